@@ -1,0 +1,90 @@
+"""`python -m bot` runs the bot; `python -m bot sandbox` chats with it without a token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+
+from pydantic import ValidationError
+
+from bot.settings import Settings, describe_error
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        print(f"khooshe: configuration error: {describe_error(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+async def _run(settings: Settings) -> None:
+    from bot.app import Runtime
+    from bot.logs import setup_logging
+
+    setup_logging(
+        settings.log_level,
+        [t.get_secret_value() for t in (settings.telegram_token, settings.bale_token) if t],
+    )
+    runtime = Runtime(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await runtime.start()
+        await stop.wait()
+    finally:
+        await runtime.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Khooshe bot")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot with the configured token(s) (default)")
+    sandbox = sub.add_parser("sandbox", help="chat with the bot in this terminal, no token needed")
+    sandbox.add_argument("--flavour", choices=["bale", "telegram"], default="bale")
+    sandbox.add_argument("--database", default=None, help="SQLite file (default: data/sandbox.db)")
+    serve = sub.add_parser("sandbox-server", help="only the loopback Bot API, for a real run")
+    serve.add_argument("--flavour", choices=["bale", "telegram"], default="telegram")
+    serve.add_argument("--port", type=int, default=8081)
+    args = parser.parse_args(argv)
+
+    if args.command == "sandbox":
+        from bot.sandbox.console import run_console
+
+        return asyncio.run(run_console(args.flavour, args.database))
+    if args.command == "sandbox-server":
+        from bot.sandbox.console import serve_forever
+
+        return asyncio.run(serve_forever(args.flavour, args.port))
+
+    settings = _settings()
+    if not settings.platforms():
+        print(
+            "khooshe: no token: set TELEGRAM_TOKEN and/or BALE_TOKEN "
+            "(or try `python -m bot sandbox`)",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        asyncio.run(_run(settings))
+    except KeyboardInterrupt:
+        pass
+    except Exception as exc:  # e.g. a token the server refused
+        from telegram.error import InvalidToken
+
+        if isinstance(exc, InvalidToken):
+            print("khooshe: the token was refused by the server", file=sys.stderr)
+            return 2
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

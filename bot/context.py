@@ -1,0 +1,146 @@
+"""Typed application state and callback context shared by every handler."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import aiosqlite
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.i18n import Locales, Translator
+from bot.platforms import PlatformAdapter
+from bot.services.throttle import FloodGuard, RateGate
+from bot.settings import Platform, Settings
+
+if TYPE_CHECKING:
+    from bot.roles import Access
+    from storage.members import Member
+
+
+@dataclass
+class AppState:
+    """What one platform's Application needs; the db and locales are shared by both."""
+
+    settings: Settings
+    db: aiosqlite.Connection
+    locales: Locales
+    adapter: PlatformAdapter
+    flood: FloodGuard = field(default_factory=FloodGuard)
+    admin_alerts: RateGate = field(default_factory=RateGate)
+
+    @property
+    def platform(self) -> Platform:
+        """The platform this Application serves."""
+        return self.adapter.platform
+
+
+class KhoosheApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """PTB Application that carries Khooshe's state as a typed attribute."""
+
+    def __init__(self, state: AppState, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.state = state
+
+
+class Texts:
+    """A member's translator that escapes every interpolated string for the platform.
+
+    Values put into a message (names, company names, cluster names) are data, never markup:
+    on Bale, which always renders Markdown, they are escaped here, in one place.
+    """
+
+    def __init__(self, translator: Translator, escape: Callable[[str], str]) -> None:
+        self._translator = translator
+        self._escape = escape
+
+    @property
+    def lang(self) -> str:
+        """The language code ("fa" or "en")."""
+        return self._translator.lang
+
+    def __call__(self, msg_id: str, **kwargs: object) -> str:
+        """The message `msg_id` in this language, with escaped string arguments."""
+        safe = {k: self._escape(v) if isinstance(v, str) else v for k, v in kwargs.items()}
+        return self._translator(msg_id, **safe)
+
+    def number(self, value: int) -> str:
+        """A number in this language's digits."""
+        return self._translator.number(value)
+
+    def datetime(self, value: dt.datetime) -> str:
+        """A Jalali date and time in the configured time zone."""
+        return self._translator.datetime(value)
+
+    def date(self, value: dt.date | dt.datetime) -> str:
+        """A Jalali date."""
+        return self._translator.date(value)
+
+    def escape(self, text: str) -> str:
+        """Escape user text that is sent on its own, not through a message id."""
+        return self._escape(text)
+
+
+class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any], dict[Any, Any]]):
+    """Callback context with typed access to Khooshe's state and the current member.
+
+    `member`, `texts` and `access` are filled by the middleware (handlers/middleware.py) before
+    any feature handler runs; one context object lives for the whole update.
+    """
+
+    member: Member | None
+    _texts: Texts | None
+    _access: Access | None
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], **kwargs: Any):
+        super().__init__(application, **kwargs)
+        self.member = None
+        self._texts = None
+        self._access = None
+
+    @property
+    def state(self) -> AppState:
+        """The Application's shared state."""
+        app = self.application
+        assert isinstance(app, KhoosheApplication)
+        return app.state
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        """The one database connection."""
+        return self.state.db
+
+    @property
+    def settings(self) -> Settings:
+        """The one settings object."""
+        return self.state.settings
+
+    @property
+    def platform(self) -> Platform:
+        """Which messenger this update came from."""
+        return self.state.platform
+
+    @property
+    def t(self) -> Texts:
+        """Translator for the current user's language (Persian until we know better)."""
+        if self._texts is None:
+            self._texts = self.texts_for("fa")
+        return self._texts
+
+    @t.setter
+    def t(self, value: Texts) -> None:
+        self._texts = value
+
+    def texts_for(self, lang: str) -> Texts:
+        """A translator for another person (e.g. when notifying an admin)."""
+        translator = self.state.locales.translator(lang)
+        return Texts(translator, self.state.adapter.escape)
+
+    @property
+    def form(self) -> dict[str, Any]:
+        """The current user's form draft (persisted with user_data)."""
+        assert self.user_data is not None
+        form: dict[str, Any] = self.user_data.setdefault("form", {})
+        return form

@@ -1,0 +1,335 @@
+"""Fluent translations and Persian display formatting (digits, Jalali dates in Tehran time)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jdatetime
+from fluent.runtime import FluentBundle
+from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
+from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentType
+from fluent.runtime.utils import native_to_fluent
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from bot.text import persian_digits
+
+__all__ = [
+    "DEFAULT_LANG",
+    "TEHRAN",
+    "Locales",
+    "Translator",
+    "format_date",
+    "format_datetime",
+    "format_number",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LANG = "fa"
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+# Aliases for annotations inside Translator, whose methods named date/datetime shadow the types.
+_Date = date
+_DateTime = datetime
+
+# Week starting on Saturday, as jdatetime's weekday() counts (0 = Saturday).
+_WEEKDAYS = {
+    "fa": ("شنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه"),
+    "en": ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+}
+_MONTHS = {
+    "fa": (
+        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+        "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    ),
+    "en": (
+        "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+        "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+    ),
+}  # fmt: skip
+
+
+def _base_lang(lang: str | None) -> str:
+    """Return the primary language subtag: "fa-IR" → "fa", "EN_us" → "en"."""
+    return (lang or "").replace("_", "-").split("-")[0].strip().lower()
+
+
+def _names(lang: str) -> str:
+    """Return the key of the weekday/month names for lang: Persian or, otherwise, English."""
+    return "fa" if _base_lang(lang) == "fa" else "en"
+
+
+def _digits(text: str, lang: str) -> str:
+    """Return text with Persian digits for Persian, unchanged for any other language."""
+    return persian_digits(text) if _names(lang) == "fa" else text
+
+
+def format_number(value: int | float, lang: str, *, grouping: bool = False) -> str:
+    """Render a number in the language's digits; floats with at most two decimals."""
+    if isinstance(value, float):
+        text = f"{value:,.2f}" if grouping else f"{value:.2f}"
+        text = text.rstrip("0").rstrip(".")
+    else:
+        # No grouping by default: most numbers in the bot are years, codes and small counts.
+        text = f"{value:,}" if grouping else str(value)
+    if _names(lang) == "fa":
+        # Persian decimal separator (٫) and thousands separator (٬).
+        text = text.replace(".", "٫").replace(",", "٬")
+    return _digits(text, lang)
+
+
+def _to_local(dt: datetime, tz: ZoneInfo) -> datetime:
+    """Convert an aware datetime to tz; a naive one is a bug, since its zone is unknown."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError(f"naive datetime {dt.isoformat()}: pass an aware datetime")
+    return dt.astimezone(tz)
+
+
+def format_date(d: date | datetime, lang: str, tz: ZoneInfo) -> str:
+    """Render a Jalali date with weekday and month names: «شنبه ۱۵ آذر ۱۴۰۵»."""
+    day = _to_local(d, tz).date() if isinstance(d, datetime) else d
+    jalali = jdatetime.date.fromgregorian(date=day)
+    names = _names(lang)
+    text = (
+        f"{_WEEKDAYS[names][jalali.weekday()]} {jalali.day} "
+        f"{_MONTHS[names][jalali.month - 1]} {jalali.year}"
+    )
+    return _digits(text, lang)
+
+
+def format_datetime(dt: datetime, lang: str, tz: ZoneInfo) -> str:
+    """Render a Jalali date and time in tz: «شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۶:۳۰»."""
+    local = _to_local(dt, tz)
+    day = format_date(local.date(), lang, tz)
+    clock = _digits(f"{local:%H:%M}", lang)
+    return f"{day}، ساعت {clock}" if _names(lang) == "fa" else f"{day}, {clock}"
+
+
+class _LocalInt(FluentInt):
+    """An int argument that keeps Fluent's plural selection but prints our own digits."""
+
+    lang: str = DEFAULT_LANG
+
+    def format(self, locale: Any) -> str:
+        """Render with our digits; Fluent's (babel's) own Persian formatting is unreliable."""
+        return format_number(int(self), self.lang)
+
+
+class _LocalFloat(FluentFloat):
+    """A float argument that keeps Fluent's plural selection but prints our own digits."""
+
+    lang: str = DEFAULT_LANG
+
+    def format(self, locale: Any) -> str:
+        """Render with our digits; Fluent's (babel's) own Persian formatting is unreliable."""
+        return format_number(float(self), self.lang)
+
+
+class _Bundle(FluentBundle):
+    """A FluentBundle that keeps arguments which already are Fluent values."""
+
+    def format_pattern(
+        self, pattern: Pattern, args: dict[str, Any] | None = None
+    ) -> tuple[str | FluentNone, list[Exception]]:
+        """Format pattern as FluentBundle does, without re-wrapping our number types."""
+        # FluentBundle.format_pattern turns every int into a plain FluentInt, which babel then
+        # prints in ASCII digits; this copy (fluent.runtime 0.4) keeps _LocalInt/_LocalFloat.
+        fluent_args = {
+            name: value if isinstance(value, FluentType) else native_to_fluent(value)
+            for name, value in (args or {}).items()
+        }
+        errors: list[Exception] = []
+        env = ResolverEnvironment(
+            context=self, current=CurrentEnvironment(args=fluent_args), errors=errors
+        )
+        try:
+            result = pattern(env)
+        except ValueError as error:
+            errors.append(error)
+            result = "{???}"
+        return result, errors
+
+
+class Translator:
+    """Renders message ids in one language; passed to handlers, never global."""
+
+    def __init__(
+        self,
+        lang: str,
+        bundle: FluentBundle,
+        tz: ZoneInfo = TEHRAN,
+        fallback: Translator | None = None,
+    ) -> None:
+        self.lang = lang
+        self.tz = tz
+        self._bundle = bundle
+        # Messages a non-default language lacks are shown in the default language, which
+        # beats showing the member a raw message id.
+        self._fallback = fallback
+
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
+    def __call__(self, msg_id: str, **kwargs: object) -> str:
+        """Return the message msg_id (or "msg_id.attribute") rendered with kwargs."""
+        message_id, _, attribute = msg_id.partition(".")
+        if not self._bundle.has_message(message_id):
+            if self._fallback is not None and self._fallback.has(msg_id):
+                logger.warning(
+                    "Message %s missing in %s; using %s", msg_id, self.lang, self._fallback.lang
+                )
+                return self._fallback(msg_id, **kwargs)
+            logger.warning("Message %s missing in %s", msg_id, self.lang)
+            return msg_id
+        message = self._bundle.get_message(message_id)
+        pattern = message.attributes.get(attribute) if attribute else message.value
+        if pattern is None:
+            logger.warning("Message %s has no such value in %s", msg_id, self.lang)
+            return msg_id
+        args = {name: self._argument(value) for name, value in kwargs.items()}
+        text, errors = self._bundle.format_pattern(pattern, args)
+        if errors:
+            # Fluent still renders the rest (a missing variable shows as {$name}), so the
+            # member gets a message and the log gets the reason.
+            logger.warning("Message %s in %s rendered with errors: %s", msg_id, self.lang, errors)
+        return text if isinstance(text, str) else msg_id
+
+    def has(self, msg_id: str) -> bool:
+        """Return whether msg_id (or "msg_id.attribute") exists in this language."""
+        message_id, _, attribute = msg_id.partition(".")
+        if not self._bundle.has_message(message_id):
+            return False
+        message = self._bundle.get_message(message_id)
+        return attribute in message.attributes if attribute else message.value is not None
+
+    def _argument(self, value: object) -> object:
+        """Turn a Python value into a Fluent argument rendered the way this language wants."""
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int):
+            number: _LocalInt | _LocalFloat = _LocalInt(value)
+        elif isinstance(value, float):
+            number = _LocalFloat(value)
+        elif isinstance(value, datetime):
+            return format_datetime(value, self.lang, self.tz)
+        elif isinstance(value, date):
+            return format_date(value, self.lang, self.tz)
+        elif isinstance(value, str):
+            # Strings pass untouched, digits included: codes and phone numbers stay as given.
+            return value
+        else:
+            return str(value)
+        number.lang = self.lang
+        return number
+
+    def number(self, n: int | float, *, grouping: bool = False) -> str:
+        """Render a number in this language's digits."""
+        return format_number(n, self.lang, grouping=grouping)
+
+    def datetime(self, dt: _DateTime) -> str:
+        """Render an aware datetime as a Jalali date and time in this translator's zone."""
+        return format_datetime(dt, self.lang, self.tz)
+
+    def date(self, d: _Date | _DateTime) -> str:
+        """Render a date (or an aware datetime's day in this zone) as a Jalali date."""
+        return format_date(d, self.lang, self.tz)
+
+
+class _Variables(Visitor):
+    """Collects the names of the variables ($name) used anywhere under a node."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        """Record one variable."""
+        self.names.add(node.id.name)
+
+
+def _variables(node: ast.BaseNode) -> set[str]:
+    """Return the variable names used under node."""
+    visitor = _Variables()
+    visitor.visit(node)
+    return visitor.names
+
+
+class Locales:
+    """All languages' Fluent messages, loaded once from locales/<lang>/*.ftl."""
+
+    def __init__(
+        self,
+        translators: dict[str, Translator],
+        messages: dict[str, dict[str, set[str]]],
+        problems: list[str],
+    ) -> None:
+        self._translators = translators
+        self._messages = messages
+        # Syntax errors and duplicate ids found while loading; a test asserts there are none.
+        self.problems = problems
+
+    @classmethod
+    def load(cls, directory: Path, tz: ZoneInfo = TEHRAN) -> Locales:
+        """Read every <directory>/<lang>/*.ftl; the default language (fa) must exist."""
+        parser = FluentParser()
+        problems: list[str] = []
+        resources: dict[str, list[ast.Resource]] = {}
+        messages: dict[str, dict[str, set[str]]] = {}
+        for folder in sorted(path for path in directory.iterdir() if path.is_dir()):
+            files = sorted(folder.glob("*.ftl"))
+            if not files:
+                continue
+            lang = _base_lang(folder.name)
+            ids = messages.setdefault(lang, {})
+            for file in files:
+                resource = parser.parse(file.read_text(encoding="utf-8"))
+                resources.setdefault(lang, []).append(resource)
+                for entry in resource.body:
+                    if isinstance(entry, ast.Junk):
+                        notes = "; ".join(note.message or note.code for note in entry.annotations)
+                        problems.append(f"{file}: syntax error: {notes}: {entry.content!r}")
+                    elif isinstance(entry, ast.Message):
+                        name = entry.id.name
+                        if name in ids:
+                            problems.append(f"{file}: duplicate message id {name}")
+                            continue
+                        ids[name] = _variables(entry)
+                        for attribute in entry.attributes:
+                            ids[f"{name}.{attribute.id.name}"] = _variables(attribute)
+        for problem in problems:
+            logger.warning("Locales: %s", problem)
+        if DEFAULT_LANG not in resources:
+            raise FileNotFoundError(f"no {DEFAULT_LANG}/*.ftl under {directory}")
+
+        def bundle(lang: str) -> FluentBundle:
+            # Bidi isolation marks (U+2068/2069) around every variable show up as junk in
+            # Bale and Telegram and break string comparisons in tests.
+            result = _Bundle([lang], use_isolating=False)
+            for resource in resources[lang]:
+                result.add_resource(resource)
+            return result
+
+        default = Translator(DEFAULT_LANG, bundle(DEFAULT_LANG), tz)
+        translators = {
+            lang: default if lang == DEFAULT_LANG else Translator(lang, bundle(lang), tz, default)
+            for lang in resources
+        }
+        return cls(translators, messages, problems)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the loaded language codes, the default first."""
+        return (DEFAULT_LANG, *sorted(lang for lang in self._translators if lang != DEFAULT_LANG))
+
+    def translator(self, lang: str | None) -> Translator:
+        """Return the translator for lang ("en", "en-US" …); unknown or None gives Persian."""
+        return self._translators.get(_base_lang(lang)) or self._translators[DEFAULT_LANG]
+
+    def message_ids(self, lang: str) -> dict[str, set[str]]:
+        """Map each message id (and "id.attribute") of lang to the variables it uses."""
+        messages = self._messages[_base_lang(lang)]
+        return {name: set(variables) for name, variables in messages.items()}

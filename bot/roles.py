@@ -1,0 +1,106 @@
+"""The one place that checks roles — for commands and callback buttons alike.
+
+Callback data can be forged by any client, so staff buttons are guarded by the same
+decorator as staff commands, and scoped actions check the cluster on the server side.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from telegram import Update
+
+from bot.context import KhoosheContext
+from storage.roles import get_grant
+
+log = logging.getLogger(__name__)
+
+
+class Role(StrEnum):
+    """Roles, from least to most powerful."""
+
+    MEMBER = "member"
+    CLUSTER_AGENT = "cluster_agent"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """What one user may do."""
+
+    roles: frozenset[Role]
+    agent_clusters: frozenset[str]
+
+    def has(self, role: Role) -> bool:
+        """Admins may do anything staff may; staff anything an agent may (in all clusters)."""
+        if Role.ADMIN in self.roles:
+            return True
+        if role is Role.CLUSTER_AGENT:
+            return bool(self.roles & {Role.CLUSTER_AGENT, Role.STAFF})
+        return role in self.roles
+
+    @property
+    def is_staff_side(self) -> bool:
+        """Admin, staff or cluster agent."""
+        return self.has(Role.CLUSTER_AGENT)
+
+    def covers_cluster(self, cluster_code: str) -> bool:
+        """May act on this cluster: staff and admins everywhere, agents in their clusters."""
+        if self.has(Role.STAFF):
+            return True
+        return Role.CLUSTER_AGENT in self.roles and cluster_code in self.agent_clusters
+
+
+async def access_of(context: KhoosheContext, user_id: int) -> Access:
+    """Load (and cache on the context) the current user's access."""
+    if context._access is not None:
+        return context._access
+    roles: set[Role] = set()
+    if context.member is not None:
+        roles.add(Role.MEMBER)
+    if context.settings.is_admin(context.platform, user_id):
+        roles.add(Role.ADMIN)
+    grant = await get_grant(context.db, context.platform, user_id)
+    roles.update(Role(r) for r in grant.roles)
+    context._access = Access(frozenset(roles), grant.clusters)
+    return context._access
+
+
+R = TypeVar("R")
+Handler = Callable[[Update, KhoosheContext], Coroutine[Any, Any, R]]
+
+
+def requires(role: Role) -> Callable[[Handler[R]], Handler[R | None]]:
+    """Guard a handler (command or callback) so only `role` (or higher) gets through."""
+
+    def decorate(handler: Handler[R]) -> Handler[R | None]:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: KhoosheContext) -> R | None:
+            user = update.effective_user
+            if user is None:
+                return None
+            access = await access_of(context, user.id)
+            if access.has(role):
+                return await handler(update, context)
+            log.warning("denied %s to user %s on %s", handler.__name__, user.id, context.platform)
+            await deny(update, context)
+            return None
+
+        return guarded
+
+    return decorate
+
+
+async def deny(update: Update, context: KhoosheContext) -> None:
+    """Tell the user, politely, that this is not theirs to do."""
+    text = context.t("access-denied")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text)

@@ -1,0 +1,611 @@
+# The driver's waits take a timeout argument on purpose: tests read best as
+# `await user.next_message(timeout=2)`, and each wait fails with a description of the chat.
+# ruff: noqa: ASYNC109
+"""The user side of the sandbox: members that tests play, and the chats they read.
+
+Everything here runs in the test's event loop and talks to the :class:`BotApiSandbox` object
+directly; only the bot under test goes through HTTP. A test sends as a user (``send_text``,
+``press``), then reads what the bot did (``next_message``, ``next_edit``, ``settle``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from bot.sandbox.server import BotApiSandbox
+
+JSONDict = dict[str, Any]
+
+# Telegram's clients mark a leading "/word" as a command; PTB's CommandHandler needs that entity.
+_COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?")
+
+# Tehran, for "share location" buttons.
+_DEFAULT_LOCATION = (35.6892, 51.3890)
+
+
+def utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units, the unit Telegram's entity offsets use."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class _Own(Enum):
+    """Sentinel: "the sending user's own id" for :meth:`SandboxUser.send_contact`."""
+
+    ID = 0
+
+
+OWN = _Own.ID
+
+
+@dataclass
+class SandboxFile:
+    """A file held in the sandbox's memory, uploaded by the bot or by a user."""
+
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    data: bytes
+    kind: str
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    @property
+    def size(self) -> int:
+        """Size in bytes."""
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        name = self.file_name or self.file_path
+        return f"<SandboxFile {self.kind} {name!r} {self.size} bytes>"
+
+
+@dataclass
+class CallbackAnswer:
+    """What the bot answered (answerCallbackQuery) to a button press."""
+
+    text: str | None
+    show_alert: bool = False
+    url: str | None = None
+    query_id: str = ""
+
+
+@dataclass(eq=False)
+class BotMessage:
+    """A message the bot sent to a chat, kept up to date with its edits and deletion."""
+
+    message_id: int
+    chat_id: int
+    method: str
+    params: JSONDict
+    raw: JSONDict
+    text: str | None = None
+    caption: str | None = None
+    reply_markup: JSONDict | None = None
+    reply_to_message_id: int | None = None
+    document: SandboxFile | None = None
+    photo: SandboxFile | None = None
+    voice: SandboxFile | None = None
+    edits: int = 0
+    deleted: bool = False
+    edit_history: list[JSONDict] = field(default_factory=list)
+
+    @property
+    def content(self) -> str | None:
+        """The text, or the caption of a media message."""
+        return self.text if self.text is not None else self.caption
+
+    @property
+    def inline_buttons(self) -> list[list[JSONDict]]:
+        """Rows of inline buttons currently attached (empty when none)."""
+        if self.reply_markup and "inline_keyboard" in self.reply_markup:
+            rows: list[list[JSONDict]] = self.reply_markup["inline_keyboard"]
+            return rows
+        return []
+
+    @property
+    def reply_keyboard(self) -> list[list[JSONDict]] | None:
+        """Rows of the reply keyboard this message set, if it set one."""
+        if self.reply_markup and "keyboard" in self.reply_markup:
+            rows: list[list[JSONDict]] = self.reply_markup["keyboard"]
+            return rows
+        return None
+
+    @property
+    def removes_keyboard(self) -> bool:
+        """Whether this message carried ReplyKeyboardRemove."""
+        return bool(self.reply_markup and self.reply_markup.get("remove_keyboard"))
+
+    @property
+    def button_texts(self) -> list[str]:
+        """Texts of all inline buttons, row by row."""
+        return [str(b.get("text")) for row in self.inline_buttons for b in row]
+
+    def button(self, text: str | None = None, callback_data: str | None = None) -> JSONDict | None:
+        """The inline button with this text (or callback_data), or None."""
+        for row in self.inline_buttons:
+            for b in row:
+                if text is not None and b.get("text") == text:
+                    return b
+                if callback_data is not None and b.get("callback_data") == callback_data:
+                    return b
+        return None
+
+    def __repr__(self) -> str:
+        body = self.content
+        if body is None:
+            kind = "document" if self.document else "photo" if self.photo else self.method
+            body = f"<{kind}>"
+        if len(body) > 60:
+            body = body[:57] + "..."
+        extra = ""
+        if self.button_texts:
+            extra += f" buttons={self.button_texts}"
+        if self.reply_keyboard is not None:
+            extra += f" keyboard={[b.get('text') for r in self.reply_keyboard for b in r]}"
+        if self.edits:
+            extra += f" edits={self.edits}"
+        if self.deleted:
+            extra += " deleted"
+        return f"<BotMessage #{self.message_id} {body!r}{extra}>"
+
+
+class SandboxChat:
+    """One chat as one bot sees it: the bot's messages there, and what the test has read."""
+
+    def __init__(self, server: BotApiSandbox, bot_id: int, chat: JSONDict) -> None:
+        self.server = server
+        self.bot_id = bot_id
+        self.id: int = chat["id"]
+        self.type: str = chat["type"]
+        self.title: str | None = chat.get("title")
+        self._chat = chat
+        self.messages: list[BotMessage] = []
+        self.reply_keyboard: list[list[JSONDict]] | None = None
+        self._by_id: dict[int, BotMessage] = {}
+        self._read = 0
+        self._edits: deque[BotMessage] = deque()
+        self._last_activity = 0.0
+        self._changed = asyncio.Event()
+
+    # --- what the server calls -------------------------------------------------------------
+
+    def as_dict(self) -> JSONDict:
+        """The chat object as Telegram shows it inside a message."""
+        return dict(self._chat)
+
+    def _notify(self) -> None:
+        # A fresh Event per change lets every waiter wake once without clear() races.
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    def _touch(self) -> None:
+        self._last_activity = time.monotonic()
+        self._notify()
+
+    def _record_sent(self, message: BotMessage) -> None:
+        self.messages.append(message)
+        self._by_id[message.message_id] = message
+        markup = message.reply_markup or {}
+        if "keyboard" in markup:
+            self.reply_keyboard = markup["keyboard"]
+        elif markup.get("remove_keyboard"):
+            self.reply_keyboard = None
+        self._touch()
+
+    def _record_edit(self, message_id: int, raw: JSONDict, markup: JSONDict | None) -> None:
+        message = self._by_id.get(message_id)
+        if message is None:
+            return
+        message.edit_history.append(message.raw)
+        message.raw = raw
+        message.text = raw.get("text")
+        message.caption = raw.get("caption")
+        # An edit can only carry an inline keyboard; a reply keyboard set earlier stays.
+        if message.reply_markup is None or "inline_keyboard" in message.reply_markup:
+            message.reply_markup = markup
+        message.edits += 1
+        self._edits.append(message)
+        self._touch()
+
+    def _record_delete(self, message_id: int) -> None:
+        message = self._by_id.get(message_id)
+        if message is not None:
+            message.deleted = True
+        self._touch()
+
+    # --- what tests call -------------------------------------------------------------------
+
+    @property
+    def token(self) -> str:
+        """Token of the bot this chat view belongs to."""
+        return self.server.token_of(self.bot_id)
+
+    @property
+    def last_message(self) -> BotMessage | None:
+        """The newest bot message here, consumed or not."""
+        return self.messages[-1] if self.messages else None
+
+    @property
+    def unread(self) -> list[BotMessage]:
+        """Bot messages not yet returned by next_message/settle."""
+        return self.messages[self._read :]
+
+    def message(self, message_id: int) -> BotMessage:
+        """The bot message with this id (AssertionError if the bot never sent it)."""
+        if message_id not in self._by_id:
+            raise AssertionError(f"bot sent no message #{message_id} to {self._label()}")
+        return self._by_id[message_id]
+
+    async def _wait_change(self, timeout: float) -> None:
+        event = self._changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout)
+
+    async def _wait_until(self, ready: Callable[[], bool], timeout: float) -> bool:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not ready():
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            await self._wait_change(remaining)
+        return True
+
+    async def next_message(self, timeout: float = 5.0) -> BotMessage:
+        """The next bot message this test has not consumed yet, waiting up to ``timeout``."""
+        if not await self._wait_until(lambda: self._read < len(self.messages), timeout):
+            raise AssertionError(f"no new bot message within {timeout}s. {self.describe()}")
+        message = self.messages[self._read]
+        self._read += 1
+        return message
+
+    async def next_edit(self, timeout: float = 5.0) -> BotMessage:
+        """The next message the bot edited (in edit order), waiting up to ``timeout``."""
+        if not await self._wait_until(lambda: bool(self._edits), timeout):
+            raise AssertionError(f"no edit within {timeout}s. {self.describe()}")
+        return self._edits.popleft()
+
+    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> list[BotMessage]:
+        """Wait until the bot leaves this chat alone for ``quiet`` s; return the unread messages.
+
+        Updates from this chat still waiting for the bot to fetch them count as activity, so a
+        test can send and settle at once and still see "exactly one reply" or "no reply".
+        """
+        loop = asyncio.get_running_loop()
+        start = time.monotonic()
+        deadline = loop.time() + timeout
+        while True:
+            now = time.monotonic()
+            pending = self.server.has_undelivered(self.bot_id, self.id)
+            quiet_for = now - max(self._last_activity, start)
+            if not pending and quiet_for >= quiet:
+                break
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                why = (
+                    "an update from this chat was never fetched (is the bot polling?)"
+                    if pending
+                    else "the bot kept busy"
+                )
+                raise AssertionError(
+                    f"{self._label()} did not settle within {timeout}s: {why}. {self.describe()}"
+                )
+            wait = remaining if pending else min(remaining, quiet - quiet_for)
+            await self._wait_change(max(wait, 0.001))
+        fresh = self.messages[self._read :]
+        self._read = len(self.messages)
+        return fresh
+
+    def _label(self) -> str:
+        name = self.title or self._chat.get("first_name") or ""
+        return f"{self.type} chat {self.id} {name!r}".rstrip()
+
+    def describe(self) -> str:
+        """A readable account of this chat and the recent API calls, for failure messages."""
+        consumed = self.messages[: self._read]
+        lines = [f"In {self._label()}: consumed {consumed!r}; unread {self.unread!r}."]
+        calls = self.server.calls
+        mine = [c for c in calls if c.params.get("chat_id") == self.id]
+        recent = mine[-8:] if mine else calls[-8:]
+        label = "Recent calls to this chat" if mine else "No calls to this chat; recent calls"
+        lines.append(f"{label}: {[c.summary() for c in recent]}")
+        return " ".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<SandboxChat {self._label()} messages={len(self.messages)}>"
+
+
+class SandboxUser:
+    """A member the test plays: sends messages and presses buttons in a chat with one bot."""
+
+    def __init__(
+        self,
+        server: BotApiSandbox,
+        bot_id: int,
+        profile: JSONDict,
+        phone_number: str,
+    ) -> None:
+        self.server = server
+        self.bot_id = bot_id
+        self.id: int = profile["id"]
+        self.first_name: str = profile["first_name"]
+        self.last_name: str | None = profile.get("last_name")
+        self.username: str | None = profile.get("username")
+        self.language_code: str | None = profile.get("language_code")
+        self.phone_number = phone_number
+        self._profile = profile
+
+    def as_dict(self) -> JSONDict:
+        """The User object (Telegram shape; the bale flavour strips is_bot on delivery)."""
+        return dict(self._profile)
+
+    @property
+    def chat(self) -> SandboxChat:
+        """This user's private chat with the bot."""
+        return self.server.chat_view(self.bot_id, self.id)
+
+    @property
+    def reply_keyboard(self) -> list[list[JSONDict]] | None:
+        """The reply keyboard currently shown in the private chat (None once removed)."""
+        return self.chat.reply_keyboard
+
+    @property
+    def messages(self) -> list[BotMessage]:
+        """Every bot message in the private chat."""
+        return self.chat.messages
+
+    @property
+    def last_message(self) -> BotMessage | None:
+        """The newest bot message in the private chat."""
+        return self.chat.last_message
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def _send(
+        self, content: JSONDict, chat: SandboxChat | None, reply_to: int | None = None
+    ) -> JSONDict:
+        return self.server.user_message(self, chat or self.chat, content, reply_to=reply_to)
+
+    async def send_text(
+        self,
+        text: str,
+        *,
+        chat: SandboxChat | None = None,
+        reply_to: int | None = None,
+        forward_from: JSONDict | None = None,
+    ) -> JSONDict:
+        """Send a text message; a leading ``/command`` gets its bot_command entity."""
+        content: JSONDict = {"text": text}
+        match = _COMMAND_RE.match(text)
+        if match:
+            content["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": utf16_len(match.group(0))}
+            ]
+        if forward_from is not None:
+            content.update(self.server.forward_fields(forward_from))
+        return self._send(content, chat, reply_to)
+
+    async def send_command(
+        self, cmd: str, args: str = "", *, chat: SandboxChat | None = None
+    ) -> JSONDict:
+        """Send ``/cmd args`` (e.g. ``send_command("start", "c_furniture")``)."""
+        text = "/" + cmd.lstrip("/")
+        if args:
+            text += " " + args
+        return await self.send_text(text, chat=chat)
+
+    async def send_contact(
+        self,
+        phone: str | None = None,
+        *,
+        user_id: int | Literal[_Own.ID] | None = OWN,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Share a contact: by default one's own (user_id = own id, own phone and name)."""
+        own = user_id is OWN
+        contact: JSONDict = {
+            "phone_number": phone or self.phone_number,
+            "first_name": first_name or (self.first_name if own else "مخاطب"),
+        }
+        last = last_name if last_name is not None else (self.last_name if own else None)
+        if last:
+            contact["last_name"] = last
+        if own:
+            contact["user_id"] = self.id
+        elif user_id is not None:
+            contact["user_id"] = user_id
+        return self._send({"contact": contact}, chat)
+
+    async def send_photo(
+        self,
+        data: bytes = b"\xff\xd8\xff\xe0sandbox-jpeg",
+        caption: str | None = None,
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send a photo (stored in the sandbox; the bot can getFile it)."""
+        stored = self.server.store_file(data, "photo", None, "image/jpeg")
+        content: JSONDict = {"photo": self.server.photo_sizes(stored)}
+        if caption is not None:
+            content["caption"] = caption
+        return self._send(content, chat)
+
+    async def send_document(
+        self,
+        data: bytes,
+        file_name: str = "file.bin",
+        mime_type: str = "application/octet-stream",
+        caption: str | None = None,
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send a document."""
+        stored = self.server.store_file(data, "document", file_name, mime_type)
+        content: JSONDict = {"document": self.server.file_object(stored)}
+        if caption is not None:
+            content["caption"] = caption
+        return self._send(content, chat)
+
+    async def send_voice(
+        self,
+        data: bytes = b"OggS sandbox-voice",
+        duration: int = 3,
+        caption: str | None = None,
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send a voice note."""
+        stored = self.server.store_file(data, "voice", None, "audio/ogg")
+        voice = self.server.file_object(stored)
+        voice["duration"] = duration
+        content: JSONDict = {"voice": voice}
+        if caption is not None:
+            content["caption"] = caption
+        return self._send(content, chat)
+
+    async def send_sticker(
+        self,
+        data: bytes = b"RIFF sandbox-webp",
+        emoji: str = "👍",
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send a sticker."""
+        stored = self.server.store_file(data, "sticker", None, "image/webp")
+        sticker = self.server.file_object(stored)
+        sticker.update(
+            {
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+                "emoji": emoji,
+            }
+        )
+        return self._send({"sticker": sticker}, chat)
+
+    async def send_location(
+        self, lat: float, lon: float, *, chat: SandboxChat | None = None
+    ) -> JSONDict:
+        """Send a location."""
+        return self._send({"location": {"latitude": lat, "longitude": lon}}, chat)
+
+    # --- buttons ---------------------------------------------------------------------------
+
+    async def press(
+        self, text: str, *, chat: SandboxChat | None = None, timeout: float = 5.0
+    ) -> CallbackAnswer | None:
+        """Press a reply-keyboard button, else the newest inline button with this text.
+
+        A reply-keyboard press sends the text (or one's own contact / a location for request
+        buttons) and returns None; an inline press returns the bot's answer, or None if the
+        bot did not answer within ``timeout``.
+        """
+        view = chat or self.chat
+        for row in view.reply_keyboard or []:
+            for button in row:
+                if button.get("text") != text:
+                    continue
+                if button.get("request_contact"):
+                    await self.send_contact(chat=view)
+                elif button.get("request_location"):
+                    await self.send_location(*_DEFAULT_LOCATION, chat=view)
+                else:
+                    await self.send_text(text, chat=view)
+                return None
+        for message in reversed(view.messages):
+            if message.deleted:
+                continue
+            found = message.button(text)
+            if found is not None:
+                return await self._press_button(view, message, found, timeout)
+        keyboard = [b.get("text") for row in view.reply_keyboard or [] for b in row]
+        inline = {m.message_id: m.button_texts for m in view.messages if m.button_texts}
+        raise AssertionError(
+            f"no button {text!r} in {view._label()}: reply keyboard {keyboard}, "
+            f"inline buttons by message {inline}"
+        )
+
+    async def press_inline(
+        self,
+        message: BotMessage,
+        text: str | None = None,
+        callback_data: str | None = None,
+        *,
+        timeout: float = 5.0,
+    ) -> CallbackAnswer | None:
+        """Press a button (by text or callback_data) on a specific bot message."""
+        if text is None and callback_data is None:
+            raise ValueError("press_inline needs text or callback_data")
+        button = message.button(text, callback_data)
+        if button is None:
+            raise AssertionError(
+                f"{message!r} has no button {text or callback_data!r}: {message.inline_buttons}"
+            )
+        view = self.server.chat_view(self.bot_id, message.chat_id)
+        return await self._press_button(view, message, button, timeout)
+
+    async def press_forged(
+        self,
+        callback_data: str,
+        message_id: int | None = None,
+        *,
+        chat: SandboxChat | None = None,
+        timeout: float = 5.0,
+    ) -> CallbackAnswer | None:
+        """Send a callback query with arbitrary data, as a tampering client could."""
+        view = chat or self.chat
+        if message_id is None:
+            message_id = view.messages[-1].message_id if view.messages else 1
+        return await self._callback(view, message_id, callback_data, timeout)
+
+    async def _press_button(
+        self, view: SandboxChat, message: BotMessage, button: JSONDict, timeout: float
+    ) -> CallbackAnswer | None:
+        if "callback_data" not in button:
+            label = button.get("text")
+            raise AssertionError(f"button {label!r} is not a callback button: {button}")
+        return await self._callback(view, message.message_id, button["callback_data"], timeout)
+
+    async def _callback(
+        self, view: SandboxChat, message_id: int, data: str, timeout: float
+    ) -> CallbackAnswer | None:
+        future = self.server.callback_query(self, view, message_id, data)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except TimeoutError:
+            return None
+
+    # --- reading the private chat -----------------------------------------------------------
+
+    async def next_message(self, timeout: float = 5.0) -> BotMessage:
+        """The next unread bot message in the private chat."""
+        return await self.chat.next_message(timeout)
+
+    async def next_edit(self, timeout: float = 5.0) -> BotMessage:
+        """The next edit the bot made in the private chat."""
+        return await self.chat.next_edit(timeout)
+
+    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> list[BotMessage]:
+        """Wait for the private chat to go quiet; return its unread bot messages."""
+        return await self.chat.settle(quiet, timeout)
+
+    async def ask(self, text: str, timeout: float = 5.0) -> BotMessage:
+        """Send text and return the next unread bot message (the reply, if none was unread)."""
+        await self.send_text(text)
+        return await self.chat.next_message(timeout)
+
+    def __repr__(self) -> str:
+        return f"<SandboxUser {self.id} {self.first_name!r}>"

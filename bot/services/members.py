@@ -1,0 +1,88 @@
+"""Rules for what a member may type into their profile."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from bot.text import fold_digits, normalize
+from storage.members import JOB_ROLES, NewMember
+
+NAME_MAX = 60
+COMPANY_MAX = 100
+LANGUAGES = ("fa", "en")
+
+
+class FieldError(ValueError):
+    """Input that cannot fill a field; `key` is the message id that explains why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
+
+
+def clean_name(text: str) -> str:
+    """A person's name: letters required, 2–60 characters after normalising."""
+    value = normalize(text)
+    if len(value) > NAME_MAX:
+        raise FieldError("form-name-too-long")
+    if _letters(value) < 2:
+        raise FieldError("form-name-invalid")
+    return value
+
+
+def clean_company(text: str) -> str:
+    """A company or unit name: 2–100 characters, not only digits or symbols."""
+    value = normalize(text)
+    if len(value) > COMPANY_MAX:
+        raise FieldError("form-company-too-long")
+    if _letters(value) < 2:
+        raise FieldError("form-company-invalid")
+    return value
+
+
+def local_phone(e164: str) -> str:
+    """How Iranians write their own mobile number (09…); foreign numbers stay E.164."""
+    return "0" + e164[3:] if e164.startswith("+98") else e164
+
+
+def new_member(draft: dict[str, Any]) -> NewMember:
+    """Turn a completed registration draft into a member to store."""
+    missing = [f for f in REGISTER_ORDER if f not in draft]
+    if missing:
+        raise FieldError("form-incomplete")
+    if draft["job_role"] not in JOB_ROLES:
+        raise FieldError("form-incomplete")
+    return NewMember(
+        name=draft["name"],
+        company=draft["company"],
+        cluster_code=draft["cluster_code"],
+        estate_code=draft["estate_code"],
+        phone=draft["phone"],
+        phone_verified=bool(draft.get("phone_verified", False)),
+        job_role=draft["job_role"],
+        language=draft.get("language", "fa"),
+    )
+
+
+def digits_only(text: str) -> str:
+    """Fold any digits to ASCII and drop everything else (for ids typed by admins)."""
+    return "".join(ch for ch in fold_digits(text) if ch.isdigit())
+
+
+# Profile fields, in the order the registration form asks them.
+NAME, COMPANY, CLUSTER, ESTATE, PHONE, JOB_ROLE, LANGUAGE = (
+    "name",
+    "company",
+    "cluster_code",
+    "estate_code",
+    "phone",
+    "job_role",
+    "language",
+)
+REGISTER_ORDER = (NAME, COMPANY, CLUSTER, ESTATE, PHONE, JOB_ROLE)
+EDITABLE = (*REGISTER_ORDER, LANGUAGE)

@@ -1,0 +1,80 @@
+"""Clusters and estates: the shipped sample list, and admins' CSV replacements."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import logging
+import re
+from pathlib import Path
+
+import aiosqlite
+
+from bot.text import normalize
+from storage.clusters import Kind, Place, count_places, replace_places
+
+log = logging.getLogger(__name__)
+
+CODE_PATTERN = re.compile(r"^[a-z0-9_]{1,20}$")
+COLUMNS = ("kind", "code", "name_fa", "name_en")
+MAX_ROWS = 2000
+
+
+class PlacesError(ValueError):
+    """A CSV that cannot become the list; `key` is a message id, `line` the CSV line."""
+
+    def __init__(self, key: str, line: int = 0, value: str = "") -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+        self.value = value
+
+
+def parse_places(text: str) -> list[Place]:
+    """Parse `kind,code,name_fa,name_en` rows; lines starting with # are comments."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(lines)
+    if reader.fieldnames is None or tuple(f.strip() for f in reader.fieldnames)[:4] != COLUMNS:
+        raise PlacesError("places-error-header")
+    places: list[Place] = []
+    seen: set[tuple[str, str]] = set()
+    for number, row in enumerate(reader, start=2):
+        if number > MAX_ROWS:
+            raise PlacesError("places-error-too-many")
+        kind = (row.get("kind") or "").strip().lower()
+        code = (row.get("code") or "").strip().lower()
+        name_fa = normalize(row.get("name_fa") or "")
+        name_en = (row.get("name_en") or "").strip()
+        if kind not in ("cluster", "estate"):
+            raise PlacesError("places-error-kind", number, kind)
+        if not CODE_PATTERN.match(code):
+            raise PlacesError("places-error-code", number, code)
+        if (kind, code) in seen:
+            raise PlacesError("places-error-duplicate", number, code)
+        if not name_fa:
+            raise PlacesError("places-error-name", number, code)
+        seen.add((kind, code))
+        k: Kind = "cluster" if kind == "cluster" else "estate"
+        places.append(Place(k, code, name_fa, name_en or name_fa))
+    if not any(p.kind == "cluster" for p in places):
+        raise PlacesError("places-error-no-clusters")
+    return places
+
+
+async def seed_places(db: aiosqlite.Connection, path: Path) -> None:
+    """Load the shipped list on first start (later lists come from admins)."""
+    if await count_places(db, "cluster") > 0:
+        return
+    places = parse_places(await asyncio.to_thread(path.read_text, encoding="utf-8"))
+    counts = await replace_places(db, places)
+    log.info("loaded sample clusters and estates from %s: %s", path.name, counts)
+
+
+async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, int]:
+    """Replace the lists from an uploaded CSV; raises PlacesError with a message id."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PlacesError("places-error-encoding") from exc
+    places = parse_places(text)
+    return await replace_places(db, places)

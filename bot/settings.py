@@ -1,0 +1,164 @@
+"""The one settings object, read from the environment and `.env`."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Both platforms issue tokens shaped "<bot id>:<secret>"; anything else is a typo worth
+# stopping for before we try to reach a server with it.
+TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
+
+
+class Platform(StrEnum):
+    """A messenger Khooshe serves; a member is identified by (platform, user id)."""
+
+    TELEGRAM = "telegram"
+    BALE = "bale"
+
+
+def _parse_ids(value: object, *, what: str) -> dict[Platform, frozenset[int]]:
+    """Parse `bale:123,telegram:456` into ids per platform."""
+    result: dict[Platform, set[int]] = {p: set() for p in Platform}
+    if value is None or value == "":
+        return {p: frozenset(ids) for p, ids in result.items()}
+    if isinstance(value, dict):
+        return {Platform(k): frozenset(int(i) for i in v) for k, v in value.items()}
+    for item in str(value).replace(";", ",").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        platform, sep, user_id = item.partition(":")
+        if not sep or platform.strip().lower() not in {p.value for p in Platform}:
+            raise ValueError(f"{what}: expected platform:id such as bale:123, got {item!r}")
+        try:
+            result[Platform(platform.strip().lower())].add(int(user_id.strip()))
+        except ValueError as exc:
+            raise ValueError(f"{what}: {user_id!r} is not a numeric id") from exc
+    return {p: frozenset(ids) for p, ids in result.items()}
+
+
+class Settings(BaseSettings):
+    """Khooshe's configuration; see the table in README.md."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    telegram_token: SecretStr | None = None
+    bale_token: SecretStr | None = None
+    database_path: Path = Path("data/khooshe.db")
+    admins: Annotated[dict[Platform, frozenset[int]], NoDecode] = Field(
+        default_factory=lambda: _parse_ids(None, what="ADMINS")
+    )
+    telegram_staff_chat_id: int | None = None
+    bale_staff_chat_id: int | None = None
+    timezone: str = "Asia/Tehran"
+    log_level: str = "INFO"
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+    bale_base_url: str = "https://tapi.bale.ai/bot"
+    bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
+    clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
+    # A member may send this many updates in a burst, refilled at flood_rate per second.
+    flood_burst: int = Field(default=12, ge=1)
+    flood_rate: float = Field(default=1.0, gt=0)
+    # How often PTB writes conversation state and form drafts to SQLite (seconds).
+    persistence_interval: float = Field(default=1.0, gt=0)
+    # At most one error alert to admins per this many seconds.
+    admin_alert_interval: float = Field(default=300.0, ge=0)
+    # Outgoing messages per second: Telegram publishes ~30/s; Bale publishes nothing, so be
+    # conservative there and obey its 429s.
+    telegram_rate_limit: float = Field(default=30.0, gt=0)
+    bale_rate_limit: float = Field(default=10.0, gt=0)
+    # Long-poll timeout for getUpdates (seconds).
+    polling_timeout: int = Field(default=30, ge=0)
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> dict[Platform, frozenset[int]]:
+        return _parse_ids(value, what="ADMINS")
+
+    @field_validator("telegram_token", "bale_token", mode="before")
+    @classmethod
+    def _token(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        text = text.strip()
+        if not text:
+            return None
+        if not TOKEN_PATTERN.match(text):
+            # Never echo the token itself: it may be a real one with a typo.
+            raise ValueError("malformed token (expected <digits>:<secret>)")
+        return text
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The display time zone (Tehran by default)."""
+        return ZoneInfo(self.timezone)
+
+    def token(self, platform: Platform) -> SecretStr | None:
+        """The token configured for a platform, if any."""
+        return self.telegram_token if platform is Platform.TELEGRAM else self.bale_token
+
+    def platforms(self) -> list[Platform]:
+        """Platforms that have a token, Bale first (it is the main channel)."""
+        return [p for p in (Platform.BALE, Platform.TELEGRAM) if self.token(p) is not None]
+
+    def base_urls(self, platform: Platform) -> tuple[str, str]:
+        """(API base URL, file base URL) for a platform."""
+        if platform is Platform.TELEGRAM:
+            return self.telegram_base_url, self.telegram_base_file_url
+        return self.bale_base_url, self.bale_base_file_url
+
+    def rate_limit(self, platform: Platform) -> float:
+        """Messages per second to stay under on a platform."""
+        if platform is Platform.TELEGRAM:
+            return self.telegram_rate_limit
+        return self.bale_rate_limit
+
+    def staff_chat_id(self, platform: Platform) -> int | None:
+        """The staff group chat configured for a platform, if any."""
+        if platform is Platform.TELEGRAM:
+            return self.telegram_staff_chat_id
+        return self.bale_staff_chat_id
+
+    def is_admin(self, platform: Platform, user_id: int) -> bool:
+        """Admins come from settings only."""
+        return user_id in self.admins.get(platform, frozenset())
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line naming what is wrong with the configuration, without echoing secrets."""
+    parts = []
+    for error in exc.errors():
+        field = ".".join(str(p) for p in error["loc"]).upper() or "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        parts.append(f"{field}: {message}")
+    return "; ".join(parts)

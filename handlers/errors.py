@@ -1,0 +1,60 @@
+"""The one error handler: log it, apologise to the member, tell the admins (rate-limited)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.ext import Application, CallbackContext
+
+from bot.context import KhoosheApplication, KhoosheContext
+from storage.members import set_status
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: CallbackContext) -> None:
+    """Handle any exception raised while processing an update."""
+    assert isinstance(context, KhoosheContext)
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    user = update.effective_user if isinstance(update, Update) else None
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if isinstance(error, Forbidden) and user is not None:
+        # The member blocked the bot: nothing to say to them; stop sending them broadcasts.
+        log.info("user %s blocked the bot on %s", user.id, context.platform)
+        await set_status(context.db, context.platform, user.id, "blocked")
+        return
+    # Only the update id and the exception: update contents may hold phone numbers.
+    log.error("update %s failed", update_id, exc_info=error)
+    if chat is not None and not isinstance(error, NetworkError):
+        try:
+            if isinstance(update, Update) and update.callback_query is not None:
+                await update.callback_query.answer()
+            await context.bot.send_message(chat.id, context.t("error-apology"))
+        except TelegramError as exc:
+            log.info("apology not delivered (%s)", exc.__class__.__name__)
+    await _alert_admins(context, update_id, error)
+
+
+async def _alert_admins(
+    context: KhoosheContext, update_id: int | None, error: BaseException | None
+) -> None:
+    if not context.state.admin_alerts.allow():
+        return
+    name = error.__class__.__name__ if error else "?"
+    t = context.texts_for("fa")
+    for admin_id in context.settings.admins.get(context.platform, frozenset()):
+        try:
+            await context.bot.send_message(
+                admin_id, t("error-admin-alert", error=name, update=str(update_id or "—"))
+            )
+        except TelegramError as exc:
+            log.info("admin alert not delivered (%s)", exc.__class__.__name__)
+
+
+def register(app: Application) -> None:
+    """Install the error handler."""
+    assert isinstance(app, KhoosheApplication)
+    app.add_error_handler(on_error)

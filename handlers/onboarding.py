@@ -1,0 +1,577 @@
+"""The member form: registration after /start, and editing one profile field.
+
+One ConversationHandler serves both, so every field is asked, validated and re-asked on bad
+input in exactly one place. The form's draft lives in user_data["form"] and the state in the
+conversation, both persisted in SQLite, so a half-finished form survives a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import replace
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot.context import KhoosheContext, Texts
+from bot.roles import access_of
+from bot.services.members import (
+    CLUSTER,
+    COMPANY,
+    EDITABLE,
+    ESTATE,
+    JOB_ROLE,
+    LANGUAGE,
+    LANGUAGES,
+    NAME,
+    PHONE,
+    REGISTER_ORDER,
+    FieldError,
+    clean_company,
+    clean_name,
+    new_member,
+)
+from bot.text import loose_match, parse_phone
+from handlers import menu, profile
+from handlers.keyboards import contact_keyboard, main_menu, paged, rows
+from storage.clusters import Kind, Place, get_place, list_places
+from storage.members import JOB_ROLES, register_member, update_member
+
+log = logging.getLogger(__name__)
+
+CONFIRM = "confirm"
+NO_ESTATE = "-"
+
+
+# --- asking ---------------------------------------------------------------------------------
+
+
+async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    return await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def _retire_question(update: Update, context: KhoosheContext) -> None:
+    """Take the buttons off the previous question, so an old list cannot be tapped later."""
+    question_id = context.form.pop("question_id", None)
+    chat = update.effective_chat
+    if question_id is None or chat is None:
+        return
+    query = update.callback_query
+    if query is not None and query.message is not None and query.message.message_id == question_id:
+        return  # already replaced by the choice
+    try:
+        await context.bot.edit_message_reply_markup(chat.id, question_id, reply_markup=None)
+    except TelegramError as exc:  # too old, or already without buttons: harmless
+        log.info("old question kept its buttons (%s)", exc.__class__.__name__)
+
+
+def _place_items(places: list[Place], lang: str, prefix: str) -> list[tuple[str, str]]:
+    return [(p.name(lang), f"{prefix}{p.code}") for p in places]
+
+
+async def _cluster_markup(context: KhoosheContext, page: int) -> InlineKeyboardMarkup:
+    places = await list_places(context.db, "cluster")
+    return paged(context.t, _place_items(places, context.t.lang, "f:cl:"), page, "f:clp:")
+
+
+async def _estate_markup(context: KhoosheContext, page: int) -> InlineKeyboardMarkup:
+    places = await list_places(context.db, "estate")
+    none = InlineKeyboardButton(context.t("button-no-estate"), callback_data=f"f:es:{NO_ESTATE}")
+    return paged(
+        context.t, _place_items(places, context.t.lang, "f:es:"), page, "f:esp:", extra=[none]
+    )
+
+
+def _job_role_markup(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(t(f"job-role-{r}"), callback_data=f"f:jr:{r}") for r in JOB_ROLES
+    ]
+    return InlineKeyboardMarkup(rows(buttons, 2))
+
+
+def _language_markup(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(t(f"language-{lang}"), callback_data=f"f:lang:{lang}")
+        for lang in LANGUAGES
+    ]
+    return InlineKeyboardMarkup(rows(buttons, 2))
+
+
+async def ask(update: Update, context: KhoosheContext, field: str) -> str:
+    """Ask for `field` and return it as the conversation's next state."""
+    t = context.t
+    await _retire_question(update, context)
+    context.form["step"] = field
+    if field == NAME:
+        await _send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
+    elif field == COMPANY:
+        await _send(update, context, t("form-ask-company"))
+    elif field == PHONE:
+        await _send(update, context, t("form-ask-phone"), contact_keyboard(t))
+    else:
+        if field == CLUSTER:
+            text, markup = t("form-ask-cluster"), await _cluster_markup(context, 0)
+        elif field == ESTATE:
+            text, markup = t("form-ask-estate"), await _estate_markup(context, 0)
+        elif field == JOB_ROLE:
+            text, markup = t("form-ask-job-role"), _job_role_markup(t)
+        elif field == LANGUAGE:
+            text, markup = t("form-ask-language"), _language_markup(t)
+        else:
+            text, markup = await _summary(context)
+        message = await _send(update, context, text, markup)
+        context.form["question_id"] = message.message_id
+    return field
+
+
+async def _summary(context: KhoosheContext) -> tuple[str, InlineKeyboardMarkup]:
+    t = context.t
+    summary = await profile.describe(context, context.form["draft"])
+    markup = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t("button-confirm"), callback_data="f:ok")],
+            [
+                InlineKeyboardButton(t("button-fix"), callback_data="f:fix"),
+                InlineKeyboardButton(t("button-cancel"), callback_data="f:no"),
+            ],
+        ]
+    )
+    return t("form-confirm", summary=summary), markup
+
+
+# --- moving on after a field is accepted ------------------------------------------------------
+
+
+async def accepted(update: Update, context: KhoosheContext, field: str, value: Any) -> str | int:
+    """Keep an accepted value and go to the next step (or save, when editing)."""
+    form = context.form
+    if form.get("mode") == "edit":
+        return await _save_edit(update, context, field, value, form.get("phone_verified"))
+    form["draft"][field] = value
+    if form.get("back_to_confirm"):
+        return await ask(update, context, CONFIRM)
+    for next_field in REGISTER_ORDER:
+        if next_field not in form["draft"]:
+            return await ask(update, context, next_field)
+    return await ask(update, context, CONFIRM)
+
+
+async def _save_edit(
+    update: Update, context: KhoosheContext, field: str, value: Any, verified: object
+) -> int:
+    member = context.member
+    if member is None:  # deleted or never registered: nothing to edit
+        context.form.clear()
+        await _send(update, context, context.t("form-not-registered"), ReplyKeyboardRemove())
+        return ConversationHandler.END
+    changes: dict[str, Any] = {field: value}
+    if field == PHONE:
+        changes["phone_verified"] = bool(verified)
+    await update_member(context.db, member.id, **changes)
+    context.form.clear()
+    if field == LANGUAGE:
+        context.t = context.texts_for(value)
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    await _send(update, context, context.t("profile-saved"), main_menu(context.t, access))
+    await profile.send_profile(update, context)
+    return ConversationHandler.END
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+
+async def start(update: Update, context: KhoosheContext) -> str | int:
+    """/start: the menu for members, the form (or where it stopped) for everyone else."""
+    user = update.effective_user
+    assert user is not None
+    if context.member is not None:
+        context.form.clear()
+        await menu.show_menu(update, context, "menu-welcome-back")
+        return ConversationHandler.END
+    form = context.form
+    if form.get("mode") == "register" and form.get("step"):
+        await _send(update, context, context.t("form-resume"))
+        return await ask(update, context, form["step"])
+    form.clear()
+    form.update(mode="register", draft={})
+    deep = context.args[0] if context.args else ""
+    await _send(update, context, context.t("form-welcome"))
+    if deep.startswith("c_"):
+        place = await get_place(context.db, "cluster", deep[2:].lower())
+        if place is not None and place.active:
+            form["draft"][CLUSTER] = place.code
+            await _send(
+                update, context, context.t("form-deep-link", cluster=place.name(context.t.lang))
+            )
+    return await ask(update, context, NAME)
+
+
+async def edit_entry(update: Update, context: KhoosheContext) -> str | int | None:
+    """A profile button: edit one field of the member's own profile."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    field = query.data.removeprefix("pf:edit:")
+    if context.member is None or field not in EDITABLE:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return ConversationHandler.END
+    await query.answer()
+    context.form.clear()
+    context.form.update(mode="edit", draft={}, field=field)
+    return await ask(update, context, field)
+
+
+# --- field handlers -------------------------------------------------------------------------
+
+
+async def _retry(update: Update, context: KhoosheContext, key: str) -> str:
+    """Explain what was wrong and ask the same thing again."""
+    step = context.form.get("step", NAME)
+    await _send(update, context, context.t(key))
+    return await ask(update, context, step)
+
+
+async def on_name(update: Update, context: KhoosheContext) -> str | int:
+    """A name was typed."""
+    assert update.message is not None and update.message.text is not None
+    try:
+        value = clean_name(update.message.text)
+    except FieldError as error:
+        return await _retry(update, context, error.key)
+    return await accepted(update, context, NAME, value)
+
+
+async def on_company(update: Update, context: KhoosheContext) -> str | int:
+    """A company or unit name was typed."""
+    assert update.message is not None and update.message.text is not None
+    try:
+        value = clean_company(update.message.text)
+    except FieldError as error:
+        return await _retry(update, context, error.key)
+    return await accepted(update, context, COMPANY, value)
+
+
+async def _chosen_place(
+    update: Update, context: KhoosheContext, kind: str, prefix: str
+) -> str | None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    code = query.data.removeprefix(prefix)
+    if kind == "estate" and code == NO_ESTATE:
+        await query.answer()
+        return NO_ESTATE
+    place = await get_place(context.db, "cluster" if kind == "cluster" else "estate", code)
+    if place is None or not place.active:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    await _close_keyboard(update, context, place.name(context.t.lang))
+    return place.code
+
+
+async def _close_keyboard(update: Update, context: KhoosheContext, choice: str) -> None:
+    """Replace a used list with the choice, so old buttons cannot be pressed again."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(context.t("form-chosen", choice=choice))
+    except TelegramError as exc:  # an unchanged or too-old message is not worth failing over
+        log.info("could not close keyboard (%s)", exc.__class__.__name__)
+
+
+async def on_cluster_button(update: Update, context: KhoosheContext) -> str | int | None:
+    """A cluster was picked from the list."""
+    code = await _chosen_place(update, context, "cluster", "f:cl:")
+    if code is None:
+        return None
+    return await accepted(update, context, CLUSTER, code)
+
+
+async def on_estate_button(update: Update, context: KhoosheContext) -> str | int | None:
+    """An estate (or "none") was picked from the list."""
+    code = await _chosen_place(update, context, "estate", "f:es:")
+    if code is None:
+        return None
+    if code == NO_ESTATE:
+        await _close_keyboard(update, context, context.t("button-no-estate"))
+    return await accepted(update, context, ESTATE, None if code == NO_ESTATE else code)
+
+
+async def on_page(update: Update, context: KhoosheContext) -> None:
+    """Next/previous page of the cluster or estate list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    prefix, _, page_text = query.data.rpartition(":")
+    page = int(page_text) if page_text.isdigit() else 0
+    markup = (
+        await _cluster_markup(context, page)
+        if prefix == "f:clp"
+        else await _estate_markup(context, page)
+    )
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(markup)
+    except TelegramError as exc:  # same page pressed twice: "message is not modified"
+        log.info("page not changed (%s)", exc.__class__.__name__)
+
+
+async def on_place_text(update: Update, context: KhoosheContext) -> str | None:
+    """A cluster or estate typed instead of tapped: offer the closest names as buttons."""
+    assert update.message is not None and update.message.text is not None
+    step = context.form.get("step", CLUSTER)
+    kind: Kind = "cluster" if step == CLUSTER else "estate"
+    places = await list_places(context.db, kind)
+    lang = context.t.lang
+    names = {p.code: f"{p.name_fa} {p.name_en}" for p in places}
+    matches = loose_match(update.message.text, names, limit=5)
+    if not matches:
+        return await _retry(update, context, f"form-{kind}-not-found")
+    by_code = {p.code: p for p in places}
+    prefix = "f:cl:" if kind == "cluster" else "f:es:"
+    buttons = [
+        InlineKeyboardButton(by_code[c].name(lang), callback_data=f"{prefix}{c}") for c in matches
+    ]
+    buttons.append(
+        InlineKeyboardButton(context.t("button-show-all"), callback_data=f"{prefix[:-1]}p:0")
+    )
+    await _send(
+        update, context, context.t("form-did-you-mean"), InlineKeyboardMarkup(rows(buttons, 1))
+    )
+    return None
+
+
+async def on_contact(update: Update, context: KhoosheContext) -> str | int:
+    """A shared contact: accepted only if it is the member's own."""
+    message = update.message
+    assert message is not None and message.contact is not None
+    user = update.effective_user
+    assert user is not None
+    if message.contact.user_id != user.id:
+        return await _retry(update, context, "form-phone-not-own")
+    phone = parse_phone(message.contact.phone_number)
+    if phone is None:
+        return await _retry(update, context, "form-phone-invalid")
+    return await _phone_accepted(update, context, phone, verified=True)
+
+
+async def on_phone_text(update: Update, context: KhoosheContext) -> str | int:
+    """A number typed by hand: accepted, but not marked as verified."""
+    assert update.message is not None and update.message.text is not None
+    phone = parse_phone(update.message.text)
+    if phone is None:
+        return await _retry(update, context, "form-phone-invalid")
+    return await _phone_accepted(update, context, phone, verified=False)
+
+
+async def _phone_accepted(
+    update: Update, context: KhoosheContext, phone: str, *, verified: bool
+) -> str | int:
+    context.form["phone_verified"] = verified
+    if context.form.get("mode") != "edit":
+        context.form["draft"]["phone_verified"] = verified
+        # Take the contact keyboard away before the next question's inline buttons.
+        await _send(update, context, context.t("form-phone-thanks"), ReplyKeyboardRemove())
+    return await accepted(update, context, PHONE, phone)
+
+
+async def on_job_role(update: Update, context: KhoosheContext) -> str | int | None:
+    """The member's role in their company."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    role = query.data.removeprefix("f:jr:")
+    if role not in JOB_ROLES:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    await _close_keyboard(update, context, context.t(f"job-role-{role}"))
+    return await accepted(update, context, JOB_ROLE, role)
+
+
+async def on_language(update: Update, context: KhoosheContext) -> str | int | None:
+    """The bot's language for this member."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    lang = query.data.removeprefix("f:lang:")
+    if lang not in LANGUAGES:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    await _close_keyboard(update, context, context.t(f"language-{lang}"))
+    return await accepted(update, context, LANGUAGE, lang)
+
+
+async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
+    """Store the registration, then welcome the new member."""
+    query = update.callback_query
+    assert query is not None
+    user = update.effective_user
+    chat = update.effective_chat
+    assert user is not None and chat is not None
+    try:
+        new = new_member(context.form.get("draft", {}))
+    except FieldError as error:
+        await query.answer()
+        return await _retry(update, context, error.key)
+    new = replace(new, language=context.t.lang)
+    member, created = await register_member(context.db, context.platform, user.id, chat.id, new)
+    await query.answer()
+    await _close_keyboard(update, context, context.t("form-registered-short"))
+    context.form.clear()
+    context.member = member
+    context._access = None
+    key = "form-registered" if created else "form-already-registered"
+    log.info("member %s registered on %s (created=%s)", member.id, context.platform, created)
+    await menu.show_menu(update, context, key, name=member.name)
+    return ConversationHandler.END
+
+
+async def on_fix(update: Update, context: KhoosheContext) -> None:
+    """ "Edit" on the summary: choose which answer to change."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    t = context.t
+    buttons = [
+        InlineKeyboardButton(t(f"field-{field}"), callback_data=f"f:fix:{field}")
+        for field in REGISTER_ORDER
+    ]
+    await _send(update, context, t("form-fix-which"), InlineKeyboardMarkup(rows(buttons, 2)))
+
+
+async def on_fix_field(update: Update, context: KhoosheContext) -> str | None:
+    """Change one answer, then come back to the summary."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    field = query.data.removeprefix("f:fix:")
+    if field not in REGISTER_ORDER:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    context.form["back_to_confirm"] = True
+    return await ask(update, context, field)
+
+
+async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
+    """Something other than what this step needs (a sticker, a photo, a voice note…)."""
+    step = context.form.get("step", NAME)
+    hint = {
+        PHONE: "form-phone-hint",
+        CLUSTER: "form-use-buttons",
+        ESTATE: "form-use-buttons",
+        JOB_ROLE: "form-use-buttons",
+        LANGUAGE: "form-use-buttons",
+        CONFIRM: "form-use-buttons",
+    }.get(step, "form-text-only")
+    return await _retry(update, context, hint)
+
+
+async def cancel(update: Update, context: KhoosheContext) -> int:
+    """/cancel (or the cancel button) at any step."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    editing = context.form.get("mode") == "edit"
+    context.form.clear()
+    if context.member is not None:
+        await menu.show_menu(update, context, "form-edit-cancelled" if editing else "cancelled")
+    else:
+        await _send(update, context, context.t("form-cancelled"), ReplyKeyboardRemove())
+    return ConversationHandler.END
+
+
+async def help_in_form(update: Update, context: KhoosheContext) -> str:
+    """/help in the middle of the form: help, then the same question again."""
+    await _send(update, context, context.t("help-form"))
+    return await ask(update, context, context.form.get("step", NAME))
+
+
+async def menu_in_form(update: Update, context: KhoosheContext) -> int:
+    """A main-menu button while editing: drop the edit and do what the button says."""
+    context.form.clear()
+    await menu.on_menu_button(update, context)
+    return ConversationHandler.END
+
+
+# --- registration ---------------------------------------------------------------------------
+
+
+def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+    """The member form's ConversationHandler."""
+    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    anything_else = ~filters.COMMAND
+    states: dict[object, list[Any]] = {
+        NAME: [MessageHandler(text, on_name)],
+        COMPANY: [MessageHandler(text, on_company)],
+        CLUSTER: [
+            CallbackQueryHandler(on_cluster_button, pattern=r"^f:cl:"),
+            CallbackQueryHandler(on_page, pattern=r"^f:clp:\d+$"),
+            MessageHandler(text, on_place_text),
+        ],
+        ESTATE: [
+            CallbackQueryHandler(on_estate_button, pattern=r"^f:es:"),
+            CallbackQueryHandler(on_page, pattern=r"^f:esp:\d+$"),
+            MessageHandler(text, on_place_text),
+        ],
+        PHONE: [
+            MessageHandler(filters.CONTACT, on_contact),
+            MessageHandler(text, on_phone_text),
+        ],
+        JOB_ROLE: [CallbackQueryHandler(on_job_role, pattern=r"^f:jr:")],
+        LANGUAGE: [CallbackQueryHandler(on_language, pattern=r"^f:lang:")],
+        CONFIRM: [
+            CallbackQueryHandler(on_confirm, pattern=r"^f:ok$"),
+            CallbackQueryHandler(on_fix, pattern=r"^f:fix$"),
+            CallbackQueryHandler(on_fix_field, pattern=r"^f:fix:"),
+        ],
+    }
+    for handlers in states.values():
+        handlers.append(
+            MessageHandler(anything_else & ~buttons.menu & ~buttons.cancel, on_wrong_input)
+        )
+    private = filters.ChatType.PRIVATE
+    # Callback buttons are tracked per chat and user, not per message, on purpose: a member
+    # may scroll back and tap the list they were given. PTB warns about that choice.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler("start", start, filters=private),
+                CallbackQueryHandler(edit_entry, pattern=r"^pf:edit:"),
+            ],
+            states=states,
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                MessageHandler(buttons.cancel, cancel),
+                CallbackQueryHandler(cancel, pattern=r"^f:no$"),
+                CommandHandler("help", help_in_form),
+                MessageHandler(buttons.menu, menu_in_form),
+            ],
+            name="member_form",
+            persistent=True,
+            allow_reentry=True,
+        )
+
+
+def register(app: Application) -> None:
+    """Install the member form."""
+    app.add_handler(build(menu.buttons(app)))

@@ -1,0 +1,27 @@
+# Admin commands: roles and the cluster list.
+
+admin-grant-usage = Usage: /grant id role [cluster codes] — role: staff or cluster_agent. Example: /grant 123456 cluster_agent furniture
+admin-grant-needs-clusters = For a cluster agent, give at least one cluster code.
+admin-grant-staff-no-clusters = The staff role sees every cluster; no cluster codes needed.
+admin-unknown-cluster = There is no cluster with code "{ $code }".
+admin-granted = Role "{ $role }" given to user { $user }.
+admin-revoke-usage = Usage: /revoke id role — example: /revoke 123456 staff
+admin-revoked = Role "{ $role }" taken from user { $user }.
+admin-revoke-none = User { $user } did not have the role "{ $role }".
+admin-staff-empty = Nobody has been given a role yet.
+admin-staff-list =
+    Staff:
+    { $lines }
+admin-staff-line = • { $name } ({ $platform } { $user }): { $roles } — clusters: { $clusters }
+role-granted-notice = You have been given the role "{ $role }" in the Khooshe bot. Send /help to see your commands.
+
+places-replaced = List updated: { $clusters } clusters and { $estates } estates active.
+places-error-too-big = The file is too big.
+places-error-encoding = The file must be saved as UTF-8.
+places-error-header = The first line must be the columns kind,code,name_fa,name_en
+places-error-too-many = Too many rows.
+places-error-kind = Line { $line }: kind "{ $value }" must be cluster or estate.
+places-error-code = Line { $line }: code "{ $value }" must be lowercase Latin letters, digits and _ (20 at most).
+places-error-duplicate = Line { $line }: code "{ $value }" is repeated.
+places-error-name = Line { $line }: the Persian name for "{ $value }" is empty.
+places-error-no-clusters = The file has no clusters.

@@ -1,0 +1,55 @@
+# Shared texts: menu, help, buttons, errors. Persian is the default language.
+
+command-start = شروع و منوی اصلی
+command-profile = پروفایل من
+command-help = راهنما
+command-cancel = انصراف از کار فعلی
+
+menu-profile = 👤 پروفایل من
+menu-help = ❓ راهنما
+menu-staff = 🛠 بخش کارکنان
+menu-choose = لطفاً یکی از دکمه‌های منو را انتخاب کنید.
+menu-welcome-back = خوش برگشتید! از منوی زیر انتخاب کنید.
+
+button-previous = « قبلی
+button-next = بعدی »
+page-of = { $page } از { $pages }
+button-cancel = ❌ انصراف
+button-confirm = ✅ تأیید و ثبت
+button-fix = ✏️ اصلاح
+button-show-all = 📋 نمایش همه
+button-expired = این دکمه دیگر فعال نیست. لطفاً از آخرین پیام استفاده کنید.
+button-share-phone = 📱 ارسال شماره من
+button-no-estate = خارج از شهرک صنعتی
+
+value-none = —
+cancelled = لغو شد.
+nothing-to-cancel = کاری در جریان نیست که لغو شود.
+private-only = برای ثبت‌نام و کار با ربات، لطفاً در گفتگوی خصوصی به من پیام دهید.
+not-registered-hint = هنوز ثبت‌نام نکرده‌اید. برای شروع، /start را بفرستید.
+
+help-member =
+    خوشه، ربات خوشه‌های صنعتی استان است.
+    • «👤 پروفایل من»: دیدن و اصلاح مشخصات
+    • /cancel: انصراف از هر مرحله
+    • /help: همین راهنما
+help-form = در حال تکمیل فرم هستید. پاسخ سؤال زیر را بفرستید، یا با /cancel انصراف دهید.
+help-staff =
+    دستورهای کارکنان:
+    • /help: راهنما
+help-admin =
+    دستورهای مدیر:
+    • /grant شناسه نقش [کد خوشه‌ها]: دادن نقش staff یا cluster_agent
+    • /revoke شناسه نقش: گرفتن نقش
+    • /staff: فهرست کارکنان و نقش‌ها
+    • فرستادن فایل CSV خوشه‌ها و شهرک‌ها (ستون‌ها: kind,code,name_fa,name_en): جایگزینی فهرست
+
+access-denied = این کار فقط برای کارکنان مجاز است.
+flood-notice = پیام‌هایتان خیلی سریع می‌رسد. لطفاً چند ثانیه صبر کنید و دوباره بفرستید.
+error-apology = متأسفیم، مشکلی پیش آمد و درخواست شما انجام نشد. لطفاً دوباره تلاش کنید؛ اگر تکرار شد، به کارکنان اطلاع داده‌ایم.
+error-admin-alert = ⚠️ خطا در ربات: { $error } (به‌روزرسانی { $update })
+
+platform-telegram = تلگرام
+platform-bale = بله
+role-staff = کارشناس
+role-cluster_agent = عامل توسعه خوشه

@@ -1,0 +1,85 @@
+"""Staff roles granted by admins, and the clusters a cluster agent covers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.clock import now_iso
+from storage.db import transaction
+
+STAFF_ROLES = ("staff", "cluster_agent")
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """Roles and agent clusters held by one (platform, user)."""
+
+    platform: str
+    user_id: int
+    roles: frozenset[str]
+    clusters: frozenset[str]
+
+
+async def get_grant(db: aiosqlite.Connection, platform: str, user_id: int) -> Grant:
+    """Everything granted to one user (empty sets if nothing)."""
+    async with db.execute(
+        "SELECT role FROM staff_roles WHERE platform = ? AND user_id = ?", (platform, user_id)
+    ) as cursor:
+        roles = frozenset(r["role"] for r in await cursor.fetchall())
+    async with db.execute(
+        "SELECT cluster_code FROM agent_clusters WHERE platform = ? AND user_id = ?",
+        (platform, user_id),
+    ) as cursor:
+        clusters = frozenset(r["cluster_code"] for r in await cursor.fetchall())
+    return Grant(platform, user_id, roles, clusters)
+
+
+async def grant_role(
+    db: aiosqlite.Connection,
+    platform: str,
+    user_id: int,
+    role: str,
+    granted_by: int,
+    clusters: Iterable[str] = (),
+) -> None:
+    """Grant a role; for a cluster agent, add the named clusters to their scope."""
+    if role not in STAFF_ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    async with transaction(db):
+        await db.execute(
+            "INSERT INTO staff_roles (platform, user_id, role, granted_by, granted_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (platform, user_id, role, granted_by, now_iso()),
+        )
+        await db.executemany(
+            "INSERT INTO agent_clusters (platform, user_id, cluster_code) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(platform, user_id, code) for code in clusters],
+        )
+
+
+async def revoke_role(db: aiosqlite.Connection, platform: str, user_id: int, role: str) -> bool:
+    """Revoke a role (and an agent's cluster scope with it); True if there was one."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "DELETE FROM staff_roles WHERE platform = ? AND user_id = ? AND role = ?",
+            (platform, user_id, role),
+        )
+        if role == "cluster_agent":
+            await db.execute(
+                "DELETE FROM agent_clusters WHERE platform = ? AND user_id = ?",
+                (platform, user_id),
+            )
+        return cursor.rowcount > 0
+
+
+async def list_grants(db: aiosqlite.Connection) -> list[Grant]:
+    """Every user holding a staff role, for the admins' overview."""
+    async with db.execute(
+        "SELECT DISTINCT platform, user_id FROM staff_roles ORDER BY platform, user_id"
+    ) as cursor:
+        keys = [(r["platform"], r["user_id"]) for r in await cursor.fetchall()]
+    return [await get_grant(db, platform, user_id) for platform, user_id in keys]

@@ -1,0 +1,162 @@
+"""Fixtures: the loopback sandbox, the real bot against it, and a guard against the internet."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import pytest
+
+from bot.app import Runtime
+from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.settings import Platform, Settings
+
+ADMIN_ID = 777_000_001
+
+
+# --- no test may reach the internet -----------------------------------------------------------
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _check_address(address: Any) -> None:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        if host == "localhost":
+            return
+        try:
+            if ipaddress.ip_address(host.split("%")[0]).is_loopback:
+                return
+        except ValueError:
+            pass
+        raise RuntimeError(f"tests may only use loopback; tried to reach {host}")
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> None:
+    _check_address(address)
+    _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
+    _check_address(address)
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def loopback_only() -> Iterator[None]:
+    """Fail any connection to a non-loopback address (asyncio and httpx use socket.connect)."""
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign,assignment]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+
+
+# --- the bot over the sandbox -----------------------------------------------------------------
+
+
+@pytest.fixture(params=["telegram", "bale"])
+def flavour(request: pytest.FixtureRequest) -> str:
+    """Every flow test runs on both sandbox flavours."""
+    return str(request.param)
+
+
+@pytest.fixture
+async def sandbox(flavour: str) -> AsyncIterator[BotApiSandbox]:
+    """A loopback Bot API server of the given flavour."""
+    async with BotApiSandbox(flavour, max_poll_wait=0.5) as server:  # type: ignore[arg-type]
+        yield server
+
+
+class Khooshe:
+    """The running bot plus helpers to play its users and read its database."""
+
+    def __init__(self, sandbox: BotApiSandbox, tmp_path: Path) -> None:
+        self.sandbox = sandbox
+        self.platform = Platform(sandbox.flavour)
+        self.token = sandbox.make_token(424242)
+        self.db_path = tmp_path / "khooshe.db"
+        self.runtime: Runtime | None = None
+
+    def settings(self, **overrides: Any) -> Settings:
+        """Settings pointing the bot at the sandbox, on a temp database."""
+        prefix = self.platform.value
+        values: dict[str, Any] = {
+            f"{prefix}_token": self.token,
+            f"{prefix}_base_url": self.sandbox.base_url,
+            f"{prefix}_base_file_url": self.sandbox.base_file_url,
+            "database_path": self.db_path,
+            "admins": f"{prefix}:{ADMIN_ID}",
+            "polling_timeout": 1,
+            "persistence_interval": 0.2,
+            "admin_alert_interval": 0,
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+    async def start(self, **overrides: Any) -> Runtime:
+        """Start the bot (again, after a stop) with these settings."""
+        self.runtime = Runtime(self.settings(**overrides))
+        await self.runtime.start()
+        return self.runtime
+
+    async def stop(self) -> None:
+        """Stop the bot as a graceful shutdown would."""
+        if self.runtime is not None:
+            await self.runtime.stop()
+            self.runtime = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        """The bot's own connection (to assert on stored rows)."""
+        assert self.runtime is not None and self.runtime.db is not None
+        return self.runtime.db
+
+    def member(self, **kwargs: Any) -> SandboxUser:
+        """A new user of the bot."""
+        return self.sandbox.user(token=self.token, **kwargs)
+
+    def admin(self) -> SandboxUser:
+        """The admin named in settings."""
+        return self.sandbox.user(user_id=ADMIN_ID, first_name="مدیر", token=self.token)
+
+    async def rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        """Rows of a query as dicts."""
+        async with self.db.execute(sql, params) as cursor:
+            return [dict(row) for row in await cursor.fetchall()]
+
+
+@pytest.fixture
+async def khooshe(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khooshe]:
+    """The real bot, polling the sandbox, on a fresh database."""
+    harness = Khooshe(sandbox, tmp_path)
+    await harness.start()
+    yield harness
+    await harness.stop()
+
+
+async def register(
+    user: SandboxUser, name: str = "مریم رضایی", cluster: str = "چرم و کفش"
+) -> None:
+    """Walk a user through registration with sensible answers."""
+    await user.send_command("start")
+    await user.settle()
+    await user.send_text(name)
+    await user.settle()
+    await user.send_text("کفش آذر")
+    await user.settle()
+    await user.press(cluster)
+    await user.settle()
+    await user.press("شهرک صنعتی غرب تبریز")
+    await user.settle()
+    await user.press("📱 ارسال شماره من")
+    await user.settle()
+    await user.press("مالک / مدیرعامل")
+    await user.settle()
+    await user.press("✅ تأیید و ثبت")
+    await user.settle()

@@ -1,0 +1,64 @@
+"""The platform layer's repairs of Bale's answers, as pure functions."""
+
+from __future__ import annotations
+
+import json
+
+from telegram import Update
+
+from bot.platforms import DEFAULT_RETRY_AFTER, escape_bale, fix_response, repair_updates
+
+
+def test_bale_update_without_required_fields_is_repaired() -> None:
+    raw = [
+        {
+            "update_id": 7,
+            "callback_query": {
+                "id": "99",
+                "from": {"id": 5_000_000_001, "first_name": "مریم"},
+                "data": "f:ok",
+                "message": {
+                    "message_id": 3,
+                    "chat": {"id": 5_000_000_001, "type": "private"},
+                    "from": {"id": 1, "first_name": "Khooshe"},
+                    "text": "hi",
+                },
+            },
+        }
+    ]
+    fixed = repair_updates(raw)
+    update = Update.de_json(fixed[0], None)
+    assert update.callback_query is not None
+    assert update.callback_query.from_user.id == 5_000_000_001
+    assert update.callback_query.from_user.is_bot is False
+    assert update.callback_query.chat_instance == "5000000001"
+
+
+def test_unparseable_update_becomes_a_bare_one_so_polling_moves_on() -> None:
+    fixed = repair_updates([{"update_id": 8, "message": {"message_id": "x", "chat": 5}}])
+    assert fixed == [{"update_id": 8}]
+    assert Update.de_json(fixed[0], None).update_id == 8
+
+
+def test_get_me_without_is_bot_is_repaired() -> None:
+    payload = json.dumps({"ok": True, "result": {"id": 1, "first_name": "K"}}).encode()
+    code, body = fix_response("getMe", 200, payload)
+    assert code == 200 and json.loads(body)["result"]["is_bot"] is True
+
+
+def test_bale_404_is_not_an_invalid_token_except_for_get_me() -> None:
+    payload = json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}).encode()
+    assert fix_response("sendMessage", 404, payload)[0] == 400
+    assert fix_response("getMe", 404, payload)[0] == 404
+
+
+def test_429_without_retry_after_gets_one() -> None:
+    payload = json.dumps({"ok": False, "error_code": 429, "description": "Too Many"}).encode()
+    code, body = fix_response("sendMessage", 429, payload)
+    assert code == 429
+    assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+
+
+def test_bale_markdown_is_escaped() -> None:
+    assert escape_bale("*بولد* _x_ [a](b) \\") == "\\*بولد\\* \\_x\\_ \\[a\\]\\(b\\) \\\\"
+    assert escape_bale("سلام") == "سلام"

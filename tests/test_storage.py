@@ -1,0 +1,122 @@
+"""Storage: migrations, members, roles, persistence and the cluster list, on real SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.services.places import PlacesError, parse_places, replace_from_csv, seed_places
+from bot.settings import PROJECT_ROOT
+from storage.clusters import list_places
+from storage.db import connect, migrate, migrations
+from storage.members import NewMember, get_member, register_member, update_member
+from storage.persistence import SqlitePersistence
+from storage.roles import get_grant, grant_role, revoke_role
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
+    connection = await connect(tmp_path / "sub" / "k.db")
+    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
+    yield connection
+    await connection.close()
+
+
+NEW = NewMember(
+    name="مریم رضایی",
+    company="کفش آذر",
+    cluster_code="leather_shoes",
+    estate_code=None,
+    phone="+989121234567",
+    phone_verified=True,
+    job_role="owner",
+)
+
+
+async def test_migrations_set_user_version_and_pragmas(db: aiosqlite.Connection) -> None:
+    async with db.execute("PRAGMA user_version") as cursor:
+        assert (await cursor.fetchone())[0] == len(migrations())  # type: ignore[index]
+    async with db.execute("PRAGMA journal_mode") as cursor:
+        assert (await cursor.fetchone())[0] == "wal"  # type: ignore[index]
+    async with db.execute("PRAGMA foreign_keys") as cursor:
+        assert (await cursor.fetchone())[0] == 1  # type: ignore[index]
+    assert await migrate(db) == len(migrations())  # a second run applies nothing
+
+
+async def test_register_is_idempotent_and_keeps_64_bit_ids(db: aiosqlite.Connection) -> None:
+    big = 9_007_199_254_740_993  # above 2**53 as well as 2**32
+    first, created = await register_member(db, "bale", big, big, NEW)
+    again, created_again = await register_member(db, "bale", big, big, NEW)
+    assert created and not created_again
+    assert first.id == again.id and first.user_id == big
+    # the same id on the other platform is another person
+    other, created_other = await register_member(db, "telegram", big, big, NEW)
+    assert created_other and other.id != first.id
+
+
+async def test_update_member_changes_only_editable_fields(db: aiosqlite.Connection) -> None:
+    member, _ = await register_member(db, "telegram", 42, 42, NEW)
+    await update_member(db, member.id, name="مریم", language="en")
+    changed = await get_member(db, "telegram", 42)
+    assert changed is not None and changed.name == "مریم" and changed.language == "en"
+    with pytest.raises(ValueError):
+        await update_member(db, member.id, status="blocked")
+
+
+async def test_unknown_cluster_is_refused_by_the_database(db: aiosqlite.Connection) -> None:
+    with pytest.raises(aiosqlite.IntegrityError):
+        await register_member(db, "telegram", 43, 43, replace(NEW, cluster_code="nope"))
+
+
+async def test_roles_grant_and_revoke(db: aiosqlite.Connection) -> None:
+    await grant_role(db, "bale", 7, "cluster_agent", 1, ["furniture", "leather_shoes"])
+    grant = await get_grant(db, "bale", 7)
+    assert grant.roles == {"cluster_agent"} and grant.clusters == {"furniture", "leather_shoes"}
+    assert await revoke_role(db, "bale", 7, "cluster_agent")
+    assert not await revoke_role(db, "bale", 7, "cluster_agent")
+    grant = await get_grant(db, "bale", 7)
+    assert not grant.roles and not grant.clusters
+
+
+async def test_persistence_round_trip_per_platform(db: aiosqlite.Connection) -> None:
+    bale = SqlitePersistence(db, "bale", 1.0)
+    telegram = SqlitePersistence(db, "telegram", 1.0)
+    await bale.update_conversation("member_form", (5, 5), "phone")
+    await bale.update_user_data(5, {"form": {"draft": {"name": "علی"}}})
+    assert await bale.get_conversations("member_form") == {(5, 5): "phone"}
+    assert await telegram.get_conversations("member_form") == {}
+    assert (await bale.get_user_data())[5]["form"]["draft"]["name"] == "علی"
+    await bale.update_conversation("member_form", (5, 5), None)
+    await bale.drop_user_data(5)
+    assert await bale.get_conversations("member_form") == {}
+    assert await bale.get_user_data() == {}
+
+
+async def test_replacing_places_deactivates_missing_codes(db: aiosqlite.Connection) -> None:
+    csv = "kind,code,name_fa,name_en\ncluster,furniture,مبلمان,Furniture\ncluster,new_one,نو,New\n"
+    counts = await replace_from_csv(db, csv.encode())
+    assert counts == {"cluster": 2}
+    codes = [p.code for p in await list_places(db, "cluster")]
+    assert codes == ["furniture", "new_one"]
+    assert len(await list_places(db, "estate")) > 0  # estates were not in the file: untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("code,name\nx,y\n", "places-error-header"),
+        ("kind,code,name_fa,name_en\ncity,x,نام,\n", "places-error-kind"),
+        ("kind,code,name_fa,name_en\ncluster,Bad Code,نام,\n", "places-error-code"),
+        ("kind,code,name_fa,name_en\ncluster,a,نام,\ncluster,a,نام,\n", "places-error-duplicate"),
+        ("kind,code,name_fa,name_en\ncluster,a,,\n", "places-error-name"),
+        ("kind,code,name_fa,name_en\nestate,a,نام,\n", "places-error-no-clusters"),
+    ],
+)
+def test_bad_csv_is_explained(text: str, key: str) -> None:
+    with pytest.raises(PlacesError) as info:
+        parse_places(text)
+    assert info.value.key == key
