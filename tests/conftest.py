@@ -12,7 +12,7 @@ import aiosqlite
 import pytest
 
 from bot.app import Runtime
-from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.settings import Platform, Settings
 
 ADMIN_ID = 777_000_001
@@ -140,23 +140,37 @@ async def khooshe(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khoos
     await harness.stop()
 
 
+async def expect(user: SandboxUser, fragment: str, wait: float = 5.0) -> BotMessage:
+    """Read the user's new messages until one contains `fragment` (no quiet-period wait)."""
+    seen: list[BotMessage] = []
+    while True:
+        try:
+            message = await user.next_message(wait)
+        except AssertionError as exc:
+            raise AssertionError(f"no message with {fragment!r}; saw {seen}") from exc
+        if fragment in (message.content or ""):
+            return message
+        seen.append(message)
+
+
 async def register(
     user: SandboxUser, name: str = "مریم رضایی", cluster: str = "چرم و کفش"
 ) -> None:
     """Walk a user through registration with sensible answers."""
     await user.send_command("start")
-    await user.settle()
+    await expect(user, "نام و نام خانوادگی")
     await user.send_text(name)
-    await user.settle()
+    await expect(user, "شرکت")
     await user.send_text("کفش آذر")
-    await user.settle()
+    await expect(user, "کدام خوشه")
     await user.press(cluster)
-    await user.settle()
+    await expect(user, "کدام شهرک")
     await user.press("شهرک صنعتی غرب تبریز")
-    await user.settle()
+    await expect(user, "شماره همراه")
     await user.press("📱 ارسال شماره من")
-    await user.settle()
+    await expect(user, "نقش شما")
     await user.press("مالک / مدیرعامل")
-    await user.settle()
+    await expect(user, "بررسی کنید")
     await user.press("✅ تأیید و ثبت")
+    await expect(user, "ثبت‌نام شما انجام شد")
     await user.settle()

@@ -308,6 +308,17 @@ async def test_misc_methods(server: BotApiSandbox, raw: Raw, bot: Bot, user: San
     assert await raw.ok("close") is True and await raw.ok("logOut") is True
 
 
+async def test_sandbox_bug_is_a_readable_500(
+    server: BotApiSandbox, raw: Raw, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(state: object, params: JSONDict) -> None:
+        raise KeyError("oops")
+
+    monkeypatch.setitem(server._methods, "getme", ("getMe", broken))
+    status, body = await raw.call("getMe")
+    assert status == 500 and "sandbox failed on getMe" in body["description"]
+
+
 # --- updates --------------------------------------------------------------------------------
 
 
@@ -467,6 +478,10 @@ async def test_commands_and_group_chats(
     [update] = await raw.updates()
     assert update["message"]["text"] == "/start c_furniture"
     assert update["message"]["entities"] == [{"type": "bot_command", "offset": 0, "length": 6}]
+    await user.edit_text(update["message"]["message_id"], "/start c_leather")
+    [edit] = await raw.updates()
+    assert edit["edited_message"]["text"] == "/start c_leather"
+    assert edit["edited_message"]["message_id"] == update["message"]["message_id"]
 
     group = server.group("ستاد", chat_type="supergroup")
     assert group.id < 0 and group.type == "supergroup"

@@ -394,6 +394,12 @@ class SandboxUser:
             content.update(self.server.forward_fields(forward_from))
         return self._send(content, chat, reply_to)
 
+    async def edit_text(
+        self, message_id: int, text: str, *, chat: SandboxChat | None = None
+    ) -> JSONDict:
+        """Edit one of one's own text messages (the bot gets an edited_message update)."""
+        return self.server.user_edit(self, chat or self.chat, message_id, text)
+
     async def send_command(
         self, cmd: str, args: str = "", *, chat: SandboxChat | None = None
     ) -> JSONDict:

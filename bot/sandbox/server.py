@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import logging
 import math
 import mimetypes
 import re
@@ -34,6 +35,8 @@ from bot.sandbox.driver import (
 )
 
 FlavourName = Literal["telegram", "bale"]
+
+logger = logging.getLogger(__name__)
 
 TOKEN_RE = re.compile(r"^(\d+):[A-Za-z0-9_-]{5,}$")
 
@@ -791,6 +794,19 @@ class BotApiSandbox:
         self._store(state.id, chat.id, message)
         return self._enqueue(state, "message", message, chat.id)
 
+    def user_edit(
+        self, user: SandboxUser, chat: SandboxChat, message_id: int, text: str
+    ) -> JSONDict:
+        """A user edits their text message: an edited_message update; returns it as delivered."""
+        state = self._bots[chat.bot_id]
+        message = self._stored(state.id, chat.id, message_id)
+        if message is None or message["from"].get("id") != user.id or "text" not in message:
+            raise ValueError(f"{user!r} has no text message #{message_id} in chat {chat.id}")
+        message["text"] = text
+        message.pop("entities", None)
+        message["edit_date"] = int(time.time())
+        return self._enqueue(state, "edited_message", message, chat.id)
+
     def callback_query(
         self, user: SandboxUser, chat: SandboxChat, message_id: int, data: str
     ) -> asyncio.Future[CallbackAnswer]:
@@ -872,6 +888,12 @@ class BotApiSandbox:
         except ApiError as err:
             call.error_code, call.description = err.code, err.description
             return web.json_response(err.payload(), status=err.code)
+        except Exception:
+            # A sandbox bug must show up in the test as a readable 500, not a dropped connection.
+            logger.exception("sandbox failed on %s", method)
+            bug = ApiError(500, f"Internal Server Error: sandbox failed on {method}")
+            call.error_code, call.description = bug.code, bug.description
+            return web.json_response(bug.payload(), status=500)
         return web.json_response({"ok": True, "result": result})
 
     async def _dispatch(

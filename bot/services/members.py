@@ -27,6 +27,9 @@ def _letters(text: str) -> int:
 
 def clean_name(text: str) -> str:
     """A person's name: letters required, 2–60 characters after normalising."""
+    # Length is judged on what was typed: the normaliser shortens runs of repeated letters.
+    if len(text.strip()) > NAME_MAX:
+        raise FieldError("form-name-too-long")
     value = normalize(text)
     if len(value) > NAME_MAX:
         raise FieldError("form-name-too-long")
@@ -37,6 +40,8 @@ def clean_name(text: str) -> str:
 
 def clean_company(text: str) -> str:
     """A company or unit name: 2–100 characters, not only digits or symbols."""
+    if len(text.strip()) > COMPANY_MAX:
+        raise FieldError("form-company-too-long")
     value = normalize(text)
     if len(value) > COMPANY_MAX:
         raise FieldError("form-company-too-long")

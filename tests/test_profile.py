@@ -1,0 +1,113 @@
+"""Profile: show, edit a field, switch language; a form survives a restart."""
+
+from __future__ import annotations
+
+from tests.conftest import Khooshe, register
+
+
+async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("👤 پروفایل من")
+    (card,) = await user.settle()
+    assert "کفش آذر" in (card.text or "") and "چرم و کفش" in (card.text or "")
+
+    await user.press("واحد")
+    (ask,) = await user.settle()
+    assert "شرکت" in (ask.text or "")
+    await user.send_text("تبریز چرم")
+    saved, new_card = await user.settle()
+    assert "ذخیره شد" in (saved.text or "")
+    assert "تبریز چرم" in (new_card.text or "")
+    (row,) = await khooshe.rows("SELECT company FROM members")
+    assert row["company"] == "تبریز چرم"
+
+
+async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_command("profile")
+    await user.settle()
+    await user.press("خوشه")
+    await user.settle()
+    await user.send_command("cancel")
+    (cancelled,) = await user.settle()
+    assert "ویرایش لغو شد" in (cancelled.text or "")
+    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
+    assert row["cluster_code"] == "leather_shoes"
+
+    await user.send_command("profile")
+    await user.settle()
+    await user.press("خوشه")
+    await user.settle()
+    await user.press("مبلمان و صنایع چوب")
+    await user.settle()
+    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
+    assert row["cluster_code"] == "furniture"
+
+
+async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_command("profile")
+    await user.settle()
+    await user.press("زبان")
+    await user.settle()
+    await user.press("English")
+    saved, card = await user.settle()
+    assert saved.text == "✅ Saved."
+    assert "Cluster: Leather and shoes" in (card.text or "")
+    assert [b["text"] for b in (user.reply_keyboard or [[]])[0]] == ["👤 My profile", "❓ Help"]
+    await user.press("❓ Help")
+    (help_text,) = await user.settle()
+    assert "My profile" in (help_text.text or "")
+    await user.press("Language")
+    await user.settle()
+    await user.press("فارسی")
+    saved, _ = await user.settle()
+    assert saved.text == "✅ ذخیره شد."
+    (row,) = await khooshe.rows("SELECT language FROM members")
+    assert row["language"] == "fa"
+
+
+async def test_stranger_cannot_use_profile_buttons(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    answer = await user.press_forged("pf:edit:name")
+    assert answer is not None and "فعال نیست" in (answer.text or "")
+    await user.send_command("profile")
+    (reply,) = await user.settle()
+    assert "/start" in (reply.text or "")
+
+
+async def test_half_finished_form_survives_a_restart(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    await user.send_text("علی احمدی")
+    await user.settle()
+    await user.send_text("کفش آذر")
+    await user.settle()
+
+    await khooshe.stop()
+    await khooshe.start()
+
+    # the list the member was given still works after the restart
+    await user.press("چرم و کفش")
+    (ask_estate,) = await user.settle()
+    assert "شهرک" in (ask_estate.text or "")
+    await khooshe.stop()
+    await khooshe.start()
+    await user.send_command("start")
+    resume, again = await user.settle()
+    assert "نیمه‌کاره" in (resume.text or "") and "شهرک" in (again.text or "")
+    await user.press("خارج از شهرک صنعتی")
+    await user.settle()
+    await user.press("📱 ارسال شماره من")
+    await user.settle()
+    await user.press("مدیر")
+    (summary,) = await user.settle()
+    assert "علی احمدی" in (summary.text or "") and "کفش آذر" in (summary.text or "")
+    await user.press("✅ تأیید و ثبت")
+    await user.settle()
+    (row,) = await khooshe.rows("SELECT name, company, cluster_code FROM members")
+    assert row == {"name": "علی احمدی", "company": "کفش آذر", "cluster_code": "leather_shoes"}
