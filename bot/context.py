@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,12 @@ class KhoosheApplication(Application[Any, Any, Any, Any, Any, Any]):
         self.state = state
 
 
+class Rendered(str):
+    """Text we produced from a message id: safe to put into another message unescaped."""
+
+    __slots__ = ()
+
+
 class Texts:
     """A member's translator that escapes every interpolated string for the platform.
 
@@ -61,10 +67,19 @@ class Texts:
         """The language code ("fa" or "en")."""
         return self._translator.lang
 
-    def __call__(self, msg_id: str, **kwargs: object) -> str:
+    def __call__(self, msg_id: str, **kwargs: object) -> Rendered:
         """The message `msg_id` in this language, with escaped string arguments."""
-        safe = {k: self._escape(v) if isinstance(v, str) else v for k, v in kwargs.items()}
-        return self._translator(msg_id, **safe)
+        safe = {
+            k: self._escape(v) if isinstance(v, str) and not isinstance(v, Rendered) else v
+            for k, v in kwargs.items()
+        }
+        return Rendered(self._translator(msg_id, **safe))
+
+    def join(self, separator: str, parts: Iterable[str]) -> Rendered:
+        """Join pieces for one argument, escaping those that are not Rendered already."""
+        return Rendered(
+            separator.join(p if isinstance(p, Rendered) else self._escape(p) for p in parts)
+        )
 
     def number(self, value: int) -> str:
         """A number in this language's digits."""

@@ -69,8 +69,8 @@ class Settings(BaseSettings):
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
     # A member may send this many updates in a burst, refilled at flood_rate per second.
-    flood_burst: int = Field(default=12, ge=1)
-    flood_rate: float = Field(default=1.0, gt=0)
+    flood_burst: int = Field(default=20, ge=1)
+    flood_rate: float = Field(default=2.0, gt=0)
     # How often PTB writes conversation state and form drafts to SQLite (seconds).
     persistence_interval: float = Field(default=1.0, gt=0)
     # At most one error alert to admins per this many seconds.

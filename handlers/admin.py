@@ -107,11 +107,11 @@ async def staff_list(update: Update, context: KhoosheContext) -> None:
                 platform=context.t(f"platform-{g.platform}"),
                 user=str(g.user_id),
                 name=member.name if member else "—",
-                roles="، ".join(context.t(f"role-{r}") for r in sorted(g.roles)),
-                clusters="، ".join(sorted(g.clusters)) or "—",
+                roles=context.t.join("، ", (context.t(f"role-{r}") for r in sorted(g.roles))),
+                clusters=context.t.join("، ", sorted(g.clusters)) if g.clusters else "—",
             )
         )
-    await _reply(update, context, "admin-staff-list", lines="\n".join(lines))
+    await _reply(update, context, "admin-staff-list", lines=context.t.join("\n", lines))
 
 
 @requires(Role.ADMIN)

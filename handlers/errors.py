@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, CallbackContext
 
 from bot.context import KhoosheApplication, KhoosheContext
@@ -28,7 +28,10 @@ async def on_error(update: object, context: CallbackContext) -> None:
         return
     # Only the update id and the exception: update contents may hold phone numbers.
     log.error("update %s failed", update_id, exc_info=error)
-    if chat is not None and not isinstance(error, NetworkError):
+    # A lost connection would lose the apology too (BadRequest is a NetworkError subclass in
+    # PTB, so test the exact class): apologise for everything else.
+    unreachable = type(error) is NetworkError or isinstance(error, TimedOut)
+    if chat is not None and not unreachable:
         try:
             if isinstance(update, Update) and update.callback_query is not None:
                 await update.callback_query.answer()

@@ -128,6 +128,8 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
     elif field == PHONE:
         await _send(update, context, t("form-ask-phone"), contact_keyboard(t))
     else:
+        text: str
+        markup: InlineKeyboardMarkup
         if field == CLUSTER:
             text, markup = t("form-ask-cluster"), await _cluster_markup(context, 0)
         elif field == ESTATE:

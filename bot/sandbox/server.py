@@ -1136,7 +1136,9 @@ class BotApiSandbox:
             chat_id=chat_id,
             method=method,
             params=p,
-            raw=message,
+            # A copy: the stored message is edited in place later, and edit_history must keep
+            # what the user saw before each edit.
+            raw=dict(message),
             text=message.get("text"),
             caption=message.get("caption"),
             reply_markup=markup,

@@ -18,8 +18,8 @@ class _Bucket:
 class FloodGuard:
     """Token bucket per sender: `burst` updates at once, refilled at `rate` per second."""
 
-    burst: int = 12
-    rate: float = 1.0
+    burst: int = 20
+    rate: float = 2.0
     clock: Callable[[], float] = time.monotonic
     _buckets: dict[Hashable, _Bucket] = field(default_factory=dict)
 
