@@ -329,7 +329,7 @@ class _Bucket:
 class _PendingUpdate:
     update_id: int
     kind: str
-    chat_id: int
+    chat_id: int | None
     payload: JSONDict
 
 
@@ -828,6 +828,15 @@ class BotApiSandbox:
         self._queries[query_id] = _Query(state.id, chat.id, future)
         self._enqueue(state, "callback_query", query, chat.id)
         return future
+
+    def enqueue_raw(self, body: JSONDict, token: str | None = None) -> int:
+        """Queue an update exactly as given (no shaping), e.g. a malformed one; its update_id."""
+        state = self._resolve_bot(token)
+        update_id = state.next_update_id
+        state.next_update_id += 1
+        state.updates.append(_PendingUpdate(update_id, "raw", None, {"update_id": update_id, **body}))
+        state.wake.set()
+        return update_id
 
     def _enqueue(self, state: _BotState, kind: str, payload: JSONDict, chat_id: int) -> JSONDict:
         update_id = state.next_update_id

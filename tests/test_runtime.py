@@ -1,0 +1,155 @@
+"""The runtime: odd updates, both platforms at once, an unreachable platform, the real CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.app import Runtime
+from bot.sandbox import BotApiSandbox
+from bot.settings import Settings
+from tests.conftest import Khooshe, expect, register
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) -> None:
+    # A message PTB cannot parse (a string id, a chat that is not an object) — then a normal one.
+    khooshe.sandbox.enqueue_raw({"message": {"message_id": "x", "chat": 5}}, khooshe.token)
+    khooshe.sandbox.enqueue_raw({"callback_query": {"id": "1"}}, khooshe.token)
+    user = khooshe.member()
+    await user.send_command("start")
+    await expect(user, "نام و نام خانوادگی")
+
+
+def _settings(tmp_path: Path, **values: Any) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_path=tmp_path / "both.db",
+        polling_timeout=1,
+        flood_burst=1000,
+        **values,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) -> None:
+    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
+        tg_token, bale_token = tg.make_token(11), bale.make_token(22)
+        runtime = Runtime(
+            _settings(
+                tmp_path,
+                telegram_token=tg_token,
+                telegram_base_url=tg.base_url,
+                telegram_base_file_url=tg.base_file_url,
+                bale_token=bale_token,
+                bale_base_url=bale.base_url,
+                bale_base_file_url=bale.base_file_url,
+            )
+        )
+        await runtime.start()
+        try:
+            # the same numeric id on both platforms is two different members
+            on_tg = tg.user(user_id=5_000_000_001, token=tg_token)
+            on_bale = bale.user(user_id=5_000_000_001, token=bale_token)
+            await asyncio.gather(register(on_tg, name="علی تلگرام"), register(on_bale))
+            assert runtime.db is not None
+            async with runtime.db.execute(
+                "SELECT platform, name FROM members ORDER BY platform"
+            ) as cursor:
+                rows = [tuple(r) for r in await cursor.fetchall()]
+            assert rows == [("bale", "مریم رضایی"), ("telegram", "علی تلگرام")]
+            assert all("parse_mode" not in c.params for c in bale.calls)
+        finally:
+            await runtime.stop()
+
+
+async def test_an_unreachable_platform_does_not_stop_the_other(tmp_path: Path) -> None:
+    dead = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    async with BotApiSandbox("bale") as bale:
+        token = bale.make_token(33)
+        runtime = Runtime(
+            _settings(
+                tmp_path,
+                telegram_token="44:" + "T" * 35,
+                telegram_base_url=f"{dead}/bot",
+                telegram_base_file_url=f"{dead}/file/bot",
+                bale_token=token,
+                bale_base_url=bale.base_url,
+                bale_base_file_url=bale.base_file_url,
+            )
+        )
+        await runtime.start()
+        try:
+            user = bale.user(token=token)
+            await user.send_command("start")
+            await expect(user, "نام و نام خانوادگی")
+        finally:
+            await runtime.stop()
+
+
+async def _wait_for(predicate: Any, seconds: float) -> bool:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while loop.time() < deadline:
+        if predicate():
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+async def test_python_m_bot_polls_with_a_token_and_stops_cleanly(tmp_path: Path) -> None:
+    async with BotApiSandbox("bale") as bale:
+        token = bale.make_token(55)
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+        env.update(
+            PYTHONPATH=str(ROOT),
+            BALE_TOKEN=token,
+            BALE_BASE_URL=bale.base_url,
+            BALE_BASE_FILE_URL=bale.base_file_url,
+            DATABASE_PATH=str(tmp_path / "cli.db"),
+            POLLING_TIMEOUT="1",
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            assert await _wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
+            user = bale.user(token=token)
+            await user.send_command("start")
+            await expect(user, "نام و نام خانوادگی", wait=20)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0, stderr.decode()
+        assert token not in stderr.decode()
+        assert (tmp_path / "cli.db").exists()
+
+
+async def test_sandbox_console_registration_in_persian(tmp_path: Path) -> None:
+    script = "\n".join(
+        ["/start", "مریم رضایی", "کفش آذر", "چرم", "1", "1", ":contact", "1", "1", ":quit", ""]
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "sandbox", "--database", str(tmp_path / "sb.db"),
+        cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    stdout, stderr = await asyncio.wait_for(process.communicate(script.encode()), 120)
+    output = stdout.decode()
+    assert process.returncode == 0, stderr.decode()
+    assert "ثبت‌نام شما انجام شد" in output, output[-2000:]
+    assert "۰۹۱۲" in output  # the phone in Persian digits in the summary
