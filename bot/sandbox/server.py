@@ -834,7 +834,9 @@ class BotApiSandbox:
         state = self._resolve_bot(token)
         update_id = state.next_update_id
         state.next_update_id += 1
-        state.updates.append(_PendingUpdate(update_id, "raw", None, {"update_id": update_id, **body}))
+        state.updates.append(
+            _PendingUpdate(update_id, "raw", None, {"update_id": update_id, **body})
+        )
         state.wake.set()
         return update_id
 

@@ -30,7 +30,7 @@ class PlacesError(ValueError):
         self.value = value
 
 
-def parse_places(text: str) -> list[Place]:
+def parse_places(text: str, *, normalise: bool = True) -> list[Place]:
     """Parse `kind,code,name_fa,name_en` rows; lines starting with # are comments."""
     lines = [line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#")]
     reader = csv.DictReader(lines)
@@ -43,7 +43,9 @@ def parse_places(text: str) -> list[Place]:
             raise PlacesError("places-error-too-many")
         kind = (row.get("kind") or "").strip().lower()
         code = (row.get("code") or "").strip().lower()
-        name_fa = normalize(row.get("name_fa") or "")
+        name_fa = (row.get("name_fa") or "").strip()
+        if normalise:
+            name_fa = normalize(name_fa)
         name_en = (row.get("name_en") or "").strip()
         if kind not in ("cluster", "estate"):
             raise PlacesError("places-error-kind", number, kind)
@@ -65,7 +67,10 @@ async def seed_places(db: aiosqlite.Connection, path: Path) -> None:
     """Load the shipped list on first start (later lists come from admins)."""
     if await count_places(db, "cluster") > 0:
         return
-    places = parse_places(await asyncio.to_thread(path.read_text, encoding="utf-8"))
+    text = await asyncio.to_thread(path.read_text, encoding="utf-8")
+    # The shipped file is stored normalised (tests/test_text.py checks it), so the first start
+    # does not wait seconds for hazm to load just to normalise names that are already clean.
+    places = parse_places(text, normalise=False)
     counts = await replace_places(db, places)
     log.info("loaded sample clusters and estates from %s: %s", path.name, counts)
 
@@ -76,5 +81,6 @@ async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, 
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PlacesError("places-error-encoding") from exc
-    places = parse_places(text)
+    # Normalising loads hazm the first time (seconds): keep the event loop free meanwhile.
+    places = await asyncio.to_thread(parse_places, text)
     return await replace_places(db, places)
