@@ -113,11 +113,16 @@ class Runtime:
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
+        refused = []
         for platform, result in zip(self.platforms, results, strict=True):
             if isinstance(result, InvalidToken):
-                raise result
-            if platform not in self._running:
+                log.error("%s: the server refused the token; this platform stays off", platform)
+                refused.append(platform)
+            elif isinstance(result, BaseException):
+                log.warning("%s: could not start (%s)", platform, result.__class__.__name__)
                 self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
+        if len(refused) == len(self.platforms):
+            raise InvalidToken("every configured token was refused")
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
@@ -131,7 +136,7 @@ class Runtime:
             poll_interval=0,
             timeout=self.settings.polling_timeout,
             bootstrap_retries=attempts,
-            allowed_updates=["message", "edited_message", "callback_query"],
+            allowed_updates=["message", "callback_query"],
             error_callback=_polling_error,
         )
         self._running.add(platform)
@@ -144,7 +149,7 @@ class Runtime:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 300.0)
             app = self.apps[platform]
-            with suppress(TelegramError, RuntimeError, OSError):
+            with suppress(Exception):
                 if app.running:
                     await app.stop()
                 await app.shutdown()
@@ -153,7 +158,7 @@ class Runtime:
             except InvalidToken:
                 log.error("%s: the token was refused; this platform stays off", platform)
                 return
-            except (TelegramError, OSError) as exc:
+            except Exception as exc:  # keep trying whatever went wrong; the other runs on
                 log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
 
     async def stop(self) -> None:

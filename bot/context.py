@@ -68,17 +68,37 @@ class Texts:
         return self._translator.lang
 
     def __call__(self, msg_id: str, **kwargs: object) -> Rendered:
-        """The message `msg_id` in this language, with escaped string arguments."""
-        safe = {
-            k: self._escape(v) if isinstance(v, str) and not isinstance(v, Rendered) else v
-            for k, v in kwargs.items()
-        }
-        return Rendered(self._translator(msg_id, **safe))
+        """The message `msg_id` in this language, safe to send as it is.
+
+        String values go into the template as placeholders; the template (our own text, which
+        may contain `_` or `*`) and each value are escaped separately, and text rendered
+        earlier is put back as it is, so nothing is escaped twice. (No message selects on a
+        string variable, which the placeholders would defeat.)
+        """
+        slots: dict[str, str] = {}
+        args: dict[str, object] = {}
+        for key, value in kwargs.items():
+            if isinstance(value, str):
+                slot = f"\x00{len(slots)}\x00"
+                slots[slot] = value if isinstance(value, Rendered) else self._escape(value)
+                args[key] = slot
+            else:
+                args[key] = value
+        text = self._escape(self._translator(msg_id, **args))
+        for slot, value in slots.items():
+            text = text.replace(slot, value)
+        return Rendered(text)
+
+    def label(self, msg_id: str, **kwargs: object) -> str:
+        """A button label: buttons are not rendered as Markdown, so nothing is escaped."""
+        return self._translator(msg_id, **kwargs)
 
     def join(self, separator: str, parts: Iterable[str]) -> Rendered:
         """Join pieces for one argument, escaping those that are not Rendered already."""
         return Rendered(
-            separator.join(p if isinstance(p, Rendered) else self._escape(p) for p in parts)
+            self._escape(separator).join(
+                p if isinstance(p, Rendered) else self._escape(p) for p in parts
+            )
         )
 
     def number(self, value: int) -> str:

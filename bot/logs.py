@@ -7,39 +7,58 @@ import re
 import sys
 from collections.abc import Iterable
 
-# Iranian mobiles in any common form, and any long +international number.
-_PHONE = re.compile(r"(?<!\d)(?:\+|00)?(?:98|0)?9\d{9}(?!\d)|\+\d{10,15}")
+# Phone numbers in any digits (ASCII, Persian, Arabic-Indic) with the separators people type:
+# Iranian mobiles (09…, 9…, 989…, +989…, 00989…) and any +/00 international number. Plain
+# user ids (e.g. Bale's 10-digit ones not starting with 9) are left alone.
+_D = "[0-9\u06f0-\u06f9\u0660-\u0669]"
+_NINE = "[9\u06f9\u0669]"
+_ZERO = "[0\u06f0\u0660]"
+_S = r"[\s\-.()]?"
+_EDGE_L = f"(?<!{_D})"
+_EDGE_R = f"(?!{_D})"
+_IRAN = (
+    f"(?:(?:\\+|{_ZERO}{_ZERO}){_S})?(?:{_NINE}[8\u06f8\u0668]{_S}(?:{_ZERO}{_S})?|{_ZERO}{_S})?"
+    f"{_NINE}(?:{_S}{_D}){{9}}"
+)
+_INTERNATIONAL = f"(?:\\+|{_ZERO}{_ZERO}){_S}{_D}(?:{_S}{_D}){{7,14}}"
+_PHONE = re.compile(f"{_EDGE_L}(?:{_IRAN}|{_INTERNATIONAL}){_EDGE_R}")
 
 
-class RedactingFilter(logging.Filter):
-    """Replace secrets and phone numbers in the final message with placeholders."""
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """Replace secrets and anything shaped like a phone number."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "<token>")
+    return _PHONE.sub("<phone>", text)
 
-    def __init__(self, secrets: Iterable[str]) -> None:
-        super().__init__()
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then redacts the whole line, traceback included."""
+
+    def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
+        super().__init__(fmt)
         self._secrets = [s for s in secrets if s]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message in place; never drop a record."""
-        message = record.getMessage()
-        cleaned = message
-        for secret in self._secrets:
-            cleaned = cleaned.replace(secret, "<token>")
-        cleaned = _PHONE.sub("<phone>", cleaned)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        """The redacted log line."""
+        return redact(super().format(record), self._secrets)
 
 
-def setup_logging(level: str, secrets: Iterable[str]) -> None:
-    """Log to stderr at `level`, redacting `secrets`."""
+def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
+    """Log to stderr at `level`, redacting `secrets`; returns the handler."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactingFilter(secrets))
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx logs every request URL at INFO, and the URL contains the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # PTB's DEBUG lines carry whole updates and request parameters (members' messages and
+    # numbers): even at LOG_LEVEL=DEBUG we keep the library at INFO.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, root.level))
     # APScheduler announces every job run at INFO; that is noise at our volumes.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    return handler

@@ -30,6 +30,7 @@ _BALE_MARKDOWN = re.compile(r"([\\_*\[\]()`])")
 DEFAULT_RETRY_AFTER = 5
 
 _USER_KEYS = {"from", "forward_from", "user", "left_chat_member", "via_bot", "sender_user"}
+_USER_LIST_KEYS = {"new_chat_members"}
 
 
 def escape_bale(text: str) -> str:
@@ -47,12 +48,15 @@ class PlatformAdapter:
 
     platform: Platform
     escape: Callable[[str], str]
-    has_command_menu: bool
+    # Does a contact shared with the request_contact button always carry the sender's
+    # user_id? Telegram: yes. Bale: unconfirmed, so a contact without one is accepted there,
+    # but not marked as verified.
+    contact_has_owner: bool
 
 
 ADAPTERS = {
-    Platform.TELEGRAM: PlatformAdapter(Platform.TELEGRAM, _no_escape, has_command_menu=True),
-    Platform.BALE: PlatformAdapter(Platform.BALE, escape_bale, has_command_menu=False),
+    Platform.TELEGRAM: PlatformAdapter(Platform.TELEGRAM, _no_escape, contact_has_owner=True),
+    Platform.BALE: PlatformAdapter(Platform.BALE, escape_bale, contact_has_owner=False),
 }
 
 
@@ -73,7 +77,12 @@ def _repair(node: object, now: int) -> None:
     if "message_id" in node and isinstance(node.get("chat"), dict):
         node.setdefault("date", now)
         chat = node["chat"]
+        # A guess, used only when Bale leaves the type out: Telegram's (and, as far as we
+        # know, Bale's) group ids are negative.
         chat.setdefault("type", "private" if int(chat.get("id", 0)) > 0 else "group")
+    contact = node.get("contact")
+    if isinstance(contact, dict) and not contact.get("first_name"):
+        contact["first_name"] = ""
     if "data" in node and "from" in node and "id" in node and "chat_instance" not in node:
         message = node.get("message")
         chat_id = message.get("chat", {}).get("id") if isinstance(message, dict) else None
@@ -81,6 +90,10 @@ def _repair(node: object, now: int) -> None:
     for key, value in node.items():
         if key in _USER_KEYS and isinstance(value, dict) and "id" in value:
             _repair_user(value)
+        elif key in _USER_LIST_KEYS and isinstance(value, list):
+            for user in value:
+                if isinstance(user, dict) and "id" in user:
+                    _repair_user(user)
         _repair(value, now)
 
 
@@ -96,8 +109,8 @@ def repair_updates(updates: list[Any]) -> list[Any]:
     for raw in updates:
         if not isinstance(raw, dict) or "update_id" not in raw:
             continue
-        _repair(raw, now)
         try:
+            _repair(raw, now)
             Update.de_json(raw, None)
         except Exception:  # any parse failure at all must not stall polling
             log.warning("dropping unparseable update %s", raw.get("update_id"))

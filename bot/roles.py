@@ -89,7 +89,7 @@ def requires(role: Role) -> Callable[[Handler[R]], Handler[R | None]]:
             if access.has(role):
                 return await handler(update, context)
             log.warning("denied %s to user %s on %s", handler.__name__, user.id, context.platform)
-            await deny(update, context)
+            await deny(update, context, "access-denied-admin" if role is Role.ADMIN else None)
             return None
 
         return guarded
@@ -97,9 +97,9 @@ def requires(role: Role) -> Callable[[Handler[R]], Handler[R | None]]:
     return decorate
 
 
-async def deny(update: Update, context: KhoosheContext) -> None:
+async def deny(update: Update, context: KhoosheContext, key: str | None = None) -> None:
     """Tell the user, politely, that this is not theirs to do."""
-    text = context.t("access-denied")
+    text = context.t(key or "access-denied")
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None:

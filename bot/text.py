@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import functools
 import math
@@ -109,6 +110,16 @@ def _load() -> _Engine:
 def warm_up() -> None:
     """Load hazm now, so the first member's message doesn't wait for it."""
     _load()
+
+
+async def normalized(text: str) -> str:
+    """`normalize` for async code: while hazm is still loading, wait in a worker thread.
+
+    Waiting on the loader's lock in the event loop would freeze every chat for seconds.
+    """
+    if _engine is not None:
+        return normalize(text)
+    return await asyncio.to_thread(normalize, text)
 
 
 def normalize(text: str) -> str:

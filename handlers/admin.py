@@ -68,9 +68,7 @@ async def grant(update: Update, context: KhoosheContext) -> None:
     assert update.effective_user is not None
     await grant_role(context.db, platform, user_id, role, update.effective_user.id, codes)
     log.info("role %s granted to %s:%s", role, platform, user_id)
-    await _reply(
-        update, context, "admin-granted", user=str(user_id), role=context.t(f"role-{role}")
-    )
+    await _reply(update, context, "admin-granted", user=user_id, role=context.t(f"role-{role}"))
     if platform is context.platform:
         await _tell(context, user_id, "role-granted-notice", role)
 
@@ -88,7 +86,7 @@ async def revoke(update: Update, context: KhoosheContext) -> None:
     removed = await revoke_role(context.db, platform, user_id, role)
     key = "admin-revoked" if removed else "admin-revoke-none"
     log.info("role %s revoked from %s:%s (%s)", role, platform, user_id, removed)
-    await _reply(update, context, key, user=str(user_id), role=context.t(f"role-{role}"))
+    await _reply(update, context, key, user=user_id, role=context.t(f"role-{role}"))
 
 
 @requires(Role.ADMIN)
@@ -99,16 +97,17 @@ async def staff_list(update: Update, context: KhoosheContext) -> None:
         await _reply(update, context, "admin-staff-empty")
         return
     lines = []
+    sep = context.t.label("list-separator")
     for g in grants:
         member = await get_member(context.db, g.platform, g.user_id)
         lines.append(
             context.t(
                 "admin-staff-line",
                 platform=context.t(f"platform-{g.platform}"),
-                user=str(g.user_id),
+                user=g.user_id,
                 name=member.name if member else "—",
-                roles=context.t.join("، ", (context.t(f"role-{r}") for r in sorted(g.roles))),
-                clusters=context.t.join("، ", sorted(g.clusters)) if g.clusters else "—",
+                roles=context.t.join(sep, (context.t(f"role-{r}") for r in sorted(g.roles))),
+                clusters=context.t.join(sep, sorted(g.clusters)) if g.clusters else "—",
             )
         )
     await _reply(update, context, "admin-staff-list", lines=context.t.join("\n", lines))
@@ -124,6 +123,9 @@ async def upload_places(update: Update, context: KhoosheContext) -> None:
         return
     file = await message.document.get_file()
     data = bytes(await file.download_as_bytearray())
+    if len(data) > MAX_CSV_BYTES:  # Bale may leave file_size out
+        await _reply(update, context, "places-error-too-big")
+        return
     try:
         counts = await replace_from_csv(context.db, data)
     except PlacesError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError, TimedOut
@@ -21,7 +22,12 @@ async def on_error(update: object, context: CallbackContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     user = update.effective_user if isinstance(update, Update) else None
     chat = update.effective_chat if isinstance(update, Update) else None
-    if isinstance(error, Forbidden) and user is not None:
+    if (
+        isinstance(error, Forbidden)
+        and user is not None
+        and chat is not None
+        and chat.id == user.id
+    ):
         # The member blocked the bot: nothing to say to them; stop sending them broadcasts.
         log.info("user %s blocked the bot on %s", user.id, context.platform)
         await set_status(context.db, context.platform, user.id, "blocked")
@@ -32,9 +38,11 @@ async def on_error(update: object, context: CallbackContext) -> None:
     # PTB, so test the exact class): apologise for everything else.
     unreachable = type(error) is NetworkError or isinstance(error, TimedOut)
     if chat is not None and not unreachable:
-        try:
-            if isinstance(update, Update) and update.callback_query is not None:
+        if isinstance(update, Update) and update.callback_query is not None:
+            # Usually answered already by the handler; a second answer fails, harmlessly.
+            with suppress(TelegramError):
                 await update.callback_query.answer()
+        try:
             await context.bot.send_message(chat.id, context.t("error-apology"))
         except TelegramError as exc:
             log.info("apology not delivered (%s)", exc.__class__.__name__)
@@ -51,7 +59,7 @@ async def _alert_admins(
     for admin_id in context.settings.admins.get(context.platform, frozenset()):
         try:
             await context.bot.send_message(
-                admin_id, t("error-admin-alert", error=name, update=str(update_id or "—"))
+                admin_id, t("error-admin-alert", error=name, update=update_id or "—")
             )
         except TelegramError as exc:
             log.info("admin alert not delivered (%s)", exc.__class__.__name__)

@@ -12,7 +12,7 @@ from telegram import (
 )
 
 from bot.context import Texts
-from bot.roles import Access, Role
+from bot.roles import Access
 
 PAGE_SIZE = 8
 
@@ -44,17 +44,20 @@ def paged(
         if page > 0:
             nav.append(
                 InlineKeyboardButton(
-                    t("button-previous"), callback_data=f"{page_prefix}{page - 1}"
+                    t.label("button-previous"), callback_data=f"{page_prefix}{page - 1}"
                 )
             )
         nav.append(
             InlineKeyboardButton(
-                t("page-of", page=page + 1, pages=pages), callback_data=f"{page_prefix}{page}"
+                t.label("page-of", page=page + 1, pages=pages),
+                callback_data=f"{page_prefix}{page}",
             )
         )
         if page < pages - 1:
             nav.append(
-                InlineKeyboardButton(t("button-next"), callback_data=f"{page_prefix}{page + 1}")
+                InlineKeyboardButton(
+                    t.label("button-next"), callback_data=f"{page_prefix}{page + 1}"
+                )
             )
         keyboard.append(nav)
     if extra:
@@ -67,9 +70,9 @@ MENU_IDS = ("menu-profile", "menu-help", "menu-staff")
 
 def main_menu(t: Texts, access: Access | None) -> ReplyKeyboardMarkup:
     """The member's main menu; entries for features not built yet are not shown."""
-    keyboard = [[KeyboardButton(t("menu-profile")), KeyboardButton(t("menu-help"))]]
-    if access is not None and access.has(Role.ADMIN):
-        keyboard.append([KeyboardButton(t("menu-staff"))])
+    keyboard = [[KeyboardButton(t.label("menu-profile")), KeyboardButton(t.label("menu-help"))]]
+    if access is not None and access.is_staff_side:
+        keyboard.append([KeyboardButton(t.label("menu-staff"))])
     return ReplyKeyboardMarkup(keyboard, resize_keyboard=True)
 
 
@@ -77,8 +80,8 @@ def contact_keyboard(t: Texts) -> ReplyKeyboardMarkup:
     """Share-my-number button (the only way to prove the number is the member's own)."""
     return ReplyKeyboardMarkup(
         [
-            [KeyboardButton(t("button-share-phone"), request_contact=True)],
-            [KeyboardButton(t("button-cancel"))],
+            [KeyboardButton(t.label("button-share-phone"), request_contact=True)],
+            [KeyboardButton(t.label("button-cancel"))],
         ],
         resize_keyboard=True,
         one_time_keyboard=True,

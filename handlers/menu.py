@@ -57,11 +57,11 @@ async def on_menu_button(update: Update, context: KhoosheContext) -> None:
     t = context.t
     if context.member is None:
         await show_menu(update, context, "not-registered-hint")
-    elif label == t("menu-profile"):
+    elif label == t.label("menu-profile"):
         await profile.send_profile(update, context)
-    elif label == t("menu-help"):
+    elif label == t.label("menu-help"):
         await help_command(update, context)
-    elif label == t("menu-staff"):
+    elif label == t.label("menu-staff"):
         await staff_help(update, context)
     else:  # a button from the other language's keyboard
         await show_menu(update, context, "menu-choose")
@@ -121,9 +121,14 @@ async def stale_button(update: Update, context: KhoosheContext) -> None:
 
 def register_menu(app: Application) -> None:
     """Install /help, menu buttons and /cancel (after the form, which handles its own)."""
-    app.add_handler(CommandHandler("help", help_command))
-    app.add_handler(CommandHandler("cancel", cancel_outside))
-    app.add_handler(CommandHandler("start", start_in_group, filters=~filters.ChatType.PRIVATE))
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("help", help_command, filters=private))
+    app.add_handler(CommandHandler("cancel", cancel_outside, filters=private))
+    # In groups the member-facing commands only point to the private chat: a profile card
+    # there would show a member's phone number to everyone.
+    app.add_handler(
+        CommandHandler(["start", "profile", "help", "cancel"], start_in_group, filters=~private)
+    )
     app.add_handler(MessageHandler(buttons(app).menu & filters.ChatType.PRIVATE, on_menu_button))
     app.add_handler(MessageHandler(buttons(app).cancel & filters.ChatType.PRIVATE, cancel_outside))
 
@@ -131,4 +136,4 @@ def register_menu(app: Application) -> None:
 def register_fallbacks(app: Application) -> None:
     """Install the catch-alls; they must come after every feature."""
     app.add_handler(CallbackQueryHandler(stale_button))
-    app.add_handler(MessageHandler(filters.ALL, fallback_message))
+    app.add_handler(MessageHandler(filters.ALL, fallback_message))  # ignores groups itself

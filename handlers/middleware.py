@@ -19,12 +19,15 @@ GROUP = -1
 
 async def prepare(update: Update, context: KhoosheContext) -> None:
     """Throttle floods, load the member and pick their language."""
+    if update.edited_message is not None or update.edited_channel_post is not None:
+        # An edit is not a new answer: a form would take it for the next step's value.
+        raise ApplicationHandlerStop
     user = update.effective_user
     if user is None or user.is_bot:
         return
     allowed, warn = context.state.flood.check(user.id)
     if not allowed:
-        await _throttled(update, context, warn)
+        await _throttled(update, context, warn, user.id)
         raise ApplicationHandlerStop
     member = await get_member(context.db, context.platform, user.id)
     context.member = member
@@ -35,12 +38,12 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
             await set_status(context.db, context.platform, user.id, "active")
 
 
-async def _throttled(update: Update, context: KhoosheContext, warn: bool) -> None:
-    """One polite notice per flood; the rest is dropped quietly."""
+async def _throttled(update: Update, context: KhoosheContext, warn: bool, user_id: int) -> None:
+    """One polite notice per flood, in private; the rest is dropped quietly."""
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(context.t("flood-notice") if warn else None)
-        elif warn and update.effective_chat is not None:
+        elif warn and update.effective_chat is not None and update.effective_chat.id == user_id:
             await context.bot.send_message(update.effective_chat.id, context.t("flood-notice"))
     except TelegramError as exc:
         log.info("flood notice not delivered (%s)", exc.__class__.__name__)

@@ -95,7 +95,9 @@ async def _cluster_markup(context: KhoosheContext, page: int) -> InlineKeyboardM
 
 async def _estate_markup(context: KhoosheContext, page: int) -> InlineKeyboardMarkup:
     places = await list_places(context.db, "estate")
-    none = InlineKeyboardButton(context.t("button-no-estate"), callback_data=f"f:es:{NO_ESTATE}")
+    none = InlineKeyboardButton(
+        context.t.label("button-no-estate"), callback_data=f"f:es:{NO_ESTATE}"
+    )
     return paged(
         context.t, _place_items(places, context.t.lang, "f:es:"), page, "f:esp:", extra=[none]
     )
@@ -103,14 +105,15 @@ async def _estate_markup(context: KhoosheContext, page: int) -> InlineKeyboardMa
 
 def _job_role_markup(t: Texts) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(t(f"job-role-{r}"), callback_data=f"f:jr:{r}") for r in JOB_ROLES
+        InlineKeyboardButton(t.label(f"job-role-{r}"), callback_data=f"f:jr:{r}")
+        for r in JOB_ROLES
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))
 
 
 def _language_markup(t: Texts) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(t(f"language-{lang}"), callback_data=f"f:lang:{lang}")
+        InlineKeyboardButton(t.label(f"language-{lang}"), callback_data=f"f:lang:{lang}")
         for lang in LANGUAGES
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))
@@ -120,7 +123,6 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
     """Ask for `field` and return it as the conversation's next state."""
     t = context.t
     await _retire_question(update, context)
-    context.form["step"] = field
     if field == NAME:
         await _send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
     elif field == COMPANY:
@@ -142,6 +144,9 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
             text, markup = await _summary(context)
         message = await _send(update, context, text, markup)
         context.form["question_id"] = message.message_id
+    # Only once the question is out: if sending failed, the form still agrees with the
+    # conversation's state (the step PTB keeps when a handler raises).
+    context.form["step"] = field
     return field
 
 
@@ -150,10 +155,10 @@ async def _summary(context: KhoosheContext) -> tuple[str, InlineKeyboardMarkup]:
     summary = await profile.describe(context, context.form["draft"])
     markup = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(t("button-confirm"), callback_data="f:ok")],
+            [InlineKeyboardButton(t.label("button-confirm"), callback_data="f:ok")],
             [
-                InlineKeyboardButton(t("button-fix"), callback_data="f:fix"),
-                InlineKeyboardButton(t("button-cancel"), callback_data="f:no"),
+                InlineKeyboardButton(t.label("button-fix"), callback_data="f:fix"),
+                InlineKeyboardButton(t.label("button-cancel"), callback_data="f:no"),
             ],
         ]
     )
@@ -234,7 +239,9 @@ async def edit_entry(update: Update, context: KhoosheContext) -> str | int | Non
     query = update.callback_query
     assert query is not None and query.data is not None
     field = query.data.removeprefix("pf:edit:")
-    if context.member is None or field not in EDITABLE:
+    chat = update.effective_chat
+    private = chat is not None and chat.type == chat.PRIVATE
+    if context.member is None or field not in EDITABLE or not private:
         await query.answer(context.t("button-expired"), show_alert=True)
         return ConversationHandler.END
     await query.answer()
@@ -257,7 +264,7 @@ async def on_name(update: Update, context: KhoosheContext) -> str | int:
     """A name was typed."""
     assert update.message is not None and update.message.text is not None
     try:
-        value = clean_name(update.message.text)
+        value = await clean_name(update.message.text)
     except FieldError as error:
         return await _retry(update, context, error.key)
     return await accepted(update, context, NAME, value)
@@ -267,7 +274,7 @@ async def on_company(update: Update, context: KhoosheContext) -> str | int:
     """A company or unit name was typed."""
     assert update.message is not None and update.message.text is not None
     try:
-        value = clean_company(update.message.text)
+        value = await clean_company(update.message.text)
     except FieldError as error:
         return await _retry(update, context, error.key)
     return await accepted(update, context, COMPANY, value)
@@ -355,7 +362,7 @@ async def on_place_text(update: Update, context: KhoosheContext) -> str | None:
         InlineKeyboardButton(by_code[c].name(lang), callback_data=f"{prefix}{c}") for c in matches
     ]
     buttons.append(
-        InlineKeyboardButton(context.t("button-show-all"), callback_data=f"{prefix[:-1]}p:0")
+        InlineKeyboardButton(context.t.label("button-show-all"), callback_data=f"{prefix[:-1]}p:0")
     )
     await _send(
         update, context, context.t("form-did-you-mean"), InlineKeyboardMarkup(rows(buttons, 1))
@@ -369,12 +376,17 @@ async def on_contact(update: Update, context: KhoosheContext) -> str | int:
     assert message is not None and message.contact is not None
     user = update.effective_user
     assert user is not None
-    if message.contact.user_id != user.id:
+    owner = message.contact.user_id
+    if owner is None and context.state.adapter.contact_has_owner:
+        # Telegram's share button always names the sender: no id means an address-book card.
         return await _retry(update, context, "form-phone-not-own")
-    phone = parse_phone(message.contact.phone_number)
+    if owner is not None and owner != user.id:
+        return await _retry(update, context, "form-phone-not-own")
+    # Telegram sends contact numbers without "+", so a foreign SIM reads as bare digits.
+    phone = parse_phone(message.contact.phone_number, assume_international=True)
     if phone is None:
         return await _retry(update, context, "form-phone-invalid")
-    return await _phone_accepted(update, context, phone, verified=True)
+    return await _phone_accepted(update, context, phone, verified=owner == user.id)
 
 
 async def on_phone_text(update: Update, context: KhoosheContext) -> str | int:
@@ -455,7 +467,7 @@ async def on_fix(update: Update, context: KhoosheContext) -> None:
     await query.answer()
     t = context.t
     buttons = [
-        InlineKeyboardButton(t(f"field-{field}"), callback_data=f"f:fix:{field}")
+        InlineKeyboardButton(t.label(f"field-{field}"), callback_data=f"f:fix:{field}")
         for field in REGISTER_ORDER
     ]
     await _send(update, context, t("form-fix-which"), InlineKeyboardMarkup(rows(buttons, 2)))
@@ -507,8 +519,13 @@ async def help_in_form(update: Update, context: KhoosheContext) -> str:
     return await ask(update, context, context.form.get("step", NAME))
 
 
-async def menu_in_form(update: Update, context: KhoosheContext) -> int:
-    """A main-menu button while editing: drop the edit and do what the button says."""
+async def menu_in_form(update: Update, context: KhoosheContext) -> str | int:
+    """A main-menu button while editing: drop the edit and do what the button says.
+
+    During registration there is no menu yet (its text was typed by hand): ask again.
+    """
+    if context.form.get("mode") != "edit":
+        return await _retry(update, context, "form-text-only")
     context.form.clear()
     await menu.on_menu_button(update, context)
     return ConversationHandler.END

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application, CommandHandler, filters
 
 from bot.context import KhoosheContext, Texts
 from bot.services.members import (
@@ -77,7 +77,7 @@ async def send_profile(update: Update, context: KhoosheContext) -> None:
     context.member = member
     t = context.t
     buttons = [
-        InlineKeyboardButton(t(f"field-{field}"), callback_data=f"pf:edit:{field}")
+        InlineKeyboardButton(t.label(f"field-{field}"), callback_data=f"pf:edit:{field}")
         for field in EDITABLE
     ]
     card = await describe(context, values_of(member))
@@ -93,4 +93,4 @@ async def profile_command(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install /profile."""
-    app.add_handler(CommandHandler("profile", profile_command))
+    app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))

@@ -7,7 +7,7 @@ import logging
 import re
 import weakref
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
@@ -37,7 +37,12 @@ async def migrate(db: aiosqlite.Connection) -> int:
     async with db.execute("PRAGMA user_version") as cursor:
         row = await cursor.fetchone()
     current = int(row[0]) if row else 0
-    for version, name, sql in migrations():
+    known = migrations()
+    if known and current > known[-1][0]:
+        raise RuntimeError(
+            f"the database is at version {current}, newer than this code ({known[-1][0]})"
+        )
+    for version, name, sql in known:
         if version <= current:
             continue
         log.info("applying migration %s", name)
@@ -84,7 +89,9 @@ async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Conne
         await db.execute("BEGIN IMMEDIATE")
         try:
             yield db
+            await db.commit()
         except BaseException:
-            await db.rollback()
+            # A failed rollback must not hide the error that caused it.
+            with suppress(Exception):
+                await db.rollback()
             raise
-        await db.commit()

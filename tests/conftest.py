@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import aiosqlite
 import pytest
 
+from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.settings import Platform, Settings
@@ -62,6 +64,13 @@ def loopback_only() -> Iterator[None]:
 
 
 # --- the bot over the sandbox -----------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def hazm_loaded() -> None:
+    """Load hazm once before any flow: settle() cannot tell a handler still waiting seconds
+    for hazm's first import from one that is done, and would return early."""
+    text.warm_up()
 
 
 @pytest.fixture(params=["telegram", "bale"])
@@ -144,6 +153,11 @@ async def khooshe(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khoos
     await harness.start()
     yield harness
     await harness.stop()
+
+
+def shown(message: BotMessage) -> str:
+    """The text as the member sees it: Bale renders our Markdown escapes away."""
+    return re.sub(r"\\([\\_*\[\]()`])", r"\1", message.content or "")
 
 
 async def expect(user: SandboxUser, fragment: str, wait: float = 5.0) -> BotMessage:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.roles import Access, Role
-from tests.conftest import Khooshe, register
+from tests.conftest import Khooshe, register, shown
 
 CSV = (
     "# new list\n"
@@ -67,11 +67,11 @@ async def test_members_cannot_use_admin_commands(khooshe: Khooshe) -> None:
     for command in (f"/grant {member.id} staff", "/staff", f"/revoke {member.id} staff"):
         await member.send_text(command)
         (reply,) = await member.settle()
-        assert "فقط برای کارکنان" in (reply.text or "")
+        assert "فقط برای مدیران ربات" in (reply.text or "")
     assert await khooshe.rows("SELECT * FROM staff_roles") == []
     await member.send_document(CSV.encode(), "clusters.csv", "text/csv")
     (reply,) = await member.settle()
-    assert "فقط برای کارکنان" in (reply.text or "")
+    assert "فقط برای مدیران ربات" in (reply.text or "")
     assert len(await khooshe.rows("SELECT code FROM clusters WHERE active = 1")) > 30
 
 
@@ -89,13 +89,27 @@ async def test_admin_replaces_the_cluster_list_with_a_csv(khooshe: Khooshe) -> N
 
     await admin.send_document(b"kind,code\ncluster,x\n", "bad.csv", "text/csv")
     (reply,) = await admin.settle()
-    assert "kind,code,name_fa,name_en" in (reply.text or "")
+    assert "kind,code,name_fa,name_en" in shown(reply)
     await admin.send_document(b"kind,code,name_fa,name_en\ncluster,Bad!,x,\n", "b.csv")
     (reply,) = await admin.settle()
     assert "سطر ۲" in (reply.text or "")
     await admin.send_document(b"\xff\xfe\x00", "latin.csv")
     (reply,) = await admin.settle()
     assert "UTF-8" in (reply.text or "")
+
+
+async def test_staff_cannot_use_admin_commands_and_see_their_menu(khooshe: Khooshe) -> None:
+    admin, staff = khooshe.admin(), khooshe.member()
+    await register(staff)
+    await admin.send_text(f"/grant {staff.id} staff")
+    await admin.settle()
+    await staff.settle()
+    await staff.send_text(f"/grant {staff.id} cluster_agent furniture")
+    (reply,) = await staff.settle()
+    assert "مدیران ربات" in (reply.text or "")
+    await staff.send_command("start")
+    await staff.settle()
+    assert ["🛠 بخش کارکنان"] in [[b["text"] for b in row] for row in staff.reply_keyboard or []]
 
 
 def test_access_levels_and_cluster_scope() -> None:

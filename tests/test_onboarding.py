@@ -60,5 +60,5 @@ async def test_registered_member_gets_the_menu_not_the_form(khooshe: Khooshe) ->
     await register(user)
     await user.send_command("start")
     (reply,) = await user.settle()
-    assert "خوش برگشتید" in (reply.text or "")
+    assert "دوباره خوش آمدید" in (reply.text or "")
     assert [b["text"] for b in (user.reply_keyboard or [[]])[0]] == ["👤 پروفایل من", "❓ راهنما"]

@@ -55,12 +55,7 @@ async def test_someone_elses_contact_and_bad_phones_are_refused(khooshe: Khooshe
     await user.press("خارج از شهرک صنعتی")
     await user.settle()
 
-    await user.send_contact("+989351112233", user_id=None)  # a contact from the address book
-    hint, _again = await user.settle()
-    assert "فقط شماره خودتان" in (hint.text or "")
-    assert user.reply_keyboard is not None  # the share button is still there
-
-    await user.send_contact("+989351112233", user_id=user.id + 1)
+    await user.send_contact("+989351112233", user_id=user.id + 1)  # another person's card
     hint, _ = await user.settle()
     assert "فقط شماره خودتان" in (hint.text or "")
 
@@ -78,6 +73,63 @@ async def test_someone_elses_contact_and_bad_phones_are_refused(khooshe: Khooshe
     await user.settle()
     (row,) = await khooshe.rows("SELECT phone, phone_verified, estate_code FROM members")
     assert row == {"phone": "+989123456789", "phone_verified": 0, "estate_code": None}
+
+
+async def test_a_contact_without_owner_is_refused_on_telegram_unverified_on_bale(
+    khooshe: Khooshe,
+) -> None:
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    for answer in ("علی احمدی", "کفش آذر"):
+        await user.send_text(answer)
+        await user.settle()
+    await user.press("چرم و کفش")
+    await user.settle()
+    await user.press("خارج از شهرک صنعتی")
+    await user.settle()
+    await user.send_contact("989351112233", user_id=None)  # no user_id, no "+"
+    replies = await user.settle()
+    if khooshe.platform.value == "telegram":
+        assert "فقط شماره خودتان" in (replies[0].text or "")
+        assert user.reply_keyboard is not None  # the share button is still there
+        return
+    assert "نقش" in (replies[-1].text or "")
+    await user.press("سایر")
+    await user.settle()
+    await user.press("✅ تأیید و ثبت")
+    await user.settle()
+    (row,) = await khooshe.rows("SELECT phone, phone_verified FROM members")
+    assert row == {"phone": "+989351112233", "phone_verified": 0}
+
+
+async def test_foreign_own_contact_is_accepted(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    for answer in ("Ali Ahmadi", "Azar Shoes"):
+        await user.send_text(answer)
+        await user.settle()
+    await user.press("چرم و کفش")
+    await user.settle()
+    await user.press("خارج از شهرک صنعتی")
+    await user.settle()
+    await user.send_contact("4915112345678")  # own contact, a German SIM, sent without "+"
+    replies = await user.settle()
+    assert "نقش" in (replies[-1].text or "")
+
+
+async def test_an_edited_message_is_not_taken_as_an_answer(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    sent = await user.send_text("علی احمدی")
+    await user.settle()
+    await user.edit_text(sent["message_id"], "علی احمدی‌نژاد")
+    assert await user.settle() == []
+    await user.send_text("کفش آذر")
+    (ask_cluster,) = await user.settle()
+    assert "کدام خوشه" in (ask_cluster.text or "")
 
 
 async def test_double_tap_on_confirm_makes_one_member(khooshe: Khooshe) -> None:

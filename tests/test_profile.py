@@ -70,6 +70,19 @@ async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
     assert row["language"] == "fa"
 
 
+async def test_profile_in_a_group_shows_nothing_private(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    group = khooshe.sandbox.group(token=khooshe.token)
+    await user.send_command("profile", chat=group)
+    (reply,) = await group.settle()
+    assert "خصوصی" in (reply.text or "")
+    assert "۰۹۱۲" not in (reply.text or "") and not reply.inline_buttons
+    answer = await user.press_forged("pf:edit:phone", chat=group)
+    assert answer is not None and "فعال نیست" in (answer.text or "")
+    assert await group.settle() == []
+
+
 async def test_stranger_cannot_use_profile_buttons(khooshe: Khooshe) -> None:
     user = khooshe.member()
     answer = await user.press_forged("pf:edit:name")

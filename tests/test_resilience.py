@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from bot.logs import RedactingFilter
+from bot.logs import setup_logging
 from bot.services.throttle import FloodGuard, RateGate
 from tests.conftest import Khooshe, register
 
@@ -38,6 +38,23 @@ def test_flood_guard_refills_and_warns_once_per_flood() -> None:
     assert gate.allow() and not gate.allow()
     now[0] += 10
     assert gate.allow()
+
+
+async def test_an_error_after_a_button_still_apologises(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    for answer in ("علی احمدی", "کفش آذر"):
+        await user.send_text(answer)
+        await user.settle()
+    khooshe.sandbox.inject("sendMessage", error=400, description="Bad Request: injected")
+    await user.press("چرم و کفش")
+    messages = await user.settle()
+    assert any("مشکلی پیش آمد" in (m.text or "") for m in messages)
+    # the member can carry on from the same step
+    await user.send_text("چرم")
+    (matches,) = await user.settle()
+    assert "چرم و کفش" in matches.button_texts
 
 
 async def test_an_error_apologises_and_alerts_the_admin(khooshe: Khooshe) -> None:
@@ -88,6 +105,37 @@ async def test_bale_dialect_on_the_wire(khooshe: Khooshe) -> None:
         assert "*علی* [x](y)" in original
     (row,) = await khooshe.rows("SELECT name FROM members")
     assert row["name"] == "*علی* [x](y)"  # stored as typed, escaped only on the way out
+    # button labels are not Markdown: never escaped
+    markups = [c.params.get("reply_markup") or {} for c in sends]
+    labels = [
+        b["text"]
+        for markup in markups
+        for row in markup.get("inline_keyboard", []) + markup.get("keyboard", [])
+        for b in row
+    ]
+    assert labels and not any("\\" in label for label in labels)
+
+
+async def test_our_own_markdown_characters_are_escaped_on_bale(khooshe: Khooshe) -> None:
+    admin = khooshe.admin()
+    await admin.send_command("grant")
+    (usage,) = await admin.settle()
+    expected = "cluster\\_agent" if khooshe.platform.value == "bale" else "cluster_agent"
+    assert expected in (usage.text or "")
+
+
+async def test_replies_in_groups_quote_the_message_per_platform(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    group = khooshe.sandbox.group(token=khooshe.token)
+    sent = await user.send_command("start", chat=group)
+    (reply,) = await group.settle()
+    assert reply.reply_to_message_id == sent["message_id"]
+    (call,) = [
+        c for c in khooshe.sandbox.calls_to("sendMessage") if c.params["chat_id"] == group.id
+    ]
+    if khooshe.platform.value == "bale":
+        assert "reply_parameters" not in call.params
+        assert int(call.params["reply_to_message_id"]) == sent["message_id"]
 
 
 async def test_a_refused_command_menu_does_not_stop_the_bot(khooshe: Khooshe) -> None:
@@ -98,21 +146,27 @@ async def test_a_refused_command_menu_does_not_stop_the_bot(khooshe: Khooshe) ->
     assert await user.settle()
 
 
-def test_logs_never_carry_tokens_or_phone_numbers() -> None:
+def test_logs_never_carry_tokens_or_phone_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     token = "123456:" + "S" * 35
-    record = logging.LogRecord(
-        "x",
-        logging.INFO,
-        __file__,
-        1,
-        "call %s for %s and %s",
-        (token, "+989121234567", "09351234567"),
-        None,
-    )
-    RedactingFilter([token]).filter(record)
-    message = record.getMessage()
-    assert token not in message and "9121234567" not in message and "9351234567" not in message
-    assert "<token>" in message and "<phone>" in message
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        setup_logging("INFO", [token])
+        log = logging.getLogger("khooshe.test")
+        log.info("call %s for %s, %s and %s", token, "+989121234567", "۰۹۳۵ ۱۲۳ ۴۵۶۷", "user 42")
+        try:
+            raise ValueError(f"bad number 09121234567 at https://tapi.bale.ai/bot{token}/x")
+        except ValueError:
+            log.exception("failed")
+    finally:
+        root.handlers[:], level = saved
+        root.setLevel(level)
+    err = capsys.readouterr().err
+    assert token not in err and "S" * 35 not in err
+    for digits in ("9121234567", "۱۲۳ ۴۵۶۷"):
+        assert digits not in err
+    assert "<token>" in err and "<phone>" in err and "user 42" in err
+    assert "Traceback" in err  # the traceback was printed, redacted
 
 
 def test_the_internet_is_out_of_reach() -> None:

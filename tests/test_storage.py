@@ -105,6 +105,13 @@ async def test_replacing_places_deactivates_missing_codes(db: aiosqlite.Connecti
     assert len(await list_places(db, "estate")) > 0  # estates were not in the file: untouched
 
 
+def test_csv_errors_name_the_line_as_the_admin_sees_it() -> None:
+    text = "# comment\n\nkind,code,name_fa,name_en\n# another\ncluster,ok,خوب,\ncity,x,نام,\n"
+    with pytest.raises(PlacesError) as info:
+        parse_places(text)
+    assert (info.value.key, info.value.line) == ("places-error-kind", 6)
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from bot.sandbox.driver import BotMessage, SandboxUser
 from bot.sandbox.server import BotApiSandbox
 from bot.settings import Platform, Settings
 
+_ESCAPED = re.compile(r"\\([\\_*\[\]()`])")
 MEMBER_IDS = {Platform.TELEGRAM: 100_001, Platform.BALE: 5_000_000_001}
 ADMIN_IDS = {Platform.TELEGRAM: 900_001, Platform.BALE: 5_900_000_001}
 BOT_ID = 424242
@@ -61,6 +63,12 @@ class Console:
         """Print a line of the conversation."""
         print(text, flush=True)
 
+    def shown(self, text: str | None) -> str:
+        """Text as the member's app shows it (Bale renders our Markdown escapes away)."""
+        if text is None:
+            return ""
+        return _ESCAPED.sub(r"\1", text) if self.platform is Platform.BALE else text
+
     def render(self, messages: list[BotMessage]) -> None:
         """Show new messages, edits and the buttons you can press now."""
         chat = self.user.chat
@@ -71,9 +79,9 @@ class Console:
                 continue
             if message.edits > self.seen_edits.get(key, 0):
                 self.seen_edits[key] = message.edits
-                self.out(f"  (edited #{message.message_id}) {message.content or ''}")
+                self.out(f"  (edited #{message.message_id}) {self.shown(message.content)}")
         for message in messages:
-            body = message.content
+            body = self.shown(message.content) if message.content is not None else None
             if body is None:
                 body = "<document>" if message.document else "<photo>" if message.photo else ""
             if message.document is not None:
@@ -147,8 +155,24 @@ class Console:
             await user.send_text(line)
         else:
             return True
+        await self._wait_for_answer(user)
         self.render(await user.settle(quiet=0.4, timeout=15))
         return True
+
+    async def _wait_for_answer(self, user: SandboxUser, seconds: float = 15.0) -> None:
+        """Wait for the bot's first message or edit after an action.
+
+        settle() alone returns after a quiet moment, and the first answer can take seconds
+        (hazm still loading right after start): a piped script would run ahead of the bot.
+        """
+        chat = user.chat
+        before = (len(chat.messages), sum(m.edits for m in chat.messages))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while loop.time() < deadline:
+            if (len(chat.messages), sum(m.edits for m in chat.messages)) != before:
+                return
+            await asyncio.sleep(0.05)
 
 
 def _read_file(path: Path) -> bytes:

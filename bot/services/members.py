@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from bot.text import fold_digits, normalize
+from bot.text import fold_digits, normalized
 from storage.members import JOB_ROLES, NewMember
 
 NAME_MAX = 60
@@ -25,12 +25,12 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
 
 
-def clean_name(text: str) -> str:
+async def clean_name(text: str) -> str:
     """A person's name: letters required, 2–60 characters after normalising."""
     # Length is judged on what was typed: the normaliser shortens runs of repeated letters.
     if len(text.strip()) > NAME_MAX:
         raise FieldError("form-name-too-long")
-    value = normalize(text)
+    value = await normalized(text)
     if len(value) > NAME_MAX:
         raise FieldError("form-name-too-long")
     if _letters(value) < 2:
@@ -38,11 +38,11 @@ def clean_name(text: str) -> str:
     return value
 
 
-def clean_company(text: str) -> str:
+async def clean_company(text: str) -> str:
     """A company or unit name: 2–100 characters, not only digits or symbols."""
     if len(text.strip()) > COMPANY_MAX:
         raise FieldError("form-company-too-long")
-    value = normalize(text)
+    value = await normalized(text)
     if len(value) > COMPANY_MAX:
         raise FieldError("form-company-too-long")
     if _letters(value) < 2:

@@ -31,22 +31,28 @@ class PlacesError(ValueError):
 
 
 def parse_places(text: str, *, normalise: bool = True) -> list[Place]:
-    """Parse `kind,code,name_fa,name_en` rows; lines starting with # are comments."""
-    lines = [line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#")]
-    reader = csv.DictReader(lines)
-    if reader.fieldnames is None or tuple(f.strip() for f in reader.fieldnames)[:4] != COLUMNS:
+    """Parse `kind,code,name_fa,name_en` rows; lines starting with # are comments.
+
+    Errors name the line of the file as the admin sees it in a spreadsheet or editor.
+    """
+    numbered = [
+        (number, line)
+        for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if len(numbered) > MAX_ROWS:
+        raise PlacesError("places-error-too-many")
+    rows = list(csv.reader(line for _, line in numbered))
+    if not rows or tuple(f.strip().lower() for f in rows[0])[:4] != COLUMNS:
         raise PlacesError("places-error-header")
     places: list[Place] = []
     seen: set[tuple[str, str]] = set()
-    for number, row in enumerate(reader, start=2):
-        if number > MAX_ROWS:
-            raise PlacesError("places-error-too-many")
-        kind = (row.get("kind") or "").strip().lower()
-        code = (row.get("code") or "").strip().lower()
-        name_fa = (row.get("name_fa") or "").strip()
+    for (number, _), row in zip(numbered[1:], rows[1:], strict=True):
+        kind, code, name_fa, name_en = ([*row, "", "", "", ""])[:4]
+        kind, code = kind.strip().lower(), code.strip().lower()
+        name_fa, name_en = name_fa.strip(), name_en.strip()
         if normalise:
             name_fa = normalize(name_fa)
-        name_en = (row.get("name_en") or "").strip()
         if kind not in ("cluster", "estate"):
             raise PlacesError("places-error-kind", number, kind)
         if not CODE_PATTERN.match(code):

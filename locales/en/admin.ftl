@@ -23,5 +23,5 @@ places-error-too-many = Too many rows.
 places-error-kind = Line { $line }: kind "{ $value }" must be cluster or estate.
 places-error-code = Line { $line }: code "{ $value }" must be lowercase Latin letters, digits and _ (20 at most).
 places-error-duplicate = Line { $line }: code "{ $value }" is repeated.
-places-error-name = Line { $line }: the Persian name for "{ $value }" is empty.
+places-error-name = Line { $line }: the Persian name of code "{ $value }" is empty.
 places-error-no-clusters = The file has no clusters.

@@ -45,11 +45,13 @@ help-admin =
     • Send a CSV of clusters and estates (columns kind,code,name_fa,name_en) to replace the list
 
 access-denied = Only staff may do this.
+access-denied-admin = Only the bot's admins may do this.
+list-separator = {", "}
 flood-notice = Your messages are arriving very fast. Please wait a few seconds and send again.
-error-apology = Sorry, something went wrong and your request was not completed. Please try again; if it happens again, staff have been told.
+error-apology = Sorry, something went wrong and your request was not completed. Please try again; staff have been told about the problem.
 error-admin-alert = ⚠️ Bot error: { $error } (update { $update })
 
 platform-telegram = Telegram
 platform-bale = Bale
-role-staff = Staff
+role-staff = Staff member
 role-cluster_agent = Cluster development agent

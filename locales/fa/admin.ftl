@@ -23,5 +23,5 @@ places-error-too-many = تعداد سطرها بیش از حد است.
 places-error-kind = سطر { $line }: نوع «{ $value }» باید cluster یا estate باشد.
 places-error-code = سطر { $line }: کد «{ $value }» باید فقط حروف کوچک لاتین، رقم و _ باشد (حداکثر ۲۰).
 places-error-duplicate = سطر { $line }: کد «{ $value }» تکراری است.
-places-error-name = سطر { $line }: نام فارسی «{ $value }» خالی است.
+places-error-name = سطر { $line }: نام فارسیِ کد «{ $value }» خالی است.
 places-error-no-clusters = فایل هیچ خوشه‌ای ندارد.
