@@ -88,3 +88,33 @@ def test_dynamic_id_families_are_complete(
 ) -> None:
     known = set(locales.message_ids("fa"))
     assert sorted(f"{prefix}{v}" for v in values if f"{prefix}{v}" not in known) == []
+
+
+def test_calls_pass_every_variable_a_message_needs(locales: Locales) -> None:
+    """A translation call (or any call passing keywords) must supply all the variables.
+
+    Calls that hand an id on positionally with no keywords (an exception carrying a key, a
+    helper that translates later) are not judged here.
+    """
+    needs = locales.message_ids("fa")
+    missing = []
+    for path in _code_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or any(k.arg is None for k in node.keywords):
+                continue  # **kwargs: cannot tell statically
+            given = {k.arg for k in node.keywords}
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if not given and name not in {"t", "label"}:
+                continue
+            for arg in node.args:
+                if (
+                    isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and arg.value in needs
+                ):
+                    lacking = needs[arg.value] - given
+                    if lacking:
+                        missing.append(f"{path.name}:{node.lineno} {arg.value} lacks {lacking}")
+    assert missing == []

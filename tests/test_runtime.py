@@ -153,3 +153,67 @@ async def test_sandbox_console_registration_in_persian(tmp_path: Path) -> None:
     assert process.returncode == 0, stderr.decode()
     assert "ثبت‌نام شما انجام شد" in output, output[-2000:]
     assert "۰۹۱۲" in output  # the phone in Persian digits in the summary
+
+
+async def _spawn_bot(bale: BotApiSandbox, token: str, db: Path) -> asyncio.subprocess.Process:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        BALE_TOKEN=token,
+        BALE_BASE_URL=bale.base_url,
+        BALE_BASE_FILE_URL=bale.base_file_url,
+        DATABASE_PATH=str(db),
+        POLLING_TIMEOUT="1",
+        PERSISTENCE_INTERVAL="0.2",
+    )
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=db.parent, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def _stored_state(db: Path) -> str | None:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        try:
+            row = connection.execute("SELECT state FROM ptb_conversations").fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return str(row[0]) if row else None
+
+
+async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
+    db = tmp_path / "crash.db"
+    async with BotApiSandbox("bale") as bale:
+        token = bale.make_token(66)
+        user = bale.user(token=token)
+        process = await _spawn_bot(bale, token, db)
+        try:
+            await user.send_command("start")
+            await expect(user, "نام و نام خانوادگی", wait=30)
+            await user.send_text("علی احمدی")
+            await expect(user, "شرکت", wait=10)
+            await user.send_text("کفش آذر")
+            await expect(user, "کدام خوشه", wait=10)
+            # persistence writes within PERSISTENCE_INTERVAL; wait until it has
+            assert await _wait_for(lambda: _stored_state(db) == '"cluster_code"', 10)
+        finally:
+            process.kill()  # SIGKILL: no shutdown, no flush
+            await process.wait()
+        polls_before = len(bale.calls_to("getUpdates"))
+        process = await _spawn_bot(bale, token, db)
+        try:
+            assert await _wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
+            await user.press("چرم و کفش")  # the list sent before the crash still works
+            await expect(user, "کدام شهرک", wait=20)
+            await user.press("خارج از شهرک صنعتی")
+            await expect(user, "شماره همراه")
+            await user.press("📱 ارسال شماره من")
+            await expect(user, "نقش شما")
+            await user.press("مدیر")
+            summary = await expect(user, "بررسی کنید")
+            assert "علی احمدی" in (summary.text or "")  # typed before the crash, not lost
+        finally:
+            process.terminate()
+            await process.wait()
