@@ -43,16 +43,25 @@ def _target(text: str, default: Platform) -> tuple[Platform, int] | None:
     return platform, int(digits)
 
 
-@requires(Role.ADMIN)
-async def grant(update: Update, context: KhoosheContext) -> None:
-    """/grant <user id> <staff|cluster_agent> [cluster codes…]"""
+def _target_and_role(context: KhoosheContext) -> tuple[Platform, int, str] | None:
+    """The `<user id> <role>` at the start of a command's arguments, if well formed."""
     args = context.args or []
     target = _target(args[0], context.platform) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in STAFF_ROLES:
+        return None
+    return target[0], target[1], role
+
+
+@requires(Role.ADMIN)
+async def grant(update: Update, context: KhoosheContext) -> None:
+    """/grant <user id> <staff|cluster_agent> [cluster codes…]"""
+    parsed = _target_and_role(context)
+    if parsed is None:
         await _reply(update, context, "admin-grant-usage")
         return
-    codes = [c.lower() for c in args[2:]]
+    platform, user_id, role = parsed
+    codes = [c.lower() for c in (context.args or [])[2:]]
     if role == "cluster_agent" and not codes:
         await _reply(update, context, "admin-grant-needs-clusters")
         return
@@ -64,7 +73,6 @@ async def grant(update: Update, context: KhoosheContext) -> None:
         if place is None or not place.active:
             await _reply(update, context, "admin-unknown-cluster", code=code)
             return
-    platform, user_id = target
     assert update.effective_user is not None
     await grant_role(context.db, platform, user_id, role, update.effective_user.id, codes)
     log.info("role %s granted to %s:%s", role, platform, user_id)
@@ -76,13 +84,11 @@ async def grant(update: Update, context: KhoosheContext) -> None:
 @requires(Role.ADMIN)
 async def revoke(update: Update, context: KhoosheContext) -> None:
     """/revoke <user id> <staff|cluster_agent>"""
-    args = context.args or []
-    target = _target(args[0], context.platform) if args else None
-    role = args[1].lower() if len(args) > 1 else ""
-    if target is None or role not in STAFF_ROLES:
+    parsed = _target_and_role(context)
+    if parsed is None:
         await _reply(update, context, "admin-revoke-usage")
         return
-    platform, user_id = target
+    platform, user_id, role = parsed
     removed = await revoke_role(context.db, platform, user_id, role)
     key = "admin-revoked" if removed else "admin-revoke-none"
     log.info("role %s revoked from %s:%s (%s)", role, platform, user_id, removed)

@@ -409,30 +409,29 @@ async def _phone_accepted(
     return await accepted(update, context, PHONE, phone)
 
 
-async def on_job_role(update: Update, context: KhoosheContext) -> str | int | None:
-    """The member's role in their company."""
+async def _on_choice(
+    update: Update, context: KhoosheContext, field: str, allowed: tuple[str, ...], label: str
+) -> str | int | None:
+    """A button from a fixed list (job role, language): check it, close the list, go on."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    role = query.data.removeprefix("f:jr:")
-    if role not in JOB_ROLES:
+    value = query.data.rpartition(":")[2]
+    if value not in allowed:  # forged or from an older version of the list
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
     await query.answer()
-    await _close_keyboard(update, context, context.t(f"job-role-{role}"))
-    return await accepted(update, context, JOB_ROLE, role)
+    await _close_keyboard(update, context, context.t(f"{label}{value}"))
+    return await accepted(update, context, field, value)
+
+
+async def on_job_role(update: Update, context: KhoosheContext) -> str | int | None:
+    """The member's role in their company."""
+    return await _on_choice(update, context, JOB_ROLE, JOB_ROLES, "job-role-")
 
 
 async def on_language(update: Update, context: KhoosheContext) -> str | int | None:
     """The bot's language for this member."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    lang = query.data.removeprefix("f:lang:")
-    if lang not in LANGUAGES:
-        await query.answer(context.t("button-expired"), show_alert=True)
-        return None
-    await query.answer()
-    await _close_keyboard(update, context, context.t(f"language-{lang}"))
-    return await accepted(update, context, LANGUAGE, lang)
+    return await _on_choice(update, context, LANGUAGE, LANGUAGES, "language-")
 
 
 async def on_confirm(update: Update, context: KhoosheContext) -> str | int:

@@ -173,24 +173,37 @@ async def expect(user: SandboxUser, fragment: str, wait: float = 5.0) -> BotMess
         seen.append(message)
 
 
-async def register(
-    user: SandboxUser, name: str = "مریم رضایی", cluster: str = "چرم و کفش"
+STEPS = ("name", "company", "cluster", "estate", "phone", "job_role", "confirm", "done")
+
+
+async def walk_to(
+    user: SandboxUser,
+    step: str,
+    *,
+    name: str = "مریم رضایی",
+    cluster: str = "چرم و کفش",
+    estate: str = "شهرک صنعتی غرب تبریز",
 ) -> None:
-    """Walk a user through registration with sensible answers."""
+    """Take a new user through registration up to the question for `step` (or "done")."""
+    answers = [
+        ("نام و نام خانوادگی", lambda: user.send_text(name)),
+        ("شرکت", lambda: user.send_text("کفش آذر")),
+        ("کدام خوشه", lambda: user.press(cluster)),
+        ("کدام شهرک", lambda: user.press(estate)),
+        ("شماره همراه", lambda: user.press("📱 ارسال شماره من")),
+        ("نقش شما", lambda: user.press("مالک / مدیرعامل")),
+        ("بررسی کنید", lambda: user.press("✅ تأیید و ثبت")),
+        ("ثبت‌نام شما انجام شد", None),
+    ]
     await user.send_command("start")
-    await expect(user, "نام و نام خانوادگی")
-    await user.send_text(name)
-    await expect(user, "شرکت")
-    await user.send_text("کفش آذر")
-    await expect(user, "کدام خوشه")
-    await user.press(cluster)
-    await expect(user, "کدام شهرک")
-    await user.press("شهرک صنعتی غرب تبریز")
-    await expect(user, "شماره همراه")
-    await user.press("📱 ارسال شماره من")
-    await expect(user, "نقش شما")
-    await user.press("مالک / مدیرعامل")
-    await expect(user, "بررسی کنید")
-    await user.press("✅ تأیید و ثبت")
-    await expect(user, "ثبت‌نام شما انجام شد")
+    for (question, answer), current in zip(answers, STEPS, strict=True):
+        await expect(user, question)
+        if current == step or answer is None:
+            break
+        await answer()
     await user.settle()
+
+
+async def register(user: SandboxUser, name: str = "مریم رضایی") -> None:
+    """Walk a user through registration with sensible answers."""
+    await walk_to(user, "done", name=name)

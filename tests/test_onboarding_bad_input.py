@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.conftest import Khooshe, register
+from tests.conftest import Khooshe, register, walk_to
 
 
 async def test_wrong_media_and_bad_names_repeat_the_step(khooshe: Khooshe) -> None:
@@ -45,15 +45,7 @@ async def test_wrong_media_and_bad_names_repeat_the_step(khooshe: Khooshe) -> No
 
 async def test_someone_elses_contact_and_bad_phones_are_refused(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
-    await user.press("چرم و کفش")
-    await user.settle()
-    await user.press("خارج از شهرک صنعتی")
-    await user.settle()
+    await walk_to(user, "phone", estate="خارج از شهرک صنعتی")
 
     await user.send_contact("+989351112233", user_id=user.id + 1)  # another person's card
     hint, _ = await user.settle()
@@ -79,15 +71,7 @@ async def test_a_contact_without_owner_is_refused_on_telegram_unverified_on_bale
     khooshe: Khooshe,
 ) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
-    await user.press("چرم و کفش")
-    await user.settle()
-    await user.press("خارج از شهرک صنعتی")
-    await user.settle()
+    await walk_to(user, "phone", estate="خارج از شهرک صنعتی")
     await user.send_contact("989351112233", user_id=None)  # no user_id, no "+"
     replies = await user.settle()
     if khooshe.platform.value == "telegram":
@@ -145,15 +129,7 @@ async def test_double_tap_on_confirm_makes_one_member(khooshe: Khooshe) -> None:
 
 async def test_two_quick_taps_on_confirm_make_one_member(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
-    await user.press("چرم و کفش")
-    await user.settle()
-    await user.press("خارج از شهرک صنعتی")
-    await user.settle()
+    await walk_to(user, "phone", estate="خارج از شهرک صنعتی")
     await user.press("📱 ارسال شماره من")
     await user.settle()
     await user.press("سایر")
@@ -171,11 +147,7 @@ async def test_two_quick_taps_on_confirm_make_one_member(khooshe: Khooshe) -> No
 
 async def test_stale_list_button_says_expired(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
+    await walk_to(user, "cluster")
     (cluster_list,) = [m for m in user.messages if m.button("چرم و کفش")]
     await user.press("چرم و کفش")
     await user.settle()
@@ -187,11 +159,7 @@ async def test_stale_list_button_says_expired(khooshe: Khooshe) -> None:
 
 async def test_typed_cluster_name_offers_matches(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
+    await walk_to(user, "cluster")
     await user.send_text("چرم")
     (did_you_mean,) = await user.settle()
     assert did_you_mean.button_texts[0] == "چرم و کفش"

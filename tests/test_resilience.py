@@ -9,7 +9,7 @@ import pytest
 
 from bot.logs import setup_logging
 from bot.services.throttle import FloodGuard, RateGate
-from tests.conftest import Khooshe, register
+from tests.conftest import Khooshe, register, walk_to
 
 
 async def test_a_flood_gets_one_polite_notice(khooshe: Khooshe) -> None:
@@ -42,11 +42,7 @@ def test_flood_guard_refills_and_warns_once_per_flood() -> None:
 
 async def test_an_error_after_a_button_still_apologises(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    for answer in ("علی احمدی", "کفش آذر"):
-        await user.send_text(answer)
-        await user.settle()
+    await walk_to(user, "cluster")
     khooshe.sandbox.inject("sendMessage", error=400, description="Bad Request: injected")
     await user.press("چرم و کفش")
     messages = await user.settle()

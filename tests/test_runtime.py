@@ -108,22 +108,31 @@ async def _wait_for(predicate: Any, seconds: float) -> bool:
     return False
 
 
+async def _spawn_bot(
+    bale: BotApiSandbox, token: str, db: Path, *, stderr: bool = False
+) -> asyncio.subprocess.Process:
+    """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked)."""
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        BALE_TOKEN=token,
+        BALE_BASE_URL=bale.base_url,
+        BALE_BASE_FILE_URL=bale.base_file_url,
+        DATABASE_PATH=str(db),
+        POLLING_TIMEOUT="1",
+        PERSISTENCE_INTERVAL="0.2",
+    )
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=db.parent, env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE if stderr else asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 async def test_python_m_bot_polls_with_a_token_and_stops_cleanly(tmp_path: Path) -> None:
     async with BotApiSandbox("bale") as bale:
         token = bale.make_token(55)
-        env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-        env.update(
-            PYTHONPATH=str(ROOT),
-            BALE_TOKEN=token,
-            BALE_BASE_URL=bale.base_url,
-            BALE_BASE_FILE_URL=bale.base_file_url,
-            DATABASE_PATH=str(tmp_path / "cli.db"),
-            POLLING_TIMEOUT="1",
-        )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        process = await _spawn_bot(bale, token, tmp_path / "cli.db", stderr=True)
         try:
             assert await _wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
             user = bale.user(token=token)
@@ -153,23 +162,6 @@ async def test_sandbox_console_registration_in_persian(tmp_path: Path) -> None:
     assert process.returncode == 0, stderr.decode()
     assert "ثبت‌نام شما انجام شد" in output, output[-2000:]
     assert "۰۹۱۲" in output  # the phone in Persian digits in the summary
-
-
-async def _spawn_bot(bale: BotApiSandbox, token: str, db: Path) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    env.update(
-        PYTHONPATH=str(ROOT),
-        BALE_TOKEN=token,
-        BALE_BASE_URL=bale.base_url,
-        BALE_BASE_FILE_URL=bale.base_file_url,
-        DATABASE_PATH=str(db),
-        POLLING_TIMEOUT="1",
-        PERSISTENCE_INTERVAL="0.2",
-    )
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=db.parent, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
 
 
 def _stored_state(db: Path) -> str | None:

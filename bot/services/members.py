@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any
 
 from bot.text import fold_digits, normalized
-from storage.members import JOB_ROLES, NewMember
+from storage.members import EDITABLE_FIELDS, JOB_ROLES, NewMember
 
 NAME_MAX = 60
 COMPANY_MAX = 100
@@ -79,15 +79,7 @@ def digits_only(text: str) -> str:
     return "".join(ch for ch in fold_digits(text) if ch.isdigit())
 
 
-# Profile fields, in the order the registration form asks them.
-NAME, COMPANY, CLUSTER, ESTATE, PHONE, JOB_ROLE, LANGUAGE = (
-    "name",
-    "company",
-    "cluster_code",
-    "estate_code",
-    "phone",
-    "job_role",
-    "language",
-)
+# Profile fields, in the order the registration form asks them (storage names the columns).
+NAME, COMPANY, CLUSTER, ESTATE, PHONE, JOB_ROLE, LANGUAGE = EDITABLE_FIELDS
 REGISTER_ORDER = (NAME, COMPANY, CLUSTER, ESTATE, PHONE, JOB_ROLE)
-EDITABLE = (*REGISTER_ORDER, LANGUAGE)
+EDITABLE = EDITABLE_FIELDS
