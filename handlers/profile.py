@@ -21,6 +21,7 @@ from bot.services.members import (
 )
 from bot.text import persian_digits
 from handlers.keyboards import rows
+from storage.clock import parse_iso
 from storage.clusters import Kind, get_place
 from storage.members import Member, get_member
 
@@ -81,8 +82,11 @@ async def send_profile(update: Update, context: KhoosheContext) -> None:
         for field in EDITABLE
     ]
     card = await describe(context, values_of(member))
+    since = t.date(parse_iso(member.created_at))
     await context.bot.send_message(
-        chat.id, t("profile-show", card=card), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
+        chat.id,
+        t("profile-show", card=card, since=since),
+        reply_markup=InlineKeyboardMarkup(rows(buttons, 2)),
     )
 
 

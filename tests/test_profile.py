@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.i18n import format_date
 from tests.conftest import Khooshe, register
 
 
@@ -11,6 +15,8 @@ async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
     await user.press("👤 پروفایل من")
     (card,) = await user.settle()
     assert "کفش آذر" in (card.text or "") and "چرم و کفش" in (card.text or "")
+    today = format_date(datetime.now(UTC), "fa", ZoneInfo("Asia/Tehran"))
+    assert f"عضو از: {today}" in (card.text or "")  # Jalali, Persian digits
 
     await user.press("واحد")
     (ask,) = await user.settle()

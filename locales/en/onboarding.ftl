@@ -64,6 +64,7 @@ profile-show =
     Your profile:
 
     { $card }
+    📅 Member since: { $since }
 
     Choose an item to change it.
 profile-saved = ✅ Saved.
