@@ -68,14 +68,14 @@ async def on_menu_button(update: Update, context: KhoosheContext) -> None:
 
 
 async def help_command(update: Update, context: KhoosheContext) -> None:
-    """/help: what the bot can do for this person."""
+    """/help: what the bot can do for this person (staff see their commands even unregistered)."""
     user = update.effective_user
     assert user is not None
-    if context.member is None:
-        await show_menu(update, context, "not-registered-hint")
-        return
-    await show_menu(update, context, "help-member")
     access = await access_of(context, user.id)
+    if context.member is not None:
+        await show_menu(update, context, "help-member")
+    elif not access.is_staff_side:
+        await show_menu(update, context, "not-registered-hint")
     if access.is_staff_side:
         await staff_help(update, context)
 

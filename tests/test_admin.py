@@ -123,3 +123,14 @@ def test_access_levels_and_cluster_scope() -> None:
     assert admin.has(Role.STAFF) and admin.covers_cluster("stone")
     member = Access(frozenset({Role.MEMBER}), frozenset())
     assert not member.is_staff_side and not member.covers_cluster("furniture")
+
+
+async def test_an_unregistered_admin_gets_the_admin_help(khooshe: Khooshe) -> None:
+    admin = khooshe.admin()
+    await admin.send_command("help")
+    (reply,) = await admin.settle()
+    assert "/grant" in shown(reply) and "/staff" in shown(reply)
+    stranger = khooshe.member()
+    await stranger.send_command("help")
+    (reply,) = await stranger.settle()
+    assert "/grant" not in shown(reply) and "/start" in shown(reply)
