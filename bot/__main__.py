@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     sandbox = sub.add_parser("sandbox", help="chat with the bot in this terminal, no token needed")
     sandbox.add_argument("--flavour", choices=["bale", "telegram"], default="bale")
     sandbox.add_argument("--database", default=None, help="SQLite file (default: data/sandbox.db)")
+    sub.add_parser(
+        "categorize",
+        help="read report texts (one per line) on stdin, print the top three category slugs",
+    )
     serve = sub.add_parser("sandbox-server", help="only the loopback Bot API, for a real run")
     serve.add_argument("--flavour", choices=["bale", "telegram"], default="telegram")
     serve.add_argument("--port", type=int, default=8081)
@@ -59,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         from bot.sandbox.console import run_console
 
         return asyncio.run(run_console(args.flavour, args.database))
+    if args.command == "categorize":
+        from bot.services.categorize import run_cli
+
+        # No token needed: read only the lexicon's location from the settings.
+        return run_cli(sys.stdin, sys.stdout, _settings().lexicon_file)
     if args.command == "sandbox-server":
         from bot.sandbox.console import serve_forever
 

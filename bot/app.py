@@ -17,6 +17,7 @@ from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
 from bot.services.places import seed_places
+from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
@@ -26,10 +27,16 @@ from storage.persistence import SqlitePersistence
 log = logging.getLogger(__name__)
 
 LOCALES_DIR = PROJECT_ROOT / "locales"
+# The command menu (where the platform has one), in the order members see it.
+COMMANDS = ("start", "report", "myreports", "track", "profile", "help", "cancel")
 
 
 def build_application(
-    settings: Settings, platform: Platform, db: aiosqlite.Connection, locales: Locales
+    settings: Settings,
+    platform: Platform,
+    db: aiosqlite.Connection,
+    locales: Locales,
+    lexicon: LazyLexicon,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -41,6 +48,7 @@ def build_application(
         db=db,
         locales=locales,
         adapter=ADAPTERS[platform],
+        lexicon=lexicon,
         flood=FloodGuard(burst=settings.flood_burst, rate=settings.flood_rate),
         admin_alerts=RateGate(interval=settings.admin_alert_interval),
     )
@@ -79,7 +87,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     t = app.state.locales.translator("fa")
     await set_commands(
         app.bot,
-        [(name, t(f"command-{name}")) for name in ("start", "profile", "help", "cancel")],
+        [(name, t(f"command-{name}")) for name in COMMANDS],
     )
 
 
@@ -106,10 +114,15 @@ class Runtime:
         self.db = await connect(self.settings.database_path)
         await seed_places(self.db, self.settings.clusters_file)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
-        # hazm takes seconds to import: load it off the event loop, before the first message.
+        lexicon = LazyLexicon(self.settings.lexicon_file)
+        # hazm takes seconds to import: load it (and the category lexicon) off the event loop
+        # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
+        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         for platform in self.platforms:
-            self.apps[platform] = build_application(self.settings, platform, self.db, locales)
+            self.apps[platform] = build_application(
+                self.settings, platform, self.db, locales, lexicon
+            )
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )

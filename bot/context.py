@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.i18n import Locales, Translator
 from bot.platforms import PlatformAdapter
+from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.settings import Platform, Settings
 
@@ -28,6 +29,7 @@ class AppState:
     db: aiosqlite.Connection
     locales: Locales
     adapter: PlatformAdapter
+    lexicon: LazyLexicon
     flood: FloodGuard = field(default_factory=FloodGuard)
     admin_alerts: RateGate = field(default_factory=RateGate)
 

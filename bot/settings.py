@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     bale_base_url: str = "https://tapi.bale.ai/bot"
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
+    lexicon_file: Path = PROJECT_ROOT / "data" / "categories.toml"
     # A member may send this many updates in a burst, refilled at flood_rate per second.
     flood_burst: int = Field(default=20, ge=1)
     flood_rate: float = Field(default=2.0, gt=0)

@@ -216,8 +216,9 @@ def parse_phone(text: str, *, assume_international: bool = False) -> str | None:
     return None
 
 
-# Letters that members type interchangeably; folded only for matching, never for storage.
-_MATCH_FOLD = str.maketrans(
+# Letters that members type interchangeably; folded only for matching (here and in the
+# categoriser), never for storage.
+MATCH_FOLD = str.maketrans(
     {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ۀ": "ه", "ء": None}
 )
 _WORD_SPLIT = re.compile(r"[\s\u200c\-_/.,،؛:;!?؟()«»\"']+")
@@ -227,7 +228,7 @@ _WORD_SPLIT = re.compile(r"[\s\u200c\-_/.,،؛:;!?؟()«»\"']+")
 def _match_tokens(text: str) -> tuple[str, ...]:
     """Return the lower-case, letter-folded words of text for matching."""
     # Cached because the same cluster and estate names are matched against every query.
-    folded = fold_digits(normalize(text)).lower().translate(_MATCH_FOLD)
+    folded = fold_digits(normalize(text)).lower().translate(MATCH_FOLD)
     return tuple(word for word in _WORD_SPLIT.split(folded) if word)
 
 

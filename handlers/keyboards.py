@@ -65,12 +65,15 @@ def paged(
     return InlineKeyboardMarkup(keyboard)
 
 
-MENU_IDS = ("menu-profile", "menu-help", "menu-staff")
+MENU_IDS = ("menu-report", "menu-my-reports", "menu-profile", "menu-help", "menu-staff")
 
 
 def main_menu(t: Texts, access: Access | None) -> ReplyKeyboardMarkup:
     """The member's main menu; entries for features not built yet are not shown."""
-    keyboard = [[KeyboardButton(t.label("menu-profile")), KeyboardButton(t.label("menu-help"))]]
+    keyboard = [
+        [KeyboardButton(t.label("menu-report")), KeyboardButton(t.label("menu-my-reports"))],
+        [KeyboardButton(t.label("menu-profile")), KeyboardButton(t.label("menu-help"))],
+    ]
     if access is not None and access.is_staff_side:
         keyboard.append([KeyboardButton(t.label("menu-staff"))])
     return ReplyKeyboardMarkup(keyboard, resize_keyboard=True)

@@ -24,6 +24,13 @@ class Buttons:
     cancel: filters.BaseFilter
 
 
+def label_filter(app: Application, msg_id: str) -> filters.BaseFilter:
+    """A filter for one reply-keyboard button, in every language."""
+    assert isinstance(app, KhoosheApplication)
+    locales = app.state.locales
+    return filters.Text([locales.translator(lang)(msg_id) for lang in locales.languages])
+
+
 def buttons(app: Application) -> Buttons:
     """Build the button filters from the loaded locales."""
     assert isinstance(app, KhoosheApplication)

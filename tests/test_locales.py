@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import LOCALES_DIR
+from bot.app import COMMANDS, LOCALES_DIR
 from bot.i18n import Locales
 from bot.services.members import EDITABLE, LANGUAGES
+from bot.services.reports import CATEGORIES
 from bot.settings import PROJECT_ROOT, Platform
 from storage.members import JOB_ROLES
 from storage.roles import STAFF_ROLES
 
+REPORT_STATUSES = (
+    "new", "in_review", "referred", "resolved", "closed", "rejected", "merged", "withdrawn",
+)  # fmt: skip
 ID = re.compile(r"^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+$")
 NOT_IDS = {"utf-8", "utf-8-sig", "sandbox-server"}  # encodings, CLI sub-commands
 CODE_DIRS = ("bot", "handlers")
@@ -80,7 +84,9 @@ def test_every_id_in_code_exists(locales: Locales) -> None:
         ("field-", EDITABLE),
         ("role-", STAFF_ROLES),
         ("platform-", tuple(p.value for p in Platform)),
-        ("command-", ("start", "profile", "help", "cancel")),
+        ("command-", COMMANDS),
+        ("category-", CATEGORIES),
+        ("report-status-", REPORT_STATUSES),
     ],
 )
 def test_dynamic_id_families_are_complete(

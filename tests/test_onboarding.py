@@ -61,4 +61,5 @@ async def test_registered_member_gets_the_menu_not_the_form(khooshe: Khooshe) ->
     await user.send_command("start")
     (reply,) = await user.settle()
     assert "دوباره خوش آمدید" in (reply.text or "")
-    assert [b["text"] for b in (user.reply_keyboard or [[]])[0]] == ["👤 پروفایل من", "❓ راهنما"]
+    keyboard = [[b["text"] for b in row] for row in user.reply_keyboard or []]
+    assert keyboard == [["📝 ثبت مشکل", "📋 گزارش‌های من"], ["👤 پروفایل من", "❓ راهنما"]]

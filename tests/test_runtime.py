@@ -185,11 +185,13 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
             await user.send_command("start")
             await expect(user, "نام و نام خانوادگی", wait=30)
             await user.send_text("علی احمدی")
-            await expect(user, "شرکت", wait=10)
+            await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
             await user.send_text("کفش آذر")
-            await expect(user, "کدام خوشه", wait=10)
+            await expect(user, "کدام خوشه", wait=30)
             # persistence writes within PERSISTENCE_INTERVAL; wait until it has
-            assert await _wait_for(lambda: _stored_state(db) == '"cluster_code"', 10)
+            assert await _wait_for(lambda: _stored_state(db) == '"cluster_code"', 30), (
+                _stored_state(db)
+            )
         finally:
             process.kill()  # SIGKILL: no shutdown, no flush
             await process.wait()
@@ -198,7 +200,7 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         try:
             assert await _wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
             await user.press("چرم و کفش")  # the list sent before the crash still works
-            await expect(user, "کدام شهرک", wait=20)
+            await expect(user, "کدام شهرک", wait=30)
             await user.press("خارج از شهرک صنعتی")
             await expect(user, "شماره همراه")
             await user.press("📱 ارسال شماره من")

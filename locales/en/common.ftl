@@ -30,6 +30,8 @@ not-registered-hint = You have not registered yet. Send /start to begin.
 
 help-member =
     Khooshe is the bot of the province's industrial clusters.
+    • "📝 Report a problem": report a problem of your unit or estate
+    • "📋 My reports": the status of your reports; /track and a tracking code
     • "👤 My profile": see and change your details
     • /cancel: leave any step
     • /help: this help

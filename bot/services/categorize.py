@@ -1,0 +1,418 @@
+"""Category suggestion for problem reports, and "me too" similarity, from a lexicon staff edit.
+
+Every suggestion is explained by the lexicon entries that fired; nothing is learned.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import sys
+import threading
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, TypeVar
+
+from bot.settings import PROJECT_ROOT
+from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
+
+if TYPE_CHECKING:
+    from hazm import Lemmatizer
+
+__all__ = [
+    "LEXICON_PATH",
+    "SIMILARITY_THRESHOLD",
+    "SLUGS",
+    "Lexicon",
+    "Suggestion",
+    "accuracy",
+    "most_similar",
+    "run_cli",
+    "similarity",
+    "suggest",
+    "tokens_for_similarity",
+    "warm_up",
+]
+
+log = logging.getLogger(__name__)
+
+# The taxonomy of MISSION.md, in its order: zero-score suggestions are padded in this order.
+SLUGS: tuple[str, ...] = (
+    "electricity",
+    "infrastructure",
+    "finance",
+    "raw_materials",
+    "market",
+    "export",
+    "permits",
+    "tax_insurance",
+    "workforce",
+    "technology",
+    "other",
+)
+OTHER = "other"
+LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
+
+K = TypeVar("K")
+
+# Endings members glue to words: plurals (formal and spoken «ا»), possessives (formal and spoken
+# «مون»), ezafe/indefinite «ی», spoken «ه» («قطعه») and «و» (for «را»). Longest first.
+_SUFFIXES = tuple(
+    sorted(
+        (
+            "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون", "هامان", "هاتان", "هاشان",
+            "هایی", "های", "ها", "امون", "اتون", "اشون", "مون", "تون", "شون", "مان", "تان",
+            "شان", "ای", "یی", "ام", "ات", "اش", "ی", "ا", "ه", "م", "ت", "ش", "و",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
+_NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی"})
+# Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
+_PART_SEPARATORS = str.maketrans({"_": ZWNJ})
+
+# Function words, light verbs, chat formulas, and words nearly every report (or training topic)
+# shares (the estate, the factory, "problem", time words, "course"): none tells one problem
+# from another. Written folded (no «آ», no half-space), as tokens_for_similarity makes them.
+_STOP_WORDS = frozenset(
+    """
+    از به با در بر برای تا که و یا را رو هم نیز این ان اون همین همان اینجا انجا اونجا
+    من تو ما شما او اونها انها ایشان خودم خودمون خودمان خود مون مان شون شان
+    یه یک یکی هر همه هیچ چند چیزی چی چه چرا چطور چطوری چجوری کی کجا کدام کدوم
+    است هست نیست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
+    میخوام میخوایم میخواد داره نداره داریم نداریم هستیم نیستیم کنید کنن بدید میگه
+    بهمون بهم ازمون برامون باهامون مارو منو اینو اونو
+    می نمی ها های هایی ای ی
+    ولی اما اگر اگه چون پس دیگه دیگر هنوز الان حتی فقط خیلی زیاد کم اصلا واقعا
+    سلام لطفا ممنون مرسی تشکر سپاس خسته نباشید وقت بخیر احترام
+    بعد قبل روی زیر کنار بین مثل بدون طرف پیش اول
+    اومده اومد امده اومدن
+    مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
+    دوره اموزش کلاس
+    """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
+)
+# Calibrated in tests/test_categorize.py: 11 of 14 rewordings of one problem reach it (they
+# score 0.29-0.87), and none of the 762 pairs of different reports within one category of the
+# labelled set does (the highest scores 0.44). Two-word texts sharing one word score 0.5, so
+# compare full descriptions, within one category.
+SIMILARITY_THRESHOLD = 0.45
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested category: its score and the lexicon entries that produced it."""
+
+    slug: str
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Sense:
+    """What one lexicon entry says: this category, with this weight, as written in the file."""
+
+    slug: str
+    weight: float
+    written: str
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Lexicon entries by matching key (folded letters, no spaces or half-spaces)."""
+
+    entries: Mapping[str, tuple[_Sense, ...]]
+    # Every proper prefix of every key, so a phrase is followed across words only while it
+    # can still become an entry.
+    prefixes: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read and validate a lexicon TOML file; raise ValueError naming the bad entry."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        lexicon = cls.from_mapping(data, source=path.name)
+        log.debug("category lexicon %s: %d entries", path, len(lexicon))
+        return lexicon
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], source: str = "lexicon") -> Lexicon:
+        """Build a lexicon from `{slug: {entry: weight}}`; ValueError names the bad entry."""
+        entries: dict[str, list[_Sense]] = {}
+        for slug, table in data.items():
+            if slug not in SLUGS:
+                raise ValueError(f"{source}: unknown category [{slug}]; known: {', '.join(SLUGS)}")
+            if not isinstance(table, Mapping):
+                raise ValueError(f'{source}: [{slug}] must be a table of "entry" = weight')
+            first_seen: dict[str, str] = {}
+            for written, weight in table.items():
+                where = f"{source}: [{slug}] {written!r}"
+                # bool is an int in Python; `true` is surely a slip, not a weight of 1.
+                if isinstance(weight, bool) or not isinstance(weight, int | float):
+                    raise ValueError(f"{where}: weight must be a number, got {weight!r}")
+                if not math.isfinite(weight) or weight <= 0:
+                    raise ValueError(f"{where}: weight must be positive, got {weight!r}")
+                key = _entry_key(written)
+                if not key:
+                    raise ValueError(f"{where}: entry has no letters or digits")
+                if key in first_seen:
+                    raise ValueError(
+                        f"{where}: same entry as {first_seen[key]!r} (spaces, half-spaces "
+                        "and letter variants such as ي/ی or آ/ا are ignored in matching)"
+                    )
+                first_seen[key] = written
+                entries.setdefault(key, []).append(_Sense(slug, float(weight), written.strip()))
+        prefixes = frozenset(key[:i] for key in entries for i in range(1, len(key)))
+        return cls({key: tuple(senses) for key, senses in entries.items()}, prefixes)
+
+    def __len__(self) -> int:
+        return sum(len(senses) for senses in self.entries.values())
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One word piece of a text: its forms for matching, and the one form for similarity."""
+
+    surface: str
+    # Sorted, not a set: which of two equally long entries wins must not vary between runs.
+    forms: tuple[str, ...]
+    canonical: str
+
+
+class _Engine:
+    """hazm's tokenizer and lemmatizer, loaded once (seconds) and shared."""
+
+    def __init__(self) -> None:
+        # Imported here because hazm (and nltk under it) takes 1-2 s to import.
+        from hazm import Lemmatizer, word_tokenize
+
+        self.tokenize = word_tokenize
+        self.lemmatizer: Lemmatizer = Lemmatizer()
+        self.words: frozenset[str] = frozenset(self.lemmatizer.words)
+        self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
+
+    def units(self, text: str) -> list[_Unit]:
+        """Split normalised text into word pieces, each analysed."""
+        units: list[_Unit] = []
+        for token in self.tokenize(text):
+            # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must meet,
+            # and the phrase matcher joins pieces back together.
+            for part in token.translate(_PART_SEPARATORS).split(ZWNJ):
+                if part:
+                    units.append(self.analyse(part))
+        return units
+
+    def _analyse(self, part: str) -> _Unit:
+        """Return the forms a word piece may stand for: itself, its lemma, its bare stems."""
+        lemma = self.lemmatizer.lemmatize(part)
+        # Verbs lemmatise to "past#present" ("شد#شو"); either stem may be in the lexicon.
+        forms = {part, *lemma.split("#")}
+        stems = [] if part in _NOT_INFLECTED else _stems(part)
+        for stem in stems:
+            forms.add(stem)
+            forms.update(self.lemmatizer.lemmatize(stem).split("#"))
+        return _Unit(
+            surface=_fold(part),
+            forms=tuple(sorted({f for f in map(_fold, forms) if f})),
+            canonical=_fold(self._canonical(part, lemma, stems)),
+        )
+
+    def _canonical(self, part: str, lemma: str, stems: list[str]) -> str:
+        """Return the one form of a word piece that similar reports share, or "" for noise."""
+        if "#" in lemma:
+            return lemma.split("#")[0]
+        if lemma != part:
+            return lemma
+        if part in self.words:
+            # hazm's word list holds many inflected forms; of their endings only the ezafe or
+            # adjective «ی» is worth removing ("قطعی برق" is about "قطع برق").
+            bare = part[:-1]
+            return bare if part.endswith("ی") and len(bare) >= 3 and bare in self.words else part
+        dictionary_stems = [stem for stem in stems if stem in self.words]
+        if part.startswith(("می", "نمی")):
+            # A spoken verb hazm doesn't know ("نمیدن", "میکنن") says nothing about the problem,
+            # and what is left after its ending is a short accidental word.
+            dictionary_stems = [stem for stem in dictionary_stems if len(stem) >= 5]
+            return dictionary_stems[0] if dictionary_stems else ""
+        # The longest dictionary word under the ending: "فروشمون" and "فروش" meet.
+        return dictionary_stems[0] if dictionary_stems else part
+
+
+def _stems(word: str) -> list[str]:
+    """Return word without each ending it may carry, longest stem first."""
+    stems = []
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            # One-letter endings on short words are too often part of the word ("مست").
+            if len(stem) >= (3 if len(suffix) == 1 else 2):
+                stems.append(stem)
+                if suffix[0] in "مشت":
+                    # Spoken "اولیمون", "کارخونمون" drop the silent «ه» of "اولیه", "کارخونه".
+                    stems.append(stem + "ه")
+    return sorted(set(stems), key=len, reverse=True)
+
+
+def _fold(text: str) -> str:
+    """Return the matching form of an already normalised word: folded letters and digits."""
+    # loose_match's letter folding (آ/ا, ئ/ی, hamza …), so both match the same way.
+    return fold_digits(text).lower().translate(MATCH_FOLD).replace(ZWNJ, "")
+
+
+def _entry_key(written: str) -> str:
+    """Return the matching key of a lexicon entry: spaces and half-spaces don't count."""
+    return "".join(_fold(normalize(written).translate(_PART_SEPARATORS)).split())
+
+
+_engine: _Engine | None = None
+# A lock, not functools.cache: two chats arriving together must not both pay the load.
+_engine_lock = threading.Lock()
+
+
+def _load() -> _Engine:
+    """Return the shared hazm engine, creating it on first use."""
+    global _engine
+    engine = _engine
+    if engine is not None:
+        return engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = _Engine()
+        return _engine
+
+
+def warm_up() -> None:
+    """Load hazm's tokenizer, lemmatizer and normaliser now, not at the first report."""
+    _load()
+    normalize("")
+
+
+def _units(text: str) -> list[_Unit]:
+    """Return the analysed word pieces of raw text."""
+    return _load().units(normalize(text))
+
+
+def _matches(units: Sequence[_Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
+    found: list[tuple[int, int, str]] = []
+    for start in range(len(units)):
+        pending = [(start, "")]
+        while pending:
+            index, so_far = pending.pop()
+            for form in units[index].forms:
+                joined = so_far + form
+                if joined in lexicon.entries:
+                    found.append((start, index + 1, joined))
+                if joined in lexicon.prefixes and index + 1 < len(units):
+                    pending.append((index + 1, joined))
+    return found
+
+
+def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
+    """Return `top` categories for text, best first; with no match at all, "other" leads."""
+    units = _units(text)
+    # Longest entries first, each piece used once: «مالیات بر ارزش افزوده» is tax, and its
+    # «ارزش» or «افزوده» are not counted again for another category.
+    chosen: list[tuple[int, str]] = []
+    used: set[int] = set()
+    counted: set[str] = set()
+    for start, end, key in sorted(_matches(units, lexicon), key=lambda m: (-len(m[2]), m[0])):
+        span = range(start, end)
+        if used.intersection(span):
+            continue
+        used.update(span)
+        # An entry repeated in one message says no more than once.
+        if key not in counted:
+            counted.add(key)
+            chosen.append((start, key))
+
+    scores = dict.fromkeys(SLUGS, 0.0)
+    matched: dict[str, list[str]] = {slug: [] for slug in SLUGS}
+    for _, key in sorted(chosen):
+        for sense in lexicon.entries[key]:
+            scores[sense.slug] += sense.weight
+            matched[sense.slug].append(sense.written)
+
+    if any(scores.values()):
+        order = sorted(SLUGS, key=lambda slug: -scores[slug])  # stable: taxonomy order on ties
+    else:
+        order = [OTHER, *(slug for slug in SLUGS if slug != OTHER)]
+    return [
+        Suggestion(slug, round(scores[slug], 3), tuple(matched[slug]))
+        for slug in order[: max(top, 0)]
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def tokens_for_similarity(text: str) -> frozenset[str]:
+    """Return the normalised lemmas of text without stop words, for comparing reports."""
+    # Cached because one new report is compared with every open report's stored text.
+    return frozenset(
+        unit.canonical
+        for unit in _units(text)
+        if len(unit.canonical) >= 2
+        and unit.surface not in _STOP_WORDS
+        and unit.canonical not in _STOP_WORDS
+        and any(ch.isalpha() for ch in unit.canonical)
+    )
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the cosine of two token sets (0..1): shared tokens over their geometric size."""
+    # Cosine rather than Jaccard: a short summary sharing all its words with a long report
+    # is a likelier "me too" than Jaccard's union would admit, without reaching 1.0 for a
+    # one-word text as the overlap coefficient would.
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def most_similar(
+    text: str,
+    candidates: Sequence[tuple[K, str]],
+    limit: int = 3,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> list[tuple[K, float]]:
+    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first."""
+    if limit <= 0:
+        return []
+    tokens = tokens_for_similarity(text)
+    scored = [(key, similarity(tokens, tokens_for_similarity(other))) for key, other in candidates]
+    # sorted() is stable, so equally similar candidates keep the caller's order.
+    ranked = sorted(
+        (pair for pair in scored if pair[1] > 0 and pair[1] >= threshold), key=lambda p: -p[1]
+    )
+    return ranked[:limit]
+
+
+def accuracy(labelled: Iterable[tuple[str, str]], lexicon: Lexicon) -> tuple[float, float]:
+    """Return the top-1 and top-3 accuracy of suggest() on (slug, text) pairs."""
+    top1 = top3 = total = 0
+    for slug, text in labelled:
+        slugs = [s.slug for s in suggest(text, lexicon, top=3)]
+        total += 1
+        top1 += slugs[0] == slug
+        top3 += slug in slugs
+    return (top1 / total, top3 / total) if total else (0.0, 0.0)
+
+
+def run_cli(stdin: TextIO, stdout: TextIO, lexicon_path: Path | None = None) -> int:
+    """Print the top three category slugs of each stdin line, one output line per input line."""
+    path = lexicon_path or LEXICON_PATH
+    try:
+        lexicon = Lexicon.load(path)
+    except (OSError, ValueError) as exc:
+        print(f"khooshe: cannot read the category lexicon {path}: {exc}", file=sys.stderr)
+        return 2
+    for line in stdin:
+        slugs = [s.slug for s in suggest(line.rstrip("\r\n"), lexicon, top=3)]
+        stdout.write(" ".join(slugs) + "\n")
+        # Staff may type lines by hand and wait for each answer.
+        stdout.flush()
+    return 0

@@ -1,0 +1,153 @@
+"""Rules of a report draft, category suggestion and "me too" matching."""
+
+from __future__ import annotations
+
+import asyncio
+import unicodedata
+import uuid
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.services import categorize
+from bot.services.categorize import Lexicon, Suggestion, most_similar, suggest
+from bot.text import fold_digits, normalized
+from storage.reports import NewAttachment, NewReport, Report, open_in_category
+
+# Telegram splits a long message into 4096-character pieces; a description is a few of
+# those at most, and must fit (with its card) into one message when staff read it.
+DESCRIPTION_MAX = 3500
+SUMMARY_MAX = 100
+ATTACHMENTS_MAX = 5
+SIMILAR_MAX = 3
+CATEGORIES = (
+    "electricity", "infrastructure", "finance", "raw_materials", "market", "export",
+    "permits", "tax_insurance", "workforce", "technology", "other",
+)  # fmt: skip
+
+
+class LazyLexicon:
+    """The category lexicon, loaded once, off the event loop, when first needed.
+
+    Loading normalises every entry with hazm (seconds on a cold start), so it is not done
+    before polling starts; the runtime warms it in the background instead.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lexicon: Lexicon | None = None
+        self._lock = asyncio.Lock()
+
+    async def get(self) -> Lexicon:
+        """The loaded lexicon."""
+        async with self._lock:
+            if self._lexicon is None:
+                self._lexicon = await asyncio.to_thread(Lexicon.load, self._path)
+            return self._lexicon
+
+    async def warm_up(self) -> None:
+        """Load the lexicon and hazm's tokenizer and lemmatizer now."""
+        await self.get()
+        await asyncio.to_thread(categorize.warm_up)
+
+
+class DraftError(ValueError):
+    """Input a draft cannot take; `key` is the message id that explains why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def new_draft() -> dict[str, Any]:
+    """An empty report draft (kept in user_data, so it survives a restart)."""
+    return {"key": uuid.uuid4().hex, "parts": [], "attachments": []}
+
+
+def _has_words(text: str) -> bool:
+    return sum(1 for ch in text if unicodedata.category(ch).startswith("L")) >= 3
+
+
+async def add_text(draft: dict[str, Any], text: str) -> None:
+    """Append one message of the description."""
+    value = await normalized(text)
+    if not _has_words(value):
+        raise DraftError("report-need-words")
+    if len(description(draft)) + len(value) + 1 > DESCRIPTION_MAX:
+        raise DraftError("report-too-long")
+    draft["parts"].append(value)
+
+
+def add_attachment(draft: dict[str, Any], attachment: NewAttachment) -> None:
+    """Keep a photo, document or voice note."""
+    if len(draft["attachments"]) >= ATTACHMENTS_MAX:
+        raise DraftError("report-too-many-files")
+    draft["attachments"].append(
+        {
+            "kind": attachment.kind,
+            "file_id": attachment.file_id,
+            "file_unique_id": attachment.file_unique_id,
+            "file_name": attachment.file_name,
+        }
+    )
+
+
+def description(draft: dict[str, Any]) -> str:
+    """The description so far, one paragraph per message."""
+    return "\n".join(draft["parts"])
+
+
+def proposed_summary(draft: dict[str, Any]) -> str:
+    """A first summary to offer: the opening words of the description."""
+    text = " ".join(description(draft).split())
+    if len(text) <= 60:
+        return text
+    cut = text[:60].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+async def clean_summary(text: str) -> str:
+    """A summary typed by the member."""
+    if len(text.strip()) > SUMMARY_MAX:
+        raise DraftError("report-summary-too-long")
+    value = await normalized(text)
+    if not _has_words(value):
+        raise DraftError("report-need-words")
+    return value
+
+
+async def suggestions(lexicon: LazyLexicon, text: str) -> list[Suggestion]:
+    """Top three categories (hazm runs in a worker thread: it is CPU work)."""
+    return await asyncio.to_thread(suggest, text, await lexicon.get(), 3)
+
+
+async def similar_open_reports(
+    db: aiosqlite.Connection, category: str, member_id: int, text: str
+) -> list[Report]:
+    """Up to three open reports by others that look like the same problem."""
+    candidates = await open_in_category(db, category, member_id)
+    if not candidates:
+        return []
+    by_id = {r.id: r for r in candidates}
+    pairs = [(r.id, f"{r.summary}\n{r.description}") for r in candidates]
+    ranked = await asyncio.to_thread(most_similar, text, pairs, SIMILAR_MAX)
+    return [by_id[report_id] for report_id, _ in ranked]
+
+
+def to_new_report(draft: dict[str, Any]) -> NewReport:
+    """The finished draft as a report to store."""
+    return NewReport(
+        category=draft["category"],
+        suggested=draft.get("suggested", draft["category"]),
+        urgent=bool(draft.get("urgent", False)),
+        summary=draft["summary"],
+        description=description(draft),
+        attachments=[NewAttachment(**a) for a in draft["attachments"]],
+    )
+
+
+def parse_code(text: str) -> str | None:
+    """A tracking code typed in any digits (spaces and dashes ignored)."""
+    digits = "".join(ch for ch in fold_digits(text) if ch not in " -_")
+    return digits if digits.isdigit() and 4 <= len(digits) <= 10 else None

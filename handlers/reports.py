@@ -1,0 +1,655 @@
+"""Members report problems: describe, choose a category, join a similar report or file one.
+
+The draft lives in user_data["report"] (persisted in SQLite) from the first message on, so a
+restart or a detour to the menu loses nothing; "📝 ثبت مشکل" again resumes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot.context import KhoosheContext
+from bot.services.reports import (
+    CATEGORIES,
+    DraftError,
+    add_attachment,
+    add_text,
+    clean_summary,
+    description,
+    new_draft,
+    parse_code,
+    proposed_summary,
+    similar_open_reports,
+    suggestions,
+    to_new_report,
+)
+from bot.text import persian_digits
+from handlers import menu
+from handlers.keyboards import rows
+from storage.clock import parse_iso
+from storage.reports import (
+    NewAttachment,
+    Report,
+    coreporter_count,
+    create_report,
+    get_by_code,
+    get_report,
+    history,
+    is_party,
+    join_report,
+    member_reports,
+)
+
+log = logging.getLogger(__name__)
+
+COMPOSE, CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM = (
+    "compose",
+    "category",
+    "similar",
+    "urgency",
+    "summary",
+    "confirm",
+)
+PAGE = 5
+PREVIEW_CHARS = 600
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _draft(context: KhoosheContext) -> dict[str, Any]:
+    assert context.user_data is not None
+    draft: dict[str, Any] = context.user_data.setdefault("report", new_draft())
+    return draft
+
+
+async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    return await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def _question(
+    update: Update, context: KhoosheContext, step: str, text: str, markup: InlineKeyboardMarkup
+) -> str:
+    """Send a step's question, taking the buttons off the previous one."""
+    draft = _draft(context)
+    old = draft.pop("question_id", None)
+    chat = update.effective_chat
+    query = update.callback_query
+    pressed = query.message.message_id if query and query.message else None
+    if old is not None and old != pressed and chat is not None:
+        try:
+            await context.bot.edit_message_reply_markup(chat.id, old, reply_markup=None)
+        except TelegramError as exc:
+            log.info("old report question kept its buttons (%s)", exc.__class__.__name__)
+    message = await _send(update, context, text, markup)
+    draft["question_id"] = message.message_id
+    draft["step"] = step
+    return step
+
+
+def _code(context: KhoosheContext, code: str) -> str:
+    return persian_digits(code) if context.t.lang == "fa" else code
+
+
+def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
+    t = context.t
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(t.label("report-button-done"), callback_data="r:done"),
+                InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel"),
+            ]
+        ]
+    )
+
+
+# --- entry ------------------------------------------------------------------------------------
+
+
+async def start_report(update: Update, context: KhoosheContext) -> str | int:
+    """ "Report a problem": start a draft, or resume the unfinished one."""
+    if context.member is None:
+        await menu.show_menu(update, context, "not-registered-hint")
+        return ConversationHandler.END
+    draft = _draft(context)
+    step = draft.get("step")
+    if step and step != COMPOSE:
+        await _send(update, context, context.t("report-resume"))
+        return await _ask(update, context, step)
+    if draft["parts"] or draft["attachments"]:
+        await _send(update, context, context.t("report-resume"))
+    return await _question(
+        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
+    )
+
+
+async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
+    if step == CATEGORY:
+        return await _ask_category(update, context)
+    if step == URGENCY:
+        return await _ask_urgency(update, context)
+    if step == SUMMARY:
+        return await _ask_summary(update, context)
+    if step == CONFIRM:
+        return await _ask_confirm(update, context)
+    if step == SIMILAR and _draft(context).get("similar"):
+        return await _ask_similar(update, context)
+    return await _question(
+        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
+    )
+
+
+# --- composing --------------------------------------------------------------------------------
+
+
+async def on_text(update: Update, context: KhoosheContext) -> str:
+    """One message of the description."""
+    message = update.message
+    assert message is not None and message.text is not None
+    if message.forward_origin is not None:
+        return await _compose_hint(update, context, "report-no-forwards")
+    try:
+        await add_text(_draft(context), message.text)
+    except DraftError as error:
+        return await _compose_hint(update, context, error.key)
+    return await _compose_ack(update, context)
+
+
+async def on_media(update: Update, context: KhoosheContext) -> str:
+    """A photo, document or voice note for the report."""
+    message = update.message
+    assert message is not None
+    if message.forward_origin is not None:
+        return await _compose_hint(update, context, "report-no-forwards")
+    attachment: NewAttachment | None = None
+    if message.photo:
+        best = message.photo[-1]
+        attachment = NewAttachment("photo", best.file_id, best.file_unique_id)
+    elif message.document is not None:
+        doc = message.document
+        attachment = NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
+    elif message.voice is not None:
+        attachment = NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    if attachment is None:
+        return await _compose_hint(update, context, "report-unsupported")
+    draft = _draft(context)
+    try:
+        add_attachment(draft, attachment)
+        if message.caption:
+            await add_text(draft, message.caption)
+    except DraftError as error:
+        return await _compose_hint(update, context, error.key)
+    return await _compose_ack(update, context)
+
+
+async def on_unsupported(update: Update, context: KhoosheContext) -> str:
+    """A sticker, location, video… while describing."""
+    return await _compose_hint(update, context, "report-unsupported")
+
+
+async def _compose_ack(update: Update, context: KhoosheContext) -> str:
+    draft = _draft(context)
+    text = context.t(
+        "report-received", messages=len(draft["parts"]), files=len(draft["attachments"])
+    )
+    return await _question(update, context, COMPOSE, text, _compose_markup(context))
+
+
+async def _compose_hint(update: Update, context: KhoosheContext, key: str) -> str:
+    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
+
+
+async def on_done(update: Update, context: KhoosheContext) -> str:
+    """ "Done": suggest a category from what was written."""
+    query = update.callback_query
+    assert query is not None
+    draft = _draft(context)
+    if not draft["parts"]:
+        await query.answer(context.t("report-empty"), show_alert=True)
+        return COMPOSE
+    await query.answer()
+    found = await suggestions(context.state.lexicon, description(draft))
+    draft["suggested"] = found[0].slug
+    draft["choices"] = [s.slug for s in found]
+    return await _ask_category(update, context)
+
+
+# --- category, similar reports, urgency, summary ----------------------------------------------
+
+
+async def _ask_category(update: Update, context: KhoosheContext) -> str:
+    t, draft = context.t, _draft(context)
+    choices = draft.get("choices") or ["other"]
+    top, others = choices[0], [c for c in choices[1:] if c != "other"]
+    buttons = [
+        [InlineKeyboardButton("✅ " + t.label(f"category-{top}"), callback_data=f"r:cat:{top}")],
+        [
+            InlineKeyboardButton(t.label(f"category-{c}"), callback_data=f"r:cat:{c}")
+            for c in others
+        ],
+        [
+            InlineKeyboardButton(t.label("category-other"), callback_data="r:cat:other"),
+            InlineKeyboardButton(t.label("report-button-all-categories"), callback_data="r:cats"),
+        ],
+    ]
+    text = t("report-ask-category", category=t(f"category-{top}"))
+    return await _question(update, context, CATEGORY, text, InlineKeyboardMarkup(buttons))
+
+
+async def on_all_categories(update: Update, context: KhoosheContext) -> str:
+    """Show every category."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    t = context.t
+    buttons = [
+        InlineKeyboardButton(t.label(f"category-{c}"), callback_data=f"r:cat:{c}")
+        for c in CATEGORIES
+    ]
+    return await _question(
+        update,
+        context,
+        CATEGORY,
+        t("report-ask-category-all"),
+        InlineKeyboardMarkup(rows(buttons)),
+    )
+
+
+async def on_category(update: Update, context: KhoosheContext) -> str | None:
+    """A category was chosen: look for the same problem reported by others."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    slug = query.data.removeprefix("r:cat:")
+    if slug not in CATEGORIES:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    draft = _draft(context)
+    draft["category"] = slug
+    assert context.member is not None
+    similar = await similar_open_reports(context.db, slug, context.member.id, description(draft))
+    draft["similar"] = [r.id for r in similar]
+    if similar:
+        return await _ask_similar(update, context)
+    return await _ask_urgency(update, context)
+
+
+async def _ask_similar(update: Update, context: KhoosheContext) -> str:
+    t, draft = context.t, _draft(context)
+    lines, buttons = [], []
+    for number, report_id in enumerate(draft["similar"], start=1):
+        report = await get_report(context.db, report_id)
+        if report is None:
+            continue
+        others = await coreporter_count(context.db, report.id)
+        lines.append(
+            t("report-similar-line", number=number, summary=report.summary, units=others + 1)
+        )
+        buttons.append(
+            [
+                InlineKeyboardButton(
+                    t.label("report-button-me-too", number=number),
+                    callback_data=f"r:same:{report.id}",
+                )
+            ]
+        )
+    buttons.append(
+        [InlineKeyboardButton(t.label("report-button-different"), callback_data="r:new")]
+    )
+    text = t("report-similar", lines=t.join("\n", lines))
+    return await _question(update, context, SIMILAR, text, InlineKeyboardMarkup(buttons))
+
+
+async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None:
+    """ "This is my problem too": join that report instead of filing a duplicate."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    draft = _draft(context)
+    report_id = int(query.data.removeprefix("r:same:") or 0)
+    # Only the reports we offered: callback data can be forged to name any report.
+    if report_id not in draft.get("similar", []):
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    report = await get_report(context.db, report_id)
+    assert context.member is not None and report is not None
+    await join_report(context.db, report.id, context.member.id)
+    assert context.user_data is not None
+    context.user_data.pop("report", None)
+    await _close(update, context, context.t("report-joined-short"))
+    await menu.show_menu(update, context, "report-joined", code=_code(context, report.code))
+    return ConversationHandler.END
+
+
+async def on_different(update: Update, context: KhoosheContext) -> str:
+    """None of the similar reports is this one."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    return await _ask_urgency(update, context)
+
+
+async def _ask_urgency(update: Update, context: KhoosheContext) -> str:
+    t = context.t
+    buttons = [
+        [
+            InlineKeyboardButton(t.label("report-button-normal"), callback_data="r:urg:0"),
+            InlineKeyboardButton(t.label("report-button-urgent"), callback_data="r:urg:1"),
+        ]
+    ]
+    return await _question(
+        update, context, URGENCY, t("report-ask-urgency"), InlineKeyboardMarkup(buttons)
+    )
+
+
+async def on_urgency(update: Update, context: KhoosheContext) -> str:
+    """Normal or urgent."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    _draft(context)["urgent"] = query.data == "r:urg:1"
+    return await _ask_summary(update, context)
+
+
+async def _ask_summary(update: Update, context: KhoosheContext) -> str:
+    t, draft = context.t, _draft(context)
+    draft.setdefault("summary", proposed_summary(draft))
+    buttons = [
+        [InlineKeyboardButton(t.label("report-button-keep-summary"), callback_data="r:sum")]
+    ]
+    text = t("report-ask-summary", summary=draft["summary"])
+    return await _question(update, context, SUMMARY, text, InlineKeyboardMarkup(buttons))
+
+
+async def on_summary_text(update: Update, context: KhoosheContext) -> str:
+    """A summary typed by the member."""
+    assert update.message is not None and update.message.text is not None
+    try:
+        _draft(context)["summary"] = await clean_summary(update.message.text)
+    except DraftError as error:
+        await _send(update, context, context.t(error.key))
+        return await _ask_summary(update, context)
+    return await _ask_confirm(update, context)
+
+
+async def on_summary_kept(update: Update, context: KhoosheContext) -> str:
+    """The proposed summary is fine."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    return await _ask_confirm(update, context)
+
+
+async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
+    t, draft = context.t, _draft(context)
+    text = description(draft)
+    if len(text) > PREVIEW_CHARS:
+        text = text[:PREVIEW_CHARS] + "…"
+    card = t(
+        "report-confirm",
+        category=t(f"category-{draft['category']}"),
+        urgency=t("report-urgent" if draft.get("urgent") else "report-normal"),
+        summary=draft["summary"],
+        description=text,
+        files=len(draft["attachments"]),
+    )
+    buttons = [
+        [InlineKeyboardButton(t.label("report-button-send"), callback_data="r:ok")],
+        [InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel")],
+    ]
+    return await _question(update, context, CONFIRM, card, InlineKeyboardMarkup(buttons))
+
+
+async def on_confirm(update: Update, context: KhoosheContext) -> int:
+    """Store the report, then give the member its tracking code."""
+    query = update.callback_query
+    assert query is not None
+    member = context.member
+    assert member is not None
+    draft = _draft(context)
+    report, created = await create_report(
+        context.db,
+        member.id,
+        member.cluster_code,
+        context.platform.value,
+        to_new_report(draft),
+        draft["key"],
+    )
+    await query.answer()
+    assert context.user_data is not None
+    context.user_data.pop("report", None)
+    await _close(update, context, context.t("report-sent-short"))
+    log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
+    await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
+    return ConversationHandler.END
+
+
+async def _close(update: Update, context: KhoosheContext, text: str) -> None:
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(text)
+    except TelegramError as exc:
+        log.info("could not close the report card (%s)", exc.__class__.__name__)
+
+
+async def cancel(update: Update, context: KhoosheContext) -> int:
+    """Throw the draft away."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+        await _close(update, context, context.t("report-cancelled"))
+    assert context.user_data is not None
+    context.user_data.pop("report", None)
+    await menu.show_menu(update, context, "report-cancelled")
+    return ConversationHandler.END
+
+
+async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
+    """A menu button mid-report: keep the draft for later, do what the button says."""
+    await menu.on_menu_button(update, context)
+    return ConversationHandler.END
+
+
+async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
+    """Typing or sending files where a button is expected."""
+    step = _draft(context).get("step", COMPOSE)
+    await _send(update, context, context.t("form-use-buttons"))
+    return await _ask(update, context, step)
+
+
+# --- my reports and tracking ------------------------------------------------------------------
+
+
+async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> None:
+    """The member's reports, newest first, a page at a time."""
+    member = context.member
+    if member is None:
+        await menu.show_menu(update, context, "not-registered-hint")
+        return
+    t = context.t
+    reports, total = await member_reports(context.db, member.id, PAGE, page * PAGE)
+    if not total:
+        await menu.show_menu(update, context, "report-none-yet")
+        return
+    lines = [
+        t(
+            "report-list-line",
+            code=_code(context, r.code),
+            status=t(f"report-status-{r.status}"),
+            date=t.date(parse_iso(r.created_at)),
+            summary=r.summary,
+        )
+        for r in reports
+    ]
+    buttons = [
+        InlineKeyboardButton(f"#{_code(context, r.code)}", callback_data=f"r:open:{r.code}")
+        for r in reports
+    ]
+    keyboard = rows(buttons, 3)
+    nav = []
+    if page > 0:
+        nav.append(
+            InlineKeyboardButton(t.label("button-previous"), callback_data=f"r:list:{page - 1}")
+        )
+    if (page + 1) * PAGE < total:
+        nav.append(
+            InlineKeyboardButton(t.label("button-next"), callback_data=f"r:list:{page + 1}")
+        )
+    if nav:
+        keyboard.append(nav)
+    text = t("report-list", lines=t.join("\n", lines), total=total)
+    await _send(update, context, text, InlineKeyboardMarkup(keyboard))
+
+
+async def on_list_page(update: Update, context: KhoosheContext) -> None:
+    """Another page of "my reports"."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    page_text = query.data.removeprefix("r:list:")
+    await my_reports(update, context, int(page_text) if page_text.isdigit() else 0)
+
+
+async def _show_report(update: Update, context: KhoosheContext, report: Report) -> None:
+    t = context.t
+    events = await history(context.db, report.id)
+    lines = [
+        t(
+            f"report-event-{e.kind}" if e.kind in {"filed", "joined"} else "report-event-other",
+            date=t.date(parse_iso(e.at)),
+        )
+        for e in events
+    ]
+    text = t(
+        "report-details",
+        code=_code(context, report.code),
+        status=t(f"report-status-{report.status}"),
+        category=t(f"category-{report.category}"),
+        summary=report.summary,
+        description=report.description[:PREVIEW_CHARS],
+        units=await coreporter_count(context.db, report.id) + 1,
+        history=t.join("\n", lines),
+    )
+    await _send(update, context, text)
+
+
+async def on_open(update: Update, context: KhoosheContext) -> None:
+    """A report from the list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    await _track(update, context, query.data.removeprefix("r:open:"))
+
+
+async def track(update: Update, context: KhoosheContext) -> None:
+    """/track <code>: one of the member's reports, by its code in any digits."""
+    if context.member is None:
+        await menu.show_menu(update, context, "not-registered-hint")
+        return
+    code = parse_code(" ".join(context.args or []))
+    if code is None:
+        await _send(update, context, context.t("report-track-usage"))
+        return
+    await _track(update, context, code)
+
+
+async def _track(update: Update, context: KhoosheContext, code: str) -> None:
+    member = context.member
+    report = await get_by_code(context.db, code) if member else None
+    # The same answer whether the code does not exist or is someone else's: no leaks.
+    if member is None or report is None or not await is_party(context.db, report, member.id):
+        await _send(update, context, context.t("report-not-found", code=_code(context, code)))
+        return
+    await _show_report(update, context, report)
+
+
+# --- registration -----------------------------------------------------------------------------
+
+
+def build(
+    buttons: menu.Buttons, report_button: filters.BaseFilter
+) -> ConversationHandler[KhoosheContext]:
+    """The report form's ConversationHandler."""
+    private = filters.ChatType.PRIVATE
+    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    media = filters.PHOTO | filters.Document.ALL | filters.VOICE
+    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    states: dict[object, list[Any]] = {
+        COMPOSE: [
+            CallbackQueryHandler(on_done, pattern=r"^r:done$"),
+            MessageHandler(text, on_text),
+            MessageHandler(media, on_media),
+            MessageHandler(other, on_unsupported),
+        ],
+        CATEGORY: [
+            CallbackQueryHandler(on_category, pattern=r"^r:cat:"),
+            CallbackQueryHandler(on_all_categories, pattern=r"^r:cats$"),
+        ],
+        SIMILAR: [
+            CallbackQueryHandler(on_me_too, pattern=r"^r:same:\d+$"),
+            CallbackQueryHandler(on_different, pattern=r"^r:new$"),
+        ],
+        URGENCY: [CallbackQueryHandler(on_urgency, pattern=r"^r:urg:[01]$")],
+        SUMMARY: [
+            CallbackQueryHandler(on_summary_kept, pattern=r"^r:sum$"),
+            MessageHandler(text, on_summary_text),
+        ],
+        CONFIRM: [CallbackQueryHandler(on_confirm, pattern=r"^r:ok$")],
+    }
+    for step in (CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM):
+        states[step].append(MessageHandler(other, on_wrong_step_input))
+    with warnings.catch_warnings():
+        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler("report", start_report, filters=private),
+                MessageHandler(report_button & private, start_report),
+            ],
+            states=states,
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                MessageHandler(buttons.cancel, cancel),
+                CallbackQueryHandler(cancel, pattern=r"^r:cancel$"),
+                MessageHandler(buttons.menu, leave_for_menu),
+            ],
+            name="report_form",
+            persistent=True,
+            allow_reentry=True,
+        )
+
+
+def register(app: Application) -> None:
+    """Install the report form, /track and "my reports"."""
+    buttons = menu.buttons(app)
+    app.add_handler(build(buttons, menu.label_filter(app, "menu-report")))
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("track", track, filters=private))
+    app.add_handler(CommandHandler("myreports", my_reports_command, filters=private))
+    app.add_handler(
+        MessageHandler(menu.label_filter(app, "menu-my-reports") & private, my_reports_command)
+    )
+    app.add_handler(CallbackQueryHandler(on_list_page, pattern=r"^r:list:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_open, pattern=r"^r:open:\d+$"))
+
+
+async def my_reports_command(update: Update, context: KhoosheContext) -> None:
+    """/myreports and the "my reports" button."""
+    await my_reports(update, context)

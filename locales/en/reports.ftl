@@ -1,0 +1,95 @@
+# Problem reports (members' side).
+
+command-report = Report a problem
+command-myreports = My reports
+command-track = Track by code
+menu-report = 📝 Report a problem
+menu-my-reports = 📋 My reports
+
+category-electricity = Electricity and energy
+category-infrastructure = Estate infrastructure and services
+category-finance = Finance and banking
+category-raw_materials = Raw materials and supply
+category-market = Market, sales and exhibitions
+category-export = Export, import and customs
+category-permits = Permits and regulations
+category-tax_insurance = Tax and insurance
+category-workforce = Workforce and training
+category-technology = Technology and innovation
+category-other = Other
+
+report-status-new = Filed
+report-status-in_review = Under review
+report-status-referred = Referred to the responsible body
+report-status-resolved = Resolved
+report-status-closed = Closed
+report-status-rejected = Rejected
+report-status-merged = Merged
+report-status-withdrawn = Withdrawn
+
+report-ask-description = Describe the problem in your own words. You can send several messages, photos, files or voice notes. Press "✅ Done" at the end.
+report-resume = Your unfinished report is kept; let's continue where you left off.
+report-received = ✔️ Received ({ $messages } messages, { $files } files). Send more if you like, or press "✅ Done".
+report-button-done = ✅ Done
+report-empty = First describe the problem in a few words.
+report-need-words = Please describe the problem in a few words.
+report-too-long = The description is getting very long. This is enough: press "✅ Done", or write less.
+report-too-many-files = You can attach 5 files at most.
+report-unsupported = I cannot attach this kind of message. Send text, a photo, a file or a voice note.
+report-no-forwards = Please don't forward others' messages; describe the problem in your own words.
+report-ask-category = This looks like "{ $category }". Is that right? If not, choose another category.
+report-ask-category-all = Choose the category:
+report-button-all-categories = 📋 All categories
+report-similar =
+    Other units have reported this problem too. If yours is the same, join it so it is followed up in one place:
+
+    { $lines }
+report-similar-line = { $number }. { $summary } ({ $units } units)
+report-button-me-too = 🙋 Mine is the same ({ $number })
+report-button-different = ➕ Mine is different
+report-joined-short = ✔️ You joined the report.
+report-joined = You joined report { $code }. You will get its news from now on.
+report-ask-urgency = Is this urgent?
+report-button-normal = Normal
+report-button-urgent = 🔴 Urgent
+report-normal = Normal
+report-urgent = Urgent
+report-ask-summary =
+    Write a short title for the report, or accept this one:
+    "{ $summary }"
+report-button-keep-summary = ✅ That's fine
+report-summary-too-long = The title must be short (100 characters at most).
+report-confirm =
+    Your report:
+    🗂 Category: { $category }
+    ⏱ Urgency: { $urgency }
+    📌 Title: { $summary }
+    📎 Attachments: { $files }
+
+    { $description }
+report-button-send = ✅ Send the report
+report-sent-short = ✔️ Report sent.
+report-filed = Your report is filed. 🌱 Tracking code: { $code } — see its status with "📋 My reports" or /track { $code }.
+report-cancelled = Report cancelled.
+
+report-none-yet = You have not reported anything yet. Start with "📝 Report a problem".
+report-list =
+    Your reports ({ $total }):
+    { $lines }
+report-list-line = • { $code } — { $status } — { $date }: { $summary }
+report-details =
+    Report { $code }
+    Status: { $status }
+    Category: { $category }
+    Units affected: { $units }
+    📌 { $summary }
+
+    { $description }
+
+    History:
+    { $history }
+report-event-filed = • { $date }: filed
+report-event-joined = • { $date }: another unit joined
+report-event-other = • { $date }: updated
+report-track-usage = Write the tracking code after the command, e.g. /track 123456
+report-not-found = None of your reports has the code { $code }.

@@ -1,0 +1,95 @@
+# Problem reports (members' side).
+
+command-report = ثبت مشکل تازه
+command-myreports = گزارش‌های من
+command-track = پیگیری با کد
+menu-report = 📝 ثبت مشکل
+menu-my-reports = 📋 گزارش‌های من
+
+category-electricity = برق و انرژی
+category-infrastructure = زیرساخت و خدمات شهرک
+category-finance = تأمین مالی و بانکی
+category-raw_materials = مواد اولیه و تأمین
+category-market = بازار، فروش و نمایشگاه
+category-export = صادرات، واردات و گمرک
+category-permits = مجوزها و مقررات
+category-tax_insurance = مالیات و بیمه
+category-workforce = نیروی انسانی و آموزش
+category-technology = فناوری و نوآوری
+category-other = سایر
+
+report-status-new = ثبت‌شده
+report-status-in_review = در حال بررسی
+report-status-referred = ارجاع به دستگاه مسئول
+report-status-resolved = حل‌شده
+report-status-closed = بسته‌شده
+report-status-rejected = ردشده
+report-status-merged = ادغام‌شده
+report-status-withdrawn = پس‌گرفته
+
+report-ask-description = مشکل را با زبان خودتان بنویسید. می‌توانید چند پیام، عکس، فایل یا پیام صوتی بفرستید. در پایان «✅ تمام شد» را بزنید.
+report-resume = گزارش نیمه‌کاره‌تان محفوظ است؛ از همان‌جا ادامه می‌دهیم.
+report-received = ✔️ دریافت شد ({ $messages } پیام، { $files } فایل). اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+report-button-done = ✅ تمام شد
+report-empty = اول مشکل را در چند کلمه بنویسید.
+report-need-words = لطفاً مشکل را با چند کلمه توضیح دهید.
+report-too-long = توضیحات خیلی طولانی شد. همین مقدار کافی است؛ «✅ تمام شد» را بزنید یا کوتاه‌تر بنویسید.
+report-too-many-files = حداکثر ۵ فایل می‌توانید پیوست کنید.
+report-unsupported = این نوع پیام را نمی‌توانم پیوست کنم. متن، عکس، فایل یا پیام صوتی بفرستید.
+report-no-forwards = لطفاً پیام‌های دیگران را هدایت نکنید؛ مشکل را با زبان خودتان بنویسید.
+report-ask-category = به نظر می‌رسد موضوع «{ $category }» باشد. درست است؟ اگر نه، دسته دیگری انتخاب کنید.
+report-ask-category-all = دسته موضوع را انتخاب کنید:
+report-button-all-categories = 📋 همه دسته‌ها
+report-similar =
+    این مشکل را واحدهای دیگر هم گزارش کرده‌اند. اگر مشکل شما همین است، به آن بپیوندید تا پیگیری‌اش یکجا انجام شود:
+
+    { $lines }
+report-similar-line = { $number }. { $summary } ({ $units } واحد)
+report-button-me-too = 🙋 مشکل من همین است ({ $number })
+report-button-different = ➕ مشکل من فرق دارد
+report-joined-short = ✔️ به گزارش پیوستید.
+report-joined = به گزارش { $code } پیوستید. از این پس خبرهای آن برای شما هم فرستاده می‌شود.
+report-ask-urgency = این مشکل فوری است؟
+report-button-normal = عادی
+report-button-urgent = 🔴 فوری
+report-normal = عادی
+report-urgent = فوری
+report-ask-summary =
+    یک عنوان کوتاه برای گزارش بنویسید، یا همین را بپذیرید:
+    «{ $summary }»
+report-button-keep-summary = ✅ همین خوب است
+report-summary-too-long = عنوان باید کوتاه باشد (حداکثر ۱۰۰ حرف).
+report-confirm =
+    گزارش شما:
+    🗂 دسته: { $category }
+    ⏱ فوریت: { $urgency }
+    📌 عنوان: { $summary }
+    📎 پیوست: { $files }
+
+    { $description }
+report-button-send = ✅ ثبت گزارش
+report-sent-short = ✔️ گزارش ثبت شد.
+report-filed = گزارش شما ثبت شد. 🌱 کد پیگیری: { $code } — با «📋 گزارش‌های من» یا /track { $code } وضعیتش را ببینید.
+report-cancelled = گزارش لغو شد.
+
+report-none-yet = هنوز گزارشی ثبت نکرده‌اید. با «📝 ثبت مشکل» شروع کنید.
+report-list =
+    گزارش‌های شما ({ $total }):
+    { $lines }
+report-list-line = • { $code } — { $status } — { $date }: { $summary }
+report-details =
+    گزارش { $code }
+    وضعیت: { $status }
+    دسته: { $category }
+    واحدهای درگیر: { $units }
+    📌 { $summary }
+
+    { $description }
+
+    سابقه:
+    { $history }
+report-event-filed = • { $date }: ثبت شد
+report-event-joined = • { $date }: واحد دیگری به گزارش پیوست
+report-event-other = • { $date }: به‌روز شد
+report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /track ۱۲۳۴۵۶
+report-not-found = گزارشی با کد { $code } در میان گزارش‌های شما نیست.

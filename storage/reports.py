@@ -1,0 +1,261 @@
+"""Problem reports, their co-reporters, attachments and history."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.clock import now_iso
+from storage.db import transaction
+
+CODE_DIGITS = 6
+OPEN_STATUSES = ("new", "in_review", "referred")
+
+_COLUMNS = (
+    "id, code, member_id, cluster_code, category, suggested, urgent, summary, description, "
+    "status, outside_body, assignee, merged_into, satisfaction, created_at, updated_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A stored report."""
+
+    id: int
+    code: str
+    member_id: int
+    cluster_code: str
+    category: str
+    suggested: str
+    urgent: bool
+    summary: str
+    description: str
+    status: str
+    outside_body: str | None
+    assignee: str | None
+    merged_into: int | None
+    satisfaction: int | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttachment:
+    """A file a member attached (file ids only mean something on their platform)."""
+
+    kind: str
+    file_id: str
+    file_unique_id: str
+    file_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    """What the report form collects."""
+
+    category: str
+    suggested: str
+    urgent: bool
+    summary: str
+    description: str
+    attachments: Sequence[NewAttachment] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvent:
+    """One line of a report's history."""
+
+    at: str
+    actor: str
+    kind: str
+    from_status: str | None
+    to_status: str | None
+    text: str | None
+
+
+def _report(row: aiosqlite.Row) -> Report:
+    return Report(
+        id=row["id"],
+        code=row["code"],
+        member_id=row["member_id"],
+        cluster_code=row["cluster_code"],
+        category=row["category"],
+        suggested=row["suggested"],
+        urgent=bool(row["urgent"]),
+        summary=row["summary"],
+        description=row["description"],
+        status=row["status"],
+        outside_body=row["outside_body"],
+        assignee=row["assignee"],
+        merged_into=row["merged_into"],
+        satisfaction=row["satisfaction"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+async def _unused_code(db: aiosqlite.Connection) -> str:
+    # Random, not sequential: a code says nothing about how many reports exist. Lookups still
+    # check ownership, so a guessed code reveals nothing.
+    while True:
+        code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
+        async with db.execute("SELECT 1 FROM reports WHERE code = ?", (code,)) as cursor:
+            if await cursor.fetchone() is None:
+                return code
+
+
+async def create_report(
+    db: aiosqlite.Connection,
+    member_id: int,
+    cluster_code: str,
+    platform: str,
+    new: NewReport,
+    client_key: str,
+) -> tuple[Report, bool]:
+    """Store a report with its attachments and first event; return (report, created).
+
+    Idempotent on `client_key` (one per confirmed draft): a double tap on "confirm" finds the
+    first report instead of filing a second.
+    """
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is not None:
+        return _report(row), False
+    now = now_iso()
+    async with transaction(db):
+        code = await _unused_code(db)
+        cursor = await db.execute(
+            "INSERT INTO reports (code, member_id, cluster_code, category, suggested, urgent, "
+            "summary, description, client_key, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_key) DO NOTHING",
+            (
+                code, member_id, cluster_code, new.category, new.suggested, int(new.urgent),
+                new.summary, new.description, client_key, now, now,
+            ),
+        )  # fmt: skip
+        created = cursor.rowcount == 1
+        if created:
+            report_id = cursor.lastrowid
+            await db.executemany(
+                "INSERT INTO report_attachments (report_id, platform, kind, file_id, "
+                "file_unique_id, file_name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (report_id, platform, a.kind, a.file_id, a.file_unique_id, a.file_name,
+                     member_id, now)
+                    for a in new.attachments
+                ],
+            )  # fmt: skip
+            await db.execute(
+                "INSERT INTO report_events (report_id, at, actor, kind, to_status) "
+                "VALUES (?, ?, ?, 'filed', 'new')",
+                (report_id, now, f"member:{member_id}"),
+            )
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return _report(row), created
+
+
+async def get_by_code(db: aiosqlite.Connection, code: str) -> Report | None:
+    """The report with this tracking code (callers check who may see it)."""
+    async with db.execute(f"SELECT {_COLUMNS} FROM reports WHERE code = ?", (code,)) as cursor:
+        row = await cursor.fetchone()
+    return _report(row) if row else None
+
+
+async def get_report(db: aiosqlite.Connection, report_id: int) -> Report | None:
+    """The report with this id."""
+    async with db.execute(f"SELECT {_COLUMNS} FROM reports WHERE id = ?", (report_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _report(row) if row else None
+
+
+async def is_party(db: aiosqlite.Connection, report: Report, member_id: int) -> bool:
+    """True if the member filed the report or joined it."""
+    if report.member_id == member_id:
+        return True
+    async with db.execute(
+        "SELECT 1 FROM report_coreporters WHERE report_id = ? AND member_id = ?",
+        (report.id, member_id),
+    ) as cursor:
+        return await cursor.fetchone() is not None
+
+
+async def member_reports(
+    db: aiosqlite.Connection, member_id: int, limit: int, offset: int = 0
+) -> tuple[list[Report], int]:
+    """A member's reports (filed or joined), newest first, and how many there are in all."""
+    where = (
+        "WHERE member_id = ? OR id IN "
+        "(SELECT report_id FROM report_coreporters WHERE member_id = ?)"
+    )
+    async with db.execute(f"SELECT COUNT(*) FROM reports {where}", (member_id, member_id)) as c:
+        row = await c.fetchone()
+    total = int(row[0]) if row else 0
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports {where} ORDER BY created_at DESC, id DESC "
+        "LIMIT ? OFFSET ?",
+        (member_id, member_id, limit, offset),
+    ) as cursor:
+        reports = [_report(r) for r in await cursor.fetchall()]
+    return reports, total
+
+
+async def open_in_category(
+    db: aiosqlite.Connection, category: str, exclude_member: int, limit: int = 500
+) -> list[Report]:
+    """Open reports of one category that this member is not already party to (newest first)."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports WHERE category = ? AND status IN (?, ?, ?) "
+        "AND member_id != ? AND id NOT IN "
+        "(SELECT report_id FROM report_coreporters WHERE member_id = ?) "
+        "ORDER BY created_at DESC LIMIT ?",
+        (category, *OPEN_STATUSES, exclude_member, exclude_member, limit),
+    ) as cursor:
+        return [_report(r) for r in await cursor.fetchall()]
+
+
+async def join_report(db: aiosqlite.Connection, report_id: int, member_id: int) -> bool:
+    """Add a co-reporter ("me too"); False if they were already on it."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO report_coreporters (report_id, member_id, joined_at) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (report_id, member_id, now),
+        )
+        joined = cursor.rowcount == 1
+        if joined:
+            await db.execute(
+                "INSERT INTO report_events (report_id, at, actor, kind) "
+                "VALUES (?, ?, ?, 'joined')",
+                (report_id, now, f"member:{member_id}"),
+            )
+    return joined
+
+
+async def coreporter_count(db: aiosqlite.Connection, report_id: int) -> int:
+    """How many other members said "me too"."""
+    async with db.execute(
+        "SELECT COUNT(*) FROM report_coreporters WHERE report_id = ?", (report_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def history(db: aiosqlite.Connection, report_id: int) -> list[ReportEvent]:
+    """A report's events, oldest first."""
+    async with db.execute(
+        "SELECT at, actor, kind, from_status, to_status, text FROM report_events "
+        "WHERE report_id = ? ORDER BY at, id",
+        (report_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [ReportEvent(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
