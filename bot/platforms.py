@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, ReplyParameters, Update
+from telegram import BotCommand, Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
@@ -203,6 +203,16 @@ class BaleBot(ExtBot[Any]):
             connect_timeout=connect_timeout,
             pool_timeout=pool_timeout,
         )
+
+
+def is_forwarded(message: Message) -> bool:
+    """Whether a message was forwarded, in Telegram's current or Bale's older form.
+
+    Bale (like Bot API 6) marks forwards with forward_from/forward_date, which PTB 22 no longer
+    parses and keeps in api_kwargs.
+    """
+    legacy = ("forward_from", "forward_from_chat", "forward_date", "forward_sender_name")
+    return message.forward_origin is not None or any(k in message.api_kwargs for k in legacy)
 
 
 async def set_commands(bot: ExtBot[Any], commands: Sequence[tuple[str, str]]) -> bool:

@@ -23,6 +23,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.context import KhoosheContext
+from bot.platforms import is_forwarded
 from bot.services.reports import (
     CATEGORIES,
     DraftError,
@@ -162,7 +163,7 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     """One message of the description."""
     message = update.message
     assert message is not None and message.text is not None
-    if message.forward_origin is not None:
+    if is_forwarded(message):
         return await _compose_hint(update, context, "report-no-forwards")
     try:
         await add_text(_draft(context), message.text)
@@ -175,7 +176,7 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
     """A photo, document or voice note for the report."""
     message = update.message
     assert message is not None
-    if message.forward_origin is not None:
+    if is_forwarded(message):
         return await _compose_hint(update, context, "report-no-forwards")
     attachment: NewAttachment | None = None
     if message.photo:

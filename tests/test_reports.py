@@ -1,0 +1,194 @@
+"""Members file problem reports: describe, categorise, join similar ones, track them."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.sandbox import SandboxUser
+from tests.conftest import Khooshe, expect, register, shown
+
+POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
+POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
+
+
+async def file_report(user: SandboxUser, text: str, *, urgent: bool = False) -> str:
+    """File a report with the suggested category; return the tracking code as shown."""
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_text(text)
+    await expect(user, "دریافت شد")
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد")
+    await user.press_inline(question, question.button_texts[0])
+    await expect(user, "فوری است")
+    await user.press("🔴 فوری" if urgent else "عادی")
+    await expect(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است")
+    await expect(user, "گزارش شما:")
+    await user.press("✅ ثبت گزارش")
+    filed = await expect(user, "کد پیگیری")
+    await user.settle()
+    return shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+
+
+async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_text("برق شهرک از دیروز سه بار قطع شده")
+    ack = await expect(user, "دریافت شد")
+    assert "۱ پیام" in shown(ack)
+    await user.send_photo(caption="تابلوی برق سوخته")
+    await expect(user, "۱ فایل")
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد")
+    assert "برق و انرژی" in shown(question)
+    assert question.button_texts[0] == "✅ برق و انرژی"
+    assert "سایر" in question.button_texts
+    await user.press("✅ برق و انرژی")
+    await expect(user, "فوری است")
+    await user.press("🔴 فوری")
+    await expect(user, "عنوان کوتاه")
+    await user.send_text("قطعی مکرر برق")
+    card = await expect(user, "گزارش شما:")
+    assert "قطعی مکرر برق" in shown(card) and "فوری" in shown(card)
+    await user.press("✅ ثبت گزارش")
+    filed = await expect(user, "کد پیگیری")
+    (report,) = await khooshe.rows("SELECT * FROM reports")
+    code = report["code"]
+    assert len(code) == 6 and code.isdigit()
+    persian = code.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert persian in shown(filed)
+    assert report["category"] == report["suggested"] == "electricity"
+    assert report["urgent"] == 1 and report["summary"] == "قطعی مکرر برق"
+    assert "سه بار قطع" in report["description"]
+    assert "تابلوی برق سوخته" in report["description"]
+    assert report["cluster_code"] == "leather_shoes" and report["status"] == "new"
+    (attachment,) = await khooshe.rows("SELECT kind, platform FROM report_attachments")
+    assert attachment == {"kind": "photo", "platform": khooshe.platform.value}
+    events = await khooshe.rows("SELECT kind, to_status FROM report_events")
+    assert events == [{"kind": "filed", "to_status": "new"}]
+
+
+async def test_similar_reports_are_offered_without_their_author(khooshe: Khooshe) -> None:
+    first, second = khooshe.member(), khooshe.member()
+    await register(first, name="فاطمه کریمی")
+    await register(second, name="رضا موسوی")
+    await file_report(first, POWER_CUT)
+
+    await second.press("📝 ثبت مشکل")
+    await expect(second, "با زبان خودتان")
+    await second.send_text(POWER_CUT_TOO)
+    await expect(second, "دریافت شد")
+    await second.press("✅ تمام شد")
+    question = await expect(second, "به نظر می‌رسد")
+    await second.press_inline(question, question.button_texts[0])
+    offer = await expect(second, "واحدهای دیگر هم گزارش کرده‌اند")
+    assert "فاطمه" not in shown(offer) and "کریمی" not in shown(offer)
+    (filed,) = await khooshe.rows("SELECT id, summary FROM reports")
+    assert filed["summary"][:20] in shown(offer)
+
+    # a forged "me too" for a report that was not offered is refused
+    answer = await second.press_forged("r:same:999", offer.message_id)
+    assert answer is not None and "فعال نیست" in (answer.text or "")
+
+    await second.press("🙋 مشکل من همین است (۱)")
+    joined = await expect(second, "پیوستید")
+    assert "از این پس" in shown(joined)
+    assert len(await khooshe.rows("SELECT id FROM reports")) == 1
+    rows = await khooshe.rows("SELECT report_id FROM report_coreporters")
+    assert rows == [{"report_id": filed["id"]}]
+
+    await second.press("📋 گزارش‌های من")
+    listing = await expect(second, "گزارش‌های شما")
+    assert "(۱)" in shown(listing)
+
+
+async def test_tracking_codes_never_reveal_another_members_report(khooshe: Khooshe) -> None:
+    owner, stranger = khooshe.member(), khooshe.member()
+    await register(owner)
+    await register(stranger, name="رضا موسوی")
+    code = await file_report(owner, POWER_CUT)
+    ascii_code = code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+
+    await stranger.send_text(f"/track {code}")
+    (reply,) = await stranger.settle()
+    assert "نیست" in shown(reply) and "برق" not in shown(reply)
+    await stranger.send_text("/track 000000")
+    (unknown,) = await stranger.settle()
+    assert shown(unknown).replace("۰۰۰۰۰۰", code) == shown(reply)  # the same answer
+
+    await owner.send_text(f"/track {ascii_code}")  # ASCII digits work as well
+    (details,) = await owner.settle()
+    assert "ثبت‌شده" in shown(details) and "برق" in shown(details)
+    await owner.send_command("track")
+    (usage,) = await owner.settle()
+    assert "/track" in shown(usage)
+
+
+async def test_bad_input_while_describing(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await user.settle()
+    forwarded = {"id": 1, "first_name": "x", "is_bot": False}
+    for send, expected in [
+        (user.send_sticker, "این نوع پیام"),
+        (lambda: user.send_text("😡😡😡"), "چند کلمه"),
+        (lambda: user.send_text("برق نداریم", forward_from=forwarded), "هدایت"),
+        (lambda: user.send_location(38.07, 46.29), "این نوع پیام"),
+    ]:
+        await send()
+        (hint,) = await user.settle()
+        assert expected in shown(hint), shown(hint)
+    # none of them went into the draft
+    answer = await user.press("✅ تمام شد")
+    assert answer is not None and "اول مشکل" in (answer.text or "")
+    await user.send_text("آب " * 1100)
+    await user.settle()
+    await user.send_text("آب " * 1100)
+    (too_long,) = await user.settle()
+    assert "طولانی" in shown(too_long)
+    await user.press("❌ انصراف")
+    await user.settle()
+    assert not await khooshe.rows("SELECT id FROM reports")
+
+
+async def test_double_tap_on_send_files_one_report(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_text(POWER_CUT)
+    await expect(user, "دریافت شد")
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد")
+    await user.press_inline(question, question.button_texts[0])
+    await expect(user, "فوری است")
+    await user.press("عادی")
+    await expect(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است")
+    card = await expect(user, "گزارش شما:")
+    await asyncio.gather(
+        user.press_inline(card, "✅ ثبت گزارش"), user.press_forged("r:ok", card.message_id)
+    )
+    await user.settle()
+    assert len(await khooshe.rows("SELECT id FROM reports")) == 1
+
+
+async def test_a_draft_survives_a_detour_and_a_restart(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_text(POWER_CUT)
+    await expect(user, "دریافت شد")
+    await user.press("👤 پروفایل من")  # a detour to the menu
+    await expect(user, "پروفایل شما")
+    await khooshe.stop()
+    await khooshe.start()
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "محفوظ است")
+    await user.press("✅ تمام شد")
+    await expect(user, "به نظر می‌رسد")
