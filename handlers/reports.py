@@ -39,7 +39,7 @@ from bot.services.reports import (
     to_new_report,
 )
 from bot.text import persian_digits
-from handlers import menu
+from handlers import menu, triage
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.reports import (
@@ -438,6 +438,8 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     await _close(update, context, context.t("report-sent-short"))
     log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
     await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
+    if created:
+        await triage.announce_new_report(context, report)
     return ConversationHandler.END
 
 

@@ -95,6 +95,13 @@ async def get_member(db: aiosqlite.Connection, platform: str, user_id: int) -> M
     return _member(row) if row else None
 
 
+async def get_member_by_id(db: aiosqlite.Connection, member_id: int) -> Member | None:
+    """The member with this row id, if any."""
+    async with db.execute(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _member(row) if row else None
+
+
 async def register_member(
     db: aiosqlite.Connection, platform: str, user_id: int, chat_id: int, new: NewMember
 ) -> tuple[Member, bool]:

@@ -83,3 +83,16 @@ async def list_grants(db: aiosqlite.Connection) -> list[Grant]:
     ) as cursor:
         keys = [(r["platform"], r["user_id"]) for r in await cursor.fetchall()]
     return [await get_grant(db, platform, user_id) for platform, user_id in keys]
+
+
+async def agents_of_cluster(
+    db: aiosqlite.Connection, platform: str, cluster_code: str
+) -> list[int]:
+    """User ids of the cluster agents covering a cluster on one platform."""
+    async with db.execute(
+        "SELECT a.user_id FROM agent_clusters a JOIN staff_roles r "
+        "ON r.platform = a.platform AND r.user_id = a.user_id AND r.role = 'cluster_agent' "
+        "WHERE a.platform = ? AND a.cluster_code = ? ORDER BY a.user_id",
+        (platform, cluster_code),
+    ) as cursor:
+        return [int(row[0]) for row in await cursor.fetchall()]

@@ -192,3 +192,34 @@ async def test_a_draft_survives_a_detour_and_a_restart(khooshe: Khooshe) -> None
     await expect(user, "محفوظ است")
     await user.press("✅ تمام شد")
     await expect(user, "به نظر می‌رسد")
+
+
+async def test_new_reports_reach_the_staff_group_and_the_clusters_agents(
+    khooshe: Khooshe,
+) -> None:
+    group = khooshe.sandbox.group(token=khooshe.token)
+    await khooshe.stop()
+    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
+    admin, agent, other_agent, member = (
+        khooshe.admin(),
+        khooshe.member(),
+        khooshe.member(),
+        khooshe.member(),
+    )
+    await register(agent, name="عامل چرم")
+    await register(other_agent, name="عامل مبلمان")
+    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
+    await admin.send_text(f"/grant {other_agent.id} cluster_agent furniture")
+    await admin.settle()
+    await agent.settle()
+    await other_agent.settle()
+    await register(member)
+    code = await file_report(member, POWER_CUT, urgent=True)
+
+    (card,) = await group.settle()
+    assert code in shown(card) and "چرم و کفش" in shown(card) and "فوری" in shown(card)
+    assert "مریم رضایی — کفش آذر" in shown(card)  # staff follow up with the unit
+    assert "۰۹۱۲" not in shown(card)  # but the phone stays out of the group
+    (private,) = await agent.settle()
+    assert code in shown(private)
+    assert await other_agent.settle() == []

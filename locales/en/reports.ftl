@@ -93,3 +93,12 @@ report-event-joined = • { $date }: another unit joined
 report-event-other = • { $date }: updated
 report-track-usage = Write the tracking code after the command, e.g. /track 123456
 report-not-found = None of your reports has the code { $code }.
+
+# Staff side.
+triage-new-report =
+    🆕 New report { $code } — { $cluster }
+    🗂 { $category } · ⏱ { $urgency } · units: { $units }
+    👤 { $reporter } — { $company }
+    📌 { $summary }
+
+    { $description }

@@ -93,3 +93,12 @@ report-event-joined = • { $date }: واحد دیگری به گزارش پیو�
 report-event-other = • { $date }: به‌روز شد
 report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /track ۱۲۳۴۵۶
 report-not-found = گزارشی با کد { $code } در میان گزارش‌های شما نیست.
+
+# Staff side.
+triage-new-report =
+    🆕 گزارش تازه { $code } — { $cluster }
+    🗂 { $category } · ⏱ { $urgency } · واحدها: { $units }
+    👤 { $reporter } — { $company }
+    📌 { $summary }
+
+    { $description }
