@@ -4,7 +4,8 @@ Note: order matters! Within group 0 the first matching handler wins:
 1. middleware (group -1) throttles floods and loads the member before anything else;
 2. the member form comes first in group 0, so that while a form is open its steps (and its
    /cancel, /help) take precedence over the global commands;
-3. features (the report form, then "my reports" and /track) and admin commands;
+3. features (the report form, then "my reports" and /track; staff buttons and replies on
+   report cards) and admin commands;
 4. the menu, /help, /cancel for everyone outside a form;
 5. catch-alls last: a stale button or a message nobody understood still gets an answer.
 The error handler is not a handler in a group: it sees every exception.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import admin, errors, menu, middleware, onboarding, profile, reports
+from handlers import admin, errors, menu, middleware, onboarding, profile, reports, triage
 
 
 def register_all(app: Application) -> None:
@@ -22,6 +23,7 @@ def register_all(app: Application) -> None:
     middleware.register(app)
     onboarding.register(app)
     reports.register(app)
+    triage.register(app)
     profile.register(app)
     admin.register(app)
     menu.register_menu(app)

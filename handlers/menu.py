@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.roles import Role, access_of
-from handlers import profile
+from handlers import profile, triage
 from handlers.keyboards import MENU_IDS, main_menu
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,14 @@ async def start_in_group(update: Update, context: KhoosheContext) -> None:
 
 
 async def fallback_message(update: Update, context: KhoosheContext) -> None:
-    """Anything no feature understood: a hint and the menu, never silence."""
+    """Anything no feature understood: a hint and the menu, never silence.
+
+    Staff replies to report cards arrive here too, being last in order: a reply can only be
+    told apart from any other message by looking the replied-to card up in the database, and
+    no form or menu step may lose a member's message to that lookup.
+    """
+    if await triage.relay_card_reply(update, context):
+        return
     chat = update.effective_chat
     if chat is None or chat.type != chat.PRIVATE:
         return

@@ -1,20 +1,37 @@
-"""Staff side of reports. So far: new reports reach the staff group and the cluster's agents.
+"""Staff side of reports: the card sent to the staff group and the cluster's agents, with
+buttons to take a report and change its status, and staff replies relayed to its members.
 
-Triage buttons (take, status, category, outside body, merge), replies relayed to members and
-staff lists come next (issue 3); this module is where they belong.
+Every action is checked here on the server: the buttons' data can be forged, so each press
+is checked for the staff role and for the report's cluster (agents act only in theirs).
+Still to come (issue 3): category, outside body, merge, lists, overdue, export.
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import KhoosheContext
+from bot.roles import Role, access_of, deny, requires
+from bot.services.reports import TRANSITIONS, can_move
 from bot.text import persian_digits
+from handlers.keyboards import rows
 from storage.clusters import get_place
-from storage.members import get_member, get_member_by_id
-from storage.reports import Report, coreporter_count
+from storage.members import Member, get_member, get_member_by_id
+from storage.reports import (
+    Report,
+    add_event,
+    change_status,
+    coreporter_count,
+    get_report,
+    parties,
+    remember_message,
+    report_of_message,
+)
 from storage.roles import agents_of_cluster
 
 log = logging.getLogger(__name__)
@@ -61,10 +78,195 @@ async def announce_new_report(context: KhoosheContext, report: Report) -> int:
     told = 0
     for chat_id, lang in targets:
         try:
-            await context.bot.send_message(chat_id, await _card(context, report, lang))
-            told += 1
-        except TelegramError as exc:
-            log.warning(
-                "report %s not announced to a staff chat (%s)", report.id, exc.__class__.__name__
+            message = await context.bot.send_message(
+                chat_id,
+                await _card(context, report, lang),
+                reply_markup=_card_buttons(context, report, lang),
             )
+        except TelegramError as exc:
+            log.warning("report %s not announced (%s)", report.id, exc.__class__.__name__)
+            continue
+        await remember_message(
+            context.db, context.platform, chat_id, message.message_id, report.id
+        )
+        told += 1
     return told
+
+
+def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
+    t = context.texts_for(lang)
+    take = InlineKeyboardButton(t.label("triage-button-take"), callback_data=f"t:take:{report.id}")
+    status = InlineKeyboardButton(
+        t.label("triage-button-status"), callback_data=f"t:st:{report.id}"
+    )
+    return InlineKeyboardMarkup([[take, status]])
+
+
+def _actor(update: Update) -> str:
+    user = update.effective_user
+    assert user is not None
+    return f"staff:{user.id}"
+
+
+async def _report_in_scope(
+    update: Update, context: KhoosheContext, report_id: int
+) -> Report | None:
+    """The report, if this staff member may act on it; otherwise tell them and return None."""
+    user = update.effective_user
+    assert user is not None
+    report = await get_report(context.db, report_id)
+    access = await access_of(context, user.id)
+    if report is None or not access.covers_cluster(report.cluster_code):
+        log.warning("user %s denied report %s on %s", user.id, report_id, context.platform)
+        await deny(update, context)
+        return None
+    return report
+
+
+def _report_id(data: str | None) -> int:
+    parts = (data or "").split(":")
+    return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_take(update: Update, context: KhoosheContext) -> None:
+    """ "I'll take it": assign the report and start reviewing it."""
+    query = update.callback_query
+    assert query is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    user = update.effective_user
+    assert user is not None
+    moved = report.status == "new" and await change_status(
+        context.db, report.id, "new", "in_review", _actor(update), f"{context.platform}:{user.id}"
+    )
+    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
+    if moved:
+        await _tell_parties(context, report, "in_review")
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_status_menu(update: Update, context: KhoosheContext) -> None:
+    """Show the statuses this report may move to."""
+    query = update.callback_query
+    assert query is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    await query.answer()
+    t = context.t
+    buttons = [
+        InlineKeyboardButton(
+            t.label(f"report-status-{status}"), callback_data=f"t:set:{report.id}:{status}"
+        )
+        for status in TRANSITIONS.get(report.status, ())
+    ]
+    chat = update.effective_chat
+    assert chat is not None
+    code = persian_digits(report.code) if t.lang == "fa" else report.code
+    await context.bot.send_message(
+        chat.id,
+        t("triage-choose-status", code=code, status=t(f"report-status-{report.status}")),
+        reply_markup=InlineKeyboardMarkup(rows(buttons, 2)),
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_set_status(update: Update, context: KhoosheContext) -> None:
+    """Move a report to a new status, then tell everyone on it."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    to_status = query.data.rsplit(":", 1)[-1]
+    moved = can_move(report.status, to_status) and await change_status(
+        context.db, report.id, report.status, to_status, _actor(update)
+    )
+    if not moved:
+        await query.answer(context.t("triage-already-moved"), show_alert=True)
+        return
+    label = context.t(f"report-status-{to_status}")
+    await query.answer(context.t("triage-status-set", status=label))
+    with suppress(TelegramError):
+        await query.edit_message_reply_markup(None)
+    await _tell_parties(context, report, to_status)
+
+
+async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
+    """If this message replies to a report card, relay it to the report's members.
+
+    Returns False for any other message, so the caller (the catch-all, last in order) can
+    answer it as usual: a member swiping "reply" on an ordinary bot message is not staff.
+    """
+    message = update.message
+    chat = update.effective_chat
+    if message is None or chat is None or message.reply_to_message is None:
+        return False
+    if message.text is None and not (message.photo or message.document or message.voice):
+        return False
+    if message.text is not None and message.text.startswith("/"):
+        return False
+    report = await report_of_message(
+        context.db, context.platform, chat.id, message.reply_to_message.message_id
+    )
+    if report is None:
+        return False
+    await _relay(update, context, report)
+    return True
+
+
+async def _relay(update: Update, context: KhoosheContext, report: Report) -> None:
+    message, chat = update.message, update.effective_chat
+    assert message is not None and chat is not None
+    # The role and the cluster are both checked here (covers_cluster is False for members).
+    if await _report_in_scope(update, context, report.id) is None:
+        return
+    text = message.text or message.caption or ""
+    await add_event(context.db, report.id, _actor(update), "reply", text or None)
+    delivered = 0
+    for member in await _members_on(context, report):
+        t = context.texts_for(member.language)
+        code = persian_digits(report.code) if member.language == "fa" else report.code
+        try:
+            await context.bot.send_message(
+                member.chat_id, t("report-staff-reply", code=code, text=text)
+            )
+            if message.text is None:  # an attachment: pass the file itself on
+                await context.bot.copy_message(member.chat_id, chat.id, message.message_id)
+            delivered += 1
+        except TelegramError as exc:
+            log.info("reply to report %s not delivered (%s)", report.id, exc.__class__.__name__)
+    await message.reply_text(context.t("triage-reply-relayed", count=delivered))
+
+
+async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
+    """The report's members reachable by this platform's bot (filer first)."""
+    found = []
+    for member_id in await parties(context.db, report.id):
+        member = await get_member_by_id(context.db, member_id)
+        # Members on the other platform are reached by that platform's bot (not yet wired).
+        if member is not None and member.platform == context.platform.value:
+            found.append(member)
+    return found
+
+
+async def _tell_parties(context: KhoosheContext, report: Report, status: str) -> None:
+    """Tell the member who filed a report, and those who joined it, its new status."""
+    for member in await _members_on(context, report):
+        t = context.texts_for(member.language)
+        code = persian_digits(report.code) if member.language == "fa" else report.code
+        text = t("report-status-changed", code=code, status=t(f"report-status-{status}"))
+        try:
+            await context.bot.send_message(member.chat_id, text)
+        except TelegramError as exc:
+            log.info("status of report %s not delivered (%s)", report.id, exc.__class__.__name__)
+
+
+def register(app: Application) -> None:
+    """Install the staff buttons and the reply relay."""
+    app.add_handler(CallbackQueryHandler(on_take, pattern=r"^t:take:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_status_menu, pattern=r"^t:st:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_set_status, pattern=r"^t:set:\d+:[a-z_]+$"))
+    # Staff replies to cards are picked up by the catch-all in handlers/menu.py (see there).

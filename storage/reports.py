@@ -259,3 +259,82 @@ async def history(db: aiosqlite.Connection, report_id: int) -> list[ReportEvent]
     ) as cursor:
         rows = await cursor.fetchall()
     return [ReportEvent(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+async def remember_message(
+    db: aiosqlite.Connection, platform: str, chat_id: int, message_id: int, report_id: int
+) -> None:
+    """Note that a staff-facing message is about a report (for replies to it)."""
+    async with transaction(db):
+        await db.execute(
+            "INSERT INTO report_messages (platform, chat_id, message_id, report_id) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (platform, chat_id, message_id, report_id),
+        )
+
+
+async def report_of_message(
+    db: aiosqlite.Connection, platform: str, chat_id: int, message_id: int
+) -> Report | None:
+    """The report a staff-facing message is about, if it is one of ours."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports WHERE id = (SELECT report_id FROM report_messages "
+        "WHERE platform = ? AND chat_id = ? AND message_id = ?)",
+        (platform, chat_id, message_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return _report(row) if row else None
+
+
+async def parties(db: aiosqlite.Connection, report_id: int) -> list[int]:
+    """Member ids to tell about a report: who filed it, then who joined it."""
+    async with db.execute(
+        "SELECT member_id FROM reports WHERE id = ? UNION ALL "
+        "SELECT member_id FROM (SELECT member_id FROM report_coreporters WHERE report_id = ? "
+        "ORDER BY joined_at)",
+        (report_id, report_id),
+    ) as cursor:
+        return [int(r[0]) for r in await cursor.fetchall()]
+
+
+async def change_status(
+    db: aiosqlite.Connection,
+    report_id: int,
+    expected: str,
+    to_status: str,
+    actor: str,
+    assignee: str | None = None,
+) -> bool:
+    """Move a report from `expected` to `to_status` (and record who); False if it had moved.
+
+    The status is compared in the UPDATE itself, so two staff pressing at once cannot both
+    apply a change meant for the old status.
+    """
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE reports SET status = ?, assignee = COALESCE(?, assignee), updated_at = ? "
+            "WHERE id = ? AND status = ?",
+            (to_status, assignee, now, report_id, expected),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status) "
+            "VALUES (?, ?, ?, 'status', ?, ?)",
+            (report_id, now, actor, expected, to_status),
+        )
+    return True
+
+
+async def add_event(
+    db: aiosqlite.Connection, report_id: int, actor: str, kind: str, text: str | None
+) -> None:
+    """Record a reply, a follow-up or another event without a status change."""
+    now = now_iso()
+    async with transaction(db):
+        await db.execute(
+            "INSERT INTO report_events (report_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)",
+            (report_id, now, actor, kind, text),
+        )
+        await db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (now, report_id))

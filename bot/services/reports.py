@@ -52,6 +52,24 @@ class LazyLexicon:
         await asyncio.to_thread(categorize.warm_up)
 
 
+# Which status may follow which (issue 3): reopening returns to in_review.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "new": ("in_review", "referred", "resolved", "rejected"),
+    "in_review": ("referred", "resolved", "rejected"),
+    "referred": ("in_review", "resolved", "rejected"),
+    "resolved": ("closed", "in_review"),
+    "closed": ("in_review",),
+    "rejected": ("in_review",),
+    "merged": (),
+    "withdrawn": (),
+}
+
+
+def can_move(from_status: str, to_status: str) -> bool:
+    """Whether staff may move a report between these statuses."""
+    return to_status in TRANSITIONS.get(from_status, ())
+
+
 class DraftError(ValueError):
     """Input a draft cannot take; `key` is the message id that explains why."""
 

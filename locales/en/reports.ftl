@@ -102,3 +102,14 @@ triage-new-report =
     📌 { $summary }
 
     { $description }
+triage-button-take = 🙋 I'll take it
+triage-button-status = 🔄 Change status
+triage-taken = The report is yours now and "Under review".
+triage-already-moved = This report's status has already changed.
+triage-choose-status = New status for report { $code } (now: { $status }):
+triage-status-set = Status set: { $status }
+triage-reply-relayed = ✔️ The reply reached { $count } members.
+report-status-changed = Report { $code } is now: { $status }
+report-staff-reply =
+    💬 Staff reply to report { $code }:
+    { $text }

@@ -102,3 +102,14 @@ triage-new-report =
     📌 { $summary }
 
     { $description }
+triage-button-take = 🙋 برمی‌دارم
+triage-button-status = 🔄 تغییر وضعیت
+triage-taken = گزارش به نام شما ثبت شد و «در حال بررسی» است.
+triage-already-moved = وضعیت این گزارش پیش‌تر تغییر کرده است.
+triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $status }):
+triage-status-set = وضعیت شد: { $status }
+triage-reply-relayed = ✔️ پاسخ به { $count } عضو رسید.
+report-status-changed = وضعیت گزارش { $code } شد: { $status }
+report-staff-reply =
+    💬 پاسخ کارشناس به گزارش { $code }:
+    { $text }

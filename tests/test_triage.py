@@ -1,0 +1,112 @@
+"""Staff act on report cards: take, change status, reply; every press checked on the server."""
+
+from __future__ import annotations
+
+from bot.sandbox import BotMessage, SandboxChat, SandboxUser
+from tests.conftest import Khooshe, expect, register, shown
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
+
+
+async def _setup(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser, BotMessage]:
+    """A staff group, an agent of another cluster, a member with a filed report and its card."""
+    group = khooshe.sandbox.group(token=khooshe.token)
+    await khooshe.stop()
+    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
+    admin, outsider, member = khooshe.admin(), khooshe.member(), khooshe.member()
+    await register(outsider, name="عامل مبلمان")
+    await admin.send_text(f"/grant {outsider.id} cluster_agent furniture")
+    await admin.settle()
+    await outsider.settle()
+    await register(member)
+    await file_report(member, POWER_CUT)
+    (card,) = await group.settle()
+    return group, outsider, member, card
+
+
+async def test_staff_take_a_report_and_the_member_is_told(khooshe: Khooshe) -> None:
+    _, _, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+    answer = await admin.press_inline(card, "🙋 برمی‌دارم")
+    assert answer is not None and "در حال بررسی" in (answer.text or "")
+    told = await expect(member, "وضعیت گزارش")
+    assert "در حال بررسی" in shown(told)
+    (row,) = await khooshe.rows("SELECT status, assignee FROM reports")
+    assert row == {"status": "in_review", "assignee": f"{khooshe.platform.value}:{admin.id}"}
+    again = await admin.press_inline(card, "🙋 برمی‌دارم")  # a double tap changes nothing
+    assert again is not None and "پیش‌تر" in (again.text or "")
+    events = await khooshe.rows("SELECT kind, from_status, to_status FROM report_events")
+    assert events[-1] == {"kind": "status", "from_status": "new", "to_status": "in_review"}
+    assert len(events) == 2
+
+
+async def test_status_changes_follow_the_allowed_paths(khooshe: Khooshe) -> None:
+    group, _, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    (menu,) = await group.settle()
+    assert "حل‌شده" in menu.button_texts and "بسته‌شده" not in menu.button_texts
+    await admin.press_inline(menu, "ارجاع به دستگاه مسئول")
+    told = await expect(member, "وضعیت گزارش")
+    assert "ارجاع" in shown(told)
+    # the old status menu is spent; a forged press for a path not allowed is refused
+    forged = await admin.press_forged("t:set:1:closed", menu.message_id, chat=group)
+    assert forged is not None and forged.show_alert
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "referred"
+
+
+async def test_a_staff_reply_reaches_the_member_and_co_reporters(khooshe: Khooshe) -> None:
+    group, _, member, card = await _setup(khooshe)
+    other = khooshe.member()
+    await register(other, name="رضا موسوی")
+    await other.press("📝 ثبت مشکل")
+    await expect(other, "با زبان خودتان")
+    await other.send_text(POWER_CUT_TOO)
+    await expect(other, "دریافت شد")
+    await other.press("✅ تمام شد")
+    question = await expect(other, "به نظر می‌رسد")
+    await other.press_inline(question, question.button_texts[0])
+    await expect(other, "واحدهای دیگر")
+    await other.press("🙋 مشکل من همین است (۱)")
+    await other.settle()
+
+    admin = khooshe.admin()
+    await admin.send_text("با شرکت توزیع برق تماس گرفتیم؛ تا فردا وصل می‌شود.", chat=group,
+                          reply_to=card.message_id)  # fmt: skip
+    (ack,) = await group.settle()
+    assert "۲ عضو" in shown(ack)
+    for person in (member, other):
+        reply = await expect(person, "پاسخ کارشناس")
+        assert "تا فردا وصل می‌شود" in shown(reply)
+    (event,) = await khooshe.rows("SELECT kind, text FROM report_events WHERE kind = 'reply'")
+    assert "شرکت توزیع برق" in event["text"]
+
+
+async def test_only_staff_of_the_cluster_may_act(khooshe: Khooshe) -> None:
+    group, outsider, member, card = await _setup(khooshe)
+    # an agent of another cluster, pressing the card in the group
+    answer = await outsider.press_inline(card, "🙋 برمی‌دارم")
+    assert answer is not None and answer.show_alert
+    # a member forging staff buttons in their own chat
+    forged = await member.press_forged("t:set:1:resolved")
+    assert forged is not None and "کارکنان" in (forged.text or "")
+    forged = await member.press_forged("t:take:1")
+    assert forged is not None and "کارکنان" in (forged.text or "")
+    # an outsider's reply to the card is not relayed
+    await outsider.send_text("پاسخ نامربوط", chat=group, reply_to=card.message_id)
+    await group.settle()
+    assert [m for m in await member.settle() if "نامربوط" in shown(m)] == []
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "new"
+    assert await khooshe.rows("SELECT * FROM report_events WHERE kind != 'filed'") == []
+
+
+async def test_a_members_reply_to_an_ordinary_message_is_not_staff_business(
+    khooshe: Khooshe,
+) -> None:
+    member = khooshe.member()
+    await register(member)
+    last = member.messages[-1]
+    await member.send_text("سلام", reply_to=last.message_id)
+    (reply,) = await member.settle()
+    assert "کارکنان" not in shown(reply) and "منو" in shown(reply)
