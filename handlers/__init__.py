@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import admin, errors, menu, middleware, onboarding, profile, reports, triage
+from handlers import (
+    admin,
+    errors,
+    menu,
+    middleware,
+    onboarding,
+    profile,
+    report_followup,
+    reports,
+    triage,
+)
 
 
 def register_all(app: Application) -> None:
@@ -23,6 +33,7 @@ def register_all(app: Application) -> None:
     middleware.register(app)
     onboarding.register(app)
     reports.register(app)
+    report_followup.register(app)
     triage.register(app)
     profile.register(app)
     admin.register(app)

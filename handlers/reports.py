@@ -43,8 +43,10 @@ from handlers import menu, triage
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.reports import (
+    OPEN_STATUSES,
     NewAttachment,
     Report,
+    ReportEvent,
     coreporter_count,
     create_report,
     get_by_code,
@@ -67,6 +69,7 @@ COMPOSE, CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM = (
 )
 PAGE = 5
 PREVIEW_CHARS = 600
+HISTORY_LINES = 12
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -530,16 +533,21 @@ async def on_list_page(update: Update, context: KhoosheContext) -> None:
     await my_reports(update, context, int(page_text) if page_text.isdigit() else 0)
 
 
+def _event_line(context: KhoosheContext, event: ReportEvent) -> str:
+    t = context.t
+    date = t.date(parse_iso(event.at))
+    if event.kind == "status" and event.to_status:
+        return t("report-event-status", date=date, status=t(f"report-status-{event.to_status}"))
+    if event.kind in {"reply", "follow_up", "reopened"}:
+        return t(f"report-event-{event.kind}", date=date, text=(event.text or "")[:200])
+    if event.kind in {"filed", "joined"}:
+        return t(f"report-event-{event.kind}", date=date)
+    return t("report-event-other", date=date)
+
+
 async def _show_report(update: Update, context: KhoosheContext, report: Report) -> None:
     t = context.t
     events = await history(context.db, report.id)
-    lines = [
-        t(
-            f"report-event-{e.kind}" if e.kind in {"filed", "joined"} else "report-event-other",
-            date=t.date(parse_iso(e.at)),
-        )
-        for e in events
-    ]
     text = t(
         "report-details",
         code=_code(context, report.code),
@@ -548,9 +556,22 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
         summary=report.summary,
         description=report.description[:PREVIEW_CHARS],
         units=await coreporter_count(context.db, report.id) + 1,
-        history=t.join("\n", lines),
+        history=t.join("\n", [_event_line(context, e) for e in events[-HISTORY_LINES:]]),
     )
-    await _send(update, context, text)
+    buttons = []
+    if report.status in OPEN_STATUSES:
+        buttons.append(
+            InlineKeyboardButton(
+                t.label("report-button-follow-up"), callback_data=f"r:fu:{report.id}"
+            )
+        )
+        if context.member is not None and report.member_id == context.member.id:
+            buttons.append(
+                InlineKeyboardButton(
+                    t.label("report-button-withdraw"), callback_data=f"r:wd:{report.id}"
+                )
+            )
+    await _send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
 
 
 async def on_open(update: Update, context: KhoosheContext) -> None:

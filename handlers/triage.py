@@ -25,6 +25,7 @@ from storage.members import Member, get_member, get_member_by_id
 from storage.reports import (
     Report,
     add_event,
+    card_messages,
     change_status,
     coreporter_count,
     get_report,
@@ -253,15 +254,68 @@ async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
 
 
 async def _tell_parties(context: KhoosheContext, report: Report, status: str) -> None:
-    """Tell the member who filed a report, and those who joined it, its new status."""
+    """Tell the member who filed a report, and those who joined it, its new status.
+
+    When it is resolved, the member who filed it is asked whether it really was.
+    """
     for member in await _members_on(context, report):
         t = context.texts_for(member.language)
         code = persian_digits(report.code) if member.language == "fa" else report.code
         text = t("report-status-changed", code=code, status=t(f"report-status-{status}"))
+        markup = None
+        if status == "resolved" and member.id == report.member_id:
+            text = t("report-was-it-solved", code=code)
+            markup = InlineKeyboardMarkup(
+                [
+                    [
+                        InlineKeyboardButton(
+                            t.label("report-button-solved"), callback_data=f"r:yes:{report.id}"
+                        ),
+                        InlineKeyboardButton(
+                            t.label("report-button-not-solved"), callback_data=f"r:no:{report.id}"
+                        ),
+                    ]
+                ]
+            )
         try:
-            await context.bot.send_message(member.chat_id, text)
+            await context.bot.send_message(member.chat_id, text, reply_markup=markup)
         except TelegramError as exc:
             log.info("status of report %s not delivered (%s)", report.id, exc.__class__.__name__)
+
+
+async def forward_attachment(
+    context: KhoosheContext, report: Report, from_chat: int, message_id: int
+) -> None:
+    """Copy a member's file to the chats that hold the report's card."""
+    for chat_id, card_id in await card_messages(context.db, context.platform, report.id):
+        try:
+            await context.bot.copy_message(
+                chat_id, from_chat, message_id, reply_to_message_id=card_id
+            )
+        except TelegramError as exc:
+            log.info("file of report %s not copied (%s)", report.id, exc.__class__.__name__)
+
+
+async def announce_update(
+    context: KhoosheContext, report: Report, key: str, **kwargs: object
+) -> None:
+    """Tell staff of a member's news on a report, as a reply to its card in each chat."""
+    for chat_id, card_id in await card_messages(context.db, context.platform, report.id):
+        # A private chat is an agent's (their language); a group is the staff group (Persian).
+        agent = await get_member(context.db, context.platform, chat_id) if chat_id > 0 else None
+        lang = agent.language if agent else "fa"
+        t = context.texts_for(lang)
+        code = persian_digits(report.code) if lang == "fa" else report.code
+        try:
+            message = await context.bot.send_message(
+                chat_id, t(key, code=code, **kwargs), reply_to_message_id=card_id
+            )
+        except TelegramError as exc:
+            log.info("update of report %s not announced (%s)", report.id, exc.__class__.__name__)
+            continue
+        await remember_message(
+            context.db, context.platform, chat_id, message.message_id, report.id
+        )
 
 
 def register(app: Application) -> None:

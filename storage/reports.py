@@ -338,3 +338,53 @@ async def add_event(
             (report_id, now, actor, kind, text),
         )
         await db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (now, report_id))
+
+
+async def card_messages(
+    db: aiosqlite.Connection, platform: str, report_id: int
+) -> list[tuple[int, int]]:
+    """(chat id, message id) of the first staff message about a report in each chat."""
+    async with db.execute(
+        "SELECT chat_id, MIN(message_id) FROM report_messages WHERE platform = ? "
+        "AND report_id = ? GROUP BY chat_id ORDER BY chat_id",
+        (platform, report_id),
+    ) as cursor:
+        return [(int(r[0]), int(r[1])) for r in await cursor.fetchall()]
+
+
+async def add_attachment(
+    db: aiosqlite.Connection,
+    report_id: int,
+    platform: str,
+    attachment: NewAttachment,
+    member_id: int,
+) -> None:
+    """A file added to a report after it was filed."""
+    async with transaction(db):
+        await db.execute(
+            "INSERT INTO report_attachments (report_id, platform, kind, file_id, "
+            "file_unique_id, file_name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report_id, platform, attachment.kind, attachment.file_id,
+                attachment.file_unique_id, attachment.file_name, member_id, now_iso(),
+            ),
+        )  # fmt: skip
+
+
+async def rate(db: aiosqlite.Connection, report_id: int, score: int, actor: str) -> bool:
+    """Record the member's 1–5 satisfaction and close a resolved report; False if not resolved."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE reports SET satisfaction = ?, status = 'closed', updated_at = ? "
+            "WHERE id = ? AND status = 'resolved'",
+            (score, now, report_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, text) "
+            "VALUES (?, ?, ?, 'status', 'resolved', 'closed', ?)",
+            (report_id, now, actor, str(score)),
+        )
+    return True

@@ -274,7 +274,7 @@ class SandboxChat:
             raise AssertionError(f"no edit within {timeout}s. {self.describe()}")
         return self._edits.popleft()
 
-    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> list[BotMessage]:
+    async def settle(self, quiet: float = 0.5, timeout: float = 5.0) -> list[BotMessage]:
         """Wait until the bot leaves this chat alone for ``quiet`` s; return the unread messages.
 
         Updates from this chat still waiting for the bot to fetch them count as activity, so a
@@ -604,7 +604,7 @@ class SandboxUser:
         """The next edit the bot made in the private chat."""
         return await self.chat.next_edit(timeout)
 
-    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> list[BotMessage]:
+    async def settle(self, quiet: float = 0.5, timeout: float = 5.0) -> list[BotMessage]:
         """Wait for the private chat to go quiet; return its unread bot messages."""
         return await self.chat.settle(quiet, timeout)
 

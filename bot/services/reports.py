@@ -135,6 +135,16 @@ async def clean_summary(text: str) -> str:
     return value
 
 
+async def clean_follow_up(text: str) -> str:
+    """A follow-up or a reason the problem is not solved."""
+    if len(text) > DESCRIPTION_MAX:
+        raise DraftError("report-too-long")
+    value = await normalized(text)
+    if not _has_words(value):
+        raise DraftError("report-need-words")
+    return value
+
+
 async def suggestions(lexicon: LazyLexicon, text: str) -> list[Suggestion]:
     """Top three categories (hazm runs in a worker thread: it is CPU work)."""
     return await asyncio.to_thread(suggest, text, await lexicon.get(), 3)

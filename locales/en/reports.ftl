@@ -113,3 +113,35 @@ report-status-changed = Report { $code } is now: { $status }
 report-staff-reply =
     💬 Staff reply to report { $code }:
     { $text }
+
+# After filing: follow-ups, withdrawal, "was it solved?".
+report-event-status = • { $date }: { $status }
+report-event-reply = • { $date }: staff reply: { $text }
+report-event-follow_up = • { $date }: you added: { $text }
+report-event-reopened = • { $date }: not solved: { $text }
+report-button-follow-up = ➕ Add details
+report-button-withdraw = ↩️ Withdraw
+report-ask-follow-up = Write what to add to report { $code } (or send a photo, file or voice note).
+report-ask-why-not-solved = We're sorry. Write what is still wrong, so report { $code } is looked at again.
+report-follow-up-saved = Your addition to report { $code } is saved and staff have it.
+report-reopened = Report { $code } is open again and "Under review".
+report-attachment-only = (an attachment)
+report-withdraw-confirm = Withdraw report { $code }? Staff will stop following it up.
+report-button-withdraw-yes = Yes, withdraw it
+report-button-keep = No, keep it
+report-withdrawn = Report { $code } is withdrawn.
+report-was-it-solved = Staff marked report { $code } as resolved. Is your problem really solved?
+report-button-solved = ✅ Yes, solved
+report-button-not-solved = ❌ Not yet
+report-ask-score = From 1 to 5, how satisfied are you with the follow-up?
+report-score = { $score } ⭐
+report-thanks = Thank you for your feedback. 🌱
+
+triage-member-follow-up =
+    ➕ The member added to report { $code }:
+    { $text }
+triage-member-reopened =
+    🔁 The member says report { $code } is not solved; it is under review again:
+    { $text }
+triage-member-withdrew = ↩️ The member withdrew report { $code }.
+triage-member-rated = ⭐ The member confirmed report { $code } is solved; satisfaction { $score } of 5.

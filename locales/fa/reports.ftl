@@ -113,3 +113,35 @@ report-status-changed = وضعیت گزارش { $code } شد: { $status }
 report-staff-reply =
     💬 پاسخ کارشناس به گزارش { $code }:
     { $text }
+
+# After filing: follow-ups, withdrawal, "was it solved?".
+report-event-status = • { $date }: { $status }
+report-event-reply = • { $date }: پاسخ کارشناس: { $text }
+report-event-follow_up = • { $date }: توضیح شما: { $text }
+report-event-reopened = • { $date }: حل نشده بود: { $text }
+report-button-follow-up = ➕ افزودن توضیح
+report-button-withdraw = ↩️ پس گرفتن گزارش
+report-ask-follow-up = توضیح تازه برای گزارش { $code } را بنویسید (یا عکس، فایل یا پیام صوتی بفرستید).
+report-ask-why-not-solved = متأسفیم. بنویسید چه چیزی هنوز درست نشده است تا گزارش { $code } دوباره بررسی شود.
+report-follow-up-saved = توضیح شما به گزارش { $code } افزوده شد و به کارشناسان رسید.
+report-reopened = گزارش { $code } دوباره باز شد و «در حال بررسی» است.
+report-attachment-only = (فایل پیوست)
+report-withdraw-confirm = گزارش { $code } را پس می‌گیرید؟ کارشناسان دیگر آن را پیگیری نمی‌کنند.
+report-button-withdraw-yes = بله، پس می‌گیرم
+report-button-keep = نه، بماند
+report-withdrawn = گزارش { $code } پس گرفته شد.
+report-was-it-solved = کارشناسان گزارش { $code } را «حل‌شده» اعلام کرده‌اند. مشکل شما واقعاً حل شد؟
+report-button-solved = ✅ بله، حل شد
+report-button-not-solved = ❌ نه، هنوز نه
+report-ask-score = از ۱ تا ۵ چقدر از پیگیری راضی بودید؟
+report-score = { $score } ⭐
+report-thanks = از بازخورد شما سپاسگزاریم. 🌱
+
+triage-member-follow-up =
+    ➕ توضیح تازه عضو برای گزارش { $code }:
+    { $text }
+triage-member-reopened =
+    🔁 عضو می‌گوید گزارش { $code } حل نشده است؛ دوباره «در حال بررسی» است:
+    { $text }
+triage-member-withdrew = ↩️ عضو گزارش { $code } را پس گرفت.
+triage-member-rated = ⭐ عضو حل شدن گزارش { $code } را تأیید کرد؛ رضایت: { $score } از ۵.

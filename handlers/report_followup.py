@@ -1,0 +1,288 @@
+"""After filing: members add follow-ups, withdraw, and say whether a resolved report was solved.
+
+Every button names a report id, which can be forged: each press is checked against the
+member's own reports (filer or co-reporter; withdrawing and rating are for the filer only).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot.context import KhoosheContext
+from bot.platforms import is_forwarded
+from bot.services.reports import DraftError, clean_follow_up
+from bot.text import persian_digits
+from handlers import menu, triage
+from handlers.keyboards import rows
+from storage.reports import (
+    OPEN_STATUSES,
+    NewAttachment,
+    Report,
+    add_attachment,
+    add_event,
+    change_status,
+    get_report,
+    is_party,
+    rate,
+)
+
+log = logging.getLogger(__name__)
+
+WRITING = "writing"
+
+
+def _report_id(data: str | None) -> int:
+    tail = (data or "").split(":")[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _code(context: KhoosheContext, report: Report) -> str:
+    return persian_digits(report.code) if context.t.lang == "fa" else report.code
+
+
+async def _own_report(
+    update: Update, context: KhoosheContext, *, filer_only: bool, statuses: tuple[str, ...]
+) -> Report | None:
+    """The pressed button's report if it is this member's and in one of `statuses`."""
+    query = update.callback_query
+    assert query is not None
+    member = context.member
+    report = await get_report(context.db, _report_id(query.data))
+    allowed = (
+        member is not None
+        and report is not None
+        and report.status in statuses
+        and (
+            report.member_id == member.id
+            if filer_only
+            else await is_party(context.db, report, member.id)
+        )
+    )
+    if not allowed:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    return report
+
+
+async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
+    """ "Add to this report": ask for the text or file."""
+    report = await _own_report(update, context, filer_only=False, statuses=OPEN_STATUSES)
+    if report is None:
+        return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data["follow_up"] = {"report": report.id, "kind": "follow_up"}
+    await _ask(update, context, "report-ask-follow-up", report)
+    return WRITING
+
+
+async def start_not_solved(update: Update, context: KhoosheContext) -> str | int:
+    """ "Not solved": ask what is still wrong; the answer reopens the report."""
+    report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
+    if report is None:
+        return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data["follow_up"] = {"report": report.id, "kind": "reopened"}
+    await _ask(update, context, "report-ask-why-not-solved", report)
+    return WRITING
+
+
+async def _ask(update: Update, context: KhoosheContext, key: str, report: Report) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    cancel = InlineKeyboardButton(context.t.label("button-cancel"), callback_data="r:fux")
+    await context.bot.send_message(
+        chat.id,
+        context.t(key, code=_code(context, report)),
+        reply_markup=InlineKeyboardMarkup([[cancel]]),
+    )
+
+
+async def on_writing(update: Update, context: KhoosheContext) -> str | int:
+    """The follow-up (text, or a photo, document or voice note)."""
+    message, chat, member = update.message, update.effective_chat, context.member
+    assert message is not None and chat is not None and context.user_data is not None
+    pending: dict[str, Any] = context.user_data.get("follow_up", {})
+    report = await get_report(context.db, int(pending.get("report", 0)))
+    if member is None or report is None:
+        context.user_data.pop("follow_up", None)
+        return ConversationHandler.END
+    if is_forwarded(message):
+        await chat.send_message(context.t("report-no-forwards"))
+        return WRITING
+    attachment = _attachment(message)
+    text = message.text or message.caption or ""
+    if attachment is None and message.text is None:
+        await chat.send_message(context.t("report-unsupported"))
+        return WRITING
+    try:
+        value = await clean_follow_up(text) if text or attachment is None else ""
+    except DraftError as error:
+        await chat.send_message(context.t(error.key))
+        return WRITING
+    kind = pending.get("kind", "follow_up")
+    actor = f"member:{member.id}"
+    # Stored before the member is told anything.
+    if attachment is not None:
+        await add_attachment(context.db, report.id, context.platform.value, attachment, member.id)
+    await add_event(context.db, report.id, actor, kind, value or None)
+    reopened = kind == "reopened" and await change_status(
+        context.db, report.id, "resolved", "in_review", actor
+    )
+    context.user_data.pop("follow_up", None)
+    key = "report-reopened" if reopened else "report-follow-up-saved"
+    await menu.show_menu(update, context, key, code=_code(context, report))
+    await triage.announce_update(
+        context,
+        report,
+        "triage-member-reopened" if reopened else "triage-member-follow-up",
+        text=value or context.t("report-attachment-only"),
+    )
+    if attachment is not None:
+        await triage.forward_attachment(context, report, chat.id, message.message_id)
+    return ConversationHandler.END
+
+
+def _attachment(message: Any) -> NewAttachment | None:
+    if message.photo:
+        best = message.photo[-1]
+        return NewAttachment("photo", best.file_id, best.file_unique_id)
+    if message.document is not None:
+        doc = message.document
+        return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
+    if message.voice is not None:
+        return NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    return None
+
+
+async def cancel(update: Update, context: KhoosheContext) -> int:
+    """Leave without adding anything."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    assert context.user_data is not None
+    context.user_data.pop("follow_up", None)
+    await menu.show_menu(update, context, "cancelled")
+    return ConversationHandler.END
+
+
+async def on_withdraw(update: Update, context: KhoosheContext) -> None:
+    """ "Withdraw": ask once more, since it cannot be undone by the member."""
+    report = await _own_report(update, context, filer_only=True, statuses=OPEN_STATUSES)
+    if report is None:
+        return
+    t = context.t
+    chat = update.effective_chat
+    assert chat is not None
+    buttons = [
+        InlineKeyboardButton(
+            t.label("report-button-withdraw-yes"), callback_data=f"r:wdy:{report.id}"
+        ),
+        InlineKeyboardButton(t.label("report-button-keep"), callback_data="r:fux"),
+    ]
+    await context.bot.send_message(
+        chat.id,
+        t("report-withdraw-confirm", code=_code(context, report)),
+        reply_markup=InlineKeyboardMarkup([buttons]),
+    )
+
+
+async def on_withdraw_confirmed(update: Update, context: KhoosheContext) -> None:
+    """Withdraw the report and tell staff."""
+    report = await _own_report(update, context, filer_only=True, statuses=OPEN_STATUSES)
+    if report is None or context.member is None:
+        return
+    moved = await change_status(
+        context.db, report.id, report.status, "withdrawn", f"member:{context.member.id}"
+    )
+    await menu.show_menu(
+        update,
+        context,
+        "report-withdrawn" if moved else "triage-already-moved",
+        code=_code(context, report),
+    )
+    if moved:
+        await triage.announce_update(context, report, "triage-member-withdrew")
+
+
+async def on_solved(update: Update, context: KhoosheContext) -> None:
+    """ "Yes, solved": ask for a 1–5 score."""
+    report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
+    if report is None:
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    stars = [
+        InlineKeyboardButton(
+            context.t.label("report-score", score=n), callback_data=f"r:rate:{report.id}:{n}"
+        )
+        for n in range(5, 0, -1)
+    ]
+    await context.bot.send_message(
+        chat.id, context.t("report-ask-score"), reply_markup=InlineKeyboardMarkup(rows(stars, 3))
+    )
+
+
+async def on_rate(update: Update, context: KhoosheContext) -> None:
+    """The member's satisfaction: stored, and the report is closed."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, _, report_text, score_text = [*query.data.split(":"), "", ""][:4]
+    score = int(score_text) if score_text.isdigit() else 0
+    member = context.member
+    report = await get_report(context.db, int(report_text) if report_text.isdigit() else 0)
+    if (
+        member is None
+        or report is None
+        or report.member_id != member.id
+        or not 1 <= score <= 5
+        or not await rate(context.db, report.id, score, f"member:{member.id}")
+    ):
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    await query.answer()
+    await menu.show_menu(update, context, "report-thanks")
+    await triage.announce_update(context, report, "triage-member-rated", score=score)
+
+
+def register(app: Application) -> None:
+    """Install follow-ups, withdrawal and the "was it solved?" answers."""
+    buttons = menu.buttons(app)
+    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel & filters.ChatType.PRIVATE
+    with warnings.catch_warnings():
+        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
+        warnings.simplefilter("ignore", PTBUserWarning)
+        conversation = ConversationHandler(
+            entry_points=[
+                CallbackQueryHandler(start_follow_up, pattern=r"^r:fu:\d+$"),
+                CallbackQueryHandler(start_not_solved, pattern=r"^r:no:\d+$"),
+            ],
+            states={WRITING: [MessageHandler(other, on_writing)]},
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                MessageHandler(buttons.cancel, cancel),
+                CallbackQueryHandler(cancel, pattern=r"^r:fux$"),
+            ],
+            name="report_follow_up",
+            persistent=True,
+            allow_reentry=True,
+        )
+    app.add_handler(conversation)
+    app.add_handler(CallbackQueryHandler(on_withdraw, pattern=r"^r:wd:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_withdraw_confirmed, pattern=r"^r:wdy:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_solved, pattern=r"^r:yes:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_rate, pattern=r"^r:rate:\d+:\d$"))
+    # "Keep it" under a withdrawal question, outside any conversation.
+    app.add_handler(CallbackQueryHandler(cancel, pattern=r"^r:fux$"))

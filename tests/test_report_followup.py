@@ -1,0 +1,105 @@
+"""After filing: follow-ups reach staff, the filer withdraws, and says whether it was solved."""
+
+from __future__ import annotations
+
+from tests.conftest import Khooshe, expect, register, shown
+from tests.test_reports import POWER_CUT, file_report
+from tests.test_triage import _setup
+
+
+async def _open_my_report(khooshe: Khooshe, member: object) -> None:
+    from bot.sandbox import SandboxUser
+
+    assert isinstance(member, SandboxUser)
+    await member.press("📋 گزارش‌های من")
+    listing = await expect(member, "گزارش‌های شما")
+    await member.press_inline(listing, listing.button_texts[0])
+
+
+async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe) -> None:
+    group, _, member, card = await _setup(khooshe)
+    await _open_my_report(khooshe, member)
+    details = await expect(member, "سابقه")
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    await member.send_text("امروز صبح هم دو ساعت قطع بود")
+    saved = await expect(member, "افزوده شد")
+    assert "کارشناسان" in shown(saved)
+    (note,) = await group.settle()
+    assert "دو ساعت قطع" in shown(note) and note.reply_to_message_id == card.message_id
+    (event,) = await khooshe.rows("SELECT kind, text FROM report_events WHERE kind='follow_up'")
+    assert "دو ساعت" in event["text"]
+    # a file as a follow-up is kept and copied to staff
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    await member.send_document(b"%PDF-1.4 bill", "bill.pdf", "application/pdf")
+    await expect(member, "افزوده شد")
+    notes = await group.settle()
+    assert any(m.document is not None and m.document.file_name == "bill.pdf" for m in notes)
+    (row,) = await khooshe.rows("SELECT kind, file_name FROM report_attachments")
+    assert row == {"kind": "document", "file_name": "bill.pdf"}
+
+
+async def test_withdrawing_asks_first_and_only_the_filer_may(khooshe: Khooshe) -> None:
+    group, outsider, member, _ = await _setup(khooshe)
+    forged = await outsider.press_forged("r:wdy:1")  # not their report
+    assert forged is not None and forged.show_alert
+    await _open_my_report(khooshe, member)
+    details = await expect(member, "سابقه")
+    await member.press_inline(details, "↩️ پس گرفتن گزارش")
+    confirm = await expect(member, "پس می‌گیرید")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "new"  # nothing yet
+    await member.press_inline(confirm, "بله، پس می‌گیرم")
+    await expect(member, "پس گرفته شد")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "withdrawn"
+    (note,) = await group.settle()
+    assert "پس گرفت" in shown(note)
+
+
+async def test_resolved_then_not_solved_reopens_and_solved_records_a_score(
+    khooshe: Khooshe,
+) -> None:
+    group, _, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+
+    async def resolve() -> None:
+        await admin.press_inline(card, "🔄 تغییر وضعیت")
+        (status_menu,) = await group.settle()
+        await admin.press_inline(status_menu, "حل‌شده")
+
+    await resolve()
+    question = await expect(member, "واقعاً حل شد")
+    await member.press_inline(question, "❌ نه، هنوز نه")
+    await expect(member, "هنوز درست نشده")
+    await member.send_text("برق هنوز نوسان دارد")
+    await expect(member, "دوباره باز شد")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "in_review"
+    notes = await group.settle()
+    assert any("نوسان" in shown(m) for m in notes)
+
+    await resolve()
+    question = await expect(member, "واقعاً حل شد")
+    await member.press_inline(question, "✅ بله، حل شد")
+    scores = await expect(member, "راضی")
+    await member.press_inline(scores, "۴ ⭐")
+    await expect(member, "سپاسگزاریم")
+    (row,) = await khooshe.rows("SELECT status, satisfaction FROM reports")
+    assert row == {"status": "closed", "satisfaction": 4}
+    # the old question cannot reopen the closed report
+    stale = await member.press_inline(question, "❌ نه، هنوز نه")
+    assert stale is not None and stale.show_alert
+
+
+async def test_another_member_cannot_follow_up_on_my_report(khooshe: Khooshe) -> None:
+    owner, stranger = khooshe.member(), khooshe.member()
+    await register(owner)
+    await register(stranger, name="رضا موسوی")
+    await file_report(owner, POWER_CUT)
+    answer = await stranger.press_forged("r:fu:1")
+    assert answer is not None and answer.show_alert
+    await stranger.send_text("متن من")
+    await stranger.settle()
+    assert await khooshe.rows("SELECT * FROM report_events WHERE kind = 'follow_up'") == []
