@@ -19,6 +19,7 @@ from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
 from bot.services.places import seed_places
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
+from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
 from storage.db import connect
@@ -37,6 +38,7 @@ def build_application(
     db: aiosqlite.Connection,
     locales: Locales,
     lexicon: LazyLexicon,
+    holidays: Holidays,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -49,6 +51,7 @@ def build_application(
         locales=locales,
         adapter=ADAPTERS[platform],
         lexicon=lexicon,
+        holidays=holidays,
         flood=FloodGuard(burst=settings.flood_burst, rate=settings.flood_rate),
         admin_alerts=RateGate(interval=settings.admin_alert_interval),
     )
@@ -115,13 +118,14 @@ class Runtime:
         await seed_places(self.db, self.settings.clusters_file)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
         lexicon = LazyLexicon(self.settings.lexicon_file)
+        holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
         # hazm takes seconds to import: load it (and the category lexicon) off the event loop
         # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         for platform in self.platforms:
             self.apps[platform] = build_application(
-                self.settings, platform, self.db, locales, lexicon
+                self.settings, platform, self.db, locales, lexicon, holidays
             )
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True

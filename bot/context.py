@@ -14,6 +14,7 @@ from bot.i18n import Locales, Translator
 from bot.platforms import PlatformAdapter
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
+from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class AppState:
     locales: Locales
     adapter: PlatformAdapter
     lexicon: LazyLexicon
+    holidays: Holidays
     flood: FloodGuard = field(default_factory=FloodGuard)
     admin_alerts: RateGate = field(default_factory=RateGate)
 

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
     lexicon_file: Path = PROJECT_ROOT / "data" / "categories.toml"
+    holidays_file: Path = PROJECT_ROOT / "data" / "holidays.csv"
+    # Targets for reports, in working days (Saturday–Wednesday, minus holidays).
+    first_response_days: int = Field(default=2, ge=1)
+    resolution_days: int = Field(default=10, ge=1)
     # A member may send this many updates in a burst, refilled at flood_rate per second.
     flood_burst: int = Field(default=20, ge=1)
     flood_rate: float = Field(default=2.0, gt=0)

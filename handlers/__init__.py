@@ -24,6 +24,7 @@ from handlers import (
     profile,
     report_followup,
     reports,
+    staff_lists,
     triage,
 )
 
@@ -35,6 +36,7 @@ def register_all(app: Application) -> None:
     reports.register(app)
     report_followup.register(app)
     triage.register(app)
+    staff_lists.register(app)
     profile.register(app)
     admin.register(app)
     menu.register_menu(app)

@@ -388,3 +388,79 @@ async def rate(db: aiosqlite.Connection, report_id: int, score: int, actor: str)
             (report_id, now, actor, str(score)),
         )
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFilter:
+    """Which reports a staff list shows; `clusters` None means every cluster."""
+
+    clusters: frozenset[str] | None = None
+    statuses: tuple[str, ...] = OPEN_STATUSES
+    category: str | None = None
+    cluster: str | None = None
+    created_before: str | None = None  # ISO UTC: "older than"
+
+
+def _where(f: ReportFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if f.clusters is not None:
+        clauses.append(f"cluster_code IN ({','.join('?' * len(f.clusters)) or 'NULL'})")
+        params.extend(sorted(f.clusters))
+    if f.statuses:
+        clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
+        params.extend(f.statuses)
+    if f.category is not None:
+        clauses.append("category = ?")
+        params.append(f.category)
+    if f.cluster is not None:
+        clauses.append("cluster_code = ?")
+        params.append(f.cluster)
+    if f.created_before is not None:
+        clauses.append("created_at < ?")
+        params.append(f.created_before)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+async def list_reports(
+    db: aiosqlite.Connection, f: ReportFilter, limit: int, offset: int = 0
+) -> tuple[list[Report], int]:
+    """Reports matching a staff filter, oldest first (the longest-waiting on top), and a count."""
+    where, params = _where(f)
+    async with db.execute(f"SELECT COUNT(*) FROM reports{where}", params) as cursor:
+        row = await cursor.fetchone()
+    total = int(row[0]) if row else 0
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM reports{where} ORDER BY created_at, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ) as cursor:
+        return [_report(r) for r in await cursor.fetchall()], total
+
+
+async def coreporter_counts(db: aiosqlite.Connection, report_ids: Sequence[int]) -> dict[int, int]:
+    """Co-reporters per report, for many reports at once."""
+    if not report_ids:
+        return {}
+    marks = ",".join("?" * len(report_ids))
+    async with db.execute(
+        f"SELECT report_id, COUNT(*) FROM report_coreporters WHERE report_id IN ({marks}) "
+        "GROUP BY report_id",
+        list(report_ids),
+    ) as cursor:
+        found = {int(r[0]): int(r[1]) for r in await cursor.fetchall()}
+    return {i: found.get(i, 0) for i in report_ids}
+
+
+async def first_staff_action(
+    db: aiosqlite.Connection, report_ids: Sequence[int]
+) -> dict[int, str]:
+    """When staff first acted on each report (status change or reply), if they have."""
+    if not report_ids:
+        return {}
+    marks = ",".join("?" * len(report_ids))
+    async with db.execute(
+        f"SELECT report_id, MIN(at) FROM report_events WHERE report_id IN ({marks}) "
+        "AND actor LIKE 'staff:%' GROUP BY report_id",
+        list(report_ids),
+    ) as cursor:
+        return {int(r[0]): str(r[1]) for r in await cursor.fetchall()}

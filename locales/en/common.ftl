@@ -38,12 +38,16 @@ help-member =
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
 help-staff =
     Staff commands:
+    • /reports: reports with filters (agents see only their clusters)
+    • /export_reports: the same list as an Excel file
+    • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member
     • /help: help
 help-admin =
     Admin commands:
     • /grant id role [cluster codes]: give the staff or cluster_agent role
     • /revoke id role: take a role away
     • /staff: list staff and their roles
+    • /reports and /export_reports: reports, listed and as an Excel file
     • Send a CSV of clusters and estates (columns kind,code,name_fa,name_en) to replace the list
 
 access-denied = Only staff may do this.

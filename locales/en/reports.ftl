@@ -145,3 +145,41 @@ triage-member-reopened =
     { $text }
 triage-member-withdrew = ↩️ The member withdrew report { $code }.
 triage-member-rated = ⭐ The member confirmed report { $code } is solved; satisfaction { $score } of 5.
+
+# Staff lists and export.
+staff-list =
+    📋 Reports ({ $total }) — { $filter }
+    { $lines }
+staff-list-empty = No reports match — { $filter }
+staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster } · older than { $age } days
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } units — { $date }: { $summary }
+staff-button-status = 🔄 Status
+staff-button-category = 🗂 Category
+staff-button-cluster = 🧩 Cluster
+staff-button-age = ⏳ Age
+staff-button-export = 📥 Excel file
+staff-choose-filter = Choose:
+staff-any = Any
+staff-age = Over { $days } days
+staff-status-open = Open
+staff-status-all = All
+staff-status-new = Filed
+staff-status-in_review = Under review
+staff-status-referred = Referred
+staff-status-resolved = Resolved
+staff-status-closed = Closed
+staff-status-rejected = Rejected
+staff-yes = Yes
+staff-no = No
+staff-export-caption = Reports: { $count } rows
+export-col-code = Tracking code
+export-col-cluster = Cluster
+export-col-category = Category
+export-col-status = Status
+export-col-urgent = Urgent
+export-col-summary = Title
+export-col-created = Filed
+export-col-updated = Last change
+export-col-co_reporters = Co-reporters
+export-col-overdue = Overdue
+export-col-outside_body = Responsible body

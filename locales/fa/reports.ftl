@@ -145,3 +145,41 @@ triage-member-reopened =
     { $text }
 triage-member-withdrew = ↩️ عضو گزارش { $code } را پس گرفت.
 triage-member-rated = ⭐ عضو حل شدن گزارش { $code } را تأیید کرد؛ رضایت: { $score } از ۵.
+
+# Staff lists and export.
+staff-list =
+    📋 گزارش‌ها ({ $total }) — { $filter }
+    { $lines }
+staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
+staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster } · قدیمی‌تر از { $age } روز
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } واحد — { $date }: { $summary }
+staff-button-status = 🔄 وضعیت
+staff-button-category = 🗂 دسته
+staff-button-cluster = 🧩 خوشه
+staff-button-age = ⏳ قدمت
+staff-button-export = 📥 فایل اکسل
+staff-choose-filter = انتخاب کنید:
+staff-any = همه
+staff-age = بیش از { $days } روز
+staff-status-open = باز
+staff-status-all = همه
+staff-status-new = ثبت‌شده
+staff-status-in_review = در حال بررسی
+staff-status-referred = ارجاع‌شده
+staff-status-resolved = حل‌شده
+staff-status-closed = بسته‌شده
+staff-status-rejected = ردشده
+staff-yes = بله
+staff-no = خیر
+staff-export-caption = گزارش‌ها: { $count } ردیف
+export-col-code = کد پیگیری
+export-col-cluster = خوشه
+export-col-category = دسته
+export-col-status = وضعیت
+export-col-urgent = فوری
+export-col-summary = عنوان
+export-col-created = تاریخ ثبت
+export-col-updated = آخرین تغییر
+export-col-co_reporters = واحدهای همراه
+export-col-overdue = عقب از موعد
+export-col-outside_body = دستگاه مسئول

@@ -1,0 +1,259 @@
+"""/reports and /export_reports: staff lists of reports, filtered, paged, exported.
+
+Cluster agents see only their clusters: the scope comes from bot/roles.py, never from the
+buttons, whose data can be forged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.context import KhoosheContext
+from bot.roles import Role, access_of, requires
+from bot.services.export import COLUMNS, ExportRow, reports_workbook
+from bot.services.reports import CATEGORIES
+from bot.services.triage import overdue
+from bot.text import persian_digits
+from handlers.keyboards import rows
+from storage.clock import parse_iso
+from storage.clusters import list_places
+from storage.reports import OPEN_STATUSES, ReportFilter, coreporter_counts, list_reports
+
+PAGE = 8
+EXPORT_MAX = 20_000
+STATUS_CHOICES = ("open", "new", "in_review", "referred", "resolved", "closed", "rejected", "all")
+AGES = (0, 3, 7, 30)
+
+
+def _state(context: KhoosheContext) -> dict[str, Any]:
+    assert context.user_data is not None
+    state: dict[str, Any] = context.user_data.setdefault(
+        "report_list", {"status": "open", "category": None, "cluster": None, "age": 0}
+    )
+    return state
+
+
+async def _filter(update: Update, context: KhoosheContext) -> ReportFilter:
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    state = _state(context)
+    status = state.get("status", "open")
+    statuses = OPEN_STATUSES if status == "open" else () if status == "all" else (status,)
+    age = int(state.get("age") or 0)
+    before = (
+        (datetime.now(UTC) - timedelta(days=age)).isoformat(timespec="seconds") if age else None
+    )
+    return ReportFilter(
+        clusters=None if access.has(Role.STAFF) else access.agent_clusters,
+        statuses=statuses,
+        category=state.get("category"),
+        cluster=state.get("cluster"),
+        created_before=before,
+    )
+
+
+def _code(context: KhoosheContext, code: str) -> str:
+    return persian_digits(code) if context.t.lang == "fa" else code
+
+
+async def _send_list(update: Update, context: KhoosheContext, page: int) -> None:
+    t = context.t
+    f = await _filter(update, context)
+    reports, total = await list_reports(context.db, f, PAGE, page * PAGE)
+    counts = await coreporter_counts(context.db, [r.id for r in reports])
+    late = await overdue(
+        context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
+    )
+    names = {
+        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
+    }
+    lines = [
+        t(
+            "staff-list-line",
+            code=_code(context, r.code),
+            overdue="⏰ " if late.get(r.id) else "",
+            status=t(f"report-status-{r.status}"),
+            category=t(f"category-{r.category}"),
+            cluster=names.get(r.cluster_code, r.cluster_code),
+            units=counts.get(r.id, 0) + 1,
+            date=t.date(parse_iso(r.created_at)),
+            summary=r.summary,
+        )
+        for r in reports
+    ]
+    state = _state(context)
+    described = t(
+        "staff-list-filter",
+        status=t.label(f"staff-status-{state.get('status', 'open')}"),
+        category=t(f"category-{state['category']}") if state.get("category") else t("staff-any"),
+        cluster=names.get(state["cluster"], state["cluster"])
+        if state.get("cluster")
+        else t("staff-any"),
+        age=state.get("age") or 0,
+    )
+    text = (
+        t("staff-list", filter=described, total=total, lines=t.join("\n", lines))
+        if total
+        else t("staff-list-empty", filter=described)
+    )
+    keyboard = [
+        [
+            InlineKeyboardButton(t.label("staff-button-status"), callback_data="l:m:status"),
+            InlineKeyboardButton(t.label("staff-button-category"), callback_data="l:m:category"),
+        ],
+        [
+            InlineKeyboardButton(t.label("staff-button-cluster"), callback_data="l:m:cluster"),
+            InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age"),
+        ],
+    ]
+    nav = []
+    if page > 0:
+        nav.append(
+            InlineKeyboardButton(t.label("button-previous"), callback_data=f"l:p:{page - 1}")
+        )
+    if (page + 1) * PAGE < total:
+        nav.append(InlineKeyboardButton(t.label("button-next"), callback_data=f"l:p:{page + 1}"))
+    if nav:
+        keyboard.append(nav)
+    if total:
+        keyboard.append(
+            [InlineKeyboardButton(t.label("staff-button-export"), callback_data="l:x")]
+        )
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, text, reply_markup=InlineKeyboardMarkup(keyboard))
+
+
+@requires(Role.CLUSTER_AGENT)
+async def reports_command(update: Update, context: KhoosheContext) -> None:
+    """/reports: the reports in this staff member's scope."""
+    await _send_list(update, context, 0)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_page(update: Update, context: KhoosheContext) -> None:
+    """Another page of the list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    page = query.data.removeprefix("l:p:")
+    await _send_list(update, context, int(page) if page.isdigit() else 0)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_filter_menu(update: Update, context: KhoosheContext) -> None:
+    """The choices for one filter."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    t = context.t
+    which = query.data.removeprefix("l:m:")
+    if which == "status":
+        choices = [(t.label(f"staff-status-{s}"), f"l:s:status:{s}") for s in STATUS_CHOICES]
+    elif which == "category":
+        choices = [(t.label(f"category-{c}"), f"l:s:category:{c}") for c in CATEGORIES]
+        choices.append((t.label("staff-any"), "l:s:category:-"))
+    elif which == "cluster":
+        user = update.effective_user
+        assert user is not None
+        access = await access_of(context, user.id)
+        places = await list_places(context.db, "cluster")
+        scoped = [p for p in places if access.covers_cluster(p.code)]
+        choices = [(p.name(t.lang), f"l:s:cluster:{p.code}") for p in scoped]
+        choices.append((t.label("staff-any"), "l:s:cluster:-"))
+    else:
+        choices = [
+            (t.label("staff-age", days=d) if d else t.label("staff-any"), f"l:s:age:{d}")
+            for d in AGES
+        ]
+    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id, t("staff-choose-filter"), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_filter_set(update: Update, context: KhoosheContext) -> None:
+    """Apply one filter choice (validated: the data may be forged) and show the list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, _, which, value = [*query.data.split(":", 3), "", ""][:4]
+    state = _state(context)
+    valid = (
+        (which == "status" and value in STATUS_CHOICES)
+        or (which == "category" and (value in CATEGORIES or value == "-"))
+        or (which == "cluster" and value)  # scope is enforced by _filter, not by this value
+        or (which == "age" and value.isdigit() and int(value) in AGES)
+    )
+    if not valid:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    await query.answer()
+    state[which] = int(value) if which == "age" else (None if value == "-" else value)
+    await _send_list(update, context, 0)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def export_reports(update: Update, context: KhoosheContext) -> None:
+    """/export_reports (or the list's button): an .xlsx of the filtered reports."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    t = context.t
+    f = await _filter(update, context)
+    reports, _ = await list_reports(context.db, f, EXPORT_MAX)
+    counts = await coreporter_counts(context.db, [r.id for r in reports])
+    late = await overdue(
+        context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
+    )
+    names = {
+        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
+    }
+    yes, no = t.label("staff-yes"), t.label("staff-no")
+    export_rows = [
+        ExportRow(
+            code=r.code,
+            cluster=names.get(r.cluster_code, r.cluster_code),
+            category=t.label(f"category-{r.category}"),
+            status=t.label(f"report-status-{r.status}"),
+            urgent=yes if r.urgent else no,
+            summary=r.summary,
+            created=parse_iso(r.created_at),
+            updated=parse_iso(r.updated_at),
+            co_reporters=counts.get(r.id, 0),
+            overdue=yes if late.get(r.id) else no,
+            outside_body=r.outside_body or "",
+        )
+        for r in reports
+    ]
+    headers = {c: t.label(f"export-col-{c}") for c in COLUMNS}
+    # Building a large workbook takes seconds of CPU: keep every other chat answering.
+    data = await asyncio.to_thread(
+        reports_workbook, export_rows, headers, t.lang, context.settings.tz
+    )
+    chat = update.effective_chat
+    assert chat is not None
+    stamp = datetime.now(context.settings.tz).strftime("%Y%m%d-%H%M")
+    await context.bot.send_document(
+        chat.id,
+        InputFile(io.BytesIO(data), filename=f"khooshe-reports-{stamp}.xlsx"),
+        caption=t("staff-export-caption", count=len(export_rows)),
+    )
+
+
+def register(app: Application) -> None:
+    """Install /reports, /export_reports and the list's buttons."""
+    app.add_handler(CommandHandler("reports", reports_command))
+    app.add_handler(CommandHandler("export_reports", export_reports))
+    app.add_handler(CallbackQueryHandler(on_page, pattern=r"^l:p:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_filter_menu, pattern=r"^l:m:[a-z]+$"))
+    app.add_handler(CallbackQueryHandler(on_filter_set, pattern=r"^l:s:[a-z]+:"))
+    app.add_handler(CallbackQueryHandler(export_reports, pattern=r"^l:x$"))

@@ -1,0 +1,73 @@
+"""/reports and /export_reports: scoped, filtered, exported."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from tests.conftest import Khooshe, expect, register, shown, walk_to
+from tests.test_reports import POWER_CUT, file_report
+
+LOAN = "بانک وام سرمایه در گردش ما را با وجود ضمانت‌نامه تمدید نمی‌کند و چک‌ها برگشت خورده"
+
+
+async def test_agents_see_their_clusters_and_staff_see_all(khooshe: Khooshe) -> None:
+    admin = khooshe.admin()
+    leather, furniture, agent = khooshe.member(), khooshe.member(), khooshe.member()
+    await register(leather)
+    await walk_to(furniture, "done", name="علی نجار", cluster="مبلمان و صنایع چوب")
+    await register(agent, name="عامل چرم")
+    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
+    await admin.settle()
+    await agent.settle()
+    await file_report(leather, POWER_CUT)
+    await file_report(furniture, LOAN)
+
+    await agent.send_command("reports")
+    listing = await expect(agent, "گزارش‌ها")
+    assert "(۱)" in shown(listing) and "چرم و کفش" in shown(listing)
+    assert "مبلمان" not in shown(listing)
+    # choosing another cluster by forging the filter still shows only the agent's scope
+    await agent.press_forged("l:s:cluster:furniture")
+    empty = await expect(agent, "گزارشی با این فیلتر نیست")
+    assert "مبلمان" in shown(empty)
+
+    await admin.send_command("reports")
+    listing = await expect(admin, "گزارش‌ها")
+    assert "(۲)" in shown(listing)
+    await admin.press_inline(listing, "🗂 دسته")
+    choices = await expect(admin, "انتخاب کنید")
+    await admin.press_inline(choices, "تأمین مالی و بانکی")
+    filtered = await expect(admin, "گزارش‌ها")
+    assert "(۱)" in shown(filtered) and "مبلمان" in shown(filtered)
+
+
+async def test_export_is_an_xlsx_of_the_filtered_list(khooshe: Khooshe) -> None:
+    admin, member = khooshe.admin(), khooshe.member()
+    await register(member)
+    code = await file_report(member, POWER_CUT, urgent=True)
+    await admin.send_command("export_reports")
+    message = await expect(admin, "ردیف")
+    assert message.document is not None and message.document.file_name is not None
+    assert message.document.file_name.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(message.document.data), read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "کد پیگیری" and len(rows) == 2
+    ascii_code = code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+    assert rows[1][0] == ascii_code and rows[1][1] == "چرم و کفش" and rows[1][4] == "بله"
+    assert "۱۴۰" in str(rows[1][6])  # a Jalali year in Persian digits
+
+
+async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
+    member = khooshe.member()
+    await register(member)
+    await file_report(member, POWER_CUT)
+    for command in ("reports", "export_reports"):
+        await member.send_command(command)
+        (reply,) = await member.settle()
+        assert "کارکنان" in shown(reply) and reply.document is None
+    answer = await member.press_forged("l:x")
+    assert answer is not None and "کارکنان" in (answer.text or "")
+    assert [m for m in await member.settle() if m.document is not None] == []
