@@ -244,7 +244,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
     stamp = datetime.now(context.settings.tz).strftime("%Y%m%d-%H%M")
     await context.bot.send_document(
         chat.id,
-        InputFile(io.BytesIO(data), filename=f"khooshe-reports-{stamp}.xlsx"),
+        InputFile(io.BytesIO(data), filename=f"khooshe_reports_{stamp}.xlsx"),
         caption=t("staff-export-caption", count=len(export_rows)),
     )
 
