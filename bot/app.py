@@ -19,6 +19,7 @@ from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
 from bot.services.places import seed_places
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
+from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
@@ -39,6 +40,7 @@ def build_application(
     locales: Locales,
     lexicon: LazyLexicon,
     holidays: Holidays,
+    outside_bodies: tuple[OutsideBody, ...],
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -52,6 +54,7 @@ def build_application(
         adapter=ADAPTERS[platform],
         lexicon=lexicon,
         holidays=holidays,
+        outside_bodies=outside_bodies,
         flood=FloodGuard(burst=settings.flood_burst, rate=settings.flood_rate),
         admin_alerts=RateGate(interval=settings.admin_alert_interval),
     )
@@ -119,13 +122,14 @@ class Runtime:
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
+        bodies = await asyncio.to_thread(load_outside_bodies, self.settings.outside_bodies_file)
         # hazm takes seconds to import: load it (and the category lexicon) off the event loop
         # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         for platform in self.platforms:
             self.apps[platform] = build_application(
-                self.settings, platform, self.db, locales, lexicon, holidays
+                self.settings, platform, self.db, locales, lexicon, holidays, bodies
             )
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True

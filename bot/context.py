@@ -14,6 +14,7 @@ from bot.i18n import Locales, Translator
 from bot.platforms import PlatformAdapter
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
+from bot.services.triage import OutsideBody
 from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
 
@@ -32,6 +33,7 @@ class AppState:
     adapter: PlatformAdapter
     lexicon: LazyLexicon
     holidays: Holidays
+    outside_bodies: tuple[OutsideBody, ...]
     flood: FloodGuard = field(default_factory=FloodGuard)
     admin_alerts: RateGate = field(default_factory=RateGate)
 

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
     lexicon_file: Path = PROJECT_ROOT / "data" / "categories.toml"
     holidays_file: Path = PROJECT_ROOT / "data" / "holidays.csv"
+    outside_bodies_file: Path = PROJECT_ROOT / "data" / "outside_bodies.csv"
     # Targets for reports, in working days (Saturday–Wednesday, minus holidays).
     first_response_days: int = Field(default=2, ge=1)
     resolution_days: int = Field(default=10, ge=1)

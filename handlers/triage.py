@@ -17,12 +17,13 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, deny, requires
-from bot.services.reports import TRANSITIONS, can_move
+from bot.services.reports import CATEGORIES, TRANSITIONS, can_move
 from bot.text import persian_digits
 from handlers.keyboards import rows
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
 from storage.reports import (
+    OPEN_STATUSES,
     Report,
     add_event,
     card_messages,
@@ -30,8 +31,10 @@ from storage.reports import (
     coreporter_count,
     get_report,
     parties,
+    refer,
     remember_message,
     report_of_message,
+    set_category,
 )
 from storage.roles import agents_of_cluster
 
@@ -100,7 +103,11 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     status = InlineKeyboardButton(
         t.label("triage-button-status"), callback_data=f"t:st:{report.id}"
     )
-    return InlineKeyboardMarkup([[take, status]])
+    category = InlineKeyboardButton(
+        t.label("triage-button-category"), callback_data=f"t:cat:{report.id}"
+    )
+    body = InlineKeyboardButton(t.label("triage-button-body"), callback_data=f"t:body:{report.id}")
+    return InlineKeyboardMarkup([[take, status], [category, body]])
 
 
 def _actor(update: Update) -> str:
@@ -318,8 +325,97 @@ async def announce_update(
         )
 
 
+async def _choices(
+    update: Update, context: KhoosheContext, key: str, choices: list[tuple[str, str]]
+) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
+    await context.bot.send_message(
+        chat.id, context.t(key), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_category_menu(update: Update, context: KhoosheContext) -> None:
+    """The categories a report can be moved to."""
+    query = update.callback_query
+    assert query is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    await query.answer()
+    t = context.t
+    choices = [
+        (t.label(f"category-{c}"), f"t:setcat:{report.id}:{c}")
+        for c in CATEGORIES
+        if c != report.category
+    ]
+    await _choices(update, context, "triage-choose-category", choices)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_set_category(update: Update, context: KhoosheContext) -> None:
+    """Re-categorise a report."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    slug = query.data.rsplit(":", 1)[-1]
+    if slug not in CATEGORIES or not await set_category(
+        context.db, report.id, slug, _actor(update)
+    ):
+        await query.answer(context.t("triage-already-moved"), show_alert=True)
+        return
+    await query.answer(context.t("triage-category-set", category=context.t(f"category-{slug}")))
+    with suppress(TelegramError):
+        await query.edit_message_reply_markup(None)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_body_menu(update: Update, context: KhoosheContext) -> None:
+    """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
+    query = update.callback_query
+    assert query is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    await query.answer()
+    lang = context.t.lang
+    choices = [
+        (b.name(lang), f"t:setbody:{report.id}:{b.code}") for b in context.state.outside_bodies
+    ]
+    await _choices(update, context, "triage-choose-body", choices)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_set_body(update: Update, context: KhoosheContext) -> None:
+    """Refer a report to an outside body; members hear that it was referred."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    report = await _report_in_scope(update, context, _report_id(query.data))
+    if report is None:
+        return
+    code = query.data.rsplit(":", 1)[-1]
+    body = next((b for b in context.state.outside_bodies if b.code == code), None)
+    if body is None or report.status not in OPEN_STATUSES:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    moved_from = await refer(context.db, report.id, code, _actor(update))
+    await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
+    with suppress(TelegramError):
+        await query.edit_message_reply_markup(None)
+    if moved_from is not None:
+        await _tell_parties(context, report, "referred")
+
+
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
+    app.add_handler(CallbackQueryHandler(on_category_menu, pattern=r"^t:cat:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_set_category, pattern=r"^t:setcat:\d+:[a-z_]+$"))
+    app.add_handler(CallbackQueryHandler(on_body_menu, pattern=r"^t:body:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_set_body, pattern=r"^t:setbody:\d+:[a-z0-9_]+$"))
     app.add_handler(CallbackQueryHandler(on_take, pattern=r"^t:take:\d+$"))
     app.add_handler(CallbackQueryHandler(on_status_menu, pattern=r"^t:st:\d+$"))
     app.add_handler(CallbackQueryHandler(on_set_status, pattern=r"^t:set:\d+:[a-z_]+$"))

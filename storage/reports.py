@@ -464,3 +464,48 @@ async def first_staff_action(
         list(report_ids),
     ) as cursor:
         return {int(r[0]): str(r[1]) for r in await cursor.fetchall()}
+
+
+async def set_category(
+    db: aiosqlite.Connection, report_id: int, category: str, actor: str
+) -> bool:
+    """Re-categorise a report (recorded in its history); False if it was already that."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE reports SET category = ?, updated_at = ? WHERE id = ? AND category != ?",
+            (category, now, report_id, category),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO report_events (report_id, at, actor, kind, text) "
+            "VALUES (?, ?, ?, 'category', ?)",
+            (report_id, now, actor, category),
+        )
+    return True
+
+
+async def refer(db: aiosqlite.Connection, report_id: int, body: str, actor: str) -> str | None:
+    """Name the outside body responsible; an open report becomes `referred`.
+
+    Returns the status the report had if it moved to referred, else None.
+    """
+    now = now_iso()
+    async with transaction(db):
+        async with db.execute("SELECT status FROM reports WHERE id = ?", (report_id,)) as c:
+            row = await c.fetchone()
+        if row is None:
+            return None
+        before = str(row[0])
+        moved = before in ("new", "in_review")
+        await db.execute(
+            "UPDATE reports SET outside_body = ?, status = ?, updated_at = ? WHERE id = ?",
+            (body, "referred" if moved else before, now, report_id),
+        )
+        await db.execute(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, text) "
+            "VALUES (?, ?, ?, 'referred', ?, ?, ?)",
+            (report_id, now, actor, before, "referred" if moved else before, body),
+        )
+    return before if moved else None

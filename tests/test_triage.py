@@ -110,3 +110,30 @@ async def test_a_members_reply_to_an_ordinary_message_is_not_staff_business(
     await member.send_text("سلام", reply_to=last.message_id)
     (reply,) = await member.settle()
     assert "کارکنان" not in shown(reply) and "منو" in shown(reply)
+
+
+async def test_staff_recategorise_and_refer_to_an_outside_body(khooshe: Khooshe) -> None:
+    group, outsider, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+    await admin.press_inline(card, "🗂 دسته")
+    (choices,) = await group.settle()
+    assert "برق و انرژی" not in choices.button_texts  # the current one is not offered
+    answer = await admin.press_inline(choices, "زیرساخت و خدمات شهرک")
+    assert answer is not None and "زیرساخت" in (answer.text or "")
+    (row,) = await khooshe.rows("SELECT category, suggested FROM reports")
+    assert row == {"category": "infrastructure", "suggested": "electricity"}
+
+    await admin.press_inline(card, "🏛 دستگاه مسئول")
+    (bodies,) = await group.settle()
+    await admin.press_inline(bodies, "شرکت توزیع برق")
+    told = await expect(member, "وضعیت گزارش")
+    assert "ارجاع" in shown(told)
+    (row,) = await khooshe.rows("SELECT status, outside_body FROM reports")
+    assert row == {"status": "referred", "outside_body": "power"}
+    # an agent of another cluster cannot do either, even with forged data
+    forged = await outsider.press_forged("t:setbody:1:bank", chat=group)
+    assert forged is not None and forged.show_alert
+    forged = await outsider.press_forged("t:setcat:1:finance", chat=group)
+    assert forged is not None and forged.show_alert
+    (row,) = await khooshe.rows("SELECT category, outside_body FROM reports")
+    assert row == {"category": "infrastructure", "outside_body": "power"}
