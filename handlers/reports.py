@@ -333,11 +333,13 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
     await query.answer()
     report = await get_report(context.db, report_id)
     assert context.member is not None and report is not None
-    await join_report(context.db, report.id, context.member.id)
+    joined = await join_report(context.db, report.id, context.member.id)
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await _close(update, context, context.t("report-joined-short"))
     await menu.show_menu(update, context, "report-joined", code=_code(context, report.code))
+    if joined:
+        await triage.announce_joined(context, report, context.member)
     return ConversationHandler.END
 
 

@@ -13,11 +13,11 @@ from contextlib import suppress
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, deny, requires
-from bot.services.reports import CATEGORIES, TRANSITIONS, can_move
+from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.text import persian_digits
 from handlers.keyboards import rows
 from storage.clusters import get_place
@@ -29,12 +29,15 @@ from storage.reports import (
     card_messages,
     change_status,
     coreporter_count,
+    get_by_code,
     get_report,
+    merge,
     parties,
     refer,
     remember_message,
     report_of_message,
     set_category,
+    units_by_cluster,
 )
 from storage.roles import agents_of_cluster
 
@@ -59,10 +62,35 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         summary=report.summary,
         description=description,
         units=await coreporter_count(context.db, report.id) + 1,
+        by_cluster=await _by_cluster(context, report, lang),
         # Staff follow reports up with the unit, so they see who filed it (not the phone:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
         company=reporter.company if reporter else "—",
+    )
+
+
+async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> str:
+    """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
+    t = context.texts_for(lang)
+    parts = []
+    for code, count in (await units_by_cluster(context.db, report.id)).items():
+        place = await get_place(context.db, "cluster", code)
+        number = persian_digits(count) if lang == "fa" else str(count)
+        parts.append(f"{place.name(lang) if place else code} {number}")
+    return t.join(t.label("list-separator"), parts)
+
+
+async def announce_joined(context: KhoosheContext, report: Report, member: Member) -> None:
+    """Tell staff that another unit said "me too", with the new count per cluster."""
+    place = await get_place(context.db, "cluster", member.cluster_code)
+    await announce_update(
+        context,
+        report,
+        "triage-member-joined",
+        cluster=place.name_fa if place else member.cluster_code,
+        units=await coreporter_count(context.db, report.id) + 1,
+        by_cluster=await _by_cluster(context, report, "fa"),
     )
 
 
@@ -410,8 +438,55 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
         await _tell_parties(context, report, "referred")
 
 
+@requires(Role.CLUSTER_AGENT)
+async def merge_command(update: Update, context: KhoosheContext) -> None:
+    """/merge <code> <into code>: a duplicate joins the report it repeats."""
+    args = context.args or []
+    codes = [parse_code(a) for a in args[:2]]
+    chat = update.effective_chat
+    assert chat is not None
+    if len(args) != 2 or None in codes:
+        await chat.send_message(context.t("triage-merge-usage"))
+        return
+    source = await get_by_code(context.db, codes[0] or "")
+    target = await get_by_code(context.db, codes[1] or "")
+    if source is None or target is None:
+        await chat.send_message(context.t("triage-merge-unknown"))
+        return
+    # Both must be in this staff member's scope (agents: their clusters only).
+    if await _report_in_scope(update, context, source.id) is None:
+        return
+    if await _report_in_scope(update, context, target.id) is None:
+        return
+    if target.status not in OPEN_STATUSES or not await merge(
+        context.db, source.id, target.id, _actor(update)
+    ):
+        await chat.send_message(context.t("triage-merge-refused"))
+        return
+    await chat.send_message(
+        context.t(
+            "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)
+        )
+    )
+    for member in await _members_on(context, source):
+        t = context.texts_for(member.language)
+        fa = member.language == "fa"
+        try:
+            await context.bot.send_message(
+                member.chat_id,
+                t(
+                    "report-merged",
+                    source=persian_digits(source.code) if fa else source.code,
+                    target=persian_digits(target.code) if fa else target.code,
+                ),
+            )
+        except TelegramError as exc:
+            log.info("merge of report %s not delivered (%s)", source.id, exc.__class__.__name__)
+
+
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
+    app.add_handler(CommandHandler("merge", merge_command))
     app.add_handler(CallbackQueryHandler(on_category_menu, pattern=r"^t:cat:\d+$"))
     app.add_handler(CallbackQueryHandler(on_set_category, pattern=r"^t:setcat:\d+:[a-z_]+$"))
     app.add_handler(CallbackQueryHandler(on_body_menu, pattern=r"^t:body:\d+$"))

@@ -509,3 +509,52 @@ async def refer(db: aiosqlite.Connection, report_id: int, body: str, actor: str)
             (report_id, now, actor, before, "referred" if moved else before, body),
         )
     return before if moved else None
+
+
+async def units_by_cluster(db: aiosqlite.Connection, report_id: int) -> dict[str, int]:
+    """How many members (the filer and co-reporters) from each cluster are on a report."""
+    async with db.execute(
+        "SELECT m.cluster_code, COUNT(*) FROM members m WHERE m.id IN ("
+        "SELECT member_id FROM reports WHERE id = ? UNION "
+        "SELECT member_id FROM report_coreporters WHERE report_id = ?) "
+        "GROUP BY m.cluster_code ORDER BY COUNT(*) DESC, m.cluster_code",
+        (report_id, report_id),
+    ) as cursor:
+        return {str(r[0]): int(r[1]) for r in await cursor.fetchall()}
+
+
+async def merge(db: aiosqlite.Connection, source_id: int, target_id: int, actor: str) -> bool:
+    """Merge an open report into another: its members join the target; False if not possible."""
+    now = now_iso()
+    async with transaction(db):
+        async with db.execute(
+            "SELECT status, member_id FROM reports WHERE id = ?", (source_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None or row[0] not in OPEN_STATUSES or source_id == target_id:
+            return False
+        cursor = await db.execute(
+            "UPDATE reports SET status = 'merged', merged_into = ?, updated_at = ? "
+            "WHERE id = ? AND status = ?",
+            (target_id, now, source_id, row[0]),
+        )
+        if cursor.rowcount != 1:
+            return False
+        # The source's filer and co-reporters follow the target from now on.
+        await db.execute(
+            "INSERT INTO report_coreporters (report_id, member_id, joined_at) "
+            "SELECT ?, member_id, ? FROM (SELECT member_id FROM reports WHERE id = ? UNION "
+            "SELECT member_id FROM report_coreporters WHERE report_id = ?) "
+            "WHERE member_id != (SELECT member_id FROM reports WHERE id = ?) "
+            "ON CONFLICT DO NOTHING",
+            (target_id, now, source_id, source_id, target_id),
+        )
+        await db.executemany(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (source_id, now, actor, "status", row[0], "merged", str(target_id)),
+                (target_id, now, actor, "merged_in", None, None, str(source_id)),
+            ],
+        )
+    return True

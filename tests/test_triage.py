@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.sandbox import BotMessage, SandboxChat, SandboxUser
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import Khooshe, expect, register, shown, walk_to
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
 
 
@@ -69,11 +69,12 @@ async def test_a_staff_reply_reaches_the_member_and_co_reporters(khooshe: Khoosh
     await expect(other, "واحدهای دیگر")
     await other.press("🙋 مشکل من همین است (۱)")
     await other.settle()
+    await group.settle()  # the "another unit joined" note
 
     admin = khooshe.admin()
     await admin.send_text("با شرکت توزیع برق تماس گرفتیم؛ تا فردا وصل می‌شود.", chat=group,
                           reply_to=card.message_id)  # fmt: skip
-    (ack,) = await group.settle()
+    (ack,) = [m for m in await group.settle() if "پاسخ به" in shown(m)]
     assert "۲ عضو" in shown(ack)
     for person in (member, other):
         reply = await expect(person, "پاسخ کارشناس")
@@ -137,3 +138,53 @@ async def test_staff_recategorise_and_refer_to_an_outside_body(khooshe: Khooshe)
     assert forged is not None and forged.show_alert
     (row,) = await khooshe.rows("SELECT category, outside_body FROM reports")
     assert row == {"category": "infrastructure", "outside_body": "power"}
+
+
+async def test_me_too_reaches_staff_with_units_by_cluster(khooshe: Khooshe) -> None:
+    group, _, _, card = await _setup(khooshe)
+    assert "چرم و کفش ۱" in shown(card)
+    other = khooshe.member()
+    await walk_to(other, "done", name="علی نجار", cluster="مبلمان و صنایع چوب")
+    await other.press("📝 ثبت مشکل")
+    await expect(other, "با زبان خودتان")
+    await other.send_text(POWER_CUT_TOO)
+    await expect(other, "دریافت شد")
+    await other.press("✅ تمام شد")
+    question = await expect(other, "به نظر می‌رسد")
+    await other.press_inline(question, question.button_texts[0])
+    await expect(other, "واحدهای دیگر")
+    await other.press("🙋 مشکل من همین است (۱)")
+    await other.settle()
+    (note,) = await group.settle()
+    assert "مبلمان" in shown(note) and "۲ واحد" in shown(note)
+    assert note.reply_to_message_id == card.message_id
+
+
+async def test_merging_a_duplicate_moves_its_members(khooshe: Khooshe) -> None:
+    group, outsider, _, _ = await _setup(khooshe)
+    other = khooshe.member()
+    await register(other, name="رضا موسوی")
+    duplicate = await file_report(other, "آب شهرک قطع است و دستگاه‌های شستشو کار نمی‌کنند")
+    await group.settle()
+    codes = [r["code"] for r in await khooshe.rows("SELECT code FROM reports ORDER BY id")]
+    first, second = codes
+    # an agent of another cluster may not merge reports outside their scope
+    await outsider.send_text(f"/merge {second} {first}")
+    (denied,) = await outsider.settle()
+    assert "کارکنان" in shown(denied)
+    admin = khooshe.admin()
+    await admin.send_text(f"/merge {duplicate} {first}")
+    (done,) = await admin.settle()
+    assert "ادغام شد" in shown(done)
+    told = await expect(other, "یکی شد")
+    assert duplicate in shown(told)
+    rows = await khooshe.rows("SELECT status, merged_into FROM reports ORDER BY id")
+    assert rows[1]["status"] == "merged"
+    coreporters = await khooshe.rows("SELECT member_id FROM report_coreporters")
+    assert len(coreporters) == 1
+    await admin.send_text(f"/merge {duplicate} {first}")  # twice: refused, nothing changes
+    (refused,) = await admin.settle()
+    assert "ممکن نیست" in shown(refused)
+    await admin.send_text("/merge 1")
+    (usage,) = await admin.settle()
+    assert "/merge" in shown(usage)

@@ -40,6 +40,7 @@ help-staff =
     Staff commands:
     • /reports: reports with filters (agents see only their clusters)
     • /export_reports: the same list as an Excel file
+    • /merge duplicate-code main-code: merge a duplicate into the main report
     • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member
     • /help: help
 help-admin =

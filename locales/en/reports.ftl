@@ -97,7 +97,7 @@ report-not-found = None of your reports has the code { $code }.
 # Staff side.
 triage-new-report =
     🆕 New report { $code } — { $cluster }
-    🗂 { $category } · ⏱ { $urgency } · units: { $units }
+    🗂 { $category } · ⏱ { $urgency } · units: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
 
@@ -189,3 +189,9 @@ triage-choose-category = New category:
 triage-choose-body = Refer to which body?
 triage-category-set = Category set: { $category }
 triage-body-set = Referred to: { $body }
+triage-member-joined = 🙋 A unit from cluster "{ $cluster }" has the same problem. Report { $code } now has { $units } units: { $by_cluster }
+triage-merge-usage = Usage: /merge duplicate-code main-code — e.g. /merge 123456 654321
+triage-merge-unknown = One of these codes was not found.
+triage-merge-refused = Cannot merge: both reports must be open (and the codes different).
+triage-merged = Report { $source } was merged into report { $target }; its members now follow { $target }.
+report-merged = Your report { $source } was joined with the similar report { $target }. You will get the news of report { $target } from now on.

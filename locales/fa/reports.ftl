@@ -97,7 +97,7 @@ report-not-found = گزارشی با کد { $code } در میان گزارش‌�
 # Staff side.
 triage-new-report =
     🆕 گزارش تازه { $code } — { $cluster }
-    🗂 { $category } · ⏱ { $urgency } · واحدها: { $units }
+    🗂 { $category } · ⏱ { $urgency } · واحدها: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
 
@@ -189,3 +189,9 @@ triage-choose-category = دسته تازه:
 triage-choose-body = ارجاع به کدام دستگاه؟
 triage-category-set = دسته شد: { $category }
 triage-body-set = ارجاع شد به: { $body }
+triage-member-joined = 🙋 واحدی از خوشه «{ $cluster }» هم همین مشکل را دارد. گزارش { $code } اکنون { $units } واحد: { $by_cluster }
+triage-merge-usage = روش استفاده: /merge کد‌تکراری کد‌اصلی — مثال: /merge ۱۲۳۴۵۶ ۶۵۴۳۲۱
+triage-merge-unknown = یکی از این کدها پیدا نشد.
+triage-merge-refused = ادغام ممکن نیست: گزارش تکراری باید باز باشد و گزارش اصلی هم باز باشد (و دو کد متفاوت).
+triage-merged = گزارش { $source } در گزارش { $target } ادغام شد؛ اعضای آن از این پس خبرهای { $target } را می‌گیرند.
+report-merged = گزارش { $source } شما با گزارش مشابه { $target } یکی شد. از این پس خبرهای گزارش { $target } برای شما فرستاده می‌شود.
