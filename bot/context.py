@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody
 from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
+from storage.persistence import SqlitePersistence
 
 if TYPE_CHECKING:
     from bot.roles import Access
@@ -178,6 +180,16 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
         """A translator for another person (e.g. when notifying an admin)."""
         translator = self.state.locales.translator(lang)
         return Texts(translator, self.state.adapter.escape)
+
+    async def save_form_now(self, conversation: str, state: object | None) -> None:
+        """Store the user's data and a conversation's next state now (see SqlitePersistence)."""
+        persistence = self.application.persistence
+        user_id, chat_id = self._user_id, self._chat_id
+        if not isinstance(persistence, SqlitePersistence) or user_id is None or chat_id is None:
+            return
+        assert self.user_data is not None
+        data = json.loads(json.dumps(self.user_data))  # a snapshot, as PTB's deepcopy would be
+        await persistence.save_now(user_id, data, conversation, (chat_id, user_id), state)
 
     @property
     def form(self) -> dict[str, Any]:

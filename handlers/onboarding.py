@@ -57,6 +57,7 @@ from storage.members import JOB_ROLES, register_member, update_member
 log = logging.getLogger(__name__)
 
 CONFIRM = "confirm"
+FORM = "member_form"
 NO_ESTATE = "-"
 
 
@@ -123,30 +124,38 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
     """Ask for `field` and return it as the conversation's next state."""
     t = context.t
     await _retire_question(update, context)
-    if field == NAME:
-        await _send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
-    elif field == COMPANY:
-        await _send(update, context, t("form-ask-company"))
-    elif field == PHONE:
-        await _send(update, context, t("form-ask-phone"), contact_keyboard(t))
-    else:
-        text: str
-        markup: InlineKeyboardMarkup
-        if field == CLUSTER:
-            text, markup = t("form-ask-cluster"), await _cluster_markup(context, 0)
-        elif field == ESTATE:
-            text, markup = t("form-ask-estate"), await _estate_markup(context, 0)
-        elif field == JOB_ROLE:
-            text, markup = t("form-ask-job-role"), _job_role_markup(t)
-        elif field == LANGUAGE:
-            text, markup = t("form-ask-language"), _language_markup(t)
-        else:
-            text, markup = await _summary(context)
-        message = await _send(update, context, text, markup)
-        context.form["question_id"] = message.message_id
-    # Only once the question is out: if sending failed, the form still agrees with the
-    # conversation's state (the step PTB keeps when a handler raises).
+    previous = context.form.get("step")
+    # Stored, with the step it leads to, before the member sees the next question.
     context.form["step"] = field
+    await context.save_form_now(FORM, field)
+    try:
+        if field == NAME:
+            await _send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
+        elif field == COMPANY:
+            await _send(update, context, t("form-ask-company"))
+        elif field == PHONE:
+            await _send(update, context, t("form-ask-phone"), contact_keyboard(t))
+        else:
+            text: str
+            markup: InlineKeyboardMarkup
+            if field == CLUSTER:
+                text, markup = t("form-ask-cluster"), await _cluster_markup(context, 0)
+            elif field == ESTATE:
+                text, markup = t("form-ask-estate"), await _estate_markup(context, 0)
+            elif field == JOB_ROLE:
+                text, markup = t("form-ask-job-role"), _job_role_markup(t)
+            elif field == LANGUAGE:
+                text, markup = t("form-ask-language"), _language_markup(t)
+            else:
+                text, markup = await _summary(context)
+            message = await _send(update, context, text, markup)
+            context.form["question_id"] = message.message_id
+    except Exception:
+        # The question never went out: the conversation stays where it was (PTB keeps the
+        # old state when a handler raises), so the stored step must too.
+        context.form["step"] = previous
+        await context.save_form_now(FORM, previous)
+        raise
     return field
 
 
@@ -584,7 +593,7 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
                 CommandHandler("help", help_in_form),
                 MessageHandler(buttons.menu, menu_in_form),
             ],
-            name="member_form",
+            name=FORM,
             persistent=True,
             allow_reentry=True,
         )

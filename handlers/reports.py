@@ -68,6 +68,7 @@ COMPOSE, CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM = (
     "confirm",
 )
 PAGE = 5
+FORM = "report_form"
 PREVIEW_CHARS = 600
 HISTORY_LINES = 12
 
@@ -101,9 +102,17 @@ async def _question(
             await context.bot.edit_message_reply_markup(chat.id, old, reply_markup=None)
         except TelegramError as exc:
             log.info("old report question kept its buttons (%s)", exc.__class__.__name__)
-    message = await _send(update, context, text, markup)
-    draft["question_id"] = message.message_id
+    previous = draft.get("step")
     draft["step"] = step
+    # The draft (with what the member just sent) is stored before they see the next step.
+    await context.save_form_now(FORM, step)
+    try:
+        message = await _send(update, context, text, markup)
+    except Exception:
+        draft["step"] = previous
+        await context.save_form_now(FORM, previous)
+        raise
+    draft["question_id"] = message.message_id
     return step
 
 
@@ -656,7 +665,7 @@ def build(
                 CallbackQueryHandler(cancel, pattern=r"^r:cancel$"),
                 MessageHandler(buttons.menu, leave_for_menu),
             ],
-            name="report_form",
+            name=FORM,
             persistent=True,
             allow_reentry=True,
         )
