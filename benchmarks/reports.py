@@ -1,0 +1,122 @@
+"""Many members filing reports at once, through the real stack against the sandbox.
+
+Run by hand: `python -m benchmarks.reports [--members 100]`. Members are seeded directly in
+the database (registration is not what is measured); each then files a report through the
+bot's buttons at the same time as the others. Prints reports per second over the whole
+burst, p50/p95 of the time from pressing "send" to the bot's answer with the tracking code
+(the database on disk, WAL), and the categoriser's time per report for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bot import text
+from bot.app import Runtime
+from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
+from bot.services.categorize import LEXICON_PATH, Lexicon, suggest
+from bot.settings import PROJECT_ROOT, Settings
+from storage.members import NewMember, register_member
+
+TEXTS = [
+    line.split("\t", 1)[1]
+    for line in (PROJECT_ROOT / "tests" / "data" / "reports_labelled.tsv").read_text().splitlines()
+    if "\t" in line
+]
+
+
+async def _next(user: SandboxUser, fragment: str) -> BotMessage:
+    while True:
+        message = await user.next_message(60)
+        if fragment in (message.content or ""):
+            return message
+
+
+async def file_one(user: SandboxUser, body: str) -> float:
+    """File one report; return seconds from "send" to the tracking code."""
+    await user.send_text("📝 ثبت مشکل")
+    await _next(user, "با زبان خودتان")
+    await user.send_text(body)
+    await _next(user, "دریافت شد")
+    await user.press("✅ تمام شد", timeout=60)
+    question = await _next(user, "به نظر می‌رسد")
+    await user.press_inline(question, question.button_texts[0], timeout=60)
+    step = await user.next_message(60)
+    if "واحدهای دیگر" in (step.content or ""):
+        await user.press_inline(step, "➕ مشکل من فرق دارد", timeout=60)
+        await _next(user, "فوری است")
+    await user.press("عادی", timeout=60)
+    await _next(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است", timeout=60)
+    card = await _next(user, "گزارش شما:")
+    started = time.perf_counter()
+    await user.press_inline(card, "✅ ثبت گزارش", timeout=60)
+    await _next(user, "کد پیگیری")
+    return time.perf_counter() - started
+
+
+async def main(members: int) -> None:
+    """Run the burst and print the figures."""
+    text.warm_up()
+    lexicon = Lexicon.load(LEXICON_PATH)
+    samples = TEXTS * (1 + 2000 // len(TEXTS))
+    t0 = time.perf_counter()
+    for sample in samples[:2000]:
+        suggest(sample, lexicon)
+    per_report_ms = (time.perf_counter() - t0) / 2000 * 1000
+
+    async with BotApiSandbox("telegram") as server:
+        token = server.make_token(77)
+        with tempfile.TemporaryDirectory() as folder:
+            settings = Settings(
+                _env_file=None,  # type: ignore[call-arg]
+                telegram_token=SecretStr(token),
+                telegram_base_url=server.base_url,
+                telegram_base_file_url=server.base_file_url,
+                database_path=Path(folder) / "bench.db",
+                polling_timeout=1,
+                flood_burst=10_000,
+                telegram_rate_limit=10_000,
+            )
+            runtime = Runtime(settings)
+            await runtime.start()
+            assert runtime.db is not None
+            users = [server.user(token=token) for _ in range(members)]
+            for user in users:
+                await register_member(
+                    runtime.db, "telegram", user.id, user.id,
+                    NewMember("عضو آزمایشی", "واحد", "leather_shoes", None, "+989120000000",
+                              True, "owner"),
+                )  # fmt: skip
+            await runtime.apps[settings.platforms()[0]].state.lexicon.get()
+            started = time.perf_counter()
+            latencies = await asyncio.gather(
+                *(file_one(u, TEXTS[i % len(TEXTS)]) for i, u in enumerate(users))
+            )
+            elapsed = time.perf_counter() - started
+            async with runtime.db.execute("SELECT COUNT(*) FROM reports") as cursor:
+                row = await cursor.fetchone()
+            stored = int(row[0]) if row else 0
+            await runtime.stop()
+    ordered = sorted(latencies)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    print(f"members filing at once: {members}; reports stored: {stored}")
+    print(f"whole burst (8 steps each): {elapsed:.1f} s, {members / elapsed:.1f} reports/s")
+    print(
+        f"send → tracking code: p50 {statistics.median(ordered) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms, max {ordered[-1] * 1000:.0f} ms"
+    )
+    print(f"categorisation alone: {per_report_ms:.2f} ms per report")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=100)
+    asyncio.run(main(parser.parse_args().members))
