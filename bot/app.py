@@ -41,6 +41,7 @@ def build_application(
     lexicon: LazyLexicon,
     holidays: Holidays,
     outside_bodies: tuple[OutsideBody, ...],
+    bots: dict[Platform, ExtBot[Any]] | None = None,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -55,6 +56,7 @@ def build_application(
         lexicon=lexicon,
         holidays=holidays,
         outside_bodies=outside_bodies,
+        bots=bots if bots is not None else {},
         flood=FloodGuard(burst=settings.flood_burst, rate=settings.flood_rate),
         admin_alerts=RateGate(interval=settings.admin_alert_interval),
     )
@@ -83,6 +85,7 @@ def build_application(
         .build()
     )
     assert isinstance(app, KhoosheApplication)
+    state.bots[platform] = app.bot
     register_all(app)
     return app
 
@@ -127,9 +130,10 @@ class Runtime:
         # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
+        bots: dict[Platform, ExtBot[Any]] = {}
         for platform in self.platforms:
             self.apps[platform] = build_application(
-                self.settings, platform, self.db, locales, lexicon, holidays, bodies
+                self.settings, platform, self.db, locales, lexicon, holidays, bodies, bots
             )
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True

@@ -12,7 +12,7 @@ import aiosqlite
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.i18n import Locales, Translator
-from bot.platforms import PlatformAdapter
+from bot.platforms import ADAPTERS, PlatformAdapter
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody
@@ -38,6 +38,9 @@ class AppState:
     outside_bodies: tuple[OutsideBody, ...]
     flood: FloodGuard = field(default_factory=FloodGuard)
     admin_alerts: RateGate = field(default_factory=RateGate)
+    # Every running platform's bot (one dict shared by both Applications), so a member on
+    # the other platform can be told about a report staff handled here.
+    bots: dict[Platform, ExtBot[Any]] = field(default_factory=dict)
 
     @property
     def platform(self) -> Platform:
@@ -176,10 +179,11 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
     def t(self, value: Texts) -> None:
         self._texts = value
 
-    def texts_for(self, lang: str) -> Texts:
-        """A translator for another person (e.g. when notifying an admin)."""
+    def texts_for(self, lang: str, platform: Platform | None = None) -> Texts:
+        """A translator for another person (e.g. when notifying an admin), on their platform."""
         translator = self.state.locales.translator(lang)
-        return Texts(translator, self.state.adapter.escape)
+        escape = ADAPTERS[platform].escape if platform is not None else self.state.adapter.escape
+        return Texts(translator, escape)
 
     async def save_form_now(self, conversation: str, state: object | None) -> None:
         """Store the user's data and a conversation's next state now (see SqlitePersistence)."""

@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
+from bot.settings import Platform
 from bot.text import persian_digits
 from handlers.keyboards import rows
 from storage.clusters import get_place
@@ -263,29 +264,56 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
     await add_event(context.db, report.id, _actor(update), "reply", text or None)
     delivered = 0
     for member in await _members_on(context, report):
-        t = context.texts_for(member.language)
-        code = persian_digits(report.code) if member.language == "fa" else report.code
-        try:
-            await context.bot.send_message(
-                member.chat_id, t("report-staff-reply", code=code, text=text)
-            )
-            if message.text is None:  # an attachment: pass the file itself on
+        if not await _deliver(context, member, "report-staff-reply", report, text=text):
+            continue
+        delivered += 1
+        # Files are per platform: the file itself only reaches members on this one.
+        if message.text is None and member.platform == context.platform.value:
+            try:
                 await context.bot.copy_message(member.chat_id, chat.id, message.message_id)
-            delivered += 1
-        except TelegramError as exc:
-            log.info("reply to report %s not delivered (%s)", report.id, exc.__class__.__name__)
+            except TelegramError as exc:
+                log.info("file for report %s not copied (%s)", report.id, exc.__class__.__name__)
     await message.reply_text(context.t("triage-reply-relayed", count=delivered))
 
 
 async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
-    """The report's members reachable by this platform's bot (filer first)."""
+    """The report's members, on either platform (filer first)."""
     found = []
     for member_id in await parties(context.db, report.id):
         member = await get_member_by_id(context.db, member_id)
-        # Members on the other platform are reached by that platform's bot (not yet wired).
-        if member is not None and member.platform == context.platform.value:
+        if member is not None:
             found.append(member)
     return found
+
+
+async def _deliver(
+    context: KhoosheContext,
+    member: Member,
+    key: str,
+    report: Report,
+    markup: InlineKeyboardMarkup | None = None,
+    **kwargs: object,
+) -> bool:
+    """Send a member a message about a report through their own platform's bot."""
+    platform = Platform(member.platform)
+    bot = context.state.bots.get(platform)
+    if bot is None:
+        return False
+    t = context.texts_for(member.language, platform)
+    code = persian_digits(report.code) if member.language == "fa" else report.code
+    values = {k: t(v) if isinstance(v, MessageId) else v for k, v in kwargs.items()}
+    try:
+        await bot.send_message(member.chat_id, t(key, code=code, **values), reply_markup=markup)
+    except (TelegramError, RuntimeError) as exc:  # RuntimeError: that platform is not up
+        log.info("news of report %s not delivered (%s)", report.id, exc.__class__.__name__)
+        return False
+    return True
+
+
+class MessageId(str):
+    """An argument to be translated in the recipient's own language."""
+
+    __slots__ = ()
 
 
 async def _tell_parties(context: KhoosheContext, report: Report, status: str) -> None:
@@ -294,28 +322,24 @@ async def _tell_parties(context: KhoosheContext, report: Report, status: str) ->
     When it is resolved, the member who filed it is asked whether it really was.
     """
     for member in await _members_on(context, report):
-        t = context.texts_for(member.language)
-        code = persian_digits(report.code) if member.language == "fa" else report.code
-        text = t("report-status-changed", code=code, status=t(f"report-status-{status}"))
-        markup = None
-        if status == "resolved" and member.id == report.member_id:
-            text = t("report-was-it-solved", code=code)
-            markup = InlineKeyboardMarkup(
+        t = context.texts_for(member.language, Platform(member.platform))
+        if status != "resolved" or member.id != report.member_id:
+            status_id = MessageId(f"report-status-{status}")
+            await _deliver(context, member, "report-status-changed", report, status=status_id)
+            continue
+        markup = InlineKeyboardMarkup(
+            [
                 [
-                    [
-                        InlineKeyboardButton(
-                            t.label("report-button-solved"), callback_data=f"r:yes:{report.id}"
-                        ),
-                        InlineKeyboardButton(
-                            t.label("report-button-not-solved"), callback_data=f"r:no:{report.id}"
-                        ),
-                    ]
+                    InlineKeyboardButton(
+                        t.label("report-button-solved"), callback_data=f"r:yes:{report.id}"
+                    ),
+                    InlineKeyboardButton(
+                        t.label("report-button-not-solved"), callback_data=f"r:no:{report.id}"
+                    ),
                 ]
-            )
-        try:
-            await context.bot.send_message(member.chat_id, text, reply_markup=markup)
-        except TelegramError as exc:
-            log.info("status of report %s not delivered (%s)", report.id, exc.__class__.__name__)
+            ]
+        )
+        await _deliver(context, member, "report-was-it-solved", report, markup)
 
 
 async def forward_attachment(
@@ -469,19 +493,9 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
         )
     )
     for member in await _members_on(context, source):
-        t = context.texts_for(member.language)
         fa = member.language == "fa"
-        try:
-            await context.bot.send_message(
-                member.chat_id,
-                t(
-                    "report-merged",
-                    source=persian_digits(source.code) if fa else source.code,
-                    target=persian_digits(target.code) if fa else target.code,
-                ),
-            )
-        except TelegramError as exc:
-            log.info("merge of report %s not delivered (%s)", source.id, exc.__class__.__name__)
+        target_code = persian_digits(target.code) if fa else target.code
+        await _deliver(context, member, "report-merged", source, target=target_code)
 
 
 def register(app: Application) -> None:

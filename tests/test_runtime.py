@@ -13,7 +13,8 @@ from typing import Any
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
 from bot.settings import Settings
-from tests.conftest import Khooshe, expect, register
+from tests.conftest import Khooshe, expect, register, shown
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -210,3 +211,54 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         finally:
             process.terminate()
             await process.wait()
+
+
+async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> None:
+    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
+        tg_token, bale_token = tg.make_token(11), bale.make_token(22)
+        admin_id = 5_900_000_001
+        staff_group = bale.group(token=bale_token)
+        runtime = Runtime(
+            _settings(
+                tmp_path,
+                telegram_token=tg_token,
+                telegram_base_url=tg.base_url,
+                telegram_base_file_url=tg.base_file_url,
+                bale_token=bale_token,
+                bale_base_url=bale.base_url,
+                bale_base_file_url=bale.base_file_url,
+                admins=f"bale:{admin_id}",
+                bale_staff_chat_id=staff_group.id,
+            )
+        )
+        await runtime.start()
+        try:
+            on_bale, on_tg = bale.user(token=bale_token), tg.user(token=tg_token)
+            admin = bale.user(user_id=admin_id, token=bale_token)
+            await register(on_bale)
+            await register(on_tg, name="علی تلگرام")
+            await file_report(on_bale, POWER_CUT)
+            (card,) = await staff_group.settle()
+            await on_tg.press("📝 ثبت مشکل")
+            await expect(on_tg, "با زبان خودتان")
+            await on_tg.send_text(POWER_CUT_TOO)
+            await expect(on_tg, "دریافت شد")
+            await on_tg.press("✅ تمام شد")
+            question = await expect(on_tg, "به نظر می‌رسد")
+            await on_tg.press_inline(question, question.button_texts[0])
+            await expect(on_tg, "واحدهای دیگر")  # the Bale member's report is offered
+            await on_tg.press("🙋 مشکل من همین است (۱)")
+            await on_tg.settle()
+            await staff_group.settle()
+
+            # staff take it on Bale; the Telegram co-reporter hears through Telegram
+            await admin.press_inline(card, "🙋 برمی‌دارم")
+            for member in (on_bale, on_tg):
+                told = await expect(member, "وضعیت گزارش")
+                assert "در حال بررسی" in shown(told)
+            telegram_sends = [
+                c for c in tg.calls_to("sendMessage") if c.params["chat_id"] == on_tg.id
+            ]
+            assert any("در حال بررسی" in str(c.params.get("text")) for c in telegram_sends)
+        finally:
+            await runtime.stop()

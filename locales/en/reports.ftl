@@ -194,4 +194,4 @@ triage-merge-usage = Usage: /merge duplicate-code main-code — e.g. /merge 1234
 triage-merge-unknown = One of these codes was not found.
 triage-merge-refused = Cannot merge: both reports must be open (and the codes different).
 triage-merged = Report { $source } was merged into report { $target }; its members now follow { $target }.
-report-merged = Your report { $source } was joined with the similar report { $target }. You will get the news of report { $target } from now on.
+report-merged = Your report { $code } was joined with the similar report { $target }. You will get the news of report { $target } from now on.
