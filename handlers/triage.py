@@ -358,23 +358,26 @@ async def forward_attachment(
 async def announce_update(
     context: KhoosheContext, report: Report, key: str, **kwargs: object
 ) -> None:
-    """Tell staff of a member's news on a report, as a reply to its card in each chat."""
-    for chat_id, card_id in await card_messages(context.db, context.platform, report.id):
-        # A private chat is an agent's (their language); a group is the staff group (Persian).
-        agent = await get_member(context.db, context.platform, chat_id) if chat_id > 0 else None
-        lang = agent.language if agent else "fa"
-        t = context.texts_for(lang)
-        code = persian_digits(report.code) if lang == "fa" else report.code
-        try:
-            message = await context.bot.send_message(
-                chat_id, t(key, code=code, **kwargs), reply_to_message_id=card_id
-            )
-        except TelegramError as exc:
-            log.info("update of report %s not announced (%s)", report.id, exc.__class__.__name__)
-            continue
-        await remember_message(
-            context.db, context.platform, chat_id, message.message_id, report.id
-        )
+    """Tell staff of a member's news on a report, as a reply to its card in each chat.
+
+    The cards live on the platform the report was filed on, which may not be the one the
+    news came from (a co-reporter on the other messenger): each goes out through its own bot.
+    """
+    for platform, bot in context.state.bots.items():
+        for chat_id, card_id in await card_messages(context.db, platform, report.id):
+            # A private chat is an agent's (their language); a group is the staff group.
+            agent = await get_member(context.db, platform, chat_id) if chat_id > 0 else None
+            lang = agent.language if agent else "fa"
+            t = context.texts_for(lang, platform)
+            code = persian_digits(report.code) if lang == "fa" else report.code
+            try:
+                message = await bot.send_message(
+                    chat_id, t(key, code=code, **kwargs), reply_to_message_id=card_id
+                )
+            except (TelegramError, RuntimeError) as exc:
+                log.info("news of report %s not announced (%s)", report.id, exc.__class__.__name__)
+                continue
+            await remember_message(context.db, platform, chat_id, message.message_id, report.id)
 
 
 async def _choices(

@@ -249,7 +249,9 @@ async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> N
             await expect(on_tg, "واحدهای دیگر")  # the Bale member's report is offered
             await on_tg.press("🙋 مشکل من همین است (۱)")
             await on_tg.settle()
-            await staff_group.settle()
+            # the Telegram member's "me too" reaches the Bale staff group, under the card
+            (note,) = await staff_group.settle()
+            assert "۲ واحد" in shown(note) and note.reply_to_message_id == card.message_id
 
             # staff take it on Bale; the Telegram co-reporter hears through Telegram
             await admin.press_inline(card, "🙋 برمی‌دارم")
