@@ -33,8 +33,10 @@ def register_all(app: Application) -> None:
     """Register every feature on one platform's Application."""
     middleware.register(app)
     onboarding.register(app)
-    reports.register(app)
+    # Follow-ups before the report form: a member with a draft open who taps "add details"
+    # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)
+    reports.register(app)
     triage.register(app)
     staff_lists.register(app)
     profile.register(app)

@@ -42,6 +42,7 @@ from storage.reports import (
 log = logging.getLogger(__name__)
 
 WRITING = "writing"
+WRITING_TIMEOUT = 30 * 60  # seconds
 
 
 def _report_id(data: str | None) -> int:
@@ -117,8 +118,17 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     assert message is not None and chat is not None and context.user_data is not None
     pending: dict[str, Any] = context.user_data.get("follow_up", {})
     report = await get_report(context.db, int(pending.get("report", 0)))
-    if member is None or report is None:
+    kind = pending.get("kind", "follow_up")
+    expected = ("resolved",) if kind == "reopened" else OPEN_STATUSES
+    # Checked again now: the report may have been closed while the member was typing.
+    if (
+        member is None
+        or report is None
+        or report.status not in expected
+        or not await is_party(context.db, report, member.id)
+    ):
         context.user_data.pop("follow_up", None)
+        await menu.show_menu(update, context, "report-follow-up-too-late")
         return ConversationHandler.END
     if is_forwarded(message):
         await chat.send_message(context.t("report-no-forwards"))
@@ -133,7 +143,6 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     except DraftError as error:
         await chat.send_message(context.t(error.key))
         return WRITING
-    kind = pending.get("kind", "follow_up")
     actor = f"member:{member.id}"
     # Stored before the member is told anything.
     if attachment is not None:
@@ -166,6 +175,14 @@ def _attachment(message: Any) -> NewAttachment | None:
     if message.voice is not None:
         return NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
     return None
+
+
+async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
+    """A menu button instead of the follow-up: drop it and do what the button says."""
+    assert context.user_data is not None
+    context.user_data.pop("follow_up", None)
+    await menu.on_menu_button(update, context)
+    return ConversationHandler.END
 
 
 async def cancel(update: Update, context: KhoosheContext) -> int:
@@ -274,7 +291,10 @@ def register(app: Application) -> None:
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
                 CallbackQueryHandler(cancel, pattern=r"^r:fux$"),
+                MessageHandler(buttons.menu, leave_for_menu),
             ],
+            # Not waiting forever: a message days later is not a follow-up to this report.
+            conversation_timeout=WRITING_TIMEOUT,
             name="report_follow_up",
             persistent=True,
             allow_reentry=True,

@@ -51,6 +51,7 @@ from storage.reports import (
     create_report,
     get_by_code,
     get_report,
+    has_cards,
     history,
     is_party,
     join_report,
@@ -250,16 +251,20 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
     choices = draft.get("choices") or ["other"]
     top, others = choices[0], [c for c in choices[1:] if c != "other"]
+    last_row = [
+        InlineKeyboardButton(t.label("report-button-all-categories"), callback_data="r:cats")
+    ]
+    if top != "other":
+        last_row.insert(
+            0, InlineKeyboardButton(t.label("category-other"), callback_data="r:cat:other")
+        )
     buttons = [
         [InlineKeyboardButton("✅ " + t.label(f"category-{top}"), callback_data=f"r:cat:{top}")],
         [
             InlineKeyboardButton(t.label(f"category-{c}"), callback_data=f"r:cat:{c}")
             for c in others
         ],
-        [
-            InlineKeyboardButton(t.label("category-other"), callback_data="r:cat:other"),
-            InlineKeyboardButton(t.label("report-button-all-categories"), callback_data="r:cats"),
-        ],
+        last_row,
     ]
     text = t("report-ask-category", category=t(f"category-{top}"))
     return await _question(update, context, CATEGORY, text, InlineKeyboardMarkup(buttons))
@@ -342,7 +347,11 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
     await query.answer()
     report = await get_report(context.db, report_id)
     assert context.member is not None and report is not None
-    joined = await join_report(context.db, report.id, context.member.id)
+    joined = await join_report(context.db, report.id, context.member.id, description(draft))
+    if not joined and not await is_party(context.db, report, context.member.id):
+        # Closed, withdrawn or merged meanwhile: file this one instead, nothing is lost.
+        await _send(update, context, context.t("report-join-too-late"))
+        return await _ask_urgency(update, context)
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await _close(update, context, context.t("report-joined-short"))
@@ -452,7 +461,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     await _close(update, context, context.t("report-sent-short"))
     log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
     await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
-    if created:
+    if created or not await has_cards(context.db, report.id):
         await triage.announce_new_report(context, report)
     return ConversationHandler.END
 
@@ -480,7 +489,11 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
 
 async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
     """A menu button mid-report: keep the draft for later, do what the button says."""
-    await menu.on_menu_button(update, context)
+    assert update.message is not None
+    if update.message.text == context.t.label("menu-my-reports"):
+        await my_reports(update, context)
+    else:
+        await menu.on_menu_button(update, context)
     return ConversationHandler.END
 
 
@@ -558,14 +571,21 @@ def _event_line(context: KhoosheContext, event: ReportEvent) -> str:
 
 async def _show_report(update: Update, context: KhoosheContext, report: Report) -> None:
     t = context.t
+    member = context.member
+    filer = member is not None and report.member_id == member.id
     events = await history(context.db, report.id)
+    if not filer:
+        # Someone who joined sees the shared problem, never the filer's own words or identity:
+        # status changes, staff replies and their own additions only.
+        own = f"member:{member.id}" if member else ""
+        events = [e for e in events if e.kind in {"status", "reply"} or e.actor == own]
     text = t(
         "report-details",
         code=_code(context, report.code),
         status=t(f"report-status-{report.status}"),
         category=t(f"category-{report.category}"),
         summary=report.summary,
-        description=report.description[:PREVIEW_CHARS],
+        description=report.description[:PREVIEW_CHARS] if filer else t("report-shared"),
         units=await coreporter_count(context.db, report.id) + 1,
         history=t.join("\n", [_event_line(context, e) for e in events[-HISTORY_LINES:]]),
     )

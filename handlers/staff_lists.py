@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.context import KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.reports import CATEGORIES
@@ -96,7 +96,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         cluster=names.get(state["cluster"], state["cluster"])
         if state.get("cluster")
         else t("staff-any"),
-        age=state.get("age") or 0,
+        age=t("staff-list-age", days=state["age"]) if state.get("age") else "",
     )
     text = (
         t("staff-list", filter=described, total=total, lines=t.join("\n", lines))
@@ -249,10 +249,19 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
     )
 
 
+def staff_chats(app: Application) -> filters.BaseFilter:
+    """Private chats and this platform's staff group: never a members' group."""
+    assert isinstance(app, KhoosheApplication)
+    group = app.state.settings.staff_chat_id(app.state.platform)
+    private = filters.ChatType.PRIVATE
+    return private | filters.Chat(group) if group is not None else private
+
+
 def register(app: Application) -> None:
     """Install /reports, /export_reports and the list's buttons."""
-    app.add_handler(CommandHandler("reports", reports_command))
-    app.add_handler(CommandHandler("export_reports", export_reports))
+    where = staff_chats(app)
+    app.add_handler(CommandHandler("reports", reports_command, filters=where))
+    app.add_handler(CommandHandler("export_reports", export_reports, filters=where))
     app.add_handler(CallbackQueryHandler(on_page, pattern=r"^l:p:\d+$"))
     app.add_handler(CallbackQueryHandler(on_filter_menu, pattern=r"^l:m:[a-z]+$"))
     app.add_handler(CallbackQueryHandler(on_filter_set, pattern=r"^l:s:[a-z]+:"))

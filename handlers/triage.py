@@ -20,6 +20,7 @@ from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
 from bot.text import persian_digits
+from handlers import staff_lists
 from handlers.keyboards import rows
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
@@ -89,7 +90,7 @@ async def announce_joined(context: KhoosheContext, report: Report, member: Membe
         context,
         report,
         "triage-member-joined",
-        cluster=place.name_fa if place else member.cluster_code,
+        cluster=place.name_fa if place else member.cluster_code,  # staff group: Persian
         units=await coreporter_count(context.db, report.id) + 1,
         by_cluster=await _by_cluster(context, report, "fa"),
     )
@@ -139,10 +140,10 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     return InlineKeyboardMarkup([[take, status], [category, body]])
 
 
-def _actor(update: Update) -> str:
+def _actor(update: Update, context: KhoosheContext) -> str:
     user = update.effective_user
     assert user is not None
-    return f"staff:{user.id}"
+    return f"staff:{context.platform.value}:{user.id}"
 
 
 async def _report_in_scope(
@@ -176,7 +177,12 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
     user = update.effective_user
     assert user is not None
     moved = report.status == "new" and await change_status(
-        context.db, report.id, "new", "in_review", _actor(update), f"{context.platform}:{user.id}"
+        context.db,
+        report.id,
+        "new",
+        "in_review",
+        _actor(update, context),
+        f"{context.platform}:{user.id}",
     )
     await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
     if moved:
@@ -219,7 +225,7 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
         return
     to_status = query.data.rsplit(":", 1)[-1]
     moved = can_move(report.status, to_status) and await change_status(
-        context.db, report.id, report.status, to_status, _actor(update)
+        context.db, report.id, report.status, to_status, _actor(update, context)
     )
     if not moved:
         await query.answer(context.t("triage-already-moved"), show_alert=True)
@@ -261,7 +267,7 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
     if await _report_in_scope(update, context, report.id) is None:
         return
     text = message.text or message.caption or ""
-    await add_event(context.db, report.id, _actor(update), "reply", text or None)
+    await add_event(context.db, report.id, _actor(update, context), "reply", text or None)
     delivered = 0
     for member in await _members_on(context, report):
         if not await _deliver(context, member, "report-staff-reply", report, text=text):
@@ -273,7 +279,11 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
                 await context.bot.copy_message(member.chat_id, chat.id, message.message_id)
             except TelegramError as exc:
                 log.info("file for report %s not copied (%s)", report.id, exc.__class__.__name__)
-    await message.reply_text(context.t("triage-reply-relayed", count=delivered))
+    await message.reply_text(
+        context.t("triage-reply-relayed", count=delivered)
+        if delivered
+        else context.t("triage-reply-not-relayed")
+    )
 
 
 async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
@@ -419,7 +429,7 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
         return
     slug = query.data.rsplit(":", 1)[-1]
     if slug not in CATEGORIES or not await set_category(
-        context.db, report.id, slug, _actor(update)
+        context.db, report.id, slug, _actor(update, context)
     ):
         await query.answer(context.t("triage-already-moved"), show_alert=True)
         return
@@ -457,7 +467,7 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
     if body is None or report.status not in OPEN_STATUSES:
         await query.answer(context.t("button-expired"), show_alert=True)
         return
-    moved_from = await refer(context.db, report.id, code, _actor(update))
+    moved_from = await refer(context.db, report.id, code, _actor(update, context))
     await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
@@ -486,7 +496,7 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
     if await _report_in_scope(update, context, target.id) is None:
         return
     if target.status not in OPEN_STATUSES or not await merge(
-        context.db, source.id, target.id, _actor(update)
+        context.db, source.id, target.id, _actor(update, context)
     ):
         await chat.send_message(context.t("triage-merge-refused"))
         return
@@ -503,7 +513,7 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
-    app.add_handler(CommandHandler("merge", merge_command))
+    app.add_handler(CommandHandler("merge", merge_command, filters=staff_lists.staff_chats(app)))
     app.add_handler(CallbackQueryHandler(on_category_menu, pattern=r"^t:cat:\d+$"))
     app.add_handler(CallbackQueryHandler(on_set_category, pattern=r"^t:setcat:\d+:[a-z_]+$"))
     app.add_handler(CallbackQueryHandler(on_body_menu, pattern=r"^t:body:\d+$"))

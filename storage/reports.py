@@ -222,23 +222,38 @@ async def open_in_category(
         return [_report(r) for r in await cursor.fetchall()]
 
 
-async def join_report(db: aiosqlite.Connection, report_id: int, member_id: int) -> bool:
-    """Add a co-reporter ("me too"); False if they were already on it."""
+async def join_report(
+    db: aiosqlite.Connection, report_id: int, member_id: int, text: str | None = None
+) -> bool:
+    """Add a co-reporter ("me too") to an open report, keeping what they wrote for staff.
+
+    False if they were already on it or the report is no longer open (checked in the same
+    statement, so a report closed a moment ago cannot be joined).
+    """
     now = now_iso()
     async with transaction(db):
         cursor = await db.execute(
-            "INSERT INTO report_coreporters (report_id, member_id, joined_at) VALUES (?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (report_id, member_id, now),
+            "INSERT INTO report_coreporters (report_id, member_id, joined_at) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM reports WHERE id = ? "
+            "AND status IN (?, ?, ?)) ON CONFLICT DO NOTHING",
+            (report_id, member_id, now, report_id, *OPEN_STATUSES),
         )
         joined = cursor.rowcount == 1
         if joined:
             await db.execute(
-                "INSERT INTO report_events (report_id, at, actor, kind) "
-                "VALUES (?, ?, ?, 'joined')",
-                (report_id, now, f"member:{member_id}"),
+                "INSERT INTO report_events (report_id, at, actor, kind, text) "
+                "VALUES (?, ?, ?, 'joined', ?)",
+                (report_id, now, f"member:{member_id}", text),
             )
     return joined
+
+
+async def has_cards(db: aiosqlite.Connection, report_id: int) -> bool:
+    """Whether staff were ever shown this report (on any platform)."""
+    async with db.execute(
+        "SELECT 1 FROM report_messages WHERE report_id = ? LIMIT 1", (report_id,)
+    ) as cursor:
+        return await cursor.fetchone() is not None
 
 
 async def coreporter_count(db: aiosqlite.Connection, report_id: int) -> int:

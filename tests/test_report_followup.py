@@ -103,3 +103,87 @@ async def test_another_member_cannot_follow_up_on_my_report(khooshe: Khooshe) ->
     await stranger.send_text("متن من")
     await stranger.settle()
     assert await khooshe.rows("SELECT * FROM report_events WHERE kind = 'follow_up'") == []
+
+
+async def test_a_co_reporter_sees_the_shared_problem_not_the_filers_words(
+    khooshe: Khooshe,
+) -> None:
+    from tests.test_reports import POWER_CUT_TOO
+
+    filer, joiner = khooshe.member(), khooshe.member()
+    await register(filer)
+    await register(joiner, name="رضا موسوی")
+    await file_report(filer, "سلام من مریم از کفش آذر هستم. " + POWER_CUT)
+    await _open_my_report(khooshe, filer)
+    details = await expect(filer, "سابقه")
+    await filer.press_inline(details, "➕ افزودن توضیح")
+    await expect(filer, "توضیح تازه")
+    await filer.send_text("شماره من ۰۹۱۲۱۱۱۲۲۳۳ است، تماس بگیرید")
+    await expect(filer, "افزوده شد")
+
+    await joiner.press("📝 ثبت مشکل")
+    await expect(joiner, "با زبان خودتان")
+    await joiner.send_text(POWER_CUT_TOO)
+    await expect(joiner, "دریافت شد")
+    await joiner.press("✅ تمام شد")
+    question = await expect(joiner, "به نظر می‌رسد")
+    await joiner.press_inline(question, question.button_texts[0])
+    await expect(joiner, "واحدهای دیگر")
+    await joiner.press("🙋 مشکل من همین است (۱)")
+    await joiner.settle()
+    await _open_my_report(khooshe, joiner)
+    seen = shown(await expect(joiner, "سابقه"))
+    assert "مریم" not in seen and "کفش آذر" not in seen and "۰۹۱۲" not in seen
+    assert "پیوسته‌اید" in seen
+
+
+async def test_add_details_while_a_draft_is_open_is_a_follow_up(khooshe: Khooshe) -> None:
+    member = khooshe.member()
+    await register(member)
+    await file_report(member, POWER_CUT)
+    await member.press("📝 ثبت مشکل")  # a new draft is open…
+    await expect(member, "با زبان خودتان")
+    await _open_my_report(khooshe, member)  # …and the member goes to the filed one instead
+    details = await expect(member, "سابقه")
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    await member.send_text("امروز هم قطع شد")
+    await expect(member, "افزوده شد")
+    (row,) = await khooshe.rows("SELECT text FROM report_events WHERE kind = 'follow_up'")
+    assert row["text"] == "امروز هم قطع شد"
+    # a menu button instead of writing ends the follow-up: later text is not one
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    await member.press("👤 پروفایل من")
+    await expect(member, "پروفایل شما")
+    await member.send_text("سلام")
+    await member.settle()
+    assert len(await khooshe.rows("SELECT id FROM report_events WHERE kind = 'follow_up'")) == 1
+
+
+async def test_me_too_on_a_report_closed_meanwhile_files_a_new_one(khooshe: Khooshe) -> None:
+    from tests.test_reports import POWER_CUT_TOO
+
+    filer, joiner = khooshe.member(), khooshe.member()
+    await register(filer)
+    await register(joiner, name="رضا موسوی")
+    await file_report(filer, POWER_CUT)
+    await joiner.press("📝 ثبت مشکل")
+    await expect(joiner, "با زبان خودتان")
+    await joiner.send_text(POWER_CUT_TOO)
+    await expect(joiner, "دریافت شد")
+    await joiner.press("✅ تمام شد")
+    question = await expect(joiner, "به نظر می‌رسد")
+    await joiner.press_inline(question, question.button_texts[0])
+    offer = await expect(joiner, "واحدهای دیگر")
+    # the filer withdraws it while the joiner reads the offer
+    await _open_my_report(khooshe, filer)
+    details = await expect(filer, "سابقه")
+    await filer.press_inline(details, "↩️ پس گرفتن گزارش")
+    confirm = await expect(filer, "پس می‌گیرید")
+    await filer.press_inline(confirm, "بله، پس می‌گیرم")
+    await expect(filer, "پس گرفته شد")
+    await joiner.press_inline(offer, "🙋 مشکل من همین است (۱)")
+    await expect(joiner, "جداگانه ثبت")
+    await expect(joiner, "فوری است")
+    assert await khooshe.rows("SELECT * FROM report_coreporters") == []

@@ -71,3 +71,14 @@ async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
     answer = await member.press_forged("l:x")
     assert answer is not None and "کارکنان" in (answer.text or "")
     assert [m for m in await member.settle() if m.document is not None] == []
+
+
+async def test_staff_commands_are_ignored_in_a_members_group(khooshe: Khooshe) -> None:
+    admin, member = khooshe.admin(), khooshe.member()
+    await register(member)
+    await file_report(member, POWER_CUT)
+    members_group = khooshe.sandbox.group(title="اعضای خوشه چرم", token=khooshe.token)
+    for command in ("reports", "export_reports", "merge"):
+        await admin.send_command(command, chat=members_group)
+    replies = await members_group.settle()
+    assert all("گزارش‌ها" not in shown(m) and m.document is None for m in replies)

@@ -127,3 +127,15 @@ def test_bad_csv_is_explained(text: str, key: str) -> None:
     with pytest.raises(PlacesError) as info:
         parse_places(text)
     assert info.value.key == key
+
+
+async def test_create_report_is_idempotent_on_its_draft_key(db: aiosqlite.Connection) -> None:
+    from storage.reports import NewReport, create_report
+
+    member, _ = await register_member(db, "bale", 9, 9, NEW)
+    new = NewReport("electricity", "electricity", False, "قطعی برق", "برق قطع است")
+    first, created = await create_report(db, member.id, "leather_shoes", "bale", new, "k1")
+    again, created_again = await create_report(db, member.id, "leather_shoes", "bale", new, "k1")
+    assert created and not created_again and first.id == again.id
+    async with db.execute("SELECT COUNT(*) FROM reports") as cursor:
+        assert (await cursor.fetchone())[0] == 1  # type: ignore[index]

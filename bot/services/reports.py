@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import unicodedata
 import uuid
 from pathlib import Path
@@ -15,9 +16,9 @@ from bot.services.categorize import Lexicon, Suggestion, most_similar, suggest
 from bot.text import fold_digits, normalized
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
 
-# Telegram splits a long message into 4096-character pieces; a description is a few of
-# those at most, and must fit (with its card) into one message when staff read it.
-DESCRIPTION_MAX = 3500
+# Telegram splits a long paste into 4096-character pieces: a description may be several of
+# them. Staff cards show an excerpt; the whole text is in the export and the database.
+DESCRIPTION_MAX = 12_000
 SUMMARY_MAX = 100
 ATTACHMENTS_MAX = 5
 SIMILAR_MAX = 3
@@ -116,9 +117,17 @@ def description(draft: dict[str, Any]) -> str:
     return "\n".join(draft["parts"])
 
 
+# Members often open with a greeting and who they are; a title other units will see should
+# not carry that, so the proposal starts after such sentences.
+_SENTENCE = re.compile(r"[^.!؟?\n]+[.!؟?\n]*")
+_INTRODUCTION = re.compile(r"سلام|هستم|اینجانب|با احترام|خسته نباشید")
+
+
 def proposed_summary(draft: dict[str, Any]) -> str:
-    """A first summary to offer: the opening words of the description."""
-    text = " ".join(description(draft).split())
+    """A first summary to offer: the opening words of the description, greetings left out."""
+    sentences = [m.group(0).strip() for m in _SENTENCE.finditer(description(draft))]
+    kept = [x for x in sentences if x and not _INTRODUCTION.search(x)] or sentences
+    text = " ".join(" ".join(kept).split())
     if len(text) <= 60:
         return text
     cut = text[:60].rsplit(" ", 1)[0]

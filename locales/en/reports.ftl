@@ -33,7 +33,7 @@ report-received = ✔️ Received ({ $messages } messages, { $files } files). Se
 report-button-done = ✅ Done
 report-empty = First describe the problem in a few words.
 report-need-words = Please describe the problem in a few words.
-report-too-long = The description is getting very long. This is enough: press "✅ Done", or write less.
+report-too-long = This message was not saved: the description would be too long. Press "✅ Done", or write more briefly.
 report-too-many-files = You can attach 5 files at most.
 report-unsupported = I cannot attach this kind of message. Send text, a photo, a file or a voice note.
 report-no-forwards = Please don't forward others' messages; describe the problem in your own words.
@@ -55,7 +55,7 @@ report-button-urgent = 🔴 Urgent
 report-normal = Normal
 report-urgent = Urgent
 report-ask-summary =
-    Write a short title for the report, or accept this one:
+    Write a short title for the report, or accept this one (other units see the title: no names or numbers):
     "{ $summary }"
 report-button-keep-summary = ✅ That's fine
 report-summary-too-long = The title must be short (100 characters at most).
@@ -89,7 +89,7 @@ report-details =
     History:
     { $history }
 report-event-filed = • { $date }: filed
-report-event-joined = • { $date }: another unit joined
+report-event-joined = • { $date }: a unit joined the report
 report-event-other = • { $date }: updated
 report-track-usage = Write the tracking code after the command, e.g. /track 123456
 report-not-found = None of your reports has the code { $code }.
@@ -151,7 +151,7 @@ staff-list =
     📋 Reports ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = No reports match — { $filter }
-staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster } · older than { $age } days
+staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }
 staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } units — { $date }: { $summary }
 staff-button-status = 🔄 Status
 staff-button-category = 🗂 Category
@@ -195,3 +195,9 @@ triage-merge-unknown = One of these codes was not found.
 triage-merge-refused = Cannot merge: both reports must be open (and the codes different).
 triage-merged = Report { $source } was merged into report { $target }; its members now follow { $target }.
 report-merged = Your report { $code } was joined with the similar report { $target }. You will get the news of report { $target } from now on.
+
+report-shared = (Another unit filed this problem; you have joined it.)
+report-join-too-late = That report has just been closed; yours will be filed separately.
+report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
+triage-reply-not-relayed = ⚠️ The reply reached no member (they may have blocked the bot).
+staff-list-age = {" · "}older than { $days } days

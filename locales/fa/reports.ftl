@@ -25,7 +25,7 @@ report-status-resolved = حل‌شده
 report-status-closed = بسته‌شده
 report-status-rejected = ردشده
 report-status-merged = ادغام‌شده
-report-status-withdrawn = پس‌گرفته
+report-status-withdrawn = پس‌گرفته‌شده
 
 report-ask-description = مشکل را با زبان خودتان بنویسید. می‌توانید چند پیام، عکس، فایل یا پیام صوتی بفرستید. در پایان «✅ تمام شد» را بزنید.
 report-resume = گزارش نیمه‌کاره‌تان محفوظ است؛ از همان‌جا ادامه می‌دهیم.
@@ -33,7 +33,7 @@ report-received = ✔️ دریافت شد ({ $messages } پیام، { $files } 
 report-button-done = ✅ تمام شد
 report-empty = اول مشکل را در چند کلمه بنویسید.
 report-need-words = لطفاً مشکل را با چند کلمه توضیح دهید.
-report-too-long = توضیحات خیلی طولانی شد. همین مقدار کافی است؛ «✅ تمام شد» را بزنید یا کوتاه‌تر بنویسید.
+report-too-long = این پیام ذخیره نشد: توضیحات از اندازه مجاز بلندتر می‌شود. «✅ تمام شد» را بزنید، یا خلاصه‌تر بنویسید.
 report-too-many-files = حداکثر ۵ فایل می‌توانید پیوست کنید.
 report-unsupported = این نوع پیام را نمی‌توانم پیوست کنم. متن، عکس، فایل یا پیام صوتی بفرستید.
 report-no-forwards = لطفاً پیام‌های دیگران را هدایت نکنید؛ مشکل را با زبان خودتان بنویسید.
@@ -55,7 +55,7 @@ report-button-urgent = 🔴 فوری
 report-normal = عادی
 report-urgent = فوری
 report-ask-summary =
-    یک عنوان کوتاه برای گزارش بنویسید، یا همین را بپذیرید:
+    یک عنوان کوتاه برای گزارش بنویسید، یا همین را بپذیرید (واحدهای دیگر هم این عنوان را می‌بینند؛ نام و شماره ننویسید):
     «{ $summary }»
 report-button-keep-summary = ✅ همین خوب است
 report-summary-too-long = عنوان باید کوتاه باشد (حداکثر ۱۰۰ حرف).
@@ -89,7 +89,7 @@ report-details =
     سابقه:
     { $history }
 report-event-filed = • { $date }: ثبت شد
-report-event-joined = • { $date }: واحد دیگری به گزارش پیوست
+report-event-joined = • { $date }: پیوستن یک واحد به گزارش
 report-event-other = • { $date }: به‌روز شد
 report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /track ۱۲۳۴۵۶
 report-not-found = گزارشی با کد { $code } در میان گزارش‌های شما نیست.
@@ -151,7 +151,7 @@ staff-list =
     📋 گزارش‌ها ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
-staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster } · قدیمی‌تر از { $age } روز
+staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }
 staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } واحد — { $date }: { $summary }
 staff-button-status = 🔄 وضعیت
 staff-button-category = 🗂 دسته
@@ -190,8 +190,14 @@ triage-choose-body = ارجاع به کدام دستگاه؟
 triage-category-set = دسته شد: { $category }
 triage-body-set = ارجاع شد به: { $body }
 triage-member-joined = 🙋 واحدی از خوشه «{ $cluster }» هم همین مشکل را دارد. گزارش { $code } اکنون { $units } واحد: { $by_cluster }
-triage-merge-usage = روش استفاده: /merge کد‌تکراری کد‌اصلی — مثال: /merge ۱۲۳۴۵۶ ۶۵۴۳۲۱
+triage-merge-usage = روش استفاده: /merge کد_تکراری کد_اصلی — مثال: /merge ۱۲۳۴۵۶ ۶۵۴۳۲۱
 triage-merge-unknown = یکی از این کدها پیدا نشد.
 triage-merge-refused = ادغام ممکن نیست: گزارش تکراری باید باز باشد و گزارش اصلی هم باز باشد (و دو کد متفاوت).
 triage-merged = گزارش { $source } در گزارش { $target } ادغام شد؛ اعضای آن از این پس خبرهای { $target } را می‌گیرند.
 report-merged = گزارش { $code } شما با گزارش مشابه { $target } یکی شد. از این پس خبرهای گزارش { $target } برای شما فرستاده می‌شود.
+
+report-shared = (این مشکل را واحد دیگری ثبت کرده است؛ شما به آن پیوسته‌اید.)
+report-join-too-late = آن گزارش همین حالا بسته شد؛ گزارش شما جداگانه ثبت می‌شود.
+report-follow-up-too-late = این گزارش دیگر باز نیست؛ توضیح شما افزوده نشد. برای مشکل تازه «📝 ثبت مشکل» را بزنید.
+triage-reply-not-relayed = ⚠️ پاسخ به هیچ عضوی نرسید (شاید ربات را بسته‌اند).
+staff-list-age = {" · "}قدیمی‌تر از { $days } روز
