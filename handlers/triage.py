@@ -46,6 +46,8 @@ from storage.roles import agents_of_cluster
 log = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 800
+# A reply to a card that starts with this is an internal note for staff, not for members.
+NOTE_MARK = "#"
 
 
 async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
@@ -267,6 +269,11 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
     if await _report_in_scope(update, context, report.id) is None:
         return
     text = message.text or message.caption or ""
+    if text.startswith(NOTE_MARK):
+        # Staff talking among themselves under a card: kept in the history, not relayed.
+        await add_event(context.db, report.id, _actor(update, context), "note", text)
+        await message.reply_text(context.t("triage-note-kept"))
+        return
     await add_event(context.db, report.id, _actor(update, context), "reply", text or None)
     delivered = 0
     for member in await _members_on(context, report):

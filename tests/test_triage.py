@@ -188,3 +188,15 @@ async def test_merging_a_duplicate_moves_its_members(khooshe: Khooshe) -> None:
     await admin.send_text("/merge 1")
     (usage,) = await admin.settle()
     assert "/merge" in shown(usage)
+
+
+async def test_a_reply_starting_with_hash_is_an_internal_note(khooshe: Khooshe) -> None:
+    group, _, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+    await admin.send_text("# پیگیری با مدیر شهرک، فعلاً به عضو چیزی نگوییم", chat=group,
+                          reply_to=card.message_id)  # fmt: skip
+    (ack,) = await group.settle()
+    assert "یادداشت داخلی" in shown(ack)
+    assert [m for m in await member.settle() if "پیگیری با مدیر" in shown(m)] == []
+    (note,) = await khooshe.rows("SELECT kind FROM report_events WHERE kind = 'note'")
+    assert note == {"kind": "note"}

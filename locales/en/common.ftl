@@ -41,7 +41,7 @@ help-staff =
     • /reports: reports with filters (agents see only their clusters)
     • /export_reports: the same list as an Excel file
     • /merge duplicate-code main-code: merge a duplicate into the main report
-    • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member
+    • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)
     • /help: help
 help-admin =
     Admin commands:

@@ -201,3 +201,4 @@ report-join-too-late = That report has just been closed; yours will be filed sep
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
 triage-reply-not-relayed = ⚠️ The reply reached no member (they may have blocked the bot).
 staff-list-age = {" · "}older than { $days } days
+triage-note-kept = 📝 Internal note kept (not sent to the member).
