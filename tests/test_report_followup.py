@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import Khooshe, expect, register, shown
-from tests.test_reports import POWER_CUT, file_report
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 from tests.test_triage import _setup
 
 
@@ -108,7 +108,6 @@ async def test_another_member_cannot_follow_up_on_my_report(khooshe: Khooshe) ->
 async def test_a_co_reporter_sees_the_shared_problem_not_the_filers_words(
     khooshe: Khooshe,
 ) -> None:
-    from tests.test_reports import POWER_CUT_TOO
 
     filer, joiner = khooshe.member(), khooshe.member()
     await register(filer)
@@ -121,14 +120,7 @@ async def test_a_co_reporter_sees_the_shared_problem_not_the_filers_words(
     await filer.send_text("شماره من ۰۹۱۲۱۱۱۲۲۳۳ است، تماس بگیرید")
     await expect(filer, "افزوده شد")
 
-    await joiner.press("📝 ثبت مشکل")
-    await expect(joiner, "با زبان خودتان")
-    await joiner.send_text(POWER_CUT_TOO)
-    await expect(joiner, "دریافت شد")
-    await joiner.press("✅ تمام شد")
-    question = await expect(joiner, "به نظر می‌رسد")
-    await joiner.press_inline(question, question.button_texts[0])
-    await expect(joiner, "واحدهای دیگر")
+    await reach_similar(joiner, POWER_CUT_TOO)
     await joiner.press("🙋 مشکل من همین است (۱)")
     await joiner.settle()
     await _open_my_report(khooshe, joiner)
@@ -162,20 +154,12 @@ async def test_add_details_while_a_draft_is_open_is_a_follow_up(khooshe: Khooshe
 
 
 async def test_me_too_on_a_report_closed_meanwhile_files_a_new_one(khooshe: Khooshe) -> None:
-    from tests.test_reports import POWER_CUT_TOO
 
     filer, joiner = khooshe.member(), khooshe.member()
     await register(filer)
     await register(joiner, name="رضا موسوی")
     await file_report(filer, POWER_CUT)
-    await joiner.press("📝 ثبت مشکل")
-    await expect(joiner, "با زبان خودتان")
-    await joiner.send_text(POWER_CUT_TOO)
-    await expect(joiner, "دریافت شد")
-    await joiner.press("✅ تمام شد")
-    question = await expect(joiner, "به نظر می‌رسد")
-    await joiner.press_inline(question, question.button_texts[0])
-    offer = await expect(joiner, "واحدهای دیگر")
+    offer = await reach_similar(joiner, POWER_CUT_TOO)
     # the filer withdraws it while the joiner reads the offer
     await _open_my_report(khooshe, filer)
     details = await expect(filer, "سابقه")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.sandbox import SandboxUser
+from bot.sandbox import BotMessage, SandboxUser
 from tests.conftest import Khooshe, expect, register, shown
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
@@ -29,6 +29,18 @@ async def file_report(user: SandboxUser, text: str, *, urgent: bool = False) -> 
     filed = await expect(user, "کد پیگیری")
     await user.settle()
     return shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+
+
+async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
+    """Describe a problem and take the suggested category; return the "me too" offer."""
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_text(text)
+    await expect(user, "دریافت شد")
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد")
+    await user.press_inline(question, question.button_texts[0])
+    return await expect(user, "واحدهای دیگر")
 
 
 async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None:
@@ -77,14 +89,7 @@ async def test_similar_reports_are_offered_without_their_author(khooshe: Khooshe
     await register(second, name="رضا موسوی")
     await file_report(first, POWER_CUT)
 
-    await second.press("📝 ثبت مشکل")
-    await expect(second, "با زبان خودتان")
-    await second.send_text(POWER_CUT_TOO)
-    await expect(second, "دریافت شد")
-    await second.press("✅ تمام شد")
-    question = await expect(second, "به نظر می‌رسد")
-    await second.press_inline(question, question.button_texts[0])
-    offer = await expect(second, "واحدهای دیگر هم گزارش کرده‌اند")
+    offer = await reach_similar(second, POWER_CUT_TOO)
     assert "فاطمه" not in shown(offer) and "کریمی" not in shown(offer)
     (filed,) = await khooshe.rows("SELECT id, summary FROM reports")
     assert filed["summary"][:20] in shown(offer)

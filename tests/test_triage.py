@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.sandbox import BotMessage, SandboxChat, SandboxUser
 from tests.conftest import Khooshe, expect, register, shown, walk_to
-from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 
 async def _setup(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser, BotMessage]:
@@ -59,14 +59,7 @@ async def test_a_staff_reply_reaches_the_member_and_co_reporters(khooshe: Khoosh
     group, _, member, card = await _setup(khooshe)
     other = khooshe.member()
     await register(other, name="رضا موسوی")
-    await other.press("📝 ثبت مشکل")
-    await expect(other, "با زبان خودتان")
-    await other.send_text(POWER_CUT_TOO)
-    await expect(other, "دریافت شد")
-    await other.press("✅ تمام شد")
-    question = await expect(other, "به نظر می‌رسد")
-    await other.press_inline(question, question.button_texts[0])
-    await expect(other, "واحدهای دیگر")
+    await reach_similar(other, POWER_CUT_TOO)
     await other.press("🙋 مشکل من همین است (۱)")
     await other.settle()
     await group.settle()  # the "another unit joined" note
@@ -145,14 +138,7 @@ async def test_me_too_reaches_staff_with_units_by_cluster(khooshe: Khooshe) -> N
     assert "چرم و کفش ۱" in shown(card)
     other = khooshe.member()
     await walk_to(other, "done", name="علی نجار", cluster="مبلمان و صنایع چوب")
-    await other.press("📝 ثبت مشکل")
-    await expect(other, "با زبان خودتان")
-    await other.send_text(POWER_CUT_TOO)
-    await expect(other, "دریافت شد")
-    await other.press("✅ تمام شد")
-    question = await expect(other, "به نظر می‌رسد")
-    await other.press_inline(question, question.button_texts[0])
-    await expect(other, "واحدهای دیگر")
+    await reach_similar(other, POWER_CUT_TOO)
     await other.press("🙋 مشکل من همین است (۱)")
     await other.settle()
     (note,) = await group.settle()
