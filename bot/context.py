@@ -18,6 +18,7 @@ from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody
 from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
+from bot.text import persian_digits
 from storage.persistence import SqlitePersistence
 
 if TYPE_CHECKING:
@@ -111,6 +112,10 @@ class Texts:
                 p if isinstance(p, Rendered) else self._escape(p) for p in parts
             )
         )
+
+    def digits(self, value: str | int) -> str:
+        """Digits of a code or phone in this language's script (no grouping)."""
+        return persian_digits(value) if self.lang == "fa" else str(value)
 
     def number(self, value: int) -> str:
         """A number in this language's digits."""

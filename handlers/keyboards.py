@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from telegram import (
@@ -9,10 +10,14 @@ from telegram import (
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
+    Update,
 )
+from telegram.error import TelegramError
 
-from bot.context import Texts
+from bot.context import KhoosheContext, Texts
 from bot.roles import Access
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 8
 
@@ -89,3 +94,27 @@ def contact_keyboard(t: Texts) -> ReplyKeyboardMarkup:
         resize_keyboard=True,
         one_time_keyboard=True,
     )
+
+
+async def retire_buttons(update: Update, context: KhoosheContext, message_id: int | None) -> None:
+    """Take the buttons off an earlier question, so an old list cannot be tapped later."""
+    chat, query = update.effective_chat, update.callback_query
+    if message_id is None or chat is None:
+        return
+    if query is not None and query.message is not None and query.message.message_id == message_id:
+        return  # the pressed message is being replaced by the choice anyway
+    try:
+        await context.bot.edit_message_reply_markup(chat.id, message_id, reply_markup=None)
+    except TelegramError as exc:  # too old, or already without buttons: harmless
+        log.info("old question kept its buttons (%s)", exc.__class__.__name__)
+
+
+async def replace_pressed(update: Update, text: str) -> None:
+    """Replace the message whose button was pressed by `text` (and so drop its buttons)."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(text)
+    except TelegramError as exc:  # unchanged or too old: not worth failing over
+        log.info("pressed message not replaced (%s)", exc.__class__.__name__)

@@ -50,7 +50,14 @@ from bot.services.members import (
 )
 from bot.text import loose_match, parse_phone
 from handlers import menu, profile
-from handlers.keyboards import contact_keyboard, main_menu, paged, rows
+from handlers.keyboards import (
+    contact_keyboard,
+    main_menu,
+    paged,
+    replace_pressed,
+    retire_buttons,
+    rows,
+)
 from storage.clusters import Kind, Place, get_place, list_places
 from storage.members import JOB_ROLES, register_member, update_member
 
@@ -68,21 +75,6 @@ async def _send(update: Update, context: KhoosheContext, text: str, markup: Any 
     chat = update.effective_chat
     assert chat is not None
     return await context.bot.send_message(chat.id, text, reply_markup=markup)
-
-
-async def _retire_question(update: Update, context: KhoosheContext) -> None:
-    """Take the buttons off the previous question, so an old list cannot be tapped later."""
-    question_id = context.form.pop("question_id", None)
-    chat = update.effective_chat
-    if question_id is None or chat is None:
-        return
-    query = update.callback_query
-    if query is not None and query.message is not None and query.message.message_id == question_id:
-        return  # already replaced by the choice
-    try:
-        await context.bot.edit_message_reply_markup(chat.id, question_id, reply_markup=None)
-    except TelegramError as exc:  # too old, or already without buttons: harmless
-        log.info("old question kept its buttons (%s)", exc.__class__.__name__)
 
 
 def _place_items(places: list[Place], lang: str, prefix: str) -> list[tuple[str, str]]:
@@ -123,7 +115,7 @@ def _language_markup(t: Texts) -> InlineKeyboardMarkup:
 async def ask(update: Update, context: KhoosheContext, field: str) -> str:
     """Ask for `field` and return it as the conversation's next state."""
     t = context.t
-    await _retire_question(update, context)
+    await retire_buttons(update, context, context.form.pop("question_id", None))
     previous = context.form.get("step")
     # Stored, with the step it leads to, before the member sees the next question.
     context.form["step"] = field
@@ -303,19 +295,13 @@ async def _chosen_place(
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
     await query.answer()
-    await _close_keyboard(update, context, place.name(context.t.lang))
+    await _show_choice(update, context, place.name(context.t.lang))
     return place.code
 
 
-async def _close_keyboard(update: Update, context: KhoosheContext, choice: str) -> None:
-    """Replace a used list with the choice, so old buttons cannot be pressed again."""
-    query = update.callback_query
-    if query is None or query.message is None:
-        return
-    try:
-        await query.edit_message_text(context.t("form-chosen", choice=choice))
-    except TelegramError as exc:  # an unchanged or too-old message is not worth failing over
-        log.info("could not close keyboard (%s)", exc.__class__.__name__)
+async def _show_choice(update: Update, context: KhoosheContext, choice: str) -> None:
+    """The used list becomes "✔️ <choice>", so its buttons cannot be pressed again."""
+    await replace_pressed(update, context.t("form-chosen", choice=choice))
 
 
 async def on_cluster_button(update: Update, context: KhoosheContext) -> str | int | None:
@@ -332,7 +318,9 @@ async def on_estate_button(update: Update, context: KhoosheContext) -> str | int
     if code is None:
         return None
     if code == NO_ESTATE:
-        await _close_keyboard(update, context, context.t("button-no-estate"))
+        await replace_pressed(
+            update, context.t("form-chosen", choice=context.t("button-no-estate"))
+        )
     return await accepted(update, context, ESTATE, None if code == NO_ESTATE else code)
 
 
@@ -429,7 +417,7 @@ async def _on_choice(
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
     await query.answer()
-    await _close_keyboard(update, context, context.t(f"{label}{value}"))
+    await _show_choice(update, context, context.t(f"{label}{value}"))
     return await accepted(update, context, field, value)
 
 
@@ -458,7 +446,9 @@ async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
     new = replace(new, language=context.t.lang)
     member, created = await register_member(context.db, context.platform, user.id, chat.id, new)
     await query.answer()
-    await _close_keyboard(update, context, context.t("form-registered-short"))
+    await replace_pressed(
+        update, context.t("form-chosen", choice=context.t("form-registered-short"))
+    )
     context.form.clear()
     context.member = member
     context._access = None

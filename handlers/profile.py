@@ -19,7 +19,6 @@ from bot.services.members import (
     PHONE,
     local_phone,
 )
-from bot.text import persian_digits
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.clusters import Kind, get_place
@@ -29,7 +28,7 @@ from storage.members import Member, get_member
 def phone_for_display(t: Texts, e164: str) -> str:
     """The member's number as they write it, in their digits."""
     local = local_phone(e164)
-    return persian_digits(local) if t.lang == "fa" else local
+    return t.digits(local)
 
 
 async def _place_name(context: KhoosheContext, kind: Kind, code: str | None) -> str:

@@ -24,7 +24,6 @@ from telegram.warnings import PTBUserWarning
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded
 from bot.services.reports import DraftError, clean_follow_up
-from bot.text import persian_digits
 from handlers import menu, triage
 from handlers.keyboards import rows
 from storage.reports import (
@@ -51,7 +50,7 @@ def _report_id(data: str | None) -> int:
 
 
 def _code(context: KhoosheContext, report: Report) -> str:
-    return persian_digits(report.code) if context.t.lang == "fa" else report.code
+    return context.t.digits(report.code)
 
 
 async def _own_report(

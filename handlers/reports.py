@@ -11,7 +11,6 @@ import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -38,9 +37,8 @@ from bot.services.reports import (
     suggestions,
     to_new_report,
 )
-from bot.text import persian_digits
 from handlers import menu, triage
-from handlers.keyboards import rows
+from handlers.keyboards import replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -94,15 +92,7 @@ async def _question(
 ) -> str:
     """Send a step's question, taking the buttons off the previous one."""
     draft = _draft(context)
-    old = draft.pop("question_id", None)
-    chat = update.effective_chat
-    query = update.callback_query
-    pressed = query.message.message_id if query and query.message else None
-    if old is not None and old != pressed and chat is not None:
-        try:
-            await context.bot.edit_message_reply_markup(chat.id, old, reply_markup=None)
-        except TelegramError as exc:
-            log.info("old report question kept its buttons (%s)", exc.__class__.__name__)
+    await retire_buttons(update, context, draft.pop("question_id", None))
     previous = draft.get("step")
     draft["step"] = step
     # The draft (with what the member just sent) is stored before they see the next step.
@@ -118,7 +108,7 @@ async def _question(
 
 
 def _code(context: KhoosheContext, code: str) -> str:
-    return persian_digits(code) if context.t.lang == "fa" else code
+    return context.t.digits(code)
 
 
 def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
@@ -354,7 +344,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
         return await _ask_urgency(update, context)
     assert context.user_data is not None
     context.user_data.pop("report", None)
-    await _close(update, context, context.t("report-joined-short"))
+    await replace_pressed(update, context.t("report-joined-short"))
     await menu.show_menu(update, context, "report-joined", code=_code(context, report.code))
     if joined:
         await triage.announce_joined(context, report, context.member)
@@ -458,7 +448,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     await query.answer()
     assert context.user_data is not None
     context.user_data.pop("report", None)
-    await _close(update, context, context.t("report-sent-short"))
+    await replace_pressed(update, context.t("report-sent-short"))
     log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
     await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
     if created or not await has_cards(context.db, report.id):
@@ -466,21 +456,11 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def _close(update: Update, context: KhoosheContext, text: str) -> None:
-    query = update.callback_query
-    if query is None or query.message is None:
-        return
-    try:
-        await query.edit_message_text(text)
-    except TelegramError as exc:
-        log.info("could not close the report card (%s)", exc.__class__.__name__)
-
-
 async def cancel(update: Update, context: KhoosheContext) -> int:
     """Throw the draft away."""
     if update.callback_query is not None:
         await update.callback_query.answer()
-        await _close(update, context, context.t("report-cancelled"))
+        await replace_pressed(update, context.t("report-cancelled"))
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await menu.show_menu(update, context, "report-cancelled")

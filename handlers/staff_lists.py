@@ -19,7 +19,6 @@ from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
-from bot.text import persian_digits
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.clusters import list_places
@@ -60,7 +59,7 @@ async def _filter(update: Update, context: KhoosheContext) -> ReportFilter:
 
 
 def _code(context: KhoosheContext, code: str) -> str:
-    return persian_digits(code) if context.t.lang == "fa" else code
+    return context.t.digits(code)
 
 
 async def _send_list(update: Update, context: KhoosheContext, page: int) -> None:

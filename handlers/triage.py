@@ -80,7 +80,7 @@ async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> str
     parts = []
     for code, count in (await units_by_cluster(context.db, report.id)).items():
         place = await get_place(context.db, "cluster", code)
-        number = persian_digits(count) if lang == "fa" else str(count)
+        number = t.digits(count)
         parts.append(f"{place.name(lang) if place else code} {number}")
     return t.join(t.label("list-separator"), parts)
 
@@ -209,7 +209,7 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     ]
     chat = update.effective_chat
     assert chat is not None
-    code = persian_digits(report.code) if t.lang == "fa" else report.code
+    code = t.digits(report.code)
     await context.bot.send_message(
         chat.id,
         t("triage-choose-status", code=code, status=t(f"report-status-{report.status}")),
@@ -317,7 +317,7 @@ async def _deliver(
     if bot is None:
         return False
     t = context.texts_for(member.language, platform)
-    code = persian_digits(report.code) if member.language == "fa" else report.code
+    code = t.digits(report.code)
     values = {k: t(v) if isinstance(v, MessageId) else v for k, v in kwargs.items()}
     try:
         await bot.send_message(member.chat_id, t(key, code=code, **values), reply_markup=markup)
@@ -386,7 +386,7 @@ async def announce_update(
             agent = await get_member(context.db, platform, chat_id) if chat_id > 0 else None
             lang = agent.language if agent else "fa"
             t = context.texts_for(lang, platform)
-            code = persian_digits(report.code) if lang == "fa" else report.code
+            code = t.digits(report.code)
             try:
                 message = await bot.send_message(
                     chat_id, t(key, code=code, **kwargs), reply_to_message_id=card_id
