@@ -16,6 +16,7 @@ from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
+from bot.services.outbox import Outbox
 from bot.services.places import seed_places
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
@@ -41,7 +42,8 @@ def build_application(
     lexicon: LazyLexicon,
     holidays: Holidays,
     outside_bodies: tuple[OutsideBody, ...],
-    bots: dict[Platform, ExtBot[Any]] | None = None,
+    outbox: Outbox,
+    bots: dict[Platform, ExtBot[Any]],
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -56,7 +58,8 @@ def build_application(
         lexicon=lexicon,
         holidays=holidays,
         outside_bodies=outside_bodies,
-        bots=bots if bots is not None else {},
+        outbox=outbox,
+        bots=bots,
         flood=FloodGuard(burst=settings.flood_burst, rate=settings.flood_rate),
         admin_alerts=RateGate(interval=settings.admin_alert_interval),
     )
@@ -114,6 +117,7 @@ class Runtime:
         self.platforms = list(platforms if platforms is not None else settings.platforms())
         self.apps: dict[Platform, KhoosheApplication] = {}
         self.db: aiosqlite.Connection | None = None
+        self.outbox: Outbox | None = None
         self._running: set[Platform] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
@@ -131,10 +135,13 @@ class Runtime:
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         bots: dict[Platform, ExtBot[Any]] = {}
+        self.outbox = Outbox(self.db, self.settings, locales, bots)
+        await self.outbox.recover()
         for platform in self.platforms:
             self.apps[platform] = build_application(
-                self.settings, platform, self.db, locales, lexicon, holidays, bodies, bots
-            )
+                self.settings, platform, self.db, locales, lexicon, holidays, bodies,
+                self.outbox, bots,
+            )  # fmt: skip
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -166,6 +173,9 @@ class Runtime:
         )
         self._running.add(platform)
         log.info("%s: polling as @%s", platform, app.bot.username)
+        # The first platform up also hosts the scheduler (one JobQueue for both).
+        assert self.outbox is not None
+        await self.outbox.attach(platform, app.job_queue)
 
     async def _keep_trying(self, platform: Platform) -> None:
         delay = 5.0
@@ -193,6 +203,8 @@ class Runtime:
         for task in self._tasks:
             with suppress(asyncio.CancelledError, Exception):
                 await task
+        if self.outbox is not None:
+            await self.outbox.stop()
         for platform, app in self.apps.items():
             if platform not in self._running:
                 continue

@@ -23,6 +23,7 @@ from storage.persistence import SqlitePersistence
 
 if TYPE_CHECKING:
     from bot.roles import Access
+    from bot.services.outbox import Outbox
     from storage.members import Member
 
 
@@ -37,6 +38,8 @@ class AppState:
     lexicon: LazyLexicon
     holidays: Holidays
     outside_bodies: tuple[OutsideBody, ...]
+    # The one sender of messages to many members, shared by both platforms (bot/app.py).
+    outbox: Outbox
     flood: FloodGuard = field(default_factory=FloodGuard)
     admin_alerts: RateGate = field(default_factory=RateGate)
     # Every running platform's bot (one dict shared by both Applications), so a member on

@@ -72,6 +72,11 @@ async def access_of(context: KhoosheContext, user_id: int) -> Access:
     return context._access
 
 
+def actor(context: KhoosheContext, user_id: int) -> str:
+    """How a staff action's author is recorded (in histories and the broadcast audit)."""
+    return f"staff:{context.platform.value}:{user_id}"
+
+
 R = TypeVar("R")
 Handler = Callable[[Update, KhoosheContext], Coroutine[Any, Any, R]]
 

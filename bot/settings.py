@@ -85,6 +85,14 @@ class Settings(BaseSettings):
     # conservative there and obey its 429s.
     telegram_rate_limit: float = Field(default=30.0, gt=0)
     bale_rate_limit: float = Field(default=10.0, gt=0)
+    # Broadcast messages in flight per platform: enough to keep up the rate over a slow
+    # network, few enough that a member's reply never queues behind many of them. It is
+    # also the most a crash can duplicate (see bot/services/outbox.py).
+    outbox_workers: int = Field(default=8, ge=1, le=64)
+    # How often a running broadcast's status message is edited (seconds).
+    progress_interval: float = Field(default=3.0, gt=0)
+    # A scheduled broadcast that fell due while the bot was down is still sent this late.
+    schedule_grace_minutes: int = Field(default=60, ge=0)
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
 

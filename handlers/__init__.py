@@ -4,8 +4,9 @@ Note: order matters! Within group 0 the first matching handler wins:
 1. middleware (group -1) throttles floods and loads the member before anything else;
 2. the member form comes first in group 0, so that while a form is open its steps (and its
    /cancel, /help) take precedence over the global commands;
-3. features (the report form, then "my reports" and /track; staff buttons and replies on
-   report cards) and admin commands;
+3. features (the broadcast form before the report form, so a staff member's announcement
+   never lands in a report draft of theirs; the report form, then "my reports" and /track;
+   staff buttons and replies on report cards) and admin commands;
 4. the menu, /help, /cancel for everyone outside a form;
 5. catch-alls last: a stale button or a message nobody understood still gets an answer.
 The error handler is not a handler in a group: it sees every exception.
@@ -17,6 +18,7 @@ from telegram.ext import Application
 
 from handlers import (
     admin,
+    broadcasts,
     errors,
     menu,
     middleware,
@@ -33,6 +35,9 @@ def register_all(app: Application) -> None:
     """Register every feature on one platform's Application."""
     middleware.register(app)
     onboarding.register(app)
+    # A staff member composing an announcement while a report draft of theirs is open:
+    # the broadcast form, being newer and explicit, takes their messages first.
+    broadcasts.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)

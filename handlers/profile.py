@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import KhoosheContext, Texts
 from bot.services.members import (
@@ -22,7 +24,9 @@ from bot.services.members import (
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.clusters import Kind, get_place
-from storage.members import Member, get_member
+from storage.members import Member, get_member, update_member
+
+log = logging.getLogger(__name__)
 
 
 def phone_for_display(t: Texts, e164: str) -> str:
@@ -75,18 +79,45 @@ async def send_profile(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(chat.id, context.t("form-not-registered"))
         return
     context.member = member
+    text, markup = await _profile_message(context, member)
+    await context.bot.send_message(chat.id, text, reply_markup=markup)
+
+
+async def _profile_message(
+    context: KhoosheContext, member: Member
+) -> tuple[str, InlineKeyboardMarkup]:
     t = context.t
     buttons = [
         InlineKeyboardButton(t.label(f"field-{field}"), callback_data=f"pf:edit:{field}")
         for field in EDITABLE
     ]
+    keyboard = rows(buttons, 2)
+    # Announcements are the one setting that is not a profile field: a toggle of its own.
+    switch = "profile-announcements-on" if member.announcements else "profile-announcements-off"
+    keyboard.append([InlineKeyboardButton(t.label(switch), callback_data="pf:ann")])
     card = await describe(context, values_of(member))
     since = t.date(parse_iso(member.created_at))
-    await context.bot.send_message(
-        chat.id,
-        t("profile-show", card=card, since=since),
-        reply_markup=InlineKeyboardMarkup(rows(buttons, 2)),
-    )
+    return t("profile-show", card=card, since=since), InlineKeyboardMarkup(keyboard)
+
+
+async def on_toggle_announcements(update: Update, context: KhoosheContext) -> None:
+    """Turn announcements (broadcasts) off or back on; news of one's own reports still comes."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    member = await get_member(context.db, context.platform, user.id)
+    if member is None:
+        await query.answer(context.t("form-not-registered"), show_alert=True)
+        return
+    await update_member(context.db, member.id, announcements=not member.announcements)
+    member = await get_member(context.db, context.platform, user.id)
+    assert member is not None
+    now = "profile-announcements-now-on" if member.announcements else "broadcast-opted-out"
+    await query.answer(context.t(now), show_alert=True)
+    text, markup = await _profile_message(context, member)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except TelegramError as exc:  # an old card: the answer above said it all
+        log.info("profile card not refreshed (%s)", exc.__class__.__name__)
 
 
 async def profile_command(update: Update, context: KhoosheContext) -> None:
@@ -97,3 +128,4 @@ async def profile_command(update: Update, context: KhoosheContext) -> None:
 def register(app: Application) -> None:
     """Install /profile."""
     app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CallbackQueryHandler(on_toggle_announcements, pattern=r"^pf:ann$"))

@@ -16,6 +16,7 @@ from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.settings import Platform, Settings
+from storage.members import NewMember, register_member
 
 ADMIN_ID = 777_000_001
 
@@ -108,6 +109,8 @@ class Khooshe:
             "polling_timeout": 1,
             "persistence_interval": 0.2,
             "admin_alert_interval": 0,
+            # Broadcast status messages are edited every few seconds in production.
+            "progress_interval": 0.2,
             # The driver answers at machine speed; flood control has its own test.
             "flood_burst": 1000,
         }
@@ -139,6 +142,26 @@ class Khooshe:
     def admin(self) -> SandboxUser:
         """The admin named in settings."""
         return self.sandbox.user(user_id=ADMIN_ID, first_name="مدیر", token=self.token)
+
+    async def seed_members(
+        self, count: int, cluster: str = "leather_shoes", **fields: Any
+    ) -> list[SandboxUser]:
+        """Members registered straight through storage (fast), each a sandbox user."""
+        users = []
+        for i in range(count):
+            user = self.member(first_name=f"عضو {i}")
+            new = NewMember(
+                name=f"عضو {i}",
+                company=f"واحد {i}",
+                cluster_code=cluster,
+                estate_code=fields.get("estate_code"),
+                phone=f"+98912{user.id % 10_000_000:07d}",
+                phone_verified=True,
+                job_role=fields.get("job_role", "owner"),
+            )
+            await register_member(self.db, self.platform.value, user.id, user.id, new)
+            users.append(user)
+        return users
 
     async def rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Rows of a query as dicts."""

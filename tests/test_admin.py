@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.roles import Access, Role
-from tests.conftest import Khooshe, register, shown
+from tests.conftest import Khooshe, expect, register, shown
 
 CSV = (
     "# new list\n"
@@ -44,8 +44,7 @@ async def test_admin_grants_and_revokes_roles(khooshe: Khooshe) -> None:
 async def test_grant_accepts_persian_digits_and_explains_mistakes(khooshe: Khooshe) -> None:
     admin = khooshe.admin()
     await admin.send_text("/grant ۱۲۳۴۵ staff")
-    (done,) = await admin.settle()
-    assert "کارشناس" in (done.text or "")
+    await expect(admin, "کارشناس")
     assert await khooshe.rows("SELECT user_id FROM staff_roles") == [{"user_id": 12345}]
     for bad, expected in [
         ("/grant", "روش استفاده"),
@@ -57,7 +56,7 @@ async def test_grant_accepts_persian_digits_and_explains_mistakes(khooshe: Khoos
         ("/revoke 5", "روش استفاده"),
     ]:
         await admin.send_text(bad)
-        (reply,) = await admin.settle()
+        reply = await admin.next_message()
         assert expected in (reply.text or ""), bad
 
 

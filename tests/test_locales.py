@@ -12,6 +12,7 @@ from bot.app import COMMANDS, LOCALES_DIR
 from bot.i18n import Locales
 from bot.services.members import EDITABLE, LANGUAGES
 from bot.services.reports import CATEGORIES
+from bot.services.when import WhenErrorCode
 from bot.settings import PROJECT_ROOT, Platform
 from storage.members import JOB_ROLES
 from storage.roles import STAFF_ROLES
@@ -20,7 +21,8 @@ REPORT_STATUSES = (
     "new", "in_review", "referred", "resolved", "closed", "rejected", "merged", "withdrawn",
 )  # fmt: skip
 ID = re.compile(r"^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+$")
-NOT_IDS = {"utf-8", "utf-8-sig", "sandbox-server"}  # encodings, CLI sub-commands
+# Encodings, CLI sub-commands, and the date parser's error codes (ids are "when-error-<code>").
+NOT_IDS = {"utf-8", "utf-8-sig", "sandbox-server"} | {c.value for c in WhenErrorCode}
 CODE_DIRS = ("bot", "handlers")
 
 
@@ -87,6 +89,10 @@ def test_every_id_in_code_exists(locales: Locales) -> None:
         ("command-", COMMANDS),
         ("category-", CATEGORIES),
         ("report-status-", REPORT_STATUSES),
+        ("when-error-", tuple(c.value for c in WhenErrorCode)),
+        ("delivery-status-", ("failed", "blocked", "left")),
+        ("failed-col-", ("name", "company", "cluster", "platform", "phone", "status", "error")),
+        ("scheduled-media-", ("photo", "document")),
     ],
 )
 def test_dynamic_id_families_are_complete(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.i18n import format_datetime
 
-__all__ = ["COLUMNS", "ExportRow", "reports_workbook"]
+__all__ = ["COLUMNS", "ExportRow", "reports_workbook", "table_workbook"]
 
 # Column ids in sheet order; callers map each to a header from the locale files.
 COLUMNS = (
@@ -147,3 +147,25 @@ def _sheet_title(title: str) -> str:
     """Return title made acceptable as an Excel sheet name."""
     cleaned = " ".join(title.translate(_SHEET_TITLE_FORBIDDEN).split())
     return cleaned[:_MAX_SHEET_TITLE] or "Sheet"
+
+
+def table_workbook(headers: Sequence[str], rows: Iterable[Sequence[str]], rtl: bool) -> bytes:
+    """Return an .xlsx of text rows under bold headers (e.g. a broadcast's undelivered list)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.sheet_view.rightToLeft = rtl
+    for index, header in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = max(16, len(header) + 2)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_row = []
+    for header in headers:
+        cell = _text(ws, header)
+        cell.font = bold
+        header_row.append(cell)
+    ws.append(header_row)
+    for row in rows:
+        ws.append([_text(ws, value) for value in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

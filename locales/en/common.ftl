@@ -38,6 +38,8 @@ help-member =
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
 help-staff =
     Staff commands:
+    • /broadcast: write an announcement, pick its audience, preview, send or schedule it
+    • /scheduled: scheduled announcements (change time or cancel)
     • /reports: reports with filters (agents see only their clusters)
     • /export_reports: the same list as an Excel file
     • /merge duplicate-code main-code: merge a duplicate into the main report
@@ -45,6 +47,8 @@ help-staff =
     • /help: help
 help-admin =
     Admin commands:
+    • /broadcast: write an announcement, pick its audience, preview, send or schedule it
+    • /scheduled: scheduled announcements (change time or cancel)
     • /grant id role [cluster codes]: give the staff or cluster_agent role
     • /revoke id role: take a role away
     • /staff: list staff and their roles
@@ -62,3 +66,17 @@ platform-telegram = Telegram
 platform-bale = Bale
 role-staff = Staff member
 role-cluster_agent = Cluster development agent
+
+# Typed dates and times (broadcasts, trainings): why one was refused.
+when-error-empty = Write a date and time, e.g. "{ $example }" or "tomorrow 9".
+when-error-unparseable = I couldn't read that date. Write e.g. "{ $example }" or "tomorrow 9".
+when-error-invalid-date = That date does not exist in the calendar. Try again.
+when-error-gregorian-date = Write the date in the Solar Hijri calendar, e.g. "{ $example }".
+when-error-invalid-time = That time is not valid (0:00 to 23:59). Try again.
+when-error-ambiguous-time = Morning or afternoon? Write the time on the 24-hour clock (e.g. 17:00).
+when-error-missing-date = Add the day too, e.g. "{ $example }" or "tomorrow 9".
+when-error-missing-time = Add the time too, e.g. "{ $example }".
+when-error-weekday-mismatch = The weekday does not match the date. Check the date again.
+when-error-past = That time has passed. Write a time in the future.
+when-error-too-soon = That is too soon. Write a later time.
+when-error-too-far = That is more than a year ahead. Write a nearer time.

@@ -68,3 +68,6 @@ profile-show =
 
     Choose an item to change it.
 profile-saved = ✅ Saved.
+profile-announcements-on = 🔔 Announcements: on (tap to turn off)
+profile-announcements-off = 🔕 Announcements: off (tap to turn on)
+profile-announcements-now-on = 🔔 You will receive announcements again.

@@ -38,6 +38,8 @@ help-member =
 help-form = در حال تکمیل فرم هستید. پاسخ سؤال زیر را بفرستید، یا با /cancel انصراف دهید.
 help-staff =
     دستورهای کارکنان:
+    • /broadcast: نوشتن اطلاعیه، انتخاب مخاطبان، پیش‌نمایش، ارسال یا زمان‌بندی
+    • /scheduled: اطلاعیه‌های زمان‌بندی‌شده (تغییر زمان یا لغو)
     • /reports: فهرست گزارش‌ها با فیلتر (عامل‌ها فقط خوشه‌های خود را می‌بینند)
     • /export_reports: فایل اکسل همان فهرست
     • /merge کد_تکراری کد_اصلی: ادغام گزارش تکراری در گزارش اصلی
@@ -45,6 +47,8 @@ help-staff =
     • /help: راهنما
 help-admin =
     دستورهای مدیر:
+    • /broadcast: نوشتن اطلاعیه، انتخاب مخاطبان، پیش‌نمایش، ارسال یا زمان‌بندی
+    • /scheduled: اطلاعیه‌های زمان‌بندی‌شده (تغییر زمان یا لغو)
     • /grant شناسه نقش [کد خوشه‌ها]: دادن نقش staff یا cluster_agent
     • /revoke شناسه نقش: گرفتن نقش
     • /staff: فهرست کارکنان و نقش‌ها
@@ -62,3 +66,17 @@ platform-telegram = تلگرام
 platform-bale = بله
 role-staff = کارشناس ستاد
 role-cluster_agent = عامل توسعه خوشه
+
+# Typed dates and times (broadcasts, trainings): why one was refused.
+when-error-empty = تاریخ و ساعت را بنویسید، مثلاً «{ $example }» یا «فردا ۹».
+when-error-unparseable = این تاریخ را متوجه نشدم. مثلاً بنویسید «{ $example }» یا «فردا ساعت ۹».
+when-error-invalid-date = این تاریخ در تقویم وجود ندارد. دوباره بنویسید.
+when-error-gregorian-date = تاریخ را شمسی بنویسید، مثلاً «{ $example }».
+when-error-invalid-time = ساعت درست نیست (از ۰:۰۰ تا ۲۳:۵۹). دوباره بنویسید.
+when-error-ambiguous-time = صبح یا عصر؟ ساعت را ۲۴ساعته بنویسید (مثلاً ۱۷:۰۰) یا «صبح»/«عصر» را اضافه کنید.
+when-error-missing-date = روز را هم بنویسید، مثلاً «{ $example }» یا «فردا ۹».
+when-error-missing-time = ساعت را هم بنویسید، مثلاً «{ $example }».
+when-error-weekday-mismatch = روز هفته با تاریخ نمی‌خواند. تاریخ را دوباره بررسی کنید.
+when-error-past = این زمان گذشته است. زمانی در آینده بنویسید.
+when-error-too-soon = این زمان خیلی نزدیک است. زمان دیرتری بنویسید.
+when-error-too-far = این زمان بیش از یک سال بعد است. زمان نزدیک‌تری بنویسید.

@@ -68,3 +68,6 @@ profile-show =
 
     برای اصلاح، مورد را انتخاب کنید.
 profile-saved = ✅ ذخیره شد.
+profile-announcements-on = 🔔 اطلاعیه‌ها: روشن (برای خاموش کردن بزنید)
+profile-announcements-off = 🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)
+profile-announcements-now-on = 🔔 از این پس اطلاعیه‌ها برایتان فرستاده می‌شود.

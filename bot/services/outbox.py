@@ -1,0 +1,528 @@
+"""The outbox sender: the project's one way to deliver a message to many members.
+
+A broadcast (and later a training announcement, a reminder, a digest) is expanded into one
+outbox row per recipient before anything is sent; per platform a few workers take the oldest
+due row, mark it in flight ('sending'), send it and record the result.
+
+Pacing. Every send goes through the platform bot's AIORateLimiter, the same limiter the
+interactive replies use, at the platform's configured rate; a 429 pauses that limiter for
+`retry_after` and the row is retried after it. Only `outbox_workers` messages are in flight
+per platform, so a member's reply waits behind at most that many broadcast messages.
+
+Crash safety. A row is marked 'sending' in its own transaction before the request and its
+result is written right after. If the process dies (kill -9), rows still 'sending' are put
+back at start-up and sent again: **a crash can duplicate at most `outbox_workers` messages per
+platform** (those in flight at that moment), and loses none. A timeout is retried too, so it
+can duplicate the one message whose answer was lost.
+
+Scheduling. Scheduled broadcasts live in the database; at start-up they are armed on the
+scheduler (PTB's JobQueue of the first platform that starts). One that fell due while the bot
+was down is sent if it is at most `schedule_grace_minutes` late, otherwise marked missed and
+its composer told.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import CallbackContext, ExtBot, JobQueue
+
+from bot.context import Texts
+from bot.i18n import Locales
+from bot.platforms import ADAPTERS
+from bot.settings import Platform, Settings
+from storage.outbox import (
+    Broadcast,
+    NewBroadcast,
+    OutboxItem,
+    Tally,
+    broadcasts_in,
+    cancel_broadcast,
+    claim_next,
+    create_broadcast,
+    get_broadcast,
+    mark_missed,
+    media_file_id,
+    next_due,
+    record_retry,
+    record_sent,
+    record_undelivered,
+    remember_file_id,
+    requeue_in_flight,
+    set_progress_message,
+    set_schedule,
+    start_broadcast,
+    tally,
+)
+from storage.outbox import finish_broadcast as finish_row
+
+log = logging.getLogger(__name__)
+
+# Callback data of the "no more announcements" button under every broadcast.
+OPT_OUT = "ob:off"
+# Callback data prefix of the "who did not get it" button under a delivery report.
+FAILED_LIST = "bc:failed:"
+# Retrying a 5xx or a timeout: after 2, 4, 8, 16 s, then give up on that message.
+MAX_ATTEMPTS = 5
+IDLE_WAIT = 5.0
+STOP_WAIT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a broadcast says: plain text as the composer typed it, maybe with one file."""
+
+    body: str
+    media_kind: str | None = None  # 'photo' | 'document'
+    media: str | bytes | None = None  # a file id on the sending platform, or the file itself
+    media_name: str | None = None
+
+
+def texts(locales: Locales, lang: str, platform: Platform) -> Texts:
+    """A translator for someone on a platform (outside any update)."""
+    return Texts(locales.translator(lang), ADAPTERS[platform].escape)
+
+
+async def send_content(
+    bot: ExtBot[Any], platform: Platform, chat_id: int, content: Content, t: Texts
+) -> Message:
+    """Send a broadcast's message as members see it (the composer's preview uses this too).
+
+    The composer's text is data, not markup: on Bale, which always renders Markdown, it is
+    escaped, so members read exactly what was typed.
+    """
+    body = t.escape(content.body) if content.body else None
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t.label("broadcast-button-opt-out"), callback_data=OPT_OUT)]]
+    )
+    media: str | InputFile | None = None
+    if content.media is not None:
+        media = (
+            content.media
+            if isinstance(content.media, str)
+            else InputFile(content.media, filename=content.media_name or "file")
+        )
+    if content.media_kind == "photo" and media is not None:
+        return await bot.send_photo(chat_id, media, caption=body, reply_markup=markup)
+    if content.media_kind == "document" and media is not None:
+        return await bot.send_document(chat_id, media, caption=body, reply_markup=markup)
+    assert body is not None
+    return await bot.send_message(chat_id, body, reply_markup=markup)
+
+
+def _file_id_of(message: Message) -> str | None:
+    if message.photo:
+        return message.photo[-1].file_id
+    if message.document:
+        return message.document.file_id
+    return None
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{exc.__class__.__name__}: {exc}"[:300]
+
+
+class Outbox:
+    """Sends what the outbox holds, on every running platform, and runs scheduled broadcasts."""
+
+    def __init__(
+        self,
+        db: Any,
+        settings: Settings,
+        locales: Locales,
+        bots: dict[Platform, ExtBot[Any]],
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.locales = locales
+        self.bots = bots
+        self.jobs: JobQueue[Any] | None = None
+        self._wake: dict[Platform, asyncio.Event] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._workers: list[asyncio.Task[None]] = []
+        self._stopping = False
+        self._shown: dict[int, dict[str, int]] = {}
+        self._broadcasts: dict[int, Broadcast] = {}
+        self._uploads: dict[tuple[int, Platform], asyncio.Lock] = {}
+        self._file_bytes: dict[int, bytes] = {}
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    async def recover(self) -> None:
+        """Before any platform starts: what was in flight when we stopped goes again."""
+        again = await requeue_in_flight(self.db)
+        if again:
+            log.warning("outbox: %d message(s) were in flight at the last stop; resending", again)
+
+    async def attach(self, platform: Platform, jobs: JobQueue[Any] | None) -> None:
+        """A platform's Application is running: start its senders (and the scheduler)."""
+        if platform in self._wake:
+            return
+        self._stopping = False
+        self._wake[platform] = asyncio.Event()
+        for _ in range(self.settings.outbox_workers):
+            self._workers.append(asyncio.create_task(self._work(platform)))
+        if self.jobs is None and jobs is not None:
+            self.jobs = jobs
+            self._tasks.append(asyncio.create_task(self._monitor()))
+            await self._rearm()
+
+    async def stop(self) -> None:
+        """Stop sending: messages in flight finish first (briefly), so a graceful stop
+        duplicates nothing; what is cut off is resent on the next start."""
+        self._stopping = True
+        self.wake()
+        if self._workers:
+            await asyncio.wait(self._workers, timeout=STOP_WAIT)
+        for task in (*self._workers, *self._tasks):
+            task.cancel()
+        for task in (*self._workers, *self._tasks):
+            with suppress(asyncio.CancelledError, Exception):
+                await task
+        self._workers.clear()
+        self._tasks.clear()
+        self._wake.clear()
+        self.jobs = None
+
+    def wake(self) -> None:
+        """New rows are queued: let idle workers look now."""
+        for event in self._wake.values():
+            event.set()
+
+    # --- broadcasts ----------------------------------------------------------------------
+
+    @property
+    def platforms(self) -> list[str]:
+        """Platforms a broadcast may reach: those configured (a platform that is down for a
+        while still gets its rows, sent when it comes up)."""
+        return [p.value for p in self.settings.platforms()]
+
+    async def submit(self, new: NewBroadcast) -> tuple[Broadcast, bool]:
+        """Store a confirmed broadcast, then send it now or arm it; (broadcast, created)."""
+        broadcast, created = await create_broadcast(self.db, new)
+        if created:
+            if broadcast.send_at <= datetime.now(UTC):
+                await self.start(broadcast.id)
+            else:
+                self._arm(broadcast)
+        fresh = await get_broadcast(self.db, broadcast.id)
+        assert fresh is not None
+        return fresh, created
+
+    async def start(self, broadcast_id: int) -> int | None:
+        """Expand a due broadcast into the outbox and start sending (None: not waiting)."""
+        queued = await start_broadcast(self.db, broadcast_id, self.platforms)
+        if queued is None:
+            return None
+        log.info("broadcast %s: %d recipient(s) queued", broadcast_id, queued)
+        broadcast = await get_broadcast(self.db, broadcast_id)
+        assert broadcast is not None
+        message = await self._tell_owner(broadcast, self._progress_text(broadcast, Tally()))
+        if message is not None:
+            await set_progress_message(self.db, broadcast_id, message.message_id)
+        self.wake()
+        return queued
+
+    async def reschedule(self, broadcast_id: int, when: datetime, actor: str) -> bool:
+        """Move a waiting broadcast to a new time."""
+        if not await set_schedule(self.db, broadcast_id, when, actor):
+            return False
+        self._disarm(broadcast_id)
+        broadcast = await get_broadcast(self.db, broadcast_id)
+        assert broadcast is not None
+        self._arm(broadcast)
+        return True
+
+    async def send_now(self, broadcast_id: int, actor: str) -> int | None:
+        """Send a waiting (e.g. missed) broadcast right away; None if it is not waiting."""
+        if not await set_schedule(self.db, broadcast_id, datetime.now(UTC), actor):
+            return None
+        self._disarm(broadcast_id)
+        return await self.start(broadcast_id)
+
+    async def cancel(self, broadcast_id: int, actor: str) -> bool:
+        """Cancel a broadcast that has not started."""
+        if not await cancel_broadcast(self.db, broadcast_id, actor):
+            return False
+        self._disarm(broadcast_id)
+        return True
+
+    def _arm(self, broadcast: Broadcast) -> None:
+        if self.jobs is None:
+            return  # armed by _rearm() when the first platform starts
+        self._disarm(broadcast.id)
+        self.jobs.run_once(
+            self._fire,
+            when=broadcast.send_at,
+            data=broadcast.id,
+            name=f"broadcast:{broadcast.id}",
+            # APScheduler drops a job more than 1 s late by default: a busy loop must not.
+            job_kwargs={"misfire_grace_time": None},
+        )
+
+    def _disarm(self, broadcast_id: int) -> None:
+        if self.jobs is None:
+            return
+        for job in self.jobs.get_jobs_by_name(f"broadcast:{broadcast_id}"):
+            job.schedule_removal()
+
+    async def _fire(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        job = context.job
+        assert job is not None and isinstance(job.data, int)
+        await self.start(job.data)
+
+    async def _rearm(self) -> None:
+        """Arm what is scheduled; send or give up on what fell due while we were down."""
+        now = datetime.now(UTC)
+        grace = timedelta(minutes=self.settings.schedule_grace_minutes)
+        for broadcast in await broadcasts_in(self.db, ["scheduled"]):
+            if broadcast.send_at > now:
+                self._arm(broadcast)
+            elif now - broadcast.send_at <= grace:
+                log.info("broadcast %s fell due while down; sending now", broadcast.id)
+                await self.start(broadcast.id)
+            elif await mark_missed(self.db, broadcast.id):
+                log.warning("broadcast %s missed its time; not sent", broadcast.id)
+                t = self._owner_texts(broadcast)
+                await self._tell_owner(
+                    broadcast,
+                    t(
+                        "broadcast-missed",
+                        number=t.digits(broadcast.id),
+                        when=t.datetime(broadcast.send_at),
+                    ),
+                )
+
+    # --- sending -------------------------------------------------------------------------
+
+    async def _work(self, platform: Platform) -> None:
+        wake = self._wake[platform]
+        while not self._stopping:
+            try:
+                wake.clear()
+                item = await claim_next(self.db, platform.value, _later(0))
+                if item is None:
+                    with suppress(TimeoutError):
+                        await asyncio.wait_for(wake.wait(), await self._idle_wait(platform))
+                    continue
+                await self._send(platform, item)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a bug must not stop deliveries for good
+                log.exception("outbox worker on %s failed; carrying on", platform)
+                await asyncio.sleep(IDLE_WAIT)
+
+    async def _idle_wait(self, platform: Platform) -> float:
+        """Until the next retry falls due (new rows wake the workers anyway)."""
+        due = await next_due(self.db, platform.value)
+        if not due:
+            return IDLE_WAIT
+        seconds = (datetime.fromisoformat(due) - datetime.now(UTC)).total_seconds()
+        return min(max(seconds, 0.05), IDLE_WAIT)
+
+    async def _send(self, platform: Platform, item: OutboxItem) -> None:
+        bot = self.bots.get(platform)
+        if bot is None:  # configured but not started yet: try again shortly
+            await record_retry(self.db, item.id, _later(5), "platform not running", counts=False)
+            return
+        try:
+            message = await self._deliver(bot, platform, item)
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            await record_retry(self.db, item.id, _later(seconds), "429", counts=False)
+        except Forbidden as exc:
+            status = "blocked" if "block" in str(exc).lower() else "left"
+            await record_undelivered(self.db, item, status, _error_text(exc))
+        except BadRequest as exc:
+            gone = any(s in str(exc).lower() for s in ("chat not found", "user not found"))
+            await record_undelivered(self.db, item, "left" if gone else "failed", _error_text(exc))
+        except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
+            if item.attempts >= MAX_ATTEMPTS:
+                await record_undelivered(self.db, item, "failed", _error_text(exc))
+            else:
+                later = _later(float(2**item.attempts))
+                await record_retry(self.db, item.id, later, _error_text(exc), counts=True)
+        except TelegramError as exc:
+            await record_undelivered(self.db, item, "failed", _error_text(exc))
+        else:
+            await record_sent(self.db, item.id, message.message_id)
+
+    async def _deliver(self, bot: ExtBot[Any], platform: Platform, item: OutboxItem) -> Message:
+        t = texts(self.locales, item.language, platform)
+        if item.payload is not None:
+            return await self._send_payload(bot, item)
+        broadcast = await self._broadcast(item.broadcast_id)
+        if broadcast.media_kind is None:
+            return await send_content(bot, platform, item.chat_id, Content(broadcast.body), t)
+        return await self._send_media(bot, platform, item.chat_id, broadcast, t)
+
+    async def _send_payload(self, bot: ExtBot[Any], item: OutboxItem) -> Message:
+        """A message of its own for this recipient (already rendered for its platform)."""
+        assert item.payload is not None
+        buttons = item.payload.get("buttons") or []
+        assert isinstance(buttons, list)
+        markup = (
+            InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(b["text"], callback_data=b["data"]) for b in row]
+                    for row in buttons
+                ]
+            )
+            if buttons
+            else None
+        )
+        return await bot.send_message(item.chat_id, str(item.payload["text"]), reply_markup=markup)
+
+    async def _broadcast(self, broadcast_id: int) -> Broadcast:
+        cached = self._broadcasts.get(broadcast_id)
+        if cached is None:
+            cached = await get_broadcast(self.db, broadcast_id)
+            assert cached is not None
+            self._broadcasts[broadcast_id] = cached
+        return cached
+
+    async def _send_media(
+        self, bot: ExtBot[Any], platform: Platform, chat_id: int, broadcast: Broadcast, t: Texts
+    ) -> Message:
+        """File ids are per platform: the first message on another platform uploads the file
+        (fetched once from the composer's platform) and the rest reuse its new id."""
+        lock = self._uploads.setdefault((broadcast.id, platform), asyncio.Lock())
+        file_id = await media_file_id(self.db, broadcast.id, platform.value)
+        if file_id is None:
+            async with lock:
+                file_id = await media_file_id(self.db, broadcast.id, platform.value)
+                if file_id is None:
+                    data = await self._original_file(broadcast)
+                    content = Content(
+                        broadcast.body, broadcast.media_kind, data, broadcast.media_name
+                    )
+                    message = await send_content(bot, platform, chat_id, content, t)
+                    new_id = _file_id_of(message)
+                    if new_id is not None:
+                        await remember_file_id(self.db, broadcast.id, platform.value, new_id)
+                    return message
+        content = Content(broadcast.body, broadcast.media_kind, file_id, broadcast.media_name)
+        return await send_content(bot, platform, chat_id, content, t)
+
+    async def _original_file(self, broadcast: Broadcast) -> bytes:
+        cached = self._file_bytes.get(broadcast.id)
+        if cached is not None:
+            return cached
+        origin = Platform(broadcast.owner_platform)
+        file_id = await media_file_id(self.db, broadcast.id, origin.value)
+        bot = self.bots.get(origin)
+        if file_id is None or bot is None:
+            raise NetworkError("the broadcast's file is not reachable yet")
+        data = bytes(await (await bot.get_file(file_id)).download_as_bytearray())
+        self._file_bytes[broadcast.id] = data
+        return data
+
+    # --- progress ------------------------------------------------------------------------
+
+    async def _monitor(self) -> None:
+        """Edit each running broadcast's status message as it goes; report when it is done."""
+        while True:
+            await asyncio.sleep(self.settings.progress_interval)
+            try:
+                for broadcast in await broadcasts_in(self.db, ["sending"]):
+                    await self._report_progress(broadcast)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("broadcast progress failed; carrying on")
+
+    async def _report_progress(self, broadcast: Broadcast) -> None:
+        counts = await tally(self.db, broadcast.id)
+        if counts.waiting == 0:
+            if await finish_row(self.db, broadcast.id):
+                await self._finish(broadcast, counts)
+            return
+        if self._shown.get(broadcast.id) == counts.counts:
+            return  # unchanged: an identical edit is an error on Telegram
+        self._shown[broadcast.id] = dict(counts.counts)
+        await self._edit_progress(broadcast, self._progress_text(broadcast, counts))
+
+    async def _finish(self, broadcast: Broadcast, counts: Tally) -> None:
+        self._shown.pop(broadcast.id, None)
+        self._broadcasts.pop(broadcast.id, None)
+        self._file_bytes.pop(broadcast.id, None)
+        log.info("broadcast %s done: %s", broadcast.id, counts.counts)
+        await self._edit_progress(broadcast, self._progress_text(broadcast, counts, done=True))
+        t = self._owner_texts(broadcast)
+        markup = None
+        if counts.undelivered:
+            markup = InlineKeyboardMarkup(
+                [
+                    [
+                        InlineKeyboardButton(
+                            t.label("broadcast-button-failed-list"),
+                            callback_data=f"{FAILED_LIST}{broadcast.id}",
+                        )
+                    ]
+                ]
+            )
+        await self._tell_owner(broadcast, self.report_text(broadcast, counts, t), markup)
+
+    def report_text(self, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
+        """The delivery report: counts by outcome."""
+        return t(
+            "broadcast-report",
+            number=t.digits(broadcast.id),
+            total=counts.total,
+            sent=counts["sent"],
+            failed=counts["failed"],
+            blocked=counts["blocked"],
+            left=counts["left"],
+        )
+
+    def _progress_text(self, broadcast: Broadcast, counts: Tally, *, done: bool = False) -> str:
+        t = self._owner_texts(broadcast)
+        return t(
+            "broadcast-progress-done" if done else "broadcast-progress",
+            number=t.digits(broadcast.id),
+            total=counts.total,
+            sent=counts["sent"],
+            failed=counts["failed"],
+            blocked=counts["blocked"],
+            left=counts["left"],
+        )
+
+    def _owner_texts(self, broadcast: Broadcast) -> Texts:
+        return texts(self.locales, broadcast.owner_lang, Platform(broadcast.owner_platform))
+
+    async def _tell_owner(
+        self, broadcast: Broadcast, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Message | None:
+        bot = self.bots.get(Platform(broadcast.owner_platform))
+        if bot is None:
+            return None
+        try:
+            return await bot.send_message(broadcast.owner_chat_id, text, reply_markup=markup)
+        except (TelegramError, RuntimeError) as exc:
+            log.info("broadcast %s: composer not told (%s)", broadcast.id, type(exc).__name__)
+            return None
+
+    async def _edit_progress(self, broadcast: Broadcast, text: str) -> None:
+        fresh = await get_broadcast(self.db, broadcast.id)
+        bot = self.bots.get(Platform(broadcast.owner_platform))
+        if fresh is None or fresh.progress_message_id is None or bot is None:
+            return
+        try:
+            await bot.edit_message_text(text, broadcast.owner_chat_id, fresh.progress_message_id)
+        except (TelegramError, RuntimeError) as exc:
+            # Bale's edits are reported unreliable; the final report is a new message anyway.
+            log.info("broadcast %s: progress not edited (%s)", broadcast.id, type(exc).__name__)
+
+
+def _later(seconds: float) -> str:
+    # Milliseconds: a 1 s retry_after must not come due early by rounding.
+    moment = datetime.now(UTC) + timedelta(seconds=seconds)
+    return moment.isoformat(timespec="milliseconds")

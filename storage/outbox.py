@@ -1,0 +1,481 @@
+"""Broadcasts and the outbox: what must be delivered to whom, and what became of each message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from storage.clock import now_iso, parse_iso
+from storage.db import transaction
+
+# What became of one message; 'pending' and 'sending' are still on their way.
+DELIVERY_STATUSES = ("sent", "failed", "blocked", "left", "skipped")
+WAITING = ("scheduled", "missed")
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who a broadcast is for: each chosen dimension narrows it; an empty one means "all"."""
+
+    clusters: tuple[str, ...] = ()
+    estates: tuple[str, ...] = ()
+    job_roles: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        """As stored."""
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Audience:
+        """From the stored form (unknown keys from a newer version are ignored)."""
+        data = json.loads(text)
+        return cls(
+            clusters=tuple(data.get("clusters", ())),
+            estates=tuple(data.get("estates", ())),
+            job_roles=tuple(data.get("job_roles", ())),
+            platforms=tuple(data.get("platforms", ())),
+        )
+
+
+def _audience_where(audience: Audience, platforms: Sequence[str]) -> tuple[str, list[object]]:
+    """Members a broadcast reaches: active, not opted out, on a platform we serve."""
+    chosen = [p for p in platforms if not audience.platforms or p in audience.platforms]
+    clauses = ["status = 'active'", "announcements = 1"]
+    params: list[object] = []
+    for column, values in (
+        ("platform", chosen),
+        ("cluster_code", audience.clusters),
+        ("estate_code", audience.estates),
+        ("job_role", audience.job_roles),
+    ):
+        if column == "platform" or values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})")
+            params.extend(values)
+    return " AND ".join(clauses), params
+
+
+async def count_audience(
+    db: aiosqlite.Connection, audience: Audience, platforms: Sequence[str]
+) -> int:
+    """How many members the audience reaches now."""
+    where, params = _audience_where(audience, platforms)
+    async with db.execute(f"SELECT COUNT(*) FROM members WHERE {where}", params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+@dataclass(frozen=True, slots=True)
+class NewBroadcast:
+    """What a composer confirmed."""
+
+    created_by: str
+    owner_platform: str
+    owner_chat_id: int
+    owner_lang: str
+    body: str
+    audience: Audience
+    send_at: datetime
+    dedupe_key: str
+    media_kind: str | None = None
+    media_file_id: str | None = None
+    media_name: str | None = None
+    kind: str = "announcement"
+
+
+@dataclass(frozen=True, slots=True)
+class Broadcast:
+    """A stored broadcast."""
+
+    id: int
+    kind: str
+    created_by: str
+    owner_platform: str
+    owner_chat_id: int
+    owner_lang: str
+    body: str
+    media_kind: str | None
+    media_name: str | None
+    audience: Audience
+    status: str
+    send_at: datetime
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    progress_message_id: int | None
+
+
+_BROADCAST_COLUMNS = (
+    "id, kind, created_by, owner_platform, owner_chat_id, owner_lang, body, media_kind, "
+    "media_name, audience, status, send_at, created_at, started_at, finished_at, "
+    "progress_message_id"
+)
+
+
+def _broadcast(row: aiosqlite.Row) -> Broadcast:
+    return Broadcast(
+        id=row["id"],
+        kind=row["kind"],
+        created_by=row["created_by"],
+        owner_platform=row["owner_platform"],
+        owner_chat_id=row["owner_chat_id"],
+        owner_lang=row["owner_lang"],
+        body=row["body"],
+        media_kind=row["media_kind"],
+        media_name=row["media_name"],
+        audience=Audience.from_json(row["audience"]),
+        status=row["status"],
+        send_at=parse_iso(row["send_at"]),
+        created_at=parse_iso(row["created_at"]),
+        started_at=parse_iso(row["started_at"]) if row["started_at"] else None,
+        finished_at=parse_iso(row["finished_at"]) if row["finished_at"] else None,
+        progress_message_id=row["progress_message_id"],
+    )
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple[Broadcast, bool]:
+    """Store a confirmed broadcast as scheduled; return (broadcast, created).
+
+    Idempotent on the dedupe key: a second "send" tap returns the first row, created=False.
+    """
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
+            "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?) "
+            "ON CONFLICT (dedupe_key) DO NOTHING",
+            (
+                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
+                new.owner_lang, new.body, new.media_kind, new.media_name,
+                new.audience.to_json(), _iso(new.send_at), now_iso(),
+            ),
+        )  # fmt: skip
+        created = cursor.rowcount == 1
+        async with db.execute(
+            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
+        ) as found:
+            row = await found.fetchone()
+        assert row is not None
+        if created and new.media_file_id is not None:
+            await db.execute(
+                "INSERT INTO broadcast_files (broadcast_id, platform, file_id) VALUES (?, ?, ?)",
+                (row["id"], new.owner_platform, new.media_file_id),
+            )
+    broadcast = await get_broadcast(db, int(row["id"]))
+    assert broadcast is not None
+    return broadcast, created
+
+
+async def get_broadcast(db: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None:
+    """A broadcast by id."""
+    sql = f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?"
+    async with db.execute(sql, (broadcast_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _broadcast(row) if row else None
+
+
+async def broadcasts_in(
+    db: aiosqlite.Connection, statuses: Iterable[str], created_by: str | None = None
+) -> list[Broadcast]:
+    """Broadcasts in these statuses (optionally one composer's), soonest first."""
+    wanted = list(statuses)
+    sql = (
+        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts "
+        f"WHERE status IN ({', '.join('?' * len(wanted))})"
+    )
+    params: list[object] = [*wanted]
+    if created_by is not None:
+        sql += " AND created_by = ?"
+        params.append(created_by)
+    async with db.execute(sql + " ORDER BY send_at, id", params) as cursor:
+        return [_broadcast(row) for row in await cursor.fetchall()]
+
+
+async def start_broadcast(
+    db: aiosqlite.Connection, broadcast_id: int, platforms: Sequence[str]
+) -> int | None:
+    """Move a scheduled broadcast to 'sending' and expand it into the outbox, in one step.
+
+    Returns how many recipients were queued, or None when it was not waiting to be sent (it
+    started already, or was cancelled): a job firing twice sends nothing twice.
+    """
+    async with transaction(db):
+        async with db.execute(
+            "SELECT audience FROM broadcasts WHERE id = ? AND status = 'scheduled'",
+            (broadcast_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        where, params = _audience_where(Audience.from_json(row["audience"]), platforms)
+        cursor = await db.execute(
+            "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id) "
+            f"SELECT ?, id, platform, chat_id FROM members WHERE {where} ORDER BY id",
+            (broadcast_id, *params),
+        )
+        queued = cursor.rowcount
+        await db.execute(
+            "UPDATE broadcasts SET status = 'sending', started_at = ? WHERE id = ?",
+            (now_iso(), broadcast_id),
+        )
+    return queued
+
+
+async def set_schedule(
+    db: aiosqlite.Connection, broadcast_id: int, send_at: datetime, actor: str
+) -> bool:
+    """Move a waiting (scheduled or missed) broadcast to a new time."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
+            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+            (_iso(send_at), actor, broadcast_id, *WAITING),
+        )
+    return cursor.rowcount == 1
+
+
+async def cancel_broadcast(db: aiosqlite.Connection, broadcast_id: int, actor: str) -> bool:
+    """Cancel a broadcast that has not started; False if it already has (or is gone)."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE broadcasts SET status = 'cancelled', changed_by = ?, finished_at = ? "
+            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+            (actor, now_iso(), broadcast_id, *WAITING),
+        )
+    return cursor.rowcount == 1
+
+
+async def mark_missed(db: aiosqlite.Connection, broadcast_id: int) -> bool:
+    """A scheduled broadcast fell due too long ago while the bot was down."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE broadcasts SET status = 'missed' WHERE id = ? AND status = 'scheduled'",
+            (broadcast_id,),
+        )
+    return cursor.rowcount == 1
+
+
+async def finish_broadcast(db: aiosqlite.Connection, broadcast_id: int) -> bool:
+    """Mark a broadcast done once nothing of it is on its way; True only the first time."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE broadcasts SET status = 'done', finished_at = ? "
+            "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
+            "WHERE broadcast_id = ? AND status IN ('pending', 'sending'))",
+            (now_iso(), broadcast_id, broadcast_id),
+        )
+    return cursor.rowcount == 1
+
+
+async def set_progress_message(
+    db: aiosqlite.Connection, broadcast_id: int, message_id: int
+) -> None:
+    """Remember the status message the composer watches, to edit it after a restart too."""
+    async with transaction(db):
+        await db.execute(
+            "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?",
+            (message_id, broadcast_id),
+        )
+
+
+async def media_file_id(db: aiosqlite.Connection, broadcast_id: int, platform: str) -> str | None:
+    """The broadcast's file id on a platform, once it exists there."""
+    async with db.execute(
+        "SELECT file_id FROM broadcast_files WHERE broadcast_id = ? AND platform = ?",
+        (broadcast_id, platform),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return str(row[0]) if row else None
+
+
+async def remember_file_id(
+    db: aiosqlite.Connection, broadcast_id: int, platform: str, file_id: str
+) -> None:
+    """Keep the file id the first upload on a platform produced."""
+    async with transaction(db):
+        await db.execute(
+            "INSERT OR IGNORE INTO broadcast_files (broadcast_id, platform, file_id) "
+            "VALUES (?, ?, ?)",
+            (broadcast_id, platform, file_id),
+        )
+
+
+# --- the outbox -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One message on its way to one chat."""
+
+    id: int
+    broadcast_id: int
+    member_id: int | None
+    platform: str
+    chat_id: int
+    payload: dict[str, object] | None
+    attempts: int
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """One recipient of a broadcast and what became of their message."""
+
+    name: str
+    company: str
+    cluster_code: str
+    platform: str
+    phone: str
+    status: str
+    error: str | None
+
+
+@dataclass(slots=True)
+class Tally:
+    """A broadcast's delivery counts so far."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __getitem__(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def total(self) -> int:
+        """Every recipient."""
+        return sum(self.counts.values())
+
+    @property
+    def waiting(self) -> int:
+        """Not delivered, not given up on yet."""
+        return self["pending"] + self["sending"]
+
+    @property
+    def undelivered(self) -> int:
+        """Recipients who did not get it."""
+        return self["failed"] + self["blocked"] + self["left"]
+
+
+async def claim_next(db: aiosqlite.Connection, platform: str, now: str) -> OutboxItem | None:
+    """Take the oldest message due on a platform and mark it in flight ('sending')."""
+    # Idle workers look often: a plain read first keeps them off the write lock.
+    async with db.execute(
+        "SELECT 1 FROM outbox WHERE platform = ? AND status = 'pending' "
+        "AND (not_before IS NULL OR not_before <= ?) LIMIT 1",
+        (platform, now),
+    ) as cursor:
+        if await cursor.fetchone() is None:
+            return None
+    async with transaction(db):
+        async with db.execute(
+            "SELECT o.id, o.broadcast_id, o.member_id, o.platform, o.chat_id, o.payload, "
+            "o.attempts, COALESCE(m.language, 'fa') AS language FROM outbox o "
+            "LEFT JOIN members m ON m.id = o.member_id "
+            "WHERE o.platform = ? AND o.status = 'pending' "
+            "AND (o.not_before IS NULL OR o.not_before <= ?) ORDER BY o.id LIMIT 1",
+            (platform, now),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        await db.execute(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?",
+            (row["id"],),
+        )
+    return OutboxItem(
+        id=row["id"],
+        broadcast_id=row["broadcast_id"],
+        member_id=row["member_id"],
+        platform=row["platform"],
+        chat_id=row["chat_id"],
+        payload=json.loads(row["payload"]) if row["payload"] else None,
+        attempts=row["attempts"] + 1,
+        language=row["language"],
+    )
+
+
+async def record_sent(db: aiosqlite.Connection, item_id: int, message_id: int) -> None:
+    """The message arrived."""
+    async with transaction(db):
+        await db.execute(
+            "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, error = NULL "
+            "WHERE id = ?",
+            (message_id, now_iso(), item_id),
+        )
+
+
+async def record_retry(
+    db: aiosqlite.Connection, item_id: int, not_before: str, error: str, *, counts: bool
+) -> None:
+    """Send it again later; a rate limit (counts=False) is not the message's fault."""
+    async with transaction(db):
+        await db.execute(
+            "UPDATE outbox SET status = 'pending', not_before = ?, error = ?, "
+            "attempts = attempts - ? WHERE id = ?",
+            (not_before, error, 0 if counts else 1, item_id),
+        )
+
+
+async def record_undelivered(
+    db: aiosqlite.Connection, item: OutboxItem, status: str, error: str
+) -> None:
+    """Give up on a message; a blocked or vanished chat also stops further broadcasts to it."""
+    if status not in ("failed", "blocked", "left", "skipped"):
+        raise ValueError(status)
+    async with transaction(db):
+        await db.execute(
+            "UPDATE outbox SET status = ?, error = ? WHERE id = ?", (status, error, item.id)
+        )
+        if status in ("blocked", "left") and item.member_id is not None:
+            # Until they write to the bot again (handlers/middleware.py reactivates them).
+            await db.execute(
+                "UPDATE members SET status = 'blocked', updated_at = ? WHERE id = ?",
+                (now_iso(), item.member_id),
+            )
+
+
+async def requeue_in_flight(db: aiosqlite.Connection) -> int:
+    """After a crash: the messages that were in flight go again (at most one each)."""
+    async with transaction(db):
+        cursor = await db.execute("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
+    return cursor.rowcount
+
+
+async def next_due(db: aiosqlite.Connection, platform: str) -> str | None:
+    """When the next pending message on a platform may go (None: nothing pending)."""
+    async with db.execute(
+        "SELECT MIN(COALESCE(not_before, '')) FROM outbox "
+        "WHERE platform = ? AND status = 'pending'",
+        (platform,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+async def tally(db: aiosqlite.Connection, broadcast_id: int) -> Tally:
+    """Delivery counts of one broadcast."""
+    async with db.execute(
+        "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
+        (broadcast_id,),
+    ) as cursor:
+        return Tally({row[0]: int(row[1]) for row in await cursor.fetchall()})
+
+
+async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recipient]:
+    """The recipients a broadcast did not reach, with why."""
+    async with db.execute(
+        "SELECT m.name, m.company, m.cluster_code, o.platform, m.phone, o.status, o.error "
+        "FROM outbox o JOIN members m ON m.id = o.member_id "
+        "WHERE o.broadcast_id = ? AND o.status IN ('failed', 'blocked', 'left') ORDER BY o.id",
+        (broadcast_id,),
+    ) as cursor:
+        return [Recipient(*row) for row in await cursor.fetchall()]

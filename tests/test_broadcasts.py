@@ -1,0 +1,311 @@
+"""Broadcasts: compose, target, preview, send or schedule; delivery through the outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, datetime, timedelta
+
+from openpyxl import load_workbook
+
+from bot.sandbox import BotMessage, SandboxUser
+from storage.outbox import Audience, NewBroadcast
+from storage.roles import grant_role
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown
+
+NEWS = "جلسه مشترک خوشه چرم و کفش: شنبه ساعت ۱۰ در اتاق بازرگانی. (حضور مدیران الزامی است)"
+
+
+async def compose(staff: SandboxUser, text: str = NEWS) -> BotMessage:
+    """/broadcast and the message: returns the audience card."""
+    await staff.send_command("broadcast")
+    await expect(staff, "متن اطلاعیه")
+    await staff.send_text(text)
+    return await expect(staff, "برای چه کسانی")
+
+
+async def preview(staff: SandboxUser) -> BotMessage:
+    """Continue from the audience card; returns the preview card (after the preview)."""
+    await staff.press("ادامه »")
+    return await expect(staff, "دقیقاً همین‌طور")
+
+
+async def tap(user: SandboxUser, label: str) -> BotMessage:
+    """Press a button that edits its own message; return the message as edited."""
+    pressed = next(m for m in reversed(user.messages) if m.button(label) is not None)
+    await user.press(label)
+    while True:
+        edited = await user.chat.next_edit()
+        if edited.message_id == pressed.message_id:
+            return edited
+
+
+async def test_staff_send_to_one_cluster_and_get_a_report(khooshe: Khooshe) -> None:
+    leather = await khooshe.seed_members(2, "leather_shoes")
+    (furniture,) = await khooshe.seed_members(1, "furniture")
+    admin = khooshe.admin()
+    card = await compose(admin)
+    assert "تعداد گیرندگان: ۳ نفر" in shown(card)
+    await tap(admin, "🧩 خوشه‌ها")
+    await tap(admin, "▫️ چرم و کفش")
+    card = await tap(admin, "✔️ تأیید انتخاب")
+    assert "تعداد گیرندگان: ۲ نفر" in shown(card) and "چرم و کفش" in shown(card)
+
+    await admin.press("ادامه »")
+    shown_preview = await expect(admin, "جلسه مشترک")
+    assert shown(shown_preview) == NEWS
+    card = await expect(admin, "دقیقاً همین‌طور")
+    await admin.press("📤 ارسال الان")
+    report = await expect(admin, "گزارش ارسال")
+    # the card pressed now says what happened, without its buttons
+    card = admin.chat.message(card.message_id)
+    assert "در حال ارسال به ۲ نفر" in shown(card) and card.button_texts == []
+    assert "رسیده: ۲" in shown(report) and "ناموفق: ۰" in shown(report)
+    assert report.button_texts == []  # nobody to list
+
+    for member in leather:
+        got = await expect(member, "جلسه مشترک")
+        assert shown(got) == NEWS  # on Bale too: the text as typed, escapes rendered away
+        assert got.button_texts == ["🔕 اطلاعیه نفرست"]
+    assert not [m for m in furniture.messages if "جلسه" in (m.content or "")]
+
+    (broadcast,) = await khooshe.rows("SELECT * FROM broadcasts")
+    assert broadcast["status"] == "done" and broadcast["body"] == NEWS
+    assert broadcast["created_by"] == f"staff:{khooshe.platform.value}:{ADMIN_ID}"
+    assert '"clusters": ["leather_shoes"]' in broadcast["audience"]
+    rows = await khooshe.rows("SELECT chat_id, status FROM outbox ORDER BY chat_id")
+    assert rows == [{"chat_id": m.id, "status": "sent"} for m in leather]
+    # the status message was edited to its final state
+    progress = admin.chat.message(broadcast["progress_message_id"])
+    assert "تمام شد" in shown(progress)
+
+
+async def test_blocked_and_opted_out_members(khooshe: Khooshe) -> None:
+    reader, blocker, quiet = await khooshe.seed_members(3)
+    await khooshe.db.execute("UPDATE members SET announcements = 0 WHERE user_id = ?", (quiet.id,))
+    khooshe.sandbox.block(blocker.id)
+    admin = khooshe.admin()
+    card = await compose(admin)
+    assert "تعداد گیرندگان: ۲ نفر" in shown(card)  # the opted-out member is not counted
+    await preview(admin)
+    await admin.press("📤 ارسال الان")
+    report = await expect(admin, "گزارش ارسال")
+    text = shown(report)
+    assert "رسیده: ۱" in text and "مسدود کرده‌اند: ۱" in text
+    await expect(reader, "جلسه مشترک")
+    assert quiet.messages == []
+    (status,) = await khooshe.rows("SELECT status FROM members WHERE user_id = ?", blocker.id)
+    assert status["status"] == "blocked"  # no more broadcasts until they write again
+
+    await admin.press_inline(report, "📄 فهرست نرسیده‌ها")
+    sheet = await expect(admin, "به آن‌ها نرسید")
+    assert sheet.document is not None
+    sheet_rows = load_workbook(io.BytesIO(sheet.document.data)).active
+    assert sheet_rows is not None
+    rows = list(sheet_rows.values)
+    assert rows[0][0] == "نام" and len(rows) == 2
+    assert rows[1][0] == "عضو 1" and rows[1][5] == "ربات را مسدود کرده"
+
+    # the blocked member comes back: they get the next one
+    khooshe.sandbox.unblock(blocker.id)
+    await blocker.send_command("help")
+    await blocker.settle()
+    (status,) = await khooshe.rows("SELECT status FROM members WHERE user_id = ?", blocker.id)
+    assert status["status"] == "active"
+
+
+async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await compose(admin)
+    await preview(admin)
+    await admin.press("📤 ارسال الان")
+    got = await expect(member, "جلسه مشترک")
+    answer = await member.press_inline(got, "🔕 اطلاعیه نفرست")
+    assert answer is not None and "دیگر اطلاعیه" in (answer.text or "")
+    (row,) = await khooshe.rows("SELECT announcements FROM members")
+    assert row["announcements"] == 0
+    await member.send_command("profile")
+    card = await expect(member, "پروفایل شما")
+    answer = await member.press_inline(card, "🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)")
+    assert answer is not None and "از این پس" in (answer.text or "")
+    (row,) = await khooshe.rows("SELECT announcements FROM members")
+    assert row["announcements"] == 1
+    card = await member.chat.next_edit()
+    assert "🔔 اطلاعیه‌ها: روشن (برای خاموش کردن بزنید)" in card.button_texts
+
+
+async def test_agents_reach_only_their_clusters(khooshe: Khooshe) -> None:
+    (own,) = await khooshe.seed_members(1, "leather_shoes")
+    (other,) = await khooshe.seed_members(1, "furniture")
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
+    )
+    card = await compose(agent)
+    assert "تعداد گیرندگان: ۱ نفر" in shown(card)
+    picker = await tap(agent, "🧩 خوشه‌ها")
+    assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
+    answer = await agent.press_forged("bc:t:c:furniture", picker.message_id)
+    assert answer is not None and "فقط" in (answer.text or "")
+    await tap(agent, "✔️ تأیید انتخاب")
+    await preview(agent)
+    await agent.press("📤 ارسال الان")
+    await expect(agent, "گزارش ارسال")
+    await expect(own, "جلسه مشترک")
+    assert other.messages == []
+    (row,) = await khooshe.rows("SELECT audience FROM broadcasts")
+    assert '"clusters": ["leather_shoes"]' in row["audience"]
+
+
+async def test_members_cannot_broadcast_or_forge_staff_buttons(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    await member.send_command("broadcast")
+    denied = await expect(member, "فقط برای کارکنان")
+    for forged in ("bc:now", "bc:failed:1", "bc:c:1", "bc:cy:1", "bc:rs:1"):
+        answer = await member.press_forged(forged, denied.message_id)
+        assert answer is not None and answer.text, forged
+    assert await khooshe.rows("SELECT * FROM broadcasts") == []
+
+
+async def test_bad_messages_get_the_same_step_again(khooshe: Khooshe) -> None:
+    await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await admin.send_command("broadcast")
+    await expect(admin, "متن اطلاعیه")
+    await admin.send_text("ا" * 4097)
+    assert "۴۰۹۷ نویسه" in shown(await expect(admin, "حداکثر"))
+    await admin.send_sticker()
+    await expect(admin, "این نوع پیام")
+    await admin.send_photo(caption="ب" * 1025)
+    assert "۱۰۲۴" in shown(await expect(admin, "توضیح زیر عکس"))
+    await admin.send_photo(caption="نمایشگاه")
+    await expect(admin, "برای چه کسانی")
+    await admin.send_text("همه")  # typing where buttons are expected
+    await expect(admin, "دکمه‌های پیام بالا")
+    await admin.press("ادامه »")
+    photo = await expect(admin, "نمایشگاه")
+    assert photo.photo is not None
+    await expect(admin, "دقیقاً همین‌طور")
+    assert "فرستاده نشد" in shown(await tap(admin, "❌ انصراف"))
+    assert await khooshe.rows("SELECT * FROM broadcasts") == []
+
+
+async def test_a_double_tap_on_send_sends_once(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await compose(admin)
+    card = await preview(admin)
+    first, second = await asyncio.gather(
+        admin.press_inline(card, "📤 ارسال الان"), admin.press_inline(card, "📤 ارسال الان")
+    )
+    answers = [a.text or "" for a in (first, second) if a is not None]
+    assert any("دیگر فعال نیست" in a for a in answers), answers  # the second was stale
+    await expect(admin, "گزارش ارسال")
+    await expect(member, "جلسه مشترک")
+    await member.settle(quiet=0.5)
+    assert len([m for m in member.messages if "جلسه" in (m.content or "")]) == 1
+    assert len(await khooshe.rows("SELECT * FROM broadcasts")) == 1
+
+
+async def test_schedule_list_reschedule_and_cancel(khooshe: Khooshe) -> None:
+    await khooshe.seed_members(2)
+    admin = khooshe.admin()
+    await compose(admin)
+    await preview(admin)
+    asked = await tap(admin, "🕒 زمان‌بندی")
+    assert "به وقت تهران" in shown(asked)
+    await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
+    await expect(admin, "گذشته است")
+    await admin.send_text("۱۴۰۵/۱۳/۱ ۱۰")
+    await expect(admin, "وجود ندارد")
+    await admin.send_text("پس‌فردا ۱۰:۳۰")
+    confirm = await expect(admin, "تأیید می‌کنید")
+    assert "۱۰:۳۰" in shown(confirm) and "۲ نفر" in shown(confirm)
+    done = await tap(admin, "✅ تأیید زمان‌بندی")
+    assert "زمان‌بندی شد" in shown(done)
+    assert "/scheduled" in shown(done)
+    (row,) = await khooshe.rows("SELECT id, status, send_at FROM broadcasts")
+    assert row["status"] == "scheduled"
+    send_at = datetime.fromisoformat(row["send_at"])
+    assert timedelta(days=1) < send_at - datetime.now(UTC) < timedelta(days=3)
+
+    await admin.send_command("scheduled")
+    item = await expect(admin, "اطلاعیه شماره ۱")
+    assert "جلسه مشترک" in shown(item)
+    await admin.press_inline(item, "🕒 تغییر زمان")
+    await expect(admin, "زمان تازه")
+    await admin.send_text("فردا ۹ صبح")
+    moved = await expect(admin, "زمان‌بندی شد")
+    assert "۹:۰۰" in shown(moved) or "۰۹:۰۰" in shown(moved)
+    (row,) = await khooshe.rows("SELECT status, send_at, changed_by FROM broadcasts")
+    assert datetime.fromisoformat(row["send_at"]) < send_at
+    assert row["changed_by"] == f"staff:{khooshe.platform.value}:{ADMIN_ID}"
+
+    await admin.press_inline(item, "🗑 لغو")
+    await expect(admin, "لغو شود؟")
+    assert "لغو شد" in shown(await tap(admin, "🗑 بله، لغو شود"))
+    (row,) = await khooshe.rows("SELECT status FROM broadcasts")
+    assert row["status"] == "cancelled"
+    assert await khooshe.rows("SELECT * FROM outbox") == []
+    answer = await admin.press_inline(item, "🗑 لغو")  # the old list's button
+    assert answer is not None and "دیگر در انتظار نیست" in (answer.text or "")
+
+
+def _new(khooshe: Khooshe, send_at: datetime, key: str) -> NewBroadcast:
+    return NewBroadcast(
+        created_by=f"staff:{khooshe.platform.value}:{ADMIN_ID}",
+        owner_platform=khooshe.platform.value,
+        owner_chat_id=ADMIN_ID,
+        owner_lang="fa",
+        body=f"اطلاعیه {key}",
+        audience=Audience(),
+        send_at=send_at,
+        dedupe_key=key,
+    )
+
+
+async def test_a_scheduled_broadcast_goes_out_at_its_time(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
+    soon = datetime.now(UTC) + timedelta(seconds=1.5)
+    await khooshe.runtime.outbox.submit(_new(khooshe, soon, "soon"))
+    assert member.messages == []
+    got = await expect(member, "اطلاعیه soon", wait=5)
+    assert got.content == "اطلاعیه soon"
+    await expect(admin, "گزارش ارسال")
+
+
+async def test_scheduled_broadcasts_survive_a_restart(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    runtime = khooshe.runtime
+    assert runtime is not None and runtime.outbox is not None
+    now = datetime.now(UTC)
+    await runtime.outbox.submit(_new(khooshe, now + timedelta(seconds=3), "later"))
+    await khooshe.stop()
+    # while the bot is down: one falls due a little late, one far too late (grace is 60 min)
+    from storage.db import connect
+    from storage.outbox import create_broadcast
+
+    db = await connect(khooshe.db_path)
+    await create_broadcast(db, _new(khooshe, now - timedelta(minutes=10), "late"))
+    await create_broadcast(db, _new(khooshe, now - timedelta(hours=2), "missed"))
+    await db.close()
+
+    await khooshe.start()
+    await expect(member, "اطلاعیه late")
+    missed = await expect(admin, "خاموش بود")
+    assert "شماره ۳" in shown(missed)
+    await expect(member, "اطلاعیه later", wait=8)  # re-armed from the database
+    await member.settle(quiet=0.5)
+    texts = [m.content for m in member.messages]
+    assert texts.count("اطلاعیه late") == 1 and texts.count("اطلاعیه later") == 1
+    assert "اطلاعیه missed" not in texts
+    rows = await khooshe.rows("SELECT dedupe_key, status FROM broadcasts ORDER BY id")
+    assert [(r["dedupe_key"], r["status"]) for r in rows] == [
+        ("later", "done"),
+        ("late", "done"),
+        ("missed", "missed"),
+    ]
