@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.context import KhoosheApplication, KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.reports import CATEGORIES
@@ -22,7 +23,13 @@ from bot.services.triage import overdue
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.clusters import list_places
-from storage.reports import OPEN_STATUSES, ReportFilter, coreporter_counts, list_reports
+from storage.reports import (
+    OPEN_STATUSES,
+    ReportFilter,
+    coreporter_counts,
+    list_reports,
+    units_by_cluster_many,
+)
 
 PAGE = 8
 EXPORT_MAX = 20_000
@@ -62,11 +69,27 @@ def _code(context: KhoosheContext, code: str) -> str:
     return context.t.digits(code)
 
 
+def by_cluster_text(t: Texts, counts: Mapping[str, int], names: Mapping[str, str]) -> Rendered:
+    """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster (in `counts`'
+    order: largest first)."""
+    parts = [f"{names.get(code, code)} {t.digits(count)}" for code, count in counts.items()]
+    return t.join(t.label("list-separator"), parts)
+
+
+def _units(t: Texts, total: int, counts: Mapping[str, int], names: Mapping[str, str]) -> Rendered:
+    """The units on a list line; per cluster only when they come from more than one."""
+    if len(counts) > 1:
+        by_cluster = by_cluster_text(t, counts, names)
+        return t("staff-units-by-cluster", count=total, by_cluster=by_cluster)
+    return t("staff-units", count=total)
+
+
 async def _send_list(update: Update, context: KhoosheContext, page: int) -> None:
     t = context.t
     f = await _filter(update, context)
     reports, total = await list_reports(context.db, f, PAGE, page * PAGE)
     counts = await coreporter_counts(context.db, [r.id for r in reports])
+    by_cluster = await units_by_cluster_many(context.db, [r.id for r in reports])
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
@@ -81,7 +104,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
             status=t(f"report-status-{r.status}"),
             category=t(f"category-{r.category}"),
             cluster=names.get(r.cluster_code, r.cluster_code),
-            units=counts.get(r.id, 0) + 1,
+            units=_units(t, counts.get(r.id, 0) + 1, by_cluster.get(r.id, {}), names),
             date=t.date(parse_iso(r.created_at)),
             summary=r.summary,
         )

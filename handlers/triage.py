@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.context import KhoosheContext
+from bot.context import KhoosheContext, Rendered
 from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
@@ -74,15 +74,14 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
     )
 
 
-async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> str:
+async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
     """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
-    t = context.texts_for(lang)
-    parts = []
-    for code, count in (await units_by_cluster(context.db, report.id)).items():
+    counts = await units_by_cluster(context.db, report.id)
+    names = {}
+    for code in counts:
         place = await get_place(context.db, "cluster", code)
-        number = t.digits(count)
-        parts.append(f"{place.name(lang) if place else code} {number}")
-    return t.join(t.label("list-separator"), parts)
+        names[code] = place.name(lang) if place else code
+    return staff_lists.by_cluster_text(context.texts_for(lang), counts, names)
 
 
 async def announce_joined(context: KhoosheContext, report: Report, member: Member) -> None:

@@ -7,7 +7,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.conftest import Khooshe, expect, register, shown, walk_to
-from tests.test_reports import POWER_CUT, file_report
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 LOAN = "بانک وام سرمایه در گردش ما را با وجود ضمانت‌نامه تمدید نمی‌کند و چک‌ها برگشت خورده"
 
@@ -82,3 +82,26 @@ async def test_staff_commands_are_ignored_in_a_members_group(khooshe: Khooshe) -
         await admin.send_command(command, chat=members_group)
     replies = await members_group.settle()
     assert all("گزارش‌ها" not in shown(m) and m.document is None for m in replies)
+
+
+async def test_list_lines_show_units_per_cluster_when_clusters_share_a_report(
+    khooshe: Khooshe,
+) -> None:
+    admin, leather, furniture = khooshe.admin(), khooshe.member(), khooshe.member()
+    await register(leather)
+    await walk_to(furniture, "done", name="علی نجار", cluster="مبلمان و صنایع چوب")
+    shared = await file_report(leather, POWER_CUT)
+    alone = await file_report(furniture, LOAN)
+    await reach_similar(furniture, POWER_CUT_TOO)
+    await furniture.press("🙋 مشکل من همین است (۱)")
+    await expect(furniture, "پیوستید")
+
+    await admin.send_command("reports")
+    listing = shown(await expect(admin, "گزارش‌ها"))
+    (shared_line,) = [line for line in listing.splitlines() if shared in line]
+    assert "۲ واحد (" in shared_line
+    assert "چرم و کفش ۱" in shared_line and "مبلمان و صنایع چوب ۱" in shared_line
+    (alone_line,) = [line for line in listing.splitlines() if alone in line]
+    assert "۱ واحد —" in alone_line and "(" not in alone_line
+    rows = await khooshe.rows("SELECT report_id FROM report_coreporters")
+    assert len(rows) == 1

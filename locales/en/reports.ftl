@@ -152,7 +152,12 @@ staff-list =
     { $lines }
 staff-list-empty = No reports match — { $filter }
 staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } units — { $date }: { $summary }
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-units = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}
+staff-units-by-cluster = { $count } units ({ $by_cluster })
 staff-button-status = 🔄 Status
 staff-button-category = 🗂 Category
 staff-button-cluster = 🧩 Cluster

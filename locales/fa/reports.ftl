@@ -152,7 +152,9 @@ staff-list =
     { $lines }
 staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
 staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } واحد — { $date }: { $summary }
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-units = { $count } واحد
+staff-units-by-cluster = { $count } واحد ({ $by_cluster })
 staff-button-status = 🔄 وضعیت
 staff-button-category = 🗂 دسته
 staff-button-cluster = 🧩 خوشه
