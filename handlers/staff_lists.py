@@ -40,7 +40,8 @@ AGES = (0, 3, 7, 30)
 def _state(context: KhoosheContext) -> dict[str, Any]:
     assert context.user_data is not None
     state: dict[str, Any] = context.user_data.setdefault(
-        "report_list", {"status": "open", "category": None, "cluster": None, "age": 0}
+        "report_list",
+        {"status": "open", "category": None, "cluster": None, "body": None, "age": 0},
     )
     return state
 
@@ -62,7 +63,19 @@ async def _filter(update: Update, context: KhoosheContext) -> ReportFilter:
         category=state.get("category"),
         cluster=state.get("cluster"),
         created_before=before,
+        # Lists saved before this filter existed have no "body": they mean any body.
+        outside_body=state.get("body"),
     )
+
+
+def _body_codes(context: KhoosheContext) -> set[str]:
+    return {b.code for b in context.state.outside_bodies}
+
+
+def _body_name(context: KhoosheContext, code: str) -> str:
+    """A body's name in the staff member's language; the code if staff removed it from the file."""
+    body = next((b for b in context.state.outside_bodies if b.code == code), None)
+    return body.name(context.t.lang) if body else code
 
 
 def _code(context: KhoosheContext, code: str) -> str:
@@ -119,6 +132,9 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         if state.get("cluster")
         else t("staff-any"),
         age=t("staff-list-age", days=state["age"]) if state.get("age") else "",
+        body=t("staff-list-body", body=_body_name(context, state["body"]))
+        if state.get("body")
+        else "",
     )
     text = (
         t("staff-list", filter=described, total=total, lines=t.join("\n", lines))
@@ -132,8 +148,9 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         ],
         [
             InlineKeyboardButton(t.label("staff-button-cluster"), callback_data="l:m:cluster"),
-            InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age"),
+            InlineKeyboardButton(t.label("staff-button-body"), callback_data="l:m:body"),
         ],
+        [InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age")],
     ]
     nav = []
     if page > 0:
@@ -190,6 +207,9 @@ async def on_filter_menu(update: Update, context: KhoosheContext) -> None:
         scoped = [p for p in places if access.covers_cluster(p.code)]
         choices = [(p.name(t.lang), f"l:s:cluster:{p.code}") for p in scoped]
         choices.append((t.label("staff-any"), "l:s:cluster:-"))
+    elif which == "body":
+        choices = [(b.name(t.lang), f"l:s:body:{b.code}") for b in context.state.outside_bodies]
+        choices.append((t.label("staff-any"), "l:s:body:-"))
     else:
         choices = [
             (t.label("staff-age", days=d) if d else t.label("staff-any"), f"l:s:age:{d}")
@@ -214,6 +234,7 @@ async def on_filter_set(update: Update, context: KhoosheContext) -> None:
         (which == "status" and value in STATUS_CHOICES)
         or (which == "category" and (value in CATEGORIES or value == "-"))
         or (which == "cluster" and value)  # scope is enforced by _filter, not by this value
+        or (which == "body" and (value == "-" or value in _body_codes(context)))
         or (which == "age" and value.isdigit() and int(value) in AGES)
     )
     if not valid:
@@ -252,7 +273,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
             updated=parse_iso(r.updated_at),
             co_reporters=counts.get(r.id, 0),
             overdue=yes if late.get(r.id) else no,
-            outside_body=r.outside_body or "",
+            outside_body=_body_name(context, r.outside_body) if r.outside_body else "",
         )
         for r in reports
     ]

@@ -414,6 +414,7 @@ class ReportFilter:
     category: str | None = None
     cluster: str | None = None
     created_before: str | None = None  # ISO UTC: "older than"
+    outside_body: str | None = None  # the code of the body it was referred to
 
 
 def _where(f: ReportFilter) -> tuple[str, list[object]]:
@@ -434,6 +435,9 @@ def _where(f: ReportFilter) -> tuple[str, list[object]]:
     if f.created_before is not None:
         clauses.append("created_at < ?")
         params.append(f.created_before)
+    if f.outside_body is not None:
+        clauses.append("outside_body = ?")
+        params.append(f.outside_body)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -38,7 +38,7 @@ help-member =
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
 help-staff =
     Staff commands:
-    • /reports: reports with filters (agents see only their clusters)
+    • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
     • /merge duplicate-code main-code: merge a duplicate into the main report
     • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)

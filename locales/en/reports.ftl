@@ -151,7 +151,7 @@ staff-list =
     📋 Reports ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = No reports match — { $filter }
-staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }
+staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }{ $body }
 staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
 staff-units = { $count ->
     [one] { $count } unit
@@ -161,6 +161,7 @@ staff-units-by-cluster = { $count } units ({ $by_cluster })
 staff-button-status = 🔄 Status
 staff-button-category = 🗂 Category
 staff-button-cluster = 🧩 Cluster
+staff-button-body = 🏛 Body
 staff-button-age = ⏳ Age
 staff-button-export = 📥 Excel file
 staff-choose-filter = Choose:
@@ -205,5 +206,6 @@ report-shared = (Another unit filed this problem; you have joined it.)
 report-join-too-late = That report has just been closed; yours will be filed separately.
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
 triage-reply-not-relayed = ⚠️ The reply reached no member (they may have blocked the bot).
+staff-list-body = {" · "}responsible body: { $body }
 staff-list-age = {" · "}older than { $days } days
 triage-note-kept = 📝 Internal note kept (not sent to the member).

@@ -151,13 +151,14 @@ staff-list =
     📋 گزارش‌ها ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
-staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }
+staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }{ $body }
 staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
 staff-units = { $count } واحد
 staff-units-by-cluster = { $count } واحد ({ $by_cluster })
 staff-button-status = 🔄 وضعیت
 staff-button-category = 🗂 دسته
 staff-button-cluster = 🧩 خوشه
+staff-button-body = 🏛 دستگاه
 staff-button-age = ⏳ قدمت
 staff-button-export = 📥 فایل اکسل
 staff-choose-filter = انتخاب کنید:
@@ -202,5 +203,6 @@ report-shared = (این مشکل را واحد دیگری ثبت کرده است
 report-join-too-late = آن گزارش همین حالا بسته شد؛ گزارش شما جداگانه ثبت می‌شود.
 report-follow-up-too-late = این گزارش دیگر باز نیست؛ توضیح شما افزوده نشد. برای مشکل تازه «📝 ثبت مشکل» را بزنید.
 triage-reply-not-relayed = ⚠️ پاسخ به هیچ عضوی نرسید (شاید ربات را بسته‌اند).
+staff-list-body = {" · "}دستگاه مسئول: { $body }
 staff-list-age = {" · "}قدیمی‌تر از { $days } روز
 triage-note-kept = 📝 یادداشت داخلی ثبت شد (به عضو نمی‌رسد).
