@@ -274,6 +274,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
             co_reporters=counts.get(r.id, 0),
             overdue=yes if late.get(r.id) else no,
             outside_body=_body_name(context, r.outside_body) if r.outside_body else "",
+            description=r.description,
         )
         for r in reports
     ]

@@ -189,6 +189,7 @@ export-col-updated = Last change
 export-col-co_reporters = Co-reporters
 export-col-overdue = Overdue
 export-col-outside_body = Responsible body
+export-col-description = Full description
 triage-button-category = 🗂 Category
 triage-button-body = 🏛 Responsible body
 triage-choose-category = New category:

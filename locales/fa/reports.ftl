@@ -186,6 +186,7 @@ export-col-updated = آخرین تغییر
 export-col-co_reporters = واحدهای همراه
 export-col-overdue = عقب از موعد
 export-col-outside_body = دستگاه مسئول
+export-col-description = شرح کامل
 triage-button-category = 🗂 دسته
 triage-button-body = 🏛 دستگاه مسئول
 triage-choose-category = دسته تازه:
