@@ -20,7 +20,7 @@ REPORT_STATUSES = (
     "new", "in_review", "referred", "resolved", "closed", "rejected", "merged", "withdrawn",
 )  # fmt: skip
 ID = re.compile(r"^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+$")
-NOT_IDS = {"utf-8", "utf-8-sig", "sandbox-server"}  # encodings, CLI sub-commands
+NOT_IDS = {"utf-8", "utf-8-sig", "utf-16-le", "sandbox-server"}  # encodings, CLI sub-commands
 CODE_DIRS = ("bot", "handlers")
 
 
