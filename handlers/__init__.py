@@ -25,6 +25,7 @@ from handlers import (
     report_followup,
     reports,
     staff_lists,
+    staff_report,
     triage,
 )
 
@@ -38,6 +39,7 @@ def register_all(app: Application) -> None:
     report_followup.register(app)
     reports.register(app)
     triage.register(app)
+    staff_report.register(app)
     staff_lists.register(app)
     profile.register(app)
     admin.register(app)

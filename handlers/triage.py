@@ -66,7 +66,7 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         summary=report.summary,
         description=description,
         units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await _by_cluster(context, report, lang),
+        by_cluster=await by_cluster(context, report, lang),
         # Staff follow reports up with the unit, so they see who filed it (not the phone:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
@@ -74,7 +74,7 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
     )
 
 
-async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
+async def by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
     """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
     counts = await units_by_cluster(context.db, report.id)
     names = {}
@@ -93,7 +93,7 @@ async def announce_joined(context: KhoosheContext, report: Report, member: Membe
         "triage-member-joined",
         cluster=place.name_fa if place else member.cluster_code,  # staff group: Persian
         units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await _by_cluster(context, report, "fa"),
+        by_cluster=await by_cluster(context, report, "fa"),
     )
 
 
@@ -138,7 +138,8 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
         t.label("triage-button-category"), callback_data=f"t:cat:{report.id}"
     )
     body = InlineKeyboardButton(t.label("triage-button-body"), callback_data=f"t:body:{report.id}")
-    return InlineKeyboardMarkup([[take, status], [category, body]])
+    full = InlineKeyboardButton(t.label("triage-button-full"), callback_data=f"t:full:{report.id}")
+    return InlineKeyboardMarkup([[take, status], [category, body], [full]])
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -147,7 +148,7 @@ def _actor(update: Update, context: KhoosheContext) -> str:
     return f"staff:{context.platform.value}:{user.id}"
 
 
-async def _report_in_scope(
+async def report_in_scope(
     update: Update, context: KhoosheContext, report_id: int
 ) -> Report | None:
     """The report, if this staff member may act on it; otherwise tell them and return None."""
@@ -162,7 +163,7 @@ async def _report_in_scope(
     return report
 
 
-def _report_id(data: str | None) -> int:
+def report_id_of(data: str | None) -> int:
     parts = (data or "").split(":")
     return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
 
@@ -172,7 +173,7 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
     """ "I'll take it": assign the report and start reviewing it."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     user = update.effective_user
@@ -195,7 +196,7 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     """Show the statuses this report may move to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -221,7 +222,7 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     """Move a report to a new status, then tell everyone on it."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     to_status = query.data.rsplit(":", 1)[-1]
@@ -265,7 +266,7 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
     message, chat = update.message, update.effective_chat
     assert message is not None and chat is not None
     # The role and the cluster are both checked here (covers_cluster is False for members).
-    if await _report_in_scope(update, context, report.id) is None:
+    if await report_in_scope(update, context, report.id) is None:
         return
     text = message.text or message.caption or ""
     if text.startswith(NOTE_MARK):
@@ -412,7 +413,7 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     """The categories a report can be moved to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -430,7 +431,7 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
     """Re-categorise a report."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     slug = query.data.rsplit(":", 1)[-1]
@@ -449,7 +450,7 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -465,7 +466,7 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
     """Refer a report to an outside body; members hear that it was referred."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     code = query.data.rsplit(":", 1)[-1]
@@ -497,9 +498,9 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
         await chat.send_message(context.t("triage-merge-unknown"))
         return
     # Both must be in this staff member's scope (agents: their clusters only).
-    if await _report_in_scope(update, context, source.id) is None:
+    if await report_in_scope(update, context, source.id) is None:
         return
-    if await _report_in_scope(update, context, target.id) is None:
+    if await report_in_scope(update, context, target.id) is None:
         return
     if target.status not in OPEN_STATUSES or not await merge(
         context.db, source.id, target.id, _actor(update, context)

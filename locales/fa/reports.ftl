@@ -207,3 +207,36 @@ triage-reply-not-relayed = ⚠️ پاسخ به هیچ عضوی نرسید (شا
 staff-list-body = {" · "}دستگاه مسئول: { $body }
 staff-list-age = {" · "}قدیمی‌تر از { $days } روز
 triage-note-kept = 📝 یادداشت داخلی ثبت شد (به عضو نمی‌رسد).
+
+# The whole of a report, for staff (the card's "full text" button and /show).
+triage-button-full = 📄 متن کامل
+triage-full-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /show ۱۲۳۴۵۶
+triage-full-unknown = گزارشی با کد { $code } پیدا نشد.
+triage-full-report =
+    📄 گزارش { $code } — { $cluster }
+    وضعیت: { $status } · 🗂 { $category } · ⏱ { $urgency }
+    🏛 دستگاه مسئول: { $body }
+    واحدها: { $units } ({ $by_cluster })
+    👤 { $reporter } — { $company }
+    🕓 ثبت: { $created } · آخرین تغییر: { $updated }
+    📌 { $summary }
+triage-full-description =
+    📝 شرح کامل:
+    { $text }
+triage-full-history =
+    🗂 سابقه:
+    { $lines }
+triage-full-continued = (ادامه گزارش { $code })
+triage-full-a-member = یک عضو
+triage-full-a-staff-member = کارشناس
+triage-full-event-filed = • { $when } — ثبت گزارش ({ $who })
+triage-full-event-joined = • { $when } — 🙋 { $who } هم همین مشکل را دارد: { $text }
+triage-full-event-status = • { $when } — وضعیت از «{ $before }» به «{ $after }» ({ $who })
+triage-full-event-reply = • { $when } — 💬 پاسخ { $who } به اعضا: { $text }
+triage-full-event-note = • { $when } — 📝 یادداشت داخلی { $who }: { $text }
+triage-full-event-follow_up = • { $when } — ➕ توضیح تازه { $who }: { $text }
+triage-full-event-reopened = • { $when } — 🔁 { $who }: حل نشده است: { $text }
+triage-full-event-category = • { $when } — دسته شد «{ $category }» ({ $who })
+triage-full-event-referred = • { $when } — ارجاع به «{ $body }» ({ $who })
+triage-full-event-merged_in = • { $when } — گزارش { $source } در این گزارش ادغام شد ({ $who })
+triage-full-event-other = • { $when } — به‌روز شد ({ $who })
