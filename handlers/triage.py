@@ -3,7 +3,8 @@ buttons to take a report and change its status, and staff replies relayed to its
 
 Every action is checked here on the server: the buttons' data can be forged, so each press
 is checked for the staff role and for the report's cluster (agents act only in theirs).
-Still to come (issue 3): category, outside body, merge, lists, overdue, export.
+Lists and export are in handlers/staff_lists.py; the whole report (the card's "full text"
+button, /show) in handlers/staff_report.py.
 """
 
 from __future__ import annotations
