@@ -16,12 +16,16 @@ if TYPE_CHECKING:
     from hazm import Normalizer
 
 __all__ = [
+    "MESSAGE_MAX",
     "ZWNJ",
     "fold_digits",
     "loose_match",
     "normalize",
+    "pack_messages",
     "parse_phone",
     "persian_digits",
+    "split_message",
+    "utf16_len",
     "warm_up",
 ]
 
@@ -169,6 +173,102 @@ def fold_digits(text: str) -> str:
 def persian_digits(value: str | int) -> str:
     """Replace ASCII digits with Persian digits."""
     return str(value).translate(_TO_PERSIAN_DIGITS)
+
+
+# The platforms' limit for one message's text, in UTF-16 code units (an emoji counts two).
+MESSAGE_MAX = 4096
+
+
+def utf16_len(text: str) -> int:
+    """Length of text in UTF-16 code units, the unit the platforms' limits are counted in."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fitting_prefix(text: str, limit: int) -> int:
+    """How many characters from the start of text fit in `limit` UTF-16 units."""
+    n = min(len(text), limit)
+    units = utf16_len(text[:n])
+    while units > limit:
+        n -= 1
+        units -= 2 if ord(text[n]) > 0xFFFF else 1
+    return n
+
+
+def _cut_point(text: str, limit: int) -> tuple[int, bool]:
+    """Where to cut text that is too long, and whether that is between words.
+
+    A line break is taken only in the second half of the window, so a short first line does
+    not leave a nearly empty message; else the last space; else (one enormous word) as much
+    as fits, but never between a backslash and the character it escapes (Bale's Markdown).
+    """
+    n = _fitting_prefix(text, limit)
+    window = text[:n]
+    newline = window.rfind("\n")
+    if newline > n // 2:
+        return newline, True
+    space = max(window.rfind(" "), newline, window.rfind("\t"))
+    if space > 0:
+        return space, True
+    if n > 1 and _odd_backslashes(window):
+        return n - 1, False
+    return max(n, 1), False  # a limit under two units cannot hold every character: never stall
+
+
+def _odd_backslashes(text: str) -> bool:
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
+
+
+def _take(text: str, limit: int) -> tuple[str, str, bool]:
+    """The start of text that fits in `limit` units, the rest, and whether the cut was clean."""
+    if utf16_len(text) <= limit:
+        return text, "", True
+    cut, clean = _cut_point(text, limit)
+    return text[:cut].rstrip(), text[cut:].lstrip(), clean
+
+
+def split_message(text: str, limit: int = MESSAGE_MAX) -> list[str]:
+    """Cut text into pieces of at most `limit` UTF-16 units, between words where it can.
+
+    The whitespace at a cut is dropped; nothing else is lost or reordered.
+    """
+    pieces = []
+    rest = text.strip()
+    while rest:
+        piece, rest, _ = _take(rest, limit)
+        pieces.append(piece)
+    return pieces
+
+
+def pack_messages(blocks: Iterable[str], limit: int = MESSAGE_MAX, gap: str = "\n\n") -> list[str]:
+    """Put blocks of text into as few messages as fit, each at most `limit` UTF-16 units.
+
+    Blocks stay in order, separated by `gap`. A block that fits in a message of its own is
+    never split; a longer one fills the current message between words and goes on in the next.
+    """
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        rest = block.strip()
+        while rest:
+            joined = f"{current}{gap}{rest}" if current else rest
+            if utf16_len(joined) <= limit:
+                current, rest = joined, ""
+                continue
+            if current and utf16_len(rest) > limit:
+                piece, after, clean = _take(rest, limit - utf16_len(current + gap))
+                if clean and piece:
+                    messages.append(f"{current}{gap}{piece}")
+                    current, rest = "", after
+                    continue
+            if current:
+                messages.append(current)
+                current = ""
+                continue
+            piece, rest, _ = _take(rest, limit)
+            messages.append(piece)
+    if current:
+        messages.append(current)
+    return messages
 
 
 # Separators people type inside phone numbers (ASCII and Unicode dashes, dots, brackets).

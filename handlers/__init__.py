@@ -27,6 +27,7 @@ from handlers import (
     report_followup,
     reports,
     staff_lists,
+    staff_report,
     triage,
 )
 
@@ -43,6 +44,7 @@ def register_all(app: Application) -> None:
     report_followup.register(app)
     reports.register(app)
     triage.register(app)
+    staff_report.register(app)
     staff_lists.register(app)
     profile.register(app)
     admin.register(app)

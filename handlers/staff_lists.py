@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.context import KhoosheApplication, KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.reports import CATEGORIES
@@ -22,7 +23,13 @@ from bot.services.triage import overdue
 from handlers.keyboards import rows
 from storage.clock import parse_iso
 from storage.clusters import list_places
-from storage.reports import OPEN_STATUSES, ReportFilter, coreporter_counts, list_reports
+from storage.reports import (
+    OPEN_STATUSES,
+    ReportFilter,
+    coreporter_counts,
+    list_reports,
+    units_by_cluster_many,
+)
 
 PAGE = 8
 EXPORT_MAX = 20_000
@@ -33,7 +40,8 @@ AGES = (0, 3, 7, 30)
 def _state(context: KhoosheContext) -> dict[str, Any]:
     assert context.user_data is not None
     state: dict[str, Any] = context.user_data.setdefault(
-        "report_list", {"status": "open", "category": None, "cluster": None, "age": 0}
+        "report_list",
+        {"status": "open", "category": None, "cluster": None, "body": None, "age": 0},
     )
     return state
 
@@ -55,11 +63,38 @@ async def _filter(update: Update, context: KhoosheContext) -> ReportFilter:
         category=state.get("category"),
         cluster=state.get("cluster"),
         created_before=before,
+        # Lists saved before this filter existed have no "body": they mean any body.
+        outside_body=state.get("body"),
     )
+
+
+def _body_codes(context: KhoosheContext) -> set[str]:
+    return {b.code for b in context.state.outside_bodies}
+
+
+def _body_name(context: KhoosheContext, code: str) -> str:
+    """A body's name in the staff member's language; the code if staff removed it from the file."""
+    body = next((b for b in context.state.outside_bodies if b.code == code), None)
+    return body.name(context.t.lang) if body else code
 
 
 def _code(context: KhoosheContext, code: str) -> str:
     return context.t.digits(code)
+
+
+def by_cluster_text(t: Texts, counts: Mapping[str, int], names: Mapping[str, str]) -> Rendered:
+    """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster (in `counts`'
+    order: largest first)."""
+    parts = [f"{names.get(code, code)} {t.digits(count)}" for code, count in counts.items()]
+    return t.join(t.label("list-separator"), parts)
+
+
+def _units(t: Texts, total: int, counts: Mapping[str, int], names: Mapping[str, str]) -> Rendered:
+    """The units on a list line; per cluster only when they come from more than one."""
+    if len(counts) > 1:
+        by_cluster = by_cluster_text(t, counts, names)
+        return t("staff-units-by-cluster", count=total, by_cluster=by_cluster)
+    return t("staff-units", count=total)
 
 
 async def _send_list(update: Update, context: KhoosheContext, page: int) -> None:
@@ -67,6 +102,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
     f = await _filter(update, context)
     reports, total = await list_reports(context.db, f, PAGE, page * PAGE)
     counts = await coreporter_counts(context.db, [r.id for r in reports])
+    by_cluster = await units_by_cluster_many(context.db, [r.id for r in reports])
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
@@ -81,7 +117,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
             status=t(f"report-status-{r.status}"),
             category=t(f"category-{r.category}"),
             cluster=names.get(r.cluster_code, r.cluster_code),
-            units=counts.get(r.id, 0) + 1,
+            units=_units(t, counts.get(r.id, 0) + 1, by_cluster.get(r.id, {}), names),
             date=t.date(parse_iso(r.created_at)),
             summary=r.summary,
         )
@@ -96,6 +132,9 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         if state.get("cluster")
         else t("staff-any"),
         age=t("staff-list-age", days=state["age"]) if state.get("age") else "",
+        body=t("staff-list-body", body=_body_name(context, state["body"]))
+        if state.get("body")
+        else "",
     )
     text = (
         t("staff-list", filter=described, total=total, lines=t.join("\n", lines))
@@ -109,8 +148,9 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         ],
         [
             InlineKeyboardButton(t.label("staff-button-cluster"), callback_data="l:m:cluster"),
-            InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age"),
+            InlineKeyboardButton(t.label("staff-button-body"), callback_data="l:m:body"),
         ],
+        [InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age")],
     ]
     nav = []
     if page > 0:
@@ -167,6 +207,9 @@ async def on_filter_menu(update: Update, context: KhoosheContext) -> None:
         scoped = [p for p in places if access.covers_cluster(p.code)]
         choices = [(p.name(t.lang), f"l:s:cluster:{p.code}") for p in scoped]
         choices.append((t.label("staff-any"), "l:s:cluster:-"))
+    elif which == "body":
+        choices = [(b.name(t.lang), f"l:s:body:{b.code}") for b in context.state.outside_bodies]
+        choices.append((t.label("staff-any"), "l:s:body:-"))
     else:
         choices = [
             (t.label("staff-age", days=d) if d else t.label("staff-any"), f"l:s:age:{d}")
@@ -191,6 +234,7 @@ async def on_filter_set(update: Update, context: KhoosheContext) -> None:
         (which == "status" and value in STATUS_CHOICES)
         or (which == "category" and (value in CATEGORIES or value == "-"))
         or (which == "cluster" and value)  # scope is enforced by _filter, not by this value
+        or (which == "body" and (value == "-" or value in _body_codes(context)))
         or (which == "age" and value.isdigit() and int(value) in AGES)
     )
     if not valid:
@@ -229,7 +273,8 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
             updated=parse_iso(r.updated_at),
             co_reporters=counts.get(r.id, 0),
             overdue=yes if late.get(r.id) else no,
-            outside_body=r.outside_body or "",
+            outside_body=_body_name(context, r.outside_body) if r.outside_body else "",
+            description=r.description,
         )
         for r in reports
     ]

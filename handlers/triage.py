@@ -3,7 +3,8 @@ buttons to take a report and change its status, and staff replies relayed to its
 
 Every action is checked here on the server: the buttons' data can be forged, so each press
 is checked for the staff role and for the report's cluster (agents act only in theirs).
-Still to come (issue 3): category, outside body, merge, lists, overdue, export.
+Lists and export are in handlers/staff_lists.py; the whole report (the card's "full text"
+button, /show) in handlers/staff_report.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.context import KhoosheContext
+from bot.context import KhoosheContext, Rendered
 from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
@@ -66,7 +67,7 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         summary=report.summary,
         description=description,
         units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await _by_cluster(context, report, lang),
+        by_cluster=await by_cluster(context, report, lang),
         # Staff follow reports up with the unit, so they see who filed it (not the phone:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
@@ -74,15 +75,14 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
     )
 
 
-async def _by_cluster(context: KhoosheContext, report: Report, lang: str) -> str:
+async def by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
     """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
-    t = context.texts_for(lang)
-    parts = []
-    for code, count in (await units_by_cluster(context.db, report.id)).items():
+    counts = await units_by_cluster(context.db, report.id)
+    names = {}
+    for code in counts:
         place = await get_place(context.db, "cluster", code)
-        number = t.digits(count)
-        parts.append(f"{place.name(lang) if place else code} {number}")
-    return t.join(t.label("list-separator"), parts)
+        names[code] = place.name(lang) if place else code
+    return staff_lists.by_cluster_text(context.texts_for(lang), counts, names)
 
 
 async def announce_joined(context: KhoosheContext, report: Report, member: Member) -> None:
@@ -94,7 +94,7 @@ async def announce_joined(context: KhoosheContext, report: Report, member: Membe
         "triage-member-joined",
         cluster=place.name_fa if place else member.cluster_code,  # staff group: Persian
         units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await _by_cluster(context, report, "fa"),
+        by_cluster=await by_cluster(context, report, "fa"),
     )
 
 
@@ -139,7 +139,8 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
         t.label("triage-button-category"), callback_data=f"t:cat:{report.id}"
     )
     body = InlineKeyboardButton(t.label("triage-button-body"), callback_data=f"t:body:{report.id}")
-    return InlineKeyboardMarkup([[take, status], [category, body]])
+    full = InlineKeyboardButton(t.label("triage-button-full"), callback_data=f"t:full:{report.id}")
+    return InlineKeyboardMarkup([[take, status], [category, body], [full]])
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -148,7 +149,7 @@ def _actor(update: Update, context: KhoosheContext) -> str:
     return f"staff:{context.platform.value}:{user.id}"
 
 
-async def _report_in_scope(
+async def report_in_scope(
     update: Update, context: KhoosheContext, report_id: int
 ) -> Report | None:
     """The report, if this staff member may act on it; otherwise tell them and return None."""
@@ -163,7 +164,7 @@ async def _report_in_scope(
     return report
 
 
-def _report_id(data: str | None) -> int:
+def report_id_of(data: str | None) -> int:
     parts = (data or "").split(":")
     return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
 
@@ -173,7 +174,7 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
     """ "I'll take it": assign the report and start reviewing it."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     user = update.effective_user
@@ -196,7 +197,7 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     """Show the statuses this report may move to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -222,7 +223,7 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     """Move a report to a new status, then tell everyone on it."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     to_status = query.data.rsplit(":", 1)[-1]
@@ -266,7 +267,7 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
     message, chat = update.message, update.effective_chat
     assert message is not None and chat is not None
     # The role and the cluster are both checked here (covers_cluster is False for members).
-    if await _report_in_scope(update, context, report.id) is None:
+    if await report_in_scope(update, context, report.id) is None:
         return
     text = message.text or message.caption or ""
     if text.startswith(NOTE_MARK):
@@ -413,7 +414,7 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     """The categories a report can be moved to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -431,7 +432,7 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
     """Re-categorise a report."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     slug = query.data.rsplit(":", 1)[-1]
@@ -450,7 +451,7 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
     query = update.callback_query
     assert query is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     await query.answer()
@@ -466,7 +467,7 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
     """Refer a report to an outside body; members hear that it was referred."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    report = await _report_in_scope(update, context, _report_id(query.data))
+    report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
     code = query.data.rsplit(":", 1)[-1]
@@ -498,9 +499,9 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
         await chat.send_message(context.t("triage-merge-unknown"))
         return
     # Both must be in this staff member's scope (agents: their clusters only).
-    if await _report_in_scope(update, context, source.id) is None:
+    if await report_in_scope(update, context, source.id) is None:
         return
-    if await _report_in_scope(update, context, target.id) is None:
+    if await report_in_scope(update, context, target.id) is None:
         return
     if target.status not in OPEN_STATUSES or not await merge(
         context.db, source.id, target.id, _actor(update, context)

@@ -414,6 +414,7 @@ class ReportFilter:
     category: str | None = None
     cluster: str | None = None
     created_before: str | None = None  # ISO UTC: "older than"
+    outside_body: str | None = None  # the code of the body it was referred to
 
 
 def _where(f: ReportFilter) -> tuple[str, list[object]]:
@@ -434,6 +435,9 @@ def _where(f: ReportFilter) -> tuple[str, list[object]]:
     if f.created_before is not None:
         clauses.append("created_at < ?")
         params.append(f.created_before)
+    if f.outside_body is not None:
+        clauses.append("outside_body = ?")
+        params.append(f.outside_body)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -528,14 +532,29 @@ async def refer(db: aiosqlite.Connection, report_id: int, body: str, actor: str)
 
 async def units_by_cluster(db: aiosqlite.Connection, report_id: int) -> dict[str, int]:
     """How many members (the filer and co-reporters) from each cluster are on a report."""
+    return (await units_by_cluster_many(db, [report_id])).get(report_id, {})
+
+
+async def units_by_cluster_many(
+    db: aiosqlite.Connection, report_ids: Sequence[int]
+) -> dict[int, dict[str, int]]:
+    """Units per cluster for many reports in one query (a list page), largest cluster first."""
+    if not report_ids:
+        return {}
+    marks = ",".join("?" * len(report_ids))
     async with db.execute(
-        "SELECT m.cluster_code, COUNT(*) FROM members m WHERE m.id IN ("
-        "SELECT member_id FROM reports WHERE id = ? UNION "
-        "SELECT member_id FROM report_coreporters WHERE report_id = ?) "
-        "GROUP BY m.cluster_code ORDER BY COUNT(*) DESC, m.cluster_code",
-        (report_id, report_id),
+        "SELECT p.report_id, m.cluster_code, COUNT(*) FROM ("
+        f"SELECT id AS report_id, member_id FROM reports WHERE id IN ({marks}) UNION "
+        f"SELECT report_id, member_id FROM report_coreporters WHERE report_id IN ({marks})"
+        ") p JOIN members m ON m.id = p.member_id "
+        "GROUP BY p.report_id, m.cluster_code "
+        "ORDER BY p.report_id, COUNT(*) DESC, m.cluster_code",
+        [*report_ids, *report_ids],
     ) as cursor:
-        return {str(r[0]): int(r[1]) for r in await cursor.fetchall()}
+        found: dict[int, dict[str, int]] = {}
+        for row in await cursor.fetchall():
+            found.setdefault(int(row[0]), {})[str(row[1])] = int(row[2])
+    return found
 
 
 async def merge(db: aiosqlite.Connection, source_id: int, target_id: int, actor: str) -> bool:

@@ -14,7 +14,7 @@ import pytest
 
 from bot import text
 from bot.app import Runtime
-from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
+from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
 from bot.settings import Platform, Settings
 from storage.members import NewMember, register_member
 
@@ -183,8 +183,9 @@ def shown(message: BotMessage) -> str:
     return re.sub(r"\\([\\_*\[\]()`])", r"\1", message.content or "")
 
 
-async def expect(user: SandboxUser, fragment: str, wait: float = 5.0) -> BotMessage:
-    """Read the user's new messages until one contains `fragment` (no quiet-period wait)."""
+async def expect(user: SandboxUser | SandboxChat, fragment: str, wait: float = 5.0) -> BotMessage:
+    """Read the user's (or a group's) new messages until one contains `fragment` (no
+    quiet-period wait)."""
     seen: list[BotMessage] = []
     while True:
         try:

@@ -25,7 +25,7 @@ HEADERS = {
             COLUMNS,
             (
                 "کد پیگیری", "خوشه", "دسته", "وضعیت", "فوری", "خلاصه", "ثبت",
-                "آخرین تغییر", "هم‌گزارش‌دهندگان", "دیرکرد", "دستگاه مسئول",
+                "آخرین تغییر", "هم‌گزارش‌دهندگان", "دیرکرد", "دستگاه مسئول", "شرح",
             ),
             strict=True,
         )
@@ -35,7 +35,7 @@ HEADERS = {
             COLUMNS,
             (
                 "Tracking code", "Cluster", "Category", "Status", "Urgent", "Summary", "Created",
-                "Last update", "Co-reporters", "Overdue", "Outside body",
+                "Last update", "Co-reporters", "Overdue", "Outside body", "Description",
             ),
             strict=True,
         )
@@ -54,6 +54,7 @@ ROW = ExportRow(
     co_reporters=3,
     overdue="خیر",
     outside_body="شرکت توزیع نیروی برق",
+    description="از دیروز سه بار برق رفته و دستگاه‌های تزریق خوابیده است.",
 )
 
 
@@ -77,10 +78,11 @@ def test_headers_and_layout(lang: str) -> None:
     assert all(cell.font.bold for cell in ws[1])
     assert not ws["A2"].font.bold
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K3"
+    assert ws.auto_filter.ref == "A1:L3"
     assert bool(ws.sheet_view.rightToLeft) is (lang == "fa")
-    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJK"}
+    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJKL"}
     assert widths["F"] > widths["A"]  # the summary gets room
+    assert widths["L"] > widths["F"]  # and the whole description more
     assert all(width >= 8 for width in widths.values())
 
 
@@ -98,6 +100,7 @@ def test_persian_row_with_jalali_dates() -> None:
         3,
         "خیر",
         "شرکت توزیع نیروی برق",
+        "از دیروز سه بار برق رفته و دستگاه‌های تزریق خوابیده است.",
     )
 
 
@@ -112,7 +115,8 @@ def test_english_dates_keep_latin_digits() -> None:
         pytest.param('=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")', id="formula"),
         pytest.param("+98 914 123 4567", "+98 914 123 4567", id="plus"),
         pytest.param("برق\x00 قطع\x1b است", "برق قطع است", id="control-characters"),
-        pytest.param("الف" * 20_000, ("الف" * 20_000)[:32_767], id="over-excel-limit"),
+        pytest.param("الف" * 20_000, ("الف" * 20_000)[:32_766] + "…", id="over-excel-limit"),
+        pytest.param("ب" * 32_767, "ب" * 32_767, id="at-excel-limit"),
     ],
 )
 def test_member_text_stays_text(summary: str, stored: str) -> None:
@@ -122,10 +126,21 @@ def test_member_text_stays_text(summary: str, stored: str) -> None:
     assert cell.data_type == "s"
 
 
+def test_the_whole_description_is_exported_up_to_excels_limit() -> None:
+    long = "برق قطع است. " * 3_000  # 39,000 characters: more than a cell holds
+    rows = [replace(ROW, description="خط اول\nخط دوم"), replace(ROW, description=long)]
+    ws = sheet(reports_workbook(rows, HEADERS["fa"], "fa", TEHRAN))
+    assert ws["L1"].value == "شرح"
+    assert ws["L2"].value == "خط اول\nخط دوم"
+    stored = ws["L3"].value
+    assert isinstance(stored, str) and len(stored) == 32_767
+    assert stored.endswith("…") and stored[:-1] == long[:32_766]
+
+
 def test_empty_list_has_headers_only() -> None:
     ws = sheet(reports_workbook([], HEADERS["fa"], "fa", TEHRAN))
     assert values(ws) == [tuple(HEADERS["fa"][column] for column in COLUMNS)]
-    assert ws.auto_filter.ref == "A1:K1"
+    assert ws.auto_filter.ref == "A1:L1"
 
 
 def test_sheet_title() -> None:

@@ -22,7 +22,7 @@ REPORT_STATUSES = (
 )  # fmt: skip
 ID = re.compile(r"^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+$")
 # Encodings, CLI sub-commands, and the date parser's error codes (ids are "when-error-<code>").
-NOT_IDS = {"utf-8", "utf-8-sig", "sandbox-server"} | {c.value for c in WhenErrorCode}
+NOT_IDS = {"utf-8", "utf-8-sig", "utf-16-le", "sandbox-server"} | {c.value for c in WhenErrorCode}
 CODE_DIRS = ("bot", "handlers")
 
 

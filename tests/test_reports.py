@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from bot.sandbox import BotMessage, SandboxUser
 from tests.conftest import Khooshe, expect, register, shown
@@ -11,12 +12,18 @@ POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دست
 POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
 
 
-async def file_report(user: SandboxUser, text: str, *, urgent: bool = False) -> str:
-    """File a report with the suggested category; return the tracking code as shown."""
+async def file_report(
+    user: SandboxUser, text: str, *, urgent: bool = False, more: Sequence[str] = ()
+) -> str:
+    """File a report with the suggested category; return the tracking code as shown.
+
+    `more` are further messages of the description, as a long paste arrives.
+    """
     await user.press("📝 ثبت مشکل")
     await expect(user, "با زبان خودتان")
-    await user.send_text(text)
-    await expect(user, "دریافت شد")
+    for part in (text, *more):
+        await user.send_text(part)
+        await expect(user, "دریافت شد")
     await user.press("✅ تمام شد")
     question = await expect(user, "به نظر می‌رسد")
     await user.press_inline(question, question.button_texts[0])

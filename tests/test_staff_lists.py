@@ -7,7 +7,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.conftest import Khooshe, expect, register, shown, walk_to
-from tests.test_reports import POWER_CUT, file_report
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 LOAN = "بانک وام سرمایه در گردش ما را با وجود ضمانت‌نامه تمدید نمی‌کند و چک‌ها برگشت خورده"
 
@@ -58,6 +58,8 @@ async def test_export_is_an_xlsx_of_the_filtered_list(khooshe: Khooshe) -> None:
     ascii_code = code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
     assert rows[1][0] == ascii_code and rows[1][1] == "چرم و کفش" and rows[1][4] == "بله"
     assert "۱۴۰" in str(rows[1][6])  # a Jalali year in Persian digits
+    (stored,) = await khooshe.rows("SELECT description FROM reports")
+    assert rows[0][11] == "شرح کامل" and rows[1][11] == stored["description"]
 
 
 async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
@@ -82,3 +84,75 @@ async def test_staff_commands_are_ignored_in_a_members_group(khooshe: Khooshe) -
         await admin.send_command(command, chat=members_group)
     replies = await members_group.settle()
     assert all("گزارش‌ها" not in shown(m) and m.document is None for m in replies)
+
+
+async def test_list_lines_show_units_per_cluster_when_clusters_share_a_report(
+    khooshe: Khooshe,
+) -> None:
+    admin, leather, furniture = khooshe.admin(), khooshe.member(), khooshe.member()
+    await register(leather)
+    await walk_to(furniture, "done", name="علی نجار", cluster="مبلمان و صنایع چوب")
+    shared = await file_report(leather, POWER_CUT)
+    alone = await file_report(furniture, LOAN)
+    await reach_similar(furniture, POWER_CUT_TOO)
+    await furniture.press("🙋 مشکل من همین است (۱)")
+    await expect(furniture, "پیوستید")
+
+    await admin.send_command("reports")
+    listing = shown(await expect(admin, "گزارش‌ها"))
+    (shared_line,) = [line for line in listing.splitlines() if shared in line]
+    assert "۲ واحد (" in shared_line
+    assert "چرم و کفش ۱" in shared_line and "مبلمان و صنایع چوب ۱" in shared_line
+    (alone_line,) = [line for line in listing.splitlines() if alone in line]
+    assert "۱ واحد —" in alone_line and "(" not in alone_line
+    rows = await khooshe.rows("SELECT report_id FROM report_coreporters")
+    assert len(rows) == 1
+
+
+async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) -> None:
+    admin, member, agent = khooshe.admin(), khooshe.member(), khooshe.member()
+    await register(agent, name="عامل چرم")
+    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
+    await admin.settle()
+    await agent.settle()
+    await register(member)
+    power = await file_report(member, POWER_CUT)
+    loan = await file_report(member, LOAN)
+    card = await expect(agent, power)
+    await agent.press_inline(card, "🏛 دستگاه مسئول")
+    bodies = await expect(agent, "کدام دستگاه")
+    await agent.press_inline(bodies, "شرکت توزیع برق")
+    await agent.settle()
+
+    await agent.send_command("reports")
+    listing = await expect(agent, "گزارش‌ها")
+    header = shown(listing).splitlines()[0]
+    assert "(۲)" in header and "دستگاه مسئول" not in header
+    await agent.press_inline(listing, "🏛 دستگاه")
+    choices = await expect(agent, "انتخاب کنید")
+    assert "بانک" in choices.button_texts and "همه" in choices.button_texts
+    await agent.press_inline(choices, "شرکت توزیع برق")
+    filtered = await expect(agent, "گزارش‌ها")
+    header = shown(filtered).splitlines()[0]
+    assert "(۱)" in header and "دستگاه مسئول: شرکت توزیع برق" in header
+    assert power in shown(filtered) and loan not in shown(filtered)
+
+    # the export is of the filtered list, with the body's name rather than its code
+    await agent.press_inline(filtered, "📥 فایل اکسل")
+    exported = await expect(agent, "ردیف")
+    assert exported.document is not None
+    sheet = load_workbook(io.BytesIO(exported.document.data), read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[0][10] == "دستگاه مسئول"
+    assert rows[1][10] == "شرکت توزیع برق"
+
+    # a forged body code is refused and the filter stays as it was
+    forged = await agent.press_forged("l:s:body:nowhere")
+    assert forged is not None and forged.show_alert
+    await agent.press_inline(choices, "بانک")
+    assert "گزارشی با این فیلتر نیست" in shown(await expect(agent, "فیلتر"))
+    await agent.press_inline(choices, "همه")
+    assert "(۲)" in shown(await expect(agent, "گزارش‌ها"))
+    stored = await khooshe.rows("SELECT code, outside_body FROM reports ORDER BY id")
+    assert [r["outside_body"] for r in stored] == ["power", None]

@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.text import fold_digits, loose_match, normalize, parse_phone, persian_digits, warm_up
+from bot.text import (
+    fold_digits,
+    loose_match,
+    normalize,
+    pack_messages,
+    parse_phone,
+    persian_digits,
+    split_message,
+    utf16_len,
+    warm_up,
+)
 
 ZWNJ = "\u200c"
 CLUSTERS_CSV = Path(__file__).resolve().parent.parent / "data" / "clusters.csv"
@@ -360,3 +370,55 @@ def test_every_cluster_and_estate_finds_itself() -> None:
         names = {row["code"]: row["name_fa"] for row in rows if row["kind"] == kind}
         for code, name in names.items():
             assert loose_match(name, names)[0] == code, name
+
+
+# --- splitting long texts into messages ---------------------------------------------------------
+
+
+def test_a_short_text_is_one_message() -> None:
+    assert split_message("  برق قطع است  ") == ["برق قطع است"]
+    assert split_message("") == []
+
+
+def test_long_text_is_cut_between_words() -> None:
+    words = [f"کلمه{i}" for i in range(3000)]
+    text = " ".join(words)
+    pieces = split_message(text, 4096)
+    assert len(pieces) > 1
+    assert all(utf16_len(p) <= 4096 for p in pieces)
+    assert " ".join(pieces) == text  # nothing lost, no word cut
+    assert all(p.split(" ")[-1] in words for p in pieces)
+
+
+def test_a_line_break_is_preferred_to_a_space() -> None:
+    text = "الف " * 15 + "\n" + "ب " * 30
+    first, second = split_message(text, 100)
+    assert first == ("الف " * 15).strip() and second == ("ب " * 30).strip()
+
+
+def test_emoji_count_as_two_units() -> None:
+    pieces = split_message("🔴" * 100, 50)
+    assert [len(p) for p in pieces] == [25, 25, 25, 25]
+
+
+@pytest.mark.parametrize("limit", [7, 8])
+def test_a_word_longer_than_a_message_is_cut_but_not_inside_an_escape(limit: int) -> None:
+    text = "ab\\_" * 10  # Bale-escaped underscores
+    pieces = split_message(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(p) <= limit and not p.startswith("_") for p in pieces)
+
+
+def test_blocks_are_packed_into_few_messages() -> None:
+    head, body, tail = "سر", "متن " * 1500, "پایان"
+    messages = pack_messages([head, body, tail], 4096)
+    assert len(messages) == 2
+    assert messages[0].startswith("سر\n\nمتن")
+    assert messages[1].endswith("متن\n\nپایان")
+    assert all(utf16_len(m) <= 4096 for m in messages)
+    assert pack_messages(["الف", "ب"]) == ["الف\n\nب"]
+    # a block that fits a message of its own is not split across two
+    assert pack_messages(["الف" * 30, "ب" * 30], 100) == ["الف" * 30, "ب" * 30]
+    # nor is a long word cut to fill the end of a message
+    assert pack_messages(["الف", "ب" * 150], 100) == ["الف", "ب" * 100, "ب" * 50]
+    assert pack_messages([]) == []

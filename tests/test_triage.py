@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.sandbox import BotMessage, SandboxChat, SandboxUser
+from bot.text import fold_digits, persian_digits
 from tests.conftest import Khooshe, expect, register, shown, walk_to
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
@@ -186,3 +187,76 @@ async def test_a_reply_starting_with_hash_is_an_internal_note(khooshe: Khooshe) 
     assert [m for m in await member.settle() if "پیگیری با مدیر" in shown(m)] == []
     (note,) = await khooshe.rows("SELECT kind FROM report_events WHERE kind = 'note'")
     assert note == {"kind": "note"}
+
+
+def _joined(messages: list[BotMessage], code: str) -> str:
+    """The texts of a full view as one, continuation marks dropped, whitespace collapsed."""
+    mark = f"(ادامه گزارش {code})"
+    texts = [shown(m).removeprefix(mark) for m in messages]
+    return " ".join(" ".join(texts).split())
+
+
+async def test_staff_read_a_long_report_in_full_with_its_history(khooshe: Khooshe) -> None:
+    group, _, member, _ = await _setup(khooshe)
+    admin = khooshe.admin()
+    # three messages of a long paste: about 11,000 characters, three platform messages' worth
+    paste = [f"{n}) " + " ".join([POWER_CUT] * 50) for n in range(1, 4)]
+    code = await file_report(member, paste[0], more=paste[1:])
+    card = await expect(group, code)
+    assert "…" in shown(card)  # the card has an excerpt only
+    await admin.press_inline(card, "🙋 برمی‌دارم")
+    await admin.send_text("با اداره برق تماس گرفتیم.", chat=group, reply_to=card.message_id)
+    await admin.send_text("# مدیر شهرک در جریان است", chat=group, reply_to=card.message_id)
+    await admin.press_inline(card, "🏛 دستگاه مسئول")
+    bodies = await expect(group, "کدام دستگاه")
+    await admin.press_inline(bodies, "شرکت توزیع برق")
+    await group.settle()
+
+    await admin.press_inline(card, "📄 متن کامل")
+    messages = await group.settle()
+    assert len(messages) == 3 and all(len(m.content or "") <= 4096 for m in messages)
+    assert messages[0].reply_to_message_id == card.message_id
+    assert all(shown(m).startswith(f"(ادامه گزارش {code})") for m in messages[1:])
+    whole = _joined(messages, code)
+    sql = "SELECT description FROM reports WHERE code = ?"
+    (stored,) = await khooshe.rows(sql, fold_digits(code))
+    # every word of the description arrived, in order, none of them cut in two
+    assert " ".join(stored["description"].split()) in whole
+    assert "دستگاه مسئول: شرکت توزیع برق" in whole and "چرم و کفش ۱" in whole
+    assert "مریم رضایی — کفش آذر" in whole
+    assert "وضعیت از «ثبت‌شده» به «در حال بررسی» (کارشناس)" in whole
+    assert "پاسخ کارشناس به اعضا: با اداره برق تماس گرفتیم." in whole
+    assert "یادداشت داخلی کارشناس: # مدیر شهرک در جریان است" in whole
+    assert "ارجاع به «شرکت توزیع برق»" in whole
+    assert "ثبت گزارش (مریم رضایی)" in whole
+    assert "۱۴۰" in whole and "ساعت" in whole  # Jalali date-times in Persian digits
+
+
+async def test_the_full_text_is_for_staff_of_the_reports_cluster_only(khooshe: Khooshe) -> None:
+    group, outsider, member, card = await _setup(khooshe)
+    (row,) = await khooshe.rows("SELECT id, code FROM reports")
+    # an agent of another cluster: the card's button, then the command
+    answer = await outsider.press_inline(card, "📄 متن کامل")
+    assert answer is not None and answer.show_alert and "کارکنان" in (answer.text or "")
+    assert await group.settle() == []
+    await outsider.send_text(f"/show {row['code']}")
+    (denied,) = await outsider.settle()
+    assert "کارکنان" in shown(denied) and "برق" not in shown(denied)
+    # a member forging the button, and trying the command
+    forged = await member.press_forged(f"t:full:{row['id']}")
+    assert forged is not None and forged.show_alert and "کارکنان" in (forged.text or "")
+    await member.send_text(f"/show {row['code']}")
+    (denied,) = await member.settle()
+    assert "کارکنان" in shown(denied) and "برق" not in shown(denied)
+
+    # staff may, by the code in Persian digits, in their private chat
+    admin = khooshe.admin()
+    await admin.send_text(f"/show {persian_digits(row['code'])}")
+    (full,) = await admin.settle()
+    assert "شرح کامل" in shown(full) and "دستگاه‌های تزریق پلاستیک" in shown(full)
+    await admin.send_text("/show 000000")
+    (unknown,) = await admin.settle()
+    assert "پیدا نشد" in shown(unknown)
+    await admin.send_command("show")
+    (usage,) = await admin.settle()
+    assert "/show" in shown(usage)

@@ -32,6 +32,8 @@ COLUMNS = (
     "co_reporters",
     "overdue",
     "outside_body",
+    # Last: the whole text is long, and staff scan the short columns first.
+    "description",
 )
 # Widths in characters: wide enough for typical values (a Persian Jalali date-time is about 30)
 # without making staff scroll sideways past a long summary.
@@ -47,8 +49,10 @@ _WIDTHS = {
     "co_reporters": 10,
     "overdue": 10,
     "outside_body": 22,
+    "description": 80,
 }
-# Excel refuses cells longer than this; a summary never is, but a pasted one could be.
+# Excel refuses cells longer than this. A description is at most 12,000 characters today, but
+# the limit is Excel's, not ours: longer text is cut and ends with an ellipsis.
 _MAX_CELL = 32_767
 # Characters Excel's sheet names may not contain, and its length limit for them.
 _SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -70,6 +74,7 @@ class ExportRow:
     co_reporters: int
     overdue: str
     outside_body: str
+    description: str
 
 
 def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
@@ -77,7 +82,10 @@ def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     # Member-written text such as "=HYPERLINK(...)" must stay text: openpyxl would otherwise
     # store it as a formula that Excel evaluates. Control characters (which Telegram lets
     # through) make openpyxl refuse the whole file; they are invisible, so they go.
-    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:_MAX_CELL])
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > _MAX_CELL:
+        value = value[: _MAX_CELL - 1] + "…"
+    cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"
     return cell
 
@@ -96,6 +104,7 @@ def _cells(ws: WriteOnlyWorksheet, row: ExportRow, lang: str, tz: ZoneInfo) -> l
         row.co_reporters,
         _text(ws, row.overdue),
         _text(ws, row.outside_body),
+        _text(ws, row.description),
     ]
 
 

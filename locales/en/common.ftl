@@ -40,8 +40,9 @@ help-staff =
     Staff commands:
     • /broadcast: write an announcement, pick its audience, preview, send or schedule it
     • /scheduled: scheduled announcements (change time or cancel)
-    • /reports: reports with filters (agents see only their clusters)
+    • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
+    • /show code: a report's full text, units and history (or the card's "📄 Full text" button)
     • /merge duplicate-code main-code: merge a duplicate into the main report
     • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)
     • /help: help
@@ -52,7 +53,7 @@ help-admin =
     • /grant id role [cluster codes]: give the staff or cluster_agent role
     • /revoke id role: take a role away
     • /staff: list staff and their roles
-    • /reports and /export_reports: reports, listed and as an Excel file
+    • /reports, /export_reports and /show code: reports listed, as an Excel file, and one in full
     • Send a CSV of clusters and estates (columns kind,code,name_fa,name_en) to replace the list
 
 access-denied = Only staff may do this.

@@ -151,11 +151,17 @@ staff-list =
     📋 Reports ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = No reports match — { $filter }
-staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } units — { $date }: { $summary }
+staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }{ $body }
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-units = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}
+staff-units-by-cluster = { $count } units ({ $by_cluster })
 staff-button-status = 🔄 Status
 staff-button-category = 🗂 Category
 staff-button-cluster = 🧩 Cluster
+staff-button-body = 🏛 Body
 staff-button-age = ⏳ Age
 staff-button-export = 📥 Excel file
 staff-choose-filter = Choose:
@@ -183,6 +189,7 @@ export-col-updated = Last change
 export-col-co_reporters = Co-reporters
 export-col-overdue = Overdue
 export-col-outside_body = Responsible body
+export-col-description = Full description
 triage-button-category = 🗂 Category
 triage-button-body = 🏛 Responsible body
 triage-choose-category = New category:
@@ -200,5 +207,39 @@ report-shared = (Another unit filed this problem; you have joined it.)
 report-join-too-late = That report has just been closed; yours will be filed separately.
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
 triage-reply-not-relayed = ⚠️ The reply reached no member (they may have blocked the bot).
+staff-list-body = {" · "}responsible body: { $body }
 staff-list-age = {" · "}older than { $days } days
 triage-note-kept = 📝 Internal note kept (not sent to the member).
+
+# The whole of a report, for staff (the card's "full text" button and /show).
+triage-button-full = 📄 Full text
+triage-full-usage = Write the tracking code after the command, e.g. /show 123456
+triage-full-unknown = No report has the code { $code }.
+triage-full-report =
+    📄 Report { $code } — { $cluster }
+    Status: { $status } · 🗂 { $category } · ⏱ { $urgency }
+    🏛 Responsible body: { $body }
+    Units: { $units } ({ $by_cluster })
+    👤 { $reporter } — { $company }
+    🕓 Filed: { $created } · last change: { $updated }
+    📌 { $summary }
+triage-full-description =
+    📝 Full description:
+    { $text }
+triage-full-history =
+    🗂 History:
+    { $lines }
+triage-full-continued = (report { $code }, continued)
+triage-full-a-member = a member
+triage-full-a-staff-member = staff
+triage-full-event-filed = • { $when } — filed ({ $who })
+triage-full-event-joined = • { $when } — 🙋 { $who } has the same problem: { $text }
+triage-full-event-status = • { $when } — status from "{ $before }" to "{ $after }" ({ $who })
+triage-full-event-reply = • { $when } — 💬 { $who } replied to the members: { $text }
+triage-full-event-note = • { $when } — 📝 internal note by { $who }: { $text }
+triage-full-event-follow_up = • { $when } — ➕ { $who } added: { $text }
+triage-full-event-reopened = • { $when } — 🔁 { $who }: not solved: { $text }
+triage-full-event-category = • { $when } — category set to "{ $category }" ({ $who })
+triage-full-event-referred = • { $when } — referred to "{ $body }" ({ $who })
+triage-full-event-merged_in = • { $when } — report { $source } was merged into this one ({ $who })
+triage-full-event-other = • { $when } — updated ({ $who })

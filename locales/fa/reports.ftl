@@ -151,11 +151,14 @@ staff-list =
     📋 گزارش‌ها ({ $total }) — { $filter }
     { $lines }
 staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
-staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } واحد — { $date }: { $summary }
+staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }{ $body }
+staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-units = { $count } واحد
+staff-units-by-cluster = { $count } واحد ({ $by_cluster })
 staff-button-status = 🔄 وضعیت
 staff-button-category = 🗂 دسته
 staff-button-cluster = 🧩 خوشه
+staff-button-body = 🏛 دستگاه
 staff-button-age = ⏳ قدمت
 staff-button-export = 📥 فایل اکسل
 staff-choose-filter = انتخاب کنید:
@@ -183,6 +186,7 @@ export-col-updated = آخرین تغییر
 export-col-co_reporters = واحدهای همراه
 export-col-overdue = عقب از موعد
 export-col-outside_body = دستگاه مسئول
+export-col-description = شرح کامل
 triage-button-category = 🗂 دسته
 triage-button-body = 🏛 دستگاه مسئول
 triage-choose-category = دسته تازه:
@@ -200,5 +204,39 @@ report-shared = (این مشکل را واحد دیگری ثبت کرده است
 report-join-too-late = آن گزارش همین حالا بسته شد؛ گزارش شما جداگانه ثبت می‌شود.
 report-follow-up-too-late = این گزارش دیگر باز نیست؛ توضیح شما افزوده نشد. برای مشکل تازه «📝 ثبت مشکل» را بزنید.
 triage-reply-not-relayed = ⚠️ پاسخ به هیچ عضوی نرسید (شاید ربات را بسته‌اند).
+staff-list-body = {" · "}دستگاه مسئول: { $body }
 staff-list-age = {" · "}قدیمی‌تر از { $days } روز
 triage-note-kept = 📝 یادداشت داخلی ثبت شد (به عضو نمی‌رسد).
+
+# The whole of a report, for staff (the card's "full text" button and /show).
+triage-button-full = 📄 متن کامل
+triage-full-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /show ۱۲۳۴۵۶
+triage-full-unknown = گزارشی با کد { $code } پیدا نشد.
+triage-full-report =
+    📄 گزارش { $code } — { $cluster }
+    وضعیت: { $status } · 🗂 { $category } · ⏱ { $urgency }
+    🏛 دستگاه مسئول: { $body }
+    واحدها: { $units } ({ $by_cluster })
+    👤 { $reporter } — { $company }
+    🕓 ثبت: { $created } · آخرین تغییر: { $updated }
+    📌 { $summary }
+triage-full-description =
+    📝 شرح کامل:
+    { $text }
+triage-full-history =
+    🗂 سابقه:
+    { $lines }
+triage-full-continued = (ادامه گزارش { $code })
+triage-full-a-member = یک عضو
+triage-full-a-staff-member = کارشناس
+triage-full-event-filed = • { $when } — ثبت گزارش ({ $who })
+triage-full-event-joined = • { $when } — 🙋 { $who } هم همین مشکل را دارد: { $text }
+triage-full-event-status = • { $when } — وضعیت از «{ $before }» به «{ $after }» ({ $who })
+triage-full-event-reply = • { $when } — 💬 پاسخ { $who } به اعضا: { $text }
+triage-full-event-note = • { $when } — 📝 یادداشت داخلی { $who }: { $text }
+triage-full-event-follow_up = • { $when } — ➕ توضیح تازه { $who }: { $text }
+triage-full-event-reopened = • { $when } — 🔁 { $who }: حل نشده است: { $text }
+triage-full-event-category = • { $when } — دسته شد «{ $category }» ({ $who })
+triage-full-event-referred = • { $when } — ارجاع به «{ $body }» ({ $who })
+triage-full-event-merged_in = • { $when } — گزارش { $source } در این گزارش ادغام شد ({ $who })
+triage-full-event-other = • { $when } — به‌روز شد ({ $who })
