@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -155,7 +154,6 @@ def test_missing_header_is_an_error() -> None:
 
 
 def test_ten_thousand_rows() -> None:
-    start = time.perf_counter()
     rows = (
         replace(
             ROW,
@@ -166,15 +164,12 @@ def test_ten_thousand_rows() -> None:
         for i in range(10_000)
     )
     data = reports_workbook(rows, HEADERS["fa"], "fa", TEHRAN)
-    built = time.perf_counter() - start
     # openpyxl takes two seconds just to read this back; the sheet's XML tells the same.
     cells = last_row_cells(data)
     assert cells["row"] == "10001"
     assert cells["A"] == "109999"
     assert cells["I"] == "4"
     assert cells["K"] == ROW.outside_body
-    # About two seconds here; a regression to keeping every cell in memory would show.
-    assert built < 10, built
 
 
 def last_row_cells(data: bytes) -> dict[str, str]:
