@@ -12,6 +12,9 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 
+# Kinds that are announcements: members who opted out do not get them, and each carries the
+# opt-out button. Other kinds (reminders, digests) are service messages about one's own affairs.
+ANNOUNCING = ("announcement", "offering")
 # What became of one message; 'pending' and 'sending' are still on their way.
 DELIVERY_STATUSES = ("sent", "failed", "blocked", "left", "skipped")
 WAITING = ("scheduled", "missed")
@@ -42,10 +45,15 @@ class Audience:
         )
 
 
-def _audience_where(audience: Audience, platforms: Sequence[str]) -> tuple[str, list[object]]:
-    """Members a broadcast reaches: active, not opted out, on a platform we serve."""
+def _audience_where(
+    audience: Audience, platforms: Sequence[str], kind: str = "announcement"
+) -> tuple[str, list[object]]:
+    """Members a broadcast reaches: active, on a platform we serve, and for announcements
+    not opted out."""
     chosen = [p for p in platforms if not audience.platforms or p in audience.platforms]
-    clauses = ["status = 'active'", "announcements = 1"]
+    clauses = ["status = 'active'"]
+    if kind in ANNOUNCING:
+        clauses.append("announcements = 1")
     params: list[object] = []
     for column, values in (
         ("platform", chosen),
@@ -60,10 +68,13 @@ def _audience_where(audience: Audience, platforms: Sequence[str]) -> tuple[str, 
 
 
 async def count_audience(
-    db: aiosqlite.Connection, audience: Audience, platforms: Sequence[str]
+    db: aiosqlite.Connection,
+    audience: Audience,
+    platforms: Sequence[str],
+    kind: str = "announcement",
 ) -> int:
     """How many members the audience reaches now."""
-    where, params = _audience_where(audience, platforms)
+    where, params = _audience_where(audience, platforms, kind)
     async with db.execute(f"SELECT COUNT(*) FROM members WHERE {where}", params) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
@@ -85,6 +96,41 @@ class NewBroadcast:
     media_file_id: str | None = None
     media_name: str | None = None
     kind: str = "announcement"
+    template: Template | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A message rendered for each recipient in their language.
+
+    `args` values are str, int, or datetimes (aware; stored as {"$dt": iso}); `buttons` are
+    rows of (label message id, callback data).
+    """
+
+    msg_id: str
+    args: dict[str, str | int | datetime] = field(default_factory=dict)
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+
+    def to_json(self) -> str:
+        """As stored."""
+        args = {
+            k: {"$dt": v.isoformat()} if isinstance(v, datetime) else v
+            for k, v in self.args.items()
+        }
+        return json.dumps(
+            {"id": self.msg_id, "args": args, "buttons": self.buttons}, ensure_ascii=False
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Template:
+        """From the stored form."""
+        data = json.loads(text)
+        args = {
+            k: datetime.fromisoformat(v["$dt"]) if isinstance(v, dict) else v
+            for k, v in data.get("args", {}).items()
+        }
+        buttons = tuple(tuple((str(a), str(b)) for a, b in row) for row in data.get("buttons", ()))
+        return cls(data["id"], args, buttons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +153,13 @@ class Broadcast:
     started_at: datetime | None
     finished_at: datetime | None
     progress_message_id: int | None
+    template: Template | None = None
 
 
 _BROADCAST_COLUMNS = (
     "id, kind, created_by, owner_platform, owner_chat_id, owner_lang, body, media_kind, "
     "media_name, audience, status, send_at, created_at, started_at, finished_at, "
-    "progress_message_id"
+    "progress_message_id, template"
 )
 
 
@@ -134,6 +181,7 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
         started_at=parse_iso(row["started_at"]) if row["started_at"] else None,
         finished_at=parse_iso(row["finished_at"]) if row["finished_at"] else None,
         progress_message_id=row["progress_message_id"],
+        template=Template.from_json(row["template"]) if row["template"] else None,
     )
 
 
@@ -151,13 +199,14 @@ async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple
     async with transaction(db):
         cursor = await db.execute(
             "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-            "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?) "
+            "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
+            "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?) "
             "ON CONFLICT (dedupe_key) DO NOTHING",
             (
                 new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
                 new.owner_lang, new.body, new.media_kind, new.media_name,
                 new.audience.to_json(), _iso(new.send_at), now_iso(),
+                new.template.to_json() if new.template else None,
             ),
         )  # fmt: skip
         created = cursor.rowcount == 1
@@ -211,13 +260,14 @@ async def start_broadcast(
     """
     async with transaction(db):
         async with db.execute(
-            "SELECT audience FROM broadcasts WHERE id = ? AND status = 'scheduled'",
+            "SELECT audience, kind FROM broadcasts WHERE id = ? AND status = 'scheduled'",
             (broadcast_id,),
         ) as cursor:
             row = await cursor.fetchone()
         if row is None:
             return None
-        where, params = _audience_where(Audience.from_json(row["audience"]), platforms)
+        audience = Audience.from_json(row["audience"])
+        where, params = _audience_where(audience, platforms, row["kind"])
         cursor = await db.execute(
             "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id) "
             f"SELECT ?, id, platform, chat_id FROM members WHERE {where} ORDER BY id",

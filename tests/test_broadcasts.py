@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from openpyxl import load_workbook
 
 from bot.sandbox import BotMessage, SandboxUser
-from storage.outbox import Audience, NewBroadcast
+from storage.outbox import Audience, NewBroadcast, Template
 from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, Khooshe, expect, shown
 
@@ -309,3 +310,25 @@ async def test_scheduled_broadcasts_survive_a_restart(khooshe: Khooshe) -> None:
         ("late", "done"),
         ("missed", "missed"),
     ]
+
+
+async def test_a_templated_broadcast_speaks_each_members_language(khooshe: Khooshe) -> None:
+    persian, english, quiet = await khooshe.seed_members(3)
+    await khooshe.db.execute("UPDATE members SET language = 'en' WHERE user_id = ?", (english.id,))
+    await khooshe.db.execute("UPDATE members SET announcements = 0 WHERE user_id = ?", (quiet.id,))
+    assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
+    when = datetime(2026, 12, 12, 6, 30, tzinfo=UTC)  # 10:00 in Tehran
+    template = Template(
+        "scheduled-rescheduled",
+        {"number": "7", "when": when},
+        ((("scheduled-button-keep", "x:1"),),),
+    )
+    new = replace(_new(khooshe, datetime.now(UTC), "reminder"), kind="reminder", template=template)
+    await khooshe.runtime.outbox.submit(new)
+    fa = await expect(persian, "شماره 7")
+    assert "۱۰:۰۰" in shown(fa) and "آذر" in shown(fa)
+    # a reminder is about one's own sign-up: no opt-out button, and opted-out members get it
+    assert fa.button_texts == ["نه، بماند"]
+    en = await expect(english, "no. 7")
+    assert "10:00" in shown(en) and en.button_texts == ["No, keep it"]
+    await expect(quiet, "شماره 7")

@@ -39,10 +39,12 @@ from bot.i18n import Locales
 from bot.platforms import ADAPTERS
 from bot.settings import Platform, Settings
 from storage.outbox import (
+    ANNOUNCING,
     Broadcast,
     NewBroadcast,
     OutboxItem,
     Tally,
+    Template,
     broadcasts_in,
     cancel_broadcast,
     claim_next,
@@ -99,9 +101,7 @@ async def send_content(
     escaped, so members read exactly what was typed.
     """
     body = t.escape(content.body) if content.body else None
-    markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.label("broadcast-button-opt-out"), callback_data=OPT_OUT)]]
-    )
+    markup = InlineKeyboardMarkup([opt_out_row(t)])
     media: str | InputFile | None = None
     if content.media is not None:
         media = (
@@ -115,6 +115,24 @@ async def send_content(
         return await bot.send_document(chat_id, media, caption=body, reply_markup=markup)
     assert body is not None
     return await bot.send_message(chat_id, body, reply_markup=markup)
+
+
+def opt_out_row(t: Texts) -> list[InlineKeyboardButton]:
+    """The "no more announcements" button every announcement carries."""
+    return [InlineKeyboardButton(t.label("broadcast-button-opt-out"), callback_data=OPT_OUT)]
+
+
+def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A templated broadcast as one recipient reads it, in their language."""
+    keyboard = [
+        [InlineKeyboardButton(t.label(label), callback_data=data) for label, data in row]
+        for row in template.buttons
+    ]
+    if kind in ANNOUNCING:
+        keyboard.append(opt_out_row(t))
+    return t(template.msg_id, **template.args), (
+        InlineKeyboardMarkup(keyboard) if keyboard else None
+    )
 
 
 def _file_id_of(message: Message) -> str | None:
@@ -360,6 +378,9 @@ class Outbox:
         if item.payload is not None:
             return await self._send_payload(bot, item)
         broadcast = await self._broadcast(item.broadcast_id)
+        if broadcast.template is not None:
+            text, markup = render(t, broadcast.template, broadcast.kind)
+            return await bot.send_message(item.chat_id, text, reply_markup=markup)
         if broadcast.media_kind is None:
             return await send_content(bot, platform, item.chat_id, Content(broadcast.body), t)
         return await self._send_media(bot, platform, item.chat_id, broadcast, t)
