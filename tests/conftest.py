@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
+import os
 import re
 import socket
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,6 +65,48 @@ def loopback_only() -> Iterator[None]:
     yield
     socket.socket.connect = _real_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+
+
+# --- the real CLI in a subprocess (for kill -9) ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def wait_for(predicate: Any, seconds: float) -> bool:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while loop.time() < deadline:
+        if predicate():
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+async def spawn_bot(
+    bale: BotApiSandbox,
+    token: str,
+    db: Path,
+    *,
+    stderr: bool = False,
+    settings: dict[str, str] | None = None,
+) -> asyncio.subprocess.Process:
+    """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked)."""
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        BALE_TOKEN=token,
+        BALE_BASE_URL=bale.base_url,
+        BALE_BASE_FILE_URL=bale.base_file_url,
+        DATABASE_PATH=str(db),
+        POLLING_TIMEOUT="1",
+        PERSISTENCE_INTERVAL="60",  # the form must not depend on PTB's timer
+    )
+    env.update({key.upper(): value for key, value in (settings or {}).items()})
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=db.parent, env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE if stderr else asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
 
 
 # --- the bot over the sandbox -----------------------------------------------------------------

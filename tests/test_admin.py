@@ -65,7 +65,7 @@ async def test_members_cannot_use_admin_commands(khooshe: Khooshe) -> None:
     await register(member)
     for command in (f"/grant {member.id} staff", "/staff", f"/revoke {member.id} staff"):
         await member.send_text(command)
-        (reply,) = await member.settle()
+        reply = await member.next_message()
         assert "فقط برای مدیران ربات" in (reply.text or "")
     assert await khooshe.rows("SELECT * FROM staff_roles") == []
     await member.send_document(CSV.encode(), "clusters.csv", "text/csv")

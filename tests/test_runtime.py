@@ -13,10 +13,8 @@ from typing import Any
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
 from bot.settings import Settings
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import ROOT, Khooshe, expect, register, shown, spawn_bot, wait_for
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) -> None:
@@ -99,43 +97,12 @@ async def test_an_unreachable_platform_does_not_stop_the_other(tmp_path: Path) -
             await runtime.stop()
 
 
-async def _wait_for(predicate: Any, seconds: float) -> bool:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    while loop.time() < deadline:
-        if predicate():
-            return True
-        await asyncio.sleep(0.05)
-    return False
-
-
-async def _spawn_bot(
-    bale: BotApiSandbox, token: str, db: Path, *, stderr: bool = False
-) -> asyncio.subprocess.Process:
-    """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked)."""
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    env.update(
-        PYTHONPATH=str(ROOT),
-        BALE_TOKEN=token,
-        BALE_BASE_URL=bale.base_url,
-        BALE_BASE_FILE_URL=bale.base_file_url,
-        DATABASE_PATH=str(db),
-        POLLING_TIMEOUT="1",
-        PERSISTENCE_INTERVAL="60",  # the form must not depend on PTB's timer
-    )
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=db.parent, env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE if stderr else asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 async def test_python_m_bot_polls_with_a_token_and_stops_cleanly(tmp_path: Path) -> None:
     async with BotApiSandbox("bale") as bale:
         token = bale.make_token(55)
-        process = await _spawn_bot(bale, token, tmp_path / "cli.db", stderr=True)
+        process = await spawn_bot(bale, token, tmp_path / "cli.db", stderr=True)
         try:
-            assert await _wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
+            assert await wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
             user = bale.user(token=token)
             await user.send_command("start")
             await expect(user, "نام و نام خانوادگی", wait=20)
@@ -181,7 +148,7 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
     async with BotApiSandbox("bale") as bale:
         token = bale.make_token(66)
         user = bale.user(token=token)
-        process = await _spawn_bot(bale, token, db)
+        process = await spawn_bot(bale, token, db)
         try:
             await user.send_command("start")
             await expect(user, "نام و نام خانوادگی", wait=30)
@@ -195,9 +162,9 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
             process.kill()  # SIGKILL: no shutdown, no flush
             await process.wait()
         polls_before = len(bale.calls_to("getUpdates"))
-        process = await _spawn_bot(bale, token, db)
+        process = await spawn_bot(bale, token, db)
         try:
-            assert await _wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
+            assert await wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
             await user.press("چرم و کفش")  # the list sent before the crash still works
             await expect(user, "کدام شهرک", wait=30)
             await user.press("خارج از شهرک صنعتی")

@@ -15,6 +15,7 @@ import json
 import logging
 import math
 import mimetypes
+import random
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -269,6 +270,9 @@ class Fault:
     times: int
     chat_id: int | None
     hits: int = 0
+    # Below 1, each matching call is hit with this chance (seeded: runs are repeatable).
+    probability: float = 1.0
+    rng: random.Random = field(default_factory=lambda: random.Random(7))
 
     @property
     def remaining(self) -> int:
@@ -282,7 +286,9 @@ class Fault:
                 return False
         elif self.method.lower() != method.lower():
             return False
-        return self.chat_id is None or params.get("chat_id") == self.chat_id
+        if self.chat_id is not None and params.get("chat_id") != self.chat_id:
+            return False
+        return self.probability >= 1.0 or self.rng.random() < self.probability
 
     def as_error(self) -> ApiError | None:
         """The error this fault answers with, if any."""
@@ -664,15 +670,23 @@ class BotApiSandbox:
         delay: float = 0.0,
         times: int = 1,
         chat_id: int | None = None,
+        probability: float = 1.0,
     ) -> Fault:
         """Make the next ``times`` matching calls wait ``delay`` s and/or fail with ``error``.
 
         ``method=None`` matches every method except getUpdates. A 429 carries
         ``parameters.retry_after`` only when ``retry_after`` is given, as Bale may omit it.
+        With ``probability`` below 1 each matching call is hit at random (seeded), until
+        ``times`` calls have been hit.
         """
         if error is None and delay <= 0:
             raise ValueError("inject() needs an error, a delay, or both")
-        fault = Fault(method, error, description, retry_after, delay, times, chat_id)
+        if not 0 < probability <= 1:
+            raise ValueError("probability must be in (0, 1]")
+        fault = Fault(
+            method, error, description, retry_after, delay, times, chat_id,
+            probability=probability,
+        )  # fmt: skip
         self.faults.append(fault)
         return fault
 
