@@ -332,3 +332,21 @@ async def test_a_templated_broadcast_speaks_each_members_language(khooshe: Khoos
     en = await expect(english, "no. 7")
     assert "10:00" in shown(en) and en.button_texts == ["No, keep it"]
     await expect(quiet, "شماره 7")
+
+
+async def test_an_audience_of_nobody_cannot_be_sent_to(khooshe: Khooshe) -> None:
+    await khooshe.seed_members(1, "leather_shoes", job_role="employee")
+    admin = khooshe.admin()
+    card = await compose(admin)
+    await tap(admin, "💼 نقش‌ها")
+    await tap(admin, "▫️ مالک / مدیرعامل")
+    card = await tap(admin, "✔️ تأیید انتخاب")
+    assert "تعداد گیرندگان: ۰ نفر" in shown(card)
+    answer = await admin.press_inline(card, "ادامه »")
+    assert answer is not None and "هیچ عضوی" in (answer.text or "")
+    await admin.settle(quiet=0.3)
+    assert await khooshe.rows("SELECT * FROM broadcasts") == []
+    # the same card still works: everyone again, and on it goes
+    card = await tap(admin, "👥 همه اعضا")
+    assert "تعداد گیرندگان: ۱ نفر" in shown(card)
+    await preview(admin)

@@ -54,6 +54,7 @@ help-admin =
     • /revoke id role: take a role away
     • /staff: list staff and their roles
     • /reports, /export_reports and /show code: reports listed, as an Excel file, and one in full
+    • /merge duplicate-code main-code: merge a duplicate into the main report
     • Send a CSV of clusters and estates (columns kind,code,name_fa,name_en) to replace the list
 
 access-denied = Only staff may do this.
