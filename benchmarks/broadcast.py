@@ -148,7 +148,9 @@ def _done(db_path: Path) -> bool:
     return bool(row and row[0] == "done")
 
 
-async def in_process(recipients: int, rate: float, blocked: float, faults: bool) -> None:
+async def in_process(
+    recipients: int, rate: float, blocked: float, faults: bool, share: float
+) -> None:
     """The bot and the sandbox in this process; /help probed during the broadcast."""
     text.warm_up()
     async with BotApiSandbox("telegram", rate_limit=rate) as server:
@@ -176,6 +178,7 @@ async def in_process(recipients: int, rate: float, blocked: float, faults: bool)
                 polling_timeout=1,
                 flood_burst=10_000,
                 telegram_rate_limit=rate,
+                outbox_share=share,
             )
             if faults:
                 server.inject(
@@ -198,7 +201,7 @@ async def in_process(recipients: int, rate: float, blocked: float, faults: bool)
 
 
 async def _spawn(
-    server: BotApiSandbox, token: str, db_path: Path, rate: float
+    server: BotApiSandbox, token: str, db_path: Path, rate: float, share: float
 ) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     env.update(
@@ -209,6 +212,7 @@ async def _spawn(
         DATABASE_PATH=str(db_path),
         POLLING_TIMEOUT="1",
         TELEGRAM_RATE_LIMIT=str(rate),
+        OUTBOX_SHARE=str(share),
         LOG_LEVEL="WARNING",
     )
     return await asyncio.create_subprocess_exec(
@@ -225,7 +229,7 @@ def _peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
-async def killed(recipients: int, rate: float, blocked: float, faults: bool) -> None:
+async def killed(recipients: int, rate: float, blocked: float, faults: bool, share: float) -> None:
     """The bot as `python -m bot` in a subprocess, killed with SIGKILL half-way."""
     async with BotApiSandbox("telegram", rate_limit=rate) as server:
         token = server.make_token(77)
@@ -240,14 +244,14 @@ async def killed(recipients: int, rate: float, blocked: float, faults: bool) -> 
                 server.inject(
                     "sendMessage", error=429, retry_after=1, times=10**9, probability=0.001
                 )
-            process = await _spawn(server, token, db_path, rate)
+            process = await _spawn(server, token, db_path, rate, share)
             await _until(lambda: len(_sends(server, chat_ids)) >= recipients // 2)
             peak_before = _peak_rss_mib(process.pid)
             process.send_signal(signal.SIGKILL)
             await process.wait()
             at_kill = Counter(chat for _, chat, error in _sends(server, chat_ids) if error is None)
             print(f"killed with -9 after {sum(at_kill.values())} deliveries")
-            process = await _spawn(server, token, db_path, rate)
+            process = await _spawn(server, token, db_path, rate, share)
             await _until(lambda: _done(db_path))
             peak_after = _peak_rss_mib(process.pid)
             process.send_signal(signal.SIGTERM)
@@ -263,7 +267,8 @@ if __name__ == "__main__":
     parser.add_argument("--rate", type=float, default=30.0)
     parser.add_argument("--blocked", type=float, default=0.03)
     parser.add_argument("--no-faults", action="store_true", help="no random 429s")
+    parser.add_argument("--share", type=float, default=0.95, help="OUTBOX_SHARE")
     parser.add_argument("--kill", action="store_true", help="kill -9 half-way and restart")
     args = parser.parse_args()
     run = killed if args.kill else in_process
-    asyncio.run(run(args.recipients, args.rate, args.blocked, not args.no_faults))
+    asyncio.run(run(args.recipients, args.rate, args.blocked, not args.no_faults, args.share))

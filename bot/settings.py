@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     # network, few enough that a member's reply never queues behind many of them. It is
     # also the most a crash can duplicate (see bot/services/outbox.py).
     outbox_workers: int = Field(default=8, ge=1, le=64)
+    # Share of the platform's rate a broadcast may use; the rest keeps replies to members fast.
+    outbox_share: float = Field(default=0.95, gt=0, le=1)
     # How often a running broadcast's status message is edited (seconds).
     progress_interval: float = Field(default=3.0, gt=0)
     # A scheduled broadcast that fell due while the bot was down is still sent this late.

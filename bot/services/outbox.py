@@ -4,10 +4,11 @@ A broadcast (and later a training announcement, a reminder, a digest) is expande
 outbox row per recipient before anything is sent; per platform a few workers take the oldest
 due row, mark it in flight ('sending'), send it and record the result.
 
-Pacing. Every send goes through the platform bot's AIORateLimiter, the same limiter the
-interactive replies use, at the platform's configured rate; a 429 pauses that limiter for
-`retry_after` and the row is retried after it. Only `outbox_workers` messages are in flight
-per platform, so a member's reply waits behind at most that many broadcast messages.
+Pacing. Broadcast messages are spaced evenly at `outbox_share` (95%) of the platform's rate,
+and every send then goes through the platform bot's AIORateLimiter, the same limiter the
+interactive replies use: the remaining 5% and the limiter's burst keep a member's reply from
+queueing behind a broadcast. A 429 pauses that limiter for `retry_after` and the row is
+retried after it. Only `outbox_workers` messages are in flight per platform.
 
 Crash safety. A row is marked 'sending' in its own transaction before the request and its
 result is written right after. If the process dies (kill -9), rows still 'sending' are put
@@ -147,6 +148,27 @@ def _error_text(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"[:300]
 
 
+class Pacer:
+    """Spaces sends evenly at `rate` per second (no bursts), across all of a platform's workers.
+
+    Even spacing keeps the platform's own token bucket from ever seeing a burst (each 429
+    costs a pause of at least a second for everybody), and leaves the limiter room for replies.
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        """Until this sender's slot."""
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        slot = max(now, self._next)
+        self._next = slot + self.interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
 class Outbox:
     """Sends what the outbox holds, on every running platform, and runs scheduled broadcasts."""
 
@@ -163,6 +185,7 @@ class Outbox:
         self.bots = bots
         self.jobs: JobQueue[Any] | None = None
         self._wake: dict[Platform, asyncio.Event] = {}
+        self._pacers: dict[Platform, Pacer] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._workers: list[asyncio.Task[None]] = []
         self._stopping = False
@@ -185,6 +208,8 @@ class Outbox:
             return
         self._stopping = False
         self._wake[platform] = asyncio.Event()
+        share = self.settings.outbox_share
+        self._pacers[platform] = Pacer(self.settings.rate_limit(platform) * share)
         for _ in range(self.settings.outbox_workers):
             self._workers.append(asyncio.create_task(self._work(platform)))
         if self.jobs is None and jobs is not None:
@@ -351,6 +376,7 @@ class Outbox:
             await record_retry(self.db, item.id, _later(5), "platform not running", counts=False)
             return
         try:
+            await self._pacers[platform].wait()
             message = await self._deliver(bot, platform, item)
         except RetryAfter as exc:
             wait = exc.retry_after
