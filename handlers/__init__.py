@@ -22,6 +22,8 @@ from handlers import (
     errors,
     menu,
     middleware,
+    offering_admin,
+    offerings,
     onboarding,
     profile,
     report_followup,
@@ -39,6 +41,8 @@ def register_all(app: Application) -> None:
     # A staff member composing an announcement while a report draft of theirs is open:
     # the broadcast form, being newer and explicit, takes their messages first.
     broadcasts.register(app)
+    # The offering form, likewise explicit and staff-only, before the member's report form.
+    offering_admin.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)
@@ -46,6 +50,8 @@ def register_all(app: Application) -> None:
     triage.register(app)
     staff_report.register(app)
     staff_lists.register(app)
+    # Members' offering buttons carry an offering id only and open no form.
+    offerings.register(app)
     profile.register(app)
     admin.register(app)
     menu.register_menu(app)

@@ -119,8 +119,8 @@ class Notified:
 class SignupOutcome:
     """What a sign-up press did.
 
-    status: confirmed | waitlisted | already-confirmed | already-waitlisted | closed |
-    unavailable (not published, cancelled or gone) | not-invited (another cluster's).
+    status: confirmed | waitlisted | already_confirmed | already_waitlisted | closed |
+    unavailable (not published, cancelled or gone) | not_invited (another cluster's).
     """
 
     status: str
@@ -131,7 +131,7 @@ class SignupOutcome:
 class CancelOutcome:
     """What giving a sign-up back did.
 
-    status: cancelled | not-signed-up | too-late; `promoted` were moved up from the waitlist.
+    status: cancelled | not_signed_up | too_late; `promoted` were moved up from the waitlist.
     """
 
     status: str
@@ -372,11 +372,11 @@ async def sign_up(
         ):
             return SignupOutcome("unavailable")
         if not offering.targets(cluster_code):
-            return SignupOutcome("not-invited")
+            return SignupOutcome("not_invited")
         existing = await get_signup(db, offering_id, member_id)
         if existing is not None and existing.status in ACTIVE:
             position = await waitlist_position(db, offering_id, member_id)
-            return SignupOutcome(f"already-{existing.status}", position or None)
+            return SignupOutcome(f"already_{existing.status}", position or None)
         if now >= offering.closes_at:
             return SignupOutcome("closed")
         status = "confirmed" if await _has_room(db, offering, cluster_code) else "waitlisted"
@@ -442,11 +442,11 @@ async def cancel_signup(
         offering = await get_offering(db, offering_id)
         existing = await get_signup(db, offering_id, member_id)
         if offering is None or existing is None or existing.status not in ACTIVE:
-            return CancelOutcome("not-signed-up")
+            return CancelOutcome("not_signed_up")
         if now >= offering.starts_at or (
             existing.status == "confirmed" and now > offering.starts_at - cutoff
         ):
-            return CancelOutcome("too-late", existing.status)
+            return CancelOutcome("too_late", existing.status)
         await db.execute(
             "UPDATE signups SET status = 'cancelled', updated_at = ? "
             "WHERE offering_id = ? AND member_id = ?",

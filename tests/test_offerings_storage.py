@@ -102,14 +102,14 @@ async def test_a_freed_seat_goes_to_the_first_in_line(db: aiosqlite.Connection) 
     for m in (a, b, c, d):
         await sign_up(db, offering.id, m, "leather_shoes", NOW)
     again = await sign_up(db, offering.id, c, "leather_shoes", NOW)
-    assert again.status == "already-waitlisted" and again.position == 1
+    assert again.status == "already_waitlisted" and again.position == 1
     outcome = await cancel_signup(db, offering.id, a, NOW, CUTOFF)
     assert outcome.status == "cancelled" and [p.member_id for p in outcome.promoted] == [c]
     assert (await waitlist_position(db, offering.id, d)) == 1
     # a waitlisted member leaving promotes nobody
     outcome = await cancel_signup(db, offering.id, d, NOW, CUTOFF)
     assert outcome.status == "cancelled" and outcome.promoted == ()
-    assert (await cancel_signup(db, offering.id, d, NOW, CUTOFF)).status == "not-signed-up"
+    assert (await cancel_signup(db, offering.id, d, NOW, CUTOFF)).status == "not_signed_up"
     # signing up again after cancelling goes to the back of the line
     assert (await sign_up(db, offering.id, a, "leather_shoes", NOW)).status == "waitlisted"
     # more seats promote at once
@@ -128,7 +128,7 @@ async def test_cluster_shares_keep_seats_for_others(db: aiosqlite.Connection) ->
     (food,) = await members(db, 1, "food")
     got = [(await sign_up(db, offering.id, m, "leather_shoes", NOW)).status for m in leather]
     assert got == ["confirmed", "confirmed", "waitlisted"]  # the share is full, seats are not
-    assert (await sign_up(db, offering.id, food, "food", NOW)).status == "not-invited"
+    assert (await sign_up(db, offering.id, food, "food", NOW)).status == "not_invited"
     got = [(await sign_up(db, offering.id, m, "furniture", NOW)).status for m in furniture]
     assert got == ["confirmed", "confirmed"]
     # a leather seat freed goes to the waiting leather member (the share has room again)
@@ -153,7 +153,7 @@ async def test_cut_off_deadline_and_visibility(db: aiosqlite.Connection) -> None
     await sign_up(db, soon.id, a, "leather_shoes", NOW)
     await sign_up(db, soon.id, b, "leather_shoes", NOW)
     too_late = await cancel_signup(db, soon.id, a, NOW, CUTOFF)
-    assert too_late.status == "too-late"
+    assert too_late.status == "too_late"
     assert (await get_signup(db, soon.id, a)).status == "confirmed"  # type: ignore[union-attr]
     # the waitlisted may still leave
     assert (await cancel_signup(db, soon.id, b, NOW, CUTOFF)).status == "cancelled"
