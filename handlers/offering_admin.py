@@ -660,6 +660,12 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
+async def on_need_text(update: Update, context: KhoosheContext) -> None:
+    """A sticker, photo or voice note where a typed answer is expected: stay on the step."""
+    assert update.message is not None
+    await update.message.reply_text(context.t("offering-need-text"))
+
+
 async def on_use_buttons(update: Update, context: KhoosheContext) -> None:
     """Typing where a button is expected: stay on the step."""
     assert update.message is not None
@@ -1048,7 +1054,9 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         EDIT: [MessageHandler(text, on_edit_value)],
     }
     for step in states:
-        states[step].append(MessageHandler(other, on_use_buttons))
+        # Steps answered by buttons only say so; the others want their answer as text.
+        hint = on_use_buttons if step in (KIND, CLUSTERS, PREVIEW) else on_need_text
+        states[step].append(MessageHandler(other, hint))
     with warnings.catch_warnings():
         # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
         warnings.simplefilter("ignore", PTBUserWarning)

@@ -259,3 +259,53 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
         "JOIN offering_clusters c ON c.offering_id = o.id WHERE o.id = 3"
     )
     assert rows == [{"capacity": None, "cluster_code": "leather_shoes"}]
+
+
+async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await admin.send_command("new_offering")
+    await expect(admin, "چه نوعی است")
+    await admin.press("نمایشگاه")
+    await expect(admin, "عنوان را بنویسید")
+    await admin.send_sticker()
+    await expect(admin, "به‌صورت متن")
+    await admin.send_text("نمایشگاه مبلمان تبریز")
+    await expect(admin, "توضیح کوتاهی")
+    await khooshe.stop()
+    await khooshe.start()
+    await admin.send_text("غرفه‌های رایگان برای اعضای خوشه")  # the answer to the same step
+    await expect(admin, "زمان شروع")
+    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    await expect(admin, "زمان پایان")
+    await admin.press("رد شدن »")
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("نمایشگاه بین‌المللی تبریز")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.press("بدون محدودیت")
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    await expect(admin, "پیش‌نمایش")
+    await admin.press("🕒 زمان‌بندی انتشار")
+    await expect(admin, "چه زمانی منتشر")
+    await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
+    await expect(admin, "گذشته است")
+    await admin.send_text("پس‌فردا ۱۱:۰۰")  # after the start
+    await expect(admin, "پیش از شروع باشد")
+    await admin.send_text("فردا ۹ صبح")
+    await expect(admin, "منتشر و اعلام می‌شود")
+    (row,) = await khooshe.rows("SELECT id, status, published_at, description FROM offerings")
+    assert row["description"] == "غرفه‌های رایگان برای اعضای خوشه"
+    assert datetime.fromisoformat(row["published_at"]) > datetime.now(UTC)
+    (announcement,) = await khooshe.rows(
+        "SELECT status, kind FROM broadcasts WHERE dedupe_key = ?", f"offering:{row['id']}"
+    )
+    assert announcement == {"status": "scheduled", "kind": "offering"}
+    # not visible to members before its time
+    await member.send_text("🎓 آموزش‌ها و رویدادها")
+    await expect(member, "در پیش نیست")
+    answer = await member.press_forged(f"of:joinok:{row['id']}")
+    assert answer is not None and "در دسترس نیست" in (answer.text or "")
+    assert await khooshe.rows("SELECT * FROM signups") == []

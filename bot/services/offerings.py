@@ -245,11 +245,6 @@ def calendar_file(offering: Offering, tz: ZoneInfo, *, prodid: str = "-//Khooshe
     return bytes(calendar.to_ical())
 
 
-def seats_text_args(left: int | None) -> dict[str, int | str]:
-    """`seats` for the messages: a number, or -1 for unlimited (selected in the locale)."""
-    return {"seats": -1 if left is None else left}
-
-
 def parse_count(text: str) -> int | None:
     """A count typed in Persian, Arabic or ASCII digits; None if it is not digits."""
     folded = fold_digits(text).strip().replace(",", "").replace("٬", "")

@@ -189,3 +189,4 @@ offering-attended-yes = present
 offering-export-caption = 📊 Sign-ups for “{ $title }” ({ $count } rows)
 offering-attendance = ✔️ Attendance for “{ $title }”: { $present } of { $total } present. Tap a name to mark it.
 offering-attendance-too-early = Attendance can be taken once it has started.
+offering-need-text = Please type your answer as text (or use the buttons of the message above), or /cancel.

@@ -189,3 +189,4 @@ offering-attended-yes = حاضر
 offering-export-caption = 📊 ثبت‌نام‌های «{ $title }» ({ $count } ردیف)
 offering-attendance = ✔️ حضور و غیاب «{ $title }»: { $present } از { $total } حاضر. روی نام هر نفر بزنید.
 offering-attendance-too-early = حضور و غیاب پس از شروع برنامه ممکن است.
+offering-need-text = لطفاً پاسخ را به‌صورت متن بنویسید (یا دکمه‌های پیام بالا را بزنید)، یا با /cancel انصراف دهید.
