@@ -22,6 +22,7 @@ from handlers import (
     errors,
     menu,
     middleware,
+    needs,
     offering_admin,
     offerings,
     onboarding,
@@ -43,6 +44,9 @@ def register_all(app: Application) -> None:
     broadcasts.register(app)
     # The offering form, likewise explicit and staff-only, before the member's report form.
     offering_admin.register(app)
+    # A member's training-topic suggestion (one question) before the report form, whose
+    # free text would otherwise take it for a problem.
+    needs.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)

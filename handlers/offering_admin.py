@@ -39,6 +39,7 @@ from handlers import menu
 from handlers.keyboards import paged, replace_pressed, rows
 from handlers.offerings import answer, describe, seats_line, show_card, tell_promoted
 from storage.clusters import list_places
+from storage.needs import get_topic, mark_offered
 from storage.offerings import (
     KINDS,
     NewOffering,
@@ -181,6 +182,20 @@ async def start(update: Update, context: KhoosheContext) -> str:
     return await _ask(update, context, KIND, "offering-ask-kind", InlineKeyboardMarkup(keyboard))
 
 
+@requires(Role.CLUSTER_AGENT)
+async def from_topic(update: Update, context: KhoosheContext) -> str | None:
+    """/needs' button: a new offering titled after an open topic (which it then closes)."""
+    topic = await get_topic(context.db, _offering_id(update))
+    if topic is None or topic.status != "open":
+        await answer(update, context.t("needs-topic-closed"), alert=True)
+        return None
+    await answer(update)
+    next_step = await start(update, context)
+    _draft(context).update(title=topic.title, topic=topic.id)
+    await context.save_form_now(FORM, KIND)
+    return next_step
+
+
 async def on_kind(update: Update, context: KhoosheContext) -> str:
     """The kind was chosen."""
     assert update.callback_query is not None and update.callback_query.data is not None
@@ -192,6 +207,10 @@ async def on_kind(update: Update, context: KhoosheContext) -> str:
     t = context.t
     _draft(context)["kind"] = kind
     await replace_pressed(update, t("offering-chosen-kind", kind=t(f"offering-kind-{kind}")))
+    if _draft(context).get("title"):  # from a needs-assessment topic: its title is kept
+        return await _ask(
+            update, context, DESCRIPTION, "offering-ask-description", _skip_markup(t)
+        )
     return await _ask(update, context, TITLE, "offering-ask-title")
 
 
@@ -600,6 +619,9 @@ async def _publish(
         _owner(update, context),
         publish_at,
     )
+    topic = _draft(context).get("topic")
+    if topic is not None:
+        await mark_offered(context.db, int(topic), offering.id)
     assert context.user_data is not None
     context.user_data.pop("offering", None)
     key = "offering-published" if publish_at is None else "offering-publish-scheduled"
@@ -1064,6 +1086,7 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
             entry_points=[
                 CommandHandler("new_offering", start, filters=private),
                 CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scp]:\d+$"),
+                CallbackQueryHandler(from_topic, pattern=r"^nds:o:\d+$"),
             ],
             states=states,
             fallbacks=[

@@ -161,6 +161,14 @@ async def _active_signup(
 # --- the list ---------------------------------------------------------------------------------
 
 
+def needs_buttons(t: Texts) -> list[InlineKeyboardButton]:
+    """Suggest a training topic, and vote on topics (handlers/needs.py answers them)."""
+    return [
+        _button(t, "needs-button-suggest", "nd:new"),
+        _button(t, "needs-button-topics", "nd:list"),
+    ]
+
+
 async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> None:
     """Upcoming trainings and events for the member's cluster, one button each."""
     member = context.member
@@ -170,7 +178,8 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
     offerings = await upcoming_for(context.db, member.cluster_code, datetime.now(UTC))
     mine = _button(t, "offering-button-mine", "of:mine")
     if not offerings:
-        await show_card(update, context, t("offering-list-empty"), InlineKeyboardMarkup([[mine]]))
+        markup = InlineKeyboardMarkup([[mine], needs_buttons(t)])
+        await show_card(update, context, t("offering-list-empty"), markup)
         return
     lines = []
     for offering in offerings:
@@ -185,6 +194,7 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
         )
     items = [(f"{_short(o.title)}", f"of:card:{o.id}") for o in offerings]
     markup = paged(t, items, page, "of:page:", extra=[mine], per_row=1)
+    markup = InlineKeyboardMarkup([*markup.inline_keyboard, needs_buttons(t)])
     text = t.join("\n\n", [t("offering-list-title"), *lines])
     await show_card(update, context, text, markup)
 

@@ -43,6 +43,7 @@ help-staff =
     • /scheduled: scheduled announcements (change time or cancel)
     • /new_offering: create and publish a training or event (reminders go out by themselves)
     • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
+    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
     • /show code: a report's full text, units and history (or the card's "📄 Full text" button)
@@ -55,6 +56,7 @@ help-admin =
     • /scheduled: scheduled announcements (change time or cancel)
     • /new_offering: create and publish a training or event (reminders go out by themselves)
     • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
+    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /grant id role [cluster codes]: give the staff or cluster_agent role
     • /revoke id role: take a role away
     • /staff: list staff and their roles

@@ -54,3 +54,28 @@ CREATE TABLE signups (
 );
 CREATE INDEX signups_by_status ON signups (offering_id, status, seq);
 CREATE INDEX signups_by_member ON signups (member_id, status);
+
+-- Needs assessment: members suggest training topics in their own words; a suggestion like
+-- an open topic joins it (and counts as a vote), so staff see one topic with its demand.
+CREATE TABLE topics (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT    NOT NULL,
+    status      TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'offered')),
+    offering_id INTEGER REFERENCES offerings (id),
+    created_at  TEXT    NOT NULL
+);
+CREATE TABLE topic_suggestions (
+    id           INTEGER PRIMARY KEY,
+    topic_id     INTEGER NOT NULL REFERENCES topics (id),
+    member_id    INTEGER NOT NULL REFERENCES members (id),
+    text         TEXT    NOT NULL,
+    created_at   TEXT    NOT NULL
+);
+-- One vote per member and topic; the member's cluster when voting, for per-cluster ranking.
+CREATE TABLE topic_votes (
+    topic_id     INTEGER NOT NULL REFERENCES topics (id),
+    member_id    INTEGER NOT NULL REFERENCES members (id),
+    cluster_code TEXT    NOT NULL,
+    created_at   TEXT    NOT NULL,
+    PRIMARY KEY (topic_id, member_id)
+);
