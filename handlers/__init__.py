@@ -23,7 +23,8 @@ from handlers import (
     menu,
     middleware,
     needs,
-    offering_admin,
+    offering_form,
+    offering_manage,
     offerings,
     onboarding,
     profile,
@@ -43,7 +44,7 @@ def register_all(app: Application) -> None:
     # the broadcast form, being newer and explicit, takes their messages first.
     broadcasts.register(app)
     # The offering form, likewise explicit and staff-only, before the member's report form.
-    offering_admin.register(app)
+    offering_form.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)
@@ -54,7 +55,9 @@ def register_all(app: Application) -> None:
     triage.register(app)
     staff_report.register(app)
     staff_lists.register(app)
-    # Members' offering buttons carry an offering id only and open no form.
+    # Offering buttons (members' and /offerings') carry an id only and open no form; the
+    # staff's "edit" buttons that do open one are entry points of the offering form above.
+    offering_manage.register(app)
     offerings.register(app)
     profile.register(app)
     admin.register(app)
