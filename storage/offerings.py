@@ -333,16 +333,22 @@ async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
     return int(row[0]) if row else 0
 
 
+async def _seat_free(db: aiosqlite.Connection, offering: Offering) -> bool:
+    """A free seat overall (call inside a transaction)."""
+    if offering.capacity is None:
+        return True
+    taken = await _count(
+        db,
+        "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
+        offering.id,
+    )
+    return taken < offering.capacity
+
+
 async def _has_room(db: aiosqlite.Connection, offering: Offering, cluster_code: str) -> bool:
     """A free seat overall and within the cluster's share (call inside a transaction)."""
-    if offering.capacity is not None:
-        taken = await _count(
-            db,
-            "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
-            offering.id,
-        )
-        if taken >= offering.capacity:
-            return False
+    if not await _seat_free(db, offering):
+        return False
     share = offering.clusters.get(cluster_code)
     if share is not None:
         taken = await _count(
@@ -409,12 +415,12 @@ async def _promote(db: aiosqlite.Connection, offering: Offering) -> list[Notifie
         ) as cursor:
             waiting = await cursor.fetchall()
         chosen = None
-        for row in waiting:
-            if await _has_room(db, offering, row["cluster_code"]):
-                chosen = row
-                break
-            if offering.capacity is not None and not await _has_room(db, offering, ""):
-                break  # no seat at all: nobody further down can have one either
+        if waiting and await _seat_free(db, offering):
+            # The first in line whose cluster's share still has room.
+            for row in waiting:
+                if await _has_room(db, offering, row["cluster_code"]):
+                    chosen = row
+                    break
         if chosen is None:
             return promoted
         await db.execute(
