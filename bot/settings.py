@@ -95,6 +95,12 @@ class Settings(BaseSettings):
     progress_interval: float = Field(default=3.0, gt=0)
     # A scheduled broadcast that fell due while the bot was down is still sent this late.
     schedule_grace_minutes: int = Field(default=60, ge=0)
+    # Reminders to confirmed members before a training or event starts, in seconds before
+    # the start (a day and an hour by default); as JSON in the environment: [86400, 3600].
+    offering_reminder_seconds: tuple[int, ...] = (86400, 3600)
+    # A confirmed member may give their seat back until this many hours before the start
+    # (a waitlisted one until the start).
+    offering_cancel_cutoff_hours: float = Field(default=24.0, ge=0)
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
 

@@ -22,6 +22,10 @@ from handlers import (
     errors,
     menu,
     middleware,
+    needs,
+    offering_form,
+    offering_manage,
+    offerings,
     onboarding,
     profile,
     report_followup,
@@ -39,6 +43,11 @@ def register_all(app: Application) -> None:
     # A staff member composing an announcement while a report draft of theirs is open:
     # the broadcast form, being newer and explicit, takes their messages first.
     broadcasts.register(app)
+    # The offering form, likewise explicit and staff-only, before the member's report form.
+    offering_form.register(app)
+    # A member's training-topic suggestion (one question) before the report form, whose
+    # free text would otherwise take it for a problem.
+    needs.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)
@@ -46,6 +55,10 @@ def register_all(app: Application) -> None:
     triage.register(app)
     staff_report.register(app)
     staff_lists.register(app)
+    # Offering buttons (members' and /offerings') carry an id only and open no form; the
+    # staff's "edit" buttons that do open one are entry points of the offering form above.
+    offering_manage.register(app)
+    offerings.register(app)
     profile.register(app)
     admin.register(app)
     menu.register_menu(app)

@@ -70,13 +70,21 @@ def paged(
     return InlineKeyboardMarkup(keyboard)
 
 
-MENU_IDS = ("menu-report", "menu-my-reports", "menu-profile", "menu-help", "menu-staff")
+MENU_IDS = (
+    "menu-report",
+    "menu-my-reports",
+    "menu-offerings",
+    "menu-profile",
+    "menu-help",
+    "menu-staff",
+)
 
 
 def main_menu(t: Texts, access: Access | None) -> ReplyKeyboardMarkup:
     """The member's main menu; entries for features not built yet are not shown."""
     keyboard = [
         [KeyboardButton(t.label("menu-report")), KeyboardButton(t.label("menu-my-reports"))],
+        [KeyboardButton(t.label("menu-offerings"))],
         [KeyboardButton(t.label("menu-profile")), KeyboardButton(t.label("menu-help"))],
     ]
     if access is not None and access.is_staff_side:

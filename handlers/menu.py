@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.roles import Role, access_of
-from handlers import profile, triage
+from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, main_menu
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ async def on_menu_button(update: Update, context: KhoosheContext) -> None:
     t = context.t
     if context.member is None:
         await show_menu(update, context, "not-registered-hint")
+    elif label == t.label("menu-offerings"):
+        await offerings.show_list(update, context)
     elif label == t.label("menu-profile"):
         await profile.send_profile(update, context)
     elif label == t.label("menu-help"):

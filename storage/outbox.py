@@ -28,6 +28,10 @@ class Audience:
     estates: tuple[str, ...] = ()
     job_roles: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
+    # "The members signed up for offering N" (a course's registrants), in these sign-up
+    # statuses: reminders and notices about one training or event.
+    offering: int | None = None
+    signup_statuses: tuple[str, ...] = ()
 
     def to_json(self) -> str:
         """As stored."""
@@ -42,6 +46,8 @@ class Audience:
             estates=tuple(data.get("estates", ())),
             job_roles=tuple(data.get("job_roles", ())),
             platforms=tuple(data.get("platforms", ())),
+            offering=data.get("offering"),
+            signup_statuses=tuple(data.get("signup_statuses", ())),
         )
 
 
@@ -64,6 +70,14 @@ def _audience_where(
         if column == "platform" or values:
             clauses.append(f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})")
             params.extend(values)
+    if audience.offering is not None:
+        # Expanded when the broadcast starts: whoever cancelled by then is not reached.
+        statuses = audience.signup_statuses or ("confirmed",)
+        clauses.append(
+            "id IN (SELECT member_id FROM signups WHERE offering_id = ? "
+            f"AND status IN ({', '.join('?' * len(statuses))}))"
+        )
+        params.extend([audience.offering, *statuses])
     return " AND ".join(clauses), params
 
 
@@ -247,6 +261,18 @@ async def broadcasts_in(
         sql += " AND created_by = ?"
         params.append(created_by)
     async with db.execute(sql + " ORDER BY send_at, id", params) as cursor:
+        return [_broadcast(row) for row in await cursor.fetchall()]
+
+
+async def waiting_with_key(db: aiosqlite.Connection, prefix: str) -> list[Broadcast]:
+    """Waiting broadcasts whose dedupe key starts with `prefix` (e.g. one offering's
+    reminders, to cancel them with it)."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    async with db.execute(
+        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE dedupe_key LIKE ? ESCAPE '\\' "
+        f"AND status IN ({', '.join('?' * len(WAITING))}) ORDER BY send_at, id",
+        (pattern, *WAITING),
+    ) as cursor:
         return [_broadcast(row) for row in await cursor.fetchall()]
 
 

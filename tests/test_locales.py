@@ -15,6 +15,7 @@ from bot.services.reports import CATEGORIES
 from bot.services.when import WhenErrorCode
 from bot.settings import PROJECT_ROOT, Platform
 from storage.members import JOB_ROLES
+from storage.offerings import KINDS
 from storage.roles import STAFF_ROLES
 
 REPORT_STATUSES = (
@@ -93,6 +94,7 @@ def test_every_id_in_code_exists(locales: Locales) -> None:
         ("delivery-status-", ("failed", "blocked", "left")),
         ("failed-col-", ("name", "company", "cluster", "platform", "phone", "status", "error")),
         ("scheduled-media-", ("photo", "document")),
+        ("offering-kind-", KINDS),
     ],
 )
 def test_dynamic_id_families_are_complete(

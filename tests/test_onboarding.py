@@ -62,4 +62,8 @@ async def test_registered_member_gets_the_menu_not_the_form(khooshe: Khooshe) ->
     (reply,) = await user.settle()
     assert "دوباره خوش آمدید" in (reply.text or "")
     keyboard = [[b["text"] for b in row] for row in user.reply_keyboard or []]
-    assert keyboard == [["📝 ثبت مشکل", "📋 گزارش‌های من"], ["👤 پروفایل من", "❓ راهنما"]]
+    assert keyboard == [
+        ["📝 ثبت مشکل", "📋 گزارش‌های من"],
+        ["🎓 آموزش‌ها و رویدادها"],
+        ["👤 پروفایل من", "❓ راهنما"],
+    ]

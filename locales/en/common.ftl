@@ -32,6 +32,7 @@ help-member =
     Khooshe is the bot of the province's industrial clusters.
     • "📝 Report a problem": report a problem of your unit or estate
     • "📋 My reports": the status of your reports; /track and a tracking code
+    • "🎓 Trainings and events": your cluster's courses and events, sign up, cancel, calendar file
     • "👤 My profile": see and change your details
     • /cancel: leave any step
     • /help: this help
@@ -40,6 +41,9 @@ help-staff =
     Staff commands:
     • /broadcast: write an announcement, pick its audience, preview, send or schedule it
     • /scheduled: scheduled announcements (change time or cancel)
+    • /new_offering: create and publish a training or event (reminders go out by themselves)
+    • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
+    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
     • /show code: a report's full text, units and history (or the card's "📄 Full text" button)
@@ -50,6 +54,9 @@ help-admin =
     Admin commands:
     • /broadcast: write an announcement, pick its audience, preview, send or schedule it
     • /scheduled: scheduled announcements (change time or cancel)
+    • /new_offering: create and publish a training or event (reminders go out by themselves)
+    • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
+    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /grant id role [cluster codes]: give the staff or cluster_agent role
     • /revoke id role: take a role away
     • /staff: list staff and their roles

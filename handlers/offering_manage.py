@@ -1,0 +1,348 @@
+"""/offerings: staff and cluster agents manage published trainings and events — edit (the
+form in handlers/offering_form.py asks the new value), cancel (everyone signed up is told),
+lists, an .xlsx export, and attendance after the start.
+
+Every button is checked on the server: the role through bot/roles.py, and whether this person
+may manage this offering (an agent: only one aimed at their clusters alone) whatever the
+(forgeable) callback data says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from datetime import UTC, datetime, timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.context import KhoosheContext, Texts
+from bot.roles import Role, access_of, actor, requires
+from bot.services import offerings as service
+from bot.services.export import table_workbook
+from bot.text import pack_messages
+from handlers.keyboards import paged, replace_pressed
+from handlers.offerings import answer, seats_line, show_card
+from storage.clusters import list_places
+from storage.offerings import (
+    Offering,
+    attendees,
+    get_offering,
+    recent_offerings,
+    seats,
+    toggle_attended,
+)
+
+log = logging.getLogger(__name__)
+
+# Staff lists show offerings that started up to this long ago (attendance is taken after).
+LIST_SINCE = timedelta(days=30)
+LISTED = 10
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    assert chat is not None
+    return chat.id
+
+
+def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(t.label(label), callback_data=data)
+
+
+def owner(update: Update, context: KhoosheContext) -> service.Owner:
+    """The staff member pressing, as recorded on the broadcasts their action makes."""
+    user = update.effective_user
+    assert user is not None
+    return service.Owner(
+        actor(context, user.id), context.platform.value, _chat_id(update), context.t.lang
+    )
+
+
+def offering_id(update: Update, index: int = 2) -> int:
+    assert update.callback_query is not None
+    return int((update.callback_query.data or "").split(":")[index])
+
+
+async def managed(update: Update, context: KhoosheContext, offering_id: int) -> Offering | None:
+    """The offering, if this person may manage it; otherwise say so."""
+    offering = await get_offering(context.db, offering_id)
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    if offering is None:
+        await answer(update, context.t("offering-unavailable"), alert=True)
+        return None
+    if not service.may_manage(access, offering):
+        user = update.effective_user
+        log.warning("offering %s: user %s may not manage it", offering_id, user and user.id)
+        await answer(update, context.t("offering-not-yours"), alert=True)
+        return None
+    return offering
+
+
+def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
+    i = offering.id
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t, "offering-button-edit", f"ofs:e:{i}"),
+                _button(t, "offering-button-cancel-offering", f"ofs:c:{i}"),
+            ],
+            [
+                _button(t, "offering-button-lists", f"ofs:l:{i}"),
+                _button(t, "offering-button-export", f"ofs:x:{i}"),
+                _button(t, "offering-button-attendance", f"ofs:ao:{i}"),
+            ],
+        ]
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def list_command(update: Update, context: KhoosheContext) -> None:
+    """/offerings: published offerings this person manages, each with its buttons."""
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    t = context.t
+    found = [
+        o
+        for o in await recent_offerings(context.db, datetime.now(UTC) - LIST_SINCE)
+        if service.may_manage(access, o)
+    ]
+    if not found:
+        await context.bot.send_message(_chat_id(update), t("offering-staff-none"))
+        return
+    for offering in found[:LISTED]:
+        counted = await seats(context.db, offering)
+        text = t(
+            "offering-staff-item",
+            number=t.digits(offering.id),
+            title=offering.title,
+            when=t.datetime(offering.starts_at),
+            confirmed=counted.confirmed,
+            waitlisted=counted.waitlisted,
+            seats=seats_line(t, counted.left, counted.waitlisted),
+        )
+        await context.bot.send_message(
+            _chat_id(update), text, reply_markup=_manage_markup(t, offering)
+        )
+    if len(found) > LISTED:
+        await context.bot.send_message(
+            _chat_id(update), t("offering-staff-more", count=len(found) - LISTED)
+        )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
+    """What to change."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    await answer(update)
+    t = context.t
+    i = offering.id
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                _button(t, "offering-button-edit-start", f"ofs:es:{i}"),
+                _button(t, "offering-button-edit-capacity", f"ofs:ec:{i}"),
+                _button(t, "offering-button-edit-place", f"ofs:ep:{i}"),
+            ]
+        ]
+    )
+    await context.bot.send_message(
+        _chat_id(update),
+        t("offering-edit-what", number=t.digits(i), title=offering.title),
+        reply_markup=markup,
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
+    """Cancelling an offering asks first: everyone signed up will be told."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    if offering.status == "cancelled":
+        await answer(update, context.t("offering-was-cancelled"), alert=True)
+        return
+    await answer(update)
+    t = context.t
+    counted = await seats(context.db, offering)
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                _button(t, "offering-button-cancel-yes", f"ofs:cy:{offering.id}"),
+                _button(t, "offering-button-cancel-keep", f"ofs:ck:{offering.id}"),
+            ]
+        ]
+    )
+    await context.bot.send_message(
+        _chat_id(update),
+        t(
+            "offering-confirm-cancel",
+            title=offering.title,
+            count=counted.confirmed + counted.waitlisted,
+        ),
+        reply_markup=markup,
+    )
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
+    """Cancel it; its reminders are cancelled and everyone signed up is told."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    told = await service.cancel(context.state.outbox, context.db, offering, owner(update, context))
+    t = context.t
+    if told is None:
+        await answer(update, t("offering-was-cancelled"), alert=True)
+        return
+    await answer(update)
+    await replace_pressed(update, t("offering-cancelled-staff", title=offering.title, count=told))
+
+
+async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
+    """Keep it after all."""
+    await answer(update)
+    await replace_pressed(update, context.t("offering-kept"))
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_lists(update: Update, context: KhoosheContext) -> None:
+    """Who is confirmed, waitlisted, cancelled."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    await answer(update)
+    t = context.t
+    people = await attendees(context.db, offering.id)
+    blocks = [t("offering-lists-title", title=offering.title)]
+    for status in ("confirmed", "waitlisted", "cancelled"):
+        names = [
+            t("offering-lists-person", name=a.name, company=a.company)
+            for a in people
+            if a.status == status
+        ]
+        blocks.append(
+            t.join(
+                "\n",
+                [t(f"offering-lists-{status}", count=len(names)), *names]
+                if names
+                else [t(f"offering-lists-{status}", count=0)],
+            )
+        )
+    for text in pack_messages(blocks):
+        await context.bot.send_message(_chat_id(update), text)
+
+
+EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", "attended")
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_export(update: Update, context: KhoosheContext) -> None:
+    """An .xlsx of everyone who signed up."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    t = context.t
+    people = await attendees(context.db, offering.id)
+    if not people:
+        await answer(update, t("offering-nobody-yet"), alert=True)
+        return
+    await answer(update)
+    clusters = {
+        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
+    }
+    table = [
+        (
+            a.name,
+            a.company,
+            clusters.get(a.cluster_code, a.cluster_code),
+            a.phone,
+            t.label(f"offering-status-label-{a.status}"),
+            t.datetime(a.signed_up_at),
+            t.label("offering-attended-yes") if a.attended else "",
+        )
+        for a in people
+    ]
+    data = await asyncio.to_thread(
+        table_workbook,
+        [t.label(f"offering-col-{c}") for c in EXPORT_COLUMNS],
+        table,
+        t.lang == "fa",
+    )
+    await context.bot.send_document(
+        _chat_id(update),
+        InputFile(io.BytesIO(data), filename=f"offering-{offering.id}.xlsx"),
+        caption=t("offering-export-caption", title=offering.title, count=len(people)),
+    )
+
+
+async def _attendance(
+    update: Update, context: KhoosheContext, offering: Offering, page: int, *, new: bool = False
+) -> None:
+    t = context.t
+    people = await attendees(context.db, offering.id, ["confirmed"])
+    items = [
+        (("✅ " if a.attended else "▫️ ") + a.name, f"ofs:at:{offering.id}:{a.member_id}:{page}")
+        for a in people
+    ]
+    present = sum(a.attended for a in people)
+    markup = paged(t, items, page, f"ofs:a:{offering.id}:", per_row=2)
+    text = t("offering-attendance", title=offering.title, present=present, total=len(people))
+    if new:  # the list item keeps its buttons
+        await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
+    else:
+        await show_card(update, context, text, markup)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_attendance(update: Update, context: KhoosheContext) -> None:
+    """The confirmed members as toggle buttons (after the start): opened, or another page."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    if datetime.now(UTC) < offering.starts_at:
+        await answer(update, context.t("offering-attendance-too-early"), alert=True)
+        return
+    await answer(update)
+    data = update.callback_query.data if update.callback_query else None
+    if data is not None and data.startswith("ofs:ao:"):
+        await _attendance(update, context, offering, 0, new=True)
+    else:
+        await _attendance(update, context, offering, offering_id(update, 3))
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_attended(update: Update, context: KhoosheContext) -> None:
+    """Mark one confirmed member present or absent."""
+    offering = await managed(update, context, offering_id(update))
+    if offering is None:
+        return
+    if datetime.now(UTC) < offering.starts_at:
+        await answer(update, context.t("offering-attendance-too-early"), alert=True)
+        return
+    member_id, page = offering_id(update, 3), offering_id(update, 4)
+    if await toggle_attended(context.db, offering.id, member_id) is None:
+        await answer(update, context.t("button-expired"), alert=True)
+        return
+    await answer(update)
+    await _attendance(update, context, offering, page)
+
+
+def register(app: Application) -> None:
+    """Install /offerings and the buttons under its items."""
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("offerings", list_command, filters=private))
+    app.add_handler(CallbackQueryHandler(on_edit_menu, pattern=r"^ofs:e:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=r"^ofs:c:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=r"^ofs:cy:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_cancel_keep, pattern=r"^ofs:ck:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_lists, pattern=r"^ofs:l:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_export, pattern=r"^ofs:x:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_attendance, pattern=r"^ofs:(ao:\d+|a:\d+:\d+)$"))
+    app.add_handler(CallbackQueryHandler(on_attended, pattern=r"^ofs:at:\d+:\d+:\d+$"))

@@ -1,0 +1,565 @@
+"""Trainings and events ("offerings") and members' sign-ups, with capacity and a waitlist.
+
+Every change to who holds a seat happens inside one `transaction` (BEGIN IMMEDIATE, writers
+queued on one lock): the seats are counted and the new row written in the same step, so
+there are never more confirmed sign-ups than seats, however many members press at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import aiosqlite
+
+from storage.clock import now_iso, parse_iso
+from storage.db import transaction
+
+KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
+SIGNUP_STATUSES = ("confirmed", "waitlisted", "cancelled")
+ACTIVE = ("confirmed", "waitlisted")
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _opt(value: str | None) -> datetime | None:
+    return parse_iso(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class NewOffering:
+    """What the staff form collects."""
+
+    kind: str
+    title: str
+    description: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    capacity: int | None
+    deadline: datetime | None
+    created_by: str
+    dedupe_key: str
+    # Target clusters and their seat shares (None: no share); empty means every cluster.
+    clusters: Mapping[str, int | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Offering:
+    """A stored offering."""
+
+    id: int
+    kind: str
+    title: str
+    description: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    capacity: int | None
+    deadline: datetime | None
+    status: str
+    published_at: datetime | None
+    version: int
+    created_by: str
+    clusters: dict[str, int | None]
+
+    def targets(self, cluster_code: str) -> bool:
+        """Whether members of this cluster are invited."""
+        return not self.clusters or cluster_code in self.clusters
+
+    @property
+    def closes_at(self) -> datetime:
+        """When sign-ups close: the deadline, or the start."""
+        return self.deadline or self.starts_at
+
+
+@dataclass(frozen=True, slots=True)
+class Seats:
+    """How many hold a seat and how many wait."""
+
+    confirmed: int
+    waitlisted: int
+    capacity: int | None
+
+    @property
+    def left(self) -> int | None:
+        """Free seats (None: unlimited)."""
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Signup:
+    """One member's sign-up for one offering."""
+
+    offering_id: int
+    member_id: int
+    status: str
+    seq: int
+    attended: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Notified:
+    """A member to be told something (a seat became theirs)."""
+
+    member_id: int
+    platform: str
+    chat_id: int
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignupOutcome:
+    """What a sign-up press did.
+
+    status: confirmed | waitlisted | already_confirmed | already_waitlisted | closed |
+    unavailable (not published, cancelled or gone) | not_invited (another cluster's).
+    """
+
+    status: str
+    position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CancelOutcome:
+    """What giving a sign-up back did.
+
+    status: cancelled | not_signed_up | too_late; `promoted` were moved up from the waitlist.
+    """
+
+    status: str
+    was: str | None = None
+    promoted: tuple[Notified, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """A sign-up with the member's details, for staff lists and the export."""
+
+    member_id: int
+    name: str
+    company: str
+    cluster_code: str
+    phone: str
+    status: str
+    attended: bool
+    signed_up_at: datetime
+    seq: int
+
+
+_COLUMNS = (
+    "id, kind, title, description, starts_at, ends_at, place, capacity, deadline, status, "
+    "published_at, version, created_by"
+)
+
+
+async def _targets(db: aiosqlite.Connection, offering_id: int) -> dict[str, int | None]:
+    async with db.execute(
+        "SELECT cluster_code, seats FROM offering_clusters WHERE offering_id = ? "
+        "ORDER BY cluster_code",
+        (offering_id,),
+    ) as cursor:
+        return {row[0]: row[1] for row in await cursor.fetchall()}
+
+
+async def _offering(db: aiosqlite.Connection, row: aiosqlite.Row) -> Offering:
+    return Offering(
+        id=row["id"],
+        kind=row["kind"],
+        title=row["title"],
+        description=row["description"],
+        starts_at=parse_iso(row["starts_at"]),
+        ends_at=_opt(row["ends_at"]),
+        place=row["place"],
+        capacity=row["capacity"],
+        deadline=_opt(row["deadline"]),
+        status=row["status"],
+        published_at=_opt(row["published_at"]),
+        version=row["version"],
+        created_by=row["created_by"],
+        clusters=await _targets(db, row["id"]),
+    )
+
+
+async def create_offering(
+    db: aiosqlite.Connection, new: NewOffering, publish_at: datetime | None = None
+) -> tuple[Offering, bool]:
+    """Store an offering (published from `publish_at` if given, else a draft).
+
+    Idempotent on the dedupe key: a second "publish" tap returns the first row, created=False.
+    """
+    if new.kind not in KINDS:
+        raise ValueError(new.kind)
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO offerings (kind, title, description, starts_at, ends_at, place, "
+            "capacity, deadline, status, published_at, dedupe_key, created_by, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (dedupe_key) DO NOTHING",
+            (
+                new.kind, new.title, new.description, _iso(new.starts_at),
+                _iso(new.ends_at) if new.ends_at else None, new.place, new.capacity,
+                _iso(new.deadline) if new.deadline else None,
+                "draft" if publish_at is None else "published",
+                _iso(publish_at) if publish_at else None,
+                new.dedupe_key, new.created_by, now, now,
+            ),
+        )  # fmt: skip
+        created = cursor.rowcount == 1
+        async with db.execute(
+            "SELECT id FROM offerings WHERE dedupe_key = ?", (new.dedupe_key,)
+        ) as found:
+            row = await found.fetchone()
+        assert row is not None
+        offering_id = int(row[0])
+        if created:
+            await db.executemany(
+                "INSERT INTO offering_clusters (offering_id, cluster_code, seats) "
+                "VALUES (?, ?, ?)",
+                [(offering_id, code, seats) for code, seats in new.clusters.items()],
+            )
+    offering = await get_offering(db, offering_id)
+    assert offering is not None
+    return offering, created
+
+
+async def get_offering(db: aiosqlite.Connection, offering_id: int) -> Offering | None:
+    """An offering by id."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return await _offering(db, row) if row else None
+
+
+async def upcoming_for(
+    db: aiosqlite.Connection, cluster_code: str, now: datetime
+) -> list[Offering]:
+    """Published offerings a member of this cluster may see: visible now, not started yet."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM offerings o WHERE status = 'published' "
+        "AND published_at <= ? AND starts_at > ? AND (NOT EXISTS (SELECT 1 FROM "
+        "offering_clusters c WHERE c.offering_id = o.id) OR EXISTS (SELECT 1 FROM "
+        "offering_clusters c WHERE c.offering_id = o.id AND c.cluster_code = ?)) "
+        "ORDER BY starts_at, id",
+        (_iso(now), _iso(now), cluster_code),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [await _offering(db, row) for row in rows]
+
+
+async def recent_offerings(
+    db: aiosqlite.Connection, since: datetime, statuses: Iterable[str] = ("published",)
+) -> list[Offering]:
+    """Offerings starting after `since` (staff lists), soonest first."""
+    wanted = list(statuses)
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM offerings WHERE starts_at > ? "
+        f"AND status IN ({', '.join('?' * len(wanted))}) ORDER BY starts_at, id",
+        (_iso(since), *wanted),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [await _offering(db, row) for row in rows]
+
+
+async def seats(db: aiosqlite.Connection, offering: Offering) -> Seats:
+    """Confirmed and waitlisted counts."""
+    async with db.execute(
+        "SELECT status, COUNT(*) FROM signups WHERE offering_id = ? GROUP BY status",
+        (offering.id,),
+    ) as cursor:
+        counts = {row[0]: int(row[1]) for row in await cursor.fetchall()}
+    return Seats(counts.get("confirmed", 0), counts.get("waitlisted", 0), offering.capacity)
+
+
+async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int) -> Signup | None:
+    """A member's sign-up for an offering, whatever its status."""
+    async with db.execute(
+        "SELECT offering_id, member_id, status, seq, attended, created_at, updated_at "
+        "FROM signups WHERE offering_id = ? AND member_id = ?",
+        (offering_id, member_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    return Signup(
+        row[0], row[1], row[2], row[3], bool(row[4]), parse_iso(row[5]), parse_iso(row[6])
+    )
+
+
+async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
+    """1-based place in the waitlist (0: not waitlisted)."""
+    async with db.execute(
+        "SELECT COUNT(*) FROM signups w JOIN signups me ON me.offering_id = w.offering_id "
+        "WHERE me.offering_id = ? AND me.member_id = ? AND me.status = 'waitlisted' "
+        "AND w.status = 'waitlisted' AND w.seq <= me.seq",
+        (offering_id, member_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def member_signups(
+    db: aiosqlite.Connection, member_id: int, now: datetime
+) -> list[tuple[Offering, Signup]]:
+    """A member's active sign-ups for offerings that have not started, soonest first."""
+    async with db.execute(
+        "SELECT s.offering_id FROM signups s JOIN offerings o ON o.id = s.offering_id "
+        "WHERE s.member_id = ? AND s.status IN ('confirmed', 'waitlisted') "
+        "AND o.status = 'published' AND o.starts_at > ? ORDER BY o.starts_at, o.id",
+        (member_id, _iso(now)),
+    ) as cursor:
+        ids = [int(row[0]) for row in await cursor.fetchall()]
+    found = []
+    for offering_id in ids:
+        offering = await get_offering(db, offering_id)
+        signup = await get_signup(db, offering_id, member_id)
+        if offering is not None and signup is not None:
+            found.append((offering, signup))
+    return found
+
+
+async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
+    async with db.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def _seat_free(db: aiosqlite.Connection, offering: Offering) -> bool:
+    """A free seat overall (call inside a transaction)."""
+    if offering.capacity is None:
+        return True
+    taken = await _count(
+        db,
+        "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
+        offering.id,
+    )
+    return taken < offering.capacity
+
+
+async def _has_room(db: aiosqlite.Connection, offering: Offering, cluster_code: str) -> bool:
+    """A free seat overall and within the cluster's share (call inside a transaction)."""
+    if not await _seat_free(db, offering):
+        return False
+    share = offering.clusters.get(cluster_code)
+    if share is not None:
+        taken = await _count(
+            db,
+            "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed' "
+            "AND cluster_code = ?",
+            offering.id,
+            cluster_code,
+        )
+        if taken >= share:
+            return False
+    return True
+
+
+async def sign_up(
+    db: aiosqlite.Connection, offering_id: int, member_id: int, cluster_code: str, now: datetime
+) -> SignupOutcome:
+    """Take a seat if one is free (overall and in the cluster's share), else join the
+    waitlist; one transaction, so concurrent presses can never overbook."""
+    async with transaction(db):
+        offering = await get_offering(db, offering_id)
+        if (
+            offering is None
+            or offering.status != "published"
+            or offering.published_at is None
+            or offering.published_at > now
+        ):
+            return SignupOutcome("unavailable")
+        if not offering.targets(cluster_code):
+            return SignupOutcome("not_invited")
+        existing = await get_signup(db, offering_id, member_id)
+        if existing is not None and existing.status in ACTIVE:
+            position = await waitlist_position(db, offering_id, member_id)
+            return SignupOutcome(f"already_{existing.status}", position or None)
+        if now >= offering.closes_at:
+            return SignupOutcome("closed")
+        status = "confirmed" if await _has_room(db, offering, cluster_code) else "waitlisted"
+        seq = 1 + await _count(
+            db, "SELECT COALESCE(MAX(seq), 0) FROM signups WHERE offering_id = ?", offering_id
+        )
+        stamp = now_iso()
+        await db.execute(
+            "INSERT INTO signups (offering_id, member_id, cluster_code, status, seq, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (offering_id, member_id) DO UPDATE SET status = excluded.status, "
+            "seq = excluded.seq, cluster_code = excluded.cluster_code, "
+            "created_at = excluded.created_at, updated_at = excluded.updated_at",
+            (offering_id, member_id, cluster_code, status, seq, stamp, stamp),
+        )
+        position = await waitlist_position(db, offering_id, member_id)
+    return SignupOutcome(status, position or None)
+
+
+async def _promote(db: aiosqlite.Connection, offering: Offering) -> list[Notified]:
+    """Fill free seats from the waitlist in order of arrival, skipping those whose cluster's
+    share is full (call inside a transaction)."""
+    promoted: list[Notified] = []
+    while True:
+        async with db.execute(
+            "SELECT s.member_id, s.cluster_code, m.platform, m.chat_id, m.language "
+            "FROM signups s JOIN members m ON m.id = s.member_id "
+            "WHERE s.offering_id = ? AND s.status = 'waitlisted' ORDER BY s.seq",
+            (offering.id,),
+        ) as cursor:
+            waiting = await cursor.fetchall()
+        chosen = None
+        if waiting and await _seat_free(db, offering):
+            # The first in line whose cluster's share still has room.
+            for row in waiting:
+                if await _has_room(db, offering, row["cluster_code"]):
+                    chosen = row
+                    break
+        if chosen is None:
+            return promoted
+        await db.execute(
+            "UPDATE signups SET status = 'confirmed', updated_at = ? "
+            "WHERE offering_id = ? AND member_id = ?",
+            (now_iso(), offering.id, chosen["member_id"]),
+        )
+        promoted.append(
+            Notified(
+                chosen["member_id"], chosen["platform"], chosen["chat_id"], chosen["language"]
+            )
+        )
+
+
+async def cancel_signup(
+    db: aiosqlite.Connection,
+    offering_id: int,
+    member_id: int,
+    now: datetime,
+    cutoff: timedelta,
+) -> CancelOutcome:
+    """Give a sign-up back; a confirmed seat may be given back until `cutoff` before the
+    start, and goes to the first in line (in the same transaction)."""
+    async with transaction(db):
+        offering = await get_offering(db, offering_id)
+        existing = await get_signup(db, offering_id, member_id)
+        if offering is None or existing is None or existing.status not in ACTIVE:
+            return CancelOutcome("not_signed_up")
+        if now >= offering.starts_at or (
+            existing.status == "confirmed" and now > offering.starts_at - cutoff
+        ):
+            return CancelOutcome("too_late", existing.status)
+        await db.execute(
+            "UPDATE signups SET status = 'cancelled', updated_at = ? "
+            "WHERE offering_id = ? AND member_id = ?",
+            (now_iso(), offering_id, member_id),
+        )
+        promoted: list[Notified] = []
+        if existing.status == "confirmed" and offering.status == "published":
+            promoted = await _promote(db, offering)
+    return CancelOutcome("cancelled", existing.status, tuple(promoted))
+
+
+async def change_offering(
+    db: aiosqlite.Connection,
+    offering_id: int,
+    *,
+    starts_at: datetime | None = None,
+    capacity: int | None = None,
+    place: str | None = None,
+) -> tuple[Offering, list[Notified]] | None:
+    """Edit a published offering; more seats promote from the waitlist at once.
+
+    A new start bumps the version (its reminders are made anew). A capacity below the seats
+    already confirmed is refused (None): nobody loses a confirmed seat to an edit.
+    """
+    async with transaction(db):
+        offering = await get_offering(db, offering_id)
+        if offering is None or offering.status != "published":
+            return None
+        if capacity is not None:
+            confirmed = await _count(
+                db,
+                "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
+                offering_id,
+            )
+            if capacity < confirmed:
+                return None
+        stamp = now_iso()
+        if starts_at is not None:
+            await db.execute(
+                "UPDATE offerings SET starts_at = ?, version = version + 1, updated_at = ?, "
+                # A deadline after the new start would let members sign up for the past.
+                "deadline = CASE WHEN deadline > ? THEN NULL ELSE deadline END, "
+                "ends_at = CASE WHEN ends_at <= ? THEN NULL ELSE ends_at END WHERE id = ?",
+                (_iso(starts_at), stamp, _iso(starts_at), _iso(starts_at), offering_id),
+            )
+        if capacity is not None:
+            await db.execute(
+                "UPDATE offerings SET capacity = ?, updated_at = ? WHERE id = ?",
+                (capacity, stamp, offering_id),
+            )
+        if place is not None:
+            await db.execute(
+                "UPDATE offerings SET place = ?, updated_at = ? WHERE id = ?",
+                (place, stamp, offering_id),
+            )
+        changed = await get_offering(db, offering_id)
+        assert changed is not None
+        promoted = await _promote(db, changed) if capacity is not None else []
+    return changed, promoted
+
+
+async def cancel_offering(db: aiosqlite.Connection, offering_id: int) -> bool:
+    """Cancel a draft or published offering; False if it already was."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE offerings SET status = 'cancelled', updated_at = ? "
+            "WHERE id = ? AND status != 'cancelled'",
+            (now_iso(), offering_id),
+        )
+    return cursor.rowcount == 1
+
+
+async def attendees(
+    db: aiosqlite.Connection, offering_id: int, statuses: Iterable[str] = SIGNUP_STATUSES
+) -> list[Attendee]:
+    """An offering's sign-ups with the members' details, in order of arrival."""
+    wanted = list(statuses)
+    async with db.execute(
+        "SELECT s.member_id, m.name, m.company, s.cluster_code, m.phone, s.status, "
+        "s.attended, s.created_at, s.seq FROM signups s JOIN members m ON m.id = s.member_id "
+        f"WHERE s.offering_id = ? AND s.status IN ({', '.join('?' * len(wanted))}) "
+        "ORDER BY s.seq",
+        (offering_id, *wanted),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        Attendee(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), parse_iso(r[7]), r[8])
+        for r in rows
+    ]
+
+
+async def toggle_attended(
+    db: aiosqlite.Connection, offering_id: int, member_id: int
+) -> bool | None:
+    """Flip a confirmed member's attendance; the new value (None: not confirmed)."""
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE signups SET attended = 1 - attended, updated_at = ? "
+            "WHERE offering_id = ? AND member_id = ? AND status = 'confirmed'",
+            (now_iso(), offering_id, member_id),
+        )
+        if cursor.rowcount != 1:
+            return None
+        attended = await _count(
+            db,
+            "SELECT attended FROM signups WHERE offering_id = ? AND member_id = ?",
+            offering_id,
+            member_id,
+        )
+    return bool(attended)

@@ -1,0 +1,108 @@
+"""Needs assessment: members suggest topics (similar ones grouped) and vote; staff rank them
+overall and per cluster and turn one into an offering."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.sandbox import SandboxUser
+from bot.services import categorize
+from storage.roles import grant_role
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown
+from tests.test_offerings import MENU, tap
+
+EXPORT = "آموزش صادرات به عراق"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def similarity_loaded() -> None:
+    """Load hazm's lemmatizer before the flow, as tests/conftest.py does for the normaliser:
+    a worker's first similarity would otherwise spend seconds loading it mid-conversation."""
+    categorize.warm_up()
+
+
+async def suggest(member: SandboxUser, topic: str) -> str:
+    await member.send_text(MENU)
+    await expect(member, "در پیش نیست")
+    await member.press("💡 پیشنهاد موضوع آموزشی")
+    await expect(member, "به چه آموزشی نیاز دارید")
+    await member.send_text(topic)
+    # Generous: similarity runs in a worker thread, which a loaded test machine may starve.
+    return shown(await expect(member, "پیشنهاد شما ثبت شد", wait=15))
+
+
+async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) -> None:
+    first, second = await khooshe.seed_members(2, "leather_shoes")
+    (third,) = await khooshe.seed_members(1, "furniture")
+    said = await suggest(first, EXPORT)
+    assert "رأی دهند" in said
+    said = await suggest(second, "دوره صادرات محصولات به کشور عراق")
+    assert f"«{EXPORT}»" in said and "۲ رأی" in said  # grouped with the first
+    said = await suggest(third, "بازاریابی دیجیتال در اینستاگرام")
+    assert "رأی دهند" in said
+    topics = await khooshe.rows("SELECT id, title FROM topics ORDER BY id")
+    assert [t["title"] for t in topics] == [EXPORT, "بازاریابی دیجیتال در اینستاگرام"]
+    assert len(await khooshe.rows("SELECT * FROM topic_suggestions")) == 3
+
+    # the furniture member votes for the export topic, takes it back, votes again
+    await third.press("🗳 موضوع‌های پیشنهادی")
+    listed = await third.chat.next_edit()
+    assert "۱. " + EXPORT in shown(listed) and "۲ رأی" in shown(listed)
+    voted = await tap(third, "▫️ " + EXPORT)
+    assert "۳ رأی" in shown(voted) and "👍 " + EXPORT in voted.button_texts
+    unvoted = await tap(third, "👍 " + EXPORT)
+    assert "۲ رأی" in shown(unvoted)
+    await tap(third, "▫️ " + EXPORT)
+    votes = await khooshe.rows("SELECT cluster_code FROM topic_votes WHERE topic_id = 1")
+    assert sorted(v["cluster_code"] for v in votes) == [
+        "furniture",
+        "leather_shoes",
+        "leather_shoes",
+    ]
+
+    # an agent sees only their clusters' votes; a member cannot use the staff button
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
+    )
+    await agent.send_command("needs")
+    ranked = shown(await expect(agent, "پرطرفدارترین"))
+    assert f"{EXPORT} — ۱ رأی" in ranked and "چرم و کفش" not in ranked
+    answer = await first.press_forged("nds:o:1")
+    assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
+
+    admin = khooshe.admin()
+    await admin.send_command("needs")
+    ranked_message = await expect(admin, "پرطرفدارترین")
+    ranked = shown(ranked_message)
+    assert ranked.index(EXPORT) < ranked.index("بازاریابی")
+    assert f"۱. {EXPORT} — ۳ رأی" in ranked
+    assert "🧩 مبلمان و صنایع چوب:" in ranked and "🧩 چرم و کفش:" in ranked
+    await admin.press(f"🎓 دوره برای «{EXPORT}»")
+    await expect(admin, "چه نوعی است")
+    await admin.press("کارگاه")
+    await expect(admin, "توضیح کوتاهی")  # the title came from the topic
+    await admin.press("رد شدن »")
+    await expect(admin, "زمان شروع")
+    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    await expect(admin, "زمان پایان")
+    await admin.press("رد شدن »")
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("اتاق بازرگانی")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.send_text("۳۰")
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    await expect(admin, "پیش‌نمایش")
+    await admin.press("📤 انتشار الان")
+    await expect(admin, "منتشر شد")
+    await expect(first, EXPORT)  # announced
+    (offering,) = await khooshe.rows("SELECT id, title, kind FROM offerings")
+    assert (offering["title"], offering["kind"]) == (EXPORT, "workshop")
+    (topic,) = await khooshe.rows("SELECT status, offering_id FROM topics WHERE id = 1")
+    assert topic == {"status": "offered", "offering_id": offering["id"]}
+    # an offered topic takes no more votes
+    answer = await third.press_forged("nd:v:1")
+    assert answer is not None and "دیگر باز نیست" in (answer.text or "")

@@ -1,0 +1,311 @@
+"""Trainings and events, the staff side: the /new_offering form with its bad input, shares,
+publishing; /offerings with edit, cancel, lists, export and attendance; who may do what."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+from openpyxl import load_workbook
+
+from bot.sandbox import SandboxUser
+from storage.offerings import sign_up
+from storage.roles import grant_role
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown
+from tests.test_offerings import TITLE, offer, statuses, tap
+
+
+async def join(khooshe: Khooshe, member: SandboxUser, offering_id: int) -> str:
+    (row,) = await khooshe.rows(
+        "SELECT id, cluster_code FROM members WHERE user_id = ?", member.id
+    )
+    outcome = await sign_up(
+        khooshe.db, offering_id, row["id"], row["cluster_code"], datetime.now(UTC)
+    )
+    return outcome.status
+
+
+async def test_the_form_with_bad_input_shares_and_publishing(khooshe: Khooshe) -> None:
+    leather = await khooshe.seed_members(2, "leather_shoes")
+    (furniture,) = await khooshe.seed_members(1, "furniture")
+    (food,) = await khooshe.seed_members(1, "food")
+    admin = khooshe.admin()
+    await admin.send_command("new_offering")
+    await expect(admin, "چه نوعی است")
+    await admin.press("دوره آموزشی")
+    await expect(admin, "عنوان را بنویسید")
+    await admin.send_text(TITLE)
+    await expect(admin, "توضیح کوتاهی")
+    await admin.send_text("سرفصل‌ها: مفاهیم، ابزارها، نمونه‌های واقعی")
+    await expect(admin, "زمان شروع")
+    await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
+    await expect(admin, "گذشته است")
+    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    await expect(admin, "زمان پایان")
+    await admin.send_text("فردا ۹ صبح")
+    await expect(admin, "پایان باید بعد از شروع")
+    await admin.send_text("پس‌فردا ۱۲:۰۰")
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("اتاق بازرگانی تبریز")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.send_text("بیست")
+    await expect(admin, "با رقم")
+    await admin.send_text("۰")
+    await expect(admin, "صفر")
+    await admin.send_text("۳")
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.send_text("پس‌فردا ۱۳:۰۰")
+    await expect(admin, "بعد از شروع باشد")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "▫️ چرم و کفش")
+    await tap(admin, "▫️ مبلمان و صنایع چوب")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    await expect(admin, "سهم جداگانه")
+    await admin.press("➗ تعیین سهم")
+    asked = await expect(admin, "حداکثر چند جا")
+    assert "مبلمان" in shown(asked)
+    await admin.press("بدون سهم")
+    asked = await expect(admin, "حداکثر چند جا")
+    assert "چرم و کفش" in shown(asked)
+    await admin.send_text("2")
+    preview = await expect(admin, "پیش‌نمایش")
+    text = shown(preview)
+    assert TITLE in text and "چرم و کفش (حداکثر ۲ جا)" in text and "۳ عضو" in text
+    await admin.press("📤 انتشار الان")
+    await expect(admin, "منتشر شد")
+
+    for member in [*leather, furniture]:
+        got = await expect(member, "آموزش / رویداد تازه")
+        assert TITLE in shown(got)
+    assert food.messages == []
+    (row,) = await khooshe.rows("SELECT * FROM offerings")
+    assert (row["status"], row["capacity"], row["kind"]) == ("published", 3, "course")
+    assert row["created_by"] == f"staff:{khooshe.platform.value}:{ADMIN_ID}"
+    shares = await khooshe.rows(
+        "SELECT cluster_code, seats FROM offering_clusters ORDER BY cluster_code"
+    )
+    assert shares == [
+        {"cluster_code": "furniture", "seats": None},
+        {"cluster_code": "leather_shoes", "seats": 2},
+    ]
+    # one reminder per lead (a day and an hour before), waiting in the outbox
+    reminders = await khooshe.rows(
+        "SELECT dedupe_key, status FROM broadcasts WHERE kind = 'reminder' ORDER BY send_at"
+    )
+    assert [r["dedupe_key"] for r in reminders] == [
+        f"reminder:{row['id']}:v1:86400",
+        f"reminder:{row['id']}:v1:3600",
+    ]
+    assert {r["status"] for r in reminders} == {"scheduled"}
+
+
+async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
+    first, second, third = await khooshe.seed_members(3)
+    offering = await offer(khooshe, capacity=2)
+    for member in (first, second, third):
+        await join(khooshe, member, offering.id)
+    admin = khooshe.admin()
+    await admin.send_command("offerings")
+    item = await expect(admin, "🎓 شماره ۱")
+    assert "قطعی: ۲" in shown(item) and "انتظار: ۱" in shown(item)
+
+    await admin.press_inline(item, "👥 فهرست‌ها")
+    lists = await expect(admin, "ثبت‌نام‌های")
+    assert "عضو 0" in shown(lists) and "فهرست انتظار (۱)" in shown(lists)
+
+    await admin.press_inline(item, "📊 اکسل")
+    sheet = await expect(admin, "ردیف")
+    assert sheet.document is not None
+    table = load_workbook(io.BytesIO(sheet.document.data)).active
+    assert table is not None
+    values = list(table.values)
+    assert values[0][:6] == ("نام", "شرکت / واحد", "خوشه", "تلفن", "وضعیت", "زمان ثبت‌نام")
+    assert values[1][0] == "عضو 0" and values[1][2] == "چرم و کفش" and values[1][4] == "قطعی"
+    assert "۱۴۰۵" in str(values[1][5])  # a Jalali time
+    assert values[3][4] == "فهرست انتظار"
+
+    # more seats: the waitlisted member moves up and is told
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("👥 ظرفیت")
+    await expect(admin, "ظرفیت تازه")
+    await admin.send_text("بیست")
+    await expect(admin, "با رقم")
+    await admin.send_text("1")
+    await expect(admin, "کمتر شود")
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("👥 ظرفیت")
+    await admin.send_text("۳")
+    await expect(admin, "به‌روز شد")
+    await expect(third, "یک جا خالی شد")
+
+    # a new start: the reminders are made anew and those signed up are told
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("🕒 زمان شروع")
+    await expect(admin, "زمان شروع تازه")
+    await admin.send_text("پس‌فردا ۱۱:۰۰")
+    await expect(admin, "به‌روز شد")
+    await expect(first, "تغییر در")
+    reminders = await khooshe.rows(
+        "SELECT dedupe_key, status FROM broadcasts WHERE kind = 'reminder' "
+        "AND dedupe_key LIKE 'reminder:%' ORDER BY id"
+    )
+    by_key = {r["dedupe_key"]: r["status"] for r in reminders}
+    assert by_key[f"reminder:{offering.id}:v1:3600"] == "cancelled"
+    assert by_key[f"reminder:{offering.id}:v2:3600"] == "scheduled"
+
+    await admin.press_inline(item, "🗑 لغو")
+    asked = await expect(admin, "لغو شود؟")
+    assert "۳ نفر" in shown(asked)
+    done = await tap(admin, "🗑 بله، لغو شود")
+    assert "لغو شد" in shown(done)
+    for member in (first, second, third):
+        await expect(member, "لغو شد")
+    (row,) = await khooshe.rows("SELECT status FROM offerings")
+    assert row["status"] == "cancelled"
+    waiting = await khooshe.rows(
+        "SELECT * FROM broadcasts WHERE kind = 'reminder' AND status = 'scheduled'"
+    )
+    assert waiting == []
+    answer = await admin.press_forged(f"ofs:cy:{offering.id}", asked.message_id)  # again
+    assert answer is not None and "لغو شده" in (answer.text or "")
+    answer = await admin.press_inline(item, "🗑 لغو")  # the old list's button
+    assert answer is not None and "لغو شده" in (answer.text or "")
+
+
+async def test_attendance_after_the_start(khooshe: Khooshe) -> None:
+    present, absent = await khooshe.seed_members(2)
+    offering = await offer(khooshe)
+    for member in (present, absent):
+        await join(khooshe, member, offering.id)
+    admin = khooshe.admin()
+    await admin.send_command("offerings")
+    item = await expect(admin, "🎓 شماره ۱")
+    answer = await admin.press_inline(item, "✔️ حضور و غیاب")
+    assert answer is not None and "پس از شروع" in (answer.text or "")
+    started = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
+    await khooshe.db.execute("UPDATE offerings SET starts_at = ?", (started,))
+    await admin.press_inline(item, "✔️ حضور و غیاب")
+    sheet = await expect(admin, "۰ از ۲ حاضر")
+    assert sheet.button_texts == ["▫️ عضو 0", "▫️ عضو 1"]
+    marked = await tap(admin, "▫️ عضو 0")
+    assert "✅ عضو 0" in marked.button_texts and "۱ از ۲ حاضر" in shown(marked)
+    rows = await khooshe.rows("SELECT attended FROM signups ORDER BY seq")
+    assert [r["attended"] for r in rows] == [1, 0]
+
+
+async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1, "leather_shoes")
+    furniture_offering = await offer(khooshe, clusters={"furniture": None})
+    own = await offer(khooshe, clusters={"leather_shoes": None}, title="کارگاه چرم")
+    assert await join(khooshe, member, own.id) == "confirmed"
+    await member.send_command("new_offering")
+    denied = await expect(member, "فقط برای کارکنان")
+    for forged in ("ofs:c:2", "ofs:cy:2", "ofs:x:2", "ofs:ao:2", "ofs:es:2", "ofs:at:2:1:0"):
+        answer = await member.press_forged(forged, denied.message_id)
+        assert answer is not None and "فقط برای کارکنان" in (answer.text or ""), forged
+
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
+    )
+    await agent.send_command("offerings")
+    item = await expect(agent, "کارگاه چرم")
+    await agent.settle(quiet=0.3)
+    assert not any(TITLE in (m.content or "") for m in agent.messages)
+    for forged in (f"ofs:cy:{furniture_offering.id}", f"ofs:x:{furniture_offering.id}"):
+        answer = await agent.press_forged(forged, item.message_id)
+        assert answer is not None and "در حوزه شما نیست" in (answer.text or ""), forged
+    rows = await khooshe.rows("SELECT id, status FROM offerings ORDER BY id")
+    assert [r["status"] for r in rows] == ["published", "published"]
+    # the agent's own offering: theirs to manage
+    await agent.press_inline(item, "🗑 لغو")
+    await expect(agent, "لغو شود؟")
+    await tap(agent, "🗑 بله، لغو شود")
+    await expect(member, "لغو شد")
+    assert await statuses(khooshe, own) == [(member.id, "confirmed")]
+
+    # the agent's form offers only their clusters; a forged one is refused
+    await agent.send_command("new_offering")
+    await expect(agent, "چه نوعی است")
+    await agent.press("کارگاه")
+    await agent.send_text("کارگاه بسته‌بندی")
+    await expect(agent, "توضیح کوتاهی")
+    await agent.press("رد شدن »")
+    await expect(agent, "زمان شروع")
+    await agent.send_text("پس‌فردا ۱۰:۰۰")
+    await expect(agent, "زمان پایان")
+    await agent.press("رد شدن »")
+    await expect(agent, "مکان برگزاری")
+    await agent.send_text("https://meet.example/khooshe")
+    await expect(agent, "ظرفیت چند نفر")
+    await agent.press("بدون محدودیت")
+    await expect(agent, "مهلت ثبت‌نام")
+    await agent.press("تا شروع")
+    picker = await expect(agent, "فقط خوشه‌های خودتان")
+    assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
+    answer = await agent.press_forged("ofn:t:furniture", picker.message_id)
+    assert answer is not None and "فقط برای خوشه‌های خودتان" in (answer.text or "")
+    await tap(agent, "✔️ تأیید خوشه‌ها")
+    preview = await expect(agent, "پیش‌نمایش")
+    assert "چرم و کفش" in shown(preview) and "بدون محدودیت ظرفیت" in shown(preview)
+    await agent.press("📤 انتشار الان")
+    await expect(agent, "منتشر شد")
+    rows = await khooshe.rows(
+        "SELECT o.capacity, c.cluster_code FROM offerings o "
+        "JOIN offering_clusters c ON c.offering_id = o.id WHERE o.id = 3"
+    )
+    assert rows == [{"capacity": None, "cluster_code": "leather_shoes"}]
+
+
+async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await admin.send_command("new_offering")
+    await expect(admin, "چه نوعی است")
+    await admin.press("نمایشگاه")
+    await expect(admin, "عنوان را بنویسید")
+    await admin.send_sticker()
+    await expect(admin, "به‌صورت متن")
+    await admin.send_text("نمایشگاه مبلمان تبریز")
+    await expect(admin, "توضیح کوتاهی")
+    await khooshe.stop()
+    await khooshe.start()
+    await admin.send_text("غرفه‌های رایگان برای اعضای خوشه")  # the answer to the same step
+    await expect(admin, "زمان شروع")
+    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    await expect(admin, "زمان پایان")
+    await admin.press("رد شدن »")
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("نمایشگاه بین‌المللی تبریز")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.press("بدون محدودیت")
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    await expect(admin, "پیش‌نمایش")
+    await admin.press("🕒 زمان‌بندی انتشار")
+    await expect(admin, "چه زمانی منتشر")
+    await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
+    await expect(admin, "گذشته است")
+    await admin.send_text("پس‌فردا ۱۱:۰۰")  # after the start
+    await expect(admin, "پیش از شروع باشد")
+    await admin.send_text("فردا ۹ صبح")
+    await expect(admin, "منتشر و اعلام می‌شود")
+    (row,) = await khooshe.rows("SELECT id, status, published_at, description FROM offerings")
+    assert row["description"] == "غرفه‌های رایگان برای اعضای خوشه"
+    assert datetime.fromisoformat(row["published_at"]) > datetime.now(UTC)
+    (announcement,) = await khooshe.rows(
+        "SELECT status, kind FROM broadcasts WHERE dedupe_key = ?", f"offering:{row['id']}"
+    )
+    assert announcement == {"status": "scheduled", "kind": "offering"}
+    # not visible to members before its time
+    await member.send_text("🎓 آموزش‌ها و رویدادها")
+    await expect(member, "در پیش نیست")
+    answer = await member.press_forged(f"of:joinok:{row['id']}")
+    assert answer is not None and "در دسترس نیست" in (answer.text or "")
+    assert await khooshe.rows("SELECT * FROM signups") == []
