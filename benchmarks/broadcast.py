@@ -93,7 +93,11 @@ def _sends(server: BotApiSandbox, chat_ids: set[int]) -> list[tuple[float, int, 
 
 
 def _report(
-    server: BotApiSandbox, chat_ids: set[int], rate: float, latencies: list[float]
+    server: BotApiSandbox,
+    chat_ids: set[int],
+    rate: float,
+    share: float,
+    latencies: list[float],
 ) -> None:
     sends = _sends(server, chat_ids)
     delivered = Counter(chat for _, chat, error in sends if error is None)
@@ -107,8 +111,9 @@ def _report(
     print(f"sending took {span:.1f} s")
     print(
         f"requests answered 200/403: {len(reached) / span:.2f}/s = "
-        f"{len(reached) / span / rate:.3f} of the {rate:g}/s limit; "
-        f"deliveries {sum(delivered.values()) / span:.2f}/s"
+        f"{len(reached) / span / rate:.3f} of the platform's {rate:g}/s, "
+        f"{len(reached) / span / (rate * share):.3f} of the broadcast's {rate * share:g}/s "
+        f"(OUTBOX_SHARE {share:g}); deliveries {sum(delivered.values()) / span:.2f}/s"
     )
     print(f"lost: {len(lost)}; duplicates: {duplicates}")
     if latencies:
@@ -195,7 +200,7 @@ async def in_process(
             stop.set()
             await probe
             await runtime.stop()
-            _report(server, chat_ids, rate, latencies)
+            _report(server, chat_ids, rate, share, latencies)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (bot and sandbox in one process): {peak:.0f} MiB")
 
@@ -256,7 +261,7 @@ async def killed(recipients: int, rate: float, blocked: float, faults: bool, sha
             peak_after = _peak_rss_mib(process.pid)
             process.send_signal(signal.SIGTERM)
             await process.wait()
-            _report(server, chat_ids, rate, [])
+            _report(server, chat_ids, rate, share, [])
             print(f"peak RSS of the bot: {peak_before:.0f} MiB before the kill, "
                   f"{peak_after:.0f} MiB after the restart")  # fmt: skip
 
