@@ -685,7 +685,13 @@ async def on_use_buttons(update: Update, context: KhoosheContext) -> None:
     await update.message.reply_text(context.t("offering-use-buttons"))
 
 
-EDIT_FIELDS = {"es": "start", "ec": "capacity", "ep": "place"}
+EDIT_FIELDS = {
+    "es": "start",
+    "ec": "capacity",
+    "ep": "place",
+    "et": "title",
+    "ed": "description",
+}
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -723,6 +729,16 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
             await _again(update, context, count)
             return EDIT
         changes["capacity"] = count
+    elif field == "title":
+        if not text or len(text) > MAX_TITLE:
+            await _again(update, context, "offering-title-length", limit=MAX_TITLE)
+            return EDIT
+        changes["title"] = text
+    elif field == "description":
+        if not text or len(text) > MAX_DESCRIPTION:
+            await _again(update, context, "offering-description-length", limit=MAX_DESCRIPTION)
+            return EDIT
+        changes["description"] = text
     else:
         if not text or len(text) > MAX_PLACE:
             await _again(update, context, "offering-place-length", limit=MAX_PLACE)
@@ -801,7 +817,7 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("new_offering", start, filters=private),
-                CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scp]:\d+$"),
+                CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scptd]:\d+$"),
                 CallbackQueryHandler(from_topic, pattern=r"^nds:o:\d+$"),
             ],
             states=states,

@@ -149,7 +149,11 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
                 _button(t, "offering-button-edit-start", f"ofs:es:{i}"),
                 _button(t, "offering-button-edit-capacity", f"ofs:ec:{i}"),
                 _button(t, "offering-button-edit-place", f"ofs:ep:{i}"),
-            ]
+            ],
+            [
+                _button(t, "offering-button-edit-title", f"ofs:et:{i}"),
+                _button(t, "offering-button-edit-description", f"ofs:ed:{i}"),
+            ],
         ]
     )
     await context.bot.send_message(

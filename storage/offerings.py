@@ -471,6 +471,8 @@ async def change_offering(
     starts_at: datetime | None = None,
     capacity: int | None = None,
     place: str | None = None,
+    title: str | None = None,
+    description: str | None = None,
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit a published offering; more seats promote from the waitlist at once.
 
@@ -503,11 +505,13 @@ async def change_offering(
                 "UPDATE offerings SET capacity = ?, updated_at = ? WHERE id = ?",
                 (capacity, stamp, offering_id),
             )
-        if place is not None:
-            await db.execute(
-                "UPDATE offerings SET place = ?, updated_at = ? WHERE id = ?",
-                (place, stamp, offering_id),
-            )
+        # Column names come from this fixed list, never from input.
+        for column, value in (("place", place), ("title", title), ("description", description)):
+            if value is not None:
+                await db.execute(
+                    f"UPDATE offerings SET {column} = ?, updated_at = ? WHERE id = ?",
+                    (value, stamp, offering_id),
+                )
         changed = await get_offering(db, offering_id)
         assert changed is not None
         promoted = await _promote(db, changed) if capacity is not None else []

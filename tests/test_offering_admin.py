@@ -141,6 +141,27 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     await expect(admin, "به‌روز شد")
     await expect(third, "یک جا خالی شد")
 
+    # a typo in the title or the description can be fixed after publishing
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("🏷 عنوان")
+    await expect(admin, "عنوان تازه")
+    await admin.send_text("ا" * 201)
+    await expect(admin, "عنوان باید")
+    await admin.send_text("کارگاه هوش مصنوعی در کسب‌وکار")
+    await expect(admin, "به‌روز شد")
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("📝 توضیح")
+    await expect(admin, "توضیح تازه")
+    await admin.send_text("همراه با نمونه‌های واقعی از خوشه‌ها")
+    await expect(admin, "به‌روز شد")
+    (row,) = await khooshe.rows("SELECT title, description FROM offerings")
+    assert row == {
+        "title": "کارگاه هوش مصنوعی در کسب‌وکار",
+        "description": "همراه با نمونه‌های واقعی از خوشه‌ها",
+    }
+
     # a new start: the reminders are made anew and those signed up are told
     await admin.press_inline(item, "✏️ ویرایش")
     await expect(admin, "تغییر کند")

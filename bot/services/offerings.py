@@ -195,12 +195,20 @@ async def change(
     starts_at: datetime | None = None,
     capacity: int | None = None,
     place: str | None = None,
+    title: str | None = None,
+    description: str | None = None,
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit an offering; tell those signed up when its time or place changed, and remake
     the reminders for a new start. None: not editable (cancelled, or fewer seats than
     already confirmed)."""
     result = await change_offering(
-        db, offering.id, starts_at=starts_at, capacity=capacity, place=place
+        db,
+        offering.id,
+        starts_at=starts_at,
+        capacity=capacity,
+        place=place,
+        title=title,
+        description=description,
     )
     if result is None:
         return None

@@ -161,6 +161,10 @@ offering-edit-what = What should change in “{ $title }” (no. { $number })?
 offering-ask-new-start = Write the new start, e.g. “{ $example }”. Reminders are set again for it and those signed up are told.
 offering-ask-new-capacity = Write the new capacity in digits. If it grows, the waitlist moves up in order.
 offering-ask-new-place = Write the new place or link. Those signed up are told.
+offering-button-edit-title = 🏷 Title
+offering-button-edit-description = 📝 Description
+offering-ask-new-title = Write the new title.
+offering-ask-new-description = Write the new description.
 offering-capacity-below = The capacity cannot be lower than the confirmed sign-ups. Nothing was changed.
 offering-edited = ✅ No. { $number } updated. { $promoted ->
         [0] {""}

@@ -161,6 +161,10 @@ offering-edit-what = چه چیزی از «{ $title }» (شماره { $number }) 
 offering-ask-new-start = زمان شروع تازه را بنویسید، مثلاً «{ $example }». یادآوری‌ها با زمان تازه دوباره تنظیم و ثبت‌نام‌کنندگان باخبر می‌شوند.
 offering-ask-new-capacity = ظرفیت تازه را با رقم بنویسید. اگر بیشتر شود، نفرات فهرست انتظار به ترتیب ثبت‌نام می‌شوند.
 offering-ask-new-place = مکان یا پیوند تازه را بنویسید. ثبت‌نام‌کنندگان باخبر می‌شوند.
+offering-button-edit-title = 🏷 عنوان
+offering-button-edit-description = 📝 توضیح
+offering-ask-new-title = عنوان تازه را بنویسید.
+offering-ask-new-description = توضیح تازه را بنویسید.
 offering-capacity-below = ظرفیت نمی‌تواند از تعداد ثبت‌نام‌های قطعی کمتر شود. تغییری داده نشد.
 offering-edited = ✅ شماره { $number } به‌روز شد. { $promoted ->
         [0] {""}
