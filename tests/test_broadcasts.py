@@ -332,6 +332,14 @@ async def test_a_templated_broadcast_speaks_each_members_language(khooshe: Khoos
     en = await expect(english, "no. 7")
     assert "10:00" in shown(en) and en.button_texts == ["No, keep it"]
     await expect(quiet, "شماره 7")
+    # a reminder is nobody's composition: no status message or report to the "owner"
+    for _ in range(100):
+        (row,) = await khooshe.rows("SELECT status FROM broadcasts")
+        if row["status"] == "done":
+            break
+        await asyncio.sleep(0.05)
+    assert row["status"] == "done"
+    assert khooshe.admin().messages == []
 
 
 async def test_an_audience_of_nobody_cannot_be_sent_to(khooshe: Khooshe) -> None:

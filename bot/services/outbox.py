@@ -267,9 +267,10 @@ class Outbox:
         log.info("broadcast %s: %d recipient(s) queued", broadcast_id, queued)
         broadcast = await get_broadcast(self.db, broadcast_id)
         assert broadcast is not None
-        message = await self._tell_owner(broadcast, self._progress_text(broadcast, Tally()))
-        if message is not None:
-            await set_progress_message(self.db, broadcast_id, message.message_id)
+        if broadcast.kind in ANNOUNCING:  # reminders and digests run without a status message
+            message = await self._tell_owner(broadcast, self._progress_text(broadcast, Tally()))
+            if message is not None:
+                await set_progress_message(self.db, broadcast_id, message.message_id)
         self.wake()
         return queued
 
@@ -502,6 +503,8 @@ class Outbox:
         self._broadcasts.pop(broadcast.id, None)
         self._file_bytes.pop(broadcast.id, None)
         log.info("broadcast %s done: %s", broadcast.id, counts.counts)
+        if broadcast.kind not in ANNOUNCING:
+            return  # the results stay in the outbox; nobody composed it to be told
         await self._edit_progress(broadcast, self._progress_text(broadcast, counts, done=True))
         t = self._owner_texts(broadcast)
         markup = None
