@@ -643,6 +643,7 @@ class Digests:
         self.coming_events = coming_events
         self.fill_rates = fill_rates
         self._lock = asyncio.Lock()
+        self._charts: dict[tuple[object, ...], bytes] = {}
 
     # --- scheduling ------------------------------------------------------------------------
 
@@ -773,18 +774,22 @@ class Digests:
     # --- staff -----------------------------------------------------------------------------
 
     async def staff_data(self, week: Week, until: datetime | None = None) -> StaffData:
-        """Read everything the staff digest shows (a fixed number of queries)."""
-        end = min(week.end, until) if until is not None else week.end
+        """Read everything the staff digest shows (a fixed number of queries).
+
+        `until` (the preview's "now") ends the week early for the title, the overdue flags and
+        the referrals still open; the counts read the whole week, whose rest is still empty.
+        """
+        end = week.end
         before = week.previous
-        now = datetime.now(UTC) if until is None else until
+        cutoff = min(end, until if until is not None else datetime.now(UTC))
         reports = await open_reports(self.db)
-        flags = await overdue(self.db, reports, self.holidays, self.settings, min(end, now))
+        flags = await overdue(self.db, reports, self.holidays, self.settings, cutoff)
         stretches = [
-            (s.body, s.cluster_code, ((s.end or end) - s.start).total_seconds() / 86400)
+            (s.body, s.cluster_code, ((s.end or cutoff) - s.start).total_seconds() / 86400)
             for s in await referrals(self.db, end)
         ]
         return StaffData(
-            week=Week(week.start, end),
+            week=Week(week.start, cutoff),
             new=await new_counts(self.db, week.start, end),
             new_before=await new_counts(self.db, before.start, before.end),
             resolved=await resolved_counts(self.db, week.start, end),
@@ -815,18 +820,25 @@ class Digests:
             labels={c: t.label(f"category-{c}") for c in CATEGORIES},
             digits=t.number,
         )
-        chart = await asyncio.to_thread(render_chart, dict(now), dict(before), words)
+        # Agents whose clusters had the same week share one picture (drawing takes ~0.1 s).
+        key = (lang, tuple(sorted(now.items())), tuple(sorted(before.items())))
+        chart = self._charts.get(key)
+        if chart is None:
+            chart = await asyncio.to_thread(render_chart, dict(now), dict(before), words)
+            self._charts[key] = chart
         return text, chart
 
     async def staff_rows(self, week: Week) -> Built:
         """The staff digest for every staff reader; one chart per distinct scope."""
         data = await self.staff_data(week)
+        self._charts.clear()
         readers = await staff_recipients(
             self.db,
             {p.value: ids for p, ids in self.settings.admins.items()},
             self.outbox.platforms,
         )
         files: list[tuple[str, bytes]] = []
+        stored: dict[bytes, int] = {}
         made: dict[tuple[frozenset[str] | None, str, str], tuple[str, int]] = {}
         rows = []
         for reader in readers:
@@ -835,8 +847,10 @@ class Digests:
                 text, chart = await self.staff_digest_for(
                     data, reader.clusters, reader.language, Platform(reader.platform)
                 )
-                files.append((f"digest-{week.key}.png", chart))
-                made[scope] = (text, len(files) - 1)
+                if chart not in stored:  # one stored file per distinct picture
+                    files.append((f"digest-{week.key}.png", chart))
+                    stored[chart] = len(files) - 1
+                made[scope] = (text, stored[chart])
             text, index = made[scope]
             t = texts(self.locales, reader.language, Platform(reader.platform))
             payload: dict[str, object] = {

@@ -54,5 +54,5 @@ digest-preview-staff = 👀 Preview of the staff weekly digest (this week so far
 digest-preview-member = 👀 A sample member digest:
 digest-preview-no-member = No member in this scope has news for a digest yet.
 
-profile-digest-on = 📰 Weekly digest: on
-profile-digest-off = 📰 Weekly digest: off
+profile-digest-on = 📰 Weekly digest: on (tap to turn off)
+profile-digest-off = 📭 Weekly digest: off (tap to turn on)

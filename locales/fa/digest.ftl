@@ -48,5 +48,5 @@ digest-preview-staff = 👀 پیش‌نمایش گزارش هفتگی کارشن
 digest-preview-member = 👀 نمونه خلاصه هفتگی یک عضو:
 digest-preview-no-member = هیچ عضوی در این دامنه هنوز خبری برای خلاصه هفتگی ندارد.
 
-profile-digest-on = 📰 خلاصه هفتگی: روشن
-profile-digest-off = 📰 خلاصه هفتگی: خاموش
+profile-digest-on = 📰 خلاصه هفتگی: روشن (برای خاموش کردن بزنید)
+profile-digest-off = 📭 خلاصه هفتگی: خاموش (برای روشن کردن بزنید)
