@@ -83,7 +83,7 @@ async def test_members_get_their_week_once_and_can_turn_it_off(khooshe: Khooshe)
     message = await expect(filer, "خلاصه هفته شما", wait=10)
     text = shown(message)
     assert f"گزارش {persian_digits(report.code)} «قطعی برق سه روز»" in text
-    assert "وضعیت: در حال بررسی، وضعیت: حل‌شده" in text
+    assert "وضعیت: در حال بررسی ← حل‌شده" in text
     assert "۱ پاسخ کارشناس" in text and "۱ عضو دیگر به آن پیوستند" in text
     assert "خوشه چرم و کفش در این هفته: ۲ گزارش تازه، ۱ گزارش حل‌شده" in text
     week = reported_week(_next_saturday(), khooshe.settings().tz)

@@ -99,7 +99,7 @@ def test_a_member_digest_tells_their_news_in_persian_with_jalali_dates(
     text, buttons = built
     assert "شنبه ۱۴ آذر ۱۴۰۵" in text and "جمعه ۲۰ آذر ۱۴۰۵" in text
     assert "گزارش ۱۲۳۴۵۶ «قطعی برق»" in text
-    assert "وضعیت: در حال بررسی" in text and "وضعیت: حل‌شده" in text
+    assert "وضعیت: در حال بررسی ← حل‌شده" in text
     assert "۲ پاسخ کارشناس" in text and "۳ عضو دیگر به آن پیوستند" in text
     assert "خوشه چرم و کفش در این هفته: ۵ گزارش تازه، ۱ گزارش حل‌شده" in text
     assert buttons == [[("🔕 خلاصه هفتگی نمی‌خواهم", "dg:off")]]
@@ -169,12 +169,12 @@ def test_the_staff_digest_compares_weeks_and_agents_see_their_clusters_only(
     names = {"leather_shoes": "چرم و کفش", "furniture": "مبلمان"}
     bodies = {"power": "شرکت توزیع برق", "bank": "بانک"}
     everyone = staff_digest(t, _staff_data(), None, names, bodies, [])
-    assert "گزارش‌های تازه: ۶ (۵+ نسبت به هفته قبل)" in everyone
-    assert "چرم و کفش: ۴ تازه (۳+ نسبت به هفته قبل)" in everyone
+    assert "گزارش‌های تازه: ۶ (۵ بیشتر از هفته قبل)" in everyone
+    assert "چرم و کفش: ۴ تازه (۳ بیشتر از هفته قبل)" in everyone
     assert "مبلمان" in everyone and "بانک: ۳۰ روز (۱ ارجاع)" in everyone
     assert "۱۰ رسیده، ۲ مسدود" in everyone
     agent = staff_digest(t, _staff_data(), frozenset({"leather_shoes"}), names, bodies, [])
-    assert "گزارش‌های تازه: ۴ (۳+ نسبت به هفته قبل)" in agent
+    assert "گزارش‌های تازه: ۴ (۳ بیشتر از هفته قبل)" in agent
     assert "مبلمان" not in agent and "بانک" not in agent
     assert "شرکت توزیع برق: ۸ روز (۲ ارجاع)" in agent
     assert "رسیده" not in agent  # announcements are not per cluster: staff only

@@ -313,6 +313,10 @@ class ClusterWeek:
     resolved: int = 0
 
 
+def _comma(t: Texts) -> str:
+    return f"{t.label('digest-comma')} "
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
@@ -342,9 +346,11 @@ def member_digest(
     if news:
         lines = [t("digest-member-reports")]
         for item in news[:MAX_REPORT_LINES]:
-            parts = [
-                t("digest-news-status", status=t(f"report-status-{s}")) for s in item.statuses
-            ]
+            parts = []
+            if item.statuses:
+                arrow = f" {t.label('digest-status-arrow')} "
+                steps = t.join(arrow, [t(f"report-status-{s}") for s in item.statuses])
+                parts.append(t("digest-news-status", status=steps))
             if item.replies:
                 parts.append(t("digest-news-replies", count=item.replies))
             if item.joined:
@@ -354,7 +360,7 @@ def member_digest(
                     "digest-member-report",
                     code=t.digits(item.code),
                     summary=_short(item.summary),
-                    news=t.join("، ", parts),
+                    news=t.join(_comma(t), parts),
                 )
             )
         if len(news) > MAX_REPORT_LINES:
@@ -483,7 +489,7 @@ def staff_digest(
     scope = (
         t("digest-scope-all")
         if clusters is None
-        else t.join("، ", sorted(cluster_names.get(c, c) for c in clusters))
+        else t.join(_comma(t), sorted(cluster_names.get(c, c) for c in clusters))
     )
     n, nb = sum(new.values()), sum(new_before.values())
     s, sb = sum(resolved.values()), sum(resolved_before.values())
@@ -539,7 +545,9 @@ def staff_digest(
                     "digest-staff-theme",
                     word=theme.word,
                     count=theme.count,
-                    clusters=t.join("، ", [cluster_names.get(c, c) for c in theme.clusters[:4]]),
+                    clusters=t.join(
+                        _comma(t), [cluster_names.get(c, c) for c in theme.clusters[:4]]
+                    ),
                 )
             )
         blocks.append("\n".join(lines))

@@ -4,6 +4,9 @@ digest-member-title = 📰 Your week, { $start } to { $end }
 digest-member-reports = 📝 Your reports:
 digest-member-report = • Report { $code } “{ $summary }”: { $news }
 digest-news-status = status: { $status }
+# Between the statuses a report went through, in reading order; between items of a list.
+digest-status-arrow = →
+digest-comma = ,
 digest-news-replies = { $count } staff { $count ->
     [one] reply
    *[other] replies
@@ -37,11 +40,17 @@ digest-staff-by-cluster = 🧩 By cluster (new, resolved, overdue):
 digest-staff-by-category = 🗂 By category (new, resolved, overdue):
 digest-staff-row = • { $name }: { $new } new ({ $delta }), { $resolved } resolved, { $overdue } overdue
 digest-staff-themes = 🔁 Recurring themes in new reports:
-digest-staff-theme = • “{ $word }” in { $count } reports; { $clusters }
+digest-staff-theme = • “{ $word }” in { $count } { $count ->
+    [one] report
+   *[other] reports
+}; { $clusters }
 digest-staff-joined = 👥 Open reports with the most co-reporters:
 digest-staff-joined-row = • { $code } “{ $summary }”: { $count } co-reporters ({ $cluster })
 digest-staff-slow = 🐢 Slowest outside bodies (average time referred):
-digest-staff-slow-row = • { $body }: { $days } days ({ $count } referrals)
+digest-staff-slow-row = • { $body }: { $days } days ({ $count } { $count ->
+    [one] referral
+   *[other] referrals
+})
 digest-staff-trainings = 🎓 Training fill rates:
 digest-staff-training-row = • { $title }: { $registered } of { $capacity }, { $waitlist } waitlisted
 digest-staff-deliveries = 📣 Announcements this week: { $sent } delivered, { $blocked } blocked or gone, { $failed } failed

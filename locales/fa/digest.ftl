@@ -4,6 +4,9 @@ digest-member-title = 📰 خلاصه هفته شما، { $start } تا { $end }
 digest-member-reports = 📝 گزارش‌های شما:
 digest-member-report = • گزارش { $code } «{ $summary }»: { $news }
 digest-news-status = وضعیت: { $status }
+# Between the statuses a report went through, in reading order; between items of a list.
+digest-status-arrow = ←
+digest-comma = ،
 digest-news-replies = { $count } پاسخ کارشناس
 digest-news-joined = { $count } عضو دیگر به آن پیوستند
 digest-more = … و { $count } مورد دیگر
@@ -24,8 +27,8 @@ digest-staff-totals =
     گزارش‌های تازه: { $new } ({ $new_delta })
     حل‌شده: { $resolved } ({ $resolved_delta })
     معوق (باز و دیرکرد): { $overdue }
-digest-delta-up = { $count }+ نسبت به هفته قبل
-digest-delta-down = { $count }− نسبت به هفته قبل
+digest-delta-up = { $count } بیشتر از هفته قبل
+digest-delta-down = { $count } کمتر از هفته قبل
 digest-delta-same = مثل هفته قبل
 digest-staff-by-cluster = 🧩 به تفکیک خوشه (تازه، حل‌شده، معوق):
 digest-staff-by-category = 🗂 به تفکیک دسته (تازه، حل‌شده، معوق):
