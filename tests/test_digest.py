@@ -155,6 +155,7 @@ async def test_a_run_missed_while_down_is_sent_on_start_within_the_grace_period(
     khooshe: Khooshe,
 ) -> None:
     tz = khooshe.settings().tz
+    group = khooshe.sandbox.group(token=khooshe.token)
     await khooshe.stop()
 
     async def start_due(ago: timedelta) -> None:
@@ -163,6 +164,7 @@ async def test_a_run_missed_while_down_is_sent_on_start_within_the_grace_period(
             digest_weekday=due.weekday(),
             digest_time=due.time().replace(second=0, microsecond=0),
             digest_grace_minutes=60,
+            **{f"{khooshe.platform.value}_staff_chat_id": group.id},
         )
 
     await start_due(timedelta(hours=2))  # too late: not sent
@@ -172,6 +174,7 @@ async def test_a_run_missed_while_down_is_sent_on_start_within_the_grace_period(
     await start_due(timedelta(minutes=30))
     admin = khooshe.admin()
     await expect(admin, "گزارش هفتگی کارشناسان", wait=10)
+    await expect(group, "دامنه: همه خوشه‌ها", wait=10)  # the staff group reads it too
     week = reported_week(datetime.now(UTC) - timedelta(minutes=30), tz)
     keys = {r["dedupe_key"] for r in await khooshe.rows("SELECT dedupe_key FROM broadcasts")}
     assert keys == {f"digest:members:{week.key}", f"digest:staff:{week.key}"}
@@ -180,6 +183,7 @@ async def test_a_run_missed_while_down_is_sent_on_start_within_the_grace_period(
     await start_due(timedelta(minutes=31))  # the same run, found again at the next start
     assert await wait_for(lambda: False, 1.0) is False
     assert sum("گزارش هفتگی کارشناسان" in (m.content or "") for m in admin.messages) == 1
+    assert sum("گزارش هفتگی کارشناسان" in (m.content or "") for m in group.messages) == 1
     assert len(await khooshe.rows("SELECT id FROM broadcasts")) == 2
 
 

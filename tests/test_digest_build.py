@@ -17,6 +17,7 @@ from bot.platforms import ADAPTERS
 from bot.services.digest import (
     ChartText,
     ClusterWeek,
+    ComingEvent,
     StaffData,
     Week,
     chart_figure,
@@ -256,3 +257,22 @@ def test_an_empty_week_still_draws_a_chart(locales: Locales) -> None:
 def test_week_is_a_value() -> None:
     week = week_of(SATURDAY, TEHRAN)
     assert Week(week.start, week.end) == week
+
+
+def test_the_trainings_extension_point_lists_events_with_seats_and_sign_up_buttons(
+    locales: Locales,
+) -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    start = SATURDAY + timedelta(days=7, hours=16, minutes=30)
+    coming = [
+        ComingEvent(1, "هوش مصنوعی در کسب‌وکار", start, 5, "of:join:1"),
+        ComingEvent(2, "نمایشگاه مبلمان", start, 0, "of:join:2"),  # full: no button
+        ComingEvent(3, "نشست مشترک", start, None, "of:join:3"),
+    ]
+    built = member_digest(fa(locales), week, [], "مبلمان", ClusterWeek(), coming)
+    assert built is not None  # coming events alone are worth a digest
+    text, buttons = built
+    assert "هوش مصنوعی در کسب‌وکار، شنبه ۲۱ آذر ۱۴۰۵، ساعت ۱۶:۳۰ (۵ جای خالی)" in text
+    assert "(۰ جای خالی)" in text and "بدون محدودیت ظرفیت" in text
+    assert [row[0][1] for row in buttons] == ["of:join:1", "of:join:3", "dg:off"]
+    assert all(len(row) <= 3 for row in buttons)

@@ -41,6 +41,7 @@ from storage.digest import (
     NewReportText,
     Recipient,
     ReportNews,
+    StaffRecipient,
     delivery_counts,
     digest_recipients,
     most_joined,
@@ -845,6 +846,11 @@ class Digests:
             {p.value: ids for p, ids in self.settings.admins.items()},
             self.outbox.platforms,
         )
+        # The staff group, where many of them work, reads the all-clusters digest too.
+        for platform in self.outbox.platforms:
+            group = self.settings.staff_chat_id(Platform(platform))
+            if group is not None:
+                readers.append(StaffRecipient(platform, group, None, "fa"))
         files: list[tuple[str, bytes]] = []
         stored: dict[bytes, int] = {}
         made: dict[tuple[frozenset[str] | None, str, str], tuple[str, int]] = {}
