@@ -153,7 +153,7 @@ def _staff_data() -> StaffData:
         resolved=[Count("furniture", "finance", 1)],
         resolved_before=[],
         overdue=[],
-        texts=[],
+        lemmas=[],
         slow=[
             ("power", "leather_shoes", 12.0),
             ("power", "leather_shoes", 4.0),

@@ -147,16 +147,40 @@ def _hazm_stop_words() -> frozenset[str]:
     return _HAZM_STOP_WORDS
 
 
-def themes(reports: Iterable[NewReportText], limit: int = MAX_THEMES) -> list[Theme]:
-    """The lemmas (hazm, stop-words removed) found in most new reports, each with its
-    count of reports and the clusters they came from; a word in one report is no theme."""
+@dataclass(frozen=True, slots=True)
+class Lemmas:
+    """The meaningful lemmas of one new report, and its cluster."""
+
+    cluster_code: str
+    words: frozenset[str]
+
+
+def lemmas(reports: Iterable[NewReportText]) -> list[Lemmas]:
+    """Each report's lemmas (hazm), stop-words (ours and hazm's) and short words removed.
+
+    Lemmatising takes a millisecond or two a report: call it off the event loop."""
     stop = _hazm_stop_words()
+    return [
+        Lemmas(
+            r.cluster_code,
+            frozenset(w for w in tokens_for_similarity(r.text) if w not in stop and len(w) >= 3),
+        )
+        for r in reports
+    ]
+
+
+def themes(reports: Iterable[NewReportText], limit: int = MAX_THEMES) -> list[Theme]:
+    """The lemmas found in most new reports (see `themes_of`)."""
+    return themes_of(lemmas(reports), limit)
+
+
+def themes_of(reports: Iterable[Lemmas], limit: int = MAX_THEMES) -> list[Theme]:
+    """The lemmas found in most reports, each with its count of reports and the clusters
+    they came from (most reports first); a word in one report is no theme."""
     counts: Counter[str] = Counter()
     clusters: dict[str, Counter[str]] = defaultdict(Counter)
     for report in reports:
-        for word in tokens_for_similarity(report.text):
-            if word in stop or len(word) < 3:
-                continue
+        for word in report.words:
             counts[word] += 1
             clusters[word][report.cluster_code] += 1
     ranked = sorted((w for w, n in counts.items() if n >= 2), key=lambda w: (-counts[w], w))
@@ -430,7 +454,7 @@ class StaffData:
     resolved: list[Count]
     resolved_before: list[Count]
     overdue: list[Report]
-    texts: list[NewReportText]
+    lemmas: list[Lemmas]
     slow: list[tuple[str, str, float]]  # (body, cluster, days) per referral stretch
     deliveries: dict[str, int]
     fill_rates: Sequence[FillRate] = ()
@@ -537,7 +561,7 @@ def staff_digest(
         if len(keys) > MAX_TABLE_LINES:
             lines.append(t("digest-more", count=len(keys) - MAX_TABLE_LINES))
         blocks.append("\n".join(lines))
-    found = themes(r for r in data.texts if clusters is None or r.cluster_code in clusters)
+    found = themes_of(r for r in data.lemmas if clusters is None or r.cluster_code in clusters)
     if found:
         lines = [t("digest-staff-themes")]
         for theme in found:
@@ -756,7 +780,9 @@ class Digests:
         names = {p.code: p for p in await list_places(self.db, "cluster", active_only=False)}
         translators: dict[tuple[str, str], Texts] = {}
         result = []
-        for r in recipients:
+        for index, r in enumerate(recipients):
+            if index % 500 == 499:
+                await asyncio.sleep(0)  # members' replies go on while 10,000 are built
             t = translators.get((r.language, r.platform))
             if t is None:
                 t = texts(self.locales, r.language, Platform(r.platform))
@@ -804,7 +830,9 @@ class Digests:
             resolved=await resolved_counts(self.db, week.start, end),
             resolved_before=await resolved_counts(self.db, before.start, before.end),
             overdue=[r for r in reports if flags.get(r.id)],
-            texts=await new_report_texts(self.db, week.start, end),
+            lemmas=await asyncio.to_thread(
+                lemmas, await new_report_texts(self.db, week.start, end)
+            ),
             slow=stretches,
             deliveries=await delivery_counts(self.db, week.start, end),
             fill_rates=await self.fill_rates(self.db, week),
