@@ -16,6 +16,7 @@ from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
+from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import seed_places
 from bot.services.reports import LazyLexicon
@@ -142,6 +143,9 @@ class Runtime:
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
                 self.outbox, bots,
             )  # fmt: skip
+        # The weekly digest arms its job on the outbox's scheduler when that is attached.
+        first = next(iter(self.apps.values()))
+        self.outbox.on_scheduler(make_digests(first.state).arm)
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )

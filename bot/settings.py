@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -101,6 +102,14 @@ class Settings(BaseSettings):
     # A confirmed member may give their seat back until this many hours before the start
     # (a waitlisted one until the start).
     offering_cancel_cutoff_hours: float = Field(default=24.0, ge=0)
+    # The weekly digest: day (Python's numbering, Monday 0 … Saturday 5) and time in
+    # `timezone`; the Iranian week starts on Saturday, so Saturday morning reports the week
+    # just ended. A run missed while the bot was down is sent on start this late at most.
+    digest_weekday: int = Field(default=5, ge=0, le=6)
+    digest_time: time = time(9, 0)
+    digest_grace_minutes: int = Field(default=12 * 60, ge=0)
+    # Send members whose own reports had no news their cluster's numbers anyway (if any).
+    digest_without_news: bool = False
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
 

@@ -19,6 +19,7 @@ from telegram.ext import Application
 from handlers import (
     admin,
     broadcasts,
+    digest,
     errors,
     menu,
     middleware,
@@ -60,6 +61,7 @@ def register_all(app: Application) -> None:
     offering_manage.register(app)
     offerings.register(app)
     profile.register(app)
+    digest.register(app)
     admin.register(app)
     menu.register_menu(app)
     menu.register_fallbacks(app)

@@ -95,6 +95,8 @@ async def _profile_message(
     # Announcements are the one setting that is not a profile field: a toggle of its own.
     switch = "profile-announcements-on" if member.announcements else "profile-announcements-off"
     keyboard.append([InlineKeyboardButton(t.label(switch), callback_data="pf:ann")])
+    digest = "profile-digest-on" if member.digest else "profile-digest-off"
+    keyboard.append([InlineKeyboardButton(t.label(digest), callback_data="pf:dg")])
     card = await describe(context, values_of(member))
     since = t.date(parse_iso(member.created_at))
     return t("profile-show", card=card, since=since), InlineKeyboardMarkup(keyboard)
@@ -120,6 +122,27 @@ async def on_toggle_announcements(update: Update, context: KhoosheContext) -> No
         log.info("profile card not refreshed (%s)", exc.__class__.__name__)
 
 
+async def on_toggle_digest(update: Update, context: KhoosheContext) -> None:
+    """Turn the weekly digest off or back on."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    member = await get_member(context.db, context.platform, user.id)
+    if member is None:
+        await query.answer(context.t("form-not-registered"), show_alert=True)
+        return
+    await update_member(context.db, member.id, digest=not member.digest)
+    member = await get_member(context.db, context.platform, user.id)
+    assert member is not None
+    await query.answer(
+        context.t("digest-now-on" if member.digest else "digest-opted-out"), show_alert=True
+    )
+    text, markup = await _profile_message(context, member)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except TelegramError as exc:  # an old card: the answer above said it all
+        log.info("profile card not refreshed (%s)", exc.__class__.__name__)
+
+
 async def profile_command(update: Update, context: KhoosheContext) -> None:
     """/profile: show the profile card."""
     await send_profile(update, context)
@@ -129,3 +152,4 @@ def register(app: Application) -> None:
     """Install /profile."""
     app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))
     app.add_handler(CallbackQueryHandler(on_toggle_announcements, pattern=r"^pf:ann$"))
+    app.add_handler(CallbackQueryHandler(on_toggle_digest, pattern=r"^pf:dg$"))

@@ -26,7 +26,7 @@ EDITABLE_FIELDS = (
 
 _COLUMNS = (
     "id, platform, user_id, chat_id, name, company, cluster_code, estate_code, phone, "
-    "phone_verified, job_role, language, status, announcements, created_at, updated_at"
+    "phone_verified, job_role, language, status, announcements, created_at, updated_at, digest"
 )
 
 
@@ -50,6 +50,8 @@ class Member:
     announcements: bool
     created_at: str
     updated_at: str
+    # Gets the weekly digest (their own switch, apart from announcements).
+    digest: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ def _member(row: aiosqlite.Row) -> Member:
         announcements=bool(row["announcements"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        digest=bool(row["digest"]),
     )
 
 
@@ -133,7 +136,7 @@ async def update_member(
     db: aiosqlite.Connection, member_id: int, **changes: str | int | bool | None
 ) -> None:
     """Change profile fields (only those a member may edit, plus phone_verified)."""
-    allowed = {*EDITABLE_FIELDS, "phone_verified", "announcements"}
+    allowed = {*EDITABLE_FIELDS, "phone_verified", "announcements", "digest"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")

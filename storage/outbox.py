@@ -555,3 +555,110 @@ async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recip
         (broadcast_id,),
     ) as cursor:
         return [Recipient(*row) for row in await cursor.fetchall()]
+
+
+# --- messages composed per recipient (the weekly digest) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalRow:
+    """One recipient's own message: `payload` is {"text", "buttons"?, "photo"?, "caption"?},
+    already rendered for their platform (see bot/services/outbox.py `_send_payload`)."""
+
+    platform: str
+    chat_id: int
+    member_id: int | None
+    payload: dict[str, object]
+
+
+async def enqueue_personal(
+    db: aiosqlite.Connection, broadcast_id: int, rows: Iterable[PersonalRow]
+) -> int:
+    """Queue per-recipient messages of a broadcast (inside the caller's transaction).
+
+    UNIQUE (broadcast_id, platform, chat_id) keeps one row per chat: queuing again adds none.
+    """
+    cursor = await db.executemany(
+        "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id, payload) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                broadcast_id, row.member_id, row.platform, row.chat_id,
+                json.dumps(row.payload, ensure_ascii=False),
+            )
+            for row in rows
+        ],
+    )  # fmt: skip
+    return cursor.rowcount
+
+
+async def create_personal_broadcast(
+    db: aiosqlite.Connection,
+    new: NewBroadcast,
+    rows: Sequence[PersonalRow],
+    files: Sequence[tuple[str, bytes]] = (),
+) -> tuple[int, bool]:
+    """Store a broadcast already 'sending' with its per-recipient rows, in one transaction.
+
+    Returns (broadcast id, created). Idempotent on the dedupe key: a second call (a job
+    firing twice, a run after a restart) creates nothing and queues nothing. Payloads may
+    name `files` by position as {"photo": "file:<n>"}; they are stored first and the
+    reference becomes the stored file's id.
+    """
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
+            "owner_lang, body, audience, status, send_at, created_at, started_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?) "
+            "ON CONFLICT (dedupe_key) DO NOTHING",
+            (
+                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
+                new.owner_lang, new.body, new.audience.to_json(), _iso(new.send_at),
+                now_iso(), now_iso(),
+            ),
+        )  # fmt: skip
+        created = cursor.rowcount == 1
+        async with db.execute(
+            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
+        ) as found:
+            row = await found.fetchone()
+        assert row is not None
+        broadcast_id = int(row["id"])
+        if created:
+            ids: dict[str, int] = {}
+            for index, (name, data) in enumerate(files):
+                stored = await db.execute(
+                    "INSERT INTO outbox_files (broadcast_id, name, data) VALUES (?, ?, ?)",
+                    (broadcast_id, name, data),
+                )
+                assert stored.lastrowid is not None
+                ids[f"file:{index}"] = stored.lastrowid
+            await enqueue_personal(
+                db,
+                broadcast_id,
+                (
+                    PersonalRow(
+                        r.platform,
+                        r.chat_id,
+                        r.member_id,
+                        {**r.payload, "photo": ids[str(r.payload["photo"])]}
+                        if "photo" in r.payload
+                        else r.payload,
+                    )
+                    for r in rows
+                ),
+            )
+    return broadcast_id, created
+
+
+async def broadcast_exists(db: aiosqlite.Connection, dedupe_key: str) -> bool:
+    """Whether a broadcast with this key was ever created."""
+    async with db.execute("SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,)) as c:
+        return await c.fetchone() is not None
+
+
+async def outbox_file(db: aiosqlite.Connection, file_id: int) -> tuple[str, bytes] | None:
+    """(name, bytes) of a file the bot made for a broadcast."""
+    async with db.execute("SELECT name, data FROM outbox_files WHERE id = ?", (file_id,)) as c:
+        row = await c.fetchone()
+    return (str(row[0]), bytes(row[1])) if row else None

@@ -118,6 +118,11 @@ async def test_a_broadcast_resumes_after_kill_9_with_nothing_lost(tmp_path: Path
             assert await wait_for(lambda: _delivered(bale, chat_ids).keys() == chat_ids, 60)
             assert await wait_for(lambda: _outbox_statuses(db_path) == {"sent": 150}, 30)
             assert await wait_for(lambda: _broadcast_status(db_path) == "done", 30)
+            # the report is sent just after 'done' is stored: stopping first would cut it off
+            admin_chat = bale.chat_view(77, ADMIN_ID)
+            assert await wait_for(
+                lambda: any("گزارش" in (m.text or "") for m in admin_chat.messages), 30
+            )
         finally:
             process.terminate()
             await process.wait()

@@ -19,13 +19,18 @@ can duplicate the one message whose answer was lost.
 Scheduling. Scheduled broadcasts live in the database; at start-up they are armed on the
 scheduler (PTB's JobQueue of the first platform that starts). One that fell due while the bot
 was down is sent if it is at most `schedule_grace_minutes` late, otherwise marked missed and
-its composer told.
+its composer told. Other weekly work (the digest) arms its jobs on the same scheduler through
+`on_scheduler` hooks, so there is never a second one.
+
+Owners. A broadcast the bot makes itself (the digest) has no owner: `owner_chat_id` is
+`SYSTEM_OWNER` (0), and no progress or delivery report is sent for it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -54,6 +59,7 @@ from storage.outbox import (
     mark_missed,
     media_file_id,
     next_due,
+    outbox_file,
     record_retry,
     record_sent,
     record_undelivered,
@@ -76,6 +82,9 @@ FAILED_LIST = "bc:failed:"
 MAX_ATTEMPTS = 5
 IDLE_WAIT = 5.0
 STOP_WAIT = 10.0
+# owner_chat_id of a broadcast the bot makes itself: nobody is told about its progress.
+SYSTEM_OWNER = 0
+SchedulerHook = Callable[[JobQueue[Any]], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +202,12 @@ class Outbox:
         self._broadcasts: dict[int, Broadcast] = {}
         self._uploads: dict[tuple[int, Platform], asyncio.Lock] = {}
         self._file_bytes: dict[int, bytes] = {}
+        self._hooks: list[SchedulerHook] = []
+
+    def on_scheduler(self, hook: SchedulerHook) -> None:
+        """Run `hook(jobs)` when the scheduler is attached (at every start), after the
+        broadcasts are re-armed: weekly work arms its jobs there."""
+        self._hooks.append(hook)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -216,6 +231,11 @@ class Outbox:
             self.jobs = jobs
             self._tasks.append(asyncio.create_task(self._monitor()))
             await self._rearm()
+            for hook in self._hooks:
+                try:
+                    await hook(jobs)
+                except Exception:  # a broken hook must not keep broadcasts from sending
+                    log.exception("scheduler hook %r failed", hook)
 
     async def stop(self) -> None:
         """Stop sending: messages in flight finish first (briefly), so a graceful stop
@@ -413,8 +433,24 @@ class Outbox:
         return await self._send_media(bot, platform, item.chat_id, broadcast, t)
 
     async def _send_payload(self, bot: ExtBot[Any], item: OutboxItem) -> Message:
-        """A message of its own for this recipient (already rendered for its platform)."""
+        """A message of its own for this recipient (already rendered for its platform).
+
+        A payload naming a stored file ("photo": id) sends that picture first (captioned),
+        then the text: a text longer than a caption still arrives whole. A crash between
+        the two repeats the picture only, like any message in flight.
+        """
         assert item.payload is not None
+        photo = item.payload.get("photo")
+        if isinstance(photo, int):
+            stored = await outbox_file(self.db, photo)
+            if stored is not None:
+                name, data = stored
+                caption = item.payload.get("caption")
+                await bot.send_photo(
+                    item.chat_id,
+                    InputFile(data, filename=name),
+                    caption=str(caption) if caption else None,
+                )
         buttons = item.payload.get("buttons") or []
         assert isinstance(buttons, list)
         markup = (
@@ -552,7 +588,7 @@ class Outbox:
         self, broadcast: Broadcast, text: str, markup: InlineKeyboardMarkup | None = None
     ) -> Message | None:
         bot = self.bots.get(Platform(broadcast.owner_platform))
-        if bot is None:
+        if bot is None or broadcast.owner_chat_id == SYSTEM_OWNER:
             return None
         try:
             return await bot.send_message(broadcast.owner_chat_id, text, reply_markup=markup)
@@ -564,7 +600,7 @@ class Outbox:
         fresh = await get_broadcast(self.db, broadcast.id)
         bot = self.bots.get(Platform(broadcast.owner_platform))
         if fresh is None or fresh.progress_message_id is None or bot is None:
-            return
+            return  # (a broadcast without owner never gets a progress message)
         try:
             await bot.edit_message_text(text, broadcast.owner_chat_id, fresh.progress_message_id)
         except (TelegramError, RuntimeError) as exc:

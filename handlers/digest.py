@@ -1,0 +1,57 @@
+"""The weekly digest in chat: staff preview it on demand; members turn it off and on."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from telegram import InputFile, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.context import KhoosheContext
+from bot.roles import Role, access_of, requires
+from bot.services.digest import DIGEST_OFF, make_digests
+from storage.members import update_member
+
+log = logging.getLogger(__name__)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def preview_command(update: Update, context: KhoosheContext) -> None:
+    """/digest_preview: this week's staff digest (agents: their clusters) and a sample."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    access = await access_of(context, user.id)
+    # Server-side scope: staff and admins see everything, an agent only their clusters.
+    clusters = None if access.has(Role.STAFF) else access.agent_clusters
+    digests = make_digests(context.state)
+    t = context.t
+    text, chart, sample = await digests.preview(
+        clusters, t.lang, context.platform, datetime.now(UTC)
+    )
+    await context.bot.send_message(chat.id, t("digest-preview-staff"))
+    await context.bot.send_photo(
+        chat.id, InputFile(chart, filename="digest.png"), caption=t("digest-chart-caption")
+    )
+    await context.bot.send_message(chat.id, text)
+    await context.bot.send_message(chat.id, t("digest-preview-member"))
+    await context.bot.send_message(chat.id, sample or t("digest-preview-no-member"))
+
+
+async def on_digest_off(update: Update, context: KhoosheContext) -> None:
+    """A member's "no more digests" button under their digest."""
+    query = update.callback_query
+    assert query is not None
+    if context.member is None:
+        await query.answer(context.t("not-registered-hint"), show_alert=True)
+        return
+    await update_member(context.db, context.member.id, digest=False)
+    await query.answer(context.t("digest-opted-out"), show_alert=True)
+
+
+def register(app: Application) -> None:
+    """Install /digest_preview and the button under member digests."""
+    app.add_handler(
+        CommandHandler("digest_preview", preview_command, filters=filters.ChatType.PRIVATE)
+    )
+    app.add_handler(CallbackQueryHandler(on_digest_off, pattern=rf"^{DIGEST_OFF}$"))

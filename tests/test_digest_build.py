@@ -1,0 +1,278 @@
+"""The weekly digest's pure parts: the week, the texts, the themes and the chart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from arabic_reshaper import reshape
+from bidi import get_display
+
+from bot.app import LOCALES_DIR
+from bot.context import Texts
+from bot.i18n import Locales
+from bot.platforms import ADAPTERS
+from bot.services.digest import (
+    ChartText,
+    ClusterWeek,
+    ComingEvent,
+    StaffData,
+    Week,
+    chart_figure,
+    last_due,
+    member_digest,
+    render_chart,
+    reported_week,
+    shape,
+    slowest,
+    staff_digest,
+    themes,
+    week_of,
+)
+from bot.services.reports import CATEGORIES
+from bot.settings import Platform, Settings
+from bot.text import MESSAGE_MAX
+from storage.digest import Count, NewReportText, ReportNews
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+# Saturday 14 Azar 1405 is 5 December 2026.
+SATURDAY = datetime(2026, 12, 5, tzinfo=TEHRAN)
+
+
+@pytest.fixture(scope="module")
+def locales() -> Locales:
+    return Locales.load(LOCALES_DIR)
+
+
+def fa(locales: Locales, platform: Platform = Platform.TELEGRAM) -> Texts:
+    return Texts(locales.translator("fa"), ADAPTERS[platform].escape)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        SATURDAY,
+        SATURDAY + timedelta(hours=9),
+        SATURDAY + timedelta(days=6, hours=23, minutes=59),  # Friday night
+    ],
+)
+def test_the_iranian_week_runs_from_saturday_midnight_in_tehran(moment: datetime) -> None:
+    week = week_of(moment.astimezone(UTC), TEHRAN)
+    assert week.start == SATURDAY and week.end == SATURDAY + timedelta(days=7)
+    assert week.start.weekday() == 5
+
+
+def test_a_saturday_digest_reports_the_week_just_ended_under_a_jalali_key() -> None:
+    week = reported_week(SATURDAY + timedelta(hours=9), TEHRAN)
+    assert week.start == SATURDAY - timedelta(days=7)
+    assert week.key == "1405-W37"  # 7 Azar 1405 is the 253rd day of the year
+    assert week_of(SATURDAY, TEHRAN).key == "1405-W38"
+    assert week.previous.end == week.start
+
+
+def test_last_due_is_the_latest_scheduled_time_not_after_now() -> None:
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.digest_weekday == 5 and settings.digest_time == time(9, 0)
+    nine = SATURDAY + timedelta(hours=9)
+    assert last_due(nine + timedelta(minutes=1), settings) == nine
+    assert last_due(nine, settings) == nine
+    assert last_due(nine - timedelta(minutes=1), settings) == nine - timedelta(days=7)
+
+
+def _news(code: str, summary: str = "قطعی برق", **kwargs: object) -> ReportNews:
+    return ReportNews(int(code), code, summary, "resolved", **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_member_digest_tells_their_news_in_persian_with_jalali_dates(
+    locales: Locales,
+) -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    built = member_digest(
+        fa(locales),
+        week,
+        [_news("123456", statuses=["in_review", "resolved"], replies=2, joined=3)],
+        "چرم و کفش",
+        ClusterWeek(raised=5, resolved=1),
+    )
+    assert built is not None
+    text, buttons = built
+    assert "شنبه ۱۴ آذر ۱۴۰۵" in text and "جمعه ۲۰ آذر ۱۴۰۵" in text
+    assert "گزارش ۱۲۳۴۵۶ «قطعی برق»" in text
+    assert "وضعیت: در حال بررسی ← حل‌شده" in text
+    assert "۲ پاسخ کارشناس" in text and "۳ عضو دیگر به آن پیوستند" in text
+    assert "خوشه چرم و کفش در این هفته: ۵ گزارش تازه، ۱ گزارش حل‌شده" in text
+    assert buttons == [[("🔕 خلاصه هفتگی نمی‌خواهم", "dg:off")]]
+
+
+def test_no_news_means_no_digest_unless_staff_choose_otherwise(locales: Locales) -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    t = fa(locales)
+    assert member_digest(t, week, [], "چرم", ClusterWeek(raised=4)) is None
+    assert member_digest(t, week, [], "چرم", ClusterWeek(), without_news=True) is None
+    built = member_digest(t, week, [], "چرم", ClusterWeek(raised=4), without_news=True)
+    assert built is not None and "۴ گزارش تازه" in built[0]
+
+
+def test_a_member_digest_fits_one_message_and_is_escaped_on_bale(locales: Locales) -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    news = [
+        _news(str(100000 + i), summary="مشکل_برق *فوری* [شهرک] " * 20, replies=i)
+        for i in range(40)
+    ]
+    built = member_digest(fa(locales, Platform.BALE), week, news, "چرم", ClusterWeek())
+    assert built is not None
+    text = built[0]
+    assert len(text) < MESSAGE_MAX
+    assert "\\_" in text and "\\*" in text and "\\[" in text  # the member's words are data
+    assert "۳۲ مورد دیگر" in text  # 8 shown, the rest counted
+
+
+def test_recurring_themes_count_reports_and_name_their_clusters() -> None:
+    reports = [
+        NewReportText("leather_shoes", "قطعی برق در شهرک باعث توقف خط تولید شد"),
+        NewReportText("leather_shoes", "برق کارخانه دیروز سه ساعت قطع بود"),
+        NewReportText("furniture", "قطعی مکرر برق و خرابی دستگاه‌ها"),
+        NewReportText("furniture", "تسهیلات بانکی برای سرمایه در گردش نمی‌دهند"),
+    ]
+    found = {t.word: t for t in themes(reports)}
+    assert found["برق"].count == 3
+    assert set(found["برق"].clusters) == {"leather_shoes", "furniture"}
+    assert found["برق"].clusters[0] == "leather_shoes"  # most reports first
+    # stop-words and one-off words are no themes
+    assert not {"در", "و", "برای", "بانکی", "تسهیلات"} & set(found)
+
+
+def _staff_data() -> StaffData:
+    week = week_of(SATURDAY, TEHRAN)
+    return StaffData(
+        week=week,
+        new=[Count("leather_shoes", "electricity", 4), Count("furniture", "finance", 2)],
+        new_before=[Count("leather_shoes", "electricity", 1)],
+        resolved=[Count("furniture", "finance", 1)],
+        resolved_before=[],
+        overdue=[],
+        lemmas=[],
+        slow=[
+            ("power", "leather_shoes", 12.0),
+            ("power", "leather_shoes", 4.0),
+            ("bank", "furniture", 30.0),
+        ],
+        deliveries={"sent": 10, "blocked": 2},
+    )
+
+
+def test_the_staff_digest_compares_weeks_and_agents_see_their_clusters_only(
+    locales: Locales,
+) -> None:
+    t = fa(locales)
+    names = {"leather_shoes": "چرم و کفش", "furniture": "مبلمان"}
+    bodies = {"power": "شرکت توزیع برق", "bank": "بانک"}
+    everyone = staff_digest(t, _staff_data(), None, names, bodies, [])
+    assert "گزارش‌های تازه: ۶ (۵ بیشتر از هفته قبل)" in everyone
+    assert "چرم و کفش: ۴ تازه (۳ بیشتر از هفته قبل)" in everyone
+    assert "مبلمان" in everyone and "بانک: ۳۰ روز (۱ ارجاع)" in everyone
+    assert "۱۰ رسیده، ۲ مسدود" in everyone
+    agent = staff_digest(t, _staff_data(), frozenset({"leather_shoes"}), names, bodies, [])
+    assert "گزارش‌های تازه: ۴ (۳ بیشتر از هفته قبل)" in agent
+    assert "مبلمان" not in agent and "بانک" not in agent
+    assert "شرکت توزیع برق: ۸ روز (۲ ارجاع)" in agent
+    assert "رسیده" not in agent  # announcements are not per cluster: staff only
+
+
+def test_slowest_outside_bodies_by_average_time_referred() -> None:
+    slow = slowest([("a", "x", 1.0), ("b", "x", 5.0), ("b", "x", 3.0), ("c", "y", 9.0)], None)
+    assert [(s.body, s.average_days, s.referrals) for s in slow] == [
+        ("c", 9.0, 1), ("b", 4.0, 2), ("a", 1.0, 1),
+    ]  # fmt: skip
+
+
+# --- the chart --------------------------------------------------------------------------------
+
+
+def _words(locales: Locales) -> ChartText:
+    t = locales.translator("fa")
+    return ChartText(
+        title=t("digest-chart-title"),
+        this_week=t("digest-chart-this-week"),
+        last_week=t("digest-chart-last-week"),
+        labels={c: t(f"category-{c}") for c in CATEGORIES},
+        digits=t.number,
+    )
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return 0xFB50 <= ord(ch) <= 0xFEFF
+
+
+def test_the_chart_draws_persian_labels_joined_and_right_to_left(locales: Locales) -> None:
+    words = _words(locales)
+    figure = chart_figure({"electricity": 3, "finance": 1}, {"electricity": 2}, words)
+    axes = figure.axes[0]
+    ticks = [label.get_text() for label in axes.get_yticklabels()]
+    wanted = [words.labels["finance"], words.labels["electricity"]]  # bottom to top
+    assert ticks == [get_display(reshape(label)) for label in wanted]
+    assert axes.get_title() == get_display(reshape("گزارش‌های تازه به تفکیک دسته"))
+    texts = [*ticks, axes.get_title(), *(t.get_text() for t in axes.get_legend().get_texts())]
+    for text in texts:
+        # joined letters (presentation forms) and no logical-order Arabic letters left
+        assert any(_is_presentation_form(ch) for ch in text), text
+        assert not any("\u0621" <= ch <= "\u064a" for ch in text), text
+    # visual order: the label's first letter (ب of برق) is drawn last, at the right
+    assert ticks[1][-1] == reshape(words.labels["electricity"])[0]
+    # the numbers on the axis are Persian digits
+    assert "۳" in {t.get_text() for t in axes.get_xticklabels()}
+
+
+def _label_pixels(text: str) -> np.ndarray:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(3, 0.6), dpi=80)
+    FigureCanvasAgg(figure)
+    figure.text(0.05, 0.3, text, fontsize=14)
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+def test_a_shaped_label_is_drawn_differently_from_the_raw_letters() -> None:
+    label = "برق و انرژی"
+    assert not np.array_equal(_label_pixels(shape(label)), _label_pixels(label))
+    assert shape(label) != label
+
+
+def test_the_chart_renders_to_a_png(locales: Locales) -> None:
+    png = render_chart({c: i + 1 for i, c in enumerate(CATEGORIES)}, {}, _words(locales))
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
+
+
+def test_an_empty_week_still_draws_a_chart(locales: Locales) -> None:
+    figure = chart_figure({}, {}, _words(locales))
+    assert len(figure.axes[0].get_yticklabels()) == 1
+
+
+def test_week_is_a_value() -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    assert Week(week.start, week.end) == week
+
+
+def test_the_trainings_extension_point_lists_events_with_seats_and_sign_up_buttons(
+    locales: Locales,
+) -> None:
+    week = week_of(SATURDAY, TEHRAN)
+    start = SATURDAY + timedelta(days=7, hours=16, minutes=30)
+    coming = [
+        ComingEvent(1, "هوش مصنوعی در کسب‌وکار", start, 5, "of:join:1"),
+        ComingEvent(2, "نمایشگاه مبلمان", start, 0, "of:join:2"),  # full: no button
+        ComingEvent(3, "نشست مشترک", start, None, "of:join:3"),
+    ]
+    built = member_digest(fa(locales), week, [], "مبلمان", ClusterWeek(), coming)
+    assert built is not None  # coming events alone are worth a digest
+    text, buttons = built
+    assert "هوش مصنوعی در کسب‌وکار، شنبه ۲۱ آذر ۱۴۰۵، ساعت ۱۶:۳۰ (۵ جای خالی)" in text
+    assert "(۰ جای خالی)" in text and "بدون محدودیت ظرفیت" in text
+    assert [row[0][1] for row in buttons] == ["of:join:1", "of:join:3", "dg:off"]
+    assert all(len(row) <= 3 for row in buttons)
