@@ -270,6 +270,23 @@ async def recent_offerings(
     return [await _offering(db, row) for row in rows]
 
 
+async def published_starting(
+    db: aiosqlite.Connection, start: datetime, end: datetime, now: datetime
+) -> list[tuple[Offering, Seats]]:
+    """Published offerings visible now that start in [start, end), with their seats."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM offerings o WHERE status = 'published' AND published_at <= ? "
+        "AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
+        (_iso(now), _iso(start), _iso(end)),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    found = []
+    for row in rows:
+        offering = await _offering(db, row)
+        found.append((offering, await seats(db, offering)))
+    return found
+
+
 async def seats(db: aiosqlite.Connection, offering: Offering) -> Seats:
     """Confirmed and waitlisted counts."""
     async with db.execute(

@@ -234,3 +234,30 @@ async def test_the_profile_turns_the_digest_off_and_on(khooshe: Khooshe) -> None
     (row,) = await khooshe.rows("SELECT digest, announcements FROM members WHERE user_id = ?",
                                 member.id)  # fmt: skip
     assert row["digest"] == 1 and row["announcements"] == 1
+
+
+async def test_the_digest_lists_next_weeks_trainings_and_their_fill_rates(
+    khooshe: Khooshe,
+) -> None:
+    from tests.test_offering_admin import join
+    from tests.test_offerings import TITLE, offer
+
+    filer, other = await khooshe.seed_members(2)
+    await _answered(khooshe, await _report(khooshe, filer, "کمبود مواد اولیه"))
+    run_at = _next_saturday()
+    week = reported_week(run_at, khooshe.settings().tz)
+    course = await offer(khooshe, starts_at=week.end + timedelta(days=2), capacity=3)
+    assert await join(khooshe, other, course.id) == "confirmed"
+    await offer(khooshe, title="نمایشگاه چرم", starts_at=week.end + timedelta(days=9))  # later
+    await offer(khooshe, title="همایش مبلمان", clusters={"furniture": None},
+                starts_at=week.end + timedelta(days=3))  # fmt: skip
+
+    assert await _digests(khooshe).run(run_at) == {"members": True, "staff": True}
+    message = await expect(filer, "خلاصه هفته شما", wait=10)
+    text = shown(message)
+    assert "هفته پیش رو" in text and TITLE in text and "۲ جای خالی" in text
+    assert "نمایشگاه چرم" not in text  # not next week
+    assert "همایش مبلمان" not in text  # not for this member's cluster
+    assert message.button(callback_data=f"of:view:{course.id}") is not None
+    staff = shown(await expect(khooshe.admin(), "گزارش هفتگی کارشناسان", wait=10))
+    assert f"{TITLE}: ۱ از ۳ نفر" in staff

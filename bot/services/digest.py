@@ -29,6 +29,7 @@ from telegram.ext import CallbackContext, JobQueue
 from bot.context import AppState, Rendered, Texts
 from bot.i18n import Locales
 from bot.services.categorize import tokens_for_similarity
+from bot.services.offerings import view_button
 from bot.services.outbox import SYSTEM_OWNER, Outbox, texts
 from bot.services.reports import CATEGORIES
 from bot.services.triage import OutsideBody, overdue
@@ -53,6 +54,7 @@ from storage.digest import (
     resolved_counts,
     staff_recipients,
 )
+from storage.offerings import published_starting
 from storage.outbox import (
     Audience,
     NewBroadcast,
@@ -305,10 +307,9 @@ class FillRate:
     waitlist: int
 
 
-# EXTENSION POINT for the trainings issue (#5): the coming week's trainings and events per
-# cluster (for members) and sign-up fill rates (for staff). The offerings tables are not on
-# this branch, so both sources return nothing and their sections are left out of the digest;
-# issue 5 passes real ones to `Digests(...)` (see bot/app.py).
+# The coming week's trainings and events per cluster (for members) and sign-up fill rates
+# (for staff) are read through these two sources, so the builders stay plain functions that
+# tests can feed directly.
 ComingEvents = Callable[
     [aiosqlite.Connection, Week], Awaitable[Mapping[str, Sequence[ComingEvent]]]
 ]
@@ -318,13 +319,52 @@ FillRates = Callable[[aiosqlite.Connection, Week], Awaitable[Sequence[FillRate]]
 async def no_coming_events(
     db: aiosqlite.Connection, week: Week
 ) -> Mapping[str, Sequence[ComingEvent]]:
-    """Until the trainings issue is merged: no trainings to announce."""
+    """No trainings to announce (tests of the other sections)."""
     return {}
 
 
 async def no_fill_rates(db: aiosqlite.Connection, week: Week) -> Sequence[FillRate]:
-    """Until the trainings issue is merged: no fill rates."""
+    """No fill rates (tests of the other sections)."""
     return ()
+
+
+async def coming_events(
+    db: aiosqlite.Connection, week: Week
+) -> Mapping[str, Sequence[ComingEvent]]:
+    """Per cluster code: published trainings and events starting in `week` (the digest asks
+    for the week beginning as it is sent)."""
+    upcoming = await published_starting(db, week.start, week.end, datetime.now(UTC))
+    by_cluster: dict[str, list[ComingEvent]] = {}
+    for place in await list_places(db, "cluster"):
+        for offering, seats in upcoming:
+            if offering.targets(place.code):
+                by_cluster.setdefault(place.code, []).append(
+                    ComingEvent(
+                        offering_id=offering.id,
+                        title=offering.title,
+                        starts_at=offering.starts_at,
+                        seats_left=seats.left,
+                        signup_data=view_button(offering.id)[1],
+                    )
+                )
+    return by_cluster
+
+
+async def fill_rates(db: aiosqlite.Connection, week: Week) -> Sequence[FillRate]:
+    """Trainings that started this week or start in the next: seats taken and waitlists."""
+    found = await published_starting(
+        db, week.start, week.end + timedelta(days=7), datetime.now(UTC)
+    )
+    return [
+        FillRate(
+            title=offering.title,
+            cluster_codes=tuple(sorted(offering.clusters)),
+            registered=seats.confirmed,
+            capacity=offering.capacity,
+            waitlist=seats.waitlisted,
+        )
+        for offering, seats in found
+    ]
 
 
 # --- member digest ----------------------------------------------------------------------------
@@ -939,5 +979,6 @@ def make_digests(state: AppState) -> Digests:
         state.holidays,
         state.outbox,
         state.outside_bodies,
-        # Issue 5 passes its sources of coming trainings and fill rates here.
+        coming_events=coming_events,
+        fill_rates=fill_rates,
     )
