@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -34,7 +33,7 @@ from bot.services.export import table_workbook
 from bot.services.outbox import FAILED_LIST, OPT_OUT, Content, send_content
 from bot.services.when import WhenError, parse_when
 from handlers import menu
-from handlers.keyboards import paged, replace_pressed, rows
+from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from storage.clusters import list_places
 from storage.members import JOB_ROLES, update_member
 from storage.outbox import (
@@ -89,34 +88,6 @@ async def _access(update: Update, context: KhoosheContext) -> Access:
     user = update.effective_user
     assert user is not None
     return await access_of(context, user.id)
-
-
-async def _answer(update: Update, text: str | None = None, alert: bool = False) -> None:
-    if update.callback_query is not None:
-        try:
-            await update.callback_query.answer(text, show_alert=alert)
-        except TelegramError as exc:  # an old query: the answer is a nicety
-            log.info("callback not answered (%s)", exc.__class__.__name__)
-
-
-async def _show(
-    update: Update, context: KhoosheContext, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Edit the pressed message into `text`; send a new one when that is impossible.
-
-    Bale's edits of messages with buttons are reported unreliable, and a typed answer has
-    no pressed message: both get a fresh message.
-    """
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except TelegramError as exc:
-            if "not modified" in str(exc).lower():
-                return
-            log.info("card not edited (%s); sending anew", exc.__class__.__name__)
-    await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
 
 
 # --- the audience ------------------------------------------------------------------------------
@@ -211,7 +182,7 @@ async def _audience_card(
 
 async def _to_audience(update: Update, context: KhoosheContext) -> str:
     text, markup, _ = await _audience_card(update, context)
-    await _show(update, context, text, markup)
+    await show_card(update, context, text, markup)
     await context.save_form_now(FORM, AUDIENCE)
     return AUDIENCE
 
@@ -230,13 +201,13 @@ async def _picker(update: Update, context: KhoosheContext, dimension: str, page:
     markup = paged(t, items, page, f"bc:p:{dimension}:", extra=[done])
     if dimension == "c" and not access.has(Role.STAFF):
         title = "broadcast-pick-clusters-agent"
-    await _show(update, context, t(title), markup)
+    await show_card(update, context, t(title), markup)
 
 
 async def on_dimension(update: Update, context: KhoosheContext) -> str:
     """Open the picker of clusters, estates, roles or platforms."""
     assert update.callback_query is not None and update.callback_query.data is not None
-    await _answer(update)
+    await answer(update)
     dimension = update.callback_query.data.split(":")[2]
     _draft(context)["page"] = 0
     await _picker(update, context, dimension, 0)
@@ -246,7 +217,7 @@ async def on_dimension(update: Update, context: KhoosheContext) -> str:
 async def on_page(update: Update, context: KhoosheContext) -> str:
     """Another page of a picker."""
     assert update.callback_query is not None and update.callback_query.data is not None
-    await _answer(update)
+    await answer(update)
     _, _, dimension, page = update.callback_query.data.split(":")
     _draft(context)["page"] = int(page)
     await _picker(update, context, dimension, int(page))
@@ -261,9 +232,9 @@ async def on_toggle(update: Update, context: KhoosheContext) -> str:
     offered = {c for c, _ in await _choices(context, dimension, access)}
     if code not in offered:
         log.warning("broadcast: value %r not offered on %s", code, context.platform)
-        await _answer(update, context.t("broadcast-out-of-scope"), alert=True)
+        await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return AUDIENCE
-    await _answer(update)
+    await answer(update)
     draft = _draft(context)
     key, _ = DIMENSIONS[dimension]
     chosen = set(draft.get(key, []))
@@ -278,13 +249,13 @@ async def on_toggle(update: Update, context: KhoosheContext) -> str:
 
 async def on_back(update: Update, context: KhoosheContext) -> str:
     """Back from a picker to the audience card."""
-    await _answer(update)
+    await answer(update)
     return await _to_audience(update, context)
 
 
 async def on_everyone(update: Update, context: KhoosheContext) -> str:
     """Clear every choice: all members (an agent: all of their clusters)."""
-    await _answer(update)
+    await answer(update)
     draft = _draft(context)
     for key, _ in DIMENSIONS.values():
         draft.pop(key, None)
@@ -359,10 +330,10 @@ async def on_continue(update: Update, context: KhoosheContext) -> str:
     """Audience chosen: send the preview, exactly as members will see it, and ask."""
     text, _, count = await _audience_card(update, context)
     if count == 0:
-        await _answer(update, context.t("broadcast-nobody"), alert=True)
+        await answer(update, context.t("broadcast-nobody"), alert=True)
         return AUDIENCE
-    await _answer(update)
-    await _show(update, context, text, None)  # the card stays as a record, without buttons
+    await answer(update)
+    await show_card(update, context, text, None)  # the card stays as a record, without buttons
     draft = _draft(context)
     await send_content(context.bot, context.platform, _chat_id(update), _content(draft), context.t)
     await _preview_card(update, context, count)
@@ -391,9 +362,9 @@ async def _preview_card(update: Update, context: KhoosheContext, count: int) -> 
 
 async def on_change_audience(update: Update, context: KhoosheContext) -> str:
     """From the preview back to the audience."""
-    await _answer(update)
+    await answer(update)
     text, markup, _ = await _audience_card(update, context)
-    await _show(update, context, text, markup)
+    await show_card(update, context, text, markup)
     await context.save_form_now(FORM, AUDIENCE)
     return AUDIENCE
 
@@ -405,9 +376,9 @@ async def on_send_now(update: Update, context: KhoosheContext) -> str | int:
 
 async def on_ask_when(update: Update, context: KhoosheContext) -> str:
     """Ask for the date and time to send at."""
-    await _answer(update)
+    await answer(update)
     await context.save_form_now(FORM, WHEN)
-    await _show(update, context, context.t("broadcast-ask-when", example=WHEN_EXAMPLE), None)
+    await show_card(update, context, context.t("broadcast-ask-when", example=WHEN_EXAMPLE), None)
     return WHEN
 
 
@@ -464,7 +435,7 @@ async def on_confirm_schedule(update: Update, context: KhoosheContext) -> str | 
     draft = _draft(context)
     send_at = datetime.fromisoformat(draft["send_at"])
     if send_at <= datetime.now(UTC):
-        await _answer(update)
+        await answer(update)
         await replace_pressed(update, context.t("when-error-past", example=WHEN_EXAMPLE))
         await context.save_form_now(FORM, WHEN)
         return WHEN
@@ -477,14 +448,14 @@ async def _submit(update: Update, context: KhoosheContext, send_at: datetime) ->
     access = await _access(update, context)
     audience = audience_of(draft, access)
     if audience is None or "key" not in draft:
-        await _answer(update, context.t("broadcast-out-of-scope"), alert=True)
+        await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return AUDIENCE
     outbox = context.state.outbox
     count = await count_audience(context.db, audience, outbox.platforms)
     if count == 0:
-        await _answer(update, context.t("broadcast-nobody"), alert=True)
+        await answer(update, context.t("broadcast-nobody"), alert=True)
         return await _to_audience(update, context)
-    await _answer(update)
+    await answer(update)
     user = update.effective_user
     assert user is not None
     new = NewBroadcast(
@@ -512,17 +483,17 @@ async def _submit(update: Update, context: KhoosheContext, send_at: datetime) ->
         )
     else:
         text = t("broadcast-sending", number=t.digits(broadcast.id), count=count)
-    await _show(update, context, text, None)
+    await show_card(update, context, text, None)
     return ConversationHandler.END
 
 
 async def cancel(update: Update, context: KhoosheContext) -> int:
     """Throw the draft away; nothing was sent."""
-    await _answer(update)
+    await answer(update)
     assert context.user_data is not None
     context.user_data.pop("broadcast", None)
     if update.callback_query is not None:
-        await _show(update, context, context.t("broadcast-cancelled"), None)
+        await show_card(update, context, context.t("broadcast-cancelled"), None)
     elif context.member is not None:
         await menu.show_menu(update, context, "broadcast-cancelled")
     else:  # staff who are not members have no menu
@@ -556,11 +527,11 @@ async def _own_or_staff(
     broadcast = await get_broadcast(context.db, broadcast_id)
     access = await access_of(context, user.id)
     if broadcast is None or broadcast.kind != "announcement":
-        await _answer(update, context.t("scheduled-not-waiting"), alert=True)
+        await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return None
     if broadcast.created_by != actor(context, user.id) and not access.has(Role.STAFF):
         log.warning("broadcast %s: user %s is not its composer", broadcast_id, user.id)
-        await _answer(update, context.t("broadcast-not-yours"), alert=True)
+        await answer(update, context.t("broadcast-not-yours"), alert=True)
         return None
     return broadcast
 
@@ -635,9 +606,9 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     if broadcast is None:
         return
     if broadcast.status not in WAITING:
-        await _answer(update, context.t("scheduled-not-waiting"), alert=True)
+        await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return
-    await _answer(update)
+    await answer(update)
     t = context.t
     markup = InlineKeyboardMarkup(
         [
@@ -668,15 +639,15 @@ async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
     assert user is not None
     t = context.t
     if not await context.state.outbox.cancel(broadcast.id, actor(context, user.id)):
-        await _answer(update, t("scheduled-not-waiting"), alert=True)
+        await answer(update, t("scheduled-not-waiting"), alert=True)
         return
-    await _answer(update)
+    await answer(update)
     await replace_pressed(update, t("scheduled-cancelled", number=t.digits(broadcast.id)))
 
 
 async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
     """Keep it after all."""
-    await _answer(update)
+    await answer(update)
     t = context.t
     await replace_pressed(update, t("scheduled-kept", number=t.digits(_broadcast_id(update))))
 
@@ -693,9 +664,9 @@ async def on_send_missed_now(update: Update, context: KhoosheContext) -> None:
     if broadcast.status == "missed":
         count = await context.state.outbox.send_now(broadcast.id, actor(context, user.id))
     if count is None:
-        await _answer(update, context.t("scheduled-not-waiting"), alert=True)
+        await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return
-    await _answer(update)
+    await answer(update)
     t = context.t
     await replace_pressed(
         update, t("broadcast-sending", number=t.digits(broadcast.id), count=count)
@@ -709,9 +680,9 @@ async def on_reschedule(update: Update, context: KhoosheContext) -> str | None:
     if broadcast is None:
         return None
     if broadcast.status not in WAITING:
-        await _answer(update, context.t("scheduled-not-waiting"), alert=True)
+        await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return None
-    await _answer(update)
+    await answer(update)
     assert context.user_data is not None
     context.user_data["broadcast"] = {"reschedule": broadcast.id}
     await context.save_form_now(FORM, RESCHEDULE)
@@ -764,9 +735,9 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     t = context.t
     recipients = await undelivered(context.db, broadcast.id)
     if not recipients:
-        await _answer(update, t("broadcast-failed-none"), alert=True)
+        await answer(update, t("broadcast-failed-none"), alert=True)
         return
-    await _answer(update)
+    await answer(update)
     clusters = {
         p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
     }

@@ -126,3 +126,32 @@ async def replace_pressed(update: Update, text: str) -> None:
         await query.edit_message_text(text)
     except TelegramError as exc:  # unchanged or too old: not worth failing over
         log.info("pressed message not replaced (%s)", exc.__class__.__name__)
+
+
+async def answer(update: Update, text: str | None = None, alert: bool = False) -> None:
+    """Answer the pressed button (a popup when `alert`); an old query is not worth failing on."""
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(text, show_alert=alert)
+        except TelegramError as exc:
+            log.info("callback not answered (%s)", exc.__class__.__name__)
+
+
+async def show_card(
+    update: Update, context: KhoosheContext, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Edit the pressed message into `text`; send a new one when that is impossible (Bale's
+    edits of messages with buttons are reported unreliable; a typed answer or a menu button
+    has no pressed message)."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except TelegramError as exc:
+            if "not modified" in str(exc).lower():
+                return
+            log.info("card not edited (%s); sending anew", exc.__class__.__name__)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, text, reply_markup=markup)

@@ -29,7 +29,8 @@ from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
 from bot.text import pack_messages
 from handlers import menu
-from handlers.offerings import answer, needs_buttons, show_card
+from handlers.keyboards import answer, show_card
+from handlers.offerings import needs_buttons
 from storage.clusters import list_places
 from storage.needs import Topic, get_topic, open_topics, ranking, suggest, toggle_vote, votes_of
 

@@ -33,9 +33,9 @@ from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.services.when import WhenError, parse_when
 from handlers import menu
-from handlers.keyboards import paged, replace_pressed, rows
+from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.offering_manage import managed, offering_id
-from handlers.offerings import answer, describe, seats_line, show_card, tell_promoted
+from handlers.offerings import describe, seats_line, tell_promoted
 from storage.clusters import list_places
 from storage.needs import get_topic, mark_offered
 from storage.offerings import (

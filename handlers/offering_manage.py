@@ -22,8 +22,8 @@ from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.services.export import table_workbook
 from bot.text import pack_messages
-from handlers.keyboards import paged, replace_pressed
-from handlers.offerings import answer, seats_line, show_card
+from handlers.keyboards import answer, paged, replace_pressed, show_card
+from handlers.offerings import seats_line
 from storage.clusters import list_places
 from storage.offerings import (
     Offering,

@@ -20,7 +20,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.context import KhoosheContext, Texts
 from bot.services.offerings import VIEW, calendar_file
 from bot.settings import Platform
-from handlers.keyboards import paged
+from handlers.keyboards import answer, paged, show_card
 from storage.members import Member
 from storage.offerings import (
     Notified,
@@ -44,33 +44,6 @@ TITLE_IN_BUTTON = 40
 def _id(update: Update) -> int:
     assert update.callback_query is not None
     return int((update.callback_query.data or "").rsplit(":", 1)[1])
-
-
-async def answer(update: Update, text: str | None = None, alert: bool = False) -> None:
-    if update.callback_query is not None:
-        try:
-            await update.callback_query.answer(text, show_alert=alert)
-        except TelegramError as exc:  # an old query: the answer is a nicety
-            log.info("callback not answered (%s)", exc.__class__.__name__)
-
-
-async def show_card(
-    update: Update, context: KhoosheContext, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Edit the pressed message; send a new one when that is impossible (Bale's edits of
-    messages with buttons are reported unreliable; a menu button has no pressed message)."""
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except TelegramError as exc:
-            if "not modified" in str(exc).lower():
-                return
-            log.info("offering card not edited (%s); sending anew", exc.__class__.__name__)
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
 def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:

@@ -245,6 +245,16 @@ async def expect(user: SandboxUser | SandboxChat, fragment: str, wait: float = 5
         seen.append(message)
 
 
+async def tap(user: SandboxUser, label: str) -> BotMessage:
+    """Press a button that edits its own message; return the message as edited."""
+    pressed = next(m for m in reversed(user.messages) if m.button(label) is not None)
+    await user.press(label)
+    while True:
+        edited = await user.chat.next_edit()
+        if edited.message_id == pressed.message_id:
+            return edited
+
+
 STEPS = ("name", "company", "cluster", "estate", "phone", "job_role", "confirm", "done")
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
 
 NEWS = "جلسه مشترک خوشه چرم و کفش: شنبه ساعت ۱۰ در اتاق بازرگانی. (حضور مدیران الزامی است)"
 
@@ -29,16 +29,6 @@ async def preview(staff: SandboxUser) -> BotMessage:
     """Continue from the audience card; returns the preview card (after the preview)."""
     await staff.press("ادامه »")
     return await expect(staff, "دقیقاً همین‌طور")
-
-
-async def tap(user: SandboxUser, label: str) -> BotMessage:
-    """Press a button that edits its own message; return the message as edited."""
-    pressed = next(m for m in reversed(user.messages) if m.button(label) is not None)
-    await user.press(label)
-    while True:
-        edited = await user.chat.next_edit()
-        if edited.message_id == pressed.message_id:
-            return edited
 
 
 async def test_staff_send_to_one_cluster_and_get_a_report(khooshe: Khooshe) -> None:

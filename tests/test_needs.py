@@ -8,8 +8,8 @@ import pytest
 from bot.sandbox import SandboxUser
 from bot.services import categorize
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown
-from tests.test_offerings import MENU, tap
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
+from tests.test_offerings import MENU
 
 EXPORT = "آموزش صادرات به عراق"
 

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from bot.sandbox import SandboxUser
 from storage.offerings import sign_up
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown
-from tests.test_offerings import TITLE, offer, statuses, tap
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
+from tests.test_offerings import TITLE, offer, statuses
 
 
 async def join(khooshe: Khooshe, member: SandboxUser, offering_id: int) -> str:

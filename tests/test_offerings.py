@@ -13,7 +13,7 @@ from icalendar import Calendar
 from bot.sandbox import BotMessage, SandboxUser
 from bot.services.offerings import Owner, cancel, publish
 from storage.offerings import NewOffering, Offering, cancel_signup, sign_up
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown
+from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
 
 TITLE = "هوش مصنوعی و اثر آن بر کسب‌وکار"
 PLACE = "اتاق بازرگانی تبریز، سالن ۲"
@@ -48,16 +48,6 @@ async def offer(khooshe: Khooshe, **changes: object) -> Offering:
     )
     assert created
     return offering
-
-
-async def tap(user: SandboxUser, label: str) -> BotMessage:
-    """Press a button that edits its own message; return the message as edited."""
-    pressed = next(m for m in reversed(user.messages) if m.button(label) is not None)
-    await user.press(label)
-    while True:
-        edited = await user.chat.next_edit()
-        if edited.message_id == pressed.message_id:
-            return edited
 
 
 async def card_of(member: SandboxUser) -> BotMessage:
