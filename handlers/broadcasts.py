@@ -69,7 +69,6 @@ DIMENSIONS = {
     "r": ("job_roles", "broadcast-pick-roles"),
     "p": ("platforms", "broadcast-pick-platforms"),
 }
-WHEN_EXAMPLE = "۱۴۰۵/۹/۲۰ ۱۰:۰۰"
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
@@ -182,8 +181,9 @@ async def _audience_card(
 
 async def _to_audience(update: Update, context: KhoosheContext) -> str:
     text, markup, _ = await _audience_card(update, context)
-    await show_card(update, context, text, markup)
+    # What was typed is stored before the next step shows it was taken.
     await context.save_form_now(FORM, AUDIENCE)
+    await show_card(update, context, text, markup)
     return AUDIENCE
 
 
@@ -335,9 +335,9 @@ async def on_continue(update: Update, context: KhoosheContext) -> str:
     await answer(update)
     await show_card(update, context, text, None)  # the card stays as a record, without buttons
     draft = _draft(context)
+    await context.save_form_now(FORM, PREVIEW)
     await send_content(context.bot, context.platform, _chat_id(update), _content(draft), context.t)
     await _preview_card(update, context, count)
-    await context.save_form_now(FORM, PREVIEW)
     return PREVIEW
 
 
@@ -363,10 +363,7 @@ async def _preview_card(update: Update, context: KhoosheContext, count: int) -> 
 async def on_change_audience(update: Update, context: KhoosheContext) -> str:
     """From the preview back to the audience."""
     await answer(update)
-    text, markup, _ = await _audience_card(update, context)
-    await show_card(update, context, text, markup)
-    await context.save_form_now(FORM, AUDIENCE)
-    return AUDIENCE
+    return await _to_audience(update, context)
 
 
 async def on_send_now(update: Update, context: KhoosheContext) -> str | int:
@@ -378,7 +375,12 @@ async def on_ask_when(update: Update, context: KhoosheContext) -> str:
     """Ask for the date and time to send at."""
     await answer(update)
     await context.save_form_now(FORM, WHEN)
-    await show_card(update, context, context.t("broadcast-ask-when", example=WHEN_EXAMPLE), None)
+    await show_card(
+        update,
+        context,
+        context.t("broadcast-ask-when", example=context.t.label("when-example")),
+        None,
+    )
     return WHEN
 
 
@@ -395,7 +397,7 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
     assert update.message is not None and update.message.text is not None
     moment = _parse_when(context, update.message.text)
     if isinstance(moment, str):
-        await update.message.reply_text(context.t(moment, example=WHEN_EXAMPLE))
+        await update.message.reply_text(context.t(moment, example=context.t.label("when-example")))
         return WHEN
     draft = _draft(context)
     draft["send_at"] = moment.isoformat()
@@ -436,7 +438,9 @@ async def on_confirm_schedule(update: Update, context: KhoosheContext) -> str | 
     send_at = datetime.fromisoformat(draft["send_at"])
     if send_at <= datetime.now(UTC):
         await answer(update)
-        await replace_pressed(update, context.t("when-error-past", example=WHEN_EXAMPLE))
+        await replace_pressed(
+            update, context.t("when-error-past", example=context.t.label("when-example"))
+        )
         await context.save_form_now(FORM, WHEN)
         return WHEN
     return await _submit(update, context, send_at)
@@ -689,7 +693,11 @@ async def on_reschedule(update: Update, context: KhoosheContext) -> str | None:
     t = context.t
     await context.bot.send_message(
         _chat_id(update),
-        t("scheduled-ask-when", number=t.digits(broadcast.id), example=WHEN_EXAMPLE),
+        t(
+            "scheduled-ask-when",
+            number=t.digits(broadcast.id),
+            example=context.t.label("when-example"),
+        ),
     )
     return RESCHEDULE
 
@@ -700,7 +708,7 @@ async def on_new_time(update: Update, context: KhoosheContext) -> str | int:
     moment = _parse_when(context, update.message.text)
     t = context.t
     if isinstance(moment, str):
-        await update.message.reply_text(t(moment, example=WHEN_EXAMPLE))
+        await update.message.reply_text(t(moment, example=context.t.label("when-example")))
         return RESCHEDULE
     broadcast_id = int(_draft(context).get("reschedule", 0))
     user = update.effective_user

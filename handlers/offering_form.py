@@ -78,7 +78,6 @@ FORM = "offering_form"
     "publish_at",
     "edit",
 )
-WHEN_EXAMPLE = "۱۴۰۵/۹/۲۰ ۱۰:۰۰"
 MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
 MAX_PLACE = 300
@@ -228,14 +227,16 @@ async def on_description(update: Update, context: KhoosheContext) -> str:
     else:
         await answer(update)
         await replace_pressed(update, context.t("offering-skipped"))
-    return await _ask(update, context, START, "offering-ask-start", example=WHEN_EXAMPLE)
+    return await _ask(
+        update, context, START, "offering-ask-start", example=context.t.label("when-example")
+    )
 
 
 async def on_start(update: Update, context: KhoosheContext) -> str:
     """The start, a Jalali date and time in Tehran."""
     moment = _moment(context, _text(update))
     if isinstance(moment, str):
-        await _again(update, context, moment, example=WHEN_EXAMPLE)
+        await _again(update, context, moment, example=context.t.label("when-example"))
         return START
     draft = _draft(context)
     draft["starts_at"] = moment.isoformat()
@@ -247,7 +248,7 @@ async def on_start(update: Update, context: KhoosheContext) -> str:
         "offering-ask-end",
         _skip_markup(t),
         start=t.datetime(moment),
-        example=WHEN_EXAMPLE,
+        example=context.t.label("when-example"),
     )
 
 
@@ -257,7 +258,7 @@ async def on_end(update: Update, context: KhoosheContext) -> str:
     if update.message is not None:
         moment = _moment(context, _text(update))
         if isinstance(moment, str):
-            await _again(update, context, moment, example=WHEN_EXAMPLE)
+            await _again(update, context, moment, example=context.t.label("when-example"))
             return END
         starts_at = _at(draft, "starts_at")
         assert starts_at is not None
@@ -320,7 +321,7 @@ async def on_capacity(update: Update, context: KhoosheContext) -> str:
         DEADLINE,
         "offering-ask-deadline",
         _skip_markup(context.t, "offering-button-until-start"),
-        example=WHEN_EXAMPLE,
+        example=context.t.label("when-example"),
     )
 
 
@@ -330,7 +331,7 @@ async def on_deadline(update: Update, context: KhoosheContext) -> str:
     if update.message is not None:
         moment = _moment(context, _text(update))
         if isinstance(moment, str):
-            await _again(update, context, moment, example=WHEN_EXAMPLE)
+            await _again(update, context, moment, example=context.t.label("when-example"))
             return DEADLINE
         starts_at = _at(draft, "starts_at")
         assert starts_at is not None
@@ -601,7 +602,9 @@ async def _publish(
     new = _new_offering(update, context, targets)
     if new.starts_at <= datetime.now(UTC):
         await context.bot.send_message(_chat_id(update), t("offering-start-passed"))
-        return await _ask(update, context, START, "offering-ask-start", example=WHEN_EXAMPLE)
+        return await _ask(
+            update, context, START, "offering-ask-start", example=context.t.label("when-example")
+        )
     offering, _ = await service.publish(
         context.state.outbox,
         context.db,
@@ -633,14 +636,20 @@ async def on_publish_now(update: Update, context: KhoosheContext) -> str | int:
 async def on_schedule(update: Update, context: KhoosheContext) -> str:
     """Ask when to publish."""
     await answer(update)
-    return await _ask(update, context, PUBLISH_AT, "offering-ask-publish-at", example=WHEN_EXAMPLE)
+    return await _ask(
+        update,
+        context,
+        PUBLISH_AT,
+        "offering-ask-publish-at",
+        example=context.t.label("when-example"),
+    )
 
 
 async def on_publish_at(update: Update, context: KhoosheContext) -> str | int:
     """Publish at a later time (before the start)."""
     moment = _moment(context, _text(update))
     if isinstance(moment, str):
-        await _again(update, context, moment, example=WHEN_EXAMPLE)
+        await _again(update, context, moment, example=context.t.label("when-example"))
         return PUBLISH_AT
     starts_at = _at(_draft(context), "starts_at")
     assert starts_at is not None
@@ -708,7 +717,9 @@ async def on_edit_field(update: Update, context: KhoosheContext) -> str | None:
     field = EDIT_FIELDS[update.callback_query.data.split(":")[1]]
     assert context.user_data is not None
     context.user_data["offering"] = {"edit": field, "id": offering.id}
-    return await _ask(update, context, EDIT, f"offering-ask-new-{field}", example=WHEN_EXAMPLE)
+    return await _ask(
+        update, context, EDIT, f"offering-ask-new-{field}", example=context.t.label("when-example")
+    )
 
 
 async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
@@ -720,7 +731,7 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     if field == "start":
         moment = _moment(context, text)
         if isinstance(moment, str):
-            await _again(update, context, moment, example=WHEN_EXAMPLE)
+            await _again(update, context, moment, example=context.t.label("when-example"))
             return EDIT
         changes["starts_at"] = moment
     elif field == "capacity":

@@ -89,3 +89,5 @@ when-error-weekday-mismatch = The weekday does not match the date. Check the dat
 when-error-past = That time has passed. Write a time in the future.
 when-error-too-soon = That is too soon. Write a later time.
 when-error-too-far = That is more than a year ahead. Write a nearer time.
+# An example of a date and time to type, shown in the questions that ask for one.
+when-example = 1405/9/20 10:00

@@ -89,3 +89,5 @@ when-error-weekday-mismatch = روز هفته با تاریخ نمی‌خوان�
 when-error-past = این زمان گذشته است. زمانی در آینده بنویسید.
 when-error-too-soon = این زمان خیلی نزدیک است. زمان دیرتری بنویسید.
 when-error-too-far = این زمان بیش از یک سال بعد است. زمان نزدیک‌تری بنویسید.
+# An example of a date and time to type, shown in the questions that ask for one.
+when-example = ۱۴۰۵/۹/۲۰ ۱۰:۰۰
