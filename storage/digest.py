@@ -146,14 +146,22 @@ async def resolved_counts(db: aiosqlite.Connection, start: datetime, end: dateti
         return [Count(row[0], row[1], int(row[2])) for row in await cursor.fetchall()]
 
 
-async def open_reports(db: aiosqlite.Connection) -> list[Report]:
-    """Every open report (to flag the overdue ones)."""
+async def open_reports(db: aiosqlite.Connection, as_of: datetime) -> list[Report]:
+    """Every report open at `as_of`, with the status it had then (to flag the overdue ones).
+
+    The status is read back from the history (the last status event before `as_of`), so last
+    week's overdue reports can be counted after they have since been answered or closed.
+    """
     where, params = _in(OPEN_STATUSES)
+    moment = _iso(as_of)
     async with db.execute(
-        "SELECT id, code, member_id, cluster_code, category, suggested, urgent, summary, "
-        "description, status, outside_body, assignee, merged_into, satisfaction, created_at, "
-        f"updated_at FROM reports WHERE status IN {where}",
-        params,
+        "SELECT * FROM (SELECT id, code, member_id, cluster_code, category, suggested, urgent, "
+        "summary, description, COALESCE((SELECT e.to_status FROM report_events e "
+        "WHERE e.report_id = reports.id AND e.to_status IS NOT NULL AND e.at < ? "
+        "ORDER BY e.at DESC, e.id DESC LIMIT 1), 'new') AS status, outside_body, assignee, "
+        "merged_into, satisfaction, created_at, updated_at FROM reports WHERE created_at < ?) "
+        f"WHERE status IN {where}",
+        (moment, moment, *params),
     ) as cursor:
         return [_report(row) for row in await cursor.fetchall()]
 

@@ -35,6 +35,7 @@ from bot.services.reports import CATEGORIES
 from bot.settings import Platform, Settings
 from bot.text import MESSAGE_MAX
 from storage.digest import Count, NewReportText, ReportNews
+from storage.reports import Report
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 # Saturday 14 Azar 1405 is 5 December 2026.
@@ -144,6 +145,13 @@ def test_recurring_themes_count_reports_and_name_their_clusters() -> None:
     assert not {"در", "و", "برای", "بانکی", "تسهیلات"} & set(found)
 
 
+def _late(report_id: int, cluster: str, category: str) -> Report:
+    return Report(
+        report_id, f"K{report_id}", 1, cluster, category, category, False, "", "", "new",
+        None, None, None, None, "2026-11-01T00:00:00+00:00", "2026-11-01T00:00:00+00:00",
+    )  # fmt: skip
+
+
 def _staff_data() -> StaffData:
     week = week_of(SATURDAY, TEHRAN)
     return StaffData(
@@ -152,7 +160,12 @@ def _staff_data() -> StaffData:
         new_before=[Count("leather_shoes", "electricity", 1)],
         resolved=[Count("furniture", "finance", 1)],
         resolved_before=[],
-        overdue=[],
+        overdue=[_late(1, "leather_shoes", "electricity"), _late(2, "furniture", "finance")],
+        overdue_before=[
+            _late(1, "leather_shoes", "electricity"),
+            _late(3, "furniture", "finance"),
+            _late(4, "furniture", "permits"),
+        ],
         lemmas=[],
         slow=[
             ("power", "leather_shoes", 12.0),
@@ -171,11 +184,15 @@ def test_the_staff_digest_compares_weeks_and_agents_see_their_clusters_only(
     bodies = {"power": "شرکت توزیع برق", "bank": "بانک"}
     everyone = staff_digest(t, _staff_data(), None, names, bodies, [])
     assert "گزارش‌های تازه: ۶ (۵ بیشتر از هفته قبل)" in everyone
-    assert "چرم و کفش: ۴ تازه (۳ بیشتر از هفته قبل)" in everyone
+    assert "معوق (باز و دیرکرد): ۲ (۱ کمتر از هفته قبل)" in everyone
+    assert "چرم و کفش: ۴ تازه (▲۳)، ۰ حل‌شده (=)، ۱ معوق (=)" in everyone
+    assert "مبلمان: ۲ تازه (▲۲)، ۱ حل‌شده (▲۱)، ۱ معوق (▼۱)" in everyone
+    assert "مجوزها و مقررات: ۰ تازه (=)، ۰ حل‌شده (=)، ۰ معوق (▼۱)" in everyone
     assert "مبلمان" in everyone and "بانک: ۳۰ روز (۱ ارجاع)" in everyone
     assert "۱۰ رسیده، ۲ مسدود" in everyone
     agent = staff_digest(t, _staff_data(), frozenset({"leather_shoes"}), names, bodies, [])
     assert "گزارش‌های تازه: ۴ (۳ بیشتر از هفته قبل)" in agent
+    assert "معوق (باز و دیرکرد): ۱ (مثل هفته قبل)" in agent
     assert "مبلمان" not in agent and "بانک" not in agent
     assert "شرکت توزیع برق: ۸ روز (۲ ارجاع)" in agent
     assert "رسیده" not in agent  # announcements are not per cluster: staff only

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 import pytest
 
 from bot.services.places import seed_places
-from bot.settings import PROJECT_ROOT
+from bot.services.triage import overdue
+from bot.services.workdays import Holidays
+from bot.settings import PROJECT_ROOT, Settings
 from storage.db import connect
 from storage.digest import (
     Count,
     digest_recipients,
     most_joined,
     new_counts,
+    open_reports,
     referrals,
     report_news,
     resolved_counts,
@@ -114,6 +118,71 @@ async def test_time_referred_comes_from_the_history(db: aiosqlite.Connection) ->
     assert set(stretches) == {"power", "bank"}
     assert stretches["power"].end is not None and stretches["bank"].end is None
     assert stretches["power"].cluster_code == "furniture"
+
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+def _tehran(day: int, hour: int, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=TEHRAN)
+
+
+async def _backdate(
+    db: aiosqlite.Connection, report: Report, created: datetime, *events: tuple[str, datetime]
+) -> None:
+    """Move a report and its history into the past (events: (to_status or kind, when))."""
+    iso = created.astimezone(UTC).isoformat(timespec="seconds")
+    await db.execute("UPDATE reports SET created_at = ? WHERE id = ?", (iso, report.id))
+    await db.execute("UPDATE report_events SET at = ? WHERE report_id = ?", (iso, report.id))
+    for what, when in events:
+        await db.execute(
+            "UPDATE report_events SET at = ? WHERE report_id = ? AND kind != 'filed' "
+            "AND (to_status = ? OR (to_status IS NULL AND kind = ?))",
+            (when.astimezone(UTC).isoformat(timespec="seconds"), report.id, what, what),
+        )
+    await db.commit()
+
+
+async def test_last_weeks_overdue_reports_are_read_back_from_the_history(
+    db: aiosqlite.Connection,
+) -> None:
+    """The staff digest compares overdue counts with the end of last week (Sat 14 Azar 00:00)."""
+    member = await _member(db, 1)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    last_week_end = _tehran(5, 0, month=12)
+    now = _tehran(8, 12, month=12)
+    # Never answered: late since Monday 2 Azar.
+    ignored = await _report(db, member, "a")
+    await _backdate(db, ignored, _tehran(21, 10))
+    # Answered in time, resolved only this week: open then, past its 10 working days.
+    slow = await _report(db, member, "b")
+    await change_status(db, slow.id, "new", "in_review", STAFF)
+    await change_status(db, slow.id, "in_review", "resolved", STAFF)
+    await _backdate(
+        db, slow, _tehran(14, 10), ("in_review", _tehran(15, 9)), ("resolved", _tehran(6, 9, 12))
+    )
+    # Filed on Wednesday, answered late but only after last week ended: not late *then*.
+    answered_later = await _report(db, member, "c")
+    await add_event(db, answered_later.id, STAFF, "reply", "در حال بررسی")
+    await _backdate(db, answered_later, _tehran(2, 10, 12), ("reply", _tehran(7, 9, 12)))
+    # Resolved before last week ended; filed after it: neither was open and late then.
+    closed = await _report(db, member, "d")
+    await change_status(db, closed.id, "new", "resolved", STAFF)
+    await _backdate(db, closed, _tehran(14, 10), ("resolved", _tehran(16, 9)))
+    fresh = await _report(db, member, "e")
+    await _backdate(db, fresh, _tehran(7, 10, month=12))
+
+    then = await open_reports(db, last_week_end)
+    assert {r.code: r.status for r in then} == {
+        ignored.code: "new", slow.code: "in_review", answered_later.code: "new",
+    }  # fmt: skip
+    flags = await overdue(db, then, Holidays(), settings, last_week_end)
+    assert {r.code for r in then if flags[r.id]} == {ignored.code, slow.code}
+
+    current = await open_reports(db, now)
+    assert {r.code for r in current} == {ignored.code, answered_later.code, fresh.code}
+    flags = await overdue(db, current, Holidays(), settings, now)
+    assert {r.code for r in current if flags[r.id]} == {ignored.code, answered_later.code}
 
 
 async def test_who_reads_the_digest(db: aiosqlite.Connection) -> None:

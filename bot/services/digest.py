@@ -493,7 +493,8 @@ class StaffData:
     new_before: list[Count]
     resolved: list[Count]
     resolved_before: list[Count]
-    overdue: list[Report]
+    overdue: list[Report]  # open and late at the end of the week
+    overdue_before: list[Report]  # open and late at the end of the week before
     lemmas: list[Lemmas]
     slow: list[tuple[str, str, float]]  # (body, cluster, days) per referral stretch
     deliveries: dict[str, int]
@@ -515,12 +516,22 @@ def _by(counter: Counter[tuple[str, str]], index: int) -> Counter[str]:
     return result
 
 
-def _delta(t: Texts, now: int, before: int) -> str:
+# The change from last week: in words for the totals, short for table rows read on a phone.
+_IN_WORDS = ("digest-delta-up", "digest-delta-down", "digest-delta-same")
+_SHORT = ("digest-change-up", "digest-change-down", "digest-change-same")
+
+
+def _delta(t: Texts, now: int, before: int, ids: tuple[str, str, str] = _IN_WORDS) -> str:
+    up, down, same = ids
     if now > before:
-        return t("digest-delta-up", count=now - before)
+        return t(up, count=now - before)
     if now < before:
-        return t("digest-delta-down", count=before - now)
-    return t("digest-delta-same")
+        return t(down, count=before - now)
+    return t(same)
+
+
+def _change(t: Texts, now: int, before: int) -> str:
+    return _delta(t, now, before, _SHORT)
 
 
 def category_counts(
@@ -546,10 +557,13 @@ def staff_digest(
     new_before = _total(data.new_before, clusters)
     resolved = _total(data.resolved, clusters)
     resolved_before = _total(data.resolved_before, clusters)
-    late: Counter[tuple[str, str]] = Counter(
-        (r.cluster_code, r.category)
-        for r in data.overdue
-        if clusters is None or r.cluster_code in clusters
+    late, late_before = (
+        Counter(
+            (r.cluster_code, r.category)
+            for r in reports
+            if clusters is None or r.cluster_code in clusters
+        )
+        for reports in (data.overdue, data.overdue_before)
     )
     scope = (
         t("digest-scope-all")
@@ -558,6 +572,7 @@ def staff_digest(
     )
     n, nb = sum(new.values()), sum(new_before.values())
     s, sb = sum(resolved.values()), sum(resolved_before.values())
+    o, ob = sum(late.values()), sum(late_before.values())
     blocks: list[str] = [
         t(
             "digest-staff-title",
@@ -571,7 +586,8 @@ def staff_digest(
             new_delta=_delta(t, n, nb),
             resolved=s,
             resolved_delta=_delta(t, s, sb),
-            overdue=sum(late.values()),
+            overdue=o,
+            overdue_delta=_delta(t, o, ob),
         ),
     ]
     for index, header, names in (
@@ -579,9 +595,10 @@ def staff_digest(
         (1, "digest-staff-by-category", {c: t(f"category-{c}") for c in CATEGORIES}),
     ):
         now_, before_ = _by(new, index), _by(new_before, index)
-        done_, late_ = _by(resolved, index), _by(late, index)
+        done_, done_before = _by(resolved, index), _by(resolved_before, index)
+        late_, was_late = _by(late, index), _by(late_before, index)
         keys = sorted(
-            set(now_) | set(before_) | set(done_) | set(late_),
+            set(now_) | set(before_) | set(done_) | set(done_before) | set(late_) | set(was_late),
             key=lambda k: (-now_[k], -late_[k], k),
         )
         if not keys:
@@ -593,9 +610,11 @@ def staff_digest(
                     "digest-staff-row",
                     name=names.get(key, key),
                     new=now_[key],
-                    delta=_delta(t, now_[key], before_[key]),
+                    new_change=_change(t, now_[key], before_[key]),
                     resolved=done_[key],
+                    resolved_change=_change(t, done_[key], done_before[key]),
                     overdue=late_[key],
+                    overdue_change=_change(t, late_[key], was_late[key]),
                 )
             )
         if len(keys) > MAX_TABLE_LINES:
@@ -857,8 +876,8 @@ class Digests:
         end = week.end
         before = week.previous
         cutoff = min(end, until if until is not None else datetime.now(UTC))
-        reports = await open_reports(self.db)
-        flags = await overdue(self.db, reports, self.holidays, self.settings, cutoff)
+        late = await self._overdue(cutoff)
+        late_before = await self._overdue(week.start)
         stretches = [
             (s.body, s.cluster_code, ((s.end or cutoff) - s.start).total_seconds() / 86400)
             for s in await referrals(self.db, end)
@@ -869,7 +888,8 @@ class Digests:
             new_before=await new_counts(self.db, before.start, before.end),
             resolved=await resolved_counts(self.db, week.start, end),
             resolved_before=await resolved_counts(self.db, before.start, before.end),
-            overdue=[r for r in reports if flags.get(r.id)],
+            overdue=late,
+            overdue_before=late_before,
             lemmas=await asyncio.to_thread(
                 lemmas, await new_report_texts(self.db, week.start, end)
             ),
@@ -877,6 +897,11 @@ class Digests:
             deliveries=await delivery_counts(self.db, week.start, end),
             fill_rates=await self.fill_rates(self.db, week),
         )
+
+    async def _overdue(self, moment: datetime) -> list[Report]:
+        reports = await open_reports(self.db, moment)
+        flags = await overdue(self.db, reports, self.holidays, self.settings, moment)
+        return [r for r in reports if flags.get(r.id)]
 
     async def staff_digest_for(
         self, data: StaffData, clusters: frozenset[str] | None, lang: str, platform: Platform

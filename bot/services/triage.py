@@ -24,7 +24,11 @@ async def overdue(
     settings: Settings,
     now: datetime,
 ) -> dict[int, bool]:
-    """Which open reports missed their first-response or resolution target."""
+    """Which open reports had missed their first-response or resolution target by `now`.
+
+    `now` may lie in the past (last week's digest figures): an answer given after it does not
+    count, and `reports` should then carry the status they had at `now`.
+    """
     first = await first_staff_action(db, [r.id for r in reports])
     flags = {}
     for report in reports:
@@ -32,7 +36,7 @@ async def overdue(
             flags[report.id] = False
             continue
         created = parse_iso(report.created_at)
-        answered = parse_iso(first[report.id]) if report.id in first else now
+        answered = min(parse_iso(first[report.id]), now) if report.id in first else now
         late_answer = is_overdue(
             created, answered, settings.first_response_days, holidays, settings.tz
         )

@@ -32,13 +32,17 @@ digest-scope-all = all clusters
 digest-staff-totals =
     New reports: { $new } ({ $new_delta })
     Resolved: { $resolved } ({ $resolved_delta })
-    Overdue (open and late): { $overdue }
+    Overdue (open and late): { $overdue } ({ $overdue_delta })
 digest-delta-up = +{ $count } on last week
 digest-delta-down = −{ $count } on last week
 digest-delta-same = same as last week
-digest-staff-by-cluster = 🧩 By cluster (new, resolved, overdue):
-digest-staff-by-category = 🗂 By category (new, resolved, overdue):
-digest-staff-row = • { $name }: { $new } new ({ $delta }), { $resolved } resolved, { $overdue } overdue
+# Short changes from last week in table rows (up, down, unchanged).
+digest-change-up = ▲{ $count }
+digest-change-down = ▼{ $count }
+digest-change-same = =
+digest-staff-by-cluster = 🧩 By cluster (new, resolved, overdue; ▲▼ on last week):
+digest-staff-by-category = 🗂 By category (new, resolved, overdue; ▲▼ on last week):
+digest-staff-row = • { $name }: { $new } new ({ $new_change }), { $resolved } resolved ({ $resolved_change }), { $overdue } overdue ({ $overdue_change })
 digest-staff-themes = 🔁 Recurring themes in new reports:
 digest-staff-theme = • “{ $word }” in { $count } { $count ->
     [one] report

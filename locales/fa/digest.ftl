@@ -26,13 +26,17 @@ digest-scope-all = همه خوشه‌ها
 digest-staff-totals =
     گزارش‌های تازه: { $new } ({ $new_delta })
     حل‌شده: { $resolved } ({ $resolved_delta })
-    معوق (باز و دیرکرد): { $overdue }
+    معوق (باز و دیرکرد): { $overdue } ({ $overdue_delta })
 digest-delta-up = { $count } بیشتر از هفته قبل
 digest-delta-down = { $count } کمتر از هفته قبل
 digest-delta-same = مثل هفته قبل
-digest-staff-by-cluster = 🧩 به تفکیک خوشه (تازه، حل‌شده، معوق):
-digest-staff-by-category = 🗂 به تفکیک دسته (تازه، حل‌شده، معوق):
-digest-staff-row = • { $name }: { $new } تازه ({ $delta })، { $resolved } حل‌شده، { $overdue } معوق
+# Short changes from last week in table rows (up, down, unchanged).
+digest-change-up = ▲{ $count }
+digest-change-down = ▼{ $count }
+digest-change-same = =
+digest-staff-by-cluster = 🧩 به تفکیک خوشه (تازه، حل‌شده، معوق؛ ▲▼ نسبت به هفته قبل):
+digest-staff-by-category = 🗂 به تفکیک دسته (تازه، حل‌شده، معوق؛ ▲▼ نسبت به هفته قبل):
+digest-staff-row = • { $name }: { $new } تازه ({ $new_change })، { $resolved } حل‌شده ({ $resolved_change })، { $overdue } معوق ({ $overdue_change })
 digest-staff-themes = 🔁 موضوعات پرتکرار گزارش‌های تازه:
 digest-staff-theme = • «{ $word }» در { $count } گزارش؛ { $clusters }
 digest-staff-joined = 👥 گزارش‌های باز با بیشترین همراه:
