@@ -6,11 +6,14 @@ Run by hand:
     python -m benchmarks.digest --sizes 1000     # one size
 
 Each size runs in a fresh process on a fresh database. Members are spread over the clusters
-in data/clusters.csv; a fifth of them filed a report this week (1.2 reports each), every
-report has 2-4 events (review, staff reply, some referred to an outside body, some resolved)
-and about half of them have co-reporters (1-5). Staff: 5 staff members, one cluster agent per
-cluster and one admin, so the chart is drawn once per distinct scope (one per agent).
-Trainings and sign-ups are not on this branch (issue 5): not part of the figures.
+in data/clusters.csv; a fifth of them filed a report (1.2 reports each), every report has 2-4
+events (review, staff reply, some referred to an outside body, some resolved) and about half
+of them have co-reporters (1-5). Of those reports, half are this week's, a third last week's
+and the rest two to four weeks old (so last week's figures and the overdue ones are real).
+Trainings: 30 published offerings at every size, starting over the next three weeks, two in
+three for a few clusters; a sixth of the members sign up for one (at 10,000 members popular
+offerings fill up and keep a waitlist). Staff: 5 staff members, one cluster agent per cluster
+and one admin, so the chart is drawn once per distinct scope (one per agent).
 
 Prints, per size: seeding time (not the digest's), the time to build every member digest, to
 build the staff digests (text and charts), the whole run (build + storing the outbox rows in
@@ -32,12 +35,13 @@ import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiosqlite
 from pydantic import SecretStr
 
 from bot import text
 from bot.app import LOCALES_DIR
 from bot.i18n import Locales
-from bot.services.digest import Digests, week_of
+from bot.services.digest import Digests, coming_events, fill_rates, week_of
 from bot.services.outbox import Outbox
 from bot.services.places import seed_places
 from bot.services.triage import load_outside_bodies
@@ -46,6 +50,7 @@ from bot.settings import PROJECT_ROOT, Platform, Settings
 from storage.clusters import list_places
 from storage.db import connect
 from storage.members import NewMember, register_member
+from storage.offerings import KINDS, NewOffering, create_offering, sign_up
 from storage.reports import (
     NewReport,
     add_event,
@@ -67,6 +72,7 @@ WORDS = (
 )
 ADMIN = 900_000_001
 STAFF = f"staff:bale:{ADMIN}"
+OFFERINGS = 30
 
 
 async def _seed(db_path: Path, members: int, settings: Settings) -> float:
@@ -102,6 +108,8 @@ async def _seed(db_path: Path, members: int, settings: Settings) -> float:
                     same = [m for m, c in rng.sample(ids, 40) if c == cluster]
                     for other in same[: rng.randint(1, 5)]:
                         await join_report(db, report.id, other)
+        await _age_reports(db, rng)
+        await _seed_offerings(db, rng, ids, clusters)
         await grant_role(db, "bale", ADMIN + 1, "staff", ADMIN)
         for i in range(4):
             await grant_role(db, "bale", ADMIN + 2 + i, "staff", ADMIN)
@@ -110,6 +118,59 @@ async def _seed(db_path: Path, members: int, settings: Settings) -> float:
     finally:
         await db.close()
     return time.perf_counter() - began
+
+
+async def _age_reports(db: aiosqlite.Connection, rng: random.Random) -> None:
+    """Move a third of the reports (and their histories) to last week, a sixth further back.
+
+    The storage functions stamp everything "now"; only this seeding rewrites the clock.
+    """
+    async with db.execute("SELECT id FROM reports") as cursor:
+        ids = [int(row[0]) for row in await cursor.fetchall()]
+    for report_id in ids:
+        roll = rng.random()
+        if roll >= 0.5:
+            continue
+        shift = f"-{7 if roll < 1 / 3 else rng.randint(14, 28)} days"
+        for table, column, key in (
+            ("reports", "created_at", "id"),
+            ("report_events", "at", "report_id"),
+        ):
+            await db.execute(
+                f"UPDATE {table} SET {column} = strftime('%Y-%m-%dT%H:%M:%S+00:00', {column}, ?) "
+                f"WHERE {key} = ?",
+                (shift, report_id),
+            )
+    await db.commit()
+
+
+async def _seed_offerings(
+    db: aiosqlite.Connection,
+    rng: random.Random,
+    members: list[tuple[int, str]],
+    clusters: list[str],
+) -> None:
+    now = datetime.now(UTC)
+    offerings = []
+    # A province's programme is as big as its staff can run, whatever the membership.
+    for i in range(OFFERINGS):
+        targets = rng.sample(clusters, rng.randint(1, 4)) if rng.random() < 2 / 3 else []
+        offering, _ = await create_offering(
+            db,
+            NewOffering(
+                kind=rng.choice(KINDS), title=f"دوره {i}: هوش مصنوعی در کسب‌وکار",
+                description="", starts_at=now + timedelta(days=1 + rng.random() * 20),
+                ends_at=None, place="اتاق بازرگانی", capacity=rng.choice((20, 30, 50, None)),
+                deadline=None, created_by=STAFF, dedupe_key=f"bench:{i}",
+                clusters=dict.fromkeys(targets),
+            ),
+            publish_at=now - timedelta(days=3),
+        )  # fmt: skip
+        offerings.append(offering)
+    for member_id, cluster in rng.sample(members, len(members) // 6):
+        open_to = [o for o in offerings if o.targets(cluster)]
+        if open_to:
+            await sign_up(db, rng.choice(open_to).id, member_id, cluster, now)
 
 
 async def _measure(members: int) -> dict[str, float]:
@@ -129,7 +190,10 @@ async def _measure(members: int) -> dict[str, float]:
             holidays = Holidays.load(settings.holidays_file)
             outbox = Outbox(db, settings, locales, {})
             bodies = load_outside_bodies(settings.outside_bodies_file)
-            digests = Digests(db, settings, locales, holidays, outbox, bodies)
+            digests = Digests(
+                db, settings, locales, holidays, outbox, bodies,
+                coming_events=coming_events, fill_rates=fill_rates,
+            )  # fmt: skip
             week = week_of(datetime.now(UTC), settings.tz)
 
             began = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -93,13 +94,18 @@ def _to_local(dt: datetime, tz: ZoneInfo) -> datetime:
 def format_date(d: date | datetime, lang: str, tz: ZoneInfo) -> str:
     """Render a Jalali date with weekday and month names: «شنبه ۱۵ آذر ۱۴۰۵»."""
     day = _to_local(d, tz).date() if isinstance(d, datetime) else d
+    return _jalali_day(day, _names(lang))
+
+
+# Digests and lists name the same few days for thousands of readers: convert each day once.
+@lru_cache(maxsize=4096)
+def _jalali_day(day: date, names: str) -> str:
     jalali = jdatetime.date.fromgregorian(date=day)
-    names = _names(lang)
     text = (
         f"{_WEEKDAYS[names][jalali.weekday()]} {jalali.day} "
         f"{_MONTHS[names][jalali.month - 1]} {jalali.year}"
     )
-    return _digits(text, lang)
+    return _digits(text, names)
 
 
 def format_datetime(dt: datetime, lang: str, tz: ZoneInfo) -> str:
