@@ -421,6 +421,7 @@ class Tally:
     """A broadcast's delivery counts so far."""
 
     counts: dict[str, int] = field(default_factory=dict)
+    waiting_on: dict[str, int] = field(default_factory=dict)  # per platform
 
     def __getitem__(self, status: str) -> int:
         return self.counts.get(status, 0)
@@ -538,12 +539,18 @@ async def next_due(db: aiosqlite.Connection, platform: str) -> str | None:
 
 
 async def tally(db: aiosqlite.Connection, broadcast_id: int) -> Tally:
-    """Delivery counts of one broadcast."""
+    """Delivery counts of one broadcast, and how many wait on each platform."""
+    result = Tally()
     async with db.execute(
-        "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
+        "SELECT status, platform, COUNT(*) FROM outbox WHERE broadcast_id = ? "
+        "GROUP BY status, platform",
         (broadcast_id,),
     ) as cursor:
-        return Tally({row[0]: int(row[1]) for row in await cursor.fetchall()})
+        for status, platform, count in await cursor.fetchall():
+            result.counts[status] = result.counts.get(status, 0) + int(count)
+            if status in ("pending", "sending"):
+                result.waiting_on[platform] = result.waiting_on.get(platform, 0) + int(count)
+    return result
 
 
 async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recipient]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import socket
 import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
@@ -150,23 +151,36 @@ async def test_interactive_replies_are_not_stuck_behind_a_broadcast(khooshe: Kho
     assert rows[0]["n"] > 0  # it answered while the broadcast was still going
 
 
+def _both(
+    tmp_path: Path,
+    tg_token: str,
+    tg_port: int,
+    bale: BotApiSandbox,
+    bale_token: str,
+    *,
+    admin_on: str,
+) -> Runtime:
+    """One bot on both platforms (Telegram's API on a loopback port that may be closed)."""
+    values: dict[str, Any] = {
+        "database_path": tmp_path / "both.db",
+        "polling_timeout": 1,
+        "flood_burst": 1000,
+        "progress_interval": 0.2,
+        "telegram_token": tg_token,
+        "telegram_base_url": f"http://127.0.0.1:{tg_port}/bot",
+        "telegram_base_file_url": f"http://127.0.0.1:{tg_port}/file/bot",
+        "bale_token": bale_token,
+        "bale_base_url": bale.base_url,
+        "bale_base_file_url": bale.base_file_url,
+        "admins": f"{admin_on}:{ADMIN_ID}",
+    }
+    return Runtime(Settings(_env_file=None, **values))  # type: ignore[call-arg]
+
+
 async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
         tg_token, bale_token = tg.make_token(11), bale.make_token(22)
-        values: dict[str, Any] = {
-            "database_path": tmp_path / "both.db",
-            "polling_timeout": 1,
-            "flood_burst": 1000,
-            "progress_interval": 0.2,
-            "telegram_token": tg_token,
-            "telegram_base_url": tg.base_url,
-            "telegram_base_file_url": tg.base_file_url,
-            "bale_token": bale_token,
-            "bale_base_url": bale.base_url,
-            "bale_base_file_url": bale.base_file_url,
-            "admins": f"telegram:{ADMIN_ID}",
-        }
-        runtime = Runtime(Settings(_env_file=None, **values))  # type: ignore[call-arg]
+        runtime = _both(tmp_path, tg_token, tg.port, bale, bale_token, admin_on="telegram")
         await runtime.start()
         try:
             assert runtime.db is not None
@@ -199,3 +213,61 @@ async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: P
             assert len(uploads) == 1 and len(bale.calls_to("sendPhoto")) == 3
         finally:
             await runtime.stop()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_members_on_a_platform_that_is_down_get_it_once_it_is_back(tmp_path: Path) -> None:
+    """Telegram is often unreachable from Iran: Bale members get the announcement at once, the
+    composer is told who waits on Telegram, and they get it when Telegram is reachable."""
+    port = _free_port()
+    tg_token = "11:sandbox-token-11"
+    async with BotApiSandbox("bale") as bale:
+        bale_token = bale.make_token(22)
+        runtime = _both(tmp_path, tg_token, port, bale, bale_token, admin_on="bale")
+        await runtime.start()  # Telegram refuses connections: retried in the background
+        try:
+            assert runtime.db is not None
+            on_bale = [bale.user(token=bale_token) for _ in range(2)]
+            on_tg_id = 5_000_000_001  # more than 32 bits, as ids may be
+            new = NewMember("عضو", "واحد", "furniture", None, "+989120000000", True, "owner")
+            for user_id, platform in [*((u.id, "bale") for u in on_bale), (on_tg_id, "telegram")]:
+                await register_member(runtime.db, platform, user_id, user_id, new)
+            admin = bale.user(user_id=ADMIN_ID, token=bale_token)
+            await admin.send_command("broadcast")
+            await expect(admin, "متن اطلاعیه")
+            await admin.send_text("جلسه مشترک خوشه، دوشنبه ساعت ۱۰")
+            await expect(admin, "برای چه کسانی")
+            await admin.press("ادامه »")
+            await expect(admin, "دقیقاً همین‌طور")
+            await admin.press("📤 ارسال الان")
+            for user in on_bale:
+                await expect(user, "جلسه مشترک خوشه")
+
+            def waiting_line() -> bool:
+                return any("۱ نفر در تلگرام منتظرند" in (m.content or "") for m in admin.messages)
+
+            assert await wait_for(waiting_line, 10), [m.content for m in admin.messages]
+            rows = await _outbox(runtime, "telegram")
+            assert rows == [(on_tg_id, "pending")]
+            async with BotApiSandbox("telegram", port=port) as tg:
+                tg.make_token(11)
+                on_tg = tg.user(user_id=on_tg_id, token=tg_token)
+                await expect(on_tg, "جلسه مشترک خوشه", wait=30)
+                report = await expect(admin, "گزارش ارسال", wait=10)
+                assert "رسیده: ۳" in (report.content or "")
+                assert await _outbox(runtime, "telegram") == [(on_tg_id, "sent")]
+        finally:
+            await runtime.stop()
+
+
+async def _outbox(runtime: Runtime, platform: str) -> list[tuple[int, str]]:
+    assert runtime.db is not None
+    async with runtime.db.execute(
+        "SELECT chat_id, status FROM outbox WHERE platform = ?", (platform,)
+    ) as cursor:
+        return [(int(r[0]), str(r[1])) for r in await cursor.fetchall()]

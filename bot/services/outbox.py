@@ -198,7 +198,7 @@ class Outbox:
         self._tasks: list[asyncio.Task[None]] = []
         self._workers: list[asyncio.Task[None]] = []
         self._stopping = False
-        self._shown: dict[int, dict[str, int]] = {}
+        self._shown: dict[int, str] = {}
         self._broadcasts: dict[int, Broadcast] = {}
         self._uploads: dict[tuple[int, Platform], asyncio.Lock] = {}
         self._file_bytes: dict[int, bytes] = {}
@@ -529,10 +529,11 @@ class Outbox:
             if await finish_row(self.db, broadcast.id):
                 await self._finish(broadcast, counts)
             return
-        if self._shown.get(broadcast.id) == counts.counts:
+        text = self._progress_text(broadcast, counts)
+        if self._shown.get(broadcast.id) == text:
             return  # unchanged: an identical edit is an error on Telegram
-        self._shown[broadcast.id] = dict(counts.counts)
-        await self._edit_progress(broadcast, self._progress_text(broadcast, counts))
+        self._shown[broadcast.id] = text
+        await self._edit_progress(broadcast, text)
 
     async def _finish(self, broadcast: Broadcast, counts: Tally) -> None:
         self._shown.pop(broadcast.id, None)
@@ -571,7 +572,7 @@ class Outbox:
 
     def _progress_text(self, broadcast: Broadcast, counts: Tally, *, done: bool = False) -> str:
         t = self._owner_texts(broadcast)
-        return t(
+        text = t(
             "broadcast-progress-done" if done else "broadcast-progress",
             number=t.digits(broadcast.id),
             total=counts.total,
@@ -580,6 +581,14 @@ class Outbox:
             blocked=counts["blocked"],
             left=counts["left"],
         )
+        # A platform that is down (Telegram is often unreachable from Iran) keeps its rows
+        # until it is back: say so, or the count looks stuck for good.
+        offline = [
+            t("broadcast-progress-offline", platform=t.label(f"platform-{name}"), count=count)
+            for name, count in sorted(counts.waiting_on.items())
+            if Platform(name) not in self._wake
+        ]
+        return "\n".join([text, *offline])
 
     def _owner_texts(self, broadcast: Broadcast) -> Texts:
         return texts(self.locales, broadcast.owner_lang, Platform(broadcast.owner_platform))

@@ -56,6 +56,7 @@ broadcast-progress =
     📤 Sending announcement no. { $number }…
     Delivered: { $sent } of { $total }
     Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
+broadcast-progress-offline = ⏸ { $count } waiting on { $platform }: it is not connected now; they are sent as soon as it is.
 broadcast-progress-done =
     ✅ Announcement no. { $number } has been sent.
     Delivered: { $sent } of { $total }

@@ -56,6 +56,7 @@ broadcast-progress =
     📤 اطلاعیه شماره { $number } در حال ارسال…
     رسیده: { $sent } از { $total }
     ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
+broadcast-progress-offline = ⏸ { $count } نفر در { $platform } منتظرند: { $platform } الان وصل نیست و هر وقت وصل شد برایشان فرستاده می‌شود.
 broadcast-progress-done =
     ✅ ارسال اطلاعیه شماره { $number } تمام شد.
     رسیده: { $sent } از { $total }
