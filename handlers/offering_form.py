@@ -700,6 +700,8 @@ EDIT_FIELDS = {
     "ep": "place",
     "et": "title",
     "ed": "description",
+    "en": "end",
+    "el": "deadline",
 }
 
 
@@ -728,12 +730,19 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     field, offering_id = draft.get("edit"), int(draft.get("id", 0))
     text = _text(update)
     changes: dict[str, Any] = {}
-    if field == "start":
+    if field in ("start", "end", "deadline"):
         moment = _moment(context, text)
         if isinstance(moment, str):
             await _again(update, context, moment, example=context.t.label("when-example"))
             return EDIT
-        changes["starts_at"] = moment
+        current = await get_offering(context.db, offering_id)
+        if current is not None and field == "end" and moment <= current.starts_at:
+            await _again(update, context, "offering-end-before-start")
+            return EDIT
+        if current is not None and field == "deadline" and moment > current.starts_at:
+            await _again(update, context, "offering-deadline-after-start")
+            return EDIT
+        changes[{"start": "starts_at", "end": "ends_at", "deadline": "deadline"}[field]] = moment
     elif field == "capacity":
         count = _count_or_hint(text)
         if isinstance(count, str):
@@ -828,7 +837,7 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("new_offering", start, filters=private),
-                CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scptd]:\d+$"),
+                CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scptdnl]:\d+$"),
                 CallbackQueryHandler(from_topic, pattern=r"^nds:o:\d+$"),
             ],
             states=states,

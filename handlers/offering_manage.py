@@ -154,6 +154,10 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
                 _button(t, "offering-button-edit-title", f"ofs:et:{i}"),
                 _button(t, "offering-button-edit-description", f"ofs:ed:{i}"),
             ],
+            [
+                _button(t, "offering-button-edit-end", f"ofs:en:{i}"),
+                _button(t, "offering-button-edit-deadline", f"ofs:el:{i}"),
+            ],
         ]
     )
     await context.bot.send_message(

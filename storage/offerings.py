@@ -490,15 +490,23 @@ async def change_offering(
     place: str | None = None,
     title: str | None = None,
     description: str | None = None,
+    ends_at: datetime | None = None,
+    deadline: datetime | None = None,
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit a published offering; more seats promote from the waitlist at once.
 
     A new start bumps the version (its reminders are made anew). A capacity below the seats
-    already confirmed is refused (None): nobody loses a confirmed seat to an edit.
+    already confirmed is refused (None): nobody loses a confirmed seat to an edit; so are an
+    end not after the start and a sign-up deadline after it.
     """
     async with transaction(db):
         offering = await get_offering(db, offering_id)
         if offering is None or offering.status != "published":
+            return None
+        start = starts_at or offering.starts_at
+        if (ends_at is not None and ends_at <= start) or (
+            deadline is not None and deadline > start
+        ):
             return None
         if capacity is not None:
             confirmed = await _count(
@@ -523,7 +531,13 @@ async def change_offering(
                 (capacity, stamp, offering_id),
             )
         # Column names come from this fixed list, never from input.
-        for column, value in (("place", place), ("title", title), ("description", description)):
+        for column, value in (
+            ("place", place),
+            ("title", title),
+            ("description", description),
+            ("ends_at", _iso(ends_at) if ends_at else None),
+            ("deadline", _iso(deadline) if deadline else None),
+        ):
             if value is not None:
                 await db.execute(
                     f"UPDATE offerings SET {column} = ?, updated_at = ? WHERE id = ?",

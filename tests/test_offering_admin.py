@@ -4,15 +4,20 @@ publishing; /offerings with edit, cancel, lists, export and attendance; who may 
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+import jdatetime
 from openpyxl import load_workbook
 
 from bot.sandbox import SandboxUser
+from bot.text import persian_digits
 from storage.offerings import sign_up
 from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
 from tests.test_offerings import TITLE, offer, statuses
+
+TEHRAN = ZoneInfo("Asia/Tehran")
 
 
 async def join(khooshe: Khooshe, member: SandboxUser, offering_id: int) -> str:
@@ -330,3 +335,47 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     answer = await member.press_forged(f"of:joinok:{row['id']}")
     assert answer is not None and "در دسترس نیست" in (answer.text or "")
     assert await khooshe.rows("SELECT * FROM signups") == []
+
+
+def _jalali(moment: datetime, hour: int) -> str:
+    """A date as staff type it: «۱۴۰۵/۹/۸ ۱۰:۰۰» (Persian digits), in Tehran."""
+    day = jdatetime.date.fromgregorian(date=moment.astimezone(TEHRAN).date())
+    return persian_digits(f"{day.year}/{day.month}/{day.day} {hour}:00")
+
+
+def _tehran(moment: datetime, hour: int) -> str:
+    local = datetime.combine(moment.astimezone(TEHRAN).date(), time(hour), TEHRAN)
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+async def test_the_end_and_the_sign_up_deadline_can_be_moved(khooshe: Khooshe) -> None:
+    now = datetime.now(UTC)
+    offering = await offer(khooshe, deadline=now + timedelta(hours=3))  # starts in 5 days
+    admin = khooshe.admin()
+    await admin.send_command("offerings")
+    item = await expect(admin, "🎓 شماره ۱")
+
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("⏳ مهلت ثبت‌نام")
+    await expect(admin, "مهلت ثبت‌نام تازه")
+    await admin.send_text(_jalali(now + timedelta(days=7), 10))
+    await expect(admin, "نمی‌تواند بعد از شروع")  # the same step again
+    await admin.send_text(_jalali(now + timedelta(days=2), 10))
+    await expect(admin, "به‌روز شد")
+
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("🏁 زمان پایان")
+    await expect(admin, "زمان پایان تازه")
+    await admin.send_text(_jalali(now + timedelta(days=2), 10))
+    await expect(admin, "پایان باید بعد از شروع")
+    await admin.send_text(_jalali(now + timedelta(days=6), 12))
+    await expect(admin, "به‌روز شد")
+
+    (row,) = await khooshe.rows("SELECT deadline, ends_at, version FROM offerings")
+    assert row == {
+        "deadline": _tehran(now + timedelta(days=2), 10),
+        "ends_at": _tehran(now + timedelta(days=6), 12),
+        "version": offering.version,  # the start did not move: the reminders stay
+    }

@@ -197,10 +197,12 @@ async def change(
     place: str | None = None,
     title: str | None = None,
     description: str | None = None,
+    ends_at: datetime | None = None,
+    deadline: datetime | None = None,
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit an offering; tell those signed up when its time or place changed, and remake
-    the reminders for a new start. None: not editable (cancelled, or fewer seats than
-    already confirmed)."""
+    the reminders for a new start. None: not editable (cancelled, fewer seats than already
+    confirmed, an end not after the start or a deadline after it)."""
     result = await change_offering(
         db,
         offering.id,
@@ -209,6 +211,8 @@ async def change(
         place=place,
         title=title,
         description=description,
+        ends_at=ends_at,
+        deadline=deadline,
     )
     if result is None:
         return None

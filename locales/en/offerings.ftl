@@ -165,6 +165,10 @@ offering-button-edit-title = 🏷 Title
 offering-button-edit-description = 📝 Description
 offering-ask-new-title = Write the new title.
 offering-ask-new-description = Write the new description.
+offering-button-edit-end = 🏁 End
+offering-button-edit-deadline = ⏳ Sign-up deadline
+offering-ask-new-end = Write the new end, e.g. “{ $example }”.
+offering-ask-new-deadline = Write the new sign-up deadline, e.g. “{ $example }”. Members can sign up until then; it cannot be after the start.
 offering-capacity-below = The capacity cannot be lower than the confirmed sign-ups. Nothing was changed.
 offering-edited = ✅ No. { $number } updated. { $promoted ->
         [0] {""}

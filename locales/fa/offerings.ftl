@@ -165,6 +165,10 @@ offering-button-edit-title = 🏷 عنوان
 offering-button-edit-description = 📝 توضیح
 offering-ask-new-title = عنوان تازه را بنویسید.
 offering-ask-new-description = توضیح تازه را بنویسید.
+offering-button-edit-end = 🏁 زمان پایان
+offering-button-edit-deadline = ⏳ مهلت ثبت‌نام
+offering-ask-new-end = زمان پایان تازه را بنویسید، مثلاً «{ $example }».
+offering-ask-new-deadline = مهلت ثبت‌نام تازه را بنویسید، مثلاً «{ $example }». تا این زمان می‌شود ثبت‌نام کرد؛ نباید بعد از شروع باشد.
 offering-capacity-below = ظرفیت نمی‌تواند از تعداد ثبت‌نام‌های قطعی کمتر شود. تغییری داده نشد.
 offering-edited = ✅ شماره { $number } به‌روز شد. { $promoted ->
         [0] {""}
