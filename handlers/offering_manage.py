@@ -102,6 +102,19 @@ def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
 @requires(Role.CLUSTER_AGENT)
 async def list_command(update: Update, context: KhoosheContext) -> None:
     """/offerings: published offerings this person manages, each with its buttons."""
+    await _send_items(update, context, 0)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_more(update: Update, context: KhoosheContext) -> None:
+    """The next offerings of the list (worked out again: the list may have changed)."""
+    await answer(update)
+    offset = offering_id(update)
+    await replace_pressed(update, context.t("offering-staff-more-shown"))
+    await _send_items(update, context, offset)
+
+
+async def _send_items(update: Update, context: KhoosheContext, offset: int) -> None:
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
@@ -111,10 +124,11 @@ async def list_command(update: Update, context: KhoosheContext) -> None:
         for o in await recent_offerings(context.db, datetime.now(UTC) - LIST_SINCE)
         if service.may_manage(access, o)
     ]
-    if not found:
-        await context.bot.send_message(_chat_id(update), t("offering-staff-none"))
+    if not found[offset:]:
+        empty = "offering-staff-list-end" if offset else "offering-staff-none"
+        await context.bot.send_message(_chat_id(update), t(empty))
         return
-    for offering in found[:LISTED]:
+    for offering in found[offset : offset + LISTED]:
         counted = await seats(context.db, offering)
         text = t(
             "offering-staff-item",
@@ -128,9 +142,13 @@ async def list_command(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(
             _chat_id(update), text, reply_markup=_manage_markup(t, offering)
         )
-    if len(found) > LISTED:
+    rest = len(found) - offset - LISTED
+    if rest > 0:
+        more = [[_button(t, "offering-button-more", f"ofs:m:{offset + LISTED}")]]
         await context.bot.send_message(
-            _chat_id(update), t("offering-staff-more", count=len(found) - LISTED)
+            _chat_id(update),
+            t("offering-staff-more", count=rest),
+            reply_markup=InlineKeyboardMarkup(more),
         )
 
 
@@ -346,6 +364,7 @@ def register(app: Application) -> None:
     """Install /offerings and the buttons under its items."""
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("offerings", list_command, filters=private))
+    app.add_handler(CallbackQueryHandler(on_more, pattern=r"^ofs:m:\d+$"))
     app.add_handler(CallbackQueryHandler(on_edit_menu, pattern=r"^ofs:e:\d+$"))
     app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=r"^ofs:c:\d+$"))
     app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=r"^ofs:cy:\d+$"))

@@ -379,3 +379,23 @@ async def test_the_end_and_the_sign_up_deadline_can_be_moved(khooshe: Khooshe) -
         "ends_at": _tehran(now + timedelta(days=6), 12),
         "version": offering.version,  # the start did not move: the reminders stay
     }
+
+
+async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) -> None:
+    soon = datetime.now(UTC) + timedelta(days=2)
+    for day in range(12):
+        await offer(khooshe, title=f"دوره {day + 1}", starts_at=soon + timedelta(days=day))
+    admin = khooshe.admin()
+    await admin.send_command("offerings")
+    more = await expect(admin, "و ۲ مورد دیگر")
+    cards = [m for m in admin.messages if "🎓 شماره" in (m.content or "")]
+    assert len(cards) == 10 and shown(cards[0]).startswith("🎓 شماره ۱: دوره 1")  # soonest first
+    await admin.press_inline(more, "⬇️ ادامه فهرست")
+    eleventh = await expect(admin, "🎓 شماره ۱۱")
+    assert "دوره 11" in shown(eleventh) and eleventh.button("✏️ ویرایش") is not None
+    await expect(admin, "🎓 شماره ۱۲")
+    assert (more.content or "").startswith("⬇️ ادامه فهرست")  # the pressed button is gone
+    (member,) = await khooshe.seed_members(1)
+    answer = await member.press_forged("ofs:m:10", more.message_id)
+    assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
+    assert not any("شماره" in (m.content or "") for m in member.messages)

@@ -137,6 +137,9 @@ offering-staff-item =
     🕒 { $when }
     ✅ Confirmed: { $confirmed } — ⏳ Waitlist: { $waitlisted } — { $seats }
 offering-staff-more = and { $count } more.
+offering-button-more = ⬇️ More
+offering-staff-more-shown = ⬇️ More:
+offering-staff-list-end = That is the end of the list.
 offering-not-yours = This training or event is outside your clusters.
 offering-button-edit = ✏️ Edit
 offering-button-cancel-offering = 🗑 Cancel

@@ -137,6 +137,9 @@ offering-staff-item =
     🕒 { $when }
     ✅ قطعی: { $confirmed } — ⏳ انتظار: { $waitlisted } — { $seats }
 offering-staff-more = و { $count } مورد دیگر.
+offering-button-more = ⬇️ ادامه فهرست
+offering-staff-more-shown = ⬇️ ادامه فهرست:
+offering-staff-list-end = فهرست به آخر رسید.
 offering-not-yours = این آموزش یا رویداد در حوزه شما نیست.
 offering-button-edit = ✏️ ویرایش
 offering-button-cancel-offering = 🗑 لغو
