@@ -425,9 +425,20 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     )
     buttons = [
         [InlineKeyboardButton(t.label("report-button-send"), callback_data="r:ok")],
-        [InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel")],
+        [
+            InlineKeyboardButton(t.label("button-fix"), callback_data="r:fix"),
+            InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel"),
+        ],
     ]
     return await _question(update, context, CONFIRM, card, InlineKeyboardMarkup(buttons))
+
+
+async def on_fix(update: Update, context: KhoosheContext) -> str:
+    """Back from the summary card to the category (then urgency and title), text kept."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    return await _ask_category(update, context)
 
 
 async def on_confirm(update: Update, context: KhoosheContext) -> int:
@@ -646,7 +657,10 @@ def build(
             CallbackQueryHandler(on_summary_kept, pattern=r"^r:sum$"),
             MessageHandler(text, on_summary_text),
         ],
-        CONFIRM: [CallbackQueryHandler(on_confirm, pattern=r"^r:ok$")],
+        CONFIRM: [
+            CallbackQueryHandler(on_confirm, pattern=r"^r:ok$"),
+            CallbackQueryHandler(on_fix, pattern=r"^r:fix$"),
+        ],
     }
     for step in (CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM):
         states[step].append(MessageHandler(other, on_wrong_step_input))

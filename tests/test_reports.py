@@ -12,10 +12,15 @@ POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دست
 POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
 
 
-async def file_report(
-    user: SandboxUser, text: str, *, urgent: bool = False, more: Sequence[str] = ()
-) -> str:
-    """File a report with the suggested category; return the tracking code as shown.
+async def reach_card(
+    user: SandboxUser,
+    text: str,
+    *,
+    urgent: bool = False,
+    more: Sequence[str] = (),
+    title: str | None = None,
+) -> BotMessage:
+    """Describe a problem, take the suggested category; return the card before sending.
 
     `more` are further messages of the description, as a long paste arrives.
     """
@@ -30,8 +35,18 @@ async def file_report(
     await expect(user, "فوری است")
     await user.press("🔴 فوری" if urgent else "عادی")
     await expect(user, "عنوان کوتاه")
-    await user.press("✅ همین خوب است")
-    await expect(user, "گزارش شما:")
+    if title is None:
+        await user.press("✅ همین خوب است")
+    else:
+        await user.send_text(title)
+    return await expect(user, "گزارش شما:")
+
+
+async def file_report(
+    user: SandboxUser, text: str, *, urgent: bool = False, more: Sequence[str] = ()
+) -> str:
+    """File a report with the suggested category; return the tracking code as shown."""
+    await reach_card(user, text, urgent=urgent, more=more)
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
     await user.settle()
@@ -88,6 +103,36 @@ async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None
     assert attachment == {"kind": "photo", "platform": khooshe.platform.value}
     events = await khooshe.rows("SELECT kind, to_status FROM report_events")
     assert events == [{"kind": "filed", "to_status": "new"}]
+
+
+async def test_the_summary_card_goes_back_to_fix_category_urgency_and_title(
+    khooshe: Khooshe,
+) -> None:
+    user = khooshe.member()
+    await register(user)
+    loan = "وام سرمایه در گردش از بانک هنوز پرداخت نشده و چک‌ها برگشت می‌خورد"
+    card = await reach_card(user, loan, title="وام")
+    await user.press_inline(card, "✏️ اصلاح")
+    again = await expect(user, "به نظر می‌رسد")  # the category again, the text kept
+    stale = await user.press_forged("r:ok", card.message_id)  # the old card sends nothing
+    assert stale is not None and "دیگر فعال نیست" in (stale.text or "")
+    assert await khooshe.rows("SELECT id FROM reports") == []
+    await user.press_inline(again, "📋 همه دسته‌ها")
+    every = await expect(user, "دسته")
+    await user.press_inline(every, "مالیات و بیمه")
+    await expect(user, "فوری است")
+    await user.press("🔴 فوری")
+    await expect(user, "عنوان کوتاه")
+    await user.send_text("برگشت چک و وام معوق")
+    card = await expect(user, "گزارش شما:")
+    assert "مالیات و بیمه" in shown(card) and "برگشت چک و وام معوق" in shown(card)
+    await user.press_inline(card, "✅ ثبت گزارش")
+    await expect(user, "کد پیگیری")
+    (report,) = await khooshe.rows("SELECT category, urgent, summary, description FROM reports")
+    assert report["description"].startswith("وام سرمایه در گردش")
+    assert (report["category"], report["urgent"], report["summary"]) == (
+        "tax_insurance", 1, "برگشت چک و وام معوق",
+    )  # fmt: skip
 
 
 async def test_similar_reports_are_offered_without_their_author(khooshe: Khooshe) -> None:
@@ -172,18 +217,7 @@ async def test_bad_input_while_describing(khooshe: Khooshe) -> None:
 async def test_double_tap_on_send_files_one_report(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
-    await user.send_text(POWER_CUT)
-    await expect(user, "دریافت شد")
-    await user.press("✅ تمام شد")
-    question = await expect(user, "به نظر می‌رسد")
-    await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است")
-    await user.press("عادی")
-    await expect(user, "عنوان کوتاه")
-    await user.press("✅ همین خوب است")
-    card = await expect(user, "گزارش شما:")
+    card = await reach_card(user, POWER_CUT)
     await asyncio.gather(
         user.press_inline(card, "✅ ثبت گزارش"), user.press_forged("r:ok", card.message_id)
     )
