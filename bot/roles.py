@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from telegram import Update
 
+from bot.callbacks import Button, Where, Who
 from bot.context import KhoosheContext
 from storage.roles import get_grant
 
@@ -75,6 +76,29 @@ async def access_of(context: KhoosheContext, user_id: int) -> Access:
 def actor(context: KhoosheContext, user_id: int) -> str:
     """How a staff action's author is recorded (in histories and the broadcast audit)."""
     return f"staff:{context.platform.value}:{user_id}"
+
+
+def press_refusal(
+    access: Access, family: Button, *, private: bool, staff_chat: bool
+) -> str | None:
+    """Why this user may not press a button of this family in this chat (a message id), or
+    None when they may. The chat first: a member's own buttons (their profile, reports,
+    sign-ups) work only in their private chat, so a forged press in a group can neither act
+    for them nor show their data there; staff buttons work in private chats and in this
+    platform's staff group only. Then the role; an agent's cluster scope is checked by the
+    handler, which knows the record."""
+    if family.where is Where.PRIVATE and not private:
+        return "button-private-only"
+    if family.where is Where.STAFF_CHATS and not (private or staff_chat):
+        return "access-denied"
+    if family.who is Who.ANYONE:
+        return None
+    if family.who is Who.MEMBER:
+        # Nobody but a member (or staff) was ever sent one: a stranger's press is stale.
+        return None if access.has(Role.MEMBER) or access.is_staff_side else "button-expired"
+    if access.has(Role(family.who.value)):
+        return None
+    return "access-denied-admin" if family.who is Who.ADMIN else "access-denied"
 
 
 R = TypeVar("R")

@@ -27,10 +27,11 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.export import table_workbook
-from bot.services.outbox import FAILED_LIST, OPT_OUT, Content, send_content
+from bot.services.outbox import Content, send_content
 from bot.services.when import WhenError, parse_when
 from handlers import menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
@@ -158,22 +159,37 @@ async def _audience_card(
         count=count,
     )
     buttons = [
-        InlineKeyboardButton(t.label("broadcast-button-clusters"), callback_data="bc:d:c"),
-        InlineKeyboardButton(t.label("broadcast-button-estates"), callback_data="bc:d:e"),
-        InlineKeyboardButton(t.label("broadcast-button-roles"), callback_data="bc:d:r"),
+        InlineKeyboardButton(
+            t.label("broadcast-button-clusters"), callback_data=cb.BROADCAST_DIMENSION.pack("c")
+        ),
+        InlineKeyboardButton(
+            t.label("broadcast-button-estates"), callback_data=cb.BROADCAST_DIMENSION.pack("e")
+        ),
+        InlineKeyboardButton(
+            t.label("broadcast-button-roles"), callback_data=cb.BROADCAST_DIMENSION.pack("r")
+        ),
     ]
     if len(context.state.outbox.platforms) > 1:
         buttons.append(
-            InlineKeyboardButton(t.label("broadcast-button-platforms"), callback_data="bc:d:p")
+            InlineKeyboardButton(
+                t.label("broadcast-button-platforms"),
+                callback_data=cb.BROADCAST_DIMENSION.pack("p"),
+            )
         )
     buttons.append(
-        InlineKeyboardButton(t.label("broadcast-button-everyone"), callback_data="bc:all")
+        InlineKeyboardButton(
+            t.label("broadcast-button-everyone"), callback_data=cb.BROADCAST_EVERYONE.pack()
+        )
     )
     keyboard = rows(buttons, 2)
     keyboard.append(
         [
-            InlineKeyboardButton(t.label("broadcast-button-continue"), callback_data="bc:go"),
-            InlineKeyboardButton(t.label("button-cancel"), callback_data="bc:x"),
+            InlineKeyboardButton(
+                t.label("broadcast-button-continue"), callback_data=cb.BROADCAST_CONTINUE.pack()
+            ),
+            InlineKeyboardButton(
+                t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
+            ),
         ]
     )
     return text, InlineKeyboardMarkup(keyboard), count
@@ -194,11 +210,13 @@ async def _picker(update: Update, context: KhoosheContext, dimension: str, page:
     key, title = DIMENSIONS[dimension]
     chosen = set(draft.get(key, []))
     items = [
-        (("✅ " if code in chosen else "▫️ ") + label, f"bc:t:{dimension}:{code}")
+        (("✅ " if code in chosen else "▫️ ") + label, cb.BROADCAST_TOGGLE.pack(dimension, code))
         for code, label in await _choices(context, dimension, access)
     ]
-    done = InlineKeyboardButton(t.label("broadcast-button-done"), callback_data="bc:back")
-    markup = paged(t, items, page, f"bc:p:{dimension}:", extra=[done])
+    done = InlineKeyboardButton(
+        t.label("broadcast-button-done"), callback_data=cb.BROADCAST_BACK.pack()
+    )
+    markup = paged(t, items, page, lambda p: cb.BROADCAST_PAGE.pack(dimension, p), extra=[done])
     if dimension == "c" and not access.has(Role.STAFF):
         title = "broadcast-pick-clusters-agent"
     await show_card(update, context, t(title), markup)
@@ -208,7 +226,7 @@ async def on_dimension(update: Update, context: KhoosheContext) -> str:
     """Open the picker of clusters, estates, roles or platforms."""
     assert update.callback_query is not None and update.callback_query.data is not None
     await answer(update)
-    dimension = update.callback_query.data.split(":")[2]
+    (dimension,) = cb.BROADCAST_DIMENSION.words(update.callback_query.data)
     _draft(context)["page"] = 0
     await _picker(update, context, dimension, 0)
     return AUDIENCE
@@ -218,7 +236,7 @@ async def on_page(update: Update, context: KhoosheContext) -> str:
     """Another page of a picker."""
     assert update.callback_query is not None and update.callback_query.data is not None
     await answer(update)
-    _, _, dimension, page = update.callback_query.data.split(":")
+    dimension, page = cb.BROADCAST_PAGE.words(update.callback_query.data)
     _draft(context)["page"] = int(page)
     await _picker(update, context, dimension, int(page))
     return AUDIENCE
@@ -227,7 +245,7 @@ async def on_page(update: Update, context: KhoosheContext) -> str:
 async def on_toggle(update: Update, context: KhoosheContext) -> str:
     """Choose or un-choose one value (only values this person is offered are accepted)."""
     assert update.callback_query is not None and update.callback_query.data is not None
-    _, _, dimension, code = update.callback_query.data.split(":", 3)
+    dimension, code = cb.BROADCAST_TOGGLE.words(update.callback_query.data)
     access = await _access(update, context)
     offered = {c for c, _ in await _choices(context, dimension, access)}
     if code not in offered:
@@ -346,12 +364,23 @@ async def _preview_card(update: Update, context: KhoosheContext, count: int) -> 
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(t.label("broadcast-button-send-now"), callback_data="bc:now"),
-                InlineKeyboardButton(t.label("broadcast-button-schedule"), callback_data="bc:sch"),
+                InlineKeyboardButton(
+                    t.label("broadcast-button-send-now"),
+                    callback_data=cb.BROADCAST_SEND_NOW.pack(),
+                ),
+                InlineKeyboardButton(
+                    t.label("broadcast-button-schedule"),
+                    callback_data=cb.BROADCAST_SCHEDULE.pack(),
+                ),
             ],
             [
-                InlineKeyboardButton(t.label("broadcast-button-audience"), callback_data="bc:aud"),
-                InlineKeyboardButton(t.label("button-cancel"), callback_data="bc:x"),
+                InlineKeyboardButton(
+                    t.label("broadcast-button-audience"),
+                    callback_data=cb.BROADCAST_AUDIENCE.pack(),
+                ),
+                InlineKeyboardButton(
+                    t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
+                ),
             ],
         ]
     )
@@ -413,14 +442,18 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
         [
             [
                 InlineKeyboardButton(
-                    t.label("broadcast-button-confirm-schedule"), callback_data="bc:ok"
+                    t.label("broadcast-button-confirm-schedule"),
+                    callback_data=cb.BROADCAST_CONFIRM_SCHEDULE.pack(),
                 )
             ],
             [
                 InlineKeyboardButton(
-                    t.label("broadcast-button-other-time"), callback_data="bc:sch"
+                    t.label("broadcast-button-other-time"),
+                    callback_data=cb.BROADCAST_SCHEDULE.pack(),
                 ),
-                InlineKeyboardButton(t.label("button-cancel"), callback_data="bc:x"),
+                InlineKeyboardButton(
+                    t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
+                ),
             ],
         ]
     )
@@ -542,7 +575,8 @@ async def _own_or_staff(
 
 def _broadcast_id(update: Update) -> int:
     assert update.callback_query is not None
-    return int((update.callback_query.data or "").rsplit(":", 1)[1])
+    family = cb.family_of(update.callback_query.data)
+    return (family.first_int(update.callback_query.data) if family is not None else None) or 0
 
 
 def _body_preview(t: Texts, broadcast: Broadcast) -> str:
@@ -575,17 +609,20 @@ async def scheduled(update: Update, context: KhoosheContext) -> None:
         key = "scheduled-item-missed" if broadcast.status == "missed" else "scheduled-item"
         buttons = [
             InlineKeyboardButton(
-                t.label("scheduled-button-reschedule"), callback_data=f"bc:rs:{broadcast.id}"
+                t.label("scheduled-button-reschedule"),
+                callback_data=cb.BROADCAST_RESCHEDULE.pack(broadcast.id),
             ),
             InlineKeyboardButton(
-                t.label("scheduled-button-cancel"), callback_data=f"bc:c:{broadcast.id}"
+                t.label("scheduled-button-cancel"),
+                callback_data=cb.BROADCAST_CANCEL.pack(broadcast.id),
             ),
         ]
         if broadcast.status == "missed":
             buttons.insert(
                 0,
                 InlineKeyboardButton(
-                    t.label("scheduled-button-send-now"), callback_data=f"bc:sn:{broadcast.id}"
+                    t.label("scheduled-button-send-now"),
+                    callback_data=cb.BROADCAST_SEND_MISSED.pack(broadcast.id),
                 ),
             )
         await context.bot.send_message(
@@ -618,10 +655,12 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
         [
             [
                 InlineKeyboardButton(
-                    t.label("scheduled-button-yes-cancel"), callback_data=f"bc:cy:{broadcast.id}"
+                    t.label("scheduled-button-yes-cancel"),
+                    callback_data=cb.BROADCAST_CANCEL_YES.pack(broadcast.id),
                 ),
                 InlineKeyboardButton(
-                    t.label("scheduled-button-keep"), callback_data=f"bc:ck:{broadcast.id}"
+                    t.label("scheduled-button-keep"),
+                    callback_data=cb.BROADCAST_CANCEL_KEEP.pack(broadcast.id),
                 ),
             ]
         ]
@@ -800,22 +839,24 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
             MessageHandler(other, on_unsupported),
         ],
         AUDIENCE: [
-            CallbackQueryHandler(on_dimension, pattern=r"^bc:d:[cerp]$"),
-            CallbackQueryHandler(on_toggle, pattern=r"^bc:t:[cerp]:[A-Za-z0-9_]+$"),
-            CallbackQueryHandler(on_page, pattern=r"^bc:p:[ce]:\d+$"),
-            CallbackQueryHandler(on_back, pattern=r"^bc:back$"),
-            CallbackQueryHandler(on_everyone, pattern=r"^bc:all$"),
-            CallbackQueryHandler(on_continue, pattern=r"^bc:go$"),
+            CallbackQueryHandler(on_dimension, pattern=cb.BROADCAST_DIMENSION.pattern()),
+            CallbackQueryHandler(on_toggle, pattern=cb.BROADCAST_TOGGLE.pattern()),
+            CallbackQueryHandler(on_page, pattern=cb.BROADCAST_PAGE.pattern()),
+            CallbackQueryHandler(on_back, pattern=cb.BROADCAST_BACK.pattern()),
+            CallbackQueryHandler(on_everyone, pattern=cb.BROADCAST_EVERYONE.pattern()),
+            CallbackQueryHandler(on_continue, pattern=cb.BROADCAST_CONTINUE.pattern()),
         ],
         PREVIEW: [
-            CallbackQueryHandler(on_send_now, pattern=r"^bc:now$"),
-            CallbackQueryHandler(on_ask_when, pattern=r"^bc:sch$"),
-            CallbackQueryHandler(on_change_audience, pattern=r"^bc:aud$"),
+            CallbackQueryHandler(on_send_now, pattern=cb.BROADCAST_SEND_NOW.pattern()),
+            CallbackQueryHandler(on_ask_when, pattern=cb.BROADCAST_SCHEDULE.pattern()),
+            CallbackQueryHandler(on_change_audience, pattern=cb.BROADCAST_AUDIENCE.pattern()),
         ],
         WHEN: [MessageHandler(text, on_when)],
         CONFIRM_TIME: [
-            CallbackQueryHandler(on_confirm_schedule, pattern=r"^bc:ok$"),
-            CallbackQueryHandler(on_ask_when, pattern=r"^bc:sch$"),
+            CallbackQueryHandler(
+                on_confirm_schedule, pattern=cb.BROADCAST_CONFIRM_SCHEDULE.pattern()
+            ),
+            CallbackQueryHandler(on_ask_when, pattern=cb.BROADCAST_SCHEDULE.pattern()),
         ],
         RESCHEDULE: [MessageHandler(text, on_new_time)],
     }
@@ -827,13 +868,13 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("broadcast", start, filters=private),
-                CallbackQueryHandler(on_reschedule, pattern=r"^bc:rs:\d+$"),
+                CallbackQueryHandler(on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()),
             ],
             states=states,
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=r"^bc:x$"),
+                CallbackQueryHandler(cancel, pattern=cb.BROADCAST_CANCEL_FORM.pattern()),
                 MessageHandler(buttons.menu, leave_for_menu),
             ],
             name=FORM,
@@ -847,9 +888,15 @@ def register(app: Application) -> None:
     app.add_handler(build(menu.buttons(app)))
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("scheduled", scheduled, filters=private))
-    app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=r"^bc:c:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=r"^bc:cy:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_cancel_keep, pattern=r"^bc:ck:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_send_missed_now, pattern=r"^bc:sn:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_failed_list, pattern=rf"^{FAILED_LIST}\d+$"))
-    app.add_handler(CallbackQueryHandler(on_opt_out, pattern=rf"^{OPT_OUT}$"))
+    app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=cb.BROADCAST_CANCEL.pattern()))
+    app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=cb.BROADCAST_CANCEL_YES.pattern()))
+    app.add_handler(
+        CallbackQueryHandler(on_cancel_keep, pattern=cb.BROADCAST_CANCEL_KEEP.pattern())
+    )
+    app.add_handler(
+        CallbackQueryHandler(on_send_missed_now, pattern=cb.BROADCAST_SEND_MISSED.pattern())
+    )
+    app.add_handler(
+        CallbackQueryHandler(on_failed_list, pattern=cb.BROADCAST_FAILED_LIST.pattern())
+    )
+    app.add_handler(CallbackQueryHandler(on_opt_out, pattern=cb.ANNOUNCEMENTS_OFF.pattern()))

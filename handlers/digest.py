@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from telegram import InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, requires
-from bot.services.digest import DIGEST_OFF, make_digests
+from bot.services.digest import make_digests
 from storage.members import update_member
 
 log = logging.getLogger(__name__)
@@ -54,4 +55,4 @@ def register(app: Application) -> None:
     app.add_handler(
         CommandHandler("digest_preview", preview_command, filters=filters.ChatType.PRIVATE)
     )
-    app.add_handler(CallbackQueryHandler(on_digest_off, pattern=rf"^{DIGEST_OFF}$"))
+    app.add_handler(CallbackQueryHandler(on_digest_off, pattern=cb.DIGEST_OFF.pattern()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from telegram import (
     InlineKeyboardButton,
@@ -33,11 +33,12 @@ def paged(
     t: Texts,
     items: Sequence[tuple[str, str]],
     page: int,
-    page_prefix: str,
+    page_data: Callable[[int], str],
     extra: Sequence[InlineKeyboardButton] = (),
     per_row: int = 2,
 ) -> InlineKeyboardMarkup:
-    """(label, callback data) items on pages of PAGE_SIZE, with previous/next buttons."""
+    """(label, callback data) items on pages of PAGE_SIZE, with previous/next buttons whose
+    data `page_data` makes from the page number."""
     pages = max(1, -(-len(items) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     chunk = items[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -48,21 +49,17 @@ def paged(
         nav = []
         if page > 0:
             nav.append(
-                InlineKeyboardButton(
-                    t.label("button-previous"), callback_data=f"{page_prefix}{page - 1}"
-                )
+                InlineKeyboardButton(t.label("button-previous"), callback_data=page_data(page - 1))
             )
         nav.append(
             InlineKeyboardButton(
                 t.label("page-of", page=page + 1, pages=pages),
-                callback_data=f"{page_prefix}{page}",
+                callback_data=page_data(page),
             )
         )
         if page < pages - 1:
             nav.append(
-                InlineKeyboardButton(
-                    t.label("button-next"), callback_data=f"{page_prefix}{page + 1}"
-                )
+                InlineKeyboardButton(t.label("button-next"), callback_data=page_data(page + 1))
             )
         keyboard.append(nav)
     if extra:

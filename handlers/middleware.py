@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import CallbackQuery, Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
+from bot.callbacks import family_of
 from bot.context import KhoosheContext
+from bot.roles import access_of, press_refusal
+from bot.settings import Platform
 from storage.members import get_member, set_status
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,63 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
         if member.status == "blocked":
             # They wrote to us, so they unblocked the bot: deliver to them again.
             await set_status(context.db, context.platform, user.id, "active")
+    if update.callback_query is not None:
+        await _check_press(update.callback_query, context, user.id)
+
+
+async def _check_press(query: CallbackQuery, context: KhoosheContext, user_id: int) -> None:
+    """Let a press through only if its data is a declared button, well formed, on the message
+    it claims to be pressed on, by someone who may press it in this chat. Everything else is
+    answered here and goes no further: no feature handler sees a forged or junk press."""
+    family = family_of(query.data)
+    if family is None or family.unpack(query.data) is None:
+        log.info("malformed button from user %s on %s", user_id, context.platform)
+        await _answer(query, context.t("button-expired"))
+        raise ApplicationHandlerStop
+    chat = query.message.chat if query.message is not None else None
+    private = chat is not None and chat.type == Chat.PRIVATE
+    staff_chat = chat is not None and chat.id == context.settings.staff_chat_id(context.platform)
+    access = await access_of(context, user_id)
+    refusal = press_refusal(access, family, private=private, staff_chat=staff_chat)
+    if refusal is not None:
+        log.warning(
+            "refused button %s to user %s on %s (private=%s)",
+            family.prefix,
+            user_id,
+            context.platform,
+            private,
+        )
+        await _answer(query, context.t(refusal))
+        raise ApplicationHandlerStop
+    if not _on_message(query, context):
+        # A button the message no longer has (a double tap after it changed) or never had.
+        log.info("button %s not on its message (user %s)", family.prefix, user_id)
+        await _answer(query, context.t("button-expired"))
+        raise ApplicationHandlerStop
+
+
+def _on_message(query: CallbackQuery, context: KhoosheContext) -> bool:
+    """Is the pressed data one of the buttons of the message it was pressed on? A forged press
+    names any message; the message the platform attaches shows its real buttons. Telegram
+    always attaches them (a message it cannot show comes with date 0 and no content: only
+    the other checks apply then); Bale's messages may come without them, so there an absent
+    keyboard proves nothing."""
+    message = query.message
+    if message is None or not message.is_accessible:
+        return True
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return context.platform is not Platform.TELEGRAM
+    return any(
+        button.callback_data == query.data for row in markup.inline_keyboard for button in row
+    )
+
+
+async def _answer(query: CallbackQuery, text: str) -> None:
+    try:
+        await query.answer(text, show_alert=True)
+    except TelegramError as exc:  # an old query: the press is refused all the same
+        log.info("refused press not answered (%s)", exc.__class__.__name__)
 
 
 async def _throttled(update: Update, context: KhoosheContext, warn: bool, user_id: int) -> None:

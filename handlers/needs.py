@@ -24,6 +24,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
@@ -124,7 +125,7 @@ async def _topics_card(
         [
             InlineKeyboardButton(
                 ("👍 " if topic.id in mine else "▫️ ") + _short(topic.title),
-                callback_data=f"nd:v:{topic.id}",
+                callback_data=cb.NEEDS_VOTE.pack(topic.id),
             )
         ]
         for topic in topics
@@ -195,7 +196,7 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
         [
             InlineKeyboardButton(
                 t.label("needs-button-make-offering", title=_short(topic.title)),
-                callback_data=f"nds:o:{topic.id}",
+                callback_data=cb.NEEDS_OFFER.pack(topic.id),
             )
         ]
         for topic in overall[:5]
@@ -217,7 +218,7 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBUserWarning)
         return ConversationHandler(
-            entry_points=[CallbackQueryHandler(on_suggest, pattern=r"^nd:new$")],
+            entry_points=[CallbackQueryHandler(on_suggest, pattern=cb.NEEDS_SUGGEST.pattern())],
             states=states,
             fallbacks=[
                 CommandHandler("cancel", cancel),
@@ -233,6 +234,6 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install the suggestion form, the vote buttons and /needs."""
     app.add_handler(build(menu.buttons(app)))
-    app.add_handler(CallbackQueryHandler(on_topics, pattern=r"^nd:list$"))
-    app.add_handler(CallbackQueryHandler(on_vote, pattern=r"^nd:v:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_topics, pattern=cb.NEEDS_TOPICS.pattern()))
+    app.add_handler(CallbackQueryHandler(on_vote, pattern=cb.NEEDS_VOTE.pattern()))
     app.add_handler(CommandHandler("needs", needs_command, filters=filters.ChatType.PRIVATE))

@@ -28,6 +28,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
@@ -116,7 +117,12 @@ def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
 
 def _skip_markup(t: Texts, label: str = "offering-button-skip") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t, label, "ofn:skip"), _button(t, "button-cancel", "ofn:x")]]
+        [
+            [
+                _button(t, label, cb.NEW_OFFERING_SKIP.pack()),
+                _button(t, "button-cancel", cb.NEW_OFFERING_CANCEL.pack()),
+            ]
+        ]
     )
 
 
@@ -167,8 +173,10 @@ async def start(update: Update, context: KhoosheContext) -> str:
     assert context.user_data is not None
     context.user_data["offering"] = {"key": uuid.uuid4().hex}
     t = context.t
-    buttons = [_button(t, f"offering-kind-{kind}", f"ofn:k:{kind}") for kind in KINDS]
-    keyboard = [*rows(buttons, 2), [_button(t, "button-cancel", "ofn:x")]]
+    buttons = [
+        _button(t, f"offering-kind-{kind}", cb.NEW_OFFERING_KIND.pack(kind)) for kind in KINDS
+    ]
+    keyboard = [*rows(buttons, 2), [_button(t, "button-cancel", cb.NEW_OFFERING_CANCEL.pack())]]
     return await _ask(update, context, KIND, "offering-ask-kind", InlineKeyboardMarkup(keyboard))
 
 
@@ -189,7 +197,7 @@ async def from_topic(update: Update, context: KhoosheContext) -> str | None:
 async def on_kind(update: Update, context: KhoosheContext) -> str:
     """The kind was chosen."""
     assert update.callback_query is not None and update.callback_query.data is not None
-    kind = update.callback_query.data.rsplit(":", 1)[1]
+    (kind,) = cb.NEW_OFFERING_KIND.words(update.callback_query.data)
     if kind not in KINDS:
         await answer(update, context.t("button-expired"), alert=True)
         return KIND
@@ -377,11 +385,11 @@ async def _picker(
     access = await _access(update, context)
     chosen = set(draft.get("clusters", []))
     items = [
-        (("✅ " if code in chosen else "▫️ ") + label, f"ofn:t:{code}")
+        (("✅ " if code in chosen else "▫️ ") + label, cb.NEW_OFFERING_TOGGLE.pack(code))
         for code, label in await _choices(context, access)
     ]
-    done = _button(t, "offering-button-clusters-done", "ofn:go")
-    markup = paged(t, items, page, "ofn:p:", extra=[done])
+    done = _button(t, "offering-button-clusters-done", cb.NEW_OFFERING_CLUSTERS_DONE.pack())
+    markup = paged(t, items, page, cb.NEW_OFFERING_PAGE.pack, extra=[done])
     key = "offering-pick-clusters" if access.has(Role.STAFF) else "offering-pick-clusters-agent"
     if new_message:
         await context.bot.send_message(_chat_id(update), t(key), reply_markup=markup)
@@ -393,7 +401,7 @@ async def on_cluster_page(update: Update, context: KhoosheContext) -> str:
     """Another page of clusters."""
     assert update.callback_query is not None and update.callback_query.data is not None
     await answer(update)
-    page = int(update.callback_query.data.rsplit(":", 1)[1])
+    (page,) = cb.NEW_OFFERING_PAGE.ints(update.callback_query.data) or (0,)
     _draft(context)["page"] = page
     await _picker(update, context, page)
     return CLUSTERS
@@ -402,7 +410,7 @@ async def on_cluster_page(update: Update, context: KhoosheContext) -> str:
 async def on_cluster_toggle(update: Update, context: KhoosheContext) -> str:
     """Choose or un-choose a cluster (only those offered to this person)."""
     assert update.callback_query is not None and update.callback_query.data is not None
-    code = update.callback_query.data.split(":", 2)[2]
+    (code,) = cb.NEW_OFFERING_TOGGLE.words(update.callback_query.data)
     access = await _access(update, context)
     if code not in {c for c, _ in await _choices(context, access)}:
         log.warning("offering: cluster %r not offered on %s", code, context.platform)
@@ -442,8 +450,8 @@ async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
         markup = InlineKeyboardMarkup(
             [
                 [
-                    _button(t, "offering-button-shares", "ofn:sh"),
-                    _button(t, "offering-button-no-shares", "ofn:nosh"),
+                    _button(t, "offering-button-shares", cb.NEW_OFFERING_SHARES.pack()),
+                    _button(t, "offering-button-no-shares", cb.NEW_OFFERING_NO_SHARES.pack()),
                 ]
             ]
         )
@@ -567,10 +575,10 @@ async def _to_preview(update: Update, context: KhoosheContext) -> str:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-publish", "ofn:pub"),
-                _button(t, "offering-button-schedule", "ofn:sch"),
+                _button(t, "offering-button-publish", cb.NEW_OFFERING_PUBLISH.pack()),
+                _button(t, "offering-button-schedule", cb.NEW_OFFERING_SCHEDULE.pack()),
             ],
-            [_button(t, "button-cancel", "ofn:x")],
+            [_button(t, "button-cancel", cb.NEW_OFFERING_CANCEL.pack())],
         ]
     )
     await context.save_form_now(FORM, PREVIEW)
@@ -694,17 +702,6 @@ async def on_use_buttons(update: Update, context: KhoosheContext) -> None:
     await update.message.reply_text(context.t("offering-use-buttons"))
 
 
-EDIT_FIELDS = {
-    "es": "start",
-    "ec": "capacity",
-    "ep": "place",
-    "et": "title",
-    "ed": "description",
-    "en": "end",
-    "el": "deadline",
-}
-
-
 @requires(Role.CLUSTER_AGENT)
 async def on_edit_field(update: Update, context: KhoosheContext) -> str | None:
     """Ask for the new value of one field."""
@@ -716,7 +713,11 @@ async def on_edit_field(update: Update, context: KhoosheContext) -> str | None:
         await answer(update, context.t("offering-was-cancelled"), alert=True)
         return None
     await answer(update)
-    field = EDIT_FIELDS[update.callback_query.data.split(":")[1]]
+    field = next(
+        name
+        for name, family in cb.OFFERING_EDIT_FIELDS.items()
+        if family.unpack(update.callback_query.data) is not None
+    )
     assert context.user_data is not None
     context.user_data["offering"] = {"edit": field, "id": offering.id}
     return await _ask(
@@ -801,28 +802,39 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     skip = CallbackQueryHandler
     states: dict[object, list[Any]] = {
-        KIND: [CallbackQueryHandler(on_kind, pattern=r"^ofn:k:[a-z]+$")],
+        KIND: [CallbackQueryHandler(on_kind, pattern=cb.NEW_OFFERING_KIND.pattern())],
         TITLE: [MessageHandler(text, on_title)],
-        DESCRIPTION: [MessageHandler(text, on_description), skip(on_description, "^ofn:skip$")],
+        DESCRIPTION: [
+            MessageHandler(text, on_description),
+            skip(on_description, cb.NEW_OFFERING_SKIP.pattern()),
+        ],
         START: [MessageHandler(text, on_start)],
-        END: [MessageHandler(text, on_end), skip(on_end, "^ofn:skip$")],
+        END: [MessageHandler(text, on_end), skip(on_end, cb.NEW_OFFERING_SKIP.pattern())],
         PLACE: [MessageHandler(text, on_place)],
-        CAPACITY: [MessageHandler(text, on_capacity), skip(on_capacity, "^ofn:skip$")],
-        DEADLINE: [MessageHandler(text, on_deadline), skip(on_deadline, "^ofn:skip$")],
+        CAPACITY: [
+            MessageHandler(text, on_capacity),
+            skip(on_capacity, cb.NEW_OFFERING_SKIP.pattern()),
+        ],
+        DEADLINE: [
+            MessageHandler(text, on_deadline),
+            skip(on_deadline, cb.NEW_OFFERING_SKIP.pattern()),
+        ],
         CLUSTERS: [
-            CallbackQueryHandler(on_cluster_toggle, pattern=r"^ofn:t:[A-Za-z0-9_]+$"),
-            CallbackQueryHandler(on_cluster_page, pattern=r"^ofn:p:\d+$"),
-            CallbackQueryHandler(on_clusters_done, pattern=r"^ofn:go$"),
+            CallbackQueryHandler(on_cluster_toggle, pattern=cb.NEW_OFFERING_TOGGLE.pattern()),
+            CallbackQueryHandler(on_cluster_page, pattern=cb.NEW_OFFERING_PAGE.pattern()),
+            CallbackQueryHandler(
+                on_clusters_done, pattern=cb.NEW_OFFERING_CLUSTERS_DONE.pattern()
+            ),
         ],
         SHARES: [
-            CallbackQueryHandler(on_shares_yes, pattern=r"^ofn:sh$"),
-            CallbackQueryHandler(on_shares_no, pattern=r"^ofn:nosh$"),
+            CallbackQueryHandler(on_shares_yes, pattern=cb.NEW_OFFERING_SHARES.pattern()),
+            CallbackQueryHandler(on_shares_no, pattern=cb.NEW_OFFERING_NO_SHARES.pattern()),
             MessageHandler(text, on_share),
-            skip(on_share, "^ofn:skip$"),
+            skip(on_share, cb.NEW_OFFERING_SKIP.pattern()),
         ],
         PREVIEW: [
-            CallbackQueryHandler(on_publish_now, pattern=r"^ofn:pub$"),
-            CallbackQueryHandler(on_schedule, pattern=r"^ofn:sch$"),
+            CallbackQueryHandler(on_publish_now, pattern=cb.NEW_OFFERING_PUBLISH.pattern()),
+            CallbackQueryHandler(on_schedule, pattern=cb.NEW_OFFERING_SCHEDULE.pattern()),
         ],
         PUBLISH_AT: [MessageHandler(text, on_publish_at)],
         EDIT: [MessageHandler(text, on_edit_value)],
@@ -837,14 +849,16 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("new_offering", start, filters=private),
-                CallbackQueryHandler(on_edit_field, pattern=r"^ofs:e[scptdnl]:\d+$"),
-                CallbackQueryHandler(from_topic, pattern=r"^nds:o:\d+$"),
+                CallbackQueryHandler(
+                    on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
+                ),
+                CallbackQueryHandler(from_topic, pattern=cb.NEEDS_OFFER.pattern()),
             ],
             states=states,
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=r"^ofn:x$"),
+                CallbackQueryHandler(cancel, pattern=cb.NEW_OFFERING_CANCEL.pattern()),
                 MessageHandler(buttons.menu, leave_for_menu),
             ],
             name=FORM,

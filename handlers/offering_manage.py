@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
@@ -60,9 +61,13 @@ def owner(update: Update, context: KhoosheContext) -> service.Owner:
     )
 
 
-def offering_id(update: Update, index: int = 2) -> int:
+def offering_id(update: Update, index: int = 0) -> int:
+    """The pressed button's `index`-th number (its offering's id, unless said otherwise)."""
     assert update.callback_query is not None
-    return int((update.callback_query.data or "").split(":")[index])
+    data = update.callback_query.data
+    family = cb.family_of(data)
+    numbers = family.ints(data) if family is not None else None
+    return numbers[index] if numbers and len(numbers) > index else 0
 
 
 async def managed(update: Update, context: KhoosheContext, offering_id: int) -> Offering | None:
@@ -87,13 +92,13 @@ def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit", f"ofs:e:{i}"),
-                _button(t, "offering-button-cancel-offering", f"ofs:c:{i}"),
+                _button(t, "offering-button-edit", cb.OFFERING_EDIT_MENU.pack(i)),
+                _button(t, "offering-button-cancel-offering", cb.OFFERING_CANCEL.pack(i)),
             ],
             [
-                _button(t, "offering-button-lists", f"ofs:l:{i}"),
-                _button(t, "offering-button-export", f"ofs:x:{i}"),
-                _button(t, "offering-button-attendance", f"ofs:ao:{i}"),
+                _button(t, "offering-button-lists", cb.OFFERING_LISTS.pack(i)),
+                _button(t, "offering-button-export", cb.OFFERING_EXPORT.pack(i)),
+                _button(t, "offering-button-attendance", cb.OFFERING_ATTENDANCE.pack(i)),
             ],
         ]
     )
@@ -144,7 +149,7 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
         )
     rest = len(found) - offset - LISTED
     if rest > 0:
-        more = [[_button(t, "offering-button-more", f"ofs:m:{offset + LISTED}")]]
+        more = [[_button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
         await context.bot.send_message(
             _chat_id(update),
             t("offering-staff-more", count=rest),
@@ -164,17 +169,25 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit-start", f"ofs:es:{i}"),
-                _button(t, "offering-button-edit-capacity", f"ofs:ec:{i}"),
-                _button(t, "offering-button-edit-place", f"ofs:ep:{i}"),
+                _button(t, "offering-button-edit-start", cb.OFFERING_EDIT_FIELDS["start"].pack(i)),
+                _button(
+                    t, "offering-button-edit-capacity", cb.OFFERING_EDIT_FIELDS["capacity"].pack(i)
+                ),
+                _button(t, "offering-button-edit-place", cb.OFFERING_EDIT_FIELDS["place"].pack(i)),
             ],
             [
-                _button(t, "offering-button-edit-title", f"ofs:et:{i}"),
-                _button(t, "offering-button-edit-description", f"ofs:ed:{i}"),
+                _button(t, "offering-button-edit-title", cb.OFFERING_EDIT_FIELDS["title"].pack(i)),
+                _button(
+                    t,
+                    "offering-button-edit-description",
+                    cb.OFFERING_EDIT_FIELDS["description"].pack(i),
+                ),
             ],
             [
-                _button(t, "offering-button-edit-end", f"ofs:en:{i}"),
-                _button(t, "offering-button-edit-deadline", f"ofs:el:{i}"),
+                _button(t, "offering-button-edit-end", cb.OFFERING_EDIT_FIELDS["end"].pack(i)),
+                _button(
+                    t, "offering-button-edit-deadline", cb.OFFERING_EDIT_FIELDS["deadline"].pack(i)
+                ),
             ],
         ]
     )
@@ -200,8 +213,10 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-cancel-yes", f"ofs:cy:{offering.id}"),
-                _button(t, "offering-button-cancel-keep", f"ofs:ck:{offering.id}"),
+                _button(t, "offering-button-cancel-yes", cb.OFFERING_CANCEL_YES.pack(offering.id)),
+                _button(
+                    t, "offering-button-cancel-keep", cb.OFFERING_CANCEL_KEEP.pack(offering.id)
+                ),
             ]
         ]
     )
@@ -314,11 +329,14 @@ async def _attendance(
     t = context.t
     people = await attendees(context.db, offering.id, ["confirmed"])
     items = [
-        (("✅ " if a.attended else "▫️ ") + a.name, f"ofs:at:{offering.id}:{a.member_id}:{page}")
+        (
+            ("✅ " if a.attended else "▫️ ") + a.name,
+            cb.OFFERING_ATTENDED.pack(offering.id, a.member_id, page),
+        )
         for a in people
     ]
     present = sum(a.attended for a in people)
-    markup = paged(t, items, page, f"ofs:a:{offering.id}:", per_row=2)
+    markup = paged(t, items, page, lambda p: cb.OFFERING_ATTENDANCE_PAGE.pack(offering.id, p))
     text = t("offering-attendance", title=offering.title, present=present, total=len(people))
     if new:  # the list item keeps its buttons
         await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
@@ -337,10 +355,10 @@ async def on_attendance(update: Update, context: KhoosheContext) -> None:
         return
     await answer(update)
     data = update.callback_query.data if update.callback_query else None
-    if data is not None and data.startswith("ofs:ao:"):
+    if cb.OFFERING_ATTENDANCE.unpack(data) is not None:
         await _attendance(update, context, offering, 0, new=True)
     else:
-        await _attendance(update, context, offering, offering_id(update, 3))
+        await _attendance(update, context, offering, offering_id(update, 1))
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -352,7 +370,7 @@ async def on_attended(update: Update, context: KhoosheContext) -> None:
     if datetime.now(UTC) < offering.starts_at:
         await answer(update, context.t("offering-attendance-too-early"), alert=True)
         return
-    member_id, page = offering_id(update, 3), offering_id(update, 4)
+    member_id, page = offering_id(update, 1), offering_id(update, 2)
     if await toggle_attended(context.db, offering.id, member_id) is None:
         await answer(update, context.t("button-expired"), alert=True)
         return
@@ -364,12 +382,18 @@ def register(app: Application) -> None:
     """Install /offerings and the buttons under its items."""
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("offerings", list_command, filters=private))
-    app.add_handler(CallbackQueryHandler(on_more, pattern=r"^ofs:m:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_edit_menu, pattern=r"^ofs:e:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=r"^ofs:c:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=r"^ofs:cy:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_cancel_keep, pattern=r"^ofs:ck:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_lists, pattern=r"^ofs:l:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_export, pattern=r"^ofs:x:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_attendance, pattern=r"^ofs:(ao:\d+|a:\d+:\d+)$"))
-    app.add_handler(CallbackQueryHandler(on_attended, pattern=r"^ofs:at:\d+:\d+:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_more, pattern=cb.OFFERINGS_MORE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_edit_menu, pattern=cb.OFFERING_EDIT_MENU.pattern()))
+    app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=cb.OFFERING_CANCEL.pattern()))
+    app.add_handler(CallbackQueryHandler(on_cancel_yes, pattern=cb.OFFERING_CANCEL_YES.pattern()))
+    app.add_handler(
+        CallbackQueryHandler(on_cancel_keep, pattern=cb.OFFERING_CANCEL_KEEP.pattern())
+    )
+    app.add_handler(CallbackQueryHandler(on_lists, pattern=cb.OFFERING_LISTS.pattern()))
+    app.add_handler(CallbackQueryHandler(on_export, pattern=cb.OFFERING_EXPORT.pattern()))
+    app.add_handler(
+        CallbackQueryHandler(
+            on_attendance, pattern=cb.any_of(cb.OFFERING_ATTENDANCE, cb.OFFERING_ATTENDANCE_PAGE)
+        )
+    )
+    app.add_handler(CallbackQueryHandler(on_attended, pattern=cb.OFFERING_ATTENDED.pattern()))

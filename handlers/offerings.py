@@ -17,8 +17,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
-from bot.services.offerings import VIEW, calendar_file
+from bot.services.offerings import calendar_file
 from bot.settings import Platform
 from handlers.keyboards import answer, paged, show_card
 from storage.members import Member
@@ -137,8 +138,8 @@ async def _active_signup(
 def needs_buttons(t: Texts) -> list[InlineKeyboardButton]:
     """Suggest a training topic, and vote on topics (handlers/needs.py answers them)."""
     return [
-        _button(t, "needs-button-suggest", "nd:new"),
-        _button(t, "needs-button-topics", "nd:list"),
+        _button(t, "needs-button-suggest", cb.NEEDS_SUGGEST.pack()),
+        _button(t, "needs-button-topics", cb.NEEDS_TOPICS.pack()),
     ]
 
 
@@ -149,7 +150,7 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
         return
     t = context.t
     offerings = await upcoming_for(context.db, member.cluster_code, datetime.now(UTC))
-    mine = _button(t, "offering-button-mine", "of:mine")
+    mine = _button(t, "offering-button-mine", cb.OFFERING_MINE.pack())
     if not offerings:
         markup = InlineKeyboardMarkup([[mine], needs_buttons(t)])
         await show_card(update, context, t("offering-list-empty"), markup)
@@ -165,8 +166,8 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
                 seats=seats_line(t, counted.left, counted.waitlisted),
             )
         )
-    items = [(f"{_short(o.title)}", f"of:card:{o.id}") for o in offerings]
-    markup = paged(t, items, page, "of:page:", extra=[mine], per_row=1)
+    items = [(f"{_short(o.title)}", cb.OFFERING_CARD.pack(o.id)) for o in offerings]
+    markup = paged(t, items, page, cb.OFFERING_LIST_PAGE.pack, extra=[mine], per_row=1)
     markup = InlineKeyboardMarkup([*markup.inline_keyboard, needs_buttons(t)])
     text = t.join("\n\n", [t("offering-list-title"), *lines])
     await show_card(update, context, text, markup)
@@ -178,7 +179,7 @@ async def on_list(update: Update, context: KhoosheContext) -> None:
         return
     await answer(update)
     data = (update.callback_query.data or "") if update.callback_query else ""
-    page = int(data.rsplit(":", 1)[1]) if data.startswith("of:page:") else 0
+    page = cb.OFFERING_LIST_PAGE.first_int(data) or 0
     await show_list(update, context, page)
 
 
@@ -195,14 +196,16 @@ async def _card(
     buttons = []
     if signup is not None and signup.status == "confirmed":
         parts.append(t("offering-you-are-confirmed"))
-        buttons.append(_button(t, "offering-button-leave", f"of:leave:{offering.id}"))
+        buttons.append(_button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
     elif signup is not None:
         position = await waitlist_position(context.db, offering.id, member.id)
         parts.append(t("offering-you-are-waitlisted", position=position))
-        buttons.append(_button(t, "offering-button-leave-waitlist", f"of:leave:{offering.id}"))
+        buttons.append(
+            _button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
+        )
     elif datetime.now(UTC) < offering.closes_at:
         label = "offering-button-join" if counted.left != 0 else "offering-button-join-waitlist"
-        buttons.append(_button(t, label, f"of:join:{offering.id}"))
+        buttons.append(_button(t, label, cb.OFFERING_JOIN.pack(offering.id)))
     else:
         parts.append(t("offering-closed"))
     if note is not None:
@@ -210,8 +213,8 @@ async def _card(
     keyboard = [
         buttons,
         [
-            _button(t, "offering-button-calendar", f"of:ics:{offering.id}"),
-            _button(t, "offering-button-list", "of:list"),
+            _button(t, "offering-button-calendar", cb.OFFERING_CALENDAR.pack(offering.id)),
+            _button(t, "offering-button-list", cb.OFFERING_LIST.pack()),
         ],
     ]
     return t.join("\n\n", parts), InlineKeyboardMarkup([row for row in keyboard if row])
@@ -228,7 +231,7 @@ async def on_view(update: Update, context: KhoosheContext) -> None:
     await answer(update)
     text, markup = await _card(context, offering, member)
     data = update.callback_query.data if update.callback_query else ""
-    if data and data.startswith(VIEW):
+    if cb.OFFERING_VIEW.unpack(data) is not None:
         # Announcements and reminders stay as they are: the card is a message of its own.
         chat = update.effective_chat
         assert chat is not None
@@ -254,8 +257,8 @@ async def on_join(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-join-yes", f"of:joinok:{offering.id}"),
-                _button(t, "offering-button-back", f"of:card:{offering.id}"),
+                _button(t, "offering-button-join-yes", cb.OFFERING_JOIN_YES.pack(offering.id)),
+                _button(t, "offering-button-back", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -313,8 +316,8 @@ async def on_leave(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-leave-yes", f"of:leaveok:{offering.id}"),
-                _button(t, "offering-button-keep", f"of:card:{offering.id}"),
+                _button(t, "offering-button-leave-yes", cb.OFFERING_LEAVE_YES.pack(offering.id)),
+                _button(t, "offering-button-keep", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -354,8 +357,8 @@ async def tell_promoted(context: KhoosheContext, offering: Offering, who: Notifi
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-view", f"{VIEW}{offering.id}"),
-                _button(t, "offering-button-give-back", f"of:leave:{offering.id}"),
+                _button(t, "offering-button-view", cb.OFFERING_VIEW.pack(offering.id)),
+                _button(t, "offering-button-give-back", cb.OFFERING_LEAVE.pack(offering.id)),
             ]
         ]
     )
@@ -394,7 +397,7 @@ async def on_mine(update: Update, context: KhoosheContext) -> None:
     await answer(update)
     t = context.t
     found = await member_signups(context.db, member.id, datetime.now(UTC))
-    back = _button(t, "offering-button-list", "of:list")
+    back = _button(t, "offering-button-list", cb.OFFERING_LIST.pack())
     if not found:
         await show_card(update, context, t("offering-mine-empty"), InlineKeyboardMarkup([[back]]))
         return
@@ -414,7 +417,8 @@ async def on_mine(update: Update, context: KhoosheContext) -> None:
             )
         )
     buttons = [
-        [InlineKeyboardButton(_short(o.title), callback_data=f"of:card:{o.id}")] for o, _ in found
+        [InlineKeyboardButton(_short(o.title), callback_data=cb.OFFERING_CARD.pack(o.id))]
+        for o, _ in found
     ]
     await show_card(
         update, context, t.join("\n\n", lines), InlineKeyboardMarkup([*buttons, [back]])
@@ -423,11 +427,15 @@ async def on_mine(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install the member's offering buttons (the menu entry is in handlers/menu.py)."""
-    app.add_handler(CallbackQueryHandler(on_list, pattern=r"^of:(list|page:\d+)$"))
-    app.add_handler(CallbackQueryHandler(on_view, pattern=r"^of:(view|card):\d+$"))
-    app.add_handler(CallbackQueryHandler(on_join, pattern=r"^of:join:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_join_ok, pattern=r"^of:joinok:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_leave, pattern=r"^of:leave:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_leave_ok, pattern=r"^of:leaveok:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_calendar, pattern=r"^of:ics:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_mine, pattern=r"^of:mine$"))
+    app.add_handler(
+        CallbackQueryHandler(on_list, pattern=cb.any_of(cb.OFFERING_LIST, cb.OFFERING_LIST_PAGE))
+    )
+    app.add_handler(
+        CallbackQueryHandler(on_view, pattern=cb.any_of(cb.OFFERING_VIEW, cb.OFFERING_CARD))
+    )
+    app.add_handler(CallbackQueryHandler(on_join, pattern=cb.OFFERING_JOIN.pattern()))
+    app.add_handler(CallbackQueryHandler(on_join_ok, pattern=cb.OFFERING_JOIN_YES.pattern()))
+    app.add_handler(CallbackQueryHandler(on_leave, pattern=cb.OFFERING_LEAVE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_leave_ok, pattern=cb.OFFERING_LEAVE_YES.pattern()))
+    app.add_handler(CallbackQueryHandler(on_calendar, pattern=cb.OFFERING_CALENDAR.pattern()))
+    app.add_handler(CallbackQueryHandler(on_mine, pattern=cb.OFFERING_MINE.pattern()))

@@ -30,6 +30,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import access_of
 from bot.services.members import (
@@ -77,28 +78,28 @@ async def _send(update: Update, context: KhoosheContext, text: str, markup: Any 
     return await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
-def _place_items(places: list[Place], lang: str, prefix: str) -> list[tuple[str, str]]:
-    return [(p.name(lang), f"{prefix}{p.code}") for p in places]
+def _place_items(places: list[Place], lang: str, family: cb.Button) -> list[tuple[str, str]]:
+    return [(p.name(lang), family.pack(p.code)) for p in places]
 
 
 async def _cluster_markup(context: KhoosheContext, page: int) -> InlineKeyboardMarkup:
     places = await list_places(context.db, "cluster")
-    return paged(context.t, _place_items(places, context.t.lang, "f:cl:"), page, "f:clp:")
+    items = _place_items(places, context.t.lang, cb.FORM_CLUSTER)
+    return paged(context.t, items, page, cb.FORM_CLUSTER_PAGE.pack)
 
 
 async def _estate_markup(context: KhoosheContext, page: int) -> InlineKeyboardMarkup:
     places = await list_places(context.db, "estate")
     none = InlineKeyboardButton(
-        context.t.label("button-no-estate"), callback_data=f"f:es:{NO_ESTATE}"
+        context.t.label("button-no-estate"), callback_data=cb.FORM_ESTATE.pack(NO_ESTATE)
     )
-    return paged(
-        context.t, _place_items(places, context.t.lang, "f:es:"), page, "f:esp:", extra=[none]
-    )
+    items = _place_items(places, context.t.lang, cb.FORM_ESTATE)
+    return paged(context.t, items, page, cb.FORM_ESTATE_PAGE.pack, extra=[none])
 
 
 def _job_role_markup(t: Texts) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(t.label(f"job-role-{r}"), callback_data=f"f:jr:{r}")
+        InlineKeyboardButton(t.label(f"job-role-{r}"), callback_data=cb.FORM_JOB_ROLE.pack(r))
         for r in JOB_ROLES
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))
@@ -106,7 +107,9 @@ def _job_role_markup(t: Texts) -> InlineKeyboardMarkup:
 
 def _language_markup(t: Texts) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(t.label(f"language-{lang}"), callback_data=f"f:lang:{lang}")
+        InlineKeyboardButton(
+            t.label(f"language-{lang}"), callback_data=cb.FORM_LANGUAGE.pack(lang)
+        )
         for lang in LANGUAGES
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))
@@ -156,10 +159,16 @@ async def _summary(context: KhoosheContext) -> tuple[str, InlineKeyboardMarkup]:
     summary = await profile.describe(context, context.form["draft"])
     markup = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(t.label("button-confirm"), callback_data="f:ok")],
             [
-                InlineKeyboardButton(t.label("button-fix"), callback_data="f:fix"),
-                InlineKeyboardButton(t.label("button-cancel"), callback_data="f:no"),
+                InlineKeyboardButton(
+                    t.label("button-confirm"), callback_data=cb.FORM_CONFIRM.pack()
+                )
+            ],
+            [
+                InlineKeyboardButton(t.label("button-fix"), callback_data=cb.FORM_FIX.pack()),
+                InlineKeyboardButton(
+                    t.label("button-cancel"), callback_data=cb.FORM_CANCEL.pack()
+                ),
             ],
         ]
     )
@@ -239,7 +248,7 @@ async def edit_entry(update: Update, context: KhoosheContext) -> str | int | Non
     """A profile button: edit one field of the member's own profile."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    field = query.data.removeprefix("pf:edit:")
+    field = str((cb.PROFILE_EDIT.unpack(query.data) or ("",))[0])
     chat = update.effective_chat
     private = chat is not None and chat.type == chat.PRIVATE
     if context.member is None or field not in EDITABLE or not private:
@@ -282,11 +291,11 @@ async def on_company(update: Update, context: KhoosheContext) -> str | int:
 
 
 async def _chosen_place(
-    update: Update, context: KhoosheContext, kind: str, prefix: str
+    update: Update, context: KhoosheContext, kind: str, family: cb.Button
 ) -> str | None:
     query = update.callback_query
     assert query is not None and query.data is not None
-    code = query.data.removeprefix(prefix)
+    code = str((family.unpack(query.data) or ("",))[0])
     if kind == "estate" and code == NO_ESTATE:
         await query.answer()
         return NO_ESTATE
@@ -306,7 +315,7 @@ async def _show_choice(update: Update, context: KhoosheContext, choice: str) -> 
 
 async def on_cluster_button(update: Update, context: KhoosheContext) -> str | int | None:
     """A cluster was picked from the list."""
-    code = await _chosen_place(update, context, "cluster", "f:cl:")
+    code = await _chosen_place(update, context, "cluster", cb.FORM_CLUSTER)
     if code is None:
         return None
     return await accepted(update, context, CLUSTER, code)
@@ -314,7 +323,7 @@ async def on_cluster_button(update: Update, context: KhoosheContext) -> str | in
 
 async def on_estate_button(update: Update, context: KhoosheContext) -> str | int | None:
     """An estate (or "none") was picked from the list."""
-    code = await _chosen_place(update, context, "estate", "f:es:")
+    code = await _chosen_place(update, context, "estate", cb.FORM_ESTATE)
     if code is None:
         return None
     if code == NO_ESTATE:
@@ -328,11 +337,11 @@ async def on_page(update: Update, context: KhoosheContext) -> None:
     """Next/previous page of the cluster or estate list."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    prefix, _, page_text = query.data.rpartition(":")
-    page = int(page_text) if page_text.isdigit() else 0
+    family = cb.family_of(query.data)
+    page = (family.first_int(query.data) if family is not None else None) or 0
     markup = (
         await _cluster_markup(context, page)
-        if prefix == "f:clp"
+        if family is cb.FORM_CLUSTER_PAGE
         else await _estate_markup(context, page)
     )
     await query.answer()
@@ -354,12 +363,16 @@ async def on_place_text(update: Update, context: KhoosheContext) -> str | None:
     if not matches:
         return await _retry(update, context, f"form-{kind}-not-found")
     by_code = {p.code: p for p in places}
-    prefix = "f:cl:" if kind == "cluster" else "f:es:"
+    choose, page = (
+        (cb.FORM_CLUSTER, cb.FORM_CLUSTER_PAGE)
+        if kind == "cluster"
+        else (cb.FORM_ESTATE, cb.FORM_ESTATE_PAGE)
+    )
     buttons = [
-        InlineKeyboardButton(by_code[c].name(lang), callback_data=f"{prefix}{c}") for c in matches
+        InlineKeyboardButton(by_code[c].name(lang), callback_data=choose.pack(c)) for c in matches
     ]
     buttons.append(
-        InlineKeyboardButton(context.t.label("button-show-all"), callback_data=f"{prefix[:-1]}p:0")
+        InlineKeyboardButton(context.t.label("button-show-all"), callback_data=page.pack(0))
     )
     await _send(
         update, context, context.t("form-did-you-mean"), InlineKeyboardMarkup(rows(buttons, 1))
@@ -412,7 +425,8 @@ async def _on_choice(
     """A button from a fixed list (job role, language): check it, close the list, go on."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    value = query.data.rpartition(":")[2]
+    family = cb.family_of(query.data)
+    value = str(family.values(query.data)[-1]) if family is not None else ""
     if value not in allowed:  # forged or from an older version of the list
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
@@ -465,7 +479,9 @@ async def on_fix(update: Update, context: KhoosheContext) -> None:
     await query.answer()
     t = context.t
     buttons = [
-        InlineKeyboardButton(t.label(f"field-{field}"), callback_data=f"f:fix:{field}")
+        InlineKeyboardButton(
+            t.label(f"field-{field}"), callback_data=cb.FORM_FIX_FIELD.pack(field)
+        )
         for field in REGISTER_ORDER
     ]
     await _send(update, context, t("form-fix-which"), InlineKeyboardMarkup(rows(buttons, 2)))
@@ -475,7 +491,7 @@ async def on_fix_field(update: Update, context: KhoosheContext) -> str | None:
     """Change one answer, then come back to the summary."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    field = query.data.removeprefix("f:fix:")
+    field = str((cb.FORM_FIX_FIELD.unpack(query.data) or ("",))[0])
     if field not in REGISTER_ORDER:
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
@@ -540,25 +556,25 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         NAME: [MessageHandler(text, on_name)],
         COMPANY: [MessageHandler(text, on_company)],
         CLUSTER: [
-            CallbackQueryHandler(on_cluster_button, pattern=r"^f:cl:"),
-            CallbackQueryHandler(on_page, pattern=r"^f:clp:\d+$"),
+            CallbackQueryHandler(on_cluster_button, pattern=cb.FORM_CLUSTER.pattern()),
+            CallbackQueryHandler(on_page, pattern=cb.FORM_CLUSTER_PAGE.pattern()),
             MessageHandler(text, on_place_text),
         ],
         ESTATE: [
-            CallbackQueryHandler(on_estate_button, pattern=r"^f:es:"),
-            CallbackQueryHandler(on_page, pattern=r"^f:esp:\d+$"),
+            CallbackQueryHandler(on_estate_button, pattern=cb.FORM_ESTATE.pattern()),
+            CallbackQueryHandler(on_page, pattern=cb.FORM_ESTATE_PAGE.pattern()),
             MessageHandler(text, on_place_text),
         ],
         PHONE: [
             MessageHandler(filters.CONTACT, on_contact),
             MessageHandler(text, on_phone_text),
         ],
-        JOB_ROLE: [CallbackQueryHandler(on_job_role, pattern=r"^f:jr:")],
-        LANGUAGE: [CallbackQueryHandler(on_language, pattern=r"^f:lang:")],
+        JOB_ROLE: [CallbackQueryHandler(on_job_role, pattern=cb.FORM_JOB_ROLE.pattern())],
+        LANGUAGE: [CallbackQueryHandler(on_language, pattern=cb.FORM_LANGUAGE.pattern())],
         CONFIRM: [
-            CallbackQueryHandler(on_confirm, pattern=r"^f:ok$"),
-            CallbackQueryHandler(on_fix, pattern=r"^f:fix$"),
-            CallbackQueryHandler(on_fix_field, pattern=r"^f:fix:"),
+            CallbackQueryHandler(on_confirm, pattern=cb.FORM_CONFIRM.pattern()),
+            CallbackQueryHandler(on_fix, pattern=cb.FORM_FIX.pattern()),
+            CallbackQueryHandler(on_fix_field, pattern=cb.FORM_FIX_FIELD.pattern()),
         ],
     }
     for handlers in states.values():
@@ -573,13 +589,13 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("start", start, filters=private),
-                CallbackQueryHandler(edit_entry, pattern=r"^pf:edit:"),
+                CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
             ],
             states=states,
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=r"^f:no$"),
+                CallbackQueryHandler(cancel, pattern=cb.FORM_CANCEL.pattern()),
                 CommandHandler("help", help_in_form),
                 MessageHandler(buttons.menu, menu_in_form),
             ],

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.services.members import (
     CLUSTER,
@@ -88,15 +89,19 @@ async def _profile_message(
 ) -> tuple[str, InlineKeyboardMarkup]:
     t = context.t
     buttons = [
-        InlineKeyboardButton(t.label(f"field-{field}"), callback_data=f"pf:edit:{field}")
+        InlineKeyboardButton(t.label(f"field-{field}"), callback_data=cb.PROFILE_EDIT.pack(field))
         for field in EDITABLE
     ]
     keyboard = rows(buttons, 2)
     # Announcements are the one setting that is not a profile field: a toggle of its own.
     switch = "profile-announcements-on" if member.announcements else "profile-announcements-off"
-    keyboard.append([InlineKeyboardButton(t.label(switch), callback_data="pf:ann")])
+    keyboard.append(
+        [InlineKeyboardButton(t.label(switch), callback_data=cb.PROFILE_ANNOUNCEMENTS.pack())]
+    )
     digest = "profile-digest-on" if member.digest else "profile-digest-off"
-    keyboard.append([InlineKeyboardButton(t.label(digest), callback_data="pf:dg")])
+    keyboard.append(
+        [InlineKeyboardButton(t.label(digest), callback_data=cb.PROFILE_DIGEST.pack())]
+    )
     card = await describe(context, values_of(member))
     since = t.date(parse_iso(member.created_at))
     return t("profile-show", card=card, since=since), InlineKeyboardMarkup(keyboard)
@@ -151,5 +156,7 @@ async def profile_command(update: Update, context: KhoosheContext) -> None:
 def register(app: Application) -> None:
     """Install /profile."""
     app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(on_toggle_announcements, pattern=r"^pf:ann$"))
-    app.add_handler(CallbackQueryHandler(on_toggle_digest, pattern=r"^pf:dg$"))
+    app.add_handler(
+        CallbackQueryHandler(on_toggle_announcements, pattern=cb.PROFILE_ANNOUNCEMENTS.pattern())
+    )
+    app.add_handler(CallbackQueryHandler(on_toggle_digest, pattern=cb.PROFILE_DIGEST.pattern()))

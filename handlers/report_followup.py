@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded
 from bot.services.reports import DraftError, clean_follow_up
@@ -45,8 +46,9 @@ WRITING_TIMEOUT = 30 * 60  # seconds
 
 
 def _report_id(data: str | None) -> int:
-    tail = (data or "").split(":")[-1]
-    return int(tail) if tail.isdigit() else 0
+    """The report a member's button is about (its first field; 0 for none)."""
+    family = cb.family_of(data)
+    return (family.first_int(data) if family is not None else None) or 0
 
 
 def _code(context: KhoosheContext, report: Report) -> str:
@@ -103,7 +105,9 @@ async def start_not_solved(update: Update, context: KhoosheContext) -> str | int
 async def _ask(update: Update, context: KhoosheContext, key: str, report: Report) -> None:
     chat = update.effective_chat
     assert chat is not None
-    cancel = InlineKeyboardButton(context.t.label("button-cancel"), callback_data="r:fux")
+    cancel = InlineKeyboardButton(
+        context.t.label("button-cancel"), callback_data=cb.REPORT_FOLLOW_UP_CANCEL.pack()
+    )
     await context.bot.send_message(
         chat.id,
         context.t(key, code=_code(context, report)),
@@ -204,9 +208,12 @@ async def on_withdraw(update: Update, context: KhoosheContext) -> None:
     assert chat is not None
     buttons = [
         InlineKeyboardButton(
-            t.label("report-button-withdraw-yes"), callback_data=f"r:wdy:{report.id}"
+            t.label("report-button-withdraw-yes"),
+            callback_data=cb.REPORT_WITHDRAW_YES.pack(report.id),
         ),
-        InlineKeyboardButton(t.label("report-button-keep"), callback_data="r:fux"),
+        InlineKeyboardButton(
+            t.label("report-button-keep"), callback_data=cb.REPORT_FOLLOW_UP_CANCEL.pack()
+        ),
     ]
     await context.bot.send_message(
         chat.id,
@@ -242,7 +249,8 @@ async def on_solved(update: Update, context: KhoosheContext) -> None:
     assert chat is not None
     stars = [
         InlineKeyboardButton(
-            context.t.label("report-score", score=n), callback_data=f"r:rate:{report.id}:{n}"
+            context.t.label("report-score", score=n),
+            callback_data=cb.REPORT_RATE.pack(report.id, n),
         )
         for n in range(5, 0, -1)
     ]
@@ -255,10 +263,9 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
     """The member's satisfaction: stored, and the report is closed."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    _, _, report_text, score_text = [*query.data.split(":"), "", ""][:4]
-    score = int(score_text) if score_text.isdigit() else 0
+    report_id, score = cb.REPORT_RATE.ints(query.data) or (0, 0)
     member = context.member
-    report = await get_report(context.db, int(report_text) if report_text.isdigit() else 0)
+    report = await get_report(context.db, report_id)
     if (
         member is None
         or report is None
@@ -282,14 +289,14 @@ def register(app: Application) -> None:
         warnings.simplefilter("ignore", PTBUserWarning)
         conversation = ConversationHandler(
             entry_points=[
-                CallbackQueryHandler(start_follow_up, pattern=r"^r:fu:\d+$"),
-                CallbackQueryHandler(start_not_solved, pattern=r"^r:no:\d+$"),
+                CallbackQueryHandler(start_follow_up, pattern=cb.REPORT_FOLLOW_UP.pattern()),
+                CallbackQueryHandler(start_not_solved, pattern=cb.REPORT_NOT_SOLVED.pattern()),
             ],
             states={WRITING: [MessageHandler(other, on_writing)]},
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=r"^r:fux$"),
+                CallbackQueryHandler(cancel, pattern=cb.REPORT_FOLLOW_UP_CANCEL.pattern()),
                 MessageHandler(buttons.menu, leave_for_menu),
             ],
             # Not waiting forever: a message days later is not a follow-up to this report.
@@ -299,9 +306,11 @@ def register(app: Application) -> None:
             allow_reentry=True,
         )
     app.add_handler(conversation)
-    app.add_handler(CallbackQueryHandler(on_withdraw, pattern=r"^r:wd:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_withdraw_confirmed, pattern=r"^r:wdy:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_solved, pattern=r"^r:yes:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_rate, pattern=r"^r:rate:\d+:\d$"))
+    app.add_handler(CallbackQueryHandler(on_withdraw, pattern=cb.REPORT_WITHDRAW.pattern()))
+    app.add_handler(
+        CallbackQueryHandler(on_withdraw_confirmed, pattern=cb.REPORT_WITHDRAW_YES.pattern())
+    )
+    app.add_handler(CallbackQueryHandler(on_solved, pattern=cb.REPORT_SOLVED.pattern()))
+    app.add_handler(CallbackQueryHandler(on_rate, pattern=cb.REPORT_RATE.pattern()))
     # "Keep it" under a withdrawal question, outside any conversation.
-    app.add_handler(CallbackQueryHandler(cancel, pattern=r"^r:fux$"))
+    app.add_handler(CallbackQueryHandler(cancel, pattern=cb.REPORT_FOLLOW_UP_CANCEL.pattern()))

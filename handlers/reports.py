@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded
 from bot.services.reports import (
@@ -116,8 +117,12 @@ def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(t.label("report-button-done"), callback_data="r:done"),
-                InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel"),
+                InlineKeyboardButton(
+                    t.label("report-button-done"), callback_data=cb.REPORT_DONE.pack()
+                ),
+                InlineKeyboardButton(
+                    t.label("button-cancel"), callback_data=cb.REPORT_CANCEL.pack()
+                ),
             ]
         ]
     )
@@ -242,16 +247,27 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
     choices = draft.get("choices") or ["other"]
     top, others = choices[0], [c for c in choices[1:] if c != "other"]
     last_row = [
-        InlineKeyboardButton(t.label("report-button-all-categories"), callback_data="r:cats")
+        InlineKeyboardButton(
+            t.label("report-button-all-categories"), callback_data=cb.REPORT_ALL_CATEGORIES.pack()
+        )
     ]
     if top != "other":
         last_row.insert(
-            0, InlineKeyboardButton(t.label("category-other"), callback_data="r:cat:other")
+            0,
+            InlineKeyboardButton(
+                t.label("category-other"), callback_data=cb.REPORT_CATEGORY.pack("other")
+            ),
         )
     buttons = [
-        [InlineKeyboardButton("✅ " + t.label(f"category-{top}"), callback_data=f"r:cat:{top}")],
         [
-            InlineKeyboardButton(t.label(f"category-{c}"), callback_data=f"r:cat:{c}")
+            InlineKeyboardButton(
+                "✅ " + t.label(f"category-{top}"), callback_data=cb.REPORT_CATEGORY.pack(top)
+            )
+        ],
+        [
+            InlineKeyboardButton(
+                t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c)
+            )
             for c in others
         ],
         last_row,
@@ -267,7 +283,7 @@ async def on_all_categories(update: Update, context: KhoosheContext) -> str:
     await query.answer()
     t = context.t
     buttons = [
-        InlineKeyboardButton(t.label(f"category-{c}"), callback_data=f"r:cat:{c}")
+        InlineKeyboardButton(t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c))
         for c in CATEGORIES
     ]
     return await _question(
@@ -283,7 +299,7 @@ async def on_category(update: Update, context: KhoosheContext) -> str | None:
     """A category was chosen: look for the same problem reported by others."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    slug = query.data.removeprefix("r:cat:")
+    slug = str((cb.REPORT_CATEGORY.unpack(query.data) or ("",))[0])
     if slug not in CATEGORIES:
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
@@ -313,12 +329,16 @@ async def _ask_similar(update: Update, context: KhoosheContext) -> str:
             [
                 InlineKeyboardButton(
                     t.label("report-button-me-too", number=number),
-                    callback_data=f"r:same:{report.id}",
+                    callback_data=cb.REPORT_SAME.pack(report.id),
                 )
             ]
         )
     buttons.append(
-        [InlineKeyboardButton(t.label("report-button-different"), callback_data="r:new")]
+        [
+            InlineKeyboardButton(
+                t.label("report-button-different"), callback_data=cb.REPORT_DIFFERENT.pack()
+            )
+        ]
     )
     text = t("report-similar", lines=t.join("\n", lines))
     return await _question(update, context, SIMILAR, text, InlineKeyboardMarkup(buttons))
@@ -329,7 +349,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
     query = update.callback_query
     assert query is not None and query.data is not None
     draft = _draft(context)
-    report_id = int(query.data.removeprefix("r:same:") or 0)
+    report_id = cb.REPORT_SAME.first_int(query.data) or 0
     # Only the reports we offered: callback data can be forged to name any report.
     if report_id not in draft.get("similar", []):
         await query.answer(context.t("button-expired"), show_alert=True)
@@ -363,8 +383,12 @@ async def _ask_urgency(update: Update, context: KhoosheContext) -> str:
     t = context.t
     buttons = [
         [
-            InlineKeyboardButton(t.label("report-button-normal"), callback_data="r:urg:0"),
-            InlineKeyboardButton(t.label("report-button-urgent"), callback_data="r:urg:1"),
+            InlineKeyboardButton(
+                t.label("report-button-normal"), callback_data=cb.REPORT_URGENCY.pack("0")
+            ),
+            InlineKeyboardButton(
+                t.label("report-button-urgent"), callback_data=cb.REPORT_URGENCY.pack("1")
+            ),
         ]
     ]
     return await _question(
@@ -377,7 +401,7 @@ async def on_urgency(update: Update, context: KhoosheContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    _draft(context)["urgent"] = query.data == "r:urg:1"
+    _draft(context)["urgent"] = query.data == cb.REPORT_URGENCY.pack("1")
     return await _ask_summary(update, context)
 
 
@@ -385,7 +409,11 @@ async def _ask_summary(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
     draft.setdefault("summary", proposed_summary(draft))
     buttons = [
-        [InlineKeyboardButton(t.label("report-button-keep-summary"), callback_data="r:sum")]
+        [
+            InlineKeyboardButton(
+                t.label("report-button-keep-summary"), callback_data=cb.REPORT_KEEP_SUMMARY.pack()
+            )
+        ]
     ]
     text = t("report-ask-summary", summary=draft["summary"])
     return await _question(update, context, SUMMARY, text, InlineKeyboardMarkup(buttons))
@@ -424,10 +452,10 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
         files=len(draft["attachments"]),
     )
     buttons = [
-        [InlineKeyboardButton(t.label("report-button-send"), callback_data="r:ok")],
+        [InlineKeyboardButton(t.label("report-button-send"), callback_data=cb.REPORT_SEND.pack())],
         [
-            InlineKeyboardButton(t.label("button-fix"), callback_data="r:fix"),
-            InlineKeyboardButton(t.label("button-cancel"), callback_data="r:cancel"),
+            InlineKeyboardButton(t.label("button-fix"), callback_data=cb.REPORT_FIX.pack()),
+            InlineKeyboardButton(t.label("button-cancel"), callback_data=cb.REPORT_CANCEL.pack()),
         ],
     ]
     return await _question(update, context, CONFIRM, card, InlineKeyboardMarkup(buttons))
@@ -520,18 +548,24 @@ async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> 
         for r in reports
     ]
     buttons = [
-        InlineKeyboardButton(f"#{_code(context, r.code)}", callback_data=f"r:open:{r.code}")
+        InlineKeyboardButton(
+            f"#{_code(context, r.code)}", callback_data=cb.REPORT_OPEN.pack(r.code)
+        )
         for r in reports
     ]
     keyboard = rows(buttons, 3)
     nav = []
     if page > 0:
         nav.append(
-            InlineKeyboardButton(t.label("button-previous"), callback_data=f"r:list:{page - 1}")
+            InlineKeyboardButton(
+                t.label("button-previous"), callback_data=cb.REPORT_LIST_PAGE.pack(page - 1)
+            )
         )
     if (page + 1) * PAGE < total:
         nav.append(
-            InlineKeyboardButton(t.label("button-next"), callback_data=f"r:list:{page + 1}")
+            InlineKeyboardButton(
+                t.label("button-next"), callback_data=cb.REPORT_LIST_PAGE.pack(page + 1)
+            )
         )
     if nav:
         keyboard.append(nav)
@@ -544,8 +578,7 @@ async def on_list_page(update: Update, context: KhoosheContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    page_text = query.data.removeprefix("r:list:")
-    await my_reports(update, context, int(page_text) if page_text.isdigit() else 0)
+    await my_reports(update, context, cb.REPORT_LIST_PAGE.first_int(query.data) or 0)
 
 
 def _event_line(context: KhoosheContext, event: ReportEvent) -> str:
@@ -584,13 +617,15 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
     if report.status in OPEN_STATUSES:
         buttons.append(
             InlineKeyboardButton(
-                t.label("report-button-follow-up"), callback_data=f"r:fu:{report.id}"
+                t.label("report-button-follow-up"),
+                callback_data=cb.REPORT_FOLLOW_UP.pack(report.id),
             )
         )
         if context.member is not None and report.member_id == context.member.id:
             buttons.append(
                 InlineKeyboardButton(
-                    t.label("report-button-withdraw"), callback_data=f"r:wd:{report.id}"
+                    t.label("report-button-withdraw"),
+                    callback_data=cb.REPORT_WITHDRAW.pack(report.id),
                 )
             )
     await _send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
@@ -601,7 +636,7 @@ async def on_open(update: Update, context: KhoosheContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    await _track(update, context, query.data.removeprefix("r:open:"))
+    await _track(update, context, str((cb.REPORT_OPEN.unpack(query.data) or ("",))[0]))
 
 
 async def track(update: Update, context: KhoosheContext) -> None:
@@ -639,27 +674,27 @@ def build(
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     states: dict[object, list[Any]] = {
         COMPOSE: [
-            CallbackQueryHandler(on_done, pattern=r"^r:done$"),
+            CallbackQueryHandler(on_done, pattern=cb.REPORT_DONE.pattern()),
             MessageHandler(text, on_text),
             MessageHandler(media, on_media),
             MessageHandler(other, on_unsupported),
         ],
         CATEGORY: [
-            CallbackQueryHandler(on_category, pattern=r"^r:cat:"),
-            CallbackQueryHandler(on_all_categories, pattern=r"^r:cats$"),
+            CallbackQueryHandler(on_category, pattern=cb.REPORT_CATEGORY.pattern()),
+            CallbackQueryHandler(on_all_categories, pattern=cb.REPORT_ALL_CATEGORIES.pattern()),
         ],
         SIMILAR: [
-            CallbackQueryHandler(on_me_too, pattern=r"^r:same:\d+$"),
-            CallbackQueryHandler(on_different, pattern=r"^r:new$"),
+            CallbackQueryHandler(on_me_too, pattern=cb.REPORT_SAME.pattern()),
+            CallbackQueryHandler(on_different, pattern=cb.REPORT_DIFFERENT.pattern()),
         ],
-        URGENCY: [CallbackQueryHandler(on_urgency, pattern=r"^r:urg:[01]$")],
+        URGENCY: [CallbackQueryHandler(on_urgency, pattern=cb.REPORT_URGENCY.pattern())],
         SUMMARY: [
-            CallbackQueryHandler(on_summary_kept, pattern=r"^r:sum$"),
+            CallbackQueryHandler(on_summary_kept, pattern=cb.REPORT_KEEP_SUMMARY.pattern()),
             MessageHandler(text, on_summary_text),
         ],
         CONFIRM: [
-            CallbackQueryHandler(on_confirm, pattern=r"^r:ok$"),
-            CallbackQueryHandler(on_fix, pattern=r"^r:fix$"),
+            CallbackQueryHandler(on_confirm, pattern=cb.REPORT_SEND.pattern()),
+            CallbackQueryHandler(on_fix, pattern=cb.REPORT_FIX.pattern()),
         ],
     }
     for step in (CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM):
@@ -676,7 +711,7 @@ def build(
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=r"^r:cancel$"),
+                CallbackQueryHandler(cancel, pattern=cb.REPORT_CANCEL.pattern()),
                 MessageHandler(buttons.menu, leave_for_menu),
             ],
             name=FORM,
@@ -695,8 +730,8 @@ def register(app: Application) -> None:
     app.add_handler(
         MessageHandler(menu.label_filter(app, "menu-my-reports") & private, my_reports_command)
     )
-    app.add_handler(CallbackQueryHandler(on_list_page, pattern=r"^r:list:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_open, pattern=r"^r:open:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_list_page, pattern=cb.REPORT_LIST_PAGE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_open, pattern=cb.REPORT_OPEN.pattern()))
 
 
 async def my_reports_command(update: Update, context: KhoosheContext) -> None:

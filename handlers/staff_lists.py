@@ -15,6 +15,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
@@ -143,27 +144,48 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
     )
     keyboard = [
         [
-            InlineKeyboardButton(t.label("staff-button-status"), callback_data="l:m:status"),
-            InlineKeyboardButton(t.label("staff-button-category"), callback_data="l:m:category"),
+            InlineKeyboardButton(
+                t.label("staff-button-status"), callback_data=cb.LIST_FILTER_MENU.pack("status")
+            ),
+            InlineKeyboardButton(
+                t.label("staff-button-category"),
+                callback_data=cb.LIST_FILTER_MENU.pack("category"),
+            ),
         ],
         [
-            InlineKeyboardButton(t.label("staff-button-cluster"), callback_data="l:m:cluster"),
-            InlineKeyboardButton(t.label("staff-button-body"), callback_data="l:m:body"),
+            InlineKeyboardButton(
+                t.label("staff-button-cluster"), callback_data=cb.LIST_FILTER_MENU.pack("cluster")
+            ),
+            InlineKeyboardButton(
+                t.label("staff-button-body"), callback_data=cb.LIST_FILTER_MENU.pack("body")
+            ),
         ],
-        [InlineKeyboardButton(t.label("staff-button-age"), callback_data="l:m:age")],
+        [
+            InlineKeyboardButton(
+                t.label("staff-button-age"), callback_data=cb.LIST_FILTER_MENU.pack("age")
+            )
+        ],
     ]
     nav = []
     if page > 0:
         nav.append(
-            InlineKeyboardButton(t.label("button-previous"), callback_data=f"l:p:{page - 1}")
+            InlineKeyboardButton(
+                t.label("button-previous"), callback_data=cb.LIST_PAGE.pack(page - 1)
+            )
         )
     if (page + 1) * PAGE < total:
-        nav.append(InlineKeyboardButton(t.label("button-next"), callback_data=f"l:p:{page + 1}"))
+        nav.append(
+            InlineKeyboardButton(t.label("button-next"), callback_data=cb.LIST_PAGE.pack(page + 1))
+        )
     if nav:
         keyboard.append(nav)
     if total:
         keyboard.append(
-            [InlineKeyboardButton(t.label("staff-button-export"), callback_data="l:x")]
+            [
+                InlineKeyboardButton(
+                    t.label("staff-button-export"), callback_data=cb.LIST_EXPORT.pack()
+                )
+            ]
         )
     chat = update.effective_chat
     assert chat is not None
@@ -182,8 +204,7 @@ async def on_page(update: Update, context: KhoosheContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    page = query.data.removeprefix("l:p:")
-    await _send_list(update, context, int(page) if page.isdigit() else 0)
+    await _send_list(update, context, cb.LIST_PAGE.first_int(query.data) or 0)
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -193,26 +214,37 @@ async def on_filter_menu(update: Update, context: KhoosheContext) -> None:
     assert query is not None and query.data is not None
     await query.answer()
     t = context.t
-    which = query.data.removeprefix("l:m:")
+    (which,) = cb.LIST_FILTER_MENU.unpack(query.data) or ("",)
     if which == "status":
-        choices = [(t.label(f"staff-status-{s}"), f"l:s:status:{s}") for s in STATUS_CHOICES]
+        choices = [
+            (t.label(f"staff-status-{s}"), cb.LIST_FILTER_SET.pack("status", s))
+            for s in STATUS_CHOICES
+        ]
     elif which == "category":
-        choices = [(t.label(f"category-{c}"), f"l:s:category:{c}") for c in CATEGORIES]
-        choices.append((t.label("staff-any"), "l:s:category:-"))
+        choices = [
+            (t.label(f"category-{c}"), cb.LIST_FILTER_SET.pack("category", c)) for c in CATEGORIES
+        ]
+        choices.append((t.label("staff-any"), cb.LIST_FILTER_SET.pack("category", "-")))
     elif which == "cluster":
         user = update.effective_user
         assert user is not None
         access = await access_of(context, user.id)
         places = await list_places(context.db, "cluster")
         scoped = [p for p in places if access.covers_cluster(p.code)]
-        choices = [(p.name(t.lang), f"l:s:cluster:{p.code}") for p in scoped]
-        choices.append((t.label("staff-any"), "l:s:cluster:-"))
+        choices = [(p.name(t.lang), cb.LIST_FILTER_SET.pack("cluster", p.code)) for p in scoped]
+        choices.append((t.label("staff-any"), cb.LIST_FILTER_SET.pack("cluster", "-")))
     elif which == "body":
-        choices = [(b.name(t.lang), f"l:s:body:{b.code}") for b in context.state.outside_bodies]
-        choices.append((t.label("staff-any"), "l:s:body:-"))
+        choices = [
+            (b.name(t.lang), cb.LIST_FILTER_SET.pack("body", b.code))
+            for b in context.state.outside_bodies
+        ]
+        choices.append((t.label("staff-any"), cb.LIST_FILTER_SET.pack("body", "-")))
     else:
         choices = [
-            (t.label("staff-age", days=d) if d else t.label("staff-any"), f"l:s:age:{d}")
+            (
+                t.label("staff-age", days=d) if d else t.label("staff-any"),
+                cb.LIST_FILTER_SET.pack("age", d),
+            )
             for d in AGES
         ]
     buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
@@ -228,7 +260,7 @@ async def on_filter_set(update: Update, context: KhoosheContext) -> None:
     """Apply one filter choice (validated: the data may be forged) and show the list."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    _, _, which, value = [*query.data.split(":", 3), "", ""][:4]
+    which, value = (str(v) for v in cb.LIST_FILTER_SET.unpack(query.data) or ("", ""))
     state = _state(context)
     valid = (
         (which == "status" and value in STATUS_CHOICES)
@@ -306,7 +338,7 @@ def register(app: Application) -> None:
     where = staff_chats(app)
     app.add_handler(CommandHandler("reports", reports_command, filters=where))
     app.add_handler(CommandHandler("export_reports", export_reports, filters=where))
-    app.add_handler(CallbackQueryHandler(on_page, pattern=r"^l:p:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_filter_menu, pattern=r"^l:m:[a-z]+$"))
-    app.add_handler(CallbackQueryHandler(on_filter_set, pattern=r"^l:s:[a-z]+:"))
-    app.add_handler(CallbackQueryHandler(export_reports, pattern=r"^l:x$"))
+    app.add_handler(CallbackQueryHandler(on_page, pattern=cb.LIST_PAGE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_filter_menu, pattern=cb.LIST_FILTER_MENU.pattern()))
+    app.add_handler(CallbackQueryHandler(on_filter_set, pattern=cb.LIST_FILTER_SET.pattern()))
+    app.add_handler(CallbackQueryHandler(export_reports, pattern=cb.LIST_EXPORT.pattern()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from telegram import Chat, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Rendered, Texts
 from bot.roles import Role, requires
 from bot.services.reports import parse_code
@@ -162,4 +163,4 @@ async def _event_line(context: KhoosheContext, t: Texts, event: ReportEvent, who
 def register(app: Application) -> None:
     """Install /show and the card's "full text" button."""
     app.add_handler(CommandHandler("show", show_command, filters=staff_lists.staff_chats(app)))
-    app.add_handler(CallbackQueryHandler(on_full_text, pattern=r"^t:full:\d+$"))
+    app.add_handler(CallbackQueryHandler(on_full_text, pattern=cb.TRIAGE_FULL_TEXT.pattern()))

@@ -16,6 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot import callbacks as cb
 from bot.context import KhoosheContext, Rendered
 from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
@@ -131,15 +132,21 @@ async def announce_new_report(context: KhoosheContext, report: Report) -> int:
 
 def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
     t = context.texts_for(lang)
-    take = InlineKeyboardButton(t.label("triage-button-take"), callback_data=f"t:take:{report.id}")
+    take = InlineKeyboardButton(
+        t.label("triage-button-take"), callback_data=cb.TRIAGE_TAKE.pack(report.id)
+    )
     status = InlineKeyboardButton(
-        t.label("triage-button-status"), callback_data=f"t:st:{report.id}"
+        t.label("triage-button-status"), callback_data=cb.TRIAGE_STATUS_MENU.pack(report.id)
     )
     category = InlineKeyboardButton(
-        t.label("triage-button-category"), callback_data=f"t:cat:{report.id}"
+        t.label("triage-button-category"), callback_data=cb.TRIAGE_CATEGORY_MENU.pack(report.id)
     )
-    body = InlineKeyboardButton(t.label("triage-button-body"), callback_data=f"t:body:{report.id}")
-    full = InlineKeyboardButton(t.label("triage-button-full"), callback_data=f"t:full:{report.id}")
+    body = InlineKeyboardButton(
+        t.label("triage-button-body"), callback_data=cb.TRIAGE_BODY_MENU.pack(report.id)
+    )
+    full = InlineKeyboardButton(
+        t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
+    )
     return InlineKeyboardMarkup([[take, status], [category, body], [full]])
 
 
@@ -165,8 +172,15 @@ async def report_in_scope(
 
 
 def report_id_of(data: str | None) -> int:
-    parts = (data or "").split(":")
-    return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    """The report a staff button is about (its first field; 0 for none)."""
+    family = cb.family_of(data)
+    return (family.first_int(data) if family is not None else None) or 0
+
+
+def last_word(family: cb.Button, data: str | None) -> str:
+    """The last field of a press already checked by the middleware (a status, slug, code)."""
+    values = family.unpack(data)
+    return str(values[-1]) if values else ""
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -204,7 +218,8 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     t = context.t
     buttons = [
         InlineKeyboardButton(
-            t.label(f"report-status-{status}"), callback_data=f"t:set:{report.id}:{status}"
+            t.label(f"report-status-{status}"),
+            callback_data=cb.TRIAGE_SET_STATUS.pack(report.id, status),
         )
         for status in TRANSITIONS.get(report.status, ())
     ]
@@ -226,7 +241,7 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
-    to_status = query.data.rsplit(":", 1)[-1]
+    to_status = last_word(cb.TRIAGE_SET_STATUS, query.data)
     moved = can_move(report.status, to_status) and await change_status(
         context.db, report.id, report.status, to_status, _actor(update, context)
     )
@@ -349,10 +364,12 @@ async def _tell_parties(context: KhoosheContext, report: Report, status: str) ->
             [
                 [
                     InlineKeyboardButton(
-                        t.label("report-button-solved"), callback_data=f"r:yes:{report.id}"
+                        t.label("report-button-solved"),
+                        callback_data=cb.REPORT_SOLVED.pack(report.id),
                     ),
                     InlineKeyboardButton(
-                        t.label("report-button-not-solved"), callback_data=f"r:no:{report.id}"
+                        t.label("report-button-not-solved"),
+                        callback_data=cb.REPORT_NOT_SOLVED.pack(report.id),
                     ),
                 ]
             ]
@@ -420,7 +437,7 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     await query.answer()
     t = context.t
     choices = [
-        (t.label(f"category-{c}"), f"t:setcat:{report.id}:{c}")
+        (t.label(f"category-{c}"), cb.TRIAGE_SET_CATEGORY.pack(report.id, c))
         for c in CATEGORIES
         if c != report.category
     ]
@@ -435,7 +452,7 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
     report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
-    slug = query.data.rsplit(":", 1)[-1]
+    slug = last_word(cb.TRIAGE_SET_CATEGORY, query.data)
     if slug not in CATEGORIES or not await set_category(
         context.db, report.id, slug, _actor(update, context)
     ):
@@ -457,7 +474,8 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     await query.answer()
     lang = context.t.lang
     choices = [
-        (b.name(lang), f"t:setbody:{report.id}:{b.code}") for b in context.state.outside_bodies
+        (b.name(lang), cb.TRIAGE_SET_BODY.pack(report.id, b.code))
+        for b in context.state.outside_bodies
     ]
     await _choices(update, context, "triage-choose-body", choices)
 
@@ -470,7 +488,7 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
     report = await report_in_scope(update, context, report_id_of(query.data))
     if report is None:
         return
-    code = query.data.rsplit(":", 1)[-1]
+    code = last_word(cb.TRIAGE_SET_BODY, query.data)
     body = next((b for b in context.state.outside_bodies if b.code == code), None)
     if body is None or report.status not in OPEN_STATUSES:
         await query.answer(context.t("button-expired"), show_alert=True)
@@ -522,11 +540,15 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
     app.add_handler(CommandHandler("merge", merge_command, filters=staff_lists.staff_chats(app)))
-    app.add_handler(CallbackQueryHandler(on_category_menu, pattern=r"^t:cat:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_set_category, pattern=r"^t:setcat:\d+:[a-z_]+$"))
-    app.add_handler(CallbackQueryHandler(on_body_menu, pattern=r"^t:body:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_set_body, pattern=r"^t:setbody:\d+:[a-z0-9_]+$"))
-    app.add_handler(CallbackQueryHandler(on_take, pattern=r"^t:take:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_status_menu, pattern=r"^t:st:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_set_status, pattern=r"^t:set:\d+:[a-z_]+$"))
+    app.add_handler(
+        CallbackQueryHandler(on_category_menu, pattern=cb.TRIAGE_CATEGORY_MENU.pattern())
+    )
+    app.add_handler(
+        CallbackQueryHandler(on_set_category, pattern=cb.TRIAGE_SET_CATEGORY.pattern())
+    )
+    app.add_handler(CallbackQueryHandler(on_body_menu, pattern=cb.TRIAGE_BODY_MENU.pattern()))
+    app.add_handler(CallbackQueryHandler(on_set_body, pattern=cb.TRIAGE_SET_BODY.pattern()))
+    app.add_handler(CallbackQueryHandler(on_take, pattern=cb.TRIAGE_TAKE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_status_menu, pattern=cb.TRIAGE_STATUS_MENU.pattern()))
+    app.add_handler(CallbackQueryHandler(on_set_status, pattern=cb.TRIAGE_SET_STATUS.pattern()))
     # Staff replies to cards are picked up by the catch-all in handlers/menu.py (see there).

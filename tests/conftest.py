@@ -22,6 +22,11 @@ from bot.settings import Platform, Settings
 from storage.members import NewMember, register_member
 
 ADMIN_ID = 777_000_001
+# A message the platform can no longer show (Telegram sends such a press with an
+# "inaccessible message": no text, no buttons). A forged press there passes the check that the
+# data is on the pressed message, so the handler's own checks (scope, ownership, idempotency)
+# are what a test of it exercises.
+UNSEEN_MESSAGE = 999_999
 
 
 # --- no test may reach the internet -----------------------------------------------------------

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
 
 NEWS = "جلسه مشترک خوشه چرم و کفش: شنبه ساعت ۱۰ در اتاق بازرگانی. (حضور مدیران الزامی است)"
 
@@ -137,7 +137,7 @@ async def test_agents_reach_only_their_clusters(khooshe: Khooshe) -> None:
     assert "تعداد گیرندگان: ۱ نفر" in shown(card)
     picker = await tap(agent, "🧩 خوشه‌ها")
     assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
-    answer = await agent.press_forged("bc:t:c:furniture", picker.message_id)
+    answer = await agent.press_forged("bc:t:c:furniture", UNSEEN_MESSAGE)
     assert answer is not None and "فقط" in (answer.text or "")
     await tap(agent, "✔️ تأیید انتخاب")
     await preview(agent)

@@ -14,7 +14,7 @@ from bot.sandbox import SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
 from tests.test_offerings import TITLE, offer, statuses
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -196,7 +196,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
         "SELECT * FROM broadcasts WHERE kind = 'reminder' AND status = 'scheduled'"
     )
     assert waiting == []
-    answer = await admin.press_forged(f"ofs:cy:{offering.id}", asked.message_id)  # again
+    answer = await admin.press_forged(f"ofs:cy:{offering.id}", UNSEEN_MESSAGE)  # again
     assert answer is not None and "لغو شده" in (answer.text or "")
     answer = await admin.press_inline(item, "🗑 لغو")  # the old list's button
     assert answer is not None and "لغو شده" in (answer.text or "")
@@ -243,7 +243,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     await agent.settle(quiet=0.3)
     assert not any(TITLE in (m.content or "") for m in agent.messages)
     for forged in (f"ofs:cy:{furniture_offering.id}", f"ofs:x:{furniture_offering.id}"):
-        answer = await agent.press_forged(forged, item.message_id)
+        answer = await agent.press_forged(forged, UNSEEN_MESSAGE)
         assert answer is not None and "در حوزه شما نیست" in (answer.text or ""), forged
     rows = await khooshe.rows("SELECT id, status FROM offerings ORDER BY id")
     assert [r["status"] for r in rows] == ["published", "published"]
@@ -273,7 +273,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     await agent.press("تا شروع")
     picker = await expect(agent, "فقط خوشه‌های خودتان")
     assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
-    answer = await agent.press_forged("ofn:t:furniture", picker.message_id)
+    answer = await agent.press_forged("ofn:t:furniture", UNSEEN_MESSAGE)
     assert answer is not None and "فقط برای خوشه‌های خودتان" in (answer.text or "")
     await tap(agent, "✔️ تأیید خوشه‌ها")
     preview = await expect(agent, "پیش‌نمایش")
@@ -332,7 +332,7 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     # not visible to members before its time
     await member.send_text("🎓 آموزش‌ها و رویدادها")
     await expect(member, "در پیش نیست")
-    answer = await member.press_forged(f"of:joinok:{row['id']}")
+    answer = await member.press_forged(f"of:joinok:{row['id']}", UNSEEN_MESSAGE)
     assert answer is not None and "در دسترس نیست" in (answer.text or "")
     assert await khooshe.rows("SELECT * FROM signups") == []
 

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from bot.sandbox import BotMessage, SandboxUser
 from bot.services.offerings import Owner, cancel, publish
 from storage.offerings import NewOffering, Offering, cancel_signup, sign_up
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
 
 TITLE = "هوش مصنوعی و اثر آن بر کسب‌وکار"
 PLACE = "اتاق بازرگانی تبریز، سالن ۲"
@@ -81,7 +81,7 @@ async def test_browse_sign_up_and_add_to_calendar(khooshe: Khooshe) -> None:
     assert await statuses(khooshe, offering) == [(member.id, "confirmed")]
 
     # signing up twice (an old confirm button) changes nothing
-    answer = await member.press_forged(f"of:joinok:{offering.id}", done.message_id)
+    answer = await member.press_forged(f"of:joinok:{offering.id}", UNSEEN_MESSAGE)
     assert answer is not None and "قبلاً" in (answer.text or "")
     assert await statuses(khooshe, offering) == [(member.id, "confirmed")]
 
@@ -139,10 +139,15 @@ async def test_waitlist_and_promotion_with_a_button_to_give_the_seat_back(
 async def test_many_members_pressing_at_once_never_overbook(khooshe: Khooshe) -> None:
     members = await khooshe.seed_members(12)
     offering = await offer(khooshe, capacity=5)
-    announcements = [await expect(m, "آموزش / رویداد تازه") for m in members]
+    # Everyone opens the card and taps "sign up"; then all confirm at the same moment.
+    announcements = []
+    for member in members:
+        await card_of(member)
+        await tap(member, "✍️ ثبت‌نام")
+        announcements.append(member.chat.messages[-1])
     answers = await asyncio.gather(
         *(
-            m.press_forged(f"of:joinok:{offering.id}", a.message_id)
+            m.press_inline(a, "✅ بله، ثبت‌نام کن")
             for m, a in zip(members, announcements, strict=True)
         )
     )
@@ -179,7 +184,7 @@ async def test_forged_and_stale_buttons(khooshe: Khooshe) -> None:
     await tap(holder, "✅ بله، ثبت‌نام کن")
     # another member cannot give back someone else's seat: the data names no member
     card = await card_of(other)
-    answer = await other.press_forged(f"of:leaveok:{offering.id}", card.message_id)
+    answer = await other.press_forged(f"of:leaveok:{offering.id}", UNSEEN_MESSAGE)
     assert answer is not None and "ثبت‌نامی ندارید" in (answer.text or "")
     # a member of another cluster cannot sign up by forging the button
     answer = await outsider.press_forged(f"of:joinok:{offering.id}")
@@ -198,7 +203,7 @@ async def test_forged_and_stale_buttons(khooshe: Khooshe) -> None:
     assert TITLE in shown(notice)
     answer = await other.press_inline(card, "✍️ ثبت‌نام")
     assert answer is not None and "لغو شده" in (answer.text or "")
-    answer = await other.press_forged(f"of:joinok:{offering.id}", card.message_id)
+    answer = await other.press_forged(f"of:joinok:{offering.id}", UNSEEN_MESSAGE)
     assert answer is not None and "لغو شده" in (answer.text or "")
     await other.send_text(MENU)
     await expect(other, "در پیش نیست")

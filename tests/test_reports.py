@@ -30,9 +30,11 @@ async def reach_card(
         await user.send_text(part)
         await expect(user, "دریافت شد")
     await user.press("✅ تمام شد")
-    question = await expect(user, "به نظر می‌رسد")
+    # The suggestion and the search for similar reports run in a worker thread: on a busy
+    # 2-core machine the first one (the lexicon loading) can take several seconds.
+    question = await expect(user, "به نظر می‌رسد", wait=30)
     await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است")
+    await expect(user, "فوری است", wait=30)
     await user.press("🔴 فوری" if urgent else "عادی")
     await expect(user, "عنوان کوتاه")
     if title is None:

@@ -6,7 +6,7 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.conftest import Khooshe, expect, register, shown, walk_to
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown, walk_to
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 LOAN = "بانک وام سرمایه در گردش ما را با وجود ضمانت‌نامه تمدید نمی‌کند و چک‌ها برگشت خورده"
@@ -29,7 +29,7 @@ async def test_agents_see_their_clusters_and_staff_see_all(khooshe: Khooshe) -> 
     assert "(۱)" in shown(listing) and "چرم و کفش" in shown(listing)
     assert "مبلمان" not in shown(listing)
     # choosing another cluster by forging the filter still shows only the agent's scope
-    await agent.press_forged("l:s:cluster:furniture")
+    await agent.press_forged("l:s:cluster:furniture", UNSEEN_MESSAGE)
     empty = await expect(agent, "گزارشی با این فیلتر نیست")
     assert "مبلمان" in shown(empty)
 
@@ -148,7 +148,7 @@ async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) 
     assert rows[1][10] == "شرکت توزیع برق"
 
     # a forged body code is refused and the filter stays as it was
-    forged = await agent.press_forged("l:s:body:nowhere")
+    forged = await agent.press_forged("l:s:body:nowhere", UNSEEN_MESSAGE)
     assert forged is not None and forged.show_alert
     await agent.press_inline(choices, "بانک")
     assert "گزارشی با این فیلتر نیست" in shown(await expect(agent, "فیلتر"))

@@ -26,6 +26,7 @@ import aiosqlite
 import jdatetime
 from telegram.ext import CallbackContext, JobQueue
 
+from bot import callbacks as cb
 from bot.context import AppState, Rendered, Texts
 from bot.i18n import Locales
 from bot.services.categorize import tokens_for_similarity
@@ -66,8 +67,6 @@ from storage.reports import Report
 
 log = logging.getLogger(__name__)
 
-# Callback data of the "no more digests" button under every member digest.
-DIGEST_OFF = "dg:off"
 # Lines per list: long enough to be useful, short enough for one 4096-character message.
 MAX_REPORT_LINES = 8
 MAX_TABLE_LINES = 12
@@ -461,7 +460,7 @@ def member_digest(
         )
     )
     buttons = buttons[:3]
-    buttons.append([(t.label("digest-button-off"), DIGEST_OFF)])
+    buttons.append([(t.label("digest-button-off"), cb.DIGEST_OFF.pack())])
     return _fit("\n\n".join(blocks)), buttons
 
 

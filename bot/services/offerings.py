@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 from icalendar import Calendar, Event
 
+from bot import callbacks as cb
 from bot.roles import Access, Role
 from bot.settings import Settings
 from bot.text import fold_digits
@@ -47,8 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VIEW = "of:view:"
-
 
 @dataclass(frozen=True, slots=True)
 class Owner:
@@ -71,7 +70,7 @@ def may_manage(access: Access, offering: Offering) -> bool:
 
 def view_button(offering_id: int) -> tuple[str, str]:
     """The "details and sign-up" button under announcements and reminders."""
-    return ("offering-button-view", f"{VIEW}{offering_id}")
+    return ("offering-button-view", cb.OFFERING_VIEW.pack(offering_id))
 
 
 def _broadcast(

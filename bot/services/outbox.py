@@ -40,6 +40,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Mess
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
+from bot import callbacks as cb
 from bot.context import Texts
 from bot.i18n import Locales
 from bot.platforms import ADAPTERS
@@ -74,10 +75,6 @@ from storage.outbox import finish_broadcast as finish_row
 
 log = logging.getLogger(__name__)
 
-# Callback data of the "no more announcements" button under every broadcast.
-OPT_OUT = "ob:off"
-# Callback data prefix of the "who did not get it" button under a delivery report.
-FAILED_LIST = "bc:failed:"
 # Retrying a 5xx or a timeout: after 2, 4, 8, 16 s, then give up on that message.
 MAX_ATTEMPTS = 5
 IDLE_WAIT = 5.0
@@ -129,7 +126,11 @@ async def send_content(
 
 def opt_out_row(t: Texts) -> list[InlineKeyboardButton]:
     """The "no more announcements" button every announcement carries."""
-    return [InlineKeyboardButton(t.label("broadcast-button-opt-out"), callback_data=OPT_OUT)]
+    return [
+        InlineKeyboardButton(
+            t.label("broadcast-button-opt-out"), callback_data=cb.ANNOUNCEMENTS_OFF.pack()
+        )
+    ]
 
 
 def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -551,7 +552,7 @@ class Outbox:
                     [
                         InlineKeyboardButton(
                             t.label("broadcast-button-failed-list"),
-                            callback_data=f"{FAILED_LIST}{broadcast.id}",
+                            callback_data=cb.BROADCAST_FAILED_LIST.pack(broadcast.id),
                         )
                     ]
                 ]

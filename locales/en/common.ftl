@@ -19,6 +19,7 @@ button-confirm = ✅ Confirm
 button-fix = ✏️ Change
 button-show-all = 📋 Show all
 button-expired = This button is no longer active. Please use the latest message.
+button-private-only = This button only works in your private chat with the bot.
 button-share-phone = 📱 Share my number
 button-no-estate = Not in an industrial estate
 

@@ -19,6 +19,7 @@ button-confirm = ✅ تأیید و ثبت
 button-fix = ✏️ اصلاح
 button-show-all = 📋 نمایش همه
 button-expired = این دکمه دیگر فعال نیست. لطفاً از آخرین پیام استفاده کنید.
+button-private-only = این دکمه فقط در گفت‌وگوی خصوصی شما با ربات کار می‌کند.
 button-share-phone = 📱 ارسال شماره من
 button-no-estate = خارج از شهرک صنعتی
 

@@ -1,0 +1,361 @@
+"""Every inline button's callback data, declared once: its shape, who may press it and where.
+
+Callback data comes back from the client and can be forged, so each button family says
+what it carries (typed fields) and who may press it in which chat; `handlers/middleware.py`
+enforces that for every press through `bot.roles.may_press` before any feature handler
+runs, and the forged-callback tests are generated from this catalogue. Handlers use
+`pattern()` to route, `pack()` to make buttons and `unpack()` to read a press; nothing
+else writes or parses callback data by hand.
+
+The wire format ("prefix:field:field") is what older messages already carry, so buttons
+sent before a restart (and stored outbox messages) keep working. Like aiogram 3's
+`CallbackData`, without PTB's `arbitrary_callback_data`: outbox messages outlive the
+process and cross platforms, so the data itself must be the whole truth.
+
+This module imports nothing from PTB, so the role checks can use it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# Telegram's limit; Bale is reported to take the same.
+MAX_BYTES = 64
+# SQLite's INTEGER and Telegram's ids are 64-bit; anything larger is junk, not an id.
+MAX_INT = 2**63 - 1
+
+
+class Who(StrEnum):
+    """Who may press a button (checked in `bot.roles.may_press`)."""
+
+    ANYONE = "anyone"  # onboarding: whoever is registering in their own chat
+    MEMBER = "member"  # a registered member (or staff), acting on their own records
+    AGENT = "cluster_agent"  # staff side; the handler checks the cluster on the server
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class Where(StrEnum):
+    """In which chat a button may be pressed."""
+
+    PRIVATE = "private"  # only in the presser's own chat with the bot
+    STAFF_CHATS = "staff_chats"  # a private chat or this platform's staff group
+
+
+class Field:
+    """One typed field of callback data."""
+
+    name: str
+    sample: str
+
+    def regex(self) -> str:
+        raise NotImplementedError
+
+    def parse(self, raw: str) -> int | str | None:
+        raise NotImplementedError
+
+    def dump(self, value: int | str) -> str:
+        raw = str(value)
+        if self.parse(raw) is None:
+            raise ValueError(f"{raw!r} is not a valid {self.name}")
+        return raw
+
+
+@dataclass(frozen=True)
+class Int(Field):
+    """A non-negative id, page or count (ASCII digits, at most 64-bit)."""
+
+    name: str
+    hi: int = MAX_INT
+    sample: str = "1"
+
+    def regex(self) -> str:
+        return r"\d{1,19}"
+
+    def parse(self, raw: str) -> int | None:
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
+            return None
+        value = int(raw)
+        return value if value <= self.hi else None
+
+
+@dataclass(frozen=True)
+class Word(Field):
+    """A short code: a cluster, a category slug, a status, a field name."""
+
+    name: str
+    sample: str = "furniture"
+    chars: str = r"[A-Za-z0-9_\-]"
+
+    def regex(self) -> str:
+        return rf"{self.chars}{{1,40}}"
+
+    def parse(self, raw: str) -> str | None:
+        return raw if re.fullmatch(self.regex(), raw) else None
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    """One of a fixed set of values."""
+
+    name: str
+    values: tuple[str, ...]
+    sample: str = field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sample", self.values[0])
+
+    def regex(self) -> str:
+        return "(?:" + "|".join(re.escape(v) for v in self.values) + ")"
+
+    def parse(self, raw: str) -> str | None:
+        return raw if raw in self.values else None
+
+
+@dataclass(frozen=True)
+class Button:
+    """A family of buttons: a prefix, typed fields, who may press it and where."""
+
+    prefix: str
+    fields: tuple[Field, ...]
+    who: Who
+    where: Where
+
+    def pack(self, *values: int | str) -> str:
+        """The callback data for these values (checked, and within 64 bytes)."""
+        if len(values) != len(self.fields):
+            raise ValueError(f"{self.prefix} takes {len(self.fields)} values, got {values!r}")
+        data = ":".join(
+            [self.prefix, *(f.dump(v) for f, v in zip(self.fields, values, strict=True))]
+        )
+        if len(data.encode("utf-8")) > MAX_BYTES:
+            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+        return data
+
+    def pattern(self) -> str:
+        """The anchored regex a handler routes on (the guard has already checked the values)."""
+        parts = [re.escape(self.prefix), *(f.regex() for f in self.fields)]
+        return "^" + ":".join(parts) + "$"
+
+    def unpack(self, data: str | None) -> tuple[int | str, ...] | None:
+        """The typed values, or None for data that is not this family's or is junk."""
+        if data is None:
+            return None
+        if not self.fields:
+            return () if data == self.prefix else None
+        if not data.startswith(self.prefix + ":"):
+            return None
+        raws = data[len(self.prefix) + 1 :].split(":")
+        if len(raws) != len(self.fields):
+            return None
+        values = [f.parse(raw) for f, raw in zip(self.fields, raws, strict=True)]
+        if any(v is None for v in values):
+            return None
+        return tuple(v for v in values if v is not None)
+
+    def values(self, data: str | None) -> tuple[int | str, ...]:
+        """The values of a press the middleware has already checked (ValueError otherwise)."""
+        values = self.unpack(data)
+        if values is None:
+            raise ValueError(f"not a {self.prefix} button: {data!r}")
+        return values
+
+    def words(self, data: str | None) -> tuple[str, ...]:
+        """`values` as text (codes, slugs, choices)."""
+        return tuple(str(v) for v in self.values(data))
+
+    def ints(self, data: str | None) -> tuple[int, ...] | None:
+        """`unpack` for families whose fields are all numbers."""
+        values = self.unpack(data)
+        if values is None:
+            return None
+        return tuple(v for v in values if isinstance(v, int))
+
+    def first_int(self, data: str | None) -> int | None:
+        """The first field as a number (the id most families carry), or None."""
+        values = self.unpack(data)
+        return values[0] if values and isinstance(values[0], int) else None
+
+    def sample(self) -> str:
+        """Valid data with sample values (for the forged-press tests)."""
+        return self.pack(*(f.sample for f in self.fields))
+
+
+# Keyed by prefix and number of fields: "f:fix" (the menu) and "f:fix:name" (one field)
+# are two families.
+CATALOGUE: dict[tuple[str, int], Button] = {}
+
+
+def button(prefix: str, *fields: Field, who: Who, where: Where = Where.PRIVATE) -> Button:
+    """Declare a button family; a prefix with as many fields may be declared once."""
+    key = (prefix, len(fields))
+    if key in CATALOGUE:
+        raise ValueError(f"callback prefix {prefix!r} declared twice")
+    family = Button(prefix, tuple(fields), who, where)
+    CATALOGUE[key] = family
+    return family
+
+
+def family_of(data: str | None) -> Button | None:
+    """The family this data claims to belong to: the longest declared prefix it starts with
+    that takes as many fields as the data has left."""
+    if not data:
+        return None
+    parts = data.split(":")
+    for i in range(len(parts), 0, -1):
+        family = CATALOGUE.get((":".join(parts[:i]), len(parts) - i))
+        if family is not None:
+            return family
+    return None
+
+
+def families() -> Sequence[Button]:
+    """Every declared family."""
+    return tuple(CATALOGUE.values())
+
+
+ID = Int("id")
+PAGE = Int("page")
+MEMBER, AGENT, STAFF, ANYONE = Who.MEMBER, Who.AGENT, Who.STAFF, Who.ANYONE
+STAFF_CHATS = Where.STAFF_CHATS
+
+# --- onboarding and profile (handlers/onboarding.py, handlers/profile.py) ---------------------
+FORM_CLUSTER = button("f:cl", Word("cluster"), who=ANYONE)
+FORM_CLUSTER_PAGE = button("f:clp", PAGE, who=ANYONE)
+FORM_ESTATE = button("f:es", Word("estate", sample="-"), who=ANYONE)
+FORM_ESTATE_PAGE = button("f:esp", PAGE, who=ANYONE)
+FORM_JOB_ROLE = button("f:jr", Word("job_role", sample="owner"), who=ANYONE)
+FORM_LANGUAGE = button("f:lang", Word("language", sample="fa"), who=ANYONE)
+FORM_CONFIRM = button("f:ok", who=ANYONE)
+FORM_FIX = button("f:fix", who=ANYONE)
+FORM_FIX_FIELD = button("f:fix", Word("field", sample="name"), who=ANYONE)
+FORM_CANCEL = button("f:no", who=ANYONE)
+PROFILE_EDIT = button("pf:edit", Word("field", sample="name"), who=MEMBER)
+PROFILE_ANNOUNCEMENTS = button("pf:ann", who=MEMBER)
+PROFILE_DIGEST = button("pf:dg", who=MEMBER)
+
+# --- reports, the member's side (handlers/reports.py, handlers/report_followup.py) ------------
+REPORT_DONE = button("r:done", who=MEMBER)
+REPORT_CANCEL = button("r:cancel", who=MEMBER)
+REPORT_CATEGORY = button("r:cat", Word("category", sample="electricity"), who=MEMBER)
+REPORT_ALL_CATEGORIES = button("r:cats", who=MEMBER)
+REPORT_SAME = button("r:same", ID, who=MEMBER)
+REPORT_DIFFERENT = button("r:new", who=MEMBER)
+REPORT_URGENCY = button("r:urg", Choice("urgent", ("0", "1")), who=MEMBER)
+REPORT_KEEP_SUMMARY = button("r:sum", who=MEMBER)
+REPORT_SEND = button("r:ok", who=MEMBER)
+REPORT_FIX = button("r:fix", who=MEMBER)
+REPORT_LIST_PAGE = button("r:list", PAGE, who=MEMBER)
+REPORT_OPEN = button("r:open", Word("code", sample="1234", chars=r"[0-9]"), who=MEMBER)
+REPORT_FOLLOW_UP = button("r:fu", ID, who=MEMBER)
+REPORT_NOT_SOLVED = button("r:no", ID, who=MEMBER)
+REPORT_FOLLOW_UP_CANCEL = button("r:fux", who=MEMBER)
+REPORT_WITHDRAW = button("r:wd", ID, who=MEMBER)
+REPORT_WITHDRAW_YES = button("r:wdy", ID, who=MEMBER)
+REPORT_SOLVED = button("r:yes", ID, who=MEMBER)
+REPORT_RATE = button("r:rate", ID, Int("score", hi=5, sample="5"), who=MEMBER)
+
+# --- reports, the staff's side: cards in the staff group or an agent's chat (handlers/triage.py,
+# handlers/staff_report.py, handlers/staff_lists.py) --------------------------------------------
+TRIAGE_TAKE = button("t:take", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_STATUS_MENU = button("t:st", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_SET_STATUS = button(
+    "t:set", ID, Word("status", sample="resolved"), who=AGENT, where=STAFF_CHATS
+)
+TRIAGE_CATEGORY_MENU = button("t:cat", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_SET_CATEGORY = button(
+    "t:setcat", ID, Word("category", sample="finance"), who=AGENT, where=STAFF_CHATS
+)
+TRIAGE_BODY_MENU = button("t:body", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_SET_BODY = button(
+    "t:setbody", ID, Word("body", sample="bank"), who=AGENT, where=STAFF_CHATS
+)
+TRIAGE_FULL_TEXT = button("t:full", ID, who=AGENT, where=STAFF_CHATS)
+LIST_FILTERS = ("status", "category", "cluster", "body", "age")
+LIST_PAGE = button("l:p", PAGE, who=AGENT, where=STAFF_CHATS)
+LIST_FILTER_MENU = button("l:m", Choice("filter", LIST_FILTERS), who=AGENT, where=STAFF_CHATS)
+LIST_FILTER_SET = button(
+    "l:s", Choice("filter", LIST_FILTERS), Word("value", sample="-"), who=AGENT, where=STAFF_CHATS
+)
+LIST_EXPORT = button("l:x", who=AGENT, where=STAFF_CHATS)
+
+# --- announcements (handlers/broadcasts.py, bot/services/outbox.py) ---------------------------
+DIMENSIONS = ("c", "e", "r", "p")  # clusters, estates, job roles, platforms
+BROADCAST_DIMENSION = button("bc:d", Choice("dimension", DIMENSIONS), who=AGENT)
+BROADCAST_TOGGLE = button("bc:t", Choice("dimension", DIMENSIONS), Word("code"), who=AGENT)
+BROADCAST_PAGE = button("bc:p", Choice("dimension", ("c", "e")), PAGE, who=AGENT)
+BROADCAST_BACK = button("bc:back", who=AGENT)
+BROADCAST_EVERYONE = button("bc:all", who=AGENT)
+BROADCAST_CONTINUE = button("bc:go", who=AGENT)
+BROADCAST_SEND_NOW = button("bc:now", who=AGENT)
+BROADCAST_SCHEDULE = button("bc:sch", who=AGENT)
+BROADCAST_AUDIENCE = button("bc:aud", who=AGENT)
+BROADCAST_CONFIRM_SCHEDULE = button("bc:ok", who=AGENT)
+BROADCAST_CANCEL_FORM = button("bc:x", who=AGENT)
+BROADCAST_RESCHEDULE = button("bc:rs", ID, who=AGENT)
+BROADCAST_CANCEL = button("bc:c", ID, who=AGENT)
+BROADCAST_CANCEL_YES = button("bc:cy", ID, who=AGENT)
+BROADCAST_CANCEL_KEEP = button("bc:ck", ID, who=AGENT)
+BROADCAST_SEND_MISSED = button("bc:sn", ID, who=AGENT)
+BROADCAST_FAILED_LIST = button("bc:failed", ID, who=AGENT)
+ANNOUNCEMENTS_OFF = button("ob:off", who=MEMBER)
+DIGEST_OFF = button("dg:off", who=MEMBER)
+
+# --- trainings and events, the member's side (handlers/offerings.py, handlers/needs.py) -------
+OFFERING_LIST = button("of:list", who=MEMBER)
+OFFERING_LIST_PAGE = button("of:page", PAGE, who=MEMBER)
+OFFERING_VIEW = button("of:view", ID, who=MEMBER)  # from an announcement: a new message
+OFFERING_CARD = button("of:card", ID, who=MEMBER)  # within the list: the card is edited
+OFFERING_JOIN = button("of:join", ID, who=MEMBER)
+OFFERING_JOIN_YES = button("of:joinok", ID, who=MEMBER)
+OFFERING_LEAVE = button("of:leave", ID, who=MEMBER)
+OFFERING_LEAVE_YES = button("of:leaveok", ID, who=MEMBER)
+OFFERING_CALENDAR = button("of:ics", ID, who=MEMBER)
+OFFERING_MINE = button("of:mine", who=MEMBER)
+NEEDS_SUGGEST = button("nd:new", who=MEMBER)
+NEEDS_TOPICS = button("nd:list", who=MEMBER)
+NEEDS_VOTE = button("nd:v", ID, who=MEMBER)
+NEEDS_OFFER = button("nds:o", ID, who=AGENT)
+
+# --- trainings and events, the staff's side (handlers/offering_manage.py, offering_form.py) ---
+OFFERINGS_MORE = button("ofs:m", Int("offset"), who=AGENT)
+OFFERING_EDIT_MENU = button("ofs:e", ID, who=AGENT)
+OFFERING_CANCEL = button("ofs:c", ID, who=AGENT)
+OFFERING_CANCEL_YES = button("ofs:cy", ID, who=AGENT)
+OFFERING_CANCEL_KEEP = button("ofs:ck", ID, who=AGENT)
+OFFERING_LISTS = button("ofs:l", ID, who=AGENT)
+OFFERING_EXPORT = button("ofs:x", ID, who=AGENT)
+OFFERING_ATTENDANCE = button("ofs:ao", ID, who=AGENT)
+OFFERING_ATTENDANCE_PAGE = button("ofs:a", ID, PAGE, who=AGENT)
+OFFERING_ATTENDED = button("ofs:at", ID, Int("member"), PAGE, who=AGENT)
+# One "edit this field" button per field the staff may change after publishing.
+OFFERING_EDIT_FIELDS = {
+    name: button(f"ofs:e{letter}", ID, who=AGENT)
+    for letter, name in (
+        ("s", "start"),
+        ("c", "capacity"),
+        ("p", "place"),
+        ("t", "title"),
+        ("d", "description"),
+        ("n", "end"),
+        ("l", "deadline"),
+    )
+}
+NEW_OFFERING_KIND = button("ofn:k", Word("kind", sample="course"), who=AGENT)
+NEW_OFFERING_TOGGLE = button("ofn:t", Word("cluster"), who=AGENT)
+NEW_OFFERING_PAGE = button("ofn:p", PAGE, who=AGENT)
+NEW_OFFERING_CLUSTERS_DONE = button("ofn:go", who=AGENT)
+NEW_OFFERING_SHARES = button("ofn:sh", who=AGENT)
+NEW_OFFERING_NO_SHARES = button("ofn:nosh", who=AGENT)
+NEW_OFFERING_PUBLISH = button("ofn:pub", who=AGENT)
+NEW_OFFERING_SCHEDULE = button("ofn:sch", who=AGENT)
+NEW_OFFERING_SKIP = button("ofn:skip", who=AGENT)
+NEW_OFFERING_CANCEL = button("ofn:x", who=AGENT)
+
+
+def any_of(*families: Button) -> str:
+    """One pattern for several families handled alike."""
+    return "|".join(f"(?:{f.pattern()})" for f in families)
