@@ -51,6 +51,12 @@ class Access:
         """Admin, staff or cluster agent."""
         return self.has(Role.CLUSTER_AGENT)
 
+    def covers_clusters(self, cluster_codes: set[str]) -> bool:
+        """May act on something these clusters share (an agent: only if all are theirs)."""
+        if self.has(Role.STAFF):
+            return True
+        return bool(cluster_codes) and all(self.covers_cluster(c) for c in cluster_codes)
+
     def covers_cluster(self, cluster_code: str) -> bool:
         """May act on this cluster: staff and admins everywhere, agents in their clusters."""
         if self.has(Role.STAFF):

@@ -33,7 +33,16 @@ from handlers import menu
 from handlers.keyboards import answer, show_card
 from handlers.offerings import needs_buttons
 from storage.clusters import list_places
-from storage.needs import Topic, get_topic, open_topics, ranking, suggest, toggle_vote, votes_of
+from storage.needs import (
+    Topic,
+    get_topic,
+    open_topics,
+    ranking,
+    suggest,
+    toggle_vote,
+    topic_clusters,
+    votes_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +209,7 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
             )
         ]
         for topic in overall[:5]
+        if access.covers_clusters(await topic_clusters(context.db, topic.id))
     ]
     for i, text in enumerate(texts):
         last = i == len(texts) - 1

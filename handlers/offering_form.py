@@ -38,7 +38,7 @@ from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.offering_manage import managed, offering_id
 from handlers.offerings import describe, seats_line, tell_promoted
 from storage.clusters import list_places
-from storage.needs import get_topic, mark_offered
+from storage.needs import get_topic, mark_offered, topic_clusters
 from storage.offerings import (
     KINDS,
     NewOffering,
@@ -186,6 +186,13 @@ async def from_topic(update: Update, context: KhoosheContext) -> str | None:
     topic = await get_topic(context.db, offering_id(update))
     if topic is None or topic.status != "open":
         await answer(update, context.t("needs-topic-closed"), alert=True)
+        return None
+    # Making it an offering closes the topic for everyone who asked: an agent may do that
+    # only when all of them are in the agent's clusters.
+    access = await _access(update, context)
+    if not access.covers_clusters(await topic_clusters(context.db, topic.id)):
+        log.warning("offering: topic %s is not in the scope of %s", topic.id, context.platform)
+        await answer(update, context.t("needs-topic-not-yours"), alert=True)
         return None
     await answer(update)
     next_step = await start(update, context)

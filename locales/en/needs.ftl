@@ -13,6 +13,7 @@ needs-list-item = { $rank }. { $title } — { $votes } votes
 needs-voted = Your vote is counted.
 needs-unvoted = Your vote is taken back.
 needs-topic-closed = This topic is no longer open (a course may have been made of it).
+needs-topic-not-yours = Members of other clusters asked for this topic too; turning it into an offering is for the provincial staff.
 needs-staff-none = No training topic has been suggested or voted for yet.
 needs-staff-overall = 🗳 Most wanted training topics:
 needs-staff-cluster = 🧩 { $cluster }:

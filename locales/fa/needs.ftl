@@ -13,6 +13,7 @@ needs-list-item = { $rank }. { $title } — { $votes } رأی
 needs-voted = رأی شما ثبت شد.
 needs-unvoted = رأی شما پس گرفته شد.
 needs-topic-closed = این موضوع دیگر باز نیست (شاید برایش دوره تعریف شده است).
+needs-topic-not-yours = این موضوع را اعضای خوشه‌های دیگری هم خواسته‌اند؛ تبدیل آن به دوره با کارشناسان ستاد است.
 needs-staff-none = هنوز موضوع آموزشی پیشنهاد یا رأی داده نشده است.
 needs-staff-overall = 🗳 پرطرفدارترین موضوع‌های آموزشی:
 needs-staff-cluster = 🧩 { $cluster }:
