@@ -145,14 +145,15 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
     """
 
     member: Member | None
+    # What the user may do, loaded once per update by bot.roles.access_of (None: not yet).
+    access: Access | None
     _texts: Texts | None
-    _access: Access | None
 
     def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], **kwargs: Any):
         super().__init__(application, **kwargs)
         self.member = None
         self._texts = None
-        self._access = None
+        self.access = None
 
     @property
     def state(self) -> AppState:

@@ -465,7 +465,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
     )
     context.form.clear()
     context.member = member
-    context._access = None
+    context.access = None
     key = "form-registered" if created else "form-already-registered"
     log.info("member %s registered on %s (created=%s)", member.id, context.platform, created)
     await menu.show_menu(update, context, key, name=member.name)
