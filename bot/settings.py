@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     flood_rate: float = Field(default=2.0, gt=0)
     # How often PTB writes conversation state and form drafts to SQLite (seconds).
     persistence_interval: float = Field(default=1.0, gt=0)
+    # A form left this long without an answer is closed (its draft kept where the member
+    # will find it, and they are told so): a day, for members who finish a report tonight.
+    form_timeout_seconds: float = Field(default=86_400.0, gt=0)
     # At most one error alert to admins per this many seconds.
     admin_alert_interval: float = Field(default=300.0, ge=0)
     # Outgoing messages per second: Telegram publishes ~30/s; Bale publishes nothing, so be

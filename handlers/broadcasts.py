@@ -12,7 +12,6 @@ import asyncio
 import io
 import logging
 import uuid
-import warnings
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,7 +24,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
@@ -33,7 +31,7 @@ from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.export import table_workbook
 from bot.services.outbox import Content, send_content
 from bot.services.when import WhenError, parse_when
-from handlers import menu
+from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from storage.clusters import list_places
 from storage.members import JOB_ROLES, update_member
@@ -285,8 +283,13 @@ async def on_everyone(update: Update, context: KhoosheContext) -> str:
 
 @requires(Role.CLUSTER_AGENT)
 async def start(update: Update, context: KhoosheContext) -> str:
-    """/broadcast: ask for the message."""
+    """/broadcast: ask for the message, or go back to the one written before the form timed
+    out (or was left for the menu)."""
     assert context.user_data is not None
+    kept = context.user_data.get("broadcast") or {}
+    if kept.get("body") or kept.get("file_id"):
+        await context.bot.send_message(_chat_id(update), context.t("broadcast-resume"))
+        return await _to_audience(update, context)
     context.user_data["broadcast"] = {"key": uuid.uuid4().hex}
     await context.save_form_now(FORM, COMPOSE)
     await context.bot.send_message(_chat_id(update), context.t("broadcast-ask-message"))
@@ -827,8 +830,9 @@ async def on_opt_out(update: Update, context: KhoosheContext) -> None:
     await query.answer(context.t("broadcast-opted-out"), show_alert=True)
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The broadcast form's ConversationHandler."""
+    buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
@@ -862,30 +866,24 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
     }
     for step in (AUDIENCE, PREVIEW, WHEN, CONFIRM_TIME, RESCHEDULE):
         states[step].append(MessageHandler(other, on_use_buttons))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("broadcast", start, filters=private),
-                CallbackQueryHandler(on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.BROADCAST_CANCEL_FORM.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("broadcast", start, filters=private),
+            CallbackQueryHandler(on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.BROADCAST_CANCEL_FORM,
+        leave_for_menu=leave_for_menu,
+        timeout_key="broadcast-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install /broadcast, /scheduled and the buttons under broadcasts and reports."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("scheduled", scheduled, filters=private))
     app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=cb.BROADCAST_CANCEL.pattern()))

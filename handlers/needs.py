@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -22,14 +21,13 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
 from bot.text import pack_messages
-from handlers import menu
+from handlers import forms, menu
 from handlers.keyboards import answer, show_card
 from handlers.offerings import needs_buttons
 from storage.clusters import list_places
@@ -218,32 +216,28 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
         )
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The one-question suggestion form."""
+    buttons = menu.buttons(app)
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     states: dict[object, list[Any]] = {
         TOPIC: [MessageHandler(text, on_topic), MessageHandler(other, on_not_text)]
     }
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[CallbackQueryHandler(on_suggest, pattern=cb.NEEDS_SUGGEST.pattern())],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[CallbackQueryHandler(on_suggest, pattern=cb.NEEDS_SUGGEST.pattern())],
+        states=states,
+        cancel=cancel,
+        leave_for_menu=leave_for_menu,
+        timeout_key="needs-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install the suggestion form, the vote buttons and /needs."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))
     app.add_handler(CallbackQueryHandler(on_topics, pattern=cb.NEEDS_TOPICS.pattern()))
     app.add_handler(CallbackQueryHandler(on_vote, pattern=cb.NEEDS_VOTE.pattern()))
     app.add_handler(CommandHandler("needs", needs_command, filters=filters.ChatType.PRIVATE))

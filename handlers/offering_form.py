@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-import warnings
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,14 +25,13 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.services.when import WhenError, parse_when
-from handlers import menu
+from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.offering_manage import managed, offering_id
 from handlers.offerings import describe, seats_line, tell_promoted
@@ -802,8 +800,9 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The offering form's ConversationHandler (creating, and editing one field)."""
+    buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
@@ -850,30 +849,24 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         # Steps answered by buttons only say so; the others want their answer as text.
         hint = on_use_buttons if step in (KIND, CLUSTERS, PREVIEW) else on_need_text
         states[step].append(MessageHandler(other, hint))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("new_offering", start, filters=private),
-                CallbackQueryHandler(
-                    on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
-                ),
-                CallbackQueryHandler(from_topic, pattern=cb.NEEDS_OFFER.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.NEW_OFFERING_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("new_offering", start, filters=private),
+            CallbackQueryHandler(
+                on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
+            ),
+            CallbackQueryHandler(from_topic, pattern=cb.NEEDS_OFFER.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.NEW_OFFERING_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="offering-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install /new_offering (and the edit step /offerings' buttons open)."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))

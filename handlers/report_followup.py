@@ -7,25 +7,22 @@ member's own reports (filer or co-reporter; withdrawing and rating are for the f
 from __future__ import annotations
 
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded
 from bot.services.reports import DraftError, clean_follow_up
-from handlers import menu, triage
+from handlers import forms, menu, triage
 from handlers.keyboards import rows
 from storage.reports import (
     OPEN_STATUSES,
@@ -284,27 +281,21 @@ def register(app: Application) -> None:
     """Install follow-ups, withdrawal and the "was it solved?" answers."""
     buttons = menu.buttons(app)
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel & filters.ChatType.PRIVATE
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        conversation = ConversationHandler(
-            entry_points=[
-                CallbackQueryHandler(start_follow_up, pattern=cb.REPORT_FOLLOW_UP.pattern()),
-                CallbackQueryHandler(start_not_solved, pattern=cb.REPORT_NOT_SOLVED.pattern()),
-            ],
-            states={WRITING: [MessageHandler(other, on_writing)]},
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.REPORT_FOLLOW_UP_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            # Not waiting forever: a message days later is not a follow-up to this report.
-            conversation_timeout=WRITING_TIMEOUT,
-            name="report_follow_up",
-            persistent=True,
-            allow_reentry=True,
-        )
+    conversation = forms.form(
+        app,
+        "report_follow_up",
+        entry_points=[
+            CallbackQueryHandler(start_follow_up, pattern=cb.REPORT_FOLLOW_UP.pattern()),
+            CallbackQueryHandler(start_not_solved, pattern=cb.REPORT_NOT_SOLVED.pattern()),
+        ],
+        states={WRITING: [MessageHandler(other, on_writing)]},
+        cancel=cancel,
+        cancel_button=cb.REPORT_FOLLOW_UP_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="report-follow-up-timeout",
+        # Not waiting a day: a message hours later is not a follow-up to this report.
+        timeout=WRITING_TIMEOUT,
+    )
     app.add_handler(conversation)
     app.add_handler(CallbackQueryHandler(on_withdraw, pattern=cb.REPORT_WITHDRAW.pattern()))
     app.add_handler(

@@ -7,7 +7,6 @@ restart or a detour to the menu loses nothing; "📝 ثبت مشکل" again resu
 from __future__ import annotations
 
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -19,7 +18,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -38,7 +36,7 @@ from bot.services.reports import (
     suggestions,
     to_new_report,
 )
-from handlers import menu, triage
+from handlers import forms, menu, triage
 from handlers.keyboards import replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
@@ -664,10 +662,10 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
 # --- registration -----------------------------------------------------------------------------
 
 
-def build(
-    buttons: menu.Buttons, report_button: filters.BaseFilter
-) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The report form's ConversationHandler."""
+    buttons = menu.buttons(app)
+    report_button = menu.label_filter(app, "menu-report")
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     media = filters.PHOTO | filters.Document.ALL | filters.VOICE
@@ -699,31 +697,24 @@ def build(
     }
     for step in (CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM):
         states[step].append(MessageHandler(other, on_wrong_step_input))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("report", start_report, filters=private),
-                MessageHandler(report_button & private, start_report),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.REPORT_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("report", start_report, filters=private),
+            MessageHandler(report_button & private, start_report),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.REPORT_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="report-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install the report form, /track and "my reports"."""
-    buttons = menu.buttons(app)
-    app.add_handler(build(buttons, menu.label_filter(app, "menu-report")))
+    app.add_handler(build(app))
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("track", track, filters=private))
     app.add_handler(CommandHandler("myreports", my_reports_command, filters=private))

@@ -18,3 +18,4 @@ needs-staff-none = No training topic has been suggested or voted for yet.
 needs-staff-overall = 🗳 Most wanted training topics:
 needs-staff-cluster = 🧩 { $cluster }:
 needs-button-make-offering = 🎓 A course on “{ $title }”
+needs-form-timeout = The question "what training do you need?" went unanswered and was closed. Tap "💡 Suggest a training topic" again whenever you like.

@@ -243,3 +243,5 @@ triage-full-event-category = • { $when } — category set to "{ $category }" (
 triage-full-event-referred = • { $when } — referred to "{ $body }" ({ $who })
 triage-full-event-merged_in = • { $when } — report { $source } was merged into this one ({ $who })
 triage-full-event-other = • { $when } — updated ({ $who })
+report-form-timeout = Your unfinished report waited a while. What you wrote and sent is kept; tap "📝 Report a problem" whenever you like and we carry on from there.
+report-follow-up-timeout = Adding details was closed. Whenever you like, tap "Add details" again from "📋 My reports".

@@ -18,3 +18,4 @@ needs-staff-none = هنوز موضوع آموزشی پیشنهاد یا رأی �
 needs-staff-overall = 🗳 پرطرفدارترین موضوع‌های آموزشی:
 needs-staff-cluster = 🧩 { $cluster }:
 needs-button-make-offering = 🎓 دوره برای «{ $title }»
+needs-form-timeout = پرسش «به چه آموزشی نیاز دارید؟» بی‌پاسخ ماند و بسته شد. هر وقت خواستید دوباره «💡 پیشنهاد موضوع آموزشی» را بزنید.

@@ -240,3 +240,5 @@ triage-full-event-category = • { $when } — دسته شد «{ $category }» (
 triage-full-event-referred = • { $when } — ارجاع به «{ $body }» ({ $who })
 triage-full-event-merged_in = • { $when } — گزارش { $source } در این گزارش ادغام شد ({ $who })
 triage-full-event-other = • { $when } — به‌روز شد ({ $who })
+report-form-timeout = گزارش نیمه‌کاره‌تان مدتی بی‌پاسخ ماند. نوشته‌ها و فایل‌هایتان نگه داشته شد؛ هر وقت «📝 ثبت مشکل» را بزنید از همان‌جا ادامه می‌دهیم.
+report-follow-up-timeout = افزودن توضیح بسته شد. هر وقت خواستید، از «📋 گزارش‌های من» دوباره «افزودن توضیح» را بزنید.
