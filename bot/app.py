@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
+from functools import partial
+from http import HTTPStatus
 from typing import Any
 
 import aiosqlite
@@ -18,6 +20,7 @@ from bot.i18n import Locales
 from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
+from bot.services.outbox import texts as texts_for
 from bot.services.places import seed_places
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
@@ -25,6 +28,7 @@ from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
+from handlers.errors import send_alert
 from storage.db import connect
 from storage.persistence import SqlitePersistence
 
@@ -33,6 +37,26 @@ log = logging.getLogger(__name__)
 LOCALES_DIR = PROJECT_ROOT / "locales"
 # The command menu (where the platform has one), in the order members see it.
 COMMANDS = ("start", "report", "myreports", "track", "profile", "help", "cancel")
+
+
+class WatchedRequest(RepairingRequest):
+    """The platform's transport, which also tells the runtime when the token is refused.
+
+    Every call can learn it (getUpdates while polling, a send from a handler or the outbox),
+    so the answer is watched here rather than in each caller. fix_response has turned Bale's
+    403 "Token not found" into the 401 Telegram sends, which PTB raises as InvalidToken.
+    """
+
+    def __init__(self, on_refused: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_refused = on_refused
+
+    async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Send the request; report a 401 before PTB raises it."""
+        code, payload = await super().do_request(url, method, *args, **kwargs)
+        if code == HTTPStatus.UNAUTHORIZED and "/file/" not in url:
+            self._on_refused()
+        return code, payload
 
 
 def build_application(
@@ -45,6 +69,7 @@ def build_application(
     outside_bodies: tuple[OutsideBody, ...],
     outbox: Outbox,
     bots: dict[Platform, ExtBot[Any]],
+    on_refused: Callable[[], None] = lambda: None,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -68,8 +93,10 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
-    poll_request = RepairingRequest(read_timeout=settings.polling_timeout + 10)
-    request = RepairingRequest(connection_pool_size=64, read_timeout=20, write_timeout=30)
+    poll_request = WatchedRequest(on_refused, read_timeout=settings.polling_timeout + 10)
+    request = WatchedRequest(
+        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
+    )
     bot_class = BaleBot if platform is Platform.BALE else ExtBot
     bot: ExtBot[Any] = bot_class(
         token.get_secret_value(),
@@ -111,6 +138,11 @@ class Runtime:
     `initialize()`, before `post_init`) and closed after the last one has shut down, so both
     platforms share it for their whole lives. A platform that cannot start (Telegram is often
     unreachable from Iran) is retried in the background while the other keeps serving.
+
+    A refused token (revoked, or replaced in BotFather) is different: no retry can help. That
+    platform stops polling and sending (its outbox rows wait, members' states untouched), one
+    line says so and the admins on the other platform are told. When no platform is left
+    serving or being retried, `finished` is set and `python -m bot` exits non-zero.
     """
 
     def __init__(self, settings: Settings, platforms: Sequence[Platform] | None = None) -> None:
@@ -119,9 +151,13 @@ class Runtime:
         self.apps: dict[Platform, KhoosheApplication] = {}
         self.db: aiosqlite.Connection | None = None
         self.outbox: Outbox | None = None
+        self.bots: dict[Platform, ExtBot[Any]] = {}
         self._running: set[Platform] = set()
+        self._refused: set[Platform] = set()
+        self._retrying: set[Platform] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
+        self.finished = asyncio.Event()
 
     async def start(self) -> None:
         """Open the database, build the apps and start polling on each platform."""
@@ -135,13 +171,13 @@ class Runtime:
         # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
-        bots: dict[Platform, ExtBot[Any]] = {}
+        bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
         for platform in self.platforms:
             self.apps[platform] = build_application(
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
-                self.outbox, bots,
+                self.outbox, bots, partial(self._on_refused, platform),
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
@@ -152,13 +188,18 @@ class Runtime:
         refused = []
         for platform, result in zip(self.platforms, results, strict=True):
             if isinstance(result, InvalidToken):
-                log.error("%s: the server refused the token; this platform stays off", platform)
+                self._refused.add(platform)
+                self.bots.pop(platform, None)
+                log.error(_REFUSED, platform, platform.value.upper())
                 refused.append(platform)
             elif isinstance(result, BaseException):
                 log.warning("%s: could not start (%s)", platform, result.__class__.__name__)
+                self._retrying.add(platform)
                 self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
         if len(refused) == len(self.platforms):
             raise InvalidToken("every configured token was refused")
+        for platform in refused:
+            await self._alert_refused(platform)
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
@@ -195,10 +236,61 @@ class Runtime:
             try:
                 await self._start_one(platform, attempts=1)
             except InvalidToken:
-                log.error("%s: the token was refused; this platform stays off", platform)
+                self._retrying.discard(platform)
+                self._refused.add(platform)
+                self.bots.pop(platform, None)
+                log.error(_REFUSED, platform, platform.value.upper())
+                await self._alert_refused(platform)
+                self._check_serving()
                 return
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
                 log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
+        self._retrying.discard(platform)
+
+    def _on_refused(self, platform: Platform) -> None:
+        """The server answered 401 on a running platform (called from its transport)."""
+        if platform in self._refused or platform not in self._running:
+            return  # known already, or start-up is deciding (it sees InvalidToken itself)
+        self._refused.add(platform)
+        # Nothing may use the token from now on: senders that look the bot up find none.
+        self.bots.pop(platform, None)
+        log.error(_REFUSED, platform, platform.value.upper())
+        self._tasks.append(asyncio.create_task(self._retire(platform)))
+
+    async def _retire(self, platform: Platform) -> None:
+        """Stop a platform whose token was refused, tell the admins elsewhere."""
+        if self.outbox is not None:
+            await self.outbox.detach(platform)
+        updater = self.apps[platform].updater
+        # Only polling stops: the Application (and its JobQueue, which may be the scheduler
+        # for every platform) runs on until the whole runtime stops. Its polling task may
+        # have died of the 401 already; stopping then re-raises it.
+        if updater is not None and updater.running:
+            with suppress(Exception):
+                await updater.stop()
+        await self._alert_refused(platform)
+        self._check_serving()
+
+    def _check_serving(self) -> None:
+        if not (self._running - self._refused) and not self._retrying:
+            log.error("no platform is left serving; stopping")
+            self.finished.set()
+
+    async def _alert_refused(self, platform: Platform) -> None:
+        """Tell the admins on every platform still serving (best effort)."""
+        for other in self._running - self._refused:
+            bot = self.bots.get(other)
+            admins = self.settings.admins.get(other, frozenset())
+            if bot is None or not admins or self.outbox is None:
+                continue
+            t = texts_for(self.outbox.locales, "fa", other)
+            text = t("admin-alert-token-refused", platform=t.label(f"platform-{platform}"))
+            await send_alert(bot, admins, text)
+
+    @property
+    def serving(self) -> set[Platform]:
+        """Platforms polling now."""
+        return self._running - self._refused
 
     async def stop(self) -> None:
         """Stop polling, flush persistence, then close the database."""
@@ -221,9 +313,16 @@ class Runtime:
             except Exception:
                 log.exception("%s: error while stopping", platform)
         self._running.clear()
+        self._refused.clear()
         if self.db is not None:
             await self.db.close()
             self.db = None
+
+
+_REFUSED = (
+    "%s: the server refused the token (revoked or replaced?): this platform stops; "
+    "members' messages wait. Put a valid %s_TOKEN in the settings and restart"
+)
 
 
 def _polling_error(exc: TelegramError) -> None:

@@ -44,6 +44,17 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record), self._secrets)
 
 
+def _no_token_tracebacks(record: logging.LogRecord) -> bool:
+    """PTB logs a refused token with a traceback (polling, its last getUpdates): the line is
+    enough, and the runtime's own line says what to do."""
+    from telegram.error import InvalidToken
+
+    if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     """Log to stderr at `level`, redacting `secrets`; returns the handler."""
     handler = logging.StreamHandler(sys.stderr)
@@ -59,6 +70,10 @@ def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     # PTB's DEBUG lines carry whole updates and request parameters (members' messages and
     # numbers): even at LOG_LEVEL=DEBUG we keep the library at INFO.
     logging.getLogger("telegram").setLevel(max(logging.INFO, root.level))
+    # aiosqlite's DEBUG lines show every statement with its parameters (members' names,
+    # phones, report texts); our own DEBUG lines stay.
+    logging.getLogger("aiosqlite").setLevel(max(logging.INFO, root.level))
+    handler.addFilter(_no_token_tracebacks)
     # APScheduler announces every job run at INFO; that is noise at our volumes.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     return handler
