@@ -246,6 +246,9 @@ class Runtime:
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
                 log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
         self._retrying.discard(platform)
+        # Admins here have not heard of a token refused while this platform was unreachable.
+        for refused in self._refused:
+            await self._alert_refused(refused, only=platform)
 
     def _on_refused(self, platform: Platform) -> None:
         """The server answered 401 on a running platform (called from its transport)."""
@@ -261,24 +264,23 @@ class Runtime:
         """Stop a platform whose token was refused, tell the admins elsewhere."""
         if self.outbox is not None:
             await self.outbox.detach(platform)
-        updater = self.apps[platform].updater
-        # Only polling stops: the Application (and its JobQueue, which may be the scheduler
-        # for every platform) runs on until the whole runtime stops. Its polling task may
-        # have died of the 401 already; stopping then re-raises it.
-        if updater is not None and updater.running:
-            with suppress(Exception):
-                await updater.stop()
+        # Polling ends by itself: PTB aborts it on the first getUpdates answered 401 (this
+        # one, or the next). Stopping the updater here would race that answer. The
+        # Application (and its JobQueue, which may be every platform's scheduler) runs on
+        # until the runtime stops.
         await self._alert_refused(platform)
         self._check_serving()
 
     def _check_serving(self) -> None:
         if not (self._running - self._refused) and not self._retrying:
-            log.error("no platform is left serving; stopping")
+            log.info("no platform is left serving")
             self.finished.set()
 
-    async def _alert_refused(self, platform: Platform) -> None:
-        """Tell the admins on every platform still serving (best effort)."""
+    async def _alert_refused(self, platform: Platform, only: Platform | None = None) -> None:
+        """Tell the admins on every platform still serving (or `only` one) (best effort)."""
         for other in self._running - self._refused:
+            if only is not None and other is not only:
+                continue
             bot = self.bots.get(other)
             admins = self.settings.admins.get(other, frozenset())
             if bot is None or not admins or self.outbox is None:
@@ -306,7 +308,12 @@ class Runtime:
                 continue
             try:
                 if app.updater is not None and app.updater.running:
-                    await app.updater.stop()
+                    if platform in self._refused:
+                        # Its polling died of the refusal, and stopping re-raises that.
+                        with suppress(TelegramError):
+                            await app.updater.stop()
+                    else:
+                        await app.updater.stop()
                 if app.running:
                     await app.stop()
                 await app.shutdown()

@@ -44,15 +44,14 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record), self._secrets)
 
 
-def _no_token_tracebacks(record: logging.LogRecord) -> bool:
-    """PTB logs a refused token with a traceback (polling, its last getUpdates): the line is
-    enough, and the runtime's own line says what to do."""
+def _drop_refused_token_noise(record: logging.LogRecord) -> bool:
+    """PTB logs a refused token several times, with tracebacks and advice that does not fit
+    (polling aborted, its last getUpdates "adjust timeouts"): the runtime's own line says
+    what happened and what to do, so PTB's are dropped."""
     from telegram.error import InvalidToken
 
-    if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
-        record.exc_info = None
-        record.exc_text = None
-    return True
+    exc = record.exc_info[1] if record.exc_info else None
+    return not (record.name.startswith("telegram") and isinstance(exc, InvalidToken))
 
 
 def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
@@ -73,7 +72,7 @@ def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     # aiosqlite's DEBUG lines show every statement with its parameters (members' names,
     # phones, report texts); our own DEBUG lines stay.
     logging.getLogger("aiosqlite").setLevel(max(logging.INFO, root.level))
-    handler.addFilter(_no_token_tracebacks)
+    handler.addFilter(_drop_refused_token_noise)
     # APScheduler announces every job run at INFO; that is noise at our volumes.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     return handler

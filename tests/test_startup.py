@@ -249,7 +249,8 @@ async def test_a_refused_token_stops_that_platform_and_the_other_tells_its_admin
             member = alive.user(token=alive_token)
             await member.send_command("start")
             await expect(member, "نام و نام خانوادگی", wait=20)
-            # and the refused one is not polled any more
+            # and the refused one is not polled any more, once it was refused
+            assert await wait_for(lambda: dead.calls_to("getUpdates")[-1].error_code, 20)
             polls = len(dead.calls_to("getUpdates"))
             await member.send_text("مریم رضایی")
             await expect(member, "شرکت", wait=20)
