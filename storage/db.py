@@ -115,6 +115,10 @@ def _check_writable(path: Path) -> None:
     """
     if str(path) == ":memory:":
         return
+    if path.is_dir():
+        raise DatabaseUnavailable(
+            f"DATABASE_PATH {path} is a folder: name a file in it, e.g. {path / 'khooshe.db'}"
+        )
     connection = sqlite3.connect(path, timeout=5, isolation_level=None)
     try:
         (version,) = connection.execute("PRAGMA user_version").fetchone()

@@ -8,6 +8,7 @@ folder: no write, create or delete, for root too); as another user plain chmod d
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import sqlite3
@@ -114,15 +115,25 @@ async def test_a_file_that_is_not_a_database_exits_with_one_line(tmp_path: Path)
     assert code != 0 and "not a database" in line and "backup" in line
 
 
-async def test_a_read_only_folder_exits_with_one_line(tmp_path: Path) -> None:
+async def test_a_folder_as_the_database_path_exits_with_one_line(tmp_path: Path) -> None:
+    async with BotApiSandbox("bale") as bale:
+        code, lines = await _run_to_exit(bale, bale.make_token(80), tmp_path)
+    line = _one_line(lines)
+    assert code != 0 and "is a folder" in line and "khooshe.db" in line
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-database", "existing-database"])
+async def test_a_read_only_folder_exits_with_one_line(tmp_path: Path, existing: bool) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
+    if existing:
+        await _migrated(folder / "k.db")  # closed cleanly: no -wal/-shm left to reuse
     async with BotApiSandbox("bale") as bale:
         with read_only(folder):
             code, lines = await _run_to_exit(bale, bale.make_token(84), folder / "k.db")
     line = _one_line(lines)
     assert code != 0 and str(folder) in line and "writable" in line
-    assert not (folder / "k.db").exists()
+    assert (folder / "k.db").exists() == existing
 
 
 @pytest.mark.parametrize("migrated", [True, False], ids=["up-to-date", "needs-migrations"])
@@ -257,3 +268,15 @@ async def test_a_refused_token_stops_that_platform_and_the_other_tells_its_admin
             assert len(dead.calls_to("getUpdates")) == polls
         finally:
             await runtime.stop()
+
+
+def test_bales_token_not_found_reads_as_a_refused_token_not_a_blocked_member() -> None:
+    from bot.platforms import fix_response
+
+    def answer(code: int, description: str) -> int:
+        body = {"ok": False, "error_code": code, "description": description}
+        return fix_response("sendMessage", code, json.dumps(body).encode())[0]
+
+    assert answer(403, "Bad Request: Token not found") == 401  # PTB: InvalidToken
+    assert answer(403, "Forbidden: bot was blocked by the user") == 403  # still Forbidden
+    assert answer(401, "Unauthorized") == 401
