@@ -46,6 +46,15 @@ async def _run(settings: Settings) -> int:
             return _fail(2, "every configured token was refused by its server: " + _TOKEN_ADVICE)
         except DatabaseUnavailable as exc:
             return _fail(1, str(exc))
+        except OSError as exc:
+            logging.getLogger("bot").debug("start-up failed", exc_info=exc)
+            if not exc.filename:
+                return _fail(1, f"could not start: {exc} (LOG_LEVEL=DEBUG shows where)")
+            return _fail(
+                1,
+                f"cannot read {exc.filename} ({exc.strerror or exc}): check CLUSTERS_FILE, "
+                "LEXICON_FILE, HOLIDAYS_FILE and OUTSIDE_BODIES_FILE",
+            )
         except Exception as exc:
             # One line for the operator; the traceback is for whoever debugs it.
             logging.getLogger("bot").debug("start-up failed", exc_info=exc)

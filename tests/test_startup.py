@@ -280,3 +280,13 @@ def test_bales_token_not_found_reads_as_a_refused_token_not_a_blocked_member() -
     assert answer(403, "Bad Request: Token not found") == 401  # PTB: InvalidToken
     assert answer(403, "Forbidden: bot was blocked by the user") == 403  # still Forbidden
     assert answer(401, "Unauthorized") == 401
+
+
+async def test_a_missing_data_file_exits_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-holidays.csv"
+    async with BotApiSandbox("bale") as bale:
+        code, lines = await _run_to_exit(
+            bale, bale.make_token(88), tmp_path / "k.db", holidays_file=str(missing)
+        )
+    line = _one_line(lines)
+    assert code == 1 and str(missing) in line and "HOLIDAYS_FILE" in line
