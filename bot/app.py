@@ -11,7 +11,7 @@ from http import HTTPStatus
 from typing import Any
 
 import aiosqlite
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 
 from bot import text
@@ -39,23 +39,38 @@ LOCALES_DIR = PROJECT_ROOT / "locales"
 COMMANDS = ("start", "report", "myreports", "track", "profile", "help", "cancel")
 
 
+class PollingRefused(NetworkError):
+    """A 401 to getUpdates, raised as a network error: PTB retries those with backoff, where
+    it aborts polling for good (and cannot restart it cleanly) on InvalidToken."""
+
+    refused_token = True  # bot.logs drops PTB's tracebacks for it: the runtime says it once
+
+
 class WatchedRequest(RepairingRequest):
     """The platform's transport, which also tells the runtime when the token is refused.
 
     Every call can learn it (getUpdates while polling, a send from a handler or the outbox),
     so the answer is watched here rather than in each caller. fix_response has turned Bale's
     403 "Token not found" into the 401 Telegram sends, which PTB raises as InvalidToken.
+
+    On the polling transport a 401 is raised as PollingRefused instead, which PTB retries:
+    the runtime decides (getMe) whether the token is really refused, and stops polling if so.
     """
 
-    def __init__(self, on_refused: Callable[[], None], **kwargs: Any) -> None:
+    def __init__(
+        self, on_refused: Callable[[], None], *, polling: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._on_refused = on_refused
+        self._polling = polling
 
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
         """Send the request; report a 401 before PTB raises it."""
         code, payload = await super().do_request(url, method, *args, **kwargs)
         if code == HTTPStatus.UNAUTHORIZED and "/file/" not in url:
             self._on_refused()
+            if self._polling:
+                raise PollingRefused("getUpdates: the token was refused")
         return code, payload
 
 
@@ -93,7 +108,9 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
-    poll_request = WatchedRequest(on_refused, read_timeout=settings.polling_timeout + 10)
+    poll_request = WatchedRequest(
+        on_refused, polling=True, read_timeout=settings.polling_timeout + 10
+    )
     request = WatchedRequest(
         on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
     )
@@ -155,6 +172,7 @@ class Runtime:
         self._running: set[Platform] = set()
         self._refused: set[Platform] = set()
         self._retrying: set[Platform] = set()
+        self._checking: set[Platform] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
         self.finished = asyncio.Event()
@@ -208,6 +226,14 @@ class Runtime:
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
+        await self._poll(app, attempts)
+        self._running.add(platform)
+        log.info("%s: polling as @%s", platform, app.bot.username)
+        # The first platform up also hosts the scheduler (one JobQueue for both).
+        assert self.outbox is not None
+        await self.outbox.attach(platform, app.job_queue)
+
+    async def _poll(self, app: KhoosheApplication, attempts: int) -> None:
         assert app.updater is not None
         await app.updater.start_polling(
             poll_interval=0,
@@ -216,11 +242,6 @@ class Runtime:
             allowed_updates=["message", "callback_query"],
             error_callback=_polling_error,
         )
-        self._running.add(platform)
-        log.info("%s: polling as @%s", platform, app.bot.username)
-        # The first platform up also hosts the scheduler (one JobQueue for both).
-        assert self.outbox is not None
-        await self.outbox.attach(platform, app.job_queue)
 
     async def _keep_trying(self, platform: Platform) -> None:
         delay = 5.0
@@ -252,22 +273,47 @@ class Runtime:
 
     def _on_refused(self, platform: Platform) -> None:
         """The server answered 401 on a running platform (called from its transport)."""
-        if platform in self._refused or platform not in self._running:
-            return  # known already, or start-up is deciding (it sees InvalidToken itself)
+        if platform in self._refused or platform in self._checking:
+            return  # known already, or being checked
+        if platform not in self._running:
+            return  # start-up is deciding (it sees InvalidToken itself)
+        self._checking.add(platform)
+        self._tasks.append(asyncio.create_task(self._confirm_refusal(platform)))
+
+    async def _confirm_refusal(self, platform: Platform) -> None:
+        """Ask getMe whether the token is really refused: one stray 401 (a proxy, a glitch)
+        must not take a platform down, and a revoked token must not leave it polling deaf."""
+        app = self.apps[platform]
+        try:
+            await app.bot.get_me()
+        except InvalidToken:
+            refused = True
+        except Exception:  # cannot tell now: keep what the server said
+            refused = True
+        else:
+            refused = False
+        finally:
+            self._checking.discard(platform)
+        if refused:
+            await self._retire(platform)
+            return
+        # Polling retries by itself (see WatchedRequest); the outbox row waits a minute.
+        log.warning("%s: a 401 that getMe does not confirm; carrying on", platform)
+
+    async def _retire(self, platform: Platform) -> None:
+        """Stop a platform whose token was refused, tell the admins elsewhere."""
         self._refused.add(platform)
         # Nothing may use the token from now on: senders that look the bot up find none.
         self.bots.pop(platform, None)
         log.error(_REFUSED, platform, platform.value.upper())
-        self._tasks.append(asyncio.create_task(self._retire(platform)))
-
-    async def _retire(self, platform: Platform) -> None:
-        """Stop a platform whose token was refused, tell the admins elsewhere."""
         if self.outbox is not None:
             await self.outbox.detach(platform)
-        # Polling ends by itself: PTB aborts it on the first getUpdates answered 401 (this
-        # one, or the next). Stopping the updater here would race that answer. The
-        # Application (and its JobQueue, which may be every platform's scheduler) runs on
-        # until the runtime stops.
+        # Only polling stops: the Application (and its JobQueue, which may be every
+        # platform's scheduler) runs on until the runtime stops.
+        updater = self.apps[platform].updater
+        if updater is not None and updater.running:
+            with suppress(TelegramError, RuntimeError):
+                await updater.stop()
         await self._alert_refused(platform)
         self._check_serving()
 
@@ -308,12 +354,7 @@ class Runtime:
                 continue
             try:
                 if app.updater is not None and app.updater.running:
-                    if platform in self._refused:
-                        # Its polling died of the refusal, and stopping re-raises that.
-                        with suppress(TelegramError):
-                            await app.updater.stop()
-                    else:
-                        await app.updater.stop()
+                    await app.updater.stop()
                 if app.running:
                     await app.stop()
                 await app.shutdown()
@@ -333,5 +374,7 @@ _REFUSED = (
 
 
 def _polling_error(exc: TelegramError) -> None:
+    if isinstance(exc, PollingRefused):
+        return  # the runtime checks the token and says what it found
     # Network trouble during polling is routine on estate networks; PTB retries by itself.
     log.warning("polling: %s", exc.__class__.__name__)

@@ -51,7 +51,8 @@ def _drop_refused_token_noise(record: logging.LogRecord) -> bool:
     from telegram.error import InvalidToken
 
     exc = record.exc_info[1] if record.exc_info else None
-    return not (record.name.startswith("telegram") and isinstance(exc, InvalidToken))
+    refused = isinstance(exc, InvalidToken) or getattr(exc, "refused_token", False)
+    return not (record.name.startswith("telegram") and refused)
 
 
 def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:

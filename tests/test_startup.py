@@ -27,7 +27,7 @@ from bot.settings import Platform, Settings
 from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
-from tests.conftest import ADMIN_ID, expect, spawn_bot, wait_for
+from tests.conftest import ADMIN_ID, Khooshe, expect, spawn_bot, wait_for
 
 # Generous for a loaded 2-core machine; a hang is what these tests catch, not slowness.
 EXIT_WITHIN = 60.0
@@ -290,3 +290,15 @@ async def test_a_missing_data_file_exits_with_one_line(tmp_path: Path) -> None:
         )
     line = _one_line(lines)
     assert code == 1 and str(missing) in line and "HOLIDAYS_FILE" in line
+
+
+async def test_one_stray_401_on_get_updates_does_not_leave_the_bot_deaf(khooshe: Khooshe) -> None:
+    # PTB stops polling for good on a 401; getMe says the token is fine, so polling resumes.
+    khooshe.sandbox.inject("getUpdates", error=401)
+    polls = khooshe.sandbox.calls_to
+    assert await wait_for(lambda: any(c.error_code == 401 for c in polls("getUpdates")), 20)
+    user = khooshe.member()
+    await user.send_command("start")
+    await expect(user, "نام و نام خانوادگی", wait=20)
+    assert khooshe.runtime is not None and khooshe.runtime.serving == {khooshe.platform}
+    assert not khooshe.runtime.finished.is_set()
