@@ -288,8 +288,8 @@ class Runtime:
             await app.bot.get_me()
         except InvalidToken:
             refused = True
-        except Exception:  # cannot tell now: keep what the server said
-            refused = True
+        except Exception:  # cannot tell now; a revoked token 401s the next poll: asked again
+            refused = False
         else:
             refused = False
         finally:
