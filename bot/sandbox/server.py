@@ -442,7 +442,7 @@ class BotApiSandbox:
         self.calls: list[ApiCall] = []
         self.faults: list[Fault] = []
         self.blocked: set[int] = set()
-        self.revoked: dict[str, ApiError] = {}
+        self.revoked: dict[str, tuple[int, str]] = {}
         self._requested_port = port
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -666,7 +666,7 @@ class BotApiSandbox:
         if code is None:
             code = 403 if self.flavour == "bale" else 401
         description = "Bad Request: Token not found" if code == 403 else "Unauthorized"
-        self.revoked[token] = ApiError(code, description)
+        self.revoked[token] = (code, description)
 
     # --- faults and inspection -------------------------------------------------------------
 
@@ -920,7 +920,7 @@ class BotApiSandbox:
             if state is None:
                 raise ApiError(401, "Unauthorized")
             if token in self.revoked:
-                raise self.revoked[token]
+                raise ApiError(*self.revoked[token])
             result = await self._dispatch(state, method, entry[1] if entry else None, call.params)
         except ApiError as err:
             call.error_code, call.description = err.code, err.description
