@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.sandbox import BotApiSandbox
 from bot.text import persian_digits
 from tests.conftest import Khooshe, expect, register, spawn_bot, wait_for
-from tests.test_reports import POWER_CUT, file_report
+from tests.test_reports import POWER_CUT
 
 
 async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -> None:
@@ -29,24 +29,39 @@ async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -
             await user.send_text(name)
             await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
             await user.send_text("کفش آذر")
-            await expect(user, "کدام خوشه")
+            await expect(user, "کدام خوشه", wait=30)
             await user.press("چرم و کفش")
-            await expect(user, "کدام شهرک")
+            await expect(user, "کدام شهرک", wait=30)
             await user.press("شهرک صنعتی غرب تبریز")
-            await expect(user, "شماره همراه")
+            await expect(user, "شماره همراه", wait=30)
             await user.press("📱 ارسال شماره من")
-            await expect(user, "نقش شما")
+            await expect(user, "نقش شما", wait=30)
             await user.press("مالک / مدیرعامل")
-            await expect(user, "بررسی کنید")
+            await expect(user, "بررسی کنید", wait=30)
             await user.press("✅ تأیید و ثبت")
-            await expect(user, "ثبت‌نام شما انجام شد")
-            code = await file_report(user, POWER_CUT)
+            await expect(user, "ثبت‌نام شما انجام شد", wait=30)
+            # file_report's steps, with waits for a subprocess on a busy machine
+            await user.press("📝 ثبت مشکل")
+            await expect(user, "با زبان خودتان", wait=30)
+            await user.send_text(POWER_CUT)
+            await expect(user, "دریافت شد", wait=30)
+            await user.press("✅ تمام شد")
+            question = await expect(user, "به نظر می‌رسد", wait=30)
+            await user.press_inline(question, question.button_texts[0])
+            await expect(user, "فوری است", wait=30)
+            await user.press("عادی")
+            await expect(user, "عنوان کوتاه", wait=30)
+            await user.press("✅ همین خوب است")
+            await expect(user, "گزارش شما:", wait=30)
+            await user.press("✅ ثبت گزارش")
+            filed = await expect(user, "کد پیگیری", wait=30)
         finally:
             process.send_signal(signal.SIGTERM)
             await asyncio.wait_for(process.wait(), 30)
     text = log.read_text(encoding="utf-8")
     assert " DEBUG " in text  # DEBUG is on, and still says something
-    assert code and process.returncode == 0
+    assert process.returncode == 0
+    assert "کد پیگیری" in (filed.text or "")
     phone = user.phone_number.lstrip("+")
     for secret in (name, "ایزدپناه", phone, phone[-10:], POWER_CUT, "تزریق پلاستیک", token):
         assert secret not in text, secret
