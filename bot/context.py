@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -202,7 +203,18 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
             return
         assert self.user_data is not None
         data = json.loads(json.dumps(self.user_data))  # a snapshot, as PTB's deepcopy would be
-        await persistence.save_now(user_id, data, conversation, (chat_id, user_id), state)
+        try:
+            await persistence.save_now(user_id, data, conversation, (chat_id, user_id), state)
+        except Exception:
+            # Not stored, so not taken (e.g. another process held the database past
+            # busy_timeout): the member is told "not done, try again", so put the form back
+            # as it was stored, or what they sent stays in the draft and, re-sent, is there
+            # twice. (A read still works under another's write lock.)
+            with suppress(Exception):
+                stored = await persistence.stored_user_data(user_id)
+                self.user_data.clear()
+                self.user_data.update(stored)
+            raise
 
     @property
     def form(self) -> dict[str, Any]:

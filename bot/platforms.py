@@ -162,6 +162,10 @@ def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
         else:
             return code, payload
         return code, json.dumps(body).encode()
+    if code == 403 and "token not found" in str(body.get("description", "")).lower():
+        # Bale's answer to a bad or revoked token: 401 is how PTB (InvalidToken) and the
+        # runtime know it, where a 403 would read as "this member blocked the bot".
+        return 401, payload
     if code == 404 and endpoint != "getMe":
         # PTB reads 404 as "invalid token"; Bale answers 404 for a missing chat. Only getMe
         # (checked at start-up) can really tell us the token is wrong.

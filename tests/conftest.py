@@ -92,10 +92,11 @@ async def spawn_bot(
     token: str,
     db: Path,
     *,
-    stderr: bool = False,
+    stderr: bool | Path = False,
     settings: dict[str, str] | None = None,
 ) -> asyncio.subprocess.Process:
-    """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked)."""
+    """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked: piped, or
+    written to a file, which cannot fill up and stall the bot as a pipe can)."""
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     env.update(
         PYTHONPATH=str(ROOT),
@@ -107,8 +108,16 @@ async def spawn_bot(
         PERSISTENCE_INTERVAL="60",  # the form must not depend on PTB's timer
     )
     env.update({key.upper(): value for key, value in (settings or {}).items()})
+    # (a database path that cannot exist still needs a folder to run in)
+    cwd = next(folder for folder in db.parents if folder.is_dir())
+    if isinstance(stderr, Path):
+        with stderr.open("wb") as log:  # the child keeps its own copy of the descriptor
+            return await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", cwd=cwd, env=env,
+                stdout=asyncio.subprocess.DEVNULL, stderr=log,
+            )  # fmt: skip
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=db.parent, env=env,
+        sys.executable, "-m", "bot", cwd=cwd, env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE if stderr else asyncio.subprocess.DEVNULL,
     )  # fmt: skip

@@ -442,6 +442,7 @@ class BotApiSandbox:
         self.calls: list[ApiCall] = []
         self.faults: list[Fault] = []
         self.blocked: set[int] = set()
+        self.revoked: dict[str, tuple[int, str]] = {}
         self._requested_port = port
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -657,6 +658,15 @@ class BotApiSandbox:
     def unblock(self, user_id: int) -> None:
         """The user unblocks the bot."""
         self.blocked.discard(user_id)
+
+    def revoke(self, token: str, code: int | None = None) -> None:
+        """The token is revoked: from now on every call with it, getUpdates included, answers
+        401 "Unauthorized" (Telegram) or 403 "Bad Request: Token not found" (Bale, 2026);
+        ``code`` picks one of the two on either flavour."""
+        if code is None:
+            code = 403 if self.flavour == "bale" else 401
+        description = "Bad Request: Token not found" if code == 403 else "Unauthorized"
+        self.revoked[token] = (code, description)
 
     # --- faults and inspection -------------------------------------------------------------
 
@@ -909,6 +919,8 @@ class BotApiSandbox:
             state = self._auth(token)
             if state is None:
                 raise ApiError(401, "Unauthorized")
+            if token in self.revoked:
+                raise ApiError(*self.revoked[token])
             result = await self._dispatch(state, method, entry[1] if entry else None, call.params)
         except ApiError as err:
             call.error_code, call.description = err.code, err.description

@@ -37,7 +37,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot import callbacks as cb
@@ -255,6 +262,13 @@ class Outbox:
         self._wake.clear()
         self.jobs = None
 
+    async def detach(self, platform: Platform) -> None:
+        """A platform stopped for good (its token was refused): its senders stop after the
+        message in hand, and its rows wait, unsent and uncounted, for a valid token."""
+        wake = self._wake.pop(platform, None)
+        if wake is not None:
+            wake.set()
+
     def wake(self) -> None:
         """New rows are queued: let idle workers look now."""
         for event in self._wake.values():
@@ -369,7 +383,7 @@ class Outbox:
 
     async def _work(self, platform: Platform) -> None:
         wake = self._wake[platform]
-        while not self._stopping:
+        while not self._stopping and self._wake.get(platform) is wake:
             try:
                 wake.clear()
                 item = await claim_next(self.db, platform.value, _later(0))
@@ -400,6 +414,10 @@ class Outbox:
         try:
             await self._pacers[platform].wait()
             message = await self._deliver(bot, platform, item)
+        except InvalidToken as exc:
+            # Our token was refused (revoked?), not the member: the runtime stops this
+            # platform; the row waits for a valid token and the member's state is untouched.
+            await record_retry(self.db, item.id, _later(60), _error_text(exc), counts=False)
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)

@@ -71,6 +71,7 @@ list-separator = {", "}
 flood-notice = Your messages are arriving very fast. Please wait a few seconds and send again.
 error-apology = Sorry, something went wrong and your request was not completed. Please try again; staff have been told about the problem.
 error-admin-alert = ⚠️ Bot error: { $error } (update { $update })
+admin-alert-token-refused = ⚠️ The bot's token on { $platform } was refused (revoked or replaced?) and the bot stopped on { $platform }. Messages owed to members stay queued; put the valid token in the settings and restart the bot.
 
 platform-telegram = Telegram
 platform-bale = Bale
