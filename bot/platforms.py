@@ -7,6 +7,7 @@ adapter, and the bot/request classes here smooth out the Bot API differences (se
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -20,22 +21,74 @@ from telegram.error import TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
 
-from bot.settings import Platform
+from bot.settings import BaleEscaping, Platform
 
 log = logging.getLogger(__name__)
 
-# Bale renders its own Markdown in every message and has no parse_mode to turn that off.
-_BALE_MARKDOWN = re.compile(r"([\\_*\[\]()`])")
 # A 429 without retry_after would reach PTB as a generic NetworkError: assume this many seconds.
 DEFAULT_RETRY_AFTER = 5
 
 _USER_KEYS = {"from", "forward_from", "user", "left_chat_member", "via_bot", "sender_user"}
 _USER_LIST_KEYS = {"new_chat_members"}
 
+# --- Bale's Markdown --------------------------------------------------------------------------
+# Bale renders its own Markdown in every message and has no parse_mode to turn that off. What
+# renders (docs/bale.md): `*bold*` and `_italic_` bounded by spaces, `[text](url)` and backtick
+# code. Nothing shows that Bale removes backslash escapes, so escaping every `\ _ * [ ] ( )`
+# (as we once did) would put `\(` on members' screens. Instead, only a delimiter that could
+# open markup is neutralised, and in the least visible way the deployment chose.
+_DELIMITERS = "*_`"
+# An opener must follow the start or a space (Bale's rule); a closer is taken broadly (any
+# non-letter after it) so that whatever Bale really closes on is covered.
+# A `[` after a backslash is no link (so the backslash escaping stays idempotent).
+_LINK = re.compile(r"(?<!\\)\[[^\[\]\n]*\](\()[^()\s]*\)")
+_ZWNJ = "\u200c"  # invisible next to punctuation, and every Persian client handles it
+_LOOKALIKE = {"*": "\u2217", "_": "\uff3f", "`": "\u02cb", "[": "\uff3b"}
 
-def escape_bale(text: str) -> str:
-    """Escape the characters Bale's Markdown would eat."""
-    return _BALE_MARKDOWN.sub(r"\\\1", text)
+
+def _openers(text: str) -> list[tuple[int, int]]:
+    """Every place that would start Bale markup: (opening mark, where an invisible break
+    goes). For `*`, `_` and backticks both are the mark; for a link they are its `[` and its
+    `(`, since a break before `[` would not stop `](`."""
+    found = {(m.start(), m.start(1)) for m in _LINK.finditer(text)}
+    n = len(text)
+    for delimiter in _DELIMITERS:
+        # The last closer of this delimiter: any opener before it can pair with a closer.
+        last_closer = -1
+        for j in range(n - 1, 0, -1):
+            if (
+                text[j] == delimiter
+                and not text[j - 1].isspace()
+                and (j + 1 == n or not text[j + 1].isalnum())
+            ):
+                last_closer = j
+                break
+        for i in range(min(last_closer, n - 1)):
+            if (
+                text[i] == delimiter
+                and (i == 0 or text[i - 1].isspace())
+                and not text[i + 1].isspace()
+            ):
+                found.add((i, i))
+    return sorted(found)
+
+
+def escape_bale(text: str, escaping: BaleEscaping = BaleEscaping.INVISIBLE) -> str:
+    """Keep Bale from reading text as Markdown, changing only what would become markup.
+
+    Idempotent: escaped text has no opener left, so text escaped once (a name inside a
+    message, a list joined from escaped lines) can be escaped again as a whole.
+    """
+    openers = _openers(text)
+    if not openers:
+        return text
+    if escaping is BaleEscaping.INVISIBLE:
+        edits = {brk: _ZWNJ + text[brk] for _, brk in openers}
+    elif escaping is BaleEscaping.BACKSLASH:
+        edits = {mark: "\\" + text[mark] for mark, _ in openers}
+    else:
+        edits = {mark: _LOOKALIKE[text[mark]] for mark, _ in openers}
+    return "".join(edits.get(i, char) for i, char in enumerate(text))
 
 
 def _no_escape(text: str) -> str:
@@ -54,10 +107,15 @@ class PlatformAdapter:
     contact_has_owner: bool
 
 
-ADAPTERS = {
-    Platform.TELEGRAM: PlatformAdapter(Platform.TELEGRAM, _no_escape, contact_has_owner=True),
-    Platform.BALE: PlatformAdapter(Platform.BALE, escape_bale, contact_has_owner=False),
-}
+def adapter(
+    platform: Platform, escaping: BaleEscaping = BaleEscaping.INVISIBLE
+) -> PlatformAdapter:
+    """The platform's adapter, escaping Bale's Markdown the way settings say."""
+    if platform is Platform.TELEGRAM:
+        return PlatformAdapter(platform, _no_escape, contact_has_owner=True)
+    return PlatformAdapter(
+        platform, functools.partial(escape_bale, escaping=escaping), contact_has_owner=False
+    )
 
 
 def _repair_user(user: dict[str, Any], *, is_bot: bool = False) -> None:
@@ -177,6 +235,13 @@ def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
 class BaleBot(ExtBot[Any]):
     """ExtBot that speaks Bale's dialect of the Bot API."""
 
+    def __init__(
+        self, *args: Any, escaping: BaleEscaping = BaleEscaping.INVISIBLE, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        # How the text it sends is kept from becoming Markdown (settings' bale_escaping).
+        self._escaping = escaping
+
     async def _do_post(
         self,
         endpoint: str,
@@ -190,6 +255,12 @@ class BaleBot(ExtBot[Any]):
         # Bale has no parse_mode (it always renders its own Markdown) and its SDKs only know
         # reply_to_message_id, not Telegram's newer reply_parameters.
         data.pop("parse_mode", None)
+        # Texts escapes each message it renders, but a message is sometimes put together
+        # (lines packed, a long summary cut) after that: the final text is escaped here, on
+        # its way out, so markup cannot form across pieces. Idempotent, so nothing doubles.
+        for key in ("text", "caption") if endpoint != "answerCallbackQuery" else ():
+            if isinstance(data.get(key), str):
+                data[key] = escape_bale(data[key], self._escaping)
         reply = data.pop("reply_parameters", None)
         if isinstance(reply, ReplyParameters):
             data["reply_to_message_id"] = reply.message_id

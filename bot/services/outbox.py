@@ -42,8 +42,8 @@ from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.context import Texts
 from bot.i18n import Locales
-from bot.platforms import ADAPTERS
-from bot.settings import Platform, Settings
+from bot.platforms import adapter
+from bot.settings import BaleEscaping, Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
     Broadcast,
@@ -97,9 +97,15 @@ class Content:
     media_name: str | None = None
 
 
-def texts(locales: Locales, lang: str, platform: Platform) -> Texts:
-    """A translator for someone on a platform (outside any update)."""
-    return Texts(locales.translator(lang), ADAPTERS[platform].escape)
+def texts(
+    locales: Locales,
+    lang: str,
+    platform: Platform,
+    escaping: BaleEscaping = BaleEscaping.INVISIBLE,
+) -> Texts:
+    """A translator for someone on a platform (outside any update); pass settings'
+    `bale_escaping` so a deployment's choice holds everywhere."""
+    return Texts(locales.translator(lang), adapter(platform, escaping).escape)
 
 
 async def send_content(
@@ -421,7 +427,7 @@ class Outbox:
             await record_sent(self.db, item.id, message.message_id)
 
     async def _deliver(self, bot: ExtBot[Any], platform: Platform, item: OutboxItem) -> Message:
-        t = texts(self.locales, item.language, platform)
+        t = texts(self.locales, item.language, platform, self.settings.bale_escaping)
         if item.payload is not None:
             return await self._send_payload(bot, item)
         broadcast = await self._broadcast(item.broadcast_id)
@@ -591,7 +597,12 @@ class Outbox:
         return "\n".join([text, *offline])
 
     def _owner_texts(self, broadcast: Broadcast) -> Texts:
-        return texts(self.locales, broadcast.owner_lang, Platform(broadcast.owner_platform))
+        return texts(
+            self.locales,
+            broadcast.owner_lang,
+            Platform(broadcast.owner_platform),
+            self.settings.bale_escaping,
+        )
 
     async def _tell_owner(
         self, broadcast: Broadcast, text: str, markup: InlineKeyboardMarkup | None = None
