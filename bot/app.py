@@ -15,7 +15,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
-from bot.platforms import BaleBot, RepairingRequest, adapter, set_commands
+from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import seed_places
@@ -82,7 +82,7 @@ def build_application(
             escaping=settings.bale_escaping,
         )
     else:
-        bot = ExtBot(
+        bot = KhoosheBot(
             token.get_secret_value(),
             base_url=base_url,
             base_file_url=base_file_url,

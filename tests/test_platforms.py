@@ -49,6 +49,33 @@ def test_get_me_without_is_bot_is_repaired() -> None:
     assert code == 200 and json.loads(body)["result"]["is_bot"] is True
 
 
+@pytest.mark.parametrize("description", ["Bad Request: bot limit exceed", "local_rate_limited"])
+def test_bales_400_rate_limits_become_429s(description: str) -> None:
+    payload = json.dumps({"ok": False, "error_code": 400, "description": description}).encode()
+    code, body = fix_response("sendMessage", 400, payload)
+    assert code == 429  # so PTB raises RetryAfter and callers wait
+    assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+    other = json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: odd"})
+    assert fix_response("sendMessage", 400, other.encode())[0] == 400
+
+
+@pytest.mark.parametrize(
+    "stub",
+    [
+        {"message_id": 0, "date": 1, "chat": {"id": 5, "type": "private"}},  # as recorded
+        {"message_id": 0, "chat": {"id": 5}},  # without date or chat type
+        {"message_id": 0},
+    ],
+)
+def test_an_edit_answered_with_a_stub_is_plain_success(stub: dict[str, object]) -> None:
+    payload = json.dumps({"ok": True, "result": stub}).encode()
+    code, body = fix_response("editMessageText", 200, payload)
+    assert code == 200 and json.loads(body)["result"] is True
+    full = {"message_id": 3, "date": 1, "chat": {"id": 5, "type": "private"}, "text": "x"}
+    untouched = json.dumps({"ok": True, "result": full}).encode()
+    assert fix_response("editMessageText", 200, untouched)[1] == untouched
+
+
 def test_bale_404_is_not_an_invalid_token_except_for_get_me() -> None:
     payload = json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}).encode()
     assert fix_response("sendMessage", 404, payload)[0] == 400

@@ -42,7 +42,7 @@ from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot.context import Texts
 from bot.i18n import Locales
-from bot.platforms import adapter
+from bot.platforms import DEFAULT_RETRY_AFTER, adapter, is_rate_limit
 from bot.settings import BaleEscaping, Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
@@ -95,6 +95,16 @@ class Content:
     media_kind: str | None = None  # 'photo' | 'document'
     media: str | bytes | None = None  # a file id on the sending platform, or the file itself
     media_name: str | None = None
+
+
+# How each platform says a chat is not there (Bale: "no such group or user", docs/bale.md).
+_GONE = ("chat not found", "user not found", "no such group or user")
+
+
+def chat_is_gone(exc: TelegramError) -> bool:
+    """Whether an error says the recipient's chat no longer exists for the bot."""
+    lowered = str(exc).lower()
+    return any(words in lowered for words in _GONE)
 
 
 def texts(
@@ -413,8 +423,12 @@ class Outbox:
             status = "blocked" if "block" in str(exc).lower() else "left"
             await record_undelivered(self.db, item, status, _error_text(exc))
         except BadRequest as exc:
-            gone = any(s in str(exc).lower() for s in ("chat not found", "user not found"))
-            await record_undelivered(self.db, item, "left" if gone else "failed", _error_text(exc))
+            if is_rate_limit(str(exc)):  # Bale's 400 "bot limit exceed": a 429 by another name
+                later = _later(DEFAULT_RETRY_AFTER)
+                await record_retry(self.db, item.id, later, "429", counts=False)
+            else:
+                status = "left" if chat_is_gone(exc) else "failed"
+                await record_undelivered(self.db, item, status, _error_text(exc))
         except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
             if item.attempts >= MAX_ATTEMPTS:
                 await record_undelivered(self.db, item, "failed", _error_text(exc))
