@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, Message, ReplyParameters, Update
+from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
@@ -335,6 +335,23 @@ def is_forwarded(message: Message) -> bool:
     """
     legacy = ("forward_from", "forward_from_chat", "forward_date", "forward_sender_name")
     return message.forward_origin is not None or any(k in message.api_kwargs for k in legacy)
+
+
+_VOICE_AUDIO = ("ogg", "opus", "oga")
+
+
+def voice_note(message: Message) -> Voice | Audio | None:
+    """The message's voice note, also when a Bale client sent it as an ogg/opus audio file
+    (docs/bale.md); other audio (music, an mp3) is not a voice note."""
+    if message.voice is not None:
+        return message.voice
+    audio = message.audio
+    if audio is None:
+        return None
+    described = f"{audio.mime_type or ''} {audio.file_name or ''}".lower()
+    if not described.strip() or any(kind in described for kind in _VOICE_AUDIO):
+        return audio
+    return None
 
 
 async def set_commands(bot: ExtBot[Any], commands: Sequence[tuple[str, str]]) -> bool:

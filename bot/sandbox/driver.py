@@ -497,6 +497,20 @@ class SandboxUser:
             content["caption"] = caption
         return self._send(content, chat)
 
+    async def send_audio(
+        self,
+        data: bytes = b"ID3 sandbox-mp3",
+        mime_type: str = "audio/mpeg",
+        file_name: str | None = "song.mp3",
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send an audio file (music; a Bale voice note as audio: ``voice_as_audio``)."""
+        stored = self.server.store_file(data, "audio", file_name, mime_type)
+        audio = self.server.file_object(stored)
+        audio["duration"] = 3
+        return self._send({"audio": audio}, chat)
+
     async def send_sticker(
         self,
         data: bytes = b"RIFF sandbox-webp",

@@ -145,6 +145,7 @@ _FILE_FOLDERS = {
     "document": "documents",
     "photo": "photos",
     "voice": "voice",
+    "audio": "music",
     "sticker": "stickers",
 }
 _DEFAULT_EXT = {"photo": ".jpg", "voice": ".oga", "sticker": ".webp", "document": ".bin"}
@@ -875,6 +876,7 @@ class BotApiSandbox:
         if self.voice_as_audio and "voice" in content:
             # Some Bale clients send a voice note as an ogg/opus audio file.
             content = {("audio" if k == "voice" else k): v for k, v in content.items()}
+            content["audio"] = {**content["audio"], "mime_type": "audio/ogg; codecs=opus"}
         message = self._new_message(state.id, chat.as_dict(), user.as_dict())
         if reply_to is not None:
             target = self._messages.get((state.id, chat.id), {}).get(reply_to)
