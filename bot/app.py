@@ -19,6 +19,7 @@ from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_co
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import seed_places
+from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
@@ -68,7 +69,9 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
-    poll_request = RepairingRequest(read_timeout=settings.polling_timeout + 10)
+    poll_request = RepairingRequest(
+        read_timeout=settings.polling_timeout + 10, on_polled=PollWatch(state, platform).polled
+    )
     request = RepairingRequest(connection_pool_size=64, read_timeout=20, write_timeout=30)
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say

@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -186,8 +186,15 @@ class RepairingRequest(HTTPXRequest):
     """HTTPX transport that repairs Bale's answers before PTB parses them.
 
     Harmless on Telegram (which sends complete objects), so both platforms use it and the
-    parse-failure guard protects Telegram polling too.
+    parse-failure guard protects Telegram polling too. `on_polled`, if given, is awaited after
+    every successful getUpdates (bot/services/pollwatch.py notices long gaps with it).
     """
+
+    def __init__(
+        self, *args: Any, on_polled: Callable[[], Awaitable[None]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_polled = on_polled
 
     async def do_request(
         self,
@@ -206,6 +213,11 @@ class RepairingRequest(HTTPXRequest):
         endpoint = url.rsplit("/", 1)[-1]
         if "/file/" in url:
             return code, payload
+        if endpoint == "getUpdates" and code == 200 and self._on_polled is not None:
+            try:
+                await self._on_polled()
+            except Exception:  # noticing a gap must never stop polling
+                log.exception("after getUpdates")
         return fix_response(endpoint, code, payload)
 
 
