@@ -2,7 +2,7 @@
 
 Handlers never ask which platform they run on: they escape echoed user text through the
 adapter, and the bot/request classes here smooth out the Bot API differences (see
-../shared/BALE.md for the facts and how sure we are of each).
+docs/bale.md for the facts, their sources and how sure we are of each).
 """
 
 from __future__ import annotations
