@@ -88,9 +88,24 @@ class Texts:
         The whole message is escaped once, values and template together: markup can form
         across a value and the text around it, and the escape is idempotent, so text rendered
         earlier (a Rendered value) is unchanged by it. (Only what would become markup is
-        touched; see bot/platforms.py.)
+        touched; see bot/platforms.py. No message selects on a string variable, which the
+        placeholders would defeat.)
         """
-        return Rendered(self._escape(self._translator(msg_id, **kwargs)))
+        # Strings go into the template as placeholders and are put back afterwards: Fluent
+        # refuses a value over 1,000 characters (a long report's text).
+        slots: dict[str, str] = {}
+        args: dict[str, object] = {}
+        for key, value in kwargs.items():
+            if isinstance(value, str):
+                slot = f"\x00{len(slots)}\x00"
+                slots[slot] = value
+                args[key] = slot
+            else:
+                args[key] = value
+        text = self._translator(msg_id, **args)
+        for slot, value in slots.items():
+            text = text.replace(slot, value)
+        return Rendered(self._escape(text))
 
     def label(self, msg_id: str, **kwargs: object) -> str:
         """A button label: buttons are not rendered as Markdown, so nothing is escaped."""
