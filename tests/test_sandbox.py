@@ -771,3 +771,22 @@ async def test_application_polling_echo() -> None:
             await app.stop()
             await app.shutdown()
         assert server.pending_updates() == []
+
+
+async def test_bale_shows_markdown_rendered_and_backslashes_kept(
+    server: BotApiSandbox, bot: Bot, user: SandboxUser
+) -> None:
+    """What a Bale member sees: the guard every flow test runs (tests/conftest.py) reports
+    markup taken from our text and backslashes nobody typed."""
+    await bot.send_message(user.id, "سلام *علی* [ب](https://ble.ir) \\(تست\\) (پرانتز)")
+    seen = await user.next_message()
+    if server.flavour == "telegram":
+        assert seen.shown == seen.text and server.unwanted_markup() == []
+        return
+    assert seen.shown == "سلام علی ب \\(تست\\) (پرانتز)"
+    problems = server.unwanted_markup()
+    assert len(problems) == 2 and "renders markup" in problems[0] and "backslash" in problems[1]
+    await user.send_text("مسیر C:\\temp")  # a member typed one: the bot may show it back
+    assert all("backslash" not in p for p in server.unwanted_markup())
+    server.removes_backslash_escapes = True
+    assert seen.shown == "سلام علی ب (تست) (پرانتز)"
