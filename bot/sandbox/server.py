@@ -748,6 +748,8 @@ class BotApiSandbox:
         problems = []
         for view in self._views.values():
             for message in view.messages:
+                if message.method in ("copyMessage", "forwardMessage"):
+                    continue  # a member's own message, shown as Bale shows it to them
                 versions = [*message.edit_history, message.raw]
                 for raw in versions:
                     text = raw.get("text", raw.get("caption"))
