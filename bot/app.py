@@ -17,11 +17,12 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
-from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
+from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
 from bot.services.outbox import texts as texts_for
 from bot.services.places import seed_places
+from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
@@ -95,7 +96,7 @@ def build_application(
         settings=settings,
         db=db,
         locales=locales,
-        adapter=ADAPTERS[platform],
+        adapter=adapter(platform, settings.bale_escaping),
         lexicon=lexicon,
         holidays=holidays,
         outside_bodies=outside_bodies,
@@ -109,20 +110,34 @@ def build_application(
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
     poll_request = WatchedRequest(
-        on_refused, polling=True, read_timeout=settings.polling_timeout + 10
+        on_refused,
+        polling=True,
+        read_timeout=settings.polling_timeout + 10,
+        on_polled=PollWatch(state, platform).polled,
     )
     request = WatchedRequest(
         on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
     )
-    bot_class = BaleBot if platform is Platform.BALE else ExtBot
-    bot: ExtBot[Any] = bot_class(
-        token.get_secret_value(),
-        base_url=base_url,
-        base_file_url=base_file_url,
-        request=request,
-        get_updates_request=poll_request,
-        rate_limiter=rate_limiter,
-    )
+    bot: ExtBot[Any]
+    if platform is Platform.BALE:  # it escapes what it sends the way settings say
+        bot = BaleBot(
+            token.get_secret_value(),
+            base_url=base_url,
+            base_file_url=base_file_url,
+            request=request,
+            get_updates_request=poll_request,
+            rate_limiter=rate_limiter,
+            escaping=settings.bale_escaping,
+        )
+    else:
+        bot = KhoosheBot(
+            token.get_secret_value(),
+            base_url=base_url,
+            base_file_url=base_file_url,
+            request=request,
+            get_updates_request=poll_request,
+            rate_limiter=rate_limiter,
+        )
     app = (
         ApplicationBuilder()
         .application_class(KhoosheApplication, kwargs={"state": state})

@@ -31,6 +31,7 @@ from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.export import table_workbook
 from bot.services.outbox import Content, send_content
 from bot.services.when import WhenError, parse_when
+from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from storage.clusters import list_places
@@ -300,9 +301,11 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     """The announcement as text."""
     assert update.message is not None and update.message.text is not None
     text = update.message.text
-    if len(text) > MAX_TEXT:
+    # The length that will be sent: on Bale, escaping can make the text longer.
+    length = utf16_len(context.t.escape(text))
+    if length > MAX_TEXT:
         await update.message.reply_text(
-            context.t("broadcast-too-long", length=len(text), limit=MAX_TEXT)
+            context.t("broadcast-too-long", length=length, limit=MAX_TEXT)
         )
         return COMPOSE
     if not text.strip():
@@ -317,9 +320,10 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
     message = update.message
     assert message is not None
     caption = message.caption or ""
-    if len(caption) > MAX_CAPTION:
+    length = utf16_len(context.t.escape(caption))  # as sent (see on_text)
+    if length > MAX_CAPTION:
         await message.reply_text(
-            context.t("broadcast-caption-too-long", length=len(caption), limit=MAX_CAPTION)
+            context.t("broadcast-caption-too-long", length=length, limit=MAX_CAPTION)
         )
         return COMPOSE
     if message.photo:

@@ -26,7 +26,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
-from bot.text import pack_messages
+from bot.text import clean, pack_messages
 from handlers import forms, menu
 from handlers.keyboards import answer, show_card
 from handlers.offerings import needs_buttons
@@ -74,7 +74,8 @@ async def on_topic(update: Update, context: KhoosheContext) -> str | int:
     assert update.message is not None and update.message.text is not None
     member = context.member
     t = context.t
-    text = " ".join(update.message.text.split())
+    # The one sanitiser for member text: others read this title (and offerings take it).
+    text = " ".join(clean(update.message.text).split())
     if member is None:
         return ConversationHandler.END
     if not MIN_TEXT <= len(text) <= MAX_TEXT:

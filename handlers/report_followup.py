@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded
+from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import DraftError, clean_follow_up
 from handlers import forms, menu, triage
 from handlers.keyboards import rows
@@ -172,8 +172,9 @@ def _attachment(message: Any) -> NewAttachment | None:
     if message.document is not None:
         doc = message.document
         return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    if message.voice is not None:
-        return NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    voice = voice_note(message)  # Bale may send a voice note as audio
+    if voice is not None:
+        return NewAttachment("voice", voice.file_id, voice.file_unique_id)
     return None
 
 

@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded
+from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import (
     CATEGORIES,
     DraftError,
@@ -191,8 +191,8 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
     elif message.document is not None:
         doc = message.document
         attachment = NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    elif message.voice is not None:
-        attachment = NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    elif (voice := voice_note(message)) is not None:  # Bale may send it as audio
+        attachment = NewAttachment("voice", voice.file_id, voice.file_unique_id)
     if attachment is None:
         return await _compose_hint(update, context, "report-unsupported")
     draft = _draft(context)
@@ -668,7 +668,8 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
     report_button = menu.label_filter(app, "menu-report")
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE
+    # AUDIO: some Bale clients send voice notes as audio (on_media tells them apart).
+    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     states: dict[object, list[Any]] = {
         COMPOSE: [

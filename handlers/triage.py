@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Rendered
+from bot.platforms import voice_note
 from bot.roles import Role, access_of, deny, requires
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
@@ -265,7 +266,7 @@ async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
     chat = update.effective_chat
     if message is None or chat is None or message.reply_to_message is None:
         return False
-    if message.text is None and not (message.photo or message.document or message.voice):
+    if message.text is None and not (message.photo or message.document or voice_note(message)):
         return False
     if message.text is not None and message.text.startswith("/"):
         return False

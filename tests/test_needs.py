@@ -116,3 +116,14 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     # an offered topic takes no more votes
     answer = await third.press_forged("nd:v:1")
     assert answer is not None and "دیگر باز نیست" in (answer.text or "")
+
+
+async def test_bidi_controls_never_reach_other_members(khooshe: Khooshe) -> None:
+    """A suggestion is sanitised like names and reports: U+202E, U+200F, U+2066… would turn
+    the line around for every member who reads the list, and for offering titles."""
+    (member,) = await khooshe.seed_members(1)
+    typed = "\u202eآموزش\u200f صادرات\u2066 به\u2069 عراق\u202c"
+    await suggest(member, typed)
+    (row,) = await khooshe.rows("SELECT title FROM topics")
+    (suggestion,) = await khooshe.rows("SELECT text FROM topic_suggestions")
+    assert row["title"] == suggestion["text"] == EXPORT

@@ -50,8 +50,8 @@ from telegram.ext import CallbackContext, ExtBot, JobQueue
 from bot import callbacks as cb
 from bot.context import Texts
 from bot.i18n import Locales
-from bot.platforms import ADAPTERS
-from bot.settings import Platform, Settings
+from bot.platforms import DEFAULT_RETRY_AFTER, adapter, is_rate_limit
+from bot.settings import BaleEscaping, Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
     Broadcast,
@@ -101,9 +101,25 @@ class Content:
     media_name: str | None = None
 
 
-def texts(locales: Locales, lang: str, platform: Platform) -> Texts:
-    """A translator for someone on a platform (outside any update)."""
-    return Texts(locales.translator(lang), ADAPTERS[platform].escape)
+# How each platform says a chat is not there (Bale: "no such group or user", docs/bale.md).
+_GONE = ("chat not found", "user not found", "no such group or user")
+
+
+def chat_is_gone(exc: TelegramError) -> bool:
+    """Whether an error says the recipient's chat no longer exists for the bot."""
+    lowered = str(exc).lower()
+    return any(words in lowered for words in _GONE)
+
+
+def texts(
+    locales: Locales,
+    lang: str,
+    platform: Platform,
+    escaping: BaleEscaping = BaleEscaping.INVISIBLE,
+) -> Texts:
+    """A translator for someone on a platform (outside any update); pass settings'
+    `bale_escaping` so a deployment's choice holds everywhere."""
+    return Texts(locales.translator(lang), adapter(platform, escaping).escape)
 
 
 async def send_content(
@@ -426,8 +442,12 @@ class Outbox:
             status = "blocked" if "block" in str(exc).lower() else "left"
             await record_undelivered(self.db, item, status, _error_text(exc))
         except BadRequest as exc:
-            gone = any(s in str(exc).lower() for s in ("chat not found", "user not found"))
-            await record_undelivered(self.db, item, "left" if gone else "failed", _error_text(exc))
+            if is_rate_limit(str(exc)):  # Bale's 400 "bot limit exceed": a 429 by another name
+                later = _later(DEFAULT_RETRY_AFTER)
+                await record_retry(self.db, item.id, later, "429", counts=False)
+            else:
+                status = "left" if chat_is_gone(exc) else "failed"
+                await record_undelivered(self.db, item, status, _error_text(exc))
         except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
             if item.attempts >= MAX_ATTEMPTS:
                 await record_undelivered(self.db, item, "failed", _error_text(exc))
@@ -440,7 +460,7 @@ class Outbox:
             await record_sent(self.db, item.id, message.message_id)
 
     async def _deliver(self, bot: ExtBot[Any], platform: Platform, item: OutboxItem) -> Message:
-        t = texts(self.locales, item.language, platform)
+        t = texts(self.locales, item.language, platform, self.settings.bale_escaping)
         if item.payload is not None:
             return await self._send_payload(bot, item)
         broadcast = await self._broadcast(item.broadcast_id)
@@ -610,7 +630,12 @@ class Outbox:
         return "\n".join([text, *offline])
 
     def _owner_texts(self, broadcast: Broadcast) -> Texts:
-        return texts(self.locales, broadcast.owner_lang, Platform(broadcast.owner_platform))
+        return texts(
+            self.locales,
+            broadcast.owner_lang,
+            Platform(broadcast.owner_platform),
+            self.settings.bale_escaping,
+        )
 
     async def _tell_owner(
         self, broadcast: Broadcast, text: str, markup: InlineKeyboardMarkup | None = None

@@ -93,3 +93,11 @@ when-error-too-soon = این زمان خیلی نزدیک است. زمان دی�
 when-error-too-far = این زمان بیش از یک سال بعد است. زمان نزدیک‌تری بنویسید.
 # An example of a date and time to type, shown in the questions that ask for one.
 when-example = ۱۴۰۵/۹/۲۰ ۱۰:۰۰
+# An admin alert: the bot fetched nothing from a platform for hours (it was down or the
+# platform unreachable). The platforms keep a bot's messages for 24 hours only.
+poll-gap =
+    ⚠️ ربات { $hours } ساعت از { $platform } پیامی نگرفته بود (از { $since }).
+    پیام‌هایی که اعضا در این مدت فرستاده‌اند همین حالا پاسخ داده می‌شوند؛ { $platform } پیام‌ها را فقط ۲۴ ساعت نگه می‌دارد.
+poll-gap-lost =
+    ⚠️ ربات { $hours } ساعت از { $platform } پیامی نگرفته بود (از { $since }).
+    { $platform } پیام‌ها را فقط ۲۴ ساعت نگه می‌دارد: پیام‌هایی که اعضا بیش از یک روز پیش فرستاده‌اند از دست رفته‌اند و به آن‌ها پاسخی نرسیده است.
