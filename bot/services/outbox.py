@@ -59,6 +59,7 @@ from bot.platforms import ADAPTERS
 from bot.settings import Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
+    NOTICE,
     Broadcast,
     NewBroadcast,
     OutboxItem,
@@ -647,7 +648,9 @@ class Outbox:
         self._shown.pop(broadcast.id, None)
         self._broadcasts.pop(broadcast.id, None)
         self._file_bytes.pop(broadcast.id, None)
-        log.info("broadcast %s done: %s", broadcast.id, counts.counts)
+        # A notice (one event's messages) finishing is routine: not worth a line at INFO.
+        level = logging.DEBUG if broadcast.kind == NOTICE else logging.INFO
+        log.log(level, "broadcast %s done: %s", broadcast.id, counts.counts)
         if broadcast.kind not in ANNOUNCING:
             return  # the results stay in the outbox; nobody composed it to be told
         await self._edit_progress(broadcast, self._progress_text(broadcast, counts, done=True))
