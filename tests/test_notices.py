@@ -157,7 +157,8 @@ LONG_WORDS = ["برق", "(قطع)", "شد", "و", "دستگاه_ها", "*خوا�
 
 
 def _long_text(limit: int = MAX_TEXT) -> str:
-    words, size = [], 0
+    words: list[str] = []
+    size = 0
     index = 0
     while True:
         word = LONG_WORDS[index % len(LONG_WORDS)]
