@@ -226,9 +226,9 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
         _actor(update, context),
         f"{context.platform}:{user.id}",
     )
-    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
-    if moved:
+    if moved:  # the members' news is queued before staff hear it is done
         await _tell_parties(context, report, "in_review")
+    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -272,11 +272,11 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     if not moved:
         await query.answer(context.t("triage-already-moved"), show_alert=True)
         return
+    await _tell_parties(context, report, to_status)
     label = context.t(f"report-status-{to_status}")
     await query.answer(context.t("triage-status-set", status=label))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
-    await _tell_parties(context, report, to_status)
 
 
 async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
@@ -547,11 +547,11 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
         await query.answer(context.t("button-expired"), show_alert=True)
         return
     moved_from = await refer(context.db, report.id, code, _actor(update, context))
+    if moved_from is not None:
+        await _tell_parties(context, report, "referred")
     await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
-    if moved_from is not None:
-        await _tell_parties(context, report, "referred")
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -579,17 +579,17 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
     ):
         await chat.send_message(context.t("triage-merge-refused"))
         return
-    await chat.send_message(
-        context.t(
-            "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)
-        )
-    )
     owed: list[Notice] = []
     for member in await _members_on(context, source):
         fa = member.language == "fa"
         target_code = persian_digits(target.code) if fa else target.code
         owed += _member_notices(context, member, "report-merged", source, target=target_code)
     await _queue(context, notices.event_key("report", source.id, "merged"), owed)
+    await chat.send_message(
+        context.t(
+            "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)
+        )
+    )
 
 
 def register(app: Application) -> None:
