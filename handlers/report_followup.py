@@ -152,8 +152,7 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         context.db, report.id, "resolved", "in_review", actor
     )
     context.user_data.pop("follow_up", None)
-    key = "report-reopened" if reopened else "report-follow-up-saved"
-    await menu.show_menu(update, context, key, code=_code(context, report))
+    # Queued for staff (split if too long for one message) before the member is told.
     await triage.announce_update(
         context,
         report,
@@ -162,6 +161,8 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     )
     if attachment is not None:
         await triage.forward_attachment(context, report, chat.id, message.message_id)
+    key = "report-reopened" if reopened else "report-follow-up-saved"
+    await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END
 
 
@@ -228,14 +229,14 @@ async def on_withdraw_confirmed(update: Update, context: KhoosheContext) -> None
     moved = await change_status(
         context.db, report.id, report.status, "withdrawn", f"member:{context.member.id}"
     )
+    if moved:
+        await triage.announce_update(context, report, "triage-member-withdrew")
     await menu.show_menu(
         update,
         context,
         "report-withdrawn" if moved else "triage-already-moved",
         code=_code(context, report),
     )
-    if moved:
-        await triage.announce_update(context, report, "triage-member-withdrew")
 
 
 async def on_solved(update: Update, context: KhoosheContext) -> None:
@@ -273,9 +274,9 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
     ):
         await query.answer(context.t("button-expired"), show_alert=True)
         return
+    await triage.announce_update(context, report, "triage-member-rated", score=score)
     await query.answer()
     await menu.show_menu(update, context, "report-thanks")
-    await triage.announce_update(context, report, "triage-member-rated", score=score)
 
 
 def register(app: Application) -> None:

@@ -48,8 +48,8 @@ from storage.reports import (
     create_report,
     get_by_code,
     get_report,
-    has_cards,
     history,
+    is_announced,
     is_party,
     join_report,
     member_reports,
@@ -360,12 +360,12 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
         # Closed, withdrawn or merged meanwhile: file this one instead, nothing is lost.
         await _send(update, context, context.t("report-join-too-late"))
         return await _ask_urgency(update, context)
+    if joined:  # queued for staff before the member is told
+        await triage.announce_joined(context, report, context.member)
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await replace_pressed(update, context.t("report-joined-short"))
     await menu.show_menu(update, context, "report-joined", code=_code(context, report.code))
-    if joined:
-        await triage.announce_joined(context, report, context.member)
     return ConversationHandler.END
 
 
@@ -468,7 +468,7 @@ async def on_fix(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_confirm(update: Update, context: KhoosheContext) -> int:
-    """Store the report, then give the member its tracking code."""
+    """Store the report and queue its cards for staff, then give the member its code."""
     query = update.callback_query
     assert query is not None
     member = context.member
@@ -482,14 +482,16 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
         to_new_report(draft),
         draft["key"],
     )
+    # Queued (not sent) before the member hears anything: a crash from here on loses no card
+    # (and one just before is caught up at start), and a busy staff group delays nobody.
+    if created or not await is_announced(context.db, report.id):
+        await triage.announce_new_report(context, report)
     await query.answer()
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await replace_pressed(update, context.t("report-sent-short"))
     log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
     await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
-    if created or not await has_cards(context.db, report.id):
-        await triage.announce_new_report(context, report)
     return ConversationHandler.END
 
 
