@@ -8,15 +8,17 @@ buttons: the staff role, and the report's cluster for agents (the button's data 
 
 from __future__ import annotations
 
-from telegram import Chat, Update
+from telegram import Chat, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Rendered, Texts
 from bot.roles import Role, requires
+from bot.services.report_files import kinds_text
 from bot.services.reports import parse_code
 from bot.text import MESSAGE_MAX, pack_messages, utf16_len
 from handlers import staff_lists, triage
+from storage.attachments import attachment_counts
 from storage.clock import parse_iso
 from storage.clusters import get_place
 from storage.members import get_member, get_member_by_id
@@ -75,11 +77,15 @@ async def send_full_report(
     ]
     more = t("triage-full-continued", code=t.digits(report.code))
     messages = pack_messages(blocks, MESSAGE_MAX - utf16_len(more) - 1)
+    # The files are offered where the reading ends: under the last message.
+    files = InlineKeyboardMarkup([[triage.attachments_button(t, report)]])
+    has_files = bool(await attachment_counts(context.db, [report.id]))
     for number, text in enumerate(messages):
         await context.bot.send_message(
             chat.id,
             text if number == 0 else f"{more}\n{text}",
             reply_to_message_id=reply_to if number == 0 else None,
+            reply_markup=files if has_files and number == len(messages) - 1 else None,
         )
 
 
@@ -101,6 +107,9 @@ async def _header(context: KhoosheContext, t: Texts, report: Report) -> Rendered
         created=t.datetime(parse_iso(report.created_at)),
         updated=t.datetime(parse_iso(report.updated_at)),
         summary=report.summary,
+        attachments=kinds_text(
+            t, (await attachment_counts(context.db, [report.id])).get(report.id, {})
+        ),
     )
 
 

@@ -12,18 +12,20 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Rendered
+from bot.context import KhoosheContext, Rendered, Texts
 from bot.roles import Role, access_of, deny, requires
+from bot.services.report_files import kinds_text, send_attachments
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
 from bot.text import persian_digits
 from handlers import staff_lists
 from handlers.keyboards import rows
+from storage.attachments import attachment_counts, report_attachments
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
 from storage.reports import (
@@ -73,6 +75,10 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
         company=reporter.company if reporter else "—",
+        # How many files of which kinds; the card's «📎» button sends them.
+        attachments=kinds_text(
+            t, (await attachment_counts(context.db, [report.id])).get(report.id, {})
+        ),
     )
 
 
@@ -147,7 +153,17 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     full = InlineKeyboardButton(
         t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
     )
-    return InlineKeyboardMarkup([[take, status], [category, body], [full]])
+    # Always there: files a member adds with a follow-up later are sent by it too.
+    return InlineKeyboardMarkup(
+        [[take, status], [category, body], [full, attachments_button(t, report)]]
+    )
+
+
+def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
+    """«📎 Attachments»: on the card, under the full view and /show."""
+    return InlineKeyboardButton(
+        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
+    )
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -537,6 +553,34 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
         await _deliver(context, member, "report-merged", source, target=target_code)
 
 
+@requires(Role.CLUSTER_AGENT)
+async def on_attachments(update: Update, context: KhoosheContext) -> None:
+    """«📎 Attachments»: the report's files, sent to the chat where it was pressed."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    report = await report_in_scope(update, context, report_id_of(query.data))
+    if report is None:
+        return
+    files = await report_attachments(context.db, report.id)
+    if not files:
+        await query.answer(context.t("triage-attachments-none-yet"), show_alert=True)
+        return
+    await query.answer(context.t("triage-attachments-sending", count=len(files)))
+    # The staff group reads Persian, as its cards do; a private chat its owner's language.
+    t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
+    await send_attachments(
+        context.db,
+        context.state.outbox.uploads,
+        context.state.bots,
+        context.platform,
+        chat.id,
+        files,
+        t,
+        report.code,
+        reply_to=query.message.message_id if query.message is not None else None,
+    )
+
+
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
     app.add_handler(CommandHandler("merge", merge_command, filters=staff_lists.staff_chats(app)))
@@ -551,4 +595,9 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_take, pattern=cb.TRIAGE_TAKE.pattern()))
     app.add_handler(CallbackQueryHandler(on_status_menu, pattern=cb.TRIAGE_STATUS_MENU.pattern()))
     app.add_handler(CallbackQueryHandler(on_set_status, pattern=cb.TRIAGE_SET_STATUS.pattern()))
+    # Not blocking: several files to a staff group wait for its 20-a-minute limit, and that
+    # wait must not hold up every other chat's updates.
+    app.add_handler(
+        CallbackQueryHandler(on_attachments, pattern=cb.TRIAGE_ATTACHMENTS.pattern(), block=False)
+    )
     # Staff replies to cards are picked up by the catch-all in handlers/menu.py (see there).
