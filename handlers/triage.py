@@ -25,7 +25,7 @@ from bot.settings import Platform
 from bot.text import persian_digits
 from handlers import staff_lists
 from handlers.keyboards import rows
-from storage.attachments import attachment_counts, report_attachments
+from storage.attachments import kinds_of, report_attachments
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
 from storage.reports import (
@@ -76,9 +76,7 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         reporter=reporter.name if reporter else "—",
         company=reporter.company if reporter else "—",
         # How many files of which kinds; the card's «📎» button sends them.
-        attachments=kinds_text(
-            t, (await attachment_counts(context.db, [report.id])).get(report.id, {})
-        ),
+        attachments=kinds_text(t, await kinds_of(context.db, report.id)),
     )
 
 

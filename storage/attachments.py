@@ -72,6 +72,11 @@ async def attachment_counts(
     }
 
 
+async def kinds_of(db: aiosqlite.Connection, report_id: int) -> dict[str, int]:
+    """{kind: count} of one report's files (empty when it has none)."""
+    return (await attachment_counts(db, [report_id])).get(report_id, {})
+
+
 async def file_id_on(
     db: aiosqlite.Connection, attachment: Attachment, platform: str
 ) -> str | None:
