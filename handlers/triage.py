@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 EXCERPT_CHARS = 800
 # A reply to a card that starts with this is an internal note for staff, not for members.
 NOTE_MARK = "#"
+# chat_data key: ids of the reports whose attachments are being sent to that chat.
+SENDING_FILES = "attachments_sending"
 
 
 async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
@@ -563,20 +565,31 @@ async def on_attachments(update: Update, context: KhoosheContext) -> None:
     if not files:
         await query.answer(context.t("triage-attachments-none-yet"), show_alert=True)
         return
-    await query.answer(context.t("triage-attachments-sending", count=len(files)))
-    # The staff group reads Persian, as its cards do; a private chat its owner's language.
-    t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
-    await send_attachments(
-        context.db,
-        context.state.outbox.uploads,
-        context.state.bots,
-        context.platform,
-        chat.id,
-        files,
-        t,
-        report.code,
-        reply_to=query.message.message_id if query.message is not None else None,
-    )
+    # A double tap must not send the files twice, interleaved (the handler does not block):
+    # the reports whose files are on their way to this chat (chat_data is never persisted).
+    assert context.chat_data is not None
+    sending: set[int] = context.chat_data.setdefault(SENDING_FILES, set())
+    if report.id in sending:
+        await query.answer(context.t("triage-attachments-already-sending"))
+        return
+    sending.add(report.id)
+    try:
+        await query.answer(context.t("triage-attachments-sending", count=len(files)))
+        # The staff group reads Persian, as its cards do; a private chat its owner's language.
+        t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
+        await send_attachments(
+            context.db,
+            context.state.outbox.uploads,
+            context.state.bots,
+            context.platform,
+            chat.id,
+            files,
+            t,
+            report.code,
+            reply_to=query.message.message_id if query.message is not None else None,
+        )
+    finally:
+        sending.discard(report.id)
 
 
 def register(app: Application) -> None:

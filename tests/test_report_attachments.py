@@ -4,6 +4,7 @@ platforms, and counted in the export."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,14 @@ async def test_the_card_counts_the_files_and_its_button_sends_them(khooshe: Khoo
     assert photo.reply_to_message_id == card.message_id  # the first answers the card
     # a second press sends them again, by the ids this platform already knows
     await admin.press_inline(card, BUTTON)
+    await _three_files(group, code)
+    # a double tap sends them once: the second tap is told they are on their way
+    answers = await asyncio.gather(*(admin.press_inline(card, BUTTON) for _ in range(2)))
+    texts = [a.text or "" for a in answers if a is not None]
+    assert sorted("در راه" in text for text in texts) == [False, True]
+    assert any("۳ پیوست" in text for text in texts)
+    await _three_files(group, code)
+    await admin.press_inline(card, BUTTON)  # (no stray copy came between the two sets)
     await _three_files(group, code)
 
 

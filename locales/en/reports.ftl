@@ -266,6 +266,7 @@ attachment-kind-photo = photo
 attachment-kind-document = file
 attachment-kind-voice = voice note
 triage-attachments-sending = 📎 Sending { $count } attachment(s), in order.
+triage-attachments-already-sending = 📎 This report's attachments are on their way already.
 triage-attachments-none-yet = This report has no attachments (yet).
 triage-attachment-caption = 📎 Report { $code } — attachment { $number } of { $total }
 triage-attachment-elsewhere =

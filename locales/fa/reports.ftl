@@ -254,6 +254,7 @@ attachment-kind-photo = عکس
 attachment-kind-document = فایل
 attachment-kind-voice = پیام صوتی
 triage-attachments-sending = 📎 { $count } پیوست به ترتیب فرستاده می‌شود.
+triage-attachments-already-sending = 📎 پیوست‌های این گزارش همین حالا در راه‌اند.
 triage-attachments-none-yet = این گزارش (هنوز) پیوستی ندارد.
 triage-attachment-caption = 📎 گزارش { $code } — پیوست { $number } از { $total }
 triage-attachment-elsewhere =
