@@ -16,21 +16,23 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheApplication, KhoosheContext, Rendered
+from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
 from bot.platforms import voice_note
 from bot.roles import Role, access_of, deny, requires
 from bot.services import notices
 from bot.services.notices import Notice
+from bot.services.report_files import kinds_text, send_attachments
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
 from bot.text import persian_digits
 from handlers import staff_lists
 from handlers.keyboards import rows
+from storage.attachments import kinds_of, report_attachments
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
 from storage.outbox import notice_chats
@@ -58,6 +60,8 @@ log = logging.getLogger(__name__)
 EXCERPT_CHARS = 800
 # A reply to a card that starts with this is an internal note for staff, not for members.
 NOTE_MARK = "#"
+# chat_data key: ids of the reports whose attachments are being sent to that chat.
+SENDING_FILES = "attachments_sending"
 
 
 async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
@@ -81,6 +85,8 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
         company=reporter.company if reporter else "—",
+        # How many files of which kinds; the card's «📎» button sends them.
+        attachments=kinds_text(t, await kinds_of(context.db, report.id)),
     )
 
 
@@ -187,7 +193,17 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     full = InlineKeyboardButton(
         t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
     )
-    return InlineKeyboardMarkup([[take, status], [category, body], [full]])
+    # Always there: files a member adds with a follow-up later are sent by it too.
+    return InlineKeyboardMarkup(
+        [[take, status], [category, body], [full, attachments_button(t, report)]]
+    )
+
+
+def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
+    """«📎 Attachments»: on the card, under the full view and /show."""
+    return InlineKeyboardButton(
+        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
+    )
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -611,6 +627,45 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
     )
 
 
+@requires(Role.CLUSTER_AGENT)
+async def on_attachments(update: Update, context: KhoosheContext) -> None:
+    """«📎 Attachments»: the report's files, sent to the chat where it was pressed."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    report = await report_in_scope(update, context, report_id_of(query.data))
+    if report is None:
+        return
+    files = await report_attachments(context.db, report.id)
+    if not files:
+        await query.answer(context.t("triage-attachments-none-yet"), show_alert=True)
+        return
+    # A double tap must not send the files twice, interleaved (the handler does not block):
+    # the reports whose files are on their way to this chat (chat_data is never persisted).
+    assert context.chat_data is not None
+    sending: set[int] = context.chat_data.setdefault(SENDING_FILES, set())
+    if report.id in sending:
+        await query.answer(context.t("triage-attachments-already-sending"))
+        return
+    sending.add(report.id)
+    try:
+        await query.answer(context.t("triage-attachments-sending", count=len(files)))
+        # The staff group reads Persian, as its cards do; a private chat its owner's language.
+        t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
+        await send_attachments(
+            context.db,
+            context.state.outbox.uploads,
+            context.state.bots,
+            context.platform,
+            chat.id,
+            files,
+            t,
+            report.code,
+            reply_to=query.message.message_id if query.message is not None else None,
+        )
+    finally:
+        sending.discard(report.id)
+
+
 def register(app: Application) -> None:
     """Install the staff buttons and the reply relay."""
     app.add_handler(CommandHandler("merge", merge_command, filters=staff_lists.staff_chats(app)))
@@ -625,6 +680,11 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_take, pattern=cb.TRIAGE_TAKE.pattern()))
     app.add_handler(CallbackQueryHandler(on_status_menu, pattern=cb.TRIAGE_STATUS_MENU.pattern()))
     app.add_handler(CallbackQueryHandler(on_set_status, pattern=cb.TRIAGE_SET_STATUS.pattern()))
+    # Not blocking: several files to a staff group wait for its 20-a-minute limit, and that
+    # wait must not hold up every other chat's updates.
+    app.add_handler(
+        CallbackQueryHandler(on_attachments, pattern=cb.TRIAGE_ATTACHMENTS.pattern(), block=False)
+    )
     # Staff replies to cards are picked up by the catch-all in handlers/menu.py (see there).
     # Cards of reports stored just before a crash are queued when the outbox starts.
     assert isinstance(app, KhoosheApplication)

@@ -64,6 +64,7 @@ from bot import callbacks as cb
 from bot.context import Texts
 from bot.i18n import Locales
 from bot.platforms import DEFAULT_RETRY_AFTER, adapter, is_rate_limit
+from bot.services.files import Uploads, download
 from bot.settings import BaleEscaping, Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
@@ -189,14 +190,6 @@ def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboard
     )
 
 
-def _file_id_of(message: Message) -> str | None:
-    if message.photo:
-        return message.photo[-1].file_id
-    if message.document:
-        return message.document.file_id
-    return None
-
-
 def _error_text(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"[:300]
 
@@ -279,7 +272,8 @@ class Outbox:
         self._stopping = False
         self._shown: dict[int, str] = {}
         self._broadcasts: dict[int, Broadcast] = {}
-        self._uploads: dict[tuple[int, Platform], asyncio.Lock] = {}
+        # Shared with report attachments (handlers/triage.py): one upload per file and platform.
+        self.uploads = Uploads()
         self._file_bytes: dict[int, bytes] = {}
         self._hooks: list[SchedulerHook] = []
 
@@ -625,24 +619,24 @@ class Outbox:
         self, bot: ExtBot[Any], platform: Platform, chat_id: int, broadcast: Broadcast, t: Texts
     ) -> Message:
         """File ids are per platform: the first message on another platform uploads the file
-        (fetched once from the composer's platform) and the rest reuse its new id."""
-        lock = self._uploads.setdefault((broadcast.id, platform), asyncio.Lock())
-        file_id = await media_file_id(self.db, broadcast.id, platform.value)
-        if file_id is None:
-            async with lock:
-                file_id = await media_file_id(self.db, broadcast.id, platform.value)
-                if file_id is None:
-                    data = await self._original_file(broadcast)
-                    content = Content(
-                        broadcast.body, broadcast.media_kind, data, broadcast.media_name
-                    )
-                    message = await send_content(bot, platform, chat_id, content, t)
-                    new_id = _file_id_of(message)
-                    if new_id is not None:
-                        await remember_file_id(self.db, broadcast.id, platform.value, new_id)
-                    return message
-        content = Content(broadcast.body, broadcast.media_kind, file_id, broadcast.media_name)
-        return await send_content(bot, platform, chat_id, content, t)
+        (fetched once from the composer's platform) and the rest reuse its new id (the one
+        upload is bot/services/files.py's, shared with report attachments)."""
+
+        async def send(media: str | bytes) -> Message:
+            content = Content(broadcast.body, broadcast.media_kind, media, broadcast.media_name)
+            return await send_content(bot, platform, chat_id, content, t)
+
+        async def remember(new_id: str) -> None:
+            await remember_file_id(self.db, broadcast.id, platform.value, new_id)
+
+        return await self.uploads.send(
+            ("broadcast", broadcast.id),
+            platform.value,
+            known=lambda: media_file_id(self.db, broadcast.id, platform.value),
+            fetch=lambda: self._original_file(broadcast),
+            send=send,
+            remember=remember,
+        )
 
     async def _original_file(self, broadcast: Broadcast) -> bytes:
         cached = self._file_bytes.get(broadcast.id)
@@ -653,7 +647,7 @@ class Outbox:
         bot = self.bots.get(origin)
         if file_id is None or bot is None:
             raise NetworkError("the broadcast's file is not reachable yet")
-        data = bytes(await (await bot.get_file(file_id)).download_as_bytearray())
+        data = await download(bot, file_id)
         self._file_bytes[broadcast.id] = data
         return data
 

@@ -47,7 +47,7 @@ help-staff =
     • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
-    • /show code: a report's full text, units and history (or the card's "📄 Full text" button)
+    • /show code: a report's full text, units and history (or the card's "📄 Full text" button); "📎 Attachments" sends the member's photos, files and voice notes right there
     • /merge duplicate-code main-code: merge a duplicate into the main report
     • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)
     • /help: help

@@ -100,6 +100,7 @@ triage-new-report =
     🗂 { $category } · ⏱ { $urgency } · units: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
+    📎 Attachments: { $attachments }
 
     { $description }
 triage-button-take = 🙋 I'll take it
@@ -189,6 +190,7 @@ export-col-updated = Last change
 export-col-co_reporters = Co-reporters
 export-col-overdue = Overdue
 export-col-outside_body = Responsible body
+export-col-attachments = Attachments
 export-col-description = Full description
 triage-button-category = 🗂 Category
 triage-button-body = 🏛 Responsible body
@@ -223,6 +225,7 @@ triage-full-report =
     👤 { $reporter } — { $company }
     🕓 Filed: { $created } · last change: { $updated }
     📌 { $summary }
+    📎 Attachments: { $attachments }
 triage-full-description =
     📝 Full description:
     { $text }
@@ -245,3 +248,34 @@ triage-full-event-merged_in = • { $when } — report { $source } was merged in
 triage-full-event-other = • { $when } — updated ({ $who })
 report-form-timeout = Your unfinished report waited a while. What you wrote and sent is kept; tap "📝 Report a problem" whenever you like and we carry on from there.
 report-follow-up-timeout = Adding details was closed. Whenever you like, tap "Add details" again from "📋 My reports".
+
+# Files members attached (at filing or with a follow-up), as staff see them.
+triage-button-attachments = 📎 Attachments
+attachments-none = none
+attachment-count-photo = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+attachment-count-document = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+attachment-count-voice = { $count ->
+    [one] { $count } voice note
+   *[other] { $count } voice notes
+}
+attachment-kind-photo = photo
+attachment-kind-document = file
+attachment-kind-voice = voice note
+triage-attachments-sending = 📎 Sending { $count } attachment(s), in order.
+triage-attachments-already-sending = 📎 This report's attachments are on their way already.
+triage-attachments-none-yet = This report has no attachments (yet).
+triage-attachment-caption = 📎 Report { $code } — attachment { $number } of { $total }
+triage-attachment-elsewhere =
+    📎 Report { $code } — attachment { $number } of { $total } ({ $kind }) was sent on { $platform }, and the bot cannot bring it here right now ({ $platform } is unreachable or the file is over 20 MB).
+    See it on { $platform }, or press "📎 Attachments" again a little later.
+triage-attachment-failed = 📎 Report { $code } — attachment { $number } of { $total } ({ $kind }) could not be sent. Press "📎 Attachments" again a little later.
+export-attachments = { $total ->
+    [0] { $total }
+   *[other] { $total }: { $kinds }
+}

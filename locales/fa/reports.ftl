@@ -100,6 +100,7 @@ triage-new-report =
     🗂 { $category } · ⏱ { $urgency } · واحدها: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
+    📎 پیوست: { $attachments }
 
     { $description }
 triage-button-take = 🙋 برمی‌دارم
@@ -186,6 +187,7 @@ export-col-updated = آخرین تغییر
 export-col-co_reporters = واحدهای همراه
 export-col-overdue = عقب از موعد
 export-col-outside_body = دستگاه مسئول
+export-col-attachments = پیوست‌ها
 export-col-description = شرح کامل
 triage-button-category = 🗂 دسته
 triage-button-body = 🏛 دستگاه مسئول
@@ -220,6 +222,7 @@ triage-full-report =
     👤 { $reporter } — { $company }
     🕓 ثبت: { $created } · آخرین تغییر: { $updated }
     📌 { $summary }
+    📎 پیوست‌ها: { $attachments }
 triage-full-description =
     📝 شرح کامل:
     { $text }
@@ -242,3 +245,25 @@ triage-full-event-merged_in = • { $when } — گزارش { $source } در ای
 triage-full-event-other = • { $when } — به‌روز شد ({ $who })
 report-form-timeout = گزارش نیمه‌کاره‌تان مدتی بی‌پاسخ ماند. نوشته‌ها و فایل‌هایتان نگه داشته شد؛ هر وقت «📝 ثبت مشکل» را بزنید از همان‌جا ادامه می‌دهیم.
 report-follow-up-timeout = افزودن توضیح بسته شد. هر وقت خواستید، از «📋 گزارش‌های من» دوباره «افزودن توضیح» را بزنید.
+
+# Files members attached (at filing or with a follow-up), as staff see them.
+triage-button-attachments = 📎 پیوست‌ها
+attachments-none = ندارد
+attachment-count-photo = { $count } عکس
+attachment-count-document = { $count } فایل
+attachment-count-voice = { $count } پیام صوتی
+attachment-kind-photo = عکس
+attachment-kind-document = فایل
+attachment-kind-voice = پیام صوتی
+triage-attachments-sending = 📎 { $count } پیوست به ترتیب فرستاده می‌شود.
+triage-attachments-already-sending = 📎 پیوست‌های این گزارش همین حالا در راه‌اند.
+triage-attachments-none-yet = این گزارش (هنوز) پیوستی ندارد.
+triage-attachment-caption = 📎 گزارش { $code } — پیوست { $number } از { $total }
+triage-attachment-elsewhere =
+    📎 گزارش { $code } — پیوست { $number } از { $total } ({ $kind }) در «{ $platform }» فرستاده شده و ربات الان نمی‌تواند آن را به این‌جا بیاورد ({ $platform } در دسترس نیست یا فایل بیش از ۲۰ مگابایت است).
+    آن را در { $platform } ببینید، یا کمی بعد دوباره «📎 پیوست‌ها» را بزنید.
+triage-attachment-failed = 📎 گزارش { $code } — پیوست { $number } از { $total } ({ $kind }) فرستاده نشد. کمی بعد دوباره «📎 پیوست‌ها» را بزنید.
+export-attachments = { $total ->
+    [0] { $total }
+   *[other] { $total }: { $kinds }
+}
