@@ -18,7 +18,7 @@ from bot.i18n import Locales
 from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
-from bot.services.places import seed_places
+from bot.services.places import protect_places, seed_places
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
@@ -127,6 +127,7 @@ class Runtime:
         """Open the database, build the apps and start polling on each platform."""
         self.db = await connect(self.settings.database_path)
         await seed_places(self.db, self.settings.clusters_file)
+        await protect_places(self.db)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
