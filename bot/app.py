@@ -21,7 +21,7 @@ from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_co
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
 from bot.services.outbox import texts as texts_for
-from bot.services.places import seed_places
+from bot.services.places import protect_places, seed_places
 from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
@@ -196,6 +196,7 @@ class Runtime:
         """Open the database, build the apps and start polling on each platform."""
         self.db = await connect(self.settings.database_path)
         await seed_places(self.db, self.settings.clusters_file)
+        await protect_places(self.db)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)

@@ -234,6 +234,8 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
     found = await suggestions(context.state.lexicon, description(draft))
     draft["suggested"] = found[0].slug
     draft["choices"] = [s.slug for s in found]
+    # The member's own words that led to the guess («bargh ghat», «ایشیق»), quoted back.
+    draft["because"] = list(found[0].words) if found[0].score > 0 else []
     return await _ask_category(update, context)
 
 
@@ -242,6 +244,10 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
 
 async def _ask_category(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
+    if not draft.get("because"):
+        # Nothing in the text matched: a guess of «سایر» with padding buttons would only
+        # mislead, so the member chooses from every category.
+        return await _all_categories(update, context, "report-ask-category-none")
     choices = draft.get("choices") or ["other"]
     top, others = choices[0], [c for c in choices[1:] if c != "other"]
     last_row = [
@@ -270,7 +276,11 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
         ],
         last_row,
     ]
-    text = t("report-ask-category", category=t(f"category-{top}"))
+    text = t(
+        "report-ask-category",
+        category=t(f"category-{top}"),
+        words="، ".join(f"«{word}»" for word in draft["because"]),
+    )
     return await _question(update, context, CATEGORY, text, InlineKeyboardMarkup(buttons))
 
 
@@ -279,18 +289,16 @@ async def on_all_categories(update: Update, context: KhoosheContext) -> str:
     query = update.callback_query
     assert query is not None
     await query.answer()
+    return await _all_categories(update, context, "report-ask-category-all")
+
+
+async def _all_categories(update: Update, context: KhoosheContext, key: str) -> str:
     t = context.t
     buttons = [
         InlineKeyboardButton(t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c))
         for c in CATEGORIES
     ]
-    return await _question(
-        update,
-        context,
-        CATEGORY,
-        t("report-ask-category-all"),
-        InlineKeyboardMarkup(rows(buttons)),
-    )
+    return await _question(update, context, CATEGORY, t(key), InlineKeyboardMarkup(rows(buttons)))
 
 
 async def on_category(update: Update, context: KhoosheContext) -> str | None:

@@ -37,8 +37,9 @@ report-too-long = This message was not saved: the description would be too long.
 report-too-many-files = You can attach 5 files at most.
 report-unsupported = I cannot attach this kind of message. Send text, a photo, a file or a voice note.
 report-no-forwards = Please don't forward others' messages; describe the problem in your own words.
-report-ask-category = This looks like "{ $category }". Is that right? If not, choose another category.
+report-ask-category = This looks like "{ $category }" (from { $words }). Is that right? If not, choose another category.
 report-ask-category-all = Choose the category:
+report-ask-category-none = We could not tell the category from your text. Please choose it:
 report-button-all-categories = 📋 All categories
 report-similar =
     Other units have reported this problem too. If yours is the same, join it so it is followed up in one place:
