@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
+import pytest
+
 from bot.sandbox import BotMessage, SandboxUser
+from bot.services.reports import proposed_summary
 from tests.conftest import Khooshe, expect, register, shown
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
@@ -302,3 +305,16 @@ async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> N
     await expect(user, "کد پیگیری")
     (attachment,) = await khooshe.rows("SELECT kind FROM report_attachments")
     assert attachment["kind"] == "voice"
+
+
+@pytest.mark.parametrize(
+    ("description", "title"),
+    [
+        ("سلام برق شهرک مدام قطع میشه", "برق شهرک مدام قطع میشه"),
+        ("سلام، وقت بخیر. گاز واحد ما قطع است", "گاز واحد ما قطع است"),
+        ("درود خسته نباشید آب شهرک قطعه", "آب شهرک قطعه"),
+        ("سلام", "سلام"),  # nothing else to offer: the member writes a title
+    ],
+)
+def test_the_offered_title_leaves_the_greeting_out(description: str, title: str) -> None:
+    assert proposed_summary({"parts": [description], "attachments": []}) == title

@@ -121,6 +121,10 @@ def description(draft: dict[str, Any]) -> str:
 # not carry that, so the proposal starts after such sentences.
 _SENTENCE = re.compile(r"[^.!؟?\n]+[.!؟?\n]*")
 _INTRODUCTION = re.compile(r"سلام|هستم|اینجانب|با احترام|خسته نباشید")
+# A greeting that opens the same sentence as the problem («سلام برق شهرک قطع است»).
+_OPENING_GREETING = re.compile(
+    r"^(?:(?:سلام(?:\s+علیکم)?|درود|وقت(?:\s+شما)?\s+بخیر|خسته\s+نباشید|با\s+احترام)[\s،,.!]*)+"
+)
 
 
 def proposed_summary(draft: dict[str, Any]) -> str:
@@ -128,6 +132,7 @@ def proposed_summary(draft: dict[str, Any]) -> str:
     sentences = [m.group(0).strip() for m in _SENTENCE.finditer(description(draft))]
     kept = [x for x in sentences if x and not _INTRODUCTION.search(x)] or sentences
     text = " ".join(" ".join(kept).split())
+    text = _OPENING_GREETING.sub("", text) or text
     if len(text) <= 60:
         return text
     cut = text[:60].rsplit(" ", 1)[0]
