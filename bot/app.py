@@ -28,6 +28,7 @@ from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
+from bot.updates import OnePersonAtATime
 from handlers import register_all
 from handlers.errors import send_alert
 from storage.db import connect
@@ -144,6 +145,8 @@ def build_application(
         .bot(bot)
         .context_types(ContextTypes(context=KhoosheContext))
         .persistence(SqlitePersistence(db, platform.value, settings.persistence_interval))
+        # Different people's updates side by side, each person's in order (bot/updates.py).
+        .concurrent_updates(OnePersonAtATime())
         .post_init(_post_init)
         .build()
     )
