@@ -110,3 +110,9 @@ scheduled-cancelled = 🗑 Announcement no. { $number } is cancelled and will no
 scheduled-not-waiting = This announcement is no longer waiting (it was sent or cancelled).
 scheduled-ask-when = Write the new time for announcement no. { $number } in Tehran time, e.g. "{ $example }".
 scheduled-rescheduled = ✅ Announcement no. { $number } is now scheduled for { $when }.
+
+# A new time for a waiting announcement that falls on a Friday or a public holiday.
+scheduled-day-confirm =
+    { $warning }
+    Send on { $when }? If not, write another time.
+broadcast-button-day-ok = ✅ Yes, that day

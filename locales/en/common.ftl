@@ -92,3 +92,15 @@ when-error-too-soon = That is too soon. Write a later time.
 when-error-too-far = That is more than a year ahead. Write a nearer time.
 # An example of a date and time to type, shown in the questions that ask for one.
 when-example = 1405/9/20 10:00
+
+# Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
+when-error-ambiguous-hour = { $hour } in the morning or { $hour } in the afternoon ({ $evening }:00)? Tap one, or write it again with "am" or "pm".
+when-error-missing-time-day = I understood { $day }; add the time too, e.g. "{ $example }".
+when-error-range = Write one time, not a range, e.g. "{ $example }".
+when-error-range-order = The end of the range must come after its start. Try again.
+when-button-am = { $hour } am
+when-button-pm = { $hour } pm
+when-half-chosen = ⏱ { $text }
+when-warning-friday = ⚠️ { $day } is a Friday.
+when-warning-holiday = ⚠️ { $day } is a public holiday ({ $name }).
+when-day-kept = ✅ That day is kept.

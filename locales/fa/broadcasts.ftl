@@ -110,3 +110,9 @@ scheduled-cancelled = 🗑 اطلاعیه شماره { $number } لغو شد و 
 scheduled-not-waiting = این اطلاعیه دیگر در انتظار نیست (فرستاده یا لغو شده است).
 scheduled-ask-when = زمان تازه اطلاعیه شماره { $number } را به وقت تهران بنویسید، مثلاً «{ $example }».
 scheduled-rescheduled = ✅ اطلاعیه شماره { $number } برای { $when } زمان‌بندی شد.
+
+# A new time for a waiting announcement that falls on a Friday or a public holiday.
+scheduled-day-confirm =
+    { $warning }
+    ارسال در { $when }؟ اگر نه، زمان دیگری بنویسید.
+broadcast-button-day-ok = ✅ بله، همین روز
