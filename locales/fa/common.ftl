@@ -94,13 +94,13 @@ when-error-too-far = این زمان بیش از یک سال بعد است. زم
 when-example = ۱۴۰۵/۹/۲۰ ۱۰:۰۰
 
 # Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
-when-error-ambiguous-hour = ساعت { $hour } صبح یا { $hour } عصر ({ $evening })؟ یکی را بزنید، یا دوباره با «صبح» یا «عصر» بنویسید.
+when-error-ambiguous-hour = ساعت { $hour } صبح یا { $hour } عصر ({ $evening }:۰۰)؟ یکی را بزنید، یا دوباره با «صبح» یا «عصر» بنویسید.
 when-error-missing-time-day = روز { $day } را متوجه شدم؛ ساعت را هم بنویسید، مثلاً «{ $example }».
 when-error-range = یک زمان بنویسید، نه بازه. مثلاً «{ $example }».
 when-error-range-order = پایان بازه باید بعد از شروع آن باشد. دوباره بنویسید.
 when-button-am = { $hour } صبح
 when-button-pm = { $hour } عصر
 when-half-chosen = ⏱ { $text }
-when-warning-friday = ⚠️ { $day } جمعه است.
-when-warning-holiday = ⚠️ { $day } تعطیل رسمی است ({ $name }).
+when-warning-friday = ⚠️ توجه: { $day } تعطیل است.
+when-warning-holiday = ⚠️ توجه: { $day } تعطیل رسمی است ({ $name }).
 when-day-kept = ✅ همین روز ماند.
