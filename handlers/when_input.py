@@ -20,8 +20,10 @@ from bot.context import KhoosheContext
 from bot.services.when import When, WhenError, WhenErrorCode, off_day, parse_when
 from handlers.keyboards import answer, replace_pressed
 
-# Appended to the kept text when a half of the day is pressed; the parser reads both.
+# Appended to the kept text when a half of the day is pressed, in the words of the person's
+# language (it is shown back to them); the parser reads both.
 _HALVES = {"am": "صبح", "pm": "عصر"}
+_HALVES_EN = {"am": "am", "pm": "pm"}
 _KEPT = "when_text"
 
 
@@ -90,7 +92,8 @@ async def pressed_when(
         await answer(update, context.t("button-expired"), alert=True)
         return None
     await answer(update)
-    completed = f"{kept} {_HALVES[half]}"
+    words = _HALVES if context.t.lang == "fa" else _HALVES_EN
+    completed = f"{kept} {words[half]}"
     await replace_pressed(update, context.t("when-half-chosen", text=completed))
     return completed
 
