@@ -20,6 +20,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SETS = {"tuning": DATA / "reports_labelled.tsv", "held-out": DATA / "reports_heldout.tsv"}
+# Reports by style (formal, colloquial, Finglish, Azerbaijani): style, slug, text per line.
+STYLE_SETS = {
+    "style tuning": DATA / "reports_styles_tuning.tsv",
+    "style held-out": DATA / "reports_styles_heldout.tsv",
+}
+
+
+def read_styles(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Return the (slug, text) rows of a by-style TSV file, by style."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            style, slug, text = line.split("\t", 2)
+            rows.setdefault(style, []).append((slug, text))
+    return rows
 
 
 def read_labelled(path: Path) -> list[tuple[str, str]]:
@@ -67,6 +82,9 @@ def main(count: int) -> None:
     )
 
     rows = {name: read_labelled(path) for name, path in SETS.items()}
+    for name, path in STYLE_SETS.items():
+        for style, labelled in read_styles(path).items():
+            rows[f"{name}, {style}"] = labelled
     texts = [text for labelled in rows.values() for _, text in labelled]
     repeated = (texts * (count // len(texts) + 1))[:count]
 

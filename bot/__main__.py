@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 
@@ -21,9 +22,12 @@ def _settings() -> Settings:
         raise SystemExit(2) from None
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings) -> int:
+    from telegram.error import InvalidToken
+
     from bot.app import Runtime
     from bot.logs import setup_logging
+    from storage.db import DatabaseUnavailable
 
     setup_logging(
         settings.log_level,
@@ -36,10 +40,47 @@ async def _run(settings: Settings) -> None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
     try:
-        await runtime.start()
-        await stop.wait()
+        try:
+            await runtime.start()
+        except InvalidToken:
+            return _fail(2, "every configured token was refused by its server: " + _TOKEN_ADVICE)
+        except DatabaseUnavailable as exc:
+            return _fail(1, str(exc))
+        except OSError as exc:
+            logging.getLogger("bot").debug("start-up failed", exc_info=exc)
+            if not exc.filename:
+                return _fail(1, f"could not start: {exc} (LOG_LEVEL=DEBUG shows where)")
+            return _fail(
+                1,
+                f"cannot read {exc.filename} ({exc.strerror or exc}): check CLUSTERS_FILE, "
+                "LEXICON_FILE, HOLIDAYS_FILE and OUTSIDE_BODIES_FILE",
+            )
+        except Exception as exc:
+            # One line for the operator; the traceback is for whoever debugs it.
+            logging.getLogger("bot").debug("start-up failed", exc_info=exc)
+            return _fail(
+                1,
+                f"could not start: {exc.__class__.__name__}: {exc} (LOG_LEVEL=DEBUG shows where)",
+            )
+        # Until a signal, or until no platform is left serving (every token refused while
+        # running): then exit non-zero so a supervisor notices, never alive and deaf.
+        waits = [asyncio.create_task(stop.wait()), asyncio.create_task(runtime.finished.wait())]
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for task in waits:
+            task.cancel()
+        if runtime.finished.is_set() and not stop.is_set():
+            return _fail(2, "no platform is left serving (token refused): " + _TOKEN_ADVICE)
+        return 0
     finally:
         await runtime.stop()
+
+
+_TOKEN_ADVICE = "put a valid TELEGRAM_TOKEN / BALE_TOKEN in the settings and start again"
+
+
+def _fail(code: int, line: str) -> int:
+    print(f"khooshe: {line}", file=sys.stderr)
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,17 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        asyncio.run(_run(settings))
+        return asyncio.run(_run(settings))
     except KeyboardInterrupt:
-        pass
-    except Exception as exc:  # e.g. a token the server refused
-        from telegram.error import InvalidToken
-
-        if isinstance(exc, InvalidToken):
-            print("khooshe: the token was refused by the server", file=sys.stderr)
-            return 2
-        raise
-    return 0
+        return 0
 
 
 if __name__ == "__main__":

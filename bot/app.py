@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
+from functools import partial
+from http import HTTPStatus
 from typing import Any
 
 import aiosqlite
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
-from bot.platforms import ADAPTERS, BaleBot, RepairingRequest, set_commands
+from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.services.digest import make_digests
 from bot.services.outbox import Outbox
-from bot.services.places import seed_places
+from bot.services.outbox import texts as texts_for
+from bot.services.places import protect_places, seed_places
+from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
+from handlers.errors import send_alert
 from storage.db import connect
 from storage.persistence import SqlitePersistence
 
@@ -33,6 +38,41 @@ log = logging.getLogger(__name__)
 LOCALES_DIR = PROJECT_ROOT / "locales"
 # The command menu (where the platform has one), in the order members see it.
 COMMANDS = ("start", "report", "myreports", "track", "profile", "help", "cancel")
+
+
+class PollingRefused(NetworkError):
+    """A 401 to getUpdates, raised as a network error: PTB retries those with backoff, where
+    it aborts polling for good (and cannot restart it cleanly) on InvalidToken."""
+
+    refused_token = True  # bot.logs drops PTB's tracebacks for it: the runtime says it once
+
+
+class WatchedRequest(RepairingRequest):
+    """The platform's transport, which also tells the runtime when the token is refused.
+
+    Every call can learn it (getUpdates while polling, a send from a handler or the outbox),
+    so the answer is watched here rather than in each caller. fix_response has turned Bale's
+    403 "Token not found" into the 401 Telegram sends, which PTB raises as InvalidToken.
+
+    On the polling transport a 401 is raised as PollingRefused instead, which PTB retries:
+    the runtime decides (getMe) whether the token is really refused, and stops polling if so.
+    """
+
+    def __init__(
+        self, on_refused: Callable[[], None], *, polling: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self._on_refused = on_refused
+        self._polling = polling
+
+    async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Send the request; report a 401 before PTB raises it."""
+        code, payload = await super().do_request(url, method, *args, **kwargs)
+        if code == HTTPStatus.UNAUTHORIZED and "/file/" not in url:
+            self._on_refused()
+            if self._polling:
+                raise PollingRefused("getUpdates: the token was refused")
+        return code, payload
 
 
 def build_application(
@@ -45,6 +85,7 @@ def build_application(
     outside_bodies: tuple[OutsideBody, ...],
     outbox: Outbox,
     bots: dict[Platform, ExtBot[Any]],
+    on_refused: Callable[[], None] = lambda: None,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered."""
     token = settings.token(platform)
@@ -55,7 +96,7 @@ def build_application(
         settings=settings,
         db=db,
         locales=locales,
-        adapter=ADAPTERS[platform],
+        adapter=adapter(platform, settings.bale_escaping),
         lexicon=lexicon,
         holidays=holidays,
         outside_bodies=outside_bodies,
@@ -68,17 +109,35 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
-    poll_request = RepairingRequest(read_timeout=settings.polling_timeout + 10)
-    request = RepairingRequest(connection_pool_size=64, read_timeout=20, write_timeout=30)
-    bot_class = BaleBot if platform is Platform.BALE else ExtBot
-    bot: ExtBot[Any] = bot_class(
-        token.get_secret_value(),
-        base_url=base_url,
-        base_file_url=base_file_url,
-        request=request,
-        get_updates_request=poll_request,
-        rate_limiter=rate_limiter,
+    poll_request = WatchedRequest(
+        on_refused,
+        polling=True,
+        read_timeout=settings.polling_timeout + 10,
+        on_polled=PollWatch(state, platform).polled,
     )
+    request = WatchedRequest(
+        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
+    )
+    bot: ExtBot[Any]
+    if platform is Platform.BALE:  # it escapes what it sends the way settings say
+        bot = BaleBot(
+            token.get_secret_value(),
+            base_url=base_url,
+            base_file_url=base_file_url,
+            request=request,
+            get_updates_request=poll_request,
+            rate_limiter=rate_limiter,
+            escaping=settings.bale_escaping,
+        )
+    else:
+        bot = KhoosheBot(
+            token.get_secret_value(),
+            base_url=base_url,
+            base_file_url=base_file_url,
+            request=request,
+            get_updates_request=poll_request,
+            rate_limiter=rate_limiter,
+        )
     app = (
         ApplicationBuilder()
         .application_class(KhoosheApplication, kwargs={"state": state})
@@ -111,6 +170,11 @@ class Runtime:
     `initialize()`, before `post_init`) and closed after the last one has shut down, so both
     platforms share it for their whole lives. A platform that cannot start (Telegram is often
     unreachable from Iran) is retried in the background while the other keeps serving.
+
+    A refused token (revoked, or replaced in BotFather) is different: no retry can help. That
+    platform stops polling and sending (its outbox rows wait, members' states untouched), one
+    line says so and the admins on the other platform are told. When no platform is left
+    serving or being retried, `finished` is set and `python -m bot` exits non-zero.
     """
 
     def __init__(self, settings: Settings, platforms: Sequence[Platform] | None = None) -> None:
@@ -119,14 +183,20 @@ class Runtime:
         self.apps: dict[Platform, KhoosheApplication] = {}
         self.db: aiosqlite.Connection | None = None
         self.outbox: Outbox | None = None
+        self.bots: dict[Platform, ExtBot[Any]] = {}
         self._running: set[Platform] = set()
+        self._refused: set[Platform] = set()
+        self._retrying: set[Platform] = set()
+        self._checking: set[Platform] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
+        self.finished = asyncio.Event()
 
     async def start(self) -> None:
         """Open the database, build the apps and start polling on each platform."""
         self.db = await connect(self.settings.database_path)
         await seed_places(self.db, self.settings.clusters_file)
+        await protect_places(self.db)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
@@ -135,13 +205,13 @@ class Runtime:
         # while polling starts, so neither start-up nor the first reply waits for it.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
-        bots: dict[Platform, ExtBot[Any]] = {}
+        bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
         for platform in self.platforms:
             self.apps[platform] = build_application(
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
-                self.outbox, bots,
+                self.outbox, bots, partial(self._on_refused, platform),
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
@@ -152,13 +222,18 @@ class Runtime:
         refused = []
         for platform, result in zip(self.platforms, results, strict=True):
             if isinstance(result, InvalidToken):
-                log.error("%s: the server refused the token; this platform stays off", platform)
+                self._refused.add(platform)
+                self.bots.pop(platform, None)
+                log.error(_REFUSED, platform, platform.value.upper())
                 refused.append(platform)
             elif isinstance(result, BaseException):
                 log.warning("%s: could not start (%s)", platform, result.__class__.__name__)
+                self._retrying.add(platform)
                 self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
         if len(refused) == len(self.platforms):
             raise InvalidToken("every configured token was refused")
+        for platform in refused:
+            await self._alert_refused(platform)
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
@@ -167,6 +242,14 @@ class Runtime:
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
+        await self._poll(app, attempts)
+        self._running.add(platform)
+        log.info("%s: polling as @%s", platform, app.bot.username)
+        # The first platform up also hosts the scheduler (one JobQueue for both).
+        assert self.outbox is not None
+        await self.outbox.attach(platform, app.job_queue)
+
+    async def _poll(self, app: KhoosheApplication, attempts: int) -> None:
         assert app.updater is not None
         await app.updater.start_polling(
             poll_interval=0,
@@ -175,11 +258,6 @@ class Runtime:
             allowed_updates=["message", "callback_query"],
             error_callback=_polling_error,
         )
-        self._running.add(platform)
-        log.info("%s: polling as @%s", platform, app.bot.username)
-        # The first platform up also hosts the scheduler (one JobQueue for both).
-        assert self.outbox is not None
-        await self.outbox.attach(platform, app.job_queue)
 
     async def _keep_trying(self, platform: Platform) -> None:
         delay = 5.0
@@ -195,10 +273,88 @@ class Runtime:
             try:
                 await self._start_one(platform, attempts=1)
             except InvalidToken:
-                log.error("%s: the token was refused; this platform stays off", platform)
+                self._retrying.discard(platform)
+                self._refused.add(platform)
+                self.bots.pop(platform, None)
+                log.error(_REFUSED, platform, platform.value.upper())
+                await self._alert_refused(platform)
+                self._check_serving()
                 return
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
                 log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
+        self._retrying.discard(platform)
+        # Admins here have not heard of a token refused while this platform was unreachable.
+        for refused in self._refused:
+            await self._alert_refused(refused, only=platform)
+
+    def _on_refused(self, platform: Platform) -> None:
+        """The server answered 401 on a running platform (called from its transport)."""
+        if platform in self._refused or platform in self._checking:
+            return  # known already, or being checked
+        if platform not in self._running:
+            return  # start-up is deciding (it sees InvalidToken itself)
+        self._checking.add(platform)
+        self._tasks.append(asyncio.create_task(self._confirm_refusal(platform)))
+
+    async def _confirm_refusal(self, platform: Platform) -> None:
+        """Ask getMe whether the token is really refused: one stray 401 (a proxy, a glitch)
+        must not take a platform down, and a revoked token must not leave it polling deaf."""
+        app = self.apps[platform]
+        try:
+            await app.bot.get_me()
+        except InvalidToken:
+            refused = True
+        except Exception:  # cannot tell now; a revoked token 401s the next poll: asked again
+            refused = False
+        else:
+            refused = False
+        finally:
+            self._checking.discard(platform)
+        if refused:
+            await self._retire(platform)
+            return
+        # Polling retries by itself (see WatchedRequest); the outbox row waits a minute.
+        log.warning("%s: a 401 that getMe does not confirm; carrying on", platform)
+
+    async def _retire(self, platform: Platform) -> None:
+        """Stop a platform whose token was refused, tell the admins elsewhere."""
+        self._refused.add(platform)
+        # Nothing may use the token from now on: senders that look the bot up find none.
+        self.bots.pop(platform, None)
+        log.error(_REFUSED, platform, platform.value.upper())
+        if self.outbox is not None:
+            await self.outbox.detach(platform)
+        # Only polling stops: the Application (and its JobQueue, which may be every
+        # platform's scheduler) runs on until the runtime stops.
+        updater = self.apps[platform].updater
+        if updater is not None and updater.running:
+            with suppress(TelegramError, RuntimeError):
+                await updater.stop()
+        await self._alert_refused(platform)
+        self._check_serving()
+
+    def _check_serving(self) -> None:
+        if not (self._running - self._refused) and not self._retrying:
+            log.info("no platform is left serving")
+            self.finished.set()
+
+    async def _alert_refused(self, platform: Platform, only: Platform | None = None) -> None:
+        """Tell the admins on every platform still serving (or `only` one) (best effort)."""
+        for other in self._running - self._refused:
+            if only is not None and other is not only:
+                continue
+            bot = self.bots.get(other)
+            admins = self.settings.admins.get(other, frozenset())
+            if bot is None or not admins or self.outbox is None:
+                continue
+            t = texts_for(self.outbox.locales, "fa", other)
+            text = t("admin-alert-token-refused", platform=t.label(f"platform-{platform}"))
+            await send_alert(bot, admins, text)
+
+    @property
+    def serving(self) -> set[Platform]:
+        """Platforms polling now."""
+        return self._running - self._refused
 
     async def stop(self) -> None:
         """Stop polling, flush persistence, then close the database."""
@@ -221,11 +377,20 @@ class Runtime:
             except Exception:
                 log.exception("%s: error while stopping", platform)
         self._running.clear()
+        self._refused.clear()
         if self.db is not None:
             await self.db.close()
             self.db = None
 
 
+_REFUSED = (
+    "%s: the server refused the token (revoked or replaced?): this platform stops; "
+    "members' messages wait. Put a valid %s_TOKEN in the settings and restart"
+)
+
+
 def _polling_error(exc: TelegramError) -> None:
+    if isinstance(exc, PollingRefused):
+        return  # the runtime checks the token and says what it found
     # Network trouble during polling is routine on estate networks; PTB retries by itself.
     log.warning("polling: %s", exc.__class__.__name__)

@@ -274,6 +274,7 @@ TRIAGE_SET_BODY = button(
     "t:setbody", ID, Word("body", sample="bank"), who=AGENT, where=STAFF_CHATS
 )
 TRIAGE_FULL_TEXT = button("t:full", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_ATTACHMENTS = button("t:att", ID, who=AGENT, where=STAFF_CHATS)
 LIST_FILTERS = ("status", "category", "cluster", "body", "age")
 LIST_PAGE = button("l:p", PAGE, who=AGENT, where=STAFF_CHATS)
 LIST_FILTER_MENU = button("l:m", Choice("filter", LIST_FILTERS), who=AGENT, where=STAFF_CHATS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,7 @@ import aiosqlite
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.i18n import Locales, Translator
-from bot.platforms import ADAPTERS, PlatformAdapter
+from bot.platforms import PlatformAdapter, adapter
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody
@@ -85,36 +86,36 @@ class Texts:
     def __call__(self, msg_id: str, **kwargs: object) -> Rendered:
         """The message `msg_id` in this language, safe to send as it is.
 
-        String values go into the template as placeholders; the template (our own text, which
-        may contain `_` or `*`) and each value are escaped separately, and text rendered
-        earlier is put back as it is, so nothing is escaped twice. (No message selects on a
-        string variable, which the placeholders would defeat.)
+        The whole message is escaped once, values and template together: markup can form
+        across a value and the text around it, and the escape is idempotent, so text rendered
+        earlier (a Rendered value) is unchanged by it. (Only what would become markup is
+        touched; see bot/platforms.py. No message selects on a string variable, which the
+        placeholders would defeat.)
         """
+        # Strings go into the template as placeholders and are put back afterwards: Fluent
+        # refuses a value over 1,000 characters (a long report's text).
         slots: dict[str, str] = {}
         args: dict[str, object] = {}
         for key, value in kwargs.items():
             if isinstance(value, str):
                 slot = f"\x00{len(slots)}\x00"
-                slots[slot] = value if isinstance(value, Rendered) else self._escape(value)
+                slots[slot] = value
                 args[key] = slot
             else:
                 args[key] = value
-        text = self._escape(self._translator(msg_id, **args))
+        text = self._translator(msg_id, **args)
         for slot, value in slots.items():
             text = text.replace(slot, value)
-        return Rendered(text)
+        return Rendered(self._escape(text))
 
     def label(self, msg_id: str, **kwargs: object) -> str:
         """A button label: buttons are not rendered as Markdown, so nothing is escaped."""
         return self._translator(msg_id, **kwargs)
 
     def join(self, separator: str, parts: Iterable[str]) -> Rendered:
-        """Join pieces for one argument, escaping those that are not Rendered already."""
-        return Rendered(
-            self._escape(separator).join(
-                p if isinstance(p, Rendered) else self._escape(p) for p in parts
-            )
-        )
+        """Join pieces for one argument (escaping what is not escaped already)."""
+        # Escaped as a whole: two harmless pieces can open and close markup together.
+        return Rendered(self._escape(separator.join(parts)))
 
     def digits(self, value: str | int) -> str:
         """Digits of a code or phone in this language's script (no grouping)."""
@@ -145,14 +146,15 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
     """
 
     member: Member | None
+    # What the user may do, loaded once per update by bot.roles.access_of (None: not yet).
+    access: Access | None
     _texts: Texts | None
-    _access: Access | None
 
     def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], **kwargs: Any):
         super().__init__(application, **kwargs)
         self.member = None
         self._texts = None
-        self._access = None
+        self.access = None
 
     @property
     def state(self) -> AppState:
@@ -190,8 +192,9 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
     def texts_for(self, lang: str, platform: Platform | None = None) -> Texts:
         """A translator for another person (e.g. when notifying an admin), on their platform."""
         translator = self.state.locales.translator(lang)
-        escape = ADAPTERS[platform].escape if platform is not None else self.state.adapter.escape
-        return Texts(translator, escape)
+        if platform is None:
+            return Texts(translator, self.state.adapter.escape)
+        return Texts(translator, adapter(platform, self.settings.bale_escaping).escape)
 
     async def save_form_now(self, conversation: str, state: object | None) -> None:
         """Store the user's data and a conversation's next state now (see SqlitePersistence)."""
@@ -201,7 +204,18 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
             return
         assert self.user_data is not None
         data = json.loads(json.dumps(self.user_data))  # a snapshot, as PTB's deepcopy would be
-        await persistence.save_now(user_id, data, conversation, (chat_id, user_id), state)
+        try:
+            await persistence.save_now(user_id, data, conversation, (chat_id, user_id), state)
+        except Exception:
+            # Not stored, so not taken (e.g. another process held the database past
+            # busy_timeout): the member is told "not done, try again", so put the form back
+            # as it was stored, or what they sent stays in the draft and, re-sent, is there
+            # twice. (A read still works under another's write lock.)
+            with suppress(Exception):
+                stored = await persistence.stored_user_data(user_id)
+                self.user_data.clear()
+                self.user_data.update(stored)
+            raise
 
     @property
     def form(self) -> dict[str, Any]:

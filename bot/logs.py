@@ -44,6 +44,17 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record), self._secrets)
 
 
+def _drop_refused_token_noise(record: logging.LogRecord) -> bool:
+    """PTB logs a refused token several times, with tracebacks and advice that does not fit
+    (polling aborted, its last getUpdates "adjust timeouts"): the runtime's own line says
+    what happened and what to do, so PTB's are dropped."""
+    from telegram.error import InvalidToken
+
+    exc = record.exc_info[1] if record.exc_info else None
+    refused = isinstance(exc, InvalidToken) or getattr(exc, "refused_token", False)
+    return not (record.name.startswith("telegram") and refused)
+
+
 def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     """Log to stderr at `level`, redacting `secrets`; returns the handler."""
     handler = logging.StreamHandler(sys.stderr)
@@ -59,6 +70,10 @@ def setup_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     # PTB's DEBUG lines carry whole updates and request parameters (members' messages and
     # numbers): even at LOG_LEVEL=DEBUG we keep the library at INFO.
     logging.getLogger("telegram").setLevel(max(logging.INFO, root.level))
+    # aiosqlite's DEBUG lines show every statement with its parameters (members' names,
+    # phones, report texts); our own DEBUG lines stay.
+    logging.getLogger("aiosqlite").setLevel(max(logging.INFO, root.level))
+    handler.addFilter(_drop_refused_token_noise)
     # APScheduler announces every job run at INFO; that is noise at our volumes.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     return handler

@@ -2,40 +2,98 @@
 
 Handlers never ask which platform they run on: they escape echoed user text through the
 adapter, and the bot/request classes here smooth out the Bot API differences (see
-../shared/BALE.md for the facts and how sure we are of each).
+docs/bale.md for the facts, their sources and how sure we are of each).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, Message, ReplyParameters, Update
+from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
 
-from bot.settings import Platform
+from bot.settings import BaleEscaping, Platform
 
 log = logging.getLogger(__name__)
 
-# Bale renders its own Markdown in every message and has no parse_mode to turn that off.
-_BALE_MARKDOWN = re.compile(r"([\\_*\[\]()`])")
 # A 429 without retry_after would reach PTB as a generic NetworkError: assume this many seconds.
 DEFAULT_RETRY_AFTER = 5
+
+# Bale has answered rate limits as HTTP 400 with these descriptions (docs/bale.md); read by
+# description, they are 429s.
+RATE_LIMIT_DESCRIPTIONS = ("bot limit exceed", "local_rate_limited", "too many requests")
+_EDITS = {"editMessageText", "editMessageCaption", "editMessageReplyMarkup", "editMessageMedia"}
 
 _USER_KEYS = {"from", "forward_from", "user", "left_chat_member", "via_bot", "sender_user"}
 _USER_LIST_KEYS = {"new_chat_members"}
 
+# --- Bale's Markdown --------------------------------------------------------------------------
+# Bale renders its own Markdown in every message and has no parse_mode to turn that off. What
+# renders (docs/bale.md): `*bold*` and `_italic_` bounded by spaces, `[text](url)` and backtick
+# code. Nothing shows that Bale removes backslash escapes, so escaping every `\ _ * [ ] ( )`
+# (as we once did) would put `\(` on members' screens. Instead, only a delimiter that could
+# open markup is neutralised, and in the least visible way the deployment chose.
+_DELIMITERS = "*_`"
+# An opener must follow the start or a space (Bale's rule); a closer is taken broadly (any
+# non-letter after it) so that whatever Bale really closes on is covered.
+# A `[` after a backslash is no link (so the backslash escaping stays idempotent).
+_LINK = re.compile(r"(?<!\\)\[[^\[\]\n]*\](\()[^()\s]*\)")
+_ZWNJ = "\u200c"  # invisible next to punctuation, and every Persian client handles it
+_LOOKALIKE = {"*": "\u2217", "_": "\uff3f", "`": "\u02cb", "[": "\uff3b"}
 
-def escape_bale(text: str) -> str:
-    """Escape the characters Bale's Markdown would eat."""
-    return _BALE_MARKDOWN.sub(r"\\\1", text)
+
+def _openers(text: str) -> list[tuple[int, int]]:
+    """Every place that would start Bale markup: (opening mark, where an invisible break
+    goes). For `*`, `_` and backticks both are the mark; for a link they are its `[` and its
+    `(`, since a break before `[` would not stop `](`."""
+    found = {(m.start(), m.start(1)) for m in _LINK.finditer(text)}
+    n = len(text)
+    for delimiter in _DELIMITERS:
+        # The last closer of this delimiter: any opener before it can pair with a closer.
+        last_closer = -1
+        for j in range(n - 1, 0, -1):
+            if (
+                text[j] == delimiter
+                and not text[j - 1].isspace()
+                and (j + 1 == n or not text[j + 1].isalnum())
+            ):
+                last_closer = j
+                break
+        for i in range(min(last_closer, n - 1)):
+            if (
+                text[i] == delimiter
+                and (i == 0 or text[i - 1].isspace())
+                and not text[i + 1].isspace()
+            ):
+                found.add((i, i))
+    return sorted(found)
+
+
+def escape_bale(text: str, escaping: BaleEscaping = BaleEscaping.INVISIBLE) -> str:
+    """Keep Bale from reading text as Markdown, changing only what would become markup.
+
+    Idempotent: escaped text has no opener left, so text escaped once (a name inside a
+    message, a list joined from escaped lines) can be escaped again as a whole.
+    """
+    openers = _openers(text)
+    if not openers:
+        return text
+    if escaping is BaleEscaping.INVISIBLE:
+        edits = {brk: _ZWNJ + text[brk] for _, brk in openers}
+    elif escaping is BaleEscaping.BACKSLASH:
+        edits = {mark: "\\" + text[mark] for mark, _ in openers}
+    else:
+        edits = {mark: _LOOKALIKE[text[mark]] for mark, _ in openers}
+    return "".join(edits.get(i, char) for i, char in enumerate(text))
 
 
 def _no_escape(text: str) -> str:
@@ -54,10 +112,15 @@ class PlatformAdapter:
     contact_has_owner: bool
 
 
-ADAPTERS = {
-    Platform.TELEGRAM: PlatformAdapter(Platform.TELEGRAM, _no_escape, contact_has_owner=True),
-    Platform.BALE: PlatformAdapter(Platform.BALE, escape_bale, contact_has_owner=False),
-}
+def adapter(
+    platform: Platform, escaping: BaleEscaping = BaleEscaping.INVISIBLE
+) -> PlatformAdapter:
+    """The platform's adapter, escaping Bale's Markdown the way settings say."""
+    if platform is Platform.TELEGRAM:
+        return PlatformAdapter(platform, _no_escape, contact_has_owner=True)
+    return PlatformAdapter(
+        platform, functools.partial(escape_bale, escaping=escaping), contact_has_owner=False
+    )
 
 
 def _repair_user(user: dict[str, Any], *, is_bot: bool = False) -> None:
@@ -123,8 +186,15 @@ class RepairingRequest(HTTPXRequest):
     """HTTPX transport that repairs Bale's answers before PTB parses them.
 
     Harmless on Telegram (which sends complete objects), so both platforms use it and the
-    parse-failure guard protects Telegram polling too.
+    parse-failure guard protects Telegram polling too. `on_polled`, if given, is awaited after
+    every successful getUpdates (bot/services/pollwatch.py notices long gaps with it).
     """
+
+    def __init__(
+        self, *args: Any, on_polled: Callable[[], Awaitable[None]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_polled = on_polled
 
     async def do_request(
         self,
@@ -143,7 +213,31 @@ class RepairingRequest(HTTPXRequest):
         endpoint = url.rsplit("/", 1)[-1]
         if "/file/" in url:
             return code, payload
+        if endpoint == "getUpdates" and code == 200 and self._on_polled is not None:
+            try:
+                await self._on_polled()
+            except Exception:  # noticing a gap must never stop polling
+                log.exception("after getUpdates")
         return fix_response(endpoint, code, payload)
+
+
+def is_rate_limit(description: str) -> bool:
+    """Whether an error's description says "slow down", whatever its status code."""
+    lowered = description.lower()
+    return any(words in lowered for words in RATE_LIMIT_DESCRIPTIONS)
+
+
+def _is_stub(result: object) -> bool:
+    """Whether an edit's answer is not a full message PTB can parse."""
+    if not isinstance(result, dict):
+        return False
+    chat = result.get("chat")
+    return (
+        not result.get("message_id")
+        or "date" not in result
+        or not isinstance(chat, dict)
+        or "type" not in chat
+    )
 
 
 def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
@@ -159,23 +253,61 @@ def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
             body["result"] = repair_updates(body["result"])
         elif endpoint == "getMe" and isinstance(body.get("result"), dict):
             _repair_user(body["result"], is_bot=True)
+        elif endpoint in _EDITS and _is_stub(body.get("result")):
+            # Bale answers an edit with a stub (message_id 0, no text, maybe no date or
+            # chat type) that PTB could fail to parse outside TelegramError. Nothing uses an
+            # edit's result: "it worked" is all an edit's caller may rely on.
+            body["result"] = True
         else:
             return code, payload
         return code, json.dumps(body).encode()
+    if code == 403 and "token not found" in str(body.get("description", "")).lower():
+        # Bale's answer to a bad or revoked token: 401 is how PTB (InvalidToken) and the
+        # runtime know it, where a 403 would read as "this member blocked the bot".
+        return 401, payload
+    if code == 400 and is_rate_limit(str(body.get("description", ""))):
+        # Read by description: a limit, so PTB raises RetryAfter and callers wait and retry.
+        code = 429
+        body["error_code"] = 429
     if code == 404 and endpoint != "getMe":
-        # PTB reads 404 as "invalid token"; Bale answers 404 for a missing chat. Only getMe
-        # (checked at start-up) can really tell us the token is wrong.
+        # PTB reads 404 as "invalid token"; Bale was thought to answer 404 for a missing chat
+        # (it answers 400 "no such group or user" now). Only getMe (checked at start-up) can
+        # really tell us the token is wrong.
         return 400, payload
     if code == 429:
-        parameters = body.setdefault("parameters", {})
+        parameters = body.get("parameters")
         if not isinstance(parameters, dict) or not parameters.get("retry_after"):
             body["parameters"] = {"retry_after": DEFAULT_RETRY_AFTER}
-            return code, json.dumps(body).encode()
+        return code, json.dumps(body).encode()
     return code, payload
 
 
-class BaleBot(ExtBot[Any]):
+class KhoosheBot(ExtBot[Any]):
+    """ExtBot whose answers to button presses can fail without stopping the action."""
+
+    async def answer_callback_query(self, *args: Any, **kwargs: Any) -> bool:
+        """Stop the button's spinner if the platform lets us; never fail the handler.
+
+        Bale may refuse to answer queries from old clients, and any platform refuses a
+        query that is too old (after a restart): the member's press must still do what it
+        says, so the refusal is logged and the handler goes on.
+        """
+        try:
+            return await super().answer_callback_query(*args, **kwargs)
+        except TelegramError as exc:
+            log.info("callback query not answered (%s: %s)", exc.__class__.__name__, exc)
+            return False
+
+
+class BaleBot(KhoosheBot):
     """ExtBot that speaks Bale's dialect of the Bot API."""
+
+    def __init__(
+        self, *args: Any, escaping: BaleEscaping = BaleEscaping.INVISIBLE, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        # How the text it sends is kept from becoming Markdown (settings' bale_escaping).
+        self._escaping = escaping
 
     async def _do_post(
         self,
@@ -190,6 +322,12 @@ class BaleBot(ExtBot[Any]):
         # Bale has no parse_mode (it always renders its own Markdown) and its SDKs only know
         # reply_to_message_id, not Telegram's newer reply_parameters.
         data.pop("parse_mode", None)
+        # Texts escapes each message it renders, but a message is sometimes put together
+        # (lines packed, a long summary cut) after that: the final text is escaped here, on
+        # its way out, so markup cannot form across pieces. Idempotent, so nothing doubles.
+        for key in ("text", "caption") if endpoint != "answerCallbackQuery" else ():
+            if isinstance(data.get(key), str):
+                data[key] = escape_bale(data[key], self._escaping)
         reply = data.pop("reply_parameters", None)
         if isinstance(reply, ReplyParameters):
             data["reply_to_message_id"] = reply.message_id
@@ -213,6 +351,23 @@ def is_forwarded(message: Message) -> bool:
     """
     legacy = ("forward_from", "forward_from_chat", "forward_date", "forward_sender_name")
     return message.forward_origin is not None or any(k in message.api_kwargs for k in legacy)
+
+
+_VOICE_AUDIO = ("ogg", "opus", "oga")
+
+
+def voice_note(message: Message) -> Voice | Audio | None:
+    """The message's voice note, also when a Bale client sent it as an ogg/opus audio file
+    (docs/bale.md); other audio (music, an mp3) is not a voice note."""
+    if message.voice is not None:
+        return message.voice
+    audio = message.audio
+    if audio is None:
+        return None
+    described = f"{audio.mime_type or ''} {audio.file_name or ''}".lower()
+    if not described.strip() or any(kind in described for kind in _VOICE_AUDIO):
+        return audio
+    return None
 
 
 async def set_commands(bot: ExtBot[Any], commands: Sequence[tuple[str, str]]) -> bool:

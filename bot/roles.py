@@ -2,6 +2,9 @@
 
 Callback data can be forged by any client, so staff buttons are guarded by the same
 decorator as staff commands, and scoped actions check the cluster on the server side.
+
+Plain code: nothing here imports PTB (its types are only named in annotations), so roles can
+be checked — and this module read — without the bot around it.
 """
 
 from __future__ import annotations
@@ -11,13 +14,15 @@ import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
-
-from telegram import Update
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.callbacks import Button, Where, Who
-from bot.context import KhoosheContext
 from storage.roles import get_grant
+
+if TYPE_CHECKING:
+    from telegram import Update
+
+    from bot.context import KhoosheContext
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,12 @@ class Access:
         """Admin, staff or cluster agent."""
         return self.has(Role.CLUSTER_AGENT)
 
+    def covers_clusters(self, cluster_codes: set[str]) -> bool:
+        """May act on something these clusters share (an agent: only if all are theirs)."""
+        if self.has(Role.STAFF):
+            return True
+        return bool(cluster_codes) and all(self.covers_cluster(c) for c in cluster_codes)
+
     def covers_cluster(self, cluster_code: str) -> bool:
         """May act on this cluster: staff and admins everywhere, agents in their clusters."""
         if self.has(Role.STAFF):
@@ -60,8 +71,8 @@ class Access:
 
 async def access_of(context: KhoosheContext, user_id: int) -> Access:
     """Load (and cache on the context) the current user's access."""
-    if context._access is not None:
-        return context._access
+    if context.access is not None:
+        return context.access
     roles: set[Role] = set()
     if context.member is not None:
         roles.add(Role.MEMBER)
@@ -69,8 +80,8 @@ async def access_of(context: KhoosheContext, user_id: int) -> Access:
         roles.add(Role.ADMIN)
     grant = await get_grant(context.db, context.platform, user_id)
     roles.update(Role(r) for r in grant.roles)
-    context._access = Access(frozenset(roles), grant.clusters)
-    return context._access
+    context.access = Access(frozenset(roles), grant.clusters)
+    return context.access
 
 
 def actor(context: KhoosheContext, user_id: int) -> str:
@@ -102,7 +113,7 @@ def press_refusal(
 
 
 R = TypeVar("R")
-Handler = Callable[[Update, KhoosheContext], Coroutine[Any, Any, R]]
+Handler = Callable[["Update", "KhoosheContext"], Coroutine[Any, Any, R]]
 
 
 def requires(role: Role) -> Callable[[Handler[R]], Handler[R | None]]:

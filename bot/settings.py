@@ -19,6 +19,23 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
 
 
+class BaleEscaping(StrEnum):
+    """How text is kept from turning into Bale's Markdown (see docs/bale.md).
+
+    Bale renders `*bold*`, `_italic_`, `[text](url)` and backtick code in every message and
+    has no parse_mode to turn that off. Only a delimiter that would really open markup is
+    touched, never plain parentheses:
+
+    - ``invisible`` puts a zero-width non-joiner before it (nothing visible changes);
+    - ``backslash`` puts a backslash before it (right only if Bale removes escapes: check);
+    - ``lookalike`` swaps it for a look-alike character (∗ ＿ ˋ ［), if Bale ignores both.
+    """
+
+    INVISIBLE = "invisible"
+    BACKSLASH = "backslash"
+    LOOKALIKE = "lookalike"
+
+
 class Platform(StrEnum):
     """A messenger Khooshe serves; a member is identified by (platform, user id)."""
 
@@ -68,6 +85,8 @@ class Settings(BaseSettings):
     telegram_base_file_url: str = "https://api.telegram.org/file/bot"
     bale_base_url: str = "https://tapi.bale.ai/bot"
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
+    # Which way Bale's Markdown is kept off our text; switch after the live check (README).
+    bale_escaping: BaleEscaping = BaleEscaping.INVISIBLE
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
     lexicon_file: Path = PROJECT_ROOT / "data" / "categories.toml"
     holidays_file: Path = PROJECT_ROOT / "data" / "holidays.csv"
@@ -80,6 +99,9 @@ class Settings(BaseSettings):
     flood_rate: float = Field(default=2.0, gt=0)
     # How often PTB writes conversation state and form drafts to SQLite (seconds).
     persistence_interval: float = Field(default=1.0, gt=0)
+    # A form left this long without an answer is closed (its draft kept where the member
+    # will find it, and they are told so): a day, for members who finish a report tonight.
+    form_timeout_seconds: float = Field(default=86_400.0, gt=0)
     # At most one error alert to admins per this many seconds.
     admin_alert_interval: float = Field(default=300.0, ge=0)
     # Outgoing messages per second: Telegram publishes ~30/s; Bale publishes nothing, so be

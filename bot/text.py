@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MESSAGE_MAX",
     "ZWNJ",
+    "clean",
     "fold_digits",
     "loose_match",
     "normalize",
@@ -126,11 +127,18 @@ async def normalized(text: str) -> str:
     return await asyncio.to_thread(normalize, text)
 
 
+def clean(text: str) -> str:
+    """Return member text safe to store and show to others: no bidi overrides or other
+    invisible format characters (U+202E would turn a whole line around for every reader),
+    plain spaces, Unix line ends. `normalize` starts with it; text that must keep its
+    spelling (a topic's title, as typed) goes through this alone."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEANUP)
+
+
 def normalize(text: str) -> str:
     """Return the canonical form of text: Persian letters, clean spacing and half-spaces."""
     engine = _load()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEANUP)
-    text = text.translate(engine.letters)
+    text = clean(text).translate(engine.letters)
     lines = [_normalize_line(line, engine.normalizer) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -12,7 +12,6 @@ import asyncio
 import io
 import logging
 import uuid
-import warnings
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,14 +24,14 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.export import table_workbook
 from bot.services.outbox import Content, send_content
-from handlers import menu
+from bot.text import utf16_len
+from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
@@ -285,8 +284,13 @@ async def on_everyone(update: Update, context: KhoosheContext) -> str:
 
 @requires(Role.CLUSTER_AGENT)
 async def start(update: Update, context: KhoosheContext) -> str:
-    """/broadcast: ask for the message."""
+    """/broadcast: ask for the message, or go back to the one written before the form timed
+    out (or was left for the menu)."""
     assert context.user_data is not None
+    kept = context.user_data.get("broadcast") or {}
+    if kept.get("body") or kept.get("file_id"):
+        await context.bot.send_message(_chat_id(update), context.t("broadcast-resume"))
+        return await _to_audience(update, context)
     context.user_data["broadcast"] = {"key": uuid.uuid4().hex}
     await context.save_form_now(FORM, COMPOSE)
     await context.bot.send_message(_chat_id(update), context.t("broadcast-ask-message"))
@@ -297,9 +301,11 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     """The announcement as text."""
     assert update.message is not None and update.message.text is not None
     text = update.message.text
-    if len(text) > MAX_TEXT:
+    # The length that will be sent: on Bale, escaping can make the text longer.
+    length = utf16_len(context.t.escape(text))
+    if length > MAX_TEXT:
         await update.message.reply_text(
-            context.t("broadcast-too-long", length=len(text), limit=MAX_TEXT)
+            context.t("broadcast-too-long", length=length, limit=MAX_TEXT)
         )
         return COMPOSE
     if not text.strip():
@@ -314,9 +320,10 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
     message = update.message
     assert message is not None
     caption = message.caption or ""
-    if len(caption) > MAX_CAPTION:
+    length = utf16_len(context.t.escape(caption))  # as sent (see on_text)
+    if length > MAX_CAPTION:
         await message.reply_text(
-            context.t("broadcast-caption-too-long", length=len(caption), limit=MAX_CAPTION)
+            context.t("broadcast-caption-too-long", length=length, limit=MAX_CAPTION)
         )
         return COMPOSE
     if message.photo:
@@ -875,8 +882,9 @@ async def on_opt_out(update: Update, context: KhoosheContext) -> None:
     await query.answer(context.t("broadcast-opted-out"), show_alert=True)
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The broadcast form's ConversationHandler."""
+    buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
@@ -919,30 +927,24 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
     }
     for step in (AUDIENCE, PREVIEW, WHEN, CONFIRM_TIME, RESCHEDULE):
         states[step].append(MessageHandler(other, on_use_buttons))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("broadcast", start, filters=private),
-                CallbackQueryHandler(on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.BROADCAST_CANCEL_FORM.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("broadcast", start, filters=private),
+            CallbackQueryHandler(on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.BROADCAST_CANCEL_FORM,
+        leave_for_menu=leave_for_menu,
+        timeout_key="broadcast-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install /broadcast, /scheduled and the buttons under broadcasts and reports."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("scheduled", scheduled, filters=private))
     app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=cb.BROADCAST_CANCEL.pattern()))

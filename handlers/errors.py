@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from contextlib import suppress
+from typing import Any
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, TelegramError, TimedOut
-from telegram.ext import Application, CallbackContext
+from telegram.error import Forbidden, InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.context import KhoosheApplication, KhoosheContext
 from storage.members import set_status
@@ -22,6 +24,11 @@ async def on_error(update: object, context: CallbackContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     user = update.effective_user if isinstance(update, Update) else None
     chat = update.effective_chat if isinstance(update, Update) else None
+    if isinstance(error, InvalidToken):
+        # Our token was refused, not the member's doing: the runtime stops this platform and
+        # tells the admins on the other one; an apology or alert here would be refused too.
+        log.info("update %s: not handled, the token was refused", update_id)
+        return
     if (
         isinstance(error, Forbidden)
         and user is not None
@@ -56,11 +63,16 @@ async def _alert_admins(
         return
     name = error.__class__.__name__ if error else "?"
     t = context.texts_for("fa")
-    for admin_id in context.settings.admins.get(context.platform, frozenset()):
+    admins = context.settings.admins.get(context.platform, frozenset())
+    text = t("error-admin-alert", error=name, update=update_id or "—")
+    await send_alert(context.bot, admins, text)
+
+
+async def send_alert(bot: ExtBot[Any], admins: Iterable[int], text: str) -> None:
+    """Send an alert to each admin; one who cannot be reached does not stop the others."""
+    for admin_id in admins:
         try:
-            await context.bot.send_message(
-                admin_id, t("error-admin-alert", error=name, update=update_id or "—")
-            )
+            await bot.send_message(admin_id, text)
         except TelegramError as exc:
             log.info("admin alert not delivered (%s)", exc.__class__.__name__)
 

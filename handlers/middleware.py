@@ -11,7 +11,6 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from bot.callbacks import family_of
 from bot.context import KhoosheContext
 from bot.roles import access_of, press_refusal
-from bot.settings import Platform
 from storage.members import get_member, set_status
 
 log = logging.getLogger(__name__)
@@ -67,25 +66,25 @@ async def _check_press(query: CallbackQuery, context: KhoosheContext, user_id: i
         )
         await _answer(query, context.t(refusal))
         raise ApplicationHandlerStop
-    if not _on_message(query, context):
+    if not _on_message(query):
         # A button the message no longer has (a double tap after it changed) or never had.
         log.info("button %s not on its message (user %s)", family.prefix, user_id)
         await _answer(query, context.t("button-expired"))
         raise ApplicationHandlerStop
 
 
-def _on_message(query: CallbackQuery, context: KhoosheContext) -> bool:
+def _on_message(query: CallbackQuery) -> bool:
     """Is the pressed data one of the buttons of the message it was pressed on? A forged press
-    names any message; the message the platform attaches shows its real buttons. Telegram
-    always attaches them (a message it cannot show comes with date 0 and no content: only
-    the other checks apply then); Bale's messages may come without them, so there an absent
-    keyboard proves nothing."""
+    names any message; the message the platform attaches shows its real buttons. A message
+    the platform cannot show (Telegram: older than 48 hours) or one attached without its
+    buttons (Bale may leave them out) proves nothing either way: the chat and role checks
+    above, and the handler's own, still apply."""
     message = query.message
     if message is None or not message.is_accessible:
         return True
     markup = getattr(message, "reply_markup", None)
     if markup is None:
-        return context.platform is not Platform.TELEGRAM
+        return True
     return any(
         button.callback_data == query.data for row in markup.inline_keyboard for button in row
     )

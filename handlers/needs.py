@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -22,18 +21,26 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
-from bot.text import pack_messages
-from handlers import menu
+from bot.text import clean, pack_messages
+from handlers import forms, menu
 from handlers.keyboards import answer, show_card
 from handlers.offerings import needs_buttons
 from storage.clusters import list_places
-from storage.needs import Topic, get_topic, open_topics, ranking, suggest, toggle_vote, votes_of
+from storage.needs import (
+    Topic,
+    get_topic,
+    open_topics,
+    ranking,
+    suggest,
+    toggle_vote,
+    topic_clusters,
+    votes_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +74,8 @@ async def on_topic(update: Update, context: KhoosheContext) -> str | int:
     assert update.message is not None and update.message.text is not None
     member = context.member
     t = context.t
-    text = " ".join(update.message.text.split())
+    # The one sanitiser for member text: others read this title (and offerings take it).
+    text = " ".join(clean(update.message.text).split())
     if member is None:
         return ConversationHandler.END
     if not MIN_TEXT <= len(text) <= MAX_TEXT:
@@ -200,6 +208,7 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
             )
         ]
         for topic in overall[:5]
+        if access.covers_clusters(await topic_clusters(context.db, topic.id))
     ]
     for i, text in enumerate(texts):
         last = i == len(texts) - 1
@@ -208,32 +217,28 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
         )
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The one-question suggestion form."""
+    buttons = menu.buttons(app)
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     states: dict[object, list[Any]] = {
         TOPIC: [MessageHandler(text, on_topic), MessageHandler(other, on_not_text)]
     }
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[CallbackQueryHandler(on_suggest, pattern=cb.NEEDS_SUGGEST.pattern())],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[CallbackQueryHandler(on_suggest, pattern=cb.NEEDS_SUGGEST.pattern())],
+        states=states,
+        cancel=cancel,
+        leave_for_menu=leave_for_menu,
+        timeout_key="needs-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install the suggestion form, the vote buttons and /needs."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))
     app.add_handler(CallbackQueryHandler(on_topics, pattern=cb.NEEDS_TOPICS.pattern()))
     app.add_handler(CallbackQueryHandler(on_vote, pattern=cb.NEEDS_VOTE.pattern()))
     app.add_handler(CommandHandler("needs", needs_command, filters=filters.ChatType.PRIVATE))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-import warnings
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,19 +25,18 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
-from handlers import menu
+from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.offering_manage import managed, offering_id
 from handlers.offerings import describe, seats_line, tell_promoted
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
-from storage.needs import get_topic, mark_offered
+from storage.needs import get_topic, mark_offered, topic_clusters
 from storage.offerings import (
     KINDS,
     NewOffering,
@@ -213,6 +211,13 @@ async def from_topic(update: Update, context: KhoosheContext) -> str | None:
     topic = await get_topic(context.db, offering_id(update))
     if topic is None or topic.status != "open":
         await answer(update, context.t("needs-topic-closed"), alert=True)
+        return None
+    # Making it an offering closes the topic for everyone who asked: an agent may do that
+    # only when all of them are in the agent's clusters.
+    access = await _access(update, context)
+    if not access.covers_clusters(await topic_clusters(context.db, topic.id)):
+        log.warning("offering: topic %s is not in the scope of %s", topic.id, context.platform)
+        await answer(update, context.t("needs-topic-not-yours"), alert=True)
         return None
     await answer(update)
     next_step = await start(update, context)
@@ -878,8 +883,9 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The offering form's ConversationHandler (creating, and editing one field)."""
+    buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
@@ -939,30 +945,24 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         # Steps answered by buttons only say so; the others want their answer as text.
         hint = on_use_buttons if step in (KIND, CLUSTERS, PREVIEW) else on_need_text
         states[step].append(MessageHandler(other, hint))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("new_offering", start, filters=private),
-                CallbackQueryHandler(
-                    on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
-                ),
-                CallbackQueryHandler(from_topic, pattern=cb.NEEDS_OFFER.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.NEW_OFFERING_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("new_offering", start, filters=private),
+            CallbackQueryHandler(
+                on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
+            ),
+            CallbackQueryHandler(from_topic, pattern=cb.NEEDS_OFFER.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.NEW_OFFERING_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="offering-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install /new_offering (and the edit step /offerings' buttons open)."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))

@@ -8,7 +8,6 @@ conversation, both persisted in SQLite, so a half-finished form survives a resta
 from __future__ import annotations
 
 import logging
-import warnings
 from dataclasses import replace
 from typing import Any
 
@@ -28,7 +27,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
@@ -50,7 +48,7 @@ from bot.services.members import (
     new_member,
 )
 from bot.text import loose_match, parse_phone
-from handlers import menu, profile
+from handlers import forms, menu, profile
 from handlers.keyboards import (
     contact_keyboard,
     main_menu,
@@ -465,7 +463,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
     )
     context.form.clear()
     context.member = member
-    context._access = None
+    context.access = None
     key = "form-registered" if created else "form-already-registered"
     log.info("member %s registered on %s (created=%s)", member.id, context.platform, created)
     await menu.show_menu(update, context, key, name=member.name)
@@ -548,8 +546,9 @@ async def menu_in_form(update: Update, context: KhoosheContext) -> str | int:
 # --- registration ---------------------------------------------------------------------------
 
 
-def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The member form's ConversationHandler."""
+    buttons = menu.buttons(app)
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     anything_else = ~filters.COMMAND
     states: dict[object, list[Any]] = {
@@ -583,28 +582,30 @@ def build(buttons: menu.Buttons) -> ConversationHandler[KhoosheContext]:
         )
     private = filters.ChatType.PRIVATE
     # Callback buttons are tracked per chat and user, not per message, on purpose: a member
-    # may scroll back and tap the list they were given. PTB warns about that choice.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("start", start, filters=private),
-                CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.FORM_CANCEL.pattern()),
-                CommandHandler("help", help_in_form),
-                MessageHandler(buttons.menu, menu_in_form),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    # may scroll back and tap the list they were given (handlers/forms.py).
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("start", start, filters=private),
+            CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.FORM_CANCEL,
+        fallbacks=[CommandHandler("help", help_in_form)],
+        leave_for_menu=menu_in_form,
+        timeout_key=_timeout_key,
+    )
+
+
+def _timeout_key(context: KhoosheContext) -> str:
+    """Registration resumes where it stopped (/start); a profile edit is simply closed."""
+    return (
+        "form-timeout-register" if context.form.get("mode") == "register" else "form-timeout-edit"
+    )
 
 
 def register(app: Application) -> None:
     """Install the member form."""
-    app.add_handler(build(menu.buttons(app)))
+    app.add_handler(build(app))

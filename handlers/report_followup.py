@@ -7,25 +7,22 @@ member's own reports (filer or co-reporter; withdrawing and rating are for the f
 from __future__ import annotations
 
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded
+from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import DraftError, clean_follow_up
-from handlers import menu, triage
+from handlers import forms, menu, triage
 from handlers.keyboards import rows
 from storage.reports import (
     OPEN_STATUSES,
@@ -155,8 +152,7 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         context.db, report.id, "resolved", "in_review", actor
     )
     context.user_data.pop("follow_up", None)
-    key = "report-reopened" if reopened else "report-follow-up-saved"
-    await menu.show_menu(update, context, key, code=_code(context, report))
+    # Queued for staff (split if too long for one message) before the member is told.
     await triage.announce_update(
         context,
         report,
@@ -165,6 +161,8 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     )
     if attachment is not None:
         await triage.forward_attachment(context, report, chat.id, message.message_id)
+    key = "report-reopened" if reopened else "report-follow-up-saved"
+    await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END
 
 
@@ -175,8 +173,9 @@ def _attachment(message: Any) -> NewAttachment | None:
     if message.document is not None:
         doc = message.document
         return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    if message.voice is not None:
-        return NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    voice = voice_note(message)  # Bale may send a voice note as audio
+    if voice is not None:
+        return NewAttachment("voice", voice.file_id, voice.file_unique_id)
     return None
 
 
@@ -230,14 +229,14 @@ async def on_withdraw_confirmed(update: Update, context: KhoosheContext) -> None
     moved = await change_status(
         context.db, report.id, report.status, "withdrawn", f"member:{context.member.id}"
     )
+    if moved:
+        await triage.announce_update(context, report, "triage-member-withdrew")
     await menu.show_menu(
         update,
         context,
         "report-withdrawn" if moved else "triage-already-moved",
         code=_code(context, report),
     )
-    if moved:
-        await triage.announce_update(context, report, "triage-member-withdrew")
 
 
 async def on_solved(update: Update, context: KhoosheContext) -> None:
@@ -275,36 +274,30 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
     ):
         await query.answer(context.t("button-expired"), show_alert=True)
         return
+    await triage.announce_update(context, report, "triage-member-rated", score=score)
     await query.answer()
     await menu.show_menu(update, context, "report-thanks")
-    await triage.announce_update(context, report, "triage-member-rated", score=score)
 
 
 def register(app: Application) -> None:
     """Install follow-ups, withdrawal and the "was it solved?" answers."""
     buttons = menu.buttons(app)
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel & filters.ChatType.PRIVATE
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        conversation = ConversationHandler(
-            entry_points=[
-                CallbackQueryHandler(start_follow_up, pattern=cb.REPORT_FOLLOW_UP.pattern()),
-                CallbackQueryHandler(start_not_solved, pattern=cb.REPORT_NOT_SOLVED.pattern()),
-            ],
-            states={WRITING: [MessageHandler(other, on_writing)]},
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.REPORT_FOLLOW_UP_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            # Not waiting forever: a message days later is not a follow-up to this report.
-            conversation_timeout=WRITING_TIMEOUT,
-            name="report_follow_up",
-            persistent=True,
-            allow_reentry=True,
-        )
+    conversation = forms.form(
+        app,
+        "report_follow_up",
+        entry_points=[
+            CallbackQueryHandler(start_follow_up, pattern=cb.REPORT_FOLLOW_UP.pattern()),
+            CallbackQueryHandler(start_not_solved, pattern=cb.REPORT_NOT_SOLVED.pattern()),
+        ],
+        states={WRITING: [MessageHandler(other, on_writing)]},
+        cancel=cancel,
+        cancel_button=cb.REPORT_FOLLOW_UP_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="report-follow-up-timeout",
+        # Not waiting a day: a message hours later is not a follow-up to this report.
+        timeout=WRITING_TIMEOUT,
+    )
     app.add_handler(conversation)
     app.add_handler(CallbackQueryHandler(on_withdraw, pattern=cb.REPORT_WITHDRAW.pattern()))
     app.add_handler(

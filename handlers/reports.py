@@ -7,7 +7,6 @@ restart or a detour to the menu loses nothing; "📝 ثبت مشکل" again resu
 from __future__ import annotations
 
 import logging
-import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -19,11 +18,10 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded
+from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import (
     CATEGORIES,
     DraftError,
@@ -38,7 +36,7 @@ from bot.services.reports import (
     suggestions,
     to_new_report,
 )
-from handlers import menu, triage
+from handlers import forms, menu, triage
 from handlers.keyboards import replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
@@ -50,8 +48,8 @@ from storage.reports import (
     create_report,
     get_by_code,
     get_report,
-    has_cards,
     history,
+    is_announced,
     is_party,
     join_report,
     member_reports,
@@ -216,8 +214,8 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
     elif message.document is not None:
         doc = message.document
         attachment = NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    elif message.voice is not None:
-        attachment = NewAttachment("voice", message.voice.file_id, message.voice.file_unique_id)
+    elif (voice := voice_note(message)) is not None:  # Bale may send it as audio
+        attachment = NewAttachment("voice", voice.file_id, voice.file_unique_id)
     if attachment is None:
         return await _compose_hint(update, context, "report-unsupported")
     draft = _draft(context)
@@ -259,6 +257,8 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
     found = await suggestions(context.state.lexicon, description(draft))
     draft["suggested"] = found[0].slug
     draft["choices"] = [s.slug for s in found]
+    # The member's own words that led to the guess («bargh ghat», «ایشیق»), quoted back.
+    draft["because"] = list(found[0].words) if found[0].score > 0 else []
     return await _ask_category(update, context)
 
 
@@ -267,6 +267,10 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
 
 async def _ask_category(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
+    if not draft.get("because"):
+        # Nothing in the text matched: a guess of «سایر» with padding buttons would only
+        # mislead, so the member chooses from every category.
+        return await _all_categories(update, context, "report-ask-category-none")
     choices = draft.get("choices") or ["other"]
     top, others = choices[0], [c for c in choices[1:] if c != "other"]
     last_row = [
@@ -295,7 +299,11 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
         ],
         last_row,
     ]
-    text = t("report-ask-category", category=t(f"category-{top}"))
+    text = t(
+        "report-ask-category",
+        category=t(f"category-{top}"),
+        words="، ".join(f"«{word}»" for word in draft["because"]),
+    )
     return await _question(update, context, CATEGORY, text, InlineKeyboardMarkup(buttons))
 
 
@@ -304,18 +312,16 @@ async def on_all_categories(update: Update, context: KhoosheContext) -> str:
     query = update.callback_query
     assert query is not None
     await query.answer()
+    return await _all_categories(update, context, "report-ask-category-all")
+
+
+async def _all_categories(update: Update, context: KhoosheContext, key: str) -> str:
     t = context.t
     buttons = [
         InlineKeyboardButton(t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c))
         for c in CATEGORIES
     ]
-    return await _question(
-        update,
-        context,
-        CATEGORY,
-        t("report-ask-category-all"),
-        InlineKeyboardMarkup(rows(buttons)),
-    )
+    return await _question(update, context, CATEGORY, t(key), InlineKeyboardMarkup(rows(buttons)))
 
 
 async def on_category(update: Update, context: KhoosheContext) -> str | None:
@@ -385,12 +391,12 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
         # Closed, withdrawn or merged meanwhile: file this one instead, nothing is lost.
         await _send(update, context, context.t("report-join-too-late"))
         return await _ask_urgency(update, context)
+    if joined:  # queued for staff before the member is told
+        await triage.announce_joined(context, report, context.member)
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await replace_pressed(update, context.t("report-joined-short"))
     await menu.show_menu(update, context, "report-joined", code=_code(context, report.code))
-    if joined:
-        await triage.announce_joined(context, report, context.member)
     return ConversationHandler.END
 
 
@@ -493,7 +499,7 @@ async def on_fix(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_confirm(update: Update, context: KhoosheContext) -> int:
-    """Store the report, then give the member its tracking code."""
+    """Store the report and queue its cards for staff, then give the member its code."""
     query = update.callback_query
     assert query is not None
     member = context.member
@@ -507,14 +513,16 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
         to_new_report(draft),
         draft["key"],
     )
+    # Queued (not sent) before the member hears anything: a crash from here on loses no card
+    # (and one just before is caught up at start), and a busy staff group delays nobody.
+    if created or not await is_announced(context.db, report.id):
+        await triage.announce_new_report(context, report)
     await query.answer()
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await replace_pressed(update, context.t("report-sent-short"))
     log.info("report %s filed by member %s (created=%s)", report.id, member.id, created)
     await menu.show_menu(update, context, "report-filed", code=_code(context, report.code))
-    if created or not await has_cards(context.db, report.id):
-        await triage.announce_new_report(context, report)
     return ConversationHandler.END
 
 
@@ -687,13 +695,14 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
 # --- registration -----------------------------------------------------------------------------
 
 
-def build(
-    buttons: menu.Buttons, report_button: filters.BaseFilter
-) -> ConversationHandler[KhoosheContext]:
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The report form's ConversationHandler."""
+    buttons = menu.buttons(app)
+    report_button = menu.label_filter(app, "menu-report")
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE
+    # AUDIO: some Bale clients send voice notes as audio (on_media tells them apart).
+    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     states: dict[object, list[Any]] = {
         COMPOSE: [
@@ -722,32 +731,25 @@ def build(
     }
     for step in (CATEGORY, SIMILAR, URGENCY, SUMMARY, CONFIRM):
         states[step].append(MessageHandler(other, on_wrong_step_input))
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user on purpose (see handlers/onboarding.py).
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("report", start_report, filters=private),
-                MessageHandler(report_button & private, start_report),
-                CallbackQueryHandler(start_from_text, pattern=cb.LOOSE_TEXT_REPORT.pattern()),
-            ],
-            states=states,
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(buttons.cancel, cancel),
-                CallbackQueryHandler(cancel, pattern=cb.REPORT_CANCEL.pattern()),
-                MessageHandler(buttons.menu, leave_for_menu),
-            ],
-            name=FORM,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[
+            CommandHandler("report", start_report, filters=private),
+            MessageHandler(report_button & private, start_report),
+            CallbackQueryHandler(start_from_text, pattern=cb.LOOSE_TEXT_REPORT.pattern()),
+        ],
+        states=states,
+        cancel=cancel,
+        cancel_button=cb.REPORT_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="report-form-timeout",
+    )
 
 
 def register(app: Application) -> None:
     """Install the report form, /track and "my reports"."""
-    buttons = menu.buttons(app)
-    app.add_handler(build(buttons, menu.label_filter(app, "menu-report")))
+    app.add_handler(build(app))
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("track", track, filters=private))
     app.add_handler(CommandHandler("myreports", my_reports_command, filters=private))

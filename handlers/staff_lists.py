@@ -19,9 +19,11 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
+from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
 from handlers.keyboards import rows
+from storage.attachments import attachment_counts
 from storage.clock import parse_iso
 from storage.clusters import list_places
 from storage.reports import (
@@ -286,6 +288,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
     f = await _filter(update, context)
     reports, _ = await list_reports(context.db, f, EXPORT_MAX)
     counts = await coreporter_counts(context.db, [r.id for r in reports])
+    files = await attachment_counts(context.db, [r.id for r in reports])
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
@@ -306,6 +309,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
             co_reporters=counts.get(r.id, 0),
             overdue=yes if late.get(r.id) else no,
             outside_body=_body_name(context, r.outside_body) if r.outside_body else "",
+            attachments=export_text(t, files.get(r.id, {})),
             description=r.description,
         )
         for r in reports

@@ -8,15 +8,17 @@ buttons: the staff role, and the report's cluster for agents (the button's data 
 
 from __future__ import annotations
 
-from telegram import Chat, Update
+from telegram import Chat, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext, Rendered, Texts
 from bot.roles import Role, requires
+from bot.services.report_files import kinds_text
 from bot.services.reports import parse_code
 from bot.text import MESSAGE_MAX, pack_messages, utf16_len
 from handlers import staff_lists, triage
+from storage.attachments import kinds_of
 from storage.clock import parse_iso
 from storage.clusters import get_place
 from storage.members import get_member, get_member_by_id
@@ -68,22 +70,28 @@ async def send_full_report(
     assert chat is not None
     # The staff group reads Persian, as its cards do; a private chat its owner's language.
     t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
+    kinds = await kinds_of(context.db, report.id)
     blocks = [
-        await _header(context, t, report),
+        await _header(context, t, report, kinds),
         t("triage-full-description", text=report.description),
         t("triage-full-history", lines=t.join("\n", await _history_lines(context, t, report))),
     ]
     more = t("triage-full-continued", code=t.digits(report.code))
     messages = pack_messages(blocks, MESSAGE_MAX - utf16_len(more) - 1)
+    # The files are offered where the reading ends: under the last message.
+    files = InlineKeyboardMarkup([[triage.attachments_button(t, report)]]) if kinds else None
     for number, text in enumerate(messages):
         await context.bot.send_message(
             chat.id,
             text if number == 0 else f"{more}\n{text}",
             reply_to_message_id=reply_to if number == 0 else None,
+            reply_markup=files if number == len(messages) - 1 else None,
         )
 
 
-async def _header(context: KhoosheContext, t: Texts, report: Report) -> Rendered:
+async def _header(
+    context: KhoosheContext, t: Texts, report: Report, kinds: dict[str, int]
+) -> Rendered:
     cluster = await get_place(context.db, "cluster", report.cluster_code)
     reporter = await get_member_by_id(context.db, report.member_id)
     return t(
@@ -101,6 +109,7 @@ async def _header(context: KhoosheContext, t: Texts, report: Report) -> Rendered
         created=t.datetime(parse_iso(report.created_at)),
         updated=t.datetime(parse_iso(report.updated_at)),
         summary=report.summary,
+        attachments=kinds_text(t, kinds),
     )
 
 

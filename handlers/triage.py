@@ -5,6 +5,10 @@ Every action is checked here on the server: the buttons' data can be forged, so 
 is checked for the staff role and for the report's cluster (agents act only in theirs).
 Lists and export are in handlers/staff_lists.py; the whole report (the card's "full text"
 button, /show) in handlers/staff_report.py.
+
+Nothing here sends a card, a relay or news itself: each is queued in the outbox (see
+bot/services/notices.py) before the action is acknowledged, so a crash loses none and a
+staff group at its rate limit keeps no member's handler waiting.
 """
 
 from __future__ import annotations
@@ -12,20 +16,26 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Rendered
+from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
+from bot.platforms import voice_note
 from bot.roles import Role, access_of, deny, requires
+from bot.services import notices
+from bot.services.notices import Notice
+from bot.services.report_files import kinds_text, send_attachments
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.settings import Platform
 from bot.text import persian_digits
 from handlers import staff_lists
 from handlers.keyboards import rows
+from storage.attachments import kinds_of, report_attachments
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
+from storage.outbox import notice_chats
 from storage.reports import (
     OPEN_STATUSES,
     Report,
@@ -38,9 +48,9 @@ from storage.reports import (
     merge,
     parties,
     refer,
-    remember_message,
     report_of_message,
     set_category,
+    unannounced_reports,
     units_by_cluster,
 )
 from storage.roles import agents_of_cluster
@@ -50,6 +60,8 @@ log = logging.getLogger(__name__)
 EXCERPT_CHARS = 800
 # A reply to a card that starts with this is an internal note for staff, not for members.
 NOTE_MARK = "#"
+# chat_data key: ids of the reports whose attachments are being sent to that chat.
+SENDING_FILES = "attachments_sending"
 
 
 async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
@@ -73,6 +85,8 @@ async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
         # a staff group can be large; the number stays in the member's profile).
         reporter=reporter.name if reporter else "—",
         company=reporter.company if reporter else "—",
+        # How many files of which kinds; the card's «📎» button sends them.
+        attachments=kinds_text(t, await kinds_of(context.db, report.id)),
     )
 
 
@@ -99,11 +113,16 @@ async def announce_joined(context: KhoosheContext, report: Report, member: Membe
     )
 
 
-async def announce_new_report(context: KhoosheContext, report: Report) -> int:
-    """Tell the staff group and the cluster's agents; return how many chats were told.
+def card_key(report: Report) -> str:
+    """The key of a report's cards in the outbox (one set per report, ever)."""
+    return f"report:{report.id}:card"
 
-    Best effort: the report is already stored and the member already has their code, so a
-    delivery failure is logged, never raised.
+
+async def announce_new_report(context: KhoosheContext, report: Report) -> int:
+    """Queue the report's card for the staff group and the cluster's agents; return how many.
+
+    Queued in the outbox, with the report marked announced in the same transaction; the
+    outbox remembers each card as it is sent. Queuing twice (a double tap) adds nothing.
     """
     targets: list[tuple[int, str]] = []
     group = context.settings.staff_chat_id(context.platform)
@@ -112,22 +131,49 @@ async def announce_new_report(context: KhoosheContext, report: Report) -> int:
     for user_id in await agents_of_cluster(context.db, context.platform, report.cluster_code):
         agent = await get_member(context.db, context.platform, user_id)
         targets.append((user_id, agent.language if agent else "fa"))
-    told = 0
-    for chat_id, lang in targets:
-        try:
-            message = await context.bot.send_message(
-                chat_id,
-                await _card(context, report, lang),
-                reply_markup=_card_buttons(context, report, lang),
-            )
-        except TelegramError as exc:
-            log.warning("report %s not announced (%s)", report.id, exc.__class__.__name__)
-            continue
-        await remember_message(
-            context.db, context.platform, chat_id, message.message_id, report.id
+    cards = [
+        Notice(
+            context.platform,
+            chat_id,
+            await _card(context, report, lang),
+            markup=_card_buttons(context, report, lang),
+            remember=report.id,
         )
-        told += 1
-    return told
+        for chat_id, lang in targets
+    ]
+    return await _queue(context, card_key(report), cards, announced_report=report.id)
+
+
+async def catch_up_cards(app: KhoosheApplication) -> None:
+    """At start: queue the cards of reports stored just before a crash (filed on this
+    platform), which their members may already have a tracking code for."""
+    context = KhoosheContext(app)
+    for report in await unannounced_reports(context.db):
+        reporter = await get_member_by_id(context.db, report.member_id)
+        if reporter is None or reporter.platform != context.platform.value:
+            continue
+        queued = await announce_new_report(context, report)
+        log.warning("report %s: %d card(s) queued after a restart", report.id, queued)
+
+
+async def _queue(
+    context: KhoosheContext,
+    key: str,
+    owed: list[Notice],
+    *,
+    announced_report: int | None = None,
+) -> int:
+    """Queue what an event owes (see bot/services/notices.py) and wake the outbox."""
+    queued = await notices.queue(
+        context.db,
+        context.settings.platforms(),
+        context.platform,
+        key,
+        owed,
+        announced_report=announced_report,
+    )
+    context.state.outbox.wake()
+    return queued
 
 
 def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
@@ -147,7 +193,17 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     full = InlineKeyboardButton(
         t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
     )
-    return InlineKeyboardMarkup([[take, status], [category, body], [full]])
+    # Always there: files a member adds with a follow-up later are sent by it too.
+    return InlineKeyboardMarkup(
+        [[take, status], [category, body], [full, attachments_button(t, report)]]
+    )
+
+
+def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
+    """«📎 Attachments»: on the card, under the full view and /show."""
+    return InlineKeyboardButton(
+        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
+    )
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -201,9 +257,9 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
         _actor(update, context),
         f"{context.platform}:{user.id}",
     )
-    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
-    if moved:
+    if moved:  # the members' news is queued before staff hear it is done
         await _tell_parties(context, report, "in_review")
+    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -248,11 +304,11 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     if not moved:
         await query.answer(context.t("triage-already-moved"), show_alert=True)
         return
+    await _tell_parties(context, report, to_status)
     label = context.t(f"report-status-{to_status}")
     await query.answer(context.t("triage-status-set", status=label))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
-    await _tell_parties(context, report, to_status)
 
 
 async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
@@ -265,7 +321,7 @@ async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
     chat = update.effective_chat
     if message is None or chat is None or message.reply_to_message is None:
         return False
-    if message.text is None and not (message.photo or message.document or message.voice):
+    if message.text is None and not (message.photo or message.document or voice_note(message)):
         return False
     if message.text is not None and message.text.startswith("/"):
         return False
@@ -291,20 +347,25 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
         await message.reply_text(context.t("triage-note-kept"))
         return
     await add_event(context.db, report.id, _actor(update, context), "reply", text or None)
-    delivered = 0
-    for member in await _members_on(context, report):
-        if not await _deliver(context, member, "report-staff-reply", report, text=text):
-            continue
-        delivered += 1
+    owed: list[Notice] = []
+    members = await _members_on(context, report)
+    for member in members:
+        owed += _member_notices(context, member, "report-staff-reply", report, text=text)
         # Files are per platform: the file itself only reaches members on this one.
         if message.text is None and member.platform == context.platform.value:
-            try:
-                await context.bot.copy_message(member.chat_id, chat.id, message.message_id)
-            except TelegramError as exc:
-                log.info("file for report %s not copied (%s)", report.id, exc.__class__.__name__)
+            owed.append(
+                Notice(
+                    context.platform, member.chat_id, member_id=member.id,
+                    copy=(chat.id, message.message_id),
+                )
+            )  # fmt: skip
+    await _queue(context, notices.event_key("report", report.id, "reply"), owed)
+    reached = len({n.chat_id for n in owed})
+    # Queued, not yet delivered: the acknowledgement says only that (a member who blocked
+    # the bot is marked so by the outbox).
     await message.reply_text(
-        context.t("triage-reply-relayed", count=delivered)
-        if delivered
+        context.t("triage-reply-relayed", count=reached)
+        if reached
         else context.t("triage-reply-not-relayed")
     )
 
@@ -319,28 +380,35 @@ async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
     return found
 
 
-async def _deliver(
+def _member_notices(
     context: KhoosheContext,
     member: Member,
     key: str,
     report: Report,
     markup: InlineKeyboardMarkup | None = None,
     **kwargs: object,
-) -> bool:
-    """Send a member a message about a report through their own platform's bot."""
+) -> list[Notice]:
+    """A message for a member about a report, in their language and for their platform
+    (a long `text` split into messages that fit)."""
     platform = Platform(member.platform)
-    bot = context.state.bots.get(platform)
-    if bot is None:
-        return False
     t = context.texts_for(member.language, platform)
     code = t.digits(report.code)
     values = {k: t(v) if isinstance(v, MessageId) else v for k, v in kwargs.items()}
-    try:
-        await bot.send_message(member.chat_id, t(key, code=code, **values), reply_markup=markup)
-    except (TelegramError, RuntimeError) as exc:  # RuntimeError: that platform is not up
-        log.info("news of report %s not delivered (%s)", report.id, exc.__class__.__name__)
-        return False
-    return True
+    text = values.pop("text", None)
+    if isinstance(text, str):
+        parts = notices.fit(t, key, "text", text, code=code, **values)
+    else:
+        parts = [t(key, code=code, **values)]
+    return [
+        Notice(
+            platform,
+            member.chat_id,
+            part,
+            member_id=member.id,
+            markup=markup if number == len(parts) - 1 else None,
+        )
+        for number, part in enumerate(parts)
+    ]
 
 
 class MessageId(str):
@@ -354,11 +422,14 @@ async def _tell_parties(context: KhoosheContext, report: Report, status: str) ->
 
     When it is resolved, the member who filed it is asked whether it really was.
     """
+    owed: list[Notice] = []
     for member in await _members_on(context, report):
         t = context.texts_for(member.language, Platform(member.platform))
         if status != "resolved" or member.id != report.member_id:
             status_id = MessageId(f"report-status-{status}")
-            await _deliver(context, member, "report-status-changed", report, status=status_id)
+            owed += _member_notices(
+                context, member, "report-status-changed", report, status=status_id
+            )
             continue
         markup = InlineKeyboardMarkup(
             [
@@ -374,20 +445,33 @@ async def _tell_parties(context: KhoosheContext, report: Report, status: str) ->
                 ]
             ]
         )
-        await _deliver(context, member, "report-was-it-solved", report, markup)
+        owed += _member_notices(context, member, "report-was-it-solved", report, markup)
+    await _queue(context, notices.event_key("report", report.id, "status", status), owed)
+
+
+async def _card_chats(context: KhoosheContext, report: Report) -> list[tuple[Platform, int]]:
+    """Every chat that holds the report's card, or will: cards still queued count, so news
+    queued after them (in the same chat, hence after them) still answers them."""
+    found: set[tuple[Platform, int]] = set()
+    for platform in context.settings.platforms():
+        for chat_id, _ in await card_messages(context.db, platform, report.id):
+            found.add((platform, chat_id))
+    for platform_name, chat_id in await notice_chats(context.db, card_key(report)):
+        found.add((Platform(platform_name), chat_id))
+    return sorted(found)
 
 
 async def forward_attachment(
     context: KhoosheContext, report: Report, from_chat: int, message_id: int
 ) -> None:
-    """Copy a member's file to the chats that hold the report's card."""
-    for chat_id, card_id in await card_messages(context.db, context.platform, report.id):
-        try:
-            await context.bot.copy_message(
-                chat_id, from_chat, message_id, reply_to_message_id=card_id
-            )
-        except TelegramError as exc:
-            log.info("file of report %s not copied (%s)", report.id, exc.__class__.__name__)
+    """Copy a member's file to the chats that hold the report's card (files are per
+    platform: this platform's only)."""
+    owed = [
+        Notice(platform, chat_id, copy=(from_chat, message_id), reply_card=report.id)
+        for platform, chat_id in await _card_chats(context, report)
+        if platform == context.platform
+    ]
+    await _queue(context, notices.event_key("report", report.id, "file"), owed)
 
 
 async def announce_update(
@@ -396,23 +480,27 @@ async def announce_update(
     """Tell staff of a member's news on a report, as a reply to its card in each chat.
 
     The cards live on the platform the report was filed on, which may not be the one the
-    news came from (a co-reporter on the other messenger): each goes out through its own bot.
+    news came from (a co-reporter on the other messenger): each goes out through its own
+    platform's outbox rows. A long `text` is split into messages that fit.
     """
-    for platform, bot in context.state.bots.items():
-        for chat_id, card_id in await card_messages(context.db, platform, report.id):
-            # A private chat is an agent's (their language); a group is the staff group.
-            agent = await get_member(context.db, platform, chat_id) if chat_id > 0 else None
-            lang = agent.language if agent else "fa"
-            t = context.texts_for(lang, platform)
-            code = t.digits(report.code)
-            try:
-                message = await bot.send_message(
-                    chat_id, t(key, code=code, **kwargs), reply_to_message_id=card_id
-                )
-            except (TelegramError, RuntimeError) as exc:
-                log.info("news of report %s not announced (%s)", report.id, exc.__class__.__name__)
-                continue
-            await remember_message(context.db, platform, chat_id, message.message_id, report.id)
+    owed: list[Notice] = []
+    for platform, chat_id in await _card_chats(context, report):
+        # A private chat is an agent's (their language); a group is the staff group.
+        agent = await get_member(context.db, platform, chat_id) if chat_id > 0 else None
+        t = context.texts_for(agent.language if agent else "fa", platform)
+        code = t.digits(report.code)
+        values = dict(kwargs)
+        text = values.pop("text", None)
+        parts = (
+            notices.fit(t, key, "text", text, code=code, **values)
+            if isinstance(text, str)
+            else [t(key, code=code, **values)]
+        )
+        owed += [
+            Notice(platform, chat_id, part, remember=report.id, reply_card=report.id)
+            for part in parts
+        ]
+    await _queue(context, notices.event_key("report", report.id, key), owed)
 
 
 async def _choices(
@@ -494,11 +582,11 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
         await query.answer(context.t("button-expired"), show_alert=True)
         return
     moved_from = await refer(context.db, report.id, code, _actor(update, context))
+    if moved_from is not None:
+        await _tell_parties(context, report, "referred")
     await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
-    if moved_from is not None:
-        await _tell_parties(context, report, "referred")
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -526,15 +614,56 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
     ):
         await chat.send_message(context.t("triage-merge-refused"))
         return
+    owed: list[Notice] = []
+    for member in await _members_on(context, source):
+        fa = member.language == "fa"
+        target_code = persian_digits(target.code) if fa else target.code
+        owed += _member_notices(context, member, "report-merged", source, target=target_code)
+    await _queue(context, notices.event_key("report", source.id, "merged"), owed)
     await chat.send_message(
         context.t(
             "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)
         )
     )
-    for member in await _members_on(context, source):
-        fa = member.language == "fa"
-        target_code = persian_digits(target.code) if fa else target.code
-        await _deliver(context, member, "report-merged", source, target=target_code)
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_attachments(update: Update, context: KhoosheContext) -> None:
+    """«📎 Attachments»: the report's files, sent to the chat where it was pressed."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    report = await report_in_scope(update, context, report_id_of(query.data))
+    if report is None:
+        return
+    files = await report_attachments(context.db, report.id)
+    if not files:
+        await query.answer(context.t("triage-attachments-none-yet"), show_alert=True)
+        return
+    # A double tap must not send the files twice, interleaved (the handler does not block):
+    # the reports whose files are on their way to this chat (chat_data is never persisted).
+    assert context.chat_data is not None
+    sending: set[int] = context.chat_data.setdefault(SENDING_FILES, set())
+    if report.id in sending:
+        await query.answer(context.t("triage-attachments-already-sending"))
+        return
+    sending.add(report.id)
+    try:
+        await query.answer(context.t("triage-attachments-sending", count=len(files)))
+        # The staff group reads Persian, as its cards do; a private chat its owner's language.
+        t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
+        await send_attachments(
+            context.db,
+            context.state.outbox.uploads,
+            context.state.bots,
+            context.platform,
+            chat.id,
+            files,
+            t,
+            report.code,
+            reply_to=query.message.message_id if query.message is not None else None,
+        )
+    finally:
+        sending.discard(report.id)
 
 
 def register(app: Application) -> None:
@@ -551,4 +680,12 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_take, pattern=cb.TRIAGE_TAKE.pattern()))
     app.add_handler(CallbackQueryHandler(on_status_menu, pattern=cb.TRIAGE_STATUS_MENU.pattern()))
     app.add_handler(CallbackQueryHandler(on_set_status, pattern=cb.TRIAGE_SET_STATUS.pattern()))
+    # Not blocking: several files to a staff group wait for its 20-a-minute limit, and that
+    # wait must not hold up every other chat's updates.
+    app.add_handler(
+        CallbackQueryHandler(on_attachments, pattern=cb.TRIAGE_ATTACHMENTS.pattern(), block=False)
+    )
     # Staff replies to cards are picked up by the catch-all in handlers/menu.py (see there).
+    # Cards of reports stored just before a crash are queued when the outbox starts.
+    assert isinstance(app, KhoosheApplication)
+    app.state.outbox.on_scheduler(lambda _jobs: catch_up_cards(app))

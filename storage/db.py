@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -16,6 +17,14 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or brought up to date.
+
+    Its message is one line for the operator: what is wrong and what to do. `python -m bot`
+    prints it and exits non-zero instead of a traceback.
+    """
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -39,8 +48,9 @@ async def migrate(db: aiosqlite.Connection) -> int:
     current = int(row[0]) if row else 0
     known = migrations()
     if known and current > known[-1][0]:
-        raise RuntimeError(
-            f"the database is at version {current}, newer than this code ({known[-1][0]})"
+        raise DatabaseUnavailable(
+            f"the database is at version {current}, newer than this code ({known[-1][0]}): "
+            "run the Khooshe release that upgraded it, or restore a backup made before"
         )
     for version, name, sql in known:
         if version <= current:
@@ -59,17 +69,89 @@ async def migrate(db: aiosqlite.Connection) -> int:
 
 
 async def connect(path: Path) -> aiosqlite.Connection:
-    """Open the database (creating its folder), set pragmas and migrate it."""
+    """Open the database (creating its folder), set pragmas and migrate it.
+
+    Any failure is a `DatabaseUnavailable` saying what to do, and leaves no connection open:
+    aiosqlite's worker thread is not a daemon, so a connection left open after a failed
+    migration would keep the process alive (and looking healthy to a supervisor) for ever.
+    """
     if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path, isolation_level=None)
-    db.row_factory = aiosqlite.Row
-    await db.execute("PRAGMA journal_mode = WAL")
-    await db.execute("PRAGMA foreign_keys = ON")
-    await db.execute("PRAGMA busy_timeout = 5000")
-    await db.execute("PRAGMA synchronous = NORMAL")
-    await migrate(db)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot create the folder {path.parent} for the database "
+                f"({exc.strerror or exc}): set DATABASE_PATH to a writable place"
+            ) from exc
+    try:
+        # Plain sqlite3 first: a failed aiosqlite.connect leaves its thread to report to a
+        # loop that may be closed by then (a traceback after our one line).
+        await asyncio.to_thread(_check_writable, path)
+        db = await aiosqlite.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _unavailable(path, exc) from exc
+    try:
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA foreign_keys = ON")
+        await db.execute("PRAGMA busy_timeout = 5000")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        await migrate(db)
+    except BaseException as exc:
+        with suppress(Exception):
+            await db.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _unavailable(path, exc) from exc
+        raise
     return db
+
+
+def _check_writable(path: Path) -> None:
+    """Open the file and try a write that is rolled back.
+
+    SQLite opens a file it may not write read-only, without an error, and even BEGIN
+    IMMEDIATE succeeds on it: only a real write tells, and it must fail here, not in the
+    first member's handler.
+    """
+    if str(path) == ":memory:":
+        return
+    if path.is_dir():
+        raise DatabaseUnavailable(
+            f"DATABASE_PATH {path} is a folder: name a file in it, e.g. {path / 'khooshe.db'}"
+        )
+    connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+def _unavailable(path: Path, exc: sqlite3.Error) -> DatabaseUnavailable:
+    """SQLite's error as one line an operator can act on."""
+    reason = str(exc)
+    folder = path.parent
+    if "readonly" in reason or "read-only" in reason:
+        advice = (
+            f"make {path} and its folder {folder} writable by this user "
+            f"(SQLite also writes {path.name}-wal and {path.name}-shm beside it)"
+        )
+    elif "unable to open" in reason:
+        advice = (
+            f"check that {folder} exists and this user may create files in it "
+            "(or set DATABASE_PATH to a writable place)"
+        )
+    elif "locked" in reason or "busy" in reason:
+        advice = "another process holds it (a second Khooshe?): stop that one and start again"
+    elif "not a database" in reason or "malformed" in reason:
+        advice = "point DATABASE_PATH at Khooshe's database, or restore it from a backup"
+    else:
+        advice = f"check the file and the disk it is on ({folder})"
+    return DatabaseUnavailable(f"cannot use the database {path} ({reason}): {advice}")
 
 
 _write_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = (

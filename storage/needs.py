@@ -133,6 +133,14 @@ async def get_topic(db: aiosqlite.Connection, topic_id: int) -> Topic | None:
     return Topic(row[0], row[1], row[2], int(row[3]), row[4]) if row else None
 
 
+async def topic_clusters(db: aiosqlite.Connection, topic_id: int) -> set[str]:
+    """The clusters whose members asked for this topic (its votes')."""
+    async with db.execute(
+        "SELECT DISTINCT cluster_code FROM topic_votes WHERE topic_id = ?", (topic_id,)
+    ) as cursor:
+        return {str(row[0]) for row in await cursor.fetchall()}
+
+
 async def mark_offered(db: aiosqlite.Connection, topic_id: int, offering_id: int) -> None:
     """The topic became an offering: it leaves the open list."""
     async with transaction(db):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -442,24 +442,40 @@ class Tally:
         return self["failed"] + self["blocked"] + self["left"]
 
 
-async def claim_next(db: aiosqlite.Connection, platform: str, now: str) -> OutboxItem | None:
-    """Take the oldest message due on a platform and mark it in flight ('sending')."""
+def _not_in(column: str, values: Collection[int]) -> tuple[str, list[object]]:
+    if not values:
+        return "", []
+    return f" AND {column} NOT IN ({', '.join('?' * len(values))})", list(values)
+
+
+async def claim_next(
+    db: aiosqlite.Connection, platform: str, now: str, busy: Collection[int] = ()
+) -> OutboxItem | None:
+    """Take the next message due on a platform and mark it in flight ('sending').
+
+    Notices (priority 1) go before broadcast rows, then the oldest first. Chats in `busy`
+    (one in flight already, or at their own rate limit) are skipped: their rows wait, and
+    nobody else's wait behind them.
+    """
+    skip, skipped = _not_in("chat_id", busy)
     # Idle workers look often: a plain read first keeps them off the write lock.
     async with db.execute(
         "SELECT 1 FROM outbox WHERE platform = ? AND status = 'pending' "
-        "AND (not_before IS NULL OR not_before <= ?) LIMIT 1",
-        (platform, now),
+        f"AND (not_before IS NULL OR not_before <= ?){skip} LIMIT 1",
+        (platform, now, *skipped),
     ) as cursor:
         if await cursor.fetchone() is None:
             return None
+    skip, skipped = _not_in("o.chat_id", busy)
     async with transaction(db):
         async with db.execute(
             "SELECT o.id, o.broadcast_id, o.member_id, o.platform, o.chat_id, o.payload, "
             "o.attempts, COALESCE(m.language, 'fa') AS language FROM outbox o "
             "LEFT JOIN members m ON m.id = o.member_id "
             "WHERE o.platform = ? AND o.status = 'pending' "
-            "AND (o.not_before IS NULL OR o.not_before <= ?) ORDER BY o.id LIMIT 1",
-            (platform, now),
+            f"AND (o.not_before IS NULL OR o.not_before <= ?){skip} "
+            "ORDER BY o.priority DESC, o.id LIMIT 1",
+            (platform, now, *skipped),
         ) as cursor:
             row = await cursor.fetchone()
         if row is None:
@@ -480,14 +496,24 @@ async def claim_next(db: aiosqlite.Connection, platform: str, now: str) -> Outbo
     )
 
 
-async def record_sent(db: aiosqlite.Connection, item_id: int, message_id: int) -> None:
-    """The message arrived."""
+async def record_sent(
+    db: aiosqlite.Connection, item_id: int, message_id: int, report_id: int | None = None
+) -> None:
+    """The message arrived; a report card (`report_id`) is remembered in the same step, so
+    staff replies to it and its buttons work from the moment it is recorded as sent."""
     async with transaction(db):
         await db.execute(
             "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, error = NULL "
             "WHERE id = ?",
             (message_id, now_iso(), item_id),
         )
+        if report_id is not None:
+            await db.execute(
+                "INSERT INTO report_messages (platform, chat_id, message_id, report_id) "
+                "SELECT platform, chat_id, ?, ? FROM outbox WHERE id = ? "
+                "ON CONFLICT DO NOTHING",
+                (message_id, report_id, item_id),
+            )
 
 
 async def record_retry(
@@ -527,12 +553,16 @@ async def requeue_in_flight(db: aiosqlite.Connection) -> int:
     return cursor.rowcount
 
 
-async def next_due(db: aiosqlite.Connection, platform: str) -> str | None:
-    """When the next pending message on a platform may go (None: nothing pending)."""
+async def next_due(
+    db: aiosqlite.Connection, platform: str, busy: Collection[int] = ()
+) -> str | None:
+    """When the next pending message on a platform may go (None: nothing pending), leaving
+    out the chats in `busy` (their wait is the sender's to know)."""
+    skip, skipped = _not_in("chat_id", busy)
     async with db.execute(
         "SELECT MIN(COALESCE(not_before, '')) FROM outbox "
-        "WHERE platform = ? AND status = 'pending'",
-        (platform,),
+        f"WHERE platform = ? AND status = 'pending'{skip}",
+        (platform, *skipped),
     ) as cursor:
         row = await cursor.fetchone()
     return None if row is None or row[0] is None else str(row[0])
@@ -579,19 +609,19 @@ class PersonalRow:
 
 
 async def enqueue_personal(
-    db: aiosqlite.Connection, broadcast_id: int, rows: Iterable[PersonalRow]
+    db: aiosqlite.Connection, broadcast_id: int, rows: Iterable[PersonalRow], priority: int = 0
 ) -> int:
     """Queue per-recipient messages of a broadcast (inside the caller's transaction).
 
     UNIQUE (broadcast_id, platform, chat_id) keeps one row per chat: queuing again adds none.
     """
     cursor = await db.executemany(
-        "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id, payload) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id, payload, "
+        "priority) VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
                 broadcast_id, row.member_id, row.platform, row.chat_id,
-                json.dumps(row.payload, ensure_ascii=False),
+                json.dumps(row.payload, ensure_ascii=False), priority,
             )
             for row in rows
         ],
@@ -669,3 +699,52 @@ async def outbox_file(db: aiosqlite.Connection, file_id: int) -> tuple[str, byte
     async with db.execute("SELECT name, data FROM outbox_files WHERE id = ?", (file_id,)) as c:
         row = await c.fetchone()
     return (str(row[0]), bytes(row[1])) if row else None
+
+
+# --- notices: what the bot owes someone after a stored event -----------------------------------
+
+NOTICE = "notice"
+NOTICE_PRIORITY = 1
+
+
+async def queue_notices(
+    db: aiosqlite.Connection,
+    owner_platform: str,
+    batches: Sequence[tuple[str, Sequence[PersonalRow]]],
+    *,
+    announced_report: int | None = None,
+) -> int:
+    """Queue the messages one event owes, in one transaction; return how many were queued.
+
+    Each batch is (dedupe key, rows): one 'notice' broadcast already 'sending', with at most
+    one row per chat (a long text split in parts is one batch per part, in order). A key
+    that exists queues nothing again. `announced_report` marks that report's cards queued in
+    the same transaction (see `unannounced_reports`).
+    """
+    queued = 0
+    now = now_iso()
+    async with transaction(db):
+        for key, rows in batches:
+            cursor = await db.execute(
+                "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, "
+                "owner_chat_id, owner_lang, body, audience, status, send_at, created_at, "
+                "started_at) VALUES (?, ?, 'system', ?, 0, 'fa', '', '{}', 'sending', ?, ?, ?) "
+                "ON CONFLICT (dedupe_key) DO NOTHING",
+                (NOTICE, key, owner_platform, now, now, now),
+            )
+            if cursor.rowcount != 1 or cursor.lastrowid is None:
+                continue
+            queued += await enqueue_personal(db, cursor.lastrowid, rows, NOTICE_PRIORITY)
+        if announced_report is not None:
+            await db.execute("UPDATE reports SET announced = 1 WHERE id = ?", (announced_report,))
+    return queued
+
+
+async def notice_chats(db: aiosqlite.Connection, key: str) -> list[tuple[str, int]]:
+    """(platform, chat id) a notice was queued for and not given up on (sent or on its way)."""
+    async with db.execute(
+        "SELECT o.platform, o.chat_id FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
+        "WHERE b.dedupe_key = ? AND o.status IN ('pending', 'sending', 'sent') ORDER BY o.id",
+        (key,),
+    ) as cursor:
+        return [(str(r[0]), int(r[1])) for r in await cursor.fetchall()]

@@ -54,6 +54,15 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
                     (self._platform, user_id),
                 )
 
+    async def stored_user_data(self, user_id: int) -> UserData:
+        """One user's data as last written (empty if never)."""
+        async with self._db.execute(
+            "SELECT data FROM ptb_user_data WHERE platform = ? AND user_id = ?",
+            (self._platform, user_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return dict(json.loads(row["data"])) if row else {}
+
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's data."""
         await self.update_user_data(user_id, {})

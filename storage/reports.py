@@ -248,12 +248,32 @@ async def join_report(
     return joined
 
 
-async def has_cards(db: aiosqlite.Connection, report_id: int) -> bool:
-    """Whether staff were ever shown this report (on any platform)."""
+async def is_announced(db: aiosqlite.Connection, report_id: int) -> bool:
+    """Whether the report's cards for staff were queued (storage/outbox.py `queue_notices`)."""
+    async with db.execute("SELECT announced FROM reports WHERE id = ?", (report_id,)) as cursor:
+        row = await cursor.fetchone()
+    return bool(row and row[0])
+
+
+async def unannounced_reports(db: aiosqlite.Connection) -> list[Report]:
+    """Reports stored without their cards queued (a crash in between), oldest first."""
     async with db.execute(
-        "SELECT 1 FROM report_messages WHERE report_id = ? LIMIT 1", (report_id,)
+        f"SELECT {_COLUMNS} FROM reports WHERE announced = 0 ORDER BY id"
     ) as cursor:
-        return await cursor.fetchone() is not None
+        return [_report(row) for row in await cursor.fetchall()]
+
+
+async def card_message(
+    db: aiosqlite.Connection, platform: str, chat_id: int, report_id: int
+) -> int | None:
+    """The first message about a report in one chat (its card), if it was sent."""
+    async with db.execute(
+        "SELECT MIN(message_id) FROM report_messages WHERE platform = ? AND chat_id = ? "
+        "AND report_id = ?",
+        (platform, chat_id, report_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 async def coreporter_count(db: aiosqlite.Connection, report_id: int) -> int:

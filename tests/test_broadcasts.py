@@ -185,6 +185,22 @@ async def test_bad_messages_get_the_same_step_again(khooshe: Khooshe) -> None:
     assert await khooshe.rows("SELECT * FROM broadcasts") == []
 
 
+async def test_the_length_checked_is_the_length_sent(khooshe: Khooshe) -> None:
+    """On Bale the text is escaped before it goes: 4,079 characters of markup-looking text
+    are more than 4,096 once escaped, and are refused at once, not lost at sending."""
+    await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await admin.send_command("broadcast")
+    await expect(admin, "متن اطلاعیه")
+    starred = "*مهم* " * 680  # 4,079 characters; Bale would show them bold without escapes
+    await admin.send_text(starred.strip())
+    if khooshe.platform.value == "bale":
+        refused = shown(await expect(admin, "حداکثر"))
+        assert "۴۷۵۹ نویسه" in refused  # 4,079 typed + 680 invisible breaks
+        await admin.send_text("(مهم) " * 680)  # parentheses are never escaped: it fits
+    await expect(admin, "برای چه کسانی")
+
+
 async def test_a_double_tap_on_send_sends_once(khooshe: Khooshe) -> None:
     (member,) = await khooshe.seed_members(1)
     admin = khooshe.admin()

@@ -24,7 +24,7 @@ HEADERS = {
             COLUMNS,
             (
                 "کد پیگیری", "خوشه", "دسته", "وضعیت", "فوری", "خلاصه", "ثبت",
-                "آخرین تغییر", "هم‌گزارش‌دهندگان", "دیرکرد", "دستگاه مسئول", "شرح",
+                "آخرین تغییر", "هم‌گزارش‌دهندگان", "دیرکرد", "دستگاه مسئول", "پیوست‌ها", "شرح",
             ),
             strict=True,
         )
@@ -34,7 +34,8 @@ HEADERS = {
             COLUMNS,
             (
                 "Tracking code", "Cluster", "Category", "Status", "Urgent", "Summary", "Created",
-                "Last update", "Co-reporters", "Overdue", "Outside body", "Description",
+                "Last update", "Co-reporters", "Overdue", "Outside body", "Attachments",
+                "Description",
             ),
             strict=True,
         )
@@ -53,6 +54,7 @@ ROW = ExportRow(
     co_reporters=3,
     overdue="خیر",
     outside_body="شرکت توزیع نیروی برق",
+    attachments="۳: ۱ عکس، ۱ فایل، ۱ پیام صوتی",
     description="از دیروز سه بار برق رفته و دستگاه‌های تزریق خوابیده است.",
 )
 
@@ -77,11 +79,11 @@ def test_headers_and_layout(lang: str) -> None:
     assert all(cell.font.bold for cell in ws[1])
     assert not ws["A2"].font.bold
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:L3"
+    assert ws.auto_filter.ref == "A1:M3"
     assert bool(ws.sheet_view.rightToLeft) is (lang == "fa")
-    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJKL"}
+    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJKLM"}
     assert widths["F"] > widths["A"]  # the summary gets room
-    assert widths["L"] > widths["F"]  # and the whole description more
+    assert widths["M"] > widths["F"]  # and the whole description more
     assert all(width >= 8 for width in widths.values())
 
 
@@ -99,6 +101,7 @@ def test_persian_row_with_jalali_dates() -> None:
         3,
         "خیر",
         "شرکت توزیع نیروی برق",
+        "۳: ۱ عکس، ۱ فایل، ۱ پیام صوتی",
         "از دیروز سه بار برق رفته و دستگاه‌های تزریق خوابیده است.",
     )
 
@@ -129,9 +132,9 @@ def test_the_whole_description_is_exported_up_to_excels_limit() -> None:
     long = "برق قطع است. " * 3_000  # 39,000 characters: more than a cell holds
     rows = [replace(ROW, description="خط اول\nخط دوم"), replace(ROW, description=long)]
     ws = sheet(reports_workbook(rows, HEADERS["fa"], "fa", TEHRAN))
-    assert ws["L1"].value == "شرح"
-    assert ws["L2"].value == "خط اول\nخط دوم"
-    stored = ws["L3"].value
+    assert ws["M1"].value == "شرح"
+    assert ws["M2"].value == "خط اول\nخط دوم"
+    stored = ws["M3"].value
     assert isinstance(stored, str) and len(stored) == 32_767
     assert stored.endswith("…") and stored[:-1] == long[:32_766]
 
@@ -139,7 +142,7 @@ def test_the_whole_description_is_exported_up_to_excels_limit() -> None:
 def test_empty_list_has_headers_only() -> None:
     ws = sheet(reports_workbook([], HEADERS["fa"], "fa", TEHRAN))
     assert values(ws) == [tuple(HEADERS["fa"][column] for column in COLUMNS)]
-    assert ws.auto_filter.ref == "A1:L1"
+    assert ws.auto_filter.ref == "A1:M1"
 
 
 def test_sheet_title() -> None:

@@ -242,3 +242,24 @@ async def test_member_buttons_work_only_in_private(khooshe: Khooshe) -> None:
     (row,) = await khooshe.rows("SELECT announcements FROM members WHERE name = ?", FILER)
     assert row["announcements"] == 1
     assert not card.edits and FILER not in (answer.text or "")
+
+
+async def test_out_of_range_ids_are_stale_buttons_not_errors(khooshe: Khooshe) -> None:
+    """A 30-digit id (too big for any id) gets the "button expired" answer, even from an
+    admin who may press anything; nothing is raised, so no error alert reaches the admins."""
+    admin = khooshe.admin()
+    await _fence(admin)
+    seen = len(admin.chat.messages)
+    huge = "9" * 30
+    pressed = 0
+    for family in cb.families():
+        if not any(isinstance(f, cb.Int) for f in family.fields):
+            continue
+        values = [huge if isinstance(f, cb.Int) else f.sample for f in family.fields]
+        data = ":".join([family.prefix, *values])
+        answer = await admin.press_forged(data, UNSEEN_MESSAGE)
+        assert answer is not None and "فعال نیست" in (answer.text or ""), data
+        pressed += 1
+    await _fence(admin)
+    assert pressed > 40
+    assert [m.content for m in admin.chat.messages[seen:-1]] == []

@@ -105,7 +105,10 @@ def test_dynamic_id_families_are_complete(
 
 
 # Helpers that add variables of their own before translating.
-SUPPLIED_BY: dict[str, set[str | None]] = {"announce_update": {"code"}, "_deliver": {"code"}}
+SUPPLIED_BY: dict[str, set[str | None]] = {
+    "announce_update": {"code"},
+    "_member_notices": {"code"},
+}
 
 
 def test_calls_pass_every_variable_a_message_needs(locales: Locales) -> None:

@@ -8,7 +8,7 @@ import pytest
 from bot.sandbox import SandboxUser
 from bot.services import categorize
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown, tap, workday
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 from tests.test_offerings import MENU
 
 EXPORT = "آموزش صادرات به عراق"
@@ -66,8 +66,18 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
         khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
     )
     await agent.send_command("needs")
-    ranked = shown(await expect(agent, "پرطرفدارترین"))
+    ranked_message = await expect(agent, "پرطرفدارترین")
+    ranked = shown(ranked_message)
     assert f"{EXPORT} — ۱ رأی" in ranked and "چرم و کفش" not in ranked
+    # the export topic is leather and shoes' too: making it an offering (which closes it for
+    # them) is not a furniture agent's call, with the button or forged
+    (offer_button,) = ranked_message.button_texts
+    assert "بازاریابی" in offer_button
+    answer = await agent.press_forged("nds:o:1", UNSEEN_MESSAGE)
+    assert answer is not None and "کارشناسان ستاد" in (answer.text or "")
+    (topic,) = await khooshe.rows("SELECT status FROM topics WHERE id = 1")
+    assert topic["status"] == "open"
+    assert "چه نوعی است" not in (agent.chat.messages[-1].content or "")
     answer = await first.press_forged("nds:o:1")
     assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
 
@@ -106,3 +116,14 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     # an offered topic takes no more votes
     answer = await third.press_forged("nd:v:1")
     assert answer is not None and "دیگر باز نیست" in (answer.text or "")
+
+
+async def test_bidi_controls_never_reach_other_members(khooshe: Khooshe) -> None:
+    """A suggestion is sanitised like names and reports: U+202E, U+200F, U+2066… would turn
+    the line around for every member who reads the list, and for offering titles."""
+    (member,) = await khooshe.seed_members(1)
+    typed = "\u202eآموزش\u200f صادرات\u2066 به\u2069 عراق\u202c"
+    await suggest(member, typed)
+    (row,) = await khooshe.rows("SELECT title FROM topics")
+    (suggestion,) = await khooshe.rows("SELECT text FROM topic_suggestions")
+    assert row["title"] == suggestion["text"] == EXPORT

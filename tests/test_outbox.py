@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
+from bot.sandbox.server import BALE_ERRORS
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT, Settings
 from storage.db import connect
@@ -60,6 +61,31 @@ async def test_rate_limits_and_server_errors_are_retried_without_duplicates(
     # a bad request is not a blocked member
     (status,) = await khooshe.rows("SELECT status FROM members WHERE user_id = ?", unlucky.id)
     assert status["status"] == "active"
+
+
+async def test_bale_errors_are_read_by_their_description(khooshe: Khooshe) -> None:
+    """Bale answers rate limits and unknown chats with HTTP 400 (docs/bale.md)."""
+    limited, local, ok = await khooshe.seed_members(3)
+    ghost = NewMember(
+        name="رفته", company="واحد", cluster_code="leather_shoes", estate_code=None,
+        phone="+989120000999", phone_verified=True, job_role="owner",
+    )  # fmt: skip
+    # A member whose chat the platform no longer knows (never a user of this sandbox).
+    await register_member(khooshe.db, khooshe.platform.value, 6_999_999_999, 6_999_999_999, ghost)
+    sandbox = khooshe.sandbox
+    code, limit = BALE_ERRORS["bot_limit"]
+    sandbox.inject("sendMessage", error=code, description=limit, retry_after=1, chat_id=limited.id)
+    code, local_limit = BALE_ERRORS["local_rate_limited"]
+    sandbox.inject("sendMessage", error=code, description=local_limit, chat_id=local.id)
+    assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
+    await khooshe.runtime.outbox.submit(_announcement(khooshe.platform.value, "خبر", "k"))
+    await expect(khooshe.admin(), "گزارش ارسال", wait=30)
+    for member in (limited, local, ok):  # the limits were waited out, not taken as failures
+        assert [m.text for m in member.messages] == ["خبر"]
+    rows = {r["chat_id"]: r for r in await khooshe.rows("SELECT chat_id, status FROM outbox")}
+    assert rows[6_999_999_999]["status"] == "left"  # gone: never retried
+    (row,) = await khooshe.rows("SELECT status FROM members WHERE user_id = 6999999999")
+    assert row["status"] == "blocked"
 
 
 def _delivered(bale: BotApiSandbox, chat_ids: set[int]) -> Counter[int]:

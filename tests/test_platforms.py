@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from telegram import Update
 
 from bot.platforms import DEFAULT_RETRY_AFTER, escape_bale, fix_response, repair_updates
+from bot.sandbox.markdown import render_bale
+from bot.settings import BaleEscaping
 
 
 def test_bale_update_without_required_fields_is_repaired() -> None:
@@ -46,6 +49,33 @@ def test_get_me_without_is_bot_is_repaired() -> None:
     assert code == 200 and json.loads(body)["result"]["is_bot"] is True
 
 
+@pytest.mark.parametrize("description", ["Bad Request: bot limit exceed", "local_rate_limited"])
+def test_bales_400_rate_limits_become_429s(description: str) -> None:
+    payload = json.dumps({"ok": False, "error_code": 400, "description": description}).encode()
+    code, body = fix_response("sendMessage", 400, payload)
+    assert code == 429  # so PTB raises RetryAfter and callers wait
+    assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+    other = json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: odd"})
+    assert fix_response("sendMessage", 400, other.encode())[0] == 400
+
+
+@pytest.mark.parametrize(
+    "stub",
+    [
+        {"message_id": 0, "date": 1, "chat": {"id": 5, "type": "private"}},  # as recorded
+        {"message_id": 0, "chat": {"id": 5}},  # without date or chat type
+        {"message_id": 0},
+    ],
+)
+def test_an_edit_answered_with_a_stub_is_plain_success(stub: dict[str, object]) -> None:
+    payload = json.dumps({"ok": True, "result": stub}).encode()
+    code, body = fix_response("editMessageText", 200, payload)
+    assert code == 200 and json.loads(body)["result"] is True
+    full = {"message_id": 3, "date": 1, "chat": {"id": 5, "type": "private"}, "text": "x"}
+    untouched = json.dumps({"ok": True, "result": full}).encode()
+    assert fix_response("editMessageText", 200, untouched)[1] == untouched
+
+
 def test_bale_404_is_not_an_invalid_token_except_for_get_me() -> None:
     payload = json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}).encode()
     assert fix_response("sendMessage", 404, payload)[0] == 400
@@ -59,6 +89,43 @@ def test_429_without_retry_after_gets_one() -> None:
     assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
 
 
-def test_bale_markdown_is_escaped() -> None:
-    assert escape_bale("*بولد* _x_ [a](b) \\") == "\\*بولد\\* \\_x\\_ \\[a\\]\\(b\\) \\\\"
-    assert escape_bale("سلام") == "سلام"
+PLAIN = [
+    "سلام",
+    "(مهم) شهرک [غرب] (تبریز)",  # plain parentheses and brackets are not markup
+    "cluster_agent a*b 2*3 snake_case_name",  # marks inside words open nothing
+    "قیمت ۱۰٪ * ۲",  # a lone mark with a space after it
+    "C:\\temp\\file",  # a backslash is the member's own text
+]
+MARKUP = ["*بولد*", "_کج_", "[متن](https://ble.ir)", "`کد`", "سلام *علی* و _رضا_ (تست)"]
+
+
+@pytest.mark.parametrize("escaping", list(BaleEscaping))
+@pytest.mark.parametrize("text", PLAIN)
+def test_text_that_forms_no_markup_is_sent_unchanged(text: str, escaping: BaleEscaping) -> None:
+    assert escape_bale(text, escaping) == text
+
+
+@pytest.mark.parametrize("text", MARKUP + PLAIN)
+def test_the_invisible_escape_shows_exactly_the_text_on_bale(text: str) -> None:
+    escaped = escape_bale(text)
+    shown = render_bale(escaped)
+    assert shown.markup == () and shown.text == text
+    assert escape_bale(escaped) == escaped  # idempotent: escaped pieces can be joined
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_without_escaping_bale_would_eat_the_marks(text: str) -> None:
+    assert render_bale(text).markup != ()
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_backslashes_show_unless_bale_removes_them(text: str) -> None:
+    escaped = escape_bale(text, BaleEscaping.BACKSLASH)
+    assert "\\" in render_bale(escaped).text  # today's Bale as far as we know: visible
+    assert render_bale(escaped, removes_escapes=True).text == text
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_lookalikes_stop_markup_without_backslashes(text: str) -> None:
+    shown = render_bale(escape_bale(text, BaleEscaping.LOOKALIKE))
+    assert shown.markup == () and "\\" not in shown.text

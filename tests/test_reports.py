@@ -273,3 +273,32 @@ async def test_new_reports_reach_the_staff_group_and_the_clusters_agents(
     (private,) = await agent.settle()
     assert code in shown(private)
     assert await other_agent.settle() == []
+
+
+async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> None:
+    """Some Bale clients send voice notes as ogg/opus audio (docs/bale.md); music is still
+    not an attachment."""
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    await user.send_audio()  # an mp3: not a voice note
+    await expect(user, "نمی‌توانم")
+    khooshe.sandbox.voice_as_audio = True
+    sent = await user.send_voice()
+    assert "audio" in sent and "voice" not in sent
+    await expect(user, "۱ فایل")
+    await user.send_text(POWER_CUT)
+    await expect(user, "دریافت شد")
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد")
+    await user.press_inline(question, question.button_texts[0])
+    await expect(user, "فوری است")
+    await user.press("عادی")
+    await expect(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است")
+    await expect(user, "گزارش شما:")
+    await user.press("✅ ثبت گزارش")
+    await expect(user, "کد پیگیری")
+    (attachment,) = await khooshe.rows("SELECT kind FROM report_attachments")
+    assert attachment["kind"] == "voice"

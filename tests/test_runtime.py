@@ -137,7 +137,9 @@ def _stored_state(db: Path) -> str | None:
 
     with sqlite3.connect(db) as connection:
         try:
-            row = connection.execute("SELECT state FROM ptb_conversations").fetchone()
+            row = connection.execute(
+                "SELECT state FROM ptb_conversations WHERE name = 'member_form'"
+            ).fetchone()
         except sqlite3.OperationalError:
             return None
     return str(row[0]) if row else None

@@ -59,7 +59,7 @@ async def test_export_is_an_xlsx_of_the_filtered_list(khooshe: Khooshe) -> None:
     assert rows[1][0] == ascii_code and rows[1][1] == "چرم و کفش" and rows[1][4] == "بله"
     assert "۱۴۰" in str(rows[1][6])  # a Jalali year in Persian digits
     (stored,) = await khooshe.rows("SELECT description FROM reports")
-    assert rows[0][11] == "شرح کامل" and rows[1][11] == stored["description"]
+    assert rows[0][12] == "شرح کامل" and rows[1][12] == stored["description"]
 
 
 async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:

@@ -422,3 +422,10 @@ def test_blocks_are_packed_into_few_messages() -> None:
     # nor is a long word cut to fill the end of a message
     assert pack_messages(["الف", "ب" * 150], 100) == ["الف", "ب" * 100, "ب" * 50]
     assert pack_messages([]) == []
+
+
+def test_clean_strips_bidi_controls_but_keeps_persian_spelling() -> None:
+    from bot.text import clean
+
+    assert clean("\u202eسلام\u200f\u2066 دنیا\u2069\r\n") == "سلام دنیا\n"
+    assert clean("می\u200cروم 👨\u200d👩\u200d👧") == "می\u200cروم 👨\u200d👩\u200d👧"

@@ -68,7 +68,7 @@ async def test_a_staff_reply_reaches_the_member_and_co_reporters(khooshe: Khoosh
     admin = khooshe.admin()
     await admin.send_text("با شرکت توزیع برق تماس گرفتیم؛ تا فردا وصل می‌شود.", chat=group,
                           reply_to=card.message_id)  # fmt: skip
-    (ack,) = [m for m in await group.settle() if "پاسخ به" in shown(m)]
+    (ack,) = [m for m in await group.settle() if "فرستاده می‌شود" in shown(m)]
     assert "۲ عضو" in shown(ack)
     for person in (member, other):
         reply = await expect(person, "پاسخ کارشناس")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from bot.sandbox.driver import BotMessage, SandboxUser
 from bot.sandbox.server import BotApiSandbox
 from bot.settings import Platform, Settings
 
-_ESCAPED = re.compile(r"\\([\\_*\[\]()`])")
 MEMBER_IDS = {Platform.TELEGRAM: 100_001, Platform.BALE: 5_000_000_001}
 ADMIN_IDS = {Platform.TELEGRAM: 900_001, Platform.BALE: 5_900_000_001}
 BOT_ID = 424242
@@ -63,12 +61,6 @@ class Console:
         """Print a line of the conversation."""
         print(text, flush=True)
 
-    def shown(self, text: str | None) -> str:
-        """Text as the member's app shows it (Bale renders our Markdown escapes away)."""
-        if text is None:
-            return ""
-        return _ESCAPED.sub(r"\1", text) if self.platform is Platform.BALE else text
-
     def render(self, messages: list[BotMessage]) -> None:
         """Show new messages, edits and the buttons you can press now."""
         chat = self.user.chat
@@ -79,9 +71,10 @@ class Console:
                 continue
             if message.edits > self.seen_edits.get(key, 0):
                 self.seen_edits[key] = message.edits
-                self.out(f"  (edited #{message.message_id}) {self.shown(message.content)}")
+                self.out(f"  (edited #{message.message_id}) {message.shown}")
         for message in messages:
-            body = self.shown(message.content) if message.content is not None else None
+            # As the member's app shows it (Bale: Markdown rendered, any backslash kept).
+            body = message.shown if message.content is not None else None
             if body is None:
                 body = "<document>" if message.document else "<photo>" if message.photo else ""
             if message.document is not None:

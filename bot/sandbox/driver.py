@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.sandbox.markdown import Shown
+
 if TYPE_CHECKING:
     from bot.sandbox.server import BotApiSandbox
 
@@ -97,11 +99,26 @@ class BotMessage:
     edits: int = 0
     deleted: bool = False
     edit_history: list[JSONDict] = field(default_factory=list)
+    # How the platform's client shows a text (Bale renders Markdown; Telegram, without
+    # parse_mode, shows it as sent).
+    render: Callable[[str], Shown] | None = field(default=None, repr=False)
 
     @property
     def content(self) -> str | None:
-        """The text, or the caption of a media message."""
+        """The text, or the caption of a media message, as the bot sent it."""
         return self.text if self.text is not None else self.caption
+
+    @property
+    def shown(self) -> str:
+        """The text or caption as the member sees it on screen (Bale: Markdown rendered,
+        any backslash still there)."""
+        return self.rendered.text
+
+    @property
+    def rendered(self) -> Shown:
+        """What the member sees, and which parts of the text the client took as markup."""
+        content = self.content or ""
+        return self.render(content) if self.render is not None else Shown(content, ())
 
     @property
     def inline_buttons(self) -> list[list[JSONDict]]:
@@ -479,6 +496,20 @@ class SandboxUser:
         if caption is not None:
             content["caption"] = caption
         return self._send(content, chat)
+
+    async def send_audio(
+        self,
+        data: bytes = b"ID3 sandbox-mp3",
+        mime_type: str = "audio/mpeg",
+        file_name: str | None = "song.mp3",
+        *,
+        chat: SandboxChat | None = None,
+    ) -> JSONDict:
+        """Send an audio file (music; a Bale voice note as audio: ``voice_as_audio``)."""
+        stored = self.server.store_file(data, "audio", file_name, mime_type)
+        audio = self.server.file_object(stored)
+        audio["duration"] = 3
+        return self._send({"audio": audio}, chat)
 
     async def send_sticker(
         self,

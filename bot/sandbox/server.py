@@ -1,10 +1,18 @@
-"""A loopback fake of the Telegram Bot API, with a Bale flavour, for tests and benchmarks.
+r"""A loopback fake of the Telegram Bot API, with a Bale flavour, for tests and benchmarks.
 
 The bot under test talks to it over real HTTP (PTB's ``base_url``/``base_file_url``); tests play
 users through :mod:`bot.sandbox.driver`. It binds 127.0.0.1 only.
 
-Known simplifications: ``parse_mode`` markup is not rendered (messages keep the text as sent),
-inline mode, payments and media groups are absent, and all bots share one user/group registry.
+Known simplifications: ``parse_mode`` markup is not rendered on the telegram flavour (messages
+keep the text as sent; the bale flavour renders Markdown as Bale does, see
+:mod:`bot.sandbox.markdown`), inline mode, payments and media groups are absent, and all bots
+share one user/group registry.
+
+The bale flavour answers as the live service was seen to (docs/bale.md). Behaviours a test can
+switch on: :meth:`BotApiSandbox.drop_fields` (updates and edit answers without the fields
+Bale may omit), ``voice_as_audio`` (voice notes arrive as ``audio``),
+``removes_backslash_escapes`` (a Bale that hides ``\*``), and the errors in ``BALE_ERRORS``
+through :meth:`BotApiSandbox.inject`.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import random
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Literal
@@ -34,6 +42,7 @@ from bot.sandbox.driver import (
     SandboxFile,
     SandboxUser,
 )
+from bot.sandbox.markdown import Shown, render_bale
 
 FlavourName = Literal["telegram", "bale"]
 
@@ -127,6 +136,7 @@ _CONTENT_KEYS = (
     "document",
     "photo",
     "voice",
+    "audio",
     "sticker",
     "location",
     "contact",
@@ -135,6 +145,7 @@ _FILE_FOLDERS = {
     "document": "documents",
     "photo": "photos",
     "voice": "voice",
+    "audio": "music",
     "sticker": "stickers",
 }
 _DEFAULT_EXT = {"photo": ".jpg", "voice": ".oga", "sticker": ".webp", "document": ".bin"}
@@ -146,6 +157,15 @@ _NOT_MODIFIED = (
 _QUERY_INVALID = (
     "Bad Request: query is too old and response timeout expired or query ID is invalid"
 )
+
+# What Bale was seen answering (docs/bale.md), for ``inject(error=..., description=...)``.
+BALE_ERRORS: dict[str, tuple[int, str]] = {
+    "bot_limit": (400, "Bad Request: bot limit exceed"),
+    "local_rate_limited": (400, "local_rate_limited"),
+    "unknown_chat": (400, "Bad Request: no such group or user"),
+    # Old clients' callback queries may not be answerable.
+    "old_query": (400, "Bad Request: QUERY_ID_INVALID"),
+}
 
 
 @dataclass(frozen=True)
@@ -169,6 +189,9 @@ class FlavourRules:
     first_group_id: int
     legacy_forward_fields: bool
     strict_reply_target: bool  # 400 when the message replied to doesn't exist
+    renders_markdown: bool = False  # every message's text is read as Markdown
+    edit_answers_stub: bool = False  # editMessage* answers message_id 0 and no text
+    has_supergroups: bool = True
 
 
 FLAVOURS: dict[str, FlavourRules] = {
@@ -187,23 +210,28 @@ FLAVOURS: dict[str, FlavourRules] = {
         legacy_forward_fields=False,
         strict_reply_target=True,
     ),
-    # See /work/shared/BALE.md: what Bale omits, rejects or answers differently.
+    # See docs/bale.md: what the live service answers (2024-2026). Fields it was once thought
+    # to omit are there; drop_fields() takes them away again to test the repairs.
     "bale": FlavourRules(
         name="bale",
-        accepts_parse_mode=False,
-        updates_have_is_bot=False,
-        updates_have_date=False,
-        callback_has_chat_instance=False,
-        get_me_has_is_bot=False,
+        # No parse_mode parameter: Bale ignores it and renders its Markdown anyway.
+        accepts_parse_mode=True,
+        updates_have_is_bot=True,
+        updates_have_date=True,
+        callback_has_chat_instance=True,
+        get_me_has_is_bot=True,
         has_command_menu=False,
         honours_reply_parameters=False,
-        chat_not_found=(404, "Not Found"),
+        chat_not_found=BALE_ERRORS["unknown_chat"],
         # Above 2**32, so 64-bit id handling is exercised.
         first_user_id=5_000_000_001,
         first_group_id=-6_000_000_001,
         legacy_forward_fields=True,
         # Unknown what Bale answers; be lenient rather than invent an error.
         strict_reply_target=False,
+        renders_markdown=True,
+        edit_answers_stub=True,
+        has_supergroups=False,
     ),
 }
 
@@ -442,6 +470,12 @@ class BotApiSandbox:
         self.calls: list[ApiCall] = []
         self.faults: list[Fault] = []
         self.blocked: set[int] = set()
+        self.revoked: dict[str, tuple[int, str]] = {}
+        # Per-test switches for behaviours seen on Bale (see the module docstring).
+        self.voice_as_audio = False
+        self.removes_backslash_escapes = False
+        # Whether any user ever typed a backslash (then the bot may show one back).
+        self.typed_backslash = False
         self._requested_port = port
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -461,6 +495,7 @@ class BotApiSandbox:
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
         self._chat_buckets: dict[tuple[int, int], _Bucket] = {}
         self._methods = self._method_table()
+        self._sparse_edits = False
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -612,6 +647,8 @@ class BotApiSandbox:
     ) -> SandboxChat:
         """A group chat the bot is a member of; users send into it with ``chat=``."""
         bot = self._resolve_bot(token)
+        if chat_type == "supergroup" and not self.rules.has_supergroups:
+            raise ValueError(f"the {self.flavour} flavour has no supergroups")
         if chat_id is None:
             chat_id = self.rules.first_group_id - next(self._group_ids)
             if chat_type == "supergroup":
@@ -658,6 +695,15 @@ class BotApiSandbox:
         """The user unblocks the bot."""
         self.blocked.discard(user_id)
 
+    def revoke(self, token: str, code: int | None = None) -> None:
+        """The token is revoked: from now on every call with it, getUpdates included, answers
+        401 "Unauthorized" (Telegram) or 403 "Bad Request: Token not found" (Bale, 2026);
+        ``code`` picks one of the two on either flavour."""
+        if code is None:
+            code = 403 if self.flavour == "bale" else 401
+        description = "Bad Request: Token not found" if code == 403 else "Unauthorized"
+        self.revoked[token] = (code, description)
+
     # --- faults and inspection -------------------------------------------------------------
 
     def inject(
@@ -689,6 +735,45 @@ class BotApiSandbox:
         )  # fmt: skip
         self.faults.append(fault)
         return fault
+
+    def drop_fields(self) -> None:
+        """From now on, leave out what Bale was once thought to omit: ``is_bot`` and a
+        message's ``date`` in updates, ``chat_instance``, getMe's ``is_bot``, and an edit
+        answer's ``date`` and ``chat.type`` (the bot's repairs must cope)."""
+        self.rules = replace(
+            self.rules,
+            updates_have_is_bot=False,
+            updates_have_date=False,
+            callback_has_chat_instance=False,
+            get_me_has_is_bot=False,
+        )
+        self._sparse_edits = True
+
+    def unwanted_markup(self) -> list[str]:
+        """Bot messages (and earlier versions of edited ones) that a member would see
+        differently from what the bot meant: text taken as Markdown, or a backslash that no
+        user typed. Empty on a flavour that renders nothing."""
+        if not self.rules.renders_markdown:
+            return []
+        problems = []
+        for view in self._views.values():
+            for message in view.messages:
+                if message.method in ("copyMessage", "forwardMessage"):
+                    continue  # a member's own message, shown as Bale shows it to them
+                versions = [*message.edit_history, message.raw]
+                for raw in versions:
+                    text = raw.get("text", raw.get("caption"))
+                    if not isinstance(text, str):
+                        continue
+                    shown = self._render(text)
+                    if shown.markup:
+                        problems.append(f"{text!r} renders markup {shown.markup}")
+                    if "\\" in shown.text and not self.typed_backslash:
+                        problems.append(f"{text!r} shows a backslash: {shown.text!r}")
+        return problems
+
+    def _render(self, text: str) -> Shown:
+        return render_bale(text, removes_escapes=self.removes_backslash_escapes)
 
     def clear_faults(self) -> None:
         """Forget every injected fault."""
@@ -798,6 +883,12 @@ class BotApiSandbox:
         if chat.type == "private":
             # Writing to a bot again (e.g. "Restart") lifts a block.
             self.blocked.discard(chat.id)
+        if any("\\" in str(content.get(k) or "") for k in ("text", "caption")):
+            self.typed_backslash = True
+        if self.voice_as_audio and "voice" in content:
+            # Some Bale clients send a voice note as an ogg/opus audio file.
+            content = {("audio" if k == "voice" else k): v for k, v in content.items()}
+            content["audio"] = {**content["audio"], "mime_type": "audio/ogg; codecs=opus"}
         message = self._new_message(state.id, chat.as_dict(), user.as_dict())
         if reply_to is not None:
             target = self._messages.get((state.id, chat.id), {}).get(reply_to)
@@ -817,6 +908,8 @@ class BotApiSandbox:
         if message is None or message["from"].get("id") != user.id or "text" not in message:
             raise ValueError(f"{user!r} has no text message #{message_id} in chat {chat.id}")
         message["text"] = text
+        if "\\" in text:
+            self.typed_backslash = True
         message.pop("entities", None)
         message["edit_date"] = int(time.time())
         return self._enqueue(state, "edited_message", message, chat.id)
@@ -909,6 +1002,8 @@ class BotApiSandbox:
             state = self._auth(token)
             if state is None:
                 raise ApiError(401, "Unauthorized")
+            if token in self.revoked:
+                raise ApiError(*self.revoked[token])
             result = await self._dispatch(state, method, entry[1] if entry else None, call.params)
         except ApiError as err:
             call.error_code, call.description = err.code, err.description
@@ -1170,7 +1265,8 @@ class BotApiSandbox:
             reply_to_message_id=reply["message_id"] if reply else None,
             document=self._file_of(message, "document"),
             photo=self._file_of(message, "photo"),
-            voice=self._file_of(message, "voice"),
+            voice=self._file_of(message, "voice") or self._file_of(message, "audio"),
+            render=self._render if self.rules.renders_markdown else None,
         )
         self.chat_view(state.id, chat_id)._record_sent(record)
 
@@ -1401,6 +1497,12 @@ class BotApiSandbox:
         snapshot = dict(message)
         view = self.chat_view(state.id, message["chat"]["id"])
         view._record_edit(message["message_id"], snapshot, markup)
+        if self.rules.edit_answers_stub:
+            # Bale's answer to an edit (recorded 2026-10): no id, no text.
+            if self._sparse_edits:
+                return {"message_id": 0, "chat": {"id": message["chat"]["id"]}}
+            chat = {"id": message["chat"]["id"], "type": message["chat"]["type"]}
+            return {"message_id": 0, "date": int(time.time()), "chat": chat}
         return snapshot
 
     async def _edit_message_text(self, state: _BotState, p: JSONDict) -> JSONDict:

@@ -5,6 +5,7 @@ Every suggestion is explained by the lexicon entries that fired; nothing is lear
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from bot import understand
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
 
@@ -87,7 +89,7 @@ _STOP_WORDS = frozenset(
     است هست نیست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
     میخوام میخوایم میخواد داره نداره داریم نداریم هستیم نیستیم کنید کنن بدید میگه
     بهمون بهم ازمون برامون باهامون مارو منو اینو اونو
-    می نمی ها های هایی ای ی
+    می نمی ها های هایی ای ی هامون هاتون هاشون هامان هاتان هاشان هایمان هایتان هایشان
     ولی اما اگر اگه چون پس دیگه دیگر هنوز الان حتی فقط خیلی زیاد کم اصلا واقعا
     سلام لطفا ممنون مرسی تشکر سپاس خسته نباشید وقت بخیر احترام
     بعد قبل روی زیر کنار بین مثل بدون طرف پیش اول
@@ -110,6 +112,8 @@ class Suggestion:
     slug: str
     score: float
     matched: tuple[str, ...]
+    # The same matches as the member typed them («bargh ghat», «ایشیق»), for explanations.
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,8 @@ class _Unit:
     # Sorted, not a set: which of two equally long entries wins must not vary between runs.
     forms: tuple[str, ...]
     canonical: str
+    # The member's own spelling of the word this piece came from.
+    own: str = ""
 
 
 class _Engine:
@@ -195,21 +201,27 @@ class _Engine:
         self.tokenize = word_tokenize
         self.lemmatizer: Lemmatizer = Lemmatizer()
         self.words: frozenset[str] = frozenset(self.lemmatizer.words)
+        self.informal = understand.Informal(self.lemmatizer)
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
 
     def units(self, text: str) -> list[_Unit]:
-        """Split normalised text into word pieces, each analysed."""
+        """Understand a member's text (bot/understand.py), then split it into word pieces."""
         units: list[_Unit] = []
-        for token in self.tokenize(text):
-            # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must meet,
-            # and the phrase matcher joins pieces back together.
-            for part in token.translate(_PART_SEPARATORS).split(ZWNJ):
-                if part:
-                    units.append(self.analyse(part))
+        for word in understand.words(text, self.informal):
+            for token in self.tokenize(word.text):
+                # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must
+                # meet, and the phrase matcher joins pieces back together.
+                for part in token.translate(_PART_SEPARATORS).split(ZWNJ):
+                    if part:
+                        units.append(dataclasses.replace(self.analyse(part), own=word.own))
         return units
 
     def _analyse(self, part: str) -> _Unit:
         """Return the forms a word piece may stand for: itself, its lemma, its bare stems."""
+        if understand.is_place_word(_fold(part)):
+            # A cluster or estate name («رازی») is itself, never a stem of another word.
+            folded = _fold(part)
+            return _Unit(surface=folded, forms=(folded,), canonical=folded)
         lemma = self.lemmatizer.lemmatize(part)
         # Verbs lemmatise to "past#present" ("شد#شو"); either stem may be in the lexicon.
         forms = {part, *lemma.split("#")}
@@ -295,7 +307,7 @@ def warm_up() -> None:
 
 def _units(text: str) -> list[_Unit]:
     """Return the analysed word pieces of raw text."""
-    return _load().units(normalize(text))
+    return _load().units(text)
 
 
 def _matches(units: Sequence[_Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -319,7 +331,7 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
     units = _units(text)
     # Longest entries first, each piece used once: «مالیات بر ارزش افزوده» is tax, and its
     # «ارزش» or «افزوده» are not counted again for another category.
-    chosen: list[tuple[int, str]] = []
+    chosen: list[tuple[int, int, str]] = []
     used: set[int] = set()
     counted: set[str] = set()
     for start, end, key in sorted(_matches(units, lexicon), key=lambda m: (-len(m[2]), m[0])):
@@ -330,21 +342,25 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
         # An entry repeated in one message says no more than once.
         if key not in counted:
             counted.add(key)
-            chosen.append((start, key))
+            chosen.append((start, end, key))
 
     scores = dict.fromkeys(SLUGS, 0.0)
     matched: dict[str, list[str]] = {slug: [] for slug in SLUGS}
-    for _, key in sorted(chosen):
+    typed: dict[str, list[str]] = {slug: [] for slug in SLUGS}
+    for start, end, key in sorted(chosen):
+        own = " ".join(dict.fromkeys(unit.own for unit in units[start:end]))
         for sense in lexicon.entries[key]:
             scores[sense.slug] += sense.weight
             matched[sense.slug].append(sense.written)
+            if own not in typed[sense.slug]:
+                typed[sense.slug].append(own)
 
     if any(scores.values()):
         order = sorted(SLUGS, key=lambda slug: -scores[slug])  # stable: taxonomy order on ties
     else:
         order = [OTHER, *(slug for slug in SLUGS if slug != OTHER)]
     return [
-        Suggestion(slug, round(scores[slug], 3), tuple(matched[slug]))
+        Suggestion(slug, round(scores[slug], 3), tuple(matched[slug]), tuple(typed[slug]))
         for slug in order[: max(top, 0)]
     ]
 

@@ -843,7 +843,9 @@ class Digests:
                 await asyncio.sleep(0)  # members' replies go on while 10,000 are built
             t = translators.get((r.language, r.platform))
             if t is None:
-                t = texts(self.locales, r.language, Platform(r.platform))
+                t = texts(
+                    self.locales, r.language, Platform(r.platform), self.settings.bale_escaping
+                )
                 translators[(r.language, r.platform)] = t
             place = names.get(r.cluster_code)
             built = member_digest(
@@ -906,7 +908,7 @@ class Digests:
         self, data: StaffData, clusters: frozenset[str] | None, lang: str, platform: Platform
     ) -> tuple[str, bytes]:
         """(text, chart PNG) for one staff reader."""
-        t = texts(self.locales, lang, platform)
+        t = texts(self.locales, lang, platform, self.settings.bale_escaping)
         names = {
             p.code: p.name(lang) for p in await list_places(self.db, "cluster", active_only=False)
         }
@@ -958,7 +960,12 @@ class Digests:
                     stored[chart] = len(files) - 1
                 made[scope] = (text, stored[chart])
             text, index = made[scope]
-            t = texts(self.locales, reader.language, Platform(reader.platform))
+            t = texts(
+                self.locales,
+                reader.language,
+                Platform(reader.platform),
+                self.settings.bale_escaping,
+            )
             payload: dict[str, object] = {
                 "text": text,
                 "photo": f"file:{index}",

@@ -32,6 +32,7 @@ COLUMNS = (
     "co_reporters",
     "overdue",
     "outside_body",
+    "attachments",
     # Last: the whole text is long, and staff scan the short columns first.
     "description",
 )
@@ -49,6 +50,7 @@ _WIDTHS = {
     "co_reporters": 10,
     "overdue": 10,
     "outside_body": 22,
+    "attachments": 30,
     "description": 80,
 }
 # Excel refuses cells longer than this. A description is at most 12,000 characters today, but
@@ -74,6 +76,8 @@ class ExportRow:
     co_reporters: int
     overdue: str
     outside_body: str
+    # How many files members attached, and of which kinds ("3: 1 photo, 1 file, 1 voice note").
+    attachments: str
     description: str
 
 
@@ -104,6 +108,7 @@ def _cells(ws: WriteOnlyWorksheet, row: ExportRow, lang: str, tz: ZoneInfo) -> l
         row.co_reporters,
         _text(ws, row.overdue),
         _text(ws, row.outside_body),
+        _text(ws, row.attachments),
         _text(ws, row.description),
     ]
 

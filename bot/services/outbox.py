@@ -10,6 +10,19 @@ interactive replies use: the remaining 5% and the limiter's burst keep a member'
 queueing behind a broadcast. A 429 pauses that limiter for `retry_after` and the row is
 retried after it. Only `outbox_workers` messages are in flight per platform.
 
+Per chat. Besides the platform's rate, each chat has its own: a group takes about 20
+messages a minute, a private chat about one a second. Each chat gets its own leaky bucket
+(`ChatPace`) at `outbox_share` of that rate, and a chat at its limit, or with a message in
+flight, is skipped when the next row is claimed: its rows wait, nobody else's wait behind
+them, and a worker never sleeps inside the rate limiter for one chat. One message in flight
+per chat also keeps each chat's messages in order (a card before the news that replies to it).
+
+Notices. What the bot owes someone after a stored event (a new report's card for staff, a
+status change or a staff reply for members, a member's news for staff) is queued here too,
+as a 'notice' (storage.outbox.queue_notices) before the event is acknowledged, and goes
+before waiting broadcast rows. A sent card is remembered as being about its report in the
+same step that records it sent (`record_sent`).
+
 Crash safety. A row is marked 'sending' in its own transaction before the request and its
 result is written right after. If the process dies (kill -9), rows still 'sending' are put
 back at start-up and sent again: **a crash can duplicate at most `outbox_workers` messages per
@@ -36,17 +49,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, MessageId
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import CallbackContext, ExtBot, JobQueue
 
 from bot import callbacks as cb
 from bot.context import Texts
 from bot.i18n import Locales
-from bot.platforms import ADAPTERS
-from bot.settings import Platform, Settings
+from bot.platforms import DEFAULT_RETRY_AFTER, adapter, is_rate_limit
+from bot.services.files import Uploads, download
+from bot.settings import BaleEscaping, Platform, Settings
 from storage.outbox import (
     ANNOUNCING,
+    NOTICE,
     Broadcast,
     NewBroadcast,
     OutboxItem,
@@ -72,6 +94,7 @@ from storage.outbox import (
     tally,
 )
 from storage.outbox import finish_broadcast as finish_row
+from storage.reports import card_message
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +105,11 @@ STOP_WAIT = 10.0
 # owner_chat_id of a broadcast the bot makes itself: nobody is told about its progress.
 SYSTEM_OWNER = 0
 SchedulerHook = Callable[[JobQueue[Any]], Awaitable[None]]
+# Per-chat limits (Telegram's; Bale publishes none): (messages, seconds). A group's bucket
+# fills up to its 20 at once, like PTB's AIORateLimiter's own group limiter, so the outbox
+# seldom waits in it; a private chat gets one message a second, evenly.
+GROUP_LIMIT = (20, 60.0)
+PRIVATE_LIMIT = (1, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +122,25 @@ class Content:
     media_name: str | None = None
 
 
-def texts(locales: Locales, lang: str, platform: Platform) -> Texts:
-    """A translator for someone on a platform (outside any update)."""
-    return Texts(locales.translator(lang), ADAPTERS[platform].escape)
+# How each platform says a chat is not there (Bale: "no such group or user", docs/bale.md).
+_GONE = ("chat not found", "user not found", "no such group or user")
+
+
+def chat_is_gone(exc: TelegramError) -> bool:
+    """Whether an error says the recipient's chat no longer exists for the bot."""
+    lowered = str(exc).lower()
+    return any(words in lowered for words in _GONE)
+
+
+def texts(
+    locales: Locales,
+    lang: str,
+    platform: Platform,
+    escaping: BaleEscaping = BaleEscaping.INVISIBLE,
+) -> Texts:
+    """A translator for someone on a platform (outside any update); pass settings'
+    `bale_escaping` so a deployment's choice holds everywhere."""
+    return Texts(locales.translator(lang), adapter(platform, escaping).escape)
 
 
 async def send_content(
@@ -146,14 +190,6 @@ def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboard
     )
 
 
-def _file_id_of(message: Message) -> str | None:
-    if message.photo:
-        return message.photo[-1].file_id
-    if message.document:
-        return message.document.file_id
-    return None
-
-
 def _error_text(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"[:300]
 
@@ -179,6 +215,36 @@ class Pacer:
             await asyncio.sleep(slot - now)
 
 
+class ChatPace:
+    """One chat's leaky bucket: `capacity` messages, draining at capacity/period per second
+    (the shape of aiolimiter's, which PTB's AIORateLimiter uses for groups)."""
+
+    def __init__(self, capacity: float, period: float) -> None:
+        self.capacity = max(capacity, 1.0)
+        self.rate = capacity / period
+        self.level = 0.0
+        self._at = 0.0
+
+    def _leak(self, now: float) -> None:
+        self.level = max(0.0, self.level - (now - self._at) * self.rate)
+        self._at = now
+
+    def ready_in(self, now: float) -> float:
+        """Seconds until one more message fits (0: now)."""
+        self._leak(now)
+        return max(0.0, (self.level + 1 - self.capacity) / self.rate)
+
+    def take(self, now: float) -> None:
+        """One message goes."""
+        self._leak(now)
+        self.level += 1
+
+    def idle(self, now: float) -> bool:
+        """Drained: forgetting it changes nothing."""
+        self._leak(now)
+        return self.level <= 0
+
+
 class Outbox:
     """Sends what the outbox holds, on every running platform, and runs scheduled broadcasts."""
 
@@ -196,12 +262,18 @@ class Outbox:
         self.jobs: JobQueue[Any] | None = None
         self._wake: dict[Platform, asyncio.Event] = {}
         self._pacers: dict[Platform, Pacer] = {}
+        # Per platform: each chat's bucket, the chats with a message in flight, and a lock
+        # so two workers never claim for the same chat at once.
+        self._chats: dict[Platform, dict[int, ChatPace]] = {}
+        self._in_flight: dict[Platform, set[int]] = {}
+        self._claiming: dict[Platform, asyncio.Lock] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._workers: list[asyncio.Task[None]] = []
         self._stopping = False
         self._shown: dict[int, str] = {}
         self._broadcasts: dict[int, Broadcast] = {}
-        self._uploads: dict[tuple[int, Platform], asyncio.Lock] = {}
+        # Shared with report attachments (handlers/triage.py): one upload per file and platform.
+        self.uploads = Uploads()
         self._file_bytes: dict[int, bytes] = {}
         self._hooks: list[SchedulerHook] = []
 
@@ -226,6 +298,9 @@ class Outbox:
         self._wake[platform] = asyncio.Event()
         share = self.settings.outbox_share
         self._pacers[platform] = Pacer(self.settings.rate_limit(platform) * share)
+        self._chats[platform] = {}
+        self._in_flight[platform] = set()
+        self._claiming[platform] = asyncio.Lock()
         for _ in range(self.settings.outbox_workers):
             self._workers.append(asyncio.create_task(self._work(platform)))
         if self.jobs is None and jobs is not None:
@@ -254,6 +329,13 @@ class Outbox:
         self._tasks.clear()
         self._wake.clear()
         self.jobs = None
+
+    async def detach(self, platform: Platform) -> None:
+        """A platform stopped for good (its token was refused): its senders stop after the
+        message in hand, and its rows wait, unsent and uncounted, for a valid token."""
+        wake = self._wake.pop(platform, None)
+        if wake is not None:
+            wake.set()
 
     def wake(self) -> None:
         """New rows are queued: let idle workers look now."""
@@ -369,28 +451,61 @@ class Outbox:
 
     async def _work(self, platform: Platform) -> None:
         wake = self._wake[platform]
-        while not self._stopping:
+        in_flight = self._in_flight[platform]
+        while not self._stopping and self._wake.get(platform) is wake:
             try:
                 wake.clear()
-                item = await claim_next(self.db, platform.value, _later(0))
+                item = await self._claim(platform)
                 if item is None:
                     with suppress(TimeoutError):
                         await asyncio.wait_for(wake.wait(), await self._idle_wait(platform))
                     continue
-                await self._send(platform, item)
+                try:
+                    await self._send(platform, item)
+                finally:
+                    in_flight.discard(item.chat_id)
+                    wake.set()  # the chat's next message may be due now
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bug must not stop deliveries for good
                 log.exception("outbox worker on %s failed; carrying on", platform)
                 await asyncio.sleep(IDLE_WAIT)
 
+    def _busy(self, platform: Platform) -> set[int]:
+        """Chats not to send to now: a message in flight, or at their own rate limit."""
+        now = asyncio.get_running_loop().time()
+        chats = self._chats[platform]
+        for chat_id in [c for c, pace in chats.items() if pace.idle(now)]:
+            del chats[chat_id]  # a broadcast touches thousands of chats once each
+        limited = {c for c, pace in chats.items() if pace.ready_in(now) > 0}
+        return limited | self._in_flight[platform]
+
+    async def _claim(self, platform: Platform) -> OutboxItem | None:
+        async with self._claiming[platform]:
+            item = await claim_next(self.db, platform.value, _later(0), self._busy(platform))
+            if item is not None:
+                self._in_flight[platform].add(item.chat_id)
+                limit = GROUP_LIMIT if item.chat_id < 0 else PRIVATE_LIMIT
+                share = self.settings.outbox_share
+                pace = self._chats[platform].setdefault(
+                    item.chat_id, ChatPace(limit[0] * share, limit[1])
+                )
+                pace.take(asyncio.get_running_loop().time())
+            return item
+
     async def _idle_wait(self, platform: Platform) -> float:
-        """Until the next retry falls due (new rows wake the workers anyway)."""
-        due = await next_due(self.db, platform.value)
-        if not due:
-            return IDLE_WAIT
-        seconds = (datetime.fromisoformat(due) - datetime.now(UTC)).total_seconds()
-        return min(max(seconds, 0.05), IDLE_WAIT)
+        """Until the next retry falls due or a waiting chat may have its next message (new
+        rows and finished sends wake the workers anyway)."""
+        busy = self._busy(platform)
+        wait = IDLE_WAIT
+        now = asyncio.get_running_loop().time()
+        for chat_id in busy - self._in_flight[platform]:
+            wait = min(wait, self._chats[platform][chat_id].ready_in(now))
+        due = await next_due(self.db, platform.value, busy)
+        if due:
+            seconds = (datetime.fromisoformat(due) - datetime.now(UTC)).total_seconds()
+            wait = min(wait, seconds)
+        return max(wait, 0.05)
 
     async def _send(self, platform: Platform, item: OutboxItem) -> None:
         bot = self.bots.get(platform)
@@ -400,6 +515,10 @@ class Outbox:
         try:
             await self._pacers[platform].wait()
             message = await self._deliver(bot, platform, item)
+        except InvalidToken as exc:
+            # Our token was refused (revoked?), not the member: the runtime stops this
+            # platform; the row waits for a valid token and the member's state is untouched.
+            await record_retry(self.db, item.id, _later(60), _error_text(exc), counts=False)
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
@@ -408,8 +527,12 @@ class Outbox:
             status = "blocked" if "block" in str(exc).lower() else "left"
             await record_undelivered(self.db, item, status, _error_text(exc))
         except BadRequest as exc:
-            gone = any(s in str(exc).lower() for s in ("chat not found", "user not found"))
-            await record_undelivered(self.db, item, "left" if gone else "failed", _error_text(exc))
+            if is_rate_limit(str(exc)):  # Bale's 400 "bot limit exceed": a 429 by another name
+                later = _later(DEFAULT_RETRY_AFTER)
+                await record_retry(self.db, item.id, later, "429", counts=False)
+            else:
+                status = "left" if chat_is_gone(exc) else "failed"
+                await record_undelivered(self.db, item, status, _error_text(exc))
         except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
             if item.attempts >= MAX_ATTEMPTS:
                 await record_undelivered(self.db, item, "failed", _error_text(exc))
@@ -419,10 +542,14 @@ class Outbox:
         except TelegramError as exc:
             await record_undelivered(self.db, item, "failed", _error_text(exc))
         else:
-            await record_sent(self.db, item.id, message.message_id)
+            card = item.payload.get("remember") if item.payload else None
+            report_id = card if isinstance(card, int) else None
+            await record_sent(self.db, item.id, message.message_id, report_id)
 
-    async def _deliver(self, bot: ExtBot[Any], platform: Platform, item: OutboxItem) -> Message:
-        t = texts(self.locales, item.language, platform)
+    async def _deliver(
+        self, bot: ExtBot[Any], platform: Platform, item: OutboxItem
+    ) -> Message | MessageId:
+        t = texts(self.locales, item.language, platform, self.settings.bale_escaping)
         if item.payload is not None:
             return await self._send_payload(bot, item)
         broadcast = await self._broadcast(item.broadcast_id)
@@ -433,26 +560,38 @@ class Outbox:
             return await send_content(bot, platform, item.chat_id, Content(broadcast.body), t)
         return await self._send_media(bot, platform, item.chat_id, broadcast, t)
 
-    async def _send_payload(self, bot: ExtBot[Any], item: OutboxItem) -> Message:
+    async def _send_payload(self, bot: ExtBot[Any], item: OutboxItem) -> Message | MessageId:
         """A message of its own for this recipient (already rendered for its platform).
 
         A payload naming a stored file ("photo": id) sends that picture first (captioned),
         then the text: a text longer than a caption still arrives whole. A crash between
-        the two repeats the picture only, like any message in flight.
+        the two repeats the picture only, like any message in flight. "copy": [chat, message]
+        copies a member's or a staffer's file instead of sending text; "reply_card": report id
+        answers that report's card in this chat (if it was sent; otherwise stands alone).
         """
-        assert item.payload is not None
-        photo = item.payload.get("photo")
+        payload = item.payload
+        assert payload is not None
+        reply: dict[str, Any] = {}
+        card = payload.get("reply_card")
+        if isinstance(card, int):
+            card_id = await card_message(self.db, item.platform, item.chat_id, card)
+            if card_id is not None:
+                reply = {"reply_to_message_id": card_id, "allow_sending_without_reply": True}
+        copy = payload.get("copy")
+        if isinstance(copy, list) and len(copy) == 2:
+            return await bot.copy_message(item.chat_id, int(copy[0]), int(copy[1]), **reply)
+        photo = payload.get("photo")
         if isinstance(photo, int):
             stored = await outbox_file(self.db, photo)
             if stored is not None:
                 name, data = stored
-                caption = item.payload.get("caption")
+                caption = payload.get("caption")
                 await bot.send_photo(
                     item.chat_id,
                     InputFile(data, filename=name),
                     caption=str(caption) if caption else None,
                 )
-        buttons = item.payload.get("buttons") or []
+        buttons = payload.get("buttons") or []
         assert isinstance(buttons, list)
         markup = (
             InlineKeyboardMarkup(
@@ -464,7 +603,9 @@ class Outbox:
             if buttons
             else None
         )
-        return await bot.send_message(item.chat_id, str(item.payload["text"]), reply_markup=markup)
+        return await bot.send_message(
+            item.chat_id, str(payload["text"]), reply_markup=markup, **reply
+        )
 
     async def _broadcast(self, broadcast_id: int) -> Broadcast:
         cached = self._broadcasts.get(broadcast_id)
@@ -478,24 +619,24 @@ class Outbox:
         self, bot: ExtBot[Any], platform: Platform, chat_id: int, broadcast: Broadcast, t: Texts
     ) -> Message:
         """File ids are per platform: the first message on another platform uploads the file
-        (fetched once from the composer's platform) and the rest reuse its new id."""
-        lock = self._uploads.setdefault((broadcast.id, platform), asyncio.Lock())
-        file_id = await media_file_id(self.db, broadcast.id, platform.value)
-        if file_id is None:
-            async with lock:
-                file_id = await media_file_id(self.db, broadcast.id, platform.value)
-                if file_id is None:
-                    data = await self._original_file(broadcast)
-                    content = Content(
-                        broadcast.body, broadcast.media_kind, data, broadcast.media_name
-                    )
-                    message = await send_content(bot, platform, chat_id, content, t)
-                    new_id = _file_id_of(message)
-                    if new_id is not None:
-                        await remember_file_id(self.db, broadcast.id, platform.value, new_id)
-                    return message
-        content = Content(broadcast.body, broadcast.media_kind, file_id, broadcast.media_name)
-        return await send_content(bot, platform, chat_id, content, t)
+        (fetched once from the composer's platform) and the rest reuse its new id (the one
+        upload is bot/services/files.py's, shared with report attachments)."""
+
+        async def send(media: str | bytes) -> Message:
+            content = Content(broadcast.body, broadcast.media_kind, media, broadcast.media_name)
+            return await send_content(bot, platform, chat_id, content, t)
+
+        async def remember(new_id: str) -> None:
+            await remember_file_id(self.db, broadcast.id, platform.value, new_id)
+
+        return await self.uploads.send(
+            ("broadcast", broadcast.id),
+            platform.value,
+            known=lambda: media_file_id(self.db, broadcast.id, platform.value),
+            fetch=lambda: self._original_file(broadcast),
+            send=send,
+            remember=remember,
+        )
 
     async def _original_file(self, broadcast: Broadcast) -> bytes:
         cached = self._file_bytes.get(broadcast.id)
@@ -506,7 +647,7 @@ class Outbox:
         bot = self.bots.get(origin)
         if file_id is None or bot is None:
             raise NetworkError("the broadcast's file is not reachable yet")
-        data = bytes(await (await bot.get_file(file_id)).download_as_bytearray())
+        data = await download(bot, file_id)
         self._file_bytes[broadcast.id] = data
         return data
 
@@ -540,7 +681,9 @@ class Outbox:
         self._shown.pop(broadcast.id, None)
         self._broadcasts.pop(broadcast.id, None)
         self._file_bytes.pop(broadcast.id, None)
-        log.info("broadcast %s done: %s", broadcast.id, counts.counts)
+        # A notice (one event's messages) finishing is routine: not worth a line at INFO.
+        level = logging.DEBUG if broadcast.kind == NOTICE else logging.INFO
+        log.log(level, "broadcast %s done: %s", broadcast.id, counts.counts)
         if broadcast.kind not in ANNOUNCING:
             return  # the results stay in the outbox; nobody composed it to be told
         await self._edit_progress(broadcast, self._progress_text(broadcast, counts, done=True))
@@ -592,7 +735,12 @@ class Outbox:
         return "\n".join([text, *offline])
 
     def _owner_texts(self, broadcast: Broadcast) -> Texts:
-        return texts(self.locales, broadcast.owner_lang, Platform(broadcast.owner_platform))
+        return texts(
+            self.locales,
+            broadcast.owner_lang,
+            Platform(broadcast.owner_platform),
+            self.settings.bale_escaping,
+        )
 
     async def _tell_owner(
         self, broadcast: Broadcast, text: str, markup: InlineKeyboardMarkup | None = None

@@ -11,7 +11,8 @@ from pathlib import Path
 import aiosqlite
 
 from bot.text import normalize
-from storage.clusters import Kind, Place, count_places, replace_places
+from bot.understand import protect_place_names
+from storage.clusters import Kind, Place, count_places, list_places, replace_places
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,14 @@ async def seed_places(db: aiosqlite.Connection, path: Path) -> None:
     log.info("loaded sample clusters and estates from %s: %s", path.name, counts)
 
 
+async def protect_places(db: aiosqlite.Connection) -> None:
+    """Keep cluster and estate names whole in similarity and themes (bot/understand.py)."""
+    kinds: tuple[Kind, ...] = ("cluster", "estate")
+    names = [p.name_fa for kind in kinds for p in await list_places(db, kind, active_only=False)]
+    # Normalising the names loads hazm (seconds): not on the event loop.
+    await asyncio.to_thread(protect_place_names, names)
+
+
 async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, int]:
     """Replace the lists from an uploaded CSV; raises PlacesError with a message id."""
     try:
@@ -89,4 +98,6 @@ async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, 
         raise PlacesError("places-error-encoding") from exc
     # Normalising loads hazm the first time (seconds): keep the event loop free meanwhile.
     places = await asyncio.to_thread(parse_places, text)
-    return await replace_places(db, places)
+    counts = await replace_places(db, places)
+    await protect_places(db)
+    return counts

@@ -47,7 +47,7 @@ help-staff =
     • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
     • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
     • /export_reports: the same list as an Excel file
-    • /show code: a report's full text, units and history (or the card's "📄 Full text" button)
+    • /show code: a report's full text, units and history (or the card's "📄 Full text" button); "📎 Attachments" sends the member's photos, files and voice notes right there
     • /merge duplicate-code main-code: merge a duplicate into the main report
     • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)
     • /help: help
@@ -71,6 +71,7 @@ list-separator = {", "}
 flood-notice = Your messages are arriving very fast. Please wait a few seconds and send again.
 error-apology = Sorry, something went wrong and your request was not completed. Please try again; staff have been told about the problem.
 error-admin-alert = ⚠️ Bot error: { $error } (update { $update })
+admin-alert-token-refused = ⚠️ The bot's token on { $platform } was refused (revoked or replaced?) and the bot stopped on { $platform }. Messages owed to members stay queued; put the valid token in the settings and restart the bot.
 
 platform-telegram = Telegram
 platform-bale = Bale
@@ -92,6 +93,14 @@ when-error-too-soon = That is too soon. Write a later time.
 when-error-too-far = That is more than a year ahead. Write a nearer time.
 # An example of a date and time to type, shown in the questions that ask for one.
 when-example = 1405/9/20 10:00
+# An admin alert: the bot fetched nothing from a platform for hours (it was down or the
+# platform unreachable). The platforms keep a bot's messages for 24 hours only.
+poll-gap =
+    ⚠️ The bot fetched nothing from { $platform } for { $hours } hours (since { $since }).
+    Members' messages from that time are being answered now; { $platform } keeps messages for 24 hours only.
+poll-gap-lost =
+    ⚠️ The bot fetched nothing from { $platform } for { $hours } hours (since { $since }).
+    { $platform } keeps messages for 24 hours only: what members sent more than a day ago was lost and never answered.
 
 # Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
 when-error-ambiguous-hour = { $hour } in the morning or { $hour } in the afternoon ({ $evening }:00)? Tap one, or write it again with "am" or "pm".

@@ -201,6 +201,7 @@ offering-export-caption = 📊 Sign-ups for “{ $title }” ({ $count } rows)
 offering-attendance = ✔️ Attendance for “{ $title }”: { $present } of { $total } present. Tap a name to mark it.
 offering-attendance-too-early = Attendance can be taken once it has started.
 offering-need-text = Please type your answer as text (or use the buttons of the message above), or /cancel.
+offering-form-timeout = The training or event form waited a while without an answer and was closed; nothing was published. Send /new_offering to start again.
 
 # A start on a Friday or a public holiday, or a start and an end typed together ("16 to 18").
 offering-day-confirm =

@@ -71,3 +71,5 @@ profile-saved = ✅ Saved.
 profile-announcements-on = 🔔 Announcements: on (tap to turn off)
 profile-announcements-off = 🔕 Announcements: off (tap to turn on)
 profile-announcements-now-on = 🔔 You will receive announcements again.
+form-timeout-register = Your registration was left unfinished. Your answers are kept; send /start whenever you like and we carry on from there.
+form-timeout-edit = The profile edit went unanswered and was closed; nothing changed. Edit again from "👤 My profile".

@@ -37,8 +37,9 @@ report-too-long = This message was not saved: the description would be too long.
 report-too-many-files = You can attach 5 files at most.
 report-unsupported = I cannot attach this kind of message. Send text, a photo, a file or a voice note.
 report-no-forwards = Please don't forward others' messages; describe the problem in your own words.
-report-ask-category = This looks like "{ $category }". Is that right? If not, choose another category.
+report-ask-category = This looks like "{ $category }" (from { $words }). Is that right? If not, choose another category.
 report-ask-category-all = Choose the category:
+report-ask-category-none = We could not tell the category from your text. Please choose it:
 report-button-all-categories = 📋 All categories
 report-similar =
     Other units have reported this problem too. If yours is the same, join it so it is followed up in one place:
@@ -100,6 +101,7 @@ triage-new-report =
     🗂 { $category } · ⏱ { $urgency } · units: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
+    📎 Attachments: { $attachments }
 
     { $description }
 triage-button-take = 🙋 I'll take it
@@ -108,7 +110,7 @@ triage-taken = The report is yours now and "Under review".
 triage-already-moved = This report's status has already changed.
 triage-choose-status = New status for report { $code } (now: { $status }):
 triage-status-set = Status set: { $status }
-triage-reply-relayed = ✔️ The reply reached { $count } members.
+triage-reply-relayed = ✔️ Reply saved; it is on its way to { $count } members.
 report-status-changed = Report { $code } is now: { $status }
 report-staff-reply =
     💬 Staff reply to report { $code }:
@@ -123,7 +125,7 @@ report-button-follow-up = ➕ Add details
 report-button-withdraw = ↩️ Withdraw
 report-ask-follow-up = Write what to add to report { $code } (or send a photo, file or voice note).
 report-ask-why-not-solved = We're sorry. Write what is still wrong, so report { $code } is looked at again.
-report-follow-up-saved = Your addition to report { $code } is saved and staff have it.
+report-follow-up-saved = Your addition to report { $code } is saved and on its way to staff.
 report-reopened = Report { $code } is open again and "Under review".
 report-attachment-only = (an attachment)
 report-withdraw-confirm = Withdraw report { $code }? Staff will stop following it up.
@@ -189,6 +191,7 @@ export-col-updated = Last change
 export-col-co_reporters = Co-reporters
 export-col-overdue = Overdue
 export-col-outside_body = Responsible body
+export-col-attachments = Attachments
 export-col-description = Full description
 triage-button-category = 🗂 Category
 triage-button-body = 🏛 Responsible body
@@ -206,7 +209,7 @@ report-merged = Your report { $code } was joined with the similar report { $targ
 report-shared = (Another unit filed this problem; you have joined it.)
 report-join-too-late = That report has just been closed; yours will be filed separately.
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
-triage-reply-not-relayed = ⚠️ The reply reached no member (they may have blocked the bot).
+triage-reply-not-relayed = ⚠️ The reply is saved, but no member is left to receive it.
 staff-list-body = {" · "}responsible body: { $body }
 staff-list-age = {" · "}older than { $days } days
 triage-note-kept = 📝 Internal note kept (not sent to the member).
@@ -223,6 +226,7 @@ triage-full-report =
     👤 { $reporter } — { $company }
     🕓 Filed: { $created } · last change: { $updated }
     📌 { $summary }
+    📎 Attachments: { $attachments }
 triage-full-description =
     📝 Full description:
     { $text }
@@ -243,6 +247,39 @@ triage-full-event-category = • { $when } — category set to "{ $category }" (
 triage-full-event-referred = • { $when } — referred to "{ $body }" ({ $who })
 triage-full-event-merged_in = • { $when } — report { $source } was merged into this one ({ $who })
 triage-full-event-other = • { $when } — updated ({ $who })
+report-form-timeout = Your unfinished report waited a while. What you wrote and sent is kept; tap "📝 Report a problem" whenever you like and we carry on from there.
+report-follow-up-timeout = Adding details was closed. Whenever you like, tap "Add details" again from "📋 My reports".
+
+# Files members attached (at filing or with a follow-up), as staff see them.
+triage-button-attachments = 📎 Attachments
+attachments-none = none
+attachment-count-photo = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+attachment-count-document = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+attachment-count-voice = { $count ->
+    [one] { $count } voice note
+   *[other] { $count } voice notes
+}
+attachment-kind-photo = photo
+attachment-kind-document = file
+attachment-kind-voice = voice note
+triage-attachments-sending = 📎 Sending { $count } attachment(s), in order.
+triage-attachments-already-sending = 📎 This report's attachments are on their way already.
+triage-attachments-none-yet = This report has no attachments (yet).
+triage-attachment-caption = 📎 Report { $code } — attachment { $number } of { $total }
+triage-attachment-elsewhere =
+    📎 Report { $code } — attachment { $number } of { $total } ({ $kind }) was sent on { $platform }, and the bot cannot bring it here right now ({ $platform } is unreachable or the file is over 20 MB).
+    See it on { $platform }, or press "📎 Attachments" again a little later.
+triage-attachment-failed = 📎 Report { $code } — attachment { $number } of { $total } ({ $kind }) could not be sent. Press "📎 Attachments" again a little later.
+export-attachments = { $total ->
+    [0] { $total }
+   *[other] { $total }: { $kinds }
+}
 
 # Text typed outside any form (handlers/menu.py): quoted back and offered as a report.
 loose-text-offer =

@@ -201,6 +201,7 @@ offering-export-caption = 📊 ثبت‌نام‌های «{ $title }» ({ $count
 offering-attendance = ✔️ حضور و غیاب «{ $title }»: { $present } از { $total } حاضر. روی نام هر نفر بزنید.
 offering-attendance-too-early = حضور و غیاب پس از شروع برنامه ممکن است.
 offering-need-text = لطفاً پاسخ را به‌صورت متن بنویسید (یا دکمه‌های پیام بالا را بزنید)، یا با /cancel انصراف دهید.
+offering-form-timeout = فرم آموزش یا رویداد مدتی بی‌پاسخ ماند و بسته شد؛ چیزی منتشر نشد. برای شروع دوباره /new_offering را بفرستید.
 
 # A start on a Friday or a public holiday, or a start and an end typed together («۱۶ الی ۱۸»).
 offering-day-confirm =

@@ -37,8 +37,9 @@ report-too-long = این پیام ذخیره نشد: توضیحات از اند�
 report-too-many-files = حداکثر ۵ فایل می‌توانید پیوست کنید.
 report-unsupported = این نوع پیام را نمی‌توانم پیوست کنم. متن، عکس، فایل یا پیام صوتی بفرستید.
 report-no-forwards = لطفاً پیام‌های دیگران را هدایت نکنید؛ مشکل را با زبان خودتان بنویسید.
-report-ask-category = به نظر می‌رسد موضوع «{ $category }» باشد. درست است؟ اگر نه، دسته دیگری انتخاب کنید.
+report-ask-category = به نظر می‌رسد موضوع «{ $category }» باشد (از { $words }). درست است؟ اگر نه، دسته دیگری انتخاب کنید.
 report-ask-category-all = دسته موضوع را انتخاب کنید:
+report-ask-category-none = از متن شما دسته‌ای پیدا نکردیم. لطفاً دسته موضوع را انتخاب کنید:
 report-button-all-categories = 📋 همه دسته‌ها
 report-similar =
     این مشکل را واحدهای دیگر هم گزارش کرده‌اند. اگر مشکل شما همین است، به آن بپیوندید تا پیگیری‌اش یکجا انجام شود:
@@ -100,6 +101,7 @@ triage-new-report =
     🗂 { $category } · ⏱ { $urgency } · واحدها: { $units } ({ $by_cluster })
     👤 { $reporter } — { $company }
     📌 { $summary }
+    📎 پیوست: { $attachments }
 
     { $description }
 triage-button-take = 🙋 برمی‌دارم
@@ -108,7 +110,7 @@ triage-taken = گزارش به نام شما ثبت شد و «در حال برر
 triage-already-moved = وضعیت این گزارش پیش‌تر تغییر کرده است.
 triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $status }):
 triage-status-set = وضعیت شد: { $status }
-triage-reply-relayed = ✔️ پاسخ به { $count } عضو رسید.
+triage-reply-relayed = ✔️ پاسخ ثبت شد و برای { $count } عضو فرستاده می‌شود.
 report-status-changed = وضعیت گزارش { $code } شد: { $status }
 report-staff-reply =
     💬 پاسخ کارشناس به گزارش { $code }:
@@ -123,7 +125,7 @@ report-button-follow-up = ➕ افزودن توضیح
 report-button-withdraw = ↩️ پس گرفتن گزارش
 report-ask-follow-up = توضیح تازه برای گزارش { $code } را بنویسید (یا عکس، فایل یا پیام صوتی بفرستید).
 report-ask-why-not-solved = متأسفیم. بنویسید چه چیزی هنوز درست نشده است تا گزارش { $code } دوباره بررسی شود.
-report-follow-up-saved = توضیح شما به گزارش { $code } افزوده شد و به کارشناسان رسید.
+report-follow-up-saved = توضیح شما به گزارش { $code } افزوده شد و برای کارشناسان فرستاده می‌شود.
 report-reopened = گزارش { $code } دوباره باز شد و «در حال بررسی» است.
 report-attachment-only = (فایل پیوست)
 report-withdraw-confirm = گزارش { $code } را پس می‌گیرید؟ کارشناسان دیگر آن را پیگیری نمی‌کنند.
@@ -186,6 +188,7 @@ export-col-updated = آخرین تغییر
 export-col-co_reporters = واحدهای همراه
 export-col-overdue = عقب از موعد
 export-col-outside_body = دستگاه مسئول
+export-col-attachments = پیوست‌ها
 export-col-description = شرح کامل
 triage-button-category = 🗂 دسته
 triage-button-body = 🏛 دستگاه مسئول
@@ -203,7 +206,7 @@ report-merged = گزارش { $code } شما با گزارش مشابه { $target
 report-shared = (این مشکل را واحد دیگری ثبت کرده است؛ شما به آن پیوسته‌اید.)
 report-join-too-late = آن گزارش همین حالا بسته شد؛ گزارش شما جداگانه ثبت می‌شود.
 report-follow-up-too-late = این گزارش دیگر باز نیست؛ توضیح شما افزوده نشد. برای مشکل تازه «📝 ثبت مشکل» را بزنید.
-triage-reply-not-relayed = ⚠️ پاسخ به هیچ عضوی نرسید (شاید ربات را بسته‌اند).
+triage-reply-not-relayed = ⚠️ پاسخ ثبت شد، اما عضوی برای دریافت آن نمانده است.
 staff-list-body = {" · "}دستگاه مسئول: { $body }
 staff-list-age = {" · "}قدیمی‌تر از { $days } روز
 triage-note-kept = 📝 یادداشت داخلی ثبت شد (به عضو نمی‌رسد).
@@ -220,6 +223,7 @@ triage-full-report =
     👤 { $reporter } — { $company }
     🕓 ثبت: { $created } · آخرین تغییر: { $updated }
     📌 { $summary }
+    📎 پیوست‌ها: { $attachments }
 triage-full-description =
     📝 شرح کامل:
     { $text }
@@ -240,6 +244,30 @@ triage-full-event-category = • { $when } — دسته شد «{ $category }» (
 triage-full-event-referred = • { $when } — ارجاع به «{ $body }» ({ $who })
 triage-full-event-merged_in = • { $when } — گزارش { $source } در این گزارش ادغام شد ({ $who })
 triage-full-event-other = • { $when } — به‌روز شد ({ $who })
+report-form-timeout = گزارش نیمه‌کاره‌تان مدتی بی‌پاسخ ماند. نوشته‌ها و فایل‌هایتان نگه داشته شد؛ هر وقت «📝 ثبت مشکل» را بزنید از همان‌جا ادامه می‌دهیم.
+report-follow-up-timeout = افزودن توضیح بسته شد. هر وقت خواستید، از «📋 گزارش‌های من» دوباره «افزودن توضیح» را بزنید.
+
+# Files members attached (at filing or with a follow-up), as staff see them.
+triage-button-attachments = 📎 پیوست‌ها
+attachments-none = ندارد
+attachment-count-photo = { $count } عکس
+attachment-count-document = { $count } فایل
+attachment-count-voice = { $count } پیام صوتی
+attachment-kind-photo = عکس
+attachment-kind-document = فایل
+attachment-kind-voice = پیام صوتی
+triage-attachments-sending = 📎 { $count } پیوست به ترتیب فرستاده می‌شود.
+triage-attachments-already-sending = 📎 پیوست‌های این گزارش همین حالا در راه‌اند.
+triage-attachments-none-yet = این گزارش (هنوز) پیوستی ندارد.
+triage-attachment-caption = 📎 گزارش { $code } — پیوست { $number } از { $total }
+triage-attachment-elsewhere =
+    📎 گزارش { $code } — پیوست { $number } از { $total } ({ $kind }) در «{ $platform }» فرستاده شده و ربات الان نمی‌تواند آن را به این‌جا بیاورد ({ $platform } در دسترس نیست یا فایل بیش از ۲۰ مگابایت است).
+    آن را در { $platform } ببینید، یا کمی بعد دوباره «📎 پیوست‌ها» را بزنید.
+triage-attachment-failed = 📎 گزارش { $code } — پیوست { $number } از { $total } ({ $kind }) فرستاده نشد. کمی بعد دوباره «📎 پیوست‌ها» را بزنید.
+export-attachments = { $total ->
+    [0] { $total }
+   *[other] { $total }: { $kinds }
+}
 
 # Text typed outside any form (handlers/menu.py): quoted back and offered as a report.
 loose-text-offer =

@@ -1,0 +1,308 @@
+"""Members' own words understood: the one step between a member's text and every matcher.
+
+The categoriser, "me too" similarity, needs-topic matching and the digest's themes all read a
+member's text through `words()` (via bot/services/categorize.py), which, after the formal
+normaliser of bot/text.py:
+
+- converts Finglish (Persian typed in Latin letters: `bargh ghat mishe`) to Persian script,
+  guided by the words the category lexicon and data/finglish.toml know;
+- glues plural and possessive endings typed apart («دستگاه هامون») to their word;
+- maps spoken forms to written ones with hazm 0.10's InformalNormalizer lexicon («میشه» →
+  «می‌شود», «نیس» → «نیست»).
+
+Each word keeps the member's own spelling next to what it was understood as, so explanations
+can quote the member. Place names (clusters, estates) registered with `protect_place_names`
+are never reduced to another word.
+
+Why not hazm's `InformalNormalizer` object itself: building it takes 10-15 s (it loads hazm's
+lemmatizer twice and an informal lemmatizer) and its `normalize` re-tokenises and re-normalises
+every text (0.3 ms-15 ms a report). Its lexicon (hazm/data/iwords.dat, iverbs.dat and the
+conjugations it derives from them) is what does the work, so that is what is used: built in
+about 40 ms from the lemmatizer the categoriser already loads, looked up per word with a cache.
+
+Why not the `finglish` package (PyPI, MIT): tried on our examples it turns «ghat» into «قات»,
+«maliat» into «ملیت», «mahir» into «مهیر» and «alat» into «علت» (its 400 000-word frequency
+list knows no business vocabulary), takes 2 s and ~100 MB to load, and up to 30 ms for one
+text. A small table of spoken words plus consonant skeletons matched against the lexicon's own
+words gets the words that matter right, and staff extend both files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.settings import PROJECT_ROOT
+from bot.text import MATCH_FOLD, ZWNJ, normalize
+
+if TYPE_CHECKING:
+    from hazm import Lemmatizer
+
+__all__ = [
+    "Word",
+    "is_place_word",
+    "protect_place_names",
+    "to_persian",
+    "words",
+]
+
+FINGLISH_PATH = PROJECT_ROOT / "data" / "finglish.toml"
+LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as the member typed it, and what it was understood as (Persian script)."""
+
+    own: str
+    text: str
+
+
+# --- place names ------------------------------------------------------------------------------
+
+# Words of place names that are ordinary vocabulary: protecting them would only stop «شهرک‌ها»
+# from meeting «شهرک».
+_GENERIC_PLACE_WORDS = frozenset("شهرک شهرکها صنعتی ناحیه منطقه ویژه اقتصادی و صنایع".split())  # noqa: SIM905
+_protected: frozenset[str] = frozenset()
+
+
+def _fold(word: str) -> str:
+    return word.translate(MATCH_FOLD).replace(ZWNJ, "").lower()
+
+
+def protect_place_names(names: Iterable[str]) -> None:
+    """Remember the words of cluster and estate names, so none is stemmed into another word.
+
+    «رازی» (an estate) must stay «رازی» in themes and similarity, not become «راز» (secret).
+    Called at start-up and whenever staff replace the list of places.
+    """
+    global _protected
+    protected = set()
+    for name in names:
+        for word in re.split(r"[\s\u200c]+", normalize(name)):
+            folded = _fold(word)
+            if len(folded) >= 2 and folded not in _GENERIC_PLACE_WORDS:
+                protected.add(folded)
+    _protected = frozenset(protected)
+
+
+def is_place_word(folded: str) -> bool:
+    """Whether a folded word is (a word of) a cluster or estate name."""
+    return folded in _protected
+
+
+# --- Finglish ---------------------------------------------------------------------------------
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+# Digraphs first. Short vowels are not written in Persian, and «و»/«ی» are written for both
+# vowels and consonants, so the skeleton keeps consonants only (plus a leading v/y).
+_LATIN_DIGRAPHS = (
+    ("kh", "x"), ("gh", "q"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("ph", "f"), ("ck", "k"),
+)  # fmt: skip
+_LATIN_LETTERS = {"c": "k", "w": "v", "q": "q", "x": "x"}
+_PERSIAN_LETTERS = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "C",
+    "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r",
+    "ژ": "Z", "ش": "S", "غ": "q", "ق": "q", "ف": "f", "ک": "k", "گ": "g", "ل": "l", "م": "m",
+    "ن": "n",
+}  # fmt: skip
+# Endings members type on Latin words, longest first, with their Persian spelling.
+_LATIN_SUFFIXES = (
+    ("hamun", "هامون"), ("hamoon", "هامون"), ("amun", "امون"), ("amoon", "امون"),
+    ("emun", "مون"), ("emoon", "مون"), ("mun", "مون"), ("moon", "مون"), ("haye", "های"),
+    ("hay", "های"), ("ha", "ها"), ("ye", ""), ("ro", ""), ("esh", "ش"), ("ash", "ش"),
+    ("e", ""), ("a", "ها"), ("i", "ی"), ("o", ""),
+)  # fmt: skip
+
+
+def latin_skeleton(word: str) -> str:
+    """The consonants of a Latin-letter word, in classes Persian spelling can be compared on."""
+    word = word.lower().replace("'", "").replace("-", "")
+    for digraph, letter in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, letter)
+    head = word[:1] if word[:1] in ("v", "y", "w") else ""
+    body = "".join(_LATIN_LETTERS.get(ch, ch) for ch in word if ch not in "aeiouvwy")
+    # Doubled letters are one letter in Persian script («sherkat», «sherrkat»).
+    body = re.sub(r"(.)\1+", r"\1", body)
+    # «h» after a vowel at the end is the silent «ه» («khoobe», «kuche» are written without it).
+    return ("v" if head in ("v", "w") else head) + body
+
+
+def persian_skeleton(word: str) -> str:
+    """The consonants of a Persian word in the classes of `latin_skeleton`."""
+    word = word.translate(MATCH_FOLD).replace(ZWNJ, "").replace(" ", "")
+    head = {"و": "v", "ی": "y"}.get(word[:1], "")
+    if word.endswith("ه") and len(word) > 2:
+        word = word[:-1]  # the silent final «ه»: «اولیه» is «avalie»
+    body = "".join(_PERSIAN_LETTERS.get(ch, "") for ch in word)
+    return head + re.sub(r"(.)\1+", r"\1", body)
+
+
+def _romanised(word: str) -> str:
+    """A rough Latin reading of a Persian word, to break ties between equal skeletons."""
+    table = {**_PERSIAN_LETTERS, "ا": "a", "آ": "a", "و": "u", "ی": "i", "ع": "", "ه": "e"}
+    return "".join(table.get(ch, "") for ch in word).lower()
+
+
+@dataclass(frozen=True)
+class _Finglish:
+    """Spoken words by Latin spelling, and the lexicon's words by consonant skeleton."""
+
+    table: dict[str, str]
+    by_skeleton: dict[str, tuple[str, ...]]
+    english: frozenset[str]
+
+    @classmethod
+    def load(cls, table_path: Path, lexicon_path: Path) -> _Finglish:
+        table = {
+            key.lower(): value
+            for key, value in tomllib.loads(table_path.read_text(encoding="utf-8")).items()
+            if isinstance(value, str)
+        }
+        lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+        vocabulary: set[str] = set(table.values())
+        english: set[str] = set()
+        for entries in lexicon.values():
+            for entry in entries:
+                for piece in normalize(entry).replace(ZWNJ, " ").split():
+                    if _LATIN_WORD.fullmatch(piece):
+                        english.add(piece.lower())  # ERP, CNC: already what the lexicon wants
+                    elif len(piece) >= 2:
+                        vocabulary.add(piece)
+        by_skeleton: dict[str, list[str]] = {}
+        for persian in sorted(vocabulary):
+            for word in persian.split():
+                skeleton = persian_skeleton(word)
+                if len(skeleton) >= 2:
+                    by_skeleton.setdefault(skeleton, []).append(word)
+        return cls(table, {k: tuple(v) for k, v in by_skeleton.items()}, frozenset(english))
+
+    def convert(self, word: str) -> str | None:
+        """The Persian spelling of one Latin-letter word, or None if it is not Finglish."""
+        lower = word.lower()
+        if lower in self.english:
+            return None
+        if lower in self.table:
+            return self.table[lower]
+        found = self._by_skeleton(lower)
+        if found:
+            return found
+        for suffix, persian in _LATIN_SUFFIXES:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 3:
+                base = self.table.get(stem) or self._by_skeleton(stem)
+                if base:
+                    return base + (ZWNJ + persian if persian.startswith("ه") else persian)
+        return None
+
+    def _by_skeleton(self, lower: str) -> str | None:
+        skeleton = latin_skeleton(lower)
+        # Two-consonant skeletons of longer words are too loose («kar» is not «کره»).
+        if len(skeleton) < 2 or (len(skeleton) == 2 and len(lower) > 5):
+            return None
+        candidates = self.by_skeleton.get(skeleton)
+        if not candidates:
+            return None
+        from difflib import SequenceMatcher
+
+        return max(candidates, key=lambda p: SequenceMatcher(None, lower, _romanised(p)).ratio())
+
+
+_finglish: _Finglish | None = None
+_finglish_lock = threading.Lock()
+
+
+def _load_finglish() -> _Finglish:
+    global _finglish
+    if _finglish is None:
+        with _finglish_lock:
+            if _finglish is None:
+                _finglish = _Finglish.load(FINGLISH_PATH, LEXICON_PATH)
+    return _finglish
+
+
+@functools.lru_cache(maxsize=65536)
+def to_persian(word: str) -> str | None:
+    """The Persian spelling of a Finglish word («bargh» → «برق»), or None if not Finglish."""
+    return _load_finglish().convert(word)
+
+
+# --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
+
+
+class Informal:
+    """hazm 0.10's InformalNormalizer lexicon: spoken words and verb forms → written ones."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        from hazm import informal_verbs, informal_words
+        from hazm.informal_normalizer import InformalNormalizer
+
+        # The same tables InformalNormalizer.__init__ builds, from the lemmatizer the
+        # categoriser has already loaded (building the normaliser itself loads it twice more).
+        conjugate = InformalNormalizer.informal_conjugations
+        verbs: dict[str, str] = {}
+        with Path(informal_verbs).open(encoding="utf-8") as lines:
+            for line in lines:
+                formal, informal, flag = line.strip().split(" ", 2)
+                spoken = conjugate(None, informal)
+                written = lemmatizer.conjugation.get_all(formal)
+                # hazm pairs the lists by position and lets the longer one run over.
+                said_from, meant_from = (0, 48) if flag == "1" else (8, 56)
+                pairs = zip(spoken[said_from:], written[meant_from:], strict=False)
+                for said, meant in pairs:
+                    verbs[_fold(said)] = meant
+                    if said.endswith("ین"):
+                        verbs[_fold(said[:-1] + "د")] = meant
+        with Path(informal_words).open(encoding="utf-8") as lines:
+            entries = dict(line.strip().split(" ", 1) for line in lines if " " in line.strip())
+        self.words = {_fold(k): v for k, v in entries.items()}
+        self.verbs = verbs
+        self.known = frozenset(_fold(w) for w in lemmatizer.words)
+        self.written = functools.lru_cache(maxsize=65536)(self._written)
+
+    def _written(self, word: str) -> str:
+        """The written form of one normalised word (itself if it is not spoken Persian)."""
+        folded = _fold(word)
+        if folded in self.known and folded not in self.words:
+            return word
+        return self.words.get(folded) or self.verbs.get(folded) or word
+
+
+# --- the one step -----------------------------------------------------------------------------
+
+# Plural and possessive endings typed as a word of their own («دستگاه هامون»).
+_DETACHED = frozenset(
+    "ها های هایی هامون هاتون هاشون هایمان هایتان هایشان هامان هاتان هاشان".split()  # noqa: SIM905
+)
+_PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def words(text: str, informal: Informal | None = None) -> list[Word]:
+    """Understand a member's text word by word: Persian script, written forms, own spelling."""
+    tokens = normalize(text).split()
+    latin = [t for t in tokens if _LATIN_WORD.fullmatch(t.strip(".,!?;:()\"'،؟"))]
+    result: list[Word] = []
+    for token in tokens:
+        bare = token.strip(".,!?;:()\"'«»،؛؟…")
+        if not bare:
+            continue
+        if latin and _LATIN_WORD.fullmatch(bare):
+            persian = to_persian(bare)
+            if persian is not None:
+                understood = informal.written(persian) if informal else persian
+                result.append(Word(bare, understood))
+                continue
+            result.append(Word(bare, bare))
+            continue
+        if result and bare in _DETACHED and _PERSIAN_LETTER.match(result[-1].text):
+            last = result.pop()
+            result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{bare}"))
+            continue
+        result.append(Word(bare, informal.written(bare) if informal else bare))
+    return result

@@ -1,0 +1,105 @@
+"""One way to build a form: a persisted ConversationHandler with the same ways out.
+
+Every form (registration and profile edits, a report, a follow-up, a training-topic
+suggestion, an announcement, a training) is built here, so all of them:
+- leave the same ways: /cancel, the ❌ button, the form's own inline cancel button, or a
+  main-menu button (which then does what it says);
+- are stored in SQLite under their name and survive a restart;
+- restart from their entry point (a second /report resumes rather than being ignored);
+- time out after FORM_TIMEOUT_SECONDS of silence, so abandoned forms do not stay open (and in
+  `ptb_conversations`) for ever; the member is told where their draft is kept (`timeout_key`).
+
+Buttons are tracked per chat and user on purpose, as PTB warns we might not want: a form is one
+person's, in their private chat, and its buttons are checked by handlers/middleware.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from typing import Any
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot.callbacks import Button
+from bot.context import KhoosheApplication, KhoosheContext
+from handlers import menu
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Update, KhoosheContext], Coroutine[Any, Any, Any]]
+Handlers = Sequence[BaseHandler[Any, Any, Any]]
+
+
+def form(
+    app: Application,
+    name: str,
+    *,
+    entry_points: Handlers,
+    states: Mapping[object, Handlers],
+    cancel: Callback,
+    leave_for_menu: Callback,
+    timeout_key: str | Callable[[KhoosheContext], str],
+    cancel_button: Button | None = None,
+    fallbacks: Handlers = (),
+    timeout: float | None = None,
+) -> ConversationHandler[KhoosheContext]:
+    """A form named `name` (its key in SQLite), with the common ways out after `fallbacks`.
+
+    `timeout_key` is what the member is told when the form times out (a message id, or a
+    function of the context choosing one); `timeout` overrides FORM_TIMEOUT_SECONDS.
+    """
+    assert isinstance(app, KhoosheApplication)
+    buttons = menu.buttons(app)
+    ways_out: list[BaseHandler[Any, Any, Any]] = [
+        CommandHandler("cancel", cancel),
+        MessageHandler(buttons.cancel, cancel),
+    ]
+    if cancel_button is not None:
+        ways_out.append(CallbackQueryHandler(cancel, pattern=cancel_button.pattern()))
+    ways_out += fallbacks
+    ways_out.append(MessageHandler(buttons.menu, leave_for_menu))
+    steps: dict[object, list[BaseHandler[Any, Any, Any]]] = {
+        step: list(handlers) for step, handlers in states.items()
+    }
+    steps[ConversationHandler.TIMEOUT] = [TypeHandler(Update, _timed_out(name, timeout_key))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=list(entry_points),
+            states=steps,
+            fallbacks=ways_out,
+            name=name,
+            persistent=True,
+            allow_reentry=True,
+            conversation_timeout=timeout or app.state.settings.form_timeout_seconds,
+        )
+
+
+def _timed_out(name: str, key: str | Callable[[KhoosheContext], str]) -> Callback:
+    async def timed_out(update: Update, context: KhoosheContext) -> None:
+        """The form waited too long: close it now (not at PTB's next persistence flush, so a
+        restart cannot reopen it) and say where the draft is; the draft itself stays."""
+        await context.save_form_now(name, None)
+        chat = update.effective_chat
+        if chat is None or chat.type != chat.PRIVATE:
+            return
+        message_id = key if isinstance(key, str) else key(context)
+        try:
+            await context.bot.send_message(chat.id, context.t(message_id))
+        except TelegramError as exc:  # blocked meanwhile: the draft is kept all the same
+            log.info("form timeout not told (%s)", exc.__class__.__name__)
+
+    return timed_out

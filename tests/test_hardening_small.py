@@ -1,0 +1,94 @@
+"""Smaller hardening: DEBUG logs without members' data, and a locked database told truthfully."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+from pathlib import Path
+
+from bot.sandbox import BotApiSandbox
+from bot.text import persian_digits
+from tests.conftest import Khooshe, expect, register, spawn_bot, wait_for
+from tests.test_reports import POWER_CUT
+
+
+async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -> None:
+    log = tmp_path / "bot.log"
+    name = "نرگس ایزدپناه"
+    async with BotApiSandbox("bale") as bale:
+        token = bale.make_token(91)
+        process = await spawn_bot(
+            bale, token, tmp_path / "k.db", stderr=log, settings={"log_level": "DEBUG"}
+        )
+        try:
+            assert await wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
+            user = bale.user(token=token)
+            await user.send_command("start")
+            await expect(user, "نام و نام خانوادگی", wait=30)
+            await user.send_text(name)
+            await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
+            await user.send_text("کفش آذر")
+            await expect(user, "کدام خوشه", wait=30)
+            await user.press("چرم و کفش")
+            await expect(user, "کدام شهرک", wait=30)
+            await user.press("شهرک صنعتی غرب تبریز")
+            await expect(user, "شماره همراه", wait=30)
+            await user.press("📱 ارسال شماره من")
+            await expect(user, "نقش شما", wait=30)
+            await user.press("مالک / مدیرعامل")
+            await expect(user, "بررسی کنید", wait=30)
+            await user.press("✅ تأیید و ثبت")
+            await expect(user, "ثبت‌نام شما انجام شد", wait=30)
+            # file_report's steps, with waits for a subprocess on a busy machine
+            await user.press("📝 ثبت مشکل")
+            await expect(user, "با زبان خودتان", wait=30)
+            await user.send_text(POWER_CUT)
+            await expect(user, "دریافت شد", wait=30)
+            await user.press("✅ تمام شد")
+            question = await expect(user, "به نظر می‌رسد", wait=30)
+            await user.press_inline(question, question.button_texts[0])
+            await expect(user, "فوری است", wait=30)
+            await user.press("عادی")
+            await expect(user, "عنوان کوتاه", wait=30)
+            await user.press("✅ همین خوب است")
+            await expect(user, "گزارش شما:", wait=30)
+            await user.press("✅ ثبت گزارش")
+            filed = await expect(user, "کد پیگیری", wait=30)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), 30)
+    text = log.read_text(encoding="utf-8")
+    assert " DEBUG " in text  # DEBUG is on, and still says something
+    assert process.returncode == 0
+    assert "کد پیگیری" in (filed.text or "")
+    phone = user.phone_number.lstrip("+")
+    for secret in (name, "ایزدپناه", phone, phone[-10:], POWER_CUT, "تزریق پلاستیک", token):
+        assert secret not in text, secret
+    assert persian_digits(phone[-10:]) not in text
+
+
+async def test_a_report_text_sent_while_the_database_is_locked_is_not_kept(
+    khooshe: Khooshe,
+) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با زبان خودتان")
+    # Another process (a backup, a sqlite3 shell) holds the write lock past busy_timeout.
+    other = sqlite3.connect(khooshe.db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        await user.send_text(POWER_CUT)
+        apology = await expect(user, "دوباره", wait=60)
+        assert "انجام نشد" in (apology.text or "")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    # The member does as told: sends it again. It is there once, not twice.
+    await user.send_text(POWER_CUT)
+    received = await expect(user, "دریافت شد", wait=20)
+    assert "۱ پیام" in (received.text or ""), received.text
+    # (the draft is stored before the member sees that it was taken)
+    rows = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert sum(row["data"].count("تزریق پلاستیک") for row in rows) == 1
