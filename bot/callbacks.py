@@ -297,6 +297,7 @@ BROADCAST_AUDIENCE = button("bc:aud", who=AGENT)
 BROADCAST_CONFIRM_SCHEDULE = button("bc:ok", who=AGENT)
 BROADCAST_CANCEL_FORM = button("bc:x", who=AGENT)
 BROADCAST_RESCHEDULE = button("bc:rs", ID, who=AGENT)
+BROADCAST_RESCHEDULE_DAY_OK = button("bc:rsok", who=AGENT)  # a new time on a day off: keep it
 BROADCAST_CANCEL = button("bc:c", ID, who=AGENT)
 BROADCAST_CANCEL_YES = button("bc:cy", ID, who=AGENT)
 BROADCAST_CANCEL_KEEP = button("bc:ck", ID, who=AGENT)
@@ -355,6 +356,12 @@ NEW_OFFERING_PUBLISH = button("ofn:pub", who=AGENT)
 NEW_OFFERING_SCHEDULE = button("ofn:sch", who=AGENT)
 NEW_OFFERING_SKIP = button("ofn:skip", who=AGENT)
 NEW_OFFERING_CANCEL = button("ofn:x", who=AGENT)
+NEW_OFFERING_DAY_OK = button("ofn:dayok", who=AGENT)  # a start on a Friday or holiday: keep it
+# --- typed dates in the staff forms (handlers/when_input.py): "۵" meant morning or afternoon --
+WHEN_HALF = button("wh", Choice("half", ("am", "pm")), who=AGENT)
+# --- text typed outside any form (handlers/menu.py): file it as a report, or let it go --------
+LOOSE_TEXT_REPORT = button("lt:r", ID, who=MEMBER)
+LOOSE_TEXT_DISMISS = button("lt:x", ID, who=MEMBER)
 
 
 def any_of(*families: Button) -> str:

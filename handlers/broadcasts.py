@@ -30,10 +30,10 @@ from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.export import table_workbook
 from bot.services.outbox import Content, send_content
-from bot.services.when import WhenError, parse_when
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
+from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
 from storage.members import JOB_ROLES, update_member
 from storage.outbox import (
@@ -420,20 +420,29 @@ async def on_ask_when(update: Update, context: KhoosheContext) -> str:
     return WHEN
 
 
-def _parse_when(context: KhoosheContext, text: str) -> datetime | str:
-    """The moment typed, or the message id saying what is wrong with it."""
-    result = parse_when(text, datetime.now(UTC), context.settings.tz)
-    if isinstance(result, WhenError):
-        return f"when-error-{result.code.value}"
-    return result.at
+async def _typed_when(update: Update, context: KhoosheContext, step: str) -> datetime | None:
+    """The moment typed (or completed by a «صبح»/«عصر» press); None when it was refused and
+    answered, the form staying on `step` (saved, with the text kept for the question)."""
+    draft = _draft(context)
+    if update.message is not None:
+        assert update.message.text is not None
+        text: str | None = update.message.text
+    else:
+        text = await pressed_when(update, context, draft)
+    if text is None:
+        return None
+    when = await read_when(update, context, draft, text)
+    if when is None:
+        await context.save_form_now(FORM, step)
+        return None
+    return when.at
 
 
 async def on_when(update: Update, context: KhoosheContext) -> str:
-    """A typed date and time: understood and in the future, or the same question again."""
-    assert update.message is not None and update.message.text is not None
-    moment = _parse_when(context, update.message.text)
-    if isinstance(moment, str):
-        await update.message.reply_text(context.t(moment, example=context.t.label("when-example")))
+    """A typed date and time: understood and in the future, or the same question again; a
+    Friday or a holiday is named in the confirmation."""
+    moment = await _typed_when(update, context, WHEN)
+    if moment is None:
         return WHEN
     draft = _draft(context)
     draft["send_at"] = moment.isoformat()
@@ -465,8 +474,11 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
         ]
     )
     await context.save_form_now(FORM, CONFIRM_TIME)
-    await update.message.reply_text(
-        t("broadcast-confirm-schedule", when=t.datetime(moment), count=count),
+    text = t("broadcast-confirm-schedule", when=t.datetime(moment), count=count)
+    warning = off_day_line(context, moment)
+    await context.bot.send_message(
+        _chat_id(update),
+        f"{warning}\n\n{text}" if warning is not None else text,
         reply_markup=markup,
     )
     return CONFIRM_TIME
@@ -749,13 +761,48 @@ async def on_reschedule(update: Update, context: KhoosheContext) -> str | None:
 
 
 async def on_new_time(update: Update, context: KhoosheContext) -> str | int:
-    """The new time for a waiting broadcast."""
-    assert update.message is not None and update.message.text is not None
-    moment = _parse_when(context, update.message.text)
-    t = context.t
-    if isinstance(moment, str):
-        await update.message.reply_text(t(moment, example=context.t.label("when-example")))
+    """The new time for a waiting broadcast; a Friday or a holiday needs a confirm."""
+    moment = await _typed_when(update, context, RESCHEDULE)
+    if moment is None:
         return RESCHEDULE
+    t = context.t
+    warning = off_day_line(context, moment)
+    if warning is not None:
+        _draft(context)["pending_at"] = moment.isoformat()
+        await context.save_form_now(FORM, RESCHEDULE)
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        t.label("broadcast-button-day-ok"),
+                        callback_data=cb.BROADCAST_RESCHEDULE_DAY_OK.pack(),
+                    )
+                ]
+            ]
+        )
+        await context.bot.send_message(
+            _chat_id(update),
+            t("scheduled-day-confirm", warning=warning, when=t.datetime(moment)),
+            reply_markup=markup,
+        )
+        return RESCHEDULE
+    return await _reschedule(update, context, moment)
+
+
+async def on_reschedule_day_ok(update: Update, context: KhoosheContext) -> str | int:
+    """The new time stays on the Friday or holiday it was warned about."""
+    pending = _draft(context).pop("pending_at", None)
+    if not isinstance(pending, str):
+        await answer(update, context.t("button-expired"), alert=True)
+        return RESCHEDULE
+    await answer(update)
+    await replace_pressed(update, context.t("when-day-kept"))
+    return await _reschedule(update, context, datetime.fromisoformat(pending))
+
+
+async def _reschedule(update: Update, context: KhoosheContext, moment: datetime) -> int:
+    """Move the waiting broadcast to `moment` (checked again: it may have been sent)."""
+    t = context.t
     broadcast_id = int(_draft(context).get("reschedule", 0))
     user = update.effective_user
     assert user is not None and context.user_data is not None
@@ -769,10 +816,11 @@ async def on_new_time(update: Update, context: KhoosheContext) -> str | int:
     if not allowed or not await context.state.outbox.reschedule(
         broadcast_id, moment, actor(context, user.id)
     ):
-        await update.message.reply_text(t("scheduled-not-waiting"))
+        await context.bot.send_message(_chat_id(update), t("scheduled-not-waiting"))
         return ConversationHandler.END
-    await update.message.reply_text(
-        t("scheduled-rescheduled", number=t.digits(broadcast_id), when=t.datetime(moment))
+    await context.bot.send_message(
+        _chat_id(update),
+        t("scheduled-rescheduled", number=t.digits(broadcast_id), when=t.datetime(moment)),
     )
     return ConversationHandler.END
 
@@ -859,14 +907,23 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CallbackQueryHandler(on_ask_when, pattern=cb.BROADCAST_SCHEDULE.pattern()),
             CallbackQueryHandler(on_change_audience, pattern=cb.BROADCAST_AUDIENCE.pattern()),
         ],
-        WHEN: [MessageHandler(text, on_when)],
+        WHEN: [
+            MessageHandler(text, on_when),
+            CallbackQueryHandler(on_when, pattern=cb.WHEN_HALF.pattern()),
+        ],
         CONFIRM_TIME: [
             CallbackQueryHandler(
                 on_confirm_schedule, pattern=cb.BROADCAST_CONFIRM_SCHEDULE.pattern()
             ),
             CallbackQueryHandler(on_ask_when, pattern=cb.BROADCAST_SCHEDULE.pattern()),
         ],
-        RESCHEDULE: [MessageHandler(text, on_new_time)],
+        RESCHEDULE: [
+            MessageHandler(text, on_new_time),
+            CallbackQueryHandler(on_new_time, pattern=cb.WHEN_HALF.pattern()),
+            CallbackQueryHandler(
+                on_reschedule_day_ok, pattern=cb.BROADCAST_RESCHEDULE_DAY_OK.pattern()
+            ),
+        ],
     }
     for step in (AUDIENCE, PREVIEW, WHEN, CONFIRM_TIME, RESCHEDULE):
         states[step].append(MessageHandler(other, on_use_buttons))

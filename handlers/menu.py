@@ -1,17 +1,33 @@
-"""Main menu, /help, /cancel outside a form, and the catch-alls that keep nobody in silence."""
+"""Main menu, /help, /cancel outside a form, and the catch-alls that keep nobody in silence.
+
+Nothing a member types is lost: text outside any form (at the menu, after /start, in reply to
+an old message) is kept in their user data, stored before it is quoted back with «ثبت
+به‌عنوان مشکل؟»; one tap opens the report form with it (handlers/reports.py
+`start_from_text`), another lets it go. A greeting alone gets the menu.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from telegram import ReplyKeyboardRemove, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
+from bot.platforms import is_forwarded
 from bot.roles import Role, access_of
+from bot.text import MATCH_FOLD, ZWNJ
 from handlers import offerings, profile, triage
-from handlers.keyboards import MENU_IDS, main_menu
+from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +129,87 @@ async def start_in_group(update: Update, context: KhoosheContext) -> None:
     await update.effective_message.reply_text(context.t("private-only"))
 
 
+# user_data key of the texts typed outside a form, by message id (persisted with user_data).
+LOOSE_TEXTS = "loose_texts"
+# The offers a member may still tap: older ones expire (their text is dropped).
+LOOSE_KEPT = 5
+QUOTE_CHARS = 300
+
+# Words that only greet, thank or take leave, after the same folding as below; a message made
+# of nothing else gets the menu, not a report offer. Persian, colloquial, Azerbaijani
+# (ساغ اول) and Finglish, as members write them.
+_GREETINGS = """
+    سلام سلامم سلامی علیک علیکم السلام سلامعلیکم درود درودها وقت وقتتون وقتتان وقتت بخیر
+    به خیر صبح ظهر عصر شب روز شما تون و جان جون اقا اقای خانم اقایون اقایان اقاجان همکار
+    همکاران عزیز عزیزان محترم خسته نباشید نباشین نباشی خوبید خوبین خوبی خوب حالتون حالتان
+    چطوره چطورید ممنون ممنونم مرسی متشکرم متشکر تشکر سپاس سپاسگزارم خیلی خدا خداحافظ
+    خدانگهدار قوت بده باشه بله اره نه اوکی هست ساغ اول اولون اولسون چوخ خوش گلدین
+    hi hello hey salam salaam dorood merci mersi thanks thank you ok okay good morning
+"""
+_GREETING_WORDS = frozenset(_GREETINGS.split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> list[str]:
+    folded = text.replace(ZWNJ, " ").replace("ي", "ی").replace("ك", "ک").lower()
+    return _WORDS.findall(folded.translate(MATCH_FOLD))
+
+
+def is_greeting(text: str) -> bool:
+    """Whether text only greets or thanks (or has no words at all): the menu answers it."""
+    words = _words(text)
+    return sum(len(w) for w in words) < 3 or all(w in _GREETING_WORDS for w in words)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def take_loose_text(context: KhoosheContext, key: int) -> str | None:
+    """Remove and return the kept text `key` (a message id), or None if it is gone."""
+    assert context.user_data is not None
+    kept: dict[str, Any] = context.user_data.get(LOOSE_TEXTS, {})
+    text = kept.pop(str(key), None)
+    if not kept:
+        context.user_data.pop(LOOSE_TEXTS, None)
+    return text if isinstance(text, str) else None
+
+
+async def _offer_report(update: Update, context: KhoosheContext, text: str) -> None:
+    """Keep the text (on disk first), then quote it back with «ثبت به‌عنوان مشکل؟»."""
+    message, chat = update.message, update.effective_chat
+    assert message is not None and chat is not None and context.user_data is not None
+    kept: dict[str, Any] = context.user_data.setdefault(LOOSE_TEXTS, {})
+    kept[str(message.message_id)] = text
+    for old in list(kept)[:-LOOSE_KEPT]:
+        del kept[old]
+    # Stored before the member sees it was taken, as a form stores its draft: no conversation
+    # is behind this, so the "state" written is None under a name of its own.
+    await context.save_form_now(LOOSE_TEXTS, None)
+    t = context.t
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.label("loose-text-button-report"),
+                    callback_data=cb.LOOSE_TEXT_REPORT.pack(message.message_id),
+                ),
+                InlineKeyboardButton(
+                    t.label("loose-text-button-dismiss"),
+                    callback_data=cb.LOOSE_TEXT_DISMISS.pack(message.message_id),
+                ),
+            ]
+        ]
+    )
+    await context.bot.send_message(
+        chat.id, t("loose-text-offer", text=_quote(text)), reply_markup=markup
+    )
+
+
 async def fallback_message(update: Update, context: KhoosheContext) -> None:
-    """Anything no feature understood: a hint and the menu, never silence.
+    """Anything no feature understood: a member's own words are offered as a report; anything
+    else gets a hint and the menu, never silence.
 
     Staff replies to report cards arrive here too, being last in order: a reply can only be
     told apart from any other message by looking the replied-to card up in the database, and
@@ -122,10 +217,34 @@ async def fallback_message(update: Update, context: KhoosheContext) -> None:
     """
     if await triage.relay_card_reply(update, context):
         return
-    chat = update.effective_chat
+    chat, message = update.effective_chat, update.message
     if chat is None or chat.type != chat.PRIVATE:
         return
+    text = message.text if message is not None else None
+    if (
+        context.member is not None
+        and message is not None
+        and text
+        and not text.startswith("/")
+        and not is_forwarded(message)
+        and not is_greeting(text)
+    ):
+        await _offer_report(update, context, text)
+        return
     await show_menu(update, context, "menu-choose")
+
+
+async def on_dismiss_text(update: Update, context: KhoosheContext) -> None:
+    """«نه، لازم نیست»: the kept text is let go."""
+    query = update.callback_query
+    assert query is not None
+    key = cb.LOOSE_TEXT_DISMISS.first_int(query.data)
+    if key is None or take_loose_text(context, key) is None:
+        await answer(update, context.t("button-expired"), alert=True)
+        return
+    await answer(update)
+    await context.save_form_now(LOOSE_TEXTS, None)
+    await replace_pressed(update, context.t("loose-text-dismissed"))
 
 
 async def stale_button(update: Update, context: KhoosheContext) -> None:
@@ -147,6 +266,7 @@ def register_menu(app: Application) -> None:
     )
     app.add_handler(MessageHandler(buttons(app).menu & filters.ChatType.PRIVATE, on_menu_button))
     app.add_handler(MessageHandler(buttons(app).cancel & filters.ChatType.PRIVATE, cancel_outside))
+    app.add_handler(CallbackQueryHandler(on_dismiss_text, pattern=cb.LOOSE_TEXT_DISMISS.pattern()))
 
 
 def register_fallbacks(app: Application) -> None:

@@ -30,11 +30,11 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext, Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
-from bot.services.when import WhenError, parse_when
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
 from handlers.offering_manage import managed, offering_id
 from handlers.offerings import describe, seats_line, tell_promoted
+from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
 from storage.needs import get_topic, mark_offered, topic_clusters
 from storage.offerings import (
@@ -139,9 +139,8 @@ async def _ask(
 
 
 async def _again(update: Update, context: KhoosheContext, key: str, **kwargs: object) -> None:
-    """A polite hint; the same question stays open."""
-    assert update.message is not None
-    await update.message.reply_text(context.t(key, **kwargs))
+    """A polite hint; the same question stays open (sent, not replied: a press may lead here)."""
+    await context.bot.send_message(_chat_id(update), context.t(key, **kwargs))
 
 
 def _text(update: Update) -> str:
@@ -149,12 +148,40 @@ def _text(update: Update) -> str:
     return update.message.text.strip()
 
 
-def _moment(context: KhoosheContext, text: str) -> datetime | str:
-    """A typed Jalali date-time in the future, or the message id saying why not."""
-    parsed = parse_when(text, datetime.now(UTC), context.settings.tz)
-    if isinstance(parsed, WhenError):
-        return f"when-error-{parsed.code.value}"
-    return parsed.at
+def _is_half(update: Update) -> bool:
+    """A press of «۵ صبح» / «۵ عصر», asked after an hour from 1 to 6."""
+    query = update.callback_query
+    return query is not None and cb.WHEN_HALF.unpack(query.data) is not None
+
+
+async def _typed_moment(update: Update, context: KhoosheContext) -> str | None:
+    """The typed text of a date step, or the kept one completed by a half-of-day press."""
+    if update.message is not None:
+        return _text(update)
+    return await pressed_when(update, context, _draft(context))
+
+
+async def _moment(
+    update: Update,
+    context: KhoosheContext,
+    step: str,
+    *,
+    day_of: datetime | None = None,
+    range_ok: bool = False,
+) -> tuple[datetime, datetime | None] | None:
+    """The moment typed (or completed by a press), and a range's end; None when refused,
+    answered, and the form saved on the same step. A time alone is on `day_of`'s day."""
+    text = await _typed_moment(update, context)
+    if text is None:
+        return None
+    draft = _draft(context)
+    day = day_of.astimezone(context.settings.tz).date() if day_of is not None else None
+    when = await read_when(update, context, draft, text, day=day, range_ok=range_ok)
+    if when is None:
+        # The text kept for a half-of-day question is on disk before the question is seen.
+        await context.save_form_now(FORM, step)
+        return None
+    return when.at, when.end
 
 
 def _at(draft: dict[str, Any], key: str) -> datetime | None:
@@ -246,14 +273,68 @@ async def on_description(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_start(update: Update, context: KhoosheContext) -> str:
-    """The start, a Jalali date and time in Tehran."""
-    moment = _moment(context, _text(update))
-    if isinstance(moment, str):
-        await _again(update, context, moment, example=context.t.label("when-example"))
+    """The start, a Jalali date and time in Tehran ("۱۶ الی ۱۸" gives the end too); a Friday
+    or a holiday is shown with a warning and needs a confirm."""
+    typed = await _moment(update, context, START, range_ok=True)
+    if typed is None:
         return START
+    moment, end = typed
     draft = _draft(context)
     draft["starts_at"] = moment.isoformat()
+    if end is not None:
+        draft["ends_at"] = end.isoformat()
+    else:
+        draft.pop("ends_at", None)
     t = context.t
+    warning = off_day_line(context, moment)
+    if warning is not None:
+        draft["day_pending"] = True
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    _button(t, "offering-button-day-ok", cb.NEW_OFFERING_DAY_OK.pack()),
+                    _button(t, "button-cancel", cb.NEW_OFFERING_CANCEL.pack()),
+                ]
+            ]
+        )
+        return await _ask(
+            update,
+            context,
+            START,
+            "offering-day-confirm",
+            markup,
+            warning=warning,
+            start=t.datetime(moment),
+        )
+    draft.pop("day_pending", None)
+    return await _after_start(update, context)
+
+
+async def on_start_day_ok(update: Update, context: KhoosheContext) -> str:
+    """The start stays on the Friday or holiday it was warned about."""
+    draft = _draft(context)
+    moment = _at(draft, "starts_at")
+    if not draft.pop("day_pending", False) or moment is None:
+        await answer(update, context.t("button-expired"), alert=True)
+        return START
+    await answer(update)
+    await replace_pressed(update, context.t("offering-day-kept", start=context.t.datetime(moment)))
+    return await _after_start(update, context)
+
+
+async def _after_start(update: Update, context: KhoosheContext) -> str:
+    """Ask for the end, unless a range already gave it."""
+    draft = _draft(context)
+    moment = _at(draft, "starts_at")
+    end = _at(draft, "ends_at")
+    assert moment is not None
+    t = context.t
+    if end is not None:
+        await context.bot.send_message(
+            _chat_id(update),
+            t("offering-range-taken", start=t.datetime(moment), end=t.datetime(end)),
+        )
+        return await _ask(update, context, PLACE, "offering-ask-place")
     return await _ask(
         update,
         context,
@@ -268,13 +349,14 @@ async def on_start(update: Update, context: KhoosheContext) -> str:
 async def on_end(update: Update, context: KhoosheContext) -> str:
     """The end (or skipped); it must come after the start."""
     draft = _draft(context)
-    if update.message is not None:
-        moment = _moment(context, _text(update))
-        if isinstance(moment, str):
-            await _again(update, context, moment, example=context.t.label("when-example"))
-            return END
+    if update.message is not None or _is_half(update):
         starts_at = _at(draft, "starts_at")
         assert starts_at is not None
+        # "ساعت ۱۳" alone ends the same day it starts.
+        typed = await _moment(update, context, END, day_of=starts_at)
+        if typed is None:
+            return END
+        moment, _ = typed
         if moment <= starts_at:
             await _again(update, context, "offering-end-before-start")
             return END
@@ -305,7 +387,7 @@ def _count_or_hint(text: str) -> int | str:
     """A positive count, or the message id of the hint."""
     count = service.parse_count(text)
     if count is None:
-        # "بیست" or "twenty": numbers in words are not guessed at.
+        # "زیاد" or "twenty": words that are not a Persian number up to 99.
         wordy = any(ch.isalpha() for ch in text)
         return "offering-count-words" if wordy else "offering-count-invalid"
     if count == 0:
@@ -341,13 +423,13 @@ async def on_capacity(update: Update, context: KhoosheContext) -> str:
 async def on_deadline(update: Update, context: KhoosheContext) -> str:
     """The sign-up deadline (or until the start); not after the start."""
     draft = _draft(context)
-    if update.message is not None:
-        moment = _moment(context, _text(update))
-        if isinstance(moment, str):
-            await _again(update, context, moment, example=context.t.label("when-example"))
-            return DEADLINE
+    if update.message is not None or _is_half(update):
         starts_at = _at(draft, "starts_at")
         assert starts_at is not None
+        typed = await _moment(update, context, DEADLINE, day_of=starts_at)
+        if typed is None:
+            return DEADLINE
+        moment, _ = typed
         if moment > starts_at:
             await _again(update, context, "offering-deadline-after-start")
             return DEADLINE
@@ -660,10 +742,10 @@ async def on_schedule(update: Update, context: KhoosheContext) -> str:
 
 async def on_publish_at(update: Update, context: KhoosheContext) -> str | int:
     """Publish at a later time (before the start)."""
-    moment = _moment(context, _text(update))
-    if isinstance(moment, str):
-        await _again(update, context, moment, example=context.t.label("when-example"))
+    typed = await _moment(update, context, PUBLISH_AT)
+    if typed is None:
         return PUBLISH_AT
+    moment, _ = typed
     starts_at = _at(_draft(context), "starts_at")
     assert starts_at is not None
     if moment >= starts_at:
@@ -734,14 +816,15 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     """The new value: checked, stored, and those signed up told (through the outbox)."""
     draft = _draft(context)
     field, offering_id = draft.get("edit"), int(draft.get("id", 0))
-    text = _text(update)
+    text = _text(update) if update.message is not None else ""
     changes: dict[str, Any] = {}
     if field in ("start", "end", "deadline"):
-        moment = _moment(context, text)
-        if isinstance(moment, str):
-            await _again(update, context, moment, example=context.t.label("when-example"))
-            return EDIT
         current = await get_offering(context.db, offering_id)
+        day_of = current.starts_at if current is not None and field != "start" else None
+        typed = await _moment(update, context, EDIT, day_of=day_of)
+        if typed is None:
+            return EDIT
+        moment, _ = typed
         if current is not None and field == "end" and moment <= current.starts_at:
             await _again(update, context, "offering-end-before-start")
             return EDIT
@@ -814,8 +897,15 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             MessageHandler(text, on_description),
             skip(on_description, cb.NEW_OFFERING_SKIP.pattern()),
         ],
-        START: [MessageHandler(text, on_start)],
-        END: [MessageHandler(text, on_end), skip(on_end, cb.NEW_OFFERING_SKIP.pattern())],
+        START: [
+            MessageHandler(text, on_start),
+            CallbackQueryHandler(on_start, pattern=cb.WHEN_HALF.pattern()),
+            CallbackQueryHandler(on_start_day_ok, pattern=cb.NEW_OFFERING_DAY_OK.pattern()),
+        ],
+        END: [
+            MessageHandler(text, on_end),
+            skip(on_end, cb.any_of(cb.NEW_OFFERING_SKIP, cb.WHEN_HALF)),
+        ],
         PLACE: [MessageHandler(text, on_place)],
         CAPACITY: [
             MessageHandler(text, on_capacity),
@@ -823,7 +913,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
         DEADLINE: [
             MessageHandler(text, on_deadline),
-            skip(on_deadline, cb.NEW_OFFERING_SKIP.pattern()),
+            skip(on_deadline, cb.any_of(cb.NEW_OFFERING_SKIP, cb.WHEN_HALF)),
         ],
         CLUSTERS: [
             CallbackQueryHandler(on_cluster_toggle, pattern=cb.NEW_OFFERING_TOGGLE.pattern()),
@@ -842,8 +932,14 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CallbackQueryHandler(on_publish_now, pattern=cb.NEW_OFFERING_PUBLISH.pattern()),
             CallbackQueryHandler(on_schedule, pattern=cb.NEW_OFFERING_SCHEDULE.pattern()),
         ],
-        PUBLISH_AT: [MessageHandler(text, on_publish_at)],
-        EDIT: [MessageHandler(text, on_edit_value)],
+        PUBLISH_AT: [
+            MessageHandler(text, on_publish_at),
+            CallbackQueryHandler(on_publish_at, pattern=cb.WHEN_HALF.pattern()),
+        ],
+        EDIT: [
+            MessageHandler(text, on_edit_value),
+            CallbackQueryHandler(on_edit_value, pattern=cb.WHEN_HALF.pattern()),
+        ],
     }
     for step in states:
         # Steps answered by buttons only say so; the others want their answer as text.

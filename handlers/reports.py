@@ -146,6 +146,29 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
     )
 
 
+async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
+    """«ثبت به‌عنوان مشکل» under text typed outside a form (handlers/menu.py): the form opens
+    with that text as the first part of the description (after any unfinished draft's)."""
+    query = update.callback_query
+    assert query is not None
+    key = cb.LOOSE_TEXT_REPORT.first_int(query.data)
+    text = menu.take_loose_text(context, key) if key is not None else None
+    if text is None or context.member is None:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return ConversationHandler.END
+    await query.answer()
+    await replace_pressed(update, context.t("loose-text-taken"))
+    draft = _draft(context)
+    resumed = bool(draft["parts"] or draft["attachments"])
+    try:
+        await add_text(draft, text)
+    except DraftError as error:
+        return await _compose_hint(update, context, error.key)
+    # Back to describing: a draft already past it is categorised again from the new text.
+    key_text = "report-from-text-resumed" if resumed else "report-from-text"
+    return await _question(update, context, COMPOSE, context.t(key_text), _compose_markup(context))
+
+
 async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
     if step == CATEGORY:
         return await _ask_category(update, context)
@@ -714,6 +737,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         entry_points=[
             CommandHandler("report", start_report, filters=private),
             MessageHandler(report_button & private, start_report),
+            CallbackQueryHandler(start_from_text, pattern=cb.LOOSE_TEXT_REPORT.pattern()),
         ],
         states=states,
         cancel=cancel,

@@ -305,3 +305,22 @@ async def walk_to(
 async def register(user: SandboxUser, name: str = "مریم رضایی") -> None:
     """Walk a user through registration with sensible answers."""
     await walk_to(user, "done", name=name)
+
+
+def workday(days_ahead: int, clock: str = "۱۰:۰۰") -> str:
+    """The first working day (not a Thursday, Friday or holiday in data/holidays.csv) at least
+    `days_ahead` days after today in Tehran, typed as staff would: «۱۴۰۵/۹/۱۲ ۱۰:۰۰». A start
+    on a day off asks for a confirm, which flows that are not about it should not meet."""
+    import datetime as dt
+
+    import jdatetime
+
+    from bot.i18n import TEHRAN
+    from bot.services.workdays import Holidays, is_working_day
+
+    holidays = Holidays.load()
+    day = dt.datetime.now(TEHRAN).date() + dt.timedelta(days=days_ahead)
+    while not is_working_day(day, holidays):
+        day += dt.timedelta(days=1)
+    jalali = jdatetime.date.fromgregorian(date=day)
+    return text.persian_digits(f"{jalali.year}/{jalali.month}/{jalali.day}") + " " + clock

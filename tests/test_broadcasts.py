@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import io
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
+import jdatetime
 from openpyxl import load_workbook
 
+from bot.i18n import TEHRAN as TEHRAN_ZONE
+from bot.i18n import format_date
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 
 NEWS = "جلسه مشترک خوشه چرم و کفش: شنبه ساعت ۱۰ در اتاق بازرگانی. (حضور مدیران الزامی است)"
 
@@ -226,7 +229,7 @@ async def test_schedule_list_reschedule_and_cancel(khooshe: Khooshe) -> None:
     await expect(admin, "گذشته است")
     await admin.send_text("۱۴۰۵/۱۳/۱ ۱۰")
     await expect(admin, "وجود ندارد")
-    await admin.send_text("پس‌فردا ۱۰:۳۰")
+    await admin.send_text(workday(1, "۱۰:۳۰"))
     confirm = await expect(admin, "تأیید می‌کنید")
     assert "۱۰:۳۰" in shown(confirm) and "۲ نفر" in shown(confirm)
     done = await tap(admin, "✅ تأیید زمان‌بندی")
@@ -235,14 +238,14 @@ async def test_schedule_list_reschedule_and_cancel(khooshe: Khooshe) -> None:
     (row,) = await khooshe.rows("SELECT id, status, send_at FROM broadcasts")
     assert row["status"] == "scheduled"
     send_at = datetime.fromisoformat(row["send_at"])
-    assert timedelta(days=1) < send_at - datetime.now(UTC) < timedelta(days=3)
+    assert timedelta(0) < send_at - datetime.now(UTC) < timedelta(days=10)
 
     await admin.send_command("scheduled")
     item = await expect(admin, "اطلاعیه شماره ۱")
     assert "جلسه مشترک" in shown(item)
     await admin.press_inline(item, "🕒 تغییر زمان")
     await expect(admin, "زمان تازه")
-    await admin.send_text("فردا ۹ صبح")
+    await admin.send_text(workday(1, "۹ صبح"))  # the same working day, earlier
     moved = await expect(admin, "زمان‌بندی شد")
     assert "۹:۰۰" in shown(moved) or "۰۹:۰۰" in shown(moved)
     (row,) = await khooshe.rows("SELECT status, send_at, changed_by FROM broadcasts")
@@ -364,3 +367,52 @@ async def test_an_audience_of_nobody_cannot_be_sent_to(khooshe: Khooshe) -> None
     card = await tap(admin, "👥 همه اعضا")
     assert "تعداد گیرندگان: ۱ نفر" in shown(card)
     await preview(admin)
+
+
+def _tehran_day(days: int) -> datetime:
+    """Midnight in Tehran, `days` after today there (expected dates are counted, not parsed)."""
+    today = datetime.now(TEHRAN_ZONE).date() + timedelta(days=days)
+    return datetime(today.year, today.month, today.day, tzinfo=TEHRAN_ZONE)
+
+
+async def test_dates_as_staff_type_them(khooshe: Khooshe) -> None:
+    await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await compose(admin)
+    await preview(admin)
+    await tap(admin, "🕒 زمان‌بندی")
+    # "هفته بعد سه‌شنبه" was «این تاریخ را متوجه نشدم»: Tuesday of the week after this one
+    # (weeks start on Saturday).
+    await admin.send_text("هفته بعد سه‌شنبه ساعت ۱۰")
+    confirm = await expect(admin, "تأیید می‌کنید")
+    tuesday = _tehran_day(0).date() + timedelta(days=7 - _jalali_weekday() + 3)
+    expected = datetime.combine(tuesday, time(10), TEHRAN_ZONE)
+    assert format_date(tuesday, "fa", TEHRAN_ZONE) in shown(confirm)
+    await tap(admin, "✅ تأیید زمان‌بندی")
+    (row,) = await khooshe.rows("SELECT send_at FROM broadcasts")
+    assert datetime.fromisoformat(row["send_at"]) == expected
+
+    # "جمعه ۵": five in the morning or the afternoon is asked, not guessed; then the Friday
+    # is named and needs a confirm.
+    await admin.send_command("scheduled")
+    item = await expect(admin, "اطلاعیه شماره ۱")
+    await admin.press_inline(item, "🕒 تغییر زمان")
+    await expect(admin, "زمان تازه")
+    await admin.send_text("جمعه ۵")
+    asked = await expect(admin, "صبح یا")
+    assert asked.button_texts == ["۵ صبح", "۵ عصر"]
+    await admin.press_inline(asked, "۵ عصر")
+    warned = await expect(admin, "زمان دیگری بنویسید")
+    assert "تعطیل" in shown(warned) and "جمعه" in shown(warned) and "۱۷:۰۰" in shown(warned)
+    (row,) = await khooshe.rows("SELECT send_at FROM broadcasts")
+    assert datetime.fromisoformat(row["send_at"]) == expected  # not moved before the confirm
+    await admin.press_inline(warned, "✅ بله، همین روز")
+    await expect(admin, "زمان‌بندی شد")
+    (row,) = await khooshe.rows("SELECT send_at FROM broadcasts")
+    moved = datetime.fromisoformat(row["send_at"]).astimezone(TEHRAN_ZONE)
+    assert (moved.weekday(), moved.hour, moved.minute) == (4, 17, 0)  # Friday, 17:00
+
+
+def _jalali_weekday() -> int:
+    """Today's weekday in Tehran, counted from Saturday (0)."""
+    return jdatetime.date.fromgregorian(date=_tehran_day(0).date()).weekday()

@@ -4,6 +4,7 @@ publishing; /offerings with edit, cancel, lists, export and attendance; who may 
 from __future__ import annotations
 
 import io
+import json
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ from bot.sandbox import SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 from tests.test_offerings import TITLE, offer, statuses
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -45,21 +46,24 @@ async def test_the_form_with_bad_input_shares_and_publishing(khooshe: Khooshe) -
     await expect(admin, "زمان شروع")
     await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
     await expect(admin, "گذشته است")
-    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    start = workday(2)
+    await admin.send_text(start)
     await expect(admin, "زمان پایان")
-    await admin.send_text("فردا ۹ صبح")
+    # A time alone is on the start's day: «ساعت ۹ صبح» is before it, «ساعت ۱۳» after.
+    await admin.send_text("ساعت ۹ صبح")
     await expect(admin, "پایان باید بعد از شروع")
-    await admin.send_text("پس‌فردا ۱۲:۰۰")
+    await admin.send_text("ساعت ۱۳")
     await expect(admin, "مکان برگزاری")
     await admin.send_text("اتاق بازرگانی تبریز")
     await expect(admin, "ظرفیت چند نفر")
-    await admin.send_text("بیست")
-    await expect(admin, "با رقم")
+    await admin.send_text("خیلی زیاد")
+    await expect(admin, "۲۰ نفر")
     await admin.send_text("۰")
     await expect(admin, "صفر")
-    await admin.send_text("۳")
+    # "۱ نفر" was refused as a number in words; units are dropped
+    await admin.send_text("۳ نفر")
     await expect(admin, "مهلت ثبت‌نام")
-    await admin.send_text("پس‌فردا ۱۳:۰۰")
+    await admin.send_text("ساعت ۱۳")
     await expect(admin, "بعد از شروع باشد")
     await admin.press("تا شروع")
     await expect(admin, "برای کدام خوشه‌ها")
@@ -86,6 +90,8 @@ async def test_the_form_with_bad_input_shares_and_publishing(khooshe: Khooshe) -
     assert food.messages == []
     (row,) = await khooshe.rows("SELECT * FROM offerings")
     assert (row["status"], row["capacity"], row["kind"]) == ("published", 3, "course")
+    starts_at = datetime.fromisoformat(row["starts_at"])
+    assert datetime.fromisoformat(row["ends_at"]) == starts_at + timedelta(hours=3)
     assert row["created_by"] == f"staff:{khooshe.platform.value}:{ADMIN_ID}"
     shares = await khooshe.rows(
         "SELECT cluster_code, seats FROM offering_clusters ORDER BY cluster_code"
@@ -135,9 +141,9 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     await expect(admin, "تغییر کند")
     await admin.press("👥 ظرفیت")
     await expect(admin, "ظرفیت تازه")
-    await admin.send_text("بیست")
-    await expect(admin, "با رقم")
-    await admin.send_text("1")
+    await admin.send_text("زیاد")
+    await expect(admin, "۲۰ نفر")
+    await admin.send_text("۱ نفر")
     await expect(admin, "کمتر شود")
     await admin.press_inline(item, "✏️ ویرایش")
     await expect(admin, "تغییر کند")
@@ -399,3 +405,64 @@ async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) 
     answer = await member.press_forged("ofs:m:10", more.message_id)
     assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
     assert not any("شماره" in (m.content or "") for m in member.messages)
+
+
+async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
+    await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await admin.send_command("new_offering")
+    await expect(admin, "چه نوعی است")
+    await admin.press("دوره آموزشی")
+    await expect(admin, "عنوان را بنویسید")
+    await admin.send_text(TITLE)
+    await expect(admin, "توضیح کوتاهی")
+    await admin.press("رد شدن »")
+    await expect(admin, "زمان شروع")
+    # "جمعه ۵" was silently 05:00: the hour is asked about, then the Friday needs a confirm.
+    await admin.send_text("جمعه ۵")
+    asked = await expect(admin, "صبح یا")
+    await admin.press_inline(asked, "۵ عصر")
+    warned = await expect(admin, "همین روز بماند")
+    assert "تعطیل" in shown(warned) and "۱۷:۰۰" in shown(warned)
+    # Another time typed instead: a range gives the start and the end, on a working day.
+    await admin.send_text(workday(2, "ساعت ۱۶ الی ۱۸"))
+    taken = await expect(admin, "پایان:")
+    assert "۱۶:۰۰" in shown(taken) and "۱۸:۰۰" in shown(taken)
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("اتاق بازرگانی تبریز")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.send_text("۱ نفر")  # was refused as "a number in words"
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    await expect(admin, "پیش‌نمایش")
+    await admin.press("📤 انتشار الان")
+    await expect(admin, "منتشر شد")
+    (row,) = await khooshe.rows("SELECT starts_at, ends_at, capacity FROM offerings")
+    starts_at = datetime.fromisoformat(row["starts_at"]).astimezone(TEHRAN)
+    ends_at = datetime.fromisoformat(row["ends_at"]).astimezone(TEHRAN)
+    assert (starts_at.hour, ends_at.hour, ends_at.date()) == (16, 18, starts_at.date())
+    assert row["capacity"] == 1
+
+    # The Friday kept after its warning, and an end typed as a time alone.
+    await admin.send_command("new_offering")
+    await expect(admin, "چه نوعی است")
+    await admin.press("دوره آموزشی")
+    await expect(admin, "عنوان را بنویسید")
+    await admin.send_text("کارگاه دوم")
+    await expect(admin, "توضیح کوتاهی")
+    await admin.press("رد شدن »")
+    await expect(admin, "زمان شروع")
+    await admin.send_text("جمعه ساعت ۹ صبح")
+    warned = await expect(admin, "همین روز بماند")
+    await admin.press_inline(warned, "✅ بله، همین روز")
+    await expect(admin, "زمان پایان")
+    await admin.send_text("۱۳")
+    await expect(admin, "مکان برگزاری")
+    (draft,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    stored = json.loads(draft["data"])["offering"]
+    starts_at = datetime.fromisoformat(stored["starts_at"]).astimezone(TEHRAN)
+    ends_at = datetime.fromisoformat(stored["ends_at"]).astimezone(TEHRAN)
+    assert starts_at.weekday() == 4 and (starts_at.hour, ends_at.hour) == (9, 13)
+    assert ends_at.date() == starts_at.date()

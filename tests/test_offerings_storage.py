@@ -190,7 +190,17 @@ async def test_attendance_and_the_registrants_audience(db: aiosqlite.Connection)
 
 @pytest.mark.parametrize(
     ("typed", "count"),
-    [("۲۰", 20), ("٢٠", 20), ("20", 20), (" ۱۲۰ ", 120), ("بیست", None), ("-3", None), ("", None)],
+    [
+        ("۲۰", 20),
+        ("٢٠", 20),
+        ("20", 20),
+        (" ۱۲۰ ", 120),
+        ("بیست", 20),
+        ("۲۰ نفر", 20),
+        ("زیاد", None),
+        ("-3", None),
+        ("", None),
+    ],
 )
 def test_counts_in_any_digits(typed: str, count: int | None) -> None:
     assert parse_count(typed) == count

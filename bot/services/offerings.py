@@ -25,8 +25,8 @@ from icalendar import Calendar, Event
 
 from bot import callbacks as cb
 from bot.roles import Access, Role
+from bot.services import numbers
 from bot.settings import Settings
-from bot.text import fold_digits
 from storage.offerings import (
     NewOffering,
     Notified,
@@ -257,9 +257,8 @@ def calendar_file(offering: Offering, tz: ZoneInfo, *, prodid: str = "-//Khooshe
 
 
 def parse_count(text: str) -> int | None:
-    """A count typed in Persian, Arabic or ASCII digits; None if it is not digits."""
-    folded = fold_digits(text).strip().replace(",", "").replace("٬", "")
-    return int(folded) if folded.isdigit() and folded.isascii() else None
+    """A count typed in any digits or in words, with or without a unit («۲۰ نفر»); else None."""
+    return numbers.parse_count(text)
 
 
 def targets_of(codes: Sequence[str], shares: dict[str, int]) -> dict[str, int | None]:

@@ -14,16 +14,31 @@ Accepted (Persian, Arabic-Indic or ASCII digits; Arabic ي/ك; with or without h
 - relative days: `امروز`, `فردا`, `پس‌فردا`/`پس فردا`/`پسفردا`, `امشب` (today, at night),
   `دیروز` (so it is reported as past), `today`, `tomorrow`, `tonight`;
 - weekday names: `شنبه` … `جمعه`, `یک‌شنبه`/`یک شنبه`/`یکشنبه`, `۵شنبه`, English names;
-- times: `۱۰`, `۱۰:۳۰`, `۱۰.۳۰`, `۱۰٫۳۰`, `۱۰:۳۰:۰۰`, `۱۰ و نیم`, with an optional `ساعت`/`at`
+- "this" and "next week": `همین پنجشنبه` (the next one, today included), `شنبه آینده`,
+  `شنبه بعد`, `شنبه دیگه` (the next one, as a bare weekday), `هفته بعد سه‌شنبه`,
+  `دوشنبه هفته بعد`, `سه‌شنبه هفته آینده/دیگه` (that day in the week after this one, weeks
+  starting on Saturday); `۳ روز دیگه`;
+- numbers in words and ordinal days (bot/services/numbers.py): `ساعت ده`, `اول دی`,
+  `بیستم آذر`, `بیست و دوم آذر`;
+- times: `۱۰`, `۱۰:۳۰`, `۱۰.۳۰`, `۱۰٫۳۰`, `۱۰:۳۰:۰۰`, `۱۰ و نیم`, `۹ و ربع`, `۱۰ و ۳۰ دقیقه`,
+  `یه ربع به ۱۰`, with an optional `ساعت`/`at`
   and an optional part of day before or after it: `صبح`, `بامداد`, `ظهر`, `بعدازظهر`
   (`بعد از ظهر`, `ب.ظ`), `عصر`, `غروب`, `شب`, `قبل از ظهر` (`ق.ظ`), `am`, `pm`;
-  `ظهر` alone is 12:00;
+  `ظهر` alone is 12:00; `به وقت تهران` (our own prompts say it) is read and dropped;
+- a range, `ساعت ۱۶ الی ۱۸`, `۴ تا ۶ عصر`: `When.end` is the end, on the same day; refused
+  (`RANGE`) unless the caller asks for both (`range_ok`);
 - a weekday next to a date (`شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۶:۳۰`, as `format_datetime` writes it) is
   checked against that date.
 
 Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambiguous input:
 
-- a bare hour is 24-hour time: `فردا ۵` is 05:00; write `۵ عصر` for 17:00;
+- a bare hour is 24-hour time from 7 on (`فردا ۹` is 09:00, `فردا ۱۷` 17:00), but 1–6 with no
+  part of the day is asked about, not guessed (`AMBIGUOUS_HOUR`): `فردا ۵` is as often 17:00
+  as 05:00. `۰۵:۰۰` (a leading zero) is plainly 24-hour time. A range's end without a part of
+  the day is the first such hour after its start (`۱۰ تا ۲` ends at 14:00);
+- a part of the day without an hour (`سه‌شنبه عصر`) is a missing time, reported with the day
+  understood (`WhenError.day`) so the question can name it;
+- text without a date may take the caller's `day` (a training's end: `ساعت ۱۳`);
 - `۱۲ شب` and 0–5 `شب` (after midnight: which day?) and `۱۲ صبح` are ambiguous-time errors
   rather than guesses; `۱۲ am` is 00:00 and `۱۲ pm` 12:00, as in English;
 - a date without a year is this Jalali year, or next year if that day is already over; if it
@@ -40,6 +55,7 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum, StrEnum
@@ -47,9 +63,11 @@ from zoneinfo import ZoneInfo
 
 import jdatetime
 
+from bot.services.numbers import words_to_digits
+from bot.services.workdays import Holidays
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits
 
-__all__ = ["MAX_AHEAD", "When", "WhenError", "WhenErrorCode", "parse_when"]
+__all__ = ["MAX_AHEAD", "OffDay", "When", "WhenError", "WhenErrorCode", "off_day", "parse_when"]
 
 # One year ahead, leap years included, so "the same day next year" is always within reach.
 MAX_AHEAD = timedelta(days=366)
@@ -67,6 +85,9 @@ class WhenErrorCode(StrEnum):
     GREGORIAN_DATE = "gregorian-date"
     INVALID_TIME = "invalid-time"
     AMBIGUOUS_TIME = "ambiguous-time"
+    AMBIGUOUS_HOUR = "ambiguous-hour"
+    RANGE = "range"
+    RANGE_ORDER = "range-order"
     MISSING_DATE = "missing-date"
     MISSING_TIME = "missing-time"
     WEEKDAY_MISMATCH = "weekday-mismatch"
@@ -77,24 +98,30 @@ class WhenErrorCode(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """A moment that was understood, as an aware UTC datetime."""
+    """A moment that was understood, as an aware UTC datetime (and a range's end)."""
 
     at: datetime
+    end: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class WhenError:
-    """A moment that was refused, and why."""
+    """A moment that was refused, and why; with the local day (and hour) understood, if any,
+    so the question asked back can name them."""
 
     code: WhenErrorCode
+    day: date | None = None
+    hour: int | None = None
 
 
 class _Reject(Exception):
     """Raised inside the parser to stop at the first problem found."""
 
-    def __init__(self, code: WhenErrorCode) -> None:
+    def __init__(self, code: WhenErrorCode, day: date | None = None, hour: int | None = None):
         super().__init__(code.value)
         self.code = code
+        self.day = day
+        self.hour = hour
 
 
 class _Period(Enum):
@@ -130,6 +157,8 @@ class _Clock:
     hour: int
     minute: int
     second: int
+    # "05:00": a leading zero says 24-hour time, so 1–6 is not asked about.
+    padded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +195,34 @@ class _ClockWord:
     """`ساعت` or `at`: the number after it is an hour, not a day."""
 
 
-_Token = _Number | _DateParts | _Clock | _Month | _Relative | _Weekday | _PeriodWord | _ClockWord
+@dataclass(frozen=True, slots=True)
+class _This:
+    """`همین`/`این`: the weekday named is the next one, today included."""
+
+
+@dataclass(frozen=True, slots=True)
+class _NextWeek:
+    """`هفته بعد`: the weekday named is in the week after this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class _RangeWord:
+    """`الی`/`تا`: the time after it is the end of a range."""
+
+
+_Token = (
+    _Number
+    | _DateParts
+    | _Clock
+    | _Month
+    | _Relative
+    | _Weekday
+    | _PeriodWord
+    | _ClockWord
+    | _This
+    | _NextWeek
+    | _RangeWord
+)
 
 # Arabic letter forms, separators from Persian and other keyboards, and marks that only split
 # words (diacritics, tatweel, direction marks). ZWNJ is kept until "۵‌شنبه" has been read.
@@ -208,7 +264,11 @@ _PHRASES = [
         (r"(?<!\w)ب ?\. ?ظ(?!\w)\.?", "بعدازظهر"),
         (r"(?<!\w)ق ?\. ?ظ(?!\w)\.?", "قبلازظهر"),
         (r"\b(یک|دو|سه|چهار|چار|پنج) ?شنبه\b", r"\1شنبه"),
-        (r"(?<![\d:./-])(\d{1,2}) ?و ?نیم\b", r"\1:30"),
+        # Our own prompts say the time is Tehran's; saying it back changes nothing.
+        (r"\b(?:به )?وقت (?:تهران|ایران|محلی)\b", ""),
+        (r"\b(?:tehran|iran|local) time\b", ""),
+        (r"\bهفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "هفتهبعد"),
+        (r"\bnext week\b", "هفتهبعد"),
         (r"(?<![a-z])([ap])\.?m\b\.?", r"\1m"),
         (r"\bday after tomorrow\b", "dayaftertomorrow"),
         # ISO 8601's "T" between date and time.
@@ -216,7 +276,29 @@ _PHRASES = [
     ]
 ]
 
-_TOKEN = re.compile(r"\d+(?:[/.:-]\d+)*|[^\W\d_]+")
+# After number words became digits: halves, quarters and minutes said in words.
+_Replacement = str | Callable[[re.Match[str]], str]
+_MINUTE_PHRASES: list[tuple[re.Pattern[str], _Replacement]] = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in list[tuple[str, _Replacement]](
+        [
+            (r"(?<![\d:./-])(\d{1,2}) ?و ?نیم\b", r"\1:30"),
+            (r"(?<![\d:./-])(\d{1,2}) ?و ?ربع\b", r"\1:15"),
+            (
+                r"(?<![\d:./-])(\d{1,2}) ?و ?(\d{1,2}) ?دقیقه\b",
+                lambda m: f"{m[1]}:{int(m[2]):02d}",
+            ),
+            (
+                r"(?<![\d:./-])(?:1 )?ربع به (\d{1,2})\b",
+                lambda m: f"{int(m[1]) - 1}:45" if int(m[1]) >= 1 else m[0],
+            ),
+            # "۳ روز دیگه": a day counted from today.
+            (r"(?<![\d:./-])(\d{1,3}) ?روز ?(?:دیگه|دیگر|بعد)\b", r"+\1"),
+        ]
+    )
+]
+
+_TOKEN = re.compile(r"\+\d+|\d+(?:[/.:-]\d+)*|[^\W\d_]+")
 # Punctuation that may sit between the parts without changing their meaning.
 _IGNORED = frozenset(" ,;.!?()-«»\"'")
 
@@ -229,7 +311,10 @@ def _normalise(text: str) -> str:
     text = " ".join(text.split())
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
-    return text
+    text = words_to_digits(text)
+    for minute_pattern, minute_replacement in _MINUTE_PHRASES:
+        text = minute_pattern.sub(minute_replacement, text)
+    return " ".join(text.split())
 
 
 def _build_lexicon() -> dict[str, _Token | None]:
@@ -295,8 +380,13 @@ def _build_lexicon() -> dict[str, _Token | None]:
     }
     words.update({word: _PeriodWord(period) for word, period in periods.items()})
     words.update({"ساعت": _ClockWord(), "at": _ClockWord()})
-    # "۲۰ام آذر", "سال ۱۴۰۵", "تاریخ …", "رأس ساعت ۱۰" (sharp), "on Saturday".
-    words.update(dict.fromkeys(["ام", "ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the"]))
+    words.update({"همین": _This(), "این": _This(), "this": _This(), "هفتهبعد": _NextWeek()})
+    words.update(dict.fromkeys(["الی", "تا", "to", "until", "till"], _RangeWord()))
+    # "۲۰ام آذر", "سال ۱۴۰۵", "تاریخ …", "رأس ساعت ۱۰" (sharp), "on Saturday"; "شنبه آینده",
+    # "شنبه‌ی بعد", "شنبه دیگه" mean the next Saturday, as "شنبه" alone does.
+    fillers = ["ام", "ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
+    fillers += ["آینده", "بعد", "دیگه", "دیگر", "next"]
+    words.update(dict.fromkeys(fillers))
     return {_normalise(word): meaning for word, meaning in words.items()}
 
 
@@ -309,7 +399,9 @@ def _scan(text: str) -> list[_Token]:
         raise _Reject(WhenErrorCode.UNPARSEABLE)
     tokens: list[_Token] = []
     for raw in _TOKEN.findall(text):
-        if raw.isdigit():
+        if raw.startswith("+"):
+            tokens.append(_Relative(int(raw[1:])))
+        elif raw.isdigit():
             tokens.append(_Number(raw))
         elif raw[0].isdigit():
             tokens.append(_numeric(raw))
@@ -329,7 +421,7 @@ def _numeric(raw: str) -> _DateParts | _Clock:
         if len(parts) > 3 or sizes[0] > 2 or any(size != 2 for size in sizes[1:]):
             raise _Reject(WhenErrorCode.INVALID_TIME)
         hour, minute, second = (int(part) for part in [*parts, "0"][:3])
-        return _Clock(hour, minute, second)
+        return _Clock(hour, minute, second, padded=sizes[0] == 2 and parts[0][0] == "0")
     if ":" in separators:
         raise _Reject(WhenErrorCode.UNPARSEABLE)
     if len(parts) == 2 and max(sizes) <= 2:
@@ -353,15 +445,31 @@ class _Parsed:
     weekday: int | None = None
     clock: _Clock | None = None
     period: _Period | None = None
+    this: bool = False
+    next_week: bool = False
+    # After "الی"/"تا": the range's end and its own part of the day.
+    in_range: bool = False
+    end_clock: _Clock | None = None
+    end_period: _Period | None = None
 
     def set_period(self, period: _Period) -> None:
         """Record a part of the day; two different ones contradict each other."""
+        if self.in_range and self.end_clock is not None:
+            if self.end_period not in (None, period):
+                raise _Reject(WhenErrorCode.UNPARSEABLE)
+            self.end_period = period
+            return
         if self.period not in (None, period):
             raise _Reject(WhenErrorCode.UNPARSEABLE)
         self.period = period
 
     def set_clock(self, clock: _Clock) -> None:
-        """Record the time; a second one means the text is not one moment."""
+        """Record the time (or the range's end); another one means the text is not one moment."""
+        if self.in_range:
+            if self.end_clock is not None or self.clock is None:
+                raise _Reject(WhenErrorCode.UNPARSEABLE)
+            self.end_clock = clock
+            return
         if self.clock is not None:
             raise _Reject(WhenErrorCode.UNPARSEABLE)
         self.clock = clock
@@ -399,7 +507,8 @@ def _parse(tokens: list[_Token]) -> _Parsed:
             case _Number(digits):
                 if len(digits) > 2:
                     raise _Reject(WhenErrorCode.INVALID_TIME)
-                parsed.set_clock(_Clock(int(digits), 0, 0))
+                padded = len(digits) == 2 and digits[0] == "0"
+                parsed.set_clock(_Clock(int(digits), 0, 0, padded))
             case _Clock():
                 parsed.set_clock(token)
             case _DateParts():
@@ -412,23 +521,50 @@ def _parse(tokens: list[_Token]) -> _Parsed:
                 parsed.weekday = weekday
             case _PeriodWord(period):
                 parsed.set_period(period)
+            case _This():
+                parsed.this = True
+            case _NextWeek():
+                parsed.next_week = True
+            case _RangeWord():
+                if parsed.in_range or parsed.clock is None:
+                    raise _Reject(WhenErrorCode.UNPARSEABLE)
+                parsed.in_range = True
             case _ClockWord():
                 pass
             case _Month():
                 # A month name with no day before it: "آذر ۲۰" is not a way dates are written.
                 raise _Reject(WhenErrorCode.UNPARSEABLE)
+    if parsed.in_range and parsed.end_clock is None:
+        raise _Reject(WhenErrorCode.UNPARSEABLE)
     return parsed
+
+
+def _resolve_weekday(parsed: _Parsed, today: date) -> date:
+    """The day a weekday name means: the next one, today included after "همین", or the one in
+    next week (weeks start on Saturday)."""
+    assert parsed.weekday is not None
+    today_index = jdatetime.date.fromgregorian(date=today).weekday()
+    if parsed.next_week:
+        return today + timedelta(days=7 - today_index + parsed.weekday)
+    ahead = (parsed.weekday - today_index) % 7
+    if parsed.this:
+        return today + timedelta(days=ahead)
+    return today + timedelta(days=ahead or 7)
 
 
 def _resolve_date(parsed: _Parsed, today: date) -> date | None:
     """Return the Gregorian local date meant, or None if the text gave no day."""
+    if parsed.next_week and (parsed.date is not None or parsed.relative is not None):
+        raise _Reject(WhenErrorCode.UNPARSEABLE)
+    if parsed.next_week and parsed.weekday is None:
+        # "هفته بعد ساعت ۱۰": which day of it?
+        raise _Reject(WhenErrorCode.MISSING_DATE)
     if parsed.relative is not None:
         return today + timedelta(days=parsed.relative.days)
     if parsed.date is None:
         if parsed.weekday is None:
             return None
-        ahead = (parsed.weekday - jdatetime.date.fromgregorian(date=today).weekday()) % 7
-        return today + timedelta(days=ahead or 7)
+        return _resolve_weekday(parsed, today)
     year, month, day = parsed.date.year, parsed.date.month, parsed.date.day
     if year is None:
         jalali_today = jdatetime.date.fromgregorian(date=today)
@@ -472,19 +608,59 @@ def _resolve_hour(hour: int, period: _Period | None) -> int:
     raise _Reject(WhenErrorCode.INVALID_TIME)
 
 
-def _resolve_time(parsed: _Parsed) -> _Clock | None:
-    """Return the 24-hour time meant, or None if the text gave no time."""
+def _check(clock: _Clock) -> None:
+    if clock.hour > 23 or clock.minute > 59 or clock.second > 59:
+        raise _Reject(WhenErrorCode.INVALID_TIME)
+
+
+def _resolve_time(parsed: _Parsed, day: date | None) -> _Clock | None:
+    """Return the 24-hour time meant, or None if the text gave no time (day only names the
+    day in the question asked back about an hour from 1 to 6)."""
     clock = parsed.clock
     if clock is None:
         # "ظهر" alone names a time; "صبح" alone does not.
         return _Clock(12, 0, 0) if parsed.period is _Period.NOON else None
-    if clock.hour > 23 or clock.minute > 59 or clock.second > 59:
+    _check(clock)
+    # "۴ تا ۶ عصر": the part of the day said once covers both ends.
+    period = parsed.period or parsed.end_period
+    if period is None and 1 <= clock.hour <= 6 and not clock.padded:
+        raise _Reject(WhenErrorCode.AMBIGUOUS_HOUR, day, clock.hour)
+    return _Clock(_resolve_hour(clock.hour, period), clock.minute, clock.second)
+
+
+def _resolve_end(parsed: _Parsed, start: _Clock) -> _Clock | None:
+    """Return a range's 24-hour end: with its own part of the day, or the first such hour
+    after the start ("۱۰ تا ۲" ends at 14:00)."""
+    end = parsed.end_clock
+    if end is None:
+        return None
+    _check(end)
+    if parsed.end_period is not None:
+        hour = _resolve_hour(end.hour, parsed.end_period)
+    else:
+        hour = end.hour
+        if (hour, end.minute) <= (start.hour, start.minute) and hour + 12 <= 23:
+            hour += 12
+    resolved = _Clock(hour, end.minute, end.second)
+    if (resolved.hour, resolved.minute) <= (start.hour, start.minute):
+        raise _Reject(WhenErrorCode.RANGE_ORDER)
+    return resolved
+
+
+def _instant(day: date, clock: _Clock, tz: ZoneInfo) -> datetime:
+    """The UTC instant of a local wall-clock time, refusing one a DST gap skips."""
+    local = datetime(day.year, day.month, day.day, clock.hour, clock.minute, clock.second)
+    at = local.replace(tzinfo=tz).astimezone(UTC)
+    if at.astimezone(tz).replace(tzinfo=None) != local:
+        # The wall-clock time was skipped by a DST change: it never happens there that day.
         raise _Reject(WhenErrorCode.INVALID_TIME)
-    return _Clock(_resolve_hour(clock.hour, parsed.period), clock.minute, clock.second)
+    return at
 
 
-def _moment(text: str, now: datetime, tz: ZoneInfo) -> datetime:
-    """Return the UTC instant text names, or raise _Reject saying why there is none."""
+def _moment(
+    text: str, now: datetime, tz: ZoneInfo, default_day: date | None
+) -> tuple[datetime, datetime | None]:
+    """Return the UTC instant text names (and a range's end), or raise _Reject saying why."""
     if len(text) > _MAX_LENGTH * 5:
         raise _Reject(WhenErrorCode.UNPARSEABLE)
     normalised = _normalise(text)
@@ -497,21 +673,19 @@ def _moment(text: str, now: datetime, tz: ZoneInfo) -> datetime:
         # Only fillers such as "ساعت".
         raise _Reject(WhenErrorCode.UNPARSEABLE)
     day = _resolve_date(parsed, now.astimezone(tz).date())
-    clock = _resolve_time(parsed)
+    if day is None and parsed.weekday is None:
+        day = default_day
+    clock = _resolve_time(parsed, day)
     if day is None:
         raise _Reject(WhenErrorCode.MISSING_DATE)
     if clock is None:
         # Never midnight by default: a broadcast at 00:00 is rarely what was meant.
-        raise _Reject(WhenErrorCode.MISSING_TIME)
+        raise _Reject(WhenErrorCode.MISSING_TIME, day)
     weekday = jdatetime.date.fromgregorian(date=day).weekday()
     if parsed.weekday not in (None, weekday):
         raise _Reject(WhenErrorCode.WEEKDAY_MISMATCH)
-    local = datetime(day.year, day.month, day.day, clock.hour, clock.minute, clock.second)
-    at = local.replace(tzinfo=tz).astimezone(UTC)
-    if at.astimezone(tz).replace(tzinfo=None) != local:
-        # The wall-clock time was skipped by a DST change: it never happens there that day.
-        raise _Reject(WhenErrorCode.INVALID_TIME)
-    return at
+    end = _resolve_end(parsed, clock)
+    return _instant(day, clock, tz), (_instant(day, end, tz) if end is not None else None)
 
 
 def parse_when(
@@ -521,18 +695,42 @@ def parse_when(
     *,
     min_ahead: timedelta = timedelta(0),
     max_ahead: timedelta | None = MAX_AHEAD,
+    day: date | None = None,
+    range_ok: bool = False,
 ) -> When | WhenError:
-    """Return the UTC moment a Jalali date and local time in text names, or why it can't."""
+    """Return the UTC moment a Jalali date and local time in text names, or why it can't.
+
+    `day` (a local date) is used when the text names only a time; `range_ok` accepts
+    "۱۶ الی ۱۸" where the caller asks for a start and an end.
+    """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"naive datetime {now.isoformat()}: pass an aware datetime")
     try:
-        at = _moment(text, now, tz)
+        at, end = _moment(text, now, tz, day)
     except _Reject as rejection:
-        return WhenError(rejection.code)
+        return WhenError(rejection.code, rejection.day, rejection.hour)
+    if end is not None and not range_ok:
+        return WhenError(WhenErrorCode.RANGE)
     if at < now:
         return WhenError(WhenErrorCode.PAST)
     if at < now + min_ahead:
         return WhenError(WhenErrorCode.TOO_SOON)
     if max_ahead is not None and at > now + max_ahead:
         return WhenError(WhenErrorCode.TOO_FAR)
-    return When(at)
+    return When(at, end)
+
+
+@dataclass(frozen=True, slots=True)
+class OffDay:
+    """Why a day is off: a Friday, or a public holiday (with its name from the CSV)."""
+
+    holiday: str | None
+
+
+def off_day(at: datetime, tz: ZoneInfo, holidays: Holidays) -> OffDay | None:
+    """Return why the local day of `at` is off (Friday or a listed holiday), or None."""
+    local = at.astimezone(tz).date()
+    if local in holidays:
+        return OffDay(holidays.names[local])
+    # Python counts Monday as 0, so Friday is 4.
+    return OffDay(None) if local.weekday() == 4 else None

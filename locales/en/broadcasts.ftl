@@ -112,3 +112,9 @@ scheduled-ask-when = Write the new time for announcement no. { $number } in Tehr
 scheduled-rescheduled = ✅ Announcement no. { $number } is now scheduled for { $when }.
 broadcast-form-timeout = The announcement you were writing waited a while without an answer, so its form was closed. Its text is kept: /broadcast carries on from choosing the audience.
 broadcast-resume = Your unfinished announcement is kept; we carry on from choosing the audience (for a new text, ❌ Cancel and /broadcast again).
+
+# A new time for a waiting announcement that falls on a Friday or a public holiday.
+scheduled-day-confirm =
+    { $warning }
+    Send on { $when }? If not, write another time.
+broadcast-button-day-ok = ✅ Yes, that day

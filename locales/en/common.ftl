@@ -101,3 +101,15 @@ poll-gap =
 poll-gap-lost =
     ⚠️ The bot fetched nothing from { $platform } for { $hours } hours (since { $since }).
     { $platform } keeps messages for 24 hours only: what members sent more than a day ago was lost and never answered.
+
+# Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
+when-error-ambiguous-hour = { $hour } in the morning or { $hour } in the afternoon ({ $evening }:00)? Tap one, or write it again with "am" or "pm".
+when-error-missing-time-day = I understood { $day }; add the time too, e.g. "{ $example }".
+when-error-range = Write one time, not a range, e.g. "{ $example }".
+when-error-range-order = The end of the range must come after its start. Try again.
+when-button-am = { $hour } am
+when-button-pm = { $hour } pm
+when-half-chosen = ⏱ { $text }
+when-warning-friday = ⚠️ Note: { $day } is a day off.
+when-warning-holiday = ⚠️ Note: { $day } is a public holiday ({ $name }).
+when-day-kept = ✅ That day is kept.

@@ -95,12 +95,12 @@ offering-ask-description = Write a short description (topics, teacher, audience)
 offering-description-length = The description may be at most { $limit } characters. Please shorten it.
 offering-skipped = Skipped.
 offering-ask-start = 🕒 Write the start as a Jalali date and Tehran time, e.g. “{ $example }” or “Thursday 10”.
-offering-ask-end = Start: { $start }. Write the end (e.g. “{ $example }”) or tap “Skip”.
+offering-ask-end = Start: { $start }. Write the end (for the same day just the time, e.g. “13:00”; or “{ $example }”) or tap “Skip”.
 offering-end-before-start = The end must come after the start. Please write the end again.
 offering-ask-place = 📍 Write the place, or the link of the online session.
 offering-place-length = The place must be 1 to { $limit } characters. Please write it again.
 offering-ask-capacity = 👥 How many seats? Write a number (e.g. 20) or tap “Unlimited”.
-offering-count-words = Please write the number in digits, e.g. 20 (not “twenty”).
+offering-count-words = I did not understand that as a number. Write the count, e.g. "20" or "20 people".
 offering-count-zero = The capacity cannot be zero. Write a number above zero.
 offering-count-invalid = I did not understand that number. Write a positive number in digits, e.g. 20.
 offering-unlimited-chosen = Capacity: unlimited
@@ -202,3 +202,14 @@ offering-attendance = ✔️ Attendance for “{ $title }”: { $present } of { 
 offering-attendance-too-early = Attendance can be taken once it has started.
 offering-need-text = Please type your answer as text (or use the buttons of the message above), or /cancel.
 offering-form-timeout = The training or event form waited a while without an answer and was closed; nothing was published. Send /new_offering to start again.
+
+# A start on a Friday or a public holiday, or a start and an end typed together ("16 to 18").
+offering-day-confirm =
+    { $warning }
+    Start: { $start }
+    Keep that day? If not, write another time.
+offering-button-day-ok = ✅ Yes, that day
+offering-day-kept = ✅ Start: { $start }
+offering-range-taken =
+    Start: { $start }
+    End: { $end }

@@ -280,3 +280,15 @@ export-attachments = { $total ->
     [0] { $total }
    *[other] { $total }: { $kinds }
 }
+
+# Text typed outside any form (handlers/menu.py): quoted back and offered as a report.
+loose-text-offer =
+    “{ $text }”
+
+    Report this as a problem?
+loose-text-button-report = 📝 Yes, report it
+loose-text-button-dismiss = No, thanks
+loose-text-dismissed = OK, not reported. Use the menu buttons for anything else.
+loose-text-taken = 📝 The report form opened with this text.
+report-from-text = ✔️ Your text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
+report-from-text-resumed = ✔️ Your text was added to the report you had not finished. Send more if you have any, or tap “✅ Done”.

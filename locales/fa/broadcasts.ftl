@@ -112,3 +112,9 @@ scheduled-ask-when = زمان تازه اطلاعیه شماره { $number } ر�
 scheduled-rescheduled = ✅ اطلاعیه شماره { $number } برای { $when } زمان‌بندی شد.
 broadcast-form-timeout = اطلاعیه‌ای که می‌نوشتید مدتی بی‌پاسخ ماند و فرمش بسته شد. متن آن نگه داشته شد: با /broadcast از انتخاب گیرندگان ادامه دهید.
 broadcast-resume = اطلاعیه نیمه‌کاره‌تان محفوظ است؛ از انتخاب گیرندگان ادامه می‌دهیم (برای متن تازه ❌ انصراف و دوباره /broadcast).
+
+# A new time for a waiting announcement that falls on a Friday or a public holiday.
+scheduled-day-confirm =
+    { $warning }
+    ارسال در { $when }؟ اگر نه، زمان دیگری بنویسید.
+broadcast-button-day-ok = ✅ بله، همین روز

@@ -101,3 +101,15 @@ poll-gap =
 poll-gap-lost =
     ⚠️ ربات { $hours } ساعت از { $platform } پیامی نگرفته بود (از { $since }).
     { $platform } پیام‌ها را فقط ۲۴ ساعت نگه می‌دارد: پیام‌هایی که اعضا بیش از یک روز پیش فرستاده‌اند از دست رفته‌اند و به آن‌ها پاسخی نرسیده است.
+
+# Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
+when-error-ambiguous-hour = ساعت { $hour } صبح یا { $hour } عصر ({ $evening }:۰۰)؟ یکی را بزنید، یا دوباره با «صبح» یا «عصر» بنویسید.
+when-error-missing-time-day = روز { $day } را متوجه شدم؛ ساعت را هم بنویسید، مثلاً «{ $example }».
+when-error-range = یک زمان بنویسید، نه بازه. مثلاً «{ $example }».
+when-error-range-order = پایان بازه باید بعد از شروع آن باشد. دوباره بنویسید.
+when-button-am = { $hour } صبح
+when-button-pm = { $hour } عصر
+when-half-chosen = ⏱ { $text }
+when-warning-friday = ⚠️ توجه: { $day } تعطیل است.
+when-warning-holiday = ⚠️ توجه: { $day } تعطیل رسمی است ({ $name }).
+when-day-kept = ✅ همین روز ماند.

@@ -95,12 +95,12 @@ offering-ask-description = توضیح کوتاهی بنویسید (سرفصل‌
 offering-description-length = توضیح حداکثر { $limit } نویسه می‌تواند باشد. کوتاه‌ترش کنید.
 offering-skipped = رد شد.
 offering-ask-start = 🕒 زمان شروع را به تاریخ شمسی و وقت تهران بنویسید، مثلاً «{ $example }» یا «پنجشنبه ساعت ۱۰».
-offering-ask-end = شروع: { $start }. زمان پایان را بنویسید (مثلاً «{ $example }») یا «رد شدن» را بزنید.
+offering-ask-end = شروع: { $start }. زمان پایان را بنویسید (برای همان روز فقط ساعت، مثلاً «ساعت ۱۳»؛ یا «{ $example }») یا «رد شدن» را بزنید.
 offering-end-before-start = پایان باید بعد از شروع باشد. زمان پایان را دوباره بنویسید.
 offering-ask-place = 📍 مکان برگزاری یا پیوند جلسه برخط را بنویسید.
 offering-place-length = مکان باید بین ۱ و { $limit } نویسه باشد. دوباره بنویسید.
 offering-ask-capacity = 👥 ظرفیت چند نفر است؟ عدد بنویسید (مثلاً ۲۰) یا «بدون محدودیت» را بزنید.
-offering-count-words = لطفاً عدد را با رقم بنویسید، مثلاً ۲۰ (نه «بیست»).
+offering-count-words = این را به‌عنوان عدد متوجه نشدم. تعداد را بنویسید، مثلاً «۲۰» یا «۲۰ نفر».
 offering-count-zero = ظرفیت نمی‌تواند صفر باشد. عددی بزرگ‌تر از صفر بنویسید.
 offering-count-invalid = این عدد را متوجه نشدم. یک عدد مثبت با رقم بنویسید، مثلاً ۲۰.
 offering-unlimited-chosen = ظرفیت: بدون محدودیت
@@ -202,3 +202,14 @@ offering-attendance = ✔️ حضور و غیاب «{ $title }»: { $present } �
 offering-attendance-too-early = حضور و غیاب پس از شروع برنامه ممکن است.
 offering-need-text = لطفاً پاسخ را به‌صورت متن بنویسید (یا دکمه‌های پیام بالا را بزنید)، یا با /cancel انصراف دهید.
 offering-form-timeout = فرم آموزش یا رویداد مدتی بی‌پاسخ ماند و بسته شد؛ چیزی منتشر نشد. برای شروع دوباره /new_offering را بفرستید.
+
+# A start on a Friday or a public holiday, or a start and an end typed together («۱۶ الی ۱۸»).
+offering-day-confirm =
+    { $warning }
+    شروع: { $start }
+    همین روز بماند؟ اگر نه، زمان دیگری بنویسید.
+offering-button-day-ok = ✅ بله، همین روز
+offering-day-kept = ✅ شروع: { $start }
+offering-range-taken =
+    شروع: { $start }
+    پایان: { $end }

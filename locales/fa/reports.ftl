@@ -268,3 +268,15 @@ export-attachments = { $total ->
     [0] { $total }
    *[other] { $total }: { $kinds }
 }
+
+# Text typed outside any form (handlers/menu.py): quoted back and offered as a report.
+loose-text-offer =
+    «{ $text }»
+
+    ثبت به‌عنوان مشکل؟
+loose-text-button-report = 📝 بله، ثبت مشکل
+loose-text-button-dismiss = نه، لازم نیست
+loose-text-dismissed = باشه، ثبت نشد. برای کارهای دیگر از دکمه‌های منو استفاده کنید.
+loose-text-taken = 📝 فرم ثبت مشکل با همین متن باز شد.
+report-from-text = ✔️ متن شما آغاز شرح مشکل است. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+report-from-text-resumed = ✔️ متن شما به شرح مشکلی که نیمه‌کاره مانده بود اضافه شد. اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.

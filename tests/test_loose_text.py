@@ -1,0 +1,77 @@
+"""Nothing a member types is lost: text outside any form is offered as a report (issue 12)."""
+
+from __future__ import annotations
+
+from tests.conftest import Khooshe, expect, register, shown
+
+GAS = "سلام، گاز واحد ما از دیروز قطع است و برق تابلو هم مدام قطع می‌شود"
+
+
+async def test_free_text_at_the_menu_becomes_a_report_in_two_taps(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_text(GAS)
+    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    assert "گاز واحد ما از دیروز قطع است" in shown(offer)  # quoted back
+    # Kept before it was acknowledged: a restart loses nothing.
+    await khooshe.stop()
+    await khooshe.start()
+    await user.press("📝 بله، ثبت مشکل")  # tap 1: the form opens with the text
+    await expect(user, "آغاز شرح مشکل")
+    await user.press("✅ تمام شد")  # tap 2: on to the category
+    question = await expect(user, "به نظر می‌رسد", wait=30)
+    await user.press_inline(question, question.button_texts[0])
+    await expect(user, "فوری است", wait=30)
+    await user.press("عادی")
+    await expect(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است")
+    await expect(user, "گزارش شما:")
+    await user.press("✅ ثبت گزارش")
+    await expect(user, "کد پیگیری")
+    (report,) = await khooshe.rows("SELECT description FROM reports")
+    assert report["description"].startswith("سلام، گاز واحد ما از دیروز قطع است")
+    assert "مدام قطع" in report["description"]
+    # The kept text was used up with the offer.
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "loose_texts" not in data["data"]
+
+
+async def test_the_text_is_the_first_part_and_more_can_follow(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_text("آب شهرک سه روز است وصل نشده")
+    first = await expect(user, "ثبت به‌عنوان مشکل؟")
+    await user.send_text("تانکر هم نمی‌فرستند")  # a second message gets its own offer
+    await expect(user, "ثبت به‌عنوان مشکل؟")
+    await user.press_inline(first, "📝 بله، ثبت مشکل")
+    await expect(user, "آغاز شرح مشکل")
+    await user.send_text("کارگاه رنگ‌کاری تعطیل شده")
+    ack = await expect(user, "دریافت شد")
+    assert "۲ پیام" in shown(ack)
+
+
+async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    for greeting in ("سلام", "سلام وقت بخیر", "درود", "سلام، خسته نباشید!"):
+        await user.send_text(greeting)
+        menu = await expect(user, "دکمه‌های منو")
+        assert menu.inline_buttons == []
+    # In reply to an old message, the words are still offered, and may be let go.
+    await user.send_text("مالیات امسال واحد ما دو برابر شده", reply_to=menu.message_id)
+    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    await user.press_inline(offer, "نه، لازم نیست")
+    dismissed = await user.next_edit()
+    while dismissed.message_id != offer.message_id:  # edits from registration come first
+        dismissed = await user.next_edit()
+    assert "ثبت نشد" in shown(dismissed) and dismissed.inline_buttons == []
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "مالیات" not in data["data"]
+    assert await khooshe.rows("SELECT id FROM reports") == []
+
+
+async def test_strangers_and_commands_still_get_the_old_answers(khooshe: Khooshe) -> None:
+    stranger = khooshe.member()
+    await stranger.send_text("برق واحد ما قطع است")
+    hint = await expect(stranger, "/start")
+    assert "ثبت به‌عنوان مشکل" not in shown(hint)
