@@ -32,6 +32,7 @@ __all__ = [
     "Suggestion",
     "accuracy",
     "most_similar",
+    "pair_similarity",
     "run_cli",
     "similarity",
     "suggest",
@@ -387,6 +388,11 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def pair_similarity(a: str, b: str) -> float:
+    """Return how alike two texts are as reports of one problem (0..1)."""
+    return similarity(tokens_for_similarity(a), tokens_for_similarity(b))
 
 
 def most_similar(
