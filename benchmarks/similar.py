@@ -1,6 +1,6 @@
 """"Me too" similarity: precision, recall and time per comparison on the labelled pairs.
 
-Run by hand from the project root: `python -m benchmarks.similar [--sweep]`. Each line of
+Run by hand from the project root: `python -m benchmarks.similar [--sweep] [--show-held-out]`. Each line of
 tests/data/similar_pairs_*.tsv is `same|different, category, styles, text, text`: two reports of
 one category, by two members, that are (or are not) the same problem. A pair counts as offered
 when `most_similar` would offer the one report to the author of the other (the score reaches
@@ -66,7 +66,7 @@ def precision_recall(pairs: list[Pair], scores: list[float], threshold: float) -
     return precision, recall
 
 
-def main(sweep: bool) -> None:
+def main(sweep: bool, show: bool) -> None:
     """Measure and print."""
     from bot.services import categorize
 
@@ -82,7 +82,8 @@ def main(sweep: bool) -> None:
             f"precision {precision:.3f}, recall {recall:.3f} at threshold {threshold}"
         )
         for pair, score in zip(pairs, scores, strict=True):
-            if pair.same != (score >= threshold):
+            # The held-out part's mistakes stay hidden while tuning (--show-held-out).
+            if pair.same != (score >= threshold) and (name == "tuning" or show):
                 kind = "missed" if pair.same else "WRONG OFFER"
                 print(f"  {kind} {score:.2f} [{pair.category} {pair.styles}] {pair.a} | {pair.b}")
         if name == "held-out":
@@ -122,4 +123,6 @@ def main(sweep: bool) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--sweep", action="store_true", help="precision/recall by threshold")
-    main(parser.parse_args().sweep)
+    parser.add_argument("--show-held-out", action="store_true", help="list held-out mistakes")
+    args = parser.parse_args()
+    main(args.sweep, args.show_held_out)
