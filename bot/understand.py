@@ -90,6 +90,27 @@ def protect_place_names(names: Iterable[str]) -> None:
             if len(folded) >= 2 and folded not in _GENERIC_PLACE_WORDS:
                 protected.add(folded)
     _protected = frozenset(protected)
+    # Their Latin spellings too («razi»), or the Finglish reading makes another word of them.
+    global _place_skeletons
+    skeletons: dict[str, list[str]] = {}
+    for word in sorted(protected):
+        skeletons.setdefault(persian_skeleton(word), []).append(word)
+    _place_skeletons = {k: tuple(v) for k, v in skeletons.items()}
+    to_persian.cache_clear()
+
+
+_place_skeletons: dict[str, tuple[str, ...]] = {}
+
+
+def _place_in_latin(lower: str) -> str | None:
+    """The place name a Latin word spells («razi» → «رازی»), or None."""
+    from difflib import SequenceMatcher
+
+    for place in _place_skeletons.get(latin_skeleton(lower), ()):
+        # The consonants alone are too loose («arz» and «razi» share them).
+        if SequenceMatcher(None, lower, _romanised(place)).ratio() >= 0.8:
+            return place
+    return None
 
 
 def is_place_word(folded: str) -> bool:
@@ -230,7 +251,7 @@ def _load_finglish() -> _Finglish:
 @functools.lru_cache(maxsize=65536)
 def to_persian(word: str) -> str | None:
     """The Persian spelling of a Finglish word («bargh» → «برق»), or None if not Finglish."""
-    return _load_finglish().convert(word)
+    return _place_in_latin(word.lower()) or _load_finglish().convert(word)
 
 
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
