@@ -94,6 +94,8 @@ SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
 # Words of cluster and estate names say where a report comes from, not what the problem is:
 # two reports from one estate share them whatever their problems.
 _PLACE_WEIGHT = 0.25
+# The longest synonym phrase, in word pieces («پروانه بهره برداری»).
+_PHRASE_MAX = 3
 # Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
 _NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی"})
 # Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
@@ -120,7 +122,7 @@ _STOP_WORDS = frozenset(
     ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
     یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
     امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
-    صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه
+    صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه خواسته خواست خواهیم لازم نیاز
     بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار یوخ یوخدور دی اولور اولوب
     گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
@@ -238,22 +240,30 @@ class _Engine:
 
     def _synonyms(
         self, table: Mapping[str, Sequence[str]]
-    ) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-        """Map each synonym (one word, or two as a phrase) to its head, all as similarity sees them."""
+    ) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+        """Map each synonym (a word, or a phrase of 2-3) to its head, as similarity sees them."""
         words: dict[str, str] = {}
-        phrases: dict[tuple[str, str], str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
         for head, members in table.items():
             key = "".join(u.canonical or u.surface for u in self.units(head))
             for member in (head, *members):
                 units = self.units(member)
                 if len(units) == 1:
-                    for form in (units[0].canonical, units[0].surface):
+                    for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
                         if form:
                             words.setdefault(form, key)
-                elif len(units) == 2:
-                    phrases.setdefault((units[0].canonical, units[1].canonical), key)
-                    phrases.setdefault((units[0].surface, units[1].surface), key)
+                elif 2 <= len(units) <= _PHRASE_MAX:
+                    phrases.setdefault(tuple(u.canonical for u in units), key)
+                    phrases.setdefault(tuple(u.surface for u in units), key)
         return words, phrases
+
+    def synonym(self, unit: _Unit) -> str | None:
+        """The head word a word piece is a synonym of, if any."""
+        for form in (unit.canonical, unit.surface, *unit.forms):
+            head = self.synonyms.get(form)
+            if head:
+                return head
+        return None
 
     def units(self, text: str) -> list[_Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""
@@ -313,6 +323,11 @@ class _Engine:
         if dictionary_stems:
             # The longest dictionary word under the ending: "فروشمون" and "فروش" meet.
             return dictionary_stems[0]
+        for copula in ("ست", "س"):
+            # Spoken «است» glued on: «بالاس», «بالاست», «چاله‌ست».
+            bare = part[: -len(copula)]
+            if part.endswith(copula) and len(bare) >= 3 and bare in self.words:
+                return bare
         for suffix in _AZ_SUFFIXES:
             bare = part[: -len(suffix)]
             if part.endswith(suffix) and len(bare) >= 2:
@@ -455,22 +470,30 @@ def tokens_for_similarity(text: str) -> frozenset[str]:
     tokens: set[str] = set()
     index = 0
     while index < len(units):
-        unit = units[index]
-        index += 1
-        if index < len(units):
-            after = units[index]
-            head = engine.phrases.get((unit.canonical, after.canonical)) or engine.phrases.get(
-                (unit.surface, after.surface)
+        head = None
+        for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
+            window = units[index : index + size]
+            head = engine.phrases.get(tuple(u.canonical for u in window)) or engine.phrases.get(
+                tuple(u.surface for u in window)
             )
             if head:
                 tokens.add(head)
-                index += 1
-                continue
+                index += size
+                break
+        if head:
+            continue
+        unit = units[index]
+        index += 1
         if unit.surface in _STOP_WORDS:
             continue
-        token = engine.synonyms.get(unit.canonical) or engine.synonyms.get(unit.surface)
-        token = token or unit.canonical
-        if len(token) >= 2 and token not in _STOP_WORDS and any(ch.isalpha() for ch in token):
+        token = engine.synonym(unit) or unit.canonical
+        if (
+            len(token) >= 2
+            and token not in _STOP_WORDS
+            and any(ch.isalpha() for ch in token)
+            # A spoken verb hazm doesn't know («نمیدن», «میسوزن») is how, not what.
+            and not (token.startswith(("می", "نمی")) and token not in engine.words)
+        ):
             tokens.add(token)
     return frozenset(tokens)
 
