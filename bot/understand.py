@@ -54,6 +54,7 @@ __all__ = [
 
 FINGLISH_PATH = PROJECT_ROOT / "data" / "finglish.toml"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
+SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ class _Finglish:
             if isinstance(value, str)
         }
         lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+        # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
+        if SYNONYMS_PATH.exists():
+            synonyms = tomllib.loads(SYNONYMS_PATH.read_text(encoding="utf-8"))
+            lexicon["synonyms"] = {w: 1 for h, ws in synonyms.items() for w in (h, *ws)}
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
         for entries in lexicon.values():
@@ -302,6 +307,7 @@ _DETACHED = frozenset(
     "ها های هایی هامون هاتون هاشون هایمان هایتان هایشان هامان هاتان هاشان".split()  # noqa: SIM905
 )
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_DETACHED = {"ha": "ها", "haye": "های", "hamun": "هامون", "hamoon": "هامون"}
 
 
 def words(text: str, informal: Informal | None = None) -> list[Word]:
@@ -314,6 +320,12 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
         if not bare:
             continue
         if latin and _LATIN_WORD.fullmatch(bare):
+            ending = _LATIN_DETACHED.get(bare.lower())
+            if ending and result and _PERSIAN_LETTER.match(result[-1].text):
+                # «dastgah ha»: the plural typed apart, as «دستگاه ها» is in Persian script.
+                last = result.pop()
+                result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{ending}"))
+                continue
             persian = to_persian(bare)
             if persian is not None:
                 understood = informal.written(persian) if informal else persian

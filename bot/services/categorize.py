@@ -491,11 +491,18 @@ def tokens_for_similarity(text: str) -> frozenset[str]:
             len(token) >= 2
             and token not in _STOP_WORDS
             and any(ch.isalpha() for ch in token)
-            # A spoken verb hazm doesn't know («نمیدن», «میسوزن») is how, not what.
-            and not (token.startswith(("می", "نمی")) and token not in engine.words)
+            # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
+            and not _spoken_verb(token, engine)
         ):
             tokens.add(token)
     return frozenset(tokens)
+
+
+def _spoken_verb(token: str, engine: _Engine) -> bool:
+    """Whether a token is a spoken verb form (hazm's word list holds many: «نمیده», «میشن»)."""
+    if token in engine.informal.verbs or token.startswith("نمی"):
+        return True
+    return token.startswith("می") and token not in engine.words
 
 
 def _weight(token: str) -> float:
