@@ -330,9 +330,9 @@ class _Engine:
                 return bare
         for suffix in _AZ_SUFFIXES:
             bare = part[: -len(suffix)]
-            if part.endswith(suffix) and len(bare) >= 2:
-                if bare in self.words or _fold(bare) in self.synonym_words:
-                    return bare
+            known = bare in self.words or _fold(bare) in self.synonym_words
+            if part.endswith(suffix) and len(bare) >= 2 and known:
+                return bare
         return part
 
 
