@@ -1,4 +1,4 @@
-""" "Me too" similarity on the labelled pairs (tests/data/similar_pairs_*.tsv), and its parts.
+"""The "me too" similarity on the labelled pairs (tests/data/similar_pairs_*.tsv), and its parts.
 
 The held-out part was written and committed before any tuning and never tuned on; the floors
 hold what was measured (`python -m benchmarks.similar`) so a change cannot quietly make a wrong
