@@ -39,10 +39,11 @@ def test_precision_and_recall_floors(part: str) -> None:
     pairs = read_pairs(PARTS[part])
     scores = [pair_similarity(p.a, p.b) for p in pairs]
     precision, recall = precision_recall(pairs, scores, SIMILARITY_THRESHOLD)
-    # Measured: tuning 0.952 / 0.889, held-out 1.000 / 0.811 (the old code: 0.857 / 0.667 and
-    # 0.879 / 0.547 at its threshold 0.45).
+    # Measured: tuning 0.978 / 1.000, held-out 0.978 / 0.849 (the old code at its threshold
+    # 0.45: 0.857 / 0.667 and 0.879 / 0.547). A wrong offer costs more than a missed one, so
+    # the precision floor is the brief's; recall holds what the held-out part measured.
     assert precision >= 0.95, (part, precision, recall)
-    assert recall >= 0.8 if part == "held-out" else recall >= 0.85, (part, precision, recall)
+    assert recall >= (0.83 if part == "held-out" else 0.95), (part, precision, recall)
 
 
 def test_azerbaijani_and_formal_wordings_meet() -> None:
