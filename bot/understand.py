@@ -54,6 +54,7 @@ __all__ = [
 
 FINGLISH_PATH = PROJECT_ROOT / "data" / "finglish.toml"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
+SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,27 @@ def protect_place_names(names: Iterable[str]) -> None:
             if len(folded) >= 2 and folded not in _GENERIC_PLACE_WORDS:
                 protected.add(folded)
     _protected = frozenset(protected)
+    # Their Latin spellings too («razi»), or the Finglish reading makes another word of them.
+    global _place_skeletons
+    skeletons: dict[str, list[str]] = {}
+    for word in sorted(protected):
+        skeletons.setdefault(persian_skeleton(word), []).append(word)
+    _place_skeletons = {k: tuple(v) for k, v in skeletons.items()}
+    to_persian.cache_clear()
+
+
+_place_skeletons: dict[str, tuple[str, ...]] = {}
+
+
+def _place_in_latin(lower: str) -> str | None:
+    """The place name a Latin word spells («razi» → «رازی»), or None."""
+    from difflib import SequenceMatcher
+
+    for place in _place_skeletons.get(latin_skeleton(lower), ()):
+        # The consonants alone are too loose («arz» and «razi» share them).
+        if SequenceMatcher(None, lower, _romanised(place)).ratio() >= 0.8:
+            return place
+    return None
 
 
 def is_place_word(folded: str) -> bool:
@@ -166,6 +188,10 @@ class _Finglish:
             if isinstance(value, str)
         }
         lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+        # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
+        if SYNONYMS_PATH.exists():
+            synonyms = tomllib.loads(SYNONYMS_PATH.read_text(encoding="utf-8"))
+            lexicon["synonyms"] = {w: 1 for h, ws in synonyms.items() for w in (h, *ws)}
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
         for entries in lexicon.values():
@@ -230,7 +256,7 @@ def _load_finglish() -> _Finglish:
 @functools.lru_cache(maxsize=65536)
 def to_persian(word: str) -> str | None:
     """The Persian spelling of a Finglish word («bargh» → «برق»), or None if not Finglish."""
-    return _load_finglish().convert(word)
+    return _place_in_latin(word.lower()) or _load_finglish().convert(word)
 
 
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
@@ -281,6 +307,7 @@ _DETACHED = frozenset(
     "ها های هایی هامون هاتون هاشون هایمان هایتان هایشان هامان هاتان هاشان".split()  # noqa: SIM905
 )
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_DETACHED = {"ha": "ها", "haye": "های", "hamun": "هامون", "hamoon": "هامون"}
 
 
 def words(text: str, informal: Informal | None = None) -> list[Word]:
@@ -293,6 +320,12 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
         if not bare:
             continue
         if latin and _LATIN_WORD.fullmatch(bare):
+            ending = _LATIN_DETACHED.get(bare.lower())
+            if ending and result and _PERSIAN_LETTER.match(result[-1].text):
+                # «dastgah ha»: the plural typed apart, as «دستگاه ها» is in Persian script.
+                last = result.pop()
+                result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{ending}"))
+                continue
             persian = to_persian(bare)
             if persian is not None:
                 understood = informal.written(persian) if informal else persian

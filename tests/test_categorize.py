@@ -378,7 +378,7 @@ def test_similarity_bounds() -> None:
 def test_most_similar_threshold_limit_and_order() -> None:
     candidates = [
         (101, "آب شهرک هر روز قطع میشه"),
-        (102, "قطعی برق مکرر در شهرک"),
+        (102, "قطعی برق و افت ولتاژ در شهرک"),
         (103, "بانک وام نمیده"),
         (104, "برق شهرک قطع میشه"),
         (105, "قطعی برق شهرک، هر روز"),
@@ -389,7 +389,8 @@ def test_most_similar_threshold_limit_and_order() -> None:
     assert [round(s, 3) for _, s in found] == sorted((round(s, 3) for _, s in found), reverse=True)
     assert all(s >= SIMILARITY_THRESHOLD for _, s in found)
     assert [k for k, _ in most_similar("برق شهرک هر روز قطع میشه", candidates, limit=1)] == [104]
-    assert 101 in [k for k, _ in most_similar("برق شهرک هر روز قطع میشه", candidates, limit=9)]
+    # Water cut is another problem, however many words it shares: not offered at any limit.
+    assert 101 not in [k for k, _ in most_similar("برق شهرک هر روز قطع میشه", candidates, limit=9)]
     assert most_similar("برق شهرک هر روز قطع میشه", candidates, limit=0) == []
     loose = most_similar("برق شهرک هر روز قطع میشه", candidates, limit=10, threshold=0.0)
     assert 101 in [k for k, _ in loose]

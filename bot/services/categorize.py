@@ -32,6 +32,7 @@ __all__ = [
     "Suggestion",
     "accuracy",
     "most_similar",
+    "pair_similarity",
     "run_cli",
     "similarity",
     "suggest",
@@ -73,6 +74,28 @@ _SUFFIXES = tuple(
         reverse=True,
     )
 )  # fmt: skip
+# Azerbaijani endings members write in Persian script: plural, possessive and case endings
+# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»). Only stripped from a word hazm doesn't know
+# when what is left is a word it does, so no Persian word is cut. Longest first.
+_AZ_SUFFIXES = tuple(
+    sorted(
+        (
+            "لاریمیزی", "لریمیزی", "لاریمیز", "لریمیز", "لاری", "لری", "لارا", "لره", "لار",
+            "لر", "یمیزی", "یمیز", "میز", "ینده", "نده", "ندن", "دان", "دن", "ده", "دا", "ین",
+            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# Plural endings hazm's word list keeps on the word («کارگران», «محصولات»).
+_PLURALS = ("ان", "ات")
+SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
+# Words of cluster and estate names say where a report comes from, not what the problem is:
+# two reports from one estate share them whatever their problems.
+_PLACE_WEIGHT = 0.25
+# The longest synonym phrase, in word pieces («پروانه بهره برداری»).
+_PHRASE_MAX = 3
 # Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
 _NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی"})
 # Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
@@ -96,13 +119,19 @@ _STOP_WORDS = frozenset(
     اومده اومد امده اومدن
     مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
     دوره اموزش کلاس
+    ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
+    یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
+    امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
+    صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه خواسته خواست خواهیم لازم نیاز
+    بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار یوخ یوخدور دی اولور اولوب
+    گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
 )
-# Calibrated in tests/test_categorize.py: 11 of 14 rewordings of one problem reach it (they
-# score 0.29-0.87), and none of the 762 pairs of different reports within one category of the
-# labelled set does (the highest scores 0.44). Two-word texts sharing one word score 0.5, so
-# compare full descriptions, within one category.
-SIMILARITY_THRESHOLD = 0.45
+# Tuned on tests/data/similar_pairs_tuning.tsv (`python -m benchmarks.similar --sweep`): the
+# lowest threshold with precision ≥ 0.95 there (0.978, recall 1.000; held-out part 0.978 and
+# 0.849). A wrong "me too" costs more than a missed one: two short texts sharing one of their
+# two words score 0.5 and stay below it.
+SIMILARITY_THRESHOLD = 0.54
 
 
 @dataclass(frozen=True)
@@ -202,7 +231,40 @@ class _Engine:
         self.lemmatizer: Lemmatizer = Lemmatizer()
         self.words: frozenset[str] = frozenset(self.lemmatizer.words)
         self.informal = understand.Informal(self.lemmatizer)
+        # Written synonyms, folded: Azerbaijani words hazm doesn't know may carry endings too.
+        table = _read_synonyms(SYNONYMS_PATH)
+        self.synonym_words = frozenset(
+            _fold(normalize(w)) for h, ws in table.items() for w in (h, *ws) if " " not in w
+        )
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
+        self.synonyms, self.phrases = self._synonyms(table)
+
+    def _synonyms(
+        self, table: Mapping[str, Sequence[str]]
+    ) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+        """Map each synonym (a word, or a phrase of 2-3) to its head, as similarity sees them."""
+        words: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
+        for head, members in table.items():
+            key = "".join(u.canonical or u.surface for u in self.units(head))
+            for member in (head, *members):
+                units = self.units(member)
+                if len(units) == 1:
+                    for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
+                        if form:
+                            words.setdefault(form, key)
+                elif 2 <= len(units) <= _PHRASE_MAX:
+                    phrases.setdefault(tuple(u.canonical for u in units), key)
+                    phrases.setdefault(tuple(u.surface for u in units), key)
+        return words, phrases
+
+    def synonym(self, unit: _Unit) -> str | None:
+        """The head word a word piece is a synonym of, if any."""
+        for form in (unit.canonical, unit.surface, *unit.forms):
+            head = self.synonyms.get(form)
+            if head:
+                return head
+        return None
 
     def units(self, text: str) -> list[_Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""
@@ -242,18 +304,49 @@ class _Engine:
         if lemma != part:
             return lemma
         if part in self.words:
-            # hazm's word list holds many inflected forms; of their endings only the ezafe or
-            # adjective «ی» is worth removing ("قطعی برق" is about "قطع برق").
+            # hazm's word list holds many inflected forms; of their endings the ezafe or
+            # adjective «ی» ("قطعی برق" is about "قطع برق") and the plurals «ان»/«ات» are
+            # worth removing («کارگران» and «کارگرا» meet).
             bare = part[:-1]
-            return bare if part.endswith("ی") and len(bare) >= 3 and bare in self.words else part
+            if part.endswith("ی") and len(bare) >= 3 and bare in self.words:
+                return bare
+            for plural in _PLURALS:
+                bare = part[: -len(plural)]
+                if part.endswith(plural) and len(bare) >= 3 and bare in self.words:
+                    return bare
+            return part
         dictionary_stems = [stem for stem in stems if stem in self.words]
         if part.startswith(("می", "نمی")):
             # A spoken verb hazm doesn't know ("نمیدن", "میکنن") says nothing about the problem,
             # and what is left after its ending is a short accidental word.
             dictionary_stems = [stem for stem in dictionary_stems if len(stem) >= 5]
             return dictionary_stems[0] if dictionary_stems else ""
-        # The longest dictionary word under the ending: "فروشمون" and "فروش" meet.
-        return dictionary_stems[0] if dictionary_stems else part
+        if dictionary_stems:
+            # The longest dictionary word under the ending: "فروشمون" and "فروش" meet.
+            return dictionary_stems[0]
+        for copula in ("ست", "س"):
+            # Spoken «است» glued on: «بالاس», «بالاست», «چاله‌ست».
+            bare = part[: -len(copula)]
+            if part.endswith(copula) and len(bare) >= 3 and bare in self.words:
+                return bare
+        for suffix in _AZ_SUFFIXES:
+            bare = part[: -len(suffix)]
+            known = bare in self.words or _fold(bare) in self.synonym_words
+            if part.endswith(suffix) and len(bare) >= 2 and known:
+                return bare
+        return part
+
+
+def _read_synonyms(path: Path) -> dict[str, list[str]]:
+    """Read data/synonyms.toml: `"head" = ["synonym", …]`; ValueError names a bad line."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+    for head, members in data.items():
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise ValueError(f'{path.name}: {head!r} must be a list of words: ["…", "…"]')
+    return data
 
 
 def _stems(word: str) -> list[str]:
@@ -367,26 +460,73 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
 
 @functools.lru_cache(maxsize=4096)
 def tokens_for_similarity(text: str) -> frozenset[str]:
-    """Return the normalised lemmas of text without stop words, for comparing reports."""
+    """Return the normalised lemmas of text without stop words, for comparing reports.
+
+    Synonyms (data/synonyms.toml: spoken, Azerbaijani and formal words for one thing) become
+    their head word, so «ایشچی تاپیلمیر» and «نیروی کار یافت نمی‌شود» share «کارگر» and «پیدا».
+    """
     # Cached because one new report is compared with every open report's stored text.
-    return frozenset(
-        unit.canonical
-        for unit in _units(text)
-        if len(unit.canonical) >= 2
-        and unit.surface not in _STOP_WORDS
-        and unit.canonical not in _STOP_WORDS
-        and any(ch.isalpha() for ch in unit.canonical)
-    )
+    engine = _load()
+    units = _units(text)
+    tokens: set[str] = set()
+    index = 0
+    while index < len(units):
+        head = None
+        for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
+            window = units[index : index + size]
+            head = engine.phrases.get(tuple(u.canonical for u in window)) or engine.phrases.get(
+                tuple(u.surface for u in window)
+            )
+            if head:
+                tokens.add(head)
+                index += size
+                break
+        if head:
+            continue
+        unit = units[index]
+        index += 1
+        if unit.surface in _STOP_WORDS:
+            continue
+        token = engine.synonym(unit) or unit.canonical
+        if (
+            len(token) >= 2
+            and token not in _STOP_WORDS
+            and any(ch.isalpha() for ch in token)
+            # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
+            and not _spoken_verb(token, engine)
+        ):
+            tokens.add(token)
+    return frozenset(tokens)
+
+
+def _spoken_verb(token: str, engine: _Engine) -> bool:
+    """Whether a token is a spoken verb form (hazm's word list holds many: «نمیده», «میشن»)."""
+    if token in engine.informal.verbs or token.startswith("نمی"):
+        return True
+    return token.startswith("می") and token not in engine.words
+
+
+def _weight(token: str) -> float:
+    """How much one shared word says about two reports being one problem."""
+    return _PLACE_WEIGHT if understand.is_place_word(token) else 1.0
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Return the cosine of two token sets (0..1): shared tokens over their geometric size."""
+    """Return the weighted cosine of two token sets (0..1)."""
     # Cosine rather than Jaccard: a short summary sharing all its words with a long report
     # is a likelier "me too" than Jaccard's union would admit, without reaching 1.0 for a
     # one-word text as the overlap coefficient would.
     if not a or not b:
         return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+    shared = sum(_weight(t) ** 2 for t in a & b)
+    size_a = sum(_weight(t) ** 2 for t in a)
+    size_b = sum(_weight(t) ** 2 for t in b)
+    return min(1.0, shared / math.sqrt(size_a * size_b))
+
+
+def pair_similarity(a: str, b: str) -> float:
+    """Return how alike two texts are as reports of one problem (0..1)."""
+    return similarity(tokens_for_similarity(a), tokens_for_similarity(b))
 
 
 def most_similar(
