@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
-from bot.sandbox.server import BALE_ERRORS
+from bot.sandbox.flavours import BALE_ERRORS
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT, Settings
 from storage.db import connect

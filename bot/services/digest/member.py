@@ -11,9 +11,7 @@ from bot.context import Texts
 from bot.services.digest.events import ComingEvent
 from bot.services.digest.week import Week
 from bot.text import MESSAGE_MAX
-from storage.digest import (
-    ReportNews,
-)
+from storage.digest import ReportNews
 
 # Lines per list: long enough to be useful, short enough for one 4096-character message.
 MAX_REPORT_LINES = 8

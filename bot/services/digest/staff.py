@@ -14,9 +14,7 @@ from bot.services.digest.member import comma, fit_message, shorten
 from bot.services.digest.themes import Lemmas, themes_of
 from bot.services.digest.week import Week
 from bot.services.reports import CATEGORIES
-from storage.digest import (
-    Count,
-)
+from storage.digest import Count
 from storage.reports import Report
 
 # Rows per table: enough to be useful, few enough for one 4096-character message.
