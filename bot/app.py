@@ -18,9 +18,9 @@ from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
+from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
-from bot.services.outbox import texts as texts_for
 from bot.services.places import protect_places, seed_places
 from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon

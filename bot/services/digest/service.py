@@ -14,6 +14,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from bot.context import AppState, Rendered, Texts
 from bot.i18n import Locales
+from bot.services.delivery import texts
 from bot.services.digest.chart import ChartText, render_chart
 from bot.services.digest.events import (
     ComingEvents,
@@ -27,7 +28,7 @@ from bot.services.digest.member import ClusterWeek, member_digest
 from bot.services.digest.staff import StaffData, by_field, category_counts, staff_digest, totals
 from bot.services.digest.themes import lemmas
 from bot.services.digest.week import Week, last_due, reported_week, week_of
-from bot.services.outbox import SYSTEM_OWNER, Outbox, texts
+from bot.services.outbox import SYSTEM_OWNER, Outbox
 from bot.services.reports import CATEGORIES
 from bot.services.triage import OutsideBody, overdue
 from bot.services.workdays import Holidays
