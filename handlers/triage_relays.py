@@ -17,7 +17,7 @@ from bot.settings import Platform
 from handlers.triage_cards import by_cluster, card_key, queue_notices
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
-from storage.outbox import notice_chats
+from storage.outbox_queue import notice_chats
 from storage.reports import (
     Report,
     card_messages,

@@ -17,10 +17,7 @@ from bot.context import Texts
 from bot.i18n import Locales
 from bot.platforms import adapter
 from bot.settings import BaleEscaping, Platform
-from storage.outbox import (
-    ANNOUNCING,
-    Template,
-)
+from storage.outbox import ANNOUNCING, Template
 
 # Per-chat limits (Telegram's; Bale publishes none): (messages, seconds). A group's bucket
 # fills up to its 20 at once, like PTB's AIORateLimiter's own group limiter, so the outbox

@@ -19,7 +19,7 @@ per chat also keeps each chat's messages in order (a card before the news that r
 
 Notices. What the bot owes someone after a stored event (a new report's card for staff, a
 status change or a staff reply for members, a member's news for staff) is queued here too,
-as a 'notice' (storage.outbox.queue_notices) before the event is acknowledged, and goes
+as a 'notice' (storage.outbox_queue.queue_notices) before the event is acknowledged, and goes
 before waiting broadcast rows. A sent card is remembered as being about its report in the
 same step that records it sent (`record_sent`).
 
@@ -61,7 +61,6 @@ from bot.services.outbox_sender import OutboxSender
 from bot.settings import Platform
 from storage.outbox import (
     ANNOUNCING,
-    NOTICE,
     Broadcast,
     NewBroadcast,
     Tally,
@@ -76,6 +75,7 @@ from storage.outbox import (
     tally,
 )
 from storage.outbox import finish_broadcast as finish_row
+from storage.outbox_queue import NOTICE
 
 # Content and send_content are imported from here by handlers/broadcasts.py (edited on another
 # branch as this split was made); new code imports them from bot.services.delivery.

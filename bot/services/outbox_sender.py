@@ -42,18 +42,15 @@ from bot.services.delivery import (
 )
 from bot.services.files import Uploads, download
 from bot.settings import Platform, Settings
-from storage.outbox import (
-    Broadcast,
+from storage.outbox import Broadcast, get_broadcast, media_file_id, remember_file_id
+from storage.outbox_queue import (
     OutboxItem,
     claim_next,
-    get_broadcast,
-    media_file_id,
     next_due,
     outbox_file,
     record_retry,
     record_sent,
     record_undelivered,
-    remember_file_id,
     requeue_in_flight,
 )
 from storage.reports import card_message

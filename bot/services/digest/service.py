@@ -48,13 +48,8 @@ from storage.digest import (
     resolved_counts,
     staff_recipients,
 )
-from storage.outbox import (
-    Audience,
-    NewBroadcast,
-    PersonalRow,
-    broadcast_exists,
-    create_personal_broadcast,
-)
+from storage.outbox import Audience, NewBroadcast
+from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
 from storage.reports import Report
 
 log = logging.getLogger(__name__)
