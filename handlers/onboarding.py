@@ -1,3 +1,4 @@
+# Over 500 lines: one ConversationHandler for registration and profile edits, sharing fields.
 """The member form: registration after /start, and editing one profile field.
 
 One ConversationHandler serves both, so every field is asked, validated and re-asked on bad

@@ -1,3 +1,4 @@
+# Over 500 lines: one report form; "my reports" (its last section) is the next piece to move.
 """Members report problems: describe, choose a category, join a similar report or file one.
 
 The draft lives in user_data["report"] (persisted in SQLite) from the first message on, so a

@@ -1,3 +1,4 @@
+# Over 500 lines: reports' SQL with co-reporters, files and history; next to split if it grows.
 """Problem reports, their co-reporters, attachments and history."""
 
 from __future__ import annotations
