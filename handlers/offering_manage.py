@@ -18,7 +18,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.services.export import table_workbook

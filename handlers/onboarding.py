@@ -30,7 +30,8 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import access_of
 from bot.services.members import (
     CLUSTER,

@@ -16,7 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
-from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
+from bot.context import KhoosheApplication, KhoosheContext
+from bot.i18n import Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.report_files import export_text

@@ -12,7 +12,8 @@ from telegram import Chat, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Rendered, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Rendered, Texts
 from bot.roles import Role, requires
 from bot.services.report_files import kinds_text
 from bot.services.reports import parse_code

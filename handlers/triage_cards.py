@@ -12,7 +12,8 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
+from bot.context import KhoosheApplication, KhoosheContext
+from bot.i18n import Rendered, Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import kinds_text

@@ -11,8 +11,7 @@ from arabic_reshaper import reshape
 from bidi import get_display
 
 from bot.app import LOCALES_DIR
-from bot.context import Texts
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.platforms import adapter, escape_bale
 from bot.sandbox.markdown import render_bale
 from bot.services.digest.chart import ChartText, chart_figure, render_chart, shape

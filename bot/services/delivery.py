@@ -13,8 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot import callbacks as cb
-from bot.context import Texts
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.platforms import adapter
 from bot.settings import BaleEscaping, Platform
 from storage.outbox import ANNOUNCING, Template

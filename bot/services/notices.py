@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import aiosqlite
 from telegram import InlineKeyboardMarkup
 
-from bot.context import Rendered, Texts
+from bot.i18n import Rendered, Texts
 from bot.settings import Platform
 from storage.outbox_queue import PersonalRow, queue_notices
 

@@ -55,7 +55,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackContext, JobQueue
 
 from bot import callbacks as cb
-from bot.context import Texts
+from bot.i18n import Texts
 from bot.services.delivery import Content, Pacer, send_content, texts
 from bot.services.outbox_sender import OutboxSender
 from bot.settings import Platform

@@ -25,8 +25,7 @@ from telegram.error import (
 )
 from telegram.ext import ExtBot, JobQueue
 
-from bot.context import Texts
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.platforms import DEFAULT_RETRY_AFTER, is_rate_limit
 from bot.services.delivery import (
     GROUP_LIMIT,

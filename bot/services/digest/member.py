@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot import callbacks as cb
-from bot.context import Texts
+from bot.i18n import Texts
 from bot.services.digest.events import ComingEvent
 from bot.services.digest.week import Week
 from bot.text import MESSAGE_MAX

@@ -12,8 +12,8 @@ from typing import Any
 import aiosqlite
 from telegram.ext import CallbackContext, JobQueue
 
-from bot.context import AppState, Rendered, Texts
-from bot.i18n import Locales
+from bot.context import AppState
+from bot.i18n import Locales, Rendered, Texts
 from bot.services.delivery import texts
 from bot.services.digest.chart import ChartText, render_chart
 from bot.services.digest.events import (

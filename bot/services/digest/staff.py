@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.context import Texts
+from bot.i18n import Texts
 from bot.services.digest.events import FillRate
 from bot.services.digest.member import comma, fit_message, shorten
 from bot.services.digest.themes import Lemmas, themes_of
