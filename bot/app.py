@@ -17,6 +17,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
+from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
@@ -31,7 +32,6 @@ from bot.settings import PROJECT_ROOT, Platform, Settings
 from handlers import register_all
 from handlers.errors import send_alert
 from storage.db import connect
-from storage.persistence import SqlitePersistence
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,13 @@ from telegram.ext import Application, CallbackContext, ExtBot
 # Texts and Rendered live in bot/i18n.py. handlers/broadcasts.py and handlers/offering_form.py
 # (edited on another branch during the move) still import Texts from here: switch them over.
 from bot.i18n import Locales, Texts
+from bot.persistence import SqlitePersistence
 from bot.platforms import PlatformAdapter, adapter
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody
 from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
-from storage.persistence import SqlitePersistence
 
 if TYPE_CHECKING:
     from bot.roles import Access
