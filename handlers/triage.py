@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -78,6 +78,16 @@ async def report_in_scope(
     return report
 
 
+async def pressed_report(
+    update: Update, context: KhoosheContext
+) -> tuple[CallbackQuery, Report] | None:
+    """The pressed button and its report, if this staff member may act on it (else None)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    report = await report_in_scope(update, context, report_id_of(query.data))
+    return None if report is None else (query, report)
+
+
 def report_id_of(data: str | None) -> int:
     """The report a staff button is about (its first field; 0 for none)."""
     family = cb.family_of(data)
@@ -93,11 +103,10 @@ def last_word(family: cb.Button, data: str | None) -> str:
 @requires(Role.CLUSTER_AGENT)
 async def on_take(update: Update, context: KhoosheContext) -> None:
     """ "I'll take it": assign the report and start reviewing it."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     user = update.effective_user
     assert user is not None
     moved = report.status == "new" and await change_status(
@@ -116,11 +125,10 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     """Show the statuses this report may move to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     t = context.t
     buttons = [
@@ -143,11 +151,10 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_status(update: Update, context: KhoosheContext) -> None:
     """Move a report to a new status, then tell everyone on it."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     to_status = last_word(cb.TRIAGE_SET_STATUS, query.data)
     moved = can_move(report.status, to_status) and await change_status(
         context.db, report.id, report.status, to_status, _actor(update, context)
@@ -235,11 +242,10 @@ async def _choices(
 @requires(Role.CLUSTER_AGENT)
 async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     """The categories a report can be moved to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     t = context.t
     choices = [
@@ -253,11 +259,10 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_category(update: Update, context: KhoosheContext) -> None:
     """Re-categorise a report."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     slug = last_word(cb.TRIAGE_SET_CATEGORY, query.data)
     if slug not in CATEGORIES or not await set_category(
         context.db, report.id, slug, _actor(update, context)
@@ -272,11 +277,10 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     lang = context.t.lang
     choices = [
@@ -289,11 +293,10 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_body(update: Update, context: KhoosheContext) -> None:
     """Refer a report to an outside body; members hear that it was referred."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     code = last_word(cb.TRIAGE_SET_BODY, query.data)
     body = next((b for b in context.state.outside_bodies if b.code == code), None)
     if body is None or report.status not in OPEN_STATUSES:

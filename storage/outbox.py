@@ -209,36 +209,47 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+async def insert_broadcast(
+    db: aiosqlite.Connection, new: NewBroadcast, status: str = "scheduled"
+) -> tuple[int, bool]:
+    """Inside the caller's transaction: store `new` unless its dedupe key is taken already;
+    return (broadcast id, created). One stored as 'sending' (the digest) starts now."""
+    now = now_iso()
+    cursor = await db.execute(
+        "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
+        "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
+        "started_at, template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (dedupe_key) DO NOTHING",
+        (
+            new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
+            new.owner_lang, new.body, new.media_kind, new.media_name,
+            new.audience.to_json(), status, utc_iso(new.send_at), now,
+            now if status == "sending" else None,
+            new.template.to_json() if new.template else None,
+        ),
+    )  # fmt: skip
+    created = cursor.rowcount == 1
+    async with db.execute(
+        "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
+    ) as found:
+        row = await found.fetchone()
+    assert row is not None
+    return int(row["id"]), created
+
+
 async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple[Broadcast, bool]:
     """Store a confirmed broadcast as scheduled; return (broadcast, created).
 
     Idempotent on the dedupe key: a second "send" tap returns the first row, created=False.
     """
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-            "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
-            "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
-                new.owner_lang, new.body, new.media_kind, new.media_name,
-                new.audience.to_json(), utc_iso(new.send_at), now_iso(),
-                new.template.to_json() if new.template else None,
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
+        broadcast_id, created = await insert_broadcast(db, new)
         if created and new.media_file_id is not None:
             await db.execute(
                 "INSERT INTO broadcast_files (broadcast_id, platform, file_id) VALUES (?, ?, ?)",
-                (row["id"], new.owner_platform, new.media_file_id),
+                (broadcast_id, new.owner_platform, new.media_file_id),
             )
-    broadcast = await get_broadcast(db, int(row["id"]))
+    broadcast = await get_broadcast(db, broadcast_id)
     assert broadcast is not None
     return broadcast, created
 

@@ -13,7 +13,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.outbox import NewBroadcast, utc_iso
+from storage.outbox import NewBroadcast, insert_broadcast
 
 # --- the outbox -------------------------------------------------------------------------------
 
@@ -207,24 +207,7 @@ async def create_personal_broadcast(
     reference becomes the stored file's id.
     """
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-            "owner_lang, body, audience, status, send_at, created_at, started_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
-                new.owner_lang, new.body, new.audience.to_json(), utc_iso(new.send_at),
-                now_iso(), now_iso(),
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        broadcast_id = int(row["id"])
+        broadcast_id, created = await insert_broadcast(db, new, "sending")
         if created:
             ids: dict[str, int] = {}
             for index, (name, data) in enumerate(files):
