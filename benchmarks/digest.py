@@ -41,7 +41,9 @@ from pydantic import SecretStr
 from bot import text
 from bot.app import LOCALES_DIR
 from bot.i18n import Locales
-from bot.services.digest import Digests, coming_events, fill_rates, week_of
+from bot.services.digest.events import coming_events, fill_rates
+from bot.services.digest.service import Digests
+from bot.services.digest.week import week_of
 from bot.services.outbox import Outbox
 from bot.services.places import seed_places
 from bot.services.triage import load_outside_bodies

@@ -17,10 +17,11 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
+from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
-from bot.services.digest import make_digests
+from bot.services.delivery import texts as texts_for
+from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
-from bot.services.outbox import texts as texts_for
 from bot.services.places import protect_places, seed_places
 from bot.services.pollwatch import PollWatch
 from bot.services.reports import LazyLexicon
@@ -32,7 +33,6 @@ from bot.updates import OnePersonAtATime
 from handlers import register_all
 from handlers.errors import send_alert
 from storage.db import connect
-from storage.persistence import SqlitePersistence
 
 log = logging.getLogger(__name__)
 

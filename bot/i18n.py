@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -339,3 +341,80 @@ class Locales:
         """Map each message id (and "id.attribute") of lang to the variables it uses."""
         messages = self._messages[_base_lang(lang)]
         return {name: set(variables) for name, variables in messages.items()}
+
+
+class Rendered(str):
+    """Text we produced from a message id: safe to put into another message unescaped."""
+
+    __slots__ = ()
+
+
+class Texts:
+    """A member's translator that escapes every interpolated string for the platform.
+
+    Values put into a message (names, company names, cluster names) are data, never markup:
+    on Bale, which always renders Markdown, they are escaped here, in one place.
+    """
+
+    def __init__(self, translator: Translator, escape: Callable[[str], str]) -> None:
+        self._translator = translator
+        self._escape = escape
+
+    @property
+    def lang(self) -> str:
+        """The language code ("fa" or "en")."""
+        return self._translator.lang
+
+    def __call__(self, msg_id: str, **kwargs: object) -> Rendered:
+        """The message `msg_id` in this language, safe to send as it is.
+
+        The whole message is escaped once, values and template together: markup can form
+        across a value and the text around it, and the escape is idempotent, so text rendered
+        earlier (a Rendered value) is unchanged by it. (Only what would become markup is
+        touched; see bot/platforms.py. No message selects on a string variable, which the
+        placeholders would defeat.)
+        """
+        # Strings go into the template as placeholders and are put back afterwards: Fluent
+        # refuses a value over 1,000 characters (a long report's text).
+        slots: dict[str, str] = {}
+        args: dict[str, object] = {}
+        for key, value in kwargs.items():
+            if isinstance(value, str):
+                slot = f"\x00{len(slots)}\x00"
+                slots[slot] = value
+                args[key] = slot
+            else:
+                args[key] = value
+        text = self._translator(msg_id, **args)
+        for slot, value in slots.items():
+            text = text.replace(slot, value)
+        return Rendered(self._escape(text))
+
+    def label(self, msg_id: str, **kwargs: object) -> str:
+        """A button label: buttons are not rendered as Markdown, so nothing is escaped."""
+        return self._translator(msg_id, **kwargs)
+
+    def join(self, separator: str, parts: Iterable[str]) -> Rendered:
+        """Join pieces for one argument (escaping what is not escaped already)."""
+        # Escaped as a whole: two harmless pieces can open and close markup together.
+        return Rendered(self._escape(separator.join(parts)))
+
+    def digits(self, value: str | int) -> str:
+        """Digits of a code or phone in this language's script (no grouping)."""
+        return persian_digits(value) if self.lang == "fa" else str(value)
+
+    def number(self, value: int) -> str:
+        """A number in this language's digits."""
+        return self._translator.number(value)
+
+    def datetime(self, value: dt.datetime) -> str:
+        """A Jalali date and time in the configured time zone."""
+        return self._translator.datetime(value)
+
+    def date(self, value: dt.date | dt.datetime) -> str:
+        """A Jalali date."""
+        return self._translator.date(value)
+
+    def escape(self, text: str) -> str:
+        """Escape user text that is sent on its own, not through a message id."""
+        return self._escape(text)

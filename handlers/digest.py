@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, requires
-from bot.services.digest import make_digests
+from bot.services.digest.service import make_digests
 from storage.members import update_member
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,8 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Access
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,8 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
 from bot.text import clean, pack_messages

@@ -9,22 +9,22 @@ may manage this offering (an agent: only one aimed at their clusters alone) what
 
 from __future__ import annotations
 
-import asyncio
-import io
 import logging
 from datetime import UTC, datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.services.export import table_workbook
 from bot.text import pack_messages
 from handlers.keyboards import answer, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
+from handlers.tables import send_table
 from storage.clusters import list_places
 from storage.offerings import (
     Offering,
@@ -310,16 +310,13 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
         )
         for a in people
     ]
-    data = await asyncio.to_thread(
-        table_workbook,
-        [t.label(f"offering-col-{c}") for c in EXPORT_COLUMNS],
-        table,
-        t.lang == "fa",
-    )
-    await context.bot.send_document(
+    headers = [t.label(f"offering-col-{c}") for c in EXPORT_COLUMNS]
+    await send_table(
+        context.bot,
         _chat_id(update),
-        InputFile(io.BytesIO(data), filename=f"offering-{offering.id}.xlsx"),
-        caption=t("offering-export-caption", title=offering.title, count=len(people)),
+        lambda: table_workbook(headers, table, t.lang == "fa"),
+        f"offering-{offering.id}.xlsx",
+        t("offering-export-caption", title=offering.title, count=len(people)),
     )
 
 

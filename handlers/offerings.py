@@ -18,7 +18,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.services.offerings import calendar_file
 from bot.settings import Platform
 from handlers.keyboards import answer, paged, show_card

@@ -1,3 +1,4 @@
+# Over 500 lines: one ConversationHandler for registration and profile edits, sharing fields.
 """The member form: registration after /start, and editing one profile field.
 
 One ConversationHandler serves both, so every field is asked, validated and re-asked on bad
@@ -29,7 +30,8 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import access_of
 from bot.services.members import (
     CLUSTER,

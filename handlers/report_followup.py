@@ -22,7 +22,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import DraftError, clean_follow_up
-from handlers import forms, menu, triage
+from handlers import forms, menu, triage_relays
 from handlers.keyboards import rows
 from storage.reports import (
     OPEN_STATUSES,
@@ -153,14 +153,14 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     )
     context.user_data.pop("follow_up", None)
     # Queued for staff (split if too long for one message) before the member is told.
-    await triage.announce_update(
+    await triage_relays.announce_update(
         context,
         report,
         "triage-member-reopened" if reopened else "triage-member-follow-up",
         text=value or context.t("report-attachment-only"),
     )
     if attachment is not None:
-        await triage.forward_attachment(context, report, chat.id, message.message_id)
+        await triage_relays.forward_attachment(context, report, chat.id, message.message_id)
     key = "report-reopened" if reopened else "report-follow-up-saved"
     await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END
@@ -230,7 +230,7 @@ async def on_withdraw_confirmed(update: Update, context: KhoosheContext) -> None
         context.db, report.id, report.status, "withdrawn", f"member:{context.member.id}"
     )
     if moved:
-        await triage.announce_update(context, report, "triage-member-withdrew")
+        await triage_relays.announce_update(context, report, "triage-member-withdrew")
     await menu.show_menu(
         update,
         context,
@@ -274,7 +274,7 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
     ):
         await query.answer(context.t("button-expired"), show_alert=True)
         return
-    await triage.announce_update(context, report, "triage-member-rated", score=score)
+    await triage_relays.announce_update(context, report, "triage-member-rated", score=score)
     await query.answer()
     await menu.show_menu(update, context, "report-thanks")
 

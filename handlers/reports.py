@@ -1,3 +1,4 @@
+# Over 500 lines: one report form; "my reports" (its last section) is the next piece to move.
 """Members report problems: describe, choose a category, join a similar report or file one.
 
 The draft lives in user_data["report"] (persisted in SQLite) from the first message on, so a
@@ -36,7 +37,7 @@ from bot.services.reports import (
     suggestions,
     to_new_report,
 )
-from handlers import forms, menu, triage
+from handlers import forms, menu, triage_cards, triage_relays
 from handlers.keyboards import replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
@@ -392,7 +393,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
         await _send(update, context, context.t("report-join-too-late"))
         return await _ask_urgency(update, context)
     if joined:  # queued for staff before the member is told
-        await triage.announce_joined(context, report, context.member)
+        await triage_relays.announce_joined(context, report, context.member)
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await replace_pressed(update, context.t("report-joined-short"))
@@ -516,7 +517,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     # Queued (not sent) before the member hears anything: a crash from here on loses no card
     # (and one just before is caught up at start), and a busy staff group delays nobody.
     if created or not await is_announced(context.db, report.id):
-        await triage.announce_new_report(context, report)
+        await triage_cards.announce_new_report(context, report)
     await query.answer()
     assert context.user_data is not None
     context.user_data.pop("report", None)

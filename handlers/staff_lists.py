@@ -6,23 +6,23 @@ buttons, whose data can be forged.
 
 from __future__ import annotations
 
-import asyncio
-import io
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
-from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
+from bot.context import KhoosheApplication, KhoosheContext
+from bot.i18n import Rendered, Texts
 from bot.roles import Role, access_of, requires
 from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
 from handlers.keyboards import rows
+from handlers.tables import send_table
 from storage.attachments import attachment_counts
 from storage.clock import parse_iso
 from storage.clusters import list_places
@@ -315,17 +315,16 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
         for r in reports
     ]
     headers = {c: t.label(f"export-col-{c}") for c in COLUMNS}
-    # Building a large workbook takes seconds of CPU: keep every other chat answering.
-    data = await asyncio.to_thread(
-        reports_workbook, export_rows, headers, t.lang, context.settings.tz
-    )
     chat = update.effective_chat
     assert chat is not None
-    stamp = datetime.now(context.settings.tz).strftime("%Y%m%d-%H%M")
-    await context.bot.send_document(
+    tz = context.settings.tz
+    stamp = datetime.now(tz).strftime("%Y%m%d-%H%M")
+    await send_table(
+        context.bot,
         chat.id,
-        InputFile(io.BytesIO(data), filename=f"khooshe_reports_{stamp}.xlsx"),
-        caption=t("staff-export-caption", count=len(export_rows)),
+        lambda: reports_workbook(export_rows, headers, t.lang, tz),
+        f"khooshe_reports_{stamp}.xlsx",
+        t("staff-export-caption", count=len(export_rows)),
     )
 
 

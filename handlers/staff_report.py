@@ -12,12 +12,13 @@ from telegram import Chat, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Rendered, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Rendered, Texts
 from bot.roles import Role, requires
 from bot.services.report_files import kinds_text
 from bot.services.reports import parse_code
 from bot.text import MESSAGE_MAX, pack_messages, utf16_len
-from handlers import staff_lists, triage
+from handlers import staff_lists, triage, triage_cards
 from storage.attachments import kinds_of
 from storage.clock import parse_iso
 from storage.clusters import get_place
@@ -79,7 +80,7 @@ async def send_full_report(
     more = t("triage-full-continued", code=t.digits(report.code))
     messages = pack_messages(blocks, MESSAGE_MAX - utf16_len(more) - 1)
     # The files are offered where the reading ends: under the last message.
-    files = InlineKeyboardMarkup([[triage.attachments_button(t, report)]]) if kinds else None
+    files = InlineKeyboardMarkup([[triage_cards.attachments_button(t, report)]]) if kinds else None
     for number, text in enumerate(messages):
         await context.bot.send_message(
             chat.id,
@@ -103,7 +104,7 @@ async def _header(
         urgency=t("report-urgent" if report.urgent else "report-normal"),
         body=_body(context, t, report.outside_body),
         units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await triage.by_cluster(context, report, t.lang),
+        by_cluster=await triage_cards.by_cluster(context, report, t.lang),
         reporter=reporter.name if reporter else t.label("value-none"),
         company=reporter.company if reporter else t.label("value-none"),
         created=t.datetime(parse_iso(report.created_at)),

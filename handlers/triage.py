@@ -3,8 +3,9 @@ buttons to take a report and change its status, and staff replies relayed to its
 
 Every action is checked here on the server: the buttons' data can be forged, so each press
 is checked for the staff role and for the report's cluster (agents act only in theirs).
-Lists and export are in handlers/staff_lists.py; the whole report (the card's "full text"
-button, /show) in handlers/staff_report.py.
+Cards are built and queued in handlers/triage_cards.py, news told to the parties in
+handlers/triage_relays.py. Lists and export are in handlers/staff_lists.py; the whole report
+(the card's "full text" button, /show) in handlers/staff_report.py.
 
 Nothing here sends a card, a relay or news itself: each is queued in the outbox (see
 bot/services/notices.py) before the action is acknowledged, so a crash loses none and a
@@ -16,194 +17,44 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.context import KhoosheApplication, KhoosheContext, Rendered, Texts
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import voice_note
 from bot.roles import Role, access_of, deny, requires
 from bot.services import notices
 from bot.services.notices import Notice
-from bot.services.report_files import kinds_text, send_attachments
+from bot.services.report_files import send_attachments
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
-from bot.settings import Platform
 from bot.text import persian_digits
 from handlers import staff_lists
 from handlers.keyboards import rows
-from storage.attachments import kinds_of, report_attachments
-from storage.clusters import get_place
-from storage.members import Member, get_member, get_member_by_id
-from storage.outbox import notice_chats
+from handlers.triage_cards import catch_up_cards, queue_notices
+from handlers.triage_relays import member_notices, members_on, tell_parties
+from storage.attachments import report_attachments
 from storage.reports import (
     OPEN_STATUSES,
     Report,
     add_event,
-    card_messages,
     change_status,
-    coreporter_count,
     get_by_code,
     get_report,
     merge,
-    parties,
     refer,
     report_of_message,
     set_category,
-    unannounced_reports,
-    units_by_cluster,
 )
-from storage.roles import agents_of_cluster
 
 log = logging.getLogger(__name__)
 
-EXCERPT_CHARS = 800
+
 # A reply to a card that starts with this is an internal note for staff, not for members.
 NOTE_MARK = "#"
 # chat_data key: ids of the reports whose attachments are being sent to that chat.
 SENDING_FILES = "attachments_sending"
-
-
-async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
-    t = context.texts_for(lang)
-    cluster = await get_place(context.db, "cluster", report.cluster_code)
-    reporter = await get_member_by_id(context.db, report.member_id)
-    description = report.description
-    if len(description) > EXCERPT_CHARS:
-        description = description[:EXCERPT_CHARS] + "…"
-    return t(
-        "triage-new-report",
-        code=persian_digits(report.code) if lang == "fa" else report.code,
-        cluster=cluster.name(lang) if cluster else report.cluster_code,
-        category=t(f"category-{report.category}"),
-        urgency=t("report-urgent" if report.urgent else "report-normal"),
-        summary=report.summary,
-        description=description,
-        units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await by_cluster(context, report, lang),
-        # Staff follow reports up with the unit, so they see who filed it (not the phone:
-        # a staff group can be large; the number stays in the member's profile).
-        reporter=reporter.name if reporter else "—",
-        company=reporter.company if reporter else "—",
-        # How many files of which kinds; the card's «📎» button sends them.
-        attachments=kinds_text(t, await kinds_of(context.db, report.id)),
-    )
-
-
-async def by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
-    """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
-    counts = await units_by_cluster(context.db, report.id)
-    names = {}
-    for code in counts:
-        place = await get_place(context.db, "cluster", code)
-        names[code] = place.name(lang) if place else code
-    return staff_lists.by_cluster_text(context.texts_for(lang), counts, names)
-
-
-async def announce_joined(context: KhoosheContext, report: Report, member: Member) -> None:
-    """Tell staff that another unit said "me too", with the new count per cluster."""
-    place = await get_place(context.db, "cluster", member.cluster_code)
-    await announce_update(
-        context,
-        report,
-        "triage-member-joined",
-        cluster=place.name_fa if place else member.cluster_code,  # staff group: Persian
-        units=await coreporter_count(context.db, report.id) + 1,
-        by_cluster=await by_cluster(context, report, "fa"),
-    )
-
-
-def card_key(report: Report) -> str:
-    """The key of a report's cards in the outbox (one set per report, ever)."""
-    return f"report:{report.id}:card"
-
-
-async def announce_new_report(context: KhoosheContext, report: Report) -> int:
-    """Queue the report's card for the staff group and the cluster's agents; return how many.
-
-    Queued in the outbox, with the report marked announced in the same transaction; the
-    outbox remembers each card as it is sent. Queuing twice (a double tap) adds nothing.
-    """
-    targets: list[tuple[int, str]] = []
-    group = context.settings.staff_chat_id(context.platform)
-    if group is not None:
-        targets.append((group, "fa"))
-    for user_id in await agents_of_cluster(context.db, context.platform, report.cluster_code):
-        agent = await get_member(context.db, context.platform, user_id)
-        targets.append((user_id, agent.language if agent else "fa"))
-    cards = [
-        Notice(
-            context.platform,
-            chat_id,
-            await _card(context, report, lang),
-            markup=_card_buttons(context, report, lang),
-            remember=report.id,
-        )
-        for chat_id, lang in targets
-    ]
-    return await _queue(context, card_key(report), cards, announced_report=report.id)
-
-
-async def catch_up_cards(app: KhoosheApplication) -> None:
-    """At start: queue the cards of reports stored just before a crash (filed on this
-    platform), which their members may already have a tracking code for."""
-    context = KhoosheContext(app)
-    for report in await unannounced_reports(context.db):
-        reporter = await get_member_by_id(context.db, report.member_id)
-        if reporter is None or reporter.platform != context.platform.value:
-            continue
-        queued = await announce_new_report(context, report)
-        log.warning("report %s: %d card(s) queued after a restart", report.id, queued)
-
-
-async def _queue(
-    context: KhoosheContext,
-    key: str,
-    owed: list[Notice],
-    *,
-    announced_report: int | None = None,
-) -> int:
-    """Queue what an event owes (see bot/services/notices.py) and wake the outbox."""
-    queued = await notices.queue(
-        context.db,
-        context.settings.platforms(),
-        context.platform,
-        key,
-        owed,
-        announced_report=announced_report,
-    )
-    context.state.outbox.wake()
-    return queued
-
-
-def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
-    t = context.texts_for(lang)
-    take = InlineKeyboardButton(
-        t.label("triage-button-take"), callback_data=cb.TRIAGE_TAKE.pack(report.id)
-    )
-    status = InlineKeyboardButton(
-        t.label("triage-button-status"), callback_data=cb.TRIAGE_STATUS_MENU.pack(report.id)
-    )
-    category = InlineKeyboardButton(
-        t.label("triage-button-category"), callback_data=cb.TRIAGE_CATEGORY_MENU.pack(report.id)
-    )
-    body = InlineKeyboardButton(
-        t.label("triage-button-body"), callback_data=cb.TRIAGE_BODY_MENU.pack(report.id)
-    )
-    full = InlineKeyboardButton(
-        t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
-    )
-    # Always there: files a member adds with a follow-up later are sent by it too.
-    return InlineKeyboardMarkup(
-        [[take, status], [category, body], [full, attachments_button(t, report)]]
-    )
-
-
-def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
-    """«📎 Attachments»: on the card, under the full view and /show."""
-    return InlineKeyboardButton(
-        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
-    )
 
 
 def _actor(update: Update, context: KhoosheContext) -> str:
@@ -227,6 +78,16 @@ async def report_in_scope(
     return report
 
 
+async def pressed_report(
+    update: Update, context: KhoosheContext
+) -> tuple[CallbackQuery, Report] | None:
+    """The pressed button and its report, if this staff member may act on it (else None)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    report = await report_in_scope(update, context, report_id_of(query.data))
+    return None if report is None else (query, report)
+
+
 def report_id_of(data: str | None) -> int:
     """The report a staff button is about (its first field; 0 for none)."""
     family = cb.family_of(data)
@@ -242,11 +103,10 @@ def last_word(family: cb.Button, data: str | None) -> str:
 @requires(Role.CLUSTER_AGENT)
 async def on_take(update: Update, context: KhoosheContext) -> None:
     """ "I'll take it": assign the report and start reviewing it."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     user = update.effective_user
     assert user is not None
     moved = report.status == "new" and await change_status(
@@ -258,18 +118,17 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
         f"{context.platform}:{user.id}",
     )
     if moved:  # the members' news is queued before staff hear it is done
-        await _tell_parties(context, report, "in_review")
+        await tell_parties(context, report, "in_review")
     await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
 @requires(Role.CLUSTER_AGENT)
 async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     """Show the statuses this report may move to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     t = context.t
     buttons = [
@@ -292,11 +151,10 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_status(update: Update, context: KhoosheContext) -> None:
     """Move a report to a new status, then tell everyone on it."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     to_status = last_word(cb.TRIAGE_SET_STATUS, query.data)
     moved = can_move(report.status, to_status) and await change_status(
         context.db, report.id, report.status, to_status, _actor(update, context)
@@ -304,7 +162,7 @@ async def on_set_status(update: Update, context: KhoosheContext) -> None:
     if not moved:
         await query.answer(context.t("triage-already-moved"), show_alert=True)
         return
-    await _tell_parties(context, report, to_status)
+    await tell_parties(context, report, to_status)
     label = context.t(f"report-status-{to_status}")
     await query.answer(context.t("triage-status-set", status=label))
     with suppress(TelegramError):
@@ -348,9 +206,9 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
         return
     await add_event(context.db, report.id, _actor(update, context), "reply", text or None)
     owed: list[Notice] = []
-    members = await _members_on(context, report)
+    members = await members_on(context, report)
     for member in members:
-        owed += _member_notices(context, member, "report-staff-reply", report, text=text)
+        owed += member_notices(context, member, "report-staff-reply", report, text=text)
         # Files are per platform: the file itself only reaches members on this one.
         if message.text is None and member.platform == context.platform.value:
             owed.append(
@@ -359,7 +217,7 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
                     copy=(chat.id, message.message_id),
                 )
             )  # fmt: skip
-    await _queue(context, notices.event_key("report", report.id, "reply"), owed)
+    await queue_notices(context, notices.event_key("report", report.id, "reply"), owed)
     reached = len({n.chat_id for n in owed})
     # Queued, not yet delivered: the acknowledgement says only that (a member who blocked
     # the bot is marked so by the outbox).
@@ -368,139 +226,6 @@ async def _relay(update: Update, context: KhoosheContext, report: Report) -> Non
         if reached
         else context.t("triage-reply-not-relayed")
     )
-
-
-async def _members_on(context: KhoosheContext, report: Report) -> list[Member]:
-    """The report's members, on either platform (filer first)."""
-    found = []
-    for member_id in await parties(context.db, report.id):
-        member = await get_member_by_id(context.db, member_id)
-        if member is not None:
-            found.append(member)
-    return found
-
-
-def _member_notices(
-    context: KhoosheContext,
-    member: Member,
-    key: str,
-    report: Report,
-    markup: InlineKeyboardMarkup | None = None,
-    **kwargs: object,
-) -> list[Notice]:
-    """A message for a member about a report, in their language and for their platform
-    (a long `text` split into messages that fit)."""
-    platform = Platform(member.platform)
-    t = context.texts_for(member.language, platform)
-    code = t.digits(report.code)
-    values = {k: t(v) if isinstance(v, MessageId) else v for k, v in kwargs.items()}
-    text = values.pop("text", None)
-    if isinstance(text, str):
-        parts = notices.fit(t, key, "text", text, code=code, **values)
-    else:
-        parts = [t(key, code=code, **values)]
-    return [
-        Notice(
-            platform,
-            member.chat_id,
-            part,
-            member_id=member.id,
-            markup=markup if number == len(parts) - 1 else None,
-        )
-        for number, part in enumerate(parts)
-    ]
-
-
-class MessageId(str):
-    """An argument to be translated in the recipient's own language."""
-
-    __slots__ = ()
-
-
-async def _tell_parties(context: KhoosheContext, report: Report, status: str) -> None:
-    """Tell the member who filed a report, and those who joined it, its new status.
-
-    When it is resolved, the member who filed it is asked whether it really was.
-    """
-    owed: list[Notice] = []
-    for member in await _members_on(context, report):
-        t = context.texts_for(member.language, Platform(member.platform))
-        if status != "resolved" or member.id != report.member_id:
-            status_id = MessageId(f"report-status-{status}")
-            owed += _member_notices(
-                context, member, "report-status-changed", report, status=status_id
-            )
-            continue
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        t.label("report-button-solved"),
-                        callback_data=cb.REPORT_SOLVED.pack(report.id),
-                    ),
-                    InlineKeyboardButton(
-                        t.label("report-button-not-solved"),
-                        callback_data=cb.REPORT_NOT_SOLVED.pack(report.id),
-                    ),
-                ]
-            ]
-        )
-        owed += _member_notices(context, member, "report-was-it-solved", report, markup)
-    await _queue(context, notices.event_key("report", report.id, "status", status), owed)
-
-
-async def _card_chats(context: KhoosheContext, report: Report) -> list[tuple[Platform, int]]:
-    """Every chat that holds the report's card, or will: cards still queued count, so news
-    queued after them (in the same chat, hence after them) still answers them."""
-    found: set[tuple[Platform, int]] = set()
-    for platform in context.settings.platforms():
-        for chat_id, _ in await card_messages(context.db, platform, report.id):
-            found.add((platform, chat_id))
-    for platform_name, chat_id in await notice_chats(context.db, card_key(report)):
-        found.add((Platform(platform_name), chat_id))
-    return sorted(found)
-
-
-async def forward_attachment(
-    context: KhoosheContext, report: Report, from_chat: int, message_id: int
-) -> None:
-    """Copy a member's file to the chats that hold the report's card (files are per
-    platform: this platform's only)."""
-    owed = [
-        Notice(platform, chat_id, copy=(from_chat, message_id), reply_card=report.id)
-        for platform, chat_id in await _card_chats(context, report)
-        if platform == context.platform
-    ]
-    await _queue(context, notices.event_key("report", report.id, "file"), owed)
-
-
-async def announce_update(
-    context: KhoosheContext, report: Report, key: str, **kwargs: object
-) -> None:
-    """Tell staff of a member's news on a report, as a reply to its card in each chat.
-
-    The cards live on the platform the report was filed on, which may not be the one the
-    news came from (a co-reporter on the other messenger): each goes out through its own
-    platform's outbox rows. A long `text` is split into messages that fit.
-    """
-    owed: list[Notice] = []
-    for platform, chat_id in await _card_chats(context, report):
-        # A private chat is an agent's (their language); a group is the staff group.
-        agent = await get_member(context.db, platform, chat_id) if chat_id > 0 else None
-        t = context.texts_for(agent.language if agent else "fa", platform)
-        code = t.digits(report.code)
-        values = dict(kwargs)
-        text = values.pop("text", None)
-        parts = (
-            notices.fit(t, key, "text", text, code=code, **values)
-            if isinstance(text, str)
-            else [t(key, code=code, **values)]
-        )
-        owed += [
-            Notice(platform, chat_id, part, remember=report.id, reply_card=report.id)
-            for part in parts
-        ]
-    await _queue(context, notices.event_key("report", report.id, key), owed)
 
 
 async def _choices(
@@ -517,11 +242,10 @@ async def _choices(
 @requires(Role.CLUSTER_AGENT)
 async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     """The categories a report can be moved to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     t = context.t
     choices = [
@@ -535,11 +259,10 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_category(update: Update, context: KhoosheContext) -> None:
     """Re-categorise a report."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     slug = last_word(cb.TRIAGE_SET_CATEGORY, query.data)
     if slug not in CATEGORIES or not await set_category(
         context.db, report.id, slug, _actor(update, context)
@@ -554,11 +277,10 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
-    query = update.callback_query
-    assert query is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     await query.answer()
     lang = context.t.lang
     choices = [
@@ -571,11 +293,10 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def on_set_body(update: Update, context: KhoosheContext) -> None:
     """Refer a report to an outside body; members hear that it was referred."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    report = await report_in_scope(update, context, report_id_of(query.data))
-    if report is None:
+    pressed = await pressed_report(update, context)
+    if pressed is None:
         return
+    query, report = pressed
     code = last_word(cb.TRIAGE_SET_BODY, query.data)
     body = next((b for b in context.state.outside_bodies if b.code == code), None)
     if body is None or report.status not in OPEN_STATUSES:
@@ -583,7 +304,7 @@ async def on_set_body(update: Update, context: KhoosheContext) -> None:
         return
     moved_from = await refer(context.db, report.id, code, _actor(update, context))
     if moved_from is not None:
-        await _tell_parties(context, report, "referred")
+        await tell_parties(context, report, "referred")
     await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
     with suppress(TelegramError):
         await query.edit_message_reply_markup(None)
@@ -615,11 +336,11 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
         await chat.send_message(context.t("triage-merge-refused"))
         return
     owed: list[Notice] = []
-    for member in await _members_on(context, source):
+    for member in await members_on(context, source):
         fa = member.language == "fa"
         target_code = persian_digits(target.code) if fa else target.code
-        owed += _member_notices(context, member, "report-merged", source, target=target_code)
-    await _queue(context, notices.event_key("report", source.id, "merged"), owed)
+        owed += member_notices(context, member, "report-merged", source, target=target_code)
+    await queue_notices(context, notices.event_key("report", source.id, "merged"), owed)
     await chat.send_message(
         context.t(
             "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)

@@ -1,3 +1,4 @@
+# Over 500 lines: every transaction that changes who holds a seat is here, read together.
 """Trainings and events ("offerings") and members' sign-ups, with capacity and a waitlist.
 
 Every change to who holds a seat happens inside one `transaction` (BEGIN IMMEDIATE, writers

@@ -1,9 +1,12 @@
-"""Broadcasts and the outbox: what must be delivered to whom, and what became of each message."""
+"""Broadcasts: audiences, the broadcast rows and their life (scheduled, sending, done), and what
+became of each recipient's message. The queue of single messages (claiming, recording,
+notices, per-recipient rows) is in storage/outbox_queue.py.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -199,10 +202,39 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
     )
 
 
-def _iso(moment: datetime) -> str:
+def utc_iso(moment: datetime) -> str:
+    """`moment` as stored: UTC, to the second; a naive datetime is a bug."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+async def insert_broadcast(
+    db: aiosqlite.Connection, new: NewBroadcast, status: str = "scheduled"
+) -> tuple[int, bool]:
+    """Inside the caller's transaction: store `new` unless its dedupe key is taken already;
+    return (broadcast id, created). One stored as 'sending' (the digest) starts now."""
+    now = now_iso()
+    cursor = await db.execute(
+        "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
+        "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
+        "started_at, template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (dedupe_key) DO NOTHING",
+        (
+            new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
+            new.owner_lang, new.body, new.media_kind, new.media_name,
+            new.audience.to_json(), status, utc_iso(new.send_at), now,
+            now if status == "sending" else None,
+            new.template.to_json() if new.template else None,
+        ),
+    )  # fmt: skip
+    created = cursor.rowcount == 1
+    async with db.execute(
+        "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
+    ) as found:
+        row = await found.fetchone()
+    assert row is not None
+    return int(row["id"]), created
 
 
 async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple[Broadcast, bool]:
@@ -211,30 +243,13 @@ async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple
     Idempotent on the dedupe key: a second "send" tap returns the first row, created=False.
     """
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-            "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
-            "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
-                new.owner_lang, new.body, new.media_kind, new.media_name,
-                new.audience.to_json(), _iso(new.send_at), now_iso(),
-                new.template.to_json() if new.template else None,
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
+        broadcast_id, created = await insert_broadcast(db, new)
         if created and new.media_file_id is not None:
             await db.execute(
                 "INSERT INTO broadcast_files (broadcast_id, platform, file_id) VALUES (?, ?, ?)",
-                (row["id"], new.owner_platform, new.media_file_id),
+                (broadcast_id, new.owner_platform, new.media_file_id),
             )
-    broadcast = await get_broadcast(db, int(row["id"]))
+    broadcast = await get_broadcast(db, broadcast_id)
     assert broadcast is not None
     return broadcast, created
 
@@ -315,7 +330,7 @@ async def set_schedule(
         cursor = await db.execute(
             "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
             f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
-            (_iso(send_at), actor, broadcast_id, *WAITING),
+            (utc_iso(send_at), actor, broadcast_id, *WAITING),
         )
     return cursor.rowcount == 1
 
@@ -386,23 +401,6 @@ async def remember_file_id(
         )
 
 
-# --- the outbox -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxItem:
-    """One message on its way to one chat."""
-
-    id: int
-    broadcast_id: int
-    member_id: int | None
-    platform: str
-    chat_id: int
-    payload: dict[str, object] | None
-    attempts: int
-    language: str
-
-
 @dataclass(frozen=True, slots=True)
 class Recipient:
     """One recipient of a broadcast and what became of their message."""
@@ -442,132 +440,6 @@ class Tally:
         return self["failed"] + self["blocked"] + self["left"]
 
 
-def _not_in(column: str, values: Collection[int]) -> tuple[str, list[object]]:
-    if not values:
-        return "", []
-    return f" AND {column} NOT IN ({', '.join('?' * len(values))})", list(values)
-
-
-async def claim_next(
-    db: aiosqlite.Connection, platform: str, now: str, busy: Collection[int] = ()
-) -> OutboxItem | None:
-    """Take the next message due on a platform and mark it in flight ('sending').
-
-    Notices (priority 1) go before broadcast rows, then the oldest first. Chats in `busy`
-    (one in flight already, or at their own rate limit) are skipped: their rows wait, and
-    nobody else's wait behind them.
-    """
-    skip, skipped = _not_in("chat_id", busy)
-    # Idle workers look often: a plain read first keeps them off the write lock.
-    async with db.execute(
-        "SELECT 1 FROM outbox WHERE platform = ? AND status = 'pending' "
-        f"AND (not_before IS NULL OR not_before <= ?){skip} LIMIT 1",
-        (platform, now, *skipped),
-    ) as cursor:
-        if await cursor.fetchone() is None:
-            return None
-    skip, skipped = _not_in("o.chat_id", busy)
-    async with transaction(db):
-        async with db.execute(
-            "SELECT o.id, o.broadcast_id, o.member_id, o.platform, o.chat_id, o.payload, "
-            "o.attempts, COALESCE(m.language, 'fa') AS language FROM outbox o "
-            "LEFT JOIN members m ON m.id = o.member_id "
-            "WHERE o.platform = ? AND o.status = 'pending' "
-            f"AND (o.not_before IS NULL OR o.not_before <= ?){skip} "
-            "ORDER BY o.priority DESC, o.id LIMIT 1",
-            (platform, now, *skipped),
-        ) as cursor:
-            row = await cursor.fetchone()
-        if row is None:
-            return None
-        await db.execute(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?",
-            (row["id"],),
-        )
-    return OutboxItem(
-        id=row["id"],
-        broadcast_id=row["broadcast_id"],
-        member_id=row["member_id"],
-        platform=row["platform"],
-        chat_id=row["chat_id"],
-        payload=json.loads(row["payload"]) if row["payload"] else None,
-        attempts=row["attempts"] + 1,
-        language=row["language"],
-    )
-
-
-async def record_sent(
-    db: aiosqlite.Connection, item_id: int, message_id: int, report_id: int | None = None
-) -> None:
-    """The message arrived; a report card (`report_id`) is remembered in the same step, so
-    staff replies to it and its buttons work from the moment it is recorded as sent."""
-    async with transaction(db):
-        await db.execute(
-            "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, error = NULL "
-            "WHERE id = ?",
-            (message_id, now_iso(), item_id),
-        )
-        if report_id is not None:
-            await db.execute(
-                "INSERT INTO report_messages (platform, chat_id, message_id, report_id) "
-                "SELECT platform, chat_id, ?, ? FROM outbox WHERE id = ? "
-                "ON CONFLICT DO NOTHING",
-                (message_id, report_id, item_id),
-            )
-
-
-async def record_retry(
-    db: aiosqlite.Connection, item_id: int, not_before: str, error: str, *, counts: bool
-) -> None:
-    """Send it again later; a rate limit (counts=False) is not the message's fault."""
-    async with transaction(db):
-        await db.execute(
-            "UPDATE outbox SET status = 'pending', not_before = ?, error = ?, "
-            "attempts = attempts - ? WHERE id = ?",
-            (not_before, error, 0 if counts else 1, item_id),
-        )
-
-
-async def record_undelivered(
-    db: aiosqlite.Connection, item: OutboxItem, status: str, error: str
-) -> None:
-    """Give up on a message; a blocked or vanished chat also stops further broadcasts to it."""
-    if status not in ("failed", "blocked", "left", "skipped"):
-        raise ValueError(status)
-    async with transaction(db):
-        await db.execute(
-            "UPDATE outbox SET status = ?, error = ? WHERE id = ?", (status, error, item.id)
-        )
-        if status in ("blocked", "left") and item.member_id is not None:
-            # Until they write to the bot again (handlers/middleware.py reactivates them).
-            await db.execute(
-                "UPDATE members SET status = 'blocked', updated_at = ? WHERE id = ?",
-                (now_iso(), item.member_id),
-            )
-
-
-async def requeue_in_flight(db: aiosqlite.Connection) -> int:
-    """After a crash: the messages that were in flight go again (at most one each)."""
-    async with transaction(db):
-        cursor = await db.execute("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
-    return cursor.rowcount
-
-
-async def next_due(
-    db: aiosqlite.Connection, platform: str, busy: Collection[int] = ()
-) -> str | None:
-    """When the next pending message on a platform may go (None: nothing pending), leaving
-    out the chats in `busy` (their wait is the sender's to know)."""
-    skip, skipped = _not_in("chat_id", busy)
-    async with db.execute(
-        "SELECT MIN(COALESCE(not_before, '')) FROM outbox "
-        f"WHERE platform = ? AND status = 'pending'{skip}",
-        (platform, *skipped),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return None if row is None or row[0] is None else str(row[0])
-
-
 async def tally(db: aiosqlite.Connection, broadcast_id: int) -> Tally:
     """Delivery counts of one broadcast, and how many wait on each platform."""
     result = Tally()
@@ -592,159 +464,3 @@ async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recip
         (broadcast_id,),
     ) as cursor:
         return [Recipient(*row) for row in await cursor.fetchall()]
-
-
-# --- messages composed per recipient (the weekly digest) --------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalRow:
-    """One recipient's own message: `payload` is {"text", "buttons"?, "photo"?, "caption"?},
-    already rendered for their platform (see bot/services/outbox.py `_send_payload`)."""
-
-    platform: str
-    chat_id: int
-    member_id: int | None
-    payload: dict[str, object]
-
-
-async def enqueue_personal(
-    db: aiosqlite.Connection, broadcast_id: int, rows: Iterable[PersonalRow], priority: int = 0
-) -> int:
-    """Queue per-recipient messages of a broadcast (inside the caller's transaction).
-
-    UNIQUE (broadcast_id, platform, chat_id) keeps one row per chat: queuing again adds none.
-    """
-    cursor = await db.executemany(
-        "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id, payload, "
-        "priority) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                broadcast_id, row.member_id, row.platform, row.chat_id,
-                json.dumps(row.payload, ensure_ascii=False), priority,
-            )
-            for row in rows
-        ],
-    )  # fmt: skip
-    return cursor.rowcount
-
-
-async def create_personal_broadcast(
-    db: aiosqlite.Connection,
-    new: NewBroadcast,
-    rows: Sequence[PersonalRow],
-    files: Sequence[tuple[str, bytes]] = (),
-) -> tuple[int, bool]:
-    """Store a broadcast already 'sending' with its per-recipient rows, in one transaction.
-
-    Returns (broadcast id, created). Idempotent on the dedupe key: a second call (a job
-    firing twice, a run after a restart) creates nothing and queues nothing. Payloads may
-    name `files` by position as {"photo": "file:<n>"}; they are stored first and the
-    reference becomes the stored file's id.
-    """
-    async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-            "owner_lang, body, audience, status, send_at, created_at, started_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
-                new.owner_lang, new.body, new.audience.to_json(), _iso(new.send_at),
-                now_iso(), now_iso(),
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        broadcast_id = int(row["id"])
-        if created:
-            ids: dict[str, int] = {}
-            for index, (name, data) in enumerate(files):
-                stored = await db.execute(
-                    "INSERT INTO outbox_files (broadcast_id, name, data) VALUES (?, ?, ?)",
-                    (broadcast_id, name, data),
-                )
-                assert stored.lastrowid is not None
-                ids[f"file:{index}"] = stored.lastrowid
-            await enqueue_personal(
-                db,
-                broadcast_id,
-                (
-                    PersonalRow(
-                        r.platform,
-                        r.chat_id,
-                        r.member_id,
-                        {**r.payload, "photo": ids[str(r.payload["photo"])]}
-                        if "photo" in r.payload
-                        else r.payload,
-                    )
-                    for r in rows
-                ),
-            )
-    return broadcast_id, created
-
-
-async def broadcast_exists(db: aiosqlite.Connection, dedupe_key: str) -> bool:
-    """Whether a broadcast with this key was ever created."""
-    async with db.execute("SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,)) as c:
-        return await c.fetchone() is not None
-
-
-async def outbox_file(db: aiosqlite.Connection, file_id: int) -> tuple[str, bytes] | None:
-    """(name, bytes) of a file the bot made for a broadcast."""
-    async with db.execute("SELECT name, data FROM outbox_files WHERE id = ?", (file_id,)) as c:
-        row = await c.fetchone()
-    return (str(row[0]), bytes(row[1])) if row else None
-
-
-# --- notices: what the bot owes someone after a stored event -----------------------------------
-
-NOTICE = "notice"
-NOTICE_PRIORITY = 1
-
-
-async def queue_notices(
-    db: aiosqlite.Connection,
-    owner_platform: str,
-    batches: Sequence[tuple[str, Sequence[PersonalRow]]],
-    *,
-    announced_report: int | None = None,
-) -> int:
-    """Queue the messages one event owes, in one transaction; return how many were queued.
-
-    Each batch is (dedupe key, rows): one 'notice' broadcast already 'sending', with at most
-    one row per chat (a long text split in parts is one batch per part, in order). A key
-    that exists queues nothing again. `announced_report` marks that report's cards queued in
-    the same transaction (see `unannounced_reports`).
-    """
-    queued = 0
-    now = now_iso()
-    async with transaction(db):
-        for key, rows in batches:
-            cursor = await db.execute(
-                "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, "
-                "owner_chat_id, owner_lang, body, audience, status, send_at, created_at, "
-                "started_at) VALUES (?, ?, 'system', ?, 0, 'fa', '', '{}', 'sending', ?, ?, ?) "
-                "ON CONFLICT (dedupe_key) DO NOTHING",
-                (NOTICE, key, owner_platform, now, now, now),
-            )
-            if cursor.rowcount != 1 or cursor.lastrowid is None:
-                continue
-            queued += await enqueue_personal(db, cursor.lastrowid, rows, NOTICE_PRIORITY)
-        if announced_report is not None:
-            await db.execute("UPDATE reports SET announced = 1 WHERE id = ?", (announced_report,))
-    return queued
-
-
-async def notice_chats(db: aiosqlite.Connection, key: str) -> list[tuple[str, int]]:
-    """(platform, chat id) a notice was queued for and not given up on (sent or on its way)."""
-    async with db.execute(
-        "SELECT o.platform, o.chat_id FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
-        "WHERE b.dedupe_key = ? AND o.status IN ('pending', 'sending', 'sent') ORDER BY o.id",
-        (key,),
-    ) as cursor:
-        return [(str(r[0]), int(r[1])) for r in await cursor.fetchall()]

@@ -1,3 +1,4 @@
+# Over 500 lines: reports' SQL with co-reporters, files and history; next to split if it grows.
 """Problem reports, their co-reporters, attachments and history."""
 
 from __future__ import annotations
@@ -249,7 +250,7 @@ async def join_report(
 
 
 async def is_announced(db: aiosqlite.Connection, report_id: int) -> bool:
-    """Whether the report's cards for staff were queued (storage/outbox.py `queue_notices`)."""
+    """Whether the report's cards for staff were queued (storage/outbox_queue.py)."""
     async with db.execute("SELECT announced FROM reports WHERE id = ?", (report_id,)) as cursor:
         row = await cursor.fetchone()
     return bool(row and row[0])

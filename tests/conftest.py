@@ -145,6 +145,63 @@ async def sandbox(flavour: str) -> AsyncIterator[BotApiSandbox]:
         yield server
 
 
+# What every test bot runs with, on one platform (Khooshe) or both (both_platforms).
+TEST_SETTINGS: dict[str, Any] = {
+    "polling_timeout": 1,
+    "persistence_interval": 0.2,
+    "admin_alert_interval": 0,
+    # Broadcast status messages are edited every few seconds in production.
+    "progress_interval": 0.2,
+    # The driver answers at machine speed; flood control has its own test.
+    "flood_burst": 1000,
+    # No weekly digest catches up at start unless a test asks for it (it would reach
+    # the admin in the middle of unrelated tests run on a Saturday morning).
+    "digest_grace_minutes": 0,
+}
+# The bot ids (for make_token) of a bot on both platforms.
+TELEGRAM_BOT, BALE_BOT = 11, 22
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (a platform that is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def both_platforms(
+    tmp_path: Path, tg: BotApiSandbox | int, bale: BotApiSandbox, **overrides: Any
+) -> Settings:
+    """Settings for one bot on both platforms, on one temp database.
+
+    `tg` is Telegram's sandbox, or a loopback port where nothing listens (Telegram is
+    unreachable; a sandbox started on that port later serves the same token). The tokens are
+    the sandboxes' `make_token(TELEGRAM_BOT)` and `make_token(BALE_BOT)` unless
+    `telegram_token` / `bale_token` are given.
+    """
+    if isinstance(tg, BotApiSandbox):
+        tg_token, tg_url, tg_file_url = tg.make_token(TELEGRAM_BOT), tg.base_url, tg.base_file_url
+    else:
+        down = f"http://127.0.0.1:{tg}"
+        tg_token, tg_url, tg_file_url = (
+            f"{TELEGRAM_BOT}:sandbox-token-{TELEGRAM_BOT}",
+            f"{down}/bot",
+            f"{down}/file/bot",
+        )
+    values: dict[str, Any] = {
+        **TEST_SETTINGS,
+        "database_path": tmp_path / "both.db",
+        "telegram_token": overrides.pop("telegram_token", None) or tg_token,
+        "telegram_base_url": tg_url,
+        "telegram_base_file_url": tg_file_url,
+        "bale_token": overrides.pop("bale_token", None) or bale.make_token(BALE_BOT),
+        "bale_base_url": bale.base_url,
+        "bale_base_file_url": bale.base_file_url,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
 class Khooshe:
     """The running bot plus helpers to play its users and read its database."""
 
@@ -159,21 +216,12 @@ class Khooshe:
         """Settings pointing the bot at the sandbox, on a temp database."""
         prefix = self.platform.value
         values: dict[str, Any] = {
+            **TEST_SETTINGS,
             f"{prefix}_token": self.token,
             f"{prefix}_base_url": self.sandbox.base_url,
             f"{prefix}_base_file_url": self.sandbox.base_file_url,
             "database_path": self.db_path,
             "admins": f"{prefix}:{ADMIN_ID}",
-            "polling_timeout": 1,
-            "persistence_interval": 0.2,
-            "admin_alert_interval": 0,
-            # Broadcast status messages are edited every few seconds in production.
-            "progress_interval": 0.2,
-            # The driver answers at machine speed; flood control has its own test.
-            "flood_burst": 1000,
-            # No weekly digest catches up at start unless a test asks for it (it would reach
-            # the admin in the middle of unrelated tests run on a Saturday morning).
-            "digest_grace_minutes": 0,
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

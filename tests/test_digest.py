@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.i18n import format_date
 from bot.sandbox import SandboxUser
-from bot.services.digest import Digests, make_digests, reported_week
+from bot.services.digest.service import Digests, make_digests
+from bot.services.digest.week import reported_week
 from bot.text import persian_digits
 from storage.digest import digest_recipients
 from storage.members import get_member

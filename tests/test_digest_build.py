@@ -11,27 +11,15 @@ from arabic_reshaper import reshape
 from bidi import get_display
 
 from bot.app import LOCALES_DIR
-from bot.context import Texts
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.platforms import adapter, escape_bale
 from bot.sandbox.markdown import render_bale
-from bot.services.digest import (
-    ChartText,
-    ClusterWeek,
-    ComingEvent,
-    StaffData,
-    Week,
-    chart_figure,
-    last_due,
-    member_digest,
-    render_chart,
-    reported_week,
-    shape,
-    slowest,
-    staff_digest,
-    themes,
-    week_of,
-)
+from bot.services.digest.chart import ChartText, chart_figure, render_chart, shape
+from bot.services.digest.events import ComingEvent
+from bot.services.digest.member import ClusterWeek, member_digest
+from bot.services.digest.staff import StaffData, slowest, staff_digest
+from bot.services.digest.themes import themes
+from bot.services.digest.week import Week, last_due, reported_week, week_of
 from bot.services.reports import CATEGORIES
 from bot.settings import Platform, Settings
 from bot.text import MESSAGE_MAX

@@ -107,7 +107,7 @@ def test_dynamic_id_families_are_complete(
 # Helpers that add variables of their own before translating.
 SUPPLIED_BY: dict[str, set[str | None]] = {
     "announce_update": {"code"},
-    "_member_notices": {"code"},
+    "member_notices": {"code"},
 }
 
 

@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import socket
 import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
-from bot.sandbox.server import BALE_ERRORS
+from bot.sandbox.flavours import BALE_ERRORS
 from bot.services.places import seed_places
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT
 from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast, create_broadcast
-from tests.conftest import ADMIN_ID, Khooshe, expect, spawn_bot, wait_for
+from tests.conftest import (
+    ADMIN_ID,
+    BALE_BOT,
+    TELEGRAM_BOT,
+    Khooshe,
+    both_platforms,
+    expect,
+    free_port,
+    spawn_bot,
+    wait_for,
+)
 
 
 def _announcement(platform: str, body: str, key: str) -> NewBroadcast:
@@ -177,36 +185,10 @@ async def test_interactive_replies_are_not_stuck_behind_a_broadcast(khooshe: Kho
     assert rows[0]["n"] > 0  # it answered while the broadcast was still going
 
 
-def _both(
-    tmp_path: Path,
-    tg_token: str,
-    tg_port: int,
-    bale: BotApiSandbox,
-    bale_token: str,
-    *,
-    admin_on: str,
-) -> Runtime:
-    """One bot on both platforms (Telegram's API on a loopback port that may be closed)."""
-    values: dict[str, Any] = {
-        "database_path": tmp_path / "both.db",
-        "polling_timeout": 1,
-        "flood_burst": 1000,
-        "progress_interval": 0.2,
-        "telegram_token": tg_token,
-        "telegram_base_url": f"http://127.0.0.1:{tg_port}/bot",
-        "telegram_base_file_url": f"http://127.0.0.1:{tg_port}/file/bot",
-        "bale_token": bale_token,
-        "bale_base_url": bale.base_url,
-        "bale_base_file_url": bale.base_file_url,
-        "admins": f"{admin_on}:{ADMIN_ID}",
-    }
-    return Runtime(Settings(_env_file=None, **values))  # type: ignore[call-arg]
-
-
 async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(11), bale.make_token(22)
-        runtime = _both(tmp_path, tg_token, tg.port, bale, bale_token, admin_on="telegram")
+        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
+        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
         try:
             assert runtime.db is not None
@@ -241,20 +223,13 @@ async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: P
             await runtime.stop()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def test_members_on_a_platform_that_is_down_get_it_once_it_is_back(tmp_path: Path) -> None:
     """Telegram is often unreachable from Iran: Bale members get the announcement at once, the
     composer is told who waits on Telegram, and they get it when Telegram is reachable."""
-    port = _free_port()
-    tg_token = "11:sandbox-token-11"
+    port = free_port()
     async with BotApiSandbox("bale") as bale:
-        bale_token = bale.make_token(22)
-        runtime = _both(tmp_path, tg_token, port, bale, bale_token, admin_on="bale")
+        runtime = Runtime(both_platforms(tmp_path, port, bale, admins=f"bale:{ADMIN_ID}"))
+        bale_token = bale.make_token(BALE_BOT)
         await runtime.start()  # Telegram refuses connections: retried in the background
         try:
             assert runtime.db is not None
@@ -281,8 +256,8 @@ async def test_members_on_a_platform_that_is_down_get_it_once_it_is_back(tmp_pat
             rows = await _outbox(runtime, "telegram")
             assert rows == [(on_tg_id, "pending")]
             async with BotApiSandbox("telegram", port=port) as tg:
-                tg.make_token(11)
-                on_tg = tg.user(user_id=on_tg_id, token=tg_token)
+                # the token the bot was given while Telegram was down
+                on_tg = tg.user(user_id=on_tg_id, token=tg.make_token(TELEGRAM_BOT))
                 await expect(on_tg, "جلسه مشترک خوشه", wait=30)
                 report = await expect(admin, "گزارش ارسال", wait=10)
                 assert "رسیده: ۳" in (report.content or "")

@@ -12,9 +12,17 @@ from openpyxl import load_workbook
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, CallbackAnswer, SandboxChat, SandboxUser
-from bot.settings import Settings
 from bot.text import fold_digits
-from tests.conftest import ADMIN_ID, Khooshe, expect, register, shown
+from tests.conftest import (
+    ADMIN_ID,
+    BALE_BOT,
+    TELEGRAM_BOT,
+    Khooshe,
+    both_platforms,
+    expect,
+    register,
+    shown,
+)
 from tests.test_reports import POWER_CUT
 
 PHOTO = b"\xff\xd8\xff\xe0 burnt switchboard"
@@ -233,33 +241,15 @@ async def test_the_export_counts_files_by_kind(khooshe: Khooshe) -> None:
 # --- across platforms ---------------------------------------------------------------------------
 
 
-def _both(tmp_path: Path, tg: BotApiSandbox, bale: BotApiSandbox) -> Runtime:
-    """One bot on both platforms; the admin is on Telegram."""
-    values: dict[str, Any] = {
-        "database_path": tmp_path / "both.db",
-        "polling_timeout": 1,
-        "flood_burst": 1000,
-        "digest_grace_minutes": 0,
-        "telegram_token": tg.make_token(11),
-        "telegram_base_url": tg.base_url,
-        "telegram_base_file_url": tg.base_file_url,
-        "bale_token": bale.make_token(22),
-        "bale_base_url": bale.base_url,
-        "bale_base_file_url": bale.base_file_url,
-        "admins": f"telegram:{ADMIN_ID}",
-    }
-    return Runtime(Settings(_env_file=None, **values))  # type: ignore[call-arg]
-
-
 async def test_files_sent_on_bale_reach_staff_on_telegram_with_one_upload(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = _both(tmp_path, tg, bale)
+        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
         try:
-            member = bale.user(token=bale.make_token(22))
+            member = bale.user(token=bale.make_token(BALE_BOT))
             await register(member)
             code = await file_with_files(member)
-            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(11))
+            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
             await admin.send_text(f"/show {code}")
             full = await expect(admin, "شرح کامل")
             await admin.press_inline(full, BUTTON)
@@ -287,10 +277,10 @@ async def test_files_sent_on_bale_reach_staff_on_telegram_with_one_upload(tmp_pa
 
 async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = _both(tmp_path, tg, bale)
+        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
         try:
-            member = bale.user(token=bale.make_token(22))
+            member = bale.user(token=bale.make_token(BALE_BOT))
             await register(member)
             await member.press("📝 ثبت مشکل")
             await expect(member, "با زبان خودتان")
@@ -313,7 +303,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
             filed = await expect(member, "کد پیگیری")
             code = shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
 
-            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(11))
+            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
             await admin.send_text(f"/show {code}")
             full = await expect(admin, "شرح کامل")
             await admin.press_inline(full, BUTTON)

@@ -8,8 +8,8 @@ import socket
 import pytest
 
 from bot.logs import setup_logging
+from bot.sandbox.flavours import BALE_ERRORS
 from bot.sandbox.markdown import render_bale
-from bot.sandbox.server import BALE_ERRORS
 from bot.services.throttle import FloodGuard, RateGate
 from tests.conftest import Khooshe, expect, register, shown, walk_to
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from pathlib import Path
-from typing import Any
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
-from bot.settings import Settings
-from tests.conftest import ROOT, Khooshe, expect, register, shown, spawn_bot, wait_for
+from tests.conftest import (
+    BALE_BOT,
+    ROOT,
+    TELEGRAM_BOT,
+    Khooshe,
+    both_platforms,
+    expect,
+    free_port,
+    register,
+    shown,
+    spawn_bot,
+    wait_for,
+)
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
 
 
@@ -26,36 +35,10 @@ async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) ->
     await expect(user, "نام و نام خانوادگی")
 
 
-def _settings(tmp_path: Path, **values: Any) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_path=tmp_path / "both.db",
-        polling_timeout=1,
-        flood_burst=1000,
-        **values,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(11), bale.make_token(22)
-        runtime = Runtime(
-            _settings(
-                tmp_path,
-                telegram_token=tg_token,
-                telegram_base_url=tg.base_url,
-                telegram_base_file_url=tg.base_file_url,
-                bale_token=bale_token,
-                bale_base_url=bale.base_url,
-                bale_base_file_url=bale.base_file_url,
-            )
-        )
+        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
+        runtime = Runtime(both_platforms(tmp_path, tg, bale))
         await runtime.start()
         try:
             # the same numeric id on both platforms is two different members
@@ -74,18 +57,12 @@ async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) 
 
 
 async def test_an_unreachable_platform_does_not_stop_the_other(tmp_path: Path) -> None:
-    dead = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
     async with BotApiSandbox("bale") as bale:
         token = bale.make_token(33)
+        # nothing listens on Telegram's port
         runtime = Runtime(
-            _settings(
-                tmp_path,
-                telegram_token="44:" + "T" * 35,
-                telegram_base_url=f"{dead}/bot",
-                telegram_base_file_url=f"{dead}/file/bot",
-                bale_token=token,
-                bale_base_url=bale.base_url,
-                bale_base_file_url=bale.base_file_url,
+            both_platforms(
+                tmp_path, free_port(), bale, telegram_token="44:" + "T" * 35, bale_token=token
             )
         )
         await runtime.start()
@@ -184,20 +161,12 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
 
 async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(11), bale.make_token(22)
+        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
         admin_id = 5_900_000_001
         staff_group = bale.group(token=bale_token)
         runtime = Runtime(
-            _settings(
-                tmp_path,
-                telegram_token=tg_token,
-                telegram_base_url=tg.base_url,
-                telegram_base_file_url=tg.base_file_url,
-                bale_token=bale_token,
-                bale_base_url=bale.base_url,
-                bale_base_file_url=bale.base_file_url,
-                admins=f"bale:{admin_id}",
-                bale_staff_chat_id=staff_group.id,
+            both_platforms(
+                tmp_path, tg, bale, admins=f"bale:{admin_id}", bale_staff_chat_id=staff_group.id
             )
         )
         await runtime.start()

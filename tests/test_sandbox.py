@@ -1,3 +1,4 @@
+# Over 500 lines: the sandbox's one test module; its sections follow bot/sandbox's modules.
 """The Bot API sandbox, checked with PTB's real Bot and Application over loopback HTTP."""
 
 from __future__ import annotations

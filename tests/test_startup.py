@@ -17,17 +17,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
-from bot.settings import Platform, Settings
+from bot.settings import Platform
 from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
-from tests.conftest import ADMIN_ID, Khooshe, expect, spawn_bot, wait_for
+from tests.conftest import (
+    ADMIN_ID,
+    Khooshe,
+    both_platforms,
+    expect,
+    spawn_bot,
+    wait_for,
+)
 
 # Generous for a loaded 2-core machine; a hang is what these tests catch, not slowness.
 EXIT_WITHIN = 60.0
@@ -187,29 +193,14 @@ async def test_a_token_refused_while_polling_exits_non_zero(tmp_path: Path, code
     assert not any(token in line for line in lines)
 
 
-def _both(tmp_path: Path, tg: BotApiSandbox, bale: BotApiSandbox) -> Settings:
-    values: dict[str, Any] = {
-        "database_path": tmp_path / "both.db",
-        "polling_timeout": 1,
-        "flood_burst": 1000,
-        "admin_alert_interval": 0,
-        "telegram_token": tg.make_token(11),
-        "telegram_base_url": tg.base_url,
-        "telegram_base_file_url": tg.base_file_url,
-        "bale_token": bale.make_token(22),
-        "bale_base_url": bale.base_url,
-        "bale_base_file_url": bale.base_file_url,
-        "admins": f"telegram:{ADMIN_ID},bale:{ADMIN_ID}",
-    }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-
 @pytest.mark.parametrize("refused", [Platform.BALE, Platform.TELEGRAM])
 async def test_a_refused_token_stops_that_platform_and_the_other_tells_its_admins(
     tmp_path: Path, refused: Platform
 ) -> None:
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        settings = _both(tmp_path, tg, bale)
+        settings = both_platforms(
+            tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID},bale:{ADMIN_ID}"
+        )
         sandboxes = {Platform.TELEGRAM: tg, Platform.BALE: bale}
         other = Platform.TELEGRAM if refused is Platform.BALE else Platform.BALE
         dead, alive = sandboxes[refused], sandboxes[other]

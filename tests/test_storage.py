@@ -9,12 +9,12 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
+from bot.persistence import SqlitePersistence
 from bot.services.places import PlacesError, parse_places, replace_from_csv, seed_places
 from bot.settings import PROJECT_ROOT
 from storage.clusters import list_places
 from storage.db import connect, migrate, migrations
 from storage.members import NewMember, get_member, register_member, update_member
-from storage.persistence import SqlitePersistence
 from storage.roles import get_grant, grant_role, revoke_role
 
 

@@ -1,5 +1,6 @@
 """A loopback Bot API sandbox (Telegram and Bale flavours) and the driver tests play users with."""
 
+from bot.sandbox.core import ApiCall
 from bot.sandbox.driver import (
     OWN,
     BotMessage,
@@ -8,16 +9,10 @@ from bot.sandbox.driver import (
     SandboxFile,
     SandboxUser,
 )
-from bot.sandbox.server import (
-    FLAVOURS,
-    ApiCall,
-    ApiError,
-    BotApiSandbox,
-    Fault,
-    FlavourName,
-    FlavourRules,
-    UploadedFile,
-)
+from bot.sandbox.faults import ApiError, Fault
+from bot.sandbox.flavours import FLAVOURS, FlavourName, FlavourRules
+from bot.sandbox.server import BotApiSandbox
+from bot.sandbox.wire import UploadedFile
 
 __all__ = [
     "FLAVOURS",

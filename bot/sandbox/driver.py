@@ -1,11 +1,13 @@
+# Over 500 lines on purpose: SandboxUser and SandboxChat are the one API every test reads.
 # The driver's waits take a timeout argument on purpose: tests read best as
 # `await user.next_message(timeout=2)`, and each wait fails with a description of the chat.
 # ruff: noqa: ASYNC109
 """The user side of the sandbox: members that tests play, and the chats they read.
 
-Everything here runs in the test's event loop and talks to the :class:`BotApiSandbox` object
-directly; only the bot under test goes through HTTP. A test sends as a user (``send_text``,
-``press``), then reads what the bot did (``next_message``, ``next_edit``, ``settle``).
+Everything here runs in the test's event loop and talks to the server (the
+:class:`SandboxServer` protocol, which :class:`BotApiSandbox` implements) directly; only the bot
+under test goes through HTTP. A test sends as a user (``send_text``, ``press``), then reads what
+the bot did (``next_message``, ``next_edit``, ``settle``).
 """
 
 from __future__ import annotations
@@ -15,17 +17,64 @@ import contextlib
 import re
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from bot.sandbox.markdown import Shown
 
-if TYPE_CHECKING:
-    from bot.sandbox.server import BotApiSandbox
-
 JSONDict = dict[str, Any]
+
+
+class LoggedCall(Protocol):
+    """One Bot API call as the server logged it (``bot.sandbox.core.ApiCall``)."""
+
+    @property
+    def params(self) -> JSONDict: ...
+
+    def summary(self) -> str: ...
+
+
+class SandboxServer(Protocol):
+    """What the driver asks of the server. ``bot.sandbox.server.BotApiSandbox`` is one; the
+    driver names only this, so the server may import the driver's types without a cycle."""
+
+    @property
+    def calls(self) -> Sequence[LoggedCall]: ...
+
+    def token_of(self, bot_id: int) -> str: ...
+
+    def has_undelivered(self, bot_id: int, chat_id: int) -> bool: ...
+
+    def chat_view(self, bot_id: int, chat_id: int) -> SandboxChat: ...
+
+    def store_file(
+        self, data: bytes, kind: str, file_name: str | None, mime_type: str | None
+    ) -> SandboxFile: ...
+
+    def file_object(self, stored: SandboxFile) -> JSONDict: ...
+
+    def photo_sizes(self, stored: SandboxFile) -> list[JSONDict]: ...
+
+    def forward_fields(self, origin: JSONDict) -> JSONDict: ...
+
+    def user_message(
+        self,
+        user: SandboxUser,
+        chat: SandboxChat,
+        content: JSONDict,
+        reply_to: int | None = None,
+    ) -> JSONDict: ...
+
+    def user_edit(
+        self, user: SandboxUser, chat: SandboxChat, message_id: int, text: str
+    ) -> JSONDict: ...
+
+    def callback_query(
+        self, user: SandboxUser, chat: SandboxChat, message_id: int, data: str
+    ) -> asyncio.Future[CallbackAnswer]: ...
+
 
 # Telegram's clients mark a leading "/word" as a command; PTB's CommandHandler needs that entity.
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?")
@@ -178,7 +227,7 @@ class BotMessage:
 class SandboxChat:
     """One chat as one bot sees it: the bot's messages there, and what the test has read."""
 
-    def __init__(self, server: BotApiSandbox, bot_id: int, chat: JSONDict) -> None:
+    def __init__(self, server: SandboxServer, bot_id: int, chat: JSONDict) -> None:
         self.server = server
         self.bot_id = bot_id
         self.id: int = chat["id"]
@@ -346,7 +395,7 @@ class SandboxUser:
 
     def __init__(
         self,
-        server: BotApiSandbox,
+        server: SandboxServer,
         bot_id: int,
         profile: JSONDict,
         phone_number: str,

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import aiosqlite
 from telegram import InlineKeyboardMarkup
 
-from bot.context import Rendered, Texts
+from bot.i18n import Rendered, Texts
 from bot.settings import Platform
-from storage.outbox import PersonalRow, queue_notices
+from storage.outbox_queue import PersonalRow, queue_notices
 
 # Telegram's and Bale's limit for a message's text.
 MAX_TEXT = 4096

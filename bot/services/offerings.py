@@ -35,13 +35,7 @@ from storage.offerings import (
     change_offering,
     create_offering,
 )
-from storage.outbox import (
-    Audience,
-    NewBroadcast,
-    Template,
-    count_audience,
-    waiting_with_key,
-)
+from storage.outbox import Audience, NewBroadcast, Template, count_audience, waiting_with_key
 
 if TYPE_CHECKING:
     from bot.services.outbox import Outbox

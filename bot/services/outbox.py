@@ -19,7 +19,7 @@ per chat also keeps each chat's messages in order (a card before the news that r
 
 Notices. What the bot owes someone after a stored event (a new report's card for staff, a
 status change or a staff reply for members, a member's news for staff) is queued here too,
-as a 'notice' (storage.outbox.queue_notices) before the event is acknowledged, and goes
+as a 'notice' (storage.outbox_queue.queue_notices) before the event is acknowledged, and goes
 before waiting broadcast rows. A sent card is remembered as being about its report in the
 same step that records it sent (`record_sent`).
 
@@ -37,258 +37,59 @@ its composer told. Other weekly work (the digest) arms its jobs on the same sche
 
 Owners. A broadcast the bot makes itself (the digest) has no owner: `owner_chat_id` is
 `SYSTEM_OWNER` (0), and no progress or delivery report is sent for it.
+
+Where it lives: how one message is rendered and paced is in bot/services/delivery.py, the
+workers that send rows of any kind (notices and broadcasts alike) in
+bot/services/outbox_sender.py, and this module adds broadcasts, scheduling and progress.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from contextlib import suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, MessageId
-from telegram.error import (
-    BadRequest,
-    Forbidden,
-    InvalidToken,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
-from telegram.ext import CallbackContext, ExtBot, JobQueue
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import TelegramError
+from telegram.ext import CallbackContext, JobQueue
 
 from bot import callbacks as cb
-from bot.context import Texts
-from bot.i18n import Locales
-from bot.platforms import DEFAULT_RETRY_AFTER, adapter, is_rate_limit
-from bot.services.files import Uploads, download
-from bot.settings import BaleEscaping, Platform, Settings
+from bot.i18n import Texts
+from bot.services.delivery import Content, Pacer, send_content, texts
+from bot.services.outbox_sender import OutboxSender
+from bot.settings import Platform
 from storage.outbox import (
     ANNOUNCING,
-    NOTICE,
     Broadcast,
     NewBroadcast,
-    OutboxItem,
     Tally,
-    Template,
     broadcasts_in,
     cancel_broadcast,
-    claim_next,
     create_broadcast,
     get_broadcast,
     mark_missed,
-    media_file_id,
-    next_due,
-    outbox_file,
-    record_retry,
-    record_sent,
-    record_undelivered,
-    remember_file_id,
-    requeue_in_flight,
     set_progress_message,
     set_schedule,
     start_broadcast,
     tally,
 )
 from storage.outbox import finish_broadcast as finish_row
-from storage.reports import card_message
+from storage.outbox_queue import NOTICE
+
+# Content and send_content are imported from here by handlers/broadcasts.py (edited on another
+# branch as this split was made); new code imports them from bot.services.delivery.
+__all__ = ["SYSTEM_OWNER", "Content", "Outbox", "send_content"]
 
 log = logging.getLogger(__name__)
 
-# Retrying a 5xx or a timeout: after 2, 4, 8, 16 s, then give up on that message.
-MAX_ATTEMPTS = 5
-IDLE_WAIT = 5.0
-STOP_WAIT = 10.0
+
 # owner_chat_id of a broadcast the bot makes itself: nobody is told about its progress.
 SYSTEM_OWNER = 0
-SchedulerHook = Callable[[JobQueue[Any]], Awaitable[None]]
-# Per-chat limits (Telegram's; Bale publishes none): (messages, seconds). A group's bucket
-# fills up to its 20 at once, like PTB's AIORateLimiter's own group limiter, so the outbox
-# seldom waits in it; a private chat gets one message a second, evenly.
-GROUP_LIMIT = (20, 60.0)
-PRIVATE_LIMIT = (1, 1.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
-    """What a broadcast says: plain text as the composer typed it, maybe with one file."""
-
-    body: str
-    media_kind: str | None = None  # 'photo' | 'document'
-    media: str | bytes | None = None  # a file id on the sending platform, or the file itself
-    media_name: str | None = None
-
-
-# How each platform says a chat is not there (Bale: "no such group or user", docs/bale.md).
-_GONE = ("chat not found", "user not found", "no such group or user")
-
-
-def chat_is_gone(exc: TelegramError) -> bool:
-    """Whether an error says the recipient's chat no longer exists for the bot."""
-    lowered = str(exc).lower()
-    return any(words in lowered for words in _GONE)
-
-
-def texts(
-    locales: Locales,
-    lang: str,
-    platform: Platform,
-    escaping: BaleEscaping = BaleEscaping.INVISIBLE,
-) -> Texts:
-    """A translator for someone on a platform (outside any update); pass settings'
-    `bale_escaping` so a deployment's choice holds everywhere."""
-    return Texts(locales.translator(lang), adapter(platform, escaping).escape)
-
-
-async def send_content(
-    bot: ExtBot[Any], platform: Platform, chat_id: int, content: Content, t: Texts
-) -> Message:
-    """Send a broadcast's message as members see it (the composer's preview uses this too).
-
-    The composer's text is data, not markup: on Bale, which always renders Markdown, it is
-    escaped, so members read exactly what was typed.
-    """
-    body = t.escape(content.body) if content.body else None
-    markup = InlineKeyboardMarkup([opt_out_row(t)])
-    media: str | InputFile | None = None
-    if content.media is not None:
-        media = (
-            content.media
-            if isinstance(content.media, str)
-            else InputFile(content.media, filename=content.media_name or "file")
-        )
-    if content.media_kind == "photo" and media is not None:
-        return await bot.send_photo(chat_id, media, caption=body, reply_markup=markup)
-    if content.media_kind == "document" and media is not None:
-        return await bot.send_document(chat_id, media, caption=body, reply_markup=markup)
-    assert body is not None
-    return await bot.send_message(chat_id, body, reply_markup=markup)
-
-
-def opt_out_row(t: Texts) -> list[InlineKeyboardButton]:
-    """The "no more announcements" button every announcement carries."""
-    return [
-        InlineKeyboardButton(
-            t.label("broadcast-button-opt-out"), callback_data=cb.ANNOUNCEMENTS_OFF.pack()
-        )
-    ]
-
-
-def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """A templated broadcast as one recipient reads it, in their language."""
-    keyboard = [
-        [InlineKeyboardButton(t.label(label), callback_data=data) for label, data in row]
-        for row in template.buttons
-    ]
-    if kind in ANNOUNCING:
-        keyboard.append(opt_out_row(t))
-    return t(template.msg_id, **template.args), (
-        InlineKeyboardMarkup(keyboard) if keyboard else None
-    )
-
-
-def _error_text(exc: BaseException) -> str:
-    return f"{exc.__class__.__name__}: {exc}"[:300]
-
-
-class Pacer:
-    """Spaces sends evenly at `rate` per second (no bursts), across all of a platform's workers.
-
-    Even spacing keeps the platform's own token bucket from ever seeing a burst (each 429
-    costs a pause of at least a second for everybody), and leaves the limiter room for replies.
-    """
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / rate
-        self._next = 0.0
-
-    async def wait(self) -> None:
-        """Until this sender's slot."""
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._next)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
-
-class ChatPace:
-    """One chat's leaky bucket: `capacity` messages, draining at capacity/period per second
-    (the shape of aiolimiter's, which PTB's AIORateLimiter uses for groups)."""
-
-    def __init__(self, capacity: float, period: float) -> None:
-        self.capacity = max(capacity, 1.0)
-        self.rate = capacity / period
-        self.level = 0.0
-        self._at = 0.0
-
-    def _leak(self, now: float) -> None:
-        self.level = max(0.0, self.level - (now - self._at) * self.rate)
-        self._at = now
-
-    def ready_in(self, now: float) -> float:
-        """Seconds until one more message fits (0: now)."""
-        self._leak(now)
-        return max(0.0, (self.level + 1 - self.capacity) / self.rate)
-
-    def take(self, now: float) -> None:
-        """One message goes."""
-        self._leak(now)
-        self.level += 1
-
-    def idle(self, now: float) -> bool:
-        """Drained: forgetting it changes nothing."""
-        self._leak(now)
-        return self.level <= 0
-
-
-class Outbox:
+class Outbox(OutboxSender):
     """Sends what the outbox holds, on every running platform, and runs scheduled broadcasts."""
-
-    def __init__(
-        self,
-        db: Any,
-        settings: Settings,
-        locales: Locales,
-        bots: dict[Platform, ExtBot[Any]],
-    ) -> None:
-        self.db = db
-        self.settings = settings
-        self.locales = locales
-        self.bots = bots
-        self.jobs: JobQueue[Any] | None = None
-        self._wake: dict[Platform, asyncio.Event] = {}
-        self._pacers: dict[Platform, Pacer] = {}
-        # Per platform: each chat's bucket, the chats with a message in flight, and a lock
-        # so two workers never claim for the same chat at once.
-        self._chats: dict[Platform, dict[int, ChatPace]] = {}
-        self._in_flight: dict[Platform, set[int]] = {}
-        self._claiming: dict[Platform, asyncio.Lock] = {}
-        self._tasks: list[asyncio.Task[None]] = []
-        self._workers: list[asyncio.Task[None]] = []
-        self._stopping = False
-        self._shown: dict[int, str] = {}
-        self._broadcasts: dict[int, Broadcast] = {}
-        # Shared with report attachments (handlers/triage.py): one upload per file and platform.
-        self.uploads = Uploads()
-        self._file_bytes: dict[int, bytes] = {}
-        self._hooks: list[SchedulerHook] = []
-
-    def on_scheduler(self, hook: SchedulerHook) -> None:
-        """Run `hook(jobs)` when the scheduler is attached (at every start), after the
-        broadcasts are re-armed: weekly work arms its jobs there."""
-        self._hooks.append(hook)
-
-    # --- life cycle ----------------------------------------------------------------------
-
-    async def recover(self) -> None:
-        """Before any platform starts: what was in flight when we stopped goes again."""
-        again = await requeue_in_flight(self.db)
-        if again:
-            log.warning("outbox: %d message(s) were in flight at the last stop; resending", again)
 
     async def attach(self, platform: Platform, jobs: JobQueue[Any] | None) -> None:
         """A platform's Application is running: start its senders (and the scheduler)."""
@@ -312,35 +113,6 @@ class Outbox:
                     await hook(jobs)
                 except Exception:  # a broken hook must not keep broadcasts from sending
                     log.exception("scheduler hook %r failed", hook)
-
-    async def stop(self) -> None:
-        """Stop sending: messages in flight finish first (briefly), so a graceful stop
-        duplicates nothing; what is cut off is resent on the next start."""
-        self._stopping = True
-        self.wake()
-        if self._workers:
-            await asyncio.wait(self._workers, timeout=STOP_WAIT)
-        for task in (*self._workers, *self._tasks):
-            task.cancel()
-        for task in (*self._workers, *self._tasks):
-            with suppress(asyncio.CancelledError, Exception):
-                await task
-        self._workers.clear()
-        self._tasks.clear()
-        self._wake.clear()
-        self.jobs = None
-
-    async def detach(self, platform: Platform) -> None:
-        """A platform stopped for good (its token was refused): its senders stop after the
-        message in hand, and its rows wait, unsent and uncounted, for a valid token."""
-        wake = self._wake.pop(platform, None)
-        if wake is not None:
-            wake.set()
-
-    def wake(self) -> None:
-        """New rows are queued: let idle workers look now."""
-        for event in self._wake.values():
-            event.set()
 
     # --- broadcasts ----------------------------------------------------------------------
 
@@ -446,210 +218,6 @@ class Outbox:
                         when=t.datetime(broadcast.send_at),
                     ),
                 )
-
-    # --- sending -------------------------------------------------------------------------
-
-    async def _work(self, platform: Platform) -> None:
-        wake = self._wake[platform]
-        in_flight = self._in_flight[platform]
-        while not self._stopping and self._wake.get(platform) is wake:
-            try:
-                wake.clear()
-                item = await self._claim(platform)
-                if item is None:
-                    with suppress(TimeoutError):
-                        await asyncio.wait_for(wake.wait(), await self._idle_wait(platform))
-                    continue
-                try:
-                    await self._send(platform, item)
-                finally:
-                    in_flight.discard(item.chat_id)
-                    wake.set()  # the chat's next message may be due now
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a bug must not stop deliveries for good
-                log.exception("outbox worker on %s failed; carrying on", platform)
-                await asyncio.sleep(IDLE_WAIT)
-
-    def _busy(self, platform: Platform) -> set[int]:
-        """Chats not to send to now: a message in flight, or at their own rate limit."""
-        now = asyncio.get_running_loop().time()
-        chats = self._chats[platform]
-        for chat_id in [c for c, pace in chats.items() if pace.idle(now)]:
-            del chats[chat_id]  # a broadcast touches thousands of chats once each
-        limited = {c for c, pace in chats.items() if pace.ready_in(now) > 0}
-        return limited | self._in_flight[platform]
-
-    async def _claim(self, platform: Platform) -> OutboxItem | None:
-        async with self._claiming[platform]:
-            item = await claim_next(self.db, platform.value, _later(0), self._busy(platform))
-            if item is not None:
-                self._in_flight[platform].add(item.chat_id)
-                limit = GROUP_LIMIT if item.chat_id < 0 else PRIVATE_LIMIT
-                share = self.settings.outbox_share
-                pace = self._chats[platform].setdefault(
-                    item.chat_id, ChatPace(limit[0] * share, limit[1])
-                )
-                pace.take(asyncio.get_running_loop().time())
-            return item
-
-    async def _idle_wait(self, platform: Platform) -> float:
-        """Until the next retry falls due or a waiting chat may have its next message (new
-        rows and finished sends wake the workers anyway)."""
-        busy = self._busy(platform)
-        wait = IDLE_WAIT
-        now = asyncio.get_running_loop().time()
-        for chat_id in busy - self._in_flight[platform]:
-            wait = min(wait, self._chats[platform][chat_id].ready_in(now))
-        due = await next_due(self.db, platform.value, busy)
-        if due:
-            seconds = (datetime.fromisoformat(due) - datetime.now(UTC)).total_seconds()
-            wait = min(wait, seconds)
-        return max(wait, 0.05)
-
-    async def _send(self, platform: Platform, item: OutboxItem) -> None:
-        bot = self.bots.get(platform)
-        if bot is None:  # configured but not started yet: try again shortly
-            await record_retry(self.db, item.id, _later(5), "platform not running", counts=False)
-            return
-        try:
-            await self._pacers[platform].wait()
-            message = await self._deliver(bot, platform, item)
-        except InvalidToken as exc:
-            # Our token was refused (revoked?), not the member: the runtime stops this
-            # platform; the row waits for a valid token and the member's state is untouched.
-            await record_retry(self.db, item.id, _later(60), _error_text(exc), counts=False)
-        except RetryAfter as exc:
-            wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            await record_retry(self.db, item.id, _later(seconds), "429", counts=False)
-        except Forbidden as exc:
-            status = "blocked" if "block" in str(exc).lower() else "left"
-            await record_undelivered(self.db, item, status, _error_text(exc))
-        except BadRequest as exc:
-            if is_rate_limit(str(exc)):  # Bale's 400 "bot limit exceed": a 429 by another name
-                later = _later(DEFAULT_RETRY_AFTER)
-                await record_retry(self.db, item.id, later, "429", counts=False)
-            else:
-                status = "left" if chat_is_gone(exc) else "failed"
-                await record_undelivered(self.db, item, status, _error_text(exc))
-        except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
-            if item.attempts >= MAX_ATTEMPTS:
-                await record_undelivered(self.db, item, "failed", _error_text(exc))
-            else:
-                later = _later(float(2**item.attempts))
-                await record_retry(self.db, item.id, later, _error_text(exc), counts=True)
-        except TelegramError as exc:
-            await record_undelivered(self.db, item, "failed", _error_text(exc))
-        else:
-            card = item.payload.get("remember") if item.payload else None
-            report_id = card if isinstance(card, int) else None
-            await record_sent(self.db, item.id, message.message_id, report_id)
-
-    async def _deliver(
-        self, bot: ExtBot[Any], platform: Platform, item: OutboxItem
-    ) -> Message | MessageId:
-        t = texts(self.locales, item.language, platform, self.settings.bale_escaping)
-        if item.payload is not None:
-            return await self._send_payload(bot, item)
-        broadcast = await self._broadcast(item.broadcast_id)
-        if broadcast.template is not None:
-            text, markup = render(t, broadcast.template, broadcast.kind)
-            return await bot.send_message(item.chat_id, text, reply_markup=markup)
-        if broadcast.media_kind is None:
-            return await send_content(bot, platform, item.chat_id, Content(broadcast.body), t)
-        return await self._send_media(bot, platform, item.chat_id, broadcast, t)
-
-    async def _send_payload(self, bot: ExtBot[Any], item: OutboxItem) -> Message | MessageId:
-        """A message of its own for this recipient (already rendered for its platform).
-
-        A payload naming a stored file ("photo": id) sends that picture first (captioned),
-        then the text: a text longer than a caption still arrives whole. A crash between
-        the two repeats the picture only, like any message in flight. "copy": [chat, message]
-        copies a member's or a staffer's file instead of sending text; "reply_card": report id
-        answers that report's card in this chat (if it was sent; otherwise stands alone).
-        """
-        payload = item.payload
-        assert payload is not None
-        reply: dict[str, Any] = {}
-        card = payload.get("reply_card")
-        if isinstance(card, int):
-            card_id = await card_message(self.db, item.platform, item.chat_id, card)
-            if card_id is not None:
-                reply = {"reply_to_message_id": card_id, "allow_sending_without_reply": True}
-        copy = payload.get("copy")
-        if isinstance(copy, list) and len(copy) == 2:
-            return await bot.copy_message(item.chat_id, int(copy[0]), int(copy[1]), **reply)
-        photo = payload.get("photo")
-        if isinstance(photo, int):
-            stored = await outbox_file(self.db, photo)
-            if stored is not None:
-                name, data = stored
-                caption = payload.get("caption")
-                await bot.send_photo(
-                    item.chat_id,
-                    InputFile(data, filename=name),
-                    caption=str(caption) if caption else None,
-                )
-        buttons = payload.get("buttons") or []
-        assert isinstance(buttons, list)
-        markup = (
-            InlineKeyboardMarkup(
-                [
-                    [InlineKeyboardButton(b["text"], callback_data=b["data"]) for b in row]
-                    for row in buttons
-                ]
-            )
-            if buttons
-            else None
-        )
-        return await bot.send_message(
-            item.chat_id, str(payload["text"]), reply_markup=markup, **reply
-        )
-
-    async def _broadcast(self, broadcast_id: int) -> Broadcast:
-        cached = self._broadcasts.get(broadcast_id)
-        if cached is None:
-            cached = await get_broadcast(self.db, broadcast_id)
-            assert cached is not None
-            self._broadcasts[broadcast_id] = cached
-        return cached
-
-    async def _send_media(
-        self, bot: ExtBot[Any], platform: Platform, chat_id: int, broadcast: Broadcast, t: Texts
-    ) -> Message:
-        """File ids are per platform: the first message on another platform uploads the file
-        (fetched once from the composer's platform) and the rest reuse its new id (the one
-        upload is bot/services/files.py's, shared with report attachments)."""
-
-        async def send(media: str | bytes) -> Message:
-            content = Content(broadcast.body, broadcast.media_kind, media, broadcast.media_name)
-            return await send_content(bot, platform, chat_id, content, t)
-
-        async def remember(new_id: str) -> None:
-            await remember_file_id(self.db, broadcast.id, platform.value, new_id)
-
-        return await self.uploads.send(
-            ("broadcast", broadcast.id),
-            platform.value,
-            known=lambda: media_file_id(self.db, broadcast.id, platform.value),
-            fetch=lambda: self._original_file(broadcast),
-            send=send,
-            remember=remember,
-        )
-
-    async def _original_file(self, broadcast: Broadcast) -> bytes:
-        cached = self._file_bytes.get(broadcast.id)
-        if cached is not None:
-            return cached
-        origin = Platform(broadcast.owner_platform)
-        file_id = await media_file_id(self.db, broadcast.id, origin.value)
-        bot = self.bots.get(origin)
-        if file_id is None or bot is None:
-            raise NetworkError("the broadcast's file is not reachable yet")
-        data = await download(bot, file_id)
-        self._file_bytes[broadcast.id] = data
-        return data
 
     # --- progress ------------------------------------------------------------------------
 
@@ -764,9 +332,3 @@ class Outbox:
         except (TelegramError, RuntimeError) as exc:
             # Bale's edits are reported unreliable; the final report is a new message anyway.
             log.info("broadcast %s: progress not edited (%s)", broadcast.id, type(exc).__name__)
-
-
-def _later(seconds: float) -> str:
-    # Milliseconds: a 1 s retry_after must not come due early by rounding.
-    moment = datetime.now(UTC) + timedelta(seconds=seconds)
-    return moment.isoformat(timespec="milliseconds")

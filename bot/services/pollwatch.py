@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from telegram.error import TelegramError
 
-from bot.context import Texts
-from bot.services.outbox import texts
+from bot.i18n import Texts
+from bot.services.delivery import texts
 from bot.settings import Platform
 from storage.polling import last_poll, record_poll
 

@@ -22,7 +22,7 @@ from telegram import InputFile, Message
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
-from bot.context import Texts
+from bot.i18n import Texts
 from bot.services.files import Uploads, download
 from bot.settings import Platform
 from storage.attachments import KINDS, Attachment, file_id_on, remember_file_id

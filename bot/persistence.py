@@ -2,21 +2,24 @@
 
 Both platforms' Applications share one database, and Telegram and Bale user ids can collide,
 so every row carries the platform. Only conversations and user_data are kept: that is all a
-half-finished form needs to survive a restart.
+half-finished form needs to survive a restart. This is PTB glue; the SQL is in
+storage/ptb_state.py, so storage imports no PTB.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import MutableMapping
 from typing import Any
 
 import aiosqlite
 from telegram.ext import BasePersistence, PersistenceInput
-from telegram.ext._utils.types import ConversationDict, ConversationKey
 
-from storage.db import transaction
+from storage import ptb_state
+from storage.ptb_state import ConversationKey, UserData
 
-UserData = dict[str, Any]
+# PTB's own names for these live in a private module (telegram.ext._utils.types); these are
+# the same types, spelled out.
+ConversationDict = MutableMapping[ConversationKey, object]
 
 
 class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]]):
@@ -34,34 +37,15 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
 
     async def get_user_data(self) -> dict[int, UserData]:
         """Every stored user_data of this platform."""
-        async with self._db.execute(
-            "SELECT user_id, data FROM ptb_user_data WHERE platform = ?", (self._platform,)
-        ) as cursor:
-            return {row["user_id"]: json.loads(row["data"]) for row in await cursor.fetchall()}
+        return await ptb_state.all_user_data(self._db, self._platform)
 
     async def update_user_data(self, user_id: int, data: UserData) -> None:
         """Write one user's data (an empty dict deletes the row)."""
-        async with transaction(self._db):
-            if data:
-                await self._db.execute(
-                    "INSERT INTO ptb_user_data (platform, user_id, data) VALUES (?, ?, ?) "
-                    "ON CONFLICT (platform, user_id) DO UPDATE SET data = excluded.data",
-                    (self._platform, user_id, json.dumps(data, ensure_ascii=False)),
-                )
-            else:
-                await self._db.execute(
-                    "DELETE FROM ptb_user_data WHERE platform = ? AND user_id = ?",
-                    (self._platform, user_id),
-                )
+        await ptb_state.update_user_data(self._db, self._platform, user_id, data)
 
     async def stored_user_data(self, user_id: int) -> UserData:
         """One user's data as last written (empty if never)."""
-        async with self._db.execute(
-            "SELECT data FROM ptb_user_data WHERE platform = ? AND user_id = ?",
-            (self._platform, user_id),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return dict(json.loads(row["data"])) if row else {}
+        return await ptb_state.stored_user_data(self._db, self._platform, user_id)
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's data."""
@@ -72,31 +56,13 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
 
     async def get_conversations(self, name: str) -> ConversationDict:
         """States of one ConversationHandler."""
-        async with self._db.execute(
-            "SELECT key, state FROM ptb_conversations WHERE platform = ? AND name = ?",
-            (self._platform, name),
-        ) as cursor:
-            rows = await cursor.fetchall()
-        return {tuple(json.loads(row["key"])): json.loads(row["state"]) for row in rows}
+        return await ptb_state.conversations(self._db, self._platform, name)
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         """Store (or with None, clear) one conversation's state."""
-        encoded_key = json.dumps(list(key))
-        async with transaction(self._db):
-            if new_state is None:
-                await self._db.execute(
-                    "DELETE FROM ptb_conversations WHERE platform = ? AND name = ? AND key = ?",
-                    (self._platform, name, encoded_key),
-                )
-            else:
-                await self._db.execute(
-                    "INSERT INTO ptb_conversations (platform, name, key, state) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (platform, name, key) "
-                    "DO UPDATE SET state = excluded.state",
-                    (self._platform, name, encoded_key, json.dumps(new_state)),
-                )
+        await ptb_state.update_conversation(self._db, self._platform, name, key, new_state)
 
     # chat_data, bot_data and callback_data are not stored (see store_data above).
     async def get_chat_data(self) -> dict[int, dict[Any, Any]]:
@@ -146,22 +112,6 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
         before it asks its next question, so what the member answered is on disk (with the
         step it leads to) before they see that it was taken: a kill -9 loses nothing.
         """
-        encoded_key = json.dumps(list(key))
-        async with transaction(self._db):
-            await self._db.execute(
-                "INSERT INTO ptb_user_data (platform, user_id, data) VALUES (?, ?, ?) "
-                "ON CONFLICT (platform, user_id) DO UPDATE SET data = excluded.data",
-                (self._platform, user_id, json.dumps(data, ensure_ascii=False)),
-            )
-            if state is None:
-                await self._db.execute(
-                    "DELETE FROM ptb_conversations WHERE platform = ? AND name = ? AND key = ?",
-                    (self._platform, conversation, encoded_key),
-                )
-            else:
-                await self._db.execute(
-                    "INSERT INTO ptb_conversations (platform, name, key, state) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (platform, name, key) "
-                    "DO UPDATE SET state = excluded.state",
-                    (self._platform, conversation, encoded_key, json.dumps(state)),
-                )
+        await ptb_state.save_form(
+            self._db, self._platform, user_id, data, conversation, key, state
+        )

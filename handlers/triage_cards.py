@@ -1,0 +1,165 @@
+"""Staff side of reports, the cards: the card sent to the staff group and the cluster's agents,
+its buttons, and queuing cards (and catching up on ones a crash left unsent).
+
+A card is queued in the outbox (see bot/services/notices.py), never sent here directly, so a
+crash loses none and a staff group at its rate limit keeps no member's handler waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks as cb
+from bot.context import KhoosheApplication, KhoosheContext
+from bot.i18n import Rendered, Texts
+from bot.services import notices
+from bot.services.notices import Notice
+from bot.services.report_files import kinds_text
+from bot.text import persian_digits
+from handlers import staff_lists
+from storage.attachments import kinds_of
+from storage.clusters import get_place
+from storage.members import get_member, get_member_by_id
+from storage.reports import (
+    Report,
+    coreporter_count,
+    unannounced_reports,
+    units_by_cluster,
+)
+from storage.roles import agents_of_cluster
+
+log = logging.getLogger(__name__)
+
+
+EXCERPT_CHARS = 800
+
+
+async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
+    t = context.texts_for(lang)
+    cluster = await get_place(context.db, "cluster", report.cluster_code)
+    reporter = await get_member_by_id(context.db, report.member_id)
+    description = report.description
+    if len(description) > EXCERPT_CHARS:
+        description = description[:EXCERPT_CHARS] + "…"
+    return t(
+        "triage-new-report",
+        code=persian_digits(report.code) if lang == "fa" else report.code,
+        cluster=cluster.name(lang) if cluster else report.cluster_code,
+        category=t(f"category-{report.category}"),
+        urgency=t("report-urgent" if report.urgent else "report-normal"),
+        summary=report.summary,
+        description=description,
+        units=await coreporter_count(context.db, report.id) + 1,
+        by_cluster=await by_cluster(context, report, lang),
+        # Staff follow reports up with the unit, so they see who filed it (not the phone:
+        # a staff group can be large; the number stays in the member's profile).
+        reporter=reporter.name if reporter else "—",
+        company=reporter.company if reporter else "—",
+        # How many files of which kinds; the card's «📎» button sends them.
+        attachments=kinds_text(t, await kinds_of(context.db, report.id)),
+    )
+
+
+async def by_cluster(context: KhoosheContext, report: Report, lang: str) -> Rendered:
+    """ "Leather and shoes 2, Furniture 1": the units on a report, per cluster."""
+    counts = await units_by_cluster(context.db, report.id)
+    names = {}
+    for code in counts:
+        place = await get_place(context.db, "cluster", code)
+        names[code] = place.name(lang) if place else code
+    return staff_lists.by_cluster_text(context.texts_for(lang), counts, names)
+
+
+def card_key(report: Report) -> str:
+    """The key of a report's cards in the outbox (one set per report, ever)."""
+    return f"report:{report.id}:card"
+
+
+async def announce_new_report(context: KhoosheContext, report: Report) -> int:
+    """Queue the report's card for the staff group and the cluster's agents; return how many.
+
+    Queued in the outbox, with the report marked announced in the same transaction; the
+    outbox remembers each card as it is sent. Queuing twice (a double tap) adds nothing.
+    """
+    targets: list[tuple[int, str]] = []
+    group = context.settings.staff_chat_id(context.platform)
+    if group is not None:
+        targets.append((group, "fa"))
+    for user_id in await agents_of_cluster(context.db, context.platform, report.cluster_code):
+        agent = await get_member(context.db, context.platform, user_id)
+        targets.append((user_id, agent.language if agent else "fa"))
+    cards = [
+        Notice(
+            context.platform,
+            chat_id,
+            await _card(context, report, lang),
+            markup=_card_buttons(context, report, lang),
+            remember=report.id,
+        )
+        for chat_id, lang in targets
+    ]
+    return await queue_notices(context, card_key(report), cards, announced_report=report.id)
+
+
+async def catch_up_cards(app: KhoosheApplication) -> None:
+    """At start: queue the cards of reports stored just before a crash (filed on this
+    platform), which their members may already have a tracking code for."""
+    context = KhoosheContext(app)
+    for report in await unannounced_reports(context.db):
+        reporter = await get_member_by_id(context.db, report.member_id)
+        if reporter is None or reporter.platform != context.platform.value:
+            continue
+        queued = await announce_new_report(context, report)
+        log.warning("report %s: %d card(s) queued after a restart", report.id, queued)
+
+
+async def queue_notices(
+    context: KhoosheContext,
+    key: str,
+    owed: list[Notice],
+    *,
+    announced_report: int | None = None,
+) -> int:
+    """Queue what an event owes (see bot/services/notices.py) and wake the outbox."""
+    queued = await notices.queue(
+        context.db,
+        context.settings.platforms(),
+        context.platform,
+        key,
+        owed,
+        announced_report=announced_report,
+    )
+    context.state.outbox.wake()
+    return queued
+
+
+def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
+    t = context.texts_for(lang)
+    take = InlineKeyboardButton(
+        t.label("triage-button-take"), callback_data=cb.TRIAGE_TAKE.pack(report.id)
+    )
+    status = InlineKeyboardButton(
+        t.label("triage-button-status"), callback_data=cb.TRIAGE_STATUS_MENU.pack(report.id)
+    )
+    category = InlineKeyboardButton(
+        t.label("triage-button-category"), callback_data=cb.TRIAGE_CATEGORY_MENU.pack(report.id)
+    )
+    body = InlineKeyboardButton(
+        t.label("triage-button-body"), callback_data=cb.TRIAGE_BODY_MENU.pack(report.id)
+    )
+    full = InlineKeyboardButton(
+        t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
+    )
+    # Always there: files a member adds with a follow-up later are sent by it too.
+    return InlineKeyboardMarkup(
+        [[take, status], [category, body], [full, attachments_button(t, report)]]
+    )
+
+
+def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
+    """«📎 Attachments»: on the card, under the full view and /show."""
+    return InlineKeyboardButton(
+        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
+    )
