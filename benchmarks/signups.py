@@ -21,18 +21,29 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from bot import callbacks as cb
 from bot.app import Runtime
-from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.services.offerings import Owner, publish
 from bot.settings import Settings
 from storage.members import NewMember, register_member
 from storage.offerings import NewOffering
 
 
-async def sign_up_one(user: SandboxUser, offering_id: int, message_id: int) -> float:
-    """Press "yes, sign me up" under the announcement; seconds until the answer arrives."""
+async def open_confirm(
+    user: SandboxUser, offering_id: int, announcement: BotMessage
+) -> BotMessage:
+    """Details under the announcement, then "sign up": the card now asks "yes, sign me up?"."""
+    await user.press_inline(announcement, callback_data=cb.OFFERING_VIEW.pack(offering_id))
+    card = await user.next_message(60)
+    await user.press_inline(card, callback_data=cb.OFFERING_JOIN.pack(offering_id))
+    return await user.chat.next_edit(60)
+
+
+async def sign_up_one(user: SandboxUser, offering_id: int, card: BotMessage) -> float:
+    """Press "yes, sign me up" on the card; seconds until the answer arrives."""
     started = time.perf_counter()
-    await user.press_forged(f"of:joinok:{offering_id}", message_id, timeout=60)
+    await user.press_inline(card, callback_data=cb.OFFERING_JOIN_YES.pack(offering_id))
     await user.chat.next_edit(60)
     return time.perf_counter() - started
 
@@ -81,14 +92,18 @@ async def main(members: int, capacity: int) -> None:
                 ),
                 owner,
             )
-            # Everyone has the announcement first; then all press in the same moment.
+            # Everyone has the announcement and opens "sign up" first; then all confirm in the
+            # same moment (a press must be on a message that has the button: bot/callbacks.py).
             announcements = await asyncio.gather(*(u.next_message(120) for u in users))
-            started = time.perf_counter()
-            latencies = await asyncio.gather(
+            cards = await asyncio.gather(
                 *(
-                    sign_up_one(u, offering.id, a.message_id)
+                    open_confirm(u, offering.id, a)
                     for u, a in zip(users, announcements, strict=True)
                 )
+            )
+            started = time.perf_counter()
+            latencies = await asyncio.gather(
+                *(sign_up_one(u, offering.id, c) for u, c in zip(users, cards, strict=True))
             )
             elapsed = time.perf_counter() - started
             async with runtime.db.execute(

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 from telegram.ext import Application, CallbackContext, ExtBot
 
-# Texts and Rendered live in bot/i18n.py. handlers/broadcasts.py and handlers/offering_form.py
-# (edited on another branch during the move) still import Texts from here: switch them over.
 from bot.i18n import Locales, Texts
 from bot.persistence import SqlitePersistence
 from bot.platforms import PlatformAdapter, adapter

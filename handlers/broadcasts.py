@@ -26,10 +26,11 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Access, Role, access_of, actor, requires
+from bot.services.delivery import Content, send_content
 from bot.services.export import table_workbook
-from bot.services.outbox import Content, send_content
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card

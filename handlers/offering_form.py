@@ -27,7 +27,8 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext, Texts
+from bot.context import KhoosheContext
+from bot.i18n import Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import offerings as service
 from handlers import forms, menu

@@ -56,7 +56,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from bot import callbacks as cb
 from bot.i18n import Texts
-from bot.services.delivery import Content, Pacer, send_content, texts
+from bot.services.delivery import Pacer, texts
 from bot.services.outbox_sender import OutboxSender
 from bot.settings import Platform
 from storage.outbox import (
@@ -76,10 +76,6 @@ from storage.outbox import (
 )
 from storage.outbox import finish_broadcast as finish_row
 from storage.outbox_queue import NOTICE
-
-# Content and send_content are imported from here by handlers/broadcasts.py (edited on another
-# branch as this split was made); new code imports them from bot.services.delivery.
-__all__ = ["SYSTEM_OWNER", "Content", "Outbox", "send_content"]
 
 log = logging.getLogger(__name__)
 
