@@ -26,6 +26,8 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
         raise ApplicationHandlerStop
     user = update.effective_user
     if user is None or user.is_bot:
+        if update.callback_query is not None:
+            raise ApplicationHandlerStop  # no person pressed it: nothing to check it against
         return
     allowed, warn = context.state.flood.check(user.id)
     if not allowed:
