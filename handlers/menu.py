@@ -9,7 +9,6 @@ an old message) is kept in their user data, stored before it is quoted back with
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +24,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded
 from bot.roles import Role, access_of
-from bot.text import MATCH_FOLD, ZWNJ
+from bot.services.reports import is_greeting
 from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
 
@@ -134,31 +133,6 @@ LOOSE_TEXTS = "loose_texts"
 # The offers a member may still tap: older ones expire (their text is dropped).
 LOOSE_KEPT = 5
 QUOTE_CHARS = 300
-
-# Words that only greet, thank or take leave, after the same folding as below; a message made
-# of nothing else gets the menu, not a report offer. Persian, colloquial, Azerbaijani
-# (ساغ اول) and Finglish, as members write them.
-_GREETINGS = """
-    سلام سلامم سلامی علیک علیکم السلام سلامعلیکم درود درودها وقت وقتتون وقتتان وقتت بخیر
-    به خیر صبح ظهر عصر شب روز شما تون و جان جون اقا اقای خانم اقایون اقایان اقاجان همکار
-    همکاران عزیز عزیزان محترم خسته نباشید نباشین نباشی خوبید خوبین خوبی خوب حالتون حالتان
-    چطوره چطورید ممنون ممنونم مرسی متشکرم متشکر تشکر سپاس سپاسگزارم خیلی خدا خداحافظ
-    خدانگهدار قوت بده باشه بله اره نه اوکی هست ساغ اول اولون اولسون چوخ خوش گلدین
-    hi hello hey salam salaam dorood merci mersi thanks thank you ok okay good morning
-"""
-_GREETING_WORDS = frozenset(_GREETINGS.split())
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def _words(text: str) -> list[str]:
-    folded = text.replace(ZWNJ, " ").replace("ي", "ی").replace("ك", "ک").lower()
-    return _WORDS.findall(folded.translate(MATCH_FOLD))
-
-
-def is_greeting(text: str) -> bool:
-    """Whether text only greets or thanks (or has no words at all): the menu answers it."""
-    words = _words(text)
-    return sum(len(w) for w in words) < 3 or all(w in _GREETING_WORDS for w in words)
 
 
 def _quote(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from bot.sandbox import BotMessage, SandboxUser
-from bot.services.reports import proposed_summary
+from bot.services.reports import is_greeting, proposed_summary
 from tests.conftest import Khooshe, expect, register, shown
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
@@ -318,3 +318,18 @@ async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> N
 )
 def test_the_offered_title_leaves_the_greeting_out(description: str, title: str) -> None:
     assert proposed_summary({"parts": [description], "attachments": []}) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        ("سلام", True),
+        ("سلام وقت بخیر", True),
+        ("درود، خسته نباشید!", True),
+        ("salam", True),
+        ("سلام، گاز واحد ما از دیروز قطع است", False),
+        ("ایشیق گئدیر", False),
+    ],
+)
+def test_a_greeting_alone_is_told_from_a_problem(text: str, greeting: bool) -> None:
+    assert is_greeting(text) is greeting

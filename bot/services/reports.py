@@ -13,7 +13,7 @@ import aiosqlite
 
 from bot.services import categorize
 from bot.services.categorize import Lexicon, Suggestion, most_similar, suggest
-from bot.text import fold_digits, normalized
+from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
 
 # Telegram splits a long paste into 4096-character pieces: a description may be several of
@@ -115,6 +115,32 @@ def add_attachment(draft: dict[str, Any], attachment: NewAttachment) -> None:
 def description(draft: dict[str, Any]) -> str:
     """The description so far, one paragraph per message."""
     return "\n".join(draft["parts"])
+
+
+# Words that only greet, thank or take leave, after the same folding as below; a message made
+# of nothing else gets the menu, not a report offer. Persian, colloquial, Azerbaijani
+# (ساغ اول) and Finglish, as members write them.
+_GREETINGS = """
+    سلام سلامم سلامی علیک علیکم السلام سلامعلیکم درود درودها وقت وقتتون وقتتان وقتت بخیر
+    به خیر صبح ظهر عصر شب روز شما تون و جان جون اقا اقای خانم اقایون اقایان اقاجان همکار
+    همکاران عزیز عزیزان محترم خسته نباشید نباشین نباشی خوبید خوبین خوبی خوب حالتون حالتان
+    چطوره چطورید ممنون ممنونم مرسی متشکرم متشکر تشکر سپاس سپاسگزارم خیلی خدا خداحافظ
+    خدانگهدار قوت بده باشه بله اره نه اوکی هست ساغ اول اولون اولسون چوخ خوش گلدین
+    hi hello hey salam salaam dorood merci mersi thanks thank you ok okay good morning
+"""
+_GREETING_WORDS = frozenset(_GREETINGS.split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> list[str]:
+    folded = text.replace(ZWNJ, " ").replace("ي", "ی").replace("ك", "ک").lower()
+    return _WORDS.findall(folded.translate(MATCH_FOLD))
+
+
+def is_greeting(text: str) -> bool:
+    """Whether text only greets or thanks (or has no words at all): the menu answers it."""
+    words = _words(text)
+    return sum(len(w) for w in words) < 3 or all(w in _GREETING_WORDS for w in words)
 
 
 # Members often open with a greeting and who they are; a title other units will see should
