@@ -29,7 +29,7 @@ from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
-from bot.updates import OnePersonAtATime
+from bot.updates import OnePersonAtATime, UpdateQueue
 from handlers import register_all
 from handlers.errors import send_alert
 from storage.db import connect
@@ -147,6 +147,7 @@ def build_application(
         .persistence(SqlitePersistence(db, platform.value, settings.persistence_interval))
         # Different people's updates side by side, each person's in order (bot/updates.py).
         .concurrent_updates(OnePersonAtATime())
+        .update_queue(UpdateQueue())
         .post_init(_post_init)
         .build()
     )
@@ -353,6 +354,15 @@ class Runtime:
             t = texts_for(self.outbox.locales, "fa", other)
             text = t("admin-alert-token-refused", platform=t.label(f"platform-{platform}"))
             await send_alert(bot, admins, text)
+
+    @property
+    def handling(self) -> int:
+        """Updates received on any platform and not yet handled."""
+        return sum(
+            app.update_queue.unfinished
+            for app in self.apps.values()
+            if isinstance(app.update_queue, UpdateQueue)
+        )
 
     @property
     def serving(self) -> set[Platform]:

@@ -20,6 +20,28 @@ from telegram.ext import BaseUpdateProcessor
 MAX_CONCURRENT = 256
 
 
+class UpdateQueue(asyncio.Queue[object]):
+    """PTB's update queue, counting the updates received and not yet handled.
+
+    PTB marks an update done (``task_done``) once its handlers have finished, so ``unfinished``
+    is what a health check or a test wants to know: is anyone still waiting for an answer?
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfinished = 0
+
+    def put_nowait(self, item: object) -> None:
+        """Queue an update (``put`` comes here too)."""
+        super().put_nowait(item)
+        self.unfinished += 1
+
+    def task_done(self) -> None:
+        """One update has been handled (or dropped at shutdown)."""
+        super().task_done()
+        self.unfinished -= 1
+
+
 class OnePersonAtATime(BaseUpdateProcessor):
     """Run updates concurrently, except that one user's updates run in arrival order."""
 

@@ -228,13 +228,16 @@ class Khooshe:
 
     async def start(self, **overrides: Any) -> Runtime:
         """Start the bot (again, after a stop) with these settings."""
-        self.runtime = Runtime(self.settings(**overrides))
-        await self.runtime.start()
-        return self.runtime
+        runtime = self.runtime = Runtime(self.settings(**overrides))
+        await runtime.start()
+        # settle() waits while the bot still handles an update (not just for a quiet spell).
+        self.sandbox.watch(self.token, lambda: runtime.handling > 0)
+        return runtime
 
     async def stop(self) -> None:
         """Stop the bot as a graceful shutdown would."""
         if self.runtime is not None:
+            self.sandbox.watch(self.token, None)
             await self.runtime.stop()
             self.runtime = None
 

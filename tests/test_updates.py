@@ -6,8 +6,10 @@ import asyncio
 from datetime import UTC, datetime
 
 from telegram import Chat, Message, Update, User
+from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.updates import OnePersonAtATime
+from tests.conftest import Khooshe, wait_for
 
 
 def _update(update_id: int, user_id: int) -> Update:
@@ -40,3 +42,30 @@ async def test_one_persons_updates_wait_for_each_other_and_nobody_else() -> None
         await asyncio.gather(first, second)
     assert order[3:] == ["A1 ends", "A2 starts", "A2 ends"]  # A's second waited its turn
     assert processor.people == 0  # nothing kept for people with nothing in progress
+
+
+async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: Khooshe) -> None:
+    """A handler still at work is not a quiet chat: settle() waits for its reply."""
+    release = asyncio.Event()
+    runtime = khooshe.runtime
+    assert runtime is not None
+    (app,) = runtime.apps.values()
+
+    async def slow(update: Update, context: object) -> None:
+        await release.wait()
+        assert update.effective_chat is not None
+        await app.bot.send_message(update.effective_chat.id, "دیر ولی رسید")
+        raise ApplicationHandlerStop
+
+    app.add_handler(MessageHandler(filters.Regex("^آهسته$"), slow), group=-5)
+    user = khooshe.member()
+    await user.send_text("آهسته")
+    settling = asyncio.create_task(user.settle(quiet=0))
+    try:
+        assert await wait_for(lambda: runtime.handling == 1, 10)
+        assert not settling.done()  # fetched, and no quiet period asked for, yet still waiting
+    finally:
+        release.set()  # (the bot cannot stop while its handler waits)
+    (reply,) = await settling
+    assert reply.text == "دیر ولی رسید"
+    assert runtime.handling == 0

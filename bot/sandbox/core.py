@@ -167,6 +167,7 @@ class SandboxCore:
         self._runner: web.AppRunner | None = None
         self._closing = False
         self._bots: dict[int, BotState] = {}
+        self._watchers: dict[int, Callable[[], bool]] = {}
         self._users: dict[int, JSONDict] = {}
         self._groups: dict[int, JSONDict] = {}
         self._user_ids = itertools.count(self.rules.first_user_id)
@@ -346,6 +347,24 @@ class SandboxCore:
     def pending_updates(self, token: str | None = None) -> list[JSONDict]:
         """Updates not yet confirmed by the bot (as they would be delivered)."""
         return [u.payload for u in self._resolve_bot(token).updates]
+
+    def watch(self, token: str, busy: Callable[[], bool] | None) -> None:
+        """Let settle() ask an in-process bot whether it is still handling updates (None:
+        stop asking). While it is watched, updates it fetched but has not confirmed with its
+        next getUpdates count as busy too: PTB queues a batch before it asks for the next."""
+        state = self._resolve_bot(token)
+        if busy is None:
+            self._watchers.pop(state.id, None)
+        else:
+            self._watchers[state.id] = busy
+
+    def bot_busy(self, bot_id: int, chat_id: int) -> bool:
+        """Whether a watched bot holds an update from this chat or says it is busy."""
+        busy = self._watchers.get(bot_id)
+        if busy is None:
+            return False
+        unconfirmed = any(u.chat_id == chat_id for u in self._bots[bot_id].updates)
+        return unconfirmed or busy()
 
     def has_undelivered(self, bot_id: int, chat_id: int) -> bool:
         """Whether an update from this chat waits for the bot's next getUpdates."""
