@@ -178,7 +178,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     await expect(admin, "تغییر کند")
     await admin.press("🕒 زمان شروع")
     await expect(admin, "زمان شروع تازه")
-    await admin.send_text("پس‌فردا ۱۱:۰۰")
+    await admin.send_text(workday(2, "۱۱:۰۰"))
     await expect(admin, "به‌روز شد")
     await expect(first, "تغییر در")
     reminders = await khooshe.rows(
@@ -268,7 +268,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     await expect(agent, "توضیح کوتاهی")
     await agent.press("رد شدن »")
     await expect(agent, "زمان شروع")
-    await agent.send_text("پس‌فردا ۱۰:۰۰")
+    await agent.send_text(workday(2, "۱۰:۰۰"))
     await expect(agent, "زمان پایان")
     await agent.press("رد شدن »")
     await expect(agent, "مکان برگزاری")
@@ -308,7 +308,7 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await khooshe.start()
     await admin.send_text("غرفه‌های رایگان برای اعضای خوشه")  # the answer to the same step
     await expect(admin, "زمان شروع")
-    await admin.send_text("پس‌فردا ۱۰:۰۰")
+    await admin.send_text(workday(2, "۱۰:۰۰"))
     await expect(admin, "زمان پایان")
     await admin.press("رد شدن »")
     await expect(admin, "مکان برگزاری")
@@ -324,7 +324,7 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await expect(admin, "چه زمانی منتشر")
     await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
     await expect(admin, "گذشته است")
-    await admin.send_text("پس‌فردا ۱۱:۰۰")  # after the start
+    await admin.send_text(workday(2, "۱۱:۰۰"))  # after the start
     await expect(admin, "پیش از شروع باشد")
     await admin.send_text("فردا ۹ صبح")
     await expect(admin, "منتشر و اعلام می‌شود")
@@ -385,6 +385,46 @@ async def test_the_end_and_the_sign_up_deadline_can_be_moved(khooshe: Khooshe) -
         "ends_at": _tehran(now + timedelta(days=6), 12),
         "version": offering.version,  # the start did not move: the reminders stay
     }
+
+
+async def test_a_start_moved_to_a_friday_is_kept_only_when_confirmed(khooshe: Khooshe) -> None:
+    (member,) = await khooshe.seed_members(1)
+    offering = await offer(khooshe)
+    await join(khooshe, member, offering.id)
+    admin = khooshe.admin()
+    await admin.send_command("offerings")
+    item = await expect(admin, "🎓 شماره ۱")
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("🕒 زمان شروع")
+    await expect(admin, "زمان شروع تازه")
+    await admin.send_text("جمعه ساعت ۹ صبح")
+    warned = await expect(admin, "همین روز بماند")
+    assert "تعطیل" in shown(warned)
+    (row,) = await khooshe.rows("SELECT version FROM offerings")
+    assert row["version"] == offering.version  # nothing changed before the confirm
+    await admin.press_inline(warned, "✅ بله، همین روز")
+    await expect(admin, "به‌روز شد")
+    await expect(member, "تغییر در")
+    (row,) = await khooshe.rows("SELECT starts_at, version FROM offerings")
+    starts_at = datetime.fromisoformat(row["starts_at"]).astimezone(TEHRAN)
+    assert (starts_at.weekday(), starts_at.hour) == (4, 9) and row["version"] > offering.version
+    answer = await admin.press_forged("ofn:dayok", UNSEEN_MESSAGE)  # again: nothing more
+    assert answer is not None and "فعال نیست" in (answer.text or "")
+    (again,) = await khooshe.rows("SELECT version FROM offerings")
+    assert again == {"version": row["version"]}
+
+    # Warned, then another time typed instead: a working day goes through at once.
+    await admin.press_inline(item, "✏️ ویرایش")
+    await expect(admin, "تغییر کند")
+    await admin.press("🕒 زمان شروع")
+    await expect(admin, "زمان شروع تازه")
+    await admin.send_text("جمعه ساعت ۹ صبح")
+    await expect(admin, "همین روز بماند")
+    await admin.send_text(workday(3, "۱۱:۰۰"))
+    await expect(admin, "به‌روز شد")
+    (row,) = await khooshe.rows("SELECT starts_at FROM offerings")
+    assert datetime.fromisoformat(row["starts_at"]).astimezone(TEHRAN).weekday() != 4
 
 
 async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) -> None:
