@@ -202,6 +202,16 @@ def both_platforms(
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+def watch(runtime: Runtime, *sandboxes: BotApiSandbox | int) -> None:
+    """Let settle() on these sandboxes wait while `runtime` still handles an update (an int is
+    a platform that is down: nothing to watch there)."""
+    for sandbox in sandboxes:
+        if isinstance(sandbox, BotApiSandbox):
+            token = runtime.settings.token(Platform(sandbox.flavour))
+            assert token is not None
+            sandbox.watch(token.get_secret_value(), lambda: runtime.handling > 0)
+
+
 class Khooshe:
     """The running bot plus helpers to play its users and read its database."""
 

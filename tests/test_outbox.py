@@ -27,6 +27,7 @@ from tests.conftest import (
     free_port,
     spawn_bot,
     wait_for,
+    watch,
 )
 
 
@@ -190,6 +191,7 @@ async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: P
         tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
         runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
+        watch(runtime, tg, bale)
         try:
             assert runtime.db is not None
             on_bale = [bale.user(token=bale_token) for _ in range(3)]
@@ -231,6 +233,7 @@ async def test_members_on_a_platform_that_is_down_get_it_once_it_is_back(tmp_pat
         runtime = Runtime(both_platforms(tmp_path, port, bale, admins=f"bale:{ADMIN_ID}"))
         bale_token = bale.make_token(BALE_BOT)
         await runtime.start()  # Telegram refuses connections: retried in the background
+        watch(runtime, port, bale)
         try:
             assert runtime.db is not None
             on_bale = [bale.user(token=bale_token) for _ in range(2)]

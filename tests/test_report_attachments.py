@@ -22,6 +22,7 @@ from tests.conftest import (
     expect,
     register,
     shown,
+    watch,
 )
 from tests.test_reports import POWER_CUT
 
@@ -245,6 +246,7 @@ async def test_files_sent_on_bale_reach_staff_on_telegram_with_one_upload(tmp_pa
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
         runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
+        watch(runtime, tg, bale)
         try:
             member = bale.user(token=bale.make_token(BALE_BOT))
             await register(member)
@@ -279,6 +281,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
         runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
+        watch(runtime, tg, bale)
         try:
             member = bale.user(token=bale.make_token(BALE_BOT))
             await register(member)

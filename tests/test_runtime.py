@@ -22,6 +22,7 @@ from tests.conftest import (
     shown,
     spawn_bot,
     wait_for,
+    watch,
 )
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
 
@@ -40,6 +41,7 @@ async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) 
         tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
         runtime = Runtime(both_platforms(tmp_path, tg, bale))
         await runtime.start()
+        watch(runtime, tg, bale)
         try:
             # the same numeric id on both platforms is two different members
             on_tg = tg.user(user_id=5_000_000_001, token=tg_token)
@@ -170,6 +172,7 @@ async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> N
             )
         )
         await runtime.start()
+        watch(runtime, tg, bale)
         try:
             on_bale, on_tg = bale.user(token=bale_token), tg.user(token=tg_token)
             admin = bale.user(user_id=admin_id, token=bale_token)
