@@ -11,14 +11,30 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.services.digest.service import make_digests
-from bot.settings import Platform
+from bot.services.places import seed_places
+from bot.settings import PROJECT_ROOT, Platform
 from bot.text import fold_digits, persian_digits
+from storage.db import connect
+from storage.members import (
+    NewMember,
+    count_members,
+    get_member,
+    get_member_by_id,
+    link_address,
+    link_candidate,
+    register_member,
+    set_preference,
+    unlink_address,
+    use_address,
+)
 from storage.outbox import Audience, NewBroadcast
+from storage.own_data import erase_member
 from tests.conftest import (
     ADMIN_ID,
     BALE_BOT,
@@ -335,3 +351,64 @@ async def test_a_member_sees_their_data_and_deletes_their_account(khooshe: Khoos
     # /start begins a fresh registration
     await member.send_command("start")
     await expect(member, "نام و نام خانوادگی")
+
+
+# --- the rules, straight on storage -------------------------------------------------------------
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
+    connection = await connect(tmp_path / "people.db")
+    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
+    yield connection
+    await connection.close()
+
+
+def _new(phone: str, verified: bool) -> NewMember:
+    return NewMember("مریم", "کفش آذر", "furniture", None, phone, verified, "owner")
+
+
+async def test_linking_needs_a_verified_phone_on_both_sides_and_one_account_per_platform(
+    db: aiosqlite.Connection,
+) -> None:
+    typed, _ = await register_member(db, "bale", 1, 1, _new("+989141111111", False))
+    shared, _ = await register_member(db, "bale", 2, 2, _new("+989142222222", True))
+    # a member whose number was typed is never offered; nor one on the same platform
+    assert await link_candidate(db, "telegram", "+989141111111") is None
+    assert await link_candidate(db, "bale", "+989142222222") is None
+    assert await link_address(db, typed.id, "telegram", 10, 10, "+989141111111") is None
+    # the wrong phone links nothing; the right one links once
+    assert await link_address(db, shared.id, "telegram", 20, 20, "+989141111111") is None
+    linked = await link_address(db, shared.id, "telegram", 20, 20, "+989142222222")
+    assert linked is not None and (linked.platform, linked.user_id) == ("telegram", 20)
+    assert await link_address(db, shared.id, "telegram", 21, 21, "+989142222222") is None
+    assert await link_candidate(db, "telegram", "+989142222222") is None
+    # a registration from a linked account finds the member instead of making another
+    again, created = await register_member(db, "telegram", 20, 20, _new("+989140000000", True))
+    assert again.id == shared.id and not created
+    assert await count_members(db) == 2
+    # reached where used last, unless chosen
+    fresh = await get_member(db, "bale", 2)
+    assert fresh is not None and await use_address(db, fresh, "bale", 2, 2)
+    assert await set_preference(db, shared.id, "telegram")
+    chosen = await get_member(db, "bale", 2)
+    assert chosen is not None and chosen.platform == "telegram"
+    assert not await use_address(db, chosen, "bale", 2, 2)
+    assert not await set_preference(db, typed.id, "telegram")  # no account there
+    # unlinking keeps one account; the last one cannot be unlinked
+    assert await unlink_address(db, shared.id, "telegram")
+    assert not await unlink_address(db, shared.id, "bale")
+    left = await get_member_by_id(db, shared.id)
+    assert left is not None and (left.platform, left.user_id, left.prefer) == ("bale", 2, None)
+    assert await get_member(db, "telegram", 20) is None
+
+
+async def test_erasing_twice_erases_once(db: aiosqlite.Connection) -> None:
+    member, _ = await register_member(db, "bale", 1, 1, _new("+989141111111", True))
+    erased = await erase_member(db, member.id)
+    assert erased is not None and erased.accounts == [("bale", 1)]
+    assert await erase_member(db, member.id) is None
+    assert await get_member_by_id(db, member.id) is None and await count_members(db) == 0
+    # the same account registers afresh as a new member
+    again, created = await register_member(db, "bale", 1, 1, _new("+989141111111", True))
+    assert created and again.id != member.id
