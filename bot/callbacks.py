@@ -236,6 +236,20 @@ FORM_CANCEL = button("f:no", who=ANYONE)
 PROFILE_EDIT = button("pf:edit", Word("field", sample="name"), who=MEMBER)
 PROFILE_ANNOUNCEMENTS = button("pf:ann", who=MEMBER)
 PROFILE_DIGEST = button("pf:dg", who=MEMBER)
+# One person on both platforms: registering on the second with the same verified phone offers
+# to link (pressed before this account is a member, hence ANYONE; the handler checks the
+# offer again), and a linked member picks where they are reached or unlinks one account.
+FORM_LINK_YES = button("f:link", who=ANYONE)
+FORM_LINK_NO = button("f:nolink", who=ANYONE)
+PLATFORMS = ("telegram", "bale")
+PROFILE_PREFER = button("pf:pref", Choice("prefer", ("last", *PLATFORMS)), who=MEMBER)
+PROFILE_UNLINK = button("pf:unl", Choice("platform", PLATFORMS), who=MEMBER)
+PROFILE_UNLINK_YES = button("pf:unly", Choice("platform", PLATFORMS), who=MEMBER)
+# A member's own data: see all of it, delete the account (with a confirm).
+PROFILE_MY_DATA = button("pf:data", who=MEMBER)
+PROFILE_DELETE = button("pf:del", who=MEMBER)
+PROFILE_DELETE_YES = button("pf:dely", who=MEMBER)
+PROFILE_DELETE_KEEP = button("pf:delk", who=MEMBER)
 
 # --- reports, the member's side (handlers/reports.py, handlers/report_followup.py) ------------
 REPORT_DONE = button("r:done", who=MEMBER)

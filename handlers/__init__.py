@@ -28,6 +28,7 @@ from handlers import (
     offering_manage,
     offerings,
     onboarding,
+    own_data,
     profile,
     report_followup,
     reports,
@@ -61,6 +62,7 @@ def register_all(app: Application) -> None:
     offering_manage.register(app)
     offerings.register(app)
     profile.register(app)
+    own_data.register(app)
     digest.register(app)
     admin.register(app)
     menu.register_menu(app)

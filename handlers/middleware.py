@@ -11,7 +11,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from bot.callbacks import family_of
 from bot.context import KhoosheContext
 from bot.roles import access_of, press_refusal
-from storage.members import get_member, set_status
+from storage.members import get_member, set_status, use_address
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,16 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
         await _throttled(update, context, warn, user.id)
         raise ApplicationHandlerStop
     member = await get_member(context.db, context.platform, user.id)
+    chat = update.effective_chat
+    # A linked member is reached where they used the bot last (unless they chose).
+    private = chat is not None and chat.type == Chat.PRIVATE
+    if (
+        member is not None
+        and private
+        and chat is not None
+        and await use_address(context.db, member, context.platform, user.id, chat.id)
+    ):
+        member = await get_member(context.db, context.platform, user.id)
     context.member = member
     if member is not None:
         context.t = context.texts_for(member.language)

@@ -60,11 +60,20 @@ from handlers.keyboards import (
     rows,
 )
 from storage.clusters import Kind, Place, get_place, list_places
-from storage.members import JOB_ROLES, register_member, update_member
+from storage.members import (
+    JOB_ROLES,
+    get_member_by_id,
+    link_address,
+    link_candidate,
+    register_member,
+    update_member,
+)
 
 log = logging.getLogger(__name__)
 
 CONFIRM = "confirm"
+# Registering on the second platform with a verified phone a member on the first has: link?
+LINK = "link"
 FORM = "member_form"
 NO_ESTATE = "-"
 
@@ -141,6 +150,8 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
                 text, markup = t("form-ask-job-role"), _job_role_markup(t)
             elif field == LANGUAGE:
                 text, markup = t("form-ask-language"), _language_markup(t)
+            elif field == LINK:
+                text, markup = await _link_offer(context)
             else:
                 text, markup = await _summary(context)
             message = await _send(update, context, text, markup)
@@ -175,6 +186,31 @@ async def _summary(context: KhoosheContext) -> tuple[str, InlineKeyboardMarkup]:
     return t("form-confirm", summary=summary), markup
 
 
+async def _link_offer(context: KhoosheContext) -> tuple[str, InlineKeyboardMarkup]:
+    t = context.t
+    other = await get_member_by_id(context.db, int(context.form.get("link", 0)))
+    text = t(
+        "link-offer",
+        name=other.name if other else "",
+        platform=t(f"platform-{other.platform}") if other else "",
+    )
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.label("link-button-yes"), callback_data=cb.FORM_LINK_YES.pack()
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    t.label("link-button-no"), callback_data=cb.FORM_LINK_NO.pack()
+                )
+            ],
+        ]
+    )
+    return text, markup
+
+
 # --- moving on after a field is accepted ------------------------------------------------------
 
 
@@ -184,6 +220,12 @@ async def accepted(update: Update, context: KhoosheContext, field: str, value: A
     if form.get("mode") == "edit":
         return await _save_edit(update, context, field, value, form.get("phone_verified"))
     form["draft"][field] = value
+    return await _next_step(update, context)
+
+
+async def _next_step(update: Update, context: KhoosheContext) -> str:
+    """The first unanswered question of the registration, or the summary."""
+    form = context.form
     if form.get("back_to_confirm"):
         return await ask(update, context, CONFIRM)
     for next_field in REGISTER_ORDER:
@@ -416,7 +458,60 @@ async def _phone_accepted(
         context.form["draft"]["phone_verified"] = verified
         # Take the contact keyboard away before the next question's inline buttons.
         await _send(update, context, context.t("form-phone-thanks"), ReplyKeyboardRemove())
+        # Only a shared contact proves the number is theirs: a typed one links nothing.
+        other = (
+            await link_candidate(context.db, context.platform.value, phone) if verified else None
+        )
+        if other is not None:
+            context.form["draft"][PHONE] = phone
+            context.form["link"] = other.id
+            return await ask(update, context, LINK)
     return await accepted(update, context, PHONE, phone)
+
+
+async def on_link_yes(update: Update, context: KhoosheContext) -> str | int | None:
+    """Link this account to the member with the same verified phone on the other platform:
+    one member from now on, and the registration ends here."""
+    query = update.callback_query
+    user, chat = update.effective_user, update.effective_chat
+    assert query is not None and user is not None and chat is not None
+    draft = context.form.get("draft", {})
+    member = None
+    if draft.get("phone_verified") and PHONE in draft:
+        member = await link_address(
+            context.db,
+            int(context.form.get("link", 0)),
+            context.platform.value,
+            user.id,
+            chat.id,
+            draft[PHONE],
+        )
+    await query.answer()
+    context.form.pop("link", None)
+    if member is None:  # the other account changed its number, was deleted or linked meanwhile
+        await _send(update, context, context.t("link-gone"))
+        return await _next_step(update, context)
+    await replace_pressed(update, context.t("form-chosen", choice=context.t("link-button-yes")))
+    context.form.clear()
+    context.member = member
+    context.access = None
+    context.t = context.texts_for(member.language)
+    log.info("member %s linked an account on %s", member.id, context.platform)
+    other = next(p for p in cb.PLATFORMS if p != context.platform.value)
+    await menu.show_menu(
+        update, context, "link-done", name=member.name, platform=context.t(f"platform-{other}")
+    )
+    return ConversationHandler.END
+
+
+async def on_link_no(update: Update, context: KhoosheContext) -> str:
+    """Register this account as a member of its own (two members, as before linking)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    context.form.pop("link", None)
+    await replace_pressed(update, context.t("form-chosen", choice=context.t("link-button-no")))
+    return await _next_step(update, context)
 
 
 async def _on_choice(
@@ -509,6 +604,7 @@ async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
         ESTATE: "form-use-buttons",
         JOB_ROLE: "form-use-buttons",
         LANGUAGE: "form-use-buttons",
+        LINK: "form-use-buttons",
         CONFIRM: "form-use-buttons",
     }.get(step, "form-text-only")
     return await _retry(update, context, hint)
@@ -572,6 +668,10 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
         JOB_ROLE: [CallbackQueryHandler(on_job_role, pattern=cb.FORM_JOB_ROLE.pattern())],
         LANGUAGE: [CallbackQueryHandler(on_language, pattern=cb.FORM_LANGUAGE.pattern())],
+        LINK: [
+            CallbackQueryHandler(on_link_yes, pattern=cb.FORM_LINK_YES.pattern()),
+            CallbackQueryHandler(on_link_no, pattern=cb.FORM_LINK_NO.pattern()),
+        ],
         CONFIRM: [
             CallbackQueryHandler(on_confirm, pattern=cb.FORM_CONFIRM.pattern()),
             CallbackQueryHandler(on_fix, pattern=cb.FORM_FIX.pattern()),

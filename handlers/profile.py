@@ -23,10 +23,19 @@ from bot.services.members import (
     PHONE,
     local_phone,
 )
-from handlers.keyboards import rows
+from handlers.keyboards import replace_pressed, rows
 from storage.clock import parse_iso
 from storage.clusters import Kind, get_place
-from storage.members import Member, get_member, update_member
+from storage.members import (
+    Address,
+    Member,
+    addresses,
+    get_member,
+    set_preference,
+    unlink_address,
+    update_member,
+    use_address,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +112,134 @@ async def _profile_message(
     keyboard.append(
         [InlineKeyboardButton(t.label(digest), callback_data=cb.PROFILE_DIGEST.pack())]
     )
+    accounts = await addresses(context.db, member.id)
+    keyboard += _link_rows(t, member, accounts, context.platform.value)
+    keyboard.append(
+        [
+            InlineKeyboardButton(
+                t.label("mydata-button"), callback_data=cb.PROFILE_MY_DATA.pack()
+            ),
+            InlineKeyboardButton(t.label("delete-button"), callback_data=cb.PROFILE_DELETE.pack()),
+        ]
+    )
     card = await describe(context, values_of(member))
+    if len(accounts) > 1:
+        card = t.join("\n", [card, linked_line(t, member)])
     since = t.date(parse_iso(member.created_at))
     return t("profile-show", card=card, since=since), InlineKeyboardMarkup(keyboard)
+
+
+def linked_line(t: Texts, member: Member) -> str:
+    """Where a linked member is reached: chosen, or where they used the bot last."""
+    where = t(f"platform-{member.platform}")
+    if member.prefer is None:
+        return t("link-profile-last", platform=where)
+    return t("link-profile-chosen", platform=where)
+
+
+def _link_rows(
+    t: Texts, member: Member, accounts: list[Address], here: str
+) -> list[list[InlineKeyboardButton]]:
+    """A linked member's choice of platform (the current one ticked) and the unlink button."""
+    if len(accounts) < 2:
+        return []
+    choices = []
+    for choice in ("last", *cb.PLATFORMS):
+        label = t.label("link-prefer-last") if choice == "last" else t.label(f"platform-{choice}")
+        if (member.prefer or "last") == choice:
+            label = "✔️ " + label
+        choices.append(InlineKeyboardButton(label, callback_data=cb.PROFILE_PREFER.pack(choice)))
+    other = next(a.platform for a in accounts if a.platform != here)
+    unlink = InlineKeyboardButton(
+        t.label("link-button-unlink", platform=t.label(f"platform-{other}")),
+        callback_data=cb.PROFILE_UNLINK.pack(other),
+    )
+    return [choices, [unlink]]
+
+
+async def _refresh(update: Update, context: KhoosheContext, member: Member) -> None:
+    """Show the pressed profile card as it is now."""
+    query = update.callback_query
+    assert query is not None
+    text, markup = await _profile_message(context, member)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except TelegramError as exc:  # an old card: the answer said it all
+        log.info("profile card not refreshed (%s)", exc.__class__.__name__)
+
+
+async def on_prefer(update: Update, context: KhoosheContext) -> None:
+    """A linked member chooses where messages reach them (or "where I used it last")."""
+    query, member = update.callback_query, context.member
+    assert query is not None
+    choice = cb.PROFILE_PREFER.words(query.data)[0]
+    prefer = None if choice == "last" else choice
+    if member is None or not await set_preference(context.db, member.id, prefer):
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    user = update.effective_user
+    assert user is not None
+    if prefer is None:  # "where I used it last" starts here
+        fresh = await get_member(context.db, context.platform, user.id)
+        chat = update.effective_chat
+        assert fresh is not None and chat is not None
+        await use_address(context.db, fresh, context.platform, user.id, chat.id)
+    member = await get_member(context.db, context.platform, user.id)
+    assert member is not None
+    await query.answer(
+        context.t("link-prefer-saved", platform=context.t(f"platform-{member.platform}"))
+    )
+    await _refresh(update, context, member)
+
+
+async def on_unlink(update: Update, context: KhoosheContext) -> None:
+    """Unlink the account on the other platform: ask first."""
+    query, member = update.callback_query, context.member
+    assert query is not None
+    other = cb.PROFILE_UNLINK.words(query.data)[0]
+    if member is None or other == context.platform.value:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    await query.answer()
+    t = context.t
+    name = t(f"platform-{other}")
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.label("link-button-unlink-yes"),
+                    callback_data=cb.PROFILE_UNLINK_YES.pack(other),
+                ),
+                InlineKeyboardButton(
+                    t.label("delete-button-keep"), callback_data=cb.PROFILE_DELETE_KEEP.pack()
+                ),
+            ]
+        ]
+    )
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id, t("link-confirm-unlink", platform=name), reply_markup=markup
+    )
+
+
+async def on_unlink_yes(update: Update, context: KhoosheContext) -> None:
+    """Unlink: the other account is nobody's again; reports and sign-ups stay here."""
+    query, member = update.callback_query, context.member
+    assert query is not None
+    other = cb.PROFILE_UNLINK_YES.words(query.data)[0]
+    if (
+        member is None
+        or other == context.platform.value
+        or not await unlink_address(context.db, member.id, other)
+    ):
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    await query.answer()
+    log.info("member %s unlinked their account on %s", member.id, other)
+    await replace_pressed(
+        update, context.t("link-unlinked", platform=context.t(f"platform-{other}"))
+    )
 
 
 async def on_toggle_announcements(update: Update, context: KhoosheContext) -> None:
@@ -161,3 +295,6 @@ def register(app: Application) -> None:
         CallbackQueryHandler(on_toggle_announcements, pattern=cb.PROFILE_ANNOUNCEMENTS.pattern())
     )
     app.add_handler(CallbackQueryHandler(on_toggle_digest, pattern=cb.PROFILE_DIGEST.pattern()))
+    app.add_handler(CallbackQueryHandler(on_prefer, pattern=cb.PROFILE_PREFER.pattern()))
+    app.add_handler(CallbackQueryHandler(on_unlink, pattern=cb.PROFILE_UNLINK.pattern()))
+    app.add_handler(CallbackQueryHandler(on_unlink_yes, pattern=cb.PROFILE_UNLINK_YES.pattern()))

@@ -60,7 +60,8 @@ async def digest_recipients(db: aiosqlite.Connection, platforms: Iterable[str]) 
     where, params = _in(platforms)
     async with db.execute(
         "SELECT id, platform, chat_id, cluster_code, language FROM members "
-        f"WHERE status = 'active' AND digest = 1 AND platform IN {where} ORDER BY id",
+        f"WHERE status = 'active' AND digest = 1 AND deleted_at IS NULL AND platform IN {where} "
+        "ORDER BY id",
         params,
     ) as cursor:
         return [Recipient(*row) for row in await cursor.fetchall()]
@@ -292,7 +293,11 @@ async def staff_recipients(
         for user_id in ids:
             grants.setdefault((platform, user_id), (set(), set()))[0].add("admin")
     languages: dict[tuple[str, int], str] = {}
-    async with db.execute("SELECT platform, user_id, language FROM members") as cursor:
+    async with db.execute(
+        # Every account of a linked member reads in the member's language.
+        "SELECT a.platform, a.user_id, m.language FROM member_addresses a "
+        "JOIN members m ON m.id = a.member_id"
+    ) as cursor:
         async for row in cursor:
             if (row[0], int(row[1])) in grants:
                 languages[(row[0], int(row[1]))] = row[2]

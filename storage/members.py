@@ -26,8 +26,11 @@ EDITABLE_FIELDS = (
 
 _COLUMNS = (
     "id, platform, user_id, chat_id, name, company, cluster_code, estate_code, phone, "
-    "phone_verified, job_role, language, status, announcements, created_at, updated_at, digest"
+    "phone_verified, job_role, language, status, announcements, created_at, updated_at, digest, "
+    "prefer"
 )
+# The same, read through a join (member_addresses a JOIN members m).
+_M_COLUMNS = ", ".join(f"m.{column.strip()}" for column in _COLUMNS.split(","))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,19 @@ class Member:
     updated_at: str
     # Gets the weekly digest (their own switch, apart from announcements).
     digest: bool = True
+    # Where a linked member is reached (platform, user_id, chat_id above are that address):
+    # None follows the platform they used last.
+    prefer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One platform account a member uses the bot from."""
+
+    platform: str
+    user_id: int
+    chat_id: int
+    linked_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +103,27 @@ def _member(row: aiosqlite.Row) -> Member:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         digest=bool(row["digest"]),
+        prefer=row["prefer"],
     )
 
 
 async def get_member(db: aiosqlite.Connection, platform: str, user_id: int) -> Member | None:
-    """The member registered as (platform, user id), if any."""
-    sql = f"SELECT {_COLUMNS} FROM members WHERE platform = ? AND user_id = ?"
+    """The member who uses the bot as (platform, user id), if any (on either of a linked
+    member's platforms)."""
+    sql = (
+        f"SELECT {_M_COLUMNS} FROM member_addresses a JOIN members m ON m.id = a.member_id "
+        "WHERE a.platform = ? AND a.user_id = ? AND m.deleted_at IS NULL"
+    )
     async with db.execute(sql, (platform, user_id)) as cursor:
         row = await cursor.fetchone()
     return _member(row) if row else None
 
 
 async def get_member_by_id(db: aiosqlite.Connection, member_id: int) -> Member | None:
-    """The member with this row id, if any."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)) as cursor:
+    """The member with this row id, if any (a deleted account is nobody)."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM members WHERE id = ? AND deleted_at IS NULL", (member_id,)
+    ) as cursor:
         row = await cursor.fetchone()
     return _member(row) if row else None
 
@@ -110,26 +133,54 @@ async def register_member(
 ) -> tuple[Member, bool]:
     """Store a registration; return (member, created).
 
-    Idempotent on (platform, user id): a double tap on "confirm" finds the first row and
-    reports created=False instead of making a second member.
+    Idempotent on (platform, user id): a double tap on "confirm" (or a confirm after this
+    account was linked to a member) finds that member and reports created=False instead of
+    making a second one.
     """
     now = now_iso()
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO members (platform, user_id, chat_id, name, company, cluster_code, "
-            "estate_code, phone, phone_verified, job_role, language, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (platform, user_id) DO NOTHING",
-            (
-                platform, user_id, chat_id, new.name, new.company, new.cluster_code,
-                new.estate_code, new.phone, int(new.phone_verified), new.job_role,
-                new.language, now, now,
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
+        if await _address_owner(db, platform, user_id) is None:
+            cursor = await db.execute(
+                "INSERT INTO members (platform, user_id, chat_id, name, company, cluster_code, "
+                "estate_code, phone, phone_verified, job_role, language, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    platform, user_id, chat_id, new.name, new.company, new.cluster_code,
+                    new.estate_code, new.phone, int(new.phone_verified), new.job_role,
+                    new.language, now, now,
+                ),
+            )  # fmt: skip
+            await _add_address(db, cursor.lastrowid, platform, user_id, chat_id, now)
+            created = True
+        else:
+            created = False
     member = await get_member(db, platform, user_id)
     assert member is not None
     return member, created
+
+
+async def _address_owner(db: aiosqlite.Connection, platform: str, user_id: int) -> int | None:
+    async with db.execute(
+        "SELECT member_id FROM member_addresses WHERE platform = ? AND user_id = ?",
+        (platform, user_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+async def _add_address(
+    db: aiosqlite.Connection,
+    member_id: int | None,
+    platform: str,
+    user_id: int,
+    chat_id: int,
+    now: str,
+) -> None:
+    await db.execute(
+        "INSERT INTO member_addresses (platform, user_id, chat_id, member_id, linked_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (platform, user_id, chat_id, member_id, now),
+    )
 
 
 async def update_member(
@@ -162,7 +213,137 @@ async def set_status(db: aiosqlite.Connection, platform: str, user_id: int, stat
 
 
 async def count_members(db: aiosqlite.Connection) -> int:
-    """How many members are registered (all platforms)."""
-    async with db.execute("SELECT COUNT(*) FROM members") as cursor:
+    """How many members are registered (a linked person once; deleted accounts not)."""
+    async with db.execute("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL") as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
+
+
+# --- one person on both platforms -------------------------------------------------------------
+
+
+async def addresses(db: aiosqlite.Connection, member_id: int) -> list[Address]:
+    """The platform accounts a member uses the bot from (one, or one per platform)."""
+    async with db.execute(
+        "SELECT platform, user_id, chat_id, linked_at FROM member_addresses "
+        "WHERE member_id = ? ORDER BY linked_at, platform",
+        (member_id,),
+    ) as cursor:
+        return [Address(*row) for row in await cursor.fetchall()]
+
+
+async def link_candidate(db: aiosqlite.Connection, platform: str, phone: str) -> Member | None:
+    """The member on the other platform with this *verified* phone, if they have no account
+    on `platform` yet: the person now registering there may be offered to link to them."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM members WHERE phone = ? AND phone_verified = 1 "
+        "AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM member_addresses a "
+        "WHERE a.member_id = members.id AND a.platform = ?) ORDER BY updated_at DESC LIMIT 1",
+        (phone, platform),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return _member(row) if row else None
+
+
+async def link_address(
+    db: aiosqlite.Connection,
+    member_id: int,
+    platform: str,
+    user_id: int,
+    chat_id: int,
+    phone: str,
+) -> Member | None:
+    """Add this account to the member, who becomes reachable from both platforms.
+
+    Checked again in the transaction (the offer may be old): the member still has this
+    verified phone and no account on `platform`, and this account belongs to nobody. The
+    account just used is the one they used last: a member who did not choose a platform is
+    reached here from now on. None: no longer possible.
+    """
+    now = now_iso()
+    async with transaction(db):
+        candidate = await link_candidate(db, platform, phone)
+        if candidate is None or candidate.id != member_id:
+            return None
+        if await _address_owner(db, platform, user_id) is not None:
+            return None
+        await _add_address(db, member_id, platform, user_id, chat_id, now)
+        await _move_preferred(db, member_id, platform, user_id, chat_id, only_unchosen=True)
+    return await get_member_by_id(db, member_id)
+
+
+async def _move_preferred(
+    db: aiosqlite.Connection,
+    member_id: int,
+    platform: str,
+    user_id: int,
+    chat_id: int,
+    *,
+    only_unchosen: bool,
+) -> bool:
+    """Make this address the one messages go to (inside the caller's transaction). A new
+    address is not known to be blocked: the member is active there."""
+    unchosen = " AND prefer IS NULL" if only_unchosen else ""
+    cursor = await db.execute(
+        "UPDATE members SET platform = ?, user_id = ?, chat_id = ?, status = 'active', "
+        "updated_at = ? WHERE id = ? AND deleted_at IS NULL "
+        f"AND NOT (platform = ? AND user_id = ?){unchosen}",
+        (platform, user_id, chat_id, now_iso(), member_id, platform, user_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def use_address(
+    db: aiosqlite.Connection, member: Member, platform: str, user_id: int, chat_id: int
+) -> bool:
+    """The member wrote from this account: if they did not choose a platform, it is where
+    they are reached from now on. True if that moved."""
+    if member.prefer is not None or (member.platform, member.user_id) == (platform, user_id):
+        return False
+    async with transaction(db):
+        return await _move_preferred(db, member.id, platform, user_id, chat_id, only_unchosen=True)
+
+
+async def set_preference(db: aiosqlite.Connection, member_id: int, prefer: str | None) -> bool:
+    """Reach a linked member on `prefer` (None: the platform they use last, from now on
+    starting with the current one). False: they have no account there."""
+    async with transaction(db):
+        if prefer is not None:
+            async with db.execute(
+                "SELECT user_id, chat_id FROM member_addresses WHERE member_id = ? "
+                "AND platform = ?",
+                (member_id, prefer),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return False
+            await _move_preferred(
+                db, member_id, prefer, int(row[0]), int(row[1]), only_unchosen=False
+            )
+        cursor = await db.execute(
+            "UPDATE members SET prefer = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (prefer, now_iso(), member_id),
+        )
+    return cursor.rowcount == 1
+
+
+async def unlink_address(db: aiosqlite.Connection, member_id: int, platform: str) -> bool:
+    """Take the account on `platform` away from a linked member. Their reports and sign-ups
+    stay with them (on the account left); that account is nobody's again, and its /start
+    registers afresh. False: they have no other account to keep."""
+    async with transaction(db):
+        kept = [a for a in await addresses(db, member_id) if a.platform != platform]
+        if len(kept) == 0 or len(kept) == len(await addresses(db, member_id)):
+            return False
+        await db.execute(
+            "DELETE FROM member_addresses WHERE member_id = ? AND platform = ?",
+            (member_id, platform),
+        )
+        stay = kept[0]
+        await _move_preferred(
+            db, member_id, stay.platform, stay.user_id, stay.chat_id, only_unchosen=False
+        )
+        await db.execute(
+            "UPDATE members SET prefer = NULL WHERE id = ? AND prefer = ?", (member_id, platform)
+        )
+    return True

@@ -60,7 +60,9 @@ def _audience_where(
     """Members a broadcast reaches: active, on a platform we serve, and for announcements
     not opted out."""
     chosen = [p for p in platforms if not audience.platforms or p in audience.platforms]
-    clauses = ["status = 'active'"]
+    # A linked member is one row, reached at their preferred address (its platform column):
+    # one copy per person. A deleted account is nobody.
+    clauses = ["status = 'active'", "deleted_at IS NULL"]
     if kind in ANNOUNCING:
         clauses.append("announcements = 1")
     params: list[object] = []

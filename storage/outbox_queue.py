@@ -109,11 +109,13 @@ async def record_sent(
 async def record_retry(
     db: aiosqlite.Connection, item_id: int, not_before: str, error: str, *, counts: bool
 ) -> None:
-    """Send it again later; a rate limit (counts=False) is not the message's fault."""
+    """Send it again later; a rate limit (counts=False) is not the message's fault. Only a
+    message still in flight: one cancelled meanwhile (its member deleted their account)
+    stays cancelled."""
     async with transaction(db):
         await db.execute(
             "UPDATE outbox SET status = 'pending', not_before = ?, error = ?, "
-            "attempts = attempts - ? WHERE id = ?",
+            "attempts = attempts - ? WHERE id = ? AND status = 'sending'",
             (not_before, error, 0 if counts else 1, item_id),
         )
 
@@ -125,9 +127,12 @@ async def record_undelivered(
     if status not in ("failed", "blocked", "left", "skipped"):
         raise ValueError(status)
     async with transaction(db):
-        await db.execute(
-            "UPDATE outbox SET status = ?, error = ? WHERE id = ?", (status, error, item.id)
+        cursor = await db.execute(
+            "UPDATE outbox SET status = ?, error = ? WHERE id = ? AND status = 'sending'",
+            (status, error, item.id),
         )
+        if cursor.rowcount == 0:
+            return  # cancelled while in flight (the member deleted their account)
         if status in ("blocked", "left") and item.member_id is not None:
             # Until they write to the bot again (handlers/middleware.py reactivates them).
             await db.execute(

@@ -278,13 +278,14 @@ class SandboxCore:
         times: int = 1,
         chat_id: int | None = None,
         probability: float = 1.0,
+        text: str | None = None,
     ) -> Fault:
         """Make the next ``times`` matching calls wait ``delay`` s and/or fail with ``error``.
 
         ``method=None`` matches every method except getUpdates. A 429 carries
         ``parameters.retry_after`` only when ``retry_after`` is given, as Bale may omit it.
         With ``probability`` below 1 each matching call is hit at random (seeded), until
-        ``times`` calls have been hit.
+        ``times`` calls have been hit. ``text`` narrows it to messages containing it.
         """
         if error is None and delay <= 0:
             raise ValueError("inject() needs an error, a delay, or both")
@@ -292,7 +293,7 @@ class SandboxCore:
             raise ValueError("probability must be in (0, 1]")
         fault = Fault(
             method, error, description, retry_after, delay, times, chat_id,
-            probability=probability,
+            probability=probability, text=text,
         )  # fmt: skip
         self.faults.append(fault)
         return fault

@@ -41,6 +41,8 @@ class Fault:
     # Below 1, each matching call is hit with this chance (seeded: runs are repeatable).
     probability: float = 1.0
     rng: random.Random = field(default_factory=lambda: random.Random(7))
+    # Only messages whose text (or caption) contains this: one message fails, not the chat.
+    text: str | None = None
 
     @property
     def remaining(self) -> int:
@@ -55,6 +57,10 @@ class Fault:
         elif self.method.lower() != method.lower():
             return False
         if self.chat_id is not None and params.get("chat_id") != self.chat_id:
+            return False
+        if self.text is not None and self.text not in str(
+            params.get("text") or params.get("caption") or ""
+        ):
             return False
         return self.probability >= 1.0 or self.rng.random() < self.probability
 
