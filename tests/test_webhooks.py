@@ -1,0 +1,289 @@
+"""Webhooks instead of polling: the real bot on PTB's webhook server, the sandbox posting to it.
+
+The sandbox delivers by webhook as Telegram does (bot/sandbox/server.py): each update is
+POSTed to the address setWebhook gave, with the secret header on the telegram flavour (not on
+Bale's), and kept until the bot answers 2xx.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from telegram.error import Conflict
+
+from bot import text
+from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.settings import Platform
+from bot.webhooks import bale_path_secret
+from tests.conftest import Khooshe, expect, free_port, register, wait_for, walk_to
+from tests.test_reports import POWER_CUT, file_report
+from tests.test_startup import _one_line, _run_to_exit
+
+SECRET = "s3cret-for-the-sandbox_0123456789"
+
+
+def webhook_settings(platform: Platform, port: int) -> dict[str, Any]:
+    """Settings that run `platform` on webhooks, listening on `port` (the other platform's
+    port is another free one: the two must differ)."""
+    other = Platform.BALE if platform is Platform.TELEGRAM else Platform.TELEGRAM
+    return {
+        "webhook_url": f"http://127.0.0.1:{port}",
+        "webhook_secret": SECRET,
+        f"{platform.value}_webhook_port": port,
+        f"{other.value}_webhook_port": free_port(),
+    }
+
+
+def hook_path(platform: Platform) -> str:
+    """The path the bot listens on for a platform."""
+    if platform is Platform.TELEGRAM:
+        return "/telegram"
+    return f"/bale/{bale_path_secret(SECRET)}"
+
+
+@pytest.fixture
+async def hooked(sandbox: BotApiSandbox, tmp_path: Path) -> Any:
+    """The real bot on webhooks (instead of the `khooshe` fixture's polling)."""
+    harness = Khooshe(sandbox, tmp_path)
+    harness.port = free_port()  # type: ignore[attr-defined]
+    await harness.start(**webhook_settings(harness.platform, harness.port))  # type: ignore[attr-defined]
+    yield harness
+    await harness.stop()
+    assert sandbox.unwanted_markup() == []
+
+
+def delivered(sandbox: BotApiSandbox, bot_id: int) -> list[int]:
+    """Update ids the bot's webhook answered 2xx."""
+    return [
+        p.update_id
+        for p in sandbox.webhook_posts
+        if p.bot_id == bot_id and p.status is not None and 200 <= p.status < 300
+    ]
+
+
+def bot_id(harness: Khooshe) -> int:
+    return int(harness.token.split(":")[0])
+
+
+async def test_a_member_registers_and_reports_over_webhooks(hooked: Khooshe) -> None:
+    sandbox, platform = hooked.sandbox, hooked.platform
+    (hook,) = sandbox.calls_to("setWebhook")
+    assert hook.params["url"] == f"http://127.0.0.1:{hooked.port}{hook_path(platform)}"  # type: ignore[attr-defined]
+    # The secret goes to Telegram as its header; Bale has none (it is in Bale's path).
+    assert hook.params.get("secret_token") == (SECRET if platform is Platform.TELEGRAM else None)
+
+    user = hooked.member()
+    await register(user)
+    rows = await hooked.rows(
+        "SELECT name, phone_verified FROM members WHERE platform = ? AND user_id = ?",
+        platform.value,
+        user.id,
+    )
+    assert rows == [{"name": "مریم رضایی", "phone_verified": 1}]
+    # A report, from the free text to the tracking code, buttons and all.
+    code = await file_report(user, POWER_CUT)
+    (report,) = await hooked.rows("SELECT code, category FROM reports")
+    assert text.persian_digits(report["code"]) == code and report["category"] == "electricity"
+
+    # Every update came by webhook, none by polling.
+    assert sandbox.calls_to("getUpdates") == []
+    assert len(delivered(sandbox, bot_id(hooked))) >= 10
+    assert sandbox.pending_updates(hooked.token) == []
+
+
+def forged_start(user: SandboxUser, update_id: int) -> dict[str, Any]:
+    """A /start from `user`, as someone who is not the platform would post it."""
+    chat = {"id": user.id, "type": "private", "first_name": user.first_name}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": 1_700_000_000,
+            "chat": chat,
+            "from": user.as_dict(),
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
+
+
+async def test_a_request_without_the_secret_is_refused_and_changes_nothing(
+    hooked: Khooshe,
+) -> None:
+    platform, port = hooked.platform, hooked.port  # type: ignore[attr-defined]
+    user = hooked.member()
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as session:
+
+        async def post(path: str, headers: dict[str, str] | None = None) -> int:
+            async with session.post(
+                base + path, json=forged_start(user, 777), headers=headers or {}
+            ) as response:
+                return response.status
+
+        if platform is Platform.TELEGRAM:
+            header = "X-Telegram-Bot-Api-Secret-Token"
+            assert await post("/telegram") == 403
+            assert await post("/telegram", {header: "not-the-secret-0123456789"}) == 403
+            assert await post("/telegram", {header: SECRET[:-1]}) == 403
+        else:
+            # Bale sends no secret header: without the secret path there is nothing here.
+            assert await post("/bale") == 404
+            assert await post("/bale/" + bale_path_secret("another-secret-0123456789")) == 404
+            assert await post("/bale/" + bale_path_secret(SECRET)[:-1]) == 404
+        assert await post("/") == 404
+        await user.settle()
+        assert user.chat.messages == []
+        assert hooked.runtime is not None and hooked.runtime.handling == 0
+        assert await hooked.rows("SELECT id FROM members") == []
+
+        # The same request with the secret is answered: what was refused would have counted.
+        right = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        assert await post(hook_path(platform), right) == 200
+        await expect(user, "نام و نام خانوادگی")
+
+
+async def test_get_updates_while_a_webhook_is_set_is_a_conflict(hooked: Khooshe) -> None:
+    assert hooked.runtime is not None
+    bot = hooked.runtime.apps[hooked.platform].bot
+    info = await bot.get_webhook_info()
+    assert info.url.endswith(hook_path(hooked.platform))
+    with pytest.raises(Conflict):
+        await bot.get_updates()
+    # The bot still answers: the 409 changed nothing.
+    user = hooked.member()
+    await user.send_command("start")
+    await expect(user, "نام و نام خانوادگی")
+
+
+async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    harness = Khooshe(sandbox, tmp_path)
+    hooks = webhook_settings(harness.platform, free_port())
+    await harness.start(**hooks)
+    user = harness.member()
+    await walk_to(user, "company")
+    await harness.stop()
+    # The platform keeps posting into a closed port and keeps the update.
+    await user.send_text("کفش آذر")
+    refused = len(sandbox.webhook_posts)
+    assert await wait_for(lambda: len(sandbox.webhook_posts) >= refused + 2, 10)
+    assert all(p.status is None for p in sandbox.webhook_posts[refused:])
+    assert len(sandbox.pending_updates(harness.token)) == 1
+    try:
+        await harness.start(**hooks)
+        # The half-finished form goes on from the answer that waited.
+        await expect(user, "کدام خوشه")
+        assert sandbox.pending_updates(harness.token) == []
+    finally:
+        await harness.stop()
+
+
+async def test_switching_back_to_polling_deletes_the_webhook(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    harness = Khooshe(sandbox, tmp_path)
+    await harness.start(**webhook_settings(harness.platform, free_port()))
+    user = harness.member()
+    await walk_to(user, "company")
+    await harness.stop()
+    try:
+        runtime = await harness.start()  # no WEBHOOK_URL: polling
+        assert sandbox.calls_to("deleteWebhook")
+        info = await runtime.apps[harness.platform].bot.get_webhook_info()
+        assert info.url == ""
+        await user.send_text("کفش آذر")
+        await expect(user, "کدام خوشه")
+        assert sandbox.calls_to("getUpdates")
+    finally:
+        await harness.stop()
+
+
+async def test_a_refused_set_webhook_is_retried_like_an_unreachable_platform(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    harness = Khooshe(sandbox, tmp_path)
+    # Refused twice: start-up's attempt and PTB's own retry of it.
+    sandbox.inject(
+        "setWebhook",
+        error=400,
+        description="Bad Request: bad webhook: Failed to resolve host",
+        times=2,
+    )
+    runtime = await harness.start(**webhook_settings(harness.platform, free_port()))
+    try:
+        assert runtime.serving == set() and not runtime.finished.is_set()
+        # The runtime tries again (after 5 s) and the platform comes up on its webhook.
+        assert await wait_for(lambda: runtime.serving == {harness.platform}, 30)
+        assert len(sandbox.calls_to("setWebhook")) == 3
+        user = harness.member()
+        await user.send_command("start")
+        await expect(user, "نام و نام خانوادگی")
+    finally:
+        await harness.stop()
+
+
+async def test_bale_updates_missing_fields_are_repaired_on_the_webhook_too(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    if sandbox.flavour != "bale":
+        pytest.skip("the repair is for Bale's updates")
+    # No `date`, `is_bot` or `chat_instance`: PTB's own webhook handler would refuse them.
+    sandbox.drop_fields()
+    harness = Khooshe(sandbox, tmp_path)
+    await harness.start(**webhook_settings(harness.platform, free_port()))
+    try:
+        user = harness.member()
+        await register(user)
+        assert await harness.rows("SELECT name FROM members") == [{"name": "مریم رضایی"}]
+        bad = [p for p in sandbox.webhook_posts if p.status is not None and p.status >= 300]
+        assert bad == []
+    finally:
+        await harness.stop()
+
+
+# --- bad configuration: one line, no traceback, nothing touched --------------------------------
+
+
+@pytest.mark.parametrize("flavour", ["bale"])
+async def test_a_webhook_url_without_a_secret_is_one_line(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    db = tmp_path / "k.db"
+    code, lines = await _run_to_exit(
+        sandbox, sandbox.make_token(5), db, webhook_url="https://bot.example.ir"
+    )
+    assert code == 2
+    line = _one_line(lines)
+    assert "WEBHOOK_SECRET" in line and "required with WEBHOOK_URL" in line
+    assert sandbox.calls == [] and not db.exists()
+
+
+@pytest.mark.parametrize("flavour", ["bale"])
+async def test_a_webhook_port_in_use_is_one_line(sandbox: BotApiSandbox, tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, lines = await _run_to_exit(
+            sandbox,
+            sandbox.make_token(5),
+            db,
+            webhook_url=f"http://127.0.0.1:{port}",
+            webhook_secret=SECRET,
+            bale_webhook_port=str(port),
+            telegram_webhook_port=str(free_port()),
+        )
+    assert code == 1
+    line = _one_line(lines)
+    assert f"127.0.0.1:{port}" in line and "already in use" in line
+    assert "BALE_WEBHOOK_PORT" in line
+    # Refused before anything was touched: no setWebhook, no database, and no secret shown.
+    assert sandbox.calls == [] and not db.exists()
+    assert not any(SECRET in x or bale_path_secret(SECRET) in x for x in lines)
