@@ -23,7 +23,7 @@ from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
-from bot.services.pollwatch import PollWatch
+from bot.services.pollwatch import SAVE_EVERY, PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
@@ -273,6 +273,7 @@ class Runtime:
                 bootstrap_retries=attempts,
             )
             log.info("%s: webhook on %s as @%s", platform, plan.describe(), app.bot.username)
+            self._tasks.append(asyncio.create_task(_listening(app, platform)))
         self._running.add(platform)
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
@@ -425,6 +426,21 @@ _REFUSED = (
     "%s: the server refused the token (revoked or replaced?): this platform stops; "
     "members' messages wait. Put a valid %s_TOKEN in the settings and restart"
 )
+
+
+async def _listening(app: KhoosheApplication, platform: Platform) -> None:
+    """While the webhook listener is up, stamp it as polling would (bot/services/pollwatch.py):
+    the first stamp tells the admins how long the bot was down, and a later switch back to
+    polling does not read the time on webhooks as a gap. Updates themselves are no heartbeat:
+    on webhooks, a quiet hour is just a quiet hour."""
+    watch = PollWatch(app.state, platform)
+    updater = app.updater
+    while updater is not None and updater.running:
+        try:
+            await watch.polled()
+        except Exception:  # a stamp is not worth stopping for; the next one may work
+            log.warning("%s: could not record the webhook's heartbeat", platform)
+        await asyncio.sleep(SAVE_EVERY.total_seconds())
 
 
 def _why(exc: BaseException) -> str:

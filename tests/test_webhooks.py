@@ -8,6 +8,7 @@ Bale's), and kept until the bot answers 2xx.
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from bot import text
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.settings import Platform
 from bot.webhooks import bale_path_secret
-from tests.conftest import Khooshe, expect, free_port, register, wait_for, walk_to
+from storage.db import connect
+from storage.polling import last_poll, record_poll
+from tests.conftest import Khooshe, expect, free_port, register, shown, wait_for, walk_to
 from tests.test_reports import POWER_CUT, file_report
 from tests.test_startup import _one_line, _run_to_exit
 
@@ -256,7 +259,7 @@ async def test_a_webhook_url_without_a_secret_is_one_line(
 ) -> None:
     db = tmp_path / "k.db"
     code, lines = await _run_to_exit(
-        sandbox, sandbox.make_token(5), db, webhook_url="https://bot.example.ir"
+        sandbox, sandbox.make_token(4242), db, webhook_url="https://bot.example.ir"
     )
     assert code == 2
     line = _one_line(lines)
@@ -273,7 +276,7 @@ async def test_a_webhook_port_in_use_is_one_line(sandbox: BotApiSandbox, tmp_pat
         port = taken.getsockname()[1]
         code, lines = await _run_to_exit(
             sandbox,
-            sandbox.make_token(5),
+            sandbox.make_token(4242),
             db,
             webhook_url=f"http://127.0.0.1:{port}",
             webhook_secret=SECRET,
@@ -287,3 +290,27 @@ async def test_a_webhook_port_in_use_is_one_line(sandbox: BotApiSandbox, tmp_pat
     # Refused before anything was touched: no setWebhook, no database, and no secret shown.
     assert sandbox.calls == [] and not db.exists()
     assert not any(SECRET in x or bale_path_secret(SECRET) in x for x in lines)
+
+
+async def test_admins_hear_how_long_a_webhook_bot_was_down(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    harness = Khooshe(sandbox, tmp_path)
+    hooks = webhook_settings(harness.platform, free_port())
+    await harness.start(**hooks)
+    # The listener's stamp is kept as a poll's is (the first one right after the start).
+    user = harness.member()
+    await walk_to(user, "company")
+    assert await last_poll(harness.db, harness.platform.value) is not None
+    await harness.stop()
+    db = await connect(harness.db_path)
+    try:
+        await record_poll(db, harness.platform.value, datetime.now(UTC) - timedelta(hours=3.5))
+    finally:
+        await db.close()
+    try:
+        await harness.start(**hooks)
+        alert = shown(await expect(harness.admin(), "پیامی نگرفته بود"))
+        assert "۳" in alert
+    finally:
+        await harness.stop()
