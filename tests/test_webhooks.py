@@ -8,21 +8,35 @@ Bale's), and kept until the bot answers 2xx.
 from __future__ import annotations
 
 import socket
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from telegram.error import Conflict
 
 from bot import text
+from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.settings import Platform
 from bot.webhooks import bale_path_secret
 from storage.db import connect
 from storage.polling import last_poll, record_poll
-from tests.conftest import Khooshe, expect, free_port, register, shown, wait_for, walk_to
+from tests.conftest import (
+    BALE_BOT,
+    TELEGRAM_BOT,
+    Khooshe,
+    both_platforms,
+    expect,
+    free_port,
+    register,
+    shown,
+    wait_for,
+    walk_to,
+)
 from tests.test_reports import POWER_CUT, file_report
 from tests.test_startup import _one_line, _run_to_exit
 
@@ -48,12 +62,19 @@ def hook_path(platform: Platform) -> str:
     return f"/bale/{bale_path_secret(SECRET)}"
 
 
+class Hooked(Khooshe):
+    """The harness, with the port the bot's webhook listener binds."""
+
+    def __init__(self, sandbox: BotApiSandbox, tmp_path: Path) -> None:
+        super().__init__(sandbox, tmp_path)
+        self.port = free_port()
+
+
 @pytest.fixture
-async def hooked(sandbox: BotApiSandbox, tmp_path: Path) -> Any:
+async def hooked(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Hooked]:
     """The real bot on webhooks (instead of the `khooshe` fixture's polling)."""
-    harness = Khooshe(sandbox, tmp_path)
-    harness.port = free_port()  # type: ignore[attr-defined]
-    await harness.start(**webhook_settings(harness.platform, harness.port))  # type: ignore[attr-defined]
+    harness = Hooked(sandbox, tmp_path)
+    await harness.start(**webhook_settings(harness.platform, harness.port))
     yield harness
     await harness.stop()
     assert sandbox.unwanted_markup() == []
@@ -72,10 +93,10 @@ def bot_id(harness: Khooshe) -> int:
     return int(harness.token.split(":")[0])
 
 
-async def test_a_member_registers_and_reports_over_webhooks(hooked: Khooshe) -> None:
+async def test_a_member_registers_and_reports_over_webhooks(hooked: Hooked) -> None:
     sandbox, platform = hooked.sandbox, hooked.platform
     (hook,) = sandbox.calls_to("setWebhook")
-    assert hook.params["url"] == f"http://127.0.0.1:{hooked.port}{hook_path(platform)}"  # type: ignore[attr-defined]
+    assert hook.params["url"] == f"http://127.0.0.1:{hooked.port}{hook_path(platform)}"
     # The secret goes to Telegram as its header; Bale has none (it is in Bale's path).
     assert hook.params.get("secret_token") == (SECRET if platform is Platform.TELEGRAM else None)
 
@@ -115,9 +136,9 @@ def forged_start(user: SandboxUser, update_id: int) -> dict[str, Any]:
 
 
 async def test_a_request_without_the_secret_is_refused_and_changes_nothing(
-    hooked: Khooshe,
+    hooked: Hooked,
 ) -> None:
-    platform, port = hooked.platform, hooked.port  # type: ignore[attr-defined]
+    platform, port = hooked.platform, hooked.port
     user = hooked.member()
     base = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession() as session:
@@ -150,7 +171,7 @@ async def test_a_request_without_the_secret_is_refused_and_changes_nothing(
         await expect(user, "نام و نام خانوادگی")
 
 
-async def test_get_updates_while_a_webhook_is_set_is_a_conflict(hooked: Khooshe) -> None:
+async def test_get_updates_while_a_webhook_is_set_is_a_conflict(hooked: Hooked) -> None:
     assert hooked.runtime is not None
     bot = hooked.runtime.apps[hooked.platform].bot
     info = await bot.get_webhook_info()
@@ -314,3 +335,69 @@ async def test_admins_hear_how_long_a_webhook_bot_was_down(
         assert "۳" in alert
     finally:
         await harness.stop()
+
+
+async def test_both_platforms_behind_one_address_through_a_reverse_proxy(tmp_path: Path) -> None:
+    """The documented scheme: one public address, a proxy forwarding each platform's prefix
+    (path kept, no secret known to it) to that platform's listener."""
+    ports = {Platform.TELEGRAM: free_port(), Platform.BALE: free_port()}
+    forwarded: list[str] = []
+
+    async def forward(request: web.Request) -> web.Response:
+        prefix = request.path.split("/")[1]
+        port = {"telegram": ports[Platform.TELEGRAM], "bale": ports[Platform.BALE]}.get(prefix)
+        if port is None:
+            return web.Response(status=404)
+        forwarded.append(prefix)
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(
+                f"http://127.0.0.1:{port}{request.path}",
+                data=await request.read(),
+                headers=headers,
+            ) as answer,
+        ):
+            return web.Response(status=answer.status, body=await answer.read())
+
+    proxy = web.Application()
+    proxy.router.add_post("/{tail:.*}", forward)
+    runner = web.AppRunner(proxy)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    address = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    try:
+        async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
+            settings = both_platforms(
+                tmp_path,
+                tg,
+                bale,
+                webhook_url=address,
+                webhook_secret=SECRET,
+                telegram_webhook_port=ports[Platform.TELEGRAM],
+                bale_webhook_port=ports[Platform.BALE],
+            )
+            runtime = Runtime(settings)
+            await runtime.start()
+            try:
+                on_tg = tg.user(token=tg.make_token(TELEGRAM_BOT))
+                on_bale = bale.user(token=bale.make_token(BALE_BOT))
+                await register(on_tg, name="علی تلگرام")
+                await register(on_bale)
+                assert await runtime_rows(runtime) == [
+                    ("bale", "مریم رضایی"),
+                    ("telegram", "علی تلگرام"),
+                ]
+            finally:
+                await runtime.stop()
+            assert tg.calls_to("getUpdates") == [] and bale.calls_to("getUpdates") == []
+            assert {"telegram", "bale"} == set(forwarded)
+    finally:
+        await runner.cleanup()
+
+
+async def runtime_rows(runtime: Runtime) -> list[tuple[str, str]]:
+    assert runtime.db is not None
+    async with runtime.db.execute("SELECT platform, name FROM members ORDER BY platform") as cur:
+        return [(r[0], r[1]) for r in await cur.fetchall()]
