@@ -199,7 +199,8 @@ class Settings(BaseSettings):
     @field_validator("bale_webhook_port")
     @classmethod
     def _bale_webhook_port(cls, value: int, info: ValidationInfo) -> int:
-        if info.data.get("webhook_url") and value == info.data.get("telegram_webhook_port"):
+        both = info.data.get("telegram_token") and info.data.get("bale_token")
+        if info.data.get("webhook_url") and both and value == info.data["telegram_webhook_port"]:
             raise ValueError("must differ from TELEGRAM_WEBHOOK_PORT (one listener each)")
         return value
 

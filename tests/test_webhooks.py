@@ -16,13 +16,14 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from pydantic import ValidationError
 from telegram.error import Conflict
 
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
-from bot.settings import Platform
-from bot.webhooks import bale_path_secret
+from bot.settings import Platform, Settings, describe_error
+from bot.webhooks import bale_path_secret, plan_for
 from storage.db import connect
 from storage.polling import last_poll, record_poll
 from tests.conftest import (
@@ -41,6 +42,58 @@ from tests.test_reports import POWER_CUT, file_report
 from tests.test_startup import _one_line, _run_to_exit
 
 SECRET = "s3cret-for-the-sandbox_0123456789"
+
+
+def settings_error(**values: Any) -> str:
+    """The one line a configuration gets, or "" when it is valid."""
+    try:
+        Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        return describe_error(exc)
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("values", "error"),
+    [
+        ({}, ""),
+        ({"webhook_url": "https://bot.example.ir/k/", "webhook_secret": SECRET}, ""),
+        ({"webhook_url": "https://bot.example.ir"}, "WEBHOOK_SECRET: required with WEBHOOK_URL"),
+        ({"webhook_url": "http://bot.example.ir", "webhook_secret": SECRET}, "https://"),
+        ({"webhook_url": "https://x.ir/?a=1", "webhook_secret": SECRET}, "no query"),
+        ({"webhook_url": "https://x.ir", "webhook_secret": "short"}, "16 to 256"),
+        ({"webhook_url": "https://x.ir", "webhook_secret": SECRET + "!"}, "16 to 256"),
+        (
+            {
+                "webhook_url": "https://x.ir",
+                "webhook_secret": SECRET,
+                "telegram_token": "11:" + "t" * 20,
+                "bale_token": "22:" + "b" * 20,
+                "bale_webhook_port": 8443,
+            },
+            "BALE_WEBHOOK_PORT: must differ",
+        ),
+        # One platform, one listener: the other's port does not matter.
+        ({"webhook_url": "https://x.ir", "webhook_secret": SECRET, "bale_webhook_port": 8443}, ""),
+    ],
+)
+def test_webhook_settings_are_checked(values: dict[str, Any], error: str) -> None:
+    line = settings_error(**values)
+    assert (error in line) if error else line == ""
+    assert SECRET not in line
+
+
+def test_the_public_addresses() -> None:
+    values: dict[str, Any] = {"webhook_url": "https://bot.example.ir/k/", "webhook_secret": SECRET}
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    telegram = plan_for(settings, Platform.TELEGRAM)
+    bale = plan_for(settings, Platform.BALE)
+    assert telegram is not None and bale is not None
+    assert telegram.url == "https://bot.example.ir/k/telegram" and telegram.secret_token == SECRET
+    assert bale.url == f"https://bot.example.ir/k/bale/{bale_path_secret(SECRET)}"
+    assert bale.secret_token is None and SECRET not in bale.url
+    assert (telegram.port, bale.port) == (8443, 8444)
+    assert plan_for(Settings(_env_file=None), Platform.BALE) is None  # type: ignore[call-arg]
 
 
 def webhook_settings(platform: Platform, port: int) -> dict[str, Any]:
