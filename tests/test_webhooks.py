@@ -252,6 +252,13 @@ async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
     assert await wait_for(lambda: len(sandbox.webhook_posts) >= refused + 2, 10)
     assert all(p.status is None for p in sandbox.webhook_posts[refused:])
     assert len(sandbox.pending_updates(harness.token)) == 1
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{sandbox.base_url}{harness.token}/getWebhookInfo") as answer,
+    ):
+        info = (await answer.json())["result"]
+    assert info["pending_update_count"] == 1
+    assert info["last_error_message"].startswith("Connection failed")
     try:
         await harness.start(**hooks)
         # The half-finished form goes on from the answer that waited.

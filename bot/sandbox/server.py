@@ -1,7 +1,9 @@
 r"""A loopback fake of the Telegram Bot API, with a Bale flavour, for tests and benchmarks.
 
 The bot under test talks to it over real HTTP (PTB's ``base_url``/``base_file_url``); tests play
-users through :mod:`bot.sandbox.driver`. It binds 127.0.0.1 only.
+users through :mod:`bot.sandbox.driver`. It binds 127.0.0.1 only. Updates reach the bot by
+getUpdates or, once it sets a webhook, as POSTs to that address (127.0.0.1 only), each kept and
+retried until the bot answers 2xx, as Telegram does; the bale flavour sends no secret header.
 
 Known simplifications: ``parse_mode`` markup is not rendered on the telegram flavour (messages
 keep the text as sent; the bale flavour renders Markdown as Bale does, see
