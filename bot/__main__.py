@@ -27,12 +27,14 @@ async def _run(settings: Settings) -> int:
 
     from bot.app import Runtime
     from bot.logs import setup_logging
+    from bot.webhooks import WebhookUnavailable, bale_path_secret
     from storage.db import DatabaseUnavailable
 
-    setup_logging(
-        settings.log_level,
-        [t.get_secret_value() for t in (settings.telegram_token, settings.bale_token) if t],
-    )
+    secrets = [t.get_secret_value() for t in (settings.telegram_token, settings.bale_token) if t]
+    if settings.webhook_secret is not None:
+        webhook_secret = settings.webhook_secret.get_secret_value()
+        secrets += [webhook_secret, bale_path_secret(webhook_secret)]
+    setup_logging(settings.log_level, secrets)
     runtime = Runtime(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -44,7 +46,7 @@ async def _run(settings: Settings) -> int:
             await runtime.start()
         except InvalidToken:
             return _fail(2, "every configured token was refused by its server: " + _TOKEN_ADVICE)
-        except DatabaseUnavailable as exc:
+        except (DatabaseUnavailable, WebhookUnavailable) as exc:
             return _fail(1, str(exc))
         except OSError as exc:
             logging.getLogger("bot").debug("start-up failed", exc_info=exc)

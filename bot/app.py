@@ -23,13 +23,14 @@ from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
-from bot.services.pollwatch import PollWatch
+from bot.services.pollwatch import SAVE_EVERY, PollWatch
 from bot.services.reports import LazyLexicon
 from bot.services.throttle import FloodGuard, RateGate
 from bot.services.triage import OutsideBody, load_outside_bodies
 from bot.services.workdays import Holidays
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from bot.updates import OnePersonAtATime, UpdateQueue
+from bot.webhooks import ALLOWED_UPDATES, KhoosheUpdater, check_port, plan_for
 from handlers import register_all
 from handlers.errors import send_alert
 from storage.db import connect
@@ -142,12 +143,12 @@ def build_application(
     app = (
         ApplicationBuilder()
         .application_class(KhoosheApplication, kwargs={"state": state})
-        .bot(bot)
+        # The updater brings the bot and the update queue (bot/updates.py) with it.
+        .updater(KhoosheUpdater(bot, UpdateQueue()))
         .context_types(ContextTypes(context=KhoosheContext))
         .persistence(SqlitePersistence(db, platform.value, settings.persistence_interval))
         # Different people's updates side by side, each person's in order (bot/updates.py).
         .concurrent_updates(OnePersonAtATime())
-        .update_queue(UpdateQueue())
         .post_init(_post_init)
         .build()
     )
@@ -197,7 +198,15 @@ class Runtime:
         self.finished = asyncio.Event()
 
     async def start(self) -> None:
-        """Open the database, build the apps and start polling on each platform."""
+        """Open the database, build the apps and start polling (or webhooks) on each platform.
+
+        A webhook port that cannot be bound stops the start before anything is touched
+        (WebhookUnavailable): that is a configuration error, not a platform to retry.
+        """
+        for platform in self.platforms:
+            plan = plan_for(self.settings, platform)
+            if plan is not None:
+                check_port(plan)
         self.db = await connect(self.settings.database_path)
         await seed_places(self.db, self.settings.clusters_file)
         await protect_places(self.db)
@@ -231,7 +240,7 @@ class Runtime:
                 log.error(_REFUSED, platform, platform.value.upper())
                 refused.append(platform)
             elif isinstance(result, BaseException):
-                log.warning("%s: could not start (%s)", platform, result.__class__.__name__)
+                log.warning("%s: could not start (%s)", platform, _why(result))
                 self._retrying.add(platform)
                 self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
         if len(refused) == len(self.platforms):
@@ -246,9 +255,26 @@ class Runtime:
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
-        await self._poll(app, attempts)
+        plan = plan_for(self.settings, platform)
+        if plan is None:
+            await self._poll(app, attempts)
+            log.info("%s: polling as @%s", platform, app.bot.username)
+        else:
+            assert app.updater is not None
+            # setWebhook first (a failure is retried like an unreachable platform), then
+            # listen. Polling's start deletes any webhook, so switching back needs nothing.
+            await app.updater.start_webhook(
+                listen=plan.listen,
+                port=plan.port,
+                url_path=plan.url_path,
+                webhook_url=plan.url,
+                secret_token=plan.secret_token,
+                allowed_updates=list(ALLOWED_UPDATES),
+                bootstrap_retries=attempts,
+            )
+            log.info("%s: webhook on %s as @%s", platform, plan.describe(), app.bot.username)
+            self._tasks.append(asyncio.create_task(_listening(app, platform)))
         self._running.add(platform)
-        log.info("%s: polling as @%s", platform, app.bot.username)
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
         await self.outbox.attach(platform, app.job_queue)
@@ -259,7 +285,7 @@ class Runtime:
             poll_interval=0,
             timeout=self.settings.polling_timeout,
             bootstrap_retries=attempts,
-            allowed_updates=["message", "callback_query"],
+            allowed_updates=list(ALLOWED_UPDATES),
             error_callback=_polling_error,
         )
 
@@ -285,7 +311,7 @@ class Runtime:
                 self._check_serving()
                 return
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
-                log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
+                log.warning("%s: start failed (%s)", platform, _why(exc))
         self._retrying.discard(platform)
         # Admins here have not heard of a token refused while this platform was unreachable.
         for refused in self._refused:
@@ -400,6 +426,29 @@ _REFUSED = (
     "%s: the server refused the token (revoked or replaced?): this platform stops; "
     "members' messages wait. Put a valid %s_TOKEN in the settings and restart"
 )
+
+
+async def _listening(app: KhoosheApplication, platform: Platform) -> None:
+    """While the webhook listener is up, stamp it as polling would (bot/services/pollwatch.py):
+    the first stamp tells the admins how long the bot was down, and a later switch back to
+    polling does not read the time on webhooks as a gap. Updates themselves are no heartbeat:
+    on webhooks, a quiet hour is just a quiet hour."""
+    watch = PollWatch(app.state, platform)
+    updater = app.updater
+    while updater is not None and updater.running:
+        try:
+            await watch.polled()
+        except Exception:  # a stamp is not worth stopping for; the next one may work
+            log.warning("%s: could not record the webhook's heartbeat", platform)
+        await asyncio.sleep(SAVE_EVERY.total_seconds())
+
+
+def _why(exc: BaseException) -> str:
+    """The error's class, and the server's description when it gave one (a refused
+    setWebhook says why; descriptions never hold the token)."""
+    if isinstance(exc, TelegramError) and not isinstance(exc, NetworkError):
+        return f"{exc.__class__.__name__}: {exc.message}"
+    return exc.__class__.__name__
 
 
 def _polling_error(exc: TelegramError) -> None:

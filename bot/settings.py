@@ -7,9 +7,10 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Both platforms issue tokens shaped "<bot id>:<secret>"; anything else is a typo worth
 # stopping for before we try to reach a server with it.
 TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
+# Telegram's secret_token allows 1-256 of these; fewer than 16 is guessable.
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 
 
 class BaleEscaping(StrEnum):
@@ -134,6 +137,16 @@ class Settings(BaseSettings):
     digest_without_news: bool = False
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
+    # Webhooks instead of polling (README "Webhooks"): the public HTTPS address a reverse
+    # proxy forwards to us, unset for polling. Each platform listens on its own port (PTB's
+    # webhook server serves one platform), under its own path: /telegram and /bale/<secret>.
+    webhook_url: str | None = None
+    # Checked on every webhook request: Telegram's X-Telegram-Bot-Api-Secret-Token header;
+    # on Bale (no such header) a path component derived from it (bot/webhooks.py).
+    webhook_secret: SecretStr | None = Field(default=None, validate_default=True)
+    webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    bale_webhook_port: int = Field(default=8444, ge=1, le=65535, validate_default=True)
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -153,6 +166,43 @@ class Settings(BaseSettings):
             # Never echo the token itself: it may be a real one with a typo.
             raise ValueError("malformed token (expected <digits>:<secret>)")
         return text
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_url(cls, value: object) -> str | None:
+        if value is None or not str(value).strip():
+            return None
+        url = str(value).strip().rstrip("/")
+        parts = urlsplit(url)
+        # The platforms post only to HTTPS; plain HTTP is for the loopback sandbox.
+        loopback_http = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")
+        if not parts.hostname or (parts.scheme != "https" and not loopback_http):
+            raise ValueError(f"expected an https:// address, got {url!r}")
+        if parts.query or parts.fragment:
+            raise ValueError("no query or fragment: the platform paths are added to it")
+        return url
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: object, info: ValidationInfo) -> object:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        text = str(text).strip() if text is not None else ""
+        if info.data.get("webhook_url") is None:
+            return text or None
+        if not text:
+            raise ValueError("required with WEBHOOK_URL (16 or more of A-Z a-z 0-9 _ -)")
+        if not WEBHOOK_SECRET_PATTERN.match(text):
+            # Never echo it.
+            raise ValueError("expected 16 to 256 of A-Z a-z 0-9 _ -")
+        return text
+
+    @field_validator("bale_webhook_port")
+    @classmethod
+    def _bale_webhook_port(cls, value: int, info: ValidationInfo) -> int:
+        both = info.data.get("telegram_token") and info.data.get("bale_token")
+        if info.data.get("webhook_url") and both and value == info.data["telegram_webhook_port"]:
+            raise ValueError("must differ from TELEGRAM_WEBHOOK_PORT (one listener each)")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -195,6 +245,12 @@ class Settings(BaseSettings):
         if platform is Platform.TELEGRAM:
             return self.telegram_rate_limit
         return self.bale_rate_limit
+
+    def webhook_port(self, platform: Platform) -> int:
+        """The local port a platform's webhook listener binds."""
+        if platform is Platform.TELEGRAM:
+            return self.telegram_webhook_port
+        return self.bale_webhook_port
 
     def staff_chat_id(self, platform: Platform) -> int | None:
         """The staff group chat configured for a platform, if any."""

@@ -119,9 +119,22 @@ class BotState:
     delivered_upto: int = 0
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     webhook_url: str = ""
+    webhook_secret: str = ""  # sent as X-Telegram-Bot-Api-Secret-Token where the flavour does
+    webhook_task: asyncio.Task[None] | None = None
+    webhook_error: tuple[int, str] | None = None  # (unix time, message) of the last failure
     allowed_updates: list[str] | None = None
     commands: dict[tuple[str, str], list[JSONDict]] = field(default_factory=dict)
     bucket: Bucket | None = None
+
+
+@dataclass(frozen=True)
+class WebhookPost:
+    """One attempt to deliver an update by webhook: its HTTP status, or None when the bot's
+    listener could not be reached."""
+
+    bot_id: int
+    update_id: int
+    status: int | None
 
 
 Handler = Callable[[BotState, JSONDict], Awaitable[Any]]
@@ -154,6 +167,7 @@ class SandboxCore:
         # Benchmarks sending 100k messages may switch the call log off.
         self.record_calls = record_calls
         self.calls: list[ApiCall] = []
+        self.webhook_posts: list[WebhookPost] = []
         self.faults: list[Fault] = []
         self.blocked: set[int] = set()
         self.revoked: dict[str, tuple[int, str]] = {}
@@ -368,11 +382,18 @@ class SandboxCore:
         return unconfirmed or busy()
 
     def has_undelivered(self, bot_id: int, chat_id: int) -> bool:
-        """Whether an update from this chat waits for the bot's next getUpdates."""
+        """Whether an update from this chat waits for the bot's next getUpdates (or, with a
+        webhook set, for a POST the bot answers 2xx: only then is it dropped)."""
         state = self._bots[bot_id]
+        if state.webhook_url:
+            return any(u.chat_id == chat_id for u in state.updates)
         return any(
             u.chat_id == chat_id and u.update_id > state.delivered_upto for u in state.updates
         )
+
+    def _start_delivery(self, state: BotState) -> None:
+        """Deliver this bot's updates to its webhook (the HTTP layer does)."""
+        raise NotImplementedError
 
     def file(self, file_id: str) -> SandboxFile:
         """A stored file by file_id."""

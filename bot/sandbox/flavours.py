@@ -46,6 +46,8 @@ class FlavourRules:
     renders_markdown: bool = False  # every message's text is read as Markdown
     edit_answers_stub: bool = False  # editMessage* answers message_id 0 and no text
     has_supergroups: bool = True
+    # setWebhook's secret_token comes back as the X-Telegram-Bot-Api-Secret-Token header.
+    webhook_secret_header: bool = True
 
 
 FLAVOURS: dict[str, FlavourRules] = {
@@ -86,5 +88,7 @@ FLAVOURS: dict[str, FlavourRules] = {
         renders_markdown=True,
         edit_answers_stub=True,
         has_supergroups=False,
+        # Bale documents only `url` for setWebhook (docs/bale.md): no secret header.
+        webhook_secret_header=False,
     ),
 }

@@ -6,6 +6,7 @@ import asyncio
 import json
 import time
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from bot.sandbox.core import CONTENT_KEYS, NOT_MODIFIED, QUERY_INVALID, BotState, Handler
 from bot.sandbox.driver import (
@@ -15,6 +16,8 @@ from bot.sandbox.driver import (
 from bot.sandbox.faults import ApiError
 from bot.sandbox.flavours import MAX_DOWNLOAD
 from bot.sandbox.store import SandboxStore
+
+LOOPBACK = ("127.0.0.1", "localhost")
 
 
 class SandboxMethods(SandboxStore):
@@ -116,15 +119,30 @@ class SandboxMethods(SandboxStore):
         return [u.payload for u in batch]
 
     async def _set_webhook(self, state: BotState, p: JSONDict) -> bool:
-        state.webhook_url = str(p.get("url") or "")
+        url = str(p.get("url") or "")
+        if url:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or parts.hostname not in LOOPBACK:
+                # Nothing leaves the machine: the sandbox posts updates to 127.0.0.1 only.
+                raise ApiError(400, "Bad Request: bad webhook: the sandbox posts to 127.0.0.1")
+        state.webhook_url = url
+        state.webhook_secret = str(p.get("secret_token") or "")
+        state.webhook_error = None
+        if isinstance(p.get("allowed_updates"), list):
+            state.allowed_updates = p["allowed_updates"] or None
         if p.get("drop_pending_updates"):
             state.updates.clear()
+        if url:
+            self._start_delivery(state)
+        state.wake.set()  # a delivery loop reads the new address (or stops)
         return True
 
     async def _delete_webhook(self, state: BotState, p: JSONDict) -> bool:
         state.webhook_url = ""
+        state.webhook_secret = ""
         if p.get("drop_pending_updates"):
             state.updates.clear()
+        state.wake.set()
         return True
 
     async def _get_webhook_info(self, state: BotState, p: JSONDict) -> JSONDict:
@@ -135,6 +153,8 @@ class SandboxMethods(SandboxStore):
         }
         if state.allowed_updates:
             info["allowed_updates"] = state.allowed_updates
+        if state.webhook_url and state.webhook_error is not None:
+            info["last_error_date"], info["last_error_message"] = state.webhook_error
         return info
 
     async def _send_message(self, state: BotState, p: JSONDict) -> JSONDict:

@@ -1,7 +1,9 @@
 r"""A loopback fake of the Telegram Bot API, with a Bale flavour, for tests and benchmarks.
 
 The bot under test talks to it over real HTTP (PTB's ``base_url``/``base_file_url``); tests play
-users through :mod:`bot.sandbox.driver`. It binds 127.0.0.1 only.
+users through :mod:`bot.sandbox.driver`. It binds 127.0.0.1 only. Updates reach the bot by
+getUpdates or, once it sets a webhook, as POSTs to that address (127.0.0.1 only), each kept and
+retried until the bot answers 2xx, as Telegram does; the bale flavour sends no secret header.
 
 Known simplifications: ``parse_mode`` markup is not rendered on the telegram flavour (messages
 keep the text as sent; the bale flavour renders Markdown as Bale does, see
@@ -24,20 +26,28 @@ handler per Bot API method) and this module (lifecycle and HTTP).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from types import TracebackType
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
-from bot.sandbox.core import BLOCKABLE_METHODS, ApiCall, BotState, Handler
+from bot.sandbox.core import BLOCKABLE_METHODS, ApiCall, BotState, Handler, WebhookPost
 from bot.sandbox.driver import JSONDict
 from bot.sandbox.faults import ApiError
 from bot.sandbox.methods import SandboxMethods
 from bot.sandbox.wire import UploadedFile, coerce
 
 logger = logging.getLogger(__name__)
+
+# Retrying a failed webhook POST: Telegram backs off too, on a scale of seconds to minutes;
+# the sandbox keeps to tenths so that a test sees the retry.
+WEBHOOK_RETRY_FIRST = 0.05
+WEBHOOK_RETRY_MAX = 1.0
+WEBHOOK_TIMEOUT = 10.0
 
 
 class BotApiSandbox(SandboxMethods):
@@ -57,12 +67,20 @@ class BotApiSandbox(SandboxMethods):
         site = web.TCPSite(self._runner, "127.0.0.1", self._requested_port)
         await site.start()
         self._port = int(self._runner.addresses[0][1])
+        for state in self._bots.values():  # started again: webhooks set before still deliver
+            if state.webhook_url:
+                self._start_delivery(state)
 
     async def stop(self) -> None:
-        """Wake long pollers and shut the server down."""
+        """Wake long pollers, stop webhook deliveries and shut the server down."""
         self._closing = True
         for state in self._bots.values():
             state.wake.set()
+            task, state.webhook_task = state.webhook_task, None
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -185,3 +203,55 @@ class BotApiSandbox(SandboxMethods):
             return web.json_response(err.payload(), status=404)
         content_type = (stored.mime_type or "application/octet-stream").split(";")[0]
         return web.Response(body=stored.data, content_type=content_type)
+
+    # --- webhooks --------------------------------------------------------------------------
+
+    def _start_delivery(self, state: BotState) -> None:
+        """Post the bot's updates to its webhook from now on (one loop per bot)."""
+        if state.webhook_task is None or state.webhook_task.done():
+            state.webhook_task = asyncio.create_task(self._deliver(state))
+
+    async def _deliver(self, state: BotState) -> None:
+        """POST each update, oldest first, until the webhook is deleted.
+
+        As Telegram does: an update stays queued until the bot answers 2xx, and a failed
+        POST is retried, with a growing pause, before any later update is sent, so the bot
+        sees them in order. The secret goes in the X-Telegram-Bot-Api-Secret-Token header
+        where the flavour sends one (not on Bale).
+        """
+        delay = WEBHOOK_RETRY_FIRST
+        timeout = aiohttp.ClientTimeout(total=WEBHOOK_TIMEOUT)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            while state.webhook_url and not self._closing:
+                if state.allowed_updates:
+                    allowed = set(state.allowed_updates)
+                    state.updates = [u for u in state.updates if u.kind in allowed]
+                if not state.updates:
+                    state.wake.clear()
+                    await state.wake.wait()
+                    continue
+                update = state.updates[0]
+                headers = {}
+                if state.webhook_secret and self.rules.webhook_secret_header:
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = state.webhook_secret
+                status: int | None = None
+                try:
+                    async with session.post(
+                        state.webhook_url, json=update.payload, headers=headers
+                    ) as response:
+                        status = response.status
+                        error = f"Wrong response from the webhook: {status} {response.reason}"
+                except (aiohttp.ClientError, TimeoutError) as exc:
+                    error = f"Connection failed: {exc.__class__.__name__}"
+                self.webhook_posts.append(WebhookPost(state.id, update.update_id, status))
+                if status is not None and 200 <= status < 300:
+                    # Delivered: Telegram forgets it (it may have gone with drop_pending).
+                    if update in state.updates:
+                        state.updates.remove(update)
+                    state.delivered_upto = max(state.delivered_upto, update.update_id)
+                    self._touch(state.id, update.chat_id)
+                    delay = WEBHOOK_RETRY_FIRST
+                    continue
+                state.webhook_error = (int(time.time()), error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, WEBHOOK_RETRY_MAX)
