@@ -275,6 +275,11 @@ TRIAGE_SET_BODY = button(
 )
 TRIAGE_FULL_TEXT = button("t:full", ID, who=AGENT, where=STAFF_CHATS)
 TRIAGE_ATTACHMENTS = button("t:att", ID, who=AGENT, where=STAFF_CHATS)
+# The card opened from a /reports row; replying and merging ask for text in the same chat.
+TRIAGE_OPEN = button("t:open", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_REPLY = button("t:reply", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_MERGE = button("t:merge", ID, who=AGENT, where=STAFF_CHATS)
+TRIAGE_INPUT_CANCEL = button("t:x", who=AGENT, where=STAFF_CHATS)
 LIST_FILTERS = ("status", "category", "cluster", "body", "age")
 LIST_PAGE = button("l:p", PAGE, who=AGENT, where=STAFF_CHATS)
 LIST_FILTER_MENU = button("l:m", Choice("filter", LIST_FILTERS), who=AGENT, where=STAFF_CHATS)

@@ -573,6 +573,7 @@ async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> 
         t(
             "report-list-line",
             code=_code(context, r.code),
+            urgent=int(r.urgent),
             status=t(f"report-status-{r.status}"),
             date=t.date(parse_iso(r.created_at)),
             summary=r.summary,
@@ -639,6 +640,7 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
         "report-details",
         code=_code(context, report.code),
         status=t(f"report-status-{report.status}"),
+        urgent=int(report.urgent),
         category=t(f"category-{report.category}"),
         summary=report.summary,
         description=report.description[:PREVIEW_CHARS] if filer else t("report-shared"),
