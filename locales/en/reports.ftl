@@ -321,3 +321,7 @@ triage-full-attachments =
     { $lines }
 triage-full-attachment-line = { $number }. { $kind } — { $when }
 triage-full-attachment-named = { $number }. { $kind } “{ $name }” — { $when }
+
+# A report with no text (a voice note or a photo alone).
+report-ask-category-no-text = 🎙 We got your message. Which category is the problem in?
+report-ask-summary-words = 📌 As there is no text, write the report's title in a few words so staff and other units know what the problem is (e.g. “power cut in the estate”; no names or numbers):

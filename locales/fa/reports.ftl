@@ -309,3 +309,7 @@ triage-full-attachments =
     { $lines }
 triage-full-attachment-line = { $number }. { $kind } — { $when }
 triage-full-attachment-named = { $number }. { $kind } «{ $name }» — { $when }
+
+# A report with no text (a voice note or a photo alone).
+report-ask-category-no-text = 🎙 پیام شما رسید. موضوع مشکل در کدام دسته است؟
+report-ask-summary-words = 📌 چون متنی ننوشته‌اید، عنوان گزارش را در چند کلمه بنویسید تا کارشناسان و واحدهای دیگر بدانند مشکل چیست (مثلاً «قطع برق شهرک»؛ نام و شماره ننویسید):
