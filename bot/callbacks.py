@@ -233,6 +233,8 @@ FORM_CONFIRM = button("f:ok", who=ANYONE)
 FORM_FIX = button("f:fix", who=ANYONE)
 FORM_FIX_FIELD = button("f:fix", Word("field", sample="name"), who=ANYONE)
 FORM_CANCEL = button("f:no", who=ANYONE)
+# Under a staff member's /start: they register as a member only if they choose to.
+FORM_REGISTER = button("f:reg", who=AGENT)
 PROFILE_EDIT = button("pf:edit", Word("field", sample="name"), who=MEMBER)
 PROFILE_ANNOUNCEMENTS = button("pf:ann", who=MEMBER)
 PROFILE_DIGEST = button("pf:dg", who=MEMBER)
