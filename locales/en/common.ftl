@@ -68,9 +68,8 @@ help-admin =
     • Make someone a cluster agent, with their cluster codes: /grant 123456 cluster_agent furniture
     • Take a role away: /revoke 123456 staff
     • Admins, staff and their roles: /staff
-    • Replace the clusters and estates: send a CSV file; its first two lines, for example:
+    • Replace the clusters and estates: send a CSV file whose first line is this, then one cluster or estate a line:
         kind,code,name_fa,name_en
-        cluster,furniture,مبلمان و صنایع چوب,Furniture
     • Cancel what is half done: /cancel
     • Help: /help
 

@@ -30,6 +30,6 @@ places-error-no-clusters = فایل هیچ خوشه‌ای ندارد.
 admin-staff-admin-line = • { $name } ({ $platform } { $user }): مدیر ربات (در تنظیمات)
 # /start from an admin or staff member who is not a registered member.
 staff-start =
-    سلام! شما از کارکنان ربات «خوشه» هستید و دستورهایتان در راهنمای زیر آمده است.
+    سلام! شما از کارکنان ربات «خوشه» هستید و دستور‌هایتان در راهنمای زیر آمده است.
     اگر خودتان عضو یکی از خوشه‌ها هم هستید، با دکمه زیر مثل اعضا ثبت‌نام کنید.
 staff-start-register = 📝 ثبت‌نام به‌عنوان عضو
