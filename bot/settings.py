@@ -67,6 +67,14 @@ def _parse_ids(value: object, *, what: str) -> dict[Platform, frozenset[int]]:
     return {p: frozenset(ids) for p, ids in result.items()}
 
 
+class ReportCards(StrEnum):
+    """Where new-report cards are sent (REPORT_CARDS)."""
+
+    GROUP = "group"
+    PRIVATE = "private"
+    BOTH = "both"
+
+
 class Settings(BaseSettings):
     """Khooshe's configuration; see the table in README.md."""
 
@@ -82,6 +90,10 @@ class Settings(BaseSettings):
     )
     telegram_staff_chat_id: int | None = None
     bale_staff_chat_id: int | None = None
+    # Where a new report's card goes: the staff group, each admin and staff member privately,
+    # or both. With no staff group on a platform, cards go privately whatever this says.
+    # Cluster agents always get their clusters' cards privately.
+    report_cards: ReportCards = ReportCards.GROUP
     timezone: str = "Asia/Tehran"
     log_level: str = "INFO"
     telegram_base_url: str = "https://api.telegram.org/bot"
@@ -257,6 +269,17 @@ class Settings(BaseSettings):
         if platform is Platform.TELEGRAM:
             return self.telegram_staff_chat_id
         return self.bale_staff_chat_id
+
+    def cards_to_group(self, platform: Platform) -> bool:
+        """Whether new-report cards go to this platform's staff group."""
+        return (
+            self.staff_chat_id(platform) is not None
+            and self.report_cards is not ReportCards.PRIVATE
+        )
+
+    def cards_in_private(self, platform: Platform) -> bool:
+        """Whether admins and staff get new-report cards in their private chats."""
+        return not self.cards_to_group(platform) or self.report_cards is ReportCards.BOTH
 
     def is_admin(self, platform: Platform, user_id: int) -> bool:
         """Admins come from settings only."""

@@ -187,6 +187,18 @@ def persian_digits(value: str | int) -> str:
 MESSAGE_MAX = 4096
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters: cut between words, with «…» (a word
+    longer than that is cut inside, as nothing else fits)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 1]
+    if text[limit - 1] != " ":  # the cut falls inside a word: leave that word out
+        room = room.rsplit(" ", 1)[0] if " " in room else room
+    return room.rstrip(" ،,؛;:-—") + "…"
+
+
 def utf16_len(text: str) -> int:
     """Length of text in UTF-16 code units, the unit the platforms' limits are counted in."""
     return len(text.encode("utf-16-le")) // 2

@@ -35,6 +35,7 @@ from handlers import (
     staff_lists,
     staff_report,
     triage,
+    triage_input,
 )
 
 
@@ -45,6 +46,9 @@ def register_all(app: Application) -> None:
     # A staff member composing an announcement while a report draft of theirs is open:
     # the broadcast form, being newer and explicit, takes their messages first.
     broadcasts.register(app)
+    # A staff member's reply to a report (asked for by the card's button) likewise: explicit
+    # and newer than any report draft of theirs.
+    triage_input.register(app)
     # The offering form, likewise explicit and staff-only, before the member's report form.
     offering_form.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose

@@ -97,12 +97,23 @@ async def revoke(update: Update, context: KhoosheContext) -> None:
 
 @requires(Role.ADMIN)
 async def staff_list(update: Update, context: KhoosheContext) -> None:
-    """/staff: who holds which role."""
+    """/staff: the admins (from ADMINS) and who holds which granted role."""
     grants = await list_grants(context.db)
-    if not grants:
+    lines = []
+    for platform, user_ids in sorted(context.settings.admins.items()):
+        for user_id in sorted(user_ids):
+            member = await get_member(context.db, platform, user_id)
+            lines.append(
+                context.t(
+                    "admin-staff-admin-line",
+                    platform=context.t(f"platform-{platform.value}"),
+                    user=user_id,
+                    name=member.name if member else "—",
+                )
+            )
+    if not lines and not grants:
         await _reply(update, context, "admin-staff-empty")
         return
-    lines = []
     sep = context.t.label("list-separator")
     for g in grants:
         member = await get_member(context.db, g.platform, g.user_id)

@@ -535,11 +535,11 @@ async def _submit(update: Update, context: KhoosheContext, send_at: datetime) ->
     if broadcast.status == "scheduled":
         text = t(
             "broadcast-scheduled",
-            number=t.digits(broadcast.id),
+            number=t.digits(broadcast.number),
             when=t.datetime(broadcast.send_at),
         )
     else:
-        text = t("broadcast-sending", number=t.digits(broadcast.id), count=count)
+        text = t("broadcast-sending", number=t.digits(broadcast.number), count=count)
     await show_card(update, context, text, None)
     return ConversationHandler.END
 
@@ -649,7 +649,7 @@ async def scheduled(update: Update, context: KhoosheContext) -> None:
             chat_id,
             t(
                 key,
-                number=t.digits(broadcast.id),
+                number=t.digits(broadcast.number),
                 when=t.datetime(broadcast.send_at),
                 count=count,
                 body=_body_preview(t, broadcast),
@@ -687,7 +687,7 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     )
     await context.bot.send_message(
         _chat_id(update),
-        t("scheduled-confirm-cancel", number=t.digits(broadcast.id)),
+        t("scheduled-confirm-cancel", number=t.digits(broadcast.number)),
         reply_markup=markup,
     )
 
@@ -705,14 +705,18 @@ async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
         await answer(update, t("scheduled-not-waiting"), alert=True)
         return
     await answer(update)
-    await replace_pressed(update, t("scheduled-cancelled", number=t.digits(broadcast.id)))
+    await replace_pressed(update, t("scheduled-cancelled", number=t.digits(broadcast.number)))
 
 
 async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
     """Keep it after all."""
     await answer(update)
     t = context.t
-    await replace_pressed(update, t("scheduled-kept", number=t.digits(_broadcast_id(update))))
+    broadcast = await get_broadcast(context.db, _broadcast_id(update))
+    if broadcast is None:
+        await answer(update, t("button-expired"), alert=True)
+        return
+    await replace_pressed(update, t("scheduled-kept", number=t.digits(broadcast.number)))
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -732,7 +736,7 @@ async def on_send_missed_now(update: Update, context: KhoosheContext) -> None:
     await answer(update)
     t = context.t
     await replace_pressed(
-        update, t("broadcast-sending", number=t.digits(broadcast.id), count=count)
+        update, t("broadcast-sending", number=t.digits(broadcast.number), count=count)
     )
 
 
@@ -754,7 +758,7 @@ async def on_reschedule(update: Update, context: KhoosheContext) -> str | None:
         _chat_id(update),
         t(
             "scheduled-ask-when",
-            number=t.digits(broadcast.id),
+            number=t.digits(broadcast.number),
             example=context.t.label("when-example"),
         ),
     )
@@ -819,9 +823,10 @@ async def _reschedule(update: Update, context: KhoosheContext, moment: datetime)
     ):
         await context.bot.send_message(_chat_id(update), t("scheduled-not-waiting"))
         return ConversationHandler.END
+    assert broadcast is not None
     await context.bot.send_message(
         _chat_id(update),
-        t("scheduled-rescheduled", number=t.digits(broadcast_id), when=t.datetime(moment)),
+        t("scheduled-rescheduled", number=t.digits(broadcast.number), when=t.datetime(moment)),
     )
     return ConversationHandler.END
 
@@ -867,7 +872,9 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
         _chat_id(update),
         InputFile(io.BytesIO(data), filename=f"broadcast-{broadcast.id}-undelivered.xlsx"),
         caption=t(
-            "broadcast-failed-list-caption", number=t.digits(broadcast.id), count=len(recipients)
+            "broadcast-failed-list-caption",
+            number=t.digits(broadcast.number),
+            count=len(recipients),
         ),
     )
 

@@ -25,6 +25,7 @@ from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded
 from bot.roles import Role, access_of
 from bot.services.reports import is_greeting
+from bot.text import shorten
 from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
 
@@ -136,8 +137,7 @@ QUOTE_CHARS = 300
 
 
 def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    return shorten(text, QUOTE_CHARS)
 
 
 def take_loose_text(context: KhoosheContext, key: int) -> str | None:

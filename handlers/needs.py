@@ -27,7 +27,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, requires
 from bot.services.categorize import most_similar
-from bot.text import clean, pack_messages
+from bot.text import clean, pack_messages, shorten
 from handlers import forms, menu
 from handlers.keyboards import answer, show_card
 from handlers.offerings import needs_buttons
@@ -54,7 +54,7 @@ TITLE_IN_BUTTON = 30
 
 
 def _short(title: str) -> str:
-    return title if len(title) <= TITLE_IN_BUTTON else title[: TITLE_IN_BUTTON - 1] + "…"
+    return shorten(title, TITLE_IN_BUTTON)
 
 
 async def on_suggest(update: Update, context: KhoosheContext) -> str | None:

@@ -22,6 +22,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.services.offerings import calendar_file
 from bot.settings import Platform
+from bot.text import shorten
 from handlers.keyboards import answer, paged, show_card
 from storage.members import Member
 from storage.offerings import (
@@ -53,7 +54,7 @@ def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
 
 
 def _short(title: str) -> str:
-    return title if len(title) <= TITLE_IN_BUTTON else title[: TITLE_IN_BUTTON - 1] + "…"
+    return shorten(title, TITLE_IN_BUTTON)
 
 
 def seats_line(t: Texts, left: int | None, waitlisted: int) -> str:

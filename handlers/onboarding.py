@@ -272,6 +272,42 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
     if form.get("mode") == "register" and form.get("step"):
         await _send(update, context, context.t("form-resume"))
         return await ask(update, context, form["step"])
+    if (await access_of(context, user.id)).is_staff_side:
+        # Staff who are not members (admins, mostly) get their commands, not the member form;
+        # one who is also a member of a cluster registers from the button.
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        context.t.label("staff-start-register"),
+                        callback_data=cb.FORM_REGISTER.pack(),
+                    )
+                ]
+            ]
+        )
+        await _send(update, context, context.t("staff-start"), markup)
+        await menu.staff_help(update, context)
+        return ConversationHandler.END
+    return await _begin_registration(update, context)
+
+
+async def register_from_button(update: Update, context: KhoosheContext) -> str | int:
+    """«ثبت‌نام به‌عنوان عضو» under a staff member's /start welcome."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    if context.member is not None:
+        await menu.show_menu(update, context, "menu-welcome-back")
+        return ConversationHandler.END
+    form = context.form
+    if form.get("mode") == "register" and form.get("step"):
+        await _send(update, context, context.t("form-resume"))
+        return await ask(update, context, form["step"])
+    return await _begin_registration(update, context)
+
+
+async def _begin_registration(update: Update, context: KhoosheContext) -> str | int:
+    form = context.form
     form.clear()
     form.update(mode="register", draft={})
     deep = context.args[0] if context.args else ""
@@ -690,6 +726,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         FORM,
         entry_points=[
             CommandHandler("start", start, filters=private),
+            CallbackQueryHandler(register_from_button, pattern=cb.FORM_REGISTER.pattern()),
             CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
         ],
         states=states,

@@ -88,7 +88,11 @@ async def _send(update: Update, context: KhoosheContext, text: str, markup: Any 
 
 
 async def _question(
-    update: Update, context: KhoosheContext, step: str, text: str, markup: InlineKeyboardMarkup
+    update: Update,
+    context: KhoosheContext,
+    step: str,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
 ) -> str:
     """Send a step's question, taking the buttons off the previous one."""
     draft = _draft(context)
@@ -251,10 +255,15 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
     query = update.callback_query
     assert query is not None
     draft = _draft(context)
-    if not draft["parts"]:
+    if not draft["parts"] and not draft["attachments"]:
         await query.answer(context.t("report-empty"), show_alert=True)
         return COMPOSE
     await query.answer()
+    if not draft["parts"]:
+        # A voice note (or a photo) alone: nothing to suggest from; the member chooses, and
+        # the title step asks for a few words.
+        draft["suggested"], draft["choices"], draft["because"] = "other", [], []
+        return await _all_categories(update, context, "report-ask-category-no-text")
     found = await suggestions(context.state.lexicon, description(draft))
     draft["suggested"] = found[0].slug
     draft["choices"] = [s.slug for s in found]
@@ -337,7 +346,8 @@ async def on_category(update: Update, context: KhoosheContext) -> str | None:
     draft = _draft(context)
     draft["category"] = slug
     assert context.member is not None
-    similar = await similar_open_reports(context.db, slug, context.member.id, description(draft))
+    text = description(draft)
+    similar = await similar_open_reports(context.db, slug, context.member.id, text) if text else []
     draft["similar"] = [r.id for r in similar]
     if similar:
         return await _ask_similar(update, context)
@@ -438,6 +448,8 @@ async def on_urgency(update: Update, context: KhoosheContext) -> str:
 async def _ask_summary(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
     draft.setdefault("summary", proposed_summary(draft))
+    if not draft["summary"]:  # nothing written (a voice note alone): a few words, please
+        return await _question(update, context, SUMMARY, t("report-ask-summary-words"), None)
     buttons = [
         [
             InlineKeyboardButton(
@@ -465,6 +477,8 @@ async def on_summary_kept(update: Update, context: KhoosheContext) -> str:
     query = update.callback_query
     assert query is not None
     await query.answer()
+    if not _draft(context).get("summary"):  # an old button: there is nothing to keep
+        return await _ask_summary(update, context)
     return await _ask_confirm(update, context)
 
 
@@ -573,6 +587,7 @@ async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> 
         t(
             "report-list-line",
             code=_code(context, r.code),
+            urgent=int(r.urgent),
             status=t(f"report-status-{r.status}"),
             date=t.date(parse_iso(r.created_at)),
             summary=r.summary,
@@ -639,6 +654,7 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
         "report-details",
         code=_code(context, report.code),
         status=t(f"report-status-{report.status}"),
+        urgent=int(report.urgent),
         category=t(f"category-{report.category}"),
         summary=report.summary,
         description=report.description[:PREVIEW_CHARS] if filer else t("report-shared"),

@@ -117,6 +117,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
             "staff-list-line",
             code=_code(context, r.code),
             overdue="⏰ " if late.get(r.id) else "",
+            urgent=int(r.urgent),
             status=t(f"report-status-{r.status}"),
             category=t(f"category-{r.category}"),
             cluster=names.get(r.cluster_code, r.cluster_code),
@@ -144,7 +145,17 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         if total
         else t("staff-list-empty", filter=described)
     )
+    # One button per row opens its card, with every action (in this chat: no group needed).
+    opens = [
+        InlineKeyboardButton(
+            t.label("staff-button-open-urgent" if r.urgent else "staff-button-open",
+                    code=_code(context, r.code)),
+            callback_data=cb.TRIAGE_OPEN.pack(r.id),
+        )
+        for r in reports
+    ]  # fmt: skip
     keyboard = [
+        *rows(opens, 4),
         [
             InlineKeyboardButton(
                 t.label("staff-button-status"), callback_data=cb.LIST_FILTER_MENU.pack("status")

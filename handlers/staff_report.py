@@ -19,7 +19,7 @@ from bot.services.report_files import kinds_text
 from bot.services.reports import parse_code
 from bot.text import MESSAGE_MAX, pack_messages, utf16_len
 from handlers import staff_lists, triage, triage_cards
-from storage.attachments import kinds_of
+from storage.attachments import Attachment, kinds_of, report_attachments
 from storage.clock import parse_iso
 from storage.clusters import get_place
 from storage.members import get_member, get_member_by_id
@@ -60,33 +60,47 @@ async def show_command(update: Update, context: KhoosheContext) -> None:
         return
     report = await triage.report_in_scope(update, context, found.id)
     if report is not None:
-        await send_full_report(update, context, report)
+        await send_full_report(update, context, report, actions=True)
 
 
 async def send_full_report(
-    update: Update, context: KhoosheContext, report: Report, reply_to: int | None = None
+    update: Update,
+    context: KhoosheContext,
+    report: Report,
+    reply_to: int | None = None,
+    *,
+    actions: bool = False,
 ) -> None:
-    """Send the report in as many messages as it takes, each marked as a continuation."""
+    """Send the report in as many messages as it takes, each marked as a continuation; with
+    `actions` (/show), the card's buttons under the last one, as on the card itself."""
     chat = update.effective_chat
     assert chat is not None
     # The staff group reads Persian, as its cards do; a private chat its owner's language.
     t = context.t if chat.type == Chat.PRIVATE else context.texts_for("fa")
     kinds = await kinds_of(context.db, report.id)
-    blocks = [
-        await _header(context, t, report, kinds),
+    blocks = [await _header(context, t, report, kinds)]
+    files = await report_attachments(context.db, report.id)
+    if files:
+        blocks.append(t("triage-full-attachments", lines=t.join("\n", _file_lines(t, files))))
+    blocks += [
         t("triage-full-description", text=report.description),
         t("triage-full-history", lines=t.join("\n", await _history_lines(context, t, report))),
     ]
     more = t("triage-full-continued", code=t.digits(report.code))
     messages = pack_messages(blocks, MESSAGE_MAX - utf16_len(more) - 1)
-    # The files are offered where the reading ends: under the last message.
-    files = InlineKeyboardMarkup([[triage_cards.attachments_button(t, report)]]) if kinds else None
+    # The files (and the card's actions, for /show) are offered where the reading ends.
+    if actions:
+        markup: InlineKeyboardMarkup | None = triage_cards.card_buttons(t, report, full_text=False)
+    else:
+        markup = InlineKeyboardMarkup([[triage_cards.attachments_button(t, report)]])
+    if not (actions or kinds):
+        markup = None
     for number, text in enumerate(messages):
         await context.bot.send_message(
             chat.id,
             text if number == 0 else f"{more}\n{text}",
             reply_to_message_id=reply_to if number == 0 else None,
-            reply_markup=files if number == len(messages) - 1 else None,
+            reply_markup=markup if number == len(messages) - 1 else None,
         )
 
 
@@ -112,6 +126,20 @@ async def _header(
         summary=report.summary,
         attachments=kinds_text(t, kinds),
     )
+
+
+def _file_lines(t: Texts, files: list[Attachment]) -> list[Rendered]:
+    """One line per file, in the order the member sent them (the «📎» button sends them so)."""
+    return [
+        t(
+            "triage-full-attachment-named" if f.file_name else "triage-full-attachment-line",
+            number=number,
+            kind=t.label(f"attachment-kind-{f.kind}"),
+            name=f.file_name or "",
+            when=t.datetime(parse_iso(f.added_at)),
+        )
+        for number, f in enumerate(files, start=1)
+    ]
 
 
 def _body(context: KhoosheContext, t: Texts, code: str | None) -> str:

@@ -188,11 +188,13 @@ async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
     )
     if report is None:
         return False
-    await _relay(update, context, report)
+    await relay(update, context, report)
     return True
 
 
-async def _relay(update: Update, context: KhoosheContext, report: Report) -> None:
+async def relay(update: Update, context: KhoosheContext, report: Report) -> None:
+    """Relay a staff message (text or a file) to the report's members, or keep it as an
+    internal note if it starts with `#`; the role and the cluster are checked here."""
     message, chat = update.message, update.effective_chat
     assert message is not None and chat is not None
     # The role and the cluster are both checked here (covers_cluster is False for members).
@@ -325,16 +327,26 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
     if source is None or target is None:
         await chat.send_message(context.t("triage-merge-unknown"))
         return
+    await merge_reports(update, context, source, target)
+
+
+async def merge_reports(
+    update: Update, context: KhoosheContext, source: Report, target: Report
+) -> bool:
+    """Merge `source` (the duplicate) into `target` (the original), tell its members and the
+    staff member; False (and they are told why) when it may not be done."""
+    chat = update.effective_chat
+    assert chat is not None
     # Both must be in this staff member's scope (agents: their clusters only).
     if await report_in_scope(update, context, source.id) is None:
-        return
+        return False
     if await report_in_scope(update, context, target.id) is None:
-        return
+        return False
     if target.status not in OPEN_STATUSES or not await merge(
         context.db, source.id, target.id, _actor(update, context)
     ):
         await chat.send_message(context.t("triage-merge-refused"))
-        return
+        return False
     owed: list[Notice] = []
     for member in await members_on(context, source):
         fa = member.language == "fa"
@@ -346,6 +358,7 @@ async def merge_command(update: Update, context: KhoosheContext) -> None:
             "triage-merged", source=persian_digits(source.code), target=persian_digits(target.code)
         )
     )
+    return True
 
 
 @requires(Role.CLUSTER_AGENT)

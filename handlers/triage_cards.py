@@ -1,5 +1,7 @@
-"""Staff side of reports, the cards: the card sent to the staff group and the cluster's agents,
-its buttons, and queuing cards (and catching up on ones a crash left unsent).
+"""Staff side of reports, the cards: the one card (text and buttons) staff act on, wherever it
+appears — sent for a new report to the staff group, to admins and staff privately (REPORT_CARDS;
+always when there is no staff group) and to the cluster's agents; opened from a /reports row;
+under /show — and queuing cards (and catching up on ones a crash left unsent).
 
 A card is queued in the outbox (see bot/services/notices.py), never sent here directly, so a
 crash loses none and a staff group at its rate limit keeps no member's handler waiting.
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
@@ -28,7 +30,7 @@ from storage.reports import (
     unannounced_reports,
     units_by_cluster,
 )
-from storage.roles import agents_of_cluster
+from storage.roles import agents_of_cluster, holders_of
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 EXCERPT_CHARS = 800
 
 
-async def _card(context: KhoosheContext, report: Report, lang: str) -> str:
+async def card_text(context: KhoosheContext, report: Report, lang: str) -> str:
     t = context.texts_for(lang)
     cluster = await get_place(context.db, "cluster", report.cluster_code)
     reporter = await get_member_by_id(context.db, report.member_id)
@@ -83,24 +85,48 @@ async def announce_new_report(context: KhoosheContext, report: Report) -> int:
     Queued in the outbox, with the report marked announced in the same transaction; the
     outbox remembers each card as it is sent. Queuing twice (a double tap) adds nothing.
     """
-    targets: list[tuple[int, str]] = []
-    group = context.settings.staff_chat_id(context.platform)
-    if group is not None:
-        targets.append((group, "fa"))
-    for user_id in await agents_of_cluster(context.db, context.platform, report.cluster_code):
-        agent = await get_member(context.db, context.platform, user_id)
-        targets.append((user_id, agent.language if agent else "fa"))
     cards = [
         Notice(
             context.platform,
             chat_id,
-            await _card(context, report, lang),
-            markup=_card_buttons(context, report, lang),
+            await card_text(context, report, lang),
+            markup=card_buttons(context.texts_for(lang), report),
             remember=report.id,
         )
-        for chat_id, lang in targets
+        for chat_id, lang in await _card_targets(context, report)
     ]
     return await queue_notices(context, card_key(report), cards, announced_report=report.id)
+
+
+async def _card_targets(context: KhoosheContext, report: Report) -> list[tuple[int, str]]:
+    """The chats a new report's card goes to, each with its language (a chat once)."""
+    settings, platform = context.settings, context.platform
+    people: list[int] = []
+    if settings.cards_in_private(platform):
+        people += sorted(settings.admins.get(platform, frozenset()))
+        people += await holders_of(context.db, platform, "staff")
+    people += await agents_of_cluster(context.db, platform, report.cluster_code)
+    targets: list[tuple[int, str]] = []
+    group = settings.staff_chat_id(platform)
+    if group is not None and settings.cards_to_group(platform):
+        targets.append((group, "fa"))
+    for user_id in dict.fromkeys(people):
+        person = await get_member(context.db, platform, user_id)
+        targets.append((user_id, person.language if person else "fa"))
+    return targets
+
+
+async def send_card(update: Update, context: KhoosheContext, report: Report) -> None:
+    """The card, with its buttons, in the chat the staff member is in (a /reports row)."""
+    chat = update.effective_chat
+    assert chat is not None
+    # The staff group reads Persian, as its cards do; a private chat its owner's language.
+    lang = context.t.lang if chat.type == Chat.PRIVATE else "fa"
+    await context.bot.send_message(
+        chat.id,
+        await card_text(context, report, lang),
+        reply_markup=card_buttons(context.texts_for(lang), report),
+    )
 
 
 async def catch_up_cards(app: KhoosheApplication) -> None:
@@ -135,8 +161,8 @@ async def queue_notices(
     return queued
 
 
-def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineKeyboardMarkup:
-    t = context.texts_for(lang)
+def card_buttons(t: Texts, report: Report, *, full_text: bool = True) -> InlineKeyboardMarkup:
+    """The card's actions: the same wherever the card appears (each press checked again)."""
     take = InlineKeyboardButton(
         t.label("triage-button-take"), callback_data=cb.TRIAGE_TAKE.pack(report.id)
     )
@@ -152,10 +178,15 @@ def _card_buttons(context: KhoosheContext, report: Report, lang: str) -> InlineK
     full = InlineKeyboardButton(
         t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
     )
-    # Always there: files a member adds with a follow-up later are sent by it too.
-    return InlineKeyboardMarkup(
-        [[take, status], [category, body], [full, attachments_button(t, report)]]
+    reply = InlineKeyboardButton(
+        t.label("triage-button-reply"), callback_data=cb.TRIAGE_REPLY.pack(report.id)
     )
+    merge = InlineKeyboardButton(
+        t.label("triage-button-merge"), callback_data=cb.TRIAGE_MERGE.pack(report.id)
+    )
+    # Always there: files a member adds with a follow-up later are sent by it too.
+    last = [full, attachments_button(t, report)] if full_text else [attachments_button(t, report)]
+    return InlineKeyboardMarkup([[take, status], [category, body], [reply, merge], last])
 
 
 def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:

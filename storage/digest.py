@@ -88,7 +88,9 @@ async def report_news(
             item = news.setdefault(row[0], ReportNews(row[0], row[1], row[2], row[3]))
             if row[4] == "reply":
                 item.replies += 1
-            elif row[5] and row[5] not in item.statuses:
+            elif row[5] and (not item.statuses or item.statuses[-1] != row[5]):
+                # Every step in order, a reopened one too («حل‌شده ← در حال بررسی»): the
+                # last is the status the report has at the end of the window.
                 item.statuses.append(row[5])
     async with db.execute(
         "SELECT r.id, r.code, r.summary, r.status, COUNT(*) FROM report_coreporters c "
@@ -136,13 +138,17 @@ async def new_counts(db: aiosqlite.Connection, start: datetime, end: datetime) -
 
 
 async def resolved_counts(db: aiosqlite.Connection, start: datetime, end: datetime) -> list[Count]:
-    """Reports that reached 'resolved' in the window, by cluster and category (each once)."""
+    """Reports that reached 'resolved' in the window and were still resolved (or closed) at
+    its end, by cluster and category (each once): one the member reopened is not resolved."""
     async with db.execute(
         "SELECT r.cluster_code, r.category, COUNT(DISTINCT r.id) FROM report_events e "
         "JOIN reports r ON r.id = e.report_id WHERE e.at >= ? AND e.at < ? "
         "AND e.kind = 'status' AND e.to_status = 'resolved' "
+        "AND (SELECT l.to_status FROM report_events l WHERE l.report_id = r.id "
+        "AND l.to_status IS NOT NULL AND l.at < ? ORDER BY l.at DESC, l.id DESC LIMIT 1) "
+        "IN ('resolved', 'closed') "
         "GROUP BY r.cluster_code, r.category",
-        (_iso(start), _iso(end)),
+        (_iso(start), _iso(end), _iso(end)),
     ) as cursor:
         return [Count(row[0], row[1], int(row[2])) for row in await cursor.fetchall()]
 

@@ -173,12 +173,19 @@ class Broadcast:
     finished_at: datetime | None
     progress_message_id: int | None
     template: Template | None = None
+    # What staff call it («اطلاعیه شماره ۲»): see _BROADCAST_COLUMNS.
+    number: int = 0
 
 
 _BROADCAST_COLUMNS = (
     "id, kind, created_by, owner_platform, owner_chat_id, owner_lang, body, media_kind, "
     "media_name, audience, status, send_at, created_at, started_at, finished_at, "
-    "progress_message_id, template"
+    "progress_message_id, template, "
+    # The number staff see: its place among the broadcasts people send (announcements and
+    # training announcements), not the row id, which reminders and digests also take.
+    "(SELECT COUNT(*) FROM broadcasts n WHERE n.kind IN ("
+    + ", ".join(f"'{kind}'" for kind in ANNOUNCING)
+    + ") AND n.id <= broadcasts.id) AS number"
 )
 
 
@@ -201,6 +208,7 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
         finished_at=parse_iso(row["finished_at"]) if row["finished_at"] else None,
         progress_message_id=row["progress_message_id"],
         template=Template.from_json(row["template"]) if row["template"] else None,
+        number=row["number"],
     )
 
 

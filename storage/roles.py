@@ -96,3 +96,12 @@ async def agents_of_cluster(
         (platform, cluster_code),
     ) as cursor:
         return [int(row[0]) for row in await cursor.fetchall()]
+
+
+async def holders_of(db: aiosqlite.Connection, platform: str, role: str) -> list[int]:
+    """User ids holding a role on one platform."""
+    async with db.execute(
+        "SELECT user_id FROM staff_roles WHERE platform = ? AND role = ? ORDER BY user_id",
+        (platform, role),
+    ) as cursor:
+        return [int(row[0]) for row in await cursor.fetchall()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.roles import Access, Role
+from bot.text import fold_digits
 from tests.conftest import Khooshe, expect, register, shown
 
 CSV = (
@@ -133,3 +134,34 @@ async def test_an_unregistered_admin_gets_the_admin_help(khooshe: Khooshe) -> No
     await stranger.send_command("help")
     (reply,) = await stranger.settle()
     assert "/grant" not in shown(reply) and "/start" in shown(reply)
+
+
+async def test_staff_lists_the_admins_from_the_settings(khooshe: Khooshe) -> None:
+    admin = khooshe.admin()
+    await admin.send_command("staff")
+    (listing,) = await admin.settle()
+    assert "مدیر ربات" in shown(listing)
+    digits = "".join(ch for ch in fold_digits(shown(listing)) if ch.isdigit())
+    assert str(admin.id) in digits
+
+
+async def test_an_admin_starting_the_bot_gets_their_commands_and_may_register(
+    khooshe: Khooshe,
+) -> None:
+    admin = khooshe.admin()
+    await admin.send_command("start")
+    welcome, help_text = await admin.settle()
+    assert "کارکنان" in shown(welcome) and "نام و نام خانوادگی" not in shown(welcome)
+    # every command an admin has, in Persian prose (column names only in the sample)
+    for command in (
+        "/broadcast", "/scheduled", "/new_offering", "/offerings", "/needs", "/reports",
+        "/export_reports", "/show", "/merge", "/digest_preview", "/grant", "/revoke", "/staff",
+    ):  # fmt: skip
+        assert f"\u200e{command}" in shown(help_text), command
+    assert "staff یا cluster_agent" not in shown(help_text)
+    assert not [r for r in await khooshe.rows("SELECT * FROM members")]
+    # registering as a member is one button away
+    await admin.press_inline(welcome, "📝 ثبت‌نام به‌عنوان عضو")
+    await expect(admin, "نام و نام خانوادگی")
+    await admin.send_text("مدیر خوشه")
+    await expect(admin, "شرکت")

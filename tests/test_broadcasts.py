@@ -15,7 +15,17 @@ from bot.i18n import format_date
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
+from tests.conftest import (
+    ADMIN_ID,
+    UNSEEN_MESSAGE,
+    Khooshe,
+    expect,
+    register,
+    shown,
+    tap,
+    workday,
+)
+from tests.test_reports import POWER_CUT, file_report
 
 NEWS = "جلسه مشترک خوشه چرم و کفش: شنبه ساعت ۱۰ در اتاق بازرگانی. (حضور مدیران الزامی است)"
 
@@ -419,3 +429,28 @@ async def test_dates_as_staff_type_them(khooshe: Khooshe) -> None:
 def _jalali_weekday() -> int:
     """Today's weekday in Tehran, counted from Saturday (0)."""
     return jdatetime.date.fromgregorian(date=_tehran_day(0).date()).weekday()
+
+
+async def test_staff_see_their_announcements_numbered_from_one_and_counted_from_the_start(
+    khooshe: Khooshe,
+) -> None:
+    """Service messages (a report's notices, reminders, digests) take broadcast rows too; the
+    number staff see counts announcements only, and the first status line counts recipients."""
+    admin, member = khooshe.admin(), khooshe.member()
+    await register(member)
+    await file_report(member, POWER_CUT)  # queues the card as a notice (a broadcast row)
+    await admin.settle()
+    assert (await khooshe.rows("SELECT COUNT(*) AS n FROM broadcasts"))[0]["n"] >= 1
+    for expected in ("۱", "۲"):
+        await compose(admin)
+        await preview(admin)
+        await admin.press("📤 ارسال الان")
+        report = await expect(admin, "گزارش ارسال")
+        assert f"اطلاعیه شماره {expected}" in shown(report)
+    (last,) = await khooshe.rows(
+        "SELECT progress_message_id FROM broadcasts WHERE kind = 'announcement' "
+        "ORDER BY id DESC LIMIT 1"
+    )
+    progress = admin.chat.message(last["progress_message_id"])
+    first = (progress.edit_history[0] if progress.edit_history else progress.raw).get("text", "")
+    assert "شماره ۲" in first and "۰ از ۰" not in first and "از ۱" in first

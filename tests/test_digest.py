@@ -21,7 +21,8 @@ from storage.reports import (
     join_report,
 )
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, Khooshe, expect, shown, wait_for
+from tests.conftest import ADMIN_ID, Khooshe, expect, register, shown, wait_for
+from tests.test_reports import POWER_CUT, file_report
 
 STAFF = f"staff:test:{ADMIN_ID}"
 
@@ -265,3 +266,31 @@ async def test_the_digest_lists_next_weeks_trainings_and_their_fill_rates(
     assert message.button(callback_data=f"of:view:{course.id}") is not None
     staff = shown(await expect(admin, "گزارش هفتگی کارشناسان", wait=10))
     assert f"{TITLE}: ۱ از ۳ نفر" in staff
+
+
+async def test_a_reopened_report_is_told_as_it_is_now(khooshe: Khooshe) -> None:
+    """Resolved by staff, reopened by the member's «❌ نه، هنوز نه»: the digest tells every step
+    in order, ending with the status the report has now, and staff do not count it resolved."""
+    admin, member = khooshe.admin(), khooshe.member()
+    await register(member)
+    code = await file_report(member, POWER_CUT)
+    card = await expect(admin, "گزارش تازه")  # no staff group: the admin's own chat
+    await admin.press_inline(card, "🙋 برمی‌دارم")
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    await admin.press_inline(await expect(admin, "وضعیت تازه"), "حل‌شده")
+    question = await expect(member, "واقعاً حل شد")
+    await member.press_inline(question, "❌ نه، هنوز نه")
+    await expect(member, "بنویسید چه چیزی")
+    await member.send_text("برق هنوز هر روز قطع می‌شود")
+    await expect(member, "دوباره باز شد")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "in_review"
+    await admin.settle()
+
+    assert await _digests(khooshe).run(_next_saturday()) == {"members": True, "staff": True}
+    text = shown(await expect(member, "خلاصه هفته شما", wait=10))
+    assert f"گزارش {code}" in text
+    assert "وضعیت: در حال بررسی ← حل‌شده ← در حال بررسی" in text
+    assert "۱ گزارش حل‌شده" not in text
+    staff = shown(await expect(admin, "گزارش هفتگی کارشناسان", wait=10))
+    assert "گزارش‌های تازه: ۱" in staff and "حل‌شده: ۰" in staff

@@ -195,7 +195,9 @@ async def test_a_report_without_files_says_so(khooshe: Khooshe) -> None:
     admin = khooshe.admin()
     await admin.send_text(f"/show {code}")
     full = await expect(admin, "شرح کامل")
-    assert "📎 پیوست‌ها: ندارد" in shown(full) and full.button_texts == []
+    assert "📎 پیوست‌ها: ندارد" in shown(full) and "فهرست پیوست‌ها" not in shown(full)
+    # /show carries the card's actions (its «📎» says there is nothing, as on the card)
+    assert "🙋 برمی‌دارم" in full.button_texts
 
 
 async def test_a_follow_up_file_is_still_forwarded_and_joins_the_rest(khooshe: Khooshe) -> None:

@@ -333,3 +333,39 @@ def test_the_offered_title_leaves_the_greeting_out(description: str, title: str)
 )
 def test_a_greeting_alone_is_told_from_a_problem(text: str, greeting: bool) -> None:
     assert is_greeting(text) is greeting
+
+
+async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "تمام شد")
+    await user.send_voice(b"OggS the manager explains")
+    await expect(user, "۱ فایل")
+    await user.press("✅ تمام شد")
+    # nothing written: the member chooses the category, then the title asks for a few words
+    question = await expect(user, "پیام شما رسید")
+    await user.press_inline(question, "برق و انرژی")
+    await expect(user, "فوری است")
+    await user.press("🔴 فوری")
+    ask = await expect(user, "در چند کلمه")
+    assert ask.button_texts == []
+    await user.send_text("؟")  # no words: asked again
+    await expect(user, "چند کلمه")
+    await user.send_text("قطع برق شهرک")
+    card = await expect(user, "گزارش شما")
+    assert "قطع برق شهرک" in shown(card)
+    await user.press("✅ ثبت گزارش")
+    filed = await expect(user, "کد پیگیری")
+    code = shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+    (row,) = await khooshe.rows("SELECT id, summary, description, urgent FROM reports")
+    assert row["summary"] == "قطع برق شهرک" and row["description"] == "" and row["urgent"] == 1
+    (kind,) = await khooshe.rows("SELECT kind FROM report_attachments")
+    assert kind["kind"] == "voice"
+    # urgency shows in "my reports" and /track
+    await user.press("📋 گزارش‌های من")
+    listing = await expect(user, code)
+    assert "🔴 فوری" in shown(listing)
+    await user.send_text(f"/track {code}")
+    details = await expect(user, "سابقه")
+    assert "🔴 فوری" in shown(details)

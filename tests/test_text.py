@@ -16,6 +16,7 @@ from bot.text import (
     pack_messages,
     parse_phone,
     persian_digits,
+    shorten,
     split_message,
     utf16_len,
     warm_up,
@@ -429,3 +430,21 @@ def test_clean_strips_bidi_controls_but_keeps_persian_spelling() -> None:
 
     assert clean("\u202eسلام\u200f\u2066 دنیا\u2069\r\n") == "سلام دنیا\n"
     assert clean("می\u200cروم 👨\u200d👩\u200d👧") == "می\u200cروم 👨\u200d👩\u200d👧"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("برق شهرک قطع است", 20, "برق شهرک قطع است"),
+        # the cut would fall inside «دستگاه‌های»: the word is left out whole
+        ("برق شهرک قطع شد و دستگاه‌های ما خوابید", 24, "برق شهرک قطع شد و…"),
+        # the cut falls right after a word: it is kept
+        ("برق شهرک قطع شد و دستگاه‌ها خوابید", 16, "برق شهرک قطع شد…"),
+        ("برق شهرک قطع شد، دستگاه‌ها خوابید", 18, "برق شهرک قطع شد…"),  # no comma left hanging
+        ("a" * 30, 10, "a" * 9 + "…"),  # one long word: cut inside, nothing else fits
+        ("  چند   فاصله\nو خط  ", 40, "چند فاصله و خط"),
+    ],
+)
+def test_shorten_cuts_between_words(text: str, limit: int, expected: str) -> None:
+    result = shorten(text, limit)
+    assert result == expected and len(result) <= limit

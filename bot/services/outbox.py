@@ -139,7 +139,9 @@ class Outbox(OutboxSender):
         broadcast = await get_broadcast(self.db, broadcast_id)
         assert broadcast is not None
         if broadcast.kind in ANNOUNCING:  # reminders and digests run without a status message
-            message = await self._tell_owner(broadcast, self._progress_text(broadcast, Tally()))
+            # The rows are queued by now: the first line counts them («۰ از ۱۲۰», never «۰ از ۰»).
+            counts = await tally(self.db, broadcast_id)
+            message = await self._tell_owner(broadcast, self._progress_text(broadcast, counts))
             if message is not None:
                 await set_progress_message(self.db, broadcast_id, message.message_id)
         self.wake()
@@ -210,7 +212,7 @@ class Outbox(OutboxSender):
                     broadcast,
                     t(
                         "broadcast-missed",
-                        number=t.digits(broadcast.id),
+                        number=t.digits(broadcast.number),
                         when=t.datetime(broadcast.send_at),
                     ),
                 )
@@ -270,7 +272,7 @@ class Outbox(OutboxSender):
         """The delivery report: counts by outcome."""
         return t(
             "broadcast-report",
-            number=t.digits(broadcast.id),
+            number=t.digits(broadcast.number),
             total=counts.total,
             sent=counts["sent"],
             failed=counts["failed"],
@@ -282,7 +284,7 @@ class Outbox(OutboxSender):
         t = self._owner_texts(broadcast)
         text = t(
             "broadcast-progress-done" if done else "broadcast-progress",
-            number=t.digits(broadcast.id),
+            number=t.digits(broadcast.number),
             total=counts.total,
             sent=counts["sent"],
             failed=counts["failed"],

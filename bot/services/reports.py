@@ -13,13 +13,15 @@ import aiosqlite
 
 from bot.services import categorize
 from bot.services.categorize import Lexicon, Suggestion, most_similar, suggest
-from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized
+from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
 
 # Telegram splits a long paste into 4096-character pieces: a description may be several of
 # them. Staff cards show an excerpt; the whole text is in the export and the database.
 DESCRIPTION_MAX = 12_000
 SUMMARY_MAX = 100
+# The title offered from the description (the member may keep it or type their own).
+SUMMARY_PROPOSED = 61
 ATTACHMENTS_MAX = 5
 SIMILAR_MAX = 3
 CATEGORIES = (
@@ -159,10 +161,7 @@ def proposed_summary(draft: dict[str, Any]) -> str:
     kept = [x for x in sentences if x and not _INTRODUCTION.search(x)] or sentences
     text = " ".join(" ".join(kept).split())
     text = _OPENING_GREETING.sub("", text) or text
-    if len(text) <= 60:
-        return text
-    cut = text[:60].rsplit(" ", 1)[0]
-    return cut + "…"
+    return shorten(text, SUMMARY_PROPOSED)
 
 
 async def clean_summary(text: str) -> str:

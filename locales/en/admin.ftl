@@ -25,3 +25,11 @@ places-error-code = Line { $line }: code "{ $value }" must be lowercase Latin le
 places-error-duplicate = Line { $line }: code "{ $value }" is repeated.
 places-error-name = Line { $line }: the Persian name of code "{ $value }" is empty.
 places-error-no-clusters = The file has no clusters.
+
+# /staff lists the admins (from the settings) before the roles granted in the chat.
+admin-staff-admin-line = • { $name } ({ $platform } { $user }): bot admin (in the settings)
+# /start from an admin or staff member who is not a registered member.
+staff-start =
+    Hello! You are on Khooshe's staff; your commands are in the help below.
+    If you are also a member of a cluster, register as members do with the button below.
+staff-start-register = 📝 Register as a member

@@ -40,30 +40,38 @@ help-member =
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
 help-staff =
     Staff commands:
-    • /broadcast: write an announcement, pick its audience, preview, send or schedule it
-    • /scheduled: scheduled announcements (change time or cancel)
-    • /new_offering: create and publish a training or event (reminders go out by themselves)
-    • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
-    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
-    • /reports: reports filtered by status, category, cluster, responsible body and age (agents see only their clusters)
-    • /export_reports: the same list as an Excel file
-    • /show code: a report's full text, units and history (or the card's "📄 Full text" button); "📎 Attachments" sends the member's photos, files and voice notes right there
-    • /merge duplicate-code main-code: merge a duplicate into the main report
-    • On each report card: "I'll take it" and "Change status"; reply to the card to answer the member (a reply starting with # is an internal note, not sent)
-    • /help: help
+    • Write an announcement, pick its audience, preview, send or schedule it: /broadcast
+    • Scheduled announcements (change time or cancel): /scheduled
+    • Create and publish a training or event (reminders go out by themselves): /new_offering
+    • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
+    • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Reports filtered by status, category, cluster, responsible body and age; each row has a button that opens the report's card (agents see only their clusters): /reports
+    • The same list as an Excel file: /export_reports
+    • A report's full text, attachments and history, with every card button: /show 482107
+    • Merge a duplicate (first code) into the original (second code): /merge 482107 391520
+    • Preview this week's digest: /digest_preview
+    • On each report card: "🙋 I'll take it", "🔄 Change status", category, responsible body, "✍️ Reply to member" (a reply starting with # is an internal note, not sent), merge, full text and "📎 Attachments"
+    • Help: /help
 help-admin =
     Admin commands:
-    • /broadcast: write an announcement, pick its audience, preview, send or schedule it
-    • /scheduled: scheduled announcements (change time or cancel)
-    • /new_offering: create and publish a training or event (reminders go out by themselves)
-    • /offerings: manage trainings and events (edit, cancel, lists, Excel, attendance)
-    • /needs: training needs; the ranking of members' suggested topics (overall and per cluster), and turning one into a course
-    • /grant id role [cluster codes]: give the staff or cluster_agent role
-    • /revoke id role: take a role away
-    • /staff: list staff and their roles
-    • /reports, /export_reports and /show code: reports listed, as an Excel file, and one in full
-    • /merge duplicate-code main-code: merge a duplicate into the main report
-    • Send a CSV of clusters and estates (columns kind,code,name_fa,name_en) to replace the list
+    • Write an announcement, pick its audience, preview, send or schedule it: /broadcast
+    • Scheduled announcements (change time or cancel): /scheduled
+    • Create and publish a training or event (reminders go out by themselves): /new_offering
+    • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
+    • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Reports with filters; each row has a button that opens the report's card with every action: /reports
+    • The same list as an Excel file: /export_reports
+    • A report's full text, attachments and history, with every card button: /show 482107
+    • Merge a duplicate (first code) into the original (second code): /merge 482107 391520
+    • Preview this week's member and staff digests: /digest_preview
+    • Make someone staff (every cluster), by their numeric id: /grant 123456 staff
+    • Make someone a cluster agent, with their cluster codes: /grant 123456 cluster_agent furniture
+    • Take a role away: /revoke 123456 staff
+    • Admins, staff and their roles: /staff
+    • Replace the clusters and estates: send a CSV file whose first line is this, then one cluster or estate a line:
+        kind,code,name_fa,name_en
+    • Cancel what is half done: /cancel
+    • Help: /help
 
 access-denied = Only staff may do this.
 access-denied-admin = Only the bot's admins may do this.

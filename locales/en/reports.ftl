@@ -77,10 +77,16 @@ report-none-yet = You have not reported anything yet. Start with "📝 Report a 
 report-list =
     Your reports ({ $total }):
     { $lines }
-report-list-line = • { $code } — { $status } — { $date }: { $summary }
+report-list-line = • { $code }{ $urgent ->
+        [1] {" "}· 🔴 Urgent
+       *[0] {""}
+    } — { $status } — { $date }: { $summary }
 report-details =
     Report { $code }
-    Status: { $status }
+    Status: { $status }{ $urgent ->
+            [1] {" "}· 🔴 Urgent
+           *[0] {""}
+        }
     Category: { $category }
     Units affected: { $units }
     📌 { $summary }
@@ -154,7 +160,10 @@ staff-list =
     { $lines }
 staff-list-empty = No reports match — { $filter }
 staff-list-filter = status: { $status } · category: { $category } · cluster: { $cluster }{ $age }{ $body }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-list-line = • { $overdue }{ $code }{ $urgent ->
+        [1] {" "}· 🔴 Urgent
+       *[0] {""}
+    } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
 staff-units = { $count ->
     [one] { $count } unit
    *[other] { $count } units
@@ -292,3 +301,27 @@ loose-text-dismissed = OK, not reported. Use the menu buttons for anything else.
 loose-text-taken = 📝 The report form opened with this text.
 report-from-text = ✔️ Your text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
 report-from-text-resumed = ✔️ Your text was added to the report you had not finished. Send more if you have any, or tap “✅ Done”.
+
+# The card wherever it appears (handlers/triage_cards.py), its reply and merge (handlers/triage_input.py).
+triage-button-reply = ✍️ Reply to member
+triage-button-merge = 🔗 Merge into another report
+staff-button-open = { $code }
+staff-button-open-urgent = 🔴 { $code }
+triage-reply-ask =
+    ✍️ Write your reply to the members of report { $code } here (a photo, file or voice note works too).
+    A message starting with # stays an internal note and does not reach the member.
+triage-merge-ask = 🔗 If report { $code } is a duplicate, write the original report's code: report { $code } is merged into it, and its members get the original's news from then on.
+triage-merge-bad-code = That is not a tracking code. Write the original report's code in digits (e.g. 123456), or tap “Cancel”.
+triage-merge-same = That is the same report. Write the code of the original, or tap “Cancel”.
+triage-input-wrong = This kind of message cannot be sent. Send text, a photo, a file or a voice note, or tap “Cancel”.
+triage-input-cancelled = OK, nothing was sent.
+triage-input-timeout = The reply was closed. Tap “✍️ Reply to member” on the report's card again whenever you like.
+triage-full-attachments =
+    📎 Attachments (the “📎 Attachments” button sends them to you):
+    { $lines }
+triage-full-attachment-line = { $number }. { $kind } — { $when }
+triage-full-attachment-named = { $number }. { $kind } “{ $name }” — { $when }
+
+# A report with no text (a voice note or a photo alone).
+report-ask-category-no-text = 🎙 We got your message. Which category is the problem in?
+report-ask-summary-words = 📌 As there is no text, write the report's title in a few words so staff and other units know what the problem is (e.g. “power cut in the estate”; no names or numbers):

@@ -25,3 +25,11 @@ places-error-code = سطر { $line }: کد «{ $value }» باید فقط حرو
 places-error-duplicate = سطر { $line }: کد «{ $value }» تکراری است.
 places-error-name = سطر { $line }: نام فارسیِ کد «{ $value }» خالی است.
 places-error-no-clusters = فایل هیچ خوشه‌ای ندارد.
+
+# /staff lists the admins (from the settings) before the roles granted in the chat.
+admin-staff-admin-line = • { $name } ({ $platform } { $user }): مدیر ربات (در تنظیمات)
+# /start from an admin or staff member who is not a registered member.
+staff-start =
+    سلام! شما از کارکنان ربات «خوشه» هستید و دستور‌هایتان در راهنمای زیر آمده است.
+    اگر خودتان عضو یکی از خوشه‌ها هم هستید، با دکمه زیر مثل اعضا ثبت‌نام کنید.
+staff-start-register = 📝 ثبت‌نام به‌عنوان عضو

@@ -77,10 +77,16 @@ report-none-yet = هنوز گزارشی ثبت نکرده‌اید. با «📝 
 report-list =
     گزارش‌های شما ({ $total }):
     { $lines }
-report-list-line = • { $code } — { $status } — { $date }: { $summary }
+report-list-line = • { $code }{ $urgent ->
+        [1] {" "}· 🔴 فوری
+       *[0] {""}
+    } — { $status } — { $date }: { $summary }
 report-details =
     گزارش { $code }
-    وضعیت: { $status }
+    وضعیت: { $status }{ $urgent ->
+            [1] {" "}· 🔴 فوری
+           *[0] {""}
+        }
     دسته: { $category }
     واحدهای درگیر: { $units }
     📌 { $summary }
@@ -154,7 +160,10 @@ staff-list =
     { $lines }
 staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
 staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }{ $body }
-staff-list-line = • { $overdue }{ $code } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
+staff-list-line = • { $overdue }{ $code }{ $urgent ->
+        [1] {" "}· 🔴 فوری
+       *[0] {""}
+    } — { $status } — { $category } — { $cluster } — { $units } — { $date }: { $summary }
 staff-units = { $count } واحد
 staff-units-by-cluster = { $count } واحد ({ $by_cluster })
 staff-button-status = 🔄 وضعیت
@@ -280,3 +289,27 @@ loose-text-dismissed = باشه، ثبت نشد. برای کارهای دیگر 
 loose-text-taken = 📝 فرم ثبت مشکل با همین متن باز شد.
 report-from-text = ✔️ متن شما آغاز شرح مشکل است. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 report-from-text-resumed = ✔️ متن شما به شرح مشکلی که نیمه‌کاره مانده بود اضافه شد. اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+
+# The card wherever it appears (handlers/triage_cards.py), its reply and merge (handlers/triage_input.py).
+triage-button-reply = ✍️ پاسخ به عضو
+triage-button-merge = 🔗 ادغام با گزارش دیگر
+staff-button-open = { $code }
+staff-button-open-urgent = 🔴 { $code }
+triage-reply-ask =
+    ✍️ پاسخ خود به اعضای گزارش { $code } را همین‌جا بنویسید (عکس، فایل یا پیام صوتی هم می‌شود).
+    اگر پیام با # شروع شود، یادداشت داخلی می‌ماند و به عضو نمی‌رسد.
+triage-merge-ask = 🔗 اگر گزارش { $code } تکراری است، کد گزارش اصلی را بنویسید تا گزارش { $code } در آن ادغام شود و اعضایش از این پس خبر‌های گزارش اصلی را بگیرند.
+triage-merge-bad-code = این کد پیگیری نیست. کد گزارش اصلی را با رقم بنویسید (مثلاً ۱۲۳۴۵۶)، یا «انصراف» را بزنید.
+triage-merge-same = این همان گزارش است. کد گزارش اصلی دیگری را بنویسید، یا «انصراف» را بزنید.
+triage-input-wrong = این نوع پیام فرستاده نمی‌شود. متن، عکس، فایل یا پیام صوتی بفرستید، یا «انصراف» را بزنید.
+triage-input-cancelled = باشه، چیزی فرستاده نشد.
+triage-input-timeout = پاسخ به گزارش بسته شد. هر وقت خواستید، دوباره «✍️ پاسخ به عضو» را روی کارت گزارش بزنید.
+triage-full-attachments =
+    📎 فهرست پیوست‌ها (با دکمه «📎 پیوست‌ها» برایتان فرستاده می‌شوند):
+    { $lines }
+triage-full-attachment-line = { $number }. { $kind } — { $when }
+triage-full-attachment-named = { $number }. { $kind } «{ $name }» — { $when }
+
+# A report with no text (a voice note or a photo alone).
+report-ask-category-no-text = 🎙 پیام شما رسید. موضوع مشکل در کدام دسته است؟
+report-ask-summary-words = 📌 چون متنی ننوشته‌اید، عنوان گزارش را در چند کلمه بنویسید تا کارشناسان و واحد‌های دیگر بدانند مشکل چیست (مثلاً «قطع برق شهرک»؛ نام و شماره ننویسید):

@@ -11,6 +11,7 @@ from bot.i18n import Texts
 from bot.services.digest.events import ComingEvent
 from bot.services.digest.week import Week
 from bot.text import MESSAGE_MAX
+from bot.text import shorten as text_shorten
 from storage.digest import ReportNews
 
 # Lines per list: long enough to be useful, short enough for one 4096-character message.
@@ -31,8 +32,8 @@ def comma(t: Texts) -> str:
 
 
 def shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
+    """A title or summary on one line, cut between words."""
+    return text_shorten(text, MAX_SUMMARY)
 
 
 def member_digest(
