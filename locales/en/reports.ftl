@@ -292,3 +292,18 @@ loose-text-dismissed = OK, not reported. Use the menu buttons for anything else.
 loose-text-taken = 📝 The report form opened with this text.
 report-from-text = ✔️ Your text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
 report-from-text-resumed = ✔️ Your text was added to the report you had not finished. Send more if you have any, or tap “✅ Done”.
+loose-file-photo = 🖼 The photo you sent
+loose-file-voice = 🎤 The voice note you sent
+loose-file-document = 📎 The file you sent
+loose-file-offer =
+    { $what }
+
+    Report this as a problem?
+loose-file-offer-caption =
+    { $what }, with the text “{ $text }”
+
+    Report this as a problem?
+loose-file-taken = 📝 The report form opened with this file.
+report-from-file = ✔️ Your file is attached to the report. Now describe the problem in a few words, then tap “✅ Done”.
+report-from-file-text = ✔️ Your file is attached to the report and its text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
+report-from-file-resumed = ✔️ Your file was attached to the report you had not finished. Send more if you have any, or tap “✅ Done”.
