@@ -191,7 +191,10 @@ class _Finglish:
         # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
         if SYNONYMS_PATH.exists():
             synonyms = tomllib.loads(SYNONYMS_PATH.read_text(encoding="utf-8"))
-            lexicon["synonyms"] = {w: 1 for h, ws in synonyms.items() for w in (h, *ws)}
+            # Not the Azerbaijani verb stems («تاپ-»): no word of their own.
+            lexicon["synonyms"] = {
+                w: 1 for h, ws in synonyms.items() for w in (h, *ws) if not w.endswith("-")
+            }
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
         for entries in lexicon.values():

@@ -1,9 +1,11 @@
 """Main menu, /help, /cancel outside a form, and the catch-alls that keep nobody in silence.
 
-Nothing a member types is lost: text outside any form (at the menu, after /start, in reply to
+Nothing a member sends is lost: text outside any form (at the menu, after /start, in reply to
 an old message) is kept in their user data, stored before it is quoted back with «ثبت
 به‌عنوان مشکل؟»; one tap opens the report form with it (handlers/reports.py
-`start_from_text`), another lets it go. A greeting alone gets the menu.
+`start_from_text`), another lets it go. A photo, document or voice note is offered the same
+way: the tap makes it the report's attachment and its caption, if any, the first part of the
+description. A greeting alone gets the menu.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
     ReplyKeyboardRemove,
     Update,
 )
@@ -22,12 +25,13 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
-from bot.platforms import is_forwarded
+from bot.platforms import is_forwarded, voice_note
 from bot.roles import Role, access_of
 from bot.services.reports import is_greeting
 from bot.text import shorten
 from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
+from storage.reports import NewAttachment
 
 log = logging.getLogger(__name__)
 
@@ -129,33 +133,79 @@ async def start_in_group(update: Update, context: KhoosheContext) -> None:
     await update.effective_message.reply_text(context.t("private-only"))
 
 
-# user_data key of the texts typed outside a form, by message id (persisted with user_data).
+# user_data key of what was sent outside a form, by message id (persisted with user_data): a
+# text as a string, a file as a dict of its ids and caption.
 LOOSE_TEXTS = "loose_texts"
-# The offers a member may still tap: older ones expire (their text is dropped).
+# The offers a member may still tap: older ones expire (what they kept is dropped).
 LOOSE_KEPT = 5
 QUOTE_CHARS = 300
+# How an offer names what was sent.
+_FILE_KINDS = {
+    "photo": "loose-file-photo",
+    "voice": "loose-file-voice",
+    "document": "loose-file-document",
+}
+
+
+@dataclass(frozen=True)
+class Loose:
+    """What a member sent outside any form: a text, or a file with its caption ("" if none)."""
+
+    text: str
+    attachment: NewAttachment | None = None
 
 
 def _quote(text: str) -> str:
     return shorten(text, QUOTE_CHARS)
 
 
-def take_loose_text(context: KhoosheContext, key: int) -> str | None:
-    """Remove and return the kept text `key` (a message id), or None if it is gone."""
+def take_loose(context: KhoosheContext, key: int) -> Loose | None:
+    """Remove and return what was kept under `key` (a message id), or None if it is gone."""
     assert context.user_data is not None
     kept: dict[str, Any] = context.user_data.get(LOOSE_TEXTS, {})
-    text = kept.pop(str(key), None)
+    value = kept.pop(str(key), None)
     if not kept:
         context.user_data.pop(LOOSE_TEXTS, None)
-    return text if isinstance(text, str) else None
+    if isinstance(value, str):
+        return Loose(value)
+    if isinstance(value, dict):
+        file = NewAttachment(
+            value["kind"], value["file_id"], value["file_unique_id"], value.get("file_name")
+        )
+        return Loose(value.get("text") or "", file)
+    return None
 
 
-async def _offer_report(update: Update, context: KhoosheContext, text: str) -> None:
-    """Keep the text (on disk first), then quote it back with «ثبت به‌عنوان مشکل؟»."""
+def attachment_of(message: Message) -> NewAttachment | None:
+    """The photo, document or voice note a message carries, as a report keeps it."""
+    if message.photo:
+        best = message.photo[-1]
+        return NewAttachment("photo", best.file_id, best.file_unique_id)
+    if message.document is not None:
+        doc = message.document
+        return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
+    if (voice := voice_note(message)) is not None:  # Bale may send it as audio
+        return NewAttachment("voice", voice.file_id, voice.file_unique_id)
+    return None
+
+
+async def _offer_report(
+    update: Update, context: KhoosheContext, text: str, file: NewAttachment | None = None
+) -> None:
+    """Keep what was sent (on disk first), then offer it back with «ثبت به‌عنوان مشکل؟»."""
     message, chat = update.message, update.effective_chat
     assert message is not None and chat is not None and context.user_data is not None
     kept: dict[str, Any] = context.user_data.setdefault(LOOSE_TEXTS, {})
-    kept[str(message.message_id)] = text
+    if file is None:
+        kept[str(message.message_id)] = text
+    else:
+        kept[str(message.message_id)] = {
+            "text": text,
+            "kind": file.kind,
+            "file_id": file.file_id,
+            "file_unique_id": file.file_unique_id,
+            "file_name": file.file_name,
+        }
     for old in list(kept)[:-LOOSE_KEPT]:
         del kept[old]
     # Stored before the member sees it was taken, as a form stores its draft: no conversation
@@ -176,14 +226,18 @@ async def _offer_report(update: Update, context: KhoosheContext, text: str) -> N
             ]
         ]
     )
-    await context.bot.send_message(
-        chat.id, t("loose-text-offer", text=_quote(text)), reply_markup=markup
-    )
+    if file is None:
+        offer = t("loose-text-offer", text=_quote(text))
+    elif text:
+        offer = t("loose-file-offer-caption", what=t(_FILE_KINDS[file.kind]), text=_quote(text))
+    else:
+        offer = t("loose-file-offer", what=t(_FILE_KINDS[file.kind]))
+    await context.bot.send_message(chat.id, offer, reply_markup=markup)
 
 
 async def fallback_message(update: Update, context: KhoosheContext) -> None:
-    """Anything no feature understood: a member's own words are offered as a report; anything
-    else gets a hint and the menu, never silence.
+    """Anything no feature understood: a member's own words, photos, documents and voice
+    notes are offered as a report; anything else gets a hint and the menu, never silence.
 
     Staff replies to report cards arrive here too, being last in order: a reply can only be
     told apart from any other message by looking the replied-to card up in the database, and
@@ -194,17 +248,15 @@ async def fallback_message(update: Update, context: KhoosheContext) -> None:
     chat, message = update.effective_chat, update.message
     if chat is None or chat.type != chat.PRIVATE:
         return
-    text = message.text if message is not None else None
-    if (
-        context.member is not None
-        and message is not None
-        and text
-        and not text.startswith("/")
-        and not is_forwarded(message)
-        and not is_greeting(text)
-    ):
-        await _offer_report(update, context, text)
-        return
+    if context.member is not None and message is not None and not is_forwarded(message):
+        text = message.text
+        if text and not text.startswith("/") and not is_greeting(text):
+            await _offer_report(update, context, text)
+            return
+        file = attachment_of(message)
+        if file is not None:
+            await _offer_report(update, context, (message.caption or "").strip(), file)
+            return
     await show_menu(update, context, "menu-choose")
 
 
@@ -213,7 +265,7 @@ async def on_dismiss_text(update: Update, context: KhoosheContext) -> None:
     query = update.callback_query
     assert query is not None
     key = cb.LOOSE_TEXT_DISMISS.first_int(query.data)
-    if key is None or take_loose_text(context, key) is None:
+    if key is None or take_loose(context, key) is None:
         await answer(update, context.t("button-expired"), alert=True)
         return
     await answer(update)

@@ -152,25 +152,35 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
 
 
 async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
-    """«ثبت به‌عنوان مشکل» under text typed outside a form (handlers/menu.py): the form opens
-    with that text as the first part of the description (after any unfinished draft's)."""
+    """«ثبت به‌عنوان مشکل» under text, a photo, a document or a voice note sent outside a form
+    (handlers/menu.py): the form opens with the file as an attachment and the text (or the
+    caption) as the first part of the description (after any unfinished draft's)."""
     query = update.callback_query
     assert query is not None
     key = cb.LOOSE_TEXT_REPORT.first_int(query.data)
-    text = menu.take_loose_text(context, key) if key is not None else None
-    if text is None or context.member is None:
+    loose = menu.take_loose(context, key) if key is not None else None
+    if loose is None or context.member is None:
         await query.answer(context.t("button-expired"), show_alert=True)
         return ConversationHandler.END
     await query.answer()
-    await replace_pressed(update, context.t("loose-text-taken"))
+    file = loose.attachment
+    await replace_pressed(update, context.t("loose-file-taken" if file else "loose-text-taken"))
     draft = _draft(context)
     resumed = bool(draft["parts"] or draft["attachments"])
     try:
-        await add_text(draft, text)
+        if file is not None:
+            add_attachment(draft, file)
+        if loose.text:
+            await add_text(draft, loose.text)
     except DraftError as error:
         return await _compose_hint(update, context, error.key)
     # Back to describing: a draft already past it is categorised again from the new text.
-    key_text = "report-from-text-resumed" if resumed else "report-from-text"
+    if file is None:
+        key_text = "report-from-text-resumed" if resumed else "report-from-text"
+    elif resumed:
+        key_text = "report-from-file-resumed"
+    else:
+        key_text = "report-from-file-text" if loose.text else "report-from-file"
     return await _question(update, context, COMPOSE, context.t(key_text), _compose_markup(context))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.sandbox import SandboxUser
 from tests.conftest import Khooshe, expect, register, shown
 
 GAS = "سلام، گاز واحد ما از دیروز قطع است و برق تابلو هم مدام قطع می‌شود"
@@ -73,5 +74,80 @@ async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khoos
 async def test_strangers_and_commands_still_get_the_old_answers(khooshe: Khooshe) -> None:
     stranger = khooshe.member()
     await stranger.send_text("برق واحد ما قطع است")
+    hint = await expect(stranger, "/start")
+    assert "ثبت به‌عنوان مشکل" not in shown(hint)
+
+
+async def _file_the_draft(user: SandboxUser) -> None:
+    """From «✅ تمام شد» to the tracking code, taking the suggested answers."""
+    await user.press("✅ تمام شد")
+    question = await expect(user, "دسته", wait=30)
+    await user.press_inline(question, question.button_texts[0])
+    await expect(user, "فوری است", wait=30)
+    await user.press("عادی")
+    await expect(user, "عنوان کوتاه")
+    await user.press("✅ همین خوب است")
+    summary = await expect(user, "گزارش شما:")
+    assert "📎 پیوست: ۱" in shown(summary)
+    await user.press("✅ ثبت گزارش")
+    await expect(user, "کد پیگیری")
+
+
+async def test_a_photo_at_the_menu_becomes_a_report_with_its_caption(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_photo(b"\xff\xd8 the burnt panel", caption="تابلو برق واحد ما سوخت")
+    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    assert "عکسی که فرستادید" in shown(offer)
+    assert "تابلو برق واحد ما سوخت" in shown(offer)  # the caption quoted back
+    # Kept before it was offered: a restart between the offer and the tap loses nothing.
+    await khooshe.stop()
+    await khooshe.start()
+    await user.press_inline(offer, "📝 بله، ثبت مشکل")
+    await expect(user, "متن آن آغاز شرح مشکل")
+    await _file_the_draft(user)
+    (report,) = await khooshe.rows("SELECT id, description FROM reports")
+    assert report["description"].startswith("تابلو برق واحد ما سوخت")
+    (file,) = await khooshe.rows("SELECT report_id, kind, file_id FROM report_attachments")
+    assert file["report_id"] == report["id"] and file["kind"] == "photo" and file["file_id"]
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "loose_texts" not in data["data"]
+
+
+async def test_a_voice_note_without_words_waits_for_a_description(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_voice(b"OggS the gas is cut again")
+    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    assert "پیام صوتی" in shown(offer)
+    await user.press_inline(offer, "📝 بله، ثبت مشکل")
+    await expect(user, "مشکل را در چند کلمه بنویسید")
+    await user.send_text("گاز واحد ما از دیروز قطع است")
+    await expect(user, "دریافت شد")
+    await _file_the_draft(user)
+    (report,) = await khooshe.rows("SELECT id, description FROM reports")
+    assert report["description"] == "گاز واحد ما از دیروز قطع است"
+    (file,) = await khooshe.rows("SELECT report_id, kind FROM report_attachments")
+    assert (file["report_id"], file["kind"]) == (report["id"], "voice")
+
+
+async def test_a_document_may_be_let_go_and_strangers_get_the_old_hint(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_document(b"%PDF bill", file_name="قبض گاز.pdf", mime_type="application/pdf")
+    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    assert "فایلی که فرستادید" in shown(offer)
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "قبض گاز.pdf" in data["data"]  # kept on disk while the offer stands
+    await user.press_inline(offer, "نه، لازم نیست")
+    dismissed = await user.next_edit()
+    while dismissed.message_id != offer.message_id:  # edits from registration come first
+        dismissed = await user.next_edit()
+    assert "ثبت نشد" in shown(dismissed)
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "قبض گاز.pdf" not in data["data"]
+    assert await khooshe.rows("SELECT id FROM report_attachments") == []
+    stranger = khooshe.member()
+    await stranger.send_photo(b"\xff\xd8 a stranger's photo")
     hint = await expect(stranger, "/start")
     assert "ثبت به‌عنوان مشکل" not in shown(hint)

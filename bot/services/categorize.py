@@ -66,6 +66,7 @@ K = TypeVar("K")
 _SUFFIXES = tuple(
     sorted(
         (
+            "هامونو", "هاشونو", "امونو", "مونو", "تونو", "شونو",
             "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون", "هامان", "هاتان", "هاشان",
             "هایی", "های", "ها", "امون", "اتون", "اشون", "مون", "تون", "شون", "مان", "تان",
             "شان", "ای", "یی", "ام", "ات", "اش", "ی", "ا", "ه", "م", "ت", "ش", "و",
@@ -88,12 +89,27 @@ _AZ_SUFFIXES = tuple(
         reverse=True,
     )
 )  # fmt: skip
+# Azerbaijani light and helping verbs («پلمب ائدیبلر», «ثبت اولمور», «تاپا بیلمیریک»): like
+# Persian «کردن» and «شدن» they say nothing of the problem. Matched as the start of a word hazm
+# doesn't know.
+# Written folded (ئ → ی), as tokens are.
+_AZ_LIGHT_VERBS = (
+    "اید", "ایله", "اولور", "اولمور", "اولوب", "اولماز", "اولدو", "بیلمیر", "بیلمور",
+)  # fmt: skip
 # Plural endings hazm's word list keeps on the word («کارگران», «محصولات»).
 _PLURALS = ("ان", "ات")
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
+# What tells one problem of a category from another (objects, troubles) and what only names the
+# category (general): see similarity().
+PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
+_KINDS = ("objects", "troubles", "general")
 # Words of cluster and estate names say where a report comes from, not what the problem is:
 # two reports from one estate share them whatever their problems.
 _PLACE_WEIGHT = 0.25
+# Words that name a category, not a problem («بانک», «قیمت»): shared by most of its reports.
+_GENERAL_WEIGHT = 0.5
+# Two reports naming different objects (or troubles) of one kind: surely not one problem.
+_CONFLICT = 0.5
 # The longest synonym phrase, in word pieces («پروانه بهره برداری»).
 _PHRASE_MAX = 3
 # Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
@@ -118,7 +134,7 @@ _STOP_WORDS = frozenset(
     بعد قبل روی زیر کنار بین مثل بدون طرف پیش اول
     اومده اومد امده اومدن
     مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
-    دوره اموزش کلاس
+    دوره اموزش کلاس ساله ماهه روزه توان نتوانسته نمیتونیم نتونستیم میتونیم بتونیم داده
     ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
     یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
     امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
@@ -127,10 +143,11 @@ _STOP_WORDS = frozenset(
     گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
 )
-# Tuned on tests/data/similar_pairs_tuning.tsv (`python -m benchmarks.similar --sweep`): the
-# lowest threshold with precision ≥ 0.95 there (0.978, recall 1.000; held-out part 0.978 and
-# 0.849). A wrong "me too" costs more than a missed one: two short texts sharing one of their
-# two words score 0.5 and stay below it.
+# Tuned on tests/data/similar_pairs_tuning.tsv (`python -m benchmarks.similar --part tuning
+# --sweep`): with the object/trouble weighing, the tuning pairs hold precision 1.000 (recall
+# 0.962) from 0.52 to 0.54; kept at 0.54, the top of that band, because a wrong "me too" costs
+# more than a missed one (two short texts sharing one of their two words score 0.5 and stay
+# below it). Held-out figures: tests/test_similar.py.
 SIMILARITY_THRESHOLD = 0.54
 
 
@@ -234,10 +251,25 @@ class _Engine:
         # Written synonyms, folded: Azerbaijani words hazm doesn't know may carry endings too.
         table = _read_synonyms(SYNONYMS_PATH)
         self.synonym_words = frozenset(
-            _fold(normalize(w)) for h, ws in table.items() for w in (h, *ws) if " " not in w
+            _fold(normalize(w))
+            for h, ws in table.items()
+            for w in (h, *ws)
+            if " " not in w and not w.endswith("-")
+        )
+        # Azerbaijani verb stems written with a trailing "-" («تاپ-»: تاپیلمیر، تاپا بیلمیریک,
+        # تاپمادیق …): their endings are too many to list. Longest first.
+        self.stems = sorted(
+            (
+                (_fold(normalize(w[:-1])), head)
+                for head, ws in table.items()
+                for w in ws
+                if w.endswith("-")
+            ),
+            key=lambda pair: -len(pair[0]),
         )
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
         self.synonyms, self.phrases = self._synonyms(table)
+        self.kinds = self._kinds(PROBLEM_WORDS_PATH)
 
     def _synonyms(
         self, table: Mapping[str, Sequence[str]]
@@ -248,6 +280,8 @@ class _Engine:
         for head, members in table.items():
             key = "".join(u.canonical or u.surface for u in self.units(head))
             for member in (head, *members):
+                if member.endswith("-"):
+                    continue
                 units = self.units(member)
                 if len(units) == 1:
                     for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
@@ -258,12 +292,75 @@ class _Engine:
                     phrases.setdefault(tuple(u.surface for u in units), key)
         return words, phrases
 
+    def tokens(self, text: str) -> frozenset[str]:
+        """The words of text that say what the problem is (see tokens_for_similarity)."""
+        units = self.units(text)
+        tokens: set[str] = set()
+        index = 0
+        while index < len(units):
+            head = None
+            for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
+                window = units[index : index + size]
+                head = self.phrases.get(tuple(u.canonical for u in window)) or self.phrases.get(
+                    tuple(u.surface for u in window)
+                )
+                if head:
+                    tokens.add(head)
+                    index += size
+                    break
+            if head:
+                continue
+            unit = units[index]
+            index += 1
+            if unit.surface in _STOP_WORDS:
+                continue
+            token = self.synonym(unit) or unit.canonical
+            if (
+                len(token) >= 2
+                and token not in _STOP_WORDS
+                and any(ch.isalpha() for ch in token)
+                # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
+                and not _spoken_verb(token, self)
+            ):
+                tokens.add(token)
+        return frozenset(tokens)
+
+    def _kinds(self, path: Path) -> dict[str, str]:
+        """Read data/problem_words.toml: each word's token → objects, troubles or general."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        kinds: dict[str, str] = {}
+        for kind, words in data.items():
+            if kind not in _KINDS:
+                raise ValueError(f"{path.name}: unknown list {kind!r}; known: {', '.join(_KINDS)}")
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError(f'{path.name}: {kind} must be a list of words: ["…", "…"]')
+            for word in words:
+                tokens = self.tokens(word)
+                if not tokens:
+                    raise ValueError(f"{path.name}: {kind} {word!r} is a stop word")
+                # A phrase that is no synonym («پنل خورشیدی») lends its kind to each word.
+                for token in tokens:
+                    if kinds.setdefault(token, kind) != kind:
+                        raise ValueError(
+                            f"{path.name}: {word!r} is in {kinds[token]} and {kind} "
+                            "(itself or a synonym)"
+                        )
+        return kinds
+
     def synonym(self, unit: _Unit) -> str | None:
         """The head word a word piece is a synonym of, if any."""
         for form in (unit.canonical, unit.surface, *unit.forms):
             head = self.synonyms.get(form)
             if head:
                 return head
+        if unit.surface not in self.words:
+            # Only a word hazm doesn't know: «قالب» is a mould, not a form of «قال-».
+            for stem, head in self.stems:
+                if unit.surface.startswith(stem) and len(unit.surface) > len(stem):
+                    return self.synonyms.get(_fold(normalize(head)), head)
         return None
 
     def units(self, text: str) -> list[_Unit]:
@@ -316,6 +413,13 @@ class _Engine:
                     return bare
             return part
         dictionary_stems = [stem for stem in stems if stem in self.words]
+        # The silent «ه» put back, or the spoken plural «ا» kept, only where the bare stem is
+        # no word: «واحدمونو» is «واحد», «چکامون» is «چک».
+        dictionary_stems = [
+            stem
+            for stem in dictionary_stems
+            if not (stem.endswith(("ه", "ا")) and stem[:-1] in dictionary_stems)
+        ]
         if part.startswith(("می", "نمی")):
             # A spoken verb hazm doesn't know ("نمیدن", "میکنن") says nothing about the problem,
             # and what is left after its ending is a short accidental word.
@@ -358,8 +462,9 @@ def _stems(word: str) -> list[str]:
             # One-letter endings on short words are too often part of the word ("مست").
             if len(stem) >= (3 if len(suffix) == 1 else 2):
                 stems.append(stem)
-                if suffix[0] in "مشت":
-                    # Spoken "اولیمون", "کارخونمون" drop the silent «ه» of "اولیه", "کارخونه".
+                if suffix[0] in "مشت" and not stem.endswith("ا"):
+                    # Spoken "اولیمون", "کارخونمون" drop the silent «ه» of "اولیه", "کارخونه"
+                    # (not after the spoken plural «ا»: «چکامون» is «چک‌هامون»).
                     stems.append(stem + "ه")
     return sorted(set(stems), key=len, reverse=True)
 
@@ -466,62 +571,72 @@ def tokens_for_similarity(text: str) -> frozenset[str]:
     their head word, so «ایشچی تاپیلمیر» and «نیروی کار یافت نمی‌شود» share «کارگر» and «پیدا».
     """
     # Cached because one new report is compared with every open report's stored text.
-    engine = _load()
-    units = _units(text)
-    tokens: set[str] = set()
-    index = 0
-    while index < len(units):
-        head = None
-        for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
-            window = units[index : index + size]
-            head = engine.phrases.get(tuple(u.canonical for u in window)) or engine.phrases.get(
-                tuple(u.surface for u in window)
-            )
-            if head:
-                tokens.add(head)
-                index += size
-                break
-        if head:
-            continue
-        unit = units[index]
-        index += 1
-        if unit.surface in _STOP_WORDS:
-            continue
-        token = engine.synonym(unit) or unit.canonical
-        if (
-            len(token) >= 2
-            and token not in _STOP_WORDS
-            and any(ch.isalpha() for ch in token)
-            # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
-            and not _spoken_verb(token, engine)
-        ):
-            tokens.add(token)
-    return frozenset(tokens)
+    return _load().tokens(text)
 
 
 def _spoken_verb(token: str, engine: _Engine) -> bool:
     """Whether a token is a spoken verb form (hazm's word list holds many: «نمیده», «میشن»)."""
     if token in engine.informal.verbs or token.startswith("نمی"):
         return True
+    if token.startswith(_AZ_LIGHT_VERBS) and token not in engine.words:
+        return True
     return token.startswith("می") and token not in engine.words
 
 
-def _weight(token: str) -> float:
-    """How much one shared word says about two reports being one problem."""
-    return _PLACE_WEIGHT if understand.is_place_word(token) else 1.0
+@dataclass(frozen=True)
+class _Profile:
+    """A token set as similarity weighs it: each token's squared weight, and its kinds."""
+
+    weights: Mapping[str, float]
+    size: float
+    objects: frozenset[str]
+    troubles: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _profile(tokens: frozenset[str]) -> _Profile:
+    """Weigh a token set once: one new report meets every open report's stored text."""
+    kinds = _load().kinds
+    weights = {}
+    for token in tokens:
+        if understand.is_place_word(token):
+            weight = _PLACE_WEIGHT
+        elif kinds.get(token) == "general":
+            weight = _GENERAL_WEIGHT
+        else:
+            weight = 1.0
+        weights[token] = weight * weight
+    return _Profile(
+        weights,
+        sum(weights.values()),
+        frozenset(t for t in tokens if kinds.get(t) == "objects"),
+        frozenset(t for t in tokens if kinds.get(t) == "troubles"),
+    )
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Return the weighted cosine of two token sets (0..1)."""
+    """Return the weighted cosine of two token sets (0..1), lowered when their problems differ.
+
+    A word that only names the category («بانک», «قیمت»; data/problem_words.toml `general`)
+    weighs half, a place name a quarter; two reports that both name what the problem is about
+    (`objects`: «برق» / «گاز», «آهن» / «چرم») or what is wrong (`troubles`: «قطع» / «قبض»)
+    but share none of it score half.
+    """
     # Cosine rather than Jaccard: a short summary sharing all its words with a long report
     # is a likelier "me too" than Jaccard's union would admit, without reaching 1.0 for a
     # one-word text as the overlap coefficient would.
     if not a or not b:
         return 0.0
-    shared = sum(_weight(t) ** 2 for t in a & b)
-    size_a = sum(_weight(t) ** 2 for t in a)
-    size_b = sum(_weight(t) ** 2 for t in b)
-    return min(1.0, shared / math.sqrt(size_a * size_b))
+    pa, pb = _profile(a), _profile(b)
+    shared = sum(pa.weights[t] for t in a & b)
+    score = min(1.0, shared / math.sqrt(pa.size * pb.size))
+    # Said on one side only, an object or trouble is no evidence either way (a member may
+    # leave it out); named on both sides and different, it is.
+    if pa.objects and pb.objects and not pa.objects & pb.objects:
+        score *= _CONFLICT
+    if pa.troubles and pb.troubles and not pa.troubles & pb.troubles:
+        score *= _CONFLICT
+    return score
 
 
 def pair_similarity(a: str, b: str) -> float:

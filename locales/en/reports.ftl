@@ -325,3 +325,20 @@ triage-full-attachment-named = { $number }. { $kind } “{ $name }” — { $whe
 # A report with no text (a voice note or a photo alone).
 report-ask-category-no-text = 🎙 We got your message. Which category is the problem in?
 report-ask-summary-words = 📌 As there is no text, write the report's title in a few words so staff and other units know what the problem is (e.g. “power cut in the estate”; no names or numbers):
+
+# A photo, file or voice note sent at the menu (handlers/menu.py).
+loose-file-photo = 🖼 The photo you sent
+loose-file-voice = 🎤 The voice note you sent
+loose-file-document = 📎 The file you sent
+loose-file-offer =
+    { $what }
+
+    Report this as a problem?
+loose-file-offer-caption =
+    { $what }, with the text “{ $text }”
+
+    Report this as a problem?
+loose-file-taken = 📝 The report form opened with this file.
+report-from-file = ✔️ Your file is attached to the report. Now describe the problem in a few words, then tap “✅ Done”.
+report-from-file-text = ✔️ Your file is attached to the report and its text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
+report-from-file-resumed = ✔️ Your file was attached to the report you had not finished. Send more if you have any, or tap “✅ Done”.

@@ -313,3 +313,20 @@ triage-full-attachment-named = { $number }. { $kind } «{ $name }» — { $when 
 # A report with no text (a voice note or a photo alone).
 report-ask-category-no-text = 🎙 پیام شما رسید. موضوع مشکل در کدام دسته است؟
 report-ask-summary-words = 📌 چون متنی ننوشته‌اید، عنوان گزارش را در چند کلمه بنویسید تا کارشناسان و واحد‌های دیگر بدانند مشکل چیست (مثلاً «قطع برق شهرک»؛ نام و شماره ننویسید):
+
+# A photo, file or voice note sent at the menu (handlers/menu.py).
+loose-file-photo = 🖼 عکسی که فرستادید
+loose-file-voice = 🎤 پیام صوتی‌ای که فرستادید
+loose-file-document = 📎 فایلی که فرستادید
+loose-file-offer =
+    { $what }
+
+    ثبت به‌عنوان مشکل؟
+loose-file-offer-caption =
+    { $what }، با متن «{ $text }»
+
+    ثبت به‌عنوان مشکل؟
+loose-file-taken = 📝 فرم ثبت مشکل با همین فایل باز شد.
+report-from-file = ✔️ فایل شما پیوست گزارش شد. حالا مشکل را در چند کلمه بنویسید و بعد «✅ تمام شد» را بزنید.
+report-from-file-text = ✔️ فایل شما پیوست گزارش شد و متن آن آغاز شرح مشکل است. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+report-from-file-resumed = ✔️ فایل شما به گزارشی که نیمه‌کاره مانده بود پیوست شد. اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
