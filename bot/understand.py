@@ -266,17 +266,18 @@ class Informal:
     """hazm 0.10's InformalNormalizer lexicon: spoken words and verb forms → written ones."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
-        from hazm import informal_verbs, informal_words
-        from hazm.informal_normalizer import InformalNormalizer
+        from bot import hazm_parts
 
+        hazm = hazm_parts.parts()
         # The same tables InformalNormalizer.__init__ builds, from the lemmatizer the
         # categoriser has already loaded (building the normaliser itself loads it twice more).
-        conjugate = InformalNormalizer.informal_conjugations
+        conjugate = hazm.informal_conjugations
+        informal_verbs, informal_words = hazm.informal_verbs, hazm.informal_words
         verbs: dict[str, str] = {}
         with Path(informal_verbs).open(encoding="utf-8") as lines:
             for line in lines:
                 formal, informal, flag = line.strip().split(" ", 2)
-                spoken = conjugate(None, informal)
+                spoken = conjugate(informal)
                 written = lemmatizer.conjugation.get_all(formal)
                 # hazm pairs the lists by position and lets the longer one run over.
                 said_from, meant_from = (0, 48) if flag == "1" else (8, 56)
