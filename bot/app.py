@@ -12,7 +12,14 @@ from typing import Any
 
 import aiosqlite
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    ExtBot,
+    JobQueue,
+)
 
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
@@ -20,7 +27,6 @@ from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.services.delivery import texts as texts_for
-from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
 from bot.services.pollwatch import PollWatch
@@ -219,7 +225,7 @@ class Runtime:
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
-        self.outbox.on_scheduler(make_digests(first.state).arm)
+        self.outbox.on_scheduler(partial(_arm_digests, first.state))
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -394,6 +400,13 @@ class Runtime:
         if self.db is not None:
             await self.db.close()
             self.db = None
+
+
+async def _arm_digests(state: AppState, jobs: JobQueue[Any]) -> None:
+    # Imported here, once polling runs: the digest service is weekly work, not start-up's.
+    from bot.services.digest.service import make_digests
+
+    await make_digests(state).arm(jobs)
 
 
 _REFUSED = (
