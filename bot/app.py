@@ -116,14 +116,17 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
+    # Bale's answers are repaired; Telegram's go to PTB as they came (bot/platforms.py).
+    bale = platform is Platform.BALE
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
+        bale=bale,
     )
     request = WatchedRequest(
-        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
+        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30, bale=bale
     )
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say
