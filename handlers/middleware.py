@@ -11,7 +11,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from bot.callbacks import family_of
 from bot.context import KhoosheContext
 from bot.roles import access_of, press_refusal
-from storage.members import get_member, set_status
+from storage.members import get_member_with_grant, set_status
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
     if not allowed:
         await _throttled(update, context, warn, user.id)
         raise ApplicationHandlerStop
-    member = await get_member(context.db, context.platform, user.id)
+    member, context.grant = await get_member_with_grant(context.db, context.platform, user.id)
     context.member = member
     if member is not None:
         context.t = context.texts_for(member.language)
