@@ -25,7 +25,16 @@ from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
-from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
+from bot.platforms import (
+    CONNECT_TIMEOUT,
+    POOL_TIMEOUT,
+    WRITE_TIMEOUT,
+    BaleBot,
+    KhoosheBot,
+    RepairingRequest,
+    adapter,
+    set_commands,
+)
 from bot.services.delivery import texts as texts_for
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
@@ -126,7 +135,13 @@ def build_application(
         bale=bale,
     )
     request = WatchedRequest(
-        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30, bale=bale
+        on_refused,
+        connection_pool_size=64,
+        read_timeout=settings.request_timeout,
+        write_timeout=WRITE_TIMEOUT,
+        connect_timeout=CONNECT_TIMEOUT,
+        pool_timeout=POOL_TIMEOUT,
+        bale=bale,
     )
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say

@@ -28,6 +28,18 @@ log = logging.getLogger(__name__)
 # A 429 without retry_after would reach PTB as a generic NetworkError: assume this many seconds.
 DEFAULT_RETRY_AFTER = 5
 
+# Bot API calls' other time limits (the read limit is settings.request_timeout): an upload
+# may take a while to write out.
+WRITE_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 5.0
+POOL_TIMEOUT = 1.0
+
+
+def longest_request(read_timeout: float) -> float:
+    """The longest one Bot API call can take before it times out: each phase's limit."""
+    return POOL_TIMEOUT + CONNECT_TIMEOUT + WRITE_TIMEOUT + read_timeout
+
+
 # Bale has answered rate limits as HTTP 400 with these descriptions (docs/bale.md); read by
 # description, they are 429s.
 RATE_LIMIT_DESCRIPTIONS = ("bot limit exceed", "local_rate_limited", "too many requests")

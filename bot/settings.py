@@ -134,6 +134,9 @@ class Settings(BaseSettings):
     digest_without_news: bool = False
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
+    # How long a Bot API call waits for its answer (seconds); a graceful stop waits as long
+    # as a call can take (bot/platforms.py longest_request) for the outbox's sends.
+    request_timeout: float = Field(default=20.0, gt=0)
 
     @field_validator("admins", mode="before")
     @classmethod
