@@ -33,9 +33,10 @@ async def preview_command(update: Update, context: KhoosheContext) -> None:
         clusters, t.lang, context.platform, datetime.now(UTC)
     )
     await context.bot.send_message(chat.id, t("digest-preview-staff"))
-    await context.bot.send_photo(
-        chat.id, InputFile(chart, filename="digest.png"), caption=t("digest-chart-caption")
-    )
+    if chart is not None:  # none when nothing was reported in their clusters lately
+        await context.bot.send_photo(
+            chat.id, InputFile(chart, filename="digest.png"), caption=t("digest-chart-caption")
+        )
     await context.bot.send_message(chat.id, text)
     await context.bot.send_message(chat.id, t("digest-preview-member"))
     await context.bot.send_message(chat.id, sample or t("digest-preview-no-member"))
