@@ -139,18 +139,20 @@ class UnjoinedVerbs(Mapping[str, str]):
     Normalizer builds with a second `Lemmatizer(joined_verb_parts=False)`, as a view.
 
     hazm's Lemmatizer adds the joined forms after every conjugation, so they are the keys
-    beyond the first `written` ones (a dict keeps insertion order)."""
+    beyond the first `written` ones (a dict keeps insertion order). Every joined form has a
+    "_" and no conjugation has one (checked when built), so "_" tells them apart."""
 
     def __init__(self, verbs: dict[str, str], written: int) -> None:
+        if any("_" in key for key in itertools.islice(verbs, written)):
+            raise ImportError("hazm's conjugations have changed: bot/hazm_parts.py needs a look")
         self._verbs = verbs
-        self._joined = frozenset(itertools.islice(verbs, written, None))
         self._len = written
 
     def __contains__(self, key: object) -> bool:
-        return key in self._verbs and key not in self._joined
+        return isinstance(key, str) and "_" not in key and key in self._verbs
 
     def __getitem__(self, key: str) -> str:
-        if key in self._joined:
+        if "_" in key:
             raise KeyError(key)
         return self._verbs[key]
 

@@ -33,7 +33,7 @@ import functools
 import re
 import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,6 +262,18 @@ def to_persian(word: str) -> str | None:
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
 
 
+class _Folded:
+    """The folded forms of hazm's words, without a folded copy of the 190,000 words that
+    fold to themselves: those are looked up in hazm's own list (tens of MiB less)."""
+
+    def __init__(self, words: Mapping[str, object]) -> None:
+        self._words = words
+        self._others = frozenset(f for w in words if (f := _fold(w)) != w)
+
+    def __contains__(self, folded: str) -> bool:
+        return folded in self._others or (folded in self._words and _fold(folded) == folded)
+
+
 class Informal:
     """hazm 0.10's InformalNormalizer lexicon: spoken words and verb forms → written ones."""
 
@@ -290,7 +302,7 @@ class Informal:
             entries = dict(line.strip().split(" ", 1) for line in lines if " " in line.strip())
         self.words = {_fold(k): v for k, v in entries.items()}
         self.verbs = verbs
-        self.known = frozenset(_fold(w) for w in lemmatizer.words)
+        self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
 
     def _written(self, word: str) -> str:

@@ -231,7 +231,8 @@ class _Engine:
         hazm = hazm_parts.parts()
         self.tokenize = hazm.tokenizer.tokenize
         self.lemmatizer: Lemmatizer = hazm.lemmatizer
-        self.words: frozenset[str] = frozenset(self.lemmatizer.words)
+        # hazm's word list (a dict: membership is all that is asked of it here).
+        self.words: Mapping[str, object] = self.lemmatizer.words
         self.informal = understand.Informal(self.lemmatizer)
         # Written synonyms, folded: Azerbaijani words hazm doesn't know may carry endings too.
         table = _read_synonyms(SYNONYMS_PATH)
