@@ -229,10 +229,6 @@ class Runtime:
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
         bodies = await asyncio.to_thread(load_outside_bodies, self.settings.outside_bodies_file)
-        # hazm takes seconds to import: load it (and the category lexicon) off the event loop
-        # while polling starts, so neither start-up nor the first reply waits for it.
-        self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
-        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
@@ -262,6 +258,11 @@ class Runtime:
             raise InvalidToken("every configured token was refused")
         for platform in refused:
             await self._alert_refused(platform)
+        # hazm takes seconds to load: load it (and the category lexicon) off the event loop
+        # once polling runs, so start-up does not share the processor with it (the first
+        # reply that needs it waits in a worker thread).
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
+        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
