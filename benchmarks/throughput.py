@@ -14,7 +14,8 @@ cooler machine). Per bot it measures:
 
 Prints each round and the medians with the ratios (Khooshe / echo; the start ratio the other
 way round). The members are registered in Khooshe's database before it starts, so /help takes
-the registered member's path. Figures are printed, never asserted.
+the registered member's path. `--root PATH` runs the Khooshe of another checkout (say, main
+before a change) against the same echo bot. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ async def _run(
     return Figures(start, rate, rss)
 
 
-async def main(rounds: int, members: int, each: int) -> None:
+async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
     """Run the rounds and print the figures."""
     async with BotApiSandbox("telegram") as server:
         k_token, e_token = server.make_token(KHOOSHE_ID), server.make_token(ECHO_ID)
@@ -134,6 +135,7 @@ async def main(rounds: int, members: int, each: int) -> None:
             base = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
             base["PYTHONPATH"] = str(ROOT)
             k_env = base | {
+                "PYTHONPATH": str(root),
                 "TELEGRAM_TOKEN": k_token,
                 "TELEGRAM_BASE_URL": server.base_url,
                 "TELEGRAM_BASE_FILE_URL": server.base_file_url,
@@ -182,5 +184,6 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--members", type=int, default=50)
     parser.add_argument("--each", type=int, default=20)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout Khooshe runs from")
     args = parser.parse_args()
-    asyncio.run(main(args.rounds, args.members, args.each))
+    asyncio.run(main(args.rounds, args.members, args.each, args.root.resolve()))
