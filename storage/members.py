@@ -91,10 +91,14 @@ def _member(row: aiosqlite.Row) -> Member:
     )
 
 
+# Who uses the bot as (platform :p, user id :u): get_member's query, and the member part of
+# get_member_with_grant's, so the two can never answer differently.
+_MEMBER_OF_USER = f"SELECT {_COLUMNS} FROM members WHERE platform = :p AND user_id = :u"
+
+
 async def get_member(db: aiosqlite.Connection, platform: str, user_id: int) -> Member | None:
     """The member registered as (platform, user id), if any."""
-    sql = f"SELECT {_COLUMNS} FROM members WHERE platform = ? AND user_id = ?"
-    async with db.execute(sql, (platform, user_id)) as cursor:
+    async with db.execute(_MEMBER_OF_USER, {"p": platform, "u": user_id}) as cursor:
         row = await cursor.fetchone()
     return _member(row) if row else None
 
@@ -107,8 +111,7 @@ _WITH_GRANT = (
     "user_id = :u) AS _roles, "
     "(SELECT group_concat(cluster_code, char(31)) FROM agent_clusters WHERE platform = :p "
     "AND user_id = :u) AS _clusters "
-    f"FROM (SELECT 1) LEFT JOIN (SELECT {_COLUMNS} FROM members WHERE platform = :p AND "
-    "user_id = :u) AS m"
+    f"FROM (SELECT 1) LEFT JOIN ({_MEMBER_OF_USER}) AS m"
 )
 
 
