@@ -12,15 +12,30 @@ from typing import Any
 
 import aiosqlite
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    ExtBot,
+    JobQueue,
+)
 
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
-from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
+from bot.platforms import (
+    CONNECT_TIMEOUT,
+    POOL_TIMEOUT,
+    WRITE_TIMEOUT,
+    BaleBot,
+    KhoosheBot,
+    RepairingRequest,
+    adapter,
+    set_commands,
+)
 from bot.services.delivery import texts as texts_for
-from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
 from bot.services.pollwatch import SAVE_EVERY, PollWatch
@@ -111,14 +126,23 @@ def build_application(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
+    # Bale's answers are repaired; Telegram's go to PTB as they came (bot/platforms.py).
+    bale = platform is Platform.BALE
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
+        bale=bale,
     )
     request = WatchedRequest(
-        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
+        on_refused,
+        connection_pool_size=64,
+        read_timeout=settings.request_timeout,
+        write_timeout=WRITE_TIMEOUT,
+        connect_timeout=CONNECT_TIMEOUT,
+        pool_timeout=POOL_TIMEOUT,
+        bale=bale,
     )
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say
@@ -214,10 +238,6 @@ class Runtime:
         lexicon = LazyLexicon(self.settings.lexicon_file)
         holidays = await asyncio.to_thread(Holidays.load, self.settings.holidays_file)
         bodies = await asyncio.to_thread(load_outside_bodies, self.settings.outside_bodies_file)
-        # hazm takes seconds to import: load it (and the category lexicon) off the event loop
-        # while polling starts, so neither start-up nor the first reply waits for it.
-        self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
-        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
@@ -228,7 +248,7 @@ class Runtime:
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
-        self.outbox.on_scheduler(make_digests(first.state).arm)
+        self.outbox.on_scheduler(partial(_arm_digests, first.state))
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -247,6 +267,11 @@ class Runtime:
             raise InvalidToken("every configured token was refused")
         for platform in refused:
             await self._alert_refused(platform)
+        # hazm takes seconds to load: load it (and the category lexicon) off the event loop
+        # once polling runs, so start-up does not share the processor with it (the first
+        # reply that needs it waits in a worker thread).
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
+        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
@@ -420,6 +445,13 @@ class Runtime:
         if self.db is not None:
             await self.db.close()
             self.db = None
+
+
+async def _arm_digests(state: AppState, jobs: JobQueue[Any]) -> None:
+    # Imported here, once polling runs: the digest service is weekly work, not start-up's.
+    from bot.services.digest.service import make_digests
+
+    await make_digests(state).arm(jobs)
 
 
 _REFUSED = (

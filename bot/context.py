@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.roles import Access
     from bot.services.outbox import Outbox
     from storage.members import Member
+    from storage.roles import Grant
 
 
 @dataclass
@@ -68,6 +69,9 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
     member: Member | None
     # What the user may do, loaded once per update by bot.roles.access_of (None: not yet).
     access: Access | None
+    # The user's grant, read by the middleware with the member (one query); access_of
+    # builds `access` from it when asked.
+    grant: Grant | None
     _texts: Texts | None
 
     def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], **kwargs: Any):
@@ -75,6 +79,7 @@ class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any]
         self.member = None
         self._texts = None
         self.access = None
+        self.grant = None
 
     @property
     def state(self) -> AppState:

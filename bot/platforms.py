@@ -28,10 +28,24 @@ log = logging.getLogger(__name__)
 # A 429 without retry_after would reach PTB as a generic NetworkError: assume this many seconds.
 DEFAULT_RETRY_AFTER = 5
 
+# Bot API calls' other time limits (the read limit is settings.request_timeout): an upload
+# may take a while to write out.
+WRITE_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 5.0
+POOL_TIMEOUT = 1.0
+
+
+def longest_request(read_timeout: float) -> float:
+    """The longest one Bot API call can take before it times out: each phase's limit."""
+    return POOL_TIMEOUT + CONNECT_TIMEOUT + WRITE_TIMEOUT + read_timeout
+
+
 # Bale has answered rate limits as HTTP 400 with these descriptions (docs/bale.md); read by
 # description, they are 429s.
 RATE_LIMIT_DESCRIPTIONS = ("bot limit exceed", "local_rate_limited", "too many requests")
 _EDITS = {"editMessageText", "editMessageCaption", "editMessageReplyMarkup", "editMessageMedia"}
+# Bale's successful answers that may need repair; any other is handed to PTB undecoded.
+_REPAIRED = {"getUpdates", "getMe", *_EDITS}
 
 _USER_KEYS = {"from", "forward_from", "user", "left_chat_member", "via_bot", "sender_user"}
 _USER_LIST_KEYS = {"new_chat_members"}
@@ -182,19 +196,47 @@ def repair_updates(updates: list[Any]) -> list[Any]:
     return repaired
 
 
+class Decoded(bytes):
+    """An answer's bytes together with its decoded (and repaired) body: PTB's
+    parse_json_payload (RepairingRequest's) takes the body instead of decoding it again."""
+
+    body: Any
+
+    @classmethod
+    def of(cls, payload: bytes, body: Any) -> Decoded:
+        """The payload, carrying its body."""
+        decoded = cls(payload)
+        decoded.body = body
+        return decoded
+
+
 class RepairingRequest(HTTPXRequest):
     """HTTPX transport that repairs Bale's answers before PTB parses them.
 
-    Harmless on Telegram (which sends complete objects), so both platforms use it and the
-    parse-failure guard protects Telegram polling too. `on_polled`, if given, is awaited after
-    every successful getUpdates (bot/services/pollwatch.py notices long gaps with it).
+    On Telegram (`bale=False`), which sends complete objects, successful answers go to PTB
+    untouched and undecoded; only error answers are read (a rate limit without retry_after).
+    Whatever is decoded here is decoded once: PTB is handed the body (see Decoded).
+    `on_polled`, if given, is awaited after every successful getUpdates
+    (bot/services/pollwatch.py notices long gaps with it).
     """
 
     def __init__(
-        self, *args: Any, on_polled: Callable[[], Awaitable[None]] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        on_polled: Callable[[], Awaitable[None]] | None = None,
+        bale: bool = True,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._on_polled = on_polled
+        self._bale = bale
+
+    @staticmethod
+    def parse_json_payload(payload: bytes) -> Any:
+        """The body fix_response decoded already, or PTB's own decoding."""
+        if isinstance(payload, Decoded):
+            return payload.body
+        return HTTPXRequest.parse_json_payload(payload)
 
     async def do_request(
         self,
@@ -218,7 +260,7 @@ class RepairingRequest(HTTPXRequest):
                 await self._on_polled()
             except Exception:  # noticing a gap must never stop polling
                 log.exception("after getUpdates")
-        return fix_response(endpoint, code, payload)
+        return fix_response(endpoint, code, payload, bale=self._bale)
 
 
 def is_rate_limit(description: str) -> bool:
@@ -240,8 +282,17 @@ def _is_stub(result: object) -> bool:
     )
 
 
-def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
-    """Repair one Bot API answer (status code and JSON) for PTB."""
+def fix_response(
+    endpoint: str, code: int, payload: bytes, *, bale: bool = True
+) -> tuple[int, bytes]:
+    """Repair one Bot API answer (status code and JSON) for PTB.
+
+    An answer that had to be decoded comes back as Decoded (the body PTB will read, repaired).
+    A successful answer that never needs repair (a sent message; on Telegram, any) is not
+    decoded at all: that is most answers, on the hot path.
+    """
+    if code == 200 and (not bale or endpoint not in _REPAIRED):
+        return code, payload
     try:
         body = json.loads(payload)
     except ValueError:
@@ -258,13 +309,11 @@ def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
             # chat type) that PTB could fail to parse outside TelegramError. Nothing uses an
             # edit's result: "it worked" is all an edit's caller may rely on.
             body["result"] = True
-        else:
-            return code, payload
-        return code, json.dumps(body).encode()
+        return code, Decoded.of(payload, body)
     if code == 403 and "token not found" in str(body.get("description", "")).lower():
         # Bale's answer to a bad or revoked token: 401 is how PTB (InvalidToken) and the
         # runtime know it, where a 403 would read as "this member blocked the bot".
-        return 401, payload
+        return 401, Decoded.of(payload, body)
     if code == 400 and is_rate_limit(str(body.get("description", ""))):
         # Read by description: a limit, so PTB raises RetryAfter and callers wait and retry.
         code = 429
@@ -273,13 +322,12 @@ def fix_response(endpoint: str, code: int, payload: bytes) -> tuple[int, bytes]:
         # PTB reads 404 as "invalid token"; Bale was thought to answer 404 for a missing chat
         # (it answers 400 "no such group or user" now). Only getMe (checked at start-up) can
         # really tell us the token is wrong.
-        return 400, payload
+        return 400, Decoded.of(payload, body)
     if code == 429:
         parameters = body.get("parameters")
         if not isinstance(parameters, dict) or not parameters.get("retry_after"):
             body["parameters"] = {"retry_after": DEFAULT_RETRY_AFTER}
-        return code, json.dumps(body).encode()
-    return code, payload
+    return code, Decoded.of(payload, body)
 
 
 class KhoosheBot(ExtBot[Any]):

@@ -78,7 +78,9 @@ async def access_of(context: KhoosheContext, user_id: int) -> Access:
         roles.add(Role.MEMBER)
     if context.settings.is_admin(context.platform, user_id):
         roles.add(Role.ADMIN)
-    grant = await get_grant(context.db, context.platform, user_id)
+    grant = context.grant
+    if grant is None or grant.user_id != user_id:
+        grant = await get_grant(context.db, context.platform, user_id)
     roles.update(Role(r) for r in grant.roles)
     context.access = Access(frozenset(roles), grant.clusters)
     return context.access

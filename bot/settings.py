@@ -159,6 +159,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
     bale_webhook_port: int = Field(default=8444, ge=1, le=65535, validate_default=True)
+    # How long a Bot API call waits for its answer (seconds); a graceful stop waits as long
+    # as a call can take (bot/platforms.py longest_request) for the outbox's sends.
+    request_timeout: float = Field(default=20.0, gt=0)
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -88,15 +88,14 @@ def _load() -> _Engine:
         return engine
     with _engine_lock:
         if _engine is None:
-            # Imported here because hazm (and nltk under it) takes 1-2 s to import.
-            from hazm import Normalizer
+            # Imported here: loading hazm's parts takes seconds. The normaliser is built
+            # there (shared tables with the categoriser's tokenizer and lemmatizer) with
+            # persian_numbers=False (digits stay as typed; fold_digits is a separate,
+            # explicit step) and persian_style=False (it turns "..." into «...» and "3.5"
+            # into "3٫5": not ours to change).
+            from bot import hazm_parts
 
-            normalizer = Normalizer(
-                # Digits stay as typed; fold_digits is a separate, explicit step.
-                persian_numbers=False,
-                # It turns "..." into «...» and "3.5" into "3٫5": not ours to change.
-                persian_style=False,
-            )
+            normalizer = hazm_parts.parts().normalizer
             # hazm's letter table (Arabic ي ك ى and presentation forms → Persian) applies to
             # every token, even mixed ones like «شركت۱۲۳»; its entries outside the Arabic
             # script (curly quotes) are left out so English text is not touched.

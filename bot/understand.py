@@ -33,7 +33,7 @@ import functools
 import re
 import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -265,21 +265,34 @@ def to_persian(word: str) -> str | None:
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
 
 
+class _Folded:
+    """The folded forms of hazm's words, without a folded copy of the 190,000 words that
+    fold to themselves: those are looked up in hazm's own list (tens of MiB less)."""
+
+    def __init__(self, words: Mapping[str, object]) -> None:
+        self._words = words
+        self._others = frozenset(f for w in words if (f := _fold(w)) != w)
+
+    def __contains__(self, folded: str) -> bool:
+        return folded in self._others or (folded in self._words and _fold(folded) == folded)
+
+
 class Informal:
     """hazm 0.10's InformalNormalizer lexicon: spoken words and verb forms → written ones."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
-        from hazm import informal_verbs, informal_words
-        from hazm.informal_normalizer import InformalNormalizer
+        from bot import hazm_parts
 
+        hazm = hazm_parts.parts()
         # The same tables InformalNormalizer.__init__ builds, from the lemmatizer the
         # categoriser has already loaded (building the normaliser itself loads it twice more).
-        conjugate = InformalNormalizer.informal_conjugations
+        conjugate = hazm.informal_conjugations
+        informal_verbs, informal_words = hazm.informal_verbs, hazm.informal_words
         verbs: dict[str, str] = {}
         with Path(informal_verbs).open(encoding="utf-8") as lines:
             for line in lines:
                 formal, informal, flag = line.strip().split(" ", 2)
-                spoken = conjugate(None, informal)
+                spoken = conjugate(informal)
                 written = lemmatizer.conjugation.get_all(formal)
                 # hazm pairs the lists by position and lets the longer one run over.
                 said_from, meant_from = (0, 48) if flag == "1" else (8, 56)
@@ -292,7 +305,7 @@ class Informal:
             entries = dict(line.strip().split(" ", 1) for line in lines if " " in line.strip())
         self.words = {_fold(k): v for k, v in entries.items()}
         self.verbs = verbs
-        self.known = frozenset(_fold(w) for w in lemmatizer.words)
+        self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
 
     def _written(self, word: str) -> str:

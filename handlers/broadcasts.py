@@ -30,7 +30,6 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.delivery import Content, send_content
-from bot.services.export import table_workbook
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
@@ -837,6 +836,9 @@ async def _reschedule(update: Update, context: KhoosheContext, moment: datetime)
 @requires(Role.CLUSTER_AGENT)
 async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
+    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
+    from bot.services.export import table_workbook
+
     broadcast = await _own_or_staff(update, context, _broadcast_id(update))
     if broadcast is None:
         return

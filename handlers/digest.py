@@ -11,7 +11,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, requires
-from bot.services.digest.service import make_digests
 from storage.members import update_member
 
 log = logging.getLogger(__name__)
@@ -25,15 +24,19 @@ async def preview_command(update: Update, context: KhoosheContext) -> None:
     access = await access_of(context, user.id)
     # Server-side scope: staff and admins see everything, an agent only their clusters.
     clusters = None if access.has(Role.STAFF) else access.agent_clusters
+    # Imported on first use: the digest service is for this command and the weekly job.
+    from bot.services.digest.service import make_digests
+
     digests = make_digests(context.state)
     t = context.t
     text, chart, sample = await digests.preview(
         clusters, t.lang, context.platform, datetime.now(UTC)
     )
     await context.bot.send_message(chat.id, t("digest-preview-staff"))
-    await context.bot.send_photo(
-        chat.id, InputFile(chart, filename="digest.png"), caption=t("digest-chart-caption")
-    )
+    if chart is not None:  # none when nothing was reported in their clusters lately
+        await context.bot.send_photo(
+            chat.id, InputFile(chart, filename="digest.png"), caption=t("digest-chart-caption")
+        )
     await context.bot.send_message(chat.id, text)
     await context.bot.send_message(chat.id, t("digest-preview-member"))
     await context.bot.send_message(chat.id, sample or t("digest-preview-no-member"))

@@ -11,7 +11,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from bot.callbacks import family_of
 from bot.context import KhoosheContext
 from bot.roles import access_of, press_refusal
-from storage.members import get_member, set_status, use_address
+from storage.members import get_member, get_member_with_grant, set_status, use_address
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
     if not allowed:
         await _throttled(update, context, warn, user.id)
         raise ApplicationHandlerStop
-    member = await get_member(context.db, context.platform, user.id)
+    member, context.grant = await get_member_with_grant(context.db, context.platform, user.id)
     chat = update.effective_chat
     # A linked member is reached where they used the bot last (unless they chose).
     private = chat is not None and chat.type == Chat.PRIVATE

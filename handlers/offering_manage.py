@@ -20,7 +20,6 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
-from bot.services.export import table_workbook
 from bot.text import pack_messages
 from handlers.keyboards import answer, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
@@ -286,6 +285,9 @@ EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", 
 @requires(Role.CLUSTER_AGENT)
 async def on_export(update: Update, context: KhoosheContext) -> None:
     """An .xlsx of everyone who signed up."""
+    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
+    from bot.services.export import table_workbook
+
     offering = await managed(update, context, offering_id(update))
     if offering is None:
         return

@@ -17,7 +17,6 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Rendered, Texts
 from bot.roles import Role, access_of, requires
-from bot.services.export import COLUMNS, ExportRow, reports_workbook
 from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
@@ -293,6 +292,9 @@ async def on_filter_set(update: Update, context: KhoosheContext) -> None:
 @requires(Role.CLUSTER_AGENT)
 async def export_reports(update: Update, context: KhoosheContext) -> None:
     """/export_reports (or the list's button): an .xlsx of the filtered reports."""
+    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
+    from bot.services.export import COLUMNS, ExportRow, reports_workbook
+
     if update.callback_query is not None:
         await update.callback_query.answer()
     t = context.t

@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.roles import Grant
 
 JobRole = Literal["owner", "manager", "employee", "other"]
 JOB_ROLES: tuple[JobRole, ...] = ("owner", "manager", "employee", "other")
@@ -107,16 +108,49 @@ def _member(row: aiosqlite.Row) -> Member:
     )
 
 
+# Who uses the bot as (platform :p, user id :u), on either of a linked member's platforms:
+# get_member's query, and the member part of get_member_with_grant's, so the two can never
+# answer differently.
+_MEMBER_OF_USER = (
+    f"SELECT {_M_COLUMNS} FROM member_addresses a JOIN members m ON m.id = a.member_id "
+    "WHERE a.platform = :p AND a.user_id = :u AND m.deleted_at IS NULL"
+)
+
+
 async def get_member(db: aiosqlite.Connection, platform: str, user_id: int) -> Member | None:
     """The member who uses the bot as (platform, user id), if any (on either of a linked
     member's platforms)."""
-    sql = (
-        f"SELECT {_M_COLUMNS} FROM member_addresses a JOIN members m ON m.id = a.member_id "
-        "WHERE a.platform = ? AND a.user_id = ? AND m.deleted_at IS NULL"
-    )
-    async with db.execute(sql, (platform, user_id)) as cursor:
+    async with db.execute(_MEMBER_OF_USER, {"p": platform, "u": user_id}) as cursor:
         row = await cursor.fetchone()
     return _member(row) if row else None
+
+
+# One statement, one trip to the database thread: every update's member and (for a press or
+# a staff command) their roles and clusters. \x1f cannot occur in a role or cluster code.
+_WITH_GRANT = (
+    "SELECT m.*, "
+    "(SELECT group_concat(role, char(31)) FROM staff_roles WHERE platform = :p AND "
+    "user_id = :u) AS _roles, "
+    "(SELECT group_concat(cluster_code, char(31)) FROM agent_clusters WHERE platform = :p "
+    "AND user_id = :u) AS _clusters "
+    f"FROM (SELECT 1) LEFT JOIN ({_MEMBER_OF_USER}) AS m"
+)
+
+
+async def get_member_with_grant(
+    db: aiosqlite.Connection, platform: str, user_id: int
+) -> tuple[Member | None, Grant]:
+    """The member who uses the bot as (platform, user id), if any, and what was granted to them
+    (storage.roles.get_grant's answer), read together in one query."""
+    (row,) = await db.execute_fetchall(_WITH_GRANT, {"p": platform, "u": user_id})
+    roles, clusters = row["_roles"], row["_clusters"]
+    grant = Grant(
+        platform,
+        user_id,
+        frozenset(roles.split("\x1f")) if roles else frozenset(),
+        frozenset(clusters.split("\x1f")) if clusters else frozenset(),
+    )
+    return (_member(row) if row["id"] is not None else None), grant
 
 
 async def get_member_by_id(db: aiosqlite.Connection, member_id: int) -> Member | None:

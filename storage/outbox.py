@@ -6,7 +6,7 @@ notices, per-recipient rows) is in storage/outbox_queue.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -366,14 +366,21 @@ async def mark_missed(db: aiosqlite.Connection, broadcast_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-async def finish_broadcast(db: aiosqlite.Connection, broadcast_id: int) -> bool:
-    """Mark a broadcast done once nothing of it is on its way; True only the first time."""
+async def finish_broadcast(
+    db: aiosqlite.Connection, broadcast_id: int, stopped: Collection[str] = ()
+) -> bool:
+    """Mark a broadcast done once nothing of it is on its way; True only the first time.
+
+    Rows on `stopped` platforms (their token refused) do not hold it up: they stay pending,
+    to be sent once a valid token is set, and the report says they wait.
+    """
+    skip = f" AND platform NOT IN ({', '.join('?' * len(stopped))})" if stopped else ""
     async with transaction(db):
         cursor = await db.execute(
             "UPDATE broadcasts SET status = 'done', finished_at = ? "
             "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
-            "WHERE broadcast_id = ? AND status IN ('pending', 'sending'))",
-            (now_iso(), broadcast_id, broadcast_id),
+            f"WHERE broadcast_id = ? AND status IN ('pending', 'sending'){skip})",
+            (now_iso(), broadcast_id, broadcast_id, *stopped),
         )
     return cursor.rowcount == 1
 

@@ -30,6 +30,8 @@ class OutboxItem:
     payload: dict[str, object] | None
     attempts: int
     language: str
+    # Why the last attempt did not get through (None: it is the first attempt).
+    error: str | None = None
 
 
 def _not_in(column: str, values: Collection[int]) -> tuple[str, list[object]]:
@@ -60,7 +62,7 @@ async def claim_next(
     async with transaction(db):
         async with db.execute(
             "SELECT o.id, o.broadcast_id, o.member_id, o.platform, o.chat_id, o.payload, "
-            "o.attempts, COALESCE(m.language, 'fa') AS language FROM outbox o "
+            "o.attempts, COALESCE(m.language, 'fa') AS language, o.error FROM outbox o "
             "LEFT JOIN members m ON m.id = o.member_id "
             "WHERE o.platform = ? AND o.status = 'pending' "
             f"AND (o.not_before IS NULL OR o.not_before <= ?){skip} "
@@ -83,6 +85,7 @@ async def claim_next(
         payload=json.loads(row["payload"]) if row["payload"] else None,
         attempts=row["attempts"] + 1,
         language=row["language"],
+        error=row["error"],
     )
 
 

@@ -294,3 +294,24 @@ async def test_a_reopened_report_is_told_as_it_is_now(khooshe: Khooshe) -> None:
     assert "۱ گزارش حل‌شده" not in text
     staff = shown(await expect(admin, "گزارش هفتگی کارشناسان", wait=10))
     assert "گزارش‌های تازه: ۱" in staff and "حل‌شده: ۰" in staff
+
+
+async def test_an_agent_whose_clusters_had_no_reports_gets_no_chart(khooshe: Khooshe) -> None:
+    """An empty chart says nothing and is the digest's slowest part: none is drawn."""
+    (shoemaker,) = await khooshe.seed_members(1, cluster="leather_shoes")
+    (agent,) = await khooshe.seed_members(1, cluster="furniture")
+    await _answered(khooshe, await _report(khooshe, shoemaker, "قطعی برق چرم"))
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
+    )
+    await agent.send_command("digest_preview")
+    await expect(agent, "پیش‌نمایش گزارش هفتگی", wait=10)
+    staff = shown(await expect(agent, "گزارش هفتگی کارشناسان"))
+    assert "مبلمان و صنایع چوب" in staff and "چرم و کفش" not in staff
+    await expect(agent, "نمونه خلاصه هفتگی")
+    assert [m for m in agent.messages if m.photo is not None] == []
+    # staff, who see every cluster, get the chart of the shoemaker's report
+    admin = khooshe.admin()
+    await admin.send_command("digest_preview")
+    chart = await expect(admin, "گزارش‌های تازه این هفته", wait=10)
+    assert chart.photo is not None

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from telegram import Update
 
-from bot.platforms import DEFAULT_RETRY_AFTER, escape_bale, fix_response, repair_updates
+from bot.platforms import (
+    DEFAULT_RETRY_AFTER,
+    Decoded,
+    RepairingRequest,
+    escape_bale,
+    fix_response,
+    repair_updates,
+)
 from bot.sandbox.markdown import render_bale
 from bot.settings import BaleEscaping
 
@@ -46,7 +54,7 @@ def test_unparseable_update_becomes_a_bare_one_so_polling_moves_on() -> None:
 def test_get_me_without_is_bot_is_repaired() -> None:
     payload = json.dumps({"ok": True, "result": {"id": 1, "first_name": "K"}}).encode()
     code, body = fix_response("getMe", 200, payload)
-    assert code == 200 and json.loads(body)["result"]["is_bot"] is True
+    assert code == 200 and ptb_reads(body)["result"]["is_bot"] is True
 
 
 @pytest.mark.parametrize("description", ["Bad Request: bot limit exceed", "local_rate_limited"])
@@ -54,7 +62,7 @@ def test_bales_400_rate_limits_become_429s(description: str) -> None:
     payload = json.dumps({"ok": False, "error_code": 400, "description": description}).encode()
     code, body = fix_response("sendMessage", 400, payload)
     assert code == 429  # so PTB raises RetryAfter and callers wait
-    assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+    assert ptb_reads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
     other = json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: odd"})
     assert fix_response("sendMessage", 400, other.encode())[0] == 400
 
@@ -70,7 +78,7 @@ def test_bales_400_rate_limits_become_429s(description: str) -> None:
 def test_an_edit_answered_with_a_stub_is_plain_success(stub: dict[str, object]) -> None:
     payload = json.dumps({"ok": True, "result": stub}).encode()
     code, body = fix_response("editMessageText", 200, payload)
-    assert code == 200 and json.loads(body)["result"] is True
+    assert code == 200 and ptb_reads(body)["result"] is True
     full = {"message_id": 3, "date": 1, "chat": {"id": 5, "type": "private"}, "text": "x"}
     untouched = json.dumps({"ok": True, "result": full}).encode()
     assert fix_response("editMessageText", 200, untouched)[1] == untouched
@@ -86,7 +94,27 @@ def test_429_without_retry_after_gets_one() -> None:
     payload = json.dumps({"ok": False, "error_code": 429, "description": "Too Many"}).encode()
     code, body = fix_response("sendMessage", 429, payload)
     assert code == 429
-    assert json.loads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+    assert ptb_reads(body)["parameters"]["retry_after"] == DEFAULT_RETRY_AFTER
+
+
+def ptb_reads(payload: bytes) -> Any:
+    """What PTB makes of an answer: the transport's parse_json_payload."""
+    return RepairingRequest.parse_json_payload(payload)
+
+
+def test_answers_are_decoded_once_and_telegrams_not_at_all() -> None:
+    sent = json.dumps({"ok": True, "result": {"message_id": 3, "date": 1}}).encode()
+    for on_bale in (True, False):  # a sent message needs no repair on either platform
+        _, body = fix_response("sendMessage", 200, sent, bale=on_bale)
+        assert body is sent and not isinstance(body, Decoded)
+    update = {"update_id": 1, "message": {"message_id": 2, "chat": {"id": 5}, "text": "x"}}
+    polled = json.dumps({"ok": True, "result": [update]}).encode()
+    _, telegram = fix_response("getUpdates", 200, polled, bale=False)
+    assert telegram is polled  # Telegram's updates go to PTB as they came
+    _, bale = fix_response("getUpdates", 200, polled, bale=True)
+    assert isinstance(bale, Decoded)
+    assert ptb_reads(bale) is bale.body  # PTB takes the repaired body, no second decoding
+    assert bale.body["result"][0]["message"]["chat"]["type"] == "private"
 
 
 PLAIN = [

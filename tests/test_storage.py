@@ -14,7 +14,13 @@ from bot.services.places import PlacesError, parse_places, replace_from_csv, see
 from bot.settings import PROJECT_ROOT
 from storage.clusters import list_places
 from storage.db import connect, migrate, migrations
-from storage.members import NewMember, get_member, register_member, update_member
+from storage.members import (
+    NewMember,
+    get_member,
+    get_member_with_grant,
+    register_member,
+    update_member,
+)
 from storage.roles import get_grant, grant_role, revoke_role
 
 
@@ -80,6 +86,33 @@ async def test_roles_grant_and_revoke(db: aiosqlite.Connection) -> None:
     assert not await revoke_role(db, "bale", 7, "cluster_agent")
     grant = await get_grant(db, "bale", 7)
     assert not grant.roles and not grant.clusters
+
+
+async def test_member_and_grant_in_one_query_agree_with_each_read(
+    db: aiosqlite.Connection,
+) -> None:
+    """The middleware's one query answers what get_member and get_grant answer, through
+    registration, grants, a profile change and a revoke (nothing is cached between updates)."""
+
+    async def agree(platform: str, user_id: int) -> None:
+        member, grant = await get_member_with_grant(db, platform, user_id)
+        assert member == await get_member(db, platform, user_id)
+        assert grant == await get_grant(db, platform, user_id)
+
+    await agree("bale", 7)  # nobody
+    await grant_role(db, "bale", 7, "cluster_agent", 1, ["furniture", "leather_shoes"])
+    await grant_role(db, "bale", 7, "staff", 1)
+    await agree("bale", 7)  # staff, not a member
+    member, _ = await register_member(db, "bale", 7, 7, NEW)
+    await register_member(db, "telegram", 7, 7, NEW)  # the same id elsewhere: someone else
+    await agree("bale", 7)
+    await agree("telegram", 7)
+    await update_member(db, member.id, name="مریم", cluster_code="furniture")
+    await revoke_role(db, "bale", 7, "cluster_agent")
+    await agree("bale", 7)
+    found, grant = await get_member_with_grant(db, "bale", 7)
+    assert found is not None and found.name == "مریم"
+    assert grant.roles == {"staff"} and not grant.clusters
 
 
 async def test_persistence_round_trip_per_platform(db: aiosqlite.Connection) -> None:

@@ -9,7 +9,7 @@ from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.updates import OnePersonAtATime
-from tests.conftest import Khooshe, wait_for
+from tests.conftest import Khooshe, expect, wait_for
 
 
 def _update(update_id: int, user_id: int) -> Update:
@@ -69,3 +69,34 @@ async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: 
     (reply,) = await settling
     assert reply.text == "دیر ولی رسید"
     assert runtime.handling == 0
+
+
+async def test_a_slow_export_holds_up_nobody_and_one_persons_quick_taps_stay_in_order(
+    khooshe: Khooshe,
+) -> None:
+    """The staffer's export is on its way (its upload hangs on a slow link) while a member
+    asks for help and a newcomer answers two questions in a row: both are answered before the
+    export arrives, and the newcomer's two answers are taken in the order they were sent."""
+    admin = khooshe.admin()
+    (member,) = await khooshe.seed_members(1)
+    khooshe.sandbox.inject("sendDocument", delay=15.0)
+    await admin.send_command("export_reports")
+    assert await wait_for(lambda: khooshe.sandbox.calls_to("sendDocument"), 20)
+
+    await member.send_command("help")
+    await expect(member, "ربات خوشه‌های صنعتی استان")
+    newcomer = khooshe.member()
+    await newcomer.send_command("start")
+    await expect(newcomer, "نام و نام خانوادگی")
+    await newcomer.send_text("مریم رضایی")  # two taps, the second before any answer
+    await newcomer.send_text("کفش آذر")
+    await expect(newcomer, "شرکت")
+    await expect(newcomer, "کدام خوشه")  # the second answer was taken as the company
+    # all while the export was still on its way: one update at a time would have made
+    # everyone wait for it
+    assert not any(m.document is not None for m in admin.messages)
+
+    export = await expect(admin, "ردیف", wait=30)
+    assert export.document is not None
+    (draft,) = await khooshe.rows("SELECT COUNT(*) AS n FROM members")
+    assert draft["n"] == 1  # the newcomer has not finished registering yet

@@ -241,12 +241,15 @@ class _Engine:
     """hazm's tokenizer and lemmatizer, loaded once (seconds) and shared."""
 
     def __init__(self) -> None:
-        # Imported here because hazm (and nltk under it) takes 1-2 s to import.
-        from hazm import Lemmatizer, word_tokenize
+        # Imported here: loading hazm's parts takes seconds. The tokenizer and lemmatizer
+        # are the ones the normaliser shares (bot/hazm_parts.py).
+        from bot import hazm_parts
 
-        self.tokenize = word_tokenize
-        self.lemmatizer: Lemmatizer = Lemmatizer()
-        self.words: frozenset[str] = frozenset(self.lemmatizer.words)
+        hazm = hazm_parts.parts()
+        self.tokenize = hazm.tokenizer.tokenize
+        self.lemmatizer: Lemmatizer = hazm.lemmatizer
+        # hazm's word list (a dict: membership is all that is asked of it here).
+        self.words: Mapping[str, object] = self.lemmatizer.words
         self.informal = understand.Informal(self.lemmatizer)
         # Written synonyms, folded: Azerbaijani words hazm doesn't know may carry endings too.
         table = _read_synonyms(SYNONYMS_PATH)

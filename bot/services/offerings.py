@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import aiosqlite
-from icalendar import Calendar, Event
 
 from bot import callbacks as cb
 from bot.roles import Access, Role
@@ -227,6 +226,9 @@ async def change(
 def calendar_file(offering: Offering, tz: ZoneInfo, *, prodid: str = "-//Khooshe//fa") -> bytes:
     """An iCalendar file a phone's calendar can import, in the local time zone (with its
     VTIMEZONE), whose UID stays the same for the offering so a re-import updates it."""
+    # Imported on first use, not at start-up: a member's "add to calendar" only.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")

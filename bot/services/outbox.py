@@ -233,8 +233,12 @@ class Outbox(OutboxSender):
 
     async def _report_progress(self, broadcast: Broadcast) -> None:
         counts = await tally(self.db, broadcast.id)
-        if counts.waiting == 0:
-            if await finish_row(self.db, broadcast.id):
+        # Rows on a platform whose token was refused wait for a valid token (and a restart):
+        # they are reported as waiting, and the rest of the broadcast finishes.
+        stopped = [p.value for p in self.refused]
+        held = sum(counts.waiting_on.get(name, 0) for name in stopped)
+        if counts.waiting == held:
+            if await finish_row(self.db, broadcast.id, stopped):
                 await self._finish(broadcast, counts)
             return
         text = self._progress_text(broadcast, counts)
@@ -269,8 +273,8 @@ class Outbox(OutboxSender):
         await self._tell_owner(broadcast, self.report_text(broadcast, counts, t), markup)
 
     def report_text(self, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
-        """The delivery report: counts by outcome."""
-        return t(
+        """The delivery report: counts by outcome, and who still waits on which platform."""
+        text = t(
             "broadcast-report",
             number=t.digits(broadcast.number),
             total=counts.total,
@@ -279,6 +283,7 @@ class Outbox(OutboxSender):
             blocked=counts["blocked"],
             left=counts["left"],
         )
+        return "\n".join([text, *self._waiting_lines(counts, t)])
 
     def _progress_text(self, broadcast: Broadcast, counts: Tally, *, done: bool = False) -> str:
         t = self._owner_texts(broadcast)
@@ -291,14 +296,23 @@ class Outbox(OutboxSender):
             blocked=counts["blocked"],
             left=counts["left"],
         )
-        # A platform that is down (Telegram is often unreachable from Iran) keeps its rows
-        # until it is back: say so, or the count looks stuck for good.
-        offline = [
-            t("broadcast-progress-offline", platform=t.label(f"platform-{name}"), count=count)
+        return "\n".join([text, *self._waiting_lines(counts, t)])
+
+    def _waiting_lines(self, counts: Tally, t: Texts) -> list[str]:
+        """A platform that is down (Telegram is often unreachable from Iran) keeps its rows
+        until it is back, one whose token was refused until a valid one is set: say so and
+        why, or the count looks stuck for good."""
+        return [
+            t(
+                "broadcast-progress-refused"
+                if Platform(name) in self.refused
+                else "broadcast-progress-offline",
+                platform=t.label(f"platform-{name}"),
+                count=count,
+            )
             for name, count in sorted(counts.waiting_on.items())
             if Platform(name) not in self._wake
         ]
-        return "\n".join([text, *offline])
 
     def _owner_texts(self, broadcast: Broadcast) -> Texts:
         return texts(

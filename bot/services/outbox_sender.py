@@ -22,11 +22,12 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.ext import ExtBot, JobQueue
 
 from bot.i18n import Locales, Texts
-from bot.platforms import DEFAULT_RETRY_AFTER, is_rate_limit
+from bot.platforms import DEFAULT_RETRY_AFTER, is_rate_limit, longest_request
 from bot.services.delivery import (
     GROUP_LIMIT,
     PRIVATE_LIMIT,
@@ -57,10 +58,12 @@ from storage.reports import card_message
 log = logging.getLogger(__name__)
 
 
-# Retrying a 5xx or a timeout: after 2, 4, 8, 16 s, then give up on that message.
+# Retrying a 5xx (or a bug of ours): after 2, 4, 8, 16 s, then give up on that message.
 MAX_ATTEMPTS = 5
 IDLE_WAIT = 5.0
-STOP_WAIT = 10.0
+# A timed-out send may have been delivered (only its answer was lost): it is sent once more,
+# and the marker stays in the row's error so that no later retry sends it a third time.
+TIMED_OUT = "TimedOut"
 SchedulerHook = Callable[[JobQueue[Any]], Awaitable[None]]
 
 
@@ -95,6 +98,10 @@ class OutboxSender:
         self.uploads = Uploads()
         self._file_bytes: dict[int, bytes] = {}
         self._hooks: list[SchedulerHook] = []
+        # Platforms whose token was refused: their rows wait, and hold up no broadcast.
+        self.refused: set[Platform] = set()
+        # A graceful stop lets a send in flight finish: as long as one call can take.
+        self.stop_wait = longest_request(settings.request_timeout) + 1.0
 
     def on_scheduler(self, hook: SchedulerHook) -> None:
         """Run `hook(jobs)` when the scheduler is attached (at every start), after the
@@ -115,7 +122,7 @@ class OutboxSender:
         self._stopping = True
         self.wake()
         if self._workers:
-            await asyncio.wait(self._workers, timeout=STOP_WAIT)
+            await asyncio.wait(self._workers, timeout=self.stop_wait)
         for task in (*self._workers, *self._tasks):
             task.cancel()
         for task in (*self._workers, *self._tasks):
@@ -129,6 +136,7 @@ class OutboxSender:
     async def detach(self, platform: Platform) -> None:
         """A platform stopped for good (its token was refused): its senders stop after the
         message in hand, and its rows wait, unsent and uncounted, for a valid token."""
+        self.refused.add(platform)
         wake = self._wake.pop(platform, None)
         if wake is not None:
             wake.set()
@@ -203,9 +211,8 @@ class OutboxSender:
     async def _send(self, platform: Platform, item: OutboxItem) -> None:
         bot = self.bots.get(platform)
         if bot is None:  # configured but not started yet: try again shortly
-            await record_retry(
-                self.db, item.id, later_than_now(5), "platform not running", counts=False
-            )
+            reason = _reason(item, "platform not running")
+            await record_retry(self.db, item.id, later_than_now(5), reason, counts=False)
             return
         try:
             await self._pacers[platform].wait()
@@ -213,11 +220,13 @@ class OutboxSender:
         except InvalidToken as exc:
             # Our token was refused (revoked?), not the member: the runtime stops this
             # platform; the row waits for a valid token and the member's state is untouched.
-            await record_retry(self.db, item.id, later_than_now(60), error_text(exc), counts=False)
+            reason = _reason(item, error_text(exc))
+            await record_retry(self.db, item.id, later_than_now(60), reason, counts=False)
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            await record_retry(self.db, item.id, later_than_now(seconds), "429", counts=False)
+            later = later_than_now(seconds)
+            await record_retry(self.db, item.id, later, _reason(item, "429"), counts=False)
         except Forbidden as exc:
             status = "blocked" if "block" in str(exc).lower() else "left"
             await record_undelivered(self.db, item, status, error_text(exc))
@@ -229,13 +238,28 @@ class OutboxSender:
                 status = "left" if chat_is_gone(exc) else "failed"
                 await record_undelivered(self.db, item, status, error_text(exc))
         except NetworkError as exc:  # 5xx, timeouts, connection trouble: try again later
+            reason = _reason(item, error_text(exc))
+            if isinstance(exc, TimedOut) and not reason.startswith(TIMED_OUT):
+                reason = f"{TIMED_OUT}: {reason}"
+            if item.attempts >= MAX_ATTEMPTS or _timed_out(item):
+                # After a timeout, the one more send was this one: it may have arrived twice
+                # already, so it is not sent a third time.
+                await record_undelivered(self.db, item, "failed", reason)
+            else:
+                later = later_than_now(float(2**item.attempts))
+                await record_retry(self.db, item.id, later, reason, counts=True)
+        except TelegramError as exc:
+            await record_undelivered(self.db, item, "failed", error_text(exc))
+        except Exception as exc:
+            # A bug of ours (or a library's answer we did not expect): the row must not stay
+            # in flight ('sending') until the next start. Retried like a 5xx, then given up.
+            log.exception("outbox: sending row %s failed", item.id)
             if item.attempts >= MAX_ATTEMPTS:
                 await record_undelivered(self.db, item, "failed", error_text(exc))
             else:
                 later = later_than_now(float(2**item.attempts))
-                await record_retry(self.db, item.id, later, error_text(exc), counts=True)
-        except TelegramError as exc:
-            await record_undelivered(self.db, item, "failed", error_text(exc))
+                reason = _reason(item, error_text(exc))
+                await record_retry(self.db, item.id, later, reason, counts=True)
         else:
             card = item.payload.get("remember") if item.payload else None
             report_id = card if isinstance(card, int) else None
@@ -345,6 +369,18 @@ class OutboxSender:
         data = await download(bot, file_id)
         self._file_bytes[broadcast.id] = data
         return data
+
+
+def _timed_out(item: OutboxItem) -> bool:
+    """Whether an earlier attempt at this row timed out (and so may have been delivered)."""
+    return item.error is not None and item.error.startswith(TIMED_OUT)
+
+
+def _reason(item: OutboxItem, reason: str) -> str:
+    """A retry's reason, keeping the mark of an earlier timeout."""
+    if _timed_out(item) and not reason.startswith(TIMED_OUT):
+        return f"{TIMED_OUT} earlier; {reason}"
+    return reason
 
 
 def later_than_now(seconds: float) -> str:

@@ -57,6 +57,7 @@ broadcast-progress =
     Delivered: { $sent } of { $total }
     Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
 broadcast-progress-offline = ⏸ { $count } waiting on { $platform }: it is not connected now; they are sent as soon as it is.
+broadcast-progress-refused = ⏸ { $count } waiting on { $platform }: it refused the bot's token; they are sent once a valid token is set and the bot restarted.
 broadcast-progress-done =
     ✅ Announcement no. { $number } has been sent.
     Delivered: { $sent } of { $total }

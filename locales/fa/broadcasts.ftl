@@ -57,6 +57,7 @@ broadcast-progress =
     رسیده: { $sent } از { $total }
     ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
 broadcast-progress-offline = ⏸ { $count } نفر در { $platform } منتظرند: { $platform } الان وصل نیست و هر وقت وصل شد برایشان فرستاده می‌شود.
+broadcast-progress-refused = ⏸ { $count } نفر در { $platform } منتظرند: { $platform } توکن ربات را نپذیرفت؛ با توکن درست و راه‌اندازی دوباره برایشان فرستاده می‌شود.
 broadcast-progress-done =
     ✅ ارسال اطلاعیه شماره { $number } تمام شد.
     رسیده: { $sent } از { $total }

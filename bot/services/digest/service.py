@@ -258,8 +258,10 @@ class Digests:
 
     async def staff_digest_for(
         self, data: StaffData, clusters: frozenset[str] | None, lang: str, platform: Platform
-    ) -> tuple[str, bytes]:
-        """(text, chart PNG) for one staff reader."""
+    ) -> tuple[str, bytes | None]:
+        """(text, chart PNG) for one staff reader; no chart when their clusters had no new
+        report this week or the last (an empty chart says nothing, and drawing one is the
+        digest's slowest step)."""
         t = texts(self.locales, lang, platform, self.settings.bale_escaping)
         names = {
             p.code: p.name(lang) for p in await list_places(self.db, "cluster", active_only=False)
@@ -268,6 +270,8 @@ class Digests:
         bodies = {b.code: b.name(lang) for b in self.bodies}
         text = staff_digest(t, data, clusters, names, bodies, joined)
         now, before = category_counts(data, clusters)
+        if not now and not before:
+            return text, None
         words = ChartText(
             title=t.label("digest-chart-title"),
             this_week=t.label("digest-chart-this-week"),
@@ -299,7 +303,7 @@ class Digests:
                 readers.append(StaffRecipient(platform, group, None, "fa"))
         files: list[tuple[str, bytes]] = []
         stored: dict[bytes, int] = {}
-        made: dict[tuple[frozenset[str] | None, str, str], tuple[str, int]] = {}
+        made: dict[tuple[frozenset[str] | None, str, str], tuple[str, int | None]] = {}
         rows = []
         for reader in readers:
             scope = (reader.clusters, reader.language, reader.platform)
@@ -307,10 +311,10 @@ class Digests:
                 text, chart = await self.staff_digest_for(
                     data, reader.clusters, reader.language, Platform(reader.platform)
                 )
-                if chart not in stored:  # one stored file per distinct picture
+                if chart is not None and chart not in stored:  # one file per picture
                     files.append((f"digest-{week.key}.png", chart))
                     stored[chart] = len(files) - 1
-                made[scope] = (text, stored[chart])
+                made[scope] = (text, None if chart is None else stored[chart])
             text, index = made[scope]
             t = texts(
                 self.locales,
@@ -318,11 +322,9 @@ class Digests:
                 Platform(reader.platform),
                 self.settings.bale_escaping,
             )
-            payload: dict[str, object] = {
-                "text": text,
-                "photo": f"file:{index}",
-                "caption": t("digest-chart-caption"),
-            }
+            payload: dict[str, object] = {"text": text}
+            if index is not None:
+                payload |= {"photo": f"file:{index}", "caption": t("digest-chart-caption")}
             rows.append(PersonalRow(reader.platform, reader.user_id, None, payload))
         return Built(rows, files)
 
@@ -334,7 +336,7 @@ class Digests:
         lang: str,
         platform: Platform,
         now: datetime,
-    ) -> tuple[str, bytes, Rendered | str | None]:
+    ) -> tuple[str, bytes | None, Rendered | str | None]:
         """This week so far: the staff digest for `clusters` and one member's digest from
         within them (None when no member in scope has anything to read yet)."""
         week = week_of(now, self.settings.tz)

@@ -27,11 +27,10 @@ _HAZM_STOP_WORDS: frozenset[str] | None = None
 def _hazm_stop_words() -> frozenset[str]:
     global _HAZM_STOP_WORDS
     if _HAZM_STOP_WORDS is None:
-        from hazm import stopwords_list
-
+        from bot.hazm_parts import parts
         from bot.services.categorize import _fold
 
-        _HAZM_STOP_WORDS = frozenset(_fold(w) for w in stopwords_list())
+        _HAZM_STOP_WORDS = frozenset(_fold(w) for w in parts().stopwords())
     return _HAZM_STOP_WORDS
 
 
