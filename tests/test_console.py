@@ -124,7 +124,7 @@ async def test_digits_are_text_and_every_message_keeps_its_buttons(terminal: Ter
     assert re.search(rf"#2 {STAMP} ✎ 🤖 خوشه‌های گیرنده", shown), shown
     # ":1" presses the newest message's first button; Persian digits work in commands too.
     shown = await terminal.type(":۱")
-    assert "✔️ مبلمان و صنایع چوب" in shown or "☑️ مبلمان" in shown or "✎" in shown, shown
+    assert "[2.1] ✅ مبلمان و صنایع چوب" in shown, shown
     db = terminal.session.runtime.db
     assert db is not None
     (count,) = next(iter(await db.execute_fetchall("SELECT COUNT(*) FROM broadcasts")))
@@ -139,12 +139,19 @@ async def test_several_members_each_with_their_own_chat(terminal: Terminal) -> N
     assert f"member 2 (id {member_2.id})" in shown
     assert "نام و نام خانوادگی" in await terminal.type("/start")
     shown = await terminal.type(":member 3")
-    assert terminal.console.user.id not in (member_2.id,)
+    assert terminal.console.user.id != member_2.id
     assert "🤖" not in shown  # member 3 has no messages yet
     shown = await terminal.type(":member 2")
     assert "🤖" not in shown  # all of member 2's were printed already
     shown = await terminal.type(":who")
     assert f"member 2 (id {member_2.id})" in shown
+    # The walk-through in the README: the admin makes member 2 staff, who is told.
+    await terminal.type(":admin")
+    shown = await terminal.type(f"/grant {member_2.id} staff")
+    assert "کارشناس ستاد" in shown
+    shown = await terminal.type(":member 2")
+    assert "-- arrived while you were away: 1 message" in shown
+    assert re.search(rf"#\d+ {STAMP} 🤖 نقش «کارشناس ستاد» در ربات خوشه به شما داده شد", shown)
     other = Platform.TELEGRAM if terminal.console.platform is Platform.BALE else Platform.BALE
     shown = await terminal.type(f":{other}")
     assert f"member 2 (id {terminal.console.user.id}) on {other}" in shown
@@ -159,6 +166,11 @@ async def test_files_are_saved_and_their_path_printed(terminal: Terminal) -> Non
     path = Path(saved.group(1))
     assert path.parent == terminal.console.files_dir
     assert (await asyncio.to_thread(path.read_bytes)).startswith(b"PK")  # an .xlsx is a zip
+    # The staff digest's chart comes as a photo: saved as the picture it is.
+    shown = await terminal.type("/digest_preview")
+    chart = re.search(r"📎 saved (\S+\.png)", shown)
+    assert chart is not None, shown
+    assert (await asyncio.to_thread(Path(chart.group(1)).read_bytes)).startswith(b"\x89PNG")
 
 
 async def test_bidi_option_reshapes_and_reorders_persian(terminal: Terminal) -> None:
