@@ -171,12 +171,12 @@ class Console:
 
     def screen(self, chat: SandboxChat) -> Screen:
         """What this chat has shown so far."""
-        return self.screens.setdefault((Platform(self._flavour(chat)), chat.id), Screen())
+        return self.screens.setdefault((self._platform_of(chat), chat.id), Screen())
 
-    def _flavour(self, chat: SandboxChat) -> str:
+    def _platform_of(self, chat: SandboxChat) -> Platform:
         for platform, server in self.servers.items():
             if chat.server is server:
-                return platform.value
+                return platform
         raise ValueError(f"{chat!r} belongs to no console server")
 
     def where(self) -> str:
