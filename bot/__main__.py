@@ -85,14 +85,24 @@ def _fail(code: int, line: str) -> int:
     return code
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point."""
+def command_line() -> argparse.ArgumentParser:
+    """The commands `python -m bot` takes (the README's set-up steps are checked against it)."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Khooshe bot")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot with the configured token(s) (default)")
     sandbox = sub.add_parser("sandbox", help="chat with the bot in this terminal, no token needed")
     sandbox.add_argument("--flavour", choices=["bale", "telegram"], default="bale")
     sandbox.add_argument("--database", default=None, help="SQLite file (default: data/sandbox.db)")
+    sandbox.add_argument(
+        "--files",
+        default=None,
+        help="folder for files the bot sends (default: sandbox-files beside the database)",
+    )
+    sandbox.add_argument(
+        "--bidi",
+        action="store_true",
+        help="reshape and reorder Persian for a terminal without right-to-left support",
+    )
     sub.add_parser(
         "categorize",
         help="read report texts (one per line) on stdin, print the top three category slugs",
@@ -100,21 +110,27 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("sandbox-server", help="only the loopback Bot API, for a real run")
     serve.add_argument("--flavour", choices=["bale", "telegram"], default="telegram")
     serve.add_argument("--port", type=int, default=8081)
-    args = parser.parse_args(argv)
+    return parser
 
-    if args.command == "sandbox":
-        from bot.sandbox.console import run_console
 
-        return asyncio.run(run_console(args.flavour, args.database))
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    args = command_line().parse_args(argv)
+
+    if args.command in ("sandbox", "sandbox-server"):
+        from bot.sandbox.terminal import run_console, serve_forever
+
+        try:
+            if args.command == "sandbox":
+                return asyncio.run(run_console(args.flavour, args.database, args.files, args.bidi))
+            return asyncio.run(serve_forever(args.flavour, args.port))
+        except KeyboardInterrupt:  # Ctrl-C before the console took it over: a quiet exit
+            return 0
     if args.command == "categorize":
         from bot.services.categorize import run_cli
 
         # No token needed: read only the lexicon's location from the settings.
         return run_cli(sys.stdin, sys.stdout, _settings().lexicon_file)
-    if args.command == "sandbox-server":
-        from bot.sandbox.console import serve_forever
-
-        return asyncio.run(serve_forever(args.flavour, args.port))
 
     settings = _settings()
     if not settings.platforms():

@@ -27,6 +27,7 @@ __all__ = [
     "persian_digits",
     "split_message",
     "utf16_len",
+    "visual_order",
     "warm_up",
 ]
 
@@ -463,3 +464,13 @@ def loose_match(query: str, names: Mapping[str, str], limit: int = 5) -> list[st
         (key for key, score in scores.items() if score >= cutoff), key=lambda k: -scores[k]
     )
     return ranked[:limit]
+
+
+def visual_order(text: str) -> str:
+    """Persian text as a left-to-right renderer must draw it: letters joined (presentation
+    forms) and in visual, right-to-left order. Matplotlib does neither by itself, nor does a
+    terminal without bidi support (the sandbox console's --bidi)."""
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return str(get_display(reshape(text)))

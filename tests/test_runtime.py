@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
 from tests.conftest import (
     BALE_BOT,
-    ROOT,
     TELEGRAM_BOT,
     Khooshe,
     both_platforms,
@@ -91,24 +88,6 @@ async def test_python_m_bot_polls_with_a_token_and_stops_cleanly(tmp_path: Path)
         assert process.returncode == 0, stderr.decode()
         assert token not in stderr.decode()
         assert (tmp_path / "cli.db").exists()
-
-
-async def test_sandbox_console_registration_in_persian(tmp_path: Path) -> None:
-    script = "\n".join(
-        ["/start", "مریم رضایی", "کفش آذر", "چرم", "1", "1", ":contact", "1", "1", ":quit", ""]
-    )
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "sandbox", "--database", str(tmp_path / "sb.db"),
-        cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    stdout, stderr = await asyncio.wait_for(process.communicate(script.encode()), 120)
-    output = stdout.decode()
-    assert process.returncode == 0, stderr.decode()
-    assert "ثبت‌نام شما انجام شد" in output, output[-2000:]
-    assert "۰۹۱۲" in output  # the phone in Persian digits in the summary
 
 
 def _stored_state(db: Path) -> str | None:

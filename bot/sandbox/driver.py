@@ -320,6 +320,12 @@ class SandboxChat:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout)
 
+    async def changed(self, timeout: float | None = None) -> None:
+        """Return at the chat's next change (a message, an edit, a deletion) or timeout."""
+        event = self._changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout)
+
     async def _wait_until(self, ready: Callable[[], bool], timeout: float) -> bool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout

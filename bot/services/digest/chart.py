@@ -8,15 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.services.reports import CATEGORIES
-
-
-def shape(label: str) -> str:
-    """Persian text as a left-to-right renderer must draw it: letters joined (presentation
-    forms) and in visual, right-to-left order. Matplotlib does neither by itself."""
-    from arabic_reshaper import reshape
-    from bidi import get_display
-
-    return str(get_display(reshape(label)))
+from bot.text import visual_order as shape
 
 
 @dataclass(frozen=True, slots=True)
