@@ -29,10 +29,7 @@ async def _run(settings: Settings) -> int:
     from bot.logs import setup_logging
     from storage.db import DatabaseUnavailable
 
-    setup_logging(
-        settings.log_level,
-        [t.get_secret_value() for t in (settings.telegram_token, settings.bale_token) if t],
-    )
+    setup_logging(settings.log_level, settings.secrets())
     runtime = Runtime(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

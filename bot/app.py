@@ -19,6 +19,7 @@ from bot.context import AppState, KhoosheApplication, KhoosheContext
 from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
+from bot.proxies import label, why_unreachable
 from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
@@ -109,15 +110,19 @@ def build_application(
     rate_limiter = AIORateLimiter(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
+    # Every request of the platform goes through its proxy, if any: the long polls, the sends
+    # and (File.download uses the bot's sending transport) the file downloads.
+    proxy = settings.proxy(platform)
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
+        proxy=proxy,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
     )
     request = WatchedRequest(
-        on_refused, connection_pool_size=64, read_timeout=20, write_timeout=30
+        on_refused, proxy=proxy, connection_pool_size=64, read_timeout=20, write_timeout=30
     )
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say
@@ -231,9 +236,8 @@ class Runtime:
                 log.error(_REFUSED, platform, platform.value.upper())
                 refused.append(platform)
             elif isinstance(result, BaseException):
-                log.warning("%s: could not start (%s)", platform, result.__class__.__name__)
                 self._retrying.add(platform)
-                self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
+                self._tasks.append(asyncio.create_task(self._keep_trying(platform, result)))
         if len(refused) == len(self.platforms):
             raise InvalidToken("every configured token was refused")
         for platform in refused:
@@ -248,7 +252,9 @@ class Runtime:
         await app.start()
         await self._poll(app, attempts)
         self._running.add(platform)
-        log.info("%s: polling as @%s", platform, app.bot.username)
+        proxy = self.settings.proxy(platform)
+        via = f" through {platform.value.upper()}_PROXY={label(proxy)}" if proxy else ""
+        log.info("%s: polling as @%s%s", platform, app.bot.username, via)
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
         await self.outbox.attach(platform, app.job_queue)
@@ -263,10 +269,13 @@ class Runtime:
             error_callback=_polling_error,
         )
 
-    async def _keep_trying(self, platform: Platform) -> None:
+    async def _keep_trying(self, platform: Platform, failure: BaseException) -> None:
+        """Start a platform that could not start, with growing pauses; one line each time,
+        saying why (its proxy, if it has one, is probed) and that the others serve on."""
         delay = 5.0
         while platform not in self._running:
-            log.warning("%s: not reachable yet; retrying in %.0f s", platform, delay)
+            reason = await why_unreachable(self.settings, platform, failure)
+            log.warning("%s: %s; retrying in %.0f s", platform, reason, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 300.0)
             app = self.apps[platform]
@@ -285,7 +294,7 @@ class Runtime:
                 self._check_serving()
                 return
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
-                log.warning("%s: start failed (%s)", platform, exc.__class__.__name__)
+                failure = exc
         self._retrying.discard(platform)
         # Admins here have not heard of a token refused while this platform was unreachable.
         for refused in self._refused:

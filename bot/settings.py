@@ -7,6 +7,7 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -17,6 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Both platforms issue tokens shaped "<bot id>:<secret>"; anything else is a typo worth
 # stopping for before we try to reach a server with it.
 TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
+# What httpx (PTB's transport) can go through; socks needs the `socksio` package (httpx[socks]).
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
 class BaleEscaping(StrEnum):
@@ -85,6 +88,11 @@ class Settings(BaseSettings):
     telegram_base_file_url: str = "https://api.telegram.org/file/bot"
     bale_base_url: str = "https://tapi.bale.ai/bot"
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
+    # A proxy per platform (http://, https://, socks5:// or socks5h://, credentials in the
+    # URL if needed): every request of that platform goes through it (polling, sends, file
+    # downloads). A server in Iran usually needs one for Telegram; one abroad maybe for Bale.
+    telegram_proxy: SecretStr | None = None
+    bale_proxy: SecretStr | None = None
     # Which way Bale's Markdown is kept off our text; switch after the live check (README).
     bale_escaping: BaleEscaping = BaleEscaping.INVISIBLE
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
@@ -154,6 +162,31 @@ class Settings(BaseSettings):
             raise ValueError("malformed token (expected <digits>:<secret>)")
         return text
 
+    @field_validator("telegram_proxy", "bale_proxy", mode="before")
+    @classmethod
+    def _proxy(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        text = text.strip()
+        if not text:
+            return None
+        # Never echo the URL: it may carry a password.
+        scheme, sep, rest = text.partition("://")
+        if not sep or scheme.lower() not in PROXY_SCHEMES:
+            raise ValueError(
+                "expected a proxy URL starting with " + ", ".join(f"{s}://" for s in PROXY_SCHEMES)
+            )
+        try:
+            port = urlsplit(text).port
+        except ValueError:
+            raise ValueError("the proxy's port is not a number from 1 to 65535") from None
+        if not urlsplit(text).hostname or not rest:
+            raise ValueError("the proxy URL has no host")
+        if port is None:
+            raise ValueError("the proxy URL needs a port, e.g. socks5://127.0.0.1:1080")
+        return text
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
@@ -189,6 +222,20 @@ class Settings(BaseSettings):
         if platform is Platform.TELEGRAM:
             return self.telegram_base_url, self.telegram_base_file_url
         return self.bale_base_url, self.bale_base_file_url
+
+    def proxy(self, platform: Platform) -> str | None:
+        """The proxy URL every request of a platform goes through, if any."""
+        value = self.telegram_proxy if platform is Platform.TELEGRAM else self.bale_proxy
+        return value.get_secret_value() if value is not None else None
+
+    def secrets(self) -> list[str]:
+        """What must never reach a log line: the tokens and the proxies' passwords."""
+        found = [t.get_secret_value() for t in (self.telegram_token, self.bale_token) if t]
+        for platform in Platform:
+            password = urlsplit(self.proxy(platform) or "").password
+            if password:
+                found.append(password)
+        return found
 
     def rate_limit(self, platform: Platform) -> float:
         """Messages per second to stay under on a platform."""
