@@ -8,6 +8,7 @@ import contextlib
 import logging
 import signal
 import sys
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -80,6 +81,33 @@ def _fail(code: int, line: str) -> int:
     return code
 
 
+def _backup(settings: Settings) -> int:
+    """`python -m bot backup`: one backup now, beside the scheduled ones (no token needed)."""
+    from storage.backup import BackupError, make_backup
+
+    try:
+        path = make_backup(settings.database_path, settings.backup_folder, settings.backup_keep)
+    except BackupError as exc:
+        return _fail(1, f"backup failed: {exc}")
+    print(f"khooshe: backup written and checked: {path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def _restore(settings: Settings, backup: Path) -> int:
+    """`python -m bot restore FILE`: check the file, then put it in the database's place."""
+    from storage.backup import BackupError, restore
+
+    try:
+        kept = restore(backup, settings.database_path)
+    except BackupError as exc:
+        return _fail(1, str(exc))
+    print(f"khooshe: restored {backup} into {settings.database_path}")
+    if kept is not None:
+        print(f"khooshe: the database it replaced is kept as {kept}")
+    print("khooshe: start the bot; it brings the database up to date if the backup is older")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Khooshe bot")
@@ -92,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         "categorize",
         help="read report texts (one per line) on stdin, print the top three category slugs",
     )
+    sub.add_parser("backup", help="back the database up now (into BACKUP_DIR), checked")
+    restore = sub.add_parser(
+        "restore", help="put a backup in DATABASE_PATH's place (the bot stopped); keeps the old"
+    )
+    restore.add_argument("file", help="the backup file (khooshe-….db)")
     serve = sub.add_parser("sandbox-server", help="only the loopback Bot API, for a real run")
     serve.add_argument("--flavour", choices=["bale", "telegram"], default="telegram")
     serve.add_argument("--port", type=int, default=8081)
@@ -110,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         from bot.sandbox.console import serve_forever
 
         return asyncio.run(serve_forever(args.flavour, args.port))
+
+    if args.command == "backup":
+        return _backup(_settings())
+    if args.command == "restore":
+        return _restore(_settings(), Path(args.file))
 
     settings = _settings()
     if not settings.platforms():

@@ -20,6 +20,7 @@ from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.proxies import label, why_unreachable
+from bot.services.backups import ScheduledBackups
 from bot.services.delivery import texts as texts_for
 from bot.services.digest.service import make_digests
 from bot.services.outbox import Outbox
@@ -33,7 +34,13 @@ from bot.settings import PROJECT_ROOT, Platform, Settings
 from bot.updates import OnePersonAtATime, UpdateQueue
 from handlers import register_all
 from handlers.errors import send_alert
-from storage.db import connect
+from storage.db import (
+    DatabaseInUse,
+    DatabaseLock,
+    DatabaseUnavailable,
+    connect,
+    prepare_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -200,10 +207,36 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
         self.finished = asyncio.Event()
+        self._lock: DatabaseLock | None = None
 
     async def start(self) -> None:
         """Open the database, build the apps and start polling on each platform."""
-        self.db = await connect(self.settings.database_path)
+        path = self.settings.database_path
+        # One bot per database, and `python -m bot restore` refuses while it runs: both
+        # through this lock. A lock file that cannot be made (a read-only folder) is left for
+        # connect() to explain, which says more; should the database open all the same,
+        # that failure stands.
+        unlocked: DatabaseUnavailable | None = None
+        if str(path) != ":memory:":
+            await asyncio.to_thread(prepare_folder, path)
+            lock = DatabaseLock(path)
+            try:
+                lock.acquire()
+                self._lock = lock
+            except DatabaseInUse:
+                raise
+            except DatabaseUnavailable as exc:
+                unlocked = exc
+        try:
+            self.db = await connect(path)
+            if unlocked is not None:
+                raise unlocked
+        except BaseException:
+            if self.db is not None:
+                await self.db.close()
+                self.db = None
+            self._release_lock()
+            raise
         await seed_places(self.db, self.settings.clusters_file)
         await protect_places(self.db)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
@@ -225,6 +258,7 @@ class Runtime:
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
         self.outbox.on_scheduler(make_digests(first.state).arm)
+        self.outbox.on_scheduler(ScheduledBackups(self.settings).arm)
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -403,6 +437,12 @@ class Runtime:
         if self.db is not None:
             await self.db.close()
             self.db = None
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 _REFUSED = (

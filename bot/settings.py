@@ -140,6 +140,12 @@ class Settings(BaseSettings):
     digest_grace_minutes: int = Field(default=12 * 60, ge=0)
     # Send members whose own reports had no news their cluster's numbers anyway (if any).
     digest_without_news: bool = False
+    # Online backups of the database (storage/backup.py): where they go (default: a
+    # `backups` folder beside the database; better another disk), how often in hours (0: none
+    # scheduled, `python -m bot backup` still works) and how many are kept.
+    backup_dir: Path | None = None
+    backup_interval_hours: float = Field(default=24.0, ge=0)
+    backup_keep: int = Field(default=7, ge=1)
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
 
@@ -208,6 +214,11 @@ class Settings(BaseSettings):
     def tz(self) -> ZoneInfo:
         """The display time zone (Tehran by default)."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups are written."""
+        return self.backup_dir or self.database_path.parent / "backups"
 
     def token(self, platform: Platform) -> SecretStr | None:
         """The token configured for a platform, if any."""
