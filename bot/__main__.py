@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         "categorize",
         help="read report texts (one per line) on stdin, print the top three category slugs",
     )
+    sub.add_parser(
+        "check",
+        help="check settings, tokens, staff chats, database, data files and backup folder",
+    )
     sub.add_parser("backup", help="back the database up now (into BACKUP_DIR), checked")
     restore = sub.add_parser(
         "restore", help="put a backup in DATABASE_PATH's place (the bot stopped); keeps the old"
@@ -144,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(serve_forever(args.flavour, args.port))
 
+    if args.command == "check":
+        from bot.check import main as check
+
+        return check()
     if args.command == "backup":
         return _backup(_settings())
     if args.command == "restore":
