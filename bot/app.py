@@ -16,7 +16,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.persistence import SqlitePersistence
 from bot.platforms import BaleBot, KhoosheBot, RepairingRequest, adapter, set_commands
 from bot.proxies import label, why_unreachable
@@ -258,7 +258,8 @@ class Runtime:
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
         self.outbox.on_scheduler(make_digests(first.state).arm)
-        self.outbox.on_scheduler(ScheduledBackups(self.settings).arm)
+        backups = ScheduledBackups(self.settings, on_failure=self._alert_backup_failed)
+        self.outbox.on_scheduler(backups.arm)
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -387,6 +388,17 @@ class Runtime:
 
     async def _alert_refused(self, platform: Platform, only: Platform | None = None) -> None:
         """Tell the admins on every platform still serving (or `only` one) (best effort)."""
+        await self._alert(
+            lambda t: t("admin-alert-token-refused", platform=t.label(f"platform-{platform}")),
+            only,
+        )
+
+    async def _alert_backup_failed(self) -> None:
+        """A scheduled backup failed (the log says why): the admins should know."""
+        await self._alert(lambda t: t("admin-alert-backup-failed"))
+
+    async def _alert(self, render: Callable[[Texts], str], only: Platform | None = None) -> None:
+        """Send the admins on every platform serving (or `only` one) a text (best effort)."""
         for other in self._running - self._refused:
             if only is not None and other is not only:
                 continue
@@ -394,9 +406,7 @@ class Runtime:
             admins = self.settings.admins.get(other, frozenset())
             if bot is None or not admins or self.outbox is None:
                 continue
-            t = texts_for(self.outbox.locales, "fa", other)
-            text = t("admin-alert-token-refused", platform=t.label(f"platform-{platform}"))
-            await send_alert(bot, admins, text)
+            await send_alert(bot, admins, render(texts_for(self.outbox.locales, "fa", other)))
 
     @property
     def handling(self) -> int:

@@ -201,7 +201,8 @@ async def test_a_folder_that_cannot_be_written_is_one_line_and_loses_nothing(
     assert line.startswith(f"khooshe: backup failed: cannot write backups to {blocker / 'sub'}")
     assert "BACKUP_DIR" in line
 
-    # The scheduled one says the same in one log line, and the bot serves on.
+    # The scheduled one says the same in one log line, the admin is told, the bot serves on.
+    admin = khooshe.admin()
     await khooshe.stop()
     with caplog.at_level(logging.INFO, logger="bot.services.backups"):
         await khooshe.start(backup_dir=blocker / "sub", backup_interval_hours=24)
@@ -210,6 +211,8 @@ async def test_a_folder_that_cannot_be_written_is_one_line_and_loses_nothing(
     assert not [r for r in caplog.records if r.exc_info]
     assert record.levelno == logging.ERROR and record.exc_info is None
     assert "cannot write backups to" in record.getMessage()
+    alert = await expect(admin, "پشتیبان‌گیری خودکار از پایگاه داده انجام نشد")
+    assert "BACKUP_DIR" in shown(alert)
     await member.send_command("profile")
     await expect(member, "مریم رضایی")
 

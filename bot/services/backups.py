@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,13 @@ FIRST_AFTER = 3.0  # seconds: the soonest the first backup runs after start
 class ScheduledBackups:
     """Arms the backup job and runs it (one log line whatever happens)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        on_failure: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.settings = settings
+        self._on_failure = on_failure
 
     async def arm(self, jobs: JobQueue[Any]) -> None:
         """Arm the repeating job on the scheduler (a scheduler hook of the outbox)."""
@@ -62,6 +68,8 @@ class ScheduledBackups:
             )
         except BackupError as exc:
             log.error("backup failed: %s", exc)
+            if self._on_failure is not None:
+                await self._on_failure()  # the admins are told (without the details)
             return None
         log.info("backup written: %s", path)
         return path
