@@ -8,6 +8,7 @@ import contextlib
 import logging
 import signal
 import sys
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -30,7 +31,7 @@ async def _run(settings: Settings) -> int:
     from bot.webhooks import WebhookUnavailable, bale_path_secret
     from storage.db import DatabaseUnavailable
 
-    secrets = [t.get_secret_value() for t in (settings.telegram_token, settings.bale_token) if t]
+    secrets = settings.secrets()
     if settings.webhook_secret is not None:
         webhook_secret = settings.webhook_secret.get_secret_value()
         secrets += [webhook_secret, bale_path_secret(webhook_secret)]
@@ -85,6 +86,33 @@ def _fail(code: int, line: str) -> int:
     return code
 
 
+def _backup(settings: Settings) -> int:
+    """`python -m bot backup`: one backup now, beside the scheduled ones (no token needed)."""
+    from storage.backup import BackupError, make_backup
+
+    try:
+        path = make_backup(settings.database_path, settings.backup_folder, settings.backup_keep)
+    except BackupError as exc:
+        return _fail(1, f"backup failed: {exc}")
+    print(f"khooshe: backup written and checked: {path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def _restore(settings: Settings, backup: Path) -> int:
+    """`python -m bot restore FILE`: check the file, then put it in the database's place."""
+    from storage.backup import BackupError, restore
+
+    try:
+        kept = restore(backup, settings.database_path)
+    except BackupError as exc:
+        return _fail(1, str(exc))
+    print(f"khooshe: restored {backup} into {settings.database_path}")
+    if kept is not None:
+        print(f"khooshe: the database it replaced is kept as {kept}")
+    print("khooshe: start the bot; it brings the database up to date if the backup is older")
+    return 0
+
+
 def command_line() -> argparse.ArgumentParser:
     """The commands `python -m bot` takes (the README's set-up steps are checked against it)."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Khooshe bot")
@@ -107,6 +135,15 @@ def command_line() -> argparse.ArgumentParser:
         "categorize",
         help="read report texts (one per line) on stdin, print the top three category slugs",
     )
+    sub.add_parser(
+        "check",
+        help="check settings, tokens, staff chats, database, data files and backup folder",
+    )
+    sub.add_parser("backup", help="back the database up now (into BACKUP_DIR), checked")
+    restore = sub.add_parser(
+        "restore", help="put a backup in DATABASE_PATH's place (the bot stopped); keeps the old"
+    )
+    restore.add_argument("file", help="the backup file (khooshe-….db)")
     serve = sub.add_parser("sandbox-server", help="only the loopback Bot API, for a real run")
     serve.add_argument("--flavour", choices=["bale", "telegram"], default="telegram")
     serve.add_argument("--port", type=int, default=8081)
@@ -131,6 +168,15 @@ def main(argv: list[str] | None = None) -> int:
 
         # No token needed: read only the lexicon's location from the settings.
         return run_cli(sys.stdin, sys.stdout, _settings().lexicon_file)
+
+    if args.command == "check":
+        from bot.check import main as check
+
+        return check()
+    if args.command == "backup":
+        return _backup(_settings())
+    if args.command == "restore":
+        return _restore(_settings(), Path(args.file))
 
     settings = _settings()
     if not settings.platforms():

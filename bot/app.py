@@ -23,7 +23,7 @@ from telegram.ext import (
 
 from bot import text
 from bot.context import AppState, KhoosheApplication, KhoosheContext
-from bot.i18n import Locales
+from bot.i18n import Locales, Texts
 from bot.persistence import SqlitePersistence
 from bot.platforms import (
     CONNECT_TIMEOUT,
@@ -35,6 +35,8 @@ from bot.platforms import (
     adapter,
     set_commands,
 )
+from bot.proxies import label, why_unreachable
+from bot.services.backups import ScheduledBackups
 from bot.services.delivery import texts as texts_for
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
@@ -48,7 +50,13 @@ from bot.updates import OnePersonAtATime, UpdateQueue
 from bot.webhooks import ALLOWED_UPDATES, KhoosheUpdater, check_port, plan_for
 from handlers import register_all
 from handlers.errors import send_alert
-from storage.db import connect
+from storage.db import (
+    DatabaseInUse,
+    DatabaseLock,
+    DatabaseUnavailable,
+    connect,
+    prepare_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +133,16 @@ def build_application(
     rate_limiter = AIORateLimiter(
         overall_max_rate=settings.rate_limit(platform), overall_time_period=1, max_retries=2
     )
+    # Every request of the platform goes through its proxy, if any: the long polls, the sends
+    # and (File.download uses the bot's sending transport) the file downloads.
+    proxy = settings.proxy(platform)
     # Long polls hold a connection for `polling_timeout` seconds: give reads a little more.
     # Bale's answers are repaired; Telegram's go to PTB as they came (bot/platforms.py).
     bale = platform is Platform.BALE
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
+        proxy=proxy,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
         bale=bale,
@@ -143,6 +155,7 @@ def build_application(
         connect_timeout=CONNECT_TIMEOUT,
         pool_timeout=POOL_TIMEOUT,
         bale=bale,
+        proxy=proxy,
     )
     bot: ExtBot[Any]
     if platform is Platform.BALE:  # it escapes what it sends the way settings say
@@ -220,6 +233,7 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
         self.finished = asyncio.Event()
+        self._lock: DatabaseLock | None = None
 
     async def start(self) -> None:
         """Open the database, build the apps and start polling (or webhooks) on each platform.
@@ -231,7 +245,32 @@ class Runtime:
             plan = plan_for(self.settings, platform)
             if plan is not None:
                 check_port(plan)
-        self.db = await connect(self.settings.database_path)
+        path = self.settings.database_path
+        # One bot per database, and `python -m bot restore` refuses while it runs: both
+        # through this lock. A lock file that cannot be made (a read-only folder) is left for
+        # connect() to explain, which says more; should the database open all the same,
+        # that failure stands.
+        unlocked: DatabaseUnavailable | None = None
+        if str(path) != ":memory:":
+            await asyncio.to_thread(prepare_folder, path)
+            lock = DatabaseLock(path)
+            try:
+                lock.acquire()
+                self._lock = lock
+            except DatabaseInUse:
+                raise
+            except DatabaseUnavailable as exc:
+                unlocked = exc
+        try:
+            self.db = await connect(path)
+            if unlocked is not None:
+                raise unlocked
+        except BaseException:
+            if self.db is not None:
+                await self.db.close()
+                self.db = None
+            self._release_lock()
+            raise
         await seed_places(self.db, self.settings.clusters_file)
         await protect_places(self.db)
         locales = Locales.load(LOCALES_DIR, self.settings.tz)
@@ -249,6 +288,8 @@ class Runtime:
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
         self.outbox.on_scheduler(partial(_arm_digests, first.state))
+        backups = ScheduledBackups(self.settings, on_failure=self._alert_backup_failed)
+        self.outbox.on_scheduler(backups.arm)
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )
@@ -262,7 +303,7 @@ class Runtime:
             elif isinstance(result, BaseException):
                 log.warning("%s: could not start (%s)", platform, _why(result))
                 self._retrying.add(platform)
-                self._tasks.append(asyncio.create_task(self._keep_trying(platform)))
+                self._tasks.append(asyncio.create_task(self._keep_trying(platform, result)))
         if len(refused) == len(self.platforms):
             raise InvalidToken("every configured token was refused")
         for platform in refused:
@@ -283,7 +324,6 @@ class Runtime:
         plan = plan_for(self.settings, platform)
         if plan is None:
             await self._poll(app, attempts)
-            log.info("%s: polling as @%s", platform, app.bot.username)
         else:
             assert app.updater is not None
             # setWebhook first (a failure is retried like an unreachable platform), then
@@ -297,8 +337,15 @@ class Runtime:
                 allowed_updates=list(ALLOWED_UPDATES),
                 bootstrap_retries=attempts,
             )
-            log.info("%s: webhook on %s as @%s", platform, plan.describe(), app.bot.username)
             self._tasks.append(asyncio.create_task(_listening(app, platform)))
+        proxy = self.settings.proxy(platform)
+        via = f" through {platform.value.upper()}_PROXY={label(proxy)}" if proxy else ""
+        if plan is None:
+            log.info("%s: polling as @%s%s", platform, app.bot.username, via)
+        else:
+            log.info(
+                "%s: webhook on %s as @%s%s", platform, plan.describe(), app.bot.username, via
+            )
         self._running.add(platform)
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
@@ -314,10 +361,13 @@ class Runtime:
             error_callback=_polling_error,
         )
 
-    async def _keep_trying(self, platform: Platform) -> None:
+    async def _keep_trying(self, platform: Platform, failure: BaseException) -> None:
+        """Start a platform that could not start, with growing pauses; one line each time,
+        saying why (its proxy, if it has one, is probed) and that the others serve on."""
         delay = 5.0
         while platform not in self._running:
-            log.warning("%s: not reachable yet; retrying in %.0f s", platform, delay)
+            reason = await why_unreachable(self.settings, platform, failure)
+            log.warning("%s: %s; retrying in %.0f s", platform, reason, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 300.0)
             app = self.apps[platform]
@@ -337,6 +387,7 @@ class Runtime:
                 return
             except Exception as exc:  # keep trying whatever went wrong; the other runs on
                 log.warning("%s: start failed (%s)", platform, _why(exc))
+                failure = exc
         self._retrying.discard(platform)
         # Admins here have not heard of a token refused while this platform was unreachable.
         for refused in self._refused:
@@ -395,6 +446,17 @@ class Runtime:
 
     async def _alert_refused(self, platform: Platform, only: Platform | None = None) -> None:
         """Tell the admins on every platform still serving (or `only` one) (best effort)."""
+        await self._alert(
+            lambda t: t("admin-alert-token-refused", platform=t.label(f"platform-{platform}")),
+            only,
+        )
+
+    async def _alert_backup_failed(self) -> None:
+        """A scheduled backup failed (the log says why): the admins should know."""
+        await self._alert(lambda t: t("admin-alert-backup-failed"))
+
+    async def _alert(self, render: Callable[[Texts], str], only: Platform | None = None) -> None:
+        """Send the admins on every platform serving (or `only` one) a text (best effort)."""
         for other in self._running - self._refused:
             if only is not None and other is not only:
                 continue
@@ -402,9 +464,7 @@ class Runtime:
             admins = self.settings.admins.get(other, frozenset())
             if bot is None or not admins or self.outbox is None:
                 continue
-            t = texts_for(self.outbox.locales, "fa", other)
-            text = t("admin-alert-token-refused", platform=t.label(f"platform-{platform}"))
-            await send_alert(bot, admins, text)
+            await send_alert(bot, admins, render(texts_for(self.outbox.locales, "fa", other)))
 
     @property
     def handling(self) -> int:
@@ -445,6 +505,12 @@ class Runtime:
         if self.db is not None:
             await self.db.close()
             self.db = None
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 async def _arm_digests(state: AppState, jobs: JobQueue[Any]) -> None:

@@ -20,6 +20,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
 # Telegram's secret_token allows 1-256 of these; fewer than 16 is guessable.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+# What httpx (PTB's transport) can go through; socks needs the `socksio` package (httpx[socks]).
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
 class BaleEscaping(StrEnum):
@@ -100,6 +102,11 @@ class Settings(BaseSettings):
     telegram_base_file_url: str = "https://api.telegram.org/file/bot"
     bale_base_url: str = "https://tapi.bale.ai/bot"
     bale_base_file_url: str = "https://tapi.bale.ai/file/bot"
+    # A proxy per platform (http://, https://, socks5:// or socks5h://, credentials in the
+    # URL if needed): every request of that platform goes through it (polling, sends, file
+    # downloads). A server in Iran usually needs one for Telegram; one abroad maybe for Bale.
+    telegram_proxy: SecretStr | None = None
+    bale_proxy: SecretStr | None = None
     # Which way Bale's Markdown is kept off our text; switch after the live check (README).
     bale_escaping: BaleEscaping = BaleEscaping.INVISIBLE
     clusters_file: Path = PROJECT_ROOT / "data" / "clusters.csv"
@@ -147,6 +154,12 @@ class Settings(BaseSettings):
     digest_grace_minutes: int = Field(default=12 * 60, ge=0)
     # Send members whose own reports had no news their cluster's numbers anyway (if any).
     digest_without_news: bool = False
+    # Online backups of the database (storage/backup.py): where they go (default: a
+    # `backups` folder beside the database; better another disk), how often in hours (0: none
+    # scheduled, `python -m bot backup` still works) and how many are kept.
+    backup_dir: Path | None = None
+    backup_interval_hours: float = Field(default=24.0, ge=0)
+    backup_keep: int = Field(default=7, ge=1)
     # Long-poll timeout for getUpdates (seconds).
     polling_timeout: int = Field(default=30, ge=0)
     # Webhooks instead of polling (README "Webhooks"): the public HTTPS address a reverse
@@ -219,6 +232,31 @@ class Settings(BaseSettings):
             raise ValueError("must differ from TELEGRAM_WEBHOOK_PORT (one listener each)")
         return value
 
+    @field_validator("telegram_proxy", "bale_proxy", mode="before")
+    @classmethod
+    def _proxy(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        text = text.strip()
+        if not text:
+            return None
+        # Never echo the URL: it may carry a password.
+        scheme, sep, rest = text.partition("://")
+        if not sep or scheme.lower() not in PROXY_SCHEMES:
+            raise ValueError(
+                "expected a proxy URL starting with " + ", ".join(f"{s}://" for s in PROXY_SCHEMES)
+            )
+        try:
+            port = urlsplit(text).port
+        except ValueError:
+            raise ValueError("the proxy's port is not a number from 1 to 65535") from None
+        if not urlsplit(text).hostname or not rest:
+            raise ValueError("the proxy URL has no host")
+        if port is None:
+            raise ValueError("the proxy URL needs a port, e.g. socks5://127.0.0.1:1080")
+        return text
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
@@ -241,6 +279,11 @@ class Settings(BaseSettings):
         """The display time zone (Tehran by default)."""
         return ZoneInfo(self.timezone)
 
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups are written."""
+        return self.backup_dir or self.database_path.parent / "backups"
+
     def token(self, platform: Platform) -> SecretStr | None:
         """The token configured for a platform, if any."""
         return self.telegram_token if platform is Platform.TELEGRAM else self.bale_token
@@ -254,6 +297,20 @@ class Settings(BaseSettings):
         if platform is Platform.TELEGRAM:
             return self.telegram_base_url, self.telegram_base_file_url
         return self.bale_base_url, self.bale_base_file_url
+
+    def proxy(self, platform: Platform) -> str | None:
+        """The proxy URL every request of a platform goes through, if any."""
+        value = self.telegram_proxy if platform is Platform.TELEGRAM else self.bale_proxy
+        return value.get_secret_value() if value is not None else None
+
+    def secrets(self) -> list[str]:
+        """What must never reach a log line: the tokens and the proxies' passwords."""
+        found = [t.get_secret_value() for t in (self.telegram_token, self.bale_token) if t]
+        for platform in Platform:
+            password = urlsplit(self.proxy(platform) or "").password
+            if password:
+                found.append(password)
+        return found
 
     def rate_limit(self, platform: Platform) -> float:
         """Messages per second to stay under on a platform."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
+import os
 import re
 import sqlite3
 import weakref
@@ -25,6 +27,54 @@ class DatabaseUnavailable(Exception):
     Its message is one line for the operator: what is wrong and what to do. `python -m bot`
     prints it and exits non-zero instead of a traceback.
     """
+
+
+class DatabaseInUse(DatabaseUnavailable):
+    """Another process holds the database's lock (a running bot, or a restore)."""
+
+
+class DatabaseLock:
+    """Who uses a database: a lock file beside it (`<name>.lock`), held while a bot runs.
+
+    The running bot holds an exclusive `flock` on it for its whole life; the kernel drops the
+    lock when the process ends however it ends (kill -9 included), so a stale file never
+    blocks anything. `python -m bot restore` takes the same lock, and so refuses to replace
+    the database under a running bot; a second bot on the same database refuses to start.
+    The file holds the holder's process id, for the message.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self.path = Path(f"{database}.lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise DatabaseUnavailable naming who holds it."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot create the lock file {self.path} ({exc.strerror or exc}): make "
+                f"{self.path.parent} writable by this user"
+            ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            os.close(fd)
+            raise DatabaseInUse(
+                f"a Khooshe bot (process {holder}) is using {self.database}: "
+                "stop it first (e.g. systemctl stop khooshe)"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        """Let go (the file stays: removing it could race another process taking it)."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing the last descriptor drops the flock
+            self._fd = None
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -75,14 +125,7 @@ async def connect(path: Path) -> aiosqlite.Connection:
     aiosqlite's worker thread is not a daemon, so a connection left open after a failed
     migration would keep the process alive (and looking healthy to a supervisor) for ever.
     """
-    if str(path) != ":memory:":
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseUnavailable(
-                f"cannot create the folder {path.parent} for the database "
-                f"({exc.strerror or exc}): set DATABASE_PATH to a writable place"
-            ) from exc
+    prepare_folder(path)
     try:
         # Plain sqlite3 first: a failed aiosqlite.connect leaves its thread to report to a
         # loop that may be closed by then (a traceback after our one line).
@@ -104,6 +147,19 @@ async def connect(path: Path) -> aiosqlite.Connection:
             raise _unavailable(path, exc) from exc
         raise
     return db
+
+
+def prepare_folder(path: Path) -> None:
+    """Create the database's folder, or say in one line why it cannot be."""
+    if str(path) == ":memory:":
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            f"cannot create the folder {path.parent} for the database "
+            f"({exc.strerror or exc}): set DATABASE_PATH to a writable place"
+        ) from exc
 
 
 def _check_writable(path: Path) -> None:

@@ -157,6 +157,8 @@ TEST_SETTINGS: dict[str, Any] = {
     # No weekly digest catches up at start unless a test asks for it (it would reach
     # the admin in the middle of unrelated tests run on a Saturday morning).
     "digest_grace_minutes": 0,
+    # No backup at every start either: the backup tests ask for one.
+    "backup_interval_hours": 0,
 }
 # The bot ids (for make_token) of a bot on both platforms.
 TELEGRAM_BOT, BALE_BOT = 11, 22

@@ -82,6 +82,8 @@ class ApiCall:
     at: float  # time.monotonic() at arrival
     error_code: int | None = None  # filled in when the call failed
     description: str | None = None
+    # The client's (address, port): a test can tell a call that came through a proxy.
+    peer: tuple[str, int] | None = None
 
     def summary(self) -> str:
         """A one-line description for failure messages."""
@@ -168,6 +170,8 @@ class SandboxCore:
         self.record_calls = record_calls
         self.calls: list[ApiCall] = []
         self.webhook_posts: list[WebhookPost] = []
+        # File downloads (GET /file/bot<token>/<path>), recorded apart from the API calls.
+        self.downloads: list[ApiCall] = []
         self.faults: list[Fault] = []
         self.blocked: set[int] = set()
         self.revoked: dict[str, tuple[int, str]] = {}

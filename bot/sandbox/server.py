@@ -144,7 +144,7 @@ class BotApiSandbox(SandboxMethods):
         requested = request.match_info["method"]
         entry = self._methods.get(requested.lower())
         method = entry[0] if entry else requested
-        call = ApiCall(method, {}, token, time.monotonic())
+        call = ApiCall(method, {}, token, time.monotonic(), peer=_peer(request))
         if self.record_calls:
             self.calls.append(call)
         try:
@@ -194,6 +194,11 @@ class BotApiSandbox(SandboxMethods):
             self._touch(state.id, chat_id)
 
     async def _handle_file(self, request: web.Request) -> web.Response:
+        if self.record_calls:
+            path = request.match_info["path"]
+            download = ApiCall("download", {"path": path}, request.match_info["token"], 0.0)
+            download.at, download.peer = time.monotonic(), _peer(request)
+            self.downloads.append(download)
         if self._auth(request.match_info["token"]) is None:
             err = ApiError(401, "Unauthorized")
             return web.json_response(err.payload(), status=401)
@@ -255,3 +260,9 @@ class BotApiSandbox(SandboxMethods):
                 state.webhook_error = (int(time.time()), error)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, WEBHOOK_RETRY_MAX)
+
+
+def _peer(request: web.Request) -> tuple[str, int] | None:
+    """The client's (address, port), if the transport knows it."""
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    return (str(peer[0]), int(peer[1])) if peer else None

@@ -80,6 +80,7 @@ flood-notice = Your messages are arriving very fast. Please wait a few seconds a
 error-apology = Sorry, something went wrong and your request was not completed. Please try again; staff have been told about the problem.
 error-admin-alert = ⚠️ Bot error: { $error } (update { $update })
 admin-alert-token-refused = ⚠️ The bot's token on { $platform } was refused (revoked or replaced?) and the bot stopped on { $platform }. Messages owed to members stay queued; put the valid token in the settings and restart the bot.
+admin-alert-backup-failed = ⚠️ The scheduled backup of the database failed. The bot's log says why; check the backup folder (BACKUP_DIR) and the free disk space. Nothing in the database was changed and the bot carries on.
 
 platform-telegram = Telegram
 platform-bale = Bale
