@@ -8,14 +8,12 @@ audience against their own clusters, whatever the (forgeable) callback data says
 
 from __future__ import annotations
 
-import asyncio
-import io
 import logging
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,10 +28,11 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services.delivery import Content, send_content
-from bot.services.export import table_workbook
+from bot.services.export import Column, table_workbook
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
+from handlers.tables import send_table
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
 from storage.members import JOB_ROLES, update_member
@@ -829,6 +828,10 @@ async def _reschedule(update: Update, context: KhoosheContext, moment: datetime)
 # --- after sending ---------------------------------------------------------------------------
 
 
+# The undelivered list's columns, in sheet order ("tried": when the bot gave up).
+FAILED_COLUMNS = ("name", "company", "cluster", "platform", "phone", "status", "error", "tried")
+
+
 @requires(Role.CLUSTER_AGENT)
 async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
@@ -844,7 +847,6 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     clusters = {
         p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
     }
-    columns = ("name", "company", "cluster", "platform", "phone", "status", "error")
     table = [
         (
             r.name,
@@ -854,21 +856,24 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
             r.phone,
             t.label(f"delivery-status-{r.status}"),
             r.error or "",
+            r.tried_at,
         )
         for r in recipients
     ]
-    data = await asyncio.to_thread(
-        table_workbook,
-        [t.label(f"failed-col-{c}") for c in columns],
-        table,
-        t.lang == "fa",
-    )
-    await context.bot.send_document(
+    columns = [
+        Column(
+            t.label(f"failed-col-{c}"),
+            gregorian=t.label(f"failed-col-{c}_gregorian") if c == "tried" else None,
+        )
+        for c in FAILED_COLUMNS
+    ]
+    tz = context.settings.tz
+    await send_table(
+        context.bot,
         _chat_id(update),
-        InputFile(io.BytesIO(data), filename=f"broadcast-{broadcast.id}-undelivered.xlsx"),
-        caption=t(
-            "broadcast-failed-list-caption", number=t.digits(broadcast.id), count=len(recipients)
-        ),
+        lambda: table_workbook(columns, table, t.lang, tz),
+        f"broadcast-{broadcast.id}-undelivered.xlsx",
+        t("broadcast-failed-list-caption", number=t.digits(broadcast.id), count=len(recipients)),
     )
 
 

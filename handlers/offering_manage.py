@@ -20,7 +20,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
-from bot.services.export import table_workbook
+from bot.services.export import Column, table_workbook
 from bot.text import pack_messages
 from handlers.keyboards import answer, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
@@ -305,16 +305,23 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
             clusters.get(a.cluster_code, a.cluster_code),
             a.phone,
             t.label(f"offering-status-label-{a.status}"),
-            t.datetime(a.signed_up_at),
+            a.signed_up_at,
             t.label("offering-attended-yes") if a.attended else "",
         )
         for a in people
     ]
-    headers = [t.label(f"offering-col-{c}") for c in EXPORT_COLUMNS]
+    columns = [
+        Column(
+            t.label(f"offering-col-{c}"),
+            gregorian=t.label(f"offering-col-{c}_gregorian") if c == "signed_up" else None,
+        )
+        for c in EXPORT_COLUMNS
+    ]
+    tz = context.settings.tz
     await send_table(
         context.bot,
         _chat_id(update),
-        lambda: table_workbook(headers, table, t.lang == "fa"),
+        lambda: table_workbook(columns, table, t.lang, tz),
         f"offering-{offering.id}.xlsx",
         t("offering-export-caption", title=offering.title, count=len(people)),
     )

@@ -17,7 +17,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Rendered, Texts
 from bot.roles import Role, access_of, requires
-from bot.services.export import COLUMNS, ExportRow, reports_workbook
+from bot.services.export import COLUMNS, DATE_COLUMNS, ExportRow, header_ids, reports_workbook
 from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
@@ -314,7 +314,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
         )
         for r in reports
     ]
-    headers = {c: t.label(f"export-col-{c}") for c in COLUMNS}
+    headers = {c: t.label(f"export-col-{c}") for c in header_ids(COLUMNS, DATE_COLUMNS)}
     chat = update.effective_chat
     assert chat is not None
     tz = context.settings.tz

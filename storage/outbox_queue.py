@@ -125,8 +125,11 @@ async def record_undelivered(
     if status not in ("failed", "blocked", "left", "skipped"):
         raise ValueError(status)
     async with transaction(db):
+        # sent_at is when the last attempt ended: here, when the message was given up (the
+        # undelivered list shows it).
         await db.execute(
-            "UPDATE outbox SET status = ?, error = ? WHERE id = ?", (status, error, item.id)
+            "UPDATE outbox SET status = ?, error = ?, sent_at = ? WHERE id = ?",
+            (status, error, now_iso(), item.id),
         )
         if status in ("blocked", "left") and item.member_id is not None:
             # Until they write to the bot again (handlers/middleware.py reactivates them).

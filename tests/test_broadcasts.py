@@ -99,6 +99,10 @@ async def test_blocked_and_opted_out_members(khooshe: Khooshe) -> None:
     rows = list(sheet_rows.values)
     assert rows[0][0] == "نام" and len(rows) == 2
     assert rows[1][0] == "عضو 1" and rows[1][5] == "ربات را مسدود کرده"
+    # when the bot gave up: Jalali text, and beside it a date value to sort and filter by
+    assert rows[0][7:] == ("زمان آخرین تلاش", "زمان آخرین تلاش (میلادی)")
+    assert "۱۴۰" in str(rows[1][7])
+    assert sheet_rows["I2"].is_date and isinstance(rows[1][8], datetime)
 
     # the blocked member comes back: they get the next one
     khooshe.sandbox.unblock(blocker.id)

@@ -134,6 +134,9 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert values[0][:6] == ("نام", "شرکت / واحد", "خوشه", "تلفن", "وضعیت", "زمان ثبت‌نام")
     assert values[1][0] == "عضو 0" and values[1][2] == "چرم و کفش" and values[1][4] == "قطعی"
     assert "۱۴۰۵" in str(values[1][5])  # a Jalali time
+    # and beside it the same moment as a date value, to sort and filter by
+    assert values[0][6] == "زمان ثبت‌نام (میلادی)"
+    assert table["G2"].is_date and isinstance(values[1][6], datetime)
     assert values[3][4] == "فهرست انتظار"
 
     # more seats: the waitlisted member moves up and is told

@@ -192,6 +192,7 @@ offering-col-cluster = Cluster
 offering-col-phone = Phone
 offering-col-status = Status
 offering-col-signed_up = Signed up at
+offering-col-signed_up_gregorian = Signed up at (Gregorian)
 offering-col-attended = Attended
 offering-status-label-confirmed = confirmed
 offering-status-label-waitlisted = waitlist

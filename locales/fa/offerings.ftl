@@ -192,6 +192,7 @@ offering-col-cluster = خوشه
 offering-col-phone = تلفن
 offering-col-status = وضعیت
 offering-col-signed_up = زمان ثبت‌نام
+offering-col-signed_up_gregorian = زمان ثبت‌نام (میلادی)
 offering-col-attended = حضور
 offering-status-label-confirmed = قطعی
 offering-status-label-waitlisted = فهرست انتظار
