@@ -11,7 +11,7 @@ async def test_free_text_at_the_menu_becomes_a_report_in_two_taps(khooshe: Khoos
     user = khooshe.member()
     await register(user)
     await user.send_text(GAS)
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     assert "گاز واحد ما از دیروز قطع است" in shown(offer)  # quoted back
     # Kept before it was acknowledged: a restart loses nothing.
     await khooshe.stop()
@@ -40,9 +40,9 @@ async def test_the_text_is_the_first_part_and_more_can_follow(khooshe: Khooshe) 
     user = khooshe.member()
     await register(user)
     await user.send_text("آب شهرک سه روز است وصل نشده")
-    first = await expect(user, "ثبت به‌عنوان مشکل؟")
+    first = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.send_text("تانکر هم نمی‌فرستند")  # a second message gets its own offer
-    await expect(user, "ثبت به‌عنوان مشکل؟")
+    await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.press_inline(first, "📝 بله، ثبت مشکل")
     await expect(user, "آغاز شرح مشکل")
     await user.send_text("کارگاه رنگ‌کاری تعطیل شده")
@@ -59,7 +59,7 @@ async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khoos
         assert menu.inline_buttons == []
     # In reply to an old message, the words are still offered, and may be let go.
     await user.send_text("مالیات امسال واحد ما دو برابر شده", reply_to=menu.message_id)
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.press_inline(offer, "نه، لازم نیست")
     dismissed = await user.next_edit()
     while dismissed.message_id != offer.message_id:  # edits from registration come first
@@ -74,4 +74,4 @@ async def test_strangers_and_commands_still_get_the_old_answers(khooshe: Khooshe
     stranger = khooshe.member()
     await stranger.send_text("برق واحد ما قطع است")
     hint = await expect(stranger, "/start")
-    assert "ثبت به‌عنوان مشکل" not in shown(hint)
+    assert "به‌عنوان مشکل ثبت" not in shown(hint)

@@ -33,7 +33,7 @@ async def test_agents_see_their_clusters_and_staff_see_all(khooshe: Khooshe) -> 
     assert "مبلمان" not in shown(listing)
     # choosing another cluster by forging the filter still shows only the agent's scope
     await agent.press_forged("l:s:cluster:furniture", UNSEEN_MESSAGE)
-    empty = await expect(agent, "گزارشی با این فیلتر نیست")
+    empty = await expect(agent, "گزارشی با این فیلتر پیدا نشد")
     assert "مبلمان" in shown(empty)
 
     await admin.send_command("reports")
@@ -76,9 +76,9 @@ async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
     for command in ("reports", "export_reports"):
         await member.send_command(command)
         (reply,) = await member.settle()
-        assert "کارکنان" in shown(reply) and reply.document is None
+        assert "کارشناسان" in shown(reply) and reply.document is None
     answer = await member.press_forged("l:x")
-    assert answer is not None and "کارکنان" in (answer.text or "")
+    assert answer is not None and "کارشناسان" in (answer.text or "")
     assert [m for m in await member.settle() if m.document is not None] == []
 
 
@@ -158,7 +158,7 @@ async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) 
     forged = await agent.press_forged("l:s:body:nowhere", UNSEEN_MESSAGE)
     assert forged is not None and forged.show_alert
     await agent.press_inline(choices, "بانک")
-    assert "گزارشی با این فیلتر نیست" in shown(await expect(agent, "فیلتر"))
+    assert "گزارشی با این فیلتر پیدا نشد" in shown(await expect(agent, "فیلتر"))
     await agent.press_inline(choices, "همه")
     assert "(۲)" in shown(await expect(agent, "گزارش‌ها"))
     stored = await khooshe.rows("SELECT code, outside_body FROM reports ORDER BY id")
