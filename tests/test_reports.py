@@ -187,6 +187,12 @@ async def test_tracking_codes_never_reveal_another_members_report(khooshe: Khoos
     await owner.send_command("track")
     (usage,) = await owner.settle()
     assert "/track" in shown(usage)
+    # the command as our message shows it, direction mark and all, copied and pasted back
+    example = next(line for line in shown(usage).splitlines() if "/track" in line)
+    pasted = example[example.index("\u200e/track") :].replace("۱۲۳۴۵۶", code)
+    await owner.send_text(pasted)
+    (again,) = await owner.settle()
+    assert "برق" in shown(again) and shown(again) == shown(details)
 
 
 async def test_bad_input_while_describing(khooshe: Khooshe) -> None:
