@@ -49,6 +49,11 @@ _REPAIRED = {"getUpdates", "getMe", *_EDITS}
 
 _USER_KEYS = {"from", "forward_from", "user", "left_chat_member", "via_bot", "sender_user"}
 _USER_LIST_KEYS = {"new_chat_members"}
+# Direction marks before a pasted command: our Persian messages put a left-to-right mark before
+# every /command (locales/fa), and a member who copies «/track ۴۸۲۱۰۷» from one pastes it too.
+_COMMAND_AFTER_MARKS = re.compile(
+    r"^([\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+)(/[A-Za-z0-9_]+)"
+)
 
 # --- Bale's Markdown --------------------------------------------------------------------------
 # Bale renders its own Markdown in every message and has no parse_mode to turn that off. What
@@ -157,6 +162,9 @@ def _repair(node: object, now: int) -> None:
         # A guess, used only when Bale leaves the type out: Telegram's (and, as far as we
         # know, Bale's) group ids are negative.
         chat.setdefault("type", "private" if int(chat.get("id", 0)) > 0 else "group")
+    text = node.get("text")
+    if "message_id" in node and isinstance(text, str):
+        _unmark_command(node, text)
     contact = node.get("contact")
     if isinstance(contact, dict) and not contact.get("first_name"):
         contact["first_name"] = ""
@@ -172,6 +180,22 @@ def _repair(node: object, now: int) -> None:
                 if isinstance(user, dict) and "id" in user:
                     _repair_user(user)
         _repair(value, now)
+
+
+def _unmark_command(message: dict[str, Any], text: str) -> None:
+    """Drop direction marks before a command that starts a message, so it reads as one."""
+    match = _COMMAND_AFTER_MARKS.match(text)
+    if match is None:
+        return
+    marks = len(match.group(1))  # each is one UTF-16 unit, as entity offsets count
+    message["text"] = text[marks:]
+    entities = [e for e in message.get("entities") or [] if isinstance(e, dict)]
+    for entity in entities:
+        entity["offset"] = max(0, int(entity.get("offset", 0)) - marks)
+    if not any(e.get("type") == "bot_command" and e.get("offset") == 0 for e in entities):
+        command = {"type": "bot_command", "offset": 0, "length": len(match.group(2))}
+        entities.insert(0, command)
+    message["entities"] = entities
 
 
 def repair_updates(updates: list[Any]) -> list[Any]:

@@ -8,14 +8,12 @@ audience against their own clusters, whatever the (forgeable) callback data says
 
 from __future__ import annotations
 
-import asyncio
-import io
 import logging
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -33,6 +31,7 @@ from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
+from handlers.tables import send_table
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
 from storage.members import JOB_ROLES, update_member
@@ -833,11 +832,15 @@ async def _reschedule(update: Update, context: KhoosheContext, moment: datetime)
 # --- after sending ---------------------------------------------------------------------------
 
 
+# The undelivered list's columns, in sheet order ("tried": when the bot gave up).
+FAILED_COLUMNS = ("name", "company", "cluster", "platform", "phone", "status", "error", "tried")
+
+
 @requires(Role.CLUSTER_AGENT)
 async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
     # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import table_workbook
+    from bot.services.export import Column, table_workbook
 
     broadcast = await _own_or_staff(update, context, _broadcast_id(update))
     if broadcast is None:
@@ -851,7 +854,6 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     clusters = {
         p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
     }
-    columns = ("name", "company", "cluster", "platform", "phone", "status", "error")
     table = [
         (
             r.name,
@@ -861,19 +863,24 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
             r.phone,
             t.label(f"delivery-status-{r.status}"),
             r.error or "",
+            r.tried_at,
         )
         for r in recipients
     ]
-    data = await asyncio.to_thread(
-        table_workbook,
-        [t.label(f"failed-col-{c}") for c in columns],
-        table,
-        t.lang == "fa",
-    )
-    await context.bot.send_document(
+    columns = [
+        Column(
+            t.label(f"failed-col-{c}"),
+            gregorian=t.label(f"failed-col-{c}_gregorian") if c == "tried" else None,
+        )
+        for c in FAILED_COLUMNS
+    ]
+    tz = context.settings.tz
+    await send_table(
+        context.bot,
         _chat_id(update),
-        InputFile(io.BytesIO(data), filename=f"broadcast-{broadcast.id}-undelivered.xlsx"),
-        caption=t(
+        lambda: table_workbook(columns, table, t.lang, tz),
+        f"broadcast-{broadcast.id}-undelivered.xlsx",
+        t(
             "broadcast-failed-list-caption",
             number=t.digits(broadcast.number),
             count=len(recipients),

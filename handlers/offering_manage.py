@@ -286,7 +286,7 @@ EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", 
 async def on_export(update: Update, context: KhoosheContext) -> None:
     """An .xlsx of everyone who signed up."""
     # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import table_workbook
+    from bot.services.export import Column, table_workbook
 
     offering = await managed(update, context, offering_id(update))
     if offering is None:
@@ -307,16 +307,23 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
             clusters.get(a.cluster_code, a.cluster_code),
             a.phone,
             t.label(f"offering-status-label-{a.status}"),
-            t.datetime(a.signed_up_at),
+            a.signed_up_at,
             t.label("offering-attended-yes") if a.attended else "",
         )
         for a in people
     ]
-    headers = [t.label(f"offering-col-{c}") for c in EXPORT_COLUMNS]
+    columns = [
+        Column(
+            t.label(f"offering-col-{c}"),
+            gregorian=t.label(f"offering-col-{c}_gregorian") if c == "signed_up" else None,
+        )
+        for c in EXPORT_COLUMNS
+    ]
+    tz = context.settings.tz
     await send_table(
         context.bot,
         _chat_id(update),
-        lambda: table_workbook(headers, table, t.lang == "fa"),
+        lambda: table_workbook(columns, table, t.lang, tz),
         f"offering-{offering.id}.xlsx",
         t("offering-export-caption", title=offering.title, count=len(people)),
     )

@@ -196,12 +196,16 @@ async def _card(
     signup = await _active_signup(context, offering, member)
     parts = [describe(t, offering, seats_line(t, counted.left, counted.waitlisted))]
     buttons = []
+    # A card with a note (the answer to a sign-up just made) lets the note say where the member
+    # stands: one confirmation, not two.
     if signup is not None and signup.status == "confirmed":
-        parts.append(t("offering-you-are-confirmed"))
+        if note is None:
+            parts.append(t("offering-you-are-confirmed"))
         buttons.append(_button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
     elif signup is not None:
-        position = await waitlist_position(context.db, offering.id, member.id)
-        parts.append(t("offering-you-are-waitlisted", position=position))
+        if note is None:
+            position = await waitlist_position(context.db, offering.id, member.id)
+            parts.append(t("offering-you-are-waitlisted", position=position))
         buttons.append(
             _button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
         )

@@ -555,7 +555,7 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     """Throw the draft away."""
     if update.callback_query is not None:
         await update.callback_query.answer()
-        await replace_pressed(update, context.t("report-cancelled"))
+        await replace_pressed(update, context.t("report-cancel-pressed"))
     assert context.user_data is not None
     context.user_data.pop("report", None)
     await menu.show_menu(update, context, "report-cancelled")

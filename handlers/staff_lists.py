@@ -293,7 +293,7 @@ async def on_filter_set(update: Update, context: KhoosheContext) -> None:
 async def export_reports(update: Update, context: KhoosheContext) -> None:
     """/export_reports (or the list's button): an .xlsx of the filtered reports."""
     # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import COLUMNS, ExportRow, reports_workbook
+    from bot.services.export import COLUMNS, DATE_COLUMNS, ExportRow, header_ids, reports_workbook
 
     if update.callback_query is not None:
         await update.callback_query.answer()
@@ -327,7 +327,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
         )
         for r in reports
     ]
-    headers = {c: t.label(f"export-col-{c}") for c in COLUMNS}
+    headers = {c: t.label(f"export-col-{c}") for c in header_ids(COLUMNS, DATE_COLUMNS)}
     chat = update.effective_chat
     assert chat is not None
     tz = context.settings.tz

@@ -1,8 +1,8 @@
 """Sending an .xlsx table: the one way the staff's exports go out.
 
-Used by the reports export (handlers/staff_lists.py) and a training's sign-ups
-(handlers/offering_manage.py); a broadcast's undelivered list (handlers/broadcasts.py) is the
-third export and should come here too.
+Used by the reports export (handlers/staff_lists.py), a training's sign-ups
+(handlers/offering_manage.py) and a broadcast's undelivered list (handlers/broadcasts.py); the
+workbooks themselves come from bot/services/export.py.
 """
 
 from __future__ import annotations

@@ -429,6 +429,8 @@ class Recipient:
     phone: str
     status: str
     error: str | None
+    # When the bot gave up on the message (None for rows given up before this was recorded).
+    tried_at: datetime | None
 
 
 @dataclass(slots=True)
@@ -475,9 +477,22 @@ async def tally(db: aiosqlite.Connection, broadcast_id: int) -> Tally:
 async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recipient]:
     """The recipients a broadcast did not reach, with why."""
     async with db.execute(
-        "SELECT m.name, m.company, m.cluster_code, o.platform, m.phone, o.status, o.error "
+        "SELECT m.name, m.company, m.cluster_code, o.platform, m.phone, o.status, o.error, "
+        "o.sent_at "
         "FROM outbox o JOIN members m ON m.id = o.member_id "
         "WHERE o.broadcast_id = ? AND o.status IN ('failed', 'blocked', 'left') ORDER BY o.id",
         (broadcast_id,),
     ) as cursor:
-        return [Recipient(*row) for row in await cursor.fetchall()]
+        return [
+            Recipient(
+                name=row[0],
+                company=row[1],
+                cluster_code=row[2],
+                platform=row[3],
+                phone=row[4],
+                status=row[5],
+                error=row[6],
+                tried_at=parse_iso(row[7]) if row[7] else None,
+            )
+            for row in await cursor.fetchall()
+        ]

@@ -130,9 +130,12 @@ async def record_undelivered(
     if status not in ("failed", "blocked", "left", "skipped"):
         raise ValueError(status)
     async with transaction(db):
+        # sent_at is when the last attempt ended: here, when the message was given up (the
+        # undelivered list shows it).
         cursor = await db.execute(
-            "UPDATE outbox SET status = ?, error = ? WHERE id = ? AND status = 'sending'",
-            (status, error, item.id),
+            "UPDATE outbox SET status = ?, error = ?, sent_at = ? "
+            "WHERE id = ? AND status = 'sending'",
+            (status, error, now_iso(), item.id),
         )
         if cursor.rowcount == 0:
             return  # cancelled while in flight (the member deleted their account)

@@ -109,7 +109,7 @@ async def test_staff_cannot_use_admin_commands_and_see_their_menu(khooshe: Khoos
     assert "مدیران ربات" in (reply.text or "")
     await staff.send_command("start")
     await staff.settle()
-    assert ["🛠 بخش کارکنان"] in [[b["text"] for b in row] for row in staff.reply_keyboard or []]
+    assert ["🛠 بخش کارشناسان"] in [[b["text"] for b in row] for row in staff.reply_keyboard or []]
 
 
 def test_access_levels_and_cluster_scope() -> None:

@@ -70,7 +70,7 @@ async def test_staff_send_to_one_cluster_and_get_a_report(khooshe: Khooshe) -> N
     for member in leather:
         got = await expect(member, "جلسه مشترک")
         assert shown(got) == NEWS  # on Bale too: the text as typed, escapes rendered away
-        assert got.button_texts == ["🔕 اطلاعیه نفرست"]
+        assert got.button_texts == ["🔕 دیگر اطلاعیه نمی‌خواهم"]
     assert not [m for m in furniture.messages if "جلسه" in (m.content or "")]
 
     (broadcast,) = await khooshe.rows("SELECT * FROM broadcasts")
@@ -109,6 +109,10 @@ async def test_blocked_and_opted_out_members(khooshe: Khooshe) -> None:
     rows = list(sheet_rows.values)
     assert rows[0][0] == "نام" and len(rows) == 2
     assert rows[1][0] == "عضو 1" and rows[1][5] == "ربات را مسدود کرده"
+    # when the bot gave up: Jalali text, and beside it a date value to sort and filter by
+    assert rows[0][7:] == ("زمان آخرین تلاش", "زمان آخرین تلاش (میلادی)")
+    assert "۱۴۰" in str(rows[1][7])
+    assert sheet_rows["I2"].is_date and isinstance(rows[1][8], datetime)
 
     # the blocked member comes back: they get the next one
     khooshe.sandbox.unblock(blocker.id)
@@ -125,7 +129,7 @@ async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> No
     await preview(admin)
     await admin.press("📤 ارسال الان")
     got = await expect(member, "جلسه مشترک")
-    answer = await member.press_inline(got, "🔕 اطلاعیه نفرست")
+    answer = await member.press_inline(got, "🔕 دیگر اطلاعیه نمی‌خواهم")
     assert answer is not None and "دیگر اطلاعیه" in (answer.text or "")
     (row,) = await khooshe.rows("SELECT announcements FROM members")
     assert row["announcements"] == 0
@@ -165,7 +169,7 @@ async def test_agents_reach_only_their_clusters(khooshe: Khooshe) -> None:
 async def test_members_cannot_broadcast_or_forge_staff_buttons(khooshe: Khooshe) -> None:
     (member,) = await khooshe.seed_members(1)
     await member.send_command("broadcast")
-    denied = await expect(member, "فقط برای کارکنان")
+    denied = await expect(member, "فقط برای کارشناسان")
     for forged in ("bc:now", "bc:failed:1", "bc:c:1", "bc:cy:1", "bc:rs:1"):
         answer = await member.press_forged(forged, denied.message_id)
         assert answer is not None and answer.text, forged
@@ -178,7 +182,7 @@ async def test_bad_messages_get_the_same_step_again(khooshe: Khooshe) -> None:
     await admin.send_command("broadcast")
     await expect(admin, "متن اطلاعیه")
     await admin.send_text("ا" * 4097)
-    assert "۴۰۹۷ نویسه" in shown(await expect(admin, "حداکثر"))
+    assert "۴۰۹۷ حرف" in shown(await expect(admin, "حداکثر"))
     await admin.send_sticker()
     await expect(admin, "این نوع پیام")
     await admin.send_photo(caption="ب" * 1025)
@@ -206,7 +210,7 @@ async def test_the_length_checked_is_the_length_sent(khooshe: Khooshe) -> None:
     await admin.send_text(starred.strip())
     if khooshe.platform.value == "bale":
         refused = shown(await expect(admin, "حداکثر"))
-        assert "۴۷۵۹ نویسه" in refused  # 4,079 typed + 680 invisible breaks
+        assert "۴۷۵۹ حرف" in refused  # 4,079 typed + 680 invisible breaks
         await admin.send_text("(مهم) " * 680)  # parentheses are never escaped: it fits
     await expect(admin, "برای چه کسانی")
 
@@ -371,7 +375,7 @@ async def test_an_audience_of_nobody_cannot_be_sent_to(khooshe: Khooshe) -> None
     await tap(admin, "💼 نقش‌ها")
     await tap(admin, "▫️ مالک / مدیرعامل")
     card = await tap(admin, "✔️ تأیید انتخاب")
-    assert "تعداد گیرندگان: ۰ نفر" in shown(card)
+    assert "با این انتخاب‌ها گیرنده‌ای نیست" in shown(card)
     answer = await admin.press_inline(card, "ادامه »")
     assert answer is not None and "هیچ عضوی" in (answer.text or "")
     await admin.settle(quiet=0.3)

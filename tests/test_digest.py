@@ -86,8 +86,8 @@ async def test_members_get_their_week_once_and_can_turn_it_off(khooshe: Khooshe)
     text = shown(message)
     assert f"گزارش {persian_digits(report.code)} «قطعی برق سه روز»" in text
     assert "وضعیت: در حال بررسی ← حل‌شده" in text
-    assert "۱ پاسخ کارشناس" in text and "۱ عضو دیگر به آن پیوستند" in text
-    assert "خوشه چرم و کفش در این هفته: ۲ گزارش تازه، ۱ گزارش حل‌شده" in text
+    assert "یک پاسخ کارشناس" in text and "یک عضو دیگر به آن پیوست" in text
+    assert "خوشه چرم و کفش در این هفته: ۲ گزارش تازه ثبت شد و ۱ گزارش حل شد." in text
     week = reported_week(_next_saturday(), khooshe.settings().tz)
     assert jalali_day(week.start) in text  # «شنبه ۱۴ آذر ۱۴۰۵»: Jalali, Persian digits
     await expect(joiner, "قطعی برق سه روز")
@@ -211,7 +211,7 @@ async def test_preview_is_scoped_for_an_agent_and_denied_to_a_member(khooshe: Kh
     assert "نبود چوب راش" in sample and "قطعی برق چرم" not in sample
 
     await shoemaker.send_command("digest_preview")
-    await expect(shoemaker, "فقط برای کارکنان مجاز است")
+    await expect(shoemaker, "فقط برای کارشناسان مجاز است")
     await shoemaker.settle()
     assert not any("گزارش هفتگی" in (m.content or "") for m in shoemaker.messages)
 
@@ -265,7 +265,9 @@ async def test_the_digest_lists_next_weeks_trainings_and_their_fill_rates(
     assert "همایش مبلمان" not in text  # not for this member's cluster
     assert message.button(callback_data=f"of:view:{course.id}") is not None
     staff = shown(await expect(admin, "گزارش هفتگی کارشناسان", wait=10))
-    assert f"{TITLE}: ۱ از ۳ نفر" in staff
+    assert f"{TITLE}: یک نفر ثبت‌نام کرده است (از ۳ جا)" in staff
+    assert "همایش مبلمان: هنوز کسی ثبت‌نام نکرده است (از ۲ جا)" in staff
+    assert "۰ نفر" not in staff  # nobody is not a number of people
 
 
 async def test_a_reopened_report_is_told_as_it_is_now(khooshe: Khooshe) -> None:

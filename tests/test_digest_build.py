@@ -92,8 +92,8 @@ def test_a_member_digest_tells_their_news_in_persian_with_jalali_dates(
     assert "گزارش ۱۲۳۴۵۶ «قطعی برق»" in text
     assert "وضعیت: در حال بررسی ← حل‌شده" in text
     assert "۲ پاسخ کارشناس" in text and "۳ عضو دیگر به آن پیوستند" in text
-    assert "خوشه چرم و کفش در این هفته: ۵ گزارش تازه، ۱ گزارش حل‌شده" in text
-    assert buttons == [[("🔕 خلاصه هفتگی نمی‌خواهم", "dg:off")]]
+    assert "خوشه چرم و کفش در این هفته: ۵ گزارش تازه ثبت شد و ۱ گزارش حل شد." in text
+    assert buttons == [[("🔕 دیگر خلاصه هفتگی نمی‌خواهم", "dg:off")]]
 
 
 def test_no_news_means_no_digest_unless_staff_choose_otherwise(locales: Locales) -> None:

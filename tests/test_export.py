@@ -13,29 +13,40 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.i18n import TEHRAN
-from bot.services.export import COLUMNS, ExportRow, reports_workbook
+from bot.services.export import (
+    COLUMNS,
+    DATE_COLUMNS,
+    DATE_FORMAT,
+    Column,
+    ExportRow,
+    header_ids,
+    reports_workbook,
+    table_workbook,
+)
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
 
-# Stand-ins for the locale files' header texts, in COLUMNS order.
+# Stand-ins for the locale files' header texts, in sheet order.
+HEADER_IDS = header_ids(COLUMNS, DATE_COLUMNS)
 HEADERS = {
     "fa": dict(
         zip(
-            COLUMNS,
+            HEADER_IDS,
             (
-                "کد پیگیری", "خوشه", "دسته", "وضعیت", "فوری", "خلاصه", "ثبت",
-                "آخرین تغییر", "هم‌گزارش‌دهندگان", "دیرکرد", "دستگاه مسئول", "پیوست‌ها", "شرح",
+                "کد پیگیری", "خوشه", "دسته", "وضعیت", "فوری", "خلاصه", "ثبت", "ثبت (میلادی)",
+                "آخرین تغییر", "آخرین تغییر (میلادی)", "هم‌گزارش‌دهندگان", "دیرکرد",
+                "دستگاه مسئول", "پیوست‌ها", "شرح",
             ),
             strict=True,
         )
     ),
     "en": dict(
         zip(
-            COLUMNS,
+            HEADER_IDS,
             (
                 "Tracking code", "Cluster", "Category", "Status", "Urgent", "Summary", "Created",
-                "Last update", "Co-reporters", "Overdue", "Outside body", "Attachments",
-                "Description",
+                "Created (Gregorian)", "Last update", "Last update (Gregorian)", "Co-reporters",
+                "Overdue", "Outside body", "Attachments", "Description",
             ),
             strict=True,
         )
@@ -74,16 +85,18 @@ def values(ws: Worksheet) -> list[tuple[object, ...]]:
 def test_headers_and_layout(lang: str) -> None:
     ws = sheet(reports_workbook([ROW, ROW], HEADERS[lang], lang, TEHRAN))
     rows = values(ws)
-    assert rows[0] == tuple(HEADERS[lang][column] for column in COLUMNS)
+    assert HEADER_IDS[6:10] == ("created", "created_gregorian", "updated", "updated_gregorian")
+    assert rows[0] == tuple(HEADERS[lang][column] for column in HEADER_IDS)
     assert len(rows) == 3
     assert all(cell.font.bold for cell in ws[1])
     assert not ws["A2"].font.bold
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:M3"
+    assert ws.auto_filter.ref == "A1:O3"
     assert bool(ws.sheet_view.rightToLeft) is (lang == "fa")
-    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJKLM"}
+    widths = {column: ws.column_dimensions[column].width for column in "ABCDEFGHIJKLMNO"}
     assert widths["F"] > widths["A"]  # the summary gets room
-    assert widths["M"] > widths["F"]  # and the whole description more
+    assert widths["O"] > widths["F"]  # and the whole description more
+    assert widths["G"] >= 30 and widths["H"] >= 16  # a Jalali date-time, an ISO one
     assert all(width >= 8 for width in widths.values())
 
 
@@ -97,7 +110,9 @@ def test_persian_row_with_jalali_dates() -> None:
         "بله",
         "قطعی مکرر برق در شهرک صنعتی",
         "شنبه ۱۵ آذر ۱۴۰۴، ساعت ۱۶:۳۰",
+        datetime(2025, 12, 6, 16, 30),  # the same instant, as a date value in Tehran time
         "سه‌شنبه ۱۸ آذر ۱۴۰۴، ساعت ۰۹:۳۵",
+        datetime(2025, 12, 9, 9, 35),
         3,
         "خیر",
         "شرکت توزیع نیروی برق",
@@ -108,7 +123,12 @@ def test_persian_row_with_jalali_dates() -> None:
 
 def test_english_dates_keep_latin_digits() -> None:
     ws = sheet(reports_workbook([ROW], HEADERS["en"], "en", TEHRAN))
-    assert values(ws)[1][6:8] == ("Saturday 15 Azar 1404, 16:30", "Tuesday 18 Azar 1404, 09:35")
+    assert values(ws)[1][6:10] == (
+        "Saturday 15 Azar 1404, 16:30",
+        datetime(2025, 12, 6, 16, 30),
+        "Tuesday 18 Azar 1404, 09:35",
+        datetime(2025, 12, 9, 9, 35),
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,17 +152,17 @@ def test_the_whole_description_is_exported_up_to_excels_limit() -> None:
     long = "برق قطع است. " * 3_000  # 39,000 characters: more than a cell holds
     rows = [replace(ROW, description="خط اول\nخط دوم"), replace(ROW, description=long)]
     ws = sheet(reports_workbook(rows, HEADERS["fa"], "fa", TEHRAN))
-    assert ws["M1"].value == "شرح"
-    assert ws["M2"].value == "خط اول\nخط دوم"
-    stored = ws["M3"].value
+    assert ws["O1"].value == "شرح"
+    assert ws["O2"].value == "خط اول\nخط دوم"
+    stored = ws["O3"].value
     assert isinstance(stored, str) and len(stored) == 32_767
     assert stored.endswith("…") and stored[:-1] == long[:32_766]
 
 
 def test_empty_list_has_headers_only() -> None:
     ws = sheet(reports_workbook([], HEADERS["fa"], "fa", TEHRAN))
-    assert values(ws) == [tuple(HEADERS["fa"][column] for column in COLUMNS)]
-    assert ws.auto_filter.ref == "A1:M1"
+    assert values(ws) == [tuple(HEADERS["fa"][column] for column in HEADER_IDS)]
+    assert ws.auto_filter.ref == "A1:O1"
 
 
 def test_sheet_title() -> None:
@@ -151,9 +171,10 @@ def test_sheet_title() -> None:
 
 
 def test_missing_header_is_an_error() -> None:
-    headers = {k: v for k, v in HEADERS["fa"].items() if k != "overdue"}
-    with pytest.raises(ValueError, match="overdue"):
-        reports_workbook([ROW], headers, "fa", TEHRAN)
+    for missing in ("overdue", "updated_gregorian"):
+        headers = {k: v for k, v in HEADERS["fa"].items() if k != missing}
+        with pytest.raises(ValueError, match=missing):
+            reports_workbook([ROW], headers, "fa", TEHRAN)
 
 
 def test_ten_thousand_rows() -> None:
@@ -171,8 +192,8 @@ def test_ten_thousand_rows() -> None:
     cells = last_row_cells(data)
     assert cells["row"] == "10001"
     assert cells["A"] == "109999"
-    assert cells["I"] == "4"
-    assert cells["K"] == ROW.outside_body
+    assert cells["K"] == "4"
+    assert cells["M"] == ROW.outside_body
 
 
 def last_row_cells(data: bytes) -> dict[str, str]:
@@ -192,3 +213,57 @@ def last_row_cells(data: bytes) -> dict[str, str]:
                 element.clear()
     assert count == int(last["row"])
     return last
+
+
+# --- dates: a real date value to sort and filter by, the Jalali text beside it -------------------
+
+
+def test_report_dates_are_date_values_that_sort() -> None:
+    later = replace(ROW, code="2", created=ROW.created + timedelta(days=40, hours=3))
+    ws = sheet(reports_workbook([later, ROW], HEADERS["fa"], "fa", TEHRAN))
+    for row in (2, 3):
+        for column in "HJ":
+            cell = ws[f"{column}{row}"]
+            assert cell.is_date and isinstance(cell.value, datetime), cell.coordinate
+            assert cell.number_format == DATE_FORMAT
+        for column in "GI":
+            assert ws[f"{column}{row}"].data_type == "s"  # the Jalali text stays text
+    assert ws["H2"].value == datetime(2026, 1, 15, 19, 30)  # Tehran wall clock, no zone
+    assert ws["G2"].value == "پنج‌شنبه ۲۵ دی ۱۴۰۴، ساعت ۱۹:۳۰"
+    assert sorted([ws["H2"].value, ws["H3"].value]) == [ws["H3"].value, ws["H2"].value]
+
+
+def test_a_table_with_a_date_column() -> None:
+    columns = [Column("نام"), Column("زمان", gregorian="زمان (میلادی)"), Column("تعداد")]
+    rows = [
+        ("الف", datetime(2026, 3, 21, 20, 0, tzinfo=UTC), 3),  # 1 Farvardin 1405, 23:30 Tehran
+        ("ب", None, 0),
+    ]
+    ws = sheet(table_workbook(columns, rows, "fa", TEHRAN, title="نرسیده‌ها"))
+    assert ws.title == "نرسیده‌ها"
+    assert ws.sheet_view.rightToLeft
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D3"
+    assert values(ws) == [
+        ("نام", "زمان", "زمان (میلادی)", "تعداد"),
+        ("الف", "شنبه ۱ فروردین ۱۴۰۵، ساعت ۲۳:۳۰", datetime(2026, 3, 21, 23, 30), 3),
+        ("ب", None, None, 0),
+    ]
+    assert ws["C2"].is_date and not ws["B2"].is_date
+    english = sheet(table_workbook(columns, rows[:1], "en", TEHRAN))
+    assert not english.sheet_view.rightToLeft
+    assert values(english)[1][1] == "Saturday 1 Farvardin 1405, 23:30"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(("الف", "دیروز", 1), id="text-in-a-date-column"),
+        pytest.param(("الف", datetime(2026, 1, 1, 9, 0), 1), id="naive-datetime"),
+        pytest.param((datetime(2026, 1, 1, 9, 0, tzinfo=UTC), None, 1), id="date-elsewhere"),
+        pytest.param(("الف", None), id="short-row"),
+    ],
+)
+def test_a_table_refuses_rows_that_do_not_fit(row: tuple[object, ...]) -> None:
+    columns = [Column("نام"), Column("زمان", gregorian="زمان (میلادی)"), Column("تعداد")]
+    with pytest.raises((TypeError, ValueError)):
+        table_workbook(columns, [row], "fa", TEHRAN)  # type: ignore[list-item]

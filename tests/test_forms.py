@@ -11,7 +11,7 @@ async def test_an_abandoned_report_times_out_and_its_draft_comes_back(khooshe: K
     await khooshe.start(form_timeout_seconds=1)
     (member,) = await khooshe.seed_members(1)
     await member.send_text("📝 ثبت مشکل")
-    await expect(member, "با زبان خودتان")
+    await expect(member, "با کلمات خودتان")
     await member.send_text("آب شهرک از صبح قطع است و خط تولید خوابیده")
     await expect(member, "دریافت شد")
     told = await expect(member, "بی‌پاسخ ماند", wait=30)  # the timeout job, a second later

@@ -42,7 +42,7 @@ async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -
             await expect(user, "ثبت‌نام شما انجام شد", wait=30)
             # file_report's steps, with waits for a subprocess on a busy machine
             await user.press("📝 ثبت مشکل")
-            await expect(user, "با زبان خودتان", wait=30)
+            await expect(user, "با کلمات خودتان", wait=30)
             await user.send_text(POWER_CUT)
             await expect(user, "دریافت شد", wait=30)
             await user.press("✅ تمام شد")
@@ -74,7 +74,7 @@ async def test_a_report_text_sent_while_the_database_is_locked_is_not_kept(
     user = khooshe.member()
     await register(user)
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     # Another process (a backup, a sqlite3 shell) holds the write lock past busy_timeout.
     other = sqlite3.connect(khooshe.db_path, isolation_level=None)
     try:

@@ -92,7 +92,10 @@ def test_every_id_in_code_exists(locales: Locales) -> None:
         ("report-status-", REPORT_STATUSES),
         ("when-error-", tuple(c.value for c in WhenErrorCode)),
         ("delivery-status-", ("failed", "blocked", "left")),
-        ("failed-col-", ("name", "company", "cluster", "platform", "phone", "status", "error")),
+        (
+            "failed-col-",
+            ("name", "company", "cluster", "platform", "phone", "status", "error", "tried"),
+        ),
         ("scheduled-media-", ("photo", "document")),
         ("offering-kind-", KINDS),
     ],

@@ -12,7 +12,7 @@ async def test_free_text_at_the_menu_becomes_a_report_in_two_taps(khooshe: Khoos
     user = khooshe.member()
     await register(user)
     await user.send_text(GAS)
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     assert "گاز واحد ما از دیروز قطع است" in shown(offer)  # quoted back
     # Kept before it was acknowledged: a restart loses nothing.
     await khooshe.stop()
@@ -41,9 +41,9 @@ async def test_the_text_is_the_first_part_and_more_can_follow(khooshe: Khooshe) 
     user = khooshe.member()
     await register(user)
     await user.send_text("آب شهرک سه روز است وصل نشده")
-    first = await expect(user, "ثبت به‌عنوان مشکل؟")
+    first = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.send_text("تانکر هم نمی‌فرستند")  # a second message gets its own offer
-    await expect(user, "ثبت به‌عنوان مشکل؟")
+    await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.press_inline(first, "📝 بله، ثبت مشکل")
     await expect(user, "آغاز شرح مشکل")
     await user.send_text("کارگاه رنگ‌کاری تعطیل شده")
@@ -60,7 +60,7 @@ async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khoos
         assert menu.inline_buttons == []
     # In reply to an old message, the words are still offered, and may be let go.
     await user.send_text("مالیات امسال واحد ما دو برابر شده", reply_to=menu.message_id)
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     await user.press_inline(offer, "نه، لازم نیست")
     dismissed = await user.next_edit()
     while dismissed.message_id != offer.message_id:  # edits from registration come first
@@ -75,7 +75,7 @@ async def test_strangers_and_commands_still_get_the_old_answers(khooshe: Khooshe
     stranger = khooshe.member()
     await stranger.send_text("برق واحد ما قطع است")
     hint = await expect(stranger, "/start")
-    assert "ثبت به‌عنوان مشکل" not in shown(hint)
+    assert "به‌عنوان مشکل ثبت" not in shown(hint)
 
 
 async def _file_the_draft(user: SandboxUser) -> None:
@@ -97,7 +97,7 @@ async def test_a_photo_at_the_menu_becomes_a_report_with_its_caption(khooshe: Kh
     user = khooshe.member()
     await register(user)
     await user.send_photo(b"\xff\xd8 the burnt panel", caption="تابلو برق واحد ما سوخت")
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     assert "عکسی که فرستادید" in shown(offer)
     assert "تابلو برق واحد ما سوخت" in shown(offer)  # the caption quoted back
     # Kept before it was offered: a restart between the offer and the tap loses nothing.
@@ -118,7 +118,7 @@ async def test_a_voice_note_without_words_waits_for_a_description(khooshe: Khoos
     user = khooshe.member()
     await register(user)
     await user.send_voice(b"OggS the gas is cut again")
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     assert "پیام صوتی" in shown(offer)
     await user.press_inline(offer, "📝 بله، ثبت مشکل")
     await expect(user, "مشکل را در چند کلمه بنویسید")
@@ -135,7 +135,7 @@ async def test_a_document_may_be_let_go_and_strangers_get_the_old_hint(khooshe: 
     user = khooshe.member()
     await register(user)
     await user.send_document(b"%PDF bill", file_name="قبض گاز.pdf", mime_type="application/pdf")
-    offer = await expect(user, "ثبت به‌عنوان مشکل؟")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
     assert "فایلی که فرستادید" in shown(offer)
     (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
     assert "قبض گاز.pdf" in data["data"]  # kept on disk while the offer stands
@@ -150,4 +150,4 @@ async def test_a_document_may_be_let_go_and_strangers_get_the_old_hint(khooshe: 
     stranger = khooshe.member()
     await stranger.send_photo(b"\xff\xd8 a stranger's photo")
     hint = await expect(stranger, "/start")
-    assert "ثبت به‌عنوان مشکل" not in shown(hint)
+    assert "به‌عنوان مشکل ثبت" not in shown(hint)

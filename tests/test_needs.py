@@ -79,7 +79,7 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     assert topic["status"] == "open"
     assert "چه نوعی است" not in (agent.chat.messages[-1].content or "")
     answer = await first.press_forged("nds:o:1")
-    assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
+    assert answer is not None and "فقط برای کارشناسان" in (answer.text or "")
 
     admin = khooshe.admin()
     await admin.send_command("needs")
@@ -90,13 +90,13 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     assert "🧩 مبلمان و صنایع چوب:" in ranked and "🧩 چرم و کفش:" in ranked
     await admin.press(f"🎓 دوره برای «{EXPORT}»")
     await expect(admin, "چه نوعی است")
-    await admin.press("کارگاه")
+    await admin.press("کارگاه آموزشی")
     await expect(admin, "توضیح کوتاهی")  # the title came from the topic
-    await admin.press("رد شدن »")
+    await admin.press("صرف‌نظر »")
     await expect(admin, "زمان شروع")
     await admin.send_text(workday(2))  # a start on a day off would ask for a confirm
     await expect(admin, "زمان پایان")
-    await admin.press("رد شدن »")
+    await admin.press("صرف‌نظر »")
     await expect(admin, "مکان برگزاری")
     await admin.send_text("اتاق بازرگانی")
     await expect(admin, "ظرفیت چند نفر")

@@ -53,7 +53,7 @@ async def _next_with(user: SandboxUser | SandboxChat, fragment: str, wait: float
 async def _file_slowly(user: SandboxUser, text: str, wait: float = 60) -> str:
     """File a report with generous waits (a fresh process loads hazm on first use)."""
     await user.send_text("📝 ثبت مشکل")  # members seeded in storage have no keyboard yet
-    await _next_with(user, "با زبان خودتان", wait)
+    await _next_with(user, "با کلمات خودتان", wait)
     await user.send_text(text)
     await _next_with(user, "دریافت شد", wait)
     await user.press("✅ تمام شد")
@@ -66,7 +66,7 @@ async def _file_slowly(user: SandboxUser, text: str, wait: float = 60) -> str:
     await _next_with(user, "گزارش شما:", wait)
     await user.press("✅ ثبت گزارش")
     filed = await _next_with(user, "کد پیگیری", wait)
-    return shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+    return shown(filed).split("کد پیگیری: ")[1].split()[0]
 
 
 def _cards_remembered(db: Path, chat_id: int) -> int:

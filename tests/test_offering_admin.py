@@ -134,6 +134,9 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert values[0][:6] == ("نام", "شرکت / واحد", "خوشه", "تلفن", "وضعیت", "زمان ثبت‌نام")
     assert values[1][0] == "عضو 0" and values[1][2] == "چرم و کفش" and values[1][4] == "قطعی"
     assert "۱۴۰۵" in str(values[1][5])  # a Jalali time
+    # and beside it the same moment as a date value, to sort and filter by
+    assert values[0][6] == "زمان ثبت‌نام (میلادی)"
+    assert table["G2"].is_date and isinstance(values[1][6], datetime)
     assert values[3][4] == "فهرست انتظار"
 
     # more seats: the waitlisted member moves up and is told
@@ -150,7 +153,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     await admin.press("👥 ظرفیت")
     await admin.send_text("۳")
     await expect(admin, "به‌روز شد")
-    await expect(third, "یک جا خالی شد")
+    await expect(third, "یک جای خالی پیدا شد")
 
     # a typo in the title or the description can be fixed after publishing
     await admin.press_inline(item, "✏️ ویرایش")
@@ -221,10 +224,10 @@ async def test_attendance_after_the_start(khooshe: Khooshe) -> None:
     started = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
     await khooshe.db.execute("UPDATE offerings SET starts_at = ?", (started,))
     await admin.press_inline(item, "✔️ حضور و غیاب")
-    sheet = await expect(admin, "۰ از ۲ حاضر")
+    sheet = await expect(admin, "حاضر: ۰ از ۲")
     assert sheet.button_texts == ["▫️ عضو 0", "▫️ عضو 1"]
     marked = await tap(admin, "▫️ عضو 0")
-    assert "✅ عضو 0" in marked.button_texts and "۱ از ۲ حاضر" in shown(marked)
+    assert "✅ عضو 0" in marked.button_texts and "حاضر: ۱ از ۲" in shown(marked)
     rows = await khooshe.rows("SELECT attended FROM signups ORDER BY seq")
     assert [r["attended"] for r in rows] == [1, 0]
 
@@ -235,10 +238,10 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     own = await offer(khooshe, clusters={"leather_shoes": None}, title="کارگاه چرم")
     assert await join(khooshe, member, own.id) == "confirmed"
     await member.send_command("new_offering")
-    denied = await expect(member, "فقط برای کارکنان")
+    denied = await expect(member, "فقط برای کارشناسان")
     for forged in ("ofs:c:2", "ofs:cy:2", "ofs:x:2", "ofs:ao:2", "ofs:es:2", "ofs:at:2:1:0"):
         answer = await member.press_forged(forged, denied.message_id)
-        assert answer is not None and "فقط برای کارکنان" in (answer.text or ""), forged
+        assert answer is not None and "فقط برای کارشناسان" in (answer.text or ""), forged
 
     agent = khooshe.member(first_name="عامل")
     await grant_role(
@@ -263,14 +266,14 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     # the agent's form offers only their clusters; a forged one is refused
     await agent.send_command("new_offering")
     await expect(agent, "چه نوعی است")
-    await agent.press("کارگاه")
+    await agent.press("کارگاه آموزشی")
     await agent.send_text("کارگاه بسته‌بندی")
     await expect(agent, "توضیح کوتاهی")
-    await agent.press("رد شدن »")
+    await agent.press("صرف‌نظر »")
     await expect(agent, "زمان شروع")
     await agent.send_text(workday(2, "۱۰:۰۰"))
     await expect(agent, "زمان پایان")
-    await agent.press("رد شدن »")
+    await agent.press("صرف‌نظر »")
     await expect(agent, "مکان برگزاری")
     await agent.send_text("https://meet.example/khooshe")
     await expect(agent, "ظرفیت چند نفر")
@@ -310,7 +313,7 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await expect(admin, "زمان شروع")
     await admin.send_text(workday(2, "۱۰:۰۰"))
     await expect(admin, "زمان پایان")
-    await admin.press("رد شدن »")
+    await admin.press("صرف‌نظر »")
     await expect(admin, "مکان برگزاری")
     await admin.send_text("نمایشگاه بین‌المللی تبریز")
     await expect(admin, "ظرفیت چند نفر")
@@ -327,7 +330,7 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await admin.send_text(workday(2, "۱۱:۰۰"))  # after the start
     await expect(admin, "پیش از شروع باشد")
     await admin.send_text("فردا ۹ صبح")
-    await expect(admin, "منتشر و اعلام می‌شود")
+    await expect(admin, "انتشار و اعلام آن برای")
     (row,) = await khooshe.rows("SELECT id, status, published_at, description FROM offerings")
     assert row["description"] == "غرفه‌های رایگان برای اعضای خوشه"
     assert datetime.fromisoformat(row["published_at"]) > datetime.now(UTC)
@@ -433,7 +436,7 @@ async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) 
         await offer(khooshe, title=f"دوره {day + 1}", starts_at=soon + timedelta(days=day))
     admin = khooshe.admin()
     await admin.send_command("offerings")
-    more = await expect(admin, "و ۲ مورد دیگر")
+    more = await expect(admin, "۲ مورد دیگر هم هست")
     cards = [m for m in admin.messages if "🎓 شماره" in (m.content or "")]
     assert len(cards) == 10 and shown(cards[0]).startswith("🎓 شماره ۱: دوره 1")  # soonest first
     await admin.press_inline(more, "⬇️ ادامه فهرست")
@@ -443,7 +446,7 @@ async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) 
     assert (more.content or "").startswith("⬇️ ادامه فهرست")  # the pressed button is gone
     (member,) = await khooshe.seed_members(1)
     answer = await member.press_forged("ofs:m:10", more.message_id)
-    assert answer is not None and "فقط برای کارکنان" in (answer.text or "")
+    assert answer is not None and "فقط برای کارشناسان" in (answer.text or "")
     assert not any("شماره" in (m.content or "") for m in member.messages)
 
 
@@ -456,7 +459,7 @@ async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     await expect(admin, "عنوان را بنویسید")
     await admin.send_text(TITLE)
     await expect(admin, "توضیح کوتاهی")
-    await admin.press("رد شدن »")
+    await admin.press("صرف‌نظر »")
     await expect(admin, "زمان شروع")
     # "جمعه ۵" was silently 05:00: the hour is asked about, then the Friday needs a confirm.
     await admin.send_text("جمعه ۵")
@@ -492,7 +495,7 @@ async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     await expect(admin, "عنوان را بنویسید")
     await admin.send_text("کارگاه دوم")
     await expect(admin, "توضیح کوتاهی")
-    await admin.press("رد شدن »")
+    await admin.press("صرف‌نظر »")
     await expect(admin, "زمان شروع")
     await admin.send_text("جمعه ساعت ۹ صبح")
     warned = await expect(admin, "همین روز بماند")

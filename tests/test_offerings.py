@@ -77,6 +77,7 @@ async def test_browse_sign_up_and_add_to_calendar(khooshe: Khooshe) -> None:
     assert "ثبت‌نام می‌کنید؟" in shown(asked)
     done = await tap(member, "✅ بله، ثبت‌نام کن")
     assert "ثبت‌نام شما انجام شد" in shown(done) and "۱ جای خالی" in shown(done)
+    assert "قطعی است" not in shown(done)  # one confirmation, not two
     assert "↩️ انصراف از ثبت‌نام" in done.button_texts
     assert await statuses(khooshe, offering) == [(member.id, "confirmed")]
 
@@ -121,7 +122,7 @@ async def test_waitlist_and_promotion_with_a_button_to_give_the_seat_back(
     await tap(first, "↩️ انصراف از ثبت‌نام")
     left = await tap(first, "↩️ بله، انصراف می‌دهم")
     assert "لغو شد" in shown(left)
-    told = await expect(second, "یک جا خالی شد")
+    told = await expect(second, "یک جای خالی پیدا شد")
     assert TITLE in shown(told)
     assert await statuses(khooshe, offering) == [
         (first.id, "cancelled"),
@@ -132,7 +133,7 @@ async def test_waitlist_and_promotion_with_a_button_to_give_the_seat_back(
     asked = await tap(second, "↩️ جایم را واگذار می‌کنم")
     assert asked.message_id == told.message_id and "انصراف می‌دهید؟" in shown(asked)
     await tap(second, "↩️ بله، انصراف می‌دهم")
-    await expect(third, "یک جا خالی شد")
+    await expect(third, "یک جای خالی پیدا شد")
     assert (await statuses(khooshe, offering))[-1] == (third.id, "confirmed")
 
 

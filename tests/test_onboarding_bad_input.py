@@ -119,7 +119,7 @@ async def test_an_edited_message_is_not_taken_as_an_answer(khooshe: Khooshe) -> 
 async def test_double_tap_on_confirm_makes_one_member(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    (summary,) = [m for m in user.messages if m.text == "✔️ ثبت‌نام انجام شد."]
+    (summary,) = [m for m in user.messages if m.text == "✔️ تأیید و ثبت"]
     assert not summary.inline_buttons
     # its buttons are gone; a client that still sends the old callback gets an answer
     answer = await user.press_forged("f:ok", summary.message_id)

@@ -45,6 +45,43 @@ def test_bale_update_without_required_fields_is_repaired() -> None:
     assert update.callback_query.chat_instance == "5000000001"
 
 
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        pytest.param("\u200e/track ۴۸۲۱۰۷", None, id="pasted-without-entities"),
+        pytest.param(
+            "\u200e\u200f/track ۴۸۲۱۰۷",
+            [{"type": "bot_command", "offset": 2, "length": 6}],
+            id="entity-after-the-marks",
+        ),
+    ],
+)
+def test_a_pasted_command_loses_its_direction_marks(
+    text: str, entities: list[dict[str, object]] | None
+) -> None:
+    """Our messages put a left-to-right mark before /track; pasting it back still works."""
+    message: dict[str, object] = {
+        "message_id": 3,
+        "chat": {"id": 7, "type": "private"},
+        "from": {"id": 7, "first_name": "م"},
+        "text": text,
+    }
+    if entities is not None:
+        message["entities"] = entities
+    fixed = repair_updates([{"update_id": 9, "message": message}])
+    update = Update.de_json(fixed[0], None)
+    assert update.message is not None and update.message.text == "/track ۴۸۲۱۰۷"
+    (command,) = update.message.entities
+    assert (command.type, command.offset, command.length) == ("bot_command", 0, 6)
+
+
+def test_marks_elsewhere_are_left_alone() -> None:
+    text = "گزارش \u200e/track را دیدم"
+    message = {"message_id": 3, "chat": {"id": 7, "type": "private"}, "text": text}
+    fixed = repair_updates([{"update_id": 9, "message": message}])
+    assert fixed[0]["message"]["text"] == text and "entities" not in fixed[0]["message"]
+
+
 def test_unparseable_update_becomes_a_bare_one_so_polling_moves_on() -> None:
     fixed = repair_updates([{"update_id": 8, "message": {"message_id": "x", "chat": 5}}])
     assert fixed == [{"update_id": 8}]

@@ -36,7 +36,7 @@ KINDS = "۱ عکس، ۱ فایل، ۱ پیام صوتی"
 async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bool = True) -> str:
     """File a report with a photo, a document and a voice note; return its code as shown."""
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     await user.send_text(text)
     await expect(user, "دریافت شد")
     if files:
@@ -57,7 +57,7 @@ async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bo
     assert ("📎 پیوست: ۳" in shown(summary)) is files
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
-    return shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+    return shown(filed).split("کد پیگیری: ")[1].split()[0]
 
 
 async def _staff_group(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser]:
@@ -95,7 +95,8 @@ def _refused(answer: CallbackAnswer | None) -> bool:
     """Refused: not staff of the report's cluster, or (where the platform shows which buttons
     a message carries) no such button on the message pressed."""
     text = answer.text or "" if answer is not None else ""
-    return answer is not None and answer.show_alert and ("کارکنان" in text or "فعال نیست" in text)
+    refused = "کارشناسان" in text or "فعال نیست" in text
+    return answer is not None and answer.show_alert and refused
 
 
 def _files_in(messages: list[BotMessage]) -> list[BotMessage]:
@@ -145,7 +146,7 @@ async def test_only_staff_of_the_cluster_get_the_files(khooshe: Khooshe) -> None
 
     # an agent of another cluster: the card's button in the group, then forged, in both chats
     answer = await outsider.press_inline(card, BUTTON)
-    assert answer is not None and answer.show_alert and "کارکنان" in (answer.text or "")
+    assert answer is not None and answer.show_alert and "کارشناسان" in (answer.text or "")
     for chat in (group, outsider.chat):
         forged = await outsider.press_forged(data, chat=chat)
         assert _refused(forged)
@@ -288,7 +289,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
             member = bale.user(token=bale.make_token(BALE_BOT))
             await register(member)
             await member.press("📝 ثبت مشکل")
-            await expect(member, "با زبان خودتان")
+            await expect(member, "با کلمات خودتان")
             await member.send_text(POWER_CUT)
             await expect(member, "دریافت شد")
             # over the 20 MB a bot may download: it can never leave Bale
@@ -306,7 +307,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
             await expect(member, "گزارش شما")
             await member.press("✅ ثبت گزارش")
             filed = await expect(member, "کد پیگیری")
-            code = shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+            code = shown(filed).split("کد پیگیری: ")[1].split()[0]
 
             admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
             await admin.send_text(f"/show {code}")

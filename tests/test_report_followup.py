@@ -85,7 +85,7 @@ async def test_resolved_then_not_solved_reopens_and_solved_records_a_score(
     await member.press_inline(question, "✅ بله، حل شد")
     scores = await expect(member, "راضی")
     await member.press_inline(scores, "۴ ⭐")
-    await expect(member, "سپاسگزاریم")
+    await expect(member, "سپاس‌گزاریم")
     (row,) = await khooshe.rows("SELECT status, satisfaction FROM reports")
     assert row == {"status": "closed", "satisfaction": 4}
     # the old question cannot reopen the closed report
@@ -134,7 +134,7 @@ async def test_add_details_while_a_draft_is_open_is_a_follow_up(khooshe: Khooshe
     await register(member)
     await file_report(member, POWER_CUT)
     await member.press("📝 ثبت مشکل")  # a new draft is open…
-    await expect(member, "با زبان خودتان")
+    await expect(member, "با کلمات خودتان")
     await _open_my_report(khooshe, member)  # …and the member goes to the filed one instead
     details = await expect(member, "سابقه")
     await member.press_inline(details, "➕ افزودن توضیح")

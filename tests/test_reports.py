@@ -28,7 +28,7 @@ async def reach_card(
     `more` are further messages of the description, as a long paste arrives.
     """
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     for part in (text, *more):
         await user.send_text(part)
         await expect(user, "دریافت شد")
@@ -55,13 +55,13 @@ async def file_report(
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
     await user.settle()
-    return shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+    return shown(filed).split("کد پیگیری: ")[1].split()[0]
 
 
 async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
     """Describe a problem and take the suggested category; return the "me too" offer."""
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     await user.send_text(text)
     await expect(user, "دریافت شد")
     await user.press("✅ تمام شد")
@@ -74,7 +74,7 @@ async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None
     user = khooshe.member()
     await register(user)
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     await user.send_text("برق شهرک از دیروز سه بار قطع شده")
     ack = await expect(user, "دریافت شد")
     assert "۱ پیام" in shown(ack)
@@ -187,6 +187,12 @@ async def test_tracking_codes_never_reveal_another_members_report(khooshe: Khoos
     await owner.send_command("track")
     (usage,) = await owner.settle()
     assert "/track" in shown(usage)
+    # the command as our message shows it, direction mark and all, copied and pasted back
+    example = next(line for line in shown(usage).splitlines() if "/track" in line)
+    pasted = example[example.index("\u200e/track") :].replace("۱۲۳۴۵۶", code)
+    await owner.send_text(pasted)
+    (again,) = await owner.settle()
+    assert "برق" in shown(again) and shown(again) == shown(details)
 
 
 async def test_bad_input_while_describing(khooshe: Khooshe) -> None:
@@ -219,6 +225,20 @@ async def test_bad_input_while_describing(khooshe: Khooshe) -> None:
     assert not await khooshe.rows("SELECT id FROM reports")
 
 
+async def test_cancelling_on_the_card_says_so_once(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    card = await reach_card(user, POWER_CUT)
+    await user.press_inline(card, "❌ انصراف")
+    await expect(user, "گزارش لغو شد")
+    await user.settle()
+    said = [m for m in user.messages if "لغو شد" in (m.text or "")]
+    assert len(said) == 1, [m.text for m in said]
+    # the card keeps what was pressed, without its buttons
+    assert card.text == "✔️ انصراف" and card.inline_buttons == []
+    assert not await khooshe.rows("SELECT id FROM reports")
+
+
 async def test_double_tap_on_send_files_one_report(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
@@ -234,7 +254,7 @@ async def test_a_draft_survives_a_detour_and_a_restart(khooshe: Khooshe) -> None
     user = khooshe.member()
     await register(user)
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     await user.send_text(POWER_CUT)
     await expect(user, "دریافت شد")
     await user.press("👤 پروفایل من")  # a detour to the menu
@@ -284,9 +304,9 @@ async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> N
     user = khooshe.member()
     await register(user)
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با زبان خودتان")
+    await expect(user, "با کلمات خودتان")
     await user.send_audio()  # an mp3: not a voice note
-    await expect(user, "نمی‌توانم")
+    await expect(user, "نمی‌توانیم")
     khooshe.sandbox.voice_as_audio = True
     sent = await user.send_voice()
     assert "audio" in sent and "voice" not in sent

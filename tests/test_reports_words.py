@@ -9,7 +9,7 @@ from tests.test_reports import file_report, reach_similar
 async def describe(khooshe_user, text: str):  # type: ignore[no-untyped-def]
     """Describe a problem and press "done"; return the category question."""
     await khooshe_user.press("📝 ثبت مشکل")
-    await expect(khooshe_user, "با زبان خودتان")
+    await expect(khooshe_user, "با کلمات خودتان")
     await khooshe_user.send_text(text)
     await expect(khooshe_user, "دریافت شد")
     await khooshe_user.press("✅ تمام شد")

@@ -94,7 +94,7 @@ async def test_bale_dialect_on_the_wire(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user, name="*علی* [x](y)")
     sends = [c for c in khooshe.sandbox.calls if c.method.startswith(("send", "edit"))]
-    (summary,) = [m for m in user.messages if m.text == "✔️ ثبت‌نام انجام شد."]
+    (summary,) = [m for m in user.messages if m.text == "✔️ تأیید و ثبت"]
     original = str(summary.edit_history[0].get("text"))
     if khooshe.platform.value == "bale":
         assert all("parse_mode" not in c.params for c in sends)
@@ -197,7 +197,7 @@ async def test_updates_and_edit_answers_without_the_fields_ptb_needs(khooshe: Kh
     khooshe.sandbox.drop_fields()
     user = khooshe.member()
     await register(user)
-    (summary,) = [m for m in user.messages if m.text == "✔️ ثبت‌نام انجام شد."]
+    (summary,) = [m for m in user.messages if m.text == "✔️ تأیید و ثبت"]
     assert summary.edits == 1  # edited, and the edit's stub answer did no harm
     (row,) = await khooshe.rows("SELECT name, status FROM members")
     assert row["name"] == "مریم رضایی" and row["status"] == "active"

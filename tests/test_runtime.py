@@ -160,7 +160,7 @@ async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> N
             await file_report(on_bale, POWER_CUT)
             (card,) = await staff_group.settle()
             await on_tg.press("📝 ثبت مشکل")
-            await expect(on_tg, "با زبان خودتان")
+            await expect(on_tg, "با کلمات خودتان")
             await on_tg.send_text(POWER_CUT_TOO)
             await expect(on_tg, "دریافت شد")
             await on_tg.press("✅ تمام شد")

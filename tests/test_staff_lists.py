@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime, timedelta
 
 from openpyxl import load_workbook
 
+from bot.i18n import TEHRAN
+from storage.clock import parse_iso
 from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown, walk_to
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
@@ -30,7 +33,7 @@ async def test_agents_see_their_clusters_and_staff_see_all(khooshe: Khooshe) -> 
     assert "مبلمان" not in shown(listing)
     # choosing another cluster by forging the filter still shows only the agent's scope
     await agent.press_forged("l:s:cluster:furniture", UNSEEN_MESSAGE)
-    empty = await expect(agent, "گزارشی با این فیلتر نیست")
+    empty = await expect(agent, "گزارشی با این فیلتر پیدا نشد")
     assert "مبلمان" in shown(empty)
 
     await admin.send_command("reports")
@@ -58,8 +61,12 @@ async def test_export_is_an_xlsx_of_the_filtered_list(khooshe: Khooshe) -> None:
     ascii_code = code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
     assert rows[1][0] == ascii_code and rows[1][1] == "چرم و کفش" and rows[1][4] == "بله"
     assert "۱۴۰" in str(rows[1][6])  # a Jalali year in Persian digits
-    (stored,) = await khooshe.rows("SELECT description FROM reports")
-    assert rows[0][12] == "شرح کامل" and rows[1][12] == stored["description"]
+    (stored,) = await khooshe.rows("SELECT description, created_at FROM reports")
+    # beside it, the same moment as a date value staff can sort and filter by (Tehran time)
+    assert rows[0][7] == "تاریخ ثبت (میلادی)" and isinstance(rows[1][7], datetime)
+    filed = parse_iso(stored["created_at"]).astimezone(TEHRAN).replace(tzinfo=None)
+    assert abs(rows[1][7] - filed) < timedelta(seconds=1)
+    assert rows[0][14] == "شرح کامل" and rows[1][14] == stored["description"]
 
 
 async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
@@ -69,9 +76,9 @@ async def test_members_cannot_list_or_export(khooshe: Khooshe) -> None:
     for command in ("reports", "export_reports"):
         await member.send_command(command)
         (reply,) = await member.settle()
-        assert "کارکنان" in shown(reply) and reply.document is None
+        assert "کارشناسان" in shown(reply) and reply.document is None
     answer = await member.press_forged("l:x")
-    assert answer is not None and "کارکنان" in (answer.text or "")
+    assert answer is not None and "کارشناسان" in (answer.text or "")
     assert [m for m in await member.settle() if m.document is not None] == []
 
 
@@ -144,14 +151,14 @@ async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) 
     sheet = load_workbook(io.BytesIO(exported.document.data), read_only=True).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 2 and rows[0][10] == "دستگاه مسئول"
-    assert rows[1][10] == "شرکت توزیع برق"
+    assert len(rows) == 2 and rows[0][12] == "دستگاه مسئول"
+    assert rows[1][12] == "شرکت توزیع برق"
 
     # a forged body code is refused and the filter stays as it was
     forged = await agent.press_forged("l:s:body:nowhere", UNSEEN_MESSAGE)
     assert forged is not None and forged.show_alert
     await agent.press_inline(choices, "بانک")
-    assert "گزارشی با این فیلتر نیست" in shown(await expect(agent, "فیلتر"))
+    assert "گزارشی با این فیلتر پیدا نشد" in shown(await expect(agent, "فیلتر"))
     await agent.press_inline(choices, "همه")
     assert "(۲)" in shown(await expect(agent, "گزارش‌ها"))
     stored = await khooshe.rows("SELECT code, outside_body FROM reports ORDER BY id")

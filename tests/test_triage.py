@@ -46,7 +46,7 @@ async def test_status_changes_follow_the_allowed_paths(khooshe: Khooshe) -> None
     await admin.press_inline(card, "🔄 تغییر وضعیت")
     (menu,) = await group.settle()
     assert "حل‌شده" in menu.button_texts and "بسته‌شده" not in menu.button_texts
-    await admin.press_inline(menu, "ارجاع به دستگاه مسئول")
+    await admin.press_inline(menu, "ارجاع‌شده به دستگاه مسئول")
     told = await expect(member, "وضعیت گزارش")
     assert "ارجاع" in shown(told)
     # the old status menu is spent; a forged press for a path not allowed is refused
@@ -84,9 +84,9 @@ async def test_only_staff_of_the_cluster_may_act(khooshe: Khooshe) -> None:
     assert answer is not None and answer.show_alert
     # a member forging staff buttons in their own chat
     forged = await member.press_forged("t:set:1:resolved")
-    assert forged is not None and "کارکنان" in (forged.text or "")
+    assert forged is not None and "کارشناسان" in (forged.text or "")
     forged = await member.press_forged("t:take:1")
-    assert forged is not None and "کارکنان" in (forged.text or "")
+    assert forged is not None and "کارشناسان" in (forged.text or "")
     # an outsider's reply to the card is not relayed
     await outsider.send_text("پاسخ نامربوط", chat=group, reply_to=card.message_id)
     await group.settle()
@@ -104,7 +104,7 @@ async def test_a_members_reply_to_an_ordinary_message_is_not_staff_business(
     last = member.messages[-1]
     await member.send_text("سلام", reply_to=last.message_id)
     (reply,) = await member.settle()
-    assert "کارکنان" not in shown(reply) and "منو" in shown(reply)
+    assert "کارشناسان" not in shown(reply) and "منو" in shown(reply)
 
 
 async def test_staff_recategorise_and_refer_to_an_outside_body(khooshe: Khooshe) -> None:
@@ -158,7 +158,7 @@ async def test_merging_a_duplicate_moves_its_members(khooshe: Khooshe) -> None:
     # an agent of another cluster may not merge reports outside their scope
     await outsider.send_text(f"/merge {second} {first}")
     (denied,) = await outsider.settle()
-    assert "کارکنان" in shown(denied)
+    assert "کارشناسان" in shown(denied)
     admin = khooshe.admin()
     await admin.send_text(f"/merge {duplicate} {first}")
     (done,) = await admin.settle()
@@ -224,10 +224,10 @@ async def test_staff_read_a_long_report_in_full_with_its_history(khooshe: Khoosh
     assert " ".join(stored["description"].split()) in whole
     assert "دستگاه مسئول: شرکت توزیع برق" in whole and "چرم و کفش ۱" in whole
     assert "مریم رضایی — کفش آذر" in whole
-    assert "وضعیت از «ثبت‌شده» به «در حال بررسی» (کارشناس)" in whole
+    assert "وضعیت از «ثبت‌شده» به «در حال بررسی» تغییر کرد (کارشناس)" in whole
     assert "پاسخ کارشناس به اعضا: با اداره برق تماس گرفتیم." in whole
     assert "یادداشت داخلی کارشناس: # مدیر شهرک در جریان است" in whole
-    assert "ارجاع به «شرکت توزیع برق»" in whole
+    assert "به «شرکت توزیع برق» ارجاع شد" in whole
     assert "ثبت گزارش (مریم رضایی)" in whole
     assert "۱۴۰" in whole and "ساعت" in whole  # Jalali date-times in Persian digits
 
@@ -237,17 +237,17 @@ async def test_the_full_text_is_for_staff_of_the_reports_cluster_only(khooshe: K
     (row,) = await khooshe.rows("SELECT id, code FROM reports")
     # an agent of another cluster: the card's button, then the command
     answer = await outsider.press_inline(card, "📄 متن کامل")
-    assert answer is not None and answer.show_alert and "کارکنان" in (answer.text or "")
+    assert answer is not None and answer.show_alert and "کارشناسان" in (answer.text or "")
     assert await group.settle() == []
     await outsider.send_text(f"/show {row['code']}")
     (denied,) = await outsider.settle()
-    assert "کارکنان" in shown(denied) and "برق" not in shown(denied)
+    assert "کارشناسان" in shown(denied) and "برق" not in shown(denied)
     # a member forging the button, and trying the command
     forged = await member.press_forged(f"t:full:{row['id']}")
-    assert forged is not None and forged.show_alert and "کارکنان" in (forged.text or "")
+    assert forged is not None and forged.show_alert and "کارشناسان" in (forged.text or "")
     await member.send_text(f"/show {row['code']}")
     (denied,) = await member.settle()
-    assert "کارکنان" in shown(denied) and "برق" not in shown(denied)
+    assert "کارشناسان" in shown(denied) and "برق" not in shown(denied)
 
     # staff may, by the code in Persian digits, in their private chat
     admin = khooshe.admin()

@@ -1,7 +1,14 @@
-"""The reports workbook staff download: localised headers, Jalali dates, right-to-left for fa."""
+"""The workbooks staff download: localised headers, real dates beside Jalali ones, right-to-left
+for fa.
+
+Every export goes through table_workbook: a date is shown as Jalali text, which is what Persian
+readers read, and stored beside it as a spreadsheet date value in the bot's time zone, which
+staff can sort and filter by.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +24,16 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.i18n import format_datetime
 
-__all__ = ["COLUMNS", "ExportRow", "reports_workbook", "table_workbook"]
+__all__ = [
+    "COLUMNS",
+    "DATE_COLUMNS",
+    "DATE_FORMAT",
+    "Column",
+    "ExportRow",
+    "header_ids",
+    "reports_workbook",
+    "table_workbook",
+]
 
 # Column ids in sheet order; callers map each to a header from the locale files.
 COLUMNS = (
@@ -36,6 +52,11 @@ COLUMNS = (
     # Last: the whole text is long, and staff scan the short columns first.
     "description",
 )
+# The reports' date columns: each (Jalali text) is followed by its date value, headed
+# "<id>_gregorian".
+DATE_COLUMNS = ("created", "updated")
+# How a date value shows in the sheet: ISO order sorts the same as the value, in any locale.
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
 # Widths in characters: wide enough for typical values (a Persian Jalali date-time is about 30)
 # without making staff scroll sideways past a long summary.
 _WIDTHS = {
@@ -53,12 +74,41 @@ _WIDTHS = {
     "attachments": 30,
     "description": 80,
 }
+_DATE_WIDTH = 17
+_JALALI_WIDTH = 30
 # Excel refuses cells longer than this. A description is at most 12,000 characters today, but
 # the limit is Excel's, not ours: longer text is cut and ends with an ellipsis.
 _MAX_CELL = 32_767
 # Characters Excel's sheet names may not contain, and its length limit for them.
 _SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 _MAX_SHEET_TITLE = 31
+
+# What a table's cell may hold: text, a number, an aware datetime (date columns) or nothing.
+Value = str | int | datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table as staff see it.
+
+    A date column (`gregorian` set) takes aware datetimes: it becomes two sheet columns, the
+    Jalali text under `header` and the date value under `gregorian`.
+    """
+
+    header: str
+    width: int = 16
+    gregorian: str | None = None
+
+
+def header_ids(columns: Iterable[str], dates: Iterable[str]) -> tuple[str, ...]:
+    """The header ids a table needs: each column's, and "<id>_gregorian" after a date column."""
+    dated = set(dates)
+    ids: list[str] = []
+    for column in columns:
+        ids.append(column)
+        if column in dated:
+            ids.append(f"{column}_gregorian")
+    return tuple(ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,22 +144,22 @@ def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     return cell
 
 
-def _cells(ws: WriteOnlyWorksheet, row: ExportRow, lang: str, tz: ZoneInfo) -> list[Cell | int]:
-    """Return the sheet row for one report, in COLUMNS order."""
+def _row(row: ExportRow) -> list[Value]:
+    """Return the table row for one report, in COLUMNS order."""
     return [
-        _text(ws, row.code),
-        _text(ws, row.cluster),
-        _text(ws, row.category),
-        _text(ws, row.status),
-        _text(ws, row.urgent),
-        _text(ws, row.summary),
-        _text(ws, format_datetime(row.created, lang, tz)),
-        _text(ws, format_datetime(row.updated, lang, tz)),
+        row.code,
+        row.cluster,
+        row.category,
+        row.status,
+        row.urgent,
+        row.summary,
+        row.created,
+        row.updated,
         row.co_reporters,
-        _text(ws, row.overdue),
-        _text(ws, row.outside_body),
-        _text(ws, row.attachments),
-        _text(ws, row.description),
+        row.overdue,
+        row.outside_body,
+        row.attachments,
+        row.description,
     ]
 
 
@@ -121,40 +171,23 @@ def reports_workbook(
     *,
     title: str | None = None,
 ) -> bytes:
-    """Return an .xlsx of rows, headers mapping each id in COLUMNS to its localised text.
+    """Return an .xlsx of rows, headers mapping each id of header_ids(COLUMNS, DATE_COLUMNS)
+    to its localised text.
 
     CPU-bound, about two seconds for 10,000 rows: call it through asyncio.to_thread.
     """
-    missing = [column for column in COLUMNS if column not in headers]
+    missing = [c for c in header_ids(COLUMNS, DATE_COLUMNS) if c not in headers]
     if missing:
         raise ValueError(f"no header for columns: {', '.join(missing)}")
-    # Write-only mode streams rows to a temporary file instead of keeping a cell object per
-    # value: 10,000 reports peak at about a megabyte of Python memory.
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=_sheet_title(title) if title else None)
-    ws.sheet_view.rightToLeft = lang.lower().startswith("fa")
-    for index, column in enumerate(COLUMNS, start=1):
-        width = max(_WIDTHS[column], len(headers[column]) + 2)
-        ws.column_dimensions[get_column_letter(index)].width = width
-    # Keep the header in view while scrolling (freeze everything above A2).
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_row = []
-    for column in COLUMNS:
-        cell = _text(ws, headers[column])
-        cell.font = bold
-        header_row.append(cell)
-    ws.append(header_row)
-    count = 0
-    for row in rows:
-        ws.append(_cells(ws, row, lang, tz))
-        count += 1
-    # Only now is the last row known; openpyxl writes autoFilter after the rows, so it is not
-    # too late even though the rows have been streamed out already.
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    columns = [
+        Column(
+            headers[c],
+            max(_WIDTHS[c], len(headers[c]) + 2),
+            headers[f"{c}_gregorian"] if c in DATE_COLUMNS else None,
+        )
+        for c in COLUMNS
+    ]
+    return table_workbook(columns, (_row(r) for r in rows), lang, tz, title=title)
 
 
 def _sheet_title(title: str) -> str:
@@ -163,13 +196,77 @@ def _sheet_title(title: str) -> str:
     return cleaned[:_MAX_SHEET_TITLE] or "Sheet"
 
 
-def table_workbook(headers: Sequence[str], rows: Iterable[Sequence[str]], rtl: bool) -> bytes:
-    """Return an .xlsx of text rows under bold headers (e.g. a broadcast's undelivered list)."""
+def _date(ws: WriteOnlyWorksheet, value: datetime | None, tz: ZoneInfo) -> Cell:
+    """Return a cell holding value as a spreadsheet date in tz (empty for None)."""
+    if value is None:
+        return WriteOnlyCell(ws, value=None)
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value.isoformat()}: pass an aware datetime")
+    # Spreadsheets have no time zones: the value is the wall-clock time staff live in.
+    cell = WriteOnlyCell(ws, value=value.astimezone(tz).replace(tzinfo=None))
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _cells(
+    ws: WriteOnlyWorksheet,
+    columns: Sequence[Column],
+    row: Sequence[Value],
+    lang: str,
+    tz: ZoneInfo,
+) -> list[Cell | int]:
+    """Return the sheet cells of one table row (a date column gives two)."""
+    if len(row) != len(columns):
+        raise ValueError(f"a row of {len(row)} values for {len(columns)} columns")
+    cells: list[Cell | int] = []
+    for column, value in zip(columns, row, strict=True):
+        if column.gregorian is not None:
+            if value is not None and not isinstance(value, datetime):
+                raise TypeError(f"column {column.header!r} takes datetimes, not {value!r}")
+            jalali = "" if value is None else format_datetime(value, lang, tz)
+            cells.append(_text(ws, jalali))
+            cells.append(_date(ws, value, tz))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            cells.append(value)
+        elif isinstance(value, datetime):
+            raise TypeError(f"a datetime in column {column.header!r}, which is not a date column")
+        else:
+            cells.append(_text(ws, "" if value is None else str(value)))
+    return cells
+
+
+def table_workbook(
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Value]],
+    lang: str,
+    tz: ZoneInfo,
+    *,
+    title: str | None = None,
+) -> bytes:
+    """Return an .xlsx of rows under bold headers: filterable, header frozen, right-to-left
+    for Persian, each date as Jalali text with its date value beside it.
+
+    Member-written text stays text (never a formula). CPU-bound: call it through
+    asyncio.to_thread (handlers/tables.py send_table does).
+    """
+    # Write-only mode streams rows to a temporary file instead of keeping a cell object per
+    # value: 10,000 reports peak at about a megabyte of Python memory.
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet()
-    ws.sheet_view.rightToLeft = rtl
-    for index, header in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = max(16, len(header) + 2)
+    ws = wb.create_sheet(title=_sheet_title(title) if title else None)
+    ws.sheet_view.rightToLeft = lang.lower().startswith("fa")
+    headers: list[str] = []
+    widths: list[int] = []
+    for column in columns:
+        headers.append(column.header)
+        if column.gregorian is None:
+            widths.append(max(column.width, len(column.header) + 2))
+        else:
+            widths.append(max(column.width, _JALALI_WIDTH, len(column.header) + 2))
+            headers.append(column.gregorian)
+            widths.append(max(_DATE_WIDTH, len(column.gregorian) + 2))
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    # Keep the header in view while scrolling (freeze everything above A2).
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     header_row = []
@@ -178,8 +275,20 @@ def table_workbook(headers: Sequence[str], rows: Iterable[Sequence[str]], rtl: b
         cell.font = bold
         header_row.append(cell)
     ws.append(header_row)
-    for row in rows:
-        ws.append([_text(ws, value) for value in row])
+    count = 0
+    try:
+        for row in rows:
+            ws.append(_cells(ws, columns, row, lang, tz))
+            count += 1
+    except Exception:
+        # A row that does not fit its columns is the caller's bug: finish the half-written
+        # file anyway, which closes and removes the streaming writer's temporary file.
+        with contextlib.suppress(Exception):
+            wb.save(io.BytesIO())
+        raise
+    # Only now is the last row known; openpyxl writes autoFilter after the rows, so it is not
+    # too late even though the rows have been streamed out already.
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -74,7 +74,7 @@ broadcast-failed-list-caption = Recipients who did not get announcement no. { $n
 broadcast-failed-none = Every recipient got the announcement.
 broadcast-missed = ⚠️ Announcement no. { $number }, scheduled for { $when }, was not sent because the bot was down at that time. Use /scheduled to send it now, pick another time or cancel it.
 broadcast-not-yours = Someone else created this announcement; only they or staff may change it.
-broadcast-button-opt-out = 🔕 No announcements
+broadcast-button-opt-out = 🔕 No more announcements
 broadcast-opted-out = You will no longer receive announcements (messages about your own reports and sign-ups still arrive). You can turn them back on from "My profile".
 
 failed-col-name = Name
@@ -84,6 +84,8 @@ failed-col-platform = Messenger
 failed-col-phone = Mobile
 failed-col-status = Result
 failed-col-error = Details
+failed-col-tried = Last attempt
+failed-col-tried_gregorian = Last attempt (Gregorian)
 delivery-status-failed = failed
 delivery-status-blocked = blocked the bot
 delivery-status-left = unreachable

@@ -101,7 +101,7 @@ when-error-past = That time has passed. Write a time in the future.
 when-error-too-soon = That is too soon. Write a later time.
 when-error-too-far = That is more than a year ahead. Write a nearer time.
 # An example of a date and time to type, shown in the questions that ask for one.
-when-example = 1405/9/20 10:00
+when-example = 1405/9/18 10:00
 # An admin alert: the bot fetched nothing from a platform for hours (it was down or the
 # platform unreachable). The platforms keep a bot's messages for 24 hours only.
 poll-gap =

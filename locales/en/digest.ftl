@@ -21,7 +21,14 @@ digest-member-event = • { $title }, { $when } ({ $seats })
 digest-seats-left = { $count } seats left
 digest-seats-open = no seat limit
 digest-button-signup = ✍️ Sign up: { $title }
-digest-member-cluster = 🧩 The { $cluster } cluster this week: { $raised } new reports, { $resolved } resolved.
+digest-member-cluster = 🧩 The { $cluster } cluster this week: { $raised ->
+        [0] no new reports
+        [one] one new report
+       *[other] { $raised } new reports
+    }{ $resolved ->
+        [0] {""}
+       *[other] , { $resolved } resolved
+    }.
 digest-button-off = 🔕 No weekly digest, thanks
 digest-opted-out = You will not get the weekly digest any more. Turn it back on from “My profile”.
 digest-now-on = The weekly digest is on again.
@@ -56,7 +63,16 @@ digest-staff-slow-row = • { $body }: { $days } days ({ $count } { $count ->
    *[other] referrals
 })
 digest-staff-trainings = 🎓 Training fill rates:
-digest-staff-training-row = • { $title }: { $registered } of { $capacity }, { $waitlist } waitlisted
+digest-staff-training-row = • { $title }: { $registered ->
+        [0] nobody signed up yet
+       *[other] { $registered } signed up
+    }{ $capacity ->
+        [0] {" "}(no seat limit)
+       *[other] {" "}(of { $capacity } seats)
+    }{ $waitlist ->
+        [0] {""}
+       *[other] , { $waitlist } waitlisted
+    }
 digest-staff-deliveries = 📣 Announcements this week: { $sent } delivered, { $blocked } blocked or gone, { $failed } failed
 digest-chart-title = New reports by category
 digest-chart-this-week = This week

@@ -23,7 +23,7 @@ offering-button-view = 📄 Details and sign-up
 menu-offerings = 🎓 Trainings and events
 
 offering-kind-course = Course
-offering-kind-workshop = Workshop
+offering-kind-workshop = Training workshop
 offering-kind-exhibition = Exhibition
 offering-kind-conference = Conference
 offering-kind-meeting = Joint meeting
@@ -35,7 +35,10 @@ offering-list-item =
 offering-list-empty = Nothing is planned for your cluster right now. We will let you know about new ones.
 offering-seats-left = { $seats } seats left
 offering-seats-unlimited = no seat limit
-offering-seats-full = full; { $waiting } on the waitlist
+offering-seats-full = { $waiting ->
+        [0] full
+       *[other] full; { $waiting } on the waitlist
+    }
 offering-card =
     { $kind }: { $title }
     🕒 { $when }
@@ -94,7 +97,7 @@ offering-title-length = The title must be 1 to { $limit } characters. Please wri
 offering-ask-description = Write a short description (topics, teacher, audience) or tap “Skip”.
 offering-description-length = The description may be at most { $limit } characters. Please shorten it.
 offering-skipped = Skipped.
-offering-ask-start = 🕒 Write the start as a Jalali date and Tehran time, e.g. “{ $example }” or “Thursday 10”.
+offering-ask-start = 🕒 Write the start as a Jalali date and Tehran time, e.g. “{ $example }” or “Tuesday 10”.
 offering-ask-end = Start: { $start }. Write the end (for the same day just the time, e.g. “13:00”; or “{ $example }”) or tap “Skip”.
 offering-end-before-start = The end must come after the start. Please write the end again.
 offering-ask-place = 📍 Write the place, or the link of the online session.
@@ -175,10 +178,19 @@ offering-ask-new-deadline = Write the new sign-up deadline, e.g. “{ $example }
 offering-capacity-below = The capacity cannot be lower than the confirmed sign-ups. Nothing was changed.
 offering-edited = ✅ No. { $number } updated. { $promoted ->
         [0] {""}
+        [one] One person from the waitlist now has a seat and was told.
        *[other] { $promoted } from the waitlist now have a seat and were told.
     }
-offering-confirm-cancel = Cancel “{ $title }”? { $count } people signed up will be told. This cannot be undone.
-offering-cancelled-staff = 🗑 “{ $title }” is cancelled; its reminders are cancelled and { $count } people were told.
+offering-confirm-cancel = Cancel “{ $title }”? { $count ->
+        [0] Nobody has signed up yet.
+        [one] The one person signed up will be told.
+       *[other] The { $count } people signed up will be told.
+    } This cannot be undone.
+offering-cancelled-staff = 🗑 “{ $title }” is cancelled, and so are its reminders. { $count ->
+        [0] Nobody had signed up.
+        [one] One person was told.
+       *[other] { $count } people were told.
+    }
 offering-kept = Not cancelled.
 offering-lists-title = 👥 Sign-ups for “{ $title }”
 offering-lists-confirmed = ✅ Confirmed ({ $count }):
@@ -192,6 +204,7 @@ offering-col-cluster = Cluster
 offering-col-phone = Phone
 offering-col-status = Status
 offering-col-signed_up = Signed up at
+offering-col-signed_up_gregorian = Signed up at (Gregorian)
 offering-col-attended = Attended
 offering-status-label-confirmed = confirmed
 offering-status-label-waitlisted = waitlist

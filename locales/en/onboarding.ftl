@@ -30,7 +30,7 @@ form-confirm =
 
     { $summary }
 form-fix-which = Which answer should we change?
-form-registered-short = Registered.
+form-registered-short = Confirm
 form-registered = { $name }, you are registered. 🌱 Use the menu below.
 form-already-registered = { $name }, you are already registered.
 form-cancelled = Registration cancelled. Send /start whenever you like.

@@ -9,7 +9,7 @@ menu-my-reports = 📋 My reports
 category-electricity = Electricity and energy
 category-infrastructure = Estate infrastructure and services
 category-finance = Finance and banking
-category-raw_materials = Raw materials and supply
+category-raw_materials = Raw materials and parts
 category-market = Market, sales and exhibitions
 category-export = Export, import and customs
 category-permits = Permits and regulations
@@ -29,7 +29,14 @@ report-status-withdrawn = Withdrawn
 
 report-ask-description = Describe the problem in your own words. You can send several messages, photos, files or voice notes. Press "✅ Done" at the end.
 report-resume = Your unfinished report is kept; let's continue where you left off.
-report-received = ✔️ Received ({ $messages } messages, { $files } files). Send more if you like, or press "✅ Done".
+report-received = ✔️ Received ({ $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }{ $files ->
+        [0] {""}
+        [one] , { $files } file
+       *[other] , { $files } files
+    }). Send more if you like, or press "✅ Done".
 report-button-done = ✅ Done
 report-empty = First describe the problem in a few words.
 report-need-words = Please describe the problem in a few words.
@@ -48,7 +55,7 @@ report-similar =
 report-similar-line = { $number }. { $summary } ({ $units } units)
 report-button-me-too = 🙋 Mine is the same ({ $number })
 report-button-different = ➕ Mine is different
-report-joined-short = ✔️ You joined the report.
+report-joined-short = ✔️ Mine is the same
 report-joined = You joined report { $code }. You will get its news from now on.
 report-ask-urgency = Is this urgent?
 report-button-normal = Normal
@@ -69,9 +76,10 @@ report-confirm =
 
     { $description }
 report-button-send = ✅ Send the report
-report-sent-short = ✔️ Report sent.
+report-sent-short = ✔️ Send the report
 report-filed = Your report is filed. 🌱 Tracking code: { $code } — see its status with "📋 My reports" or /track { $code }.
 report-cancelled = Report cancelled.
+report-cancel-pressed = ✔️ Cancel
 
 report-none-yet = You have not reported anything yet. Start with "📝 Report a problem".
 report-list =
@@ -96,7 +104,7 @@ report-details =
     History:
     { $history }
 report-event-filed = • { $date }: filed
-report-event-joined = • { $date }: a unit joined the report
+report-event-joined = • { $date }: another unit joined the report
 report-event-other = • { $date }: updated
 report-track-usage = Write the tracking code after the command, e.g. /track 123456
 report-not-found = None of your reports has the code { $code }.
@@ -115,9 +123,9 @@ triage-button-status = 🔄 Change status
 triage-taken = The report is yours now and "Under review".
 triage-already-moved = This report's status has already changed.
 triage-choose-status = New status for report { $code } (now: { $status }):
-triage-status-set = Status set: { $status }
+triage-status-set = The status changed to “{ $status }”.
 triage-reply-relayed = ✔️ Reply saved; it is on its way to { $count } members.
-report-status-changed = Report { $code } is now: { $status }
+report-status-changed = The status of report { $code } changed to “{ $status }”.
 report-staff-reply =
     💬 Staff reply to report { $code }:
     { $text }
@@ -197,6 +205,8 @@ export-col-urgent = Urgent
 export-col-summary = Title
 export-col-created = Filed
 export-col-updated = Last change
+export-col-created_gregorian = Filed (Gregorian)
+export-col-updated_gregorian = Last change (Gregorian)
 export-col-co_reporters = Co-reporters
 export-col-overdue = Overdue
 export-col-outside_body = Responsible body
@@ -206,13 +216,13 @@ triage-button-category = 🗂 Category
 triage-button-body = 🏛 Responsible body
 triage-choose-category = New category:
 triage-choose-body = Refer to which body?
-triage-category-set = Category set: { $category }
-triage-body-set = Referred to: { $body }
-triage-member-joined = 🙋 A unit from cluster "{ $cluster }" has the same problem. Report { $code } now has { $units } units: { $by_cluster }
-triage-merge-usage = Usage: /merge duplicate-code main-code — e.g. /merge 123456 654321
+triage-category-set = The category changed to “{ $category }”.
+triage-body-set = The report was referred to “{ $body }”.
+triage-member-joined = 🙋 A unit from cluster "{ $cluster }" has the same problem. Report { $code } now covers { $units } units: { $by_cluster }
+triage-merge-usage = Usage: the duplicate report's code first, then the original report's code. E.g. /merge 123456 654321 (report 123456 is the duplicate and is merged into the original, 654321)
 triage-merge-unknown = One of these codes was not found.
 triage-merge-refused = Cannot merge: both reports must be open (and the codes different).
-triage-merged = Report { $source } was merged into report { $target }; its members now follow { $target }.
+triage-merged = The duplicate report { $source } was merged into the original report { $target }; its members now follow { $target }.
 report-merged = Your report { $code } was joined with the similar report { $target }. You will get the news of report { $target } from now on.
 
 report-shared = (Another unit filed this problem; you have joined it.)

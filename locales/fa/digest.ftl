@@ -7,17 +7,29 @@ digest-news-status = وضعیت: { $status }
 # Between the statuses a report went through, in reading order; between items of a list.
 digest-status-arrow = ←
 digest-comma = ،
-digest-news-replies = { $count } پاسخ کارشناس
-digest-news-joined = { $count } عضو دیگر به آن پیوستند
-digest-more = … و { $count } مورد دیگر
+digest-news-replies = { $count ->
+        [1] یک پاسخ کارشناس
+       *[other] { $count } پاسخ کارشناس
+    }
+digest-news-joined = { $count ->
+        [1] یک عضو دیگر به آن پیوست
+       *[other] { $count } عضو دیگر به آن پیوستند
+    }
+digest-more = … و { $count } مورد دیگر هم هست.
 digest-member-coming = 🎓 آموزش‌ها و رویدادهای هفته پیش رو:
 digest-member-event = • { $title }، { $when } ({ $seats })
 digest-seats-left = { $count } جای خالی
 digest-seats-open = بدون محدودیت ظرفیت
 digest-button-signup = ✍️ ثبت‌نام: { $title }
-digest-member-cluster = 🧩 خوشه { $cluster } در این هفته: { $raised } گزارش تازه، { $resolved } گزارش حل‌شده.
-digest-button-off = 🔕 خلاصه هفتگی نمی‌خواهم
-digest-opted-out = دیگر خلاصه هفتگی برایتان فرستاده نمی‌شود. از «پروفایل من» می‌توانید دوباره روشنش کنید.
+digest-member-cluster = 🧩 خوشه { $cluster } در این هفته: { $raised ->
+        [0] گزارش تازه‌ای ثبت نشد
+       *[other] { $raised } گزارش تازه ثبت شد
+    }{ $resolved ->
+        [0] {""}
+       *[other] {" "}و { $resolved } گزارش حل شد
+    }.
+digest-button-off = 🔕 دیگر خلاصه هفتگی نمی‌خواهم
+digest-opted-out = دیگر خلاصه هفتگی برایتان فرستاده نمی‌شود. از «👤 پروفایل من» می‌توانید دوباره روشنش کنید.
 digest-now-on = خلاصه هفتگی دوباره روشن شد.
 
 digest-staff-title = 📊 گزارش هفتگی کارشناسان، { $start } تا { $end }
@@ -44,7 +56,17 @@ digest-staff-joined-row = • { $code } «{ $summary }»: { $count } عضو هم
 digest-staff-slow = 🐢 کندترین دستگاه‌های مسئول (میانگین زمان در وضعیت ارجاع):
 digest-staff-slow-row = • { $body }: { $days } روز ({ $count } ارجاع)
 digest-staff-trainings = 🎓 ظرفیت آموزش‌ها:
-digest-staff-training-row = • { $title }: { $registered } از { $capacity } نفر، { $waitlist } در فهرست انتظار
+digest-staff-training-row = • { $title }: { $registered ->
+        [0] هنوز کسی ثبت‌نام نکرده است
+        [1] یک نفر ثبت‌نام کرده است
+       *[other] { $registered } نفر ثبت‌نام کرده‌اند
+    }{ $capacity ->
+        [0] {" "}(بدون محدودیت ظرفیت)
+       *[other] {" "}(از { $capacity } جا)
+    }{ $waitlist ->
+        [0] {""}
+       *[other] ، { $waitlist } نفر در فهرست انتظار
+    }
 digest-staff-deliveries = 📣 اطلاعیه‌های این هفته: { $sent } رسیده، { $blocked } مسدود یا خارج‌شده، { $failed } ناموفق
 digest-chart-title = گزارش‌های تازه به تفکیک دسته
 digest-chart-this-week = این هفته

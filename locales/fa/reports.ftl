@@ -9,7 +9,7 @@ menu-my-reports = 📋 گزارش‌های من
 category-electricity = برق و انرژی
 category-infrastructure = زیرساخت و خدمات شهرک
 category-finance = تأمین مالی و بانکی
-category-raw_materials = مواد اولیه و تأمین
+category-raw_materials = مواد اولیه و قطعات
 category-market = بازار، فروش و نمایشگاه
 category-export = صادرات، واردات و گمرک
 category-permits = مجوزها و مقررات
@@ -20,37 +20,40 @@ category-other = سایر
 
 report-status-new = ثبت‌شده
 report-status-in_review = در حال بررسی
-report-status-referred = ارجاع به دستگاه مسئول
+report-status-referred = ارجاع‌شده به دستگاه مسئول
 report-status-resolved = حل‌شده
 report-status-closed = بسته‌شده
 report-status-rejected = ردشده
 report-status-merged = ادغام‌شده
 report-status-withdrawn = پس‌گرفته‌شده
 
-report-ask-description = مشکل را با زبان خودتان بنویسید. می‌توانید چند پیام، عکس، فایل یا پیام صوتی بفرستید. در پایان «✅ تمام شد» را بزنید.
+report-ask-description = مشکل را با کلمات خودتان بنویسید. می‌توانید چند پیام، عکس، فایل یا پیام صوتی بفرستید. در پایان «✅ تمام شد» را بزنید.
 report-resume = گزارش نیمه‌کاره‌تان محفوظ است؛ از همان‌جا ادامه می‌دهیم.
-report-received = ✔️ دریافت شد ({ $messages } پیام، { $files } فایل). اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+report-received = ✔️ دریافت شد ({ $messages } پیام{ $files ->
+        [0] {""}
+       *[other] ، { $files } فایل
+    }). اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 report-button-done = ✅ تمام شد
 report-empty = اول مشکل را در چند کلمه بنویسید.
 report-need-words = لطفاً مشکل را با چند کلمه توضیح دهید.
 report-too-long = این پیام ذخیره نشد: توضیحات از اندازه مجاز بلندتر می‌شود. «✅ تمام شد» را بزنید، یا خلاصه‌تر بنویسید.
 report-too-many-files = حداکثر ۵ فایل می‌توانید پیوست کنید.
-report-unsupported = این نوع پیام را نمی‌توانم پیوست کنم. متن، عکس، فایل یا پیام صوتی بفرستید.
-report-no-forwards = لطفاً پیام‌های دیگران را هدایت نکنید؛ مشکل را با زبان خودتان بنویسید.
-report-ask-category = به نظر می‌رسد موضوع «{ $category }» باشد (از { $words }). درست است؟ اگر نه، دسته دیگری انتخاب کنید.
+report-unsupported = این نوع پیام را نمی‌توانیم پیوست کنیم. متن، عکس، فایل یا پیام صوتی بفرستید.
+report-no-forwards = لطفاً پیام‌های دیگران را هدایت نکنید؛ مشکل را با کلمات خودتان بنویسید.
+report-ask-category = به نظر می‌رسد موضوع «{ $category }» باشد (از کلمه‌های { $words }). درست است؟ اگر نه، دسته دیگری انتخاب کنید.
 report-ask-category-all = دسته موضوع را انتخاب کنید:
 report-ask-category-none = از متن شما دسته‌ای پیدا نکردیم. لطفاً دسته موضوع را انتخاب کنید:
 report-button-all-categories = 📋 همه دسته‌ها
 report-similar =
-    این مشکل را واحدهای دیگر هم گزارش کرده‌اند. اگر مشکل شما همین است، به آن بپیوندید تا پیگیری‌اش یکجا انجام شود:
+    این مشکل را واحدهای دیگر هم گزارش کرده‌اند. اگر مشکل شما همین است، به آن بپیوندید تا پیگیری‌اش یک‌جا انجام شود:
 
     { $lines }
 report-similar-line = { $number }. { $summary } ({ $units } واحد)
 report-button-me-too = 🙋 مشکل من همین است ({ $number })
 report-button-different = ➕ مشکل من فرق دارد
-report-joined-short = ✔️ به گزارش پیوستید.
+report-joined-short = ✔️ مشکل من همین است
 report-joined = به گزارش { $code } پیوستید. از این پس خبرهای آن برای شما هم فرستاده می‌شود.
-report-ask-urgency = این مشکل فوری است؟
+report-ask-urgency = آیا این مشکل فوری است؟
 report-button-normal = عادی
 report-button-urgent = 🔴 فوری
 report-normal = عادی
@@ -69,9 +72,12 @@ report-confirm =
 
     { $description }
 report-button-send = ✅ ثبت گزارش
-report-sent-short = ✔️ گزارش ثبت شد.
-report-filed = گزارش شما ثبت شد. 🌱 کد پیگیری: { $code } — با «📋 گزارش‌های من» یا /track { $code } وضعیتش را ببینید.
+report-sent-short = ✔️ ثبت گزارش
+report-filed =
+    گزارش شما ثبت شد. 🌱 کد پیگیری: { $code }
+    وضعیتش را در «📋 گزارش‌های من» ببینید، یا بفرستید: ‎/track { $code }
 report-cancelled = گزارش لغو شد.
+report-cancel-pressed = ✔️ انصراف
 
 report-none-yet = هنوز گزارشی ثبت نکرده‌اید. با «📝 ثبت مشکل» شروع کنید.
 report-list =
@@ -96,9 +102,9 @@ report-details =
     سابقه:
     { $history }
 report-event-filed = • { $date }: ثبت شد
-report-event-joined = • { $date }: پیوستن یک واحد به گزارش
+report-event-joined = • { $date }: یک واحد دیگر به گزارش پیوست
 report-event-other = • { $date }: به‌روز شد
-report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /track ۱۲۳۴۵۶
+report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: ‎/track ۱۲۳۴۵۶
 report-not-found = گزارشی با کد { $code } در میان گزارش‌های شما نیست.
 
 # Staff side.
@@ -112,12 +118,12 @@ triage-new-report =
     { $description }
 triage-button-take = 🙋 برمی‌دارم
 triage-button-status = 🔄 تغییر وضعیت
-triage-taken = گزارش به نام شما ثبت شد و «در حال بررسی» است.
+triage-taken = گزارش به نام شما ثبت شد و وضعیتش «در حال بررسی» است.
 triage-already-moved = وضعیت این گزارش پیش‌تر تغییر کرده است.
 triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $status }):
-triage-status-set = وضعیت شد: { $status }
+triage-status-set = وضعیت به «{ $status }» تغییر کرد.
 triage-reply-relayed = ✔️ پاسخ ثبت شد و برای { $count } عضو فرستاده می‌شود.
-report-status-changed = وضعیت گزارش { $code } شد: { $status }
+report-status-changed = وضعیت گزارش { $code } به «{ $status }» تغییر کرد.
 report-staff-reply =
     💬 پاسخ کارشناس به گزارش { $code }:
     { $text }
@@ -132,24 +138,24 @@ report-button-withdraw = ↩️ پس گرفتن گزارش
 report-ask-follow-up = توضیح تازه برای گزارش { $code } را بنویسید (یا عکس، فایل یا پیام صوتی بفرستید).
 report-ask-why-not-solved = متأسفیم. بنویسید چه چیزی هنوز درست نشده است تا گزارش { $code } دوباره بررسی شود.
 report-follow-up-saved = توضیح شما به گزارش { $code } افزوده شد و برای کارشناسان فرستاده می‌شود.
-report-reopened = گزارش { $code } دوباره باز شد و «در حال بررسی» است.
+report-reopened = گزارش { $code } دوباره باز شد و وضعیتش «در حال بررسی» است.
 report-attachment-only = (فایل پیوست)
 report-withdraw-confirm = گزارش { $code } را پس می‌گیرید؟ کارشناسان دیگر آن را پیگیری نمی‌کنند.
 report-button-withdraw-yes = بله، پس می‌گیرم
 report-button-keep = نه، بماند
 report-withdrawn = گزارش { $code } پس گرفته شد.
-report-was-it-solved = کارشناسان گزارش { $code } را «حل‌شده» اعلام کرده‌اند. مشکل شما واقعاً حل شد؟
+report-was-it-solved = کارشناسان گزارش { $code } را «حل‌شده» اعلام کرده‌اند. آیا مشکل شما واقعاً حل شد؟
 report-button-solved = ✅ بله، حل شد
 report-button-not-solved = ❌ نه، هنوز نه
 report-ask-score = از ۱ تا ۵ چقدر از پیگیری راضی بودید؟
 report-score = { $score } ⭐
-report-thanks = از بازخورد شما سپاسگزاریم. 🌱
+report-thanks = از بازخورد شما سپاس‌گزاریم. 🌱
 
 triage-member-follow-up =
     ➕ توضیح تازه عضو برای گزارش { $code }:
     { $text }
 triage-member-reopened =
-    🔁 عضو می‌گوید گزارش { $code } حل نشده است؛ دوباره «در حال بررسی» است:
+    🔁 عضو می‌گوید گزارش { $code } حل نشده است؛ وضعیتش دوباره «در حال بررسی» است:
     { $text }
 triage-member-withdrew = ↩️ عضو گزارش { $code } را پس گرفت.
 triage-member-rated = ⭐ عضو حل شدن گزارش { $code } را تأیید کرد؛ رضایت: { $score } از ۵.
@@ -158,7 +164,7 @@ triage-member-rated = ⭐ عضو حل شدن گزارش { $code } را تأیی�
 staff-list =
     📋 گزارش‌ها ({ $total }) — { $filter }
     { $lines }
-staff-list-empty = گزارشی با این فیلتر نیست — { $filter }
+staff-list-empty = گزارشی با این فیلتر پیدا نشد — { $filter }
 staff-list-filter = وضعیت: { $status } · دسته: { $category } · خوشه: { $cluster }{ $age }{ $body }
 staff-list-line = • { $overdue }{ $code }{ $urgent ->
         [1] {" "}· 🔴 فوری
@@ -172,7 +178,7 @@ staff-button-cluster = 🧩 خوشه
 staff-button-body = 🏛 دستگاه
 staff-button-age = ⏳ قدمت
 staff-button-export = 📥 فایل اکسل
-staff-choose-filter = انتخاب کنید:
+staff-choose-filter = یکی را انتخاب کنید:
 staff-any = همه
 staff-age = بیش از { $days } روز
 staff-status-open = باز
@@ -194,6 +200,8 @@ export-col-urgent = فوری
 export-col-summary = عنوان
 export-col-created = تاریخ ثبت
 export-col-updated = آخرین تغییر
+export-col-created_gregorian = تاریخ ثبت (میلادی)
+export-col-updated_gregorian = آخرین تغییر (میلادی)
 export-col-co_reporters = واحدهای همراه
 export-col-overdue = عقب از موعد
 export-col-outside_body = دستگاه مسئول
@@ -201,15 +209,15 @@ export-col-attachments = پیوست‌ها
 export-col-description = شرح کامل
 triage-button-category = 🗂 دسته
 triage-button-body = 🏛 دستگاه مسئول
-triage-choose-category = دسته تازه:
+triage-choose-category = دسته تازه را انتخاب کنید:
 triage-choose-body = ارجاع به کدام دستگاه؟
-triage-category-set = دسته شد: { $category }
-triage-body-set = ارجاع شد به: { $body }
-triage-member-joined = 🙋 واحدی از خوشه «{ $cluster }» هم همین مشکل را دارد. گزارش { $code } اکنون { $units } واحد: { $by_cluster }
-triage-merge-usage = روش استفاده: /merge کد_تکراری کد_اصلی — مثال: /merge ۱۲۳۴۵۶ ۶۵۴۳۲۱
+triage-category-set = دسته به «{ $category }» تغییر کرد.
+triage-body-set = گزارش به «{ $body }» ارجاع شد.
+triage-member-joined = 🙋 واحدی از خوشه «{ $cluster }» هم همین مشکل را دارد. گزارش { $code } اکنون { $units } واحد را دربر می‌گیرد: { $by_cluster }
+triage-merge-usage = روش استفاده: اول کد گزارش تکراری، بعد کد گزارش اصلی. مثال: ‎/merge ۱۲۳۴۵۶ ۶۵۴۳۲۱ (گزارش ۱۲۳۴۵۶ تکراری است و در گزارش اصلی ۶۵۴۳۲۱ ادغام می‌شود)
 triage-merge-unknown = یکی از این کدها پیدا نشد.
-triage-merge-refused = ادغام ممکن نیست: گزارش تکراری باید باز باشد و گزارش اصلی هم باز باشد (و دو کد متفاوت).
-triage-merged = گزارش { $source } در گزارش { $target } ادغام شد؛ اعضای آن از این پس خبرهای { $target } را می‌گیرند.
+triage-merge-refused = ادغام ممکن نیست: گزارش تکراری و گزارش اصلی هر دو باید باز باشند و کدهایشان متفاوت.
+triage-merged = گزارش تکراری { $source } در گزارش اصلی { $target } ادغام شد؛ اعضای آن از این پس خبرهای گزارش { $target } را می‌گیرند.
 report-merged = گزارش { $code } شما با گزارش مشابه { $target } یکی شد. از این پس خبرهای گزارش { $target } برای شما فرستاده می‌شود.
 
 report-shared = (این مشکل را واحد دیگری ثبت کرده است؛ شما به آن پیوسته‌اید.)
@@ -222,7 +230,7 @@ triage-note-kept = 📝 یادداشت داخلی ثبت شد (به عضو نم�
 
 # The whole of a report, for staff (the card's "full text" button and /show).
 triage-button-full = 📄 متن کامل
-triage-full-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: /show ۱۲۳۴۵۶
+triage-full-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: ‎/show ۱۲۳۴۵۶
 triage-full-unknown = گزارشی با کد { $code } پیدا نشد.
 triage-full-report =
     📄 گزارش { $code } — { $cluster }
@@ -244,14 +252,14 @@ triage-full-a-member = یک عضو
 triage-full-a-staff-member = کارشناس
 triage-full-event-filed = • { $when } — ثبت گزارش ({ $who })
 triage-full-event-joined = • { $when } — 🙋 { $who } هم همین مشکل را دارد: { $text }
-triage-full-event-status = • { $when } — وضعیت از «{ $before }» به «{ $after }» ({ $who })
+triage-full-event-status = • { $when } — وضعیت از «{ $before }» به «{ $after }» تغییر کرد ({ $who })
 triage-full-event-reply = • { $when } — 💬 پاسخ { $who } به اعضا: { $text }
 triage-full-event-note = • { $when } — 📝 یادداشت داخلی { $who }: { $text }
 triage-full-event-follow_up = • { $when } — ➕ توضیح تازه { $who }: { $text }
 triage-full-event-reopened = • { $when } — 🔁 { $who }: حل نشده است: { $text }
-triage-full-event-category = • { $when } — دسته شد «{ $category }» ({ $who })
-triage-full-event-referred = • { $when } — ارجاع به «{ $body }» ({ $who })
-triage-full-event-merged_in = • { $when } — گزارش { $source } در این گزارش ادغام شد ({ $who })
+triage-full-event-category = • { $when } — دسته به «{ $category }» تغییر کرد ({ $who })
+triage-full-event-referred = • { $when } — به «{ $body }» ارجاع شد ({ $who })
+triage-full-event-merged_in = • { $when } — گزارش تکراری { $source } در این گزارش ادغام شد ({ $who })
 triage-full-event-other = • { $when } — به‌روز شد ({ $who })
 report-form-timeout = گزارش نیمه‌کاره‌تان مدتی بی‌پاسخ ماند. نوشته‌ها و فایل‌هایتان نگه داشته شد؛ هر وقت «📝 ثبت مشکل» را بزنید از همان‌جا ادامه می‌دهیم.
 report-follow-up-timeout = افزودن توضیح بسته شد. هر وقت خواستید، از «📋 گزارش‌های من» دوباره «افزودن توضیح» را بزنید.
@@ -267,7 +275,7 @@ attachment-kind-document = فایل
 attachment-kind-voice = پیام صوتی
 triage-attachments-sending = 📎 { $count } پیوست به ترتیب فرستاده می‌شود.
 triage-attachments-already-sending = 📎 پیوست‌های این گزارش همین حالا در راه‌اند.
-triage-attachments-none-yet = این گزارش (هنوز) پیوستی ندارد.
+triage-attachments-none-yet = این گزارش هنوز پیوستی ندارد.
 triage-attachment-caption = 📎 گزارش { $code } — پیوست { $number } از { $total }
 triage-attachment-elsewhere =
     📎 گزارش { $code } — پیوست { $number } از { $total } ({ $kind }) در «{ $platform }» فرستاده شده و ربات الان نمی‌تواند آن را به این‌جا بیاورد ({ $platform } در دسترس نیست یا فایل بیش از ۲۰ مگابایت است).
@@ -282,12 +290,12 @@ export-attachments = { $total ->
 loose-text-offer =
     «{ $text }»
 
-    ثبت به‌عنوان مشکل؟
+    آن را به‌عنوان مشکل ثبت کنیم؟
 loose-text-button-report = 📝 بله، ثبت مشکل
 loose-text-button-dismiss = نه، لازم نیست
 loose-text-dismissed = باشه، ثبت نشد. برای کارهای دیگر از دکمه‌های منو استفاده کنید.
 loose-text-taken = 📝 فرم ثبت مشکل با همین متن باز شد.
-report-from-text = ✔️ متن شما آغاز شرح مشکل است. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+report-from-text = ✔️ متن شما آغاز شرح مشکل شد. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 report-from-text-resumed = ✔️ متن شما به شرح مشکلی که نیمه‌کاره مانده بود اضافه شد. اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 
 # The card wherever it appears (handlers/triage_cards.py), its reply and merge (handlers/triage_input.py).
@@ -321,11 +329,11 @@ loose-file-document = 📎 فایلی که فرستادید
 loose-file-offer =
     { $what }
 
-    ثبت به‌عنوان مشکل؟
+    آن را به‌عنوان مشکل ثبت کنیم؟
 loose-file-offer-caption =
     { $what }، با متن «{ $text }»
 
-    ثبت به‌عنوان مشکل؟
+    آن را به‌عنوان مشکل ثبت کنیم؟
 loose-file-taken = 📝 فرم ثبت مشکل با همین فایل باز شد.
 report-from-file = ✔️ فایل شما پیوست گزارش شد. حالا مشکل را در چند کلمه بنویسید و بعد «✅ تمام شد» را بزنید.
 report-from-file-text = ✔️ فایل شما پیوست گزارش شد و متن آن آغاز شرح مشکل است. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
