@@ -151,7 +151,7 @@ async def test_an_admin_starting_the_bot_gets_their_commands_and_may_register(
     admin = khooshe.admin()
     await admin.send_command("start")
     welcome, help_text = await admin.settle()
-    assert "کارکنان" in shown(welcome) and "نام و نام خانوادگی" not in shown(welcome)
+    assert "کارشناسان" in shown(welcome) and "نام و نام خانوادگی" not in shown(welcome)
     # every command an admin has, in Persian prose (column names only in the sample)
     for command in (
         "/broadcast", "/scheduled", "/new_offering", "/offerings", "/needs", "/reports",

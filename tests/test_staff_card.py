@@ -26,7 +26,7 @@ async def _take_restatus_answer(
 
     await staffer.press_inline(card, "🔄 تغییر وضعیت")
     menu = await expect(staffer, "وضعیت تازه")
-    await staffer.press_inline(menu, "ارجاع به دستگاه مسئول")
+    await staffer.press_inline(menu, "ارجاع‌شده به دستگاه مسئول")
     assert "ارجاع" in shown(await expect(member, "وضعیت گزارش"))
 
     await staffer.press_inline(card, "✍️ پاسخ به عضو")
@@ -104,7 +104,7 @@ async def test_an_agent_acts_only_within_their_clusters(khooshe: Khooshe) -> Non
     assert persian_digits(code) not in shown(listing) and code not in listing.button_texts
     await outsider.send_text(f"/show {code}")
     (denied,) = await outsider.settle()
-    assert "کارکنان" in shown(denied) and "برق" not in shown(denied)
+    assert "کارشناسان" in shown(denied) and "برق" not in shown(denied)
     for data in (
         f"t:open:{report_id}", f"t:reply:{report_id}", f"t:merge:{report_id}",
         f"t:take:{report_id}", f"t:set:{report_id}:resolved",
