@@ -127,7 +127,9 @@ def _got(user: object, text: str) -> bool:
 
 
 def _pending(db: Path) -> int:
-    ((count,),) = _rows(db, "SELECT count(*) FROM outbox WHERE status != 'sent'")
+    # Waiting or in flight (a card for an admin the sandbox has not met yet ends "failed").
+    sql = "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"
+    ((count,),) = _rows(db, sql)
     return int(count)  # type: ignore[call-overload]
 
 

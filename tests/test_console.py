@@ -17,7 +17,8 @@ import pytest
 from bot.sandbox.terminal import Session, open_console
 from bot.settings import Platform
 from bot.text import visual_order
-from storage.members import NewMember, register_member
+from storage.members import NewMember, get_member, register_member
+from storage.reports import NewReport, create_report
 from tests.conftest import ROOT, wait_for
 
 STAMP = r"\d\d:\d\d:\d\d"
@@ -166,7 +167,21 @@ async def test_files_are_saved_and_their_path_printed(terminal: Terminal) -> Non
     path = Path(saved.group(1))
     assert path.parent == terminal.console.files_dir
     assert (await asyncio.to_thread(path.read_bytes)).startswith(b"PK")  # an .xlsx is a zip
-    # The staff digest's chart comes as a photo: saved as the picture it is.
+    # The staff digest's chart comes as a photo: saved as the picture it is (a chart is
+    # drawn only when there was a report this week or the last).
+    await terminal.register_member()
+    db = terminal.session.runtime.db
+    assert db is not None
+    member = await get_member(db, terminal.console.platform.value, terminal.console.user.id)
+    assert member is not None
+    await create_report(
+        db,
+        member.id,
+        "leather_shoes",
+        terminal.console.platform.value,
+        NewReport("electricity", "electricity", False, "قطع برق", "برق شهرک قطع است", ()),
+        "console-files",
+    )
     shown = await terminal.type("/digest_preview")
     chart = re.search(r"📎 saved (\S+\.png)", shown)
     assert chart is not None, shown
