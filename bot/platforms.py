@@ -54,6 +54,11 @@ _USER_LIST_KEYS = {"new_chat_members"}
 _COMMAND_AFTER_MARKS = re.compile(
     r"^([\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+)(/[A-Za-z0-9_]+)"
 )
+# The same marks in a raw answer, as UTF-8 or as JSON escapes (\u200e …).
+_MARK_BYTES = re.compile(
+    rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c"
+    rb"|\\u(?:200[ef]|061[cC]|202[a-eA-E]|206[6-9])"
+)
 
 # --- Bale's Markdown --------------------------------------------------------------------------
 # Bale renders its own Markdown in every message and has no parse_mode to turn that off. What
@@ -315,7 +320,10 @@ def fix_response(
     A successful answer that never needs repair (a sent message; on Telegram, any) is not
     decoded at all: that is most answers, on the hot path.
     """
-    if code == 200 and (not bale or endpoint not in _REPAIRED):
+    # On Telegram too, a command pasted with our direction mark before it is made a command
+    # again: only updates that carry such a mark (encoded or escaped) are read for it.
+    marked = endpoint == "getUpdates" and _MARK_BYTES.search(payload) is not None
+    if code == 200 and (not bale or endpoint not in _REPAIRED) and not marked:
         return code, payload
     try:
         body = json.loads(payload)

@@ -377,7 +377,7 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     assert "قطع برق شهرک" in shown(card)
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
-    code = shown(filed).split("کد پیگیری: ")[1].split(" ")[0]
+    code = shown(filed).split("کد پیگیری: ")[1].split()[0]
     (row,) = await khooshe.rows("SELECT id, summary, description, urgent FROM reports")
     assert row["summary"] == "قطع برق شهرک" and row["description"] == "" and row["urgent"] == 1
     (kind,) = await khooshe.rows("SELECT kind FROM report_attachments")
