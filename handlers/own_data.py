@@ -32,7 +32,10 @@ async def describe_all(context: KhoosheContext, member: Member) -> str:
     about = [
         t("mydata-profile", card=await profile.describe(context, profile.values_of(member))),
         t("mydata-phone-verified" if member.phone_verified else "mydata-phone-typed"),
-        t("mydata-accounts", accounts=t.join("، ", await _accounts(context, member))),
+        t(
+            "mydata-accounts",
+            accounts=t.join(t.label("list-separator"), await _accounts(context, member)),
+        ),
         t(
             "mydata-settings",
             announcements=t("mydata-on" if member.announcements else "mydata-off"),

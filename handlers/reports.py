@@ -322,7 +322,7 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
     text = t(
         "report-ask-category",
         category=t(f"category-{top}"),
-        words="، ".join(f"«{word}»" for word in draft["because"]),
+        words=t.join(t.label("list-separator"), [f"«{word}»" for word in draft["because"]]),
     )
     return await _question(update, context, CATEGORY, text, InlineKeyboardMarkup(buttons))
 
