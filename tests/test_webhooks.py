@@ -172,6 +172,20 @@ async def test_a_member_registers_and_reports_over_webhooks(hooked: Hooked) -> N
     assert sandbox.pending_updates(hooked.token) == []
 
 
+async def test_a_command_pasted_with_its_direction_mark_works_over_webhooks(
+    hooked: Hooked,
+) -> None:
+    # Our messages put a left-to-right mark before every command; a member who copies
+    # «‎/track ۱۲۳» out of one and sends it back must get the command, on either platform.
+    user = hooked.member()
+    await register(user)
+    code = await file_report(user, POWER_CUT)
+    await user.send_text(f"\u200e/track {code}")
+    (details,) = await user.settle()
+    assert "برق" in shown(details) and "ثبت‌شده" in shown(details)
+    assert hooked.sandbox.calls_to("getUpdates") == []  # it came by webhook
+
+
 def forged_start(user: SandboxUser, update_id: int) -> dict[str, Any]:
     """A /start from `user`, as someone who is not the platform would post it."""
     chat = {"id": user.id, "type": "private", "first_name": user.first_name}
