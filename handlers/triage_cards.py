@@ -27,6 +27,7 @@ from storage.members import get_member, get_member_by_id
 from storage.reports import (
     Report,
     coreporter_count,
+    remember_message,
     unannounced_reports,
     units_by_cluster,
 )
@@ -122,11 +123,13 @@ async def send_card(update: Update, context: KhoosheContext, report: Report) -> 
     assert chat is not None
     # The staff group reads Persian, as its cards do; a private chat its owner's language.
     lang = context.t.lang if chat.type == Chat.PRIVATE else "fa"
-    await context.bot.send_message(
+    sent = await context.bot.send_message(
         chat.id,
         await card_text(context, report, lang),
         reply_markup=card_buttons(context.texts_for(lang), report),
     )
+    # A card like the ones the outbox sends: replying to it (the gesture) reaches the members.
+    await remember_message(context.db, context.platform.value, chat.id, sent.message_id, report.id)
 
 
 async def catch_up_cards(app: KhoosheApplication) -> None:

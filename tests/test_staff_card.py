@@ -79,6 +79,11 @@ async def test_staff_act_from_a_reports_row(khooshe: Khooshe) -> None:
     card = await expect(staffer, "گزارش تازه")
     assert code in shown(card)
     await _take_restatus_answer(khooshe, staffer, card, member)
+    # The card opened from the row is a card like the others: the reply gesture reaches
+    # the member as well as the button does.
+    await staffer.send_text("قطعی تا ساعت ۱۶ برطرف می‌شود.", reply_to=card.message_id)
+    await expect(staffer, "فرستاده می‌شود")
+    assert "ساعت ۱۶" in shown(await expect(member, "پاسخ کارشناس"))
 
 
 async def test_an_agent_acts_only_within_their_clusters(khooshe: Khooshe) -> None:
