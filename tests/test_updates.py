@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
 from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
@@ -69,6 +70,40 @@ async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: 
     (reply,) = await settling
     assert reply.text == "دیر ولی رسید"
     assert runtime.handling == 0
+
+
+async def test_waiting_for_a_message_runs_its_clock_only_while_the_bot_is_idle(
+    khooshe: Khooshe,
+) -> None:
+    """On a loaded machine a handler may take longer than a test's patience: while the bot
+    says it is still at work on this chat, next_message() keeps waiting; once it is idle,
+    the timeout runs out as before."""
+    release = asyncio.Event()
+    runtime = khooshe.runtime
+    assert runtime is not None
+    (app,) = runtime.apps.values()
+
+    async def slow(update: Update, context: object) -> None:
+        await release.wait()
+        assert update.effective_chat is not None
+        await app.bot.send_message(update.effective_chat.id, "دیر ولی رسید")
+        raise ApplicationHandlerStop
+
+    app.add_handler(MessageHandler(filters.Regex("^آهسته$"), slow), group=-5)
+    user = khooshe.member()
+    await user.send_text("آهسته")
+    waiting = asyncio.create_task(user.next_message(timeout=0.2))
+    try:
+        assert await wait_for(lambda: runtime.handling == 1, 10)
+        # Much longer than the 0.2 s asked for, and the wait still holds, for the bot is busy.
+        await asyncio.wait({waiting}, timeout=1.0)
+        assert not waiting.done()
+    finally:
+        release.set()
+    assert (await waiting).text == "دیر ولی رسید"
+    # An idle bot: nothing comes, and the short timeout holds.
+    with pytest.raises(AssertionError, match="no new bot message"):
+        await user.next_message(timeout=0.2)
 
 
 async def test_a_slow_export_holds_up_nobody_and_one_persons_quick_taps_stay_in_order(

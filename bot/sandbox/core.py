@@ -158,6 +158,7 @@ class SandboxCore:
         max_poll_wait: float = 1.0,
         record_calls: bool = True,
         port: int = 0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.rules = flavour if isinstance(flavour, FlavourRules) else FLAVOURS[flavour]
         self.flavour = self.rules.name
@@ -165,6 +166,8 @@ class SandboxCore:
         self.bot_username = bot_username
         self.rate_limit = rate_limit
         self.per_chat_rate = per_chat_rate
+        # What the rate limits count time by (a test may step its own clock instead).
+        self.clock = clock
         self.max_poll_wait = max_poll_wait
         # Benchmarks sending 100k messages may switch the call log off.
         self.record_calls = record_calls
@@ -228,7 +231,7 @@ class SandboxCore:
         }
         state = BotState(id=bot_id, token=token, user=user)
         if self.rate_limit:
-            state.bucket = Bucket(self.rate_limit, time.monotonic())
+            state.bucket = Bucket(self.rate_limit, self.clock())
         self._bots[bot_id] = state
         return state
 

@@ -85,6 +85,8 @@ _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?")
 _DEFAULT_LOCATION = (35.6892, 51.3890)
 # How often settle() looks again at a bot that is still handling updates (seconds).
 BUSY_POLL = 0.02
+# The longest a wait for a message may stretch while the bot is still working (seconds).
+WAIT_CAP = 120.0
 
 
 def utf16_len(text: str) -> int:
@@ -327,13 +329,23 @@ class SandboxChat:
             await asyncio.wait_for(event.wait(), timeout)
 
     async def _wait_until(self, ready: Callable[[], bool], timeout: float) -> bool:
+        """Wait until ``ready()``. The ``timeout`` runs only while the bot is idle: as long as
+        a watched bot still holds an update from this chat or says it is handling one (a
+        busy machine), the wait goes on, up to WAIT_CAP in all."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        started = loop.time()
+        deadline = started + timeout
+        cap = started + max(timeout, WAIT_CAP)
         while not ready():
-            remaining = deadline - loop.time()
+            now = loop.time()
+            busy = self.server.bot_busy(self.bot_id, self.id)
+            if busy:
+                deadline = max(deadline, now + timeout)
+            remaining = min(deadline, cap) - now
             if remaining <= 0:
                 return False
-            await self._wait_change(remaining)
+            # The bot's progress is not a change in this chat: look again soon.
+            await self._wait_change(min(remaining, BUSY_POLL) if busy else remaining)
         return True
 
     async def next_message(self, timeout: float = 5.0) -> BotMessage:

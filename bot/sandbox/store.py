@@ -284,7 +284,7 @@ class SandboxStore(SandboxCore):
         return chat
 
     def _check_rate(self, state: BotState, chat_id: int) -> None:
-        now = time.monotonic()
+        now = self.clock()
         chat_bucket = None
         if self.per_chat_rate:
             chat_bucket = self._chat_buckets.get((state.id, chat_id))
