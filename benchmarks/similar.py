@@ -82,16 +82,16 @@ def precision_recall(
 
 def main(sweep: bool, show: bool, parts: list[str]) -> None:
     """Measure and print."""
-    from bot.services import categorize
+    from bot.services import similar
 
     protect_sample_places()
-    categorize.warm_up()
-    threshold = categorize.SIMILARITY_THRESHOLD
+    similar.warm_up()
+    threshold = similar.SIMILARITY_THRESHOLD
     for name, path in PARTS.items():
         if parts and name not in parts:
             continue
         pairs = read_pairs(path)
-        scores = [categorize.pair_similarity(p.a, p.b) for p in pairs]
+        scores = [similar.pair_similarity(p.a, p.b) for p in pairs]
         precision, recall = precision_recall(pairs, scores, threshold)
         print(
             f"{name} ({len(pairs)} pairs, {sum(p.same for p in pairs)} same): "
@@ -124,13 +124,13 @@ def main(sweep: bool, show: bool, parts: list[str]) -> None:
     start = time.perf_counter()
     for _ in range(repeat):
         for pair in pairs:
-            categorize.pair_similarity(pair.a, pair.b)
+            similar.pair_similarity(pair.a, pair.b)
     warm = (time.perf_counter() - start) / (repeat * len(pairs))
     cold = []
     for text in texts:
-        categorize.tokens_for_similarity.cache_clear()
+        similar.tokens_for_similarity.cache_clear()
         start = time.perf_counter()
-        categorize.tokens_for_similarity(text)
+        similar.tokens_for_similarity(text)
         cold.append(time.perf_counter() - start)
     print(
         f"time per comparison (tokens cached): {warm * 1e6:.1f} µs; tokens of one new text "

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.similar import PARTS, precision_recall, protect_sample_places, read_pairs
-from bot.services.categorize import (
+from bot.services.categorize import SLUGS
+from bot.services.similar import (
     SIMILARITY_THRESHOLD,
-    SLUGS,
     _load,
     pair_similarity,
     similarity,
