@@ -54,12 +54,20 @@ def test_pairs_sets_are_sound() -> None:
 # tuning 1.000 / 0.930, dev 1 1.000 / 0.906, dev 2 1.000 / 1.000, dev 3 1.000 / 1.000 - the
 # dev parts were held-out sets of earlier rounds (0.976 / 0.774, 1.000 / 0.708, 1.000 / 0.659
 # at 0.54 before this round) and were tuned on in this one. Precision holds the brief's 0.95
-# everywhere; recall holds what was measured, less a pair or two, so it cannot quietly fall.
+# on the tuning and dev parts; recall holds what was measured, less a pair or two, so it
+# cannot quietly fall.
+#
+# Held-out 4 (212 pairs, written and committed before this round; measured once, when it was
+# done, and not tuned on): precision 0.930, recall 0.495 at 0.52. Far below the brief's goal
+# (0.95 / 0.85) and below the dev figures: the synonyms and stop words fitted to the dev pairs
+# reach only part of the ways members say one problem. The same code before this round scored
+# 0.898 / 0.411 on it at its threshold 0.54. The floor holds what was measured.
 FLOORS = {
     "tuning": (0.95, 0.92),
     "dev 1": (0.95, 0.88),
     "dev 2": (0.95, 0.95),
     "dev 3": (0.95, 0.95),
+    "held-out 4": (0.92, 0.49),
 }
 
 
