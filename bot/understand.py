@@ -1,8 +1,8 @@
 """Members' own words understood: the one step between a member's text and every matcher.
 
 The categoriser, "me too" similarity, needs-topic matching and the digest's themes all read a
-member's text through `words()` (via bot/services/categorize.py), which, after the formal
-normaliser of bot/text.py:
+member's text through `words()` (via bot/services/categorize.py, which bot/services/similar.py
+builds on), which, after the formal normaliser of bot/text.py:
 
 - converts Finglish (Persian typed in Latin letters: `bargh ghat mishe`) to Persian script,
   guided by the words the category lexicon and data/finglish.toml know;

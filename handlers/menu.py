@@ -5,7 +5,9 @@ an old message) is kept in their user data, stored before it is quoted back with
 به‌عنوان مشکل؟»; one tap opens the report form with it (handlers/reports.py
 `start_from_text`), another lets it go. A photo, document or voice note is offered the same
 way: the tap makes it the report's attachment and its caption, if any, the first part of the
-description. A greeting alone gets the menu.
+description. An album (several photos or files with one media_group_id, which arrive as one
+message each) gets one offer, its wording following as the rest of the album arrives; the tap
+makes them all attachments. A greeting alone gets the menu.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
+from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
@@ -134,7 +137,8 @@ async def start_in_group(update: Update, context: KhoosheContext) -> None:
 
 
 # user_data key of what was sent outside a form, by message id (persisted with user_data): a
-# text as a string, a file as a dict of its ids and caption.
+# text as a string, a file as a dict of its ids and caption, an album (by its first message)
+# as a dict of its caption, its media_group_id, its offer's message id and its files.
 LOOSE_TEXTS = "loose_texts"
 # The offers a member may still tap: older ones expire (what they kept is dropped).
 LOOSE_KEPT = 5
@@ -149,10 +153,10 @@ _FILE_KINDS = {
 
 @dataclass(frozen=True)
 class Loose:
-    """What a member sent outside any form: a text, or a file with its caption ("" if none)."""
+    """What a member sent outside any form: a text, or files with their caption ("" if none)."""
 
     text: str
-    attachment: NewAttachment | None = None
+    attachments: tuple[NewAttachment, ...] = ()
 
 
 def _quote(text: str) -> str:
@@ -169,11 +173,23 @@ def take_loose(context: KhoosheContext, key: int) -> Loose | None:
     if isinstance(value, str):
         return Loose(value)
     if isinstance(value, dict):
-        file = NewAttachment(
-            value["kind"], value["file_id"], value["file_unique_id"], value.get("file_name")
-        )
-        return Loose(value.get("text") or "", file)
+        files = value.get("files", [value])
+        return Loose(value.get("text") or "", tuple(map(_attachment, files)))
     return None
+
+
+def _attachment(kept: dict[str, Any]) -> NewAttachment:
+    kind, file_id, unique = kept["kind"], kept["file_id"], kept["file_unique_id"]
+    return NewAttachment(kind, file_id, unique, kept.get("file_name"))
+
+
+def _kept_file(file: NewAttachment) -> dict[str, Any]:
+    return {
+        "kind": file.kind,
+        "file_id": file.file_id,
+        "file_unique_id": file.file_unique_id,
+        "file_name": file.file_name,
+    }
 
 
 def attachment_of(message: Message) -> NewAttachment | None:
@@ -189,6 +205,40 @@ def attachment_of(message: Message) -> NewAttachment | None:
     return None
 
 
+def _offer_markup(context: KhoosheContext, key: int) -> InlineKeyboardMarkup:
+    t = context.t
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.label("loose-text-button-report"),
+                    callback_data=cb.LOOSE_TEXT_REPORT.pack(key),
+                ),
+                InlineKeyboardButton(
+                    t.label("loose-text-button-dismiss"),
+                    callback_data=cb.LOOSE_TEXT_DISMISS.pack(key),
+                ),
+            ]
+        ]
+    )
+
+
+def _offer_text(context: KhoosheContext, text: str, files: list[NewAttachment]) -> str:
+    """«ثبت به‌عنوان مشکل؟» under what was sent: a text, a file, or an album's files."""
+    t = context.t
+    if not files:
+        return t("loose-text-offer", text=_quote(text))
+    if len(files) == 1:
+        what, offer = t(_FILE_KINDS[files[0].kind]), "loose-file-offer"
+    else:
+        photos = all(file.kind == "photo" for file in files)
+        what = t("loose-album-photos" if photos else "loose-album-files", count=len(files))
+        offer = "loose-album-offer"
+    if text:
+        return t(f"{offer}-caption", what=what, text=_quote(text))
+    return t(offer, what=what)
+
+
 async def _offer_report(
     update: Update, context: KhoosheContext, text: str, file: NewAttachment | None = None
 ) -> None:
@@ -196,43 +246,60 @@ async def _offer_report(
     message, chat = update.message, update.effective_chat
     assert message is not None and chat is not None and context.user_data is not None
     kept: dict[str, Any] = context.user_data.setdefault(LOOSE_TEXTS, {})
+    key = str(message.message_id)
     if file is None:
-        kept[str(message.message_id)] = text
+        kept[key] = text
+    elif message.media_group_id:
+        kept[key] = {"text": text, "album": message.media_group_id, "files": [_kept_file(file)]}
     else:
-        kept[str(message.message_id)] = {
-            "text": text,
-            "kind": file.kind,
-            "file_id": file.file_id,
-            "file_unique_id": file.file_unique_id,
-            "file_name": file.file_name,
-        }
+        kept[key] = {"text": text, **_kept_file(file)}
     for old in list(kept)[:-LOOSE_KEPT]:
         del kept[old]
     # Stored before the member sees it was taken, as a form stores its draft: no conversation
     # is behind this, so the "state" written is None under a name of its own.
     await context.save_form_now(LOOSE_TEXTS, None)
-    t = context.t
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("loose-text-button-report"),
-                    callback_data=cb.LOOSE_TEXT_REPORT.pack(message.message_id),
-                ),
-                InlineKeyboardButton(
-                    t.label("loose-text-button-dismiss"),
-                    callback_data=cb.LOOSE_TEXT_DISMISS.pack(message.message_id),
-                ),
-            ]
-        ]
+    offer = await context.bot.send_message(
+        chat.id,
+        _offer_text(context, text, [file] if file else []),
+        reply_markup=_offer_markup(context, message.message_id),
     )
+    if message.media_group_id and isinstance(kept.get(key), dict):
+        # The album's next files edit this offer rather than each getting one.
+        kept[key]["offer"] = offer.message_id
+        await context.save_form_now(LOOSE_TEXTS, None)
+
+
+async def _join_album(update: Update, context: KhoosheContext, file: NewAttachment | None) -> bool:
+    """Add a file of an album already offered to its offer; False if no offer has it."""
+    message, chat = update.message, update.effective_chat
+    assert message is not None and chat is not None and context.user_data is not None
+    kept: dict[str, Any] = context.user_data.get(LOOSE_TEXTS, {})
+    found = [
+        (key, value)
+        for key, value in kept.items()
+        if isinstance(value, dict) and value.get("album") == message.media_group_id
+    ]
+    if not found:
+        return False
+    key, album = found[-1]
     if file is None:
-        offer = t("loose-text-offer", text=_quote(text))
-    elif text:
-        offer = t("loose-file-offer-caption", what=t(_FILE_KINDS[file.kind]), text=_quote(text))
-    else:
-        offer = t("loose-file-offer", what=t(_FILE_KINDS[file.kind]))
-    await context.bot.send_message(chat.id, offer, reply_markup=markup)
+        return True  # a video in the album: not kept, and no menu hint between its photos
+    album["files"].append(_kept_file(file))
+    album["text"] = album["text"] or (message.caption or "").strip()
+    await context.save_form_now(LOOSE_TEXTS, None)
+    if "offer" in album:
+        files = [_attachment(kept_file) for kept_file in album["files"]]
+        try:
+            await context.bot.edit_message_text(
+                _offer_text(context, album["text"], files),
+                chat_id=chat.id,
+                message_id=album["offer"],
+                reply_markup=_offer_markup(context, int(key)),
+            )
+        except TelegramError as error:
+            # The files are kept all the same: the tap takes them, whatever the offer says.
+            log.warning("could not update an album's offer: %s", error)
+    return True
 
 
 async def fallback_message(update: Update, context: KhoosheContext) -> None:
@@ -254,6 +321,8 @@ async def fallback_message(update: Update, context: KhoosheContext) -> None:
             await _offer_report(update, context, text)
             return
         file = attachment_of(message)
+        if message.media_group_id and await _join_album(update, context, file):
+            return
         if file is not None:
             await _offer_report(update, context, (message.caption or "").strip(), file)
             return

@@ -3,7 +3,7 @@ on open ones; staff see the ranking overall and per cluster (/needs) and turn a 
 an offering (the button opens /new_offering with the topic as its title).
 
 A suggestion that reads like an open topic joins it, using the reports' "me too" similarity
-(bot/services/categorize.py), so one need asked for in many ways is one topic with its votes.
+(bot/services/similar.py), so one need asked for in many ways is one topic with its votes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, requires
-from bot.services.categorize import most_similar
+from bot.services.similar import most_similar
 from bot.text import clean, pack_messages, shorten
 from handlers import forms, menu
 from handlers.keyboards import answer, show_card

@@ -163,25 +163,34 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
         await query.answer(context.t("button-expired"), show_alert=True)
         return ConversationHandler.END
     await query.answer()
-    file = loose.attachment
-    await replace_pressed(update, context.t("loose-file-taken" if file else "loose-text-taken"))
+    files, t = loose.attachments, context.t
+    if len(files) > 1:
+        await replace_pressed(update, t("loose-album-taken", count=len(files)))
+    else:
+        await replace_pressed(update, t("loose-file-taken" if files else "loose-text-taken"))
     draft = _draft(context)
     resumed = bool(draft["parts"] or draft["attachments"])
+    error: DraftError | None = None
     try:
-        if file is not None:
+        for file in files:
             add_attachment(draft, file)
+    except DraftError as too_many:
+        error = too_many  # the files that fit are kept, and the caption still counts
+    try:
         if loose.text:
             await add_text(draft, loose.text)
-    except DraftError as error:
+    except DraftError as bad_text:
+        error = bad_text
+    if error is not None:
         return await _compose_hint(update, context, error.key)
     # Back to describing: a draft already past it is categorised again from the new text.
-    if file is None:
-        key_text = "report-from-text-resumed" if resumed else "report-from-text"
-    elif resumed:
-        key_text = "report-from-file-resumed"
+    kind = "album" if len(files) > 1 else "file" if files else "text"
+    if resumed:
+        key_text = f"report-from-{kind}-resumed"
     else:
-        key_text = "report-from-file-text" if loose.text else "report-from-file"
-    return await _question(update, context, COMPOSE, context.t(key_text), _compose_markup(context))
+        key_text = f"report-from-{kind}-text" if files and loose.text else f"report-from-{kind}"
+    reply = t(key_text, count=len(files)) if kind == "album" else t(key_text)
+    return await _question(update, context, COMPOSE, reply, _compose_markup(context))
 
 
 async def _ask(update: Update, context: KhoosheContext, step: str) -> str:

@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.categorize import (
-    LEXICON_PATH,
+from bot.services.categorize import LEXICON_PATH, SLUGS, Lexicon, accuracy, run_cli, suggest
+from bot.services.similar import (
     SIMILARITY_THRESHOLD,
-    SLUGS,
-    Lexicon,
-    accuracy,
     most_similar,
-    run_cli,
     similarity,
-    suggest,
     tokens_for_similarity,
 )
 

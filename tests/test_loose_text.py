@@ -78,7 +78,7 @@ async def test_strangers_and_commands_still_get_the_old_answers(khooshe: Khooshe
     assert "به‌عنوان مشکل ثبت" not in shown(hint)
 
 
-async def _file_the_draft(user: SandboxUser) -> None:
+async def _file_the_draft(user: SandboxUser, attachments: str = "۱") -> None:
     """From «✅ تمام شد» to the tracking code, taking the suggested answers."""
     await user.press("✅ تمام شد")
     question = await expect(user, "دسته", wait=30)
@@ -88,9 +88,62 @@ async def _file_the_draft(user: SandboxUser) -> None:
     await expect(user, "عنوان کوتاه")
     await user.press("✅ همین خوب است")
     summary = await expect(user, "گزارش شما:")
-    assert "📎 پیوست: ۱" in shown(summary)
+    assert f"📎 پیوست: {attachments}" in shown(summary)
     await user.press("✅ ثبت گزارش")
     await expect(user, "کد پیگیری")
+
+
+async def _send_album(user: SandboxUser, album: str, captions: list[str | None]) -> None:
+    """Send photos with one media_group_id, one message each, as the apps deliver an album."""
+    for number, caption in enumerate(captions):
+        stored = user.server.store_file(b"\xff\xd8 photo %d" % number, "photo", None, "image/jpeg")
+        content: dict[str, object] = {
+            "photo": user.server.photo_sizes(stored),
+            "media_group_id": album,
+        }
+        if caption is not None:
+            content["caption"] = caption
+        user.server.user_message(user, user.chat, content)
+
+
+async def test_an_album_at_the_menu_gets_one_offer_and_becomes_one_report(
+    khooshe: Khooshe,
+) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.settle()
+    # The caption rides on the second photo: the offer follows as the album arrives.
+    await _send_album(user, "13800001", [None, "سیم‌کشی تابلو برق سوخت", None])
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
+    unread = await user.settle()
+    assert not [m for m in unread if "ثبت کنیم" in shown(m)]  # one offer for the album
+    edited = await user.next_edit()
+    while not (edited.message_id == offer.message_id and "۳ عکسی" in shown(edited)):
+        edited = await user.next_edit()
+    assert "سیم‌کشی تابلو برق سوخت" in shown(edited)  # the caption quoted back
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert data["data"].count("file_unique_id") == 3  # all three kept before the tap
+    await user.press_inline(offer, "📝 بله، ثبت مشکل")
+    await expect(user, "۳ پیوست شما به گزارش اضافه شد")
+    await _file_the_draft(user, "۳")
+    (report,) = await khooshe.rows("SELECT id, description FROM reports")
+    assert report["description"].startswith("سیم‌کشی تابلو برق سوخت")
+    files = await khooshe.rows("SELECT report_id, kind, file_id FROM report_attachments")
+    assert len({f["file_id"] for f in files}) == 3
+    assert all(f["report_id"] == report["id"] and f["kind"] == "photo" for f in files)
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "loose_texts" not in data["data"]
+    # A second album, let go: its one offer takes all its photos with it.
+    await _send_album(user, "13800002", ["قبض گاز", None])
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
+    assert not [m for m in await user.settle() if "ثبت کنیم" in shown(m)]
+    await user.press_inline(offer, "نه، لازم نیست")
+    dismissed = await user.next_edit()
+    while not (dismissed.message_id == offer.message_id and "ثبت نشد" in shown(dismissed)):
+        dismissed = await user.next_edit()
+    (data,) = await khooshe.rows("SELECT data FROM ptb_user_data")
+    assert "قبض گاز" not in data["data"] and "file_unique_id" not in data["data"]
+    assert len(await khooshe.rows("SELECT id FROM report_attachments")) == 3
 
 
 async def test_a_photo_at_the_menu_becomes_a_report_with_its_caption(khooshe: Khooshe) -> None:

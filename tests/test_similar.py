@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.similar import PARTS, precision_recall, protect_sample_places, read_pairs
-from bot.services.categorize import (
+from bot.services.categorize import SLUGS
+from bot.services.similar import (
     SIMILARITY_THRESHOLD,
-    SLUGS,
     _load,
     pair_similarity,
     similarity,
@@ -30,11 +30,14 @@ def places() -> None:
 def test_pairs_sets_are_sound() -> None:
     styles = {"formal", "colloquial", "finglish", "azerbaijani"}
     parts = {name: read_pairs(path) for name, path in PARTS.items()}
-    assert len(parts["tuning"]) + len(parts["held-out"]) >= 150
-    assert len(parts["held-out 3"]) >= 60
-    # The third held-out part covers every category with same and different problems.
-    assert {p.category for p in parts["held-out 3"] if p.same} == set(SLUGS)
-    assert {p.category for p in parts["held-out 3"] if not p.same} == set(SLUGS)
+    assert len(parts["tuning"]) + len(parts["dev 1"]) >= 150
+    assert len(parts["tuning"]) >= 190
+    assert len(parts["dev 3"]) >= 60
+    assert len(parts["held-out 4"]) >= 120
+    # The third and fourth sets cover every category with same and different problems.
+    for name in ("dev 3", "held-out 4"):
+        assert {p.category for p in parts[name] if p.same} == set(SLUGS)
+        assert {p.category for p in parts[name] if not p.same} == set(SLUGS)
     for pairs in parts.values():
         assert sum(p.same for p in pairs) >= 20 and sum(not p.same for p in pairs) >= 20
         assert all(set(p.styles.split("/")) <= styles for p in pairs)
@@ -46,23 +49,34 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-@pytest.mark.parametrize("part", list(PARTS))
+# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`), after the third round
+# of tuning (issue 12: synonyms, spoken and Azerbaijani forms, the partial conflict):
+# tuning 1.000 / 0.930, dev 1 1.000 / 0.906, dev 2 1.000 / 1.000, dev 3 1.000 / 1.000 - the
+# dev parts were held-out sets of earlier rounds (0.976 / 0.774, 1.000 / 0.708, 1.000 / 0.659
+# at 0.54 before this round) and were tuned on in this one. Precision holds the brief's 0.95
+# on the tuning and dev parts; recall holds what was measured, less a pair or two, so it
+# cannot quietly fall.
+#
+# Held-out 4 (212 pairs, written and committed before this round; measured once, when it was
+# done, and not tuned on): precision 0.930, recall 0.495 at 0.52. Far below the brief's goal
+# (0.95 / 0.85) and below the dev figures: the synonyms and stop words fitted to the dev pairs
+# reach only part of the ways members say one problem. The same code before this round scored
+# 0.898 / 0.411 on it at its threshold 0.54. The floor holds what was measured.
+FLOORS = {
+    "tuning": (0.95, 0.92),
+    "dev 1": (0.95, 0.88),
+    "dev 2": (0.95, 0.95),
+    "dev 3": (0.95, 0.95),
+    "held-out 4": (0.92, 0.49),
+}
+
+
+@pytest.mark.parametrize("part", list(FLOORS))
 def test_precision_and_recall_floors(part: str) -> None:
     pairs = read_pairs(PARTS[part])
     scores = [pair_similarity(p.a, p.b) for p in pairs]
     precision, recall = precision_recall(pairs, scores, SIMILARITY_THRESHOLD)
-    # Measured (threshold 0.54) with the object/trouble weighing: tuning 1.000 / 0.962,
-    # held-out 0.976 / 0.774, held-out 2 1.000 / 0.708, held-out 3 (written before this
-    # weighing, measured once when it was done) 1.000 / 0.659. Before it: 0.978 / 1.000 (on 80
-    # tuning pairs), 0.978 / 0.849, 0.895 / 0.708 and 0.862 / 0.568. Precision holds the
-    # brief's 0.95 everywhere; recall holds what was measured, so it cannot quietly fall.
-    floors = {
-        "tuning": (0.95, 0.95),
-        "held-out": (0.95, 0.77),
-        "held-out 2": (0.95, 0.70),
-        "held-out 3": (0.95, 0.65),
-    }
-    least_precision, least_recall = floors[part]
+    least_precision, least_recall = FLOORS[part]
     assert precision >= least_precision, (part, precision, recall)
     assert recall >= least_recall, (part, precision, recall)
 
@@ -95,6 +109,14 @@ def test_different_objects_or_troubles_of_one_category_are_not_one_problem() -> 
     assert pair_similarity("برق شهرک قطع میشه", "قبض برق شهرک زیاده") < SIMILARITY_THRESHOLD
     # Named on one side only, an object is no evidence against: still one problem.
     assert pair_similarity("برق قطع میشه", "برق هر روز قطع میشه دستگاه سوخت") >= 0.54
+    # Sharing one object, each naming another: likelier two problems (software for the store
+    # or for wages), weighed down but not halved.
+    store, wages = (
+        tokens_for_similarity("نرم افزار انبارداری میخوایم"),
+        tokens_for_similarity("نرم افزار حقوق و دستمزد میخوایم"),
+    )
+    assert similarity(store, wages) == pytest.approx(0.5 * 0.8)
+    assert pair_similarity("نرم‌افزار حسابداری ما قدیمی است.", "دستگاه‌های ما قدیمی است.") < 0.5
 
 
 def test_general_words_count_less_than_what_the_problem_is() -> None:
@@ -115,6 +137,38 @@ def test_azerbaijani_verb_stems_and_spoken_endings_meet_their_words() -> None:
     assert "چک" in tokens_for_similarity("چکامون برگشت خورده")
     # A dictionary word starting like a stem is itself: «قالب» is a mould.
     assert "ماند" not in tokens_for_similarity("قالب")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Azerbaijani, with no written word shared.
+        (
+            "ماشینلاریمیز کؤهنه‌دی، یئنی تکنولوژی لازیمدی",
+            "ماشین‌آلات ما فرسوده است و به فناوری جدید نیاز داریم.",
+        ),
+        ("زاوودون ایشیغی هر گون ایکی ساعات گئدیر", "برق کارخانه هر روز دو ساعت قطع می‌شود."),
+        ("آغاج قیمتی ایکی قات اولوب", "قیمت چوب دو برابر شده است."),
+        # Spoken and formal: damage, leaving the job, a market gone quiet.
+        (
+            "برق کارگاه همش میره و میاد، دو تا موتور سوخته",
+            "قطع و وصل مکرر برق، دو الکتروموتور ما را سوزانده است.",
+        ),
+        ("کارگرامون یکی یکی رفتن، کسی نمیمونه", "کارگران ما یکی پس از دیگری واحد را ترک کرده‌اند."),
+        ("کسی جنس نمیخره، بازار مرده", "بازار در رکود است و خریداری برای محصولات نیست."),
+        # Finglish words the lexicon alone does not convert.
+        ("namayeshgah baraye moarefi mahsool nadarim", "برای معرفی محصولات نمایشگاهی نداریم."),
+    ],
+)
+def test_spoken_azerbaijani_and_finglish_wordings_of_one_problem_meet(a: str, b: str) -> None:
+    assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD
+
+
+def test_a_synonym_phrase_does_not_swallow_what_the_problem_is_about() -> None:
+    # «قبض برق» must keep «برق», or a gas bill and a power bill would be one problem.
+    assert "برق" in tokens_for_similarity("قبض برق ما سه برابر شده")
+    # Counting words are no evidence: «چند بار» is not cargo, «ساعات» not a problem.
+    assert not {"بار", "ساعت", "ساعات"} & tokens_for_similarity("روزی چند بار، دو ساعت")
 
 
 def test_problem_words_file_is_checked(tmp_path: Path) -> None:

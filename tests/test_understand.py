@@ -8,7 +8,8 @@ import pytest
 
 from benchmarks.categorize import read_styles
 from bot import understand
-from bot.services.categorize import LEXICON_PATH, Lexicon, accuracy, suggest, tokens_for_similarity
+from bot.services.categorize import LEXICON_PATH, Lexicon, accuracy, suggest
+from bot.services.similar import tokens_for_similarity
 
 DATA = Path(__file__).resolve().parent / "data"
 # Measured before this work on the held-out part (written before any tuning): formal 1.000,

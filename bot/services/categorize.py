@@ -1,6 +1,8 @@
-"""Category suggestion for problem reports, and "me too" similarity, from a lexicon staff edit.
+"""Category suggestion for problem reports, from a lexicon staff edit.
 
-Every suggestion is explained by the lexicon entries that fired; nothing is learned.
+Every suggestion is explained by the lexicon entries that fired; nothing is learned. The word
+analysis here (hazm's tokenizer and lemmatizer after bot/understand.py) is also what "me too"
+similarity (bot/services/similar.py) reads a text with.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO
 
 from bot import understand
 from bot.settings import PROJECT_ROOT
@@ -26,17 +28,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LEXICON_PATH",
-    "SIMILARITY_THRESHOLD",
     "SLUGS",
+    "Engine",
     "Lexicon",
     "Suggestion",
+    "Unit",
     "accuracy",
-    "most_similar",
-    "pair_similarity",
+    "engine",
     "run_cli",
-    "similarity",
     "suggest",
-    "tokens_for_similarity",
     "warm_up",
 ]
 
@@ -58,8 +58,6 @@ SLUGS: tuple[str, ...] = (
 )
 OTHER = "other"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
-
-K = TypeVar("K")
 
 # Endings members glue to words: plurals (formal and spoken «ا»), possessives (formal and spoken
 # «مون»), ezafe/indefinite «ی», spoken «ه» («قطعه») and «و» (for «را»). Longest first.
@@ -89,66 +87,13 @@ _AZ_SUFFIXES = tuple(
         reverse=True,
     )
 )  # fmt: skip
-# Azerbaijani light and helping verbs («پلمب ائدیبلر», «ثبت اولمور», «تاپا بیلمیریک»): like
-# Persian «کردن» and «شدن» they say nothing of the problem. Matched as the start of a word hazm
-# doesn't know.
-# Written folded (ئ → ی), as tokens are.
-_AZ_LIGHT_VERBS = (
-    "اید", "ایله", "اولور", "اولمور", "اولوب", "اولماز", "اولدو", "بیلمیر", "بیلمور",
-)  # fmt: skip
 # Plural endings hazm's word list keeps on the word («کارگران», «محصولات»).
 _PLURALS = ("ان", "ات")
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
-# What tells one problem of a category from another (objects, troubles) and what only names the
-# category (general): see similarity().
-PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
-_KINDS = ("objects", "troubles", "general")
-# Words of cluster and estate names say where a report comes from, not what the problem is:
-# two reports from one estate share them whatever their problems.
-_PLACE_WEIGHT = 0.25
-# Words that name a category, not a problem («بانک», «قیمت»): shared by most of its reports.
-_GENERAL_WEIGHT = 0.5
-# Two reports naming different objects (or troubles) of one kind: surely not one problem.
-_CONFLICT = 0.5
-# The longest synonym phrase, in word pieces («پروانه بهره برداری»).
-_PHRASE_MAX = 3
 # Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
 _NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی"})
 # Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
 _PART_SEPARATORS = str.maketrans({"_": ZWNJ})
-
-# Function words, light verbs, chat formulas, and words nearly every report (or training topic)
-# shares (the estate, the factory, "problem", time words, "course"): none tells one problem
-# from another. Written folded (no «آ», no half-space), as tokens_for_similarity makes them.
-_STOP_WORDS = frozenset(
-    """
-    از به با در بر برای تا که و یا را رو هم نیز این ان اون همین همان اینجا انجا اونجا
-    من تو ما شما او اونها انها ایشان خودم خودمون خودمان خود مون مان شون شان
-    یه یک یکی هر همه هیچ چند چیزی چی چه چرا چطور چطوری چجوری کی کجا کدام کدوم
-    است هست نیست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
-    میخوام میخوایم میخواد داره نداره داریم نداریم هستیم نیستیم کنید کنن بدید میگه
-    بهمون بهم ازمون برامون باهامون مارو منو اینو اونو
-    می نمی ها های هایی ای ی هامون هاتون هاشون هامان هاتان هاشان هایمان هایتان هایشان
-    ولی اما اگر اگه چون پس دیگه دیگر هنوز الان حتی فقط خیلی زیاد کم اصلا واقعا
-    سلام لطفا ممنون مرسی تشکر سپاس خسته نباشید وقت بخیر احترام
-    بعد قبل روی زیر کنار بین مثل بدون طرف پیش اول
-    اومده اومد امده اومدن
-    مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
-    دوره اموزش کلاس ساله ماهه روزه توان نتوانسته نمیتونیم نتونستیم میتونیم بتونیم داده
-    ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
-    یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
-    امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
-    صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه خواسته خواست خواهیم لازم نیاز
-    بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار یوخ یوخدور دی اولور اولوب
-    گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
-    """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
-)
-# Tuned on tests/data/similar_pairs_tuning.tsv (`python -m benchmarks.similar --part tuning
-# --sweep`): with the object/trouble weighing, the tuning pairs hold precision 1.000 (recall
-# 0.962) from 0.52 to 0.54; kept at 0.54, the top of that band, because a wrong "me too" costs
-# more than a missed one (two short texts sharing one of their two words score 0.5 and stay
-# below it). Held-out figures: tests/test_similar.py.
-SIMILARITY_THRESHOLD = 0.54
 
 
 @dataclass(frozen=True)
@@ -226,7 +171,7 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class _Unit:
+class Unit:
     """One word piece of a text: its forms for matching, and the one form for similarity."""
 
     surface: str
@@ -237,7 +182,7 @@ class _Unit:
     own: str = ""
 
 
-class _Engine:
+class Engine:
     """hazm's tokenizer and lemmatizer, loaded once (seconds) and shared."""
 
     def __init__(self) -> None:
@@ -259,116 +204,13 @@ class _Engine:
             for w in (h, *ws)
             if " " not in w and not w.endswith("-")
         )
-        # Azerbaijani verb stems written with a trailing "-" («تاپ-»: تاپیلمیر، تاپا بیلمیریک,
-        # تاپمادیق …): their endings are too many to list. Longest first.
-        self.stems = sorted(
-            (
-                (_fold(normalize(w[:-1])), head)
-                for head, ws in table.items()
-                for w in ws
-                if w.endswith("-")
-            ),
-            key=lambda pair: -len(pair[0]),
-        )
+        # Read once here; "me too" similarity builds its synonym tables from it.
+        self.synonym_table = table
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
-        self.synonyms, self.phrases = self._synonyms(table)
-        self.kinds = self._kinds(PROBLEM_WORDS_PATH)
 
-    def _synonyms(
-        self, table: Mapping[str, Sequence[str]]
-    ) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
-        """Map each synonym (a word, or a phrase of 2-3) to its head, as similarity sees them."""
-        words: dict[str, str] = {}
-        phrases: dict[tuple[str, ...], str] = {}
-        for head, members in table.items():
-            key = "".join(u.canonical or u.surface for u in self.units(head))
-            for member in (head, *members):
-                if member.endswith("-"):
-                    continue
-                units = self.units(member)
-                if len(units) == 1:
-                    for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
-                        if form:
-                            words.setdefault(form, key)
-                elif 2 <= len(units) <= _PHRASE_MAX:
-                    phrases.setdefault(tuple(u.canonical for u in units), key)
-                    phrases.setdefault(tuple(u.surface for u in units), key)
-        return words, phrases
-
-    def tokens(self, text: str) -> frozenset[str]:
-        """The words of text that say what the problem is (see tokens_for_similarity)."""
-        units = self.units(text)
-        tokens: set[str] = set()
-        index = 0
-        while index < len(units):
-            head = None
-            for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
-                window = units[index : index + size]
-                head = self.phrases.get(tuple(u.canonical for u in window)) or self.phrases.get(
-                    tuple(u.surface for u in window)
-                )
-                if head:
-                    tokens.add(head)
-                    index += size
-                    break
-            if head:
-                continue
-            unit = units[index]
-            index += 1
-            if unit.surface in _STOP_WORDS:
-                continue
-            token = self.synonym(unit) or unit.canonical
-            if (
-                len(token) >= 2
-                and token not in _STOP_WORDS
-                and any(ch.isalpha() for ch in token)
-                # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
-                and not _spoken_verb(token, self)
-            ):
-                tokens.add(token)
-        return frozenset(tokens)
-
-    def _kinds(self, path: Path) -> dict[str, str]:
-        """Read data/problem_words.toml: each word's token → objects, troubles or general."""
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
-        kinds: dict[str, str] = {}
-        for kind, words in data.items():
-            if kind not in _KINDS:
-                raise ValueError(f"{path.name}: unknown list {kind!r}; known: {', '.join(_KINDS)}")
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ValueError(f'{path.name}: {kind} must be a list of words: ["…", "…"]')
-            for word in words:
-                tokens = self.tokens(word)
-                if not tokens:
-                    raise ValueError(f"{path.name}: {kind} {word!r} is a stop word")
-                # A phrase that is no synonym («پنل خورشیدی») lends its kind to each word.
-                for token in tokens:
-                    if kinds.setdefault(token, kind) != kind:
-                        raise ValueError(
-                            f"{path.name}: {word!r} is in {kinds[token]} and {kind} "
-                            "(itself or a synonym)"
-                        )
-        return kinds
-
-    def synonym(self, unit: _Unit) -> str | None:
-        """The head word a word piece is a synonym of, if any."""
-        for form in (unit.canonical, unit.surface, *unit.forms):
-            head = self.synonyms.get(form)
-            if head:
-                return head
-        if unit.surface not in self.words:
-            # Only a word hazm doesn't know: «قالب» is a mould, not a form of «قال-».
-            for stem, head in self.stems:
-                if unit.surface.startswith(stem) and len(unit.surface) > len(stem):
-                    return self.synonyms.get(_fold(normalize(head)), head)
-        return None
-
-    def units(self, text: str) -> list[_Unit]:
+    def units(self, text: str) -> list[Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""
-        units: list[_Unit] = []
+        units: list[Unit] = []
         for word in understand.words(text, self.informal):
             for token in self.tokenize(word.text):
                 # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must
@@ -378,12 +220,12 @@ class _Engine:
                         units.append(dataclasses.replace(self.analyse(part), own=word.own))
         return units
 
-    def _analyse(self, part: str) -> _Unit:
+    def _analyse(self, part: str) -> Unit:
         """Return the forms a word piece may stand for: itself, its lemma, its bare stems."""
         if understand.is_place_word(_fold(part)):
             # A cluster or estate name («رازی») is itself, never a stem of another word.
             folded = _fold(part)
-            return _Unit(surface=folded, forms=(folded,), canonical=folded)
+            return Unit(surface=folded, forms=(folded,), canonical=folded)
         lemma = self.lemmatizer.lemmatize(part)
         # Verbs lemmatise to "past#present" ("شد#شو"); either stem may be in the lexicon.
         forms = {part, *lemma.split("#")}
@@ -391,7 +233,7 @@ class _Engine:
         for stem in stems:
             forms.add(stem)
             forms.update(self.lemmatizer.lemmatize(stem).split("#"))
-        return _Unit(
+        return Unit(
             surface=_fold(part),
             forms=tuple(sorted({f for f in map(_fold, forms) if f})),
             canonical=_fold(self._canonical(part, lemma, stems)),
@@ -483,35 +325,35 @@ def _entry_key(written: str) -> str:
     return "".join(_fold(normalize(written).translate(_PART_SEPARATORS)).split())
 
 
-_engine: _Engine | None = None
+_engine: Engine | None = None
 # A lock, not functools.cache: two chats arriving together must not both pay the load.
 _engine_lock = threading.Lock()
 
 
-def _load() -> _Engine:
+def engine() -> Engine:
     """Return the shared hazm engine, creating it on first use."""
     global _engine
-    engine = _engine
-    if engine is not None:
-        return engine
+    loaded = _engine
+    if loaded is not None:
+        return loaded
     with _engine_lock:
         if _engine is None:
-            _engine = _Engine()
+            _engine = Engine()
         return _engine
 
 
 def warm_up() -> None:
     """Load hazm's tokenizer, lemmatizer and normaliser now, not at the first report."""
-    _load()
+    engine()
     normalize("")
 
 
-def _units(text: str) -> list[_Unit]:
+def _units(text: str) -> list[Unit]:
     """Return the analysed word pieces of raw text."""
-    return _load().units(text)
+    return engine().units(text)
 
 
-def _matches(units: Sequence[_Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def _matches(units: Sequence[Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
     found: list[tuple[int, int, str]] = []
     for start in range(len(units)):
@@ -564,105 +406,6 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
         Suggestion(slug, round(scores[slug], 3), tuple(matched[slug]), tuple(typed[slug]))
         for slug in order[: max(top, 0)]
     ]
-
-
-@functools.lru_cache(maxsize=4096)
-def tokens_for_similarity(text: str) -> frozenset[str]:
-    """Return the normalised lemmas of text without stop words, for comparing reports.
-
-    Synonyms (data/synonyms.toml: spoken, Azerbaijani and formal words for one thing) become
-    their head word, so «ایشچی تاپیلمیر» and «نیروی کار یافت نمی‌شود» share «کارگر» and «پیدا».
-    """
-    # Cached because one new report is compared with every open report's stored text.
-    return _load().tokens(text)
-
-
-def _spoken_verb(token: str, engine: _Engine) -> bool:
-    """Whether a token is a spoken verb form (hazm's word list holds many: «نمیده», «میشن»)."""
-    if token in engine.informal.verbs or token.startswith("نمی"):
-        return True
-    if token.startswith(_AZ_LIGHT_VERBS) and token not in engine.words:
-        return True
-    return token.startswith("می") and token not in engine.words
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """A token set as similarity weighs it: each token's squared weight, and its kinds."""
-
-    weights: Mapping[str, float]
-    size: float
-    objects: frozenset[str]
-    troubles: frozenset[str]
-
-
-@functools.lru_cache(maxsize=4096)
-def _profile(tokens: frozenset[str]) -> _Profile:
-    """Weigh a token set once: one new report meets every open report's stored text."""
-    kinds = _load().kinds
-    weights = {}
-    for token in tokens:
-        if understand.is_place_word(token):
-            weight = _PLACE_WEIGHT
-        elif kinds.get(token) == "general":
-            weight = _GENERAL_WEIGHT
-        else:
-            weight = 1.0
-        weights[token] = weight * weight
-    return _Profile(
-        weights,
-        sum(weights.values()),
-        frozenset(t for t in tokens if kinds.get(t) == "objects"),
-        frozenset(t for t in tokens if kinds.get(t) == "troubles"),
-    )
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Return the weighted cosine of two token sets (0..1), lowered when their problems differ.
-
-    A word that only names the category («بانک», «قیمت»; data/problem_words.toml `general`)
-    weighs half, a place name a quarter; two reports that both name what the problem is about
-    (`objects`: «برق» / «گاز», «آهن» / «چرم») or what is wrong (`troubles`: «قطع» / «قبض»)
-    but share none of it score half.
-    """
-    # Cosine rather than Jaccard: a short summary sharing all its words with a long report
-    # is a likelier "me too" than Jaccard's union would admit, without reaching 1.0 for a
-    # one-word text as the overlap coefficient would.
-    if not a or not b:
-        return 0.0
-    pa, pb = _profile(a), _profile(b)
-    shared = sum(pa.weights[t] for t in a & b)
-    score = min(1.0, shared / math.sqrt(pa.size * pb.size))
-    # Said on one side only, an object or trouble is no evidence either way (a member may
-    # leave it out); named on both sides and different, it is.
-    if pa.objects and pb.objects and not pa.objects & pb.objects:
-        score *= _CONFLICT
-    if pa.troubles and pb.troubles and not pa.troubles & pb.troubles:
-        score *= _CONFLICT
-    return score
-
-
-def pair_similarity(a: str, b: str) -> float:
-    """Return how alike two texts are as reports of one problem (0..1)."""
-    return similarity(tokens_for_similarity(a), tokens_for_similarity(b))
-
-
-def most_similar(
-    text: str,
-    candidates: Sequence[tuple[K, str]],
-    limit: int = 3,
-    threshold: float = SIMILARITY_THRESHOLD,
-) -> list[tuple[K, float]]:
-    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first."""
-    if limit <= 0:
-        return []
-    tokens = tokens_for_similarity(text)
-    scored = [(key, similarity(tokens, tokens_for_similarity(other))) for key, other in candidates]
-    # sorted() is stable, so equally similar candidates keep the caller's order.
-    ranked = sorted(
-        (pair for pair in scored if pair[1] > 0 and pair[1] >= threshold), key=lambda p: -p[1]
-    )
-    return ranked[:limit]
 
 
 def accuracy(labelled: Iterable[tuple[str, str]], lexicon: Lexicon) -> tuple[float, float]:

@@ -11,8 +11,9 @@ from typing import Any
 
 import aiosqlite
 
-from bot.services import categorize
-from bot.services.categorize import Lexicon, Suggestion, most_similar, suggest
+from bot.services import similar
+from bot.services.categorize import Lexicon, Suggestion, suggest
+from bot.services.similar import most_similar
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
 
@@ -52,7 +53,7 @@ class LazyLexicon:
     async def warm_up(self) -> None:
         """Load the lexicon and hazm's tokenizer and lemmatizer now."""
         await self.get()
-        await asyncio.to_thread(categorize.warm_up)
+        await asyncio.to_thread(similar.warm_up)
 
 
 # Which status may follow which (issue 3): reopening returns to in_review.

@@ -352,3 +352,19 @@ loose-file-taken = 📝 The report form opened with this file.
 report-from-file = ✔️ Your file is attached to the report. Now describe the problem in a few words, then tap “✅ Done”.
 report-from-file-text = ✔️ Your file is attached to the report and its text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
 report-from-file-resumed = ✔️ Your file was attached to the report you had not finished. Send more if you have any, or tap “✅ Done”.
+
+# An album (several photos or files sent together) at the menu (handlers/menu.py): one offer.
+loose-album-photos = 🖼 The { $count } photos you sent
+loose-album-files = 📎 The { $count } files you sent
+loose-album-offer =
+    { $what }
+
+    Report them as a problem?
+loose-album-offer-caption =
+    { $what }, with the text “{ $text }”
+
+    Report them as a problem?
+loose-album-taken = 📝 The report form opened with these { $count } attachments.
+report-from-album = ✔️ Your { $count } attachments are attached to the report. Now describe the problem in a few words, then tap “✅ Done”.
+report-from-album-text = ✔️ Your { $count } attachments are attached to the report and their text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
+report-from-album-resumed = ✔️ Your { $count } attachments were attached to the report you had not finished. Send more if you have any, or tap “✅ Done”.

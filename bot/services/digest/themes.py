@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.services.categorize import tokens_for_similarity
+from bot.services.similar import tokens_for_similarity
 from storage.digest import NewReportText
 
 MAX_THEMES = 8  # themes per staff digest

@@ -1,0 +1,337 @@
+"""The "me too" similarity: how alike two members' reports are as reports of one problem.
+
+Built on the categoriser's word analysis (bot/services/categorize.py: hazm, the one
+normaliser, bot/understand.py): synonyms (data/synonyms.toml) become their head word, and
+data/problem_words.toml tells what a problem is about from what only names its category.
+Used by "me too" offers, needs-topic matching and the digest's themes.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from bot import understand
+from bot.services import categorize
+from bot.services.categorize import Engine, Unit, _fold
+from bot.settings import PROJECT_ROOT
+from bot.text import normalize
+
+__all__ = [
+    "SIMILARITY_THRESHOLD",
+    "most_similar",
+    "pair_similarity",
+    "similarity",
+    "tokens_for_similarity",
+    "warm_up",
+]
+
+K = TypeVar("K")
+
+# Azerbaijani light and helping verbs («پلمب ائدیبلر», «ثبت اولمور», «تاپا بیلمیریک»): like
+# Persian «کردن» and «شدن» they say nothing of the problem. Matched as the start of a word hazm
+# doesn't know.
+# Written folded (ئ → ی), as tokens are.
+_AZ_LIGHT_VERBS = (
+    "اید", "ایله", "اولور", "اولمور", "اولوب", "اولماز", "اولدو", "بیلمیر", "بیلمور",
+)  # fmt: skip
+# What tells one problem of a category from another (objects, troubles) and what only names the
+# category (general): see similarity().
+PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
+_KINDS = ("objects", "troubles", "general")
+# Words of cluster and estate names say where a report comes from, not what the problem is:
+# two reports from one estate share them whatever their problems.
+_PLACE_WEIGHT = 0.25
+# Words that name a category, not a problem («بانک», «قیمت»): shared by most of its reports.
+_GENERAL_WEIGHT = 0.5
+# Two reports naming different objects (or troubles) of one kind: surely not one problem.
+_CONFLICT = 0.5
+# Two reports sharing an object (or trouble) but each naming another: likelier two problems.
+_PARTLY = 0.8
+# The longest synonym phrase, in word pieces («پروانه بهره برداری»).
+_PHRASE_MAX = 3
+
+# Function words, light verbs, chat formulas, and words nearly every report (or training topic)
+# shares (the estate, the factory, "problem", time words, "course"): none tells one problem
+# from another. Written folded (no «آ», no half-space), as tokens_for_similarity makes them.
+_STOP_WORDS = frozenset(
+    """
+    از به با در بر برای تا که و یا را رو هم نیز این ان اون همین همان اینجا انجا اونجا
+    من تو ما شما او اونها انها ایشان خودم خودمون خودمان خود مون مان شون شان
+    یه یک یکی هر همه هیچ چند چیزی چی چه چرا چطور چطوری چجوری کی کجا کدام کدوم
+    است هست نیست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
+    میخوام میخوایم میخواد داره نداره داریم نداریم هستیم نیستیم کنید کنن بدید میگه
+    بهمون بهم ازمون برامون باهامون مارو منو اینو اونو
+    می نمی ها های هایی ای ی هامون هاتون هاشون هامان هاتان هاشان هایمان هایتان هایشان
+    ولی اما اگر اگه چون پس دیگه دیگر هنوز الان حتی فقط خیلی زیاد کم اصلا واقعا
+    سلام لطفا ممنون مرسی تشکر سپاس خسته نباشید وقت بخیر احترام
+    بعد قبل روی زیر کنار بین مثل بدون طرف پیش اول
+    اومده اومد امده اومدن
+    مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
+    دوره اموزش کلاس ساله ماهه روزه توان نتوانسته نمیتونیم نتونستیم میتونیم بتونیم داده
+    ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
+    یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
+    امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
+    صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه خواسته خواست خواهیم لازم نیاز
+    بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار یوخ یوخدور دی اولور اولوب
+    گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
+    زیادن کسی بخاطر میاد گذاشته زند رسید دید رود روند کلی امکان دچار شدید تر ست شه
+    روزی روزید گونده گونو نئچه نیچه دفعه بار ساعات ساعت دنبال الماق گزیریک بیزیم بیزه بیز
+    چوخدی لازیمدی خوب لر لار گفته گفتن فعلا دیشب دون چهار پنج شش هفت هشت نه دورد بش التی یئدی
+    """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
+)
+# Chosen on the tuning and dev pairs together (`python -m benchmarks.similar --sweep --part
+# tuning --part "dev 1" --part "dev 2" --part "dev 3"`, 427 pairs): precision holds 1.000 from
+# 0.48 up (recall 0.957 at 0.48, 0.945 from 0.52 to 0.56); 0.52 sits inside that band with room
+# on both sides, and above 0.5, so two two-word texts sharing one word are not offered. Held-out
+# figures: tests/test_similar.py.
+SIMILARITY_THRESHOLD = 0.52
+
+
+class _Words:
+    """What similarity reads a text with: synonyms, Azerbaijani verb stems, kinds of words."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        table = engine.synonym_table
+        # Azerbaijani verb stems written with a trailing "-" («تاپ-»: تاپیلمیر، تاپا بیلمیریک,
+        # تاپمادیق …): their endings are too many to list. Longest first.
+        self.stems = sorted(
+            (
+                (_fold(normalize(w[:-1])), head)
+                for head, ws in table.items()
+                for w in ws
+                if w.endswith("-")
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.synonyms, self.phrases = self._synonyms(table)
+        self.kinds = self._kinds(PROBLEM_WORDS_PATH)
+
+    def _synonyms(
+        self, table: Mapping[str, Sequence[str]]
+    ) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+        """Map each synonym (a word, or a phrase of 2-3) to its head, as similarity sees them."""
+        words: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
+        for head, members in table.items():
+            key = "".join(u.canonical or u.surface for u in self.engine.units(head))
+            for member in (head, *members):
+                if member.endswith("-"):
+                    continue
+                units = self.engine.units(member)
+                if len(units) == 1:
+                    for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
+                        if form:
+                            words.setdefault(form, key)
+                elif 2 <= len(units) <= _PHRASE_MAX:
+                    phrases.setdefault(tuple(u.canonical for u in units), key)
+                    phrases.setdefault(tuple(u.surface for u in units), key)
+        return words, phrases
+
+    def tokens(self, text: str) -> frozenset[str]:
+        """The words of text that say what the problem is (see tokens_for_similarity)."""
+        units = self.engine.units(text)
+        tokens: set[str] = set()
+        index = 0
+        while index < len(units):
+            head = None
+            for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
+                window = units[index : index + size]
+                head = self.phrases.get(tuple(u.canonical for u in window)) or self.phrases.get(
+                    tuple(u.surface for u in window)
+                )
+                if head:
+                    tokens.add(head)
+                    index += size
+                    break
+            if head:
+                continue
+            unit = units[index]
+            index += 1
+            if unit.surface in _STOP_WORDS:
+                continue
+            token = self.synonym(unit) or unit.canonical
+            if (
+                len(token) >= 2
+                and token not in _STOP_WORDS
+                and any(ch.isalpha() for ch in token)
+                # A spoken verb («نمیدن», «میسوزن») says how, not what the problem is.
+                and not _spoken_verb(token, self.engine)
+            ):
+                tokens.add(token)
+        return frozenset(tokens)
+
+    def _kinds(self, path: Path) -> dict[str, str]:
+        """Read data/problem_words.toml: each word's token → objects, troubles or general."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        kinds: dict[str, str] = {}
+        for kind, words in data.items():
+            if kind not in _KINDS:
+                raise ValueError(f"{path.name}: unknown list {kind!r}; known: {', '.join(_KINDS)}")
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError(f'{path.name}: {kind} must be a list of words: ["…", "…"]')
+            for word in words:
+                tokens = self.tokens(word)
+                if not tokens:
+                    raise ValueError(f"{path.name}: {kind} {word!r} is a stop word")
+                # A phrase that is no synonym («پنل خورشیدی») lends its kind to each word.
+                for token in tokens:
+                    if kinds.setdefault(token, kind) != kind:
+                        raise ValueError(
+                            f"{path.name}: {word!r} is in {kinds[token]} and {kind} "
+                            "(itself or a synonym)"
+                        )
+        return kinds
+
+    def synonym(self, unit: Unit) -> str | None:
+        """The head word a word piece is a synonym of, if any."""
+        for form in (unit.surface, unit.canonical, *unit.forms):
+            head = self.synonyms.get(form)
+            if head:
+                return head
+        if unit.surface not in self.engine.words:
+            # Only a word hazm doesn't know: «قالب» is a mould, not a form of «قال-».
+            for stem, head in self.stems:
+                if unit.surface.startswith(stem) and len(unit.surface) > len(stem):
+                    return self.synonyms.get(_fold(normalize(head)), head)
+        return None
+
+
+@functools.cache
+def _build() -> _Words:
+    return _Words(categorize.engine())
+
+
+# Two chats arriving together must not both pay the build; once built, the lock is uncontended.
+_build_lock = threading.Lock()
+
+
+def _load() -> _Words:
+    """Return the shared synonym and kind tables, building them (and hazm's parts) on first use."""
+    with _build_lock:
+        return _build()
+
+
+def warm_up() -> None:
+    """Load hazm's parts and the similarity tables now, not at the first report."""
+    categorize.warm_up()
+    _load()
+
+
+@functools.lru_cache(maxsize=4096)
+def tokens_for_similarity(text: str) -> frozenset[str]:
+    """Return the normalised lemmas of text without stop words, for comparing reports.
+
+    Synonyms (data/synonyms.toml: spoken, Azerbaijani and formal words for one thing) become
+    their head word, so «ایشچی تاپیلمیر» and «نیروی کار یافت نمی‌شود» share «کارگر» and «پیدا».
+    """
+    # Cached because one new report is compared with every open report's stored text.
+    return _load().tokens(text)
+
+
+def _spoken_verb(token: str, engine: Engine) -> bool:
+    """Whether a token is a spoken verb form (hazm's word list holds many: «نمیده», «میشن»)."""
+    if token in engine.informal.verbs or token.startswith("نمی"):
+        return True
+    if token.startswith(_AZ_LIGHT_VERBS) and token not in engine.words:
+        return True
+    return token.startswith("می") and token not in engine.words
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """A token set as similarity weighs it: each token's squared weight, and its kinds."""
+
+    weights: Mapping[str, float]
+    size: float
+    objects: frozenset[str]
+    troubles: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _profile(tokens: frozenset[str]) -> _Profile:
+    """Weigh a token set once: one new report meets every open report's stored text."""
+    kinds = _load().kinds
+    weights = {}
+    for token in tokens:
+        if understand.is_place_word(token):
+            weight = _PLACE_WEIGHT
+        elif kinds.get(token) == "general":
+            weight = _GENERAL_WEIGHT
+        else:
+            weight = 1.0
+        weights[token] = weight * weight
+    return _Profile(
+        weights,
+        sum(weights.values()),
+        frozenset(t for t in tokens if kinds.get(t) == "objects"),
+        frozenset(t for t in tokens if kinds.get(t) == "troubles"),
+    )
+
+
+def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much two reports' objects (or troubles) say they are different problems (1: not)."""
+    if not a or not b or a == b:
+        return 1.0
+    if not a & b:
+        return _CONFLICT
+    # Sharing one, each naming another the other doesn't («نرم‌افزار انبار» / «نرم‌افزار
+    # حقوق»): likelier two problems, though not surely.
+    if a - b and b - a:
+        return _PARTLY
+    return 1.0
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the weighted cosine of two token sets (0..1), lowered when their problems differ.
+
+    A word that only names the category («بانک», «قیمت»; data/problem_words.toml `general`)
+    weighs half, a place name a quarter; two reports that both name what the problem is about
+    (`objects`: «برق» / «گاز», «آهن» / «چرم») or what is wrong (`troubles`: «قطع» / «قبض»)
+    but share none of it score half.
+    """
+    # Cosine rather than Jaccard: a short summary sharing all its words with a long report
+    # is a likelier "me too" than Jaccard's union would admit, without reaching 1.0 for a
+    # one-word text as the overlap coefficient would.
+    if not a or not b:
+        return 0.0
+    pa, pb = _profile(a), _profile(b)
+    shared = sum(pa.weights[t] for t in a & b)
+    score = min(1.0, shared / math.sqrt(pa.size * pb.size))
+    # Said on one side only, an object or trouble is no evidence either way (a member may
+    # leave it out); named on both sides and different, it is.
+    score *= _conflict(pa.objects, pb.objects) * _conflict(pa.troubles, pb.troubles)
+    return score
+
+
+def pair_similarity(a: str, b: str) -> float:
+    """Return how alike two texts are as reports of one problem (0..1)."""
+    return similarity(tokens_for_similarity(a), tokens_for_similarity(b))
+
+
+def most_similar(
+    text: str,
+    candidates: Sequence[tuple[K, str]],
+    limit: int = 3,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> list[tuple[K, float]]:
+    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first."""
+    if limit <= 0:
+        return []
+    tokens = tokens_for_similarity(text)
+    scored = [(key, similarity(tokens, tokens_for_similarity(other))) for key, other in candidates]
+    # sorted() is stable, so equally similar candidates keep the caller's order.
+    ranked = sorted(
+        (pair for pair in scored if pair[1] > 0 and pair[1] >= threshold), key=lambda p: -p[1]
+    )
+    return ranked[:limit]
