@@ -1,6 +1,6 @@
 # The weekly digest, as a member reads it (the staff digest stays Persian).
 
-digest-member-title = 📰 هفته‌نین خلاصه‌سی، { $start }دن { $end }یه قدر
+digest-member-title = 📰 هفته‌نین خلاصه‌سی ({ $start } – { $end })
 digest-member-reports = 📝 گزارشلرینیز:
 digest-member-report = • { $code } گزارشی «{ $summary }»: { $news }
 digest-news-status = وضعیت: { $status }

@@ -15,7 +15,7 @@ offering-cancelled-notice =
     ❌ «{ $title }» ({ $when }) لغو اولدو.
     آد یازدیرماغینیز دا اوزلوگوندن لغو اولدو. بیزیمله اولدوغونوز اوچون ساغ اولون.
 offering-changed-notice =
-    ✏️ «{ $title }»ده دییشیکلیک:
+    ✏️ «{ $title }» اوچون دییشیکلیک:
     🕒 { $when }
     📍 { $place }
 offering-button-view = 📄 آرتیق بیلگی و آد یازدیرماق

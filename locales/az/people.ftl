@@ -1,16 +1,16 @@
 # One person on both platforms (linking), and a member's own data (see and delete).
 
 link-offer =
-    بو نومره { $platform }ده ده «{ $name }» آدینا ثبت اولوب.
+    بو نومره { $platform } پیام‌رسانیندا دا «{ $name }» آدینا ثبت اولوب.
     ایکی حسابی بیر ائدک؟ اوندا ایکی الاقه یولو اولان بیر عضو اولارسینیز: گزارشلرینیز و آد یازدیردیقلارینیز ایکیسینده ده گورونر و هر پیام تکجه بیر دفعه، سون ایشلتدیگینیز پیام‌رساندا گلر.
 link-button-yes = 🔗 بلی، بیر ائله
 link-button-no = یوخ، آیریجا ثبت‌نام ائدیرم
 link-gone = بو باغلانتی داها اولماز؛ ثبت‌نامی آیریجا داوام ائدیریک.
 link-done = { $name } جان، بو حساب سیزین { $platform } حسابینیزا باغلاندی. 🔗 آشاغیداکی منودان ایستفاده ائدین.
 link-profile-last = 🔗 هر ایکی پیام‌رسانا باغلی؛ پیاملار سون ایشلتدیگینیز پیام‌رسانا (ایندی { $platform }) گلر.
-link-profile-chosen = 🔗 هر ایکی پیام‌رسانا باغلی؛ پیاملار همیشه { $platform }ا گلر.
+link-profile-chosen = 🔗 هر ایکی پیام‌رسانا باغلی؛ پیاملار همیشه { $platform } پیام‌رسانینا گلر.
 link-prefer-last = سون ایشلتدیگیم
-link-prefer-saved = بوندان سونرا پیاملار { $platform }ا گله‌جک.
+link-prefer-saved = بوندان سونرا پیاملار { $platform } پیام‌رسانینا گله‌جک.
 link-button-unlink = ✂️ { $platform } حسابینی آییر
 link-confirm-unlink = { $platform } حسابی پروفایلینیزدن آیریلسین؟ گزارشلرینیز و آد یازدیردیقلارینیز بورادا قالار و او حساب یئنیدن ثبت‌نام ائتمه‌لیدیر.
 link-button-unlink-yes = ✂️ بلی، آییر
@@ -30,7 +30,7 @@ mydata-account = { $platform } (شناسه { $id })
 mydata-settings = 🔔 اطلاعیه‌لر: { $announcements }؛ 📰 هفته‌لیک خلاصه: { $digest }
 mydata-on = آچیق
 mydata-off = باغلی
-mydata-since = 📅 { $since }دن عضوسونوز؛ سون دییشیکلیک { $updated }
+mydata-since = 📅 عضو اولدوغونوز گون: { $since }؛ سون دییشیکلیک: { $updated }
 mydata-reports = 📝 گزارشلر: { $count }
 mydata-report-filed = • { $code } — { $summary } — { $status } — { $date }
 mydata-report-joined = • { $code } (باشقالاری ایله) — { $summary } — { $status } — { $date }
