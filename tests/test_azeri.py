@@ -189,3 +189,25 @@ async def test_a_persian_member_switches_to_azerbaijani_in_the_profile(khooshe: 
     assert "\u200e/track ۴۸۲۱۰۷" in shown(help_text) and "گزارشلرینیزین وضعیتی" in shown(help_text)
     (row,) = await khooshe.rows("SELECT language FROM members")
     assert row["language"] == "az"
+
+
+async def test_a_registration_left_half_way_keeps_speaking_azerbaijani(khooshe: Khooshe) -> None:
+    """The language pressed under the welcome lives in the draft: the timeout, a restart and
+    the resumed form speak it; a forged language is refused."""
+    await khooshe.stop()
+    await khooshe.start(form_timeout_seconds=1)
+    user = khooshe.member()
+    await user.send_command("start")
+    welcome = await expect(user, "خوش آمدید")
+    forged = await user.press_forged("f:wl:de", welcome.message_id)
+    assert forged is not None and forged.show_alert  # not a language we have
+    await user.press_inline(welcome, AZ)
+    await expect(user, "آدینیزی و فامیلینیزی یازین")
+    await user.send_text("رضا قلی‌زاده")
+    await expect(user, "نه‌دیر؟")
+    await expect(user, "جوابلارینیز ساخلاندی", wait=30)  # the timeout, in Azerbaijani
+    await khooshe.stop()
+    await khooshe.start()
+    await user.send_command("start")
+    await expect(user, "قالدیغی یئردن داوام ائدیریک")
+    await expect(user, "نه‌دیر؟")
