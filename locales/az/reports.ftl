@@ -122,8 +122,8 @@ report-button-withdraw = ↩️ گزارشی گئری آل
 report-ask-follow-up = { $code } گزارشی اوچون تزه توضیحینیزی یازین (یا شکیل، فایل یا سسلی پیام گوندرین).
 report-ask-why-not-solved = باغیشلایین. یازین نه هله دوزلمه‌ییب کی { $code } گزارشی یئنیدن بررسی اولسون.
 report-follow-up-saved = توضیحینیز { $code } گزارشینه آرتیریلدی و کارشناسلارا گوندریله‌جک.
-report-reopened = { $code } گزارشی یئنیدن آچیلدی و وضعیتی «بررسی اولونور»دور.
-report-attachment-only = (پیوست فایل)
+report-reopened = { $code } گزارشی یئنیدن آچیلدی و وضعیتی ایندی «بررسی اولونور».
+report-attachment-only = (فایل پیوستی)
 report-withdraw-confirm = { $code } گزارشینی گئری آلیرسینیز؟ کارشناسلار داها اونو پیگیری ائله‌مه‌یه‌جکلر.
 report-button-withdraw-yes = بلی، گئری آلیرام
 report-button-keep = یوخ، قالسین
@@ -133,7 +133,7 @@ report-button-solved = ✅ بلی، حل اولدو
 report-button-not-solved = ❌ یوخ، هله یوخ
 report-ask-score = ۱-دن ۵-ه قدر پیگیریدن نه قدر راضی قالدینیز؟
 report-score = { $score } ⭐
-report-thanks = گوروشونوز اوچون چوخ ساغ اولون. 🌱
+report-thanks = نظرینیز اوچون چوخ ساغ اولون. 🌱
 
 report-merged = سیزین { $code } گزارشینیز اونا بنزه‌ین { $target } گزارشی ایله بیرلشدی. بوندان سونرا { $target } گزارشینین خبرلری سیزه گوندریله‌جک.
 
