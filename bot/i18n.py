@@ -72,12 +72,12 @@ STAFF_ONLY = (
     "offering-button-lists", "offering-button-export", "offering-button-attendance",
     "offering-button-skip", "offering-button-unlimited", "offering-button-until-start",
     "offering-button-clusters-done", "offering-button-*share*", "offering-button-publish",
-    "offering-button-schedule",
-    "offering-button-day-ok", "offering-edit-what", "offering-capacity-below", "offering-edited",
-    "offering-confirm-cancel", "offering-cancelled-staff", "offering-kept", "offering-lists-*",
-    "offering-nobody-yet", "offering-col-*", "offering-status-label-*", "offering-attended-yes",
-    "offering-export-caption", "offering-attendance*", "offering-need-text",
-    "offering-day-*", "offering-range-taken",
+    "offering-button-schedule", "offering-button-day-ok", "offering-edit-what",
+    "offering-capacity-below", "offering-edited", "offering-confirm-cancel",
+    "offering-cancelled-staff", "offering-kept", "offering-lists-*", "offering-nobody-yet",
+    "offering-col-*", "offering-status-label-*", "offering-attended-yes",
+    "offering-export-caption", "offering-attendance*", "offering-need-text", "offering-day-*",
+    "offering-range-taken",
 )  # fmt: skip
 # Members read these although a pattern above takes in their family: the button under every
 # announcement and its answer.
@@ -122,9 +122,9 @@ def _names(lang: str) -> str:
     """Return the key of the weekday/month names for lang: Persian or, otherwise, English.
 
     Azerbaijani takes the Persian names, as Tabriz says and writes them: the Jalali months
-    have no other names in use (the Turkic «آغلار گولر», «قیزاران آی»… survive in a few
-    villages), the purist weekdays («یئل گونو», «سود گونو»…) are not what members read in
-    notices, and «جمعه آخشامی», Thursday in Baku, means Thursday evening to many in Tabriz.
+    have no other names in common use (the old Turkic «آغلار گولر», «قیزاران آی»… are heard
+    only here and there), the purist weekdays («یئل گونو», «سود گونو»…) are not what members
+    read in notices, and «جمعه آخشامی», Thursday in Baku, means Thursday evening to many in Tabriz.
     """
     return "fa" if persian_script(lang) else "en"
 
