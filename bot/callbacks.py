@@ -383,6 +383,8 @@ WHEN_HALF = button("wh", Choice("half", ("am", "pm")), who=AGENT)
 # --- text typed outside any form (handlers/menu.py): file it as a report, or let it go --------
 LOOSE_TEXT_REPORT = button("lt:r", ID, who=MEMBER)
 LOOSE_TEXT_DISMISS = button("lt:x", ID, who=MEMBER)
+# --- the registration's language (handlers/onboarding.py): buttons under the welcome ----------
+FORM_WELCOME_LANGUAGE = button("f:wl", Word("language", sample="az"), who=ANYONE)
 
 
 def any_of(*families: Button) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import logging
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
@@ -23,12 +25,15 @@ from bot.text import persian_digits
 
 __all__ = [
     "DEFAULT_LANG",
+    "STAFF_ONLY",
     "TEHRAN",
     "Locales",
     "Translator",
     "format_date",
     "format_datetime",
     "format_number",
+    "persian_script",
+    "staff_only",
 ]
 
 logger = logging.getLogger(__name__)
@@ -39,6 +44,52 @@ TEHRAN = ZoneInfo("Asia/Tehran")
 # Aliases for annotations inside Translator, whose methods named date/datetime shadow the types.
 _Date = date
 _DateTime = datetime
+
+# Languages written in Persian script: Persian digits and separators, Persian names of the
+# Jalali months, right to left. Azerbaijani here is Tabriz Turkish as its speakers write it.
+_PERSIAN_SCRIPT = frozenset({"fa", "az"})
+
+# Messages only staff read (their tools, cards, exports, alerts). Persian is the staff's
+# language: a language that leaves these out shows them in Persian, on purpose and without a
+# warning. Every other message is member-facing and must exist in each language (see
+# tests/test_locales_az.py); a member-facing message a language lacks is shown in Persian too,
+# rather than as a raw id, but logged as missing. Patterns as in fnmatch; a new family of
+# staff messages is added here, a new member-facing one needs its translations.
+STAFF_ONLY = (
+    "admin-*", "places-*", "staff-*", "role-*", "triage-*", "export-*", "failed-col-*",
+    "delivery-status-*", "scheduled-*", "broadcast-*", "when-*", "poll-gap*",
+    "help-staff", "help-admin", "menu-staff", "access-denied-admin", "error-admin-alert",
+    "digest-staff-*", "digest-scope-*", "digest-delta-*", "digest-change-*", "digest-chart-*",
+    "digest-preview-*", "needs-staff-*", "needs-button-make-offering",
+    # /new_offering and /offerings: the form, the staff list and its buttons, lists, exports.
+    "offering-ask-*", "offering-chosen-*", "offering-*-length", "offering-skipped",
+    "offering-end-before-start", "offering-count-*", "offering-unlimited-chosen",
+    "offering-deadline-after-start", "offering-pick-clusters*", "offering-out-of-scope",
+    "offering-all-clusters", "offering-shares-chosen", "offering-no-shares-chosen",
+    "offering-use-buttons", "offering-preview-footer", "offering-target*", "offering-publish*",
+    "offering-start-passed", "offering-form-*", "offering-staff-*", "offering-not-yours",
+    "offering-button-more", "offering-button-edit*", "offering-button-cancel-*",
+    "offering-button-lists", "offering-button-export", "offering-button-attendance",
+    "offering-button-skip", "offering-button-unlimited", "offering-button-until-start",
+    "offering-button-clusters-done", "offering-button-*share*", "offering-button-publish",
+    "offering-button-schedule", "offering-button-day-ok", "offering-edit-what",
+    "offering-capacity-below", "offering-edited", "offering-confirm-cancel",
+    "offering-cancelled-staff", "offering-kept", "offering-lists-*", "offering-nobody-yet",
+    "offering-col-*", "offering-status-label-*", "offering-attended-yes",
+    "offering-export-caption", "offering-attendance*", "offering-need-text", "offering-day-*",
+    "offering-range-taken",
+)  # fmt: skip
+# Members read these although a pattern above takes in their family: the button under every
+# announcement and its answer.
+_MEMBER_FACING = frozenset({"broadcast-button-opt-out", "broadcast-opted-out"})
+_STAFF_ONLY = re.compile("|".join(fnmatch.translate(pattern) for pattern in STAFF_ONLY))
+
+
+def staff_only(msg_id: str) -> bool:
+    """Whether msg_id (or "msg_id.attribute") is read by staff only (see STAFF_ONLY)."""
+    name = msg_id.partition(".")[0]
+    return name not in _MEMBER_FACING and _STAFF_ONLY.match(name) is not None
+
 
 # Week starting on Saturday, as jdatetime's weekday() counts (0 = Saturday).
 _WEEKDAYS = {
@@ -62,14 +113,25 @@ def _base_lang(lang: str | None) -> str:
     return (lang or "").replace("_", "-").split("-")[0].strip().lower()
 
 
+def persian_script(lang: str | None) -> bool:
+    """Whether lang is written in Persian script (Persian digits, right to left): fa, az."""
+    return _base_lang(lang) in _PERSIAN_SCRIPT
+
+
 def _names(lang: str) -> str:
-    """Return the key of the weekday/month names for lang: Persian or, otherwise, English."""
-    return "fa" if _base_lang(lang) == "fa" else "en"
+    """Return the key of the weekday/month names for lang: Persian or, otherwise, English.
+
+    Azerbaijani takes the Persian names, as Tabriz says and writes them: the Jalali months
+    have no other names in common use (the old Turkic «آغلار گولر», «قیزاران آی»… are heard
+    only here and there), the purist weekdays («یئل گونو», «سود گونو»…) are not what members
+    read in notices, and «جمعه آخشامی», Thursday in Baku, means Thursday evening to many in Tabriz.
+    """
+    return "fa" if persian_script(lang) else "en"
 
 
 def _digits(text: str, lang: str) -> str:
-    """Return text with Persian digits for Persian, unchanged for any other language."""
-    return persian_digits(text) if _names(lang) == "fa" else text
+    """Return text with Persian digits in Persian script, unchanged for any other language."""
+    return persian_digits(text) if persian_script(lang) else text
 
 
 def format_number(value: int | float, lang: str, *, grouping: bool = False) -> str:
@@ -80,7 +142,7 @@ def format_number(value: int | float, lang: str, *, grouping: bool = False) -> s
     else:
         # No grouping by default: most numbers in the bot are years, codes and small counts.
         text = f"{value:,}" if grouping else str(value)
-    if _names(lang) == "fa":
+    if persian_script(lang):
         # Persian decimal separator (٫) and thousands separator (٬).
         text = text.replace(".", "٫").replace(",", "٬")
     return _digits(text, lang)
@@ -176,8 +238,8 @@ class Translator:
         self.lang = lang
         self.tz = tz
         self._bundle = bundle
-        # Messages a non-default language lacks are shown in the default language, which
-        # beats showing the member a raw message id.
+        # Messages a non-default language lacks are shown in the default language: staff
+        # messages by design (STAFF_ONLY), a missing member message because it beats a raw id.
         self._fallback = fallback
 
     def __repr__(self) -> str:
@@ -188,8 +250,14 @@ class Translator:
         message_id, _, attribute = msg_id.partition(".")
         if not self._bundle.has_message(message_id):
             if self._fallback is not None and self._fallback.has(msg_id):
-                logger.warning(
-                    "Message %s missing in %s; using %s", msg_id, self.lang, self._fallback.lang
+                # Staff messages are left out of the members' languages on purpose.
+                level = logging.DEBUG if staff_only(msg_id) else logging.WARNING
+                logger.log(
+                    level,
+                    "Message %s missing in %s; using %s",
+                    msg_id,
+                    self.lang,
+                    self._fallback.lang,
                 )
                 return self._fallback(msg_id, **kwargs)
             logger.warning("Message %s missing in %s", msg_id, self.lang)
@@ -362,7 +430,7 @@ class Texts:
 
     @property
     def lang(self) -> str:
-        """The language code ("fa" or "en")."""
+        """The language code ("fa", "az" or "en")."""
         return self._translator.lang
 
     def __call__(self, msg_id: str, **kwargs: object) -> Rendered:
@@ -401,7 +469,7 @@ class Texts:
 
     def digits(self, value: str | int) -> str:
         """Digits of a code or phone in this language's script (no grouping)."""
-        return persian_digits(value) if self.lang == "fa" else str(value)
+        return persian_digits(value) if persian_script(self.lang) else str(value)
 
     def number(self, value: int) -> str:
         """A number in this language's digits."""

@@ -45,13 +45,28 @@ async def prepare(update: Update, context: KhoosheContext) -> None:
     ):
         member = await get_member(context.db, context.platform, user.id)
     context.member = member
-    if member is not None:
+    if member is None:
+        # Not a member yet: the language chosen under the registration's welcome, if any.
+        language = _registration_language(context)
+        if language is not None:
+            context.t = context.texts_for(language)
+    else:
         context.t = context.texts_for(member.language)
         if member.status == "blocked":
             # They wrote to us, so they unblocked the bot: deliver to them again.
             await set_status(context.db, context.platform, user.id, "active")
     if update.callback_query is not None:
         await _check_press(update.callback_query, context, user.id)
+
+
+def _registration_language(context: KhoosheContext) -> str | None:
+    """The language picked under the welcome of a registration under way (onboarding.py)."""
+    form = context.user_data.get("form") if context.user_data is not None else None
+    if not isinstance(form, dict) or form.get("mode") != "register":
+        return None
+    draft = form.get("draft")
+    language = draft.get("language") if isinstance(draft, dict) else None
+    return language if isinstance(language, str) else None
 
 
 async def _check_press(query: CallbackQuery, context: KhoosheContext, user_id: int) -> None:

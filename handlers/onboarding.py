@@ -58,6 +58,7 @@ from handlers.keyboards import (
     replace_pressed,
     retire_buttons,
     rows,
+    show_card,
 )
 from storage.clusters import Kind, Place, get_place, list_places
 from storage.members import (
@@ -114,14 +115,18 @@ def _job_role_markup(t: Texts) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows(buttons, 2))
 
 
-def _language_markup(t: Texts) -> InlineKeyboardMarkup:
+def _language_markup(t: Texts, family: cb.Button = cb.FORM_LANGUAGE) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(
-            t.label(f"language-{lang}"), callback_data=cb.FORM_LANGUAGE.pack(lang)
-        )
+        InlineKeyboardButton(t.label(f"language-{lang}"), callback_data=family.pack(lang))
         for lang in LANGUAGES
     ]
     return InlineKeyboardMarkup(rows(buttons, 2))
+
+
+def _welcome_language_markup(t: Texts) -> InlineKeyboardMarkup:
+    """The languages under the welcome, Persian first: the rest of the form speaks the one
+    pressed, so a member who reads Azerbaijani better registers in it."""
+    return _language_markup(t, cb.FORM_WELCOME_LANGUAGE)
 
 
 async def ask(update: Update, context: KhoosheContext, field: str) -> str:
@@ -311,7 +316,7 @@ async def _begin_registration(update: Update, context: KhoosheContext) -> str | 
     form.clear()
     form.update(mode="register", draft={})
     deep = context.args[0] if context.args else ""
-    await _send(update, context, context.t("form-welcome"))
+    await _send(update, context, context.t("form-welcome"), _welcome_language_markup(context.t))
     if deep.startswith("c_"):
         place = await get_place(context.db, "cluster", deep[2:].lower())
         if place is not None and place.active:
@@ -576,6 +581,23 @@ async def on_language(update: Update, context: KhoosheContext) -> str | int | No
     return await _on_choice(update, context, LANGUAGE, LANGUAGES, "language-")
 
 
+async def on_welcome_language(update: Update, context: KhoosheContext) -> str | None:
+    """A language under the welcome: say the welcome again in it and ask the same question."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    value = str((cb.FORM_WELCOME_LANGUAGE.unpack(query.data) or ("",))[0])
+    form = context.form
+    if value not in LANGUAGES or form.get("mode") != "register":
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    # Kept in the draft, which the middleware reads to speak it on every later update.
+    form["draft"][LANGUAGE] = value
+    t = context.t = context.texts_for(value)
+    await show_card(update, context, t("form-welcome"), _welcome_language_markup(t))
+    return await ask(update, context, form.get("step") or NAME)
+
+
 async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
     """Store the registration, then welcome the new member."""
     query = update.callback_query
@@ -717,6 +739,10 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
     for handlers in states.values():
         handlers.append(
             MessageHandler(anything_else & ~buttons.menu & ~buttons.cancel, on_wrong_input)
+        )
+        # The welcome's language buttons stay pressable at every step of the registration.
+        handlers.append(
+            CallbackQueryHandler(on_welcome_language, pattern=cb.FORM_WELCOME_LANGUAGE.pattern())
         )
     private = filters.ChatType.PRIVATE
     # Callback buttons are tracked per chat and user, not per message, on purpose: a member

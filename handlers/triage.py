@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
+from bot.i18n import persian_script
 from bot.platforms import voice_note
 from bot.roles import Role, access_of, deny, requires
 from bot.services import notices
@@ -349,8 +350,8 @@ async def merge_reports(
         return False
     owed: list[Notice] = []
     for member in await members_on(context, source):
-        fa = member.language == "fa"
-        target_code = persian_digits(target.code) if fa else target.code
+        script = persian_script(member.language)
+        target_code = persian_digits(target.code) if script else target.code
         owed += member_notices(context, member, "report-merged", source, target=target_code)
     await queue_notices(context, notices.event_key("report", source.id, "merged"), owed)
     await chat.send_message(

@@ -19,7 +19,6 @@ from bot.i18n import Rendered, Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import kinds_text
-from bot.text import persian_digits
 from handlers import staff_lists
 from storage.attachments import kinds_of
 from storage.clusters import get_place
@@ -48,7 +47,7 @@ async def card_text(context: KhoosheContext, report: Report, lang: str) -> str:
         description = description[:EXCERPT_CHARS] + "…"
     return t(
         "triage-new-report",
-        code=persian_digits(report.code) if lang == "fa" else report.code,
+        code=t.digits(report.code),
         cluster=cluster.name(lang) if cluster else report.cluster_code,
         category=t(f"category-{report.category}"),
         urgency=t("report-urgent" if report.urgent else "report-normal"),

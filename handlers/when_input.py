@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
+from bot.i18n import persian_script
 from bot.services.when import When, WhenError, WhenErrorCode, off_day, parse_when
 from handlers.keyboards import answer, replace_pressed
 
@@ -92,7 +93,7 @@ async def pressed_when(
         await answer(update, context.t("button-expired"), alert=True)
         return None
     await answer(update)
-    words = _HALVES if context.t.lang == "fa" else _HALVES_EN
+    words = _HALVES if persian_script(context.t.lang) else _HALVES_EN
     completed = f"{kept} {words[half]}"
     await replace_pressed(update, context.t("when-half-chosen", text=completed))
     return completed

@@ -22,7 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from bot.i18n import format_datetime
+from bot.i18n import format_datetime, persian_script
 
 __all__ = [
     "COLUMNS",
@@ -253,7 +253,7 @@ def table_workbook(
     # value: 10,000 reports peak at about a megabyte of Python memory.
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=_sheet_title(title) if title else None)
-    ws.sheet_view.rightToLeft = lang.lower().startswith("fa")
+    ws.sheet_view.rightToLeft = persian_script(lang)
     headers: list[str] = []
     widths: list[int] = []
     for column in columns:

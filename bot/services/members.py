@@ -10,7 +10,8 @@ from storage.members import EDITABLE_FIELDS, JOB_ROLES, NewMember
 
 NAME_MAX = 60
 COMPANY_MAX = 100
-LANGUAGES = ("fa", "en")
+# Offered in this order (Persian first); each has a locales/<code> folder.
+LANGUAGES = ("fa", "az", "en")
 
 
 class FieldError(ValueError):

@@ -42,6 +42,7 @@ job-role-manager = Manager
 job-role-employee = Employee
 job-role-other = Other
 language-fa = فارسی
+language-az = آذربایجان تورکجه‌سی
 language-en = English
 
 field-name = Name

@@ -42,6 +42,7 @@ job-role-manager = مدیر
 job-role-employee = کارمند
 job-role-other = سایر
 language-fa = فارسی
+language-az = آذربایجان تورکجه‌سی
 language-en = English
 
 field-name = نام

@@ -1,0 +1,127 @@
+"""Azerbaijani (Tabriz Turkish, Persian script): complete for members, Persian for staff.
+
+Every message a member can read exists in locales/az with the Persian message's variables;
+staff messages (bot/i18n.py STAFF_ONLY) are left to Persian on purpose. The Persian-copy
+rules hold for az too (tests/test_locale_lint.py checks both), and az is written, not copied.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.app import LOCALES_DIR
+from bot.i18n import STAFF_ONLY, Locales, format_date, format_datetime, format_number, staff_only
+from bot.services.members import LANGUAGES
+from bot.text import fold_digits
+from tests.test_locale_lint import WORD, fa_messages
+
+
+@pytest.fixture(scope="module")
+def locales() -> Locales:
+    return Locales.load(LOCALES_DIR)
+
+
+def test_az_is_loaded_and_offered_second(locales: Locales) -> None:
+    assert locales.problems == []
+    assert "az" in locales.languages
+    assert LANGUAGES == ("fa", "az", "en")  # Persian first, as the buttons show them
+
+
+def test_every_member_facing_message_has_an_az_one(locales: Locales) -> None:
+    """Names each missing id: translate it into locales/az, or, if only staff ever read it,
+    add a pattern to STAFF_ONLY in bot/i18n.py."""
+    fa, az = locales.message_ids("fa"), locales.message_ids("az")
+    missing = sorted(name for name in fa if not staff_only(name) and name not in az)
+    assert missing == [], f"member-facing messages missing from locales/az: {missing}"
+    assert len([name for name in fa if not staff_only(name)]) > 300  # the split itself works
+
+
+def test_az_messages_use_the_persian_variables(locales: Locales) -> None:
+    fa, az = locales.message_ids("fa"), locales.message_ids("az")
+    assert sorted(set(az) - set(fa)) == []  # no id Persian lacks (a typo, a stale one)
+    different = {name: (fa[name], az[name]) for name in az if az[name] != fa[name]}
+    assert different == {}
+
+
+def test_every_staff_pattern_still_matches_a_message(locales: Locales) -> None:
+    """A pattern that matches nothing is a renamed family, and its messages turned member-facing
+    (or it is dead weight)."""
+    ids = [name.partition(".")[0] for name in locales.message_ids("fa")]
+    assert [p for p in STAFF_ONLY if not fnmatch.filter(ids, p)] == []
+
+
+@pytest.mark.parametrize(
+    ("msg_id", "staff"),
+    [
+        ("triage-new-report", True),
+        ("digest-staff-title", True),
+        ("offering-ask-title", True),
+        ("when-error-past", True),
+        ("broadcast-ask-message", True),
+        ("broadcast-button-opt-out", False),  # under every announcement members get
+        ("broadcast-opted-out", False),
+        ("offering-reminder", False),
+        ("offering-status-confirmed", False),
+        ("digest-member-title", False),
+        ("report-filed", False),
+        ("form-welcome", False),
+    ],
+)
+def test_staff_only_split(msg_id: str, staff: bool) -> None:
+    assert staff_only(msg_id) is staff
+
+
+def test_az_is_written_not_copied_from_persian() -> None:
+    """Short labels and templates may match Persian («فوری», «{ $code } — …»); sentences not."""
+    fa, az = fa_messages(), fa_messages(LOCALES_DIR / "az")
+    copied = sorted(name for name in az if az[name] == fa.get(name))
+    assert len(copied) < len(az) // 7, copied
+    sentences = [name for name in copied if any(len(WORD.findall(text)) > 4 for text in az[name])]
+    assert sentences == []
+
+
+def test_staff_messages_fall_back_to_persian_quietly(
+    locales: Locales, caplog: pytest.LogCaptureFixture
+) -> None:
+    az, fa = locales.translator("az"), locales.translator("fa")
+    with caplog.at_level(logging.DEBUG, logger="bot.i18n"):
+        text = az("triage-taken")
+    assert text == fa("triage-taken")
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
+
+
+def test_a_missing_member_message_is_shown_in_persian_and_logged(
+    tmp_path: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    for lang, text in (("fa", "report-filed = ثبت شد\ntriage-taken = برداشتید\n"), ("az", "")):
+        (root / lang).mkdir()
+        (root / lang / "main.ftl").write_text(text or "other-id = x\n", encoding="utf-8")
+    az = Locales.load(root).translator("az")
+    with caplog.at_level(logging.DEBUG, logger="bot.i18n"):
+        assert az("report-filed") == "ثبت شد"
+        assert az("triage-taken") == "برداشتید"
+    levels = {r.getMessage().split()[1]: r.levelno for r in caplog.records}
+    assert levels == {"report-filed": logging.WARNING, "triage-taken": logging.DEBUG}
+
+
+def test_az_speaks_persian_digits_and_the_jalali_calendar(locales: Locales) -> None:
+    az = locales.translator("az")
+    moment = datetime(2026, 12, 5, 13, 0, tzinfo=UTC)
+    # Tabriz writes the Persian month and weekday names (see bot/i18n.py _names).
+    assert format_datetime(moment, "az", az.tz) == "شنبه ۱۴ آذر ۱۴۰۵، ساعت ۱۶:۳۰"
+    assert format_date(date(2025, 3, 20), "az", az.tz) == "پنج‌شنبه ۳۰ اسفند ۱۴۰۳"
+    assert format_number(1234.5, "az", grouping=True) == "۱٬۲۳۴٫۵"
+    text = az("report-filed", code="۴۸۲۱۰۷")
+    assert "پیگیری کودو: ۴۸۲۱۰۷" in text
+    assert az("digest-seats-left", count=12) == "۱۲ بوش یئر"
+    # Plural selection still works through our digits.
+    assert az("digest-news-replies", count=1) == "کارشناسدان بیر جواب"
+    assert fold_digits(az("digest-news-replies", count=3)) == "کارشناسدان 3 جواب"
