@@ -224,8 +224,12 @@ async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Conne
     """
     lock = _write_locks.setdefault(db, asyncio.Lock())
     async with lock:
-        await db.execute("BEGIN IMMEDIATE")
         try:
+            # Inside the try: a caller cancelled while waiting for BEGIN (a platform stopping
+            # its outbox workers) leaves the BEGIN queued on the connection's thread, where it
+            # still runs; the rollback below is queued after it and closes what it opened.
+            # Outside, the connection stayed in a transaction and every later write failed.
+            await db.execute("BEGIN IMMEDIATE")
             yield db
             await db.commit()
         except BaseException:

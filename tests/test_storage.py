@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from bot.persistence import SqlitePersistence
 from bot.services.places import PlacesError, parse_places, replace_from_csv, seed_places
 from bot.settings import PROJECT_ROOT
 from storage.clusters import list_places
-from storage.db import connect, migrate, migrations
+from storage.db import connect, migrate, migrations, transaction
 from storage.members import (
     NewMember,
     get_member,
@@ -51,6 +52,27 @@ async def test_migrations_set_user_version_and_pragmas(db: aiosqlite.Connection)
     async with db.execute("PRAGMA foreign_keys") as cursor:
         assert (await cursor.fetchone())[0] == 1  # type: ignore[index]
     assert await migrate(db) == len(migrations())  # a second run applies nothing
+
+
+async def test_a_writer_cancelled_while_beginning_leaves_no_transaction_open(
+    db: aiosqlite.Connection,
+) -> None:
+    """A task cancelled while its BEGIN waits on the connection's thread (as the outbox's
+    workers are when a refused token stops their platform): the BEGIN still runs there, and
+    nothing may keep the connection inside it, or every later write fails."""
+
+    async def write() -> None:
+        async with transaction(db):
+            await db.execute("UPDATE members SET name = name")
+
+    task = asyncio.create_task(write())
+    await asyncio.sleep(0)  # the task is now waiting for its BEGIN to come back
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await register_member(db, "telegram", 7, 7, NEW)  # a write after it works
+    assert not db.in_transaction
+    assert await get_member(db, "telegram", 7) is not None
 
 
 async def test_register_is_idempotent_and_keeps_64_bit_ids(db: aiosqlite.Connection) -> None:
