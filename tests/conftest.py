@@ -287,6 +287,13 @@ class Khooshe:
             users.append(user)
         return users
 
+    async def flush(self) -> None:
+        """Write PTB's conversation and user data now, as its persistence job would soon (on
+        a loaded machine, perhaps in the middle of what a test measures)."""
+        assert self.runtime is not None
+        for app in self.runtime.apps.values():
+            await app.update_persistence()
+
     async def rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Rows of a query as dicts."""
         async with self.db.execute(sql, params) as cursor:

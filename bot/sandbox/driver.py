@@ -328,10 +328,14 @@ class SandboxChat:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout)
 
-    async def _wait_until(self, ready: Callable[[], bool], timeout: float) -> bool:
+    async def wait_until(
+        self, ready: Callable[[], bool], timeout: float, *, poll: bool = False
+    ) -> bool:
         """Wait until ``ready()``. The ``timeout`` runs only while the bot is idle: as long as
         a watched bot still holds an update from this chat or says it is handling one (a
-        busy machine), the wait goes on, up to WAIT_CAP in all."""
+        busy machine), the wait goes on, up to WAIT_CAP in all. ``ready`` is looked at on
+        each change in this chat, or every BUSY_POLL with ``poll`` (what it reads is not in
+        the chat, e.g. a callback's answer)."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         deadline = started + timeout
@@ -345,12 +349,12 @@ class SandboxChat:
             if remaining <= 0:
                 return False
             # The bot's progress is not a change in this chat: look again soon.
-            await self._wait_change(min(remaining, BUSY_POLL) if busy else remaining)
+            await self._wait_change(min(remaining, BUSY_POLL) if busy or poll else remaining)
         return True
 
     async def next_message(self, timeout: float = 5.0) -> BotMessage:
         """The next bot message this test has not consumed yet, waiting up to ``timeout``."""
-        if not await self._wait_until(lambda: self._read < len(self.messages), timeout):
+        if not await self.wait_until(lambda: self._read < len(self.messages), timeout):
             raise AssertionError(f"no new bot message within {timeout}s. {self.describe()}")
         message = self.messages[self._read]
         self._read += 1
@@ -358,7 +362,7 @@ class SandboxChat:
 
     async def next_edit(self, timeout: float = 5.0) -> BotMessage:
         """The next message the bot edited (in edit order), waiting up to ``timeout``."""
-        if not await self._wait_until(lambda: bool(self._edits), timeout):
+        if not await self.wait_until(lambda: bool(self._edits), timeout):
             raise AssertionError(f"no edit within {timeout}s. {self.describe()}")
         return self._edits.popleft()
 
@@ -701,10 +705,9 @@ class SandboxUser:
         self, view: SandboxChat, message_id: int, data: str, timeout: float
     ) -> CallbackAnswer | None:
         future = self.server.callback_query(self, view, message_id, data)
-        try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout)
-        except TimeoutError:
-            return None
+        if await view.wait_until(future.done, timeout, poll=True):
+            return future.result()
+        return None
 
     # --- reading the private chat -----------------------------------------------------------
 
