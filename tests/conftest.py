@@ -7,7 +7,7 @@ import ipaddress
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -211,7 +211,18 @@ def watch(runtime: Runtime, *sandboxes: BotApiSandbox | int) -> None:
         if isinstance(sandbox, BotApiSandbox):
             token = runtime.settings.token(Platform(sandbox.flavour))
             assert token is not None
-            sandbox.watch(token.get_secret_value(), lambda: runtime.handling > 0)
+            sandbox.watch(
+                token.get_secret_value(),
+                lambda: runtime.handling > 0,
+                sending(runtime, Platform(sandbox.flavour)),
+            )
+
+
+def sending(runtime: Runtime, platform: Platform) -> Callable[[int], bool]:
+    """Whether `runtime`'s outbox is at work on a message to a chat on `platform`."""
+    return lambda chat_id: (
+        runtime.outbox is not None and runtime.outbox.sending_to(platform, chat_id)
+    )
 
 
 class Khooshe:
@@ -243,7 +254,9 @@ class Khooshe:
         runtime = self.runtime = Runtime(self.settings(**overrides))
         await runtime.start()
         # settle() waits while the bot still handles an update (not just for a quiet spell).
-        self.sandbox.watch(self.token, lambda: runtime.handling > 0)
+        self.sandbox.watch(
+            self.token, lambda: runtime.handling > 0, sending(runtime, self.platform)
+        )
         return runtime
 
     async def stop(self) -> None:

@@ -69,6 +69,25 @@ async def test_an_error_that_is_not_telegrams_leaves_no_row_in_flight(khooshe: K
     assert not any(c.params.get("chat_id") == broken.id for c in khooshe.sandbox.calls)
 
 
+async def test_a_message_on_its_way_is_waited_for_however_slow_the_send(
+    khooshe: Khooshe,
+) -> None:
+    """The outbox's send to this chat takes longer than a test's patience (a loaded machine,
+    here a slow platform): while it is in flight the wait goes on; the message arrives."""
+    (member,) = await khooshe.seed_members(1)
+    platform = khooshe.platform.value
+    khooshe.sandbox.inject("sendMessage", delay=1.5, chat_id=member.id)
+    await create_personal_broadcast(
+        khooshe.db,
+        _announcement(platform, "", "slow"),
+        [PersonalRow(platform, member.id, None, {"text": "دیر ولی رسید"})],
+    )
+    assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
+    khooshe.runtime.outbox.wake()
+    assert await wait_for(lambda: khooshe.sandbox.calls_to("sendMessage"), 10)
+    assert (await member.next_message(timeout=0.3)).text == "دیر ولی رسید"
+
+
 async def test_a_graceful_stop_lets_a_send_in_flight_finish(khooshe: Khooshe) -> None:
     (member,) = await khooshe.seed_members(1)
     runtime = khooshe.runtime

@@ -189,6 +189,7 @@ class SandboxCore:
         self._closing = False
         self._bots: dict[int, BotState] = {}
         self._watchers: dict[int, Callable[[], bool]] = {}
+        self._senders: dict[int, Callable[[int], bool]] = {}
         self._users: dict[int, JSONDict] = {}
         self._groups: dict[int, JSONDict] = {}
         self._user_ids = itertools.count(self.rules.first_user_id)
@@ -370,15 +371,30 @@ class SandboxCore:
         """Updates not yet confirmed by the bot (as they would be delivered)."""
         return [u.payload for u in self._resolve_bot(token).updates]
 
-    def watch(self, token: str, busy: Callable[[], bool] | None) -> None:
+    def watch(
+        self,
+        token: str,
+        busy: Callable[[], bool] | None,
+        sending: Callable[[int], bool] | None = None,
+    ) -> None:
         """Let settle() ask an in-process bot whether it is still handling updates (None:
         stop asking). While it is watched, updates it fetched but has not confirmed with its
-        next getUpdates count as busy too: PTB queues a batch before it asks for the next."""
+        next getUpdates count as busy too: PTB queues a batch before it asks for the next.
+        `sending(chat_id)` tells whether its outbox is at work on a message for a chat."""
         state = self._resolve_bot(token)
         if busy is None:
             self._watchers.pop(state.id, None)
+            self._senders.pop(state.id, None)
         else:
             self._watchers[state.id] = busy
+            if sending is not None:
+                self._senders[state.id] = sending
+
+    def bot_working(self, bot_id: int, chat_id: int) -> bool:
+        """Whether a watched bot is busy for this chat (bot_busy) or its outbox is sending
+        to it: a message may still come, however long a loaded machine takes."""
+        sending = self._senders.get(bot_id)
+        return self.bot_busy(bot_id, chat_id) or (sending is not None and sending(chat_id))
 
     def bot_busy(self, bot_id: int, chat_id: int) -> bool:
         """Whether a watched bot holds an update from this chat or says it is busy."""

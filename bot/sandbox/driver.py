@@ -49,6 +49,8 @@ class SandboxServer(Protocol):
 
     def bot_busy(self, bot_id: int, chat_id: int) -> bool: ...
 
+    def bot_working(self, bot_id: int, chat_id: int) -> bool: ...
+
     def chat_view(self, bot_id: int, chat_id: int) -> SandboxChat: ...
 
     def store_file(
@@ -332,17 +334,17 @@ class SandboxChat:
         self, ready: Callable[[], bool], timeout: float, *, poll: bool = False
     ) -> bool:
         """Wait until ``ready()``. The ``timeout`` runs only while the bot is idle: as long as
-        a watched bot still holds an update from this chat or says it is handling one (a
-        busy machine), the wait goes on, up to WAIT_CAP in all. ``ready`` is looked at on
-        each change in this chat, or every BUSY_POLL with ``poll`` (what it reads is not in
-        the chat, e.g. a callback's answer)."""
+        a watched bot still holds an update from this chat or says it is handling one, or its
+        outbox is sending to this chat (a busy machine), the wait goes on, up to WAIT_CAP.
+        ``ready`` is looked at on each change in this chat, or every BUSY_POLL with ``poll``
+        (what it reads is not in the chat, e.g. a callback's answer)."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         deadline = started + timeout
         cap = started + max(timeout, WAIT_CAP)
         while not ready():
             now = loop.time()
-            busy = self.server.bot_busy(self.bot_id, self.id)
+            busy = self.server.bot_working(self.bot_id, self.id)
             if busy:
                 deadline = max(deadline, now + timeout)
             remaining = min(deadline, cap) - now

@@ -141,6 +141,14 @@ class OutboxSender:
         if wake is not None:
             wake.set()
 
+    def sending_to(self, platform: Platform, chat_id: int) -> bool:
+        """Whether a message to this chat is in flight, or the chat's next one waits for its
+        own rate limit (for tests and tools that wait for what is on its way)."""
+        if chat_id in self._in_flight.get(platform, ()):
+            return True
+        pace = self._chats.get(platform, {}).get(chat_id)
+        return pace is not None and pace.ready_in(asyncio.get_running_loop().time()) > 0
+
     def wake(self) -> None:
         """New rows are queued: let idle workers look now."""
         for event in self._wake.values():
