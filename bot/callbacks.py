@@ -34,6 +34,7 @@ class Who(StrEnum):
     ANYONE = "anyone"  # onboarding: whoever is registering in their own chat
     MEMBER = "member"  # a registered member (or staff), acting on their own records
     AGENT = "cluster_agent"  # staff side; the handler checks the cluster on the server
+    ADVISER = "adviser"  # an advisory core's adviser (or staff); the handler checks the core
     STAFF = "staff"
     ADMIN = "admin"
 
@@ -43,6 +44,7 @@ class Where(StrEnum):
 
     PRIVATE = "private"  # only in the presser's own chat with the bot
     STAFF_CHATS = "staff_chats"  # a private chat or this platform's staff group
+    CORE_CHATS = "core_chats"  # a private chat, the staff group or an advisory core's group
 
 
 class Field:
@@ -383,6 +385,16 @@ WHEN_HALF = button("wh", Choice("half", ("am", "pm")), who=AGENT)
 # --- text typed outside any form (handlers/menu.py): file it as a report, or let it go --------
 LOOSE_TEXT_REPORT = button("lt:r", ID, who=MEMBER)
 LOOSE_TEXT_DISMISS = button("lt:x", ID, who=MEMBER)
+
+# --- advisory cores (issue 17): /cores for admins (handlers/cores_admin.py) ---------------------
+ADMIN, ADVISER, CORE_CHATS = Who.ADMIN, Who.ADVISER, Where.CORE_CHATS
+CORE_NEW = button("co:new", who=ADMIN)
+CORE_EDIT = button("co:e", ID, who=ADMIN)
+CORE_KEEP = button("co:keep", who=ADMIN)  # keep the current value (or none, for a new core)
+CORE_TOPIC = button("co:t", Word("category", sample="finance"), who=ADMIN)
+CORE_TOPICS_DONE = button("co:td", who=ADMIN)
+CORE_SAVE = button("co:ok", who=ADMIN)
+CORE_CANCEL = button("co:x", who=ADMIN)
 
 
 def any_of(*families: Button) -> str:

@@ -19,6 +19,7 @@ from telegram.ext import Application
 from handlers import (
     admin,
     broadcasts,
+    cores_admin,
     digest,
     errors,
     menu,
@@ -51,6 +52,8 @@ def register_all(app: Application) -> None:
     triage_input.register(app)
     # The offering form, likewise explicit and staff-only, before the member's report form.
     offering_form.register(app)
+    # Advisory cores (issue 17): the admins' core form, explicit and staff-only like the above.
+    cores_admin.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)
