@@ -396,6 +396,20 @@ CORE_TOPICS_DONE = button("co:td", who=ADMIN)
 CORE_SAVE = button("co:ok", who=ADMIN)
 CORE_CANCEL = button("co:x", who=ADMIN)
 
+# --- a member's request for advice (handlers/consult.py) --------------------------------------
+CONSULT_DONE = button("cm:done", who=MEMBER)
+CONSULT_CANCEL = button("cm:x", who=MEMBER)
+CONSULT_CORE = button("cm:core", ID, who=MEMBER)
+CONSULT_ALL_CORES = button("cm:all", who=MEMBER)
+CONSULT_SEND = button("cm:ok", who=MEMBER)
+CONSULT_ANSWER = button("cm:ans", ID, who=MEMBER)  # answer the adviser (a question back)
+# --- an adviser's side: the request's card, privately or in the core's group (consult_advise.py)
+ADVISE_TAKE = button("ca:take", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_REPLY = button("ca:reply", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_HAND = button("ca:hand", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_HAND_TO = button("ca:to", ID, Int("core"), who=ADVISER, where=CORE_CHATS)
+ADVISE_INPUT_CANCEL = button("ca:x", who=ADVISER, where=CORE_CHATS)
+
 
 def any_of(*families: Button) -> str:
     """One pattern for several families handled alike."""

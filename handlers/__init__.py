@@ -19,6 +19,8 @@ from telegram.ext import Application
 from handlers import (
     admin,
     broadcasts,
+    consult,
+    consult_advise,
     cores_admin,
     digest,
     errors,
@@ -54,6 +56,10 @@ def register_all(app: Application) -> None:
     offering_form.register(app)
     # Advisory cores (issue 17): the admins' core form, explicit and staff-only like the above.
     cores_admin.register(app)
+    # An adviser's answer form (explicit, like a staff reply to a report) and a member's
+    # question for a core (free text, like a report's, so before the report form).
+    consult_advise.register(app)
+    consult.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)

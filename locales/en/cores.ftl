@@ -44,3 +44,73 @@ cores-saved = Core "{ $name }" saved.
 cores-grant-hint = Core "{ $name }" saved. To add an adviser to this core: /grant user-id adviser { $number }
 cores-cancelled = Core setup cancelled.
 cores-form-timeout = The core form waited too long and was closed. Send /cores again.
+
+menu-consult = 💡 Ask an adviser
+consult-no-cores = No advisory core is running yet. Soon you can ask the province's advisers from here.
+consult-ask =
+    Write your question, or what you would like advice on, in your own words. Photos, files and voice notes are welcome too.
+    Tap "✅ Done" when finished.
+consult-resume = Your unfinished question was kept. Go on, or tap "✅ Done".
+consult-received = ✔️ Received ({ $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }{ $files ->
+        [0] {""}
+        [one] , { $files } file
+       *[other] , { $files } files
+    }). Send more if you like, otherwise tap "✅ Done".
+consult-need-words = Please write your question in a few words too, so it reaches the right core.
+consult-ask-core = Your question seems to be for "{ $core }" (from { $words }). Is that right? If not, choose another core.
+consult-ask-core-none = Which advisory core is closest to your question?
+consult-ask-core-all = Choose the advisory core:
+consult-button-all-cores = 📋 Other cores
+consult-confirm =
+    Your request for advice:
+    Core: { $core }
+    { $question }
+    Attached: { $files } file(s)
+    Send it?
+consult-button-send = ✅ Send request
+consult-button-other-core = 🔁 Another core
+consult-sent-short = ✔️ Sent
+consult-filed =
+    Your request to "{ $core }" is filed. 🌱 Tracking code: { $code }
+    The adviser's answer will reach you here.
+consult-cancel-pressed = ✔️ Cancelled
+consult-cancelled = Request for advice cancelled.
+consult-form-timeout = Your request for advice waited too long. Its text is kept; continue with "💡 Ask an adviser".
+consult-answer-ask = Write your answer to the adviser (request { $code }), or send a file.
+consult-answer-sent = ✔️ Your answer was sent to the adviser.
+consult-answer-cancelled = Nothing was sent.
+consult-answer-timeout = Your answer was not sent; tap "✍️ Answer the adviser" again whenever you like.
+consult-button-answer = ✍️ Answer the adviser
+consult-member-taken = 🙋 An adviser has taken your request { $code } and will answer soon.
+consult-adviser-said =
+    💬 The adviser's answer to request { $code }:
+    { $text }
+consult-member-handed = Your request { $code } was handed to "{ $core }", whose advisers will answer.
+
+consult-card =
+    💡 Request for advice { $code }
+    Core: { $core }
+    From: { $name }, { $company } (cluster { $cluster })
+    { $question }
+    Attached: { $files } file(s)
+consult-button-take = 🙋 I'll take it
+consult-button-reply = ✍️ Answer
+consult-button-hand = ↪️ To another core
+consult-member-said =
+    💬 The member's answer on request { $code }:
+    { $text }
+consult-not-your-core = This request belongs to a core you do not advise.
+consult-taken-by-you = You took the request.
+consult-yours-already = This request is already yours.
+consult-taken-already = Another adviser has taken this request.
+consult-taken-note = 🙋 Request { $code } taken by { $name }.
+consult-reply-ask = Write your answer to request { $code }, or send a file. Text starting with # is an internal note and does not reach the member.
+consult-reply-relayed = ✔️ Your answer was sent to the member.
+consult-note-kept = 📝 The note was kept in the request's history; the member did not get it.
+consult-hand-ask = Which core should request { $code } go to?
+consult-hand-nowhere = There is no other core, or this request is no longer open.
+consult-hand-not-now = This request is no longer open, or is already in that core.
+consult-handed = Request { $code } handed to "{ $core }".

@@ -44,3 +44,69 @@ cores-saved = هسته «{ $name }» ذخیره شد.
 cores-grant-hint = هسته «{ $name }» ذخیره شد. برای افزودن مشاور به این هسته: ‎/grant شناسه‌کاربر adviser { $number }
 cores-cancelled = تعریف هسته لغو شد.
 cores-form-timeout = فرم هسته مدتی بی‌پاسخ ماند و بسته شد. دوباره ‎/cores را بفرستید.
+
+menu-consult = 💡 درخواست مشاوره
+consult-no-cores = هنوز هسته مشاوره‌ای راه نیفتاده است. به‌زودی از همین‌جا می‌توانید از مشاوران استان بپرسید.
+consult-ask =
+    سؤال یا موضوعی را که در آن مشاوره می‌خواهید با کلمات خودتان بنویسید. عکس، فایل و پیام صوتی هم می‌توانید بفرستید.
+    در پایان «✅ تمام شد» را بزنید.
+consult-resume = سؤال نیمه‌تمامتان نگه داشته شده است. ادامه دهید، یا «✅ تمام شد» را بزنید.
+consult-received = ✔️ دریافت شد ({ $messages } پیام{ $files ->
+        [0] {""}
+       *[other] ، { $files } فایل
+    }). اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
+consult-need-words = لطفاً سؤالتان را در چند کلمه هم بنویسید تا به هسته درست برسد.
+consult-ask-core = به نظر می‌رسد سؤال شما برای «{ $core }» است (از روی { $words }). درست است؟ اگر نه، هسته دیگری را انتخاب کنید.
+consult-ask-core-none = کدام هسته مشاوره به سؤال شما نزدیک‌تر است؟
+consult-ask-core-all = هسته مشاوره را انتخاب کنید:
+consult-button-all-cores = 📋 هسته‌های دیگر
+consult-confirm =
+    درخواست مشاوره شما:
+    هسته: { $core }
+    { $question }
+    پیوست: { $files } فایل
+    ارسال شود؟
+consult-button-send = ✅ ارسال درخواست
+consult-button-other-core = 🔁 هسته دیگر
+consult-sent-short = ✔️ ارسال شد
+consult-filed =
+    درخواست مشاوره شما برای «{ $core }» ثبت شد. 🌱 کد پیگیری: { $code }
+    پاسخ مشاور همین‌جا به شما می‌رسد.
+consult-cancel-pressed = ✔️ انصراف
+consult-cancelled = درخواست مشاوره لغو شد.
+consult-form-timeout = درخواست مشاوره شما مدتی بی‌پاسخ ماند. متنش نگه داشته شده؛ با «💡 درخواست مشاوره» ادامه دهید.
+consult-answer-ask = پاسخ خود به مشاور (درخواست { $code }) را بنویسید یا فایل بفرستید.
+consult-answer-sent = ✔️ پاسخ شما برای مشاور فرستاده شد.
+consult-answer-cancelled = پاسخی فرستاده نشد.
+consult-answer-timeout = پاسخ به مشاور فرستاده نشد؛ هر وقت خواستید دوباره دکمه «✍️ پاسخ به مشاور» را بزنید.
+consult-button-answer = ✍️ پاسخ به مشاور
+consult-member-taken = 🙋 یکی از مشاوران درخواست { $code } شما را برداشت و به‌زودی پاسخ می‌دهد.
+consult-adviser-said =
+    💬 پاسخ مشاور به درخواست { $code }:
+    { $text }
+consult-member-handed = درخواست { $code } شما به «{ $core }» سپرده شد تا مشاوران آن پاسخ دهند.
+
+consult-card =
+    💡 درخواست مشاوره { $code }
+    هسته: { $core }
+    از: { $name }، { $company } (خوشه { $cluster })
+    { $question }
+    پیوست: { $files } فایل
+consult-button-take = 🙋 برمی‌دارم
+consult-button-reply = ✍️ پاسخ
+consult-button-hand = ↪️ به هسته دیگر
+consult-member-said =
+    💬 پاسخ عضو در درخواست { $code }:
+    { $text }
+consult-not-your-core = این درخواست برای هسته‌ای است که شما مشاورش نیستید.
+consult-taken-by-you = درخواست را برداشتید.
+consult-yours-already = این درخواست از قبل با شماست.
+consult-taken-already = مشاور دیگری این درخواست را برداشته است.
+consult-taken-note = 🙋 درخواست { $code } را { $name } برداشت.
+consult-reply-ask = پاسخ خود به درخواست { $code } را بنویسید یا فایل بفرستید. متنی که با # شروع شود یادداشت داخلی است و به عضو نمی‌رسد.
+consult-reply-relayed = ✔️ پاسخ شما برای عضو فرستاده شد.
+consult-note-kept = 📝 یادداشت در سابقه درخواست ماند و به عضو نرسید.
+consult-hand-ask = درخواست { $code } به کدام هسته سپرده شود؟
+consult-hand-nowhere = هسته دیگری نیست، یا این درخواست دیگر باز نیست.
+consult-hand-not-now = این درخواست دیگر باز نیست یا همین حالا در آن هسته است.
+consult-handed = درخواست { $code } به «{ $core }» سپرده شد.
