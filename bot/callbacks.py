@@ -409,6 +409,19 @@ ADVISE_REPLY = button("ca:reply", ID, who=ADVISER, where=CORE_CHATS)
 ADVISE_HAND = button("ca:hand", ID, who=ADVISER, where=CORE_CHATS)
 ADVISE_HAND_TO = button("ca:to", ID, Int("core"), who=ADVISER, where=CORE_CHATS)
 ADVISE_INPUT_CANCEL = button("ca:x", who=ADVISER, where=CORE_CHATS)
+ADVISE_OFFER = button("ca:offer", ID, who=ADVISER, where=CORE_CHATS)  # offer the core's slots
+ADVISE_CLOSE = button("ca:close", ID, who=ADVISER, where=CORE_CHATS)  # done: ask for a rating
+ADVISE_SESSION_CANCEL = button("ca:sx", ID, who=ADVISER)  # a booked session, by its adviser
+# --- slots and sessions (handlers/consult_slots.py) -------------------------------------------
+SLOT_NEW = button("sl:new", who=ADVISER)
+SLOT_LENGTH = button("sl:len", Int("minutes", hi=480, sample="30"), who=ADVISER)
+SLOT_MODE = button("sl:mode", Choice("mode", ("in_person", "online")), who=ADVISER)
+SLOT_CORE = button("sl:core", ID, who=ADVISER)
+SLOT_SAVE = button("sl:ok", who=ADVISER)
+SLOT_CANCEL = button("sl:x", who=ADVISER)
+CONSULT_BOOK = button("cm:book", ID, Int("slot"), who=MEMBER)
+CONSULT_SESSION_CANCEL = button("cm:sx", ID, who=MEMBER)
+CONSULT_RATE = button("cm:rate", ID, Int("score", hi=5, sample="5"), who=MEMBER)
 
 
 def any_of(*families: Button) -> str:

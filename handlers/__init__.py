@@ -21,6 +21,7 @@ from handlers import (
     broadcasts,
     consult,
     consult_advise,
+    consult_slots,
     cores_admin,
     digest,
     errors,
@@ -60,6 +61,8 @@ def register_all(app: Application) -> None:
     # question for a core (free text, like a report's, so before the report form).
     consult_advise.register(app)
     consult.register(app)
+    # Advisers' slot form and sessions' buttons (book, cancel, rate).
+    consult_slots.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)

@@ -45,7 +45,7 @@ async def card_text(context: KhoosheContext, consultation: Consultation, t: Text
 
 
 def card_buttons(t: Texts, consultation: Consultation) -> InlineKeyboardMarkup:
-    """Take, answer, hand to another core (each press checked again against the core)."""
+    """Take, answer, offer slots, close, hand over (each press checked again for the core)."""
     cid = consultation.id
     return InlineKeyboardMarkup(
         [
@@ -55,6 +55,14 @@ def card_buttons(t: Texts, consultation: Consultation) -> InlineKeyboardMarkup:
                 ),
                 InlineKeyboardButton(
                     t.label("consult-button-reply"), callback_data=cb.ADVISE_REPLY.pack(cid)
+                ),
+            ],
+            [
+                InlineKeyboardButton(
+                    t.label("consult-button-offer"), callback_data=cb.ADVISE_OFFER.pack(cid)
+                ),
+                InlineKeyboardButton(
+                    t.label("consult-button-close"), callback_data=cb.ADVISE_CLOSE.pack(cid)
                 ),
             ],
             [

@@ -270,3 +270,48 @@ async def member_consultations(
         (member_id, limit),
     ) as cursor:
         return [_consultation(row) for row in await cursor.fetchall()]
+
+
+async def close(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
+    """The adviser is done with an open request (the member is then asked for a rating)."""
+    now = now_iso()
+    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+    async with transaction(db):
+        cursor = await db.execute(
+            f"UPDATE consultations SET status = 'closed', updated_at = ? "
+            f"WHERE id = ? AND status IN ({placeholders})",
+            (now, consultation_id, *OPEN_STATUSES),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
+            "VALUES (?, ?, ?, 'closed')",
+            (consultation_id, now, actor),
+        )
+        return True
+
+
+async def rate(
+    db: aiosqlite.Connection,
+    consultation_id: int,
+    score: int,
+    actor: str,
+    booking_id: int | None = None,
+) -> bool:
+    """«آیا این مشاوره کمکتان کرد؟»: once per request (and per session); False if rated."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO consultation_ratings (consultation_id, booking_id, score, rated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (consultation_id, booking_id, score, now),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+            "VALUES (?, ?, ?, 'rated', ?)",
+            (consultation_id, now, actor, str(score)),
+        )
+        return True

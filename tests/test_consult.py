@@ -100,7 +100,13 @@ async def test_a_member_asks_and_the_right_core_is_suggested(khooshe: Khooshe) -
     (phone,) = await khooshe.rows("SELECT phone FROM members WHERE name = ?", MEMBER_NAME)
     assert MEMBER_NAME in shown(card) and "چرم و کفش" in shown(card) and "کفش آذر" in shown(card)
     assert phone["phone"][-7:] not in shown(card).replace("۰", "0")
-    assert card.button_texts == ["🙋 برمی‌دارم", "✍️ پاسخ", "↪️ به هسته دیگر"]
+    assert card.button_texts == [
+        "🙋 برمی‌دارم",
+        "✍️ پاسخ",
+        "📅 پیشنهاد وقت",
+        "✅ پایان",
+        "↪️ به هسته دیگر",
+    ]
 
     # Another core, picked by the member over the suggestion.
     suggestion = await ask(member, "برای صادرات کفش به عراق و برندسازی کمک می‌خواهم")

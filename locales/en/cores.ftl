@@ -114,3 +114,74 @@ consult-hand-ask = Which core should request { $code } go to?
 consult-hand-nowhere = There is no other core, or this request is no longer open.
 consult-hand-not-now = This request is no longer open, or is already in that core.
 consult-handed = Request { $code } handed to "{ $core }".
+consult-button-offer = 📅 Offer slots
+consult-button-close = ✅ Done
+
+consult-advisers-only = This command is for the cores' advisers.
+consult-slots-none = You have no open slots ahead.
+consult-slots-list =
+    Slots ahead:
+    { $lines }
+consult-button-new-slots = ➕ New slots
+consult-slot-line = • { $when }, { $minutes } minutes, { $mode }: { $place }
+consult-mode-in_person = in person
+consult-mode-online = online
+consult-slot-ask-when =
+    When are you free? Write one time, a span, or a weekly pattern, e.g.:
+    "1405/9/20 10:00"
+    "tomorrow 16 to 18, 30-minute sessions"
+    "Sundays 10 to 12, 30-minute sessions" (for four weeks)
+consult-minutes = { $minutes } minutes
+consult-slot-ask-length = How long is each session?
+consult-slot-ask-mode = In person or online?
+consult-slot-ask-place = Write the address of the meeting place.
+consult-slot-ask-link = Send the link of the online meeting.
+consult-slot-ask-core = Which core are these slots for?
+consult-slot-when = • { $when }
+consult-slot-confirm =
+    { $count } sessions of { $minutes } minutes, { $mode }: { $place }
+    { $lines }
+    Publish them?
+consult-slot-too-short = That span is shorter than one session. Please write another time.
+consult-slot-bad-place = The address or link must be under 300 characters.
+consult-slots-saved = ✔️ { $count } slots published. Offer them under a request with "📅 Offer slots".
+consult-slots-cancelled = No slots were published.
+consult-slots-timeout = The slot form waited too long and was closed. Send /slots again.
+consult-no-open-slots = This core has no open slots. Publish some with /slots first.
+consult-slots-offered = The open slots were sent to the member.
+consult-slot-button = 📅 { $when }
+consult-slots-for-you =
+    For request { $code } you can book one of these slots:
+    { $lines }
+consult-slot-gone = This slot was just booked. Please choose another.
+consult-booked-short = ✔️ Booked
+consult-session-title = Advisory session: { $core }
+consult-button-cancel-session = ❌ Cancel session
+consult-session-booked =
+    ✅ Your advisory session for request { $code } is booked:
+    { $slot }
+    You will be reminded a day and an hour before. The calendar file follows.
+consult-session-ics = 📅 Calendar file for the session on { $when }
+consult-session-booked-adviser =
+    📅 { $name } booked a session for request { $code }:
+    { $slot }
+consult-session-moved-adviser =
+    🔁 { $name } moved the session of request { $code }. New time:
+    { $slot }
+consult-session-cancelled-adviser =
+    ❌ { $name } cancelled the session of request { $code }:
+    { $slot }
+consult-session-cancelled-member =
+    ❌ The adviser cancelled the session of request { $code }:
+    { $slot }
+    Another time will be offered soon.
+consult-session-not-booked = This session is no longer booked.
+consult-session-cancelled-short = ❌ Session cancelled.
+consult-session-reminder =
+    ⏰ Reminder: "{ $title }"
+    🕒 { $when }
+    📍 { $place }
+consult-closed-short = The request is closed; the member is asked for their opinion.
+consult-rate-ask = Did this advice help you? (request { $code }) Rate it from 1 to 5.
+consult-rated = ✔️ Thank you! Your rating: { $score }
+consult-rated-already = You have already rated this advice.

@@ -110,3 +110,74 @@ consult-hand-ask = درخواست { $code } به کدام هسته سپرده ش
 consult-hand-nowhere = هسته دیگری نیست، یا این درخواست دیگر باز نیست.
 consult-hand-not-now = این درخواست دیگر باز نیست یا همین حالا در آن هسته است.
 consult-handed = درخواست { $code } به «{ $core }» سپرده شد.
+consult-button-offer = 📅 پیشنهاد وقت
+consult-button-close = ✅ پایان
+
+consult-advisers-only = این دستور برای مشاوران هسته‌هاست.
+consult-slots-none = وقت آزادی در پیش ندارید.
+consult-slots-list =
+    وقت‌های پیش رو:
+    { $lines }
+consult-button-new-slots = ➕ وقت تازه
+consult-slot-line = • { $when }، { $minutes } دقیقه، { $mode }: { $place }
+consult-mode-in_person = حضوری
+consult-mode-online = برخط
+consult-slot-ask-when =
+    چه وقتی آزادید؟ یک وقت، یک بازه یا الگوی هفتگی بنویسید، مثلاً:
+    «۱۴۰۵/۹/۲۰ ساعت ۱۰»
+    «فردا ۱۶ تا ۱۸، جلسات ۳۰ دقیقه‌ای»
+    «یکشنبه‌ها ۱۰ تا ۱۲، جلسات ۳۰ دقیقه‌ای» (برای چهار هفته)
+consult-minutes = { $minutes } دقیقه
+consult-slot-ask-length = هر جلسه چند دقیقه باشد؟
+consult-slot-ask-mode = جلسه حضوری است یا برخط؟
+consult-slot-ask-place = نشانی محل جلسه را بنویسید.
+consult-slot-ask-link = پیوند جلسه برخط را بفرستید.
+consult-slot-ask-core = این وقت‌ها برای کدام هسته است؟
+consult-slot-when = • { $when }
+consult-slot-confirm =
+    { $count } جلسه { $minutes } دقیقه‌ای، { $mode }: { $place }
+    { $lines }
+    منتشر شود؟
+consult-slot-too-short = این بازه از یک جلسه کوتاه‌تر است. وقت دیگری بنویسید.
+consult-slot-bad-place = نشانی یا پیوند باید کوتاه‌تر از ۳۰۰ حرف باشد.
+consult-slots-saved = ✔️ { $count } وقت منتشر شد. زیر هر درخواست با «📅 پیشنهاد وقت» آن‌ها را به عضو پیشنهاد دهید.
+consult-slots-cancelled = وقتی منتشر نشد.
+consult-slots-timeout = فرم وقت‌ها مدتی بی‌پاسخ ماند و بسته شد. دوباره ‎/slots را بفرستید.
+consult-no-open-slots = این هسته وقت آزادی ندارد. اول با ‎/slots وقت منتشر کنید.
+consult-slots-offered = وقت‌های آزاد برای عضو فرستاده شد.
+consult-slot-button = 📅 { $when }
+consult-slots-for-you =
+    برای درخواست { $code } می‌توانید یکی از این وقت‌ها را رزرو کنید:
+    { $lines }
+consult-slot-gone = این وقت همین حالا رزرو شد. وقت دیگری را انتخاب کنید.
+consult-booked-short = ✔️ رزرو شد
+consult-session-title = جلسه مشاوره { $core }
+consult-button-cancel-session = ❌ لغو جلسه
+consult-session-booked =
+    ✅ جلسه مشاوره شما برای درخواست { $code } رزرو شد:
+    { $slot }
+    یک روز و یک ساعت پیش از آن یادآوری می‌شود. فایل تقویم را در پیام بعد می‌بینید.
+consult-session-ics = 📅 فایل تقویم جلسه { $when }
+consult-session-booked-adviser =
+    📅 { $name } برای درخواست { $code } جلسه رزرو کرد:
+    { $slot }
+consult-session-moved-adviser =
+    🔁 { $name } جلسه درخواست { $code } را جابه‌جا کرد. وقت تازه:
+    { $slot }
+consult-session-cancelled-adviser =
+    ❌ { $name } جلسه درخواست { $code } را لغو کرد:
+    { $slot }
+consult-session-cancelled-member =
+    ❌ مشاور جلسه درخواست { $code } را لغو کرد:
+    { $slot }
+    به‌زودی وقت دیگری پیشنهاد می‌شود.
+consult-session-not-booked = این جلسه دیگر رزرو نیست.
+consult-session-cancelled-short = ❌ جلسه لغو شد.
+consult-session-reminder =
+    ⏰ یادآوری: «{ $title }»
+    🕒 { $when }
+    📍 { $place }
+consult-closed-short = درخواست بسته شد و از عضو نظرش پرسیده می‌شود.
+consult-rate-ask = آیا این مشاوره کمکتان کرد؟ (درخواست { $code }) از ۱ تا ۵ امتیاز دهید.
+consult-rated = ✔️ سپاس! امتیاز شما: { $score }
+consult-rated-already = امتیاز این مشاوره را قبلاً داده‌اید.
