@@ -412,6 +412,8 @@ ADVISE_INPUT_CANCEL = button("ca:x", who=ADVISER, where=CORE_CHATS)
 ADVISE_OFFER = button("ca:offer", ID, who=ADVISER, where=CORE_CHATS)  # offer the core's slots
 ADVISE_CLOSE = button("ca:close", ID, who=ADVISER, where=CORE_CHATS)  # done: ask for a rating
 ADVISE_SESSION_CANCEL = button("ca:sx", ID, who=ADVISER)  # a booked session, by its adviser
+ADVISE_TO_REPORT = button("ca:rep", ID, who=ADVISER, where=CORE_CHATS)  # really a problem
+ADVISE_TO_REPORT_YES = button("ca:repy", ID, who=ADVISER, where=CORE_CHATS)
 # --- slots and sessions (handlers/consult_slots.py) -------------------------------------------
 SLOT_NEW = button("sl:new", who=ADVISER)
 SLOT_LENGTH = button("sl:len", Int("minutes", hi=480, sample="30"), who=ADVISER)

@@ -68,7 +68,11 @@ def card_buttons(t: Texts, consultation: Consultation) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(
                     t.label("consult-button-hand"), callback_data=cb.ADVISE_HAND.pack(cid)
-                )
+                ),
+                InlineKeyboardButton(
+                    t.label("consult-button-to-report"),
+                    callback_data=cb.ADVISE_TO_REPORT.pack(cid),
+                ),
             ],
         ]
     )

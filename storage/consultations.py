@@ -315,3 +315,90 @@ async def rate(
             (consultation_id, now, actor, str(score)),
         )
         return True
+
+
+async def attachments_of(db: aiosqlite.Connection, consultation_id: int) -> list[NewAttachment]:
+    """A request's files, as a report keeps them."""
+    async with db.execute(
+        "SELECT kind, file_id, file_unique_id, file_name FROM consultation_attachments "
+        "WHERE consultation_id = ? ORDER BY id",
+        (consultation_id,),
+    ) as cursor:
+        return [NewAttachment(*row) for row in await cursor.fetchall()]
+
+
+# How a request's history reads in a report's (handlers/reports.py names these kinds):
+# an adviser's answer is a staff reply, the member's answer a follow-up.
+_AS_REPORT_EVENT = {"reply": "reply", "member": "follow_up"}
+
+
+async def mark_turned_into_report(
+    db: aiosqlite.Connection, consultation: Consultation, report_id: int, actor: str
+) -> bool:
+    """The request became this report: its history is copied into the report's (after the
+    report's own "filed"), and the request closes as 'to_report'. False if already done."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET status = 'to_report', report_id = ?, updated_at = ? "
+            "WHERE id = ? AND report_id IS NULL",
+            (report_id, now, consultation.id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        async with db.execute(
+            "SELECT at, actor, kind, text FROM consultation_events WHERE consultation_id = ? "
+            "ORDER BY at, id",
+            (consultation.id,),
+        ) as events:
+            rows = await events.fetchall()
+        await db.executemany(
+            "INSERT INTO report_events (report_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)",
+            [
+                (report_id, r["at"], r["actor"], _AS_REPORT_EVENT.get(r["kind"], "consultation"),
+                 r["text"] if r["kind"] in _AS_REPORT_EVENT else r["kind"])
+                for r in rows
+            ]
+            + [(report_id, now, actor, "from_consultation", consultation.code)],
+        )  # fmt: skip
+        await db.execute(
+            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+            "VALUES (?, ?, ?, 'to_report', ?)",
+            (consultation.id, now, actor, str(report_id)),
+        )
+        return True
+
+
+async def close_report_for_consultation(
+    db: aiosqlite.Connection, report_id: int, status: str, code: str, actor: str
+) -> None:
+    """A report that became a request: closed, with the request's code in its history."""
+    now = now_iso()
+    async with transaction(db):
+        await db.execute(
+            "UPDATE reports SET status = 'closed', updated_at = ? WHERE id = ? AND status = ?",
+            (now, report_id, status),
+        )
+        await db.executemany(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, "
+            "text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, now, actor, "to_consultation", None, None, code),
+                (report_id, now, actor, "status", status, "closed", None),
+            ],
+        )
+
+
+async def report_history(
+    db: aiosqlite.Connection, report_id: int
+) -> list[tuple[str, str, str, str | None]]:
+    """A report's history as a request's events (at, actor, kind, text), to carry over."""
+    async with db.execute(
+        "SELECT at, actor, kind, text, to_status FROM report_events WHERE report_id = ? "
+        "ORDER BY at, id",
+        (report_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        (r["at"], r["actor"], f"report_{r['kind']}", r["text"] or r["to_status"]) for r in rows
+    ]

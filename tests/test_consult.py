@@ -13,7 +13,7 @@ from bot.services.consult import rank_cores, suggest_cores
 from bot.services.reports import LazyLexicon
 from bot.settings import Settings
 from storage.cores import Core, grant_adviser, save_core
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
 
 AI_QUESTION = "می‌خواهیم برای کنترل کیفیت خط تولید از هوش مصنوعی و اتوماسیون استفاده کنیم"
@@ -106,6 +106,7 @@ async def test_a_member_asks_and_the_right_core_is_suggested(khooshe: Khooshe) -
         "📅 پیشنهاد وقت",
         "✅ پایان",
         "↪️ به هسته دیگر",
+        "📝 تبدیل به گزارش",
     ]
 
     # Another core, picked by the member over the suggestion.
@@ -301,3 +302,77 @@ def test_keywords_count_at_word_starts() -> None:
     assert ranked[0].core is core and ranked[0].words == ("برند",)
     ranked = rank_cores([other, core], {"technology": 1.0}, {}, "ابربرند")
     assert ranked[0].core is other
+
+
+async def test_a_request_turns_into_a_report_and_back_with_its_history(
+    khooshe: Khooshe,
+) -> None:
+    world = await _world(khooshe)
+    adviser, money, member = world["first"], world["money"], world["member"]
+    card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "✍️ پاسخ")
+    await expect(adviser, "پاسخ خود")
+    await adviser.send_text("این مشکل برق شهرک است، نه مشاوره")
+    await expect(adviser, "فرستاده شد")
+    await adviser.press_inline(card, "📝 تبدیل به گزارش")
+    confirm = await expect(adviser, "شرکت شهرک")
+    await adviser.press_inline(confirm, "✅ بله، گزارش شود")
+    told = await expect(member, "کد پیگیری گزارش")
+    (request,) = await khooshe.rows("SELECT id, status, report_id, code FROM consultations")
+    assert request["status"] == "to_report" and request["report_id"] is not None
+    (report,) = await khooshe.rows("SELECT * FROM reports")
+    assert report["id"] == request["report_id"] and report["description"] == AI_QUESTION
+    assert report["member_id"] == world["row"]["member_id"] and report["category"] == "technology"
+    assert report["code"] in _ascii(shown(told))
+    kinds = [
+        (e["kind"], e["text"])
+        for e in await khooshe.rows("SELECT kind, text FROM report_events ORDER BY id")
+    ]
+    assert kinds[0] == ("filed", None)
+    assert ("consultation", "asked") in kinds and ("consultation", "taken") in kinds
+    assert ("reply", "این مشکل برق شهرک است، نه مشاوره") in kinds
+    assert kinds[-1] == ("from_consultation", request["code"])
+    # The member sees the adviser's answer in the report's history.
+    await member.send_text(f"/track {report['code']}")
+    details = await expect(member, "برق شهرک است")
+    assert "نه مشاوره" in shown(details)
+    # A second confirm (a double tap) files nothing more.
+    answer = await adviser.press_forged(
+        cb.ADVISE_TO_REPORT_YES.pack(request["id"]), UNSEEN_MESSAGE
+    )
+    assert answer is not None and "قبلاً گزارش شده" in (answer.text or "")
+    assert len(await khooshe.rows("SELECT id FROM reports")) == 1
+
+    # And back: staff hand the report to the finance core, history and all.
+    admin = khooshe.admin()
+    await admin.send_text(f"/to_consultation {report['code']} ۹")
+    await expect(admin, "روش استفاده")
+    finance = world["cores"]["finance"].id
+    await admin.send_text(f"/to_consultation {report['code']} {finance}")
+    await expect(admin, "سابقه")
+    back = (await khooshe.rows("SELECT * FROM consultations ORDER BY id"))[-1]
+    assert back["from_report_id"] == report["id"] and back["core_id"] == finance
+    events = await khooshe.rows(
+        "SELECT kind, text FROM consultation_events WHERE consultation_id = ? ORDER BY id",
+        back["id"],
+    )
+    back_kinds = [e["kind"] for e in events]
+    # In time order (the first request's steps and the report's), then this request.
+    assert back_kinds[-1] == "asked"
+    assert "report_filed" in back_kinds and "report_reply" in back_kinds
+    assert back_kinds.count("report_consultation") >= 2
+    (closed,) = await khooshe.rows("SELECT status FROM reports")
+    assert closed["status"] == "closed"
+    await expect(money, "درخواست مشاوره")
+    await expect(member, "سپرده شد")
+    # A cluster agent of another cluster may not.
+    (agent,) = await khooshe.seed_members(1, cluster="furniture")
+    await admin.send_text(f"/grant {agent.id} cluster_agent furniture")
+    await expect(admin, "داده شد")
+    await agent.send_text(f"/to_consultation {report['code']} {finance}")
+    await expect(agent, "فقط برای کارشناسان")
+    assert len(await khooshe.rows("SELECT id FROM consultations")) == 2
+
+
+def _ascii(text: str) -> str:
+    return text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))

@@ -185,3 +185,15 @@ consult-closed-short = The request is closed; the member is asked for their opin
 consult-rate-ask = Did this advice help you? (request { $code }) Rate it from 1 to 5.
 consult-rated = ✔️ Thank you! Your rating: { $score }
 consult-rated-already = You have already rated this advice.
+
+consult-button-to-report = 📝 Make it a report
+consult-button-to-report-yes = ✅ Yes, make it a report
+consult-to-report-ask = Is request { $code } a problem for the estates company? Confirming files a report with the same text, files and history, and closes the request.
+consult-to-report-not-now = This request is a report already, or came from one.
+consult-turned = ✔️ Request { $code } became report { $report }.
+consult-became-report =
+    Your request for advice { $code } was handed to staff as a problem. Report tracking code: { $report }
+    See its status with /track { $report }.
+consult-from-report-usage = Usage: the report's code and the core's number. Example: /to_consultation 482107 2
+consult-from-report-member = Your report { $report } was handed to "{ $core }" for advice. Request code: { $code }
+consult-from-report-done = ✔️ Report { $report } became request { $code } in "{ $core }", with its history.
