@@ -424,6 +424,16 @@ SLOT_CANCEL = button("sl:x", who=ADVISER)
 CONSULT_BOOK = button("cm:book", ID, Int("slot"), who=MEMBER)
 CONSULT_SESSION_CANCEL = button("cm:sx", ID, who=MEMBER)
 CONSULT_RATE = button("cm:rate", ID, Int("score", hi=5, sample="5"), who=MEMBER)
+# --- /consultations: scoped list and export (handlers/consult_lists.py); core 0 is every core --
+CONSULT_STATUSES = ("all", "open", "new", "taken", "answered", "closed", "to_report")
+CONSULT_AGES = ("0", "7", "30")
+_CONSULT_FILTER = (
+    Int("core", sample="0"),
+    Choice("status", CONSULT_STATUSES),
+    Choice("age", CONSULT_AGES),
+)
+CONSULT_LIST = button("cl:l", *_CONSULT_FILTER, who=ADVISER)
+CONSULT_LIST_EXPORT = button("cl:x", *_CONSULT_FILTER, who=ADVISER)
 
 
 def any_of(*families: Button) -> str:

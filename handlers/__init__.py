@@ -21,6 +21,7 @@ from handlers import (
     broadcasts,
     consult,
     consult_advise,
+    consult_lists,
     consult_reports,
     consult_slots,
     cores_admin,
@@ -65,6 +66,7 @@ def register_all(app: Application) -> None:
     # Advisers' slot form and sessions' buttons (book, cancel, rate).
     consult_slots.register(app)
     consult_reports.register(app)
+    consult_lists.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)

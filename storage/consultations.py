@@ -63,7 +63,7 @@ class ConsultationEvent:
     text: str | None
 
 
-def _consultation(row: aiosqlite.Row) -> Consultation:
+def consultation_of_row(row: aiosqlite.Row) -> Consultation:
     return Consultation(
         id=row["id"],
         code=row["code"],
@@ -98,7 +98,7 @@ async def _unused_code(db: aiosqlite.Connection) -> str:
 async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultation | None:
     async with db.execute(f"SELECT * FROM consultations WHERE {column} = ?", (value,)) as cursor:
         row = await cursor.fetchone()
-    return _consultation(row) if row else None
+    return consultation_of_row(row) if row else None
 
 
 async def get_consultation(db: aiosqlite.Connection, consultation_id: int) -> Consultation | None:
@@ -269,7 +269,7 @@ async def member_consultations(
         "SELECT * FROM consultations WHERE member_id = ? ORDER BY id DESC LIMIT ?",
         (member_id, limit),
     ) as cursor:
-        return [_consultation(row) for row in await cursor.fetchall()]
+        return [consultation_of_row(row) for row in await cursor.fetchall()]
 
 
 async def close(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:

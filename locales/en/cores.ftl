@@ -197,3 +197,52 @@ consult-became-report =
 consult-from-report-usage = Usage: the report's code and the core's number. Example: /to_consultation 482107 2
 consult-from-report-member = Your report { $report } was handed to "{ $core }" for advice. Request code: { $code }
 consult-from-report-done = ✔️ Report { $report } became request { $code } in "{ $core }", with its history.
+
+consult-list =
+    💡 Requests for advice
+    { $figures }
+
+    { $shown } of { $total } requests:
+    { $lines }
+consult-list-empty = No request matches these filters.
+consult-figures-line = • { $core }: { $requests } requests, { $open } open, first answer after { $hours } hours on average, { $held } sessions held, rating { $rating } ({ $ratings } ratings)
+consult-list-line = { $overdue ->
+        [1] ⚠️ {""}
+       *[other] {""}
+    }{ $code } · { $core } · { $status } · { $name }, { $company } · { $date }
+consult-status-new = new
+consult-status-taken = taken
+consult-status-answered = answered
+consult-status-closed = closed
+consult-status-withdrawn = withdrawn
+consult-status-to_report = made a report
+consult-filter-all-cores = All cores
+consult-filter-all = All
+consult-filter-open = Open
+consult-filter-new = New
+consult-filter-taken = Taken
+consult-filter-answered = Answered
+consult-filter-closed = Closed
+consult-filter-to_report = Made reports
+consult-age-0 = Any time
+consult-age-7 = Last 7 days
+consult-age-30 = Last 30 days
+consult-button-export = 📊 Excel
+consult-export-coming = Preparing the Excel file…
+consult-export-caption = Requests for advice: { $count } rows
+consult-col-code = Code
+consult-col-core = Core
+consult-col-status = Status
+consult-col-member = Member
+consult-col-company = Unit
+consult-col-cluster = Cluster
+consult-col-created = Asked on
+consult-col-created-date = Asked on (date)
+consult-col-answered = First answer
+consult-col-answered-date = First answer (date)
+consult-col-sessions = Sessions
+consult-col-rating = Rating
+consult-col-question = Question
+consult-overdue =
+    ⚠️ Request for advice { $code } ({ $core }) from { $name } (cluster { $cluster }) has waited { $days } working days without an answer.
+    The core's advisers: please take it and answer.

@@ -193,3 +193,52 @@ consult-became-report =
 consult-from-report-usage = روش استفاده: کد گزارش و شماره هسته. مثال: ‎/to_consultation ۴۸۲۱۰۷ ۲
 consult-from-report-member = گزارش { $report } شما برای مشاوره به «{ $core }» سپرده شد. کد درخواست مشاوره: { $code }
 consult-from-report-done = ✔️ گزارش { $report } به درخواست مشاوره { $code } در «{ $core }» تبدیل شد و سابقه‌اش همراهش رفت.
+
+consult-list =
+    💡 درخواست‌های مشاوره
+    { $figures }
+
+    { $shown } از { $total } درخواست:
+    { $lines }
+consult-list-empty = درخواستی با این فیلترها نیست.
+consult-figures-line = • { $core }: { $requests } درخواست، { $open } باز، پاسخ اول به‌طور میانگین پس از { $hours } ساعت، { $held } جلسه برگزارشده، امتیاز { $rating } ({ $ratings } نظر)
+consult-list-line = { $overdue ->
+        [1] ⚠️ {""}
+       *[other] {""}
+    }{ $code } · { $core } · { $status } · { $name }، { $company } · { $date }
+consult-status-new = تازه
+consult-status-taken = برداشته‌شده
+consult-status-answered = پاسخ‌داده
+consult-status-closed = بسته
+consult-status-withdrawn = پس‌گرفته
+consult-status-to_report = گزارش‌شده
+consult-filter-all-cores = همه هسته‌ها
+consult-filter-all = همه
+consult-filter-open = باز
+consult-filter-new = تازه
+consult-filter-taken = برداشته‌شده
+consult-filter-answered = پاسخ‌داده
+consult-filter-closed = بسته
+consult-filter-to_report = گزارش‌شده
+consult-age-0 = همه زمان‌ها
+consult-age-7 = ۷ روز اخیر
+consult-age-30 = ۳۰ روز اخیر
+consult-button-export = 📊 اکسل
+consult-export-coming = فایل اکسل آماده می‌شود…
+consult-export-caption = درخواست‌های مشاوره: { $count } ردیف
+consult-col-code = کد
+consult-col-core = هسته
+consult-col-status = وضعیت
+consult-col-member = عضو
+consult-col-company = واحد
+consult-col-cluster = خوشه
+consult-col-created = تاریخ درخواست
+consult-col-created-date = تاریخ درخواست (میلادی)
+consult-col-answered = پاسخ اول
+consult-col-answered-date = پاسخ اول (میلادی)
+consult-col-sessions = جلسه
+consult-col-rating = امتیاز
+consult-col-question = سؤال
+consult-overdue =
+    ⚠️ درخواست مشاوره { $code } ({ $core }) از { $name } (خوشه { $cluster }) { $days } روز کاری است که بی‌پاسخ مانده است.
+    مشاوران هسته: لطفاً آن را بردارید و پاسخ دهید.
