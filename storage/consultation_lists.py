@@ -153,11 +153,24 @@ async def flag_overdue(db: aiosqlite.Connection, consultation_id: int) -> bool:
         return True
 
 
-async def open_for_member(db: aiosqlite.Connection, member_id: int) -> list[Consultation]:
-    """A member's open requests (for the weekly digest)."""
+async def new_by_core(db: aiosqlite.Connection, start: str, end: str) -> dict[int, int]:
+    """Requests asked between `start` and `end`, per core (the weekly digest)."""
+    async with db.execute(
+        "SELECT core_id, COUNT(*) FROM consultations WHERE created_at >= ? AND created_at <= ? "
+        "GROUP BY core_id",
+        (start, end),
+    ) as cursor:
+        return {int(r[0]): int(r[1]) for r in await cursor.fetchall()}
+
+
+async def open_by_member(db: aiosqlite.Connection) -> dict[int, list[Consultation]]:
+    """Every member's open requests (the weekly digest reads them once for everyone)."""
     statuses = ", ".join("?" for _ in OPEN_STATUSES)
     async with db.execute(
-        f"SELECT * FROM consultations WHERE member_id = ? AND status IN ({statuses}) ORDER BY id",
-        (member_id, *OPEN_STATUSES),
+        f"SELECT * FROM consultations WHERE status IN ({statuses}) ORDER BY id", OPEN_STATUSES
     ) as cursor:
-        return [consultation_of_row(row) for row in await cursor.fetchall()]
+        rows = await cursor.fetchall()
+    found: dict[int, list[Consultation]] = {}
+    for row in rows:
+        found.setdefault(int(row["member_id"]), []).append(consultation_of_row(row))
+    return found

@@ -111,3 +111,29 @@ async def test_a_request_nobody_takes_is_flagged_overdue_once(khooshe: Khooshe) 
 
 TECHNOLOGY_NAME = "هسته فناوری و هوش مصنوعی"
 FINANCE_NAME = "هسته مالی و تأمین سرمایه"
+
+
+async def test_the_weekly_digest_has_open_requests_and_a_section_per_core(
+    khooshe: Khooshe,
+) -> None:
+    from bot.services.digest.service import make_digests
+
+    cores = await _cores(khooshe)
+    asker, quiet = await khooshe.seed_members(2)
+    request = await _asked(khooshe, cores["technology"], AI, "digest")
+    assert khooshe.runtime is not None
+    digests = make_digests(khooshe.runtime.apps[khooshe.platform].state)
+    assert await digests.run(datetime.now(UTC) + timedelta(days=7)) == {
+        "members": True,
+        "staff": True,
+    }
+    (code,) = await khooshe.rows("SELECT code FROM consultations WHERE id = ?", request)
+    text = shown(await expect(asker, "خلاصه هفته شما", wait=10))
+    assert "۱ درخواست مشاوره باز دارید" in text
+    assert code["code"] in text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+    staff = shown(await expect(khooshe.admin(), "گزارش هفتگی کارشناسان", wait=10))
+    assert "هسته‌های مشاوره" in staff
+    assert f"{TECHNOLOGY_NAME}: ۱ درخواست تازه، ۱ باز" in staff
+    assert f"{FINANCE_NAME}: ۰ درخواست تازه، ۰ باز" in staff
+    await quiet.settle(quiet=0.3)
+    assert quiet.messages == []  # nothing for them: no digest

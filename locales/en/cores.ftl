@@ -246,3 +246,8 @@ consult-col-question = Question
 consult-overdue =
     ⚠️ Request for advice { $code } ({ $core }) from { $name } (cluster { $cluster }) has waited { $days } working days without an answer.
     The core's advisers: please take it and answer.
+
+digest-consult-member = 💡 You have { $count } open request(s) for advice:
+digest-consult-member-line = • { $code }: { $summary } ({ $status })
+digest-consult-staff = 💡 Advisory cores:
+digest-consult-staff-line = • { $core }: { $new } new requests, { $open } open, first answer { $hours } hours, { $held } sessions, rating { $rating }

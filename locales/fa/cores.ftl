@@ -242,3 +242,8 @@ consult-col-question = سؤال
 consult-overdue =
     ⚠️ درخواست مشاوره { $code } ({ $core }) از { $name } (خوشه { $cluster }) { $days } روز کاری است که بی‌پاسخ مانده است.
     مشاوران هسته: لطفاً آن را بردارید و پاسخ دهید.
+
+digest-consult-member = 💡 { $count } درخواست مشاوره باز دارید:
+digest-consult-member-line = • { $code }: { $summary } ({ $status })
+digest-consult-staff = 💡 هسته‌های مشاوره:
+digest-consult-staff-line = • { $core }: { $new } درخواست تازه، { $open } باز، پاسخ اول { $hours } ساعت، { $held } جلسه، امتیاز { $rating }
