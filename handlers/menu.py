@@ -107,6 +107,9 @@ async def help_command(update: Update, context: KhoosheContext) -> None:
         await show_menu(update, context, "not-registered-hint")
     if access.is_staff_side:
         await staff_help(update, context)
+    if access.adviser_cores:  # issue 17: an adviser's commands, whatever else they are
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, context.t("help-adviser"))
 
 
 async def staff_help(update: Update, context: KhoosheContext) -> None:

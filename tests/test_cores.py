@@ -71,6 +71,11 @@ async def test_an_admin_sets_up_a_core_and_grants_an_adviser(khooshe: Khooshe) -
     await expect(adviser, "مشاور هسته")
     rows = await khooshe.rows("SELECT core_id, user_id FROM core_advisers")
     assert rows == [{"core_id": core["id"], "user_id": adviser.id}]
+    await adviser.send_command("help")
+    member_help = await expect(adviser, "درخواست مشاوره")
+    assert "/consultations" not in shown(member_help)
+    adviser_help = await expect(adviser, "دستورهای مشاوران هسته")
+    assert "/slots" in shown(adviser_help)
     await admin.send_command("cores")
     listed = await expect(admin, "هسته‌های مشاوره")
     assert "سارا مشاور" in shown(listed)

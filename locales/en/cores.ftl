@@ -251,3 +251,9 @@ digest-consult-member = 💡 You have { $count } open request(s) for advice:
 digest-consult-member-line = • { $code }: { $summary } ({ $status })
 digest-consult-staff = 💡 Advisory cores:
 digest-consult-staff-line = • { $core }: { $new } new requests, { $open } open, first answer { $hours } hours, { $held } sessions, rating { $rating }
+
+help-adviser =
+    Commands for the cores' advisers:
+    • Requests reach you (and the core's group, if any) as cards: "🙋 I'll take it", "✍️ Answer" (an answer starting with # is an internal note, not sent), "📅 Offer slots", "✅ Done", "↪️ To another core" and "📝 Make it a report"
+    • Publish open slots, once or weekly ("Sundays 10 to 12, 30-minute sessions"): /slots
+    • Your cores' requests, with figures, filters and Excel: /consultations
