@@ -424,6 +424,8 @@ SLOT_CANCEL = button("sl:x", who=ADVISER)
 CONSULT_BOOK = button("cm:book", ID, Int("slot"), who=MEMBER)
 CONSULT_SESSION_CANCEL = button("cm:sx", ID, who=MEMBER)
 CONSULT_RATE = button("cm:rate", ID, Int("score", hi=5, sample="5"), who=MEMBER)
+CONSULT_COMMENT = button("cm:note", ID, who=MEMBER)  # a comment after the rating
+CONSULT_SHARE_PHONE = button("cm:phone", ID, who=MEMBER)  # give the adviser my number for a call
 # --- /consultations: scoped list and export (handlers/consult_lists.py); core 0 is every core --
 CONSULT_STATUSES = ("all", "open", "new", "taken", "answered", "closed", "to_report")
 CONSULT_AGES = ("0", "7", "30")

@@ -39,9 +39,11 @@ from handlers import consult_cards, forms, menu
 from handlers.keyboards import replace_pressed, retire_buttons
 from storage.consultations import (
     NewConsultation,
+    add_comment,
     add_event,
     create_consultation,
     get_consultation,
+    share_phone,
 )
 from storage.cores import get_core, list_cores
 from storage.reports import NewAttachment
@@ -53,6 +55,7 @@ ANSWER_FORM = "consult_answer"
 COMPOSE, CORE, CONFIRM, ANSWER = "compose", "core", "confirm", "answer"
 DRAFT = "consult"
 PREVIEW_CHARS = 600
+COMMENT_MAX = 1000
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
@@ -326,10 +329,75 @@ async def ask_answer(update: Update, context: KhoosheContext) -> str | None:
     return ANSWER
 
 
+async def ask_comment(update: Update, context: KhoosheContext) -> str | None:
+    """«💬 افزودن نظر» under a rating: the next message is the comment."""
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    cid = cb.CONSULT_COMMENT.first_int(query.data) or 0
+    consultation = await get_consultation(context.db, cid)
+    member = context.member
+    if consultation is None or member is None or consultation.member_id != member.id:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    context.user_data["consult_comment"] = consultation.id
+    await context.save_form_now(ANSWER_FORM, ANSWER)
+    chat = update.effective_chat
+    assert chat is not None
+    cancel_markup = InlineKeyboardMarkup(
+        [[_button(context.t.label("button-cancel"), cb.CONSULT_CANCEL.pack())]]
+    )
+    await context.bot.send_message(
+        chat.id, context.t("consult-comment-ask"), reply_markup=cancel_markup
+    )
+    return ANSWER
+
+
+async def _on_comment(update: Update, context: KhoosheContext, consultation_id: int) -> int:
+    message, member = update.message, context.member
+    assert message is not None and context.user_data is not None and member is not None
+    context.user_data.pop("consult_comment", None)
+    consultation = await get_consultation(context.db, consultation_id)
+    text = (message.text or message.caption or "").strip()[:COMMENT_MAX]
+    if consultation is None or consultation.member_id != member.id or not text:
+        return await cancel_answer(update, context)
+    stored = await add_comment(context.db, consultation.id, text, f"member:{member.id}")
+    if stored:
+        await consult_cards.tell_advisers(
+            context, consultation, "consult-comment-adviser", only_owner=True, text=text
+        )
+    await message.reply_text(context.t("consult-comment-kept" if stored else "button-expired"))
+    return ConversationHandler.END
+
+
+async def on_share_phone(update: Update, context: KhoosheContext) -> None:
+    """«📞 شماره‌ام را به مشاور بدهید»: the member's own choice; the adviser gets the number."""
+    query, member = update.callback_query, context.member
+    assert query is not None
+    cid = cb.CONSULT_SHARE_PHONE.first_int(query.data) or 0
+    consultation = await get_consultation(context.db, cid)
+    if member is None or consultation is None or consultation.member_id != member.id:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    if await share_phone(context.db, consultation.id, f"member:{member.id}"):
+        await consult_cards.tell_advisers(
+            context,
+            consultation,
+            "consult-phone-shared-adviser",
+            only_owner=True,
+            name=member.name,
+            phone=member.phone,
+        )
+    await query.answer(context.t("consult-phone-shared"), show_alert=True)
+
+
 async def on_answer(update: Update, context: KhoosheContext) -> int | str:
     """The member's answer: kept in the history and relayed to the request's adviser(s)."""
     message, member = update.message, context.member
     assert message is not None and context.user_data is not None
+    comment_on = context.user_data.get("consult_comment")
+    if isinstance(comment_on, int):
+        return await _on_comment(update, context, comment_on)
     consultation = await get_consultation(context.db, context.user_data.get("consult_answer", 0))
     if consultation is None or member is None or consultation.member_id != member.id:
         return await cancel_answer(update, context)
@@ -347,6 +415,7 @@ async def cancel_answer(update: Update, context: KhoosheContext) -> int:
         await update.callback_query.answer()
     assert context.user_data is not None
     context.user_data.pop("consult_answer", None)
+    context.user_data.pop("consult_comment", None)
     await menu.show_menu(update, context, "consult-answer-cancelled")
     return ConversationHandler.END
 
@@ -403,7 +472,10 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     answer = forms.form(
         app,
         ANSWER_FORM,
-        entry_points=[CallbackQueryHandler(ask_answer, pattern=cb.CONSULT_ANSWER.pattern())],
+        entry_points=[
+            CallbackQueryHandler(ask_answer, pattern=cb.CONSULT_ANSWER.pattern()),
+            CallbackQueryHandler(ask_comment, pattern=cb.CONSULT_COMMENT.pattern()),
+        ],
         states={ANSWER: [MessageHandler((text | media) & private, on_answer)]},
         cancel=cancel_answer,
         cancel_button=cb.CONSULT_CANCEL,
@@ -417,3 +489,4 @@ def register(app: Application) -> None:
     """Install the member's side of advisory cores."""
     for handler in build(app):
         app.add_handler(handler)
+    app.add_handler(CallbackQueryHandler(on_share_phone, pattern=cb.CONSULT_SHARE_PHONE.pattern()))

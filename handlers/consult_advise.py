@@ -102,16 +102,20 @@ async def tell_member(
     )
     markup = None
     if answer_button:
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        t.label("consult-button-answer"),
-                        callback_data=cb.CONSULT_ANSWER.pack(consultation.id),
-                    )
-                ]
-            ]
-        )
+        answer_row = [
+            InlineKeyboardButton(
+                t.label("consult-button-answer"),
+                callback_data=cb.CONSULT_ANSWER.pack(consultation.id),
+            )
+        ]
+        rows_ = [answer_row]
+        if not consultation.phone_shared:  # the member's own choice, for a call
+            phone = InlineKeyboardButton(
+                t.label("consult-button-share-phone"),
+                callback_data=cb.CONSULT_SHARE_PHONE.pack(consultation.id),
+            )
+            rows_.append([phone])
+        markup = InlineKeyboardMarkup(rows_)
     owed = [
         Notice(
             platform,

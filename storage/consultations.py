@@ -402,3 +402,44 @@ async def report_history(
     return [
         (r["at"], r["actor"], f"report_{r['kind']}", r["text"] or r["to_status"]) for r in rows
     ]
+
+
+async def share_phone(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
+    """The member agreed to give their phone to the adviser for a call (once: True then)."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET phone_shared = 1, updated_at = ? "
+            "WHERE id = ? AND phone_shared = 0",
+            (now, consultation_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
+            "VALUES (?, ?, ?, 'phone_shared')",
+            (consultation_id, now, actor),
+        )
+        return True
+
+
+async def add_comment(
+    db: aiosqlite.Connection, consultation_id: int, comment: str, actor: str
+) -> bool:
+    """The optional comment after a rating (on the latest rating still without one)."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultation_ratings SET comment = ? WHERE id = (SELECT id FROM "
+            "consultation_ratings WHERE consultation_id = ? AND comment IS NULL "
+            "ORDER BY id DESC LIMIT 1)",
+            (comment, consultation_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await db.execute(
+            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+            "VALUES (?, ?, ?, 'comment', ?)",
+            (consultation_id, now, actor, comment),
+        )
+        return True

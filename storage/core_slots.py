@@ -194,3 +194,25 @@ async def cancel_booking(db: aiosqlite.Connection, booking_id: int, actor: str) 
             (now, actor, booking_id),
         )
         return True
+
+
+async def hold_session(db: aiosqlite.Connection, consultation_id: int, now: datetime) -> None:
+    """The request is done: its booked session, if it has begun, was held."""
+    async with transaction(db):
+        await db.execute(
+            "UPDATE core_bookings SET status = 'held', ended_at = ? WHERE consultation_id = ? "
+            "AND status = 'booked' "
+            "AND slot_id IN (SELECT id FROM core_slots WHERE starts_at <= ?)",
+            (_iso(now), consultation_id, _iso(now)),
+        )
+
+
+async def held_session(db: aiosqlite.Connection, consultation_id: int) -> int | None:
+    """The request's latest session held (what a rating is about), if any."""
+    async with db.execute(
+        "SELECT id FROM core_bookings WHERE consultation_id = ? AND status = 'held' "
+        "ORDER BY id DESC LIMIT 1",
+        (consultation_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else None

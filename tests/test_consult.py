@@ -197,8 +197,17 @@ async def test_an_adviser_answers_and_the_member_answers_back(khooshe: Khooshe) 
     (row,) = await khooshe.rows("SELECT owner, status, first_answer_at FROM consultations")
     assert row["owner"] == f"staff:{khooshe.platform.value}:{adviser.id}"
     assert row["status"] == "answered" and row["first_answer_at"] is not None
+    # The phone only when the member chooses to give it, for a call.
+    digits = world["phone"][-7:]
+    assert not any(digits in _ascii(m.content or "") for m in adviser.messages)
+    answer = await member.press_inline(said, "📞 شماره‌ام را به مشاور بدهید")
+    assert answer is not None and "داده شد" in (answer.text or "")
+    call = await expect(adviser, "برای تماس")
+    assert digits in _ascii(shown(call))
     kinds = await khooshe.rows("SELECT kind FROM consultation_events ORDER BY id")
-    assert [k["kind"] for k in kinds] == ["asked", "taken", "note", "reply", "member"]
+    assert [k["kind"] for k in kinds] == [
+        "asked", "taken", "note", "reply", "member", "phone_shared"
+    ]  # fmt: skip
 
 
 async def test_an_adviser_hands_a_request_to_another_core(khooshe: Khooshe) -> None:

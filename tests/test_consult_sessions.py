@@ -14,7 +14,7 @@ from bot.sandbox import BotMessage, SandboxUser
 from bot.services.consult_slots import SlotPlan, read_slots
 from storage.core_slots import add_slots
 from storage.cores import Core, grant_adviser
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown
 from tests.test_consult import AI_QUESTION, _cores, ask_and_send
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -203,23 +203,44 @@ async def test_sessions_are_moved_and_cancelled_with_notice(khooshe: Khooshe) ->
 
 
 @pytest.mark.parametrize("score", [5, 2])
-async def test_the_member_rates_the_advice(khooshe: Khooshe, score: int) -> None:
+async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> None:
     cores = await _cores(khooshe)
     adviser = await _adviser(khooshe, cores["technology"])
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    await _slots(khooshe, cores["technology"], adviser, start)
     member = await _asking(khooshe, "مریم رضایی")
     card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "📅 پیشنهاد وقت")
+    offer = await expect(member, "رزرو کنید")
+    await member.press_inline(offer, offer.button_texts[0])
+    await expect(member, "رزرو شد:")
+    # The session's time comes (the clock moved on, as far as the slot is concerned).
+    past = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
+    await khooshe.db.execute("UPDATE core_slots SET starts_at = ?", (past,))
+    await khooshe.db.commit()
     answer = await adviser.press_inline(card, "✅ پایان")
     assert answer is not None and "بسته شد" in (answer.text or "")
     question = await expect(member, "کمکتان کرد")
     digits = "۰۱۲۳۴۵"
     await member.press_inline(question, digits[score])
     await member.chat.next_edit()
-    answer = await member.press_forged(f"cm:rate:{(await _request_id(khooshe))}:1")
+    answer = await member.press_forged(f"cm:rate:{(await _request_id(khooshe))}:1", UNSEEN_MESSAGE)
     assert answer is not None and "قبلاً" in (answer.text or "")
-    (rating,) = await khooshe.rows("SELECT score FROM consultation_ratings")
-    assert rating["score"] == score
+    (booking,) = await khooshe.rows("SELECT id, status FROM core_bookings")
+    assert booking["status"] == "held"
+    (rating,) = await khooshe.rows("SELECT score, booking_id FROM consultation_ratings")
+    assert rating == {"score": score, "booking_id": booking["id"]}
     (row,) = await khooshe.rows("SELECT status FROM consultations")
     assert row["status"] == "closed"
+    rated = member.chat.message(question.message_id)
+    await member.press_inline(rated, "💬 افزودن نظر")
+    await expect(member, "نظرتان")
+    await member.send_text("جلسه مفیدی بود، سپاس")
+    await expect(member, "ثبت شد")
+    comment = await expect(adviser, "نظر عضو")
+    assert "جلسه مفیدی بود" in shown(comment)
+    (stored,) = await khooshe.rows("SELECT comment FROM consultation_ratings")
+    assert stored["comment"] == "جلسه مفیدی بود، سپاس"
 
 
 async def _request_id(khooshe: Khooshe) -> int:

@@ -257,3 +257,13 @@ help-adviser =
     • Requests reach you (and the core's group, if any) as cards: "🙋 I'll take it", "✍️ Answer" (an answer starting with # is an internal note, not sent), "📅 Offer slots", "✅ Done", "↪️ To another core" and "📝 Make it a report"
     • Publish open slots, once or weekly ("Sundays 10 to 12, 30-minute sessions"): /slots
     • Your cores' requests, with figures, filters and Excel: /consultations
+
+consult-button-share-phone = 📞 Give the adviser my number
+consult-phone-shared = Your number was given to the adviser for a call.
+consult-phone-shared-adviser = 📞 { $name } sent their number for a call about request { $code }: { $phone }
+consult-button-comment = 💬 Add a comment
+consult-comment-ask = Write what you thought of this advice.
+consult-comment-kept = ✔️ Your comment was saved. Thank you!
+consult-comment-adviser =
+    💬 The member's comment on request { $code }:
+    { $text }
