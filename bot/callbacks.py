@@ -414,6 +414,7 @@ ADVISE_CLOSE = button("ca:close", ID, who=ADVISER, where=CORE_CHATS)  # done: as
 ADVISE_SESSION_CANCEL = button("ca:sx", ID, who=ADVISER)  # a booked session, by its adviser
 ADVISE_TO_REPORT = button("ca:rep", ID, who=ADVISER, where=CORE_CHATS)  # really a problem
 ADVISE_TO_REPORT_YES = button("ca:repy", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_FILES = button("ca:files", ID, who=ADVISER, where=CORE_CHATS)  # the member's files
 # --- slots and sessions (handlers/consult_slots.py) -------------------------------------------
 SLOT_NEW = button("sl:new", who=ADVISER)
 SLOT_LENGTH = button("sl:len", Int("minutes", hi=480, sample="30"), who=ADVISER)

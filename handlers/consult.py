@@ -43,6 +43,7 @@ from storage.consultations import (
     add_event,
     create_consultation,
     get_consultation,
+    member_consultations,
     share_phone,
 )
 from storage.cores import get_core, list_cores
@@ -56,6 +57,7 @@ COMPOSE, CORE, CONFIRM, ANSWER = "compose", "core", "confirm", "answer"
 DRAFT = "consult"
 PREVIEW_CHARS = 600
 COMMENT_MAX = 1000
+MINE_SHOWN = 5
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
@@ -106,6 +108,7 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
     if not await list_cores(context.db):
         await menu.show_menu(update, context, "consult-no-cores")
         return ConversationHandler.END
+    await _show_mine(update, context)
     draft = _draft(context)
     if draft.get("step") == CORE and draft.get("choices"):
         return await _ask_core(update, context)
@@ -113,6 +116,29 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
         return await _ask_confirm(update, context)
     key = "consult-resume" if draft["parts"] or draft["attachments"] else "consult-ask"
     return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
+
+
+async def _show_mine(update: Update, context: KhoosheContext) -> None:
+    """The member's latest requests and where each stands, before a new question."""
+    member, t = context.member, context.t
+    assert member is not None
+    mine = await member_consultations(context.db, member.id, MINE_SHOWN)
+    if not mine:
+        return
+    cores = {c.id: c.name for c in await list_cores(context.db, active_only=False)}
+    lines = [
+        t(
+            "consult-mine-line",
+            code=t.digits(c.code),
+            core=cores.get(c.core_id, "—"),
+            status=t(f"consult-status-{c.status}"),
+            summary=c.summary,
+        )
+        for c in mine
+    ]
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, t("consult-mine", lines=t.join("\n", lines)))
 
 
 async def on_text(update: Update, context: KhoosheContext) -> str:

@@ -309,6 +309,21 @@ async def on_hand_to(update: Update, context: KhoosheContext) -> None:
     )
 
 
+# --- the member's files ---------------------------------------------------------------------
+
+
+async def on_files(update: Update, context: KhoosheContext) -> None:
+    """«📎»: the files the member sent with the question, in this chat."""
+    pressed = await _pressed(update, context, cb.ADVISE_FILES)
+    if pressed is None:
+        return
+    query, consultation = pressed
+    await query.answer()
+    chat = update.effective_chat
+    assert chat is not None
+    await consult_cards.send_files(context, consultation, chat.id, context.t)
+
+
 # --- registration -----------------------------------------------------------------------------
 
 
@@ -338,3 +353,4 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_take, pattern=cb.ADVISE_TAKE.pattern()))
     app.add_handler(CallbackQueryHandler(on_hand, pattern=cb.ADVISE_HAND.pattern()))
     app.add_handler(CallbackQueryHandler(on_hand_to, pattern=cb.ADVISE_HAND_TO.pattern()))
+    app.add_handler(CallbackQueryHandler(on_files, pattern=cb.ADVISE_FILES.pattern()))

@@ -7,7 +7,10 @@ sees the member's name, cluster and unit — never their phone.
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import TelegramError
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -17,9 +20,11 @@ from bot.services.notices import Notice
 from bot.settings import Platform
 from handlers.triage_cards import queue_notices
 from storage.clusters import get_place
-from storage.consultations import Consultation, attachment_count
+from storage.consultations import Consultation, attachment_count, attachments_with_platform
 from storage.cores import Core, advisers_of, get_core
 from storage.members import get_member, get_member_by_id
+
+log = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 800
 
@@ -44,7 +49,7 @@ async def card_text(context: KhoosheContext, consultation: Consultation, t: Text
     )
 
 
-def card_buttons(t: Texts, consultation: Consultation) -> InlineKeyboardMarkup:
+def card_buttons(t: Texts, consultation: Consultation, files: int = 0) -> InlineKeyboardMarkup:
     """Take, answer, offer slots, close, hand over (each press checked again for the core)."""
     cid = consultation.id
     return InlineKeyboardMarkup(
@@ -74,6 +79,18 @@ def card_buttons(t: Texts, consultation: Consultation) -> InlineKeyboardMarkup:
                     callback_data=cb.ADVISE_TO_REPORT.pack(cid),
                 ),
             ],
+            *(
+                [
+                    [
+                        InlineKeyboardButton(
+                            t.label("consult-button-files", count=files),
+                            callback_data=cb.ADVISE_FILES.pack(cid),
+                        )
+                    ]
+                ]
+                if files
+                else []
+            ),
         ]
     )
 
@@ -97,6 +114,7 @@ async def announce(context: KhoosheContext, consultation: Consultation) -> int:
     if core is None:
         return 0
     owed = []
+    files = await attachment_count(context.db, consultation.id)
     for platform, chat_id, lang in await _adviser_chats(context, core):
         t = context.texts_for(lang, platform)
         owed.append(
@@ -104,7 +122,7 @@ async def announce(context: KhoosheContext, consultation: Consultation) -> int:
                 platform,
                 chat_id,
                 await card_text(context, consultation, t),
-                markup=card_buttons(t, consultation),
+                markup=card_buttons(t, consultation, files),
             )
         )
     key = notices.event_key("consultation", consultation.id, "card", core.id)
@@ -153,6 +171,41 @@ async def tell_advisers(
     return await queue_notices(
         context, notices.event_key("consultation", consultation.id, key), owed
     )
+
+
+async def send_files(
+    context: KhoosheContext, consultation: Consultation, chat_id: int, t: Texts
+) -> int:
+    """The member's files, in order, as what they are, to a chat on this platform; a file
+    sent on the other messenger is named, not sent (file ids are per platform). Returns how
+    many were sent."""
+    files = await attachments_with_platform(context.db, consultation.id)
+    sent = 0
+    for number, (platform, file) in enumerate(files, start=1):
+        caption = t(
+            "consult-file-caption",
+            code=t.digits(consultation.code),
+            number=number,
+            total=len(files),
+        )
+        if platform != context.platform.value:
+            origin = t.label(f"platform-{platform}")
+            await context.bot.send_message(
+                chat_id, t("consult-file-elsewhere", caption=caption, platform=origin)
+            )
+            continue
+        try:
+            if file.kind == "photo":
+                await context.bot.send_photo(chat_id, file.file_id, caption=caption)
+            elif file.kind == "voice":
+                await context.bot.send_voice(chat_id, file.file_id, caption=caption)
+            else:
+                await context.bot.send_document(chat_id, file.file_id, caption=caption)
+            sent += 1
+        except TelegramError as exc:
+            log.info("consultation file not sent (%s)", exc.__class__.__name__)
+            await context.bot.send_message(chat_id, t("consult-file-failed", caption=caption))
+    return sent
 
 
 async def relay_from_member(

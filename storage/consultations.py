@@ -443,3 +443,16 @@ async def add_comment(
             (consultation_id, now, actor, comment),
         )
         return True
+
+
+async def attachments_with_platform(
+    db: aiosqlite.Connection, consultation_id: int
+) -> list[tuple[str, NewAttachment]]:
+    """A request's files with the platform each was sent on (its file id means something
+    there only)."""
+    async with db.execute(
+        "SELECT platform, kind, file_id, file_unique_id, file_name FROM consultation_attachments "
+        "WHERE consultation_id = ? ORDER BY id",
+        (consultation_id,),
+    ) as cursor:
+        return [(row[0], NewAttachment(*row[1:])) for row in await cursor.fetchall()]

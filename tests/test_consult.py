@@ -128,7 +128,8 @@ async def test_a_question_without_cores_or_words(khooshe: Khooshe) -> None:
     await register(member)
     await member.press("💡 درخواست مشاوره")
     await expect(member, "هنوز هسته")
-    await _cores(khooshe)
+    cores = await _cores(khooshe)
+    adviser = await _adviser(khooshe, cores["technology"], "مشاور")
     await member.press("💡 درخواست مشاوره")
     await expect(member, "با کلمات خودتان")
     await member.send_voice()
@@ -148,6 +149,15 @@ async def test_a_question_without_cores_or_words(khooshe: Khooshe) -> None:
     (row,) = await khooshe.rows("SELECT * FROM consultations")
     files = await khooshe.rows("SELECT kind FROM consultation_attachments")
     assert row["suggested_core"] is None and [f["kind"] for f in files] == ["voice"]
+    # The adviser gets the voice note from the card's «📎» button.
+    card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "📎 پیوست‌ها (۱)")
+    voice = await expect(adviser, "پیوست ۱ از ۱")
+    assert voice.voice is not None
+    # Asking again lists the member's requests first.
+    await member.press("💡 درخواست مشاوره")
+    mine = await expect(member, "درخواست‌های مشاوره اخیر شما")
+    assert "هسته فناوری" in shown(mine) and "تازه" in shown(mine)
 
 
 async def test_two_advisers_race_to_take_one_request(khooshe: Khooshe) -> None:

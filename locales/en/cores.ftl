@@ -267,3 +267,12 @@ consult-comment-kept = ✔️ Your comment was saved. Thank you!
 consult-comment-adviser =
     💬 The member's comment on request { $code }:
     { $text }
+
+consult-mine =
+    Your recent requests for advice:
+    { $lines }
+consult-mine-line = • { $code } · { $core } · { $status }: { $summary }
+consult-button-files = 📎 Attachments ({ $count })
+consult-file-caption = 📎 Request { $code }, attachment { $number } of { $total }
+consult-file-elsewhere = { $caption }: this file was sent on { $platform } and can be seen there only.
+consult-file-failed = { $caption } was not sent. Tap "📎 Attachments" again a little later.

@@ -263,3 +263,12 @@ consult-comment-kept = ✔️ نظر شما ثبت شد. سپاس!
 consult-comment-adviser =
     💬 نظر عضو درباره درخواست { $code }:
     { $text }
+
+consult-mine =
+    درخواست‌های مشاوره اخیر شما:
+    { $lines }
+consult-mine-line = • { $code } · { $core } · { $status }: { $summary }
+consult-button-files = 📎 پیوست‌ها ({ $count })
+consult-file-caption = 📎 درخواست { $code }، پیوست { $number } از { $total }
+consult-file-elsewhere = { $caption }: این فایل در { $platform } فرستاده شده و فقط همان‌جا دیده می‌شود.
+consult-file-failed = { $caption } فرستاده نشد. کمی بعد دوباره «📎 پیوست‌ها» را بزنید.
