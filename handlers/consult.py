@@ -25,12 +25,9 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded
 from bot.services.consult import suggest_cores
 from bot.services.reports import (
     DraftError,
-    add_attachment,
-    add_text,
     description,
     new_draft,
     proposed_summary,
@@ -141,31 +138,11 @@ async def _show_mine(update: Update, context: KhoosheContext) -> None:
     await context.bot.send_message(chat.id, t("consult-mine", lines=t.join("\n", lines)))
 
 
-async def on_text(update: Update, context: KhoosheContext) -> str:
-    """One message of the question."""
-    message = update.message
-    assert message is not None and message.text is not None
-    if is_forwarded(message):
-        return await _hint(update, context, "report-no-forwards")
+async def on_message(update: Update, context: KhoosheContext) -> str:
+    """One message of the question: text, or a photo, file or voice note (as reports take)."""
+    assert update.message is not None
     try:
-        await add_text(_draft(context), message.text)
-    except DraftError as error:
-        return await _hint(update, context, error.key)
-    return await _ack(update, context)
-
-
-async def on_media(update: Update, context: KhoosheContext) -> str:
-    """A photo, document or voice note with the question."""
-    message = update.message
-    assert message is not None
-    attachment = menu.attachment_of(message)
-    if attachment is None or is_forwarded(message):
-        return await _hint(update, context, "report-unsupported")
-    draft = _draft(context)
-    try:
-        add_attachment(draft, attachment)
-        if message.caption:
-            await add_text(draft, message.caption)
+        await menu.add_to_draft(_draft(context), update.message)
     except DraftError as error:
         return await _hint(update, context, error.key)
     return await _ack(update, context)
@@ -467,8 +444,7 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     states: dict[object, list[Any]] = {
         COMPOSE: [
             CallbackQueryHandler(on_done, pattern=cb.CONSULT_DONE.pattern()),
-            MessageHandler(text, on_text),
-            MessageHandler(media, on_media),
+            MessageHandler(text | media, on_message),
             MessageHandler(other, on_unsupported),
         ],
         CORE: [

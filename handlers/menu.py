@@ -27,7 +27,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded, voice_note
 from bot.roles import Role, access_of
-from bot.services.reports import is_greeting
+from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
 from bot.text import shorten
 from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
@@ -190,6 +190,23 @@ def attachment_of(message: Message) -> NewAttachment | None:
     if (voice := voice_note(message)) is not None:  # Bale may send it as audio
         return NewAttachment("voice", voice.file_id, voice.file_unique_id)
     return None
+
+
+async def add_to_draft(draft: dict[str, Any], message: Message) -> None:
+    """A member's message into a described draft (a report's, a request for advice's): its
+    text, or its photo, document or voice note with the caption. DraftError's key says what
+    to tell them (a forward, a sticker, too long, too many files…)."""
+    if is_forwarded(message):
+        raise DraftError("report-no-forwards")
+    if message.text is not None:
+        await add_text(draft, message.text)
+        return
+    attachment = attachment_of(message)
+    if attachment is None:
+        raise DraftError("report-unsupported")
+    add_attachment(draft, attachment)
+    if message.caption:
+        await add_text(draft, message.caption)
 
 
 async def _offer_report(

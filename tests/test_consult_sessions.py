@@ -246,3 +246,27 @@ async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> Non
 async def _request_id(khooshe: Khooshe) -> int:
     (row,) = await khooshe.rows("SELECT id FROM consultations")
     return int(row["id"])
+
+
+async def test_a_deleted_account_gives_its_sessions_back(khooshe: Khooshe) -> None:
+    from storage.own_data import erase_member
+
+    cores = await _cores(khooshe)
+    adviser = await _adviser(khooshe, cores["technology"])
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    await _slots(khooshe, cores["technology"], adviser, start)
+    member = await _asking(khooshe, "مریم رضایی")
+    await _offer(adviser)
+    offer = await expect(member, "رزرو کنید")
+    await member.press_inline(offer, offer.button_texts[0])
+    await expect(member, "رزرو شد:")
+    (row,) = await khooshe.rows("SELECT member_id FROM core_bookings")
+    assert await erase_member(khooshe.db, row["member_id"]) is not None
+    (booking,) = await khooshe.rows("SELECT status FROM core_bookings")
+    assert booking["status"] == "cancelled"
+    (slot,) = await khooshe.rows("SELECT core_id FROM core_slots")
+    open_now = await khooshe.rows(
+        "SELECT s.id FROM core_slots s WHERE NOT EXISTS (SELECT 1 FROM core_bookings b "
+        "WHERE b.slot_id = s.id AND b.status = 'booked')"
+    )
+    assert len(open_now) == 1 and slot["core_id"] == cores["technology"].id
