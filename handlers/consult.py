@@ -35,6 +35,7 @@ from bot.services.reports import (
 from handlers import consult_cards, forms, menu
 from handlers.keyboards import replace_pressed, retire_buttons
 from storage.consultations import (
+    Consultation,
     NewConsultation,
     add_comment,
     add_event,
@@ -307,53 +308,55 @@ async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
 # --- the member answers an adviser ------------------------------------------------------------
 
 
-async def ask_answer(update: Update, context: KhoosheContext) -> str | None:
-    """«✍️ پاسخ به مشاور» under an adviser's message: the next message goes to them."""
+async def _own_pressed(
+    update: Update, context: KhoosheContext, family: cb.Button
+) -> Consultation | None:
+    """The member's own request a button names (or None, the press answered as stale)."""
     query = update.callback_query
-    assert query is not None and context.user_data is not None
-    consultation = await get_consultation(context.db, cb.CONSULT_ANSWER.first_int(query.data) or 0)
+    assert query is not None
+    consultation = await get_consultation(context.db, family.first_int(query.data) or 0)
     member = context.member
     if consultation is None or member is None or consultation.member_id != member.id:
         await query.answer(context.t("button-expired"), show_alert=True)
         return None
     await query.answer()
-    context.user_data["consult_answer"] = consultation.id
+    return consultation
+
+
+async def _ask_text(
+    update: Update, context: KhoosheContext, family: cb.Button, purpose: str, key: str
+) -> str | None:
+    """Open the one-message form for `purpose` (an answer, a comment) on the pressed request."""
+    consultation = await _own_pressed(update, context, family)
+    if consultation is None:
+        return None
+    assert context.user_data is not None
+    context.user_data.pop("consult_answer", None)
+    context.user_data.pop("consult_comment", None)
+    context.user_data[purpose] = consultation.id
     await context.save_form_now(ANSWER_FORM, ANSWER)
     chat = update.effective_chat
     assert chat is not None
     cancel_markup = InlineKeyboardMarkup(
         [[_button(context.t.label("button-cancel"), cb.CONSULT_CANCEL.pack())]]
     )
-    await context.bot.send_message(
-        chat.id,
-        context.t("consult-answer-ask", code=context.t.digits(consultation.code)),
-        reply_markup=cancel_markup,
-    )
+    text = context.t(key, code=context.t.digits(consultation.code))
+    await context.bot.send_message(chat.id, text, reply_markup=cancel_markup)
     return ANSWER
+
+
+async def ask_answer(update: Update, context: KhoosheContext) -> str | None:
+    """«✍️ پاسخ به مشاور» under an adviser's message: the next message goes to them."""
+    return await _ask_text(
+        update, context, cb.CONSULT_ANSWER, "consult_answer", "consult-answer-ask"
+    )
 
 
 async def ask_comment(update: Update, context: KhoosheContext) -> str | None:
     """«💬 افزودن نظر» under a rating: the next message is the comment."""
-    query = update.callback_query
-    assert query is not None and context.user_data is not None
-    cid = cb.CONSULT_COMMENT.first_int(query.data) or 0
-    consultation = await get_consultation(context.db, cid)
-    member = context.member
-    if consultation is None or member is None or consultation.member_id != member.id:
-        await query.answer(context.t("button-expired"), show_alert=True)
-        return None
-    await query.answer()
-    context.user_data["consult_comment"] = consultation.id
-    await context.save_form_now(ANSWER_FORM, ANSWER)
-    chat = update.effective_chat
-    assert chat is not None
-    cancel_markup = InlineKeyboardMarkup(
-        [[_button(context.t.label("button-cancel"), cb.CONSULT_CANCEL.pack())]]
+    return await _ask_text(
+        update, context, cb.CONSULT_COMMENT, "consult_comment", "consult-comment-ask"
     )
-    await context.bot.send_message(
-        chat.id, context.t("consult-comment-ask"), reply_markup=cancel_markup
-    )
-    return ANSWER
 
 
 async def _on_comment(update: Update, context: KhoosheContext, consultation_id: int) -> int:
@@ -375,12 +378,11 @@ async def _on_comment(update: Update, context: KhoosheContext, consultation_id: 
 
 async def on_share_phone(update: Update, context: KhoosheContext) -> None:
     """«📞 شماره‌ام را به مشاور بدهید»: the member's own choice; the adviser gets the number."""
-    query, member = update.callback_query, context.member
-    assert query is not None
-    cid = cb.CONSULT_SHARE_PHONE.first_int(query.data) or 0
-    consultation = await get_consultation(context.db, cid)
-    if member is None or consultation is None or consultation.member_id != member.id:
-        await query.answer(context.t("button-expired"), show_alert=True)
+    consultation, member = (
+        await _own_pressed(update, context, cb.CONSULT_SHARE_PHONE),
+        context.member,
+    )
+    if consultation is None or member is None:
         return
     if await share_phone(context.db, consultation.id, f"member:{member.id}"):
         await consult_cards.tell_advisers(
@@ -391,7 +393,9 @@ async def on_share_phone(update: Update, context: KhoosheContext) -> None:
             name=member.name,
             phone=member.phone,
         )
-    await query.answer(context.t("consult-phone-shared"), show_alert=True)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, context.t("consult-phone-shared"))
 
 
 async def on_answer(update: Update, context: KhoosheContext) -> int | str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.consultations import OPEN_STATUSES, Consultation, consultation_of_row
+from storage.consultations import OPEN_STATUSES, Consultation, consultation_of_row, log_event
 from storage.db import transaction
 
 
@@ -145,11 +145,7 @@ async def flag_overdue(db: aiosqlite.Connection, consultation_id: int) -> bool:
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
-            "VALUES (?, ?, 'system', 'overdue')",
-            (consultation_id, now),
-        )
+        await log_event(db, consultation_id, now, "system", "overdue")
         return True
 
 

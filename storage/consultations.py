@@ -166,17 +166,29 @@ async def create_consultation(
     return stored, created
 
 
+async def log_event(
+    db: aiosqlite.Connection,
+    consultation_id: int,
+    at: str,
+    actor: str,
+    kind: str,
+    text: str | None = None,
+) -> None:
+    """One line of a request's history, inside the caller's transaction."""
+    await db.execute(
+        "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (consultation_id, at, actor, kind, text),
+    )
+
+
 async def add_event(
     db: aiosqlite.Connection, consultation_id: int, actor: str, kind: str, text: str | None
 ) -> None:
     """Append to a request's history."""
     now = now_iso()
     async with transaction(db):
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (consultation_id, now, actor, kind, text),
-        )
+        await log_event(db, consultation_id, now, actor, kind, text)
         await db.execute(
             "UPDATE consultations SET updated_at = ? WHERE id = ?", (now, consultation_id)
         )
@@ -204,11 +216,7 @@ async def take(db: aiosqlite.Connection, consultation_id: int, owner: str) -> bo
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
-            "VALUES (?, ?, ?, 'taken')",
-            (consultation_id, now, owner),
-        )
+        await log_event(db, consultation_id, now, owner, "taken")
         return True
 
 
@@ -216,11 +224,7 @@ async def answered(db: aiosqlite.Connection, consultation_id: int, actor: str, t
     """An adviser's answer (relayed to the member): kept, and the first one timed."""
     now = now_iso()
     async with transaction(db):
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, 'reply', ?)",
-            (consultation_id, now, actor, text),
-        )
+        await log_event(db, consultation_id, now, actor, "reply", text)
         await db.execute(
             "UPDATE consultations SET status = CASE WHEN status IN ('new', 'taken') "
             "THEN 'answered' ELSE status END, first_answer_at = COALESCE(first_answer_at, ?), "
@@ -243,11 +247,7 @@ async def hand_over(
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, 'handed', ?)",
-            (consultation_id, now, actor, str(core_id)),
-        )
+        await log_event(db, consultation_id, now, actor, "handed", str(core_id))
         return True
 
 
@@ -284,11 +284,7 @@ async def close(db: aiosqlite.Connection, consultation_id: int, actor: str) -> b
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
-            "VALUES (?, ?, ?, 'closed')",
-            (consultation_id, now, actor),
-        )
+        await log_event(db, consultation_id, now, actor, "closed")
         return True
 
 
@@ -309,11 +305,7 @@ async def rate(
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, 'rated', ?)",
-            (consultation_id, now, actor, str(score)),
-        )
+        await log_event(db, consultation_id, now, actor, "rated", str(score))
         return True
 
 
@@ -361,11 +353,7 @@ async def mark_turned_into_report(
             ]
             + [(report_id, now, actor, "from_consultation", consultation.code)],
         )  # fmt: skip
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, 'to_report', ?)",
-            (consultation.id, now, actor, str(report_id)),
-        )
+        await log_event(db, consultation.id, now, actor, "to_report", str(report_id))
         return True
 
 
@@ -415,11 +403,7 @@ async def share_phone(db: aiosqlite.Connection, consultation_id: int, actor: str
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind) "
-            "VALUES (?, ?, ?, 'phone_shared')",
-            (consultation_id, now, actor),
-        )
+        await log_event(db, consultation_id, now, actor, "phone_shared")
         return True
 
 
@@ -437,11 +421,7 @@ async def add_comment(
         )
         if cursor.rowcount != 1:
             return False
-        await db.execute(
-            "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-            "VALUES (?, ?, ?, 'comment', ?)",
-            (consultation_id, now, actor, comment),
-        )
+        await log_event(db, consultation_id, now, actor, "comment", comment)
         return True
 
 

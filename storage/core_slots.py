@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 
 from storage.clock import now_iso, parse_iso
+from storage.consultations import log_event
 from storage.db import transaction
 
 
@@ -165,11 +166,8 @@ async def book(
                 (slot_id, consultation_id, member_id, now),
             )
             booking_id = cursor.lastrowid
-            await db.execute(
-                "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (consultation_id, now, actor, "moved" if old else "booked", str(slot_id)),
-            )
+            kind = "moved" if old else "booked"
+            await log_event(db, consultation_id, now, actor, kind, str(slot_id))
     except sqlite3.IntegrityError:
         return None, None
     assert booking_id is not None
