@@ -37,6 +37,7 @@ from bot.platforms import (
 )
 from bot.proxies import label, why_unreachable
 from bot.services.backups import ScheduledBackups
+from bot.services.consult_overdue import OverdueWatch
 from bot.services.delivery import texts as texts_for
 from bot.services.outbox import Outbox
 from bot.services.places import protect_places, seed_places
@@ -290,6 +291,8 @@ class Runtime:
         self.outbox.on_scheduler(partial(_arm_digests, first.state))
         backups = ScheduledBackups(self.settings, on_failure=self._alert_backup_failed)
         self.outbox.on_scheduler(backups.arm)
+        # Requests for advice nobody acted on in time (issue 17).
+        self.outbox.on_scheduler(OverdueWatch(first.state).arm)
         results = await asyncio.gather(
             *(self._start_one(p, attempts=1) for p in self.platforms), return_exceptions=True
         )

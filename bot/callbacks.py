@@ -34,6 +34,7 @@ class Who(StrEnum):
     ANYONE = "anyone"  # onboarding: whoever is registering in their own chat
     MEMBER = "member"  # a registered member (or staff), acting on their own records
     AGENT = "cluster_agent"  # staff side; the handler checks the cluster on the server
+    ADVISER = "adviser"  # an advisory core's adviser (or staff); the handler checks the core
     STAFF = "staff"
     ADMIN = "admin"
 
@@ -43,6 +44,7 @@ class Where(StrEnum):
 
     PRIVATE = "private"  # only in the presser's own chat with the bot
     STAFF_CHATS = "staff_chats"  # a private chat or this platform's staff group
+    CORE_CHATS = "core_chats"  # a private chat, the staff group or an advisory core's group
 
 
 class Field:
@@ -385,6 +387,58 @@ LOOSE_TEXT_REPORT = button("lt:r", ID, who=MEMBER)
 LOOSE_TEXT_DISMISS = button("lt:x", ID, who=MEMBER)
 # --- the registration's language (handlers/onboarding.py): buttons under the welcome ----------
 FORM_WELCOME_LANGUAGE = button("f:wl", Word("language", sample="az"), who=ANYONE)
+
+# --- advisory cores (issue 17): /cores for admins (handlers/cores_admin.py) ---------------------
+ADMIN, ADVISER, CORE_CHATS = Who.ADMIN, Who.ADVISER, Where.CORE_CHATS
+CORE_NEW = button("co:new", who=ADMIN)
+CORE_EDIT = button("co:e", ID, who=ADMIN)
+CORE_KEEP = button("co:keep", who=ADMIN)  # keep the current value (or none, for a new core)
+CORE_TOPIC = button("co:t", Word("category", sample="finance"), who=ADMIN)
+CORE_TOPICS_DONE = button("co:td", who=ADMIN)
+CORE_SAVE = button("co:ok", who=ADMIN)
+CORE_CANCEL = button("co:x", who=ADMIN)
+
+# --- a member's request for advice (handlers/consult.py) --------------------------------------
+CONSULT_DONE = button("cm:done", who=MEMBER)
+CONSULT_CANCEL = button("cm:x", who=MEMBER)
+CONSULT_CORE = button("cm:core", ID, who=MEMBER)
+CONSULT_ALL_CORES = button("cm:all", who=MEMBER)
+CONSULT_SEND = button("cm:ok", who=MEMBER)
+CONSULT_ANSWER = button("cm:ans", ID, who=MEMBER)  # answer the adviser (a question back)
+# --- an adviser's side: the request's card, privately or in the core's group (consult_advise.py)
+ADVISE_TAKE = button("ca:take", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_REPLY = button("ca:reply", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_HAND = button("ca:hand", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_HAND_TO = button("ca:to", ID, Int("core"), who=ADVISER, where=CORE_CHATS)
+ADVISE_INPUT_CANCEL = button("ca:x", who=ADVISER, where=CORE_CHATS)
+ADVISE_OFFER = button("ca:offer", ID, who=ADVISER, where=CORE_CHATS)  # offer the core's slots
+ADVISE_CLOSE = button("ca:close", ID, who=ADVISER, where=CORE_CHATS)  # done: ask for a rating
+ADVISE_SESSION_CANCEL = button("ca:sx", ID, who=ADVISER)  # a booked session, by its adviser
+ADVISE_TO_REPORT = button("ca:rep", ID, who=ADVISER, where=CORE_CHATS)  # really a problem
+ADVISE_TO_REPORT_YES = button("ca:repy", ID, who=ADVISER, where=CORE_CHATS)
+ADVISE_FILES = button("ca:files", ID, who=ADVISER, where=CORE_CHATS)  # the member's files
+# --- slots and sessions (handlers/consult_slots.py) -------------------------------------------
+SLOT_NEW = button("sl:new", who=ADVISER)
+SLOT_LENGTH = button("sl:len", Int("minutes", hi=480, sample="30"), who=ADVISER)
+SLOT_MODE = button("sl:mode", Choice("mode", ("in_person", "online")), who=ADVISER)
+SLOT_CORE = button("sl:core", ID, who=ADVISER)
+SLOT_SAVE = button("sl:ok", who=ADVISER)
+SLOT_CANCEL = button("sl:x", who=ADVISER)
+CONSULT_BOOK = button("cm:book", ID, Int("slot"), who=MEMBER)
+CONSULT_SESSION_CANCEL = button("cm:sx", ID, who=MEMBER)
+CONSULT_RATE = button("cm:rate", ID, Int("score", hi=5, sample="5"), who=MEMBER)
+CONSULT_COMMENT = button("cm:note", ID, who=MEMBER)  # a comment after the rating
+CONSULT_SHARE_PHONE = button("cm:phone", ID, who=MEMBER)  # give the adviser my number for a call
+# --- /consultations: scoped list and export (handlers/consult_lists.py); core 0 is every core --
+CONSULT_STATUSES = ("all", "open", "new", "taken", "answered", "closed", "to_report")
+CONSULT_AGES = ("0", "7", "30")
+_CONSULT_FILTER = (
+    Int("core", sample="0"),
+    Choice("status", CONSULT_STATUSES),
+    Choice("age", CONSULT_AGES),
+)
+CONSULT_LIST = button("cl:l", *_CONSULT_FILTER, who=ADVISER)
+CONSULT_LIST_EXPORT = button("cl:x", *_CONSULT_FILTER, who=ADVISER)
 
 
 def any_of(*families: Button) -> str:

@@ -31,6 +31,8 @@ class Role(StrEnum):
     """Roles, from least to most powerful."""
 
     MEMBER = "member"
+    # Per advisory core (Access.adviser_cores); beside the staff ladder, not on it.
+    ADVISER = "adviser"
     CLUSTER_AGENT = "cluster_agent"
     STAFF = "staff"
     ADMIN = "admin"
@@ -42,6 +44,7 @@ class Access:
 
     roles: frozenset[Role]
     agent_clusters: frozenset[str]
+    adviser_cores: frozenset[int] = frozenset()
 
     def has(self, role: Role) -> bool:
         """Admins may do anything staff may; staff anything an agent may (in all clusters)."""
@@ -68,6 +71,19 @@ class Access:
             return True
         return Role.CLUSTER_AGENT in self.roles and cluster_code in self.agent_clusters
 
+    def advises(self, core_id: int) -> bool:
+        """May act on this core's requests and slots: its advisers, and admins."""
+        return Role.ADMIN in self.roles or core_id in self.adviser_cores
+
+    def oversees(self, core_id: int) -> bool:
+        """May see this core's requests (not act on them): its advisers, staff and admins."""
+        return self.has(Role.STAFF) or self.advises(core_id)
+
+    @property
+    def consults(self) -> bool:
+        """Sees consultations at all: an adviser of some core, staff or an admin."""
+        return self.has(Role.STAFF) or bool(self.adviser_cores)
+
 
 async def access_of(context: KhoosheContext, user_id: int) -> Access:
     """Load (and cache on the context) the current user's access."""
@@ -82,7 +98,7 @@ async def access_of(context: KhoosheContext, user_id: int) -> Access:
     if grant is None or grant.user_id != user_id:
         grant = await get_grant(context.db, context.platform, user_id)
     roles.update(Role(r) for r in grant.roles)
-    context.access = Access(frozenset(roles), grant.clusters)
+    context.access = Access(frozenset(roles), grant.clusters, grant.cores)
     return context.access
 
 
@@ -92,23 +108,29 @@ def actor(context: KhoosheContext, user_id: int) -> str:
 
 
 def press_refusal(
-    access: Access, family: Button, *, private: bool, staff_chat: bool
+    access: Access, family: Button, *, private: bool, staff_chat: bool, core_chat: bool = False
 ) -> str | None:
     """Why this user may not press a button of this family in this chat (a message id), or
     None when they may. The chat first: a member's own buttons (their profile, reports,
     sign-ups) work only in their private chat, so a forged press in a group can neither act
     for them nor show their data there; staff buttons work in private chats and in this
     platform's staff group only. Then the role; an agent's cluster scope is checked by the
-    handler, which knows the record."""
+    handler, which knows the record (an adviser's core likewise: `Access.advises`).
+    `core_chat`: the chat is an advisory core's group."""
     if family.where is Where.PRIVATE and not private:
         return "button-private-only"
     if family.where is Where.STAFF_CHATS and not (private or staff_chat):
+        return "access-denied"
+    if family.where is Where.CORE_CHATS and not (private or staff_chat or core_chat):
         return "access-denied"
     if family.who is Who.ANYONE:
         return None
     if family.who is Who.MEMBER:
         # Nobody but a member (or staff) was ever sent one: a stranger's press is stale.
         return None if access.has(Role.MEMBER) or access.is_staff_side else "button-expired"
+    if family.who is Who.ADVISER:
+        # Staff oversee the cores (lists, figures); acting on a request is checked per core.
+        return None if access.consults else "access-denied"
     if access.has(Role(family.who.value)):
         return None
     return "access-denied-admin" if family.who is Who.ADMIN else "access-denied"

@@ -143,6 +143,10 @@ class Settings(BaseSettings):
     # Reminders to confirmed members before a training or event starts, in seconds before
     # the start (a day and an hour by default); as JSON in the environment: [86400, 3600].
     offering_reminder_seconds: tuple[int, ...] = (86400, 3600)
+    # Reminders of an advisory session to both sides, likewise (issue 17).
+    session_reminder_seconds: tuple[int, ...] = (86400, 3600)
+    # How often requests for advice are checked for the overdue flag (0: never).
+    consult_overdue_check_seconds: int = Field(default=900, ge=0)
     # A confirmed member may give their seat back until this many hours before the start
     # (a waitlisted one until the start).
     offering_cancel_cutoff_hours: float = Field(default=24.0, ge=0)

@@ -19,6 +19,12 @@ from telegram.ext import Application
 from handlers import (
     admin,
     broadcasts,
+    consult,
+    consult_advise,
+    consult_lists,
+    consult_reports,
+    consult_slots,
+    cores_admin,
     digest,
     errors,
     menu,
@@ -51,6 +57,16 @@ def register_all(app: Application) -> None:
     triage_input.register(app)
     # The offering form, likewise explicit and staff-only, before the member's report form.
     offering_form.register(app)
+    # Advisory cores (issue 17): the admins' core form, explicit and staff-only like the above.
+    cores_admin.register(app)
+    # An adviser's answer form (explicit, like a staff reply to a report) and a member's
+    # question for a core (free text, like a report's, so before the report form).
+    consult_advise.register(app)
+    consult.register(app)
+    # Advisers' slot form and sessions' buttons (book, cancel, rate).
+    consult_slots.register(app)
+    consult_reports.register(app)
+    consult_lists.register(app)
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)

@@ -15,8 +15,9 @@ from bot.services.places import PlacesError, replace_from_csv
 from bot.settings import Platform
 from bot.text import fold_digits
 from storage.clusters import get_place
+from storage.cores import get_core, grant_adviser, revoke_adviser
 from storage.members import get_member
-from storage.roles import STAFF_ROLES, grant_role, list_grants, revoke_role
+from storage.roles import ADVISER, STAFF_ROLES, grant_role, list_grants, revoke_role
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def _target_and_role(context: KhoosheContext) -> tuple[Platform, int, str] | Non
     args = context.args or []
     target = _target(args[0], context.platform) if args else None
     role = args[1].lower() if len(args) > 1 else ""
-    if target is None or role not in STAFF_ROLES:
+    if target is None or role not in (*STAFF_ROLES, ADVISER):
         return None
     return target[0], target[1], role
 
@@ -62,6 +63,9 @@ async def grant(update: Update, context: KhoosheContext) -> None:
         return
     platform, user_id, role = parsed
     codes = [c.lower() for c in (context.args or [])[2:]]
+    if role == ADVISER:
+        await grant_adviser_role(update, context, platform, user_id, codes)
+        return
     if role == "cluster_agent" and not codes:
         await _reply(update, context, "admin-grant-needs-clusters")
         return
@@ -89,6 +93,9 @@ async def revoke(update: Update, context: KhoosheContext) -> None:
         await _reply(update, context, "admin-revoke-usage")
         return
     platform, user_id, role = parsed
+    if role == ADVISER:
+        await revoke_adviser_role(update, context, platform, user_id)
+        return
     removed = await revoke_role(context.db, platform, user_id, role)
     key = "admin-revoked" if removed else "admin-revoke-none"
     log.info("role %s revoked from %s:%s (%s)", role, platform, user_id, removed)
@@ -156,6 +163,38 @@ async def upload_places(update: Update, context: KhoosheContext) -> None:
         clusters=counts.get("cluster", 0),
         estates=counts.get("estate", 0),
     )
+
+
+# --- advisers, per advisory core (issue 17) -----------------------------------------------------
+
+
+async def grant_adviser_role(
+    update: Update, context: KhoosheContext, platform: Platform, user_id: int, args: list[str]
+) -> None:
+    """/grant <user id> adviser <core number>: one core at a time, by its /cores number."""
+    core_id = int(fold_digits(args[0])) if len(args) == 1 and fold_digits(args[0]).isdigit() else 0
+    core = await get_core(context.db, core_id) if core_id else None
+    if core is None or not core.active:
+        await _reply(update, context, "admin-grant-needs-core")
+        return
+    assert update.effective_user is not None
+    await grant_adviser(context.db, core.id, platform.value, user_id, update.effective_user.id)
+    log.info("adviser of core %s granted to %s:%s", core.id, platform, user_id)
+    await _reply(update, context, "admin-granted-adviser", user=user_id, core=core.name)
+    if platform is context.platform:
+        await _tell(context, user_id, "role-granted-notice", ADVISER)
+
+
+async def revoke_adviser_role(
+    update: Update, context: KhoosheContext, platform: Platform, user_id: int
+) -> None:
+    """/revoke <user id> adviser [core number]: one core, or all of them."""
+    args = (context.args or [])[2:]
+    core_id = int(fold_digits(args[0])) if args and fold_digits(args[0]).isdigit() else None
+    removed = await revoke_adviser(context.db, platform.value, user_id, core_id)
+    key = "admin-revoked" if removed else "admin-revoke-none"
+    log.info("adviser role revoked from %s:%s (%s)", platform, user_id, removed)
+    await _reply(update, context, key, user=user_id, role=context.t(f"role-{ADVISER}"))
 
 
 async def _tell(context: KhoosheContext, user_id: int, key: str, role: str) -> None:

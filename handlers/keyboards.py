@@ -75,6 +75,7 @@ MENU_IDS = (
     "menu-profile",
     "menu-help",
     "menu-staff",
+    "menu-consult",
 )
 
 
@@ -82,7 +83,7 @@ def main_menu(t: Texts, access: Access | None) -> ReplyKeyboardMarkup:
     """The member's main menu; entries for features not built yet are not shown."""
     keyboard = [
         [KeyboardButton(t.label("menu-report")), KeyboardButton(t.label("menu-my-reports"))],
-        [KeyboardButton(t.label("menu-offerings"))],
+        [KeyboardButton(t.label("menu-offerings")), KeyboardButton(t.label("menu-consult"))],
         [KeyboardButton(t.label("menu-profile")), KeyboardButton(t.label("menu-help"))],
     ]
     if access is not None and access.is_staff_side:

@@ -30,7 +30,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded, voice_note
 from bot.roles import Role, access_of
-from bot.services.reports import is_greeting
+from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
 from bot.text import shorten
 from handlers import offerings, profile, triage
 from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
@@ -110,6 +110,9 @@ async def help_command(update: Update, context: KhoosheContext) -> None:
         await show_menu(update, context, "not-registered-hint")
     if access.is_staff_side:
         await staff_help(update, context)
+    if access.adviser_cores:  # issue 17: an adviser's commands, whatever else they are
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, context.t("help-adviser"))
 
 
 async def staff_help(update: Update, context: KhoosheContext) -> None:
@@ -237,6 +240,23 @@ def _offer_text(context: KhoosheContext, text: str, files: list[NewAttachment]) 
     if text:
         return t(f"{offer}-caption", what=what, text=_quote(text))
     return t(offer, what=what)
+
+
+async def add_to_draft(draft: dict[str, Any], message: Message) -> None:
+    """A member's message into a described draft (a report's, a request for advice's): its
+    text, or its photo, document or voice note with the caption. DraftError's key says what
+    to tell them (a forward, a sticker, too long, too many files…)."""
+    if is_forwarded(message):
+        raise DraftError("report-no-forwards")
+    if message.text is not None:
+        await add_text(draft, message.text)
+        return
+    attachment = attachment_of(message)
+    if attachment is None:
+        raise DraftError("report-unsupported")
+    add_attachment(draft, attachment)
+    if message.caption:
+        await add_text(draft, message.caption)
 
 
 async def _offer_report(

@@ -8,9 +8,10 @@ from telegram import CallbackQuery, Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
-from bot.callbacks import family_of
+from bot.callbacks import Where, family_of
 from bot.context import KhoosheContext
 from bot.roles import access_of, press_refusal
+from storage.cores import is_core_chat
 from storage.members import get_member, get_member_with_grant, set_status, use_address
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,16 @@ async def _check_press(query: CallbackQuery, context: KhoosheContext, user_id: i
     private = chat is not None and chat.type == Chat.PRIVATE
     staff_chat = chat is not None and chat.id == context.settings.staff_chat_id(context.platform)
     access = await access_of(context, user_id)
-    refusal = press_refusal(access, family, private=private, staff_chat=staff_chat)
+    # An advisory core's group: looked up only for the buttons that may be pressed there.
+    core_chat = (
+        family.where is Where.CORE_CHATS
+        and chat is not None
+        and not private
+        and await is_core_chat(context.db, context.platform.value, chat.id)
+    )
+    refusal = press_refusal(
+        access, family, private=private, staff_chat=staff_chat, core_chat=core_chat
+    )
     if refusal is not None:
         log.warning(
             "refused button %s to user %s on %s (private=%s)",

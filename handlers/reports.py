@@ -22,7 +22,6 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded, voice_note
 from bot.services.reports import (
     CATEGORIES,
     DraftError,
@@ -42,7 +41,6 @@ from handlers.keyboards import replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
-    NewAttachment,
     Report,
     ReportEvent,
     coreporter_count,
@@ -214,39 +212,18 @@ async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
 
 async def on_text(update: Update, context: KhoosheContext) -> str:
     """One message of the description."""
-    message = update.message
-    assert message is not None and message.text is not None
-    if is_forwarded(message):
-        return await _compose_hint(update, context, "report-no-forwards")
-    try:
-        await add_text(_draft(context), message.text)
-    except DraftError as error:
-        return await _compose_hint(update, context, error.key)
-    return await _compose_ack(update, context)
+    return await _take(update, context)
 
 
 async def on_media(update: Update, context: KhoosheContext) -> str:
     """A photo, document or voice note for the report."""
-    message = update.message
-    assert message is not None
-    if is_forwarded(message):
-        return await _compose_hint(update, context, "report-no-forwards")
-    attachment: NewAttachment | None = None
-    if message.photo:
-        best = message.photo[-1]
-        attachment = NewAttachment("photo", best.file_id, best.file_unique_id)
-    elif message.document is not None:
-        doc = message.document
-        attachment = NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    elif (voice := voice_note(message)) is not None:  # Bale may send it as audio
-        attachment = NewAttachment("voice", voice.file_id, voice.file_unique_id)
-    if attachment is None:
-        return await _compose_hint(update, context, "report-unsupported")
-    draft = _draft(context)
+    return await _take(update, context)
+
+
+async def _take(update: Update, context: KhoosheContext) -> str:
+    assert update.message is not None
     try:
-        add_attachment(draft, attachment)
-        if message.caption:
-            await add_text(draft, message.caption)
+        await menu.add_to_draft(_draft(context), update.message)
     except DraftError as error:
         return await _compose_hint(update, context, error.key)
     return await _compose_ack(update, context)

@@ -9,7 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.roles import Grant
+from storage.roles import ADVISER, Grant
 
 JobRole = Literal["owner", "manager", "employee", "other"]
 JOB_ROLES: tuple[JobRole, ...] = ("owner", "manager", "employee", "other")
@@ -132,7 +132,9 @@ _WITH_GRANT = (
     "(SELECT group_concat(role, char(31)) FROM staff_roles WHERE platform = :p AND "
     "user_id = :u) AS _roles, "
     "(SELECT group_concat(cluster_code, char(31)) FROM agent_clusters WHERE platform = :p "
-    "AND user_id = :u) AS _clusters "
+    "AND user_id = :u) AS _clusters, "
+    "(SELECT group_concat(core_id, char(31)) FROM core_advisers WHERE platform = :p "
+    "AND user_id = :u) AS _cores "
     f"FROM (SELECT 1) LEFT JOIN ({_MEMBER_OF_USER}) AS m"
 )
 
@@ -143,12 +145,15 @@ async def get_member_with_grant(
     """The member who uses the bot as (platform, user id), if any, and what was granted to them
     (storage.roles.get_grant's answer), read together in one query."""
     (row,) = await db.execute_fetchall(_WITH_GRANT, {"p": platform, "u": user_id})
-    roles, clusters = row["_roles"], row["_clusters"]
+    roles, clusters, cores = row["_roles"], row["_clusters"], row["_cores"]
+    core_ids = frozenset(int(c) for c in str(cores).split("\x1f")) if cores else frozenset()
     grant = Grant(
         platform,
         user_id,
-        frozenset(roles.split("\x1f")) if roles else frozenset(),
+        (frozenset(roles.split("\x1f")) if roles else frozenset())
+        | ({ADVISER} if core_ids else frozenset()),
         frozenset(clusters.split("\x1f")) if clusters else frozenset(),
+        core_ids,
     )
     return (_member(row) if row["id"] is not None else None), grant
 

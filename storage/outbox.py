@@ -35,10 +35,16 @@ class Audience:
     # statuses: reminders and notices about one training or event.
     offering: int | None = None
     signup_statuses: tuple[str, ...] = ()
+    # "The two sides of advisory session N" (core_bookings.id): its member, and its adviser
+    # if they are a member too — while it is still booked (issue 17's reminders).
+    booking: int | None = None
 
     def to_json(self) -> str:
-        """As stored."""
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        """As stored (without `booking` when unset, as stored before it existed)."""
+        data = asdict(self)
+        if data["booking"] is None:
+            del data["booking"]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Audience:
@@ -51,6 +57,7 @@ class Audience:
             platforms=tuple(data.get("platforms", ())),
             offering=data.get("offering"),
             signup_statuses=tuple(data.get("signup_statuses", ())),
+            booking=data.get("booking"),
         )
 
 
@@ -83,6 +90,17 @@ def _audience_where(
             f"AND status IN ({', '.join('?' * len(statuses))}))"
         )
         params.extend([audience.offering, *statuses])
+    if audience.booking is not None:
+        # Expanded when the reminder starts: a cancelled or moved session reaches nobody.
+        # The adviser is "staff:<platform>:<user id>"; an adviser who is a member is reached.
+        clauses.append(
+            "id IN (SELECT b.member_id FROM core_bookings b WHERE b.id = ? "
+            "AND b.status = 'booked' UNION SELECT a.member_id FROM core_bookings b "
+            "JOIN core_slots s ON s.id = b.slot_id JOIN member_addresses a "
+            "ON s.adviser = 'staff:' || a.platform || ':' || a.user_id "
+            "WHERE b.id = ? AND b.status = 'booked')"
+        )
+        params.extend([audience.booking, audience.booking])
     return " AND ".join(clauses), params
 
 

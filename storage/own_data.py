@@ -92,6 +92,13 @@ async def erase_member(db: aiosqlite.Connection, member_id: int) -> Erased | Non
         if cursor.rowcount != 1:
             return None
         await db.execute("DELETE FROM member_addresses WHERE member_id = ?", (member_id,))
+        # Their advisory sessions ahead are given back (the slots open again, and the
+        # reminders, addressed to the session's booked sides, reach nobody).
+        await db.execute(
+            "UPDATE core_bookings SET status = 'cancelled', ended_at = ? "
+            "WHERE member_id = ? AND status = 'booked'",
+            (now, member_id),
+        )
         cancelled = 0
         for account in accounts:
             chat = "member_id = ? OR (platform = ? AND chat_id = ?)"

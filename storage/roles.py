@@ -11,6 +11,8 @@ from storage.clock import now_iso
 from storage.db import transaction
 
 STAFF_ROLES = ("staff", "cluster_agent")
+# Granted per advisory core (storage/cores.py), not in staff_roles.
+ADVISER = "adviser"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,8 @@ class Grant:
     user_id: int
     roles: frozenset[str]
     clusters: frozenset[str]
+    # The advisory cores (ids) this user advises; "adviser" is in `roles` when there is one.
+    cores: frozenset[int] = frozenset()
 
 
 async def get_grant(db: aiosqlite.Connection, platform: str, user_id: int) -> Grant:
@@ -34,7 +38,11 @@ async def get_grant(db: aiosqlite.Connection, platform: str, user_id: int) -> Gr
         (platform, user_id),
     ) as cursor:
         clusters = frozenset(r["cluster_code"] for r in await cursor.fetchall())
-    return Grant(platform, user_id, roles, clusters)
+    async with db.execute(
+        "SELECT core_id FROM core_advisers WHERE platform = ? AND user_id = ?", (platform, user_id)
+    ) as cursor:
+        cores = frozenset(int(r["core_id"]) for r in await cursor.fetchall())
+    return Grant(platform, user_id, roles | ({ADVISER} if cores else set()), clusters, cores)
 
 
 async def grant_role(
@@ -79,7 +87,8 @@ async def revoke_role(db: aiosqlite.Connection, platform: str, user_id: int, rol
 async def list_grants(db: aiosqlite.Connection) -> list[Grant]:
     """Every user holding a staff role, for the admins' overview."""
     async with db.execute(
-        "SELECT DISTINCT platform, user_id FROM staff_roles ORDER BY platform, user_id"
+        "SELECT platform, user_id FROM staff_roles UNION "
+        "SELECT platform, user_id FROM core_advisers ORDER BY platform, user_id"
     ) as cursor:
         keys = [(r["platform"], r["user_id"]) for r in await cursor.fetchall()]
     return [await get_grant(db, platform, user_id) for platform, user_id in keys]

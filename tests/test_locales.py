@@ -111,6 +111,9 @@ def test_dynamic_id_families_are_complete(
 SUPPLIED_BY: dict[str, set[str | None]] = {
     "announce_update": {"code"},
     "member_notices": {"code"},
+    # Advisory cores (handlers/consult_advise.py, handlers/consult_cards.py).
+    "tell_member": {"code"},
+    "tell_advisers": {"code"},
 }
 
 

@@ -64,6 +64,6 @@ async def test_registered_member_gets_the_menu_not_the_form(khooshe: Khooshe) ->
     keyboard = [[b["text"] for b in row] for row in user.reply_keyboard or []]
     assert keyboard == [
         ["📝 ثبت مشکل", "📋 گزارش‌های من"],
-        ["🎓 آموزش‌ها و رویدادها"],
+        ["🎓 آموزش‌ها و رویدادها", "💡 درخواست مشاوره"],
         ["👤 پروفایل من", "❓ راهنما"],
     ]

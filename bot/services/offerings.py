@@ -226,6 +226,34 @@ async def change(
 def calendar_file(offering: Offering, tz: ZoneInfo, *, prodid: str = "-//Khooshe//fa") -> bytes:
     """An iCalendar file a phone's calendar can import, in the local time zone (with its
     VTIMEZONE), whose UID stays the same for the offering so a re-import updates it."""
+    return calendar_event(
+        f"offering-{offering.id}@khooshe",
+        offering.version,
+        offering.starts_at,
+        offering.ends_at or offering.starts_at + timedelta(hours=2),
+        offering.title,
+        tz,
+        description=offering.description,
+        place=offering.place,
+        cancelled=offering.status == "cancelled",
+        prodid=prodid,
+    )
+
+
+def calendar_event(
+    uid: str,
+    sequence: int,
+    start: datetime,
+    end: datetime,
+    summary: str,
+    tz: ZoneInfo,
+    *,
+    description: str | None = None,
+    place: str | None = None,
+    cancelled: bool = False,
+    prodid: str = "-//Khooshe//fa",
+) -> bytes:
+    """One event as an .ics file (a training, an advisory session)."""
     # Imported on first use, not at start-up: a member's "add to calendar" only.
     from icalendar import Calendar, Event
 
@@ -234,18 +262,17 @@ def calendar_file(offering: Offering, tz: ZoneInfo, *, prodid: str = "-//Khooshe
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     event = Event()
-    event.add("uid", f"offering-{offering.id}@khooshe")
-    event.add("sequence", offering.version)
+    event.add("uid", uid)
+    event.add("sequence", sequence)
     event.add("dtstamp", datetime.now(UTC))
-    event.add("dtstart", offering.starts_at.astimezone(tz))
-    end = offering.ends_at or offering.starts_at + timedelta(hours=2)
+    event.add("dtstart", start.astimezone(tz))
     event.add("dtend", end.astimezone(tz))
-    event.add("summary", offering.title)
-    if offering.description:
-        event.add("description", offering.description)
-    if offering.place:
-        event.add("location", offering.place)
-    if offering.status == "cancelled":
+    event.add("summary", summary)
+    if description:
+        event.add("description", description)
+    if place:
+        event.add("location", place)
+    if cancelled:
         event.add("status", "CANCELLED")
     calendar.add_component(event)
     calendar.add_missing_timezones()

@@ -1,6 +1,6 @@
 # Admin commands: roles and the cluster list.
 
-admin-grant-usage = Usage: /grant id role [cluster codes] — role: staff or cluster_agent. Example: /grant 123456 cluster_agent furniture
+admin-grant-usage = Usage: /grant id role [cluster codes] — role: staff, cluster_agent (with cluster codes) or adviser (with a core number). Example: /grant 123456 cluster_agent furniture
 admin-grant-needs-clusters = For a cluster agent, give at least one cluster code.
 admin-grant-staff-no-clusters = The staff role sees every cluster; no cluster codes needed.
 admin-unknown-cluster = There is no cluster with code "{ $code }".

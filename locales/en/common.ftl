@@ -34,6 +34,7 @@ help-member =
     • "📝 Report a problem": report a problem of your unit or estate
     • "📋 My reports": the status of your reports; /track and a tracking code
     • "🎓 Trainings and events": your cluster's courses and events, sign up, cancel, calendar file
+    • "💡 Ask an adviser": ask the province's advisory cores; the answer comes here, and you can book a session
     • "👤 My profile": see and change your details
     • /cancel: leave any step
     • /help: this help
@@ -50,6 +51,8 @@ help-staff =
     • A report's full text, attachments and history, with every card button: /show 482107
     • Merge a duplicate (first code) into the original (second code): /merge 482107 391520
     • Preview this week's digest: /digest_preview
+    • Every core's requests for advice, with each core's figures, filters and Excel: /consultations
+    • Hand a report to an advisory core (report code, core number): /to_consultation 482107 2
     • On each report card: "🙋 I'll take it", "🔄 Change status", category, responsible body, "✍️ Reply to member" (a reply starting with # is an internal note, not sent), merge, full text and "📎 Attachments"
     • Help: /help
 help-admin =
@@ -68,6 +71,10 @@ help-admin =
     • Make someone a cluster agent, with their cluster codes: /grant 123456 cluster_agent furniture
     • Take a role away: /revoke 123456 staff
     • Admins, staff and their roles: /staff
+    • Advisory cores (create, edit, advisers): /cores
+    • Make someone an adviser of a core, by the core's number: /grant 123456 adviser 2
+    • Requests for advice, the cores' figures and Excel: /consultations
+    • Hand a report to an advisory core: /to_consultation 482107 2
     • Replace the clusters and estates: send a CSV file whose first line is this, then one cluster or estate a line:
         kind,code,name_fa,name_en
     • Cancel what is half done: /cancel

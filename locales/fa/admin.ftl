@@ -1,6 +1,6 @@
 # Admin commands: roles and the cluster list.
 
-admin-grant-usage = روش استفاده: شناسه کاربر، نقش (staff برای کارشناس ستاد، cluster_agent برای عامل توسعه خوشه) و برای عامل، کد خوشه‌ها. مثال: ‎/grant 123456 cluster_agent furniture
+admin-grant-usage = روش استفاده: شناسه کاربر، نقش (staff برای کارشناس ستاد، cluster_agent برای عامل توسعه خوشه، adviser برای مشاور یک هسته) و برای عامل، کد خوشه‌ها و برای مشاور، شماره هسته. مثال: ‎/grant 123456 cluster_agent furniture
 admin-grant-needs-clusters = برای عامل توسعه خوشه، کد دست‌کم یک خوشه را بنویسید.
 admin-grant-staff-no-clusters = کارشناس ستاد همه خوشه‌ها را می‌بیند؛ کد خوشه لازم نیست.
 admin-unknown-cluster = خوشه‌ای با کد «{ $code }» نیست.

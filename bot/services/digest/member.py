@@ -45,10 +45,17 @@ def member_digest(
     coming: Sequence[ComingEvent] = (),
     *,
     without_news: bool = False,
+    consultations: str | None = None,
 ) -> tuple[str, list[list[tuple[str, str]]]] | None:
     """A member's digest text and its buttons (label, callback data), or None when there is
-    nothing for them (unless `without_news`, when their cluster's numbers are enough)."""
-    if not news and not coming and not (without_news and (cluster.raised or cluster.resolved)):
+    nothing for them (unless `without_news`, when their cluster's numbers are enough).
+    `consultations`: the block on their open requests for advice (digest/cores.py)."""
+    if (
+        not news
+        and not coming
+        and not consultations
+        and not (without_news and (cluster.raised or cluster.resolved))
+    ):
         return None
     blocks: list[str] = [
         t(
@@ -80,6 +87,8 @@ def member_digest(
         if len(news) > MAX_REPORT_LINES:
             lines.append(t("digest-more", count=len(news) - MAX_REPORT_LINES))
         blocks.append("\n".join(lines))
+    if consultations:
+        blocks.append(consultations)
     buttons: list[list[tuple[str, str]]] = []
     if coming:
         lines = [t("digest-member-coming")]

@@ -15,6 +15,7 @@ from telegram.ext import CallbackContext, JobQueue
 from bot.context import AppState
 from bot.i18n import Locales, Rendered, Texts
 from bot.services.delivery import texts
+from bot.services.digest import cores
 from bot.services.digest.chart import ChartText, render_chart
 from bot.services.digest.events import (
     ComingEvents,
@@ -24,7 +25,7 @@ from bot.services.digest.events import (
     no_coming_events,
     no_fill_rates,
 )
-from bot.services.digest.member import ClusterWeek, member_digest
+from bot.services.digest.member import ClusterWeek, fit_message, member_digest
 from bot.services.digest.staff import StaffData, by_field, category_counts, staff_digest, totals
 from bot.services.digest.themes import lemmas
 from bot.services.digest.week import Week, last_due, reported_week, week_of
@@ -34,6 +35,7 @@ from bot.services.triage import OutsideBody, overdue
 from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
 from storage.clusters import list_places
+from storage.consultation_lists import core_figures, new_by_core, open_by_member
 from storage.digest import (
     Recipient,
     StaffRecipient,
@@ -188,6 +190,7 @@ class Digests:
         ahead = Week(week.end, week.end + timedelta(days=7))
         coming = await self.coming_events(self.db, ahead)
         names = {p.code: p for p in await list_places(self.db, "cluster", active_only=False)}
+        asked = await open_by_member(self.db)  # requests for advice still open (issue 17)
         translators: dict[tuple[str, str], Texts] = {}
         result = []
         for index, r in enumerate(recipients):
@@ -208,6 +211,7 @@ class Digests:
                 ClusterWeek(raised[r.cluster_code], resolved[r.cluster_code]),
                 coming.get(r.cluster_code, ()),
                 without_news=self.settings.digest_without_news,
+                consultations=cores.member_block(t, asked.get(r.member_id, ())),
             )
             if built is not None:
                 text, buttons = built
@@ -269,6 +273,7 @@ class Digests:
         joined = await most_joined(self.db, clusters)
         bodies = {b.code: b.name(lang) for b in self.bodies}
         text = staff_digest(t, data, clusters, names, bodies, joined)
+        text = await self._with_cores(t, text, data.week)
         now, before = category_counts(data, clusters)
         if not now and not before:
             return text, None
@@ -286,6 +291,14 @@ class Digests:
             chart = await asyncio.to_thread(render_chart, dict(now), dict(before), words)
             self._charts[key] = chart
         return text, chart
+
+    async def _with_cores(self, t: Texts, text: str, week: Week) -> str:
+        """The advisory cores' section after the reports' (issue 17)."""
+        start, end = (w.isoformat(timespec="seconds") for w in (week.start, week.end))
+        block = cores.staff_block(
+            t, await core_figures(self.db, None, end), await new_by_core(self.db, start, end)
+        )
+        return fit_message(f"{text}\n\n{block}") if block else text
 
     async def staff_rows(self, week: Week) -> Built:
         """The staff digest for every staff reader; one chart per distinct scope."""

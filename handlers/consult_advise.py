@@ -1,0 +1,356 @@
+"""An adviser's side of a request: take it, answer (relayed to the member; `#` keeps a note),
+or hand it to another core.
+
+Every press is checked here against the request's core (`Access.advises`): the middleware
+has only checked that the presser is an adviser (or staff) in a chat where the card may be,
+so an adviser of another core — or a forged press — is refused before anything is read out.
+The answer is asked for as the reply to a report is (handlers/triage_input.py): one small
+form that keeps the request in user_data and checks the core again when the text comes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import callbacks as cb
+from bot.context import KhoosheContext
+from bot.roles import Role, access_of, actor
+from bot.services import notices
+from bot.services.notices import Notice
+from bot.settings import Platform
+from handlers import consult_cards, forms, menu
+from handlers.keyboards import rows
+from handlers.triage import NOTE_MARK
+from handlers.triage_cards import queue_notices
+from storage.consultations import (
+    OPEN_STATUSES,
+    Consultation,
+    add_event,
+    answered,
+    get_consultation,
+    hand_over,
+    take,
+)
+from storage.cores import get_core, list_cores
+from storage.members import get_member_by_id
+
+log = logging.getLogger(__name__)
+
+FORM = "consult_input"
+REPLY = "reply"
+ABOUT = "consult_input"
+
+
+async def in_scope(
+    update: Update, context: KhoosheContext, consultation_id: int
+) -> Consultation | None:
+    """The request, if this user advises its core (admins: every core); else refused, told."""
+    user = update.effective_user
+    assert user is not None
+    consultation = await get_consultation(context.db, consultation_id)
+    access = await access_of(context, user.id)
+    if consultation is not None and access.advises(consultation.core_id):
+        return consultation
+    log.warning("consultation %s refused to user %s", consultation_id, user.id)
+    key = "consult-not-your-core"
+    if update.callback_query is not None:
+        await update.callback_query.answer(context.t(key), show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(context.t(key))
+    return None
+
+
+async def _pressed(
+    update: Update, context: KhoosheContext, family: cb.Button
+) -> tuple[CallbackQuery, Consultation] | None:
+    query = update.callback_query
+    assert query is not None
+    consultation = await in_scope(update, context, family.first_int(query.data) or 0)
+    return (query, consultation) if consultation is not None else None
+
+
+async def tell_member(
+    context: KhoosheContext,
+    consultation: Consultation,
+    key: str,
+    *,
+    answer_button: bool = False,
+    copy: tuple[int, int] | None = None,
+    **values: object,
+) -> int:
+    """A message for the member who asked, in their language (a long text split)."""
+    member = await get_member_by_id(context.db, consultation.member_id)
+    if member is None:
+        return 0
+    platform = Platform(member.platform)
+    t = context.texts_for(member.language, platform)
+    code = t.digits(consultation.code)
+    text = values.pop("text", None)
+    parts = (
+        notices.fit(t, key, "text", text, code=code, **values)
+        if isinstance(text, str)
+        else [t(key, code=code, **values)]
+    )
+    markup = None
+    if answer_button:
+        answer_row = [
+            InlineKeyboardButton(
+                t.label("consult-button-answer"),
+                callback_data=cb.CONSULT_ANSWER.pack(consultation.id),
+            )
+        ]
+        rows_ = [answer_row]
+        if not consultation.phone_shared:  # the member's own choice, for a call
+            phone = InlineKeyboardButton(
+                t.label("consult-button-share-phone"),
+                callback_data=cb.CONSULT_SHARE_PHONE.pack(consultation.id),
+            )
+            rows_.append([phone])
+        markup = InlineKeyboardMarkup(rows_)
+    owed = [
+        Notice(
+            platform,
+            member.chat_id,
+            part,
+            member_id=member.id,
+            markup=markup if n == len(parts) - 1 else None,
+        )
+        for n, part in enumerate(parts)
+    ]
+    if copy is not None and platform == context.platform:
+        owed.append(Notice(platform, member.chat_id, member_id=member.id, copy=copy))
+    return await queue_notices(
+        context, notices.event_key("consultation", consultation.id, key), owed
+    )
+
+
+# --- take -------------------------------------------------------------------------------------
+
+
+async def on_take(update: Update, context: KhoosheContext) -> None:
+    """«🙋 برمی‌دارم»: the first adviser to press owns the request."""
+    pressed = await _pressed(update, context, cb.ADVISE_TAKE)
+    if pressed is None:
+        return
+    query, consultation = pressed
+    user = update.effective_user
+    assert user is not None
+    if not await take(context.db, consultation.id, actor(context, user.id)):
+        now = await get_consultation(context.db, consultation.id) or consultation
+        mine = now.owner == actor(context, user.id)
+        key = "consult-yours-already" if mine else "consult-taken-already"
+        await query.answer(context.t(key), show_alert=True)
+        return
+    await query.answer(context.t("consult-taken-by-you"))
+    log.info("consultation %s taken by %s", consultation.id, user.id)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id,
+        context.t(
+            "consult-taken-note",
+            code=context.t.digits(consultation.code),
+            name=user.full_name,
+        ),
+    )
+    await tell_member(context, consultation, "consult-member-taken")
+
+
+# --- answer -----------------------------------------------------------------------------------
+
+
+def _cancel_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
+    button = InlineKeyboardButton(
+        context.t.label("button-cancel"), callback_data=cb.ADVISE_INPUT_CANCEL.pack()
+    )
+    return InlineKeyboardMarkup([[button]])
+
+
+async def ask_reply(update: Update, context: KhoosheContext) -> str | None:
+    """«✍️ پاسخ»: taking the request if nobody has; the next message goes to the member."""
+    pressed = await _pressed(update, context, cb.ADVISE_REPLY)
+    if pressed is None:
+        return None
+    query, consultation = pressed
+    user = update.effective_user
+    assert user is not None and context.user_data is not None
+    me = actor(context, user.id)
+    if consultation.owner is None:
+        await take(context.db, consultation.id, me)  # another adviser may have won meanwhile
+        consultation = await get_consultation(context.db, consultation.id) or consultation
+    access = await access_of(context, user.id)
+    if consultation.owner != me and not access.has(Role.ADMIN):
+        await query.answer(context.t("consult-taken-already"), show_alert=True)
+        return None
+    await query.answer()
+    context.user_data[ABOUT] = consultation.id
+    await context.save_form_now(FORM, REPLY)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id,
+        context.t("consult-reply-ask", code=context.t.digits(consultation.code)),
+        reply_markup=_cancel_markup(context),
+    )
+    return REPLY
+
+
+async def on_reply(update: Update, context: KhoosheContext) -> int:
+    """The answer (text or a file): relayed to the member, or a note if it starts with `#`."""
+    message, user = update.message, update.effective_user
+    assert message is not None and user is not None and context.user_data is not None
+    consultation = await in_scope(update, context, context.user_data.get(ABOUT, 0))
+    context.user_data.pop(ABOUT, None)
+    if consultation is None:
+        return ConversationHandler.END
+    me = actor(context, user.id)
+    text = message.text or message.caption or ""
+    if text.startswith(NOTE_MARK):
+        await add_event(context.db, consultation.id, me, "note", text)
+        await message.reply_text(context.t("consult-note-kept"))
+        return ConversationHandler.END
+    await answered(context.db, consultation.id, me, text)
+    copy = (message.chat_id, message.message_id) if message.text is None else None
+    await tell_member(
+        context, consultation, "consult-adviser-said", answer_button=True, copy=copy, text=text
+    )
+    log.info("consultation %s answered by %s", consultation.id, user.id)
+    await message.reply_text(context.t("consult-reply-relayed"))
+    return ConversationHandler.END
+
+
+async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
+    """A sticker or a location instead of the answer."""
+    assert update.message is not None
+    await update.message.reply_text(
+        context.t("triage-input-wrong"), reply_markup=_cancel_markup(context)
+    )
+    return REPLY
+
+
+async def cancel(update: Update, context: KhoosheContext) -> int:
+    """Nothing is sent."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    assert context.user_data is not None and update.effective_chat is not None
+    context.user_data.pop(ABOUT, None)
+    await context.bot.send_message(update.effective_chat.id, context.t("triage-input-cancelled"))
+    return ConversationHandler.END
+
+
+async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
+    """A main-menu button instead of the answer."""
+    assert context.user_data is not None
+    context.user_data.pop(ABOUT, None)
+    await menu.on_menu_button(update, context)
+    return ConversationHandler.END
+
+
+# --- hand to another core ---------------------------------------------------------------------
+
+
+async def on_hand(update: Update, context: KhoosheContext) -> None:
+    """«↪️ هسته دیگر»: the cores it could go to."""
+    pressed = await _pressed(update, context, cb.ADVISE_HAND)
+    if pressed is None:
+        return
+    query, consultation = pressed
+    await query.answer()
+    others = [c for c in await list_cores(context.db) if c.id != consultation.core_id]
+    chat = update.effective_chat
+    assert chat is not None
+    if not others or consultation.status not in OPEN_STATUSES:
+        await context.bot.send_message(chat.id, context.t("consult-hand-nowhere"))
+        return
+    buttons = [
+        InlineKeyboardButton(c.name, callback_data=cb.ADVISE_HAND_TO.pack(consultation.id, c.id))
+        for c in others
+    ]
+    await context.bot.send_message(
+        chat.id,
+        context.t("consult-hand-ask", code=context.t.digits(consultation.code)),
+        reply_markup=InlineKeyboardMarkup(rows(buttons, 1)),
+    )
+
+
+async def on_hand_to(update: Update, context: KhoosheContext) -> None:
+    """A core chosen: the request moves there, its advisers get the card, the member hears."""
+    pressed = await _pressed(update, context, cb.ADVISE_HAND_TO)
+    if pressed is None:
+        return
+    query, consultation = pressed
+    user = update.effective_user
+    assert user is not None
+    target = await get_core(context.db, int(cb.ADVISE_HAND_TO.values(query.data)[1]))
+    if target is None or not target.active:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return
+    if not await hand_over(context.db, consultation.id, target.id, actor(context, user.id)):
+        await query.answer(context.t("consult-hand-not-now"), show_alert=True)
+        return
+    await query.answer()
+    moved = await get_consultation(context.db, consultation.id)
+    assert moved is not None
+    await consult_cards.announce(context, moved)
+    await tell_member(context, moved, "consult-member-handed", core=target.name)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(
+        chat.id, context.t("consult-handed", code=context.t.digits(moved.code), core=target.name)
+    )
+
+
+# --- the member's files ---------------------------------------------------------------------
+
+
+async def on_files(update: Update, context: KhoosheContext) -> None:
+    """«📎»: the files the member sent with the question, in this chat."""
+    pressed = await _pressed(update, context, cb.ADVISE_FILES)
+    if pressed is None:
+        return
+    query, consultation = pressed
+    await query.answer()
+    chat = update.effective_chat
+    assert chat is not None
+    await consult_cards.send_files(context, consultation, chat.id, context.t)
+
+
+# --- registration -----------------------------------------------------------------------------
+
+
+def build(app: Application) -> ConversationHandler[KhoosheContext]:
+    """The form asking an adviser for the answer."""
+    buttons = menu.buttons(app)
+    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
+    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    return forms.form(
+        app,
+        FORM,
+        entry_points=[CallbackQueryHandler(ask_reply, pattern=cb.ADVISE_REPLY.pattern())],
+        states={
+            REPLY: [MessageHandler(text | media, on_reply), MessageHandler(other, on_wrong_input)]
+        },
+        cancel=cancel,
+        cancel_button=cb.ADVISE_INPUT_CANCEL,
+        leave_for_menu=leave_for_menu,
+        timeout_key="triage-input-timeout",
+    )
+
+
+def register(app: Application) -> None:
+    """Install the adviser's buttons and the answer form."""
+    app.add_handler(build(app))
+    app.add_handler(CallbackQueryHandler(on_take, pattern=cb.ADVISE_TAKE.pattern()))
+    app.add_handler(CallbackQueryHandler(on_hand, pattern=cb.ADVISE_HAND.pattern()))
+    app.add_handler(CallbackQueryHandler(on_hand_to, pattern=cb.ADVISE_HAND_TO.pattern()))
+    app.add_handler(CallbackQueryHandler(on_files, pattern=cb.ADVISE_FILES.pattern()))

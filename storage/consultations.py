@@ -1,0 +1,438 @@
+"""Members' requests for advice (consultations): the request, its files and its history."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.clock import now_iso
+from storage.db import transaction
+from storage.reports import NewAttachment
+
+# Seven digits: never the same as a report's six-digit code, so a code says which it is.
+CODE_DIGITS = 7
+OPEN_STATUSES = ("new", "taken", "answered")
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """A stored request for advice."""
+
+    id: int
+    code: str
+    member_id: int
+    cluster_code: str
+    platform: str
+    core_id: int
+    suggested_core: int | None
+    summary: str
+    question: str
+    status: str
+    owner: str | None
+    taken_at: str | None
+    first_answer_at: str | None
+    phone_shared: bool
+    report_id: int | None
+    from_report_id: int | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewConsultation:
+    """What the request form collects."""
+
+    core_id: int
+    suggested_core: int | None
+    summary: str
+    question: str
+    attachments: Sequence[NewAttachment] = ()
+    from_report_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationEvent:
+    """One line of a request's history."""
+
+    at: str
+    actor: str
+    kind: str
+    text: str | None
+
+
+def consultation_of_row(row: aiosqlite.Row) -> Consultation:
+    return Consultation(
+        id=row["id"],
+        code=row["code"],
+        member_id=row["member_id"],
+        cluster_code=row["cluster_code"],
+        platform=row["platform"],
+        core_id=row["core_id"],
+        suggested_core=row["suggested_core"],
+        summary=row["summary"],
+        question=row["question"],
+        status=row["status"],
+        owner=row["owner"],
+        taken_at=row["taken_at"],
+        first_answer_at=row["first_answer_at"],
+        phone_shared=bool(row["phone_shared"]),
+        report_id=row["report_id"],
+        from_report_id=row["from_report_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+async def _unused_code(db: aiosqlite.Connection) -> str:
+    # Random, like reports' codes: a code says nothing about how many requests exist.
+    while True:
+        code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
+        async with db.execute("SELECT 1 FROM consultations WHERE code = ?", (code,)) as cursor:
+            if await cursor.fetchone() is None:
+                return code
+
+
+async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultation | None:
+    async with db.execute(f"SELECT * FROM consultations WHERE {column} = ?", (value,)) as cursor:
+        row = await cursor.fetchone()
+    return consultation_of_row(row) if row else None
+
+
+async def get_consultation(db: aiosqlite.Connection, consultation_id: int) -> Consultation | None:
+    """The request with this id (callers check who may see it)."""
+    return await _by(db, "id", consultation_id)
+
+
+async def get_by_code(db: aiosqlite.Connection, code: str) -> Consultation | None:
+    """The request with this tracking code (callers check who may see it)."""
+    return await _by(db, "code", code)
+
+
+async def create_consultation(
+    db: aiosqlite.Connection,
+    member_id: int,
+    cluster_code: str,
+    platform: str,
+    new: NewConsultation,
+    client_key: str,
+    *,
+    actor: str | None = None,
+    history: Sequence[tuple[str, str, str, str | None]] = (),
+) -> tuple[Consultation, bool]:
+    """Store a request with its files and first event; return (request, created).
+
+    Idempotent on `client_key`: a double tap on "send" finds the first request. `history`
+    (at, actor, kind, text) is carried over from a report the request was made from.
+    """
+    found = await _by(db, "client_key", client_key)
+    if found is not None:
+        return found, False
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO consultations (code, member_id, cluster_code, platform, core_id, "
+            "suggested_core, summary, question, from_report_id, client_key, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (client_key) DO NOTHING",
+            (
+                await _unused_code(db), member_id, cluster_code, platform, new.core_id,
+                new.suggested_core, new.summary, new.question, new.from_report_id, client_key,
+                now, now,
+            ),
+        )  # fmt: skip
+        created = cursor.rowcount == 1
+        if created:
+            consultation_id = cursor.lastrowid
+            await db.executemany(
+                "INSERT INTO consultation_attachments (consultation_id, platform, kind, file_id, "
+                "file_unique_id, file_name, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (consultation_id, platform, a.kind, a.file_id, a.file_unique_id, a.file_name,
+                     now)
+                    for a in new.attachments
+                ],
+            )  # fmt: skip
+            await db.executemany(
+                "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(consultation_id, *event) for event in history]
+                + [(consultation_id, now, actor or f"member:{member_id}", "asked", None)],
+            )
+    stored = await _by(db, "client_key", client_key)
+    assert stored is not None
+    return stored, created
+
+
+async def log_event(
+    db: aiosqlite.Connection,
+    consultation_id: int,
+    at: str,
+    actor: str,
+    kind: str,
+    text: str | None = None,
+) -> None:
+    """One line of a request's history, inside the caller's transaction."""
+    await db.execute(
+        "INSERT INTO consultation_events (consultation_id, at, actor, kind, text) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (consultation_id, at, actor, kind, text),
+    )
+
+
+async def add_event(
+    db: aiosqlite.Connection, consultation_id: int, actor: str, kind: str, text: str | None
+) -> None:
+    """Append to a request's history."""
+    now = now_iso()
+    async with transaction(db):
+        await log_event(db, consultation_id, now, actor, kind, text)
+        await db.execute(
+            "UPDATE consultations SET updated_at = ? WHERE id = ?", (now, consultation_id)
+        )
+
+
+async def history(db: aiosqlite.Connection, consultation_id: int) -> list[ConsultationEvent]:
+    """A request's history, oldest first."""
+    async with db.execute(
+        "SELECT at, actor, kind, text FROM consultation_events WHERE consultation_id = ? "
+        "ORDER BY at, id",
+        (consultation_id,),
+    ) as cursor:
+        return [ConsultationEvent(*row) for row in await cursor.fetchall()]
+
+
+async def take(db: aiosqlite.Connection, consultation_id: int, owner: str) -> bool:
+    """The first adviser to take a request owns it: one conditional UPDATE, so of two
+    advisers pressing at once exactly one wins (True for them)."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET owner = ?, status = 'taken', taken_at = ?, updated_at = ? "
+            "WHERE id = ? AND owner IS NULL AND status = 'new'",
+            (owner, now, now, consultation_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, owner, "taken")
+        return True
+
+
+async def answered(db: aiosqlite.Connection, consultation_id: int, actor: str, text: str) -> None:
+    """An adviser's answer (relayed to the member): kept, and the first one timed."""
+    now = now_iso()
+    async with transaction(db):
+        await log_event(db, consultation_id, now, actor, "reply", text)
+        await db.execute(
+            "UPDATE consultations SET status = CASE WHEN status IN ('new', 'taken') "
+            "THEN 'answered' ELSE status END, first_answer_at = COALESCE(first_answer_at, ?), "
+            "updated_at = ? WHERE id = ?",
+            (now, now, consultation_id),
+        )
+
+
+async def hand_over(
+    db: aiosqlite.Connection, consultation_id: int, core_id: int, actor: str
+) -> bool:
+    """Move an open request to another core, where it waits to be taken again."""
+    now = now_iso()
+    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET core_id = ?, owner = NULL, status = 'new', "
+            f"updated_at = ? WHERE id = ? AND core_id != ? AND status IN ({placeholders})",
+            (core_id, now, consultation_id, core_id, *OPEN_STATUSES),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, "handed", str(core_id))
+        return True
+
+
+async def attachment_count(db: aiosqlite.Connection, consultation_id: int) -> int:
+    """How many files came with a request."""
+    async with db.execute(
+        "SELECT COUNT(*) FROM consultation_attachments WHERE consultation_id = ?",
+        (consultation_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def member_consultations(
+    db: aiosqlite.Connection, member_id: int, limit: int = 10
+) -> list[Consultation]:
+    """A member's requests, newest first."""
+    async with db.execute(
+        "SELECT * FROM consultations WHERE member_id = ? ORDER BY id DESC LIMIT ?",
+        (member_id, limit),
+    ) as cursor:
+        return [consultation_of_row(row) for row in await cursor.fetchall()]
+
+
+async def close(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
+    """The adviser is done with an open request (the member is then asked for a rating)."""
+    now = now_iso()
+    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+    async with transaction(db):
+        cursor = await db.execute(
+            f"UPDATE consultations SET status = 'closed', updated_at = ? "
+            f"WHERE id = ? AND status IN ({placeholders})",
+            (now, consultation_id, *OPEN_STATUSES),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, "closed")
+        return True
+
+
+async def rate(
+    db: aiosqlite.Connection,
+    consultation_id: int,
+    score: int,
+    actor: str,
+    booking_id: int | None = None,
+) -> bool:
+    """«آیا این مشاوره کمکتان کرد؟»: once per request (and per session); False if rated."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "INSERT INTO consultation_ratings (consultation_id, booking_id, score, rated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (consultation_id, booking_id, score, now),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, "rated", str(score))
+        return True
+
+
+async def attachments_of(db: aiosqlite.Connection, consultation_id: int) -> list[NewAttachment]:
+    """A request's files, as a report keeps them."""
+    async with db.execute(
+        "SELECT kind, file_id, file_unique_id, file_name FROM consultation_attachments "
+        "WHERE consultation_id = ? ORDER BY id",
+        (consultation_id,),
+    ) as cursor:
+        return [NewAttachment(*row) for row in await cursor.fetchall()]
+
+
+# How a request's history reads in a report's (handlers/reports.py names these kinds):
+# an adviser's answer is a staff reply, the member's answer a follow-up.
+_AS_REPORT_EVENT = {"reply": "reply", "member": "follow_up"}
+
+
+async def mark_turned_into_report(
+    db: aiosqlite.Connection, consultation: Consultation, report_id: int, actor: str
+) -> bool:
+    """The request became this report: its history is copied into the report's (after the
+    report's own "filed"), and the request closes as 'to_report'. False if already done."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET status = 'to_report', report_id = ?, updated_at = ? "
+            "WHERE id = ? AND report_id IS NULL",
+            (report_id, now, consultation.id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        async with db.execute(
+            "SELECT at, actor, kind, text FROM consultation_events WHERE consultation_id = ? "
+            "ORDER BY at, id",
+            (consultation.id,),
+        ) as events:
+            rows = await events.fetchall()
+        await db.executemany(
+            "INSERT INTO report_events (report_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)",
+            [
+                (report_id, r["at"], r["actor"], _AS_REPORT_EVENT.get(r["kind"], "consultation"),
+                 r["text"] if r["kind"] in _AS_REPORT_EVENT else r["kind"])
+                for r in rows
+            ]
+            + [(report_id, now, actor, "from_consultation", consultation.code)],
+        )  # fmt: skip
+        await log_event(db, consultation.id, now, actor, "to_report", str(report_id))
+        return True
+
+
+async def close_report_for_consultation(
+    db: aiosqlite.Connection, report_id: int, status: str, code: str, actor: str
+) -> None:
+    """A report that became a request: closed, with the request's code in its history."""
+    now = now_iso()
+    async with transaction(db):
+        await db.execute(
+            "UPDATE reports SET status = 'closed', updated_at = ? WHERE id = ? AND status = ?",
+            (now, report_id, status),
+        )
+        await db.executemany(
+            "INSERT INTO report_events (report_id, at, actor, kind, from_status, to_status, "
+            "text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, now, actor, "to_consultation", None, None, code),
+                (report_id, now, actor, "status", status, "closed", None),
+            ],
+        )
+
+
+async def report_history(
+    db: aiosqlite.Connection, report_id: int
+) -> list[tuple[str, str, str, str | None]]:
+    """A report's history as a request's events (at, actor, kind, text), to carry over."""
+    async with db.execute(
+        "SELECT at, actor, kind, text, to_status FROM report_events WHERE report_id = ? "
+        "ORDER BY at, id",
+        (report_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        (r["at"], r["actor"], f"report_{r['kind']}", r["text"] or r["to_status"]) for r in rows
+    ]
+
+
+async def share_phone(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
+    """The member agreed to give their phone to the adviser for a call (once: True then)."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultations SET phone_shared = 1, updated_at = ? "
+            "WHERE id = ? AND phone_shared = 0",
+            (now, consultation_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, "phone_shared")
+        return True
+
+
+async def add_comment(
+    db: aiosqlite.Connection, consultation_id: int, comment: str, actor: str
+) -> bool:
+    """The optional comment after a rating (on the latest rating still without one)."""
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            "UPDATE consultation_ratings SET comment = ? WHERE id = (SELECT id FROM "
+            "consultation_ratings WHERE consultation_id = ? AND comment IS NULL "
+            "ORDER BY id DESC LIMIT 1)",
+            (comment, consultation_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, "comment", comment)
+        return True
+
+
+async def attachments_with_platform(
+    db: aiosqlite.Connection, consultation_id: int
+) -> list[tuple[str, NewAttachment]]:
+    """A request's files with the platform each was sent on (its file id means something
+    there only)."""
+    async with db.execute(
+        "SELECT platform, kind, file_id, file_unique_id, file_name FROM consultation_attachments "
+        "WHERE consultation_id = ? ORDER BY id",
+        (consultation_id,),
+    ) as cursor:
+        return [(row[0], NewAttachment(*row[1:])) for row in await cursor.fetchall()]
