@@ -113,7 +113,7 @@ def _font_file() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("matplotlib (for its DejaVu Sans font) is not installed")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    return folder / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+    return folder.joinpath("mpl-data/fonts/ttf/DejaVuSans.ttf")
 
 
 @cache
