@@ -162,12 +162,12 @@ _COLUMNS = (
 
 
 async def _targets(db: aiosqlite.Connection, offering_id: int) -> dict[str, int | None]:
-    rows = await db.execute_fetchall(
+    async with db.execute(
         "SELECT cluster_code, seats FROM offering_clusters WHERE offering_id = ? "
         "ORDER BY cluster_code",
         (offering_id,),
-    )
-    return {row[0]: row[1] for row in rows}
+    ) as cursor:
+        return {row[0]: row[1] for row in await cursor.fetchall()}
 
 
 async def _offering(db: aiosqlite.Connection, row: aiosqlite.Row) -> Offering:
@@ -234,10 +234,11 @@ async def create_offering(
 
 async def get_offering(db: aiosqlite.Connection, offering_id: int) -> Offering | None:
     """An offering by id."""
-    rows = list(
-        await db.execute_fetchall(f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,))
-    )
-    return await _offering(db, rows[0]) if rows else None
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return await _offering(db, row) if row else None
 
 
 async def upcoming_for(
@@ -299,16 +300,14 @@ async def seats(db: aiosqlite.Connection, offering: Offering) -> Seats:
 
 async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int) -> Signup | None:
     """A member's sign-up for an offering, whatever its status."""
-    rows = list(
-        await db.execute_fetchall(
-            "SELECT offering_id, member_id, status, seq, attended, created_at, updated_at "
-            "FROM signups WHERE offering_id = ? AND member_id = ?",
-            (offering_id, member_id),
-        )
-    )
-    if not rows:
+    async with db.execute(
+        "SELECT offering_id, member_id, status, seq, attended, created_at, updated_at "
+        "FROM signups WHERE offering_id = ? AND member_id = ?",
+        (offering_id, member_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
         return None
-    row = rows[0]
     return Signup(
         row[0], row[1], row[2], row[3], bool(row[4]), parse_iso(row[5]), parse_iso(row[6])
     )
@@ -316,14 +315,14 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
     """1-based place in the waitlist (0: not waitlisted)."""
-    return await _count(
-        db,
+    async with db.execute(
         "SELECT COUNT(*) FROM signups w JOIN signups me ON me.offering_id = w.offering_id "
         "WHERE me.offering_id = ? AND me.member_id = ? AND me.status = 'waitlisted' "
         "AND w.status = 'waitlisted' AND w.seq <= me.seq",
-        offering_id,
-        member_id,
-    )
+        (offering_id, member_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def member_signups(
@@ -347,10 +346,9 @@ async def member_signups(
 
 
 async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
-    # One trip to the database thread (execute, fetch and close would be three): inside a
-    # sign-up's transaction every trip is time that every other sign-up waits.
-    rows = list(await db.execute_fetchall(sql, params))
-    return int(rows[0][0]) if rows else 0
+    async with db.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def _seat_free(db: aiosqlite.Connection, offering: Offering) -> bool:
