@@ -5,7 +5,8 @@ Each round spawns Khooshe (`python -m bot`), measures it, stops it, then does th
 benchmarks/echo_bot.py (the order alternates between rounds, so neither always runs on a
 cooler machine). Per bot it measures:
 
-- spawn → the first getUpdates the sandbox receives (the bot is polling);
+- spawn → the first getUpdates the sandbox receives (the bot is polling), in seconds and in
+  processor seconds used by then (the steadier figure when other work shares the machine);
 - throughput: `--members` members each send /help `--each` times, one after another in a
   closed loop (the next only once the answer arrived), with Khooshe's rate limit and flood
   guard lifted; messages answered per second over the whole burst;
@@ -45,8 +46,15 @@ class Figures:
     """One bot's measures in one round."""
 
     start: float  # seconds from spawn to the first getUpdates
+    start_cpu: float  # processor seconds the bot used until then (steadier on a busy machine)
     rate: float  # answers per second
     rss: float  # MiB once warmed up
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _rss_mib(pid: int) -> float:
@@ -102,6 +110,7 @@ async def _run(
     try:
         await asyncio.wait_for(_first_poll(server, token, since), 60)
         start = time.perf_counter() - started
+        start_cpu = _cpu_seconds(process.pid)
         # One answer each first: connections open, handlers imported, the same for both.
         await _closed_loop(users, 1)
         rate = await _closed_loop(users, each)
@@ -111,8 +120,12 @@ async def _run(
     finally:
         process.terminate()
         await process.wait()
-    print(f"  {name:8} start {start:5.2f} s   {rate:6.1f} msg/s   RSS {rss:5.0f} MiB", flush=True)
-    return Figures(start, rate, rss)
+    print(
+        f"  {name:8} start {start:5.2f} s (CPU {start_cpu:4.2f} s)   {rate:6.1f} msg/s   "
+        f"RSS {rss:5.0f} MiB",
+        flush=True,
+    )
+    return Figures(start, start_cpu, rate, rss)
 
 
 async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
@@ -166,6 +179,7 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
 
     rates = [a.rate / b.rate for a, b in zip(k, e, strict=True)]
     starts = [a.start / b.start for a, b in zip(k, e, strict=True)]
+    cpus = [a.start_cpu / b.start_cpu for a, b in zip(k, e, strict=True)]
     print(
         f"\nmedians over {rounds} rounds ({members} members × {each} /help):\n"
         f"  throughput  Khooshe {median(k, 'rate'):.1f} msg/s, echo {median(e, 'rate'):.1f} "
@@ -174,6 +188,9 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
         f"  start       Khooshe {median(k, 'start'):.2f} s, echo {median(e, 'start'):.2f} s, "
         f"ratio {statistics.median(starts):.2f} ({min(starts):.2f}–{max(starts):.2f})"
         f"  goal ≤ 1.5\n"
+        f"  start CPU   Khooshe {median(k, 'start_cpu'):.2f} s, "
+        f"echo {median(e, 'start_cpu'):.2f} s, ratio {statistics.median(cpus):.2f} "
+        f"({min(cpus):.2f}–{max(cpus):.2f})\n"
         f"  memory      Khooshe {median(k, 'rss'):.0f} MiB, echo {median(e, 'rss'):.0f} MiB"
         f"  goal ≤ 200 MiB"
     )

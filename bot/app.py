@@ -316,6 +316,9 @@ class Runtime:
         # reply that needs it waits in a worker thread).
         self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
         self._tasks.append(asyncio.create_task(lexicon.warm_up()))
+        # Messages are parsed as they are first used; the whole-file check that logs a broken
+        # .ftl line runs here, off the start path, too.
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(locales.log_problems)))
         self.started.set()
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:

@@ -18,8 +18,13 @@ The parts are built once and shared: one word tokenizer, one lemmatizer. hazm's 
 builds its own tokenizer (without joining verb parts) and its own lemmatizer (for its verb
 list, without joined forms), and the Lemmatizer builds another tokenizer: four tokenizers
 (45 MiB each) and two lemmatizers. Here the normaliser gets a copy of the shared tokenizer
-that does not join verb parts (sharing its tables) and a view of the shared lemmatizer's verb
-list without the joined forms.
+that does not join verb parts (sharing its tables) and the shared lemmatizer's conjugations,
+which are its verb list without the joined forms.
+
+The tables are also held more compactly than hazm holds them (about 50 MiB less resident
+memory): the word list without its part-of-speech tags, which nothing reads (WordCounts), and
+the lemmatizer's 160,000 joined verb forms answered from their pattern instead of stored
+(VerbForms). tests/test_hazm_parts.py compares both with hazm's, key by key and in order.
 
 Risk: this relies on hazm 0.10's module layout and on which names each module imports, which
 pyproject pins (hazm>=0.10,<0.11). If a release changes them, loading fails loudly (an
@@ -134,32 +139,119 @@ def load_modules() -> dict[str, Any]:
 _IMPORTING = threading.Lock()
 
 
-class UnjoinedVerbs(Mapping[str, str]):
-    """The lemmatizer's verb forms without the joined ones («رفته_است»): the list hazm's
-    Normalizer builds with a second `Lemmatizer(joined_verb_parts=False)`, as a view.
+class WordCounts(Mapping[str, tuple[int]]):
+    """hazm's word list (word → (count,)) without the part-of-speech tags, read straight
+    from its file.
 
-    hazm's Lemmatizer adds the joined forms after every conjugation, so they are the keys
-    beyond the first `written` ones (a dict keeps insertion order). Every joined form has a
-    "_" and no conjugation has one (checked when built), so "_" tells them apart."""
+    hazm keeps word → (count, tags) for 193,000 words, built through two whole-file lists;
+    what it reads of it is membership and, in the normaliser, whether a count is above
+    zero (`words[w][0] > 0`), and Khooshe asks for membership only. A plain dict of counts,
+    filled line by line, holds that in about half the memory and leaves no temporary lists
+    behind (their freed memory stayed with the process).
+    """
 
-    def __init__(self, verbs: dict[str, str], written: int) -> None:
-        if any("_" in key for key in itertools.islice(verbs, written)):
-            raise ImportError("hazm's conjugations have changed: bot/hazm_parts.py needs a look")
-        self._verbs = verbs
-        self._len = written
+    def __init__(self, counts: dict[str, int]) -> None:
+        self._counts = counts
 
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and "_" not in key and key in self._verbs
+    @classmethod
+    def read(cls, path: str) -> WordCounts:
+        """The words file as hazm's `words_list` reads it (a later line wins, as in its dict)."""
+        counts: dict[str, int] = {}
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                item = line.strip().split("\t")
+                if len(item) == 3:
+                    counts[item[0]] = int(item[1])
+        return cls(counts)
 
-    def __getitem__(self, key: str) -> str:
-        if "_" in key:
-            raise KeyError(key)
-        return self._verbs[key]
+    def __contains__(self, word: object) -> bool:
+        return word in self._counts
+
+    def __getitem__(self, word: str) -> tuple[int]:
+        return (self._counts[word],)
 
     def __iter__(self) -> Iterator[str]:
-        return itertools.islice(self._verbs, self._len)
+        return iter(self._counts)
 
     def __len__(self) -> int:
+        return len(self._counts)
+
+
+class VerbForms(Mapping[str, str]):
+    """The lemmatizer's verb forms (form → "past#present"), with the joined ones computed.
+
+    hazm's Lemmatizer stores every conjugation of its 693 verbs and, beside them, about
+    160,000 joined forms: the participle with each of 114 following verbs («رفته_است»,
+    «نرفته_بود») and 12 preceding ones with the past stem («خواهم_رفت»). Those are a pattern,
+    so here they are answered from the pattern: for a key, the verb that hazm's loop wrote
+    last (its dict keeps the last value), found from the participle (or the stem) and the
+    other part. Iteration gives hazm's keys in hazm's order; it builds them, so it is for
+    tests, not the hot path. The conjugations alone are `forms` (the normaliser's list).
+    """
+
+    def __init__(self, forms: dict[str, str], tokenizer: Any) -> None:
+        stems = (verb.split("#")[0] for verb in tokenizer.verbs)
+        # A key's "_" splits it into its two parts only while no form or stem has one.
+        if any("_" in key for key in forms) or any("_" in stem for stem in stems):
+            raise ImportError("hazm's conjugations have changed: bot/hazm_parts.py needs a look")
+        self.forms = forms
+        self._verbs: list[str] = list(tokenizer.verbs)
+        self._after = frozenset(tokenizer.after_verbs)
+        self._after_order = list(tokenizer.after_verbs)  # hazm's loop order (a set's)
+        self._before_order = list(tokenizer.before_verbs)
+        # Who wrote a key last: the index of the verb in hazm's loop and the verb.
+        self._participles: dict[str, tuple[int, str]] = {}  # "رفته", "نرفته" → writer
+        self._before: dict[str, tuple[int, str]] = {}  # "خواهم_رفت" → writer
+        for index, verb in enumerate(self._verbs):
+            bon = verb.split("#")[0]
+            self._participles[bon + "ه"] = self._participles["ن" + bon + "ه"] = (index, verb)
+            for before_verb in self._before_order:
+                self._before[before_verb + "_" + bon] = (index, verb)
+        self._len: int | None = None
+
+    def _joined(self, key: str) -> str | None:
+        participle, _, after = key.partition("_")
+        wrote = self._participles.get(participle) if after in self._after else None
+        before = self._before.get(key)
+        if before is not None and (wrote is None or before[0] >= wrote[0]):
+            # The same verb writes its preceding-verb forms after its participle forms.
+            return before[1]
+        return None if wrote is None else wrote[1]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        if key in self.forms:
+            return True
+        return "_" in key and self._joined(key) is not None
+
+    def __getitem__(self, key: str) -> str:
+        found = self.forms.get(key)
+        if found is None and "_" in key:
+            found = self._joined(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def _joined_keys(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for verb in self._verbs:
+            bon = verb.split("#")[0]
+            keys = [
+                *(k for a in self._after_order for k in (bon + "ه_" + a, "ن" + bon + "ه_" + a)),
+                *(b + "_" + bon for b in self._before_order),
+            ]
+            for key in keys:
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.chain(self.forms, self._joined_keys())
+
+    def __len__(self) -> int:
+        if self._len is None:
+            self._len = len(self.forms) + sum(1 for _ in self._joined_keys())
         return self._len
 
 
@@ -178,33 +270,26 @@ class Parts:
     stopwords: Callable[[], list[str]]
 
 
-def _join_verb_parts(verbs: dict[str, str], tokenizer: Any) -> None:
-    """The joined forms hazm's Lemmatizer adds when joined_verb_parts is true (its code)."""
-    for verb in tokenizer.verbs:
-        bon = verb.split("#")[0]
-        for after_verb in tokenizer.after_verbs:
-            verbs[bon + "ه_" + after_verb] = verb
-            verbs["ن" + bon + "ه_" + after_verb] = verb
-        for before_verb in tokenizer.before_verbs:
-            verbs[before_verb + "_" + bon] = verb
-
-
 def build() -> Parts:
     """Load hazm's modules and build the shared parts (seconds; prefer `parts()`)."""
     m = load_modules()
+    utils = m["utils"]
+    # The word list is read once, compactly, not through hazm's words_list.
+    words = WordCounts.read(str(utils.default_words))
+    m["word_tokenizer"].words_list = lambda *_, **__: ()
     tokenizer = m["word_tokenizer"].WordTokenizer()
-    # The Lemmatizer's own tokenizer (same files, same options) is the shared one.
+    tokenizer.words = words
+    # The Lemmatizer's own tokenizer (same files, same options) is the shared one; it is
+    # built without the joined forms, which VerbForms answers from their pattern.
     m["lemmatizer"].WordTokenizer = lambda **_: tokenizer
     lemmatizer = m["lemmatizer"].Lemmatizer(joined_verb_parts=False)
-    written = len(lemmatizer.verbs)
-    _join_verb_parts(lemmatizer.verbs, tokenizer)
-    unjoined = UnjoinedVerbs(lemmatizer.verbs, written)
+    verbs = VerbForms(lemmatizer.verbs, tokenizer)
+    lemmatizer.verbs = verbs
     spacing = copy.copy(tokenizer)  # the same tables, without joining verb parts
     spacing._join_verb_parts = False
     m["normalizer"].WordTokenizer = lambda **_: spacing
-    m["normalizer"].Lemmatizer = lambda **_: types.SimpleNamespace(verbs=unjoined)
+    m["normalizer"].Lemmatizer = lambda **_: types.SimpleNamespace(verbs=verbs.forms)
     normalizer = m["normalizer"].Normalizer(persian_numbers=False, persian_style=False)
-    utils = m["utils"]
     return Parts(
         normalizer=normalizer,
         tokenizer=tokenizer,

@@ -334,36 +334,103 @@ def _variables(node: ast.BaseNode) -> set[str]:
     return visitor.names
 
 
-class Locales:
-    """All languages' Fluent messages, loaded once from locales/<lang>/*.ftl."""
+# Where a Fluent entry (message or term) begins: its id and "=" at the start of a line. It
+# runs until the next entry or comment (continuation lines are indented; variants, attributes
+# and a closing brace may start a line, but never an id followed by "=").
+_ENTRY = re.compile(r"^(-?[A-Za-z][A-Za-z0-9_-]*)[ \t]*=", re.MULTILINE)
+_NEXT = re.compile(r"^(?:#|-?[A-Za-z][A-Za-z0-9_-]*[ \t]*=)", re.MULTILINE)
 
-    def __init__(
-        self,
-        translators: dict[str, Translator],
-        messages: dict[str, dict[str, set[str]]],
-        problems: list[str],
-    ) -> None:
+
+def _entry_sources(text: str) -> Iterable[tuple[str, str]]:
+    """(id, source) of every entry in a .ftl text, terms with their "-"; no parsing."""
+    for match in _ENTRY.finditer(text):
+        following = _NEXT.search(text, match.end())
+        yield match.group(1), text[match.start() : following.start() if following else None]
+
+
+class _LazyBundle(_Bundle):
+    """A bundle that keeps each entry's source and parses it the first time it is used.
+
+    Parsing every .ftl file at start (some 1,500 messages in two languages) was the largest
+    single cost of start-up; most messages are never needed in a given run. The result is
+    the same as parsing whole files (tests/test_i18n.py compares every entry); syntax errors
+    and duplicates are reported by Locales.problems, which still parses everything.
+    """
+
+    def __init__(self, lang: str, sources: dict[str, str]) -> None:
+        # Bidi isolation marks (U+2068/2069) around every variable show up as junk in
+        # Bale and Telegram and break string comparisons in tests.
+        super().__init__([lang], use_isolating=False)
+        self._sources = sources
+        self._parser = FluentParser(with_spans=False)
+
+    def _parsed(self, entry_id: str, term: bool) -> bool:
+        found = self._terms if term else self._messages
+        if entry_id in found:
+            return True
+        source = self._sources.get(f"-{entry_id}" if term else entry_id)
+        if source is None:
+            return False
+        entry = self._parser.parse_entry(source)
+        if not isinstance(entry, ast.Term if term else ast.Message):
+            return False  # junk, as a whole-file parse would have left it out
+        found.setdefault(entry_id, entry)
+        return True
+
+    def has_message(self, message_id: str) -> bool:
+        """Whether message_id exists (parsing it if need be)."""
+        return self._parsed(message_id, term=False)
+
+    def _lookup(self, entry_id: str, term: bool = False) -> Any:
+        self._parsed(entry_id, term)
+        return super()._lookup(entry_id, term)
+
+
+class Locales:
+    """All languages' Fluent messages from locales/<lang>/*.ftl, each parsed on first use."""
+
+    def __init__(self, translators: dict[str, Translator], files: dict[str, list[Path]]) -> None:
         self._translators = translators
-        self._messages = messages
-        # Syntax errors and duplicate ids found while loading; a test asserts there are none.
-        self.problems = problems
+        self._files = files
+        self._checked: tuple[dict[str, dict[str, set[str]]], list[str]] | None = None
 
     @classmethod
     def load(cls, directory: Path, tz: ZoneInfo = TEHRAN) -> Locales:
         """Read every <directory>/<lang>/*.ftl; the default language (fa) must exist."""
-        parser = FluentParser()
-        problems: list[str] = []
-        resources: dict[str, list[ast.Resource]] = {}
-        messages: dict[str, dict[str, set[str]]] = {}
+        files: dict[str, list[Path]] = {}
+        sources: dict[str, dict[str, str]] = {}
         for folder in sorted(path for path in directory.iterdir() if path.is_dir()):
-            files = sorted(folder.glob("*.ftl"))
-            if not files:
+            found = sorted(folder.glob("*.ftl"))
+            if not found:
                 continue
             lang = _base_lang(folder.name)
+            files.setdefault(lang, []).extend(found)
+            entries = sources.setdefault(lang, {})
+            for file in found:
+                for name, source in _entry_sources(file.read_text(encoding="utf-8")):
+                    entries.setdefault(name, source)  # the first wins, as in a FluentBundle
+        if DEFAULT_LANG not in files:
+            raise FileNotFoundError(f"no {DEFAULT_LANG}/*.ftl under {directory}")
+        default = Translator(DEFAULT_LANG, _LazyBundle(DEFAULT_LANG, sources[DEFAULT_LANG]), tz)
+        translators = {
+            lang: default
+            if lang == DEFAULT_LANG
+            else Translator(lang, _LazyBundle(lang, sources[lang]), tz, default)
+            for lang in files
+        }
+        return cls(translators, files)
+
+    def _check(self) -> tuple[dict[str, dict[str, set[str]]], list[str]]:
+        """Parse every file whole: the message ids with their variables, and the problems."""
+        if self._checked is not None:
+            return self._checked
+        parser = FluentParser(with_spans=False)
+        problems: list[str] = []
+        messages: dict[str, dict[str, set[str]]] = {}
+        for lang, files in self._files.items():
             ids = messages.setdefault(lang, {})
             for file in files:
                 resource = parser.parse(file.read_text(encoding="utf-8"))
-                resources.setdefault(lang, []).append(resource)
                 for entry in resource.body:
                     if isinstance(entry, ast.Junk):
                         notes = "; ".join(note.message or note.code for note in entry.annotations)
@@ -378,23 +445,18 @@ class Locales:
                             ids[f"{name}.{attribute.id.name}"] = _variables(attribute)
         for problem in problems:
             logger.warning("Locales: %s", problem)
-        if DEFAULT_LANG not in resources:
-            raise FileNotFoundError(f"no {DEFAULT_LANG}/*.ftl under {directory}")
+        self._checked = (messages, problems)
+        return self._checked
 
-        def bundle(lang: str) -> FluentBundle:
-            # Bidi isolation marks (U+2068/2069) around every variable show up as junk in
-            # Bale and Telegram and break string comparisons in tests.
-            result = _Bundle([lang], use_isolating=False)
-            for resource in resources[lang]:
-                result.add_resource(resource)
-            return result
+    def log_problems(self) -> None:
+        """Parse every file whole and log what is wrong with them (once)."""
+        self._check()
 
-        default = Translator(DEFAULT_LANG, bundle(DEFAULT_LANG), tz)
-        translators = {
-            lang: default if lang == DEFAULT_LANG else Translator(lang, bundle(lang), tz, default)
-            for lang in resources
-        }
-        return cls(translators, messages, problems)
+    @property
+    def problems(self) -> list[str]:
+        """Syntax errors and duplicate ids in the files (parses them all; a test asserts
+        there are none, and the runtime logs them once polling runs)."""
+        return self._check()[1]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -407,7 +469,7 @@ class Locales:
 
     def message_ids(self, lang: str) -> dict[str, set[str]]:
         """Map each message id (and "id.attribute") of lang to the variables it uses."""
-        messages = self._messages[_base_lang(lang)]
+        messages = self._check()[0][_base_lang(lang)]
         return {name: set(variables) for name, variables in messages.items()}
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
@@ -14,7 +15,16 @@ from bot.app import LOCALES_DIR
 from bot.i18n import Locales, Texts
 from bot.platforms import adapter, escape_bale
 from bot.sandbox.markdown import render_bale
-from bot.services.digest.chart import ChartText, chart_figure, render_chart, shape
+from bot.services.digest.chart import (
+    LAST_WEEK,
+    THIS_WEEK,
+    WIDTH,
+    ChartText,
+    chart_layout,
+    font,
+    render_chart,
+    shape,
+)
 from bot.services.digest.events import ComingEvent
 from bot.services.digest.member import ClusterWeek, member_digest
 from bot.services.digest.staff import StaffData, slowest, staff_digest
@@ -216,52 +226,105 @@ def _is_presentation_form(ch: str) -> bool:
     return 0xFB50 <= ord(ch) <= 0xFEFF
 
 
-def test_the_chart_draws_persian_labels_joined_and_right_to_left(locales: Locales) -> None:
+def test_the_chart_lays_out_persian_labels_joined_and_right_to_left(locales: Locales) -> None:
     words = _words(locales)
-    figure = chart_figure({"electricity": 3, "finance": 1}, {"electricity": 2}, words)
-    axes = figure.axes[0]
-    ticks = [label.get_text() for label in axes.get_yticklabels()]
-    wanted = [words.labels["finance"], words.labels["electricity"]]  # bottom to top
-    assert ticks == [get_display(reshape(label)) for label in wanted]
-    assert axes.get_title() == get_display(reshape("گزارش‌های تازه به تفکیک دسته"))
-    texts = [*ticks, axes.get_title(), *(t.get_text() for t in axes.get_legend().get_texts())]
-    for text in texts:
+    layout = chart_layout({"electricity": 3, "finance": 1}, {"electricity": 2}, words)
+    labels = [row.label for row in layout.rows]
+    wanted = [words.labels["electricity"], words.labels["finance"]]  # top to bottom
+    assert labels == [get_display(reshape(label)) for label in wanted]
+    assert layout.title == get_display(reshape("گزارش‌های تازه به تفکیک دسته"))
+    # this week's key on the right, as Persian reads
+    assert [text for _, text in layout.legend] == [
+        get_display(reshape(words.last_week)),
+        get_display(reshape(words.this_week)),
+    ]
+    for text in [*labels, layout.title, *(text for _, text in layout.legend)]:
         # joined letters (presentation forms) and no logical-order Arabic letters left
         assert any(_is_presentation_form(ch) for ch in text), text
         assert not any("\u0621" <= ch <= "\u064a" for ch in text), text
     # visual order: the label's first letter (ب of برق) is drawn last, at the right
-    assert ticks[1][-1] == reshape(words.labels["electricity"])[0]
-    # the numbers on the axis are Persian digits
-    assert "۳" in {t.get_text() for t in axes.get_xticklabels()}
+    assert labels[0][-1] == reshape(words.labels["electricity"])[0]
+    # the numbers on the axis and beside the bars are Persian digits
+    assert "۳" in {text for _, text in layout.ticks}
+    assert [(r.now_text, r.before_text) for r in layout.rows] == [("۳", "۲"), ("۱", "")]
 
 
-def _label_pixels(text: str) -> np.ndarray:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+def test_every_letter_of_the_chart_has_a_glyph_in_its_font(locales: Locales) -> None:
+    """A letter the font lacks is drawn as the same empty box (.notdef) as any other."""
+    words = _words(locales)
+    layout = chart_layout(dict.fromkeys(CATEGORIES, 12), {}, words)
+    missing = font(14).getmask("\ue000")  # a private-use character: no font draws it
+    texts = [row.label for row in layout.rows] + [layout.title]
+    texts += [text for _, text in layout.legend] + [text for _, text in layout.ticks]
+    letters = {ch for text in texts for ch in text if not ch.isspace()} - {"\u200c"}
+    assert len(letters) > 30
+    lacking = [
+        ch
+        for ch in letters
+        if (mask := font(14).getmask(ch)).size == missing.size and bytes(mask) == bytes(missing)
+    ]
+    assert lacking == []
 
-    figure = Figure(figsize=(3, 0.6), dpi=80)
-    FigureCanvasAgg(figure)
-    figure.text(0.05, 0.3, text, fontsize=14)
-    canvas = figure.canvas
-    assert isinstance(canvas, FigureCanvasAgg)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
+
+def _label_pixels(text: str) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (240, 48), 255)
+    ImageDraw.Draw(image).text((8, 12), text, font=font(14), fill=0)
+    return image.tobytes()
 
 
 def test_a_shaped_label_is_drawn_differently_from_the_raw_letters() -> None:
     label = "برق و انرژی"
-    assert not np.array_equal(_label_pixels(shape(label)), _label_pixels(label))
+    assert _label_pixels(shape(label)) != _label_pixels(label)
     assert shape(label) != label
 
 
-def test_the_chart_renders_to_a_png(locales: Locales) -> None:
-    png = render_chart({c: i + 1 for i, c in enumerate(CATEGORIES)}, {}, _words(locales))
-    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
+def _runs(image: Any, colour: str, y: int) -> list[int]:
+    """The x of every pixel of `colour` on row y."""
+    from PIL import ImageColor
+
+    wanted = bytes(ImageColor.getrgb(colour))
+    line = image.crop((0, y, image.width, y + 1)).tobytes()
+    return [x for x in range(image.width) if line[3 * x : 3 * x + 3] == wanted]
+
+
+def test_the_chart_draws_bars_growing_leftwards_from_the_labels(locales: Locales) -> None:
+    from PIL import Image
+
+    png = render_chart({"electricity": 4, "finance": 2}, {"finance": 1}, _words(locales))
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert image.width == WIDTH
+    # this week's bars (electricity above finance), each a run of pixels ending at the axis
+    bars = [
+        xs
+        for y in range(image.height)
+        if len(xs := _runs(image, THIS_WEEK, y)) > 20  # not the legend's swatch
+    ]
+    widths = sorted({len(xs) for xs in bars})
+    assert len(widths) == 2, widths
+    short, long = widths
+    assert abs(long - 2 * short) <= 2  # four reports against two
+    assert len({xs[-1] for xs in bars}) == 1  # every bar starts at the same right edge
+    assert len({xs[0] for xs in bars}) == 2  # and ends where its number says
+    # last week's single report: a shorter bar in the other colour
+    before = [xs for y in range(image.height) if len(xs := _runs(image, LAST_WEEK, y)) > 20]
+    assert before and abs(len(before[0]) - short / 2) <= 2
+    # the labels are written right of the bars, the numbers left of their ends
+    right, gray = bars[0][-1], image.convert("L").tobytes()
+
+    def ink(columns: range) -> bool:
+        return any(gray[y * WIDTH + x] < 80 for y in range(image.height) for x in columns)
+
+    first = min(xs[0] for xs in bars)
+    assert ink(range(right + 2, WIDTH)) and ink(range(first - 30, first))
 
 
 def test_an_empty_week_still_draws_a_chart(locales: Locales) -> None:
-    figure = chart_figure({}, {}, _words(locales))
-    assert len(figure.axes[0].get_yticklabels()) == 1
+    layout = chart_layout({}, {}, _words(locales))
+    assert [row.category for row in layout.rows] == ["other"]
+    assert render_chart({}, {}, _words(locales)).startswith(b"\x89PNG")
 
 
 def test_week_is_a_value() -> None:

@@ -87,8 +87,12 @@ def test_the_tokenizer_and_lemmatizer_match_hazms(full: Any, parts: hazm_parts.P
 
 def test_the_verb_lists_match_entry_by_entry(full: Any, parts: hazm_parts.Parts) -> None:
     joined = full.Lemmatizer().verbs
-    assert parts.lemmatizer.verbs == joined
-    assert list(parts.lemmatizer.verbs) == list(joined)
+    verbs = parts.lemmatizer.verbs
+    assert isinstance(verbs, hazm_parts.VerbForms)  # the joined forms are computed
+    assert verbs == joined  # every key with hazm's value, and no other key
+    assert list(verbs) == list(joined)
+    assert len(verbs) == len(joined)
+    assert all(key in verbs and verbs[key] == value for key, value in joined.items())
     unjoined = full.Lemmatizer(joined_verb_parts=False).verbs
     view = parts.normalizer.verbs
     assert len(view) == len(unjoined)
@@ -97,7 +101,33 @@ def test_the_verb_lists_match_entry_by_entry(full: Any, parts: hazm_parts.Parts)
     missing = [key for key in joined if key not in unjoined]
     assert missing  # the joined forms exist, and the view leaves every one out
     assert not any(key in view for key in missing)
-    assert parts.lemmatizer.words == full.Lemmatizer().words
+
+
+def test_keys_that_only_look_like_joined_verbs_are_not_verbs(
+    full: Any, parts: hazm_parts.Parts
+) -> None:
+    joined = full.Lemmatizer().verbs
+    verbs = parts.lemmatizer.verbs
+    near = {
+        variant
+        for key in list(joined)[-20000:]
+        for variant in (key + "_است", "_" + key, key.replace("_", "__"), key.replace("_", "ی_"))
+    } - set(joined)
+    near |= {"رفته_", "_رفت", "_", "رفته_نامعلوم", "نامعلومه_است", "خواهم_نامعلوم"}
+    assert len(near) > 50000
+    wrong = [key for key in near if key in verbs]
+    assert wrong == []
+    with pytest.raises(KeyError):
+        verbs["رفته_نامعلوم"]
+
+
+def test_the_word_list_matches_hazms_counts(full: Any, parts: hazm_parts.Parts) -> None:
+    words = full.Lemmatizer().words
+    ours = parts.lemmatizer.words
+    assert isinstance(ours, hazm_parts.WordCounts)
+    assert len(ours) == len(words) and list(ours) == list(words)
+    assert all(word in ours and ours[word][0] == value[0] for word, value in words.items())
+    assert "نامعلوموار" not in ours and "نامعلوموار" not in words
 
 
 def test_one_tokenizer_and_one_lemmatizer_are_shared(parts: hazm_parts.Parts) -> None:

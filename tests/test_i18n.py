@@ -287,3 +287,46 @@ def test_load_needs_the_default_language(tmp_path: Path) -> None:
     (tmp_path / "en" / "main.ftl").write_text("hello = Hello\n", encoding="utf-8")
     with pytest.raises(FileNotFoundError):
         Locales.load(tmp_path)
+
+
+def test_messages_parsed_on_first_use_equal_a_whole_file_parse() -> None:
+    """The locales parse each entry when first used; every entry, message or term, in every
+    language comes out as parsing the whole file does (and unused ones are never parsed)."""
+    from fluent.syntax import FluentParser, ast
+
+    from bot.app import LOCALES_DIR
+
+    locales = Locales.load(LOCALES_DIR)
+    parser = FluentParser(with_spans=False)
+    compared = 0
+    for lang in locales.languages:
+        bundle = locales.translator(lang)._bundle
+        assert bundle._messages == {}  # nothing parsed before it is asked for
+        for file in sorted((LOCALES_DIR / lang).glob("*.ftl")):
+            for entry in parser.parse(file.read_text(encoding="utf-8")).body:
+                if isinstance(entry, ast.Message):
+                    assert bundle.has_message(entry.id.name)
+                    lazy = bundle._messages[entry.id.name]
+                elif isinstance(entry, ast.Term):
+                    bundle._lookup(entry.id.name, term=True)
+                    lazy = bundle._terms[entry.id.name]
+                else:
+                    continue
+                assert lazy.equals(entry, ignored_fields=["span", "comment"]), entry.id.name
+                compared += 1
+    assert compared > 1000
+
+
+def test_a_lazily_parsed_entry_that_is_broken_is_missing_as_in_a_whole_parse(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "fa").mkdir()
+    (tmp_path / "fa" / "a.ftl").write_text(
+        "# a comment\nfirst = یک\n    دو\n\n    سه\nbroken = { $x\n"
+        "-term = واژه\nuses = { -term }\n",
+        encoding="utf-8",
+    )
+    translator = Locales.load(tmp_path).translator("fa")
+    assert translator("first") == "یک\nدو\n\nسه"
+    assert translator("uses") == "واژه"
+    assert not translator.has("broken") and translator("broken") == "broken"
