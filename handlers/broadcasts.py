@@ -26,18 +26,18 @@ from telegram.ext import (
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access, Role, access_of, actor, requires
+from bot.roles import Role, access_of, actor, requires
 from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
 from handlers import forms, menu
-from handlers.keyboards import answer, paged, replace_pressed, rows, show_card
+from handlers.audience import AudiencePicker
+from handlers.keyboards import answer, replace_pressed, rows, show_card
 from handlers.tables import send_table
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.clusters import list_places
-from storage.members import JOB_ROLES, update_member
+from storage.members import update_member
 from storage.outbox import (
     WAITING,
-    Audience,
     Broadcast,
     NewBroadcast,
     broadcasts_in,
@@ -61,19 +61,6 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 LISTED = 10
 BODY_PREVIEW = 120
-# Audience dimensions: callback letter -> (draft key, message id of its picker).
-DIMENSIONS = {
-    "c": ("clusters", "broadcast-pick-clusters"),
-    "e": ("estates", "broadcast-pick-estates"),
-    "r": ("job_roles", "broadcast-pick-roles"),
-    "p": ("platforms", "broadcast-pick-platforms"),
-}
-
-
-def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("broadcast", {})
-    return draft
 
 
 def _chat_id(update: Update) -> int:
@@ -82,200 +69,32 @@ def _chat_id(update: Update) -> int:
     return chat.id
 
 
-async def _access(update: Update, context: KhoosheContext) -> Access:
-    user = update.effective_user
-    assert user is not None
-    return await access_of(context, user.id)
-
-
-# --- the audience ------------------------------------------------------------------------------
-
-
-def audience_of(draft: dict[str, Any], access: Access) -> Audience | None:
-    """The draft's audience within what this person may reach (None: outside their scope).
-
-    A cluster agent's broadcast always names clusters: theirs, or the ones they picked.
-    """
-    clusters = tuple(sorted(draft.get("clusters", [])))
-    if not access.has(Role.STAFF):
-        if any(code not in access.agent_clusters for code in clusters):
-            return None
-        clusters = clusters or tuple(sorted(access.agent_clusters))
-        if not clusters:
-            return None
-    return Audience(
-        clusters=clusters,
-        estates=tuple(sorted(draft.get("estates", []))),
-        job_roles=tuple(sorted(draft.get("job_roles", []))),
-        platforms=tuple(sorted(draft.get("platforms", []))),
-    )
-
-
-async def _choices(
-    context: KhoosheContext, dimension: str, access: Access
-) -> list[tuple[str, str]]:
-    """(code, label) of every value a dimension offers this person."""
-    t, lang = context.t, context.t.lang
-    if dimension == "c":
-        places = await list_places(context.db, "cluster")
-        if not access.has(Role.STAFF):
-            places = [p for p in places if p.code in access.agent_clusters]
-        return [(p.code, p.name(lang)) for p in places]
-    if dimension == "e":
-        return [(p.code, p.name(lang)) for p in await list_places(context.db, "estate")]
-    if dimension == "r":
-        return [(role, t.label(f"job-role-{role}")) for role in JOB_ROLES]
-    return [(p, t.label(f"platform-{p}")) for p in context.state.outbox.platforms]
-
-
-async def _names(context: KhoosheContext, dimension: str, codes: list[str], access: Access) -> str:
-    t = context.t
-    if not codes:
-        return t("broadcast-all")
-    labels = dict(await _choices(context, dimension, access))
-    return t.join(t.label("list-separator"), [labels.get(code, code) for code in codes])
-
-
-async def _audience_card(
-    update: Update, context: KhoosheContext
-) -> tuple[str, InlineKeyboardMarkup, int]:
-    t = context.t
-    draft = _draft(context)
-    access = await _access(update, context)
-    audience = audience_of(draft, access)
-    count = (
-        await count_audience(context.db, audience, context.state.outbox.platforms)
-        if audience is not None
-        else 0
-    )
-    text = t(
-        "broadcast-audience-card",
-        clusters=await _names(context, "c", draft.get("clusters", []), access),
-        estates=await _names(context, "e", draft.get("estates", []), access),
-        roles=await _names(context, "r", draft.get("job_roles", []), access),
-        platforms=await _names(context, "p", draft.get("platforms", []), access),
-        count=count,
-    )
-    buttons = [
+def _last_row(t: Texts) -> list[InlineKeyboardButton]:
+    return [
         InlineKeyboardButton(
-            t.label("broadcast-button-clusters"), callback_data=cb.BROADCAST_DIMENSION.pack("c")
+            t.label("broadcast-button-continue"), callback_data=cb.BROADCAST_CONTINUE.pack()
         ),
         InlineKeyboardButton(
-            t.label("broadcast-button-estates"), callback_data=cb.BROADCAST_DIMENSION.pack("e")
-        ),
-        InlineKeyboardButton(
-            t.label("broadcast-button-roles"), callback_data=cb.BROADCAST_DIMENSION.pack("r")
+            t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
         ),
     ]
-    if len(context.state.outbox.platforms) > 1:
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("broadcast-button-platforms"),
-                callback_data=cb.BROADCAST_DIMENSION.pack("p"),
-            )
-        )
-    buttons.append(
-        InlineKeyboardButton(
-            t.label("broadcast-button-everyone"), callback_data=cb.BROADCAST_EVERYONE.pack()
-        )
-    )
-    keyboard = rows(buttons, 2)
-    keyboard.append(
-        [
-            InlineKeyboardButton(
-                t.label("broadcast-button-continue"), callback_data=cb.BROADCAST_CONTINUE.pack()
-            ),
-            InlineKeyboardButton(
-                t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
-            ),
-        ]
-    )
-    return text, InlineKeyboardMarkup(keyboard), count
 
 
-async def _to_audience(update: Update, context: KhoosheContext) -> str:
-    text, markup, _ = await _audience_card(update, context)
-    # What was typed is stored before the next step shows it was taken.
-    await context.save_form_now(FORM, AUDIENCE)
-    await show_card(update, context, text, markup)
-    return AUDIENCE
+PICKER = AudiencePicker(
+    form=FORM,
+    step=AUDIENCE,
+    draft_key="broadcast",
+    dimension=cb.BROADCAST_DIMENSION,
+    toggle=cb.BROADCAST_TOGGLE,
+    page=cb.BROADCAST_PAGE,
+    back=cb.BROADCAST_BACK,
+    everyone=cb.BROADCAST_EVERYONE,
+    last_row=_last_row,
+)
 
 
-async def _picker(update: Update, context: KhoosheContext, dimension: str, page: int) -> None:
-    t = context.t
-    draft = _draft(context)
-    access = await _access(update, context)
-    key, title = DIMENSIONS[dimension]
-    chosen = set(draft.get(key, []))
-    items = [
-        (("✅ " if code in chosen else "▫️ ") + label, cb.BROADCAST_TOGGLE.pack(dimension, code))
-        for code, label in await _choices(context, dimension, access)
-    ]
-    done = InlineKeyboardButton(
-        t.label("broadcast-button-done"), callback_data=cb.BROADCAST_BACK.pack()
-    )
-    markup = paged(t, items, page, lambda p: cb.BROADCAST_PAGE.pack(dimension, p), extra=[done])
-    if dimension == "c" and not access.has(Role.STAFF):
-        title = "broadcast-pick-clusters-agent"
-    await show_card(update, context, t(title), markup)
-
-
-async def on_dimension(update: Update, context: KhoosheContext) -> str:
-    """Open the picker of clusters, estates, roles or platforms."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    await answer(update)
-    (dimension,) = cb.BROADCAST_DIMENSION.words(update.callback_query.data)
-    _draft(context)["page"] = 0
-    await _picker(update, context, dimension, 0)
-    return AUDIENCE
-
-
-async def on_page(update: Update, context: KhoosheContext) -> str:
-    """Another page of a picker."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    await answer(update)
-    dimension, page = cb.BROADCAST_PAGE.words(update.callback_query.data)
-    _draft(context)["page"] = int(page)
-    await _picker(update, context, dimension, int(page))
-    return AUDIENCE
-
-
-async def on_toggle(update: Update, context: KhoosheContext) -> str:
-    """Choose or un-choose one value (only values this person is offered are accepted)."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    dimension, code = cb.BROADCAST_TOGGLE.words(update.callback_query.data)
-    access = await _access(update, context)
-    offered = {c for c, _ in await _choices(context, dimension, access)}
-    if code not in offered:
-        log.warning("broadcast: value %r not offered on %s", code, context.platform)
-        await answer(update, context.t("broadcast-out-of-scope"), alert=True)
-        return AUDIENCE
-    await answer(update)
-    draft = _draft(context)
-    key, _ = DIMENSIONS[dimension]
-    chosen = set(draft.get(key, []))
-    chosen.symmetric_difference_update({code})
-    # Both platforms chosen is the same as none: "all".
-    draft[key] = sorted(chosen) if not (key == "platforms" and chosen == offered) else []
-    await context.save_form_now(FORM, AUDIENCE)
-    page = int(draft.get("page", 0)) if dimension in "ce" else 0
-    await _picker(update, context, dimension, page)
-    return AUDIENCE
-
-
-async def on_back(update: Update, context: KhoosheContext) -> str:
-    """Back from a picker to the audience card."""
-    await answer(update)
-    return await _to_audience(update, context)
-
-
-async def on_everyone(update: Update, context: KhoosheContext) -> str:
-    """Clear every choice: all members (an agent: all of their clusters)."""
-    await answer(update)
-    draft = _draft(context)
-    for key, _ in DIMENSIONS.values():
-        draft.pop(key, None)
-    return await _to_audience(update, context)
+def _draft(context: KhoosheContext) -> dict[str, Any]:
+    return PICKER.draft(context)
 
 
 # --- composing ---------------------------------------------------------------------------------
@@ -289,7 +108,7 @@ async def start(update: Update, context: KhoosheContext) -> str:
     kept = context.user_data.get("broadcast") or {}
     if kept.get("body") or kept.get("file_id"):
         await context.bot.send_message(_chat_id(update), context.t("broadcast-resume"))
-        return await _to_audience(update, context)
+        return await PICKER.show(update, context)
     context.user_data["broadcast"] = {"key": uuid.uuid4().hex}
     await context.save_form_now(FORM, COMPOSE)
     await context.bot.send_message(_chat_id(update), context.t("broadcast-ask-message"))
@@ -311,7 +130,7 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
         await update.message.reply_text(context.t("broadcast-empty"))
         return COMPOSE
     _draft(context).update(body=text, media_kind=None, file_id=None, media_name=None)
-    return await _to_audience(update, context)
+    return await PICKER.show(update, context)
 
 
 async def on_media(update: Update, context: KhoosheContext) -> str:
@@ -331,7 +150,7 @@ async def on_media(update: Update, context: KhoosheContext) -> str:
         assert message.document is not None
         kind, file_id, name = "document", message.document.file_id, message.document.file_name
     _draft(context).update(body=caption, media_kind=kind, file_id=file_id, media_name=name)
-    return await _to_audience(update, context)
+    return await PICKER.show(update, context)
 
 
 async def on_unsupported(update: Update, context: KhoosheContext) -> str:
@@ -352,7 +171,7 @@ def _content(draft: dict[str, Any]) -> Content:
 
 async def on_continue(update: Update, context: KhoosheContext) -> str:
     """Audience chosen: send the preview, exactly as members will see it, and ask."""
-    text, _, count = await _audience_card(update, context)
+    text, _, count = await PICKER.card(update, context)
     if count == 0:
         await answer(update, context.t("broadcast-nobody"), alert=True)
         return AUDIENCE
@@ -398,7 +217,7 @@ async def _preview_card(update: Update, context: KhoosheContext, count: int) -> 
 async def on_change_audience(update: Update, context: KhoosheContext) -> str:
     """From the preview back to the audience."""
     await answer(update)
-    return await _to_audience(update, context)
+    return await PICKER.show(update, context)
 
 
 async def on_send_now(update: Update, context: KhoosheContext) -> str | int:
@@ -445,13 +264,7 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
         return WHEN
     draft = _draft(context)
     draft["send_at"] = moment.isoformat()
-    access = await _access(update, context)
-    audience = audience_of(draft, access)
-    count = (
-        await count_audience(context.db, audience, context.state.outbox.platforms)
-        if audience is not None
-        else 0
-    )
+    count = await PICKER.count(update, context)
     t = context.t
     markup = InlineKeyboardMarkup(
         [
@@ -500,8 +313,7 @@ async def on_confirm_schedule(update: Update, context: KhoosheContext) -> str | 
 async def _submit(update: Update, context: KhoosheContext, send_at: datetime) -> str | int:
     """Hand the confirmed broadcast to the outbox (a double tap finds the first one)."""
     draft = _draft(context)
-    access = await _access(update, context)
-    audience = audience_of(draft, access)
+    audience = await PICKER.audience(update, context)
     if audience is None or "key" not in draft:
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return AUDIENCE
@@ -509,7 +321,7 @@ async def _submit(update: Update, context: KhoosheContext, send_at: datetime) ->
     count = await count_audience(context.db, audience, outbox.platforms)
     if count == 0:
         await answer(update, context.t("broadcast-nobody"), alert=True)
-        return await _to_audience(update, context)
+        return await PICKER.show(update, context)
     await answer(update)
     user = update.effective_user
     assert user is not None
@@ -912,11 +724,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             MessageHandler(other, on_unsupported),
         ],
         AUDIENCE: [
-            CallbackQueryHandler(on_dimension, pattern=cb.BROADCAST_DIMENSION.pattern()),
-            CallbackQueryHandler(on_toggle, pattern=cb.BROADCAST_TOGGLE.pattern()),
-            CallbackQueryHandler(on_page, pattern=cb.BROADCAST_PAGE.pattern()),
-            CallbackQueryHandler(on_back, pattern=cb.BROADCAST_BACK.pattern()),
-            CallbackQueryHandler(on_everyone, pattern=cb.BROADCAST_EVERYONE.pattern()),
+            *PICKER.handlers(),
             CallbackQueryHandler(on_continue, pattern=cb.BROADCAST_CONTINUE.pattern()),
         ],
         PREVIEW: [
