@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 8
 
 
+def chat_id_of(update: Update) -> int:
+    """The id of the chat the update came from (every handler here has one)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return chat.id
+
+
 def rows(
     buttons: Sequence[InlineKeyboardButton], per_row: int = 2
 ) -> list[list[InlineKeyboardButton]]:

@@ -21,7 +21,7 @@ from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.text import pack_messages
-from handlers.keyboards import answer, paged, replace_pressed, show_card
+from handlers.keyboards import answer, chat_id_of, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
 from handlers.tables import send_table
 from storage.clusters import list_places
@@ -41,12 +41,6 @@ LIST_SINCE = timedelta(days=30)
 LISTED = 10
 
 
-def _chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    assert chat is not None
-    return chat.id
-
-
 def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(t.label(label), callback_data=data)
 
@@ -56,7 +50,7 @@ def owner(update: Update, context: KhoosheContext) -> service.Owner:
     user = update.effective_user
     assert user is not None
     return service.Owner(
-        actor(context, user.id), context.platform.value, _chat_id(update), context.t.lang
+        actor(context, user.id), context.platform.value, chat_id_of(update), context.t.lang
     )
 
 
@@ -130,7 +124,7 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
     ]
     if not found[offset:]:
         empty = "offering-staff-list-end" if offset else "offering-staff-none"
-        await context.bot.send_message(_chat_id(update), t(empty))
+        await context.bot.send_message(chat_id_of(update), t(empty))
         return
     for offering in found[offset : offset + LISTED]:
         counted = await seats(context.db, offering)
@@ -144,13 +138,13 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
             seats=seats_line(t, counted.left, counted.waitlisted),
         )
         await context.bot.send_message(
-            _chat_id(update), text, reply_markup=_manage_markup(t, offering)
+            chat_id_of(update), text, reply_markup=_manage_markup(t, offering)
         )
     rest = len(found) - offset - LISTED
     if rest > 0:
         more = [[_button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
         await context.bot.send_message(
-            _chat_id(update),
+            chat_id_of(update),
             t("offering-staff-more", count=rest),
             reply_markup=InlineKeyboardMarkup(more),
         )
@@ -191,7 +185,7 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
         ]
     )
     await context.bot.send_message(
-        _chat_id(update),
+        chat_id_of(update),
         t("offering-edit-what", number=t.digits(i), title=offering.title),
         reply_markup=markup,
     )
@@ -220,7 +214,7 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
         ]
     )
     await context.bot.send_message(
-        _chat_id(update),
+        chat_id_of(update),
         t(
             "offering-confirm-cancel",
             title=offering.title,
@@ -276,7 +270,7 @@ async def on_lists(update: Update, context: KhoosheContext) -> None:
             )
         )
     for text in pack_messages(blocks):
-        await context.bot.send_message(_chat_id(update), text)
+        await context.bot.send_message(chat_id_of(update), text)
 
 
 EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", "attended")
@@ -322,7 +316,7 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
     tz = context.settings.tz
     await send_table(
         context.bot,
-        _chat_id(update),
+        chat_id_of(update),
         lambda: table_workbook(columns, table, t.lang, tz),
         f"offering-{offering.id}.xlsx",
         t("offering-export-caption", title=offering.title, count=len(people)),
@@ -345,7 +339,7 @@ async def _attendance(
     markup = paged(t, items, page, lambda p: cb.OFFERING_ATTENDANCE_PAGE.pack(offering.id, p))
     text = t("offering-attendance", title=offering.title, present=present, total=len(people))
     if new:  # the list item keeps its buttons
-        await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
+        await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
     else:
         await show_card(update, context, text, markup)
 
