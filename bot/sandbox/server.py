@@ -36,8 +36,8 @@ import aiohttp
 from aiohttp import web
 
 from bot.sandbox.core import BLOCKABLE_METHODS, ApiCall, BotState, Handler, WebhookPost
-from bot.sandbox.driver import JSONDict
 from bot.sandbox.faults import ApiError
+from bot.sandbox.messages import JSONDict
 from bot.sandbox.methods import SandboxMethods
 from bot.sandbox.wire import UploadedFile, coerce
 
