@@ -25,13 +25,13 @@ from handlers.tables import send_table
 from storage.attachments import attachment_counts
 from storage.clock import parse_iso
 from storage.clusters import list_places
-from storage.reports import (
-    OPEN_STATUSES,
+from storage.report_triage import (
     ReportFilter,
     coreporter_counts,
     list_reports,
     units_by_cluster_many,
 )
+from storage.reports import OPEN_STATUSES
 
 PAGE = 8
 EXPORT_MAX = 20_000

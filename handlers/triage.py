@@ -35,6 +35,7 @@ from handlers.keyboards import rows
 from handlers.triage_cards import catch_up_cards, queue_notices
 from handlers.triage_relays import member_notices, members_on, tell_parties
 from storage.attachments import report_attachments
+from storage.report_triage import merge, refer, set_category
 from storage.reports import (
     OPEN_STATUSES,
     Report,
@@ -42,10 +43,7 @@ from storage.reports import (
     change_status,
     get_by_code,
     get_report,
-    merge,
-    refer,
     report_of_message,
-    set_category,
 )
 
 log = logging.getLogger(__name__)

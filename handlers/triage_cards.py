@@ -24,12 +24,8 @@ from handlers import staff_lists
 from storage.attachments import kinds_of
 from storage.clusters import get_place
 from storage.members import get_member, get_member_by_id
-from storage.reports import (
-    Report,
-    coreporter_count,
-    unannounced_reports,
-    units_by_cluster,
-)
+from storage.report_triage import units_by_cluster
+from storage.reports import Report, coreporter_count, unannounced_reports
 from storage.roles import agents_of_cluster, holders_of
 
 log = logging.getLogger(__name__)

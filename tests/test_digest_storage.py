@@ -27,15 +27,8 @@ from storage.digest import (
     staff_recipients,
 )
 from storage.members import NewMember, register_member, update_member
-from storage.reports import (
-    NewReport,
-    Report,
-    add_event,
-    change_status,
-    create_report,
-    join_report,
-    refer,
-)
+from storage.report_triage import refer
+from storage.reports import NewReport, Report, add_event, change_status, create_report, join_report
 from storage.roles import grant_role
 
 STAFF = "staff:bale:1"
