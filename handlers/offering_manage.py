@@ -25,14 +25,8 @@ from handlers.keyboards import answer, chat_id_of, paged, replace_pressed, show_
 from handlers.offerings import seats_line
 from handlers.tables import send_table
 from storage.clusters import list_places
-from storage.offerings import (
-    Offering,
-    attendees,
-    get_offering,
-    recent_offerings,
-    seats,
-    toggle_attended,
-)
+from storage.offerings import Offering, get_offering, recent_offerings, seats
+from storage.signup_lists import attendees, toggle_attended
 
 log = logging.getLogger(__name__)
 

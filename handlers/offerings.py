@@ -32,12 +32,12 @@ from storage.offerings import (
     cancel_signup,
     get_offering,
     get_signup,
-    member_signups,
     seats,
     sign_up,
     upcoming_for,
     waitlist_position,
 )
+from storage.signup_lists import member_signups
 
 log = logging.getLogger(__name__)
 

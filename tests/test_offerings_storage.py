@@ -18,18 +18,17 @@ from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.offerings import (
     NewOffering,
-    attendees,
     cancel_signup,
     change_offering,
     create_offering,
     get_signup,
     seats,
     sign_up,
-    toggle_attended,
     upcoming_for,
     waitlist_position,
 )
 from storage.outbox import Audience, count_audience
+from storage.signup_lists import attendees, toggle_attended
 
 NOW = datetime.now(UTC)
 CUTOFF = timedelta(hours=24)
