@@ -34,8 +34,8 @@ from handlers.broadcast_form import (
 )
 from handlers.keyboards import answer, chat_id_of
 from handlers.scheduled import own_or_staff, pressed_broadcast
-from handlers.tables import send_table
-from storage.clusters import list_places
+from handlers.tables import send_columns
+from storage.clusters import cluster_names
 from storage.members import update_member
 from storage.outbox import undelivered
 
@@ -46,9 +46,6 @@ FAILED_COLUMNS = ("name", "company", "cluster", "platform", "phone", "status", "
 @requires(Role.CLUSTER_AGENT)
 async def on_failed_list(update: Update, context: KhoosheContext) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
-    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import Column, table_workbook
-
     broadcast = await own_or_staff(update, context, pressed_broadcast(update))
     if broadcast is None:
         return
@@ -58,9 +55,7 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
         await answer(update, t("broadcast-failed-none"), alert=True)
         return
     await answer(update)
-    clusters = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             r.name,
@@ -74,20 +69,15 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
         )
         for r in recipients
     ]
-    columns = [
-        Column(
-            t.label(f"failed-col-{c}"),
-            gregorian=t.label(f"failed-col-{c}_gregorian") if c == "tried" else None,
-        )
-        for c in FAILED_COLUMNS
-    ]
-    tz = context.settings.tz
-    await send_table(
-        context.bot,
+    await send_columns(
+        context,
         chat_id_of(update),
-        lambda: table_workbook(columns, table, t.lang, tz),
-        f"broadcast-{broadcast.id}-undelivered.xlsx",
-        t(
+        FAILED_COLUMNS,
+        table,
+        labels="failed-col-",
+        dated="tried",
+        filename=f"broadcast-{broadcast.id}-undelivered.xlsx",
+        caption=t(
             "broadcast-failed-list-caption",
             number=t.digits(broadcast.number),
             count=len(recipients),

@@ -23,8 +23,8 @@ from bot.services import offerings as service
 from bot.text import pack_messages
 from handlers.keyboards import answer, chat_id_of, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
-from handlers.tables import send_table
-from storage.clusters import list_places
+from handlers.tables import send_columns
+from storage.clusters import cluster_names
 from storage.offerings import Offering, get_offering, recent_offerings, seats
 from storage.signup_lists import attendees, toggle_attended
 
@@ -273,9 +273,6 @@ EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", 
 @requires(Role.CLUSTER_AGENT)
 async def on_export(update: Update, context: KhoosheContext) -> None:
     """An .xlsx of everyone who signed up."""
-    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import Column, table_workbook
-
     offering = await managed(update, context, offering_id(update))
     if offering is None:
         return
@@ -285,9 +282,7 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
         await answer(update, t("offering-nobody-yet"), alert=True)
         return
     await answer(update)
-    clusters = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             a.name,
@@ -300,20 +295,15 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
         )
         for a in people
     ]
-    columns = [
-        Column(
-            t.label(f"offering-col-{c}"),
-            gregorian=t.label(f"offering-col-{c}_gregorian") if c == "signed_up" else None,
-        )
-        for c in EXPORT_COLUMNS
-    ]
-    tz = context.settings.tz
-    await send_table(
-        context.bot,
+    await send_columns(
+        context,
         chat_id_of(update),
-        lambda: table_workbook(columns, table, t.lang, tz),
-        f"offering-{offering.id}.xlsx",
-        t("offering-export-caption", title=offering.title, count=len(people)),
+        EXPORT_COLUMNS,
+        table,
+        labels="offering-col-",
+        dated="signed_up",
+        filename=f"offering-{offering.id}.xlsx",
+        caption=t("offering-export-caption", title=offering.title, count=len(people)),
     )
 
 

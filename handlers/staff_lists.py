@@ -24,7 +24,7 @@ from handlers.keyboards import rows
 from handlers.tables import send_table
 from storage.attachments import attachment_counts
 from storage.clock import parse_iso
-from storage.clusters import list_places
+from storage.clusters import cluster_names, list_places
 from storage.report_triage import (
     ReportFilter,
     coreporter_counts,
@@ -108,9 +108,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
-    names = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    names = await cluster_names(context.db, t.lang)
     lines = [
         t(
             "staff-list-line",
@@ -305,9 +303,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
-    names = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    names = await cluster_names(context.db, t.lang)
     yes, no = t.label("staff-yes"), t.label("staff-no")
     export_rows = [
         ExportRow(
