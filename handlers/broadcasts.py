@@ -21,7 +21,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, requires
 from handlers import broadcast_form as compose
-from handlers import forms, menu, scheduled
+from handlers import forms, menu, profile, scheduled
 from handlers.broadcast_form import (
     AUDIENCE,
     COMPOSE,
@@ -36,7 +36,6 @@ from handlers.keyboards import answer, chat_id_of
 from handlers.scheduled import own_or_staff, pressed_broadcast
 from handlers.tables import send_columns
 from storage.clusters import cluster_names
-from storage.members import update_member
 from storage.outbox import undelivered
 
 # The undelivered list's columns, in sheet order ("tried": when the bot gave up).
@@ -87,13 +86,7 @@ async def on_failed_list(update: Update, context: KhoosheContext) -> None:
 
 async def on_opt_out(update: Update, context: KhoosheContext) -> None:
     """A member's "no more announcements" button under a broadcast."""
-    query = update.callback_query
-    assert query is not None
-    if context.member is None:
-        await query.answer(context.t("not-registered-hint"), show_alert=True)
-        return
-    await update_member(context.db, context.member.id, announcements=False)
-    await query.answer(context.t("broadcast-opted-out"), show_alert=True)
+    await profile.opt_out(update, context, "announcements")
 
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:

@@ -20,13 +20,12 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded, voice_note
+from bot.platforms import is_forwarded
 from bot.services.reports import DraftError, clean_follow_up
 from handlers import forms, menu, triage_relays
 from handlers.keyboards import rows
 from storage.reports import (
     OPEN_STATUSES,
-    NewAttachment,
     Report,
     add_attachment,
     add_event,
@@ -133,7 +132,7 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     if is_forwarded(message):
         await chat.send_message(context.t("report-no-forwards"))
         return WRITING
-    attachment = _attachment(message)
+    attachment = menu.attachment_of(message)
     text = message.text or message.caption or ""
     if attachment is None and message.text is None:
         await chat.send_message(context.t("report-unsupported"))
@@ -164,19 +163,6 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     key = "report-reopened" if reopened else "report-follow-up-saved"
     await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END
-
-
-def _attachment(message: Any) -> NewAttachment | None:
-    if message.photo:
-        best = message.photo[-1]
-        return NewAttachment("photo", best.file_id, best.file_unique_id)
-    if message.document is not None:
-        doc = message.document
-        return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    voice = voice_note(message)  # Bale may send a voice note as audio
-    if voice is not None:
-        return NewAttachment("voice", voice.file_id, voice.file_unique_id)
-    return None
 
 
 async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
