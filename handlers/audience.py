@@ -24,7 +24,7 @@ from bot.callbacks import Button
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of
-from handlers.keyboards import answer, paged, rows, show_card
+from handlers.keyboards import answer, button, paged, rows, show_card
 from storage.clusters import list_places
 from storage.members import JOB_ROLES
 from storage.outbox import Audience, count_audience
@@ -148,16 +148,9 @@ class AudiencePicker:
             dimensions.append("p")
         labels = {"c": "clusters", "e": "estates", "r": "roles", "p": "platforms"}
         buttons = [
-            InlineKeyboardButton(
-                t.label(f"broadcast-button-{labels[d]}"), callback_data=self.dimension.pack(d)
-            )
-            for d in dimensions
+            button(t, f"broadcast-button-{labels[d]}", self.dimension.pack(d)) for d in dimensions
         ]
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("broadcast-button-everyone"), callback_data=self.everyone.pack()
-            )
-        )
+        buttons.append(button(t, "broadcast-button-everyone", self.everyone.pack()))
         keyboard = rows(buttons, 2)
         keyboard.append(self.last_row(t))
         return text, InlineKeyboardMarkup(keyboard), count
@@ -182,9 +175,7 @@ class AudiencePicker:
             (("✅ " if code in chosen else "▫️ ") + label, self.toggle.pack(dimension, code))
             for code, label in await _choices(context, dimension, access)
         ]
-        done = InlineKeyboardButton(
-            t.label("broadcast-button-done"), callback_data=self.back.pack()
-        )
+        done = button(t, "broadcast-button-done", self.back.pack())
         markup = paged(t, items, page, lambda p: self.page.pack(dimension, p), extra=[done])
         if dimension == "c" and not access.has(Role.STAFF):
             title = "broadcast-pick-clusters-agent"

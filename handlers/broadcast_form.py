@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import ConversationHandler
 
 from bot import callbacks as cb
@@ -22,9 +22,9 @@ from bot.i18n import Texts
 from bot.roles import Role, actor, requires
 from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
-from handlers import menu
+from handlers import forms, menu
 from handlers.audience import AudiencePicker
-from handlers.keyboards import answer, chat_id_of, replace_pressed, show_card
+from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, show_card
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.outbox import NewBroadcast, count_audience
 
@@ -43,12 +43,8 @@ MAX_CAPTION = 1024
 
 def _last_row(t: Texts) -> list[InlineKeyboardButton]:
     return [
-        InlineKeyboardButton(
-            t.label("broadcast-button-continue"), callback_data=cb.BROADCAST_CONTINUE.pack()
-        ),
-        InlineKeyboardButton(
-            t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
-        ),
+        button(t, "broadcast-button-continue", cb.BROADCAST_CONTINUE.pack()),
+        button(t, "button-cancel", cb.BROADCAST_CANCEL_FORM.pack()),
     ]
 
 
@@ -160,28 +156,16 @@ async def on_continue(update: Update, context: KhoosheContext) -> str:
 
 async def _preview_card(update: Update, context: KhoosheContext, count: int) -> None:
     t = context.t
-    markup = InlineKeyboardMarkup(
+    markup = inline(
+        t,
         [
-            [
-                InlineKeyboardButton(
-                    t.label("broadcast-button-send-now"),
-                    callback_data=cb.BROADCAST_SEND_NOW.pack(),
-                ),
-                InlineKeyboardButton(
-                    t.label("broadcast-button-schedule"),
-                    callback_data=cb.BROADCAST_SCHEDULE.pack(),
-                ),
-            ],
-            [
-                InlineKeyboardButton(
-                    t.label("broadcast-button-audience"),
-                    callback_data=cb.BROADCAST_AUDIENCE.pack(),
-                ),
-                InlineKeyboardButton(
-                    t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
-                ),
-            ],
-        ]
+            ("broadcast-button-send-now", cb.BROADCAST_SEND_NOW.pack()),
+            ("broadcast-button-schedule", cb.BROADCAST_SCHEDULE.pack()),
+        ],
+        [
+            ("broadcast-button-audience", cb.BROADCAST_AUDIENCE.pack()),
+            ("button-cancel", cb.BROADCAST_CANCEL_FORM.pack()),
+        ],
     )
     await context.bot.send_message(
         chat_id_of(update), t("broadcast-preview-card", count=count), reply_markup=markup
@@ -240,24 +224,13 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
     draft["send_at"] = moment.isoformat()
     count = await PICKER.count(update, context)
     t = context.t
-    markup = InlineKeyboardMarkup(
+    markup = inline(
+        t,
+        [("broadcast-button-confirm-schedule", cb.BROADCAST_CONFIRM_SCHEDULE.pack())],
         [
-            [
-                InlineKeyboardButton(
-                    t.label("broadcast-button-confirm-schedule"),
-                    callback_data=cb.BROADCAST_CONFIRM_SCHEDULE.pack(),
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    t.label("broadcast-button-other-time"),
-                    callback_data=cb.BROADCAST_SCHEDULE.pack(),
-                ),
-                InlineKeyboardButton(
-                    t.label("button-cancel"), callback_data=cb.BROADCAST_CANCEL_FORM.pack()
-                ),
-            ],
-        ]
+            ("broadcast-button-other-time", cb.BROADCAST_SCHEDULE.pack()),
+            ("button-cancel", cb.BROADCAST_CANCEL_FORM.pack()),
+        ],
     )
     await context.save_form_now(FORM, CONFIRM_TIME)
     text = t("broadcast-confirm-schedule", when=t.datetime(moment), count=count)
@@ -342,12 +315,8 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-broadcast: the draft is dropped, the button does what it says."""
-    assert context.user_data is not None
-    context.user_data.pop("broadcast", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-form: the draft is dropped, the button does what it says.
+leave_for_menu = forms.leave_dropping("broadcast")
 
 
 async def on_use_buttons(update: Update, context: KhoosheContext) -> None:

@@ -30,6 +30,18 @@ def chat_id_of(update: Update) -> int:
     return chat.id
 
 
+def button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
+    """An inline button: its label's message id and its callback data (from bot/callbacks.py)."""
+    return InlineKeyboardButton(t.label(label), callback_data=data)
+
+
+def inline(t: Texts, *lines: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """Inline buttons line by line, each (label message id, callback data)."""
+    return InlineKeyboardMarkup(
+        [[button(t, label, data) for label, data in line] for line in lines]
+    )
+
+
 def rows(
     buttons: Sequence[InlineKeyboardButton], per_row: int = 2
 ) -> list[list[InlineKeyboardButton]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
@@ -21,7 +21,7 @@ from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.text import pack_messages
-from handlers.keyboards import answer, chat_id_of, paged, replace_pressed, show_card
+from handlers.keyboards import answer, button, chat_id_of, paged, replace_pressed, show_card
 from handlers.offerings import seats_line
 from handlers.tables import send_columns
 from storage.clusters import cluster_names
@@ -33,10 +33,6 @@ log = logging.getLogger(__name__)
 # Staff lists show offerings that started up to this long ago (attendance is taken after).
 LIST_SINCE = timedelta(days=30)
 LISTED = 10
-
-
-def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(t.label(label), callback_data=data)
 
 
 def owner(update: Update, context: KhoosheContext) -> service.Owner:
@@ -79,13 +75,13 @@ def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit", cb.OFFERING_EDIT_MENU.pack(i)),
-                _button(t, "offering-button-cancel-offering", cb.OFFERING_CANCEL.pack(i)),
+                button(t, "offering-button-edit", cb.OFFERING_EDIT_MENU.pack(i)),
+                button(t, "offering-button-cancel-offering", cb.OFFERING_CANCEL.pack(i)),
             ],
             [
-                _button(t, "offering-button-lists", cb.OFFERING_LISTS.pack(i)),
-                _button(t, "offering-button-export", cb.OFFERING_EXPORT.pack(i)),
-                _button(t, "offering-button-attendance", cb.OFFERING_ATTENDANCE.pack(i)),
+                button(t, "offering-button-lists", cb.OFFERING_LISTS.pack(i)),
+                button(t, "offering-button-export", cb.OFFERING_EXPORT.pack(i)),
+                button(t, "offering-button-attendance", cb.OFFERING_ATTENDANCE.pack(i)),
             ],
         ]
     )
@@ -136,7 +132,7 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
         )
     rest = len(found) - offset - LISTED
     if rest > 0:
-        more = [[_button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
+        more = [[button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
         await context.bot.send_message(
             chat_id_of(update),
             t("offering-staff-more", count=rest),
@@ -156,23 +152,23 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit-start", cb.OFFERING_EDIT_FIELDS["start"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-start", cb.OFFERING_EDIT_FIELDS["start"].pack(i)),
+                button(
                     t, "offering-button-edit-capacity", cb.OFFERING_EDIT_FIELDS["capacity"].pack(i)
                 ),
-                _button(t, "offering-button-edit-place", cb.OFFERING_EDIT_FIELDS["place"].pack(i)),
+                button(t, "offering-button-edit-place", cb.OFFERING_EDIT_FIELDS["place"].pack(i)),
             ],
             [
-                _button(t, "offering-button-edit-title", cb.OFFERING_EDIT_FIELDS["title"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-title", cb.OFFERING_EDIT_FIELDS["title"].pack(i)),
+                button(
                     t,
                     "offering-button-edit-description",
                     cb.OFFERING_EDIT_FIELDS["description"].pack(i),
                 ),
             ],
             [
-                _button(t, "offering-button-edit-end", cb.OFFERING_EDIT_FIELDS["end"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-end", cb.OFFERING_EDIT_FIELDS["end"].pack(i)),
+                button(
                     t, "offering-button-edit-deadline", cb.OFFERING_EDIT_FIELDS["deadline"].pack(i)
                 ),
             ],
@@ -200,8 +196,8 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-cancel-yes", cb.OFFERING_CANCEL_YES.pack(offering.id)),
-                _button(
+                button(t, "offering-button-cancel-yes", cb.OFFERING_CANCEL_YES.pack(offering.id)),
+                button(
                     t, "offering-button-cancel-keep", cb.OFFERING_CANCEL_KEEP.pack(offering.id)
                 ),
             ]

@@ -23,7 +23,7 @@ from bot.i18n import Texts
 from bot.services.offerings import calendar_file
 from bot.settings import Platform
 from bot.text import shorten
-from handlers.keyboards import answer, paged, show_card
+from handlers.keyboards import answer, button, paged, show_card
 from storage.members import Member
 from storage.offerings import (
     Notified,
@@ -47,10 +47,6 @@ TITLE_IN_BUTTON = 40
 def _id(update: Update) -> int:
     assert update.callback_query is not None
     return int((update.callback_query.data or "").rsplit(":", 1)[1])
-
-
-def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(t.label(label), callback_data=data)
 
 
 def _short(title: str) -> str:
@@ -140,8 +136,8 @@ async def _active_signup(
 def needs_buttons(t: Texts) -> list[InlineKeyboardButton]:
     """Suggest a training topic, and vote on topics (handlers/needs.py answers them)."""
     return [
-        _button(t, "needs-button-suggest", cb.NEEDS_SUGGEST.pack()),
-        _button(t, "needs-button-topics", cb.NEEDS_TOPICS.pack()),
+        button(t, "needs-button-suggest", cb.NEEDS_SUGGEST.pack()),
+        button(t, "needs-button-topics", cb.NEEDS_TOPICS.pack()),
     ]
 
 
@@ -152,7 +148,7 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
         return
     t = context.t
     offerings = await upcoming_for(context.db, member.cluster_code, datetime.now(UTC))
-    mine = _button(t, "offering-button-mine", cb.OFFERING_MINE.pack())
+    mine = button(t, "offering-button-mine", cb.OFFERING_MINE.pack())
     if not offerings:
         markup = InlineKeyboardMarkup([[mine], needs_buttons(t)])
         await show_card(update, context, t("offering-list-empty"), markup)
@@ -201,17 +197,17 @@ async def _card(
     if signup is not None and signup.status == "confirmed":
         if note is None:
             parts.append(t("offering-you-are-confirmed"))
-        buttons.append(_button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
+        buttons.append(button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
     elif signup is not None:
         if note is None:
             position = await waitlist_position(context.db, offering.id, member.id)
             parts.append(t("offering-you-are-waitlisted", position=position))
         buttons.append(
-            _button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
+            button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
         )
     elif datetime.now(UTC) < offering.closes_at:
         label = "offering-button-join" if counted.left != 0 else "offering-button-join-waitlist"
-        buttons.append(_button(t, label, cb.OFFERING_JOIN.pack(offering.id)))
+        buttons.append(button(t, label, cb.OFFERING_JOIN.pack(offering.id)))
     else:
         parts.append(t("offering-closed"))
     if note is not None:
@@ -219,8 +215,8 @@ async def _card(
     keyboard = [
         buttons,
         [
-            _button(t, "offering-button-calendar", cb.OFFERING_CALENDAR.pack(offering.id)),
-            _button(t, "offering-button-list", cb.OFFERING_LIST.pack()),
+            button(t, "offering-button-calendar", cb.OFFERING_CALENDAR.pack(offering.id)),
+            button(t, "offering-button-list", cb.OFFERING_LIST.pack()),
         ],
     ]
     return t.join("\n\n", parts), InlineKeyboardMarkup([row for row in keyboard if row])
@@ -263,8 +259,8 @@ async def on_join(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-join-yes", cb.OFFERING_JOIN_YES.pack(offering.id)),
-                _button(t, "offering-button-back", cb.OFFERING_CARD.pack(offering.id)),
+                button(t, "offering-button-join-yes", cb.OFFERING_JOIN_YES.pack(offering.id)),
+                button(t, "offering-button-back", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -322,8 +318,8 @@ async def on_leave(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-leave-yes", cb.OFFERING_LEAVE_YES.pack(offering.id)),
-                _button(t, "offering-button-keep", cb.OFFERING_CARD.pack(offering.id)),
+                button(t, "offering-button-leave-yes", cb.OFFERING_LEAVE_YES.pack(offering.id)),
+                button(t, "offering-button-keep", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -363,8 +359,8 @@ async def tell_promoted(context: KhoosheContext, offering: Offering, who: Notifi
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-view", cb.OFFERING_VIEW.pack(offering.id)),
-                _button(t, "offering-button-give-back", cb.OFFERING_LEAVE.pack(offering.id)),
+                button(t, "offering-button-view", cb.OFFERING_VIEW.pack(offering.id)),
+                button(t, "offering-button-give-back", cb.OFFERING_LEAVE.pack(offering.id)),
             ]
         ]
     )
@@ -403,7 +399,7 @@ async def on_mine(update: Update, context: KhoosheContext) -> None:
     await answer(update)
     t = context.t
     found = await member_signups(context.db, member.id, datetime.now(UTC))
-    back = _button(t, "offering-button-list", cb.OFFERING_LIST.pack())
+    back = button(t, "offering-button-list", cb.OFFERING_LIST.pack())
     if not found:
         await show_card(update, context, t("offering-mine-empty"), InlineKeyboardMarkup([[back]]))
         return

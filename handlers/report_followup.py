@@ -165,12 +165,8 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead of the follow-up: drop it and do what the button says."""
-    assert context.user_data is not None
-    context.user_data.pop("follow_up", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-form: the draft is dropped, the button does what it says.
+leave_for_menu = forms.leave_dropping("follow_up")
 
 
 async def cancel(update: Update, context: KhoosheContext) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from bot import callbacks as cb
@@ -17,7 +17,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from handlers.broadcast_form import FORM, RESCHEDULE, draft_of, typed_when
-from handlers.keyboards import answer, chat_id_of, replace_pressed, rows
+from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, rows
 from handlers.when_input import off_day_line
 from storage.outbox import WAITING, Broadcast, broadcasts_in, count_audience, get_broadcast
 
@@ -80,23 +80,14 @@ async def scheduled(update: Update, context: KhoosheContext) -> None:
     for broadcast in waiting[:LISTED]:
         count = await count_audience(context.db, broadcast.audience, platforms)
         key = "scheduled-item-missed" if broadcast.status == "missed" else "scheduled-item"
+        i = broadcast.id
         buttons = [
-            InlineKeyboardButton(
-                t.label("scheduled-button-reschedule"),
-                callback_data=cb.BROADCAST_RESCHEDULE.pack(broadcast.id),
-            ),
-            InlineKeyboardButton(
-                t.label("scheduled-button-cancel"),
-                callback_data=cb.BROADCAST_CANCEL.pack(broadcast.id),
-            ),
+            button(t, "scheduled-button-reschedule", cb.BROADCAST_RESCHEDULE.pack(i)),
+            button(t, "scheduled-button-cancel", cb.BROADCAST_CANCEL.pack(i)),
         ]
         if broadcast.status == "missed":
             buttons.insert(
-                0,
-                InlineKeyboardButton(
-                    t.label("scheduled-button-send-now"),
-                    callback_data=cb.BROADCAST_SEND_MISSED.pack(broadcast.id),
-                ),
+                0, button(t, "scheduled-button-send-now", cb.BROADCAST_SEND_MISSED.pack(i))
             )
         await context.bot.send_message(
             chat_id,
@@ -124,19 +115,12 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
         return
     await answer(update)
     t = context.t
-    markup = InlineKeyboardMarkup(
+    markup = inline(
+        t,
         [
-            [
-                InlineKeyboardButton(
-                    t.label("scheduled-button-yes-cancel"),
-                    callback_data=cb.BROADCAST_CANCEL_YES.pack(broadcast.id),
-                ),
-                InlineKeyboardButton(
-                    t.label("scheduled-button-keep"),
-                    callback_data=cb.BROADCAST_CANCEL_KEEP.pack(broadcast.id),
-                ),
-            ]
-        ]
+            ("scheduled-button-yes-cancel", cb.BROADCAST_CANCEL_YES.pack(broadcast.id)),
+            ("scheduled-button-keep", cb.BROADCAST_CANCEL_KEEP.pack(broadcast.id)),
+        ],
     )
     await context.bot.send_message(
         chat_id_of(update),
@@ -228,16 +212,7 @@ async def on_new_time(update: Update, context: KhoosheContext) -> str | int:
     if warning is not None:
         draft_of(context)["pending_at"] = moment.isoformat()
         await context.save_form_now(FORM, RESCHEDULE)
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        t.label("broadcast-button-day-ok"),
-                        callback_data=cb.BROADCAST_RESCHEDULE_DAY_OK.pack(),
-                    )
-                ]
-            ]
-        )
+        markup = inline(t, [("broadcast-button-day-ok", cb.BROADCAST_RESCHEDULE_DAY_OK.pack())])
         await context.bot.send_message(
             chat_id_of(update),
             t("scheduled-day-confirm", warning=warning, when=t.datetime(moment)),
