@@ -19,7 +19,6 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.roles import Role, requires
 from handlers import broadcast_form as compose
 from handlers import forms, menu, profile, scheduled
 from handlers.broadcast_form import (
@@ -33,21 +32,17 @@ from handlers.broadcast_form import (
     WHEN,
 )
 from handlers.keyboards import answer, chat_id_of
-from handlers.scheduled import own_or_staff, pressed_broadcast
 from handlers.tables import send_columns
 from storage.clusters import cluster_names
-from storage.outbox import undelivered
+from storage.outbox import Broadcast, undelivered
 
 # The undelivered list's columns, in sheet order ("tried": when the bot gave up).
 FAILED_COLUMNS = ("name", "company", "cluster", "platform", "phone", "status", "error", "tried")
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_failed_list(update: Update, context: KhoosheContext) -> None:
+@scheduled.broadcast_button
+async def on_failed_list(update: Update, context: KhoosheContext, broadcast: Broadcast) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
-    broadcast = await own_or_staff(update, context, pressed_broadcast(update))
-    if broadcast is None:
-        return
     t = context.t
     recipients = await undelivered(context.db, broadcast.id)
     if not recipients:

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     ReplyKeyboardRemove,
     Update,
@@ -30,7 +28,7 @@ from bot.roles import Role, access_of
 from bot.services.reports import is_greeting
 from bot.text import shorten
 from handlers import offerings, profile, triage
-from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
+from handlers.keyboards import MENU_IDS, answer, inline, main_menu, replace_pressed
 from storage.reports import NewAttachment
 
 log = logging.getLogger(__name__)
@@ -212,19 +210,13 @@ async def _offer_report(
     # is behind this, so the "state" written is None under a name of its own.
     await context.save_form_now(LOOSE_TEXTS, None)
     t = context.t
-    markup = InlineKeyboardMarkup(
+    kept_at = message.message_id
+    markup = inline(
+        t,
         [
-            [
-                InlineKeyboardButton(
-                    t.label("loose-text-button-report"),
-                    callback_data=cb.LOOSE_TEXT_REPORT.pack(message.message_id),
-                ),
-                InlineKeyboardButton(
-                    t.label("loose-text-button-dismiss"),
-                    callback_data=cb.LOOSE_TEXT_DISMISS.pack(message.message_id),
-                ),
-            ]
-        ]
+            ("loose-text-button-report", cb.LOOSE_TEXT_REPORT.pack(kept_at)),
+            ("loose-text-button-dismiss", cb.LOOSE_TEXT_DISMISS.pack(kept_at)),
+        ],
     )
     if file is None:
         offer = t("loose-text-offer", text=_quote(text))

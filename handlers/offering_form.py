@@ -60,12 +60,11 @@ from handlers.offering_steps import (
     SHARES,
     START,
     TITLE,
-    again,
     ask,
     ask_day_ok,
     cancel,
     chat_of,
-    count_or_hint,
+    count_value,
     date_refused,
     day_kept,
     draft_of,
@@ -79,7 +78,6 @@ from handlers.offering_steps import (
     skip_markup,
     stored_at,
     text_value,
-    typed_text,
 )
 from storage.needs import get_topic, topic_clusters
 from storage.offerings import (
@@ -269,9 +267,8 @@ async def on_capacity(update: Update, context: KhoosheContext) -> str:
     """How many seats (or unlimited)."""
     draft = draft_of(context)
     if update.message is not None:
-        count = count_or_hint(typed_text(update))
-        if isinstance(count, str):
-            await again(update, context, count)
+        count = await count_value(update, context)
+        if count is None:
             return CAPACITY
         draft["capacity"] = count
     else:

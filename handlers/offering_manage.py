@@ -21,7 +21,15 @@ from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.text import pack_messages
-from handlers.keyboards import answer, button, chat_id_of, paged, replace_pressed, show_card
+from handlers.keyboards import (
+    answer,
+    button,
+    chat_id_of,
+    paged,
+    replace_pressed,
+    show_card,
+    staff_button,
+)
 from handlers.offerings import seats_line
 from handlers.tables import send_columns
 from storage.clusters import cluster_names
@@ -42,6 +50,10 @@ def owner(update: Update, context: KhoosheContext) -> service.Owner:
     return service.Owner(
         actor(context, user.id), context.platform.value, chat_id_of(update), context.t.lang
     )
+
+
+async def _pressed_offering(update: Update, context: KhoosheContext) -> Offering | None:
+    return await managed(update, context, offering_id(update))
 
 
 def offering_id(update: Update, index: int = 0) -> int:
@@ -68,6 +80,10 @@ async def managed(update: Update, context: KhoosheContext, offering_id: int) -> 
         await answer(update, context.t("offering-not-yours"), alert=True)
         return None
     return offering
+
+
+# A staff button about an offering this person may manage (its id is the press's first number).
+offering_button = staff_button(_pressed_offering)
 
 
 def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
@@ -140,12 +156,9 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
         )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_edit_menu(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """What to change."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     await answer(update)
     t = context.t
     i = offering.id
@@ -181,12 +194,9 @@ async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_cancel_ask(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Cancelling an offering asks first: everyone signed up will be told."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if offering.status == "cancelled":
         await answer(update, context.t("offering-was-cancelled"), alert=True)
         return
@@ -214,12 +224,9 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_cancel_yes(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Cancel it; its reminders are cancelled and everyone signed up is told."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     told = await service.cancel(context.state.outbox, context.db, offering, owner(update, context))
     t = context.t
     if told is None:
@@ -235,12 +242,9 @@ async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
     await replace_pressed(update, context.t("offering-kept"))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_lists(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_lists(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Who is confirmed, waitlisted, cancelled."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     await answer(update)
     t = context.t
     people = await attendees(context.db, offering.id)
@@ -266,12 +270,9 @@ async def on_lists(update: Update, context: KhoosheContext) -> None:
 EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", "attended")
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_export(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_export(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """An .xlsx of everyone who signed up."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     t = context.t
     people = await attendees(context.db, offering.id)
     if not people:
@@ -324,12 +325,9 @@ async def _attendance(
         await show_card(update, context, text, markup)
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_attendance(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_attendance(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """The confirmed members as toggle buttons (after the start): opened, or another page."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if datetime.now(UTC) < offering.starts_at:
         await answer(update, context.t("offering-attendance-too-early"), alert=True)
         return
@@ -341,12 +339,9 @@ async def on_attendance(update: Update, context: KhoosheContext) -> None:
         await _attendance(update, context, offering, offering_id(update, 1))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_attended(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_attended(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Mark one confirmed member present or absent."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if datetime.now(UTC) < offering.starts_at:
         await answer(update, context.t("offering-attendance-too-early"), alert=True)
         return

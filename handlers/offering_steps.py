@@ -192,6 +192,16 @@ TEXT_LIMITS = {
 }
 
 
+async def count_value(update: Update, context: KhoosheContext) -> int | None:
+    """A count (a capacity, a cluster's share) as typed, or None after the hint: the same
+    question stays open."""
+    count = count_or_hint(typed_text(update))
+    if isinstance(count, str):
+        await again(update, context, count)
+        return None
+    return count
+
+
 async def text_value(update: Update, context: KhoosheContext, field: str) -> str | None:
     """A title, description or place as typed (a title on one line), or None after the hint:
     the same question stays open."""

@@ -9,9 +9,12 @@ an offering cancelled while a member looks at its buttons answers politely.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import TelegramError
@@ -42,6 +45,33 @@ from storage.signup_lists import member_signups
 log = logging.getLogger(__name__)
 
 TITLE_IN_BUTTON = 40
+
+
+def _offering_button(
+    *, signed_up_ok: bool = False
+) -> Callable[
+    [Callable[[Update, KhoosheContext, Member, Offering], Awaitable[None]]],
+    Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]],
+]:
+    """A member's button about an offering: for registered members only, and only while they
+    may still see the offering (or, `signed_up_ok`, hold a sign-up for it); the handler gets
+    the member and the offering. Anyone else is told why, in the press's answer."""
+
+    def decorate(
+        handler: Callable[[Update, KhoosheContext, Member, Offering], Awaitable[None]],
+    ) -> Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]:
+        @functools.wraps(handler)
+        async def pressed(update: Update, context: KhoosheContext) -> None:
+            member = await _member(update, context)
+            if member is None:
+                return
+            offering = await _open_offering(update, context, member, signed_up_ok=signed_up_ok)
+            if offering is not None:
+                await handler(update, context, member, offering)
+
+        return pressed
+
+    return decorate
 
 
 def _id(update: Update) -> int:
@@ -222,14 +252,11 @@ async def _card(
     return t.join("\n\n", parts), InlineKeyboardMarkup([row for row in keyboard if row])
 
 
-async def on_view(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_view(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Details of one offering: a new card (from an announcement, a reminder, the list)."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     await answer(update)
     text, markup = await _card(context, offering, member)
     data = update.callback_query.data if update.callback_query else ""
@@ -242,14 +269,11 @@ async def on_view(update: Update, context: KhoosheContext) -> None:
         await show_card(update, context, text, markup)
 
 
-async def on_join(update: Update, context: KhoosheContext) -> None:
+@_offering_button()
+async def on_join(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Sign-up asks first."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member)
-    if offering is None:
-        return
     if await _active_signup(context, offering, member) is not None:
         await answer(update, context.t("offering-already-signed-up"), alert=True)
         return
@@ -302,14 +326,11 @@ async def on_join_ok(update: Update, context: KhoosheContext) -> None:
     await show_card(update, context, text, markup)
 
 
-async def on_leave(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_leave(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Giving a seat back asks first."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     if await _active_signup(context, offering, member) is None:
         await answer(update, context.t("offering-not-signed-up"), alert=True)
         return
@@ -371,14 +392,11 @@ async def tell_promoted(context: KhoosheContext, offering: Offering, who: Notifi
         log.info("promotion on offering %s not told (%s)", offering.id, type(exc).__name__)
 
 
-async def on_calendar(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_calendar(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """An .ics file of the offering for the phone's calendar."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     await answer(update)
     data = calendar_file(offering, context.settings.tz)
     chat = update.effective_chat

@@ -76,26 +76,28 @@ async def _own_report(
     return report
 
 
-async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
-    """ "Add to this report": ask for the text or file."""
-    report = await _own_report(update, context, filer_only=False, statuses=OPEN_STATUSES)
+async def _write(
+    update: Update, context: KhoosheContext, report: Report | None, kind: str, question: str
+) -> str | int:
+    """Ask for what the member adds to `report` (as `kind`), or end when it is not theirs."""
     if report is None:
         return ConversationHandler.END
     assert context.user_data is not None
-    context.user_data["follow_up"] = {"report": report.id, "kind": "follow_up"}
-    await _ask(update, context, "report-ask-follow-up", report)
+    context.user_data["follow_up"] = {"report": report.id, "kind": kind}
+    await _ask(update, context, question, report)
     return WRITING
+
+
+async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
+    """ "Add to this report": ask for the text or file."""
+    report = await _own_report(update, context, filer_only=False, statuses=OPEN_STATUSES)
+    return await _write(update, context, report, "follow_up", "report-ask-follow-up")
 
 
 async def start_not_solved(update: Update, context: KhoosheContext) -> str | int:
     """ "Not solved": ask what is still wrong; the answer reopens the report."""
     report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
-    if report is None:
-        return ConversationHandler.END
-    assert context.user_data is not None
-    context.user_data["follow_up"] = {"report": report.id, "kind": "reopened"}
-    await _ask(update, context, "report-ask-why-not-solved", report)
-    return WRITING
+    return await _write(update, context, report, "reopened", "report-ask-why-not-solved")
 
 
 async def _ask(update: Update, context: KhoosheContext, key: str, report: Report) -> None:

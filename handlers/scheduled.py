@@ -17,7 +17,15 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from handlers.broadcast_form import FORM, RESCHEDULE, draft_of, typed_when
-from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, rows
+from handlers.keyboards import (
+    answer,
+    button,
+    chat_id_of,
+    inline,
+    replace_pressed,
+    rows,
+    staff_button,
+)
 from handlers.when_input import off_day_line
 from storage.outbox import WAITING, Broadcast, broadcasts_in, count_audience, get_broadcast
 
@@ -50,6 +58,14 @@ def pressed_broadcast(update: Update) -> int:
     assert update.callback_query is not None
     family = cb.family_of(update.callback_query.data)
     return (family.first_int(update.callback_query.data) if family is not None else None) or 0
+
+
+async def _pressed(update: Update, context: KhoosheContext) -> Broadcast | None:
+    return await own_or_staff(update, context, pressed_broadcast(update))
+
+
+# A staff button about a broadcast this person made (or any, for staff).
+broadcast_button = staff_button(_pressed)
 
 
 def _body_preview(t: Texts, broadcast: Broadcast) -> str:
@@ -104,12 +120,9 @@ async def scheduled(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(chat_id, t("scheduled-more", count=len(waiting) - LISTED))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
+@broadcast_button
+async def on_cancel_ask(update: Update, context: KhoosheContext, broadcast: Broadcast) -> None:
     """Cancel asks first: it cannot be undone."""
-    broadcast = await own_or_staff(update, context, pressed_broadcast(update))
-    if broadcast is None:
-        return
     if broadcast.status not in WAITING:
         await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return
@@ -129,12 +142,9 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
+@broadcast_button
+async def on_cancel_yes(update: Update, context: KhoosheContext, broadcast: Broadcast) -> None:
     """Cancel a waiting broadcast."""
-    broadcast = await own_or_staff(update, context, pressed_broadcast(update))
-    if broadcast is None:
-        return
     user = update.effective_user
     assert user is not None
     t = context.t
@@ -156,12 +166,11 @@ async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
     await replace_pressed(update, t("scheduled-kept", number=t.digits(broadcast.number)))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_send_missed_now(update: Update, context: KhoosheContext) -> None:
+@broadcast_button
+async def on_send_missed_now(
+    update: Update, context: KhoosheContext, broadcast: Broadcast
+) -> None:
     """A broadcast that missed its time: send it now after all."""
-    broadcast = await own_or_staff(update, context, pressed_broadcast(update))
-    if broadcast is None:
-        return
     user = update.effective_user
     assert user is not None
     count = None
