@@ -3,20 +3,18 @@ publishing; /offerings with edit, cancel, lists, export and attendance; who may 
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import jdatetime
-from openpyxl import load_workbook
 
 from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
-from tests.test_offerings import TITLE, offer, statuses
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, sheet_of, shown, tap, workday
+from tests.test_offerings import TITLE, offer, statuses, to_deadline, to_preview
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -139,10 +137,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert "عضو 0" in shown(lists) and "فهرست انتظار (۱)" in shown(lists)
 
     await admin.press_inline(item, "📊 اکسل")
-    sheet = await expect(admin, "ردیف")
-    assert sheet.document is not None
-    table = load_workbook(io.BytesIO(sheet.document.data)).active
-    assert table is not None
+    table = sheet_of(await expect(admin, "ردیف"))
     values = list(table.values)
     assert values[0][:6] == ("نام", "شرکت / واحد", "خوشه", "تلفن", "وضعیت", "زمان ثبت‌نام")
     assert values[1][0] == "عضو 0" and values[1][2] == "چرم و کفش" and values[1][4] == "قطعی"
@@ -267,15 +262,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     # the agent's form offers only their clusters; a forged one is refused
     await new_offering(agent, "کارگاه آموزشی", "کارگاه بسته‌بندی")
     await agent.press("صرف‌نظر »")
-    await expect(agent, "زمان شروع")
-    await agent.send_text(workday(2, "۱۰:۰۰"))
-    await expect(agent, "زمان پایان")
-    await agent.press("صرف‌نظر »")
-    await expect(agent, "مکان برگزاری")
-    await agent.send_text("https://meet.example/khooshe")
-    await expect(agent, "ظرفیت چند نفر")
-    await agent.press("بدون محدودیت")
-    await expect(agent, "مهلت ثبت‌نام")
+    await to_deadline(agent, workday(2, "۱۰:۰۰"), "https://meet.example/khooshe", None)
     await agent.press("تا شروع")
     picker = await expect(agent, "فقط خوشه‌های خودتان")
     assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
@@ -307,19 +294,8 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await khooshe.stop()
     await khooshe.start()
     await admin.send_text("غرفه‌های رایگان برای اعضای خوشه")  # the answer to the same step
-    await expect(admin, "زمان شروع")
-    await admin.send_text(workday(2, "۱۰:۰۰"))
-    await expect(admin, "زمان پایان")
-    await admin.press("صرف‌نظر »")
-    await expect(admin, "مکان برگزاری")
-    await admin.send_text("نمایشگاه بین‌المللی تبریز")
-    await expect(admin, "ظرفیت چند نفر")
-    await admin.press("بدون محدودیت")
-    await expect(admin, "مهلت ثبت‌نام")
-    await admin.press("تا شروع")
-    await expect(admin, "برای کدام خوشه‌ها")
-    await tap(admin, "✔️ تأیید خوشه‌ها")
-    await expect(admin, "پیش‌نمایش")
+    await to_deadline(admin, workday(2, "۱۰:۰۰"), "نمایشگاه بین‌المللی تبریز", None)
+    await to_preview(admin)
     await admin.press("🕒 زمان‌بندی انتشار")
     await expect(admin, "چه زمانی منتشر")
     await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
@@ -456,10 +432,7 @@ async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     await expect(admin, "ظرفیت چند نفر")
     await admin.send_text("۱ نفر")  # was refused as "a number in words"
     await expect(admin, "مهلت ثبت‌نام")
-    await admin.press("تا شروع")
-    await expect(admin, "برای کدام خوشه‌ها")
-    await tap(admin, "✔️ تأیید خوشه‌ها")
-    await expect(admin, "پیش‌نمایش")
+    await to_preview(admin)
     await admin.press("📤 انتشار الان")
     await expect(admin, "منتشر شد")
     (row,) = await khooshe.rows("SELECT starts_at, ends_at, capacity FROM offerings")

@@ -11,7 +11,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, InvalidToken
 
-from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.sandbox import BotApiSandbox, CallbackAnswer, SandboxUser
 from bot.sandbox.messages import JSONDict
 from tests.conftest import free_port
 from tests.sandbox.conftest import YES_NO, Raw, make_bot
@@ -261,14 +261,23 @@ async def test_offsets_confirm_updates(server: BotApiSandbox, raw: Raw, user: Sa
     assert server.pending_updates() == []
 
 
-async def test_update_shapes_per_flavour(
-    server: BotApiSandbox, raw: Raw, bot: Bot, user: SandboxUser
-) -> None:
+async def text_and_press(
+    bot: Bot, raw: Raw, user: SandboxUser
+) -> tuple[JSONDict, JSONDict, asyncio.Task[CallbackAnswer | None]]:
+    """The user sends a text and presses a button the bot sent: both updates as getUpdates
+    returns them, and the press (nobody answers it)."""
     await bot.send_message(user.id, "دکمه", reply_markup=YES_NO)
     await user.send_text("سلام")
     press = asyncio.create_task(user.press("بله", timeout=0.2))
     await asyncio.sleep(0)
     message_update, query_update = await raw.updates()
+    return message_update, query_update, press
+
+
+async def test_update_shapes_per_flavour(
+    server: BotApiSandbox, raw: Raw, bot: Bot, user: SandboxUser
+) -> None:
+    message_update, query_update, press = await text_and_press(bot, raw, user)
     message, query = message_update["message"], query_update["callback_query"]
     assert message["from"]["id"] == user.id and message["chat"]["type"] == "private"
     assert query["data"] == "yes" and query["message"]["text"] == "دکمه"
@@ -290,11 +299,7 @@ async def test_dropped_fields_are_a_fault_mode(
     server: BotApiSandbox, raw: Raw, bot: Bot, user: SandboxUser
 ) -> None:
     server.drop_fields()
-    await bot.send_message(user.id, "دکمه", reply_markup=YES_NO)
-    await user.send_text("سلام")
-    press = asyncio.create_task(user.press("بله", timeout=0.2))
-    await asyncio.sleep(0)
-    message_update, query_update = await raw.updates()
+    message_update, query_update, press = await text_and_press(bot, raw, user)
     message, query = message_update["message"], query_update["callback_query"]
     assert "is_bot" not in message["from"] and "date" not in message
     assert "chat_instance" not in query and "is_bot" not in query["from"]
