@@ -44,7 +44,7 @@ async def _next(user: SandboxUser, fragment: str) -> BotMessage:
 async def file_one(user: SandboxUser, body: str) -> float:
     """File one report; return seconds from "send" to the tracking code."""
     await user.send_text("📝 ثبت مشکل")
-    await _next(user, "با زبان خودتان")
+    await _next(user, "با کلمات خودتان")
     await user.send_text(body)
     await _next(user, "دریافت شد")
     await user.press("✅ تمام شد", timeout=60)
