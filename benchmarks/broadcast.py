@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import resource
 import signal
@@ -30,12 +29,12 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import SecretStr
-
+from benchmarks.members import register_users
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
@@ -153,54 +152,52 @@ def _done(db_path: Path) -> bool:
     return bool(row and row[0] == "done")
 
 
-async def in_process(
-    recipients: int, rate: float, blocked: float, faults: bool, share: float
-) -> None:
-    """The bot and the sandbox in this process; /help probed during the broadcast."""
-    text.warm_up()
+@asynccontextmanager
+async def _seeded(
+    rate: float, recipients: int, blocked: float
+) -> AsyncIterator[tuple[BotApiSandbox, str, Path, set[int]]]:
+    """A sandbox at `rate` messages a second with the admin and the recipients in a fresh
+    database: (sandbox, token, database path, recipients' chat ids)."""
     async with BotApiSandbox("telegram", rate_limit=rate) as server:
         token = server.make_token(77)
         server.user(user_id=ADMIN, token=token)
         with tempfile.TemporaryDirectory() as folder:
             db_path = Path(folder) / "bench.db"
-            chat_ids = await _seed(server, token, db_path, recipients, blocked)
-            prober = server.user(token=token, first_name="پرسنده")
-            db = await connect(db_path)
-            await register_member(
-                db, "telegram", prober.id, prober.id,
-                NewMember("پرسنده", "واحد", "food", None, "+989120000000", True, "owner"),
-            )  # fmt: skip
-            await db.execute(
-                "UPDATE members SET announcements = 0 WHERE user_id = ?", (prober.id,)
-            )
-            await db.close()
-            settings = Settings(
-                _env_file=None,  # type: ignore[call-arg]
-                telegram_token=SecretStr(token),
-                telegram_base_url=server.base_url,
-                telegram_base_file_url=server.base_file_url,
-                database_path=db_path,
-                polling_timeout=1,
-                flood_burst=10_000,
-                telegram_rate_limit=rate,
-                outbox_share=share,
-            )
-            if faults:
-                server.inject(
-                    "sendMessage", error=429, retry_after=1, times=10**9, probability=0.001
-                )
-            runtime = Runtime(settings)
-            await runtime.start()
-            assert runtime.outbox is not None
-            latencies: list[float] = []
-            stop = asyncio.Event()
-            probe = asyncio.create_task(_probe(prober, latencies, stop))
-            await runtime.outbox.submit(_broadcast("bench"))
-            await _until(lambda: _done(db_path))
-            stop.set()
-            await probe
-            await runtime.stop()
-            _report(server, chat_ids, rate, share, latencies)
+            yield server, token, db_path, await _seed(server, token, db_path, recipients, blocked)
+
+
+async def in_process(
+    recipients: int, rate: float, blocked: float, faults: bool, share: float
+) -> None:
+    """The bot and the sandbox in this process; /help probed during the broadcast."""
+    text.warm_up()
+    async with _seeded(rate, recipients, blocked) as (server, token, db_path, chat_ids):
+        prober = server.user(token=token, first_name="پرسنده")
+        db = await connect(db_path)
+        await register_users(db, [prober], name="پرسنده", cluster="food")
+        await db.execute("UPDATE members SET announcements = 0 WHERE user_id = ?", (prober.id,))
+        await db.close()
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            **server.bot_settings(token, db_path),
+            flood_burst=10_000,
+            telegram_rate_limit=rate,
+            outbox_share=share,
+        )
+        if faults:
+            server.inject("sendMessage", error=429, retry_after=1, times=10**9, probability=0.001)
+        runtime = Runtime(settings)
+        await runtime.start()
+        assert runtime.outbox is not None
+        latencies: list[float] = []
+        stop = asyncio.Event()
+        probe = asyncio.create_task(_probe(prober, latencies, stop))
+        await runtime.outbox.submit(_broadcast("bench"))
+        await _until(lambda: _done(db_path))
+        stop.set()
+        await probe
+        await runtime.stop()
+        _report(server, chat_ids, rate, share, latencies)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (bot and sandbox in one process): {peak:.0f} MiB")
 
@@ -208,17 +205,12 @@ async def in_process(
 async def _spawn(
     server: BotApiSandbox, token: str, db_path: Path, rate: float, share: float
 ) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    env.update(
-        PYTHONPATH=str(PROJECT_ROOT),
-        TELEGRAM_TOKEN=token,
-        TELEGRAM_BASE_URL=server.base_url,
-        TELEGRAM_BASE_FILE_URL=server.base_file_url,
-        DATABASE_PATH=str(db_path),
-        POLLING_TIMEOUT="1",
-        TELEGRAM_RATE_LIMIT=str(rate),
-        OUTBOX_SHARE=str(share),
-        LOG_LEVEL="WARNING",
+    env = server.bot_env(
+        token,
+        db_path,
+        telegram_rate_limit=str(rate),
+        outbox_share=str(share),
+        log_level="WARNING",
     )
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=db_path.parent, env=env,
@@ -236,34 +228,27 @@ def _peak_rss_mib(pid: int) -> float:
 
 async def killed(recipients: int, rate: float, blocked: float, faults: bool, share: float) -> None:
     """The bot as `python -m bot` in a subprocess, killed with SIGKILL half-way."""
-    async with BotApiSandbox("telegram", rate_limit=rate) as server:
-        token = server.make_token(77)
-        server.user(user_id=ADMIN, token=token)
-        with tempfile.TemporaryDirectory() as folder:
-            db_path = Path(folder) / "bench.db"
-            chat_ids = await _seed(server, token, db_path, recipients, blocked)
-            db = await connect(db_path)
-            await create_broadcast(db, _broadcast("bench"))
-            await db.close()
-            if faults:
-                server.inject(
-                    "sendMessage", error=429, retry_after=1, times=10**9, probability=0.001
-                )
-            process = await _spawn(server, token, db_path, rate, share)
-            await _until(lambda: len(_sends(server, chat_ids)) >= recipients // 2)
-            peak_before = _peak_rss_mib(process.pid)
-            process.send_signal(signal.SIGKILL)
-            await process.wait()
-            at_kill = Counter(chat for _, chat, error in _sends(server, chat_ids) if error is None)
-            print(f"killed with -9 after {sum(at_kill.values())} deliveries")
-            process = await _spawn(server, token, db_path, rate, share)
-            await _until(lambda: _done(db_path))
-            peak_after = _peak_rss_mib(process.pid)
-            process.send_signal(signal.SIGTERM)
-            await process.wait()
-            _report(server, chat_ids, rate, share, [])
-            print(f"peak RSS of the bot: {peak_before:.0f} MiB before the kill, "
-                  f"{peak_after:.0f} MiB after the restart")  # fmt: skip
+    async with _seeded(rate, recipients, blocked) as (server, token, db_path, chat_ids):
+        db = await connect(db_path)
+        await create_broadcast(db, _broadcast("bench"))
+        await db.close()
+        if faults:
+            server.inject("sendMessage", error=429, retry_after=1, times=10**9, probability=0.001)
+        process = await _spawn(server, token, db_path, rate, share)
+        await _until(lambda: len(_sends(server, chat_ids)) >= recipients // 2)
+        peak_before = _peak_rss_mib(process.pid)
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+        at_kill = Counter(chat for _, chat, error in _sends(server, chat_ids) if error is None)
+        print(f"killed with -9 after {sum(at_kill.values())} deliveries")
+        process = await _spawn(server, token, db_path, rate, share)
+        await _until(lambda: _done(db_path))
+        peak_after = _peak_rss_mib(process.pid)
+        process.send_signal(signal.SIGTERM)
+        await process.wait()
+        _report(server, chat_ids, rate, share, [])
+        print(f"peak RSS of the bot: {peak_before:.0f} MiB before the kill, "
+              f"{peak_after:.0f} MiB after the restart")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -53,14 +53,8 @@ from storage.clusters import list_places
 from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.offerings import KINDS, NewOffering, create_offering, sign_up
-from storage.reports import (
-    NewReport,
-    add_event,
-    change_status,
-    create_report,
-    join_report,
-    refer,
-)
+from storage.report_triage import refer
+from storage.reports import NewReport, add_event, change_status, create_report, join_report
 from storage.roles import grant_role
 
 CATEGORIES = ("electricity", "infrastructure", "finance", "raw_materials", "market", "export")

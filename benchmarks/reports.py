@@ -20,14 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from pydantic import SecretStr
-
+from benchmarks.members import register_users
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.services.categorize import LEXICON_PATH, Lexicon, suggest
 from bot.settings import PROJECT_ROOT, Settings
-from storage.members import NewMember, register_member
 
 TEXTS = [
     line.split("\t", 1)[1]
@@ -46,7 +44,7 @@ async def _next(user: SandboxUser, fragment: str) -> BotMessage:
 async def file_one(user: SandboxUser, body: str) -> float:
     """File one report; return seconds from "send" to the tracking code."""
     await user.send_text("📝 ثبت مشکل")
-    await _next(user, "با زبان خودتان")
+    await _next(user, "با کلمات خودتان")
     await user.send_text(body)
     await _next(user, "دریافت شد")
     await user.press("✅ تمام شد", timeout=60)
@@ -92,11 +90,7 @@ async def main(members: int, staff_group: bool) -> None:
             settings = Settings(
                 _env_file=None,  # type: ignore[call-arg]
                 telegram_staff_chat_id=group.id if group else None,
-                telegram_token=SecretStr(token),
-                telegram_base_url=server.base_url,
-                telegram_base_file_url=server.base_file_url,
-                database_path=Path(folder) / "bench.db",
-                polling_timeout=1,
+                **server.bot_settings(token, Path(folder) / "bench.db"),
                 flood_burst=10_000,
                 telegram_rate_limit=10_000,
             )
@@ -104,18 +98,10 @@ async def main(members: int, staff_group: bool) -> None:
             await runtime.start()
             assert runtime.db is not None
             users = [server.user(token=token) for _ in range(members)]
-            for user in users:
-                await register_member(
-                    runtime.db, "telegram", user.id, user.id,
-                    NewMember("عضو آزمایشی", "واحد", "leather_shoes", None, "+989120000000",
-                              True, "owner"),
-                )  # fmt: skip
+            await register_users(runtime.db, users)
             await runtime.apps[settings.platforms()[0]].state.lexicon.get()
             bystander = server.user(token=token)
-            await register_member(
-                runtime.db, "telegram", bystander.id, bystander.id,
-                NewMember("رهگذر", "واحد", "furniture", None, "+989120000000", True, "owner"),
-            )  # fmt: skip
+            await register_users(runtime.db, [bystander], name="رهگذر", cluster="furniture")
             done: list[float] = []
             half_way = asyncio.Event()
 

@@ -19,14 +19,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pydantic import SecretStr
-
+from benchmarks.members import register_users
 from bot import callbacks as cb
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
 from bot.services.offerings import Owner, publish
 from bot.settings import Settings
-from storage.members import NewMember, register_member
 from storage.offerings import NewOffering
 
 
@@ -55,11 +53,7 @@ async def main(members: int, capacity: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             settings = Settings(
                 _env_file=None,  # type: ignore[call-arg]
-                telegram_token=SecretStr(token),
-                telegram_base_url=server.base_url,
-                telegram_base_file_url=server.base_file_url,
-                database_path=Path(folder) / "bench.db",
-                polling_timeout=1,
+                **server.bot_settings(token, Path(folder) / "bench.db"),
                 flood_burst=10_000,
                 telegram_rate_limit=10_000,
             )
@@ -67,12 +61,7 @@ async def main(members: int, capacity: int) -> None:
             await runtime.start()
             assert runtime.db is not None and runtime.outbox is not None
             users = [server.user(token=token) for _ in range(members)]
-            for user in users:
-                await register_member(
-                    runtime.db, "telegram", user.id, user.id,
-                    NewMember("عضو آزمایشی", "واحد", "leather_shoes", None, "+989120000000",
-                              True, "owner"),
-                )  # fmt: skip
+            await register_users(runtime.db, users)
             owner = Owner("staff:telegram:1", "telegram", 1, "fa")
             offering, _ = await publish(
                 runtime.outbox,

@@ -8,7 +8,6 @@ the exit status, and how many stderr lines start with "khooshe:" (one is the goa
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 import sys
 import tempfile
@@ -67,15 +66,7 @@ async def one_case(name: str, make_db: Callable[[Path], Path]) -> tuple[float, i
             bale.revoke(token, 403)
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-            env.update(
-                PYTHONPATH=str(ROOT),
-                BALE_TOKEN=token,
-                BALE_BASE_URL=bale.base_url,
-                BALE_BASE_FILE_URL=bale.base_file_url,
-                DATABASE_PATH=str(make_db(folder)),
-                POLLING_TIMEOUT="1",
-            )
+            env = bale.bot_env(token, make_db(folder))
             start = time.perf_counter()
             process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", cwd=folder, env=env,

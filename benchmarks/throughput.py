@@ -31,11 +31,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.members import register_users
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.services.places import seed_places
 from bot.settings import Settings
 from storage.db import connect
-from storage.members import NewMember, register_member
 
 ROOT = Path(__file__).resolve().parent.parent
 KHOOSHE_ID, ECHO_ID = 91, 92
@@ -138,12 +138,7 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
             database = Path(folder) / "bench.db"
             db = await connect(database)
             await seed_places(db, Settings(_env_file=None).clusters_file)  # type: ignore[call-arg]
-            for user in k_users:
-                await register_member(
-                    db, "telegram", user.id, user.id,
-                    NewMember("عضو آزمایشی", "واحد", "leather_shoes", None, "+989120000000",
-                              True, "owner"),
-                )  # fmt: skip
+            await register_users(db, k_users)
             await db.close()
             base = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
             base["PYTHONPATH"] = str(ROOT)

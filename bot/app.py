@@ -158,26 +158,19 @@ def build_application(
         bale=bale,
         proxy=proxy,
     )
+    # Both platforms' bots are wired alike; only Bale's escapes what it sends.
+    wiring: dict[str, Any] = {
+        "base_url": base_url,
+        "base_file_url": base_file_url,
+        "request": request,
+        "get_updates_request": poll_request,
+        "rate_limiter": rate_limiter,
+    }
     bot: ExtBot[Any]
-    if platform is Platform.BALE:  # it escapes what it sends the way settings say
-        bot = BaleBot(
-            token.get_secret_value(),
-            base_url=base_url,
-            base_file_url=base_file_url,
-            request=request,
-            get_updates_request=poll_request,
-            rate_limiter=rate_limiter,
-            escaping=settings.bale_escaping,
-        )
+    if platform is Platform.BALE:
+        bot = BaleBot(token.get_secret_value(), escaping=settings.bale_escaping, **wiring)
     else:
-        bot = KhoosheBot(
-            token.get_secret_value(),
-            base_url=base_url,
-            base_file_url=base_file_url,
-            request=request,
-            get_updates_request=poll_request,
-            rate_limiter=rate_limiter,
-        )
+        bot = KhoosheBot(token.get_secret_value(), **wiring)
     app = (
         ApplicationBuilder()
         .application_class(KhoosheApplication, kwargs={"state": state})

@@ -306,7 +306,7 @@ LIST_FILTER_SET = button(
 )
 LIST_EXPORT = button("l:x", who=AGENT, where=STAFF_CHATS)
 
-# --- announcements (handlers/broadcasts.py, bot/services/outbox.py) ---------------------------
+# --- announcements (handlers/broadcast*.py, audience.py, scheduled.py; bot/services/outbox.py)
 DIMENSIONS = ("c", "e", "r", "p")  # clusters, estates, job roles, platforms
 BROADCAST_DIMENSION = button("bc:d", Choice("dimension", DIMENSIONS), who=AGENT)
 BROADCAST_TOGGLE = button("bc:t", Choice("dimension", DIMENSIONS), Word("code"), who=AGENT)

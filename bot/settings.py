@@ -77,6 +77,14 @@ class ReportCards(StrEnum):
     BOTH = "both"
 
 
+def _secret_text(value: object) -> str | None:
+    """A secret setting's text, stripped; None when it is missing or blank."""
+    if value is None:
+        return None
+    text = (value.get_secret_value() if isinstance(value, SecretStr) else str(value)).strip()
+    return text or None
+
+
 class Settings(BaseSettings):
     """Khooshe's configuration; see the table in README.md."""
 
@@ -188,11 +196,8 @@ class Settings(BaseSettings):
     @field_validator("telegram_token", "bale_token", mode="before")
     @classmethod
     def _token(cls, value: object) -> object:
-        if value is None:
-            return None
-        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
-        text = text.strip()
-        if not text:
+        text = _secret_text(value)
+        if text is None:
             return None
         if not TOKEN_PATTERN.match(text):
             # Never echo the token itself: it may be a real one with a typo.
@@ -217,8 +222,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret", mode="before")
     @classmethod
     def _webhook_secret(cls, value: object, info: ValidationInfo) -> object:
-        text = value.get_secret_value() if isinstance(value, SecretStr) else value
-        text = str(text).strip() if text is not None else ""
+        text = _secret_text(value) or ""
         if info.data.get("webhook_url") is None:
             return text or None
         if not text:
@@ -239,11 +243,8 @@ class Settings(BaseSettings):
     @field_validator("telegram_proxy", "bale_proxy", mode="before")
     @classmethod
     def _proxy(cls, value: object) -> object:
-        if value is None:
-            return None
-        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
-        text = text.strip()
-        if not text:
+        text = _secret_text(value)
+        if text is None:
             return None
         # Never echo the URL: it may carry a password.
         scheme, sep, rest = text.partition("://")

@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, requires
-from storage.members import update_member
+from handlers import profile
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,7 @@ async def preview_command(update: Update, context: KhoosheContext) -> None:
 
 async def on_digest_off(update: Update, context: KhoosheContext) -> None:
     """A member's "no more digests" button under their digest."""
-    query = update.callback_query
-    assert query is not None
-    if context.member is None:
-        await query.answer(context.t("not-registered-hint"), show_alert=True)
-        return
-    await update_member(context.db, context.member.id, digest=False)
-    await query.answer(context.t("digest-opted-out"), show_alert=True)
+    await profile.opt_out(update, context, "digest")
 
 
 def register(app: Application) -> None:

@@ -88,6 +88,19 @@ def form(
         )
 
 
+def leave_dropping(draft_key: str | None = None) -> Callback:
+    """A form's `leave_for_menu` when its draft is not worth keeping: a main-menu button drops
+    `user_data[draft_key]` (if the form keeps one), closes the form and does what it says."""
+
+    async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
+        if draft_key is not None and context.user_data is not None:
+            context.user_data.pop(draft_key, None)
+        await menu.on_menu_button(update, context)
+        return ConversationHandler.END
+
+    return leave_for_menu
+
+
 def _timed_out(name: str, key: str | Callable[[KhoosheContext], str]) -> Callback:
     async def timed_out(update: Update, context: KhoosheContext) -> None:
         """The form waited too long: close it now (not at PTB's next persistence flush, so a

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any, TypeVar
 
 from telegram import (
     InlineKeyboardButton,
@@ -16,11 +18,53 @@ from telegram.error import TelegramError
 
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access
+from bot.roles import Access, Role, requires
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 8
+
+T = TypeVar("T")
+Pressed = Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]
+
+
+def staff_button(
+    find: Callable[[Update, KhoosheContext], Awaitable[T | None]],
+) -> Callable[[Callable[[Update, KhoosheContext, T], Awaitable[None]]], Pressed]:
+    """A staff button about one record (an offering, a broadcast): cluster agents and up only
+    (bot/roles.py), then `find` reads the record the press names and checks that this person
+    may act on it (answering the press itself when not); the handler gets the record."""
+
+    def decorate(handler: Callable[[Update, KhoosheContext, T], Awaitable[None]]) -> Pressed:
+        @requires(Role.CLUSTER_AGENT)
+        @functools.wraps(handler)
+        async def pressed(update: Update, context: KhoosheContext) -> None:
+            found = await find(update, context)
+            if found is not None:
+                await handler(update, context, found)
+
+        return pressed
+
+    return decorate
+
+
+def chat_id_of(update: Update) -> int:
+    """The id of the chat the update came from (every handler here has one)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return chat.id
+
+
+def button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
+    """An inline button: its label's message id and its callback data (from bot/callbacks.py)."""
+    return InlineKeyboardButton(t.label(label), callback_data=data)
+
+
+def inline(t: Texts, *lines: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """Inline buttons line by line, each (label message id, callback data)."""
+    return InlineKeyboardMarkup(
+        [[button(t, label, data) for label, data in line] for line in lines]
+    )
 
 
 def rows(

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
     ReplyKeyboardRemove,
@@ -33,7 +32,7 @@ from bot.roles import Role, access_of
 from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
 from bot.text import shorten
 from handlers import offerings, profile, triage
-from handlers.keyboards import MENU_IDS, answer, main_menu, replace_pressed
+from handlers.keyboards import MENU_IDS, answer, inline, main_menu, replace_pressed
 from storage.reports import NewAttachment
 
 log = logging.getLogger(__name__)
@@ -209,20 +208,12 @@ def attachment_of(message: Message) -> NewAttachment | None:
 
 
 def _offer_markup(context: KhoosheContext, key: int) -> InlineKeyboardMarkup:
-    t = context.t
-    return InlineKeyboardMarkup(
+    return inline(
+        context.t,
         [
-            [
-                InlineKeyboardButton(
-                    t.label("loose-text-button-report"),
-                    callback_data=cb.LOOSE_TEXT_REPORT.pack(key),
-                ),
-                InlineKeyboardButton(
-                    t.label("loose-text-button-dismiss"),
-                    callback_data=cb.LOOSE_TEXT_DISMISS.pack(key),
-                ),
-            ]
-        ]
+            ("loose-text-button-report", cb.LOOSE_TEXT_REPORT.pack(key)),
+            ("loose-text-button-dismiss", cb.LOOSE_TEXT_DISMISS.pack(key)),
+        ],
     )
 
 

@@ -104,10 +104,8 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead of a topic: the button does what it says."""
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button instead of a topic: the button does what it says.
+leave_for_menu = forms.leave_dropping()
 
 
 async def on_not_text(update: Update, context: KhoosheContext) -> str:

@@ -24,7 +24,7 @@ from handlers.offering_steps import (
     again,
     ask,
     ask_day_ok,
-    count_or_hint,
+    count_value,
     date_refused,
     day_kept,
     draft_of,
@@ -32,7 +32,6 @@ from handlers.offering_steps import (
     owner_of,
     scope_of,
     text_value,
-    typed_text,
 )
 from handlers.offerings import tell_promoted
 from storage.offerings import (
@@ -91,9 +90,8 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
                 return EDIT  # a Friday or a holiday: kept only when confirmed
         changes[DATE_FIELDS[str(field)]] = moment
     elif field == "capacity":
-        count = count_or_hint(typed_text(update))
-        if isinstance(count, str):
-            await again(update, context, count)
+        count = await count_value(update, context)
+        if count is None:
             return EDIT
         changes["capacity"] = count
     else:

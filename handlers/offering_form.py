@@ -60,12 +60,11 @@ from handlers.offering_steps import (
     SHARES,
     START,
     TITLE,
-    again,
     ask,
     ask_day_ok,
     cancel,
     chat_of,
-    count_or_hint,
+    count_value,
     date_refused,
     day_kept,
     draft_of,
@@ -79,7 +78,6 @@ from handlers.offering_steps import (
     skip_markup,
     stored_at,
     text_value,
-    typed_text,
 )
 from storage.needs import get_topic, topic_clusters
 from storage.offerings import (
@@ -219,23 +217,34 @@ async def _after_start(update: Update, context: KhoosheContext) -> str:
     )
 
 
-async def on_end(update: Update, context: KhoosheContext) -> str:
-    """The end (or skipped); it must come after the start."""
+async def _moment_after_start(
+    update: Update, context: KhoosheContext, step: str, field: str, key: str
+) -> bool:
+    """A moment typed for `field` (a time alone is on the start's day), kept in the draft
+    under `key` when it fits the start, or skipped by its button; False when refused (the
+    member was told why, and the form stays on `step`)."""
     draft = draft_of(context)
-    if update.message is not None or is_half(update):
-        starts_at = stored_at(draft, "starts_at")
-        assert starts_at is not None
-        # "ساعت ۱۳" alone ends the same day it starts.
-        typed = await moment_of(update, context, END, day_of=starts_at)
-        if typed is None:
-            return END
-        moment, _ = typed
-        if await date_refused(update, context, "end", moment, starts_at):
-            return END
-        draft["ends_at"] = moment.isoformat()
-    else:
+    if update.message is None and not is_half(update):
         await answer(update)
         await replace_pressed(update, context.t("offering-skipped"))
+        return True
+    starts_at = stored_at(draft, "starts_at")
+    assert starts_at is not None
+    typed = await moment_of(update, context, step, day_of=starts_at)
+    if typed is None:
+        return False
+    moment, _ = typed
+    if await date_refused(update, context, field, moment, starts_at):
+        return False
+    draft[key] = moment.isoformat()
+    return True
+
+
+async def on_end(update: Update, context: KhoosheContext) -> str:
+    """The end (or skipped); it must come after the start."""
+    # "ساعت ۱۳" alone ends the same day it starts.
+    if not await _moment_after_start(update, context, END, "end", "ends_at"):
+        return END
     return await ask(update, context, PLACE, "offering-ask-place")
 
 
@@ -258,9 +267,8 @@ async def on_capacity(update: Update, context: KhoosheContext) -> str:
     """How many seats (or unlimited)."""
     draft = draft_of(context)
     if update.message is not None:
-        count = count_or_hint(typed_text(update))
-        if isinstance(count, str):
-            await again(update, context, count)
+        count = await count_value(update, context)
+        if count is None:
             return CAPACITY
         draft["capacity"] = count
     else:
@@ -279,21 +287,9 @@ async def on_capacity(update: Update, context: KhoosheContext) -> str:
 
 async def on_deadline(update: Update, context: KhoosheContext) -> str:
     """The sign-up deadline (or until the start); not after the start."""
-    draft = draft_of(context)
-    if update.message is not None or is_half(update):
-        starts_at = stored_at(draft, "starts_at")
-        assert starts_at is not None
-        typed = await moment_of(update, context, DEADLINE, day_of=starts_at)
-        if typed is None:
-            return DEADLINE
-        moment, _ = typed
-        if await date_refused(update, context, "deadline", moment, starts_at):
-            return DEADLINE
-        draft["deadline"] = moment.isoformat()
-    else:
-        await answer(update)
-        await replace_pressed(update, context.t("offering-skipped"))
-    draft["clusters"] = []
+    if not await _moment_after_start(update, context, DEADLINE, "deadline", "deadline"):
+        return DEADLINE
+    draft_of(context)["clusters"] = []
     await context.save_form_now(FORM, CLUSTERS)
     await picker(update, context, 0, new_message=True)
     return CLUSTERS

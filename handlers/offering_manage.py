@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks as cb
@@ -21,18 +21,20 @@ from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
 from bot.services import offerings as service
 from bot.text import pack_messages
-from handlers.keyboards import answer, paged, replace_pressed, show_card
-from handlers.offerings import seats_line
-from handlers.tables import send_table
-from storage.clusters import list_places
-from storage.offerings import (
-    Offering,
-    attendees,
-    get_offering,
-    recent_offerings,
-    seats,
-    toggle_attended,
+from handlers.keyboards import (
+    answer,
+    button,
+    chat_id_of,
+    paged,
+    replace_pressed,
+    show_card,
+    staff_button,
 )
+from handlers.offerings import seats_line
+from handlers.tables import send_columns
+from storage.clusters import cluster_names
+from storage.offerings import Offering, get_offering, recent_offerings, seats
+from storage.signup_lists import attendees, toggle_attended
 
 log = logging.getLogger(__name__)
 
@@ -41,23 +43,17 @@ LIST_SINCE = timedelta(days=30)
 LISTED = 10
 
 
-def _chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    assert chat is not None
-    return chat.id
-
-
-def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(t.label(label), callback_data=data)
-
-
 def owner(update: Update, context: KhoosheContext) -> service.Owner:
     """The staff member pressing, as recorded on the broadcasts their action makes."""
     user = update.effective_user
     assert user is not None
     return service.Owner(
-        actor(context, user.id), context.platform.value, _chat_id(update), context.t.lang
+        actor(context, user.id), context.platform.value, chat_id_of(update), context.t.lang
     )
+
+
+async def _pressed_offering(update: Update, context: KhoosheContext) -> Offering | None:
+    return await managed(update, context, offering_id(update))
 
 
 def offering_id(update: Update, index: int = 0) -> int:
@@ -86,18 +82,22 @@ async def managed(update: Update, context: KhoosheContext, offering_id: int) -> 
     return offering
 
 
+# A staff button about an offering this person may manage (its id is the press's first number).
+offering_button = staff_button(_pressed_offering)
+
+
 def _manage_markup(t: Texts, offering: Offering) -> InlineKeyboardMarkup:
     i = offering.id
     return InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit", cb.OFFERING_EDIT_MENU.pack(i)),
-                _button(t, "offering-button-cancel-offering", cb.OFFERING_CANCEL.pack(i)),
+                button(t, "offering-button-edit", cb.OFFERING_EDIT_MENU.pack(i)),
+                button(t, "offering-button-cancel-offering", cb.OFFERING_CANCEL.pack(i)),
             ],
             [
-                _button(t, "offering-button-lists", cb.OFFERING_LISTS.pack(i)),
-                _button(t, "offering-button-export", cb.OFFERING_EXPORT.pack(i)),
-                _button(t, "offering-button-attendance", cb.OFFERING_ATTENDANCE.pack(i)),
+                button(t, "offering-button-lists", cb.OFFERING_LISTS.pack(i)),
+                button(t, "offering-button-export", cb.OFFERING_EXPORT.pack(i)),
+                button(t, "offering-button-attendance", cb.OFFERING_ATTENDANCE.pack(i)),
             ],
         ]
     )
@@ -130,7 +130,7 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
     ]
     if not found[offset:]:
         empty = "offering-staff-list-end" if offset else "offering-staff-none"
-        await context.bot.send_message(_chat_id(update), t(empty))
+        await context.bot.send_message(chat_id_of(update), t(empty))
         return
     for offering in found[offset : offset + LISTED]:
         counted = await seats(context.db, offering)
@@ -144,65 +144,59 @@ async def _send_items(update: Update, context: KhoosheContext, offset: int) -> N
             seats=seats_line(t, counted.left, counted.waitlisted),
         )
         await context.bot.send_message(
-            _chat_id(update), text, reply_markup=_manage_markup(t, offering)
+            chat_id_of(update), text, reply_markup=_manage_markup(t, offering)
         )
     rest = len(found) - offset - LISTED
     if rest > 0:
-        more = [[_button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
+        more = [[button(t, "offering-button-more", cb.OFFERINGS_MORE.pack(offset + LISTED))]]
         await context.bot.send_message(
-            _chat_id(update),
+            chat_id_of(update),
             t("offering-staff-more", count=rest),
             reply_markup=InlineKeyboardMarkup(more),
         )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_edit_menu(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_edit_menu(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """What to change."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     await answer(update)
     t = context.t
     i = offering.id
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-edit-start", cb.OFFERING_EDIT_FIELDS["start"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-start", cb.OFFERING_EDIT_FIELDS["start"].pack(i)),
+                button(
                     t, "offering-button-edit-capacity", cb.OFFERING_EDIT_FIELDS["capacity"].pack(i)
                 ),
-                _button(t, "offering-button-edit-place", cb.OFFERING_EDIT_FIELDS["place"].pack(i)),
+                button(t, "offering-button-edit-place", cb.OFFERING_EDIT_FIELDS["place"].pack(i)),
             ],
             [
-                _button(t, "offering-button-edit-title", cb.OFFERING_EDIT_FIELDS["title"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-title", cb.OFFERING_EDIT_FIELDS["title"].pack(i)),
+                button(
                     t,
                     "offering-button-edit-description",
                     cb.OFFERING_EDIT_FIELDS["description"].pack(i),
                 ),
             ],
             [
-                _button(t, "offering-button-edit-end", cb.OFFERING_EDIT_FIELDS["end"].pack(i)),
-                _button(
+                button(t, "offering-button-edit-end", cb.OFFERING_EDIT_FIELDS["end"].pack(i)),
+                button(
                     t, "offering-button-edit-deadline", cb.OFFERING_EDIT_FIELDS["deadline"].pack(i)
                 ),
             ],
         ]
     )
     await context.bot.send_message(
-        _chat_id(update),
+        chat_id_of(update),
         t("offering-edit-what", number=t.digits(i), title=offering.title),
         reply_markup=markup,
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_cancel_ask(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Cancelling an offering asks first: everyone signed up will be told."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if offering.status == "cancelled":
         await answer(update, context.t("offering-was-cancelled"), alert=True)
         return
@@ -212,15 +206,15 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-cancel-yes", cb.OFFERING_CANCEL_YES.pack(offering.id)),
-                _button(
+                button(t, "offering-button-cancel-yes", cb.OFFERING_CANCEL_YES.pack(offering.id)),
+                button(
                     t, "offering-button-cancel-keep", cb.OFFERING_CANCEL_KEEP.pack(offering.id)
                 ),
             ]
         ]
     )
     await context.bot.send_message(
-        _chat_id(update),
+        chat_id_of(update),
         t(
             "offering-confirm-cancel",
             title=offering.title,
@@ -230,12 +224,9 @@ async def on_cancel_ask(update: Update, context: KhoosheContext) -> None:
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_cancel_yes(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_cancel_yes(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Cancel it; its reminders are cancelled and everyone signed up is told."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     told = await service.cancel(context.state.outbox, context.db, offering, owner(update, context))
     t = context.t
     if told is None:
@@ -251,12 +242,9 @@ async def on_cancel_keep(update: Update, context: KhoosheContext) -> None:
     await replace_pressed(update, context.t("offering-kept"))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_lists(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_lists(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Who is confirmed, waitlisted, cancelled."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     await answer(update)
     t = context.t
     people = await attendees(context.db, offering.id)
@@ -276,30 +264,22 @@ async def on_lists(update: Update, context: KhoosheContext) -> None:
             )
         )
     for text in pack_messages(blocks):
-        await context.bot.send_message(_chat_id(update), text)
+        await context.bot.send_message(chat_id_of(update), text)
 
 
 EXPORT_COLUMNS = ("name", "company", "cluster", "phone", "status", "signed_up", "attended")
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_export(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_export(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """An .xlsx of everyone who signed up."""
-    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
-    from bot.services.export import Column, table_workbook
-
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     t = context.t
     people = await attendees(context.db, offering.id)
     if not people:
         await answer(update, t("offering-nobody-yet"), alert=True)
         return
     await answer(update)
-    clusters = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             a.name,
@@ -312,20 +292,15 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
         )
         for a in people
     ]
-    columns = [
-        Column(
-            t.label(f"offering-col-{c}"),
-            gregorian=t.label(f"offering-col-{c}_gregorian") if c == "signed_up" else None,
-        )
-        for c in EXPORT_COLUMNS
-    ]
-    tz = context.settings.tz
-    await send_table(
-        context.bot,
-        _chat_id(update),
-        lambda: table_workbook(columns, table, t.lang, tz),
-        f"offering-{offering.id}.xlsx",
-        t("offering-export-caption", title=offering.title, count=len(people)),
+    await send_columns(
+        context,
+        chat_id_of(update),
+        EXPORT_COLUMNS,
+        table,
+        labels="offering-col-",
+        dated="signed_up",
+        filename=f"offering-{offering.id}.xlsx",
+        caption=t("offering-export-caption", title=offering.title, count=len(people)),
     )
 
 
@@ -345,17 +320,14 @@ async def _attendance(
     markup = paged(t, items, page, lambda p: cb.OFFERING_ATTENDANCE_PAGE.pack(offering.id, p))
     text = t("offering-attendance", title=offering.title, present=present, total=len(people))
     if new:  # the list item keeps its buttons
-        await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
+        await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
     else:
         await show_card(update, context, text, markup)
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_attendance(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_attendance(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """The confirmed members as toggle buttons (after the start): opened, or another page."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if datetime.now(UTC) < offering.starts_at:
         await answer(update, context.t("offering-attendance-too-early"), alert=True)
         return
@@ -367,12 +339,9 @@ async def on_attendance(update: Update, context: KhoosheContext) -> None:
         await _attendance(update, context, offering, offering_id(update, 1))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_attended(update: Update, context: KhoosheContext) -> None:
+@offering_button
+async def on_attended(update: Update, context: KhoosheContext, offering: Offering) -> None:
     """Mark one confirmed member present or absent."""
-    offering = await managed(update, context, offering_id(update))
-    if offering is None:
-        return
     if datetime.now(UTC) < offering.starts_at:
         await answer(update, context.t("offering-attendance-too-early"), alert=True)
         return

@@ -29,7 +29,7 @@ from handlers.offering_steps import (
     again,
     ask,
     chat_of,
-    count_or_hint,
+    count_value,
     draft_of,
     label_button,
     moment_of,
@@ -37,7 +37,6 @@ from handlers.offering_steps import (
     scope_of,
     skip_markup,
     stored_at,
-    typed_text,
 )
 from handlers.offerings import describe, seats_line
 from storage.clusters import list_places
@@ -196,9 +195,8 @@ async def on_share(update: Update, context: KhoosheContext) -> str:
             await again(update, context, "offering-use-buttons")
         return SHARES
     if update.message is not None:
-        count = count_or_hint(typed_text(update))
-        if isinstance(count, str):
-            await again(update, context, count)
+        count = await count_value(update, context)
+        if count is None:
             return SHARES
         draft.setdefault("shares", {})[code] = count
     else:

@@ -22,7 +22,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, access_of, actor
 from bot.services import offerings as service
-from handlers import menu
+from handlers import forms, menu
 from handlers.keyboards import answer, replace_pressed, show_card
 from handlers.when_input import off_day_line, pressed_when, read_when
 
@@ -192,6 +192,16 @@ TEXT_LIMITS = {
 }
 
 
+async def count_value(update: Update, context: KhoosheContext) -> int | None:
+    """A count (a capacity, a cluster's share) as typed, or None after the hint: the same
+    question stays open."""
+    count = count_or_hint(typed_text(update))
+    if isinstance(count, str):
+        await again(update, context, count)
+        return None
+    return count
+
+
 async def text_value(update: Update, context: KhoosheContext, field: str) -> str | None:
     """A title, description or place as typed (a title on one line), or None after the hint:
     the same question stays open."""
@@ -276,12 +286,8 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-form: the draft is dropped, the button does what it says."""
-    assert context.user_data is not None
-    context.user_data.pop("offering", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-form: the draft is dropped, the button does what it says.
+leave_for_menu = forms.leave_dropping("offering")
 
 
 async def on_need_text(update: Update, context: KhoosheContext) -> None:

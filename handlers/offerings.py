@@ -9,9 +9,12 @@ an offering cancelled while a member looks at its buttons answers politely.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import TelegramError
@@ -23,7 +26,7 @@ from bot.i18n import Texts
 from bot.services.offerings import calendar_file
 from bot.settings import Platform
 from bot.text import shorten
-from handlers.keyboards import answer, paged, show_card
+from handlers.keyboards import answer, button, paged, show_card
 from storage.members import Member
 from storage.offerings import (
     Notified,
@@ -32,25 +35,48 @@ from storage.offerings import (
     cancel_signup,
     get_offering,
     get_signup,
-    member_signups,
     seats,
     sign_up,
     upcoming_for,
     waitlist_position,
 )
+from storage.signup_lists import member_signups
 
 log = logging.getLogger(__name__)
 
 TITLE_IN_BUTTON = 40
 
 
+def _offering_button(
+    *, signed_up_ok: bool = False
+) -> Callable[
+    [Callable[[Update, KhoosheContext, Member, Offering], Awaitable[None]]],
+    Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]],
+]:
+    """A member's button about an offering: for registered members only, and only while they
+    may still see the offering (or, `signed_up_ok`, hold a sign-up for it); the handler gets
+    the member and the offering. Anyone else is told why, in the press's answer."""
+
+    def decorate(
+        handler: Callable[[Update, KhoosheContext, Member, Offering], Awaitable[None]],
+    ) -> Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]:
+        @functools.wraps(handler)
+        async def pressed(update: Update, context: KhoosheContext) -> None:
+            member = await _member(update, context)
+            if member is None:
+                return
+            offering = await _open_offering(update, context, member, signed_up_ok=signed_up_ok)
+            if offering is not None:
+                await handler(update, context, member, offering)
+
+        return pressed
+
+    return decorate
+
+
 def _id(update: Update) -> int:
     assert update.callback_query is not None
     return int((update.callback_query.data or "").rsplit(":", 1)[1])
-
-
-def _button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(t.label(label), callback_data=data)
 
 
 def _short(title: str) -> str:
@@ -140,8 +166,8 @@ async def _active_signup(
 def needs_buttons(t: Texts) -> list[InlineKeyboardButton]:
     """Suggest a training topic, and vote on topics (handlers/needs.py answers them)."""
     return [
-        _button(t, "needs-button-suggest", cb.NEEDS_SUGGEST.pack()),
-        _button(t, "needs-button-topics", cb.NEEDS_TOPICS.pack()),
+        button(t, "needs-button-suggest", cb.NEEDS_SUGGEST.pack()),
+        button(t, "needs-button-topics", cb.NEEDS_TOPICS.pack()),
     ]
 
 
@@ -152,7 +178,7 @@ async def show_list(update: Update, context: KhoosheContext, page: int = 0) -> N
         return
     t = context.t
     offerings = await upcoming_for(context.db, member.cluster_code, datetime.now(UTC))
-    mine = _button(t, "offering-button-mine", cb.OFFERING_MINE.pack())
+    mine = button(t, "offering-button-mine", cb.OFFERING_MINE.pack())
     if not offerings:
         markup = InlineKeyboardMarkup([[mine], needs_buttons(t)])
         await show_card(update, context, t("offering-list-empty"), markup)
@@ -201,17 +227,17 @@ async def _card(
     if signup is not None and signup.status == "confirmed":
         if note is None:
             parts.append(t("offering-you-are-confirmed"))
-        buttons.append(_button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
+        buttons.append(button(t, "offering-button-leave", cb.OFFERING_LEAVE.pack(offering.id)))
     elif signup is not None:
         if note is None:
             position = await waitlist_position(context.db, offering.id, member.id)
             parts.append(t("offering-you-are-waitlisted", position=position))
         buttons.append(
-            _button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
+            button(t, "offering-button-leave-waitlist", cb.OFFERING_LEAVE.pack(offering.id))
         )
     elif datetime.now(UTC) < offering.closes_at:
         label = "offering-button-join" if counted.left != 0 else "offering-button-join-waitlist"
-        buttons.append(_button(t, label, cb.OFFERING_JOIN.pack(offering.id)))
+        buttons.append(button(t, label, cb.OFFERING_JOIN.pack(offering.id)))
     else:
         parts.append(t("offering-closed"))
     if note is not None:
@@ -219,21 +245,18 @@ async def _card(
     keyboard = [
         buttons,
         [
-            _button(t, "offering-button-calendar", cb.OFFERING_CALENDAR.pack(offering.id)),
-            _button(t, "offering-button-list", cb.OFFERING_LIST.pack()),
+            button(t, "offering-button-calendar", cb.OFFERING_CALENDAR.pack(offering.id)),
+            button(t, "offering-button-list", cb.OFFERING_LIST.pack()),
         ],
     ]
     return t.join("\n\n", parts), InlineKeyboardMarkup([row for row in keyboard if row])
 
 
-async def on_view(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_view(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Details of one offering: a new card (from an announcement, a reminder, the list)."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     await answer(update)
     text, markup = await _card(context, offering, member)
     data = update.callback_query.data if update.callback_query else ""
@@ -246,14 +269,11 @@ async def on_view(update: Update, context: KhoosheContext) -> None:
         await show_card(update, context, text, markup)
 
 
-async def on_join(update: Update, context: KhoosheContext) -> None:
+@_offering_button()
+async def on_join(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Sign-up asks first."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member)
-    if offering is None:
-        return
     if await _active_signup(context, offering, member) is not None:
         await answer(update, context.t("offering-already-signed-up"), alert=True)
         return
@@ -263,8 +283,8 @@ async def on_join(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-join-yes", cb.OFFERING_JOIN_YES.pack(offering.id)),
-                _button(t, "offering-button-back", cb.OFFERING_CARD.pack(offering.id)),
+                button(t, "offering-button-join-yes", cb.OFFERING_JOIN_YES.pack(offering.id)),
+                button(t, "offering-button-back", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -306,14 +326,11 @@ async def on_join_ok(update: Update, context: KhoosheContext) -> None:
     await show_card(update, context, text, markup)
 
 
-async def on_leave(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_leave(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """Giving a seat back asks first."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     if await _active_signup(context, offering, member) is None:
         await answer(update, context.t("offering-not-signed-up"), alert=True)
         return
@@ -322,8 +339,8 @@ async def on_leave(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-leave-yes", cb.OFFERING_LEAVE_YES.pack(offering.id)),
-                _button(t, "offering-button-keep", cb.OFFERING_CARD.pack(offering.id)),
+                button(t, "offering-button-leave-yes", cb.OFFERING_LEAVE_YES.pack(offering.id)),
+                button(t, "offering-button-keep", cb.OFFERING_CARD.pack(offering.id)),
             ]
         ]
     )
@@ -363,8 +380,8 @@ async def tell_promoted(context: KhoosheContext, offering: Offering, who: Notifi
     markup = InlineKeyboardMarkup(
         [
             [
-                _button(t, "offering-button-view", cb.OFFERING_VIEW.pack(offering.id)),
-                _button(t, "offering-button-give-back", cb.OFFERING_LEAVE.pack(offering.id)),
+                button(t, "offering-button-view", cb.OFFERING_VIEW.pack(offering.id)),
+                button(t, "offering-button-give-back", cb.OFFERING_LEAVE.pack(offering.id)),
             ]
         ]
     )
@@ -375,14 +392,11 @@ async def tell_promoted(context: KhoosheContext, offering: Offering, who: Notifi
         log.info("promotion on offering %s not told (%s)", offering.id, type(exc).__name__)
 
 
-async def on_calendar(update: Update, context: KhoosheContext) -> None:
+@_offering_button(signed_up_ok=True)
+async def on_calendar(
+    update: Update, context: KhoosheContext, member: Member, offering: Offering
+) -> None:
     """An .ics file of the offering for the phone's calendar."""
-    member = await _member(update, context)
-    if member is None:
-        return
-    offering = await _open_offering(update, context, member, signed_up_ok=True)
-    if offering is None:
-        return
     await answer(update)
     data = calendar_file(offering, context.settings.tz)
     chat = update.effective_chat
@@ -403,7 +417,7 @@ async def on_mine(update: Update, context: KhoosheContext) -> None:
     await answer(update)
     t = context.t
     found = await member_signups(context.db, member.id, datetime.now(UTC))
-    back = _button(t, "offering-button-list", cb.OFFERING_LIST.pack())
+    back = button(t, "offering-button-list", cb.OFFERING_LIST.pack())
     if not found:
         await show_card(update, context, t("offering-mine-empty"), InlineKeyboardMarkup([[back]]))
         return

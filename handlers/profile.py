@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -242,45 +242,55 @@ async def on_unlink_yes(update: Update, context: KhoosheContext) -> None:
     )
 
 
-async def on_toggle_announcements(update: Update, context: KhoosheContext) -> None:
-    """Turn announcements (broadcasts) off or back on; news of one's own reports still comes."""
+# What a setting's button says it did: setting -> {now on?: message id}.
+TOGGLED = {
+    "announcements": {True: "profile-announcements-now-on", False: "broadcast-opted-out"},
+    "digest": {True: "digest-now-on", False: "digest-opted-out"},
+}
+
+
+async def _toggle(
+    update: Update, context: KhoosheContext, setting: Literal["announcements", "digest"]
+) -> None:
+    """Turn one of the member's settings off or back on, say which, and refresh the card."""
     query, user = update.callback_query, update.effective_user
     assert query is not None and user is not None
     member = await get_member(context.db, context.platform, user.id)
     if member is None:
         await query.answer(context.t("form-not-registered"), show_alert=True)
         return
-    await update_member(context.db, member.id, announcements=not member.announcements)
+    await update_member(context.db, member.id, **{setting: not getattr(member, setting)})
     member = await get_member(context.db, context.platform, user.id)
     assert member is not None
-    now = "profile-announcements-now-on" if member.announcements else "broadcast-opted-out"
-    await query.answer(context.t(now), show_alert=True)
+    await query.answer(context.t(TOGGLED[setting][getattr(member, setting)]), show_alert=True)
     text, markup = await _profile_message(context, member)
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except TelegramError as exc:  # an old card: the answer above said it all
         log.info("profile card not refreshed (%s)", exc.__class__.__name__)
+
+
+async def on_toggle_announcements(update: Update, context: KhoosheContext) -> None:
+    """Turn announcements (broadcasts) off or back on; news of one's own reports still comes."""
+    await _toggle(update, context, "announcements")
 
 
 async def on_toggle_digest(update: Update, context: KhoosheContext) -> None:
     """Turn the weekly digest off or back on."""
-    query, user = update.callback_query, update.effective_user
-    assert query is not None and user is not None
-    member = await get_member(context.db, context.platform, user.id)
-    if member is None:
-        await query.answer(context.t("form-not-registered"), show_alert=True)
+    await _toggle(update, context, "digest")
+
+
+async def opt_out(
+    update: Update, context: KhoosheContext, setting: Literal["announcements", "digest"]
+) -> None:
+    """The button under a broadcast or a digest: turn that setting off, say so in a popup."""
+    query = update.callback_query
+    assert query is not None
+    if context.member is None:
+        await query.answer(context.t("not-registered-hint"), show_alert=True)
         return
-    await update_member(context.db, member.id, digest=not member.digest)
-    member = await get_member(context.db, context.platform, user.id)
-    assert member is not None
-    await query.answer(
-        context.t("digest-now-on" if member.digest else "digest-opted-out"), show_alert=True
-    )
-    text, markup = await _profile_message(context, member)
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except TelegramError as exc:  # an old card: the answer above said it all
-        log.info("profile card not refreshed (%s)", exc.__class__.__name__)
+    await update_member(context.db, context.member.id, **{setting: False})
+    await query.answer(context.t(TOGGLED[setting][False]), show_alert=True)
 
 
 async def profile_command(update: Update, context: KhoosheContext) -> None:

@@ -20,13 +20,12 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.platforms import is_forwarded, voice_note
+from bot.platforms import is_forwarded
 from bot.services.reports import DraftError, clean_follow_up
 from handlers import forms, menu, triage_relays
 from handlers.keyboards import rows
 from storage.reports import (
     OPEN_STATUSES,
-    NewAttachment,
     Report,
     add_attachment,
     add_event,
@@ -77,26 +76,28 @@ async def _own_report(
     return report
 
 
-async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
-    """ "Add to this report": ask for the text or file."""
-    report = await _own_report(update, context, filer_only=False, statuses=OPEN_STATUSES)
+async def _write(
+    update: Update, context: KhoosheContext, report: Report | None, kind: str, question: str
+) -> str | int:
+    """Ask for what the member adds to `report` (as `kind`), or end when it is not theirs."""
     if report is None:
         return ConversationHandler.END
     assert context.user_data is not None
-    context.user_data["follow_up"] = {"report": report.id, "kind": "follow_up"}
-    await _ask(update, context, "report-ask-follow-up", report)
+    context.user_data["follow_up"] = {"report": report.id, "kind": kind}
+    await _ask(update, context, question, report)
     return WRITING
+
+
+async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
+    """ "Add to this report": ask for the text or file."""
+    report = await _own_report(update, context, filer_only=False, statuses=OPEN_STATUSES)
+    return await _write(update, context, report, "follow_up", "report-ask-follow-up")
 
 
 async def start_not_solved(update: Update, context: KhoosheContext) -> str | int:
     """ "Not solved": ask what is still wrong; the answer reopens the report."""
     report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
-    if report is None:
-        return ConversationHandler.END
-    assert context.user_data is not None
-    context.user_data["follow_up"] = {"report": report.id, "kind": "reopened"}
-    await _ask(update, context, "report-ask-why-not-solved", report)
-    return WRITING
+    return await _write(update, context, report, "reopened", "report-ask-why-not-solved")
 
 
 async def _ask(update: Update, context: KhoosheContext, key: str, report: Report) -> None:
@@ -133,7 +134,7 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     if is_forwarded(message):
         await chat.send_message(context.t("report-no-forwards"))
         return WRITING
-    attachment = _attachment(message)
+    attachment = menu.attachment_of(message)
     text = message.text or message.caption or ""
     if attachment is None and message.text is None:
         await chat.send_message(context.t("report-unsupported"))
@@ -166,25 +167,8 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-def _attachment(message: Any) -> NewAttachment | None:
-    if message.photo:
-        best = message.photo[-1]
-        return NewAttachment("photo", best.file_id, best.file_unique_id)
-    if message.document is not None:
-        doc = message.document
-        return NewAttachment("document", doc.file_id, doc.file_unique_id, doc.file_name)
-    voice = voice_note(message)  # Bale may send a voice note as audio
-    if voice is not None:
-        return NewAttachment("voice", voice.file_id, voice.file_unique_id)
-    return None
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead of the follow-up: drop it and do what the button says."""
-    assert context.user_data is not None
-    context.user_data.pop("follow_up", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-form: the draft is dropped, the button does what it says.
+leave_for_menu = forms.leave_dropping("follow_up")
 
 
 async def cancel(update: Update, context: KhoosheContext) -> int:

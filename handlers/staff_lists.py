@@ -20,18 +20,18 @@ from bot.roles import Role, access_of, requires
 from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
-from handlers.keyboards import rows
+from handlers.keyboards import button, rows
 from handlers.tables import send_table
 from storage.attachments import attachment_counts
 from storage.clock import parse_iso
-from storage.clusters import list_places
-from storage.reports import (
-    OPEN_STATUSES,
+from storage.clusters import cluster_names, list_places
+from storage.report_triage import (
     ReportFilter,
     coreporter_counts,
     list_reports,
     units_by_cluster_many,
 )
+from storage.reports import OPEN_STATUSES
 
 PAGE = 8
 EXPORT_MAX = 20_000
@@ -108,9 +108,7 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
-    names = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    names = await cluster_names(context.db, t.lang)
     lines = [
         t(
             "staff-list-line",
@@ -153,52 +151,20 @@ async def _send_list(update: Update, context: KhoosheContext, page: int) -> None
         )
         for r in reports
     ]  # fmt: skip
-    keyboard = [
-        *rows(opens, 4),
-        [
-            InlineKeyboardButton(
-                t.label("staff-button-status"), callback_data=cb.LIST_FILTER_MENU.pack("status")
-            ),
-            InlineKeyboardButton(
-                t.label("staff-button-category"),
-                callback_data=cb.LIST_FILTER_MENU.pack("category"),
-            ),
-        ],
-        [
-            InlineKeyboardButton(
-                t.label("staff-button-cluster"), callback_data=cb.LIST_FILTER_MENU.pack("cluster")
-            ),
-            InlineKeyboardButton(
-                t.label("staff-button-body"), callback_data=cb.LIST_FILTER_MENU.pack("body")
-            ),
-        ],
-        [
-            InlineKeyboardButton(
-                t.label("staff-button-age"), callback_data=cb.LIST_FILTER_MENU.pack("age")
-            )
-        ],
+    filters_by = [
+        button(t, f"staff-button-{which}", cb.LIST_FILTER_MENU.pack(which))
+        for which in ("status", "category", "cluster", "body", "age")
     ]
+    keyboard = [*rows(opens, 4), *rows(filters_by, 2)]
     nav = []
     if page > 0:
-        nav.append(
-            InlineKeyboardButton(
-                t.label("button-previous"), callback_data=cb.LIST_PAGE.pack(page - 1)
-            )
-        )
+        nav.append(button(t, "button-previous", cb.LIST_PAGE.pack(page - 1)))
     if (page + 1) * PAGE < total:
-        nav.append(
-            InlineKeyboardButton(t.label("button-next"), callback_data=cb.LIST_PAGE.pack(page + 1))
-        )
+        nav.append(button(t, "button-next", cb.LIST_PAGE.pack(page + 1)))
     if nav:
         keyboard.append(nav)
     if total:
-        keyboard.append(
-            [
-                InlineKeyboardButton(
-                    t.label("staff-button-export"), callback_data=cb.LIST_EXPORT.pack()
-                )
-            ]
-        )
+        keyboard.append([button(t, "staff-button-export", cb.LIST_EXPORT.pack())])
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_message(chat.id, text, reply_markup=InlineKeyboardMarkup(keyboard))
@@ -305,9 +271,7 @@ async def export_reports(update: Update, context: KhoosheContext) -> None:
     late = await overdue(
         context.db, reports, context.state.holidays, context.settings, datetime.now(UTC)
     )
-    names = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    names = await cluster_names(context.db, t.lang)
     yes, no = t.label("staff-yes"), t.label("staff-no")
     export_rows = [
         ExportRow(

@@ -1,6 +1,6 @@
 """Sending an .xlsx table: the one way the staff's exports go out.
 
-Used by the reports export (handlers/staff_lists.py), a training's sign-ups
+Used by the reports export (handlers/staff_lists.py); `send_columns` by a training's sign-ups
 (handlers/offering_manage.py) and a broadcast's undelivered list (handlers/broadcasts.py); the
 workbooks themselves come from bot/services/export.py.
 """
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from telegram import InputFile
 from telegram.ext import ExtBot
+
+from bot.context import KhoosheContext
 
 
 async def send_table(
@@ -27,4 +29,39 @@ async def send_table(
     data = await asyncio.to_thread(build)
     await bot.send_document(
         chat_id, InputFile(io.BytesIO(data), filename=filename), caption=caption
+    )
+
+
+async def send_columns(
+    context: KhoosheContext,
+    chat_id: int,
+    columns: Sequence[str],
+    table: Iterable[Sequence[Any]],
+    *,
+    labels: str,
+    dated: str,
+    filename: str,
+    caption: str,
+) -> None:
+    """Send `table` as an .xlsx whose headers are the locale's `<labels><column>` labels; the
+    `dated` column's aware datetimes also get a date-value column (`<labels><dated>_gregorian`).
+    """
+    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
+    from bot.services.export import Column, table_workbook
+
+    t, tz = context.t, context.settings.tz
+    headers = [
+        Column(
+            t.label(f"{labels}{c}"),
+            gregorian=t.label(f"{labels}{c}_gregorian") if c == dated else None,
+        )
+        for c in columns
+    ]
+    rows = list(table)
+    await send_table(
+        context.bot,
+        chat_id,
+        lambda: table_workbook(headers, rows, t.lang, tz),
+        filename,
+        caption,
     )

@@ -14,8 +14,11 @@ staff group at its rate limit keeps no member's handler waiting.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Awaitable, Callable, Coroutine
 from contextlib import suppress
+from typing import Any
 
 from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -36,6 +39,7 @@ from handlers.keyboards import rows
 from handlers.triage_cards import catch_up_cards, queue_notices
 from handlers.triage_relays import member_notices, members_on, tell_parties
 from storage.attachments import report_attachments
+from storage.report_triage import merge, refer, set_category
 from storage.reports import (
     OPEN_STATUSES,
     Report,
@@ -43,10 +47,7 @@ from storage.reports import (
     change_status,
     get_by_code,
     get_report,
-    merge,
-    refer,
     report_of_message,
-    set_category,
 )
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,22 @@ async def pressed_report(
     return None if report is None else (query, report)
 
 
+def report_button(
+    handler: Callable[[Update, KhoosheContext, CallbackQuery, Report], Awaitable[None]],
+) -> Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]:
+    """A staff button on a report card: only staff, or an agent of the report's cluster, get
+    through (checked here, whatever the button says), with the pressed query and the report."""
+
+    @requires(Role.CLUSTER_AGENT)
+    @functools.wraps(handler)
+    async def pressed(update: Update, context: KhoosheContext) -> None:
+        found = await pressed_report(update, context)
+        if found is not None:
+            await handler(update, context, *found)
+
+    return pressed
+
+
 def report_id_of(data: str | None) -> int:
     """The report a staff button is about (its first field; 0 for none)."""
     family = cb.family_of(data)
@@ -101,13 +118,11 @@ def last_word(family: cb.Button, data: str | None) -> str:
     return str(values[-1]) if values else ""
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_take(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_take(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """ "I'll take it": assign the report and start reviewing it."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     user = update.effective_user
     assert user is not None
     moved = report.status == "new" and await change_status(
@@ -123,13 +138,11 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
     await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_status_menu(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_status_menu(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """Show the statuses this report may move to."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     await query.answer()
     t = context.t
     buttons = [
@@ -149,13 +162,11 @@ async def on_status_menu(update: Update, context: KhoosheContext) -> None:
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_set_status(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_set_status(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """Move a report to a new status, then tell everyone on it."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     to_status = last_word(cb.TRIAGE_SET_STATUS, query.data)
     moved = can_move(report.status, to_status) and await change_status(
         context.db, report.id, report.status, to_status, _actor(update, context)
@@ -242,13 +253,11 @@ async def _choices(
     )
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_category_menu(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_category_menu(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """The categories a report can be moved to."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     await query.answer()
     t = context.t
     choices = [
@@ -259,13 +268,11 @@ async def on_category_menu(update: Update, context: KhoosheContext) -> None:
     await _choices(update, context, "triage-choose-category", choices)
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_set_category(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_set_category(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """Re-categorise a report."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     slug = last_word(cb.TRIAGE_SET_CATEGORY, query.data)
     if slug not in CATEGORIES or not await set_category(
         context.db, report.id, slug, _actor(update, context)
@@ -277,13 +284,11 @@ async def on_set_category(update: Update, context: KhoosheContext) -> None:
         await query.edit_message_reply_markup(None)
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_body_menu(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_body_menu(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     await query.answer()
     lang = context.t.lang
     choices = [
@@ -293,13 +298,11 @@ async def on_body_menu(update: Update, context: KhoosheContext) -> None:
     await _choices(update, context, "triage-choose-body", choices)
 
 
-@requires(Role.CLUSTER_AGENT)
-async def on_set_body(update: Update, context: KhoosheContext) -> None:
+@report_button
+async def on_set_body(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     """Refer a report to an outside body; members hear that it was referred."""
-    pressed = await pressed_report(update, context)
-    if pressed is None:
-        return
-    query, report = pressed
     code = last_word(cb.TRIAGE_SET_BODY, query.data)
     body = next((b for b in context.state.outside_bodies if b.code == code), None)
     if body is None or report.status not in OPEN_STATUSES:

@@ -20,16 +20,12 @@ from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import kinds_text
 from handlers import staff_lists
+from handlers.keyboards import button
 from storage.attachments import kinds_of
 from storage.clusters import get_place
 from storage.members import get_member, get_member_by_id
-from storage.reports import (
-    Report,
-    coreporter_count,
-    remember_message,
-    unannounced_reports,
-    units_by_cluster,
-)
+from storage.report_triage import units_by_cluster
+from storage.reports import Report, coreporter_count, remember_message, unannounced_reports
 from storage.roles import agents_of_cluster, holders_of
 
 log = logging.getLogger(__name__)
@@ -165,26 +161,15 @@ async def queue_notices(
 
 def card_buttons(t: Texts, report: Report, *, full_text: bool = True) -> InlineKeyboardMarkup:
     """The card's actions: the same wherever the card appears (each press checked again)."""
-    take = InlineKeyboardButton(
-        t.label("triage-button-take"), callback_data=cb.TRIAGE_TAKE.pack(report.id)
-    )
-    status = InlineKeyboardButton(
-        t.label("triage-button-status"), callback_data=cb.TRIAGE_STATUS_MENU.pack(report.id)
-    )
-    category = InlineKeyboardButton(
-        t.label("triage-button-category"), callback_data=cb.TRIAGE_CATEGORY_MENU.pack(report.id)
-    )
-    body = InlineKeyboardButton(
-        t.label("triage-button-body"), callback_data=cb.TRIAGE_BODY_MENU.pack(report.id)
-    )
-    full = InlineKeyboardButton(
-        t.label("triage-button-full"), callback_data=cb.TRIAGE_FULL_TEXT.pack(report.id)
-    )
-    reply = InlineKeyboardButton(
-        t.label("triage-button-reply"), callback_data=cb.TRIAGE_REPLY.pack(report.id)
-    )
-    merge = InlineKeyboardButton(
-        t.label("triage-button-merge"), callback_data=cb.TRIAGE_MERGE.pack(report.id)
+    i = report.id
+    take, status, category, body, full, reply, merge = (
+        button(t, "triage-button-take", cb.TRIAGE_TAKE.pack(i)),
+        button(t, "triage-button-status", cb.TRIAGE_STATUS_MENU.pack(i)),
+        button(t, "triage-button-category", cb.TRIAGE_CATEGORY_MENU.pack(i)),
+        button(t, "triage-button-body", cb.TRIAGE_BODY_MENU.pack(i)),
+        button(t, "triage-button-full", cb.TRIAGE_FULL_TEXT.pack(i)),
+        button(t, "triage-button-reply", cb.TRIAGE_REPLY.pack(i)),
+        button(t, "triage-button-merge", cb.TRIAGE_MERGE.pack(i)),
     )
     # Always there: files a member adds with a follow-up later are sent by it too.
     last = [full, attachments_button(t, report)] if full_text else [attachments_button(t, report)]
@@ -193,6 +178,4 @@ def card_buttons(t: Texts, report: Report, *, full_text: bool = True) -> InlineK
 
 def attachments_button(t: Texts, report: Report) -> InlineKeyboardButton:
     """«📎 Attachments»: on the card, under the full view and /show."""
-    return InlineKeyboardButton(
-        t.label("triage-button-attachments"), callback_data=cb.TRIAGE_ATTACHMENTS.pack(report.id)
-    )
+    return button(t, "triage-button-attachments", cb.TRIAGE_ATTACHMENTS.pack(report.id))

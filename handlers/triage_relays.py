@@ -7,13 +7,14 @@ goes through the outbox, like the cards (handlers/triage_cards.py).
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
+from handlers.keyboards import inline
 from handlers.triage_cards import by_cluster, card_key, queue_notices
 from storage.clusters import get_place
 from storage.members import Member, get_member, get_member_by_id
@@ -100,19 +101,12 @@ async def tell_parties(context: KhoosheContext, report: Report, status: str) -> 
                 context, member, "report-status-changed", report, status=status_id
             )
             continue
-        markup = InlineKeyboardMarkup(
+        markup = inline(
+            t,
             [
-                [
-                    InlineKeyboardButton(
-                        t.label("report-button-solved"),
-                        callback_data=cb.REPORT_SOLVED.pack(report.id),
-                    ),
-                    InlineKeyboardButton(
-                        t.label("report-button-not-solved"),
-                        callback_data=cb.REPORT_NOT_SOLVED.pack(report.id),
-                    ),
-                ]
-            ]
+                ("report-button-solved", cb.REPORT_SOLVED.pack(report.id)),
+                ("report-button-not-solved", cb.REPORT_NOT_SOLVED.pack(report.id)),
+            ],
         )
         owed += member_notices(context, member, "report-was-it-solved", report, markup)
     await queue_notices(context, notices.event_key("report", report.id, "status", status), owed)

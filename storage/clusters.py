@@ -43,6 +43,11 @@ async def list_places(
     return [Place(kind, r["code"], r["name_fa"], r["name_en"], bool(r["active"])) for r in rows]
 
 
+async def cluster_names(db: aiosqlite.Connection, lang: str) -> dict[str, str]:
+    """Every cluster's name in `lang` by its code (retired ones too: old records name them)."""
+    return {p.code: p.name(lang) for p in await list_places(db, "cluster", active_only=False)}
+
+
 async def get_place(db: aiosqlite.Connection, kind: Kind, code: str) -> Place | None:
     """One cluster or estate by code (active or not)."""
     sql = f"SELECT code, name_fa, name_en, active FROM {_TABLE[kind]} WHERE code = ?"

@@ -1,9 +1,11 @@
-# Over 500 lines: every transaction that changes who holds a seat is here, read together.
+# A little over 500 lines: every transaction that changes who holds a seat is here, read together.
 """Trainings and events ("offerings") and members' sign-ups, with capacity and a waitlist.
 
 Every change to who holds a seat happens inside one `transaction` (BEGIN IMMEDIATE, writers
 queued on one lock): the seats are counted and the new row written in the same step, so
 there are never more confirmed sign-ups than seats, however many members press at once.
+Lists that change no seat (a member's own sign-ups, the attendees, attendance) are in
+storage/signup_lists.py.
 """
 
 from __future__ import annotations
@@ -138,21 +140,6 @@ class CancelOutcome:
     status: str
     was: str | None = None
     promoted: tuple[Notified, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Attendee:
-    """A sign-up with the member's details, for staff lists and the export."""
-
-    member_id: int
-    name: str
-    company: str
-    cluster_code: str
-    phone: str
-    status: str
-    attended: bool
-    signed_up_at: datetime
-    seq: int
 
 
 _COLUMNS = (
@@ -323,26 +310,6 @@ async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_i
     ) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
-
-
-async def member_signups(
-    db: aiosqlite.Connection, member_id: int, now: datetime
-) -> list[tuple[Offering, Signup]]:
-    """A member's active sign-ups for offerings that have not started, soonest first."""
-    async with db.execute(
-        "SELECT s.offering_id FROM signups s JOIN offerings o ON o.id = s.offering_id "
-        "WHERE s.member_id = ? AND s.status IN ('confirmed', 'waitlisted') "
-        "AND o.status = 'published' AND o.starts_at > ? ORDER BY o.starts_at, o.id",
-        (member_id, _iso(now)),
-    ) as cursor:
-        ids = [int(row[0]) for row in await cursor.fetchall()]
-    found = []
-    for offering_id in ids:
-        offering = await get_offering(db, offering_id)
-        signup = await get_signup(db, offering_id, member_id)
-        if offering is not None and signup is not None:
-            found.append((offering, signup))
-    return found
 
 
 async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
@@ -559,43 +526,3 @@ async def cancel_offering(db: aiosqlite.Connection, offering_id: int) -> bool:
             (now_iso(), offering_id),
         )
     return cursor.rowcount == 1
-
-
-async def attendees(
-    db: aiosqlite.Connection, offering_id: int, statuses: Iterable[str] = SIGNUP_STATUSES
-) -> list[Attendee]:
-    """An offering's sign-ups with the members' details, in order of arrival."""
-    wanted = list(statuses)
-    async with db.execute(
-        "SELECT s.member_id, m.name, m.company, s.cluster_code, m.phone, s.status, "
-        "s.attended, s.created_at, s.seq FROM signups s JOIN members m ON m.id = s.member_id "
-        f"WHERE s.offering_id = ? AND s.status IN ({', '.join('?' * len(wanted))}) "
-        "ORDER BY s.seq",
-        (offering_id, *wanted),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return [
-        Attendee(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), parse_iso(r[7]), r[8])
-        for r in rows
-    ]
-
-
-async def toggle_attended(
-    db: aiosqlite.Connection, offering_id: int, member_id: int
-) -> bool | None:
-    """Flip a confirmed member's attendance; the new value (None: not confirmed)."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE signups SET attended = 1 - attended, updated_at = ? "
-            "WHERE offering_id = ? AND member_id = ? AND status = 'confirmed'",
-            (now_iso(), offering_id, member_id),
-        )
-        if cursor.rowcount != 1:
-            return None
-        attended = await _count(
-            db,
-            "SELECT attended FROM signups WHERE offering_id = ? AND member_id = ?",
-            offering_id,
-            member_id,
-        )
-    return bool(attended)

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import ipaddress
-import os
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
-from bot.settings import Platform, Settings
+from bot.services.places import seed_places
+from bot.settings import PROJECT_ROOT, Platform, Settings
+from storage.db import connect
 from storage.members import NewMember, register_member
+from storage.outbox import Audience, NewBroadcast
 
 ADMIN_ID = 777_000_001
 # A message the platform can no longer show (Telegram sends such a press with an
@@ -96,17 +102,8 @@ async def spawn_bot(
 ) -> asyncio.subprocess.Process:
     """`python -m bot` on Bale, pointed at the sandbox (stderr kept if asked: piped, or
     written to a file, which cannot fill up and stall the bot as a pipe can)."""
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    env.update(
-        PYTHONPATH=str(ROOT),
-        BALE_TOKEN=token,
-        BALE_BASE_URL=bale.base_url,
-        BALE_BASE_FILE_URL=bale.base_file_url,
-        DATABASE_PATH=str(db),
-        POLLING_TIMEOUT="1",
-        PERSISTENCE_INTERVAL="60",  # the form must not depend on PTB's timer
-    )
-    env.update({key.upper(): value for key, value in (settings or {}).items()})
+    # a persistence interval of a minute: the form must not depend on PTB's timer
+    env = bale.bot_env(token, db, **{"persistence_interval": "60", **(settings or {})})
     # (a database path that cannot exist still needs a folder to run in)
     cwd = next(folder for folder in db.parents if folder.is_dir())
     if isinstance(stderr, Path):
@@ -190,15 +187,13 @@ def both_platforms(
             f"{down}/bot",
             f"{down}/file/bot",
         )
+    bale_token = overrides.pop("bale_token", None) or bale.make_token(BALE_BOT)
     values: dict[str, Any] = {
         **TEST_SETTINGS,
-        "database_path": tmp_path / "both.db",
+        **bale.bot_settings(bale_token, tmp_path / "both.db"),
         "telegram_token": overrides.pop("telegram_token", None) or tg_token,
         "telegram_base_url": tg_url,
         "telegram_base_file_url": tg_file_url,
-        "bale_token": overrides.pop("bale_token", None) or bale.make_token(BALE_BOT),
-        "bale_base_url": bale.base_url,
-        "bale_base_file_url": bale.base_file_url,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -237,14 +232,10 @@ class Khooshe:
 
     def settings(self, **overrides: Any) -> Settings:
         """Settings pointing the bot at the sandbox, on a temp database."""
-        prefix = self.platform.value
         values: dict[str, Any] = {
             **TEST_SETTINGS,
-            f"{prefix}_token": self.token,
-            f"{prefix}_base_url": self.sandbox.base_url,
-            f"{prefix}_base_file_url": self.sandbox.base_file_url,
-            "database_path": self.db_path,
-            "admins": f"{prefix}:{ADMIN_ID}",
+            **self.sandbox.bot_settings(self.token, self.db_path),
+            "admins": f"{self.platform.value}:{ADMIN_ID}",
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -280,6 +271,25 @@ class Khooshe:
         """The admin named in settings."""
         return self.sandbox.user(user_id=ADMIN_ID, first_name="مدیر", token=self.token)
 
+    async def with_staff_group(self, **overrides: Any) -> SandboxChat:
+        """Restart the bot with a staff group (and `overrides`); return the group."""
+        group = self.sandbox.group(token=self.token)
+        await self.stop()
+        await self.start(**{f"{self.platform.value}_staff_chat_id": group.id, **overrides})
+        return group
+
+    async def agents(self, *named: tuple[str, str]) -> list[SandboxUser]:
+        """Registered members made cluster agents by the admin's /grant: (name, cluster)."""
+        admin, agents = self.admin(), [self.member() for _ in named]
+        for agent, (name, _) in zip(agents, named, strict=True):
+            await register(agent, name=name)
+        for agent, (_, cluster) in zip(agents, named, strict=True):
+            await admin.send_text(f"/grant {agent.id} cluster_agent {cluster}")
+        await admin.settle()
+        for agent in agents:
+            await agent.settle()
+        return agents
+
     async def seed_members(
         self, count: int, cluster: str = "leather_shoes", **fields: Any
     ) -> list[SandboxUser]:
@@ -311,6 +321,15 @@ class Khooshe:
         """Rows of a query as dicts."""
         async with self.db.execute(sql, params) as cursor:
             return [dict(row) for row in await cursor.fetchall()]
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
+    """A fresh database (its folder made by connect) with the sample clusters and estates."""
+    connection = await connect(tmp_path / "sub" / "k.db")
+    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
+    yield connection
+    await connection.close()
 
 
 @pytest.fixture
@@ -364,8 +383,10 @@ async def walk_to(
     name: str = "مریم رضایی",
     cluster: str = "چرم و کفش",
     estate: str = "شهرک صنعتی غرب تبریز",
+    wait: float = 5.0,
 ) -> None:
-    """Take a new user through registration up to the question for `step` (or "done")."""
+    """Take a new user through registration up to the question for `step` (or "done");
+    `wait` bounds each answer's wait (a bot in a subprocess on a busy machine needs more)."""
     answers = [
         ("نام و نام خانوادگی", lambda: user.send_text(name)),
         ("شرکت", lambda: user.send_text("کفش آذر")),
@@ -378,16 +399,75 @@ async def walk_to(
     ]
     await user.send_command("start")
     for (question, answer), current in zip(answers, STEPS, strict=True):
-        await expect(user, question)
+        await expect(user, question, wait=wait)
         if current == step or answer is None:
             break
         await answer()
     await user.settle()
 
 
-async def register(user: SandboxUser, name: str = "مریم رضایی") -> None:
+async def register(user: SandboxUser, name: str = "مریم رضایی", wait: float = 5.0) -> None:
     """Walk a user through registration with sensible answers."""
-    await walk_to(user, "done", name=name)
+    await walk_to(user, "done", name=name, wait=wait)
+
+
+async def to_summary(
+    user: SandboxUser, *, urgent: bool = False, title: str | None = None, wait: float = 30.0
+) -> BotMessage:
+    """From a described problem («✅ تمام شد») to the report's summary card before sending:
+    the suggested category, urgent or not, the proposed title (or `title` typed instead).
+
+    The suggestion and the search for similar reports run in a worker thread: on a busy
+    2-core machine the first one (the lexicon loading) can take several seconds, hence `wait`.
+    """
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد", wait=wait)
+    await user.press_inline(question, question.button_texts[0])
+    return await urgency_and_title(user, urgent=urgent, title=title, wait=wait)
+
+
+async def urgency_and_title(
+    user: SandboxUser, *, urgent: bool = False, title: str | None = None, wait: float = 30.0
+) -> BotMessage:
+    """From a report's category just chosen: urgent or not, the proposed title (or `title`
+    typed instead), up to the summary card."""
+    await expect(user, "فوری است", wait=wait)
+    await user.press("🔴 فوری" if urgent else "عادی")
+    await expect(user, "عنوان کوتاه", wait=wait)
+    if title is None:
+        await user.press("✅ همین خوب است")
+    else:
+        await user.send_text(title)
+    return await expect(user, "گزارش شما:", wait=wait)
+
+
+def sheet_of(message: BotMessage) -> Worksheet:
+    """The first sheet of the .xlsx file a message carries."""
+    assert message.document is not None
+    sheet = load_workbook(io.BytesIO(message.document.data)).active
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def table_of(message: BotMessage) -> list[tuple[Any, ...]]:
+    """The rows of the .xlsx file a message carries, headers first."""
+    return list(sheet_of(message).iter_rows(values_only=True))
+
+
+def announcement(
+    platform: str, body: str, key: str, send_at: datetime | None = None
+) -> NewBroadcast:
+    """The admin's announcement to every member (`key`: its dedupe key), due now or `send_at`."""
+    return NewBroadcast(
+        created_by=f"staff:{platform}:{ADMIN_ID}",
+        owner_platform=platform,
+        owner_chat_id=ADMIN_ID,
+        owner_lang="fa",
+        body=body,
+        audience=Audience(),
+        send_at=send_at or datetime.now(UTC),
+        dedupe_key=key,
+    )
 
 
 def workday(days_ahead: int, clock: str = "۱۰:۰۰") -> str:

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import io
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
 import jdatetime
-from openpyxl import load_workbook
 
 from bot.i18n import TEHRAN as TEHRAN_ZONE
 from bot.i18n import format_date
 from bot.sandbox import BotMessage, SandboxUser
-from storage.outbox import Audience, NewBroadcast, Template
+from storage.outbox import NewBroadcast, Template
 from storage.roles import grant_role
 from tests.conftest import (
     ADMIN_ID,
     UNSEEN_MESSAGE,
     Khooshe,
+    announcement,
     expect,
     register,
+    sheet_of,
     shown,
     tap,
     workday,
@@ -102,17 +102,14 @@ async def test_blocked_and_opted_out_members(khooshe: Khooshe) -> None:
     assert status["status"] == "blocked"  # no more broadcasts until they write again
 
     await admin.press_inline(report, "📄 فهرست نرسیده‌ها")
-    sheet = await expect(admin, "به آن‌ها نرسید")
-    assert sheet.document is not None
-    sheet_rows = load_workbook(io.BytesIO(sheet.document.data)).active
-    assert sheet_rows is not None
-    rows = list(sheet_rows.values)
+    sheet = sheet_of(await expect(admin, "به آن‌ها نرسید"))
+    rows = list(sheet.values)
     assert rows[0][0] == "نام" and len(rows) == 2
     assert rows[1][0] == "عضو 1" and rows[1][5] == "ربات را مسدود کرده"
     # when the bot gave up: Jalali text, and beside it a date value to sort and filter by
     assert rows[0][7:] == ("زمان آخرین تلاش", "زمان آخرین تلاش (میلادی)")
     assert "۱۴۰" in str(rows[1][7])
-    assert sheet_rows["I2"].is_date and isinstance(rows[1][8], datetime)
+    assert sheet["I2"].is_date and isinstance(rows[1][8], datetime)
 
     # the blocked member comes back: they get the next one
     khooshe.sandbox.unblock(blocker.id)
@@ -277,16 +274,7 @@ async def test_schedule_list_reschedule_and_cancel(khooshe: Khooshe) -> None:
 
 
 def _new(khooshe: Khooshe, send_at: datetime, key: str) -> NewBroadcast:
-    return NewBroadcast(
-        created_by=f"staff:{khooshe.platform.value}:{ADMIN_ID}",
-        owner_platform=khooshe.platform.value,
-        owner_chat_id=ADMIN_ID,
-        owner_lang="fa",
-        body=f"اطلاعیه {key}",
-        audience=Audience(),
-        send_at=send_at,
-        dedupe_key=key,
-    )
+    return announcement(khooshe.platform.value, f"اطلاعیه {key}", key, send_at)
 
 
 async def test_a_scheduled_broadcast_goes_out_at_its_time(khooshe: Khooshe) -> None:

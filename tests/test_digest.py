@@ -22,6 +22,7 @@ from storage.reports import (
 )
 from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, Khooshe, expect, register, shown, wait_for
+from tests.test_report_followup import not_solved
 from tests.test_reports import POWER_CUT, file_report
 
 STAFF = f"staff:test:{ADMIN_ID}"
@@ -280,13 +281,7 @@ async def test_a_reopened_report_is_told_as_it_is_now(khooshe: Khooshe) -> None:
     await admin.press_inline(card, "🙋 برمی‌دارم")
     await admin.press_inline(card, "🔄 تغییر وضعیت")
     await admin.press_inline(await expect(admin, "وضعیت تازه"), "حل‌شده")
-    question = await expect(member, "واقعاً حل شد")
-    await member.press_inline(question, "❌ نه، هنوز نه")
-    await expect(member, "بنویسید چه چیزی")
-    await member.send_text("برق هنوز هر روز قطع می‌شود")
-    await expect(member, "دوباره باز شد")
-    (row,) = await khooshe.rows("SELECT status FROM reports")
-    assert row["status"] == "in_review"
+    await not_solved(khooshe, member, "برق هنوز هر روز قطع می‌شود")
     await admin.settle()
 
     assert await _digests(khooshe).run(_next_saturday()) == {"members": True, "staff": True}

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import aiosqlite
-import pytest
 
-from bot.services.places import seed_places
 from bot.services.triage import overdue
 from bot.services.workdays import Holidays
-from bot.settings import PROJECT_ROOT, Settings
-from storage.db import connect
+from bot.settings import Settings
 from storage.digest import (
     Count,
     digest_recipients,
@@ -27,26 +22,11 @@ from storage.digest import (
     staff_recipients,
 )
 from storage.members import NewMember, register_member, update_member
-from storage.reports import (
-    NewReport,
-    Report,
-    add_event,
-    change_status,
-    create_report,
-    join_report,
-    refer,
-)
+from storage.report_triage import refer
+from storage.reports import NewReport, Report, add_event, change_status, create_report, join_report
 from storage.roles import grant_role
 
 STAFF = "staff:bale:1"
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    connection = await connect(tmp_path / "k.db")
-    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
-    yield connection
-    await connection.close()
 
 
 async def _member(db: aiosqlite.Connection, user_id: int, cluster: str = "furniture") -> int:

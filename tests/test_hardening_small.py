@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.sandbox import BotApiSandbox
 from bot.text import persian_digits
 from tests.conftest import Khooshe, expect, register, spawn_bot, wait_for
-from tests.test_reports import POWER_CUT
+from tests.test_reports import POWER_CUT, reach_card
 
 
 async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -> None:
@@ -24,35 +24,9 @@ async def test_debug_logs_hold_no_names_phones_or_report_texts(tmp_path: Path) -
         try:
             assert await wait_for(lambda: bool(bale.calls_to("getUpdates")), 60)
             user = bale.user(token=token)
-            await user.send_command("start")
-            await expect(user, "نام و نام خانوادگی", wait=30)
-            await user.send_text(name)
-            await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
-            await user.send_text("کفش آذر")
-            await expect(user, "کدام خوشه", wait=30)
-            await user.press("چرم و کفش")
-            await expect(user, "کدام شهرک", wait=30)
-            await user.press("شهرک صنعتی غرب تبریز")
-            await expect(user, "شماره همراه", wait=30)
-            await user.press("📱 ارسال شماره من")
-            await expect(user, "نقش شما", wait=30)
-            await user.press("مالک / مدیرعامل")
-            await expect(user, "بررسی کنید", wait=30)
-            await user.press("✅ تأیید و ثبت")
-            await expect(user, "ثبت‌نام شما انجام شد", wait=30)
-            # file_report's steps, with waits for a subprocess on a busy machine
-            await user.press("📝 ثبت مشکل")
-            await expect(user, "با کلمات خودتان", wait=30)
-            await user.send_text(POWER_CUT)
-            await expect(user, "دریافت شد", wait=30)
-            await user.press("✅ تمام شد")
-            question = await expect(user, "به نظر می‌رسد", wait=30)
-            await user.press_inline(question, question.button_texts[0])
-            await expect(user, "فوری است", wait=30)
-            await user.press("عادی")
-            await expect(user, "عنوان کوتاه", wait=30)
-            await user.press("✅ همین خوب است")
-            await expect(user, "گزارش شما:", wait=30)
+            # the first name waits for hazm to load; a subprocess on a busy machine is slow
+            await register(user, name, wait=30)
+            await reach_card(user, POWER_CUT, wait=30)
             await user.press("✅ ثبت گزارش")
             filed = await expect(user, "کد پیگیری", wait=30)
         finally:

@@ -9,7 +9,7 @@ from bot.sandbox import SandboxUser
 from bot.services import categorize
 from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
-from tests.test_offerings import MENU
+from tests.test_offerings import MENU, to_deadline, to_preview
 
 EXPORT = "آموزش صادرات به عراق"
 
@@ -93,19 +93,9 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     await admin.press("کارگاه آموزشی")
     await expect(admin, "توضیح کوتاهی")  # the title came from the topic
     await admin.press("صرف‌نظر »")
-    await expect(admin, "زمان شروع")
-    await admin.send_text(workday(2))  # a start on a day off would ask for a confirm
-    await expect(admin, "زمان پایان")
-    await admin.press("صرف‌نظر »")
-    await expect(admin, "مکان برگزاری")
-    await admin.send_text("اتاق بازرگانی")
-    await expect(admin, "ظرفیت چند نفر")
-    await admin.send_text("۳۰")
-    await expect(admin, "مهلت ثبت‌نام")
-    await admin.press("تا شروع")
-    await expect(admin, "برای کدام خوشه‌ها")
-    await tap(admin, "✔️ تأیید خوشه‌ها")
-    await expect(admin, "پیش‌نمایش")
+    # a start on a day off would ask for a confirm
+    await to_deadline(admin, workday(2), "اتاق بازرگانی", "۳۰")
+    await to_preview(admin)
     await admin.press("📤 انتشار الان")
     await expect(admin, "منتشر شد")
     await expect(first, EXPORT)  # announced

@@ -178,9 +178,7 @@ def _body(message: BotMessage) -> str:
 
 
 async def _staff_setup(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, BotMessage]:
-    group = khooshe.sandbox.group(token=khooshe.token)
-    await khooshe.stop()
-    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
+    group = await khooshe.with_staff_group()
     member = khooshe.member()
     await register(member)
     await file_report(member, POWER_CUT)
@@ -238,9 +236,7 @@ BURST = 30
 
 
 async def test_a_burst_of_reports_keeps_help_fast_while_cards_wait(khooshe: Khooshe) -> None:
-    group = khooshe.sandbox.group(token=khooshe.token)
-    await khooshe.stop()
-    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
+    group = await khooshe.with_staff_group()
     filers = await khooshe.seed_members(BURST)
     codes = await asyncio.gather(
         *(_file_slowly(u, f"{POWER_CUT} واحد {i}", wait=60) for i, u in enumerate(filers))

@@ -3,20 +3,18 @@ publishing; /offerings with edit, cancel, lists, export and attendance; who may 
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import jdatetime
-from openpyxl import load_workbook
 
-from bot.sandbox import SandboxUser
+from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
-from tests.test_offerings import TITLE, offer, statuses
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, sheet_of, shown, tap, workday
+from tests.test_offerings import TITLE, offer, statuses, to_deadline, to_preview
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -31,17 +29,30 @@ async def join(khooshe: Khooshe, member: SandboxUser, offering_id: int) -> str:
     return outcome.status
 
 
+async def new_offering(user: SandboxUser, kind: str, title: str) -> None:
+    """/new_offering up to the question for its description."""
+    await user.send_command("new_offering")
+    await expect(user, "چه نوعی است")
+    await user.press(kind)
+    await expect(user, "عنوان را بنویسید")
+    await user.send_text(title)
+    await expect(user, "توضیح کوتاهی")
+
+
+async def edit(user: SandboxUser, item: BotMessage, field: str, question: str) -> None:
+    """From a listed offering's ✏️ button up to the question for one field's new value."""
+    await user.press_inline(item, "✏️ ویرایش")
+    await expect(user, "تغییر کند")
+    await user.press(field)
+    await expect(user, question)
+
+
 async def test_the_form_with_bad_input_shares_and_publishing(khooshe: Khooshe) -> None:
     leather = await khooshe.seed_members(2, "leather_shoes")
     (furniture,) = await khooshe.seed_members(1, "furniture")
     (food,) = await khooshe.seed_members(1, "food")
     admin = khooshe.admin()
-    await admin.send_command("new_offering")
-    await expect(admin, "چه نوعی است")
-    await admin.press("دوره آموزشی")
-    await expect(admin, "عنوان را بنویسید")
-    await admin.send_text(TITLE)
-    await expect(admin, "توضیح کوتاهی")
+    await new_offering(admin, "دوره آموزشی", TITLE)
     await admin.send_text("سرفصل‌ها: مفاهیم، ابزارها، نمونه‌های واقعی")
     await expect(admin, "زمان شروع")
     await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
@@ -126,10 +137,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert "عضو 0" in shown(lists) and "فهرست انتظار (۱)" in shown(lists)
 
     await admin.press_inline(item, "📊 اکسل")
-    sheet = await expect(admin, "ردیف")
-    assert sheet.document is not None
-    table = load_workbook(io.BytesIO(sheet.document.data)).active
-    assert table is not None
+    table = sheet_of(await expect(admin, "ردیف"))
     values = list(table.values)
     assert values[0][:6] == ("نام", "شرکت / واحد", "خوشه", "تلفن", "وضعیت", "زمان ثبت‌نام")
     assert values[1][0] == "عضو 0" and values[1][2] == "چرم و کفش" and values[1][4] == "قطعی"
@@ -140,10 +148,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert values[3][4] == "فهرست انتظار"
 
     # more seats: the waitlisted member moves up and is told
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("👥 ظرفیت")
-    await expect(admin, "ظرفیت تازه")
+    await edit(admin, item, "👥 ظرفیت", "ظرفیت تازه")
     await admin.send_text("زیاد")
     await expect(admin, "۲۰ نفر")
     await admin.send_text("۱ نفر")
@@ -156,18 +161,12 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     await expect(third, "یک جای خالی پیدا شد")
 
     # a typo in the title or the description can be fixed after publishing
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("🏷 عنوان")
-    await expect(admin, "عنوان تازه")
+    await edit(admin, item, "🏷 عنوان", "عنوان تازه")
     await admin.send_text("ا" * 201)
     await expect(admin, "عنوان باید")
     await admin.send_text("کارگاه هوش مصنوعی در کسب‌وکار")
     await expect(admin, "به‌روز شد")
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("📝 توضیح")
-    await expect(admin, "توضیح تازه")
+    await edit(admin, item, "📝 توضیح", "توضیح تازه")
     await admin.send_text("همراه با نمونه‌های واقعی از خوشه‌ها")
     await expect(admin, "به‌روز شد")
     (row,) = await khooshe.rows("SELECT title, description FROM offerings")
@@ -177,10 +176,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     }
 
     # a new start: the reminders are made anew and those signed up are told
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("🕒 زمان شروع")
-    await expect(admin, "زمان شروع تازه")
+    await edit(admin, item, "🕒 زمان شروع", "زمان شروع تازه")
     await admin.send_text(workday(2, "۱۱:۰۰"))
     await expect(admin, "به‌روز شد")
     await expect(first, "تغییر در")
@@ -264,21 +260,9 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     assert await statuses(khooshe, own) == [(member.id, "confirmed")]
 
     # the agent's form offers only their clusters; a forged one is refused
-    await agent.send_command("new_offering")
-    await expect(agent, "چه نوعی است")
-    await agent.press("کارگاه آموزشی")
-    await agent.send_text("کارگاه بسته‌بندی")
-    await expect(agent, "توضیح کوتاهی")
+    await new_offering(agent, "کارگاه آموزشی", "کارگاه بسته‌بندی")
     await agent.press("صرف‌نظر »")
-    await expect(agent, "زمان شروع")
-    await agent.send_text(workday(2, "۱۰:۰۰"))
-    await expect(agent, "زمان پایان")
-    await agent.press("صرف‌نظر »")
-    await expect(agent, "مکان برگزاری")
-    await agent.send_text("https://meet.example/khooshe")
-    await expect(agent, "ظرفیت چند نفر")
-    await agent.press("بدون محدودیت")
-    await expect(agent, "مهلت ثبت‌نام")
+    await to_deadline(agent, workday(2, "۱۰:۰۰"), "https://meet.example/khooshe", None)
     await agent.press("تا شروع")
     picker = await expect(agent, "فقط خوشه‌های خودتان")
     assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ چرم و کفش"]
@@ -310,19 +294,8 @@ async def test_the_form_survives_a_restart_and_publishing_can_wait(khooshe: Khoo
     await khooshe.stop()
     await khooshe.start()
     await admin.send_text("غرفه‌های رایگان برای اعضای خوشه")  # the answer to the same step
-    await expect(admin, "زمان شروع")
-    await admin.send_text(workday(2, "۱۰:۰۰"))
-    await expect(admin, "زمان پایان")
-    await admin.press("صرف‌نظر »")
-    await expect(admin, "مکان برگزاری")
-    await admin.send_text("نمایشگاه بین‌المللی تبریز")
-    await expect(admin, "ظرفیت چند نفر")
-    await admin.press("بدون محدودیت")
-    await expect(admin, "مهلت ثبت‌نام")
-    await admin.press("تا شروع")
-    await expect(admin, "برای کدام خوشه‌ها")
-    await tap(admin, "✔️ تأیید خوشه‌ها")
-    await expect(admin, "پیش‌نمایش")
+    await to_deadline(admin, workday(2, "۱۰:۰۰"), "نمایشگاه بین‌المللی تبریز", None)
+    await to_preview(admin)
     await admin.press("🕒 زمان‌بندی انتشار")
     await expect(admin, "چه زمانی منتشر")
     await admin.send_text("۱۴۰۰/۱/۱ ۱۰:۰۰")
@@ -364,19 +337,13 @@ async def test_the_end_and_the_sign_up_deadline_can_be_moved(khooshe: Khooshe) -
     await admin.send_command("offerings")
     item = await expect(admin, "🎓 شماره ۱")
 
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("⏳ مهلت ثبت‌نام")
-    await expect(admin, "مهلت ثبت‌نام تازه")
+    await edit(admin, item, "⏳ مهلت ثبت‌نام", "مهلت ثبت‌نام تازه")
     await admin.send_text(_jalali(now + timedelta(days=7), 10))
     await expect(admin, "نمی‌تواند بعد از شروع")  # the same step again
     await admin.send_text(_jalali(now + timedelta(days=2), 10))
     await expect(admin, "به‌روز شد")
 
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("🏁 زمان پایان")
-    await expect(admin, "زمان پایان تازه")
+    await edit(admin, item, "🏁 زمان پایان", "زمان پایان تازه")
     await admin.send_text(_jalali(now + timedelta(days=2), 10))
     await expect(admin, "پایان باید بعد از شروع")
     await admin.send_text(_jalali(now + timedelta(days=6), 12))
@@ -397,10 +364,7 @@ async def test_a_start_moved_to_a_friday_is_kept_only_when_confirmed(khooshe: Kh
     admin = khooshe.admin()
     await admin.send_command("offerings")
     item = await expect(admin, "🎓 شماره ۱")
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("🕒 زمان شروع")
-    await expect(admin, "زمان شروع تازه")
+    await edit(admin, item, "🕒 زمان شروع", "زمان شروع تازه")
     await admin.send_text("جمعه ساعت ۹ صبح")
     warned = await expect(admin, "همین روز بماند")
     assert "تعطیل" in shown(warned)
@@ -418,10 +382,7 @@ async def test_a_start_moved_to_a_friday_is_kept_only_when_confirmed(khooshe: Kh
     assert again == {"version": row["version"]}
 
     # Warned, then another time typed instead: a working day goes through at once.
-    await admin.press_inline(item, "✏️ ویرایش")
-    await expect(admin, "تغییر کند")
-    await admin.press("🕒 زمان شروع")
-    await expect(admin, "زمان شروع تازه")
+    await edit(admin, item, "🕒 زمان شروع", "زمان شروع تازه")
     await admin.send_text("جمعه ساعت ۹ صبح")
     await expect(admin, "همین روز بماند")
     await admin.send_text(workday(3, "۱۱:۰۰"))
@@ -453,12 +414,7 @@ async def test_a_long_list_of_offerings_goes_on_with_a_button(khooshe: Khooshe) 
 async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     await khooshe.seed_members(1)
     admin = khooshe.admin()
-    await admin.send_command("new_offering")
-    await expect(admin, "چه نوعی است")
-    await admin.press("دوره آموزشی")
-    await expect(admin, "عنوان را بنویسید")
-    await admin.send_text(TITLE)
-    await expect(admin, "توضیح کوتاهی")
+    await new_offering(admin, "دوره آموزشی", TITLE)
     await admin.press("صرف‌نظر »")
     await expect(admin, "زمان شروع")
     # "جمعه ۵" was silently 05:00: the hour is asked about, then the Friday needs a confirm.
@@ -476,10 +432,7 @@ async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     await expect(admin, "ظرفیت چند نفر")
     await admin.send_text("۱ نفر")  # was refused as "a number in words"
     await expect(admin, "مهلت ثبت‌نام")
-    await admin.press("تا شروع")
-    await expect(admin, "برای کدام خوشه‌ها")
-    await tap(admin, "✔️ تأیید خوشه‌ها")
-    await expect(admin, "پیش‌نمایش")
+    await to_preview(admin)
     await admin.press("📤 انتشار الان")
     await expect(admin, "منتشر شد")
     (row,) = await khooshe.rows("SELECT starts_at, ends_at, capacity FROM offerings")
@@ -489,12 +442,7 @@ async def test_dates_and_numbers_as_staff_type_them(khooshe: Khooshe) -> None:
     assert row["capacity"] == 1
 
     # The Friday kept after its warning, and an end typed as a time alone.
-    await admin.send_command("new_offering")
-    await expect(admin, "چه نوعی است")
-    await admin.press("دوره آموزشی")
-    await expect(admin, "عنوان را بنویسید")
-    await admin.send_text("کارگاه دوم")
-    await expect(admin, "توضیح کوتاهی")
+    await new_offering(admin, "دوره آموزشی", "کارگاه دوم")
     await admin.press("صرف‌نظر »")
     await expect(admin, "زمان شروع")
     await admin.send_text("جمعه ساعت ۹ صبح")

@@ -57,6 +57,32 @@ async def card_of(member: SandboxUser) -> BotMessage:
     return await expect(member, "مهلت ثبت‌نام")
 
 
+async def to_deadline(user: SandboxUser, start: str, place: str, capacity: str | None) -> None:
+    """From the /new_offering form's start question: `start` typed, no end, `place`,
+    `capacity` typed (None: unlimited), up to the sign-up deadline question."""
+    await expect(user, "زمان شروع")
+    await user.send_text(start)
+    await expect(user, "زمان پایان")
+    await user.press("صرف‌نظر »")
+    await expect(user, "مکان برگزاری")
+    await user.send_text(place)
+    await expect(user, "ظرفیت چند نفر")
+    if capacity is None:
+        await user.press("بدون محدودیت")
+    else:
+        await user.send_text(capacity)
+    await expect(user, "مهلت ثبت‌نام")
+
+
+async def to_preview(user: SandboxUser) -> BotMessage:
+    """From the /new_offering form's sign-up deadline question: open until the start, every
+    cluster the user may choose, up to the preview."""
+    await user.press("تا شروع")
+    await expect(user, "برای کدام خوشه‌ها")
+    await tap(user, "✔️ تأیید خوشه‌ها")
+    return await expect(user, "پیش‌نمایش")
+
+
 async def statuses(khooshe: Khooshe, offering: Offering) -> list[tuple[int, str]]:
     rows = await khooshe.rows(
         "SELECT m.user_id, s.status FROM signups s JOIN members m ON m.id = s.member_id "

@@ -3,44 +3,30 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import aiosqlite
 import pytest
 
 from bot.services.offerings import parse_count
-from bot.services.places import seed_places
-from bot.settings import PROJECT_ROOT
-from storage.db import connect
 from storage.members import NewMember, register_member
 from storage.offerings import (
     NewOffering,
-    attendees,
     cancel_signup,
     change_offering,
     create_offering,
     get_signup,
     seats,
     sign_up,
-    toggle_attended,
     upcoming_for,
     waitlist_position,
 )
 from storage.outbox import Audience, count_audience
+from storage.signup_lists import attendees, toggle_attended
 
 NOW = datetime.now(UTC)
 CUTOFF = timedelta(hours=24)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    connection = await connect(tmp_path / "k.db")
-    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
-    yield connection
-    await connection.close()
 
 
 async def members(

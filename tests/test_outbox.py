@@ -6,7 +6,6 @@ import asyncio
 import signal
 import sqlite3
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.app import Runtime
@@ -16,12 +15,13 @@ from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT
 from storage.db import connect
 from storage.members import NewMember, register_member
-from storage.outbox import Audience, NewBroadcast, create_broadcast
+from storage.outbox import create_broadcast
 from tests.conftest import (
     ADMIN_ID,
     BALE_BOT,
     TELEGRAM_BOT,
     Khooshe,
+    announcement,
     both_platforms,
     expect,
     free_port,
@@ -29,19 +29,6 @@ from tests.conftest import (
     wait_for,
     watch,
 )
-
-
-def _announcement(platform: str, body: str, key: str) -> NewBroadcast:
-    return NewBroadcast(
-        created_by=f"staff:{platform}:{ADMIN_ID}",
-        owner_platform=platform,
-        owner_chat_id=ADMIN_ID,
-        owner_lang="fa",
-        body=body,
-        audience=Audience(),
-        send_at=datetime.now(UTC),
-        dedupe_key=key,
-    )
 
 
 async def test_rate_limits_and_server_errors_are_retried_without_duplicates(
@@ -54,7 +41,7 @@ async def test_rate_limits_and_server_errors_are_retried_without_duplicates(
     sandbox.inject("sendMessage", error=502, times=2, chat_id=failing.id)
     sandbox.inject("sendMessage", error=400, description="Bad Request: odd", chat_id=unlucky.id)
     assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-    await khooshe.runtime.outbox.submit(_announcement(khooshe.platform.value, "خبر تازه", "k"))
+    await khooshe.runtime.outbox.submit(announcement(khooshe.platform.value, "خبر تازه", "k"))
     admin = khooshe.admin()
     report = await expect(admin, "گزارش ارسال", wait=20)
     assert "رسیده: ۳" in (report.text or "") and "ناموفق: ۱" in (report.text or "")
@@ -87,7 +74,7 @@ async def test_bale_errors_are_read_by_their_description(khooshe: Khooshe) -> No
     code, local_limit = BALE_ERRORS["local_rate_limited"]
     sandbox.inject("sendMessage", error=code, description=local_limit, chat_id=local.id)
     assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-    await khooshe.runtime.outbox.submit(_announcement(khooshe.platform.value, "خبر", "k"))
+    await khooshe.runtime.outbox.submit(announcement(khooshe.platform.value, "خبر", "k"))
     await expect(khooshe.admin(), "گزارش ارسال", wait=30)
     for member in (limited, local, ok):  # the limits were waited out, not taken as failures
         assert [m.text for m in member.messages] == ["خبر"]
@@ -133,7 +120,7 @@ async def test_a_broadcast_resumes_after_kill_9_with_nothing_lost(tmp_path: Path
                 )
                 await register_member(db, "bale", user.id, user.id, new)
                 chat_ids.add(user.id)
-            await create_broadcast(db, _announcement("bale", "نمایشگاه مبلمان", "crash"))
+            await create_broadcast(db, announcement("bale", "نمایشگاه مبلمان", "crash"))
         finally:
             await db.close()
 
@@ -177,7 +164,7 @@ async def test_interactive_replies_are_not_stuck_behind_a_broadcast(khooshe: Kho
     await khooshe.start(telegram_rate_limit=20, bale_rate_limit=20, outbox_workers=4)
     await khooshe.seed_members(100)
     assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-    await khooshe.runtime.outbox.submit(_announcement(khooshe.platform.value, "خبر", "busy"))
+    await khooshe.runtime.outbox.submit(announcement(khooshe.platform.value, "خبر", "busy"))
     stranger = khooshe.member()
     await asyncio.sleep(0.5)  # the broadcast is under way: 100 messages take 5 s at 20/s
     await stranger.send_command("start")

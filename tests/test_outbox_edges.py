@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,8 @@ from bot.platforms import longest_request
 from bot.sandbox import BotApiSandbox
 from bot.settings import Platform
 from storage.members import NewMember, register_member
-from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, create_personal_broadcast
-from tests.conftest import ADMIN_ID, Khooshe, both_platforms, expect, wait_for
-
-
-def _announcement(platform: str, body: str, key: str) -> NewBroadcast:
-    return NewBroadcast(
-        created_by=f"staff:{platform}:{ADMIN_ID}",
-        owner_platform=platform,
-        owner_chat_id=ADMIN_ID,
-        owner_lang="fa",
-        body=body,
-        audience=Audience(),
-        send_at=datetime.now(UTC),
-        dedupe_key=key,
-    )
+from tests.conftest import ADMIN_ID, Khooshe, announcement, both_platforms, expect, wait_for
 
 
 def _sends_to(sandbox: BotApiSandbox, chat_id: int) -> int:
@@ -45,7 +30,7 @@ async def test_an_error_that_is_not_telegrams_leaves_no_row_in_flight(khooshe: K
     platform = khooshe.platform.value
     await create_personal_broadcast(
         khooshe.db,
-        _announcement(platform, "", "bug"),
+        announcement(platform, "", "bug"),
         [
             PersonalRow(platform, broken.id, None, {"caption": "no text"}),
             PersonalRow(platform, fine.id, None, {"text": "پیام سالم"}),
@@ -79,7 +64,7 @@ async def test_a_message_on_its_way_is_waited_for_however_slow_the_send(
     khooshe.sandbox.inject("sendMessage", delay=1.5, chat_id=member.id)
     await create_personal_broadcast(
         khooshe.db,
-        _announcement(platform, "", "slow"),
+        announcement(platform, "", "slow"),
         [PersonalRow(platform, member.id, None, {"text": "دیر ولی رسید"})],
     )
     assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
@@ -99,7 +84,7 @@ async def test_a_graceful_stop_lets_a_send_in_flight_finish(khooshe: Khooshe) ->
     assert longest == longest_request(runtime.settings.request_timeout)
     assert runtime.outbox.stop_wait >= longest
     khooshe.sandbox.inject("sendMessage", delay=1.5, chat_id=member.id)
-    await runtime.outbox.submit(_announcement(khooshe.platform.value, "خبر کند", "slow"))
+    await runtime.outbox.submit(announcement(khooshe.platform.value, "خبر کند", "slow"))
     assert await wait_for(lambda: _sends_to(khooshe.sandbox, member.id) == 1, 10)
     await khooshe.stop()  # while the send is still waiting for its answer
     with sqlite3.connect(khooshe.db_path) as db:
@@ -120,7 +105,7 @@ async def test_a_send_that_timed_out_is_sent_once_more_at_most(
         slow, other = await khooshe.seed_members(2)
         sandbox.inject("sendMessage", delay=3.0, times=2, chat_id=slow.id)
         assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-        await khooshe.runtime.outbox.submit(_announcement("telegram", "خبر", "timeout"))
+        await khooshe.runtime.outbox.submit(announcement("telegram", "خبر", "timeout"))
         await expect(other, "خبر")
         report = await expect(khooshe.admin(), "گزارش ارسال", wait=30)
         assert "ناموفق: ۱" in (report.text or "")
@@ -150,7 +135,7 @@ async def test_a_refused_token_holds_up_no_broadcast(tmp_path: Path) -> None:
             for user_id in on_tg:
                 await register_member(runtime.db, "telegram", user_id, user_id, new)
             tg.revoke(tg_token)
-            await runtime.outbox.submit(_announcement("bale", "جلسه مشترک خوشه", "refused"))
+            await runtime.outbox.submit(announcement("bale", "جلسه مشترک خوشه", "refused"))
             for user in on_bale:
                 await expect(user, "جلسه مشترک خوشه", wait=20)
             admin = bale.user(user_id=ADMIN_ID, token=bale_token)

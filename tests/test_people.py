@@ -17,10 +17,8 @@ import pytest
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.services.digest.service import make_digests
-from bot.services.places import seed_places
-from bot.settings import PROJECT_ROOT, Platform
+from bot.settings import Platform
 from bot.text import fold_digits, persian_digits
-from storage.db import connect
 from storage.members import (
     NewMember,
     count_members,
@@ -33,13 +31,13 @@ from storage.members import (
     unlink_address,
     use_address,
 )
-from storage.outbox import Audience, NewBroadcast
 from storage.own_data import erase_member
 from tests.conftest import (
     ADMIN_ID,
     BALE_BOT,
     TELEGRAM_BOT,
     Khooshe,
+    announcement,
     both_platforms,
     expect,
     register,
@@ -72,16 +70,7 @@ class Both:
         """A staff announcement to everyone, through the outbox; its broadcast id."""
         assert self.runtime.outbox is not None
         broadcast, _ = await self.runtime.outbox.submit(
-            NewBroadcast(
-                created_by=f"staff:bale:{ADMIN_ID}",
-                owner_platform="bale",
-                owner_chat_id=ADMIN_ID,
-                owner_lang="fa",
-                body=body,
-                audience=Audience(),
-                send_at=datetime.now(UTC),
-                dedupe_key=uuid.uuid4().hex,
-            )
+            announcement("bale", body, uuid.uuid4().hex)
         )
         return broadcast.id
 
@@ -272,18 +261,7 @@ async def test_a_member_sees_their_data_and_deletes_their_account(khooshe: Khoos
     khooshe.sandbox.inject("sendMessage", error=502, times=10, chat_id=member.id, text=NEWS)
     runtime = khooshe.runtime
     assert runtime is not None and runtime.outbox is not None
-    await runtime.outbox.submit(
-        NewBroadcast(
-            created_by=f"staff:{khooshe.platform.value}:{ADMIN_ID}",
-            owner_platform=khooshe.platform.value,
-            owner_chat_id=ADMIN_ID,
-            owner_lang="fa",
-            body=NEWS,
-            audience=Audience(),
-            send_at=datetime.now(UTC),
-            dedupe_key="before-deletion",
-        )
-    )
+    await runtime.outbox.submit(announcement(khooshe.platform.value, NEWS, "before-deletion"))
 
     async def tried() -> bool:
         rows = await khooshe.rows(
@@ -361,14 +339,6 @@ async def test_a_member_sees_their_data_and_deletes_their_account(khooshe: Khoos
 
 
 # --- the rules, straight on storage -------------------------------------------------------------
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    connection = await connect(tmp_path / "people.db")
-    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
-    yield connection
-    await connection.close()
 
 
 def _new(phone: str, verified: bool) -> NewMember:

@@ -4,11 +4,10 @@ platforms, and counted in the export."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-
-from openpyxl import load_workbook
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, CallbackAnswer, SandboxChat, SandboxUser
@@ -22,6 +21,8 @@ from tests.conftest import (
     expect,
     register,
     shown,
+    table_of,
+    to_summary,
     watch,
 )
 from tests.test_reports import POWER_CUT
@@ -46,14 +47,7 @@ async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bo
         await expect(user, "۲ فایل")
         await user.send_voice(VOICE)
         await expect(user, "۳ فایل")
-    await user.press("✅ تمام شد")
-    question = await expect(user, "به نظر می‌رسد")
-    await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است")
-    await user.press("عادی")
-    await expect(user, "عنوان کوتاه")
-    await user.press("✅ همین خوب است")
-    summary = await expect(user, "گزارش شما")
+    summary = await to_summary(user)
     assert ("📎 پیوست: ۳" in shown(summary)) is files
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
@@ -62,14 +56,9 @@ async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bo
 
 async def _staff_group(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser]:
     """A staff group, an agent of another cluster (furniture), and a registered member."""
-    group = khooshe.sandbox.group(token=khooshe.token)
-    await khooshe.stop()
-    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
-    admin, outsider, member = khooshe.admin(), khooshe.member(), khooshe.member()
-    await register(outsider, name="عامل مبلمان")
-    await admin.send_text(f"/grant {outsider.id} cluster_agent furniture")
-    await expect(admin, "داده شد")
-    await expect(outsider, "نقش")
+    group = await khooshe.with_staff_group()
+    (outsider,) = await khooshe.agents(("عامل مبلمان", "furniture"))
+    member = khooshe.member()
     await register(member)
     return group, outsider, member
 
@@ -232,11 +221,7 @@ async def test_the_export_counts_files_by_kind(khooshe: Khooshe) -> None:
     with_files = await file_with_files(member)
     without = await file_with_files(member, "آب شهرک از صبح قطع است و تولید خوابیده", files=False)
     await admin.send_command("export_reports")
-    message = await expect(admin, "ردیف")
-    assert message.document is not None
-    sheet = load_workbook(io.BytesIO(message.document.data), read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = table_of(await expect(admin, "ردیف"))
     column = rows[0].index("پیوست‌ها")
     cells = {row[0]: row[column] for row in rows[1:]}
     assert cells == {fold_digits(with_files): f"۳: {KINDS}", fold_digits(without): "۰"}
@@ -245,82 +230,77 @@ async def test_the_export_counts_files_by_kind(khooshe: Khooshe) -> None:
 # --- across platforms ---------------------------------------------------------------------------
 
 
-async def test_files_sent_on_bale_reach_staff_on_telegram_with_one_upload(tmp_path: Path) -> None:
+@asynccontextmanager
+async def across(tmp_path: Path) -> AsyncIterator[tuple[BotApiSandbox, BotApiSandbox, Runtime]]:
+    """One bot on Telegram and Bale, its admin on Telegram."""
     async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
         runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
         await runtime.start()
         watch(runtime, tg, bale)
         try:
-            member = bale.user(token=bale.make_token(BALE_BOT))
-            await register(member)
-            code = await file_with_files(member)
-            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
-            await admin.send_text(f"/show {code}")
-            full = await expect(admin, "شرح کامل")
-            await admin.press_inline(full, BUTTON)
-            await _three_files(admin, code)
-            # Bale's ids mean nothing on Telegram: each file was fetched from Bale and uploaded
-            assert len(bale.calls_to("getFile")) == 3
-            sends = [c for c in tg.calls if c.method in ("sendPhoto", "sendDocument", "sendVoice")]
-            assert len(sends) == 3 and not any(
-                isinstance(c.params.get(k), str)
-                for c in sends
-                for k in ("photo", "document", "voice")
-            )
-            # once: the second request reuses Telegram's own ids, nothing is fetched again
-            await admin.press_inline(full, BUTTON)
-            await _three_files(admin, code)
-            assert len(bale.calls_to("getFile")) == 3
-            again = [c for c in tg.calls if c.method in ("sendPhoto", "sendDocument", "sendVoice")]
-            assert len(again) == 6
-            assert all(isinstance(c.params[c.method[4:].lower()], str) for c in again[3:])
-            stored = await _rows(runtime, "SELECT platform FROM report_attachment_files")
-            assert stored == [{"platform": "telegram"}] * 3
+            yield tg, bale, runtime
         finally:
             await runtime.stop()
+
+
+async def show_files(tg: BotApiSandbox, code: str) -> tuple[SandboxUser, BotMessage]:
+    """The admin on Telegram opens a report and presses its files' button."""
+    admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
+    await admin.send_text(f"/show {code}")
+    full = await expect(admin, "شرح کامل")
+    await admin.press_inline(full, BUTTON)
+    return admin, full
+
+
+async def test_files_sent_on_bale_reach_staff_on_telegram_with_one_upload(tmp_path: Path) -> None:
+    async with across(tmp_path) as (tg, bale, runtime):
+        member = bale.user(token=bale.make_token(BALE_BOT))
+        await register(member)
+        code = await file_with_files(member)
+        admin, full = await show_files(tg, code)
+        await _three_files(admin, code)
+        # Bale's ids mean nothing on Telegram: each file was fetched from Bale and uploaded
+        assert len(bale.calls_to("getFile")) == 3
+        sends = [c for c in tg.calls if c.method in ("sendPhoto", "sendDocument", "sendVoice")]
+        assert len(sends) == 3 and not any(
+            isinstance(c.params.get(k), str) for c in sends for k in ("photo", "document", "voice")
+        )
+        # once: the second request reuses Telegram's own ids, nothing is fetched again
+        await admin.press_inline(full, BUTTON)
+        await _three_files(admin, code)
+        assert len(bale.calls_to("getFile")) == 3
+        again = [c for c in tg.calls if c.method in ("sendPhoto", "sendDocument", "sendVoice")]
+        assert len(again) == 6
+        assert all(isinstance(c.params[c.method[4:].lower()], str) for c in again[3:])
+        stored = await _rows(runtime, "SELECT platform FROM report_attachment_files")
+        assert stored == [{"platform": "telegram"}] * 3
 
 
 async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Path) -> None:
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            member = bale.user(token=bale.make_token(BALE_BOT))
-            await register(member)
-            await member.press("📝 ثبت مشکل")
-            await expect(member, "با کلمات خودتان")
-            await member.send_text(POWER_CUT)
-            await expect(member, "دریافت شد")
-            # over the 20 MB a bot may download: it can never leave Bale
-            await member.send_document(b"\0" * (20 * 1024 * 1024 + 1), file_name="فیلم.mp4")
-            await expect(member, "۱ فایل")
-            await member.send_photo(PHOTO)
-            await expect(member, "۲ فایل")
-            await member.press("✅ تمام شد")
-            question = await expect(member, "به نظر می‌رسد")
-            await member.press_inline(question, question.button_texts[0])
-            await expect(member, "فوری است")
-            await member.press("عادی")
-            await expect(member, "عنوان کوتاه")
-            await member.press("✅ همین خوب است")
-            await expect(member, "گزارش شما")
-            await member.press("✅ ثبت گزارش")
-            filed = await expect(member, "کد پیگیری")
-            code = shown(filed).split("کد پیگیری: ")[1].split()[0]
+    async with across(tmp_path) as (tg, bale, _):
+        member = bale.user(token=bale.make_token(BALE_BOT))
+        await register(member)
+        await member.press("📝 ثبت مشکل")
+        await expect(member, "با کلمات خودتان")
+        await member.send_text(POWER_CUT)
+        await expect(member, "دریافت شد")
+        # over the 20 MB a bot may download: it can never leave Bale
+        await member.send_document(b"\0" * (20 * 1024 * 1024 + 1), file_name="فیلم.mp4")
+        await expect(member, "۱ فایل")
+        await member.send_photo(PHOTO)
+        await expect(member, "۲ فایل")
+        await to_summary(member)
+        await member.press("✅ ثبت گزارش")
+        filed = await expect(member, "کد پیگیری")
+        code = shown(filed).split("کد پیگیری: ")[1].split()[0]
 
-            admin = tg.user(user_id=ADMIN_ID, first_name="مدیر", token=tg.make_token(TELEGRAM_BOT))
-            await admin.send_text(f"/show {code}")
-            full = await expect(admin, "شرح کامل")
-            await admin.press_inline(full, BUTTON)
-            note = await admin.next_message()
-            assert note.method == "sendMessage"
-            assert f"📎 گزارش {code} — پیوست ۱ از ۲ (فایل)" in shown(note)
-            assert "«بله» فرستاده شده" in shown(note) and "۲۰ مگابایت" in shown(note)
-            photo = await admin.next_message()  # the rest still arrives, in order
-            assert photo.photo is not None and photo.photo.data == PHOTO
-        finally:
-            await runtime.stop()
+        admin, _ = await show_files(tg, code)
+        note = await admin.next_message()
+        assert note.method == "sendMessage"
+        assert f"📎 گزارش {code} — پیوست ۱ از ۲ (فایل)" in shown(note)
+        assert "«بله» فرستاده شده" in shown(note) and "۲۰ مگابایت" in shown(note)
+        photo = await admin.next_message()  # the rest still arrives, in order
+        assert photo.photo is not None and photo.photo.data == PHOTO
 
 
 async def _rows(runtime: Runtime, sql: str) -> list[dict[str, Any]]:

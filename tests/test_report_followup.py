@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from bot.sandbox import SandboxUser
 from tests.conftest import Khooshe, expect, register, shown
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 from tests.test_triage import _setup
 
 
-async def _open_my_report(khooshe: Khooshe, member: object) -> None:
-    from bot.sandbox import SandboxUser
-
-    assert isinstance(member, SandboxUser)
+async def _open_my_report(khooshe: Khooshe, member: SandboxUser) -> None:
     await member.press("📋 گزارش‌های من")
     listing = await expect(member, "گزارش‌های شما")
     await member.press_inline(listing, listing.button_texts[0])
+
+
+async def not_solved(khooshe: Khooshe, member: SandboxUser, why: str) -> None:
+    """Told the report was resolved, the member answers «❌ نه، هنوز نه» and says why: it is
+    reopened (in review again)."""
+    question = await expect(member, "واقعاً حل شد")
+    await member.press_inline(question, "❌ نه، هنوز نه")
+    await expect(member, "هنوز درست نشده")
+    await member.send_text(why)
+    await expect(member, "دوباره باز شد")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "in_review"
 
 
 async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe) -> None:
@@ -70,13 +80,7 @@ async def test_resolved_then_not_solved_reopens_and_solved_records_a_score(
         await admin.press_inline(status_menu, "حل‌شده")
 
     await resolve()
-    question = await expect(member, "واقعاً حل شد")
-    await member.press_inline(question, "❌ نه، هنوز نه")
-    await expect(member, "هنوز درست نشده")
-    await member.send_text("برق هنوز نوسان دارد")
-    await expect(member, "دوباره باز شد")
-    (row,) = await khooshe.rows("SELECT status FROM reports")
-    assert row["status"] == "in_review"
+    await not_solved(khooshe, member, "برق هنوز نوسان دارد")
     notes = await group.settle()
     assert any("نوسان" in shown(m) for m in notes)
 

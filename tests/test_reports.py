@@ -9,7 +9,7 @@ import pytest
 
 from bot.sandbox import BotMessage, SandboxUser
 from bot.services.reports import is_greeting, proposed_summary
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import Khooshe, expect, register, shown, to_summary, urgency_and_title
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
 POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
@@ -22,29 +22,18 @@ async def reach_card(
     urgent: bool = False,
     more: Sequence[str] = (),
     title: str | None = None,
+    wait: float = 5.0,
 ) -> BotMessage:
     """Describe a problem, take the suggested category; return the card before sending.
 
     `more` are further messages of the description, as a long paste arrives.
     """
     await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان")
+    await expect(user, "با کلمات خودتان", wait=wait)
     for part in (text, *more):
         await user.send_text(part)
-        await expect(user, "دریافت شد")
-    await user.press("✅ تمام شد")
-    # The suggestion and the search for similar reports run in a worker thread: on a busy
-    # 2-core machine the first one (the lexicon loading) can take several seconds.
-    question = await expect(user, "به نظر می‌رسد", wait=30)
-    await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است", wait=30)
-    await user.press("🔴 فوری" if urgent else "عادی")
-    await expect(user, "عنوان کوتاه")
-    if title is None:
-        await user.press("✅ همین خوب است")
-    else:
-        await user.send_text(title)
-    return await expect(user, "گزارش شما:")
+        await expect(user, "دریافت شد", wait=wait)
+    return await to_summary(user, urgent=urgent, title=title)
 
 
 async def file_report(
@@ -86,11 +75,7 @@ async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None
     assert question.button_texts[0] == "✅ برق و انرژی"
     assert "سایر" in question.button_texts
     await user.press("✅ برق و انرژی")
-    await expect(user, "فوری است")
-    await user.press("🔴 فوری")
-    await expect(user, "عنوان کوتاه")
-    await user.send_text("قطعی مکرر برق")
-    card = await expect(user, "گزارش شما:")
+    card = await urgency_and_title(user, urgent=True, title="قطعی مکرر برق")
     assert "قطعی مکرر برق" in shown(card) and "فوری" in shown(card)
     await user.press("✅ ثبت گزارش")
     filed = await expect(user, "کد پیگیری")
@@ -125,11 +110,7 @@ async def test_the_summary_card_goes_back_to_fix_category_urgency_and_title(
     await user.press_inline(again, "📋 همه دسته‌ها")
     every = await expect(user, "دسته")
     await user.press_inline(every, "مالیات و بیمه")
-    await expect(user, "فوری است")
-    await user.press("🔴 فوری")
-    await expect(user, "عنوان کوتاه")
-    await user.send_text("برگشت چک و وام معوق")
-    card = await expect(user, "گزارش شما:")
+    card = await urgency_and_title(user, urgent=True, title="برگشت چک و وام معوق")
     assert "مالیات و بیمه" in shown(card) and "برگشت چک و وام معوق" in shown(card)
     await user.press_inline(card, "✅ ثبت گزارش")
     await expect(user, "کد پیگیری")
@@ -270,22 +251,11 @@ async def test_a_draft_survives_a_detour_and_a_restart(khooshe: Khooshe) -> None
 async def test_new_reports_reach_the_staff_group_and_the_clusters_agents(
     khooshe: Khooshe,
 ) -> None:
-    group = khooshe.sandbox.group(token=khooshe.token)
-    await khooshe.stop()
-    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
-    admin, agent, other_agent, member = (
-        khooshe.admin(),
-        khooshe.member(),
-        khooshe.member(),
-        khooshe.member(),
+    group = await khooshe.with_staff_group()
+    agent, other_agent = await khooshe.agents(
+        ("عامل چرم", "leather_shoes"), ("عامل مبلمان", "furniture")
     )
-    await register(agent, name="عامل چرم")
-    await register(other_agent, name="عامل مبلمان")
-    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
-    await admin.send_text(f"/grant {other_agent.id} cluster_agent furniture")
-    await admin.settle()
-    await agent.settle()
-    await other_agent.settle()
+    member = khooshe.member()
     await register(member)
     code = await file_report(member, POWER_CUT, urgent=True)
 
@@ -313,14 +283,7 @@ async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> N
     await expect(user, "۱ فایل")
     await user.send_text(POWER_CUT)
     await expect(user, "دریافت شد")
-    await user.press("✅ تمام شد")
-    question = await expect(user, "به نظر می‌رسد")
-    await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است")
-    await user.press("عادی")
-    await expect(user, "عنوان کوتاه")
-    await user.press("✅ همین خوب است")
-    await expect(user, "گزارش شما:")
+    await to_summary(user)
     await user.press("✅ ثبت گزارش")
     await expect(user, "کد پیگیری")
     (attachment,) = await khooshe.rows("SELECT kind FROM report_attachments")

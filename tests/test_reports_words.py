@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import Khooshe, expect, register, shown
 from tests.test_reports import file_report, reach_similar
 
@@ -16,23 +18,24 @@ async def describe(khooshe_user, text: str):  # type: ignore[no-untyped-def]
     return await expect(khooshe_user, "دسته", wait=30)
 
 
-async def test_a_finglish_report_gets_the_right_suggestion(khooshe: Khooshe) -> None:
+@pytest.mark.parametrize(
+    ("text", "suggested", "quoted"),
+    [
+        ("salam, bargh shahrak az dirooz ghat mishe", "✅ برق و انرژی", "bargh"),
+        ("ایشچی تاپیلمیر جوانلار هامی گئدیب", "✅ نیروی انسانی و آموزش", "ایشچی"),
+    ],
+    ids=["finglish", "azerbaijani"],
+)
+async def test_finglish_and_azerbaijani_reports_get_the_right_suggestion(
+    khooshe: Khooshe, text: str, suggested: str, quoted: str
+) -> None:
     user = khooshe.member()
     await register(user)
-    question = await describe(user, "salam, bargh shahrak az dirooz ghat mishe")
+    question = await describe(user, text)
     assert "به نظر می‌رسد" in shown(question)
-    assert question.button_texts[0] == "✅ برق و انرژی"
+    assert question.button_texts[0] == suggested
     # The explanation quotes the member's own spelling.
-    assert "bargh" in shown(question)
-
-
-async def test_an_azerbaijani_report_gets_the_right_suggestion(khooshe: Khooshe) -> None:
-    user = khooshe.member()
-    await register(user)
-    question = await describe(user, "ایشچی تاپیلمیر جوانلار هامی گئدیب")
-    assert "به نظر می‌رسد" in shown(question)
-    assert question.button_texts[0] == "✅ نیروی انسانی و آموزش"
-    assert "ایشچی" in shown(question)
+    assert quoted in shown(question)
 
 
 async def test_nothing_matched_asks_from_the_full_list(khooshe: Khooshe) -> None:
@@ -47,22 +50,28 @@ async def test_nothing_matched_asks_from_the_full_list(khooshe: Khooshe) -> None
     await expect(user, "فوری است", wait=30)
 
 
-async def test_a_colloquial_report_is_offered_me_too_on_the_formal_one(khooshe: Khooshe) -> None:
+@pytest.mark.parametrize(
+    ("formal", "own_words"),
+    [
+        (
+            "برق شهرک هر روز قطع می‌شود و دستگاه‌ها آسیب می‌بینند",
+            "برق شهرک مدام قطع میشه و چند تا از دستگاه هامون سوخته",
+        ),
+        # Old code found no shared word at all (0.0): the Latin letters were not understood.
+        (
+            "قطعی مکرر برق شهرک رازی به دستگاه‌های ما آسیب زده است",
+            "bargh shahrak razi hamash ghat mishe dastgahamun sookht",
+        ),
+    ],
+    ids=["colloquial", "finglish"],
+)
+async def test_a_report_in_own_words_is_offered_me_too_on_the_formal_one(
+    khooshe: Khooshe, formal: str, own_words: str
+) -> None:
     first, second = khooshe.member(), khooshe.member()
     await register(first, name="فاطمه کریمی")
     await register(second, name="رضا موسوی")
-    await file_report(first, "برق شهرک هر روز قطع می‌شود و دستگاه‌ها آسیب می‌بینند")
-    offer = await reach_similar(second, "برق شهرک مدام قطع میشه و چند تا از دستگاه هامون سوخته")
-    (filed,) = await khooshe.rows("SELECT id, summary FROM reports")
-    assert filed["summary"][:20] in shown(offer)
-
-
-async def test_a_finglish_report_is_offered_me_too_on_the_formal_one(khooshe: Khooshe) -> None:
-    first, second = khooshe.member(), khooshe.member()
-    await register(first, name="فاطمه کریمی")
-    await register(second, name="رضا موسوی")
-    await file_report(first, "قطعی مکرر برق شهرک رازی به دستگاه‌های ما آسیب زده است")
-    # Old code found no shared word at all (0.0): the Latin letters were not understood.
-    offer = await reach_similar(second, "bargh shahrak razi hamash ghat mishe dastgahamun sookht")
+    await file_report(first, formal)
+    offer = await reach_similar(second, own_words)
     (filed,) = await khooshe.rows("SELECT id, summary FROM reports")
     assert filed["summary"][:20] in shown(offer)

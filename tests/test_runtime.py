@@ -21,7 +21,7 @@ from tests.conftest import (
     wait_for,
     watch,
 )
-from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report
+from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 
 async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) -> None:
@@ -159,14 +159,7 @@ async def test_members_on_both_platforms_hear_of_one_report(tmp_path: Path) -> N
             await register(on_tg, name="علی تلگرام")
             await file_report(on_bale, POWER_CUT)
             (card,) = await staff_group.settle()
-            await on_tg.press("📝 ثبت مشکل")
-            await expect(on_tg, "با کلمات خودتان")
-            await on_tg.send_text(POWER_CUT_TOO)
-            await expect(on_tg, "دریافت شد")
-            await on_tg.press("✅ تمام شد")
-            question = await expect(on_tg, "به نظر می‌رسد")
-            await on_tg.press_inline(question, question.button_texts[0])
-            await expect(on_tg, "واحدهای دیگر")  # the Bale member's report is offered
+            await reach_similar(on_tg, POWER_CUT_TOO)  # the Bale member's report is offered
             await on_tg.press("🙋 مشکل من همین است (۱)")
             await on_tg.settle()
             # the Telegram member's "me too" reaches the Bale staff group, under the card

@@ -87,15 +87,10 @@ async def test_staff_act_from_a_reports_row(khooshe: Khooshe) -> None:
 
 
 async def test_an_agent_acts_only_within_their_clusters(khooshe: Khooshe) -> None:
-    admin, outsider, agent = khooshe.admin(), khooshe.member(), khooshe.member()
+    outsider, agent = await khooshe.agents(
+        ("عامل مبلمان", "furniture"), ("عامل چرم", "leather_shoes")
+    )
     member = khooshe.member()
-    await register(outsider, name="عامل مبلمان")
-    await register(agent, name="عامل چرم")
-    await admin.send_text(f"/grant {outsider.id} cluster_agent furniture")
-    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
-    await admin.settle()
-    for user in (outsider, agent):
-        await user.settle()
     await register(member)
     code = await file_report(member, POWER_CUT)
     await expect(agent, "گزارش تازه")  # the cluster's agent gets the card

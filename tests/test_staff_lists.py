@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timedelta
-
-from openpyxl import load_workbook
 
 from bot.i18n import TEHRAN
 from storage.clock import parse_iso
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown, walk_to
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown, table_of, walk_to
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 
 LOAN = "بانک وام سرمایه در گردش ما را با وجود ضمانت‌نامه تمدید نمی‌کند و چک‌ها برگشت خورده"
@@ -54,9 +51,7 @@ async def test_export_is_an_xlsx_of_the_filtered_list(khooshe: Khooshe) -> None:
     message = await expect(admin, "ردیف")
     assert message.document is not None and message.document.file_name is not None
     assert message.document.file_name.endswith(".xlsx")
-    sheet = load_workbook(io.BytesIO(message.document.data), read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = table_of(message)
     assert rows[0][0] == "کد پیگیری" and len(rows) == 2
     ascii_code = code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
     assert rows[1][0] == ascii_code and rows[1][1] == "چرم و کفش" and rows[1][4] == "بله"
@@ -117,11 +112,8 @@ async def test_list_lines_show_units_per_cluster_when_clusters_share_a_report(
 
 
 async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) -> None:
-    admin, member, agent = khooshe.admin(), khooshe.member(), khooshe.member()
-    await register(agent, name="عامل چرم")
-    await admin.send_text(f"/grant {agent.id} cluster_agent leather_shoes")
-    await admin.settle()
-    await agent.settle()
+    (agent,) = await khooshe.agents(("عامل چرم", "leather_shoes"))
+    member = khooshe.member()
     await register(member)
     power = await file_report(member, POWER_CUT)
     loan = await file_report(member, LOAN)
@@ -146,11 +138,7 @@ async def test_the_list_and_its_export_filter_by_outside_body(khooshe: Khooshe) 
 
     # the export is of the filtered list, with the body's name rather than its code
     await agent.press_inline(filtered, "📥 فایل اکسل")
-    exported = await expect(agent, "ردیف")
-    assert exported.document is not None
-    sheet = load_workbook(io.BytesIO(exported.document.data), read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = table_of(await expect(agent, "ردیف"))
     assert len(rows) == 2 and rows[0][12] == "دستگاه مسئول"
     assert rows[1][12] == "شرکت توزیع برق"
 

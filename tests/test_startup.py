@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,10 @@ from bot.sandbox import BotApiSandbox
 from bot.settings import Platform
 from storage.db import connect
 from storage.members import NewMember, register_member
-from storage.outbox import Audience, NewBroadcast
 from tests.conftest import (
     ADMIN_ID,
     Khooshe,
+    announcement,
     both_platforms,
     expect,
     spawn_bot,
@@ -219,18 +218,7 @@ async def test_a_refused_token_stops_that_platform_and_the_other_tells_its_admin
                 )  # fmt: skip
                 await register_member(runtime.db, refused.value, user_id, user_id, new)
             dead.revoke(dead_token)  # Bale: 403 "Bad Request: Token not found"; Telegram: 401
-            await runtime.outbox.submit(
-                NewBroadcast(
-                    created_by=f"staff:{other.value}:{ADMIN_ID}",
-                    owner_platform=other.value,
-                    owner_chat_id=ADMIN_ID,
-                    owner_lang="fa",
-                    body="خبر تازه",
-                    audience=Audience(),
-                    send_at=datetime.now(UTC),
-                    dedupe_key="refused",
-                )
-            )
+            await runtime.outbox.submit(announcement(other.value, "خبر تازه", "refused"))
             admin = alive.user(user_id=ADMIN_ID, token=alive_token)
             alert = await expect(admin, "پذیرفته نشد", wait=30)
             assert ("بله" if refused is Platform.BALE else "تلگرام") in (alert.text or "")

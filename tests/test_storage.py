@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
-from pathlib import Path
 
 import aiosqlite
 import pytest
 
 from bot.persistence import SqlitePersistence
-from bot.services.places import PlacesError, parse_places, replace_from_csv, seed_places
-from bot.settings import PROJECT_ROOT
+from bot.services.places import PlacesError, parse_places, replace_from_csv
 from storage.clusters import list_places
-from storage.db import connect, migrate, migrations, transaction
+from storage.db import migrate, migrations, transaction
 from storage.members import (
     NewMember,
     get_member,
@@ -23,15 +20,6 @@ from storage.members import (
     update_member,
 )
 from storage.roles import get_grant, grant_role, revoke_role
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    connection = await connect(tmp_path / "sub" / "k.db")
-    await seed_places(connection, PROJECT_ROOT / "data" / "clusters.csv")
-    yield connection
-    await connection.close()
-
 
 NEW = NewMember(
     name="مریم رضایی",

@@ -53,3 +53,28 @@ def test_storage_imports_no_telegram() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# Over ~500 lines a module is split along its sections, or says at its top why not. These are
+# being split by the branches that own them (the lead splits them after merging those).
+AWAITING_SPLIT = {
+    "bot/app.py": "features add their registrations here; the lead splits it after merging",
+    "bot/services/categorize.py": "issue #12's branch moves the similarity out of it",
+}
+LONG = 500
+
+
+def test_a_long_module_says_why_at_its_top() -> None:
+    """A module past ~500 lines carries an "Over 500 lines" comment at its top (why it is one
+    piece), or is one of the few still being split elsewhere."""
+    unexplained = []
+    for folder in ("bot", "handlers", "storage", "tests", "benchmarks"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            name = path.relative_to(ROOT).as_posix()
+            if len(lines) <= LONG or name in AWAITING_SPLIT:
+                continue
+            top = "\n".join(lines[:3]).lower()
+            if "over 500 lines" not in top:
+                unexplained.append(f"{name}: {len(lines)} lines")
+    assert unexplained == []

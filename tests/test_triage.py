@@ -10,14 +10,9 @@ from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_simi
 
 async def _setup(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser, BotMessage]:
     """A staff group, an agent of another cluster, a member with a filed report and its card."""
-    group = khooshe.sandbox.group(token=khooshe.token)
-    await khooshe.stop()
-    await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
-    admin, outsider, member = khooshe.admin(), khooshe.member(), khooshe.member()
-    await register(outsider, name="عامل مبلمان")
-    await admin.send_text(f"/grant {outsider.id} cluster_agent furniture")
-    await admin.settle()
-    await outsider.settle()
+    group = await khooshe.with_staff_group()
+    (outsider,) = await khooshe.agents(("عامل مبلمان", "furniture"))
+    member = khooshe.member()
     await register(member)
     await file_report(member, POWER_CUT)
     (card,) = await group.settle()

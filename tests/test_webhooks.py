@@ -251,14 +251,22 @@ async def test_get_updates_while_a_webhook_is_set_is_a_conflict(hooked: Hooked) 
     await expect(user, "نام و نام خانوادگی")
 
 
-async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
+async def half_registered_on_webhooks(
     sandbox: BotApiSandbox, tmp_path: Path
-) -> None:
+) -> tuple[Khooshe, dict[str, Any], SandboxUser]:
+    """The bot on webhooks (and its settings), with a member asked for their company."""
     harness = Khooshe(sandbox, tmp_path)
     hooks = webhook_settings(harness.platform, free_port())
     await harness.start(**hooks)
     user = harness.member()
     await walk_to(user, "company")
+    return harness, hooks, user
+
+
+async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
+    sandbox: BotApiSandbox, tmp_path: Path
+) -> None:
+    harness, hooks, user = await half_registered_on_webhooks(sandbox, tmp_path)
     await harness.stop()
     # The platform keeps posting into a closed port and keeps the update.
     await user.send_text("کفش آذر")
@@ -389,12 +397,8 @@ async def test_a_webhook_port_in_use_is_one_line(sandbox: BotApiSandbox, tmp_pat
 async def test_admins_hear_how_long_a_webhook_bot_was_down(
     sandbox: BotApiSandbox, tmp_path: Path
 ) -> None:
-    harness = Khooshe(sandbox, tmp_path)
-    hooks = webhook_settings(harness.platform, free_port())
-    await harness.start(**hooks)
     # The listener's stamp is kept as a poll's is (the first one right after the start).
-    user = harness.member()
-    await walk_to(user, "company")
+    harness, hooks, _ = await half_registered_on_webhooks(sandbox, tmp_path)
     assert await last_poll(harness.db, harness.platform.value) is not None
     await harness.stop()
     db = await connect(harness.db_path)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TextIO
 
-from bot.sandbox.driver import BotMessage, JSONDict, SandboxChat, SandboxFile, SandboxUser
+from bot.sandbox.driver import SandboxChat, SandboxUser
+from bot.sandbox.messages import BotMessage, JSONDict, SandboxFile
 from bot.sandbox.server import BotApiSandbox
 from bot.settings import Platform
 from bot.text import fold_digits, visual_order

@@ -12,15 +12,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.driver import (
-    CallbackAnswer,
-    JSONDict,
-    SandboxChat,
-    SandboxFile,
-)
+from bot.sandbox.driver import SandboxChat
 from bot.sandbox.faults import Bucket, Fault
 from bot.sandbox.flavours import FLAVOURS, FlavourName, FlavourRules
 from bot.sandbox.markdown import Shown, render_bale
+from bot.sandbox.messages import CallbackAnswer, JSONDict, SandboxFile
 
 TOKEN_RE = re.compile(r"^(\d+):[A-Za-z0-9_-]{5,}$")
 # Methods that put a message into a chat: rate limits apply to them.

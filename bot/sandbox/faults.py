@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
-from bot.sandbox.driver import JSONDict
+from bot.sandbox.messages import JSONDict
 
 
 class ApiError(Exception):

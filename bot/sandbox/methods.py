@@ -9,12 +9,9 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from bot.sandbox.core import CONTENT_KEYS, NOT_MODIFIED, QUERY_INVALID, BotState, Handler
-from bot.sandbox.driver import (
-    CallbackAnswer,
-    JSONDict,
-)
 from bot.sandbox.faults import ApiError
 from bot.sandbox.flavours import MAX_DOWNLOAD
+from bot.sandbox.messages import CallbackAnswer, JSONDict
 from bot.sandbox.store import SandboxStore
 
 LOOPBACK = ("127.0.0.1", "localhost")

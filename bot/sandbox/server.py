@@ -28,7 +28,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -36,8 +38,8 @@ import aiohttp
 from aiohttp import web
 
 from bot.sandbox.core import BLOCKABLE_METHODS, ApiCall, BotState, Handler, WebhookPost
-from bot.sandbox.driver import JSONDict
 from bot.sandbox.faults import ApiError
+from bot.sandbox.messages import JSONDict
 from bot.sandbox.methods import SandboxMethods
 from bot.sandbox.wire import UploadedFile, coerce
 
@@ -48,6 +50,8 @@ logger = logging.getLogger(__name__)
 WEBHOOK_RETRY_FIRST = 0.05
 WEBHOOK_RETRY_MAX = 1.0
 WEBHOOK_TIMEOUT = 10.0
+# For bot_env: the folder `python -m bot` is importable from.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BotApiSandbox(SandboxMethods):
@@ -114,6 +118,26 @@ class BotApiSandbox(SandboxMethods):
     def base_file_url(self) -> str:
         """For PTB's ``base_file_url``: ``http://127.0.0.1:<port>/file/bot``."""
         return f"http://127.0.0.1:{self.port}/file/bot"
+
+    def bot_settings(self, token: str, database: Path) -> dict[str, Any]:
+        """Settings for a bot on this sandbox (names as in bot/settings.py): this flavour's
+        token and addresses, the database and a short poll."""
+        return {
+            f"{self.flavour}_token": token,
+            f"{self.flavour}_base_url": self.base_url,
+            f"{self.flavour}_base_file_url": self.base_file_url,
+            "database_path": str(database),
+            "polling_timeout": "1",
+        }
+
+    def bot_env(self, token: str, database: Path, **settings: str) -> dict[str, str]:
+        """The environment for ``python -m bot`` against this sandbox: `bot_settings` and then
+        `settings`, upper-cased; other tokens in this process's environment are left out."""
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+        env["PYTHONPATH"] = str(PROJECT_ROOT)
+        chosen = {**self.bot_settings(token, database), **settings}
+        env.update({key.upper(): str(value) for key, value in chosen.items()})
+        return env
 
     # --- HTTP ------------------------------------------------------------------------------
 

@@ -17,16 +17,10 @@ from bot.sandbox.core import (
     PendingUpdate,
     SandboxCore,
 )
-from bot.sandbox.driver import (
-    BotMessage,
-    CallbackAnswer,
-    JSONDict,
-    SandboxChat,
-    SandboxFile,
-    SandboxUser,
-)
+from bot.sandbox.driver import SandboxChat, SandboxUser
 from bot.sandbox.faults import ApiError, Bucket
 from bot.sandbox.flavours import MAX_CALLBACK_DATA, MAX_CAPTION, MAX_TEXT
+from bot.sandbox.messages import BotMessage, CallbackAnswer, JSONDict, SandboxFile
 from bot.sandbox.wire import UploadedFile, shape_for, without_reply
 
 

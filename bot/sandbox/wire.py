@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.sandbox.driver import JSONDict
 from bot.sandbox.faults import ApiError
 from bot.sandbox.flavours import FlavourRules
+from bot.sandbox.messages import JSONDict
 
 # Parameters PTB sends JSON-encoded (form fields are strings), and the scalar ones to coerce.
 _JSON_PARAMS = frozenset(

@@ -274,21 +274,15 @@ class Outbox(OutboxSender):
 
     def report_text(self, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
         """The delivery report: counts by outcome, and who still waits on which platform."""
-        text = t(
-            "broadcast-report",
-            number=t.digits(broadcast.number),
-            total=counts.total,
-            sent=counts["sent"],
-            failed=counts["failed"],
-            blocked=counts["blocked"],
-            left=counts["left"],
-        )
-        return "\n".join([text, *self._waiting_lines(counts, t)])
+        return self._counts_text("broadcast-report", broadcast, counts, t)
 
     def _progress_text(self, broadcast: Broadcast, counts: Tally, *, done: bool = False) -> str:
-        t = self._owner_texts(broadcast)
+        key = "broadcast-progress-done" if done else "broadcast-progress"
+        return self._counts_text(key, broadcast, counts, self._owner_texts(broadcast))
+
+    def _counts_text(self, key: str, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
         text = t(
-            "broadcast-progress-done" if done else "broadcast-progress",
+            key,
             number=t.digits(broadcast.number),
             total=counts.total,
             sent=counts["sent"],

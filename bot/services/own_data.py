@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage.offerings import Notified, Offering, cancel_signup, member_signups
+from storage.offerings import Notified, Offering, cancel_signup
 from storage.own_data import Erased, erase_member
+from storage.signup_lists import member_signups
 
 
 async def delete_account(

@@ -14,7 +14,8 @@ import aiosqlite
 from bot.services.workdays import Holidays, is_overdue
 from bot.settings import Settings
 from storage.clock import parse_iso
-from storage.reports import OPEN_STATUSES, Report, first_staff_action
+from storage.report_triage import first_staff_action
+from storage.reports import OPEN_STATUSES, Report
 
 
 async def overdue(

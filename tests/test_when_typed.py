@@ -1,0 +1,226 @@
+"""bot.services.when with dates and times as staff really type them (issue 12): the table of
+accepted forms, ranges, hours that could be morning or afternoon, and the errors."""
+
+from __future__ import annotations
+
+import jdatetime
+import pytest
+
+from bot.i18n import TEHRAN
+from bot.services.when import When, WhenError, WhenErrorCode, parse_when
+from tests.test_when import NOW, ZWNJ, at, code, tehran
+
+# Issue 12: dates and times as staff really type them, for the same "now" (Thursday ۵ آذر
+# ۱۴۰۵, 15:30). The week after this one runs from Saturday ۷ to Friday ۱۳ آذر.
+AS_TYPED = [
+    # Every input the issue names.
+    ("شنبه آینده ۹ صبح", (1405, 9, 7, 9, 0)),
+    ("دوشنبه هفته بعد ساعت ۱۰", (1405, 9, 9, 10, 0)),
+    ("اول دی ساعت ۱۰", (1405, 10, 1, 10, 0)),
+    ("بیستم آذر ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    ("ساعت ده صبح فردا", (1405, 9, 6, 10, 0)),
+    ("فردا ساعت ۹ و ربع", (1405, 9, 6, 9, 15)),
+    ("همین پنجشنبه ساعت ۱۸", (1405, 9, 5, 18, 0)),
+    ("فردا ساعت ۱۰ به وقت تهران", (1405, 9, 6, 10, 0)),
+    ("فردا ۱۰ و ۳۰ دقیقه", (1405, 9, 6, 10, 30)),
+    ("هفته بعد سه‌شنبه ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("هفته بعد سه‌شنبه ۵ عصر", (1405, 9, 10, 17, 0)),
+    # Ordinal days, in words, glued or not.
+    ("دوم دی ساعت ۹", (1405, 10, 2, 9, 0)),
+    ("سوم دی ساعت ۹", (1405, 10, 3, 9, 0)),
+    ("دهم دی ساعت ۹", (1405, 10, 10, 9, 0)),
+    ("پانزدهم آذر ساعت ۹", (1405, 9, 15, 9, 0)),
+    ("بیست و دوم آذر ساعت ۱۰", (1405, 9, 22, 10, 0)),
+    (f"بیست{ZWNJ}و{ZWNJ}دوم آذر ساعت ۱۰", (1405, 9, 22, 10, 0)),
+    ("بیست و یکم آذر ساعت ۸", (1405, 9, 21, 8, 0)),
+    ("سی ام آذر ساعت ۱۰", (1405, 9, 30, 10, 0)),
+    (f"سی{ZWNJ}ام آذر ساعت ۱۰", (1405, 9, 30, 10, 0)),
+    ("یکم بهمن ساعت ۱۰", (1405, 11, 1, 10, 0)),
+    ("اول فروردین ساعت ۱۰", (1406, 1, 1, 10, 0)),
+    ("۲۲ام آذر ساعت ۱۰", (1405, 9, 22, 10, 0)),
+    ("بیستم آذرماه ساعت ۱۰ صبح", (1405, 9, 20, 10, 0)),
+    ("روز بیستم آذر ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    # Number words for the hour.
+    ("فردا ساعت ده", (1405, 9, 6, 10, 0)),
+    ("فردا ساعت یازده", (1405, 9, 6, 11, 0)),
+    ("فردا ساعت دوازده ظهر", (1405, 9, 6, 12, 0)),
+    ("فردا ساعت هفت عصر", (1405, 9, 6, 19, 0)),
+    ("فردا ساعت نه صبح", (1405, 9, 6, 9, 0)),
+    ("فردا ساعت هشت و نیم", (1405, 9, 6, 8, 30)),
+    ("فردا ساعت ده و ربع", (1405, 9, 6, 10, 15)),
+    ("فردا ساعت ده و سی دقیقه", (1405, 9, 6, 10, 30)),
+    ("فردا ساعت چهار بعدازظهر", (1405, 9, 6, 16, 0)),
+    ("فردا ساعت شانزده", (1405, 9, 6, 16, 0)),
+    ("پس فردا ساعت هجده", (1405, 9, 7, 18, 0)),
+    ("ساعت یازده صبح شنبه", (1405, 9, 7, 11, 0)),
+    # Quarters, halves and minutes.
+    ("فردا ۹ و نیم", (1405, 9, 6, 9, 30)),
+    ("فردا ۹ونیم", (1405, 9, 6, 9, 30)),
+    ("فردا ۱۰ و ۱۵ دقیقه", (1405, 9, 6, 10, 15)),
+    ("فردا ۱۰ و ۵ دقیقه", (1405, 9, 6, 10, 5)),
+    ("فردا یه ربع به ده", (1405, 9, 6, 9, 45)),
+    ("فردا ربع به ۱۱", (1405, 9, 6, 10, 45)),
+    ("فردا ۴ و ربع عصر", (1405, 9, 6, 16, 15)),
+    ("فردا ۴ و نیم بعد از ظهر", (1405, 9, 6, 16, 30)),
+    # "Next", "this", "other".
+    ("شنبه بعد ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("شنبه دیگه ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    (f"شنبه{ZWNJ}ی آینده ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("یکشنبه آینده ۸ صبح", (1405, 9, 8, 8, 0)),
+    ("چهارشنبه آینده ۱۶:۳۰", (1405, 9, 11, 16, 30)),
+    ("پنجشنبه آینده ساعت ۹", (1405, 9, 12, 9, 0)),
+    ("پنجشنبه ساعت ۹", (1405, 9, 12, 9, 0)),
+    ("همین پنجشنبه ساعت ۱۸:۳۰", (1405, 9, 5, 18, 30)),
+    ("همین شنبه ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("این شنبه ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("همین امروز ساعت ۱۸", (1405, 9, 5, 18, 0)),
+    ("سه‌شنبه هفته بعد ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("سه شنبه هفته آینده ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("سه‌شنبه هفته دیگه ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("هفته‌ی بعد شنبه ساعت ۹", (1405, 9, 7, 9, 0)),
+    ("هفته آینده جمعه ساعت ۹", (1405, 9, 13, 9, 0)),
+    ("هفته بعد پنجشنبه ساعت ۹", (1405, 9, 12, 9, 0)),
+    ("۳ روز دیگه ساعت ۱۰", (1405, 9, 8, 10, 0)),
+    ("دو روز بعد ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("next week tuesday 10", (1405, 9, 10, 10, 0)),
+    # Tehran time said out loud, in any place.
+    ("۲۰ آذر ساعت ۱۰ به وقت تهران", (1405, 9, 20, 10, 0)),
+    ("۲۰ آذر ساعت ۱۰ (به وقت تهران)", (1405, 9, 20, 10, 0)),
+    ("به وقت تهران فردا ۹", (1405, 9, 6, 9, 0)),
+    ("فردا ۹ وقت تهران", (1405, 9, 6, 9, 0)),
+    ("فردا ۹ به وقت ایران", (1405, 9, 6, 9, 0)),
+    ("tomorrow 9 tehran time", (1405, 9, 6, 9, 0)),
+    # Hours 1–6 with a part of the day (without one they are asked about, below).
+    ("فردا ساعت ۲ بعدازظهر", (1405, 9, 6, 14, 0)),
+    ("فردا ۳ عصر", (1405, 9, 6, 15, 0)),
+    ("فردا ۶ صبح", (1405, 9, 6, 6, 0)),
+    ("فردا ۱ ظهر", (1405, 9, 6, 13, 0)),
+    ("شنبه ساعت ۵ عصر", (1405, 9, 7, 17, 0)),
+    ("امشب ساعت ۷", (1405, 9, 5, 19, 0)),
+    # Everyday mixtures.
+    ("فردا صبح ساعت ۸:۳۰", (1405, 9, 6, 8, 30)),
+    ("پنجشنبه ۱۲ آذر ساعت ۱۰ صبح", (1405, 9, 12, 10, 0)),
+    ("۱۵ دی ساعت ۹ صبح", (1405, 10, 15, 9, 0)),
+    ("۱۴۰۵/۱۰/۱ ساعت ده", (1405, 10, 1, 10, 0)),
+    ("ده دی ساعت ده", (1405, 10, 10, 10, 0)),
+    ("بیست آذر ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    ("روز شنبه ۷ آذر ساعت ۱۰", (1405, 9, 7, 10, 0)),
+    ("یکشنبه ۸ آذر، ساعت ۱۷", (1405, 9, 8, 17, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AS_TYPED)
+def test_as_staff_type_it(text: str, expected: tuple[int, int, int, int, int]) -> None:
+    assert at(text) == tehran(*expected)
+
+
+def test_the_table_is_big_enough() -> None:
+    # Issue 12 asks for at least 80 realistic inputs (ranges and questions below add more).
+    assert len(AS_TYPED) >= 80
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("۲۲ آذر ساعت ۱۶ الی ۱۸", (1405, 9, 22, 16, 0), (1405, 9, 22, 18, 0)),
+        ("۲۲ آذر ساعت ۱۶ تا ۱۸", (1405, 9, 22, 16, 0), (1405, 9, 22, 18, 0)),
+        ("فردا ۴ تا ۶ عصر", (1405, 9, 6, 16, 0), (1405, 9, 6, 18, 0)),
+        ("فردا عصر ۴ تا ۶", (1405, 9, 6, 16, 0), (1405, 9, 6, 18, 0)),
+        ("فردا ۱۰ تا ۲", (1405, 9, 6, 10, 0), (1405, 9, 6, 14, 0)),
+        ("فردا ۹ صبح تا ۱۲ ظهر", (1405, 9, 6, 9, 0), (1405, 9, 6, 12, 0)),
+        ("شنبه ۹:۳۰ الی ۱۱:۳۰", (1405, 9, 7, 9, 30), (1405, 9, 7, 11, 30)),
+        ("بیستم آذر ساعت ۱۰ تا ۱۲", (1405, 9, 20, 10, 0), (1405, 9, 20, 12, 0)),
+    ],
+)
+def test_range_gives_start_and_end(
+    text: str, start: tuple[int, int, int, int, int], end: tuple[int, int, int, int, int]
+) -> None:
+    result = parse_when(text, NOW, TEHRAN, range_ok=True)
+    assert result == When(tehran(*start), tehran(*end))
+
+
+def test_range_is_refused_where_one_moment_is_asked() -> None:
+    assert code("۲۲ آذر ساعت ۱۶ الی ۱۸") == WhenErrorCode.RANGE
+
+
+@pytest.mark.parametrize("text", ["فردا ۱۸ تا ۱۶ شب", "فردا ۱۶ الی ۱۶"])
+def test_range_out_of_order(text: str) -> None:
+    result = parse_when(text, NOW, TEHRAN, range_ok=True)
+    assert isinstance(result, WhenError)
+    assert result.code in (WhenErrorCode.RANGE_ORDER, WhenErrorCode.INVALID_TIME)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "day"),
+    [
+        # "فردا ۵" was silently 05:00: now it is asked about.
+        ("فردا ۵", 5, (1405, 9, 6)),
+        ("فردا ساعت ۱", 1, (1405, 9, 6)),
+        ("فردا ساعت ۶", 6, (1405, 9, 6)),
+        ("شنبه ساعت پنج", 5, (1405, 9, 7)),
+        ("فردا ۴:۳۰", 4, (1405, 9, 6)),
+        ("فردا ۳ و نیم", 3, (1405, 9, 6)),
+        ("۲۰ آذر ساعت ۲", 2, (1405, 9, 20)),
+        ("فردا ۴ تا ۶", 4, (1405, 9, 6)),
+    ],
+)
+def test_an_hour_from_one_to_six_is_asked_about(
+    text: str, hour: int, day: tuple[int, int, int]
+) -> None:
+    result = parse_when(text, NOW, TEHRAN, range_ok=True)
+    assert result == WhenError(
+        WhenErrorCode.AMBIGUOUS_HOUR, jdatetime.date(*day).togregorian(), hour
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("هفته بعد سه‌شنبه عصر", (1405, 9, 10)),
+        ("همین پنجشنبه", (1405, 9, 5)),
+        ("شنبه آینده صبح", (1405, 9, 7)),
+        ("اول دی", (1405, 10, 1)),
+    ],
+)
+def test_a_day_without_an_hour_names_the_day_understood(
+    text: str, day: tuple[int, int, int]
+) -> None:
+    assert parse_when(text, NOW, TEHRAN) == WhenError(
+        WhenErrorCode.MISSING_TIME, jdatetime.date(*day).togregorian()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ساعت ۱۳", (1405, 9, 20, 13, 0)),
+        ("۱۳:۳۰", (1405, 9, 20, 13, 30)),
+        ("۲ عصر", (1405, 9, 20, 14, 0)),
+    ],
+)
+def test_a_time_alone_takes_the_day_given(
+    text: str, expected: tuple[int, int, int, int, int]
+) -> None:
+    day = jdatetime.date(1405, 9, 20).togregorian()
+    assert parse_when(text, NOW, TEHRAN, day=day) == When(tehran(*expected))
+    # A date typed still wins over the day given.
+    assert parse_when("فردا " + text, NOW, TEHRAN, day=day) == When(
+        tehran(1405, 9, 6, *expected[3:])
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هفته بعد ساعت ۱۰", WhenErrorCode.MISSING_DATE),  # which day of it?
+        ("فردا هفته بعد ۱۰", WhenErrorCode.UNPARSEABLE),
+        ("فردا ۱۰ تا", WhenErrorCode.UNPARSEABLE),
+        ("تا ۱۰ فردا", WhenErrorCode.UNPARSEABLE),
+        ("فردا ۱۰ تا ۱۲ تا ۱۴", WhenErrorCode.UNPARSEABLE),
+        ("همین پنجشنبه ساعت ۱۰", WhenErrorCode.PAST),
+    ],
+)
+def test_as_typed_errors(text: str, expected: WhenErrorCode) -> None:
+    result = parse_when(text, NOW, TEHRAN, range_ok=True)
+    assert isinstance(result, WhenError), f"{text!r} gave {result}"
+    assert result.code == expected
