@@ -24,6 +24,8 @@ async def test_a_member_asks_for_advice_in_azerbaijani(khooshe: Khooshe) -> None
     await register_in_azerbaijani(member)
     keyboard = [[b["text"] for b in r] for r in member.reply_keyboard or []]
     assert ["🎓 آموزشلر و رویدادلار", "💡 مشاوره ایسته"] in keyboard
+    await member.press("❓ کومک")
+    await expect(member, "«💡 مشاوره ایسته»: استانین مشاوره هسته‌لرینین مشاورلاریندان")
 
     # The question, the core suggested from the member's words, the tracking code.
     await member.press("💡 مشاوره ایسته")
