@@ -78,6 +78,23 @@ STAFF_ONLY = (
     "offering-col-*", "offering-status-label-*", "offering-attended-yes",
     "offering-export-caption", "offering-attendance*", "offering-need-text", "offering-day-*",
     "offering-range-taken",
+    # Advisory cores: /cores, the advisers' cards, buttons, answers and notices, /slots,
+    # /consultations with its filters and export, overdue alerts, the staff digest's section.
+    # Advisers are staff-side. What members read of the family (the request form, relayed
+    # answers, slots offered to them, sessions, rating) is translated in locales/az/cores.ftl.
+    "cores-*", "help-adviser", "digest-consult-staff*", "consult-card", "consult-*-adviser",
+    "consult-button-take", "consult-button-reply", "consult-button-hand", "consult-button-offer",
+    "consult-button-close", "consult-button-to-report*", "consult-button-files",
+    "consult-button-new-slots", "consult-button-export", "consult-member-said",
+    "consult-not-your-core", "consult-taken-*", "consult-yours-already", "consult-reply-*",
+    "consult-note-kept", "consult-hand-*", "consult-handed", "consult-file-*",
+    "consult-slots-none", "consult-slots-list", "consult-slots-saved", "consult-slots-cancelled",
+    "consult-slots-timeout", "consult-slots-offered", "consult-no-open-slots",
+    "consult-slot-ask-*", "consult-slot-when", "consult-slot-confirm", "consult-slot-too-short",
+    "consult-slot-bad-place", "consult-minutes", "consult-closed-short", "consult-to-report-*",
+    "consult-turned", "consult-from-report-usage", "consult-from-report-done", "consult-list*",
+    "consult-figures-line", "consult-filter-*", "consult-age-*", "consult-export-*",
+    "consult-col-*", "consult-overdue",
 )  # fmt: skip
 # Members read these although a pattern above takes in their family: the button under every
 # announcement and its answer.

@@ -69,6 +69,24 @@ def test_every_staff_pattern_still_matches_a_message(locales: Locales) -> None:
         ("digest-member-title", False),
         ("report-filed", False),
         ("form-welcome", False),
+        # Advisory cores: advisers are staff-side; the member's side of one family is not.
+        ("cores-ask-name", True),
+        ("consult-card", True),
+        ("consult-member-said", True),  # the member's words, under the adviser's heading
+        ("consult-session-booked-adviser", True),
+        ("consult-slots-offered", True),
+        ("consult-button-take", True),
+        ("digest-consult-staff-line", True),
+        ("help-adviser", True),
+        ("consult-adviser-said", False),  # the adviser's words, under the member's heading
+        ("consult-button-answer", False),
+        ("consult-session-booked", False),
+        ("consult-slots-for-you", False),
+        ("consult-slot-line", False),  # in the slots offered to the member and the booking
+        ("consult-status-answered", False),  # the member's list and digest
+        ("consult-advisers-only", False),  # a member typing /slots reads it
+        ("digest-consult-member-line", False),
+        ("menu-consult", False),
     ],
 )
 def test_staff_only_split(msg_id: str, staff: bool) -> None:
