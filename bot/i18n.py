@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import jdatetime
 from fluent.runtime import FluentBundle
 from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
 from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentType
@@ -21,6 +18,16 @@ from fluent.runtime.utils import native_to_fluent
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.display import (
+    DEFAULT_LANG,
+    TEHRAN,
+    base_lang,
+    format_date,
+    format_datetime,
+    format_number,
+    persian_script,
+)
+from bot.readers import STAFF_ONLY, staff_only
 from bot.text import persian_digits
 
 __all__ = [
@@ -38,163 +45,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_LANG = "fa"
-TEHRAN = ZoneInfo("Asia/Tehran")
-
 # Aliases for annotations inside Translator, whose methods named date/datetime shadow the types.
 _Date = date
 _DateTime = datetime
-
-# Languages written in Persian script: Persian digits and separators, Persian names of the
-# Jalali months, right to left. Azerbaijani here is Tabriz Turkish as its speakers write it.
-_PERSIAN_SCRIPT = frozenset({"fa", "az"})
-
-# Messages only staff read (their tools, cards, exports, alerts). Persian is the staff's
-# language: a language that leaves these out shows them in Persian, on purpose and without a
-# warning. Every other message is member-facing and must exist in each language (see
-# tests/test_locales_az.py); a member-facing message a language lacks is shown in Persian too,
-# rather than as a raw id, but logged as missing. Patterns as in fnmatch; a new family of
-# staff messages is added here, a new member-facing one needs its translations.
-STAFF_ONLY = (
-    "admin-*", "places-*", "staff-*", "role-*", "triage-*", "export-*", "failed-col-*",
-    "delivery-status-*", "scheduled-*", "broadcast-*", "when-*", "poll-gap*",
-    "help-staff", "help-admin", "menu-staff", "access-denied-admin", "error-admin-alert",
-    "digest-staff-*", "digest-scope-*", "digest-delta-*", "digest-change-*", "digest-chart-*",
-    "digest-preview-*", "needs-staff-*", "needs-button-make-offering",
-    # /new_offering and /offerings: the form, the staff list and its buttons, lists, exports.
-    "offering-ask-*", "offering-chosen-*", "offering-*-length", "offering-skipped",
-    "offering-end-before-start", "offering-count-*", "offering-unlimited-chosen",
-    "offering-deadline-after-start", "offering-pick-clusters*", "offering-out-of-scope",
-    "offering-all-clusters", "offering-shares-chosen", "offering-no-shares-chosen",
-    "offering-use-buttons", "offering-preview-footer", "offering-target*", "offering-publish*",
-    "offering-start-passed", "offering-form-*", "offering-staff-*", "offering-not-yours",
-    "offering-button-more", "offering-button-edit*", "offering-button-cancel-*",
-    "offering-button-lists", "offering-button-export", "offering-button-attendance",
-    "offering-button-skip", "offering-button-unlimited", "offering-button-until-start",
-    "offering-button-clusters-done", "offering-button-*share*", "offering-button-publish",
-    "offering-button-schedule", "offering-button-day-ok", "offering-edit-what",
-    "offering-capacity-below", "offering-edited", "offering-confirm-cancel",
-    "offering-cancelled-staff", "offering-kept", "offering-lists-*", "offering-nobody-yet",
-    "offering-col-*", "offering-status-label-*", "offering-attended-yes",
-    "offering-export-caption", "offering-attendance*", "offering-need-text", "offering-day-*",
-    "offering-range-taken",
-    # Advisory cores: /cores, the advisers' cards, buttons, answers and notices, /slots,
-    # /consultations with its filters and export, overdue alerts, the staff digest's section.
-    # Advisers are staff-side. What members read of the family (the request form, relayed
-    # answers, slots offered to them, sessions, rating) is translated in locales/az/cores.ftl.
-    "cores-*", "help-adviser", "digest-consult-staff*", "consult-card", "consult-*-adviser",
-    "consult-button-take", "consult-button-reply", "consult-button-hand", "consult-button-offer",
-    "consult-button-close", "consult-button-to-report*", "consult-button-files",
-    "consult-button-new-slots", "consult-button-export", "consult-member-said",
-    "consult-not-your-core", "consult-taken-*", "consult-yours-already", "consult-reply-*",
-    "consult-note-kept", "consult-hand-*", "consult-handed", "consult-file-*",
-    "consult-slots-none", "consult-slots-list", "consult-slots-saved", "consult-slots-cancelled",
-    "consult-slots-timeout", "consult-slots-offered", "consult-no-open-slots",
-    "consult-slot-ask-*", "consult-slot-when", "consult-slot-confirm", "consult-slot-too-short",
-    "consult-slot-bad-place", "consult-minutes", "consult-closed-short", "consult-to-report-*",
-    "consult-turned", "consult-from-report-usage", "consult-from-report-done", "consult-list*",
-    "consult-figures-line", "consult-filter-*", "consult-age-*", "consult-export-*",
-    "consult-col-*", "consult-overdue",
-)  # fmt: skip
-# Members read these although a pattern above takes in their family: the button under every
-# announcement and its answer.
-_MEMBER_FACING = frozenset({"broadcast-button-opt-out", "broadcast-opted-out"})
-_STAFF_ONLY = re.compile("|".join(fnmatch.translate(pattern) for pattern in STAFF_ONLY))
-
-
-def staff_only(msg_id: str) -> bool:
-    """Whether msg_id (or "msg_id.attribute") is read by staff only (see STAFF_ONLY)."""
-    name = msg_id.partition(".")[0]
-    return name not in _MEMBER_FACING and _STAFF_ONLY.match(name) is not None
-
-
-# Week starting on Saturday, as jdatetime's weekday() counts (0 = Saturday).
-_WEEKDAYS = {
-    "fa": ("شنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه"),
-    "en": ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
-}
-_MONTHS = {
-    "fa": (
-        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-        "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-    ),
-    "en": (
-        "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-        "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
-    ),
-}  # fmt: skip
-
-
-def _base_lang(lang: str | None) -> str:
-    """Return the primary language subtag: "fa-IR" → "fa", "EN_us" → "en"."""
-    return (lang or "").replace("_", "-").split("-")[0].strip().lower()
-
-
-def persian_script(lang: str | None) -> bool:
-    """Whether lang is written in Persian script (Persian digits, right to left): fa, az."""
-    return _base_lang(lang) in _PERSIAN_SCRIPT
-
-
-def _names(lang: str) -> str:
-    """Return the key of the weekday/month names for lang: Persian or, otherwise, English.
-
-    Azerbaijani takes the Persian names, as Tabriz says and writes them: the Jalali months
-    have no other names in common use (the old Turkic «آغلار گولر», «قیزاران آی»… are heard
-    only here and there), the purist weekdays («یئل گونو», «سود گونو»…) are not what members
-    read in notices, and «جمعه آخشامی», Thursday in Baku, means Thursday evening to many in Tabriz.
-    """
-    return "fa" if persian_script(lang) else "en"
-
-
-def _digits(text: str, lang: str) -> str:
-    """Return text with Persian digits in Persian script, unchanged for any other language."""
-    return persian_digits(text) if persian_script(lang) else text
-
-
-def format_number(value: int | float, lang: str, *, grouping: bool = False) -> str:
-    """Render a number in the language's digits; floats with at most two decimals."""
-    if isinstance(value, float):
-        text = f"{value:,.2f}" if grouping else f"{value:.2f}"
-        text = text.rstrip("0").rstrip(".")
-    else:
-        # No grouping by default: most numbers in the bot are years, codes and small counts.
-        text = f"{value:,}" if grouping else str(value)
-    if persian_script(lang):
-        # Persian decimal separator (٫) and thousands separator (٬).
-        text = text.replace(".", "٫").replace(",", "٬")
-    return _digits(text, lang)
-
-
-def _to_local(dt: datetime, tz: ZoneInfo) -> datetime:
-    """Convert an aware datetime to tz; a naive one is a bug, since its zone is unknown."""
-    if dt.tzinfo is None or dt.utcoffset() is None:
-        raise ValueError(f"naive datetime {dt.isoformat()}: pass an aware datetime")
-    return dt.astimezone(tz)
-
-
-def format_date(d: date | datetime, lang: str, tz: ZoneInfo) -> str:
-    """Render a Jalali date with weekday and month names: «شنبه ۱۵ آذر ۱۴۰۵»."""
-    day = _to_local(d, tz).date() if isinstance(d, datetime) else d
-    return _jalali_day(day, _names(lang))
-
-
-# Digests and lists name the same few days for thousands of readers: convert each day once.
-@lru_cache(maxsize=4096)
-def _jalali_day(day: date, names: str) -> str:
-    jalali = jdatetime.date.fromgregorian(date=day)
-    text = (
-        f"{_WEEKDAYS[names][jalali.weekday()]} {jalali.day} "
-        f"{_MONTHS[names][jalali.month - 1]} {jalali.year}"
-    )
-    return _digits(text, names)
-
-
-def format_datetime(dt: datetime, lang: str, tz: ZoneInfo) -> str:
-    """Render a Jalali date and time in tz: «شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۶:۳۰»."""
-    local = _to_local(dt, tz)
-    day = format_date(local.date(), lang, tz)
-    clock = _digits(f"{local:%H:%M}", lang)
-    return f"{day}، ساعت {clock}" if _names(lang) == "fa" else f"{day}, {clock}"
 
 
 class _LocalInt(FluentInt):
@@ -420,7 +273,7 @@ class Locales:
             found = sorted(folder.glob("*.ftl"))
             if not found:
                 continue
-            lang = _base_lang(folder.name)
+            lang = base_lang(folder.name)
             files.setdefault(lang, []).extend(found)
             entries = sources.setdefault(lang, {})
             for file in found:
@@ -482,11 +335,11 @@ class Locales:
 
     def translator(self, lang: str | None) -> Translator:
         """Return the translator for lang ("en", "en-US" …); unknown or None gives Persian."""
-        return self._translators.get(_base_lang(lang)) or self._translators[DEFAULT_LANG]
+        return self._translators.get(base_lang(lang)) or self._translators[DEFAULT_LANG]
 
     def message_ids(self, lang: str) -> dict[str, set[str]]:
         """Map each message id (and "id.attribute") of lang to the variables it uses."""
-        messages = self._check()[0][_base_lang(lang)]
+        messages = self._check()[0][base_lang(lang)]
         return {name: set(variables) for name, variables in messages.items()}
 
 

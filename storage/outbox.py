@@ -1,120 +1,27 @@
-"""Broadcasts: audiences, the broadcast rows and their life (scheduled, sending, done), and what
-became of each recipient's message. The queue of single messages (claiming, recording,
-notices, per-recipient rows) is in storage/outbox_queue.py.
+"""Broadcasts: the broadcast rows and their life (scheduled, sending, done), and what became of
+each recipient's message. Who a broadcast reaches is in storage/audience.py; the queue of
+single messages (claiming, recording, notices, per-recipient rows) in storage/outbox_queue.py.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import aiosqlite
 
+from storage.audience import ANNOUNCING as ANNOUNCING
+from storage.audience import Audience as Audience
+from storage.audience import audience_where
+from storage.audience import count_audience as count_audience
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 
-# Kinds that are announcements: members who opted out do not get them, and each carries the
-# opt-out button. Other kinds (reminders, digests) are service messages about one's own affairs.
-ANNOUNCING = ("announcement", "offering")
 # What became of one message; 'pending' and 'sending' are still on their way.
 DELIVERY_STATUSES = ("sent", "failed", "blocked", "left", "skipped")
 WAITING = ("scheduled", "missed")
-
-
-@dataclass(frozen=True, slots=True)
-class Audience:
-    """Who a broadcast is for: each chosen dimension narrows it; an empty one means "all"."""
-
-    clusters: tuple[str, ...] = ()
-    estates: tuple[str, ...] = ()
-    job_roles: tuple[str, ...] = ()
-    platforms: tuple[str, ...] = ()
-    # "The members signed up for offering N" (a course's registrants), in these sign-up
-    # statuses: reminders and notices about one training or event.
-    offering: int | None = None
-    signup_statuses: tuple[str, ...] = ()
-    # "The two sides of advisory session N" (core_bookings.id): its member, and its adviser
-    # if they are a member too — while it is still booked (issue 17's reminders).
-    booking: int | None = None
-
-    def to_json(self) -> str:
-        """As stored (without `booking` when unset, as stored before it existed)."""
-        data = asdict(self)
-        if data["booking"] is None:
-            del data["booking"]
-        return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> Audience:
-        """From the stored form (unknown keys from a newer version are ignored)."""
-        data = json.loads(text)
-        return cls(
-            clusters=tuple(data.get("clusters", ())),
-            estates=tuple(data.get("estates", ())),
-            job_roles=tuple(data.get("job_roles", ())),
-            platforms=tuple(data.get("platforms", ())),
-            offering=data.get("offering"),
-            signup_statuses=tuple(data.get("signup_statuses", ())),
-            booking=data.get("booking"),
-        )
-
-
-def _audience_where(
-    audience: Audience, platforms: Sequence[str], kind: str = "announcement"
-) -> tuple[str, list[object]]:
-    """Members a broadcast reaches: active, on a platform we serve, and for announcements
-    not opted out."""
-    chosen = [p for p in platforms if not audience.platforms or p in audience.platforms]
-    # A linked member is one row, reached at their preferred address (its platform column):
-    # one copy per person. A deleted account is nobody.
-    clauses = ["status = 'active'", "deleted_at IS NULL"]
-    if kind in ANNOUNCING:
-        clauses.append("announcements = 1")
-    params: list[object] = []
-    for column, values in (
-        ("platform", chosen),
-        ("cluster_code", audience.clusters),
-        ("estate_code", audience.estates),
-        ("job_role", audience.job_roles),
-    ):
-        if column == "platform" or values:
-            clauses.append(f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})")
-            params.extend(values)
-    if audience.offering is not None:
-        # Expanded when the broadcast starts: whoever cancelled by then is not reached.
-        statuses = audience.signup_statuses or ("confirmed",)
-        clauses.append(
-            "id IN (SELECT member_id FROM signups WHERE offering_id = ? "
-            f"AND status IN ({', '.join('?' * len(statuses))}))"
-        )
-        params.extend([audience.offering, *statuses])
-    if audience.booking is not None:
-        # Expanded when the reminder starts: a cancelled or moved session reaches nobody.
-        # The adviser is "staff:<platform>:<user id>"; an adviser who is a member is reached.
-        clauses.append(
-            "id IN (SELECT b.member_id FROM core_bookings b WHERE b.id = ? "
-            "AND b.status = 'booked' UNION SELECT a.member_id FROM core_bookings b "
-            "JOIN core_slots s ON s.id = b.slot_id JOIN member_addresses a "
-            "ON s.adviser = 'staff:' || a.platform || ':' || a.user_id "
-            "WHERE b.id = ? AND b.status = 'booked')"
-        )
-        params.extend([audience.booking, audience.booking])
-    return " AND ".join(clauses), params
-
-
-async def count_audience(
-    db: aiosqlite.Connection,
-    audience: Audience,
-    platforms: Sequence[str],
-    kind: str = "announcement",
-) -> int:
-    """How many members the audience reaches now."""
-    where, params = _audience_where(audience, platforms, kind)
-    async with db.execute(f"SELECT COUNT(*) FROM members WHERE {where}", params) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +243,7 @@ async def start_broadcast(
         if row is None:
             return None
         audience = Audience.from_json(row["audience"])
-        where, params = _audience_where(audience, platforms, row["kind"])
+        where, params = audience_where(audience, platforms, row["kind"])
         cursor = await db.execute(
             "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id) "
             f"SELECT ?, id, platform, chat_id FROM members WHERE {where} ORDER BY id",

@@ -59,7 +59,6 @@ def test_storage_imports_no_telegram() -> None:
 # being split by the branches that own them (the lead splits them after merging those).
 AWAITING_SPLIT = {
     "bot/app.py": "features add their registrations here; the lead splits it after merging",
-    "bot/services/categorize.py": "issue #12's branch moves the similarity out of it",
 }
 LONG = 500
 

@@ -1,0 +1,66 @@
+"""Who reads which message: staff-only families (Persian is the staff's language, so other
+languages may leave them out) and, by elimination, member-facing ones, which every language
+must have (tests/test_locales_az.py). Plain data, no PTB: read by bot/i18n.py and the tests."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+# Messages only staff read (their tools, cards, exports, alerts). Persian is the staff's
+# language: a language that leaves these out shows them in Persian, on purpose and without a
+# warning. Every other message is member-facing and must exist in each language (see
+# tests/test_locales_az.py); a member-facing message a language lacks is shown in Persian too,
+# rather than as a raw id, but logged as missing. Patterns as in fnmatch; a new family of
+# staff messages is added here, a new member-facing one needs its translations.
+STAFF_ONLY = (
+    "admin-*", "places-*", "staff-*", "role-*", "triage-*", "export-*", "failed-col-*",
+    "delivery-status-*", "scheduled-*", "broadcast-*", "when-*", "poll-gap*",
+    "help-staff", "help-admin", "menu-staff", "access-denied-admin", "error-admin-alert",
+    "digest-staff-*", "digest-scope-*", "digest-delta-*", "digest-change-*", "digest-chart-*",
+    "digest-preview-*", "needs-staff-*", "needs-button-make-offering",
+    # /new_offering and /offerings: the form, the staff list and its buttons, lists, exports.
+    "offering-ask-*", "offering-chosen-*", "offering-*-length", "offering-skipped",
+    "offering-end-before-start", "offering-count-*", "offering-unlimited-chosen",
+    "offering-deadline-after-start", "offering-pick-clusters*", "offering-out-of-scope",
+    "offering-all-clusters", "offering-shares-chosen", "offering-no-shares-chosen",
+    "offering-use-buttons", "offering-preview-footer", "offering-target*", "offering-publish*",
+    "offering-start-passed", "offering-form-*", "offering-staff-*", "offering-not-yours",
+    "offering-button-more", "offering-button-edit*", "offering-button-cancel-*",
+    "offering-button-lists", "offering-button-export", "offering-button-attendance",
+    "offering-button-skip", "offering-button-unlimited", "offering-button-until-start",
+    "offering-button-clusters-done", "offering-button-*share*", "offering-button-publish",
+    "offering-button-schedule", "offering-button-day-ok", "offering-edit-what",
+    "offering-capacity-below", "offering-edited", "offering-confirm-cancel",
+    "offering-cancelled-staff", "offering-kept", "offering-lists-*", "offering-nobody-yet",
+    "offering-col-*", "offering-status-label-*", "offering-attended-yes",
+    "offering-export-caption", "offering-attendance*", "offering-need-text", "offering-day-*",
+    "offering-range-taken",
+    # Advisory cores: /cores, the advisers' cards, buttons, answers and notices, /slots,
+    # /consultations with its filters and export, overdue alerts, the staff digest's section.
+    # Advisers are staff-side. What members read of the family (the request form, relayed
+    # answers, slots offered to them, sessions, rating) is translated in locales/az/cores.ftl.
+    "cores-*", "help-adviser", "digest-consult-staff*", "consult-card", "consult-*-adviser",
+    "consult-button-take", "consult-button-reply", "consult-button-hand", "consult-button-offer",
+    "consult-button-close", "consult-button-to-report*", "consult-button-files",
+    "consult-button-new-slots", "consult-button-export", "consult-member-said",
+    "consult-not-your-core", "consult-taken-*", "consult-yours-already", "consult-reply-*",
+    "consult-note-kept", "consult-hand-*", "consult-handed", "consult-file-*",
+    "consult-slots-none", "consult-slots-list", "consult-slots-saved", "consult-slots-cancelled",
+    "consult-slots-timeout", "consult-slots-offered", "consult-no-open-slots",
+    "consult-slot-ask-*", "consult-slot-when", "consult-slot-confirm", "consult-slot-too-short",
+    "consult-slot-bad-place", "consult-minutes", "consult-closed-short", "consult-to-report-*",
+    "consult-turned", "consult-from-report-usage", "consult-from-report-done", "consult-list*",
+    "consult-figures-line", "consult-filter-*", "consult-age-*", "consult-export-*",
+    "consult-col-*", "consult-overdue",
+)  # fmt: skip
+# Members read these although a pattern above takes in their family: the button under every
+# announcement and its answer.
+_MEMBER_FACING = frozenset({"broadcast-button-opt-out", "broadcast-opted-out"})
+_STAFF_ONLY = re.compile("|".join(fnmatch.translate(pattern) for pattern in STAFF_ONLY))
+
+
+def staff_only(msg_id: str) -> bool:
+    """Whether msg_id (or "msg_id.attribute") is read by staff only (see STAFF_ONLY)."""
+    name = msg_id.partition(".")[0]
+    return name not in _MEMBER_FACING and _STAFF_ONLY.match(name) is not None
