@@ -385,6 +385,29 @@ LOOSE_TEXT_REPORT = button("lt:r", ID, who=MEMBER)
 LOOSE_TEXT_DISMISS = button("lt:x", ID, who=MEMBER)
 
 
+# --- surveys, the member's side (handlers/surveys.py): answer, resume, change ------------------
+SURVEY_KINDS = ("single", "multi", "scale", "number", "text")
+SURVEY_ANSWER = button("sv:a", ID, who=MEMBER)  # the invitation's button: start or resume
+SURVEY_PICK = button("sv:p", ID, Int("question"), Int("option", hi=99), who=MEMBER)
+SURVEY_NEXT = button("sv:n", ID, Int("question"), who=MEMBER)  # a multiple choice is done
+SURVEY_CHANGE = button("sv:c", ID, Int("question"), who=MEMBER)
+# --- surveys, the staff's side (handlers/survey_form.py, handlers/surveys.py) ------------------
+SURVEY_NEW = button("svs:new", who=AGENT)
+SURVEY_TEMPLATE = button("svs:tpl", Choice("template", ("tech_needs", "satisfaction")), who=AGENT)
+SURVEY_KIND = button("svs:k", Choice("kind", SURVEY_KINDS), who=AGENT)
+SURVEY_QUESTIONS_DONE = button("svs:qd", who=AGENT)
+SURVEY_CLUSTER = button("svs:t", Word("cluster"), who=AGENT)
+SURVEY_CLUSTER_PAGE = button("svs:p", PAGE, who=AGENT)
+SURVEY_CLUSTERS_DONE = button("svs:cd", who=AGENT)
+SURVEY_OPEN_NOW = button("svs:now", who=AGENT)
+SURVEY_PUBLISH = button("svs:pub", who=AGENT)
+SURVEY_CANCEL_FORM = button("svs:x", who=AGENT)
+SURVEY_RESULTS = button("svs:r", ID, who=AGENT)
+SURVEY_EXPORT = button("svs:xl", ID, who=AGENT)
+SURVEY_CLOSE = button("svs:c", ID, who=AGENT)
+SURVEY_CLOSE_YES = button("svs:cy", ID, who=AGENT)
+
+
 def any_of(*families: Button) -> str:
     """One pattern for several families handled alike."""
     return "|".join(f"(?:{f.pattern()})" for f in families)

@@ -34,6 +34,8 @@ from handlers import (
     reports,
     staff_lists,
     staff_report,
+    survey_form,
+    surveys,
     triage,
     triage_input,
 )
@@ -54,6 +56,10 @@ def register_all(app: Application) -> None:
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)
+    # Surveys: the composer (staff) and a member's typed answer to a survey question, before
+    # the report form, whose free text would otherwise take them for a problem.
+    survey_form.register(app)
+    surveys.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)
