@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,7 +91,7 @@ def parse_text(text: str) -> str | None:
     return cleaned if 0 < len(cleaned) <= MAX_TEXT_ANSWER else None
 
 
-def first_unanswered(survey: Survey, answers: dict[int, Value]) -> Question | None:
+def first_unanswered(survey: Survey, answers: Mapping[int, Value]) -> Question | None:
     """The next question to ask (a member coming back resumes here); None: all answered."""
     return next((q for q in survey.questions if q.id not in answers), None)
 

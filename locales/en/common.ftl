@@ -35,6 +35,7 @@ help-member =
     • "📋 My reports": the status of your reports; /track and a tracking code
     • "🎓 Trainings and events": your cluster's courses and events, sign up, cancel, calendar file
     • "👤 My profile": see and change your details
+    • Open surveys for you: /surveys
     • /cancel: leave any step
     • /help: this help
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
@@ -45,6 +46,7 @@ help-staff =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
     • Reports filtered by status, category, cluster, responsible body and age; each row has a button that opens the report's card (agents see only their clusters): /reports
     • The same list as an Excel file: /export_reports
     • A report's full text, attachments and history, with every card button: /show 482107
@@ -59,6 +61,7 @@ help-admin =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
     • Reports with filters; each row has a button that opens the report's card with every action: /reports
     • The same list as an Excel file: /export_reports
     • A report's full text, attachments and history, with every card button: /show 482107

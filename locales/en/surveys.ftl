@@ -131,7 +131,7 @@ survey-tpl-tech-technologies = Which technologies will your unit need most in th
     .options =
         Automation and robotics
         AI and data analysis
-        Software (accounting, sales, production planning)
+        Software (accounting, sales)
         New machines and equipment
         Energy and lower consumption
         Laboratory and quality control
