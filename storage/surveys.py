@@ -16,7 +16,7 @@ import aiosqlite
 
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
-from storage.outbox import Audience, utc_iso
+from storage.outbox import Audience, _audience_where, utc_iso
 
 KINDS = ("single", "multi", "scale", "number", "text")
 # An answer as stored: an option index (single; 1..5 for a scale), indexes (multi), a number,
@@ -279,5 +279,18 @@ async def survey_ids_answered(
         "SELECT survey_id FROM survey_responses WHERE member_id = ? AND completed_at IS NOT NULL "
         f"AND survey_id IN ({', '.join('?' * len(survey_ids))})",
         (member_id, *survey_ids),
+    ) as cursor:
+        return {int(r[0]) for r in await cursor.fetchall()}
+
+
+async def pending_members(
+    db: aiosqlite.Connection, survey: Survey, platforms: Sequence[str]
+) -> set[int]:
+    """Members the survey asks (as its invitation reached them) who have not finished it."""
+    where, params = _audience_where(survey.audience, platforms, "survey")
+    async with db.execute(
+        f"SELECT id FROM members WHERE {where} AND id NOT IN (SELECT member_id FROM "
+        "survey_responses WHERE survey_id = ? AND completed_at IS NOT NULL)",
+        (*params, survey.id),
     ) as cursor:
         return {int(r[0]) for r in await cursor.fetchall()}

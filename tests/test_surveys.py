@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime, timedelta
 
 from openpyxl import load_workbook
 
 from bot.sandbox import SandboxUser
+from bot.services.digest.service import Digests, make_digests
 from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 
@@ -277,3 +279,23 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     item = await expect(agent, "نظرسنجی ۲")
     await agent.press_inline(item, "📊 نتیجه")
     await expect(agent, "پاسخ‌دهندگان: ۱")
+
+    # The weekly digests mention the open surveys: a member's, those asked of them and not
+    # finished; a reader's on the staff side, those in their clusters with their answers.
+    assert await digests(khooshe).run(datetime.now(UTC) + timedelta(days=7)) == {
+        "members": True,
+        "staff": True,
+    }
+    digest = shown(await expect(furniture, "نظرسنجی‌های باز برای شما"))
+    assert TITLE in digest and "رضایت از آموزش" in digest
+    digest = shown(await expect(leather, "نظرسنجی‌های باز برای شما"))
+    assert TITLE in digest and "رضایت" not in digest
+    digest = shown(await expect(agent, "نظرسنجی‌های باز:"))
+    assert "رضایت از آموزش: ۱ پاسخ‌دهنده" in digest and TITLE not in digest
+    digest = shown(await expect(admin, "نظرسنجی‌های باز:"))
+    assert "رضایت از آموزش: ۱ پاسخ‌دهنده" in digest and f"{TITLE}: ۰ پاسخ‌دهنده" in digest
+
+
+def digests(khooshe: Khooshe) -> Digests:
+    assert khooshe.runtime is not None
+    return make_digests(khooshe.runtime.apps[khooshe.platform].state)

@@ -161,3 +161,10 @@ survey-tpl-sat-recommend = Would you recommend this training to colleagues?
         Maybe
         No
 survey-tpl-sat-better = What should we improve in the next trainings?
+
+## in the weekly digests
+digest-member-surveys = 📋 Open surveys for you:
+digest-member-survey = • { $title } — until { $closes }
+survey-button-answer-titled = 📝 Survey: { $title }
+digest-staff-surveys = 📋 Open surveys:
+digest-staff-survey = • { $title }: { $answers } respondent(s), until { $closes }

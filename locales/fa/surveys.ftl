@@ -161,3 +161,10 @@ survey-tpl-sat-recommend = این آموزش را به همکاران خود پ�
         شاید
         نه
 survey-tpl-sat-better = چه چیزی را در آموزش‌های بعدی بهتر کنیم؟
+
+## in the weekly digests
+digest-member-surveys = 📋 نظرسنجی‌های باز برای شما:
+digest-member-survey = • { $title } — تا { $closes }
+survey-button-answer-titled = 📝 نظرسنجی: { $title }
+digest-staff-surveys = 📋 نظرسنجی‌های باز:
+digest-staff-survey = • { $title }: { $answers } پاسخ‌دهنده، تا { $closes }

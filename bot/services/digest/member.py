@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot import callbacks as cb
 from bot.i18n import Texts
@@ -27,6 +27,15 @@ class ClusterWeek:
     resolved: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class OpenSurvey:
+    """An open survey a member has not finished (and its answer button's data)."""
+
+    title: str
+    closes_at: datetime
+    answer_data: str
+
+
 def comma(t: Texts) -> str:
     return f"{t.label('digest-comma')} "
 
@@ -45,10 +54,17 @@ def member_digest(
     coming: Sequence[ComingEvent] = (),
     *,
     without_news: bool = False,
+    surveys: Sequence[OpenSurvey] = (),
 ) -> tuple[str, list[list[tuple[str, str]]]] | None:
     """A member's digest text and its buttons (label, callback data), or None when there is
-    nothing for them (unless `without_news`, when their cluster's numbers are enough)."""
-    if not news and not coming and not (without_news and (cluster.raised or cluster.resolved)):
+    nothing for them (unless `without_news`, when their cluster's numbers are enough).
+    `surveys` are the open surveys asked of them that they have not finished."""
+    if (
+        not news
+        and not coming
+        and not surveys
+        and not (without_news and (cluster.raised or cluster.resolved))
+    ):
         return None
     blocks: list[str] = [
         t(
@@ -101,6 +117,13 @@ def member_digest(
                 label = t.label("digest-button-signup", title=shorten(event.title)[:30])
                 buttons.append([(label, event.signup_data)])
         blocks.append("\n".join(lines))
+    if surveys:
+        lines = [t("digest-member-surveys")]
+        for survey in surveys[:MAX_REPORT_LINES]:
+            lines.append(
+                t("digest-member-survey", title=shorten(survey.title), closes=survey.closes_at)
+            )
+        blocks.append("\n".join(lines))
     blocks.append(
         t(
             "digest-member-cluster",
@@ -110,6 +133,10 @@ def member_digest(
         )
     )
     buttons = buttons[:3]
+    buttons += [
+        [(t.label("survey-button-answer-titled", title=shorten(s.title)[:30]), s.answer_data)]
+        for s in surveys[:2]
+    ]
     buttons.append([(t.label("digest-button-off"), cb.DIGEST_OFF.pack())])
     return fit_message("\n\n".join(blocks)), buttons
 

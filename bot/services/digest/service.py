@@ -12,6 +12,7 @@ from typing import Any
 import aiosqlite
 from telegram.ext import CallbackContext, JobQueue
 
+from bot import callbacks as cb
 from bot.context import AppState
 from bot.i18n import Locales, Rendered, Texts
 from bot.services.delivery import texts
@@ -24,7 +25,7 @@ from bot.services.digest.events import (
     no_coming_events,
     no_fill_rates,
 )
-from bot.services.digest.member import ClusterWeek, member_digest
+from bot.services.digest.member import ClusterWeek, OpenSurvey, member_digest
 from bot.services.digest.staff import StaffData, by_field, category_counts, staff_digest, totals
 from bot.services.digest.themes import lemmas
 from bot.services.digest.week import Week, last_due, reported_week, week_of
@@ -51,6 +52,7 @@ from storage.digest import (
 from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
 from storage.reports import Report
+from storage.surveys import answer_sets, open_surveys, pending_members
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +190,7 @@ class Digests:
         ahead = Week(week.end, week.end + timedelta(days=7))
         coming = await self.coming_events(self.db, ahead)
         names = {p.code: p for p in await list_places(self.db, "cluster", active_only=False)}
+        surveys = await self.open_surveys()
         translators: dict[tuple[str, str], Texts] = {}
         result = []
         for index, r in enumerate(recipients):
@@ -208,6 +211,7 @@ class Digests:
                 ClusterWeek(raised[r.cluster_code], resolved[r.cluster_code]),
                 coming.get(r.cluster_code, ()),
                 without_news=self.settings.digest_without_news,
+                surveys=[s for s, asked in surveys if r.member_id in asked],
             )
             if built is not None:
                 text, buttons = built
@@ -217,6 +221,15 @@ class Digests:
                 }
                 result.append((r, payload))
         return result
+
+    async def open_surveys(self) -> list[tuple[OpenSurvey, set[int]]]:
+        """Each open survey, with the members it asks who have not finished it."""
+        found = []
+        for survey in await open_surveys(self.db, datetime.now(UTC)):
+            pending = await pending_members(self.db, survey, self.outbox.platforms)
+            shown = OpenSurvey(survey.title, survey.closes_at, cb.SURVEY_ANSWER.pack(survey.id))
+            found.append((shown, pending))
+        return found
 
     # --- staff -----------------------------------------------------------------------------
 
@@ -251,6 +264,23 @@ class Digests:
             fill_rates=await self.fill_rates(self.db, week),
         )
 
+    async def staff_surveys(self, t: Texts, clusters: frozenset[str] | None) -> str | None:
+        """The open surveys a reader may manage, with how many answered so far."""
+        lines = []
+        for survey in await open_surveys(self.db, datetime.now(UTC)):
+            asked = set(survey.audience.clusters)
+            if clusters is not None and not (asked and asked <= clusters):
+                continue
+            lines.append(
+                t(
+                    "digest-staff-survey",
+                    title=survey.title,
+                    answers=len(await answer_sets(self.db, survey.id)),
+                    closes=survey.closes_at,
+                )
+            )
+        return t.join("\n", [t("digest-staff-surveys"), *lines]) if lines else None
+
     async def _overdue(self, moment: datetime) -> list[Report]:
         reports = await open_reports(self.db, moment)
         flags = await overdue(self.db, reports, self.holidays, self.settings, moment)
@@ -269,6 +299,9 @@ class Digests:
         joined = await most_joined(self.db, clusters)
         bodies = {b.code: b.name(lang) for b in self.bodies}
         text = staff_digest(t, data, clusters, names, bodies, joined)
+        surveys = await self.staff_surveys(t, clusters)
+        if surveys:
+            text = Rendered(f"{text}\n\n{surveys}")
         now, before = category_counts(data, clusters)
         if not now and not before:
             return text, None
