@@ -408,6 +408,33 @@ SURVEY_CLOSE = button("svs:c", ID, who=AGENT)
 SURVEY_CLOSE_YES = button("svs:cy", ID, who=AGENT)
 
 
+# --- proposals and joint meetings (handlers/proposals.py, handlers/proposal_form.py) ---------
+PROPOSAL_SUPPORT = button("pp:s", ID, who=MEMBER)  # support, or withdraw the support
+PROPOSAL_COMMENT = button("pp:c", ID, who=MEMBER)
+PROPOSAL_NEW = button("pps:new", who=AGENT)
+PROPOSAL_BODY = button("pps:b", Word("body", sample="bank"), who=AGENT)
+PROPOSAL_NO_BODY = button("pps:nob", who=AGENT)
+PROPOSAL_CLUSTER = button("pps:t", Word("cluster"), who=AGENT)
+PROPOSAL_CLUSTER_PAGE = button("pps:p", PAGE, who=AGENT)
+PROPOSAL_CLUSTERS_DONE = button("pps:cd", who=AGENT)
+PROPOSAL_NO_REPORTS = button("pps:nor", who=AGENT)
+PROPOSAL_LINK = button("pps:l", Choice("kind", ("survey", "topic")), ID, who=AGENT)
+PROPOSAL_LINKS_DONE = button("pps:ld", who=AGENT)
+PROPOSAL_PUBLISH = button("pps:pub", who=AGENT)
+PROPOSAL_CANCEL_FORM = button("pps:x", who=AGENT)
+PROPOSAL_SUPPORTERS = button("pps:sup", ID, who=AGENT)
+PROPOSAL_AGENDA = button("pps:ag", ID, who=AGENT)
+PROPOSAL_AGENDA_SET = button("pps:ags", ID, Int("meeting"), who=AGENT)
+PROPOSAL_DECIDE = button("pps:d", ID, who=AGENT)
+PROPOSAL_OUTCOME = button(
+    "pps:o", Choice("outcome", ("accepted", "partial", "rejected", "referred")), who=AGENT
+)
+PROPOSAL_NO_DUE = button("pps:nod", who=AGENT)
+PROPOSAL_DECISION_OK = button("pps:dok", who=AGENT)
+PROPOSAL_DONE = button("pps:done", ID, who=AGENT)
+MEETING_PACK = button("mt:pack", ID, who=AGENT)
+
+
 def any_of(*families: Button) -> str:
     """One pattern for several families handled alike."""
     return "|".join(f"(?:{f.pattern()})" for f in families)

@@ -30,6 +30,8 @@ from handlers import (
     onboarding,
     own_data,
     profile,
+    proposal_form,
+    proposals,
     report_followup,
     reports,
     staff_lists,
@@ -60,6 +62,10 @@ def register_all(app: Application) -> None:
     # the report form, whose free text would otherwise take them for a problem.
     survey_form.register(app)
     surveys.register(app)
+    # Proposals: the writing, decision and comment forms take typed text before the report
+    # form too; /proposals, /meetings and their buttons open no form.
+    proposal_form.register(app)
+    proposals.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)

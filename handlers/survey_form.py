@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -32,7 +33,7 @@ from bot.services import surveys as service
 from bot.text import clean, shorten
 from handlers import forms, menu
 from handlers.broadcasts import _choices, audience_of
-from handlers.keyboards import answer, paged, retire_buttons, rows, show_card
+from handlers.keyboards import answer, paged, rows, show_card
 from handlers.when_input import pressed_when, read_when
 from storage.outbox import count_audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
@@ -471,7 +472,7 @@ async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     )
     assert context.user_data is not None
     context.user_data.pop("survey_draft", None)
-    await retire_buttons(update, context, _pressed_id(update))
+    await drop_buttons(update)
     await context.bot.send_message(
         _chat_id(update),
         t(
@@ -484,9 +485,15 @@ async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-def _pressed_id(update: Update) -> int | None:
+async def drop_buttons(update: Update) -> None:
+    """Take the buttons off the pressed card (it stays as the record of what was confirmed)."""
     query = update.callback_query
-    return query.message.message_id if query is not None and query.message is not None else None
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except TelegramError as exc:  # too old, or Bale's unreliable edits: harmless
+        log.info("confirmed card kept its buttons (%s)", exc.__class__.__name__)
 
 
 # --- ways out -----------------------------------------------------------------------------------
