@@ -339,3 +339,45 @@ async def test_agents_act_only_on_proposals_of_their_clusters(khooshe: Khooshe) 
     await agent.send_command("proposals")
     card = await expect(agent, "چوب راش برای مبلمان")
     assert "🗓 به دستور جلسه" in card.button_texts
+
+
+async def test_digests_mention_open_proposals_and_overdue_decisions(khooshe: Khooshe) -> None:
+    from bot.services.digest.service import make_digests
+    from storage.proposals import Decision, NewProposal, create_proposal, decide, publish
+
+    (leather,) = await khooshe.seed_members(1, "leather_shoes")
+    (wood,) = await khooshe.seed_members(1, "furniture")
+    admin = khooshe.admin()
+    meeting_id = await meeting(khooshe)
+
+    async def proposal(title: str, cluster: str) -> int:
+        new = NewProposal(title, "مشکل", "راه‌حل", None, (cluster,), "staff:test", title)
+        pid, _ = await create_proposal(khooshe.db, new)
+        await publish(khooshe.db, pid, "staff:test")
+        return pid
+
+    await proposal("انبار مشترک چرم", "leather_shoes")
+    late = await proposal("سهمیه چوب از بورس", "furniture")
+    await put_on_agenda(khooshe.db, late, meeting_id, "staff:test")
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    decision = Decision("accepted", "سهمیه ماهانه داده شود", "power", yesterday)
+    assert await decide(khooshe.db, late, decision, "staff:test") is not None
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
+    )
+    assert khooshe.runtime is not None
+    digests = make_digests(khooshe.runtime.apps[khooshe.platform].state)
+    assert await digests.run(datetime.now(UTC) + timedelta(days=7)) == {
+        "members": True,
+        "staff": True,
+    }
+    digest = shown(await expect(leather, "پیشنهادهای باز خوشه شما"))
+    assert "انبار مشترک چرم (۰ حامی)" in digest and "چوب" not in digest
+    await wood.settle()
+    assert not [m for m in wood.chat.messages if "پیشنهادهای باز" in (m.content or "")]
+    staff = shown(await expect(admin, "مهلتشان گذشته"))
+    assert "سهمیه چوب از بورس — مهلت" in staff and "شرکت توزیع برق" in staff
+    assert "پیشنهادهای باز: ۱، در دستور جلسه: ۰" in staff
+    staff = shown(await expect(agent, "پیشنهادهای باز: ۱"))
+    assert "مهلتشان گذشته" not in staff  # the late decision is another cluster's

@@ -36,6 +36,14 @@ class OpenSurvey:
     answer_data: str
 
 
+@dataclass(frozen=True, slots=True)
+class OpenProposal:
+    """A proposal open for support in a member's cluster."""
+
+    title: str
+    supports: int
+
+
 def comma(t: Texts) -> str:
     return f"{t.label('digest-comma')} "
 
@@ -55,14 +63,17 @@ def member_digest(
     *,
     without_news: bool = False,
     surveys: Sequence[OpenSurvey] = (),
+    proposals: Sequence[OpenProposal] = (),
 ) -> tuple[str, list[list[tuple[str, str]]]] | None:
     """A member's digest text and its buttons (label, callback data), or None when there is
     nothing for them (unless `without_news`, when their cluster's numbers are enough).
-    `surveys` are the open surveys asked of them that they have not finished."""
+    `surveys` are the open surveys asked of them that they have not finished, `proposals`
+    their cluster's proposals open for support."""
     if (
         not news
         and not coming
         and not surveys
+        and not proposals
         and not (without_news and (cluster.raised or cluster.resolved))
     ):
         return None
@@ -123,6 +134,13 @@ def member_digest(
             lines.append(
                 t("digest-member-survey", title=shorten(survey.title), closes=survey.closes_at)
             )
+        blocks.append("\n".join(lines))
+    if proposals:
+        lines = [t("digest-member-proposals")]
+        lines += [
+            t("digest-member-proposal", title=shorten(p.title), count=p.supports)
+            for p in proposals[:MAX_REPORT_LINES]
+        ]
         blocks.append("\n".join(lines))
     blocks.append(
         t(

@@ -25,7 +25,7 @@ from bot.services.digest.events import (
     no_coming_events,
     no_fill_rates,
 )
-from bot.services.digest.member import ClusterWeek, OpenSurvey, member_digest
+from bot.services.digest.member import ClusterWeek, OpenProposal, OpenSurvey, member_digest
 from bot.services.digest.staff import StaffData, by_field, category_counts, staff_digest, totals
 from bot.services.digest.themes import lemmas
 from bot.services.digest.week import Week, last_due, reported_week, week_of
@@ -51,6 +51,7 @@ from storage.digest import (
 )
 from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
+from storage.proposals import Proposal, list_proposals, overdue_decisions, supports
 from storage.reports import Report
 from storage.surveys import answer_sets, open_surveys, pending_members
 
@@ -191,6 +192,7 @@ class Digests:
         coming = await self.coming_events(self.db, ahead)
         names = {p.code: p for p in await list_places(self.db, "cluster", active_only=False)}
         surveys = await self.open_surveys()
+        proposals = await self.open_proposals()
         translators: dict[tuple[str, str], Texts] = {}
         result = []
         for index, r in enumerate(recipients):
@@ -212,6 +214,7 @@ class Digests:
                 coming.get(r.cluster_code, ()),
                 without_news=self.settings.digest_without_news,
                 surveys=[s for s, asked in surveys if r.member_id in asked],
+                proposals=proposals.get(r.cluster_code, ()),
             )
             if built is not None:
                 text, buttons = built
@@ -229,6 +232,15 @@ class Digests:
             pending = await pending_members(self.db, survey, self.outbox.platforms)
             shown = OpenSurvey(survey.title, survey.closes_at, cb.SURVEY_ANSWER.pack(survey.id))
             found.append((shown, pending))
+        return found
+
+    async def open_proposals(self) -> dict[str, list[OpenProposal]]:
+        """Proposals open for support, by cluster."""
+        found: dict[str, list[OpenProposal]] = {}
+        for proposal in await list_proposals(self.db, ["open"]):
+            shown = OpenProposal(proposal.title, (await supports(self.db, proposal.id)).total)
+            for code in proposal.clusters:
+                found.setdefault(code, []).append(shown)
         return found
 
     # --- staff -----------------------------------------------------------------------------
@@ -281,6 +293,37 @@ class Digests:
             )
         return t.join("\n", [t("digest-staff-surveys"), *lines]) if lines else None
 
+    async def staff_proposals(self, t: Texts, clusters: frozenset[str] | None) -> str | None:
+        """Proposals open and on an agenda in the reader's clusters, and decisions past due."""
+
+        def mine(p: Proposal) -> bool:
+            return clusters is None or set(p.clusters) <= clusters
+
+        current = [p for p in await list_proposals(self.db, ["open", "agenda"]) if mine(p)]
+        late = [p for p in await overdue_decisions(self.db, datetime.now(UTC)) if mine(p)]
+        lines = []
+        if current:
+            lines.append(
+                t(
+                    "digest-staff-proposals",
+                    open=sum(1 for p in current if p.status == "open"),
+                    agenda=sum(1 for p in current if p.status == "agenda"),
+                )
+            )
+        if late:
+            lines.append(t("digest-staff-overdue-decisions"))
+            names = {b.code: b.name(t.lang) for b in self.bodies}
+            lines += [
+                t(
+                    "digest-staff-overdue-decision",
+                    title=p.title,
+                    due=p.decision_due or datetime.now(UTC),
+                    body=names.get(p.decision_body or "", p.decision_body or "—"),
+                )
+                for p in late
+            ]
+        return t.join("\n", lines) if lines else None
+
     async def _overdue(self, moment: datetime) -> list[Report]:
         reports = await open_reports(self.db, moment)
         flags = await overdue(self.db, reports, self.holidays, self.settings, moment)
@@ -299,9 +342,12 @@ class Digests:
         joined = await most_joined(self.db, clusters)
         bodies = {b.code: b.name(lang) for b in self.bodies}
         text = staff_digest(t, data, clusters, names, bodies, joined)
-        surveys = await self.staff_surveys(t, clusters)
-        if surveys:
-            text = Rendered(f"{text}\n\n{surveys}")
+        for block in (
+            await self.staff_surveys(t, clusters),
+            await self.staff_proposals(t, clusters),
+        ):
+            if block:
+                text = Rendered(f"{text}\n\n{block}")
         now, before = category_counts(data, clusters)
         if not now and not before:
             return text, None
