@@ -31,8 +31,8 @@ from bot.services import surveys as survey_rules
 from bot.text import clean, fold_digits, shorten
 from handlers import forms, menu
 from handlers.broadcasts import _choices
-from handlers.keyboards import answer, paged, rows, show_card
-from handlers.survey_form import drop_buttons
+from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
+from handlers.keyboards import answer, rows, show_card
 from handlers.when_input import pressed_when, read_when
 from storage.needs import ranking
 from storage.proposals import (
@@ -190,59 +190,28 @@ async def on_body(update: Update, context: KhoosheContext) -> str:
     return await _clusters(update, context)
 
 
-async def _clusters_markup(
-    update: Update, context: KhoosheContext, page: int
-) -> InlineKeyboardMarkup:
-    t = context.t
-    access = await _access(update, context)
-    chosen = set(_draft(context).get("clusters", []))
-    items = [
-        (("✅ " if code in chosen else "▫️ ") + label, cb.PROPOSAL_CLUSTER.pack(code))
-        for code, label in await _choices(context, "c", access)
-    ]
-    done = InlineKeyboardButton(
-        t.label("proposal-button-clusters-done"), callback_data=cb.PROPOSAL_CLUSTERS_DONE.pack()
-    )
-    return paged(
-        t, items, page, cb.PROPOSAL_CLUSTER_PAGE.pack, extra=[done, *_cancel_row(context)]
-    )
+PICKER = ClusterPicker(
+    cb.PROPOSAL_CLUSTER,
+    cb.PROPOSAL_CLUSTER_PAGE,
+    cb.PROPOSAL_CLUSTERS_DONE,
+    "proposal-button-clusters-done",
+    cb.PROPOSAL_CANCEL_FORM,
+)
 
 
 async def _clusters(update: Update, context: KhoosheContext) -> str:
-    markup = await _clusters_markup(update, context, 0)
-    return await _send(
-        update, context, FORM, CLUSTERS, context.t("proposal-pick-clusters"), markup
-    )
+    draft = _draft(context)
+    draft["page"] = 0
+    markup = await PICKER.markup(update, context, draft)
+    text = context.t("proposal-pick-clusters")
+    return await _send(update, context, FORM, CLUSTERS, text, markup)
 
 
 async def on_cluster(update: Update, context: KhoosheContext) -> str:
-    """Choose or un-choose a cluster (only those this person is offered)."""
-    assert update.callback_query is not None
-    (code,) = cb.PROPOSAL_CLUSTER.words(update.callback_query.data)
-    access = await _access(update, context)
-    if code not in {c for c, _ in await _choices(context, "c", access)}:
-        log.warning("proposal: cluster %r not offered on %s", code, context.platform)
-        await answer(update, context.t("broadcast-out-of-scope"), alert=True)
-        return CLUSTERS
-    await answer(update)
-    draft = _draft(context)
-    chosen = set(draft.get("clusters", []))
-    chosen.symmetric_difference_update({code})
-    draft["clusters"] = sorted(chosen)
-    await context.save_form_now(FORM, CLUSTERS)
-    markup = await _clusters_markup(update, context, int(draft.get("page", 0)))
-    await show_card(update, context, context.t("proposal-pick-clusters"), markup)
-    return CLUSTERS
-
-
-async def on_cluster_page(update: Update, context: KhoosheContext) -> str:
-    """Another page of clusters."""
-    assert update.callback_query is not None
-    (page,) = cb.PROPOSAL_CLUSTER_PAGE.ints(update.callback_query.data) or (0,)
-    await answer(update)
-    _draft(context)["page"] = page
-    markup = await _clusters_markup(update, context, page)
-    await show_card(update, context, context.t("proposal-pick-clusters"), markup)
+    """Choose or un-choose a cluster (only those this person is offered), or turn a page."""
+    title = context.t("proposal-pick-clusters")
+    if await PICKER.on_press(update, context, _draft(context), title):
+        await context.save_form_now(FORM, CLUSTERS)
     return CLUSTERS
 
 
@@ -700,38 +669,9 @@ async def on_comment_text(update: Update, context: KhoosheContext) -> str | int:
 # --- ways out and building -----------------------------------------------------------------------
 
 
-def _cancel(name: str, key: str) -> forms.Callback:
-    async def cancel(update: Update, context: KhoosheContext) -> int:
-        """Drop the draft; nothing was stored."""
-        await answer(update)
-        assert context.user_data is not None
-        context.user_data.pop(name, None)
-        if update.callback_query is not None:
-            await show_card(update, context, context.t(key), None)
-        elif context.member is not None:
-            await menu.show_menu(update, context, key)
-        else:
-            await context.bot.send_message(_chat_id(update), context.t(key))
-        return ConversationHandler.END
-
-    return cancel
-
-
-def _leave(name: str) -> forms.Callback:
-    async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-        """A menu button mid-form: the draft is dropped, the button does what it says."""
-        assert context.user_data is not None
-        context.user_data.pop(name, None)
-        await menu.on_menu_button(update, context)
-        return ConversationHandler.END
-
-    return leave_for_menu
-
-
-async def on_use_buttons(update: Update, context: KhoosheContext) -> None:
-    """Typing where a button is expected (or not text where text is): stay on the step."""
-    assert update.message is not None
-    await update.message.reply_text(context.t("broadcast-use-buttons"))
+cancel_writing, leave_writing = ways_out("proposal_draft", "proposal-form-cancelled")
+cancel_deciding, leave_deciding = ways_out("proposal_decision", "proposal-form-cancelled")
+cancel_comment, leave_comment = ways_out("proposal_comment", "proposal-comment-cancelled")
 
 
 def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
@@ -746,8 +686,9 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         SOLUTION: [MessageHandler(text, on_solution)],
         BODY: [CallbackQueryHandler(on_body, pattern=body)],
         CLUSTERS: [
-            CallbackQueryHandler(on_cluster, pattern=cb.PROPOSAL_CLUSTER.pattern()),
-            CallbackQueryHandler(on_cluster_page, pattern=cb.PROPOSAL_CLUSTER_PAGE.pattern()),
+            CallbackQueryHandler(
+                on_cluster, pattern=cb.any_of(cb.PROPOSAL_CLUSTER, cb.PROPOSAL_CLUSTER_PAGE)
+            ),
             CallbackQueryHandler(on_clusters_done, pattern=cb.PROPOSAL_CLUSTERS_DONE.pattern()),
         ],
         REPORTS: [
@@ -781,22 +722,22 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         forms.form(
             app, FORM,
             entry_points=[CallbackQueryHandler(on_new, pattern=cb.PROPOSAL_NEW.pattern())],
-            states=writing, cancel=_cancel("proposal_draft", "proposal-form-cancelled"),
-            cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=_leave("proposal_draft"),
+            states=writing, cancel=cancel_writing,
+            cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=leave_writing,
             timeout_key="proposal-form-timeout",
         ),
         forms.form(
             app, DECISION_FORM,
             entry_points=[CallbackQueryHandler(on_decide, pattern=cb.PROPOSAL_DECIDE.pattern())],
-            states=deciding, cancel=_cancel("proposal_decision", "proposal-form-cancelled"),
-            cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=_leave("proposal_decision"),
+            states=deciding, cancel=cancel_deciding,
+            cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=leave_deciding,
             timeout_key="proposal-form-timeout",
         ),
         forms.form(
             app, COMMENT_FORM,
             entry_points=[CallbackQueryHandler(on_comment, pattern=cb.PROPOSAL_COMMENT.pattern())],
-            states=commenting, cancel=_cancel("proposal_comment", "proposal-comment-cancelled"),
-            leave_for_menu=_leave("proposal_comment"), timeout_key="proposal-comment-timeout",
+            states=commenting, cancel=cancel_comment,
+            leave_for_menu=leave_comment, timeout_key="proposal-comment-timeout",
         ),
     ]  # fmt: skip
 

@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -32,8 +31,9 @@ from bot.roles import Role, access_of, actor, requires
 from bot.services import surveys as service
 from bot.text import clean, shorten
 from handlers import forms, menu
-from handlers.broadcasts import _choices, audience_of
-from handlers.keyboards import answer, paged, rows, show_card
+from handlers.broadcasts import audience_of
+from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
+from handlers.keyboards import answer, rows, show_card
 from handlers.when_input import pressed_when, read_when
 from storage.outbox import count_audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
@@ -234,72 +234,35 @@ async def on_questions_done(update: Update, context: KhoosheContext) -> str:
 # --- the audience -----------------------------------------------------------------------------
 
 
-async def _clusters_markup(
-    update: Update, context: KhoosheContext, page: int
-) -> InlineKeyboardMarkup:
-    t = context.t
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    chosen = set(_draft(context).get("clusters", []))
-    items = [
-        (("✅ " if code in chosen else "▫️ ") + label, cb.SURVEY_CLUSTER.pack(code))
-        for code, label in await _choices(context, "c", access)
-    ]
-    done = InlineKeyboardButton(
-        t.label("survey-button-clusters-done"), callback_data=cb.SURVEY_CLUSTERS_DONE.pack()
-    )
-    return paged(t, items, page, cb.SURVEY_CLUSTER_PAGE.pack, extra=[done, *_cancel_row(context)])
+PICKER = ClusterPicker(
+    cb.SURVEY_CLUSTER,
+    cb.SURVEY_CLUSTER_PAGE,
+    cb.SURVEY_CLUSTERS_DONE,
+    "survey-button-clusters-done",
+    cb.SURVEY_CANCEL_FORM,
+)
 
 
-async def _clusters(update: Update, context: KhoosheContext) -> str:
+async def _picker_title(update: Update, context: KhoosheContext) -> str:
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
     key = "survey-pick-clusters" if access.has(Role.STAFF) else "survey-pick-clusters-agent"
-    markup = await _clusters_markup(update, context, 0)
-    return await _send(update, context, CLUSTERS, context.t(key), markup)
+    return context.t(key)
+
+
+async def _clusters(update: Update, context: KhoosheContext) -> str:
+    draft = _draft(context)
+    draft["page"] = 0
+    markup = await PICKER.markup(update, context, draft)
+    return await _send(update, context, CLUSTERS, await _picker_title(update, context), markup)
 
 
 async def on_cluster(update: Update, context: KhoosheContext) -> str:
-    """Choose or un-choose a cluster (only clusters this person is offered)."""
-    assert update.callback_query is not None
-    (code,) = cb.SURVEY_CLUSTER.words(update.callback_query.data)
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    if code not in {c for c, _ in await _choices(context, "c", access)}:
-        log.warning("survey: cluster %r not offered on %s", code, context.platform)
-        await answer(update, context.t("broadcast-out-of-scope"), alert=True)
-        return CLUSTERS
-    await answer(update)
-    draft = _draft(context)
-    chosen = set(draft.get("clusters", []))
-    chosen.symmetric_difference_update({code})
-    draft["clusters"] = sorted(chosen)
-    await context.save_form_now(FORM, CLUSTERS)
-    page = int(draft.get("page", 0))
-    await show_card(
-        update,
-        context,
-        context.t("survey-pick-clusters"),
-        await _clusters_markup(update, context, page),
-    )
-    return CLUSTERS
-
-
-async def on_cluster_page(update: Update, context: KhoosheContext) -> str:
-    """Another page of clusters."""
-    assert update.callback_query is not None
-    (page,) = cb.SURVEY_CLUSTER_PAGE.ints(update.callback_query.data) or (0,)
-    await answer(update)
-    _draft(context)["page"] = page
-    await show_card(
-        update,
-        context,
-        context.t("survey-pick-clusters"),
-        await _clusters_markup(update, context, page),
-    )
+    """Choose or un-choose a cluster (only those this person is offered), or turn a page."""
+    title = await _picker_title(update, context)
+    if await PICKER.on_press(update, context, _draft(context), title):
+        await context.save_form_now(FORM, CLUSTERS)
     return CLUSTERS
 
 
@@ -485,46 +448,9 @@ async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-async def drop_buttons(update: Update) -> None:
-    """Take the buttons off the pressed card (it stays as the record of what was confirmed)."""
-    query = update.callback_query
-    if query is None or query.message is None:
-        return
-    try:
-        await query.edit_message_reply_markup(None)
-    except TelegramError as exc:  # too old, or Bale's unreliable edits: harmless
-        log.info("confirmed card kept its buttons (%s)", exc.__class__.__name__)
-
-
 # --- ways out -----------------------------------------------------------------------------------
 
-
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the draft away; nothing was published."""
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data.pop("survey_draft", None)
-    if update.callback_query is not None:
-        await show_card(update, context, context.t("survey-form-cancelled"), None)
-    elif context.member is not None:
-        await menu.show_menu(update, context, "survey-form-cancelled")
-    else:
-        await context.bot.send_message(_chat_id(update), context.t("survey-form-cancelled"))
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-form: the draft is dropped, the button does what it says."""
-    assert context.user_data is not None
-    context.user_data.pop("survey_draft", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
-
-
-async def on_use_buttons(update: Update, context: KhoosheContext) -> None:
-    """Typing where a button is expected: stay on the step."""
-    assert update.message is not None
-    await update.message.reply_text(context.t("broadcast-use-buttons"))
+cancel, leave_for_menu = ways_out("survey_draft", "survey-form-cancelled")
 
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
@@ -541,8 +467,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         QUESTION: [MessageHandler(text, on_question)],
         OPTIONS: [MessageHandler(text, on_options)],
         CLUSTERS: [
-            CallbackQueryHandler(on_cluster, pattern=cb.SURVEY_CLUSTER.pattern()),
-            CallbackQueryHandler(on_cluster_page, pattern=cb.SURVEY_CLUSTER_PAGE.pattern()),
+            CallbackQueryHandler(
+                on_cluster, pattern=cb.any_of(cb.SURVEY_CLUSTER, cb.SURVEY_CLUSTER_PAGE)
+            ),
             CallbackQueryHandler(on_clusters_done, pattern=cb.SURVEY_CLUSTERS_DONE.pattern()),
         ],
         OPENS: [

@@ -34,6 +34,7 @@ from bot.services import surveys as service
 from bot.services.surveys import QuestionResult, Results
 from bot.text import pack_messages, shorten
 from handlers import forms, menu
+from handlers.form_steps import ways_out
 from handlers.keyboards import answer, replace_pressed, rows, show_card
 from handlers.tables import send_table
 from storage.clusters import list_places
@@ -400,18 +401,8 @@ async def on_not_text(update: Update, context: KhoosheContext) -> str:
     return ANSWER
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Stop answering; what was answered stays, and the invitation's button resumes."""
-    _draft(context).clear()
-    await menu.show_menu(update, context, "survey-paused")
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-survey: the answers stay, the button does what it says."""
-    _draft(context).clear()
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# Stopping keeps what was answered (stored as it was given); the invitation's button resumes.
+cancel, leave_for_menu = ways_out("survey", "survey-paused")
 
 
 # --- /surveys ----------------------------------------------------------------------------------
