@@ -399,6 +399,7 @@ SURVEY_QUESTIONS_DONE = button("svs:qd", who=AGENT)
 SURVEY_CLUSTER = button("svs:t", Word("cluster"), who=AGENT)
 SURVEY_CLUSTER_PAGE = button("svs:p", PAGE, who=AGENT)
 SURVEY_CLUSTERS_DONE = button("svs:cd", who=AGENT)
+SURVEY_TRAINING = button("svs:tr", ID, who=AGENT)  # ask a training's registrants
 SURVEY_OPEN_NOW = button("svs:now", who=AGENT)
 SURVEY_PUBLISH = button("svs:pub", who=AGENT)
 SURVEY_CANCEL_FORM = button("svs:x", who=AGENT)

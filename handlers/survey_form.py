@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -35,12 +35,15 @@ from handlers.broadcasts import audience_of
 from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
 from handlers.keyboards import answer, rows, show_card
 from handlers.when_input import pressed_when, read_when
-from storage.outbox import count_audience
+from storage.offerings import Offering, get_offering, recent_offerings
+from storage.outbox import Audience, count_audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
 
 log = logging.getLogger(__name__)
 
 FORM = "survey_form"
+# Trainings whose registrants a survey may ask: from this many days ago on, at most this many.
+TRAINING_DAYS, TRAININGS = 30, 4
 TITLE, KIND, QUESTION, OPTIONS, CLUSTERS, OPENS, CLOSES, CONFIRM = (
     "title", "kind", "question", "options", "clusters", "opens", "closes", "confirm",
 )  # fmt: skip
@@ -255,7 +258,23 @@ async def _clusters(update: Update, context: KhoosheContext) -> str:
     draft = _draft(context)
     draft["page"] = 0
     markup = await PICKER.markup(update, context, draft)
-    return await _send(update, context, CLUSTERS, await _picker_title(update, context), markup)
+    step = await _send(update, context, CLUSTERS, await _picker_title(update, context), markup)
+    trainings = await _trainings(update, context)
+    if trainings:  # a satisfaction survey after a training asks those who signed up
+        t = context.t
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    t.label("survey-button-training", title=shorten(o.title, 30)),
+                    callback_data=cb.SURVEY_TRAINING.pack(o.id),
+                )
+            ]
+            for o in trainings
+        ]
+        await context.bot.send_message(
+            _chat_id(update), t("survey-pick-training"), reply_markup=InlineKeyboardMarkup(buttons)
+        )
+    return step
 
 
 async def on_cluster(update: Update, context: KhoosheContext) -> str:
@@ -266,21 +285,63 @@ async def on_cluster(update: Update, context: KhoosheContext) -> str:
     return CLUSTERS
 
 
-async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
-    """Clusters chosen (none: everyone, for staff; all of theirs, for an agent)."""
+async def _audience(
+    update: Update, context: KhoosheContext, draft: dict[str, Any]
+) -> Audience | None:
+    """The draft's audience within this person's scope: a training's registrants (in its
+    clusters), or the clusters chosen as broadcasts choose them; None: out of scope."""
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
-    audience = audience_of(_draft(context), access)
+    if "offering" not in draft:
+        return audience_of(draft, access)
+    offering = await get_offering(context.db, int(draft["offering"]))
+    if offering is None or not access.covers_clusters(set(offering.clusters)):
+        return None
+    return Audience(
+        clusters=tuple(sorted(offering.clusters)),
+        offering=offering.id,
+        signup_statuses=("confirmed",),
+    )
+
+
+async def _trainings(update: Update, context: KhoosheContext) -> list[Offering]:
+    """Trainings and events from a month ago on whose registrants this person may ask."""
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    since = datetime.now(UTC) - timedelta(days=TRAINING_DAYS)
+    return [
+        o
+        for o in await recent_offerings(context.db, since)
+        if o.kind != "meeting" and access.covers_clusters(set(o.clusters))
+    ][:TRAININGS]
+
+
+async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
+    """Clusters chosen (none: everyone, for staff; all of theirs, for an agent), or a
+    training's registrants: then when it opens."""
+    draft = _draft(context)
+    query = update.callback_query
+    assert query is not None
+    training = cb.SURVEY_TRAINING.first_int(query.data)
+    if training is not None:
+        if training not in {o.id for o in await _trainings(update, context)}:
+            await answer(update, context.t("broadcast-out-of-scope"), alert=True)
+            return CLUSTERS
+        draft["offering"] = training
+    else:
+        draft.pop("offering", None)
+    audience = await _audience(update, context, draft)
     if audience is None:
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return CLUSTERS
-    count = await count_audience(context.db, audience, context.state.outbox.platforms)
+    platforms = context.state.outbox.platforms
+    count = await count_audience(context.db, audience, platforms, "survey")
     if count == 0:
         await answer(update, context.t("broadcast-nobody"), alert=True)
         return CLUSTERS
     await answer(update)
-    draft = _draft(context)
     draft["audience"] = audience.to_json()
     draft["count"] = count
     t = context.t
@@ -396,13 +457,10 @@ async def on_closes(update: Update, context: KhoosheContext) -> str:
 
 async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     """Store the survey and hand its invitation to the outbox (a double tap finds the first)."""
-    from storage.outbox import Audience
-
     draft = _draft(context)
     user = update.effective_user
     assert user is not None
-    access = await access_of(context, user.id)
-    audience = audience_of(draft, access)
+    audience = await _audience(update, context, draft)
     if audience is None or "key" not in draft or "closes_at" not in draft:
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return CONFIRM
@@ -470,7 +528,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CallbackQueryHandler(
                 on_cluster, pattern=cb.any_of(cb.SURVEY_CLUSTER, cb.SURVEY_CLUSTER_PAGE)
             ),
-            CallbackQueryHandler(on_clusters_done, pattern=cb.SURVEY_CLUSTERS_DONE.pattern()),
+            CallbackQueryHandler(
+                on_clusters_done, pattern=cb.any_of(cb.SURVEY_CLUSTERS_DONE, cb.SURVEY_TRAINING)
+            ),
         ],
         OPENS: [
             CallbackQueryHandler(on_open_now, pattern=cb.SURVEY_OPEN_NOW.pattern()),

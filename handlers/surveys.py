@@ -47,6 +47,7 @@ from storage.surveys import (
     answers_of,
     close_survey,
     get_survey,
+    is_asked,
     list_surveys,
     open_surveys,
     save_answer,
@@ -94,7 +95,7 @@ async def _survey_for(
     if survey is None:
         await answer(update, t("button-expired"), alert=True)
         return None
-    if not service.asked(survey, member):
+    if not await is_asked(context.db, survey, member.id, context.state.outbox.platforms):
         log.warning("survey %s: member %s is not asked", survey_id, member.id)
         await answer(update, t("survey-not-for-you"), alert=True)
         return None
@@ -368,7 +369,9 @@ async def on_typed(update: Update, context: KhoosheContext) -> Any:
     question = survey.question(int(draft.get("q", 0))) if survey is not None else None
     if member is None or survey is None or question is None:
         return ConversationHandler.END
-    if not service.asked(survey, member) or not service.is_open(survey, datetime.now(UTC)):
+    platforms = context.state.outbox.platforms
+    asked = await is_asked(context.db, survey, member.id, platforms)
+    if not asked or not service.is_open(survey, datetime.now(UTC)):
         await update.message.reply_text(t("survey-closed", title=survey.title))
         draft.clear()
         return ConversationHandler.END
@@ -428,8 +431,11 @@ async def surveys_command(update: Update, context: KhoosheContext) -> None:
 
 async def _member_list(update: Update, context: KhoosheContext, member: Member) -> None:
     t = context.t
+    platforms = context.state.outbox.platforms
     mine = [
-        s for s in await open_surveys(context.db, datetime.now(UTC)) if service.asked(s, member)
+        s
+        for s in await open_surveys(context.db, datetime.now(UTC))
+        if await is_asked(context.db, s, member.id, platforms)
     ]
     if not mine:
         await context.bot.send_message(_chat_id(update), t("survey-member-none"))

@@ -294,3 +294,15 @@ async def pending_members(
         (*params, survey.id),
     ) as cursor:
         return {int(r[0]) for r in await cursor.fetchall()}
+
+
+async def is_asked(
+    db: aiosqlite.Connection, survey: Survey, member_id: int, platforms: Sequence[str]
+) -> bool:
+    """Whether the survey asks this member: its audience as its invitation reaches people
+    (clusters, estates, roles, a training's registrants), whichever platform they answer on."""
+    where, params = _audience_where(survey.audience, platforms, "survey")
+    async with db.execute(
+        f"SELECT 1 FROM members WHERE {where} AND id = ?", (*params, member_id)
+    ) as cursor:
+        return await cursor.fetchone() is not None

@@ -171,3 +171,31 @@ async def test_a_rejection_moves_no_report(db: aiosqlite.Connection) -> None:
     assert await decide(db, pid, Decision("rejected", "نه", "power", None), "x") is not None
     row = await (await db.execute("SELECT status FROM reports")).fetchone()
     assert row is not None and row[0] == "new"
+
+
+async def test_who_a_survey_asks(db: aiosqlite.Connection) -> None:
+    from storage.surveys import is_asked
+
+    wood, leather = await member(db, 1, "furniture"), await member(db, 2, "leather_shoes")
+    await db.execute("UPDATE members SET job_role = 'employee' WHERE id = ?", (leather,))
+    await db.commit()
+    platforms = ("telegram", "bale")
+
+    async def asks(audience: Audience, member_id: int) -> bool:
+        survey_id, _ = await create_survey(
+            db,
+            NewSurvey("ن", audience, NOW, NOW + timedelta(days=1), "x", audience.to_json(), ()),
+        )
+        survey = await get_survey(db, survey_id)
+        assert survey is not None
+        return await is_asked(db, survey, member_id, platforms)
+
+    assert await asks(Audience(clusters=("furniture",)), wood)
+    assert not await asks(Audience(clusters=("furniture",)), leather)
+    assert await asks(Audience(), leather)
+    assert await asks(Audience(job_roles=("employee",)), leather)
+    assert not await asks(Audience(job_roles=("employee",)), wood)
+    assert not await asks(Audience(offering=9), wood)  # nobody signed up
+    await db.execute("UPDATE members SET deleted_at = ? WHERE id = ?", (NOW.isoformat(), wood))
+    await db.commit()
+    assert not await asks(Audience(clusters=("furniture", "x")), wood)

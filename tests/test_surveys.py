@@ -153,7 +153,7 @@ async def test_survey_answered_resumed_changed_counted_and_closed(khooshe: Khoos
 
     # Someone the survey does not ask cannot answer it, even with a forged button.
     refused = await outsider.press_forged(f"sv:p:{survey['id']}:{q1}:0", UNSEEN_MESSAGE)
-    assert refused is not None and "برای خوشه شما نیست" in (refused.text or "")
+    assert refused is not None and "از شما پرسیده نشده" in (refused.text or "")
     # A junk option, or a question from nowhere, is refused as well.
     refused = await third.press_forged(f"sv:p:{survey['id']}:{q1}:7", UNSEEN_MESSAGE)
     assert refused is not None and refused.show_alert
@@ -273,7 +273,7 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     await leather.settle()
     assert not [m for m in leather.chat.messages if "رضایت از آموزش" in (m.content or "")]
     refused = await leather.press_forged("sv:a:2", UNSEEN_MESSAGE)
-    assert refused is not None and "برای خوشه شما نیست" in (refused.text or "")
+    assert refused is not None and "از شما پرسیده نشده" in (refused.text or "")
     # Their own survey is the agent's to read and close.
     await agent.send_command("surveys")
     item = await expect(agent, "نظرسنجی ۲")
@@ -299,3 +299,49 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
 def digests(khooshe: Khooshe) -> Digests:
     assert khooshe.runtime is not None
     return make_digests(khooshe.runtime.apps[khooshe.platform].state)
+
+
+async def test_a_satisfaction_survey_asks_a_trainings_registrants(khooshe: Khooshe) -> None:
+    from storage.offerings import NewOffering, create_offering, sign_up
+
+    attended, other = await khooshe.seed_members(2, "leather_shoes")
+    admin = khooshe.admin()
+    now = datetime.now(UTC)
+    course, _ = await create_offering(
+        khooshe.db,
+        NewOffering(
+            kind="course", title="هوش مصنوعی در کسب‌وکار", description="—",
+            starts_at=now + timedelta(hours=2), ends_at=None, place="اتاق بازرگانی",
+            capacity=None, deadline=None, created_by="staff:test", dedupe_key="course",
+        ),
+        publish_at=now - timedelta(hours=1),
+    )  # fmt: skip
+    (row,) = await khooshe.rows(
+        "SELECT member_id FROM member_addresses WHERE user_id = ?", attended.id
+    )
+    await sign_up(khooshe.db, course.id, row["member_id"], "leather_shoes", now)
+    await admin.send_command("surveys")
+    await expect(admin, "نظرسنجی تازه")
+    await admin.press("🧰 الگو: رضایت از آموزش")
+    await expect(admin, "از کدام خوشه‌ها")
+    await expect(admin, "ثبت‌نامی‌های یک آموزش")
+    await admin.press("👥 ثبت‌نامی‌های «هوش مصنوعی در کسب‌وکار»")
+    await edited(admin, "۱ عضو")
+    await expect(admin, "از کی باز شود")
+    await admin.press("▶️ همین حالا")
+    await expect(admin, "تا کی پاسخ")
+    await admin.send_text(workday(2))
+    await expect(admin, "پیش‌نمایش")
+    await admin.press("📤 انتشار")
+    await expect(admin, "منتشر شد")
+    invite = await expect(attended, "رضایت از آموزش")
+    await attended.press_inline(invite, "📝 پاسخ می‌دهم")
+    await expect(attended, "پرسش ۱ از ۵")
+    await other.settle()
+    assert not [m for m in other.chat.messages if "رضایت" in (m.content or "")]
+    button = invite.button("📝 پاسخ می‌دهم")
+    assert button is not None
+    refused = await other.press_forged(str(button["callback_data"]), UNSEEN_MESSAGE)
+    assert refused is not None and "از شما پرسیده نشده" in (refused.text or "")
+    (survey,) = await khooshe.rows("SELECT audience FROM surveys")
+    assert json.loads(survey["audience"])["offering"] == course.id

@@ -9,7 +9,6 @@ import pytest
 from bot.app import LOCALES_DIR
 from bot.i18n import Locales, Texts
 from bot.services import surveys as service
-from storage.members import Member
 from storage.outbox import Audience
 from storage.surveys import AnswerSet, Question, Survey
 
@@ -32,17 +31,6 @@ def survey(**changes: object) -> Survey:
     }  # fmt: skip
     values.update(changes)
     return Survey(**values)  # type: ignore[arg-type]
-
-
-def member(cluster: str = "furniture", **changes: object) -> Member:
-    values: dict[str, object] = {
-        "id": 7, "platform": "bale", "user_id": 1, "chat_id": 1, "name": "م", "company": "و",
-        "cluster_code": cluster, "estate_code": None, "phone": "+989120000000",
-        "phone_verified": True, "job_role": "owner", "language": "fa", "status": "active",
-        "announcements": True, "created_at": "", "updated_at": "",
-    }  # fmt: skip
-    values.update(changes)
-    return Member(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -85,16 +73,6 @@ def test_open_between_its_times_until_closed() -> None:
     assert not service.is_open(survey(status="closed"), NOW)
     assert not service.is_open(survey(opens_at=NOW + timedelta(minutes=1)), NOW)
     assert not service.is_open(survey(closes_at=NOW), NOW)
-
-
-def test_who_is_asked() -> None:
-    assert service.asked(survey(), member("furniture"))
-    assert not service.asked(survey(), member("leather_shoes"))
-    assert service.asked(survey(audience=Audience()), member("leather_shoes"))
-    by_role = survey(audience=Audience(job_roles=("employee",)))
-    assert not service.asked(by_role, member()) and service.asked(
-        by_role, member(job_role="employee")
-    )
 
 
 def test_resume_at_the_first_unanswered_question() -> None:

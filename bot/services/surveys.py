@@ -20,7 +20,6 @@ from bot import callbacks as cb
 from bot.i18n import Texts
 from bot.services.numbers import words_to_digits
 from bot.text import ZWNJ, clean, fold_digits
-from storage.members import Member
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.surveys import AnswerSet, NewQuestion, Question, Survey, Value
 
@@ -39,17 +38,6 @@ CHOICE_KINDS = ("single", "multi")
 def is_open(survey: Survey, now: datetime) -> bool:
     """Taking answers at `now`."""
     return survey.status == "published" and survey.opens_at <= now < survey.closes_at
-
-
-def asked(survey: Survey, member: Member) -> bool:
-    """Whether the member is in the survey's audience (its platforms aside: a linked member
-    answers from either account)."""
-    audience = survey.audience
-    return (
-        (not audience.clusters or member.cluster_code in audience.clusters)
-        and (not audience.estates or member.estate_code in audience.estates)
-        and (not audience.job_roles or member.job_role in audience.job_roles)
-    )
 
 
 def clusters_of(survey: Survey) -> set[str]:
