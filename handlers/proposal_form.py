@@ -375,6 +375,12 @@ async def on_links_done(update: Update, context: KhoosheContext) -> str:
                     t.label("proposal-button-publish"), callback_data=cb.PROPOSAL_PUBLISH.pack()
                 )
             ],
+            [
+                InlineKeyboardButton(
+                    t.label("proposal-button-save-draft"),
+                    callback_data=cb.PROPOSAL_SAVE_DRAFT.pack(),
+                )
+            ],
             _cancel_row(context),
         ]
     )
@@ -421,22 +427,39 @@ async def on_publish(update: Update, context: KhoosheContext) -> str | int:
         topics=tuple(int(i) for k, i in links if k == "topic"),
     )
     proposal_id, _ = await create_proposal(context.db, new)
-    event = await publish_row(context.db, proposal_id, who)
-    proposal = await get_proposal(context.db, proposal_id)
-    assert proposal is not None
-    t = context.t
-    if event is not None:
-        owner = (who, context.platform.value, _chat_id(update), t.lang)
-        await context.state.outbox.submit(service.announcement(proposal, owner))
-        await tell(context, event, proposal_id, "open")
     assert context.user_data is not None
     context.user_data.pop("proposal_draft", None)
     await drop_buttons(update)
+    t = context.t
+    query = update.callback_query
+    if query is not None and cb.PROPOSAL_SAVE_DRAFT.unpack(query.data) is not None:
+        await context.bot.send_message(
+            _chat_id(update),
+            t("proposal-saved-draft", title=new.title, number=t.digits(proposal_id)),
+        )
+        return ConversationHandler.END
+    await publish_proposal(update, context, proposal_id)
     await context.bot.send_message(
         _chat_id(update),
-        t("proposal-published-staff", title=proposal.title, number=t.digits(proposal.id)),
+        t("proposal-published-staff", title=new.title, number=t.digits(proposal_id)),
     )
     return ConversationHandler.END
+
+
+async def publish_proposal(update: Update, context: KhoosheContext, proposal_id: int) -> bool:
+    """Open a draft for support: sent to its clusters' members, its reporters told; False if
+    it was no draft (published meanwhile)."""
+    user = update.effective_user
+    assert user is not None
+    who = actor(context, user.id)
+    event = await publish_row(context.db, proposal_id, who)
+    proposal = await get_proposal(context.db, proposal_id)
+    if event is None or proposal is None:
+        return False
+    owner = (who, context.platform.value, _chat_id(update), context.t.lang)
+    await context.state.outbox.submit(service.announcement(proposal, owner))
+    await tell(context, event, proposal_id, "open")
+    return True
 
 
 # --- recording a decision ------------------------------------------------------------------------
@@ -699,7 +722,11 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
             CallbackQueryHandler(on_link, pattern=cb.PROPOSAL_LINK.pattern()),
             CallbackQueryHandler(on_links_done, pattern=cb.PROPOSAL_LINKS_DONE.pattern()),
         ],
-        CONFIRM: [CallbackQueryHandler(on_publish, pattern=cb.PROPOSAL_PUBLISH.pattern())],
+        CONFIRM: [
+            CallbackQueryHandler(
+                on_publish, pattern=cb.any_of(cb.PROPOSAL_PUBLISH, cb.PROPOSAL_SAVE_DRAFT)
+            )
+        ],
     }
     deciding: dict[object, list[Any]] = {
         OUTCOME: [CallbackQueryHandler(on_outcome, pattern=cb.PROPOSAL_OUTCOME.pattern())],

@@ -27,7 +27,7 @@ from bot.services import proposals as service
 from bot.text import pack_messages, shorten
 from handlers import menu
 from handlers.keyboards import answer, replace_pressed, rows
-from handlers.proposal_form import managed, tell
+from handlers.proposal_form import managed, publish_proposal, tell
 from handlers.tables import send_table
 from storage.clusters import list_places
 from storage.offerings import recent_offerings
@@ -180,6 +180,13 @@ def card_markup(t: Texts, proposal: Proposal) -> InlineKeyboardMarkup:
             callback_data=cb.PROPOSAL_SUPPORTERS.pack(proposal.id),
         )
     ]
+    if proposal.status == "draft":
+        buttons.append(
+            InlineKeyboardButton(
+                t.label("proposal-button-publish"),
+                callback_data=cb.PROPOSAL_PUBLISH_DRAFT.pack(proposal.id),
+            )
+        )
     if proposal.status == "open":
         buttons.append(
             InlineKeyboardButton(
@@ -310,6 +317,21 @@ async def on_agenda_set(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(
             _chat_id(update), await card_text(context, moved), reply_markup=card_markup(t, moved)
         )
+
+
+async def on_publish_draft(update: Update, context: KhoosheContext) -> None:
+    """A draft opened for support: sent to its clusters' members."""
+    proposal = await managed(update, context, _id(update, cb.PROPOSAL_PUBLISH_DRAFT))
+    if proposal is None:
+        return
+    t = context.t
+    if not await publish_proposal(update, context, proposal.id):
+        await answer(update, t("proposal-not-draft"), alert=True)
+        return
+    await answer(update)
+    await replace_pressed(
+        update, t("proposal-published-staff", title=proposal.title, number=t.digits(proposal.id))
+    )
 
 
 async def on_done(update: Update, context: KhoosheContext) -> None:
@@ -457,6 +479,7 @@ def register(app: Application) -> None:
         (cb.PROPOSAL_AGENDA, on_agenda),
         (cb.PROPOSAL_AGENDA_SET, on_agenda_set),
         (cb.PROPOSAL_DONE, on_done),
+        (cb.PROPOSAL_PUBLISH_DRAFT, on_publish_draft),
         (cb.MEETING_PACK, on_pack),
     ):
         app.add_handler(CallbackQueryHandler(staff(handler), pattern=family.pattern()))

@@ -325,8 +325,13 @@ async def test_agents_act_only_on_proposals_of_their_clusters(khooshe: Khooshe) 
     await expect(agent, "موضوع‌های آموزشی مرتبط")
     await agent.press("✔️ ادامه")
     await expect(agent, "پیش‌نمایش پیشنهاد")
-    await agent.press("📤 انتشار برای حمایت")
-    await expect(agent, "منتشر شد")
+    await agent.press("💾 ذخیره به‌صورت پیش‌نویس")  # a draft: sent to nobody yet
+    await expect(agent, "پیش‌نویس ماند")
+    await wood.settle()
+    assert not [m for m in wood.chat.messages if "چوب راش" in (m.content or "")]
+    await agent.send_command("proposals")
+    draft = await expect(agent, "وضعیت: پیش‌نویس")
+    await agent.press_inline(draft, "📤 انتشار برای حمایت")
     await expect(wood, "چوب راش برای مبلمان")
     await leather.settle()
     assert not [m for m in leather.chat.messages if "چوب راش" in (m.content or "")]

@@ -144,3 +144,6 @@ digest-member-proposal = • { $title } ({ $count } supporter(s))
 digest-staff-proposals = 📣 Open proposals: { $open }, on a meeting's agenda: { $agenda }
 digest-staff-overdue-decisions = ⏰ Meeting decisions past their due date:
 digest-staff-overdue-decision = • { $title } — due { $due } ({ $body })
+proposal-button-save-draft = 💾 Keep as a draft
+proposal-saved-draft = 💾 Proposal { $number } (“{ $title }”) is kept as a draft and was sent to nobody. When it is ready, press “📤 Publish for support” in /proposals.
+proposal-not-draft = This proposal is no longer a draft.

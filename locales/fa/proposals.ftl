@@ -144,3 +144,6 @@ digest-member-proposal = • { $title } ({ $count } حامی)
 digest-staff-proposals = 📣 پیشنهادهای باز: { $open }، در دستور جلسه: { $agenda }
 digest-staff-overdue-decisions = ⏰ تصمیم‌های جلسه که مهلتشان گذشته است:
 digest-staff-overdue-decision = • { $title } — مهلت { $due } ({ $body })
+proposal-button-save-draft = 💾 ذخیره به‌صورت پیش‌نویس
+proposal-saved-draft = 💾 پیشنهاد { $number } («{ $title }») پیش‌نویس ماند و برای کسی فرستاده نشد. هر وقت آماده بود، در ‎/proposals «📤 انتشار برای حمایت» را بزنید.
+proposal-not-draft = این پیشنهاد دیگر پیش‌نویس نیست.
