@@ -436,6 +436,8 @@ PROPOSAL_NO_DUE = button("pps:nod", who=AGENT)
 PROPOSAL_DECISION_OK = button("pps:dok", who=AGENT)
 PROPOSAL_DONE = button("pps:done", ID, who=AGENT)
 MEETING_PACK = button("mt:pack", ID, who=AGENT)
+MEETING_ADD_REPORT = button("mt:add", ID, who=AGENT)
+MEETING_REPORT_DECIDE = button("mt:d", ID, Int("report"), who=AGENT)
 
 
 def any_of(*families: Button) -> str:

@@ -1,5 +1,6 @@
-"""Three short forms around proposals: writing one (staff or a cluster agent, from
-/proposals), recording a joint meeting's decision on one, and a supporter's short comment.
+"""Short forms around proposals and joint meetings: writing a proposal (staff or a cluster
+agent, from /proposals), recording a meeting's decision on a proposal or on a report on its
+agenda, a supporter's short comment, and putting a report on a meeting's agenda by its code.
 
 Writing: a title, the problem, the proposed solution, the outside body it is addressed to
 (data/outside_bodies.csv), its clusters (an agent: only theirs), the linked reports by tracking
@@ -28,6 +29,7 @@ from bot.context import KhoosheContext
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import proposals as service
 from bot.services import surveys as survey_rules
+from bot.services.reports import parse_code
 from bot.text import clean, fold_digits, shorten
 from handlers import forms, menu
 from handlers.broadcasts import _choices
@@ -35,11 +37,15 @@ from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, way
 from handlers.keyboards import answer, rows, show_card
 from handlers.when_input import pressed_when, read_when
 from storage.needs import ranking
+from storage.offerings import get_offering
 from storage.proposals import (
     Decision,
     NewProposal,
+    add_report_to_agenda,
+    agenda_report,
     create_proposal,
     decide,
+    decide_report,
     get_proposal,
     is_supporter,
     set_comment,
@@ -60,6 +66,8 @@ OUTCOME, DECISION_TEXT, DECISION_BODY, DUE, DECISION_CONFIRM = (
     "outcome", "decision_text", "decision_body", "due", "decision_confirm",
 )  # fmt: skip
 COMMENT = "comment"
+AGENDA_FORM = "meeting_report"
+REPORT_CODE = "report_code"
 MAX_TITLE, MAX_TEXT, MAX_COMMENT = 120, 1500, 200
 LINK_CHOICES = 6
 
@@ -591,19 +599,33 @@ async def on_due(update: Update, context: KhoosheContext) -> str:
             return DUE
         due = when.at
     draft["due"] = due.isoformat() if due is not None else None
-    proposal = await get_proposal(context.db, int(draft.get("id", 0)))
-    if proposal is None:
-        return DUE
     t = context.t
-    body = service.body_name(context.state.outside_bodies, draft.get("body"), t.lang)
-    text = t(
-        "proposal-confirm-decision",
-        title=proposal.title,
-        outcome=t(f"proposal-decision-{draft.get('outcome', 'accepted')}"),
-        text=draft.get("text", ""),
-        body=body or "—",
-        due=t.datetime(due) if due is not None else "—",
-    )
+    body = service.body_name(context.state.outside_bodies, draft.get("body"), t.lang) or "—"
+    shown_due = t.datetime(due) if due is not None else "—"
+    if "report" in draft:
+        item = await agenda_report(context.db, int(draft["meeting"]), int(draft["report"]))
+        if item is None:
+            return DUE
+        text = t(
+            "meeting-report-confirm-decision",
+            code=t.digits(item.code),
+            summary=item.summary,
+            text=draft.get("text", ""),
+            body=body,
+            due=shown_due,
+        )
+    else:
+        proposal = await get_proposal(context.db, int(draft.get("id", 0)))
+        if proposal is None:
+            return DUE
+        text = t(
+            "proposal-confirm-decision",
+            title=proposal.title,
+            outcome=t(f"proposal-decision-{draft.get('outcome', 'accepted')}"),
+            text=draft.get("text", ""),
+            body=body,
+            due=shown_due,
+        )
     markup = InlineKeyboardMarkup(
         [
             [
@@ -621,6 +643,8 @@ async def on_due(update: Update, context: KhoosheContext) -> str:
 async def on_decision_ok(update: Update, context: KhoosheContext) -> str | int:
     """Store the decision (checked again), move the linked reports on, tell everyone."""
     draft = _draft(context, "proposal_decision")
+    if "report" in draft:
+        return await _report_decision_ok(update, context, draft)
     proposal = await managed(update, context, int(draft.get("id", 0)))
     if proposal is None:
         return DECISION_CONFIRM
@@ -643,6 +667,122 @@ async def on_decision_ok(update: Update, context: KhoosheContext) -> str | int:
     assert context.user_data is not None
     context.user_data.pop("proposal_decision", None)
     await show_card(update, context, t("proposal-decision-recorded", title=proposal.title), None)
+    return ConversationHandler.END
+
+
+# --- reports on a meeting's agenda --------------------------------------------------------------
+
+
+async def agenda_item(
+    update: Update, context: KhoosheContext, meeting_id: int, report_id: int
+) -> Any:
+    """The report on the meeting's agenda, if this person may act on its cluster."""
+    item = await agenda_report(context.db, meeting_id, report_id)
+    access = await _access(update, context)
+    if item is None:
+        await answer(update, context.t("button-expired"), alert=True)
+        return None
+    if not access.covers_cluster(item.cluster_code):
+        log.warning("meeting %s: report %s outside the presser's clusters", meeting_id, report_id)
+        await answer(update, context.t("access-denied"), alert=True)
+        return None
+    return item
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_decide_report(update: Update, context: KhoosheContext) -> str | None:
+    """Record the meeting's decision on a report on its agenda: first its text."""
+    assert update.callback_query is not None
+    meeting_id, report_id = cb.MEETING_REPORT_DECIDE.ints(update.callback_query.data) or (0, 0)
+    item = await agenda_item(update, context, meeting_id, report_id)
+    if item is None:
+        return None
+    t = context.t
+    if item.decision_text is not None:
+        await answer(update, t("meeting-report-decided-already"), alert=True)
+        return None
+    await answer(update)
+    assert context.user_data is not None
+    context.user_data["proposal_decision"] = {"meeting": meeting_id, "report": report_id}
+    text = t("meeting-report-ask-decision", code=t.digits(item.code), summary=item.summary)
+    return await _send(update, context, DECISION_FORM, DECISION_TEXT, text)
+
+
+async def _report_decision_ok(
+    update: Update, context: KhoosheContext, draft: dict[str, Any]
+) -> str | int:
+    meeting_id, report_id = int(draft.get("meeting", 0)), int(draft.get("report", 0))
+    item = await agenda_item(update, context, meeting_id, report_id)
+    if item is None:
+        return DECISION_CONFIRM
+    user = update.effective_user
+    assert user is not None
+    due = draft.get("due")
+    t = context.t
+    stored = await decide_report(
+        context.db, meeting_id, report_id, str(draft.get("text", "")), draft.get("body"),
+        datetime.fromisoformat(due) if isinstance(due, str) else None, actor(context, user.id),
+    )  # fmt: skip
+    if not stored:
+        await answer(update, t("meeting-report-decided-already"), alert=True)
+        return ConversationHandler.END
+    await answer(update)
+    await tell_item(context, meeting_id, report_id, "decided")
+    assert context.user_data is not None
+    context.user_data.pop("proposal_decision", None)
+    await show_card(
+        update, context, t("meeting-report-decision-recorded", code=t.digits(item.code)), None
+    )
+    return ConversationHandler.END
+
+
+async def tell_item(context: KhoosheContext, meeting_id: int, report_id: int, step: str) -> None:
+    """Queue what a report's members are owed about its agenda item and wake the outbox."""
+    state = context.state
+    await service.tell_report_item(
+        context.db, context.settings, state.locales, state.outside_bodies, meeting_id,
+        report_id, step,
+    )  # fmt: skip
+    state.outbox.wake()
+
+
+@requires(Role.CLUSTER_AGENT)
+async def on_add_report(update: Update, context: KhoosheContext) -> str | None:
+    """Put a report on a meeting's agenda: ask for its tracking code."""
+    assert update.callback_query is not None
+    meeting_id = cb.MEETING_ADD_REPORT.first_int(update.callback_query.data) or 0
+    meeting = await get_offering(context.db, meeting_id)
+    if meeting is None or meeting.kind != "meeting" or meeting.status != "published":
+        await answer(update, context.t("button-expired"), alert=True)
+        return None
+    await answer(update)
+    assert context.user_data is not None
+    context.user_data["meeting_report"] = {"meeting": meeting_id}
+    text = context.t("meeting-ask-report", title=meeting.title)
+    return await _send(update, context, AGENDA_FORM, REPORT_CODE, text)
+
+
+async def on_report_code(update: Update, context: KhoosheContext) -> str | int:
+    """The report's code: on the agenda (a report of the person's clusters only)."""
+    assert update.message is not None and update.message.text is not None
+    t = context.t
+    code = parse_code(update.message.text)
+    report = await get_by_code(context.db, code) if code else None
+    access = await _access(update, context)
+    if report is None or not access.covers_cluster(report.cluster_code):
+        await update.message.reply_text(
+            t("proposal-reports-unknown", codes=t.digits(update.message.text.strip()))
+        )
+        return REPORT_CODE
+    meeting_id = int(_draft(context, "meeting_report").get("meeting", 0))
+    user = update.effective_user
+    assert user is not None and context.user_data is not None
+    context.user_data.pop("meeting_report", None)
+    added = await add_report_to_agenda(context.db, meeting_id, report.id, actor(context, user.id))
+    if added:
+        await tell_item(context, meeting_id, report.id, "agenda")
+    key = "meeting-report-added" if added else "meeting-report-there"
+    await update.message.reply_text(t(key, code=t.digits(report.code)))
     return ConversationHandler.END
 
 
@@ -695,6 +835,7 @@ async def on_comment_text(update: Update, context: KhoosheContext) -> str | int:
 cancel_writing, leave_writing = ways_out("proposal_draft", "proposal-form-cancelled")
 cancel_deciding, leave_deciding = ways_out("proposal_decision", "proposal-form-cancelled")
 cancel_comment, leave_comment = ways_out("proposal_comment", "proposal-comment-cancelled")
+cancel_adding, leave_adding = ways_out("meeting_report", "proposal-form-cancelled")
 
 
 def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
@@ -742,7 +883,8 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         ],
     }
     commenting: dict[object, list[Any]] = {COMMENT: [MessageHandler(text, on_comment_text)]}
-    for states in (writing, deciding, commenting):
+    adding: dict[object, list[Any]] = {REPORT_CODE: [MessageHandler(text, on_report_code)]}
+    for states in (writing, deciding, commenting, adding):
         for step in states.values():
             step.append(MessageHandler(other, on_use_buttons))
     return [
@@ -755,7 +897,10 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         ),
         forms.form(
             app, DECISION_FORM,
-            entry_points=[CallbackQueryHandler(on_decide, pattern=cb.PROPOSAL_DECIDE.pattern())],
+            entry_points=[
+                CallbackQueryHandler(on_decide, pattern=cb.PROPOSAL_DECIDE.pattern()),
+                CallbackQueryHandler(on_decide_report, pattern=cb.MEETING_REPORT_DECIDE.pattern()),
+            ],
             states=deciding, cancel=cancel_deciding,
             cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=leave_deciding,
             timeout_key="proposal-form-timeout",
@@ -765,6 +910,14 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
             entry_points=[CallbackQueryHandler(on_comment, pattern=cb.PROPOSAL_COMMENT.pattern())],
             states=commenting, cancel=cancel_comment,
             leave_for_menu=leave_comment, timeout_key="proposal-comment-timeout",
+        ),
+        forms.form(
+            app, AGENDA_FORM,
+            entry_points=[
+                CallbackQueryHandler(on_add_report, pattern=cb.MEETING_ADD_REPORT.pattern())
+            ],
+            states=adding, cancel=cancel_adding, leave_for_menu=leave_adding,
+            timeout_key="proposal-form-timeout",
         ),
     ]  # fmt: skip
 

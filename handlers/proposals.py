@@ -32,8 +32,10 @@ from handlers.tables import send_table
 from storage.clusters import list_places
 from storage.offerings import recent_offerings
 from storage.proposals import (
+    AgendaReport,
     Proposal,
     agenda,
+    agenda_reports,
     get_proposal,
     list_proposals,
     mark_done,
@@ -354,8 +356,43 @@ async def on_done(update: Update, context: KhoosheContext) -> None:
 # --- /meetings -----------------------------------------------------------------------------------
 
 
+Item = Proposal | AgendaReport
+
+
+async def agenda_items(context: KhoosheContext, access: Access, meeting_id: int) -> list[Item]:
+    """A meeting's agenda in order: proposals and reports, those of the reader's clusters."""
+    proposals: list[Item] = [
+        p for p in await agenda(context.db, meeting_id) if access.covers_clusters(set(p.clusters))
+    ]
+    reports: list[Item] = [
+        r
+        for r in await agenda_reports(context.db, meeting_id)
+        if access.covers_cluster(r.cluster_code)
+    ]
+    return sorted(proposals + reports, key=lambda item: item.agenda_order or 0)
+
+
+def _item_line(t: Texts, number: int, item: Item) -> str:
+    if isinstance(item, AgendaReport):
+        key = "meeting-item-report-decided" if item.decision_text else "meeting-item-report-open"
+        return t(
+            key,
+            number=number,
+            code=t.digits(item.code),
+            summary=shorten(item.summary, 60),
+            status=t(f"report-status-{item.status}"),
+        )
+    return t(
+        "meeting-item",
+        number=number,
+        title=item.title,
+        status=t(f"proposal-status-{item.status}"),
+    )
+
+
 async def meetings_command(update: Update, context: KhoosheContext) -> None:
-    """/meetings: the joint meetings with their agendas (only the reader's proposals)."""
+    """/meetings: the joint meetings with their agendas (only the reader's clusters' items),
+    a button to add a report, one to record the decision on each report, and the pack."""
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
@@ -365,33 +402,31 @@ async def meetings_command(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(_chat_id(update), t("proposal-no-meetings"))
         return
     for meeting_id, title, at in meetings:
-        items = [
-            p
-            for p in await agenda(context.db, meeting_id)
-            if access.covers_clusters(set(p.clusters))
-        ]
-        lines = [t("meeting-head", title=title, when=at, count=len(items))]
-        lines += [
-            t(
-                "meeting-item",
-                number=i,
-                title=p.title,
-                status=t(f"proposal-status-{p.status}"),
+        items = await agenda_items(context, access, meeting_id)
+        lines: list[str] = [t("meeting-head", title=title, when=at, count=len(items))]
+        lines += [_item_line(t, i, item) for i, item in enumerate(items, start=1)]
+        buttons = [
+            InlineKeyboardButton(
+                t.label("meeting-button-decide-report", code=t.digits(item.code)),
+                callback_data=cb.MEETING_REPORT_DECIDE.pack(meeting_id, item.report_id),
             )
-            for i, p in enumerate(items, start=1)
+            for item in items
+            if isinstance(item, AgendaReport) and item.decision_text is None
         ]
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        t.label("meeting-button-pack"),
-                        callback_data=cb.MEETING_PACK.pack(meeting_id),
-                    )
-                ]
-            ]
+        buttons.append(
+            InlineKeyboardButton(
+                t.label("meeting-button-add-report"),
+                callback_data=cb.MEETING_ADD_REPORT.pack(meeting_id),
+            )
         )
+        if items:
+            buttons.append(
+                InlineKeyboardButton(
+                    t.label("meeting-button-pack"), callback_data=cb.MEETING_PACK.pack(meeting_id)
+                )
+            )
         await context.bot.send_message(
-            _chat_id(update), "\n".join(lines), reply_markup=markup if items else None
+            _chat_id(update), "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
         )
 
 
@@ -403,7 +438,7 @@ PACK_COLUMNS = (
 
 async def on_pack(update: Update, context: KhoosheContext) -> None:
     """The meeting's proposal pack: one row per agenda item, supports and evidence counted."""
-    from bot.services.export import Column, table_workbook
+    from bot.services.export import Column, Value, table_workbook
     from storage.offerings import get_offering
 
     meeting = await get_offering(context.db, _id(update, cb.MEETING_PACK))
@@ -414,40 +449,55 @@ async def on_pack(update: Update, context: KhoosheContext) -> None:
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
-    items = [
-        p for p in await agenda(context.db, meeting.id) if access.covers_clusters(set(p.clusters))
-    ]
+    items = await agenda_items(context, access, meeting.id)
     if not items:
         await answer(update, t("meeting-agenda-empty"), alert=True)
         return
     await answer(update)
     names = await _cluster_names(context)
     bodies = context.state.outside_bodies
-    table = []
-    for order, p in enumerate(items, start=1):
-        found = await supports(context.db, p.id)
-        counts = await coreporter_counts(context.db, list(p.reports))
-        table.append(
-            (
-                order,
-                p.title,
-                t.label("list-separator").join(names.get(c, c) for c in p.clusters),
-                p.problem,
-                p.solution,
-                service.body_name(bodies, p.body, t.lang) or "",
-                found.total,
-                t.label("list-separator").join(
+    counts = await coreporter_counts(
+        context.db,
+        [r for item in items for r in (
+            [item.report_id] if isinstance(item, AgendaReport) else item.reports
+        )],
+    )  # fmt: skip
+    table: list[tuple[Value, ...]] = []
+    for order, item in enumerate(items, start=1):
+        if isinstance(item, AgendaReport):
+            values: dict[str, Value] = {
+                "title": t.label("meeting-pack-report", code=t.digits(item.code)),
+                "clusters": names.get(item.cluster_code, item.cluster_code),
+                "problem": item.summary,
+                "body": service.body_name(bodies, item.decision_body, t.lang) or "",
+                "reports": 1,
+                "members": 1 + counts.get(item.report_id, 0),
+                "status": t.label(f"report-status-{item.status}"),
+                "decision": item.decision_text or "",
+                "due": item.decision_due,
+            }
+        else:
+            found = await supports(context.db, item.id)
+            values = {
+                "title": item.title,
+                "clusters": t.label("list-separator").join(names.get(c, c) for c in item.clusters),
+                "problem": item.problem,
+                "solution": item.solution,
+                "body": service.body_name(bodies, item.body, t.lang) or "",
+                "supports": found.total,
+                "by_cluster": t.label("list-separator").join(
                     f"{names.get(c, c)}: {n}" for c, n in sorted(found.by_cluster().items())
                 ),
-                len(p.reports),
-                len(p.reports) + sum(counts.get(r, 0) for r in p.reports),
-                len(p.surveys),
-                len(p.topics),
-                t.label(f"proposal-status-{p.status}"),
-                t.label(f"proposal-decision-{p.decision}") if p.decision else "",
-                p.decision_due,
-            )
-        )
+                "reports": len(item.reports),
+                "members": len(item.reports) + sum(counts.get(r, 0) for r in item.reports),
+                "surveys": len(item.surveys),
+                "topics": len(item.topics),
+                "status": t.label(f"proposal-status-{item.status}"),
+                "decision": t.label(f"proposal-decision-{item.decision}") if item.decision else "",
+                "due": item.decision_due,
+            }
+        values["order"] = order
+        table.append(tuple(values.get(c) for c in PACK_COLUMNS))
     columns = [
         Column(
             t.label(f"meeting-col-{c}"),

@@ -386,3 +386,67 @@ async def test_digests_mention_open_proposals_and_overdue_decisions(khooshe: Kho
     assert "پیشنهادهای باز: ۱، در دستور جلسه: ۰" in staff
     staff = shown(await expect(agent, "پیشنهادهای باز: ۱"))
     assert "مهلتشان گذشته" not in staff  # the late decision is another cluster's
+
+
+async def test_a_report_on_a_meetings_agenda_is_decided_and_told_once(khooshe: Khooshe) -> None:
+    filer, joiner, other = await khooshe.seed_members(3, "leather_shoes")
+    code = await report(khooshe, filer, "leather_shoes", "قطعی برق در سالن دوخت")
+    (row,) = await khooshe.rows("SELECT id FROM reports")
+    assert await join_report(khooshe.db, row["id"], await member_id(khooshe, joiner))
+    meeting_id = await meeting(khooshe)
+    shown_code = persian_digits(code)
+    admin = khooshe.admin()
+    await admin.send_command("meetings")
+    listing = await expect(admin, f"جلسه «{MEETING}»")
+    await admin.press_inline(listing, "➕ گزارش به دستور جلسه")
+    await expect(admin, "کد پیگیری گزارشی")
+    await admin.send_text(shown_code)
+    await expect(admin, "در دستور جلسه قرار گرفت")
+    for user in (filer, joiner):
+        await expect(user, f"گزارش شما با کد {shown_code} در دستور کار")
+
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
+    )
+    await agent.send_command("meetings")
+    theirs = shown(await expect(agent, f"جلسه «{MEETING}»"))
+    assert shown_code not in theirs  # another cluster's report
+    refused = await agent.press_forged(f"mt:d:{meeting_id}:{row['id']}", UNSEEN_MESSAGE)
+    assert refused is not None and "فقط برای کارشناسان" in (refused.text or "")
+    await agent.press("➕ گزارش به دستور جلسه")
+    await expect(agent, "کد پیگیری گزارشی")
+    await agent.send_text(shown_code)
+    await expect(agent, "در خوشه‌های شما نیست")
+
+    await admin.send_command("meetings")
+    listing = await expect(admin, f"۱. گزارش {shown_code}")
+    await admin.press_inline(listing, f"⚖️ تصمیم: گزارش {shown_code}")
+    await expect(admin, "چه تصمیمی گرفت")
+    await admin.send_text("شرکت توزیع برق تا آخر ماه ترانس سالن را عوض کند.")
+    await expect(admin, "مسئول اجرای آن")
+    await admin.press("شرکت توزیع برق")
+    await expect(admin, "مهلت اجرا")
+    await admin.press("بدون مهلت")
+    await expect(admin, "ثبت شود؟")
+    await admin.press("⚖️ ثبت تصمیم")
+    for user in (filer, joiner):
+        decided = shown(await expect(user, "درباره گزارش شما"))
+        assert "ترانس سالن" in decided and "شرکت توزیع برق" in decided
+    (stored,) = await khooshe.rows("SELECT status, outside_body FROM reports")
+    assert stored == {"status": "referred", "outside_body": "power"}
+    await admin.send_command("meetings")
+    listing = await expect(admin, "تصمیم ثبت شد")
+    assert f"⚖️ تصمیم: گزارش {shown_code}" not in listing.button_texts
+    await admin.press_inline(listing, "📦 بسته پیشنهادها (اکسل)")
+    pack = await expect(admin, "بسته پیشنهادهای جلسه")
+    assert pack.document is not None
+    sheet = load_workbook(io.BytesIO(pack.document.data)).active
+    assert sheet is not None
+    head, first = list(sheet.values)[:2]
+    assert first[head.index("عنوان")] == f"گزارش {shown_code}"
+    assert first[head.index("اعضای گزارش‌دهنده")] == 2
+    for user in (filer, joiner, other):
+        await user.settle()
+    assert [told(u, "در دستور کار") for u in (filer, joiner, other)] == [1, 1, 0]
+    assert [told(u, "درباره گزارش شما") for u in (filer, joiner, other)] == [1, 1, 0]

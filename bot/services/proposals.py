@@ -1,5 +1,6 @@
 """Proposals: publishing one to its clusters' members, and telling everyone concerned (its
-supporters and the members whose reports it links) of every status change, exactly once.
+supporters and the members whose reports it links) of every status change, exactly once; and
+telling a report's members that it is on a joint meeting's agenda by itself, and the decision.
 
 A status change is stored with its event row (storage/proposals.py); its notices are then
 queued in the outbox under a key made from that event's id, and the event is marked told. The
@@ -28,7 +29,17 @@ from bot.text import shorten
 from storage.members import get_member_by_id
 from storage.offerings import get_offering
 from storage.outbox import Audience, NewBroadcast, Template
-from storage.proposals import Proposal, get_proposal, mark_told, to_tell, untold_events
+from storage.proposals import (
+    Proposal,
+    agenda_report,
+    get_proposal,
+    mark_report_item_told,
+    mark_told,
+    to_tell,
+    untold_events,
+    untold_report_items,
+)
+from storage.reports import parties
 
 log = logging.getLogger(__name__)
 
@@ -152,17 +163,66 @@ async def tell(
     return queued
 
 
+async def tell_report_item(
+    db: aiosqlite.Connection,
+    settings: Settings,
+    locales: Locales,
+    bodies: tuple[OutsideBody, ...],
+    meeting_id: int,
+    report_id: int,
+    step: str,
+) -> int:
+    """Tell a report's members that it is on a meeting's agenda (`step` 'agenda'), or the
+    decision on it ('decided'); then mark that step told. How many were queued."""
+    item = await agenda_report(db, meeting_id, report_id)
+    meeting = await get_offering(db, meeting_id)
+    if item is None or meeting is None:
+        return 0
+    owed: list[Notice] = []
+    for member_id in await parties(db, report_id):
+        member = await get_member_by_id(db, member_id)
+        if member is None or member.status != "active":
+            continue
+        platform = Platform(member.platform)
+        t = texts(locales, member.language, platform, settings.bale_escaping)
+        code = t.digits(item.code)
+        text: str
+        if step == "agenda":
+            text = t("meeting-report-told-agenda", code=code, meeting=meeting.title,
+                     when=meeting.starts_at)  # fmt: skip
+        else:
+            lines = [t("meeting-report-told-decided", code=code, meeting=meeting.title,
+                       text=item.decision_text or "")]  # fmt: skip
+            body = body_name(bodies, item.decision_body, t.lang)
+            if body is not None:
+                lines.append(t("proposal-told-body", body=body))
+            if item.decision_due is not None:
+                lines.append(t("proposal-told-due", due=item.decision_due))
+            text = "\n".join(lines)
+        owed.append(Notice(platform, member.chat_id, text, member_id=member.id))
+    configured = settings.platforms()
+    queued = 0
+    if configured:
+        key = f"meeting-report:{meeting_id}:{report_id}:{step}"
+        queued = await notices.queue(db, configured, configured[0], key, owed)
+    await mark_report_item_told(db, meeting_id, report_id, step)
+    return queued
+
+
 async def tell_untold(
     db: aiosqlite.Connection,
     settings: Settings,
     locales: Locales,
     bodies: tuple[OutsideBody, ...],
 ) -> int:
-    """Tell every status change stored but not told (a crash came between); how many."""
+    """Tell every change stored but not told (a crash came between); how many."""
     events = await untold_events(db)
     for event in events:
         await tell(db, settings, locales, bodies, event.id, event.proposal_id, event.to_status)
-    return len(events)
+    items = await untold_report_items(db)
+    for meeting_id, report_id, step in items:
+        await tell_report_item(db, settings, locales, bodies, meeting_id, report_id, step)
+    return len(events) + len(items)
 
 
 def short(title: str) -> str:

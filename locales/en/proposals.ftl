@@ -147,3 +147,26 @@ digest-staff-overdue-decision = • { $title } — due { $due } ({ $body })
 proposal-button-save-draft = 💾 Keep as a draft
 proposal-saved-draft = 💾 Proposal { $number } (“{ $title }”) is kept as a draft and was sent to nobody. When it is ready, press “📤 Publish for support” in /proposals.
 proposal-not-draft = This proposal is no longer a draft.
+
+## reports on a meeting's agenda by themselves
+meeting-item-report-open = { $number }. Report { $code }: { $summary } ({ $status })
+meeting-item-report-decided = { $number }. Report { $code }: { $summary } ({ $status }; decision recorded)
+meeting-button-add-report = ➕ Report to the agenda
+meeting-button-decide-report = ⚖️ Decision: report { $code }
+meeting-ask-report = Type the tracking code of the report to put on the agenda of “{ $title }”. Send /cancel to stop.
+meeting-report-added = 🗓 Report { $code } is on the meeting's agenda; its members are being told.
+meeting-report-there = Report { $code } is on this meeting's agenda already.
+meeting-report-ask-decision = ⚖️ What did the meeting decide on report { $code } (“{ $summary }”)? Type the decision as the minutes word it.
+meeting-report-confirm-decision =
+    ⚖️ Decision on report { $code } (“{ $summary }”):
+    { $text }
+    Responsible: { $body }
+    Due: { $due }
+    Record it? The report's members are told, and the report is referred to the body named, if any.
+meeting-report-decision-recorded = ⚖️ The decision on report { $code } is recorded; its members are being told.
+meeting-report-decided-already = The decision on this report was recorded already.
+meeting-report-told-agenda = 🗓 Your report { $code } is on the agenda of the meeting “{ $meeting }” ({ $when }).
+meeting-report-told-decided =
+    ⚖️ The meeting “{ $meeting }” decided on your report { $code }:
+    { $text }
+meeting-pack-report = Report { $code }

@@ -147,3 +147,26 @@ digest-staff-overdue-decision = • { $title } — مهلت { $due } ({ $body })
 proposal-button-save-draft = 💾 ذخیره به‌صورت پیش‌نویس
 proposal-saved-draft = 💾 پیشنهاد { $number } («{ $title }») پیش‌نویس ماند و برای کسی فرستاده نشد. هر وقت آماده بود، در ‎/proposals «📤 انتشار برای حمایت» را بزنید.
 proposal-not-draft = این پیشنهاد دیگر پیش‌نویس نیست.
+
+## reports on a meeting's agenda by themselves
+meeting-item-report-open = { $number }. گزارش { $code }: { $summary } ({ $status })
+meeting-item-report-decided = { $number }. گزارش { $code }: { $summary } ({ $status }؛ تصمیم ثبت شد)
+meeting-button-add-report = ➕ گزارش به دستور جلسه
+meeting-button-decide-report = ⚖️ تصمیم: گزارش { $code }
+meeting-ask-report = کد پیگیری گزارشی را که باید در دستور جلسه «{ $title }» بیاید بنویسید. برای انصراف ‎/cancel را بفرستید.
+meeting-report-added = 🗓 گزارش { $code } در دستور جلسه قرار گرفت و به اعضای آن خبر داده می‌شود.
+meeting-report-there = گزارش { $code } از قبل در دستور این جلسه است.
+meeting-report-ask-decision = ⚖️ جلسه درباره گزارش { $code } («{ $summary }») چه تصمیمی گرفت؟ متن تصمیم را همان‌طور که در صورت‌جلسه آمده بنویسید.
+meeting-report-confirm-decision =
+    ⚖️ تصمیم درباره گزارش { $code } («{ $summary }»):
+    { $text }
+    مسئول: { $body }
+    مهلت: { $due }
+    ثبت شود؟ به اعضای گزارش خبر داده می‌شود و اگر دستگاهی نام برده شده، گزارش به آن ارجاع می‌شود.
+meeting-report-decision-recorded = ⚖️ تصمیم درباره گزارش { $code } ثبت شد و به اعضای آن خبر داده می‌شود.
+meeting-report-decided-already = تصمیم این گزارش پیش‌تر ثبت شده است.
+meeting-report-told-agenda = 🗓 گزارش شما با کد { $code } در دستور کار جلسه «{ $meeting }» ({ $when }) قرار گرفت.
+meeting-report-told-decided =
+    ⚖️ تصمیم جلسه «{ $meeting }» درباره گزارش شما با کد { $code }:
+    { $text }
+meeting-pack-report = گزارش { $code }

@@ -66,3 +66,21 @@ CREATE TABLE proposal_events (
     told        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX proposal_events_untold ON proposal_events (told) WHERE told = 0;
+
+-- Reports put on a joint meeting's agenda by themselves (a proposal's linked reports come with
+-- it), in one order with the proposals; the decision on each, and whether the report's members
+-- were told of each step (set once the notices are queued, as for proposal_events).
+CREATE TABLE meeting_reports (
+    meeting_id    INTEGER NOT NULL REFERENCES offerings (id),
+    report_id     INTEGER NOT NULL REFERENCES reports (id),
+    agenda_order  INTEGER NOT NULL,
+    added_by      TEXT    NOT NULL,
+    added_at      TEXT    NOT NULL,
+    decision_text TEXT,
+    decision_body TEXT,
+    decision_due  TEXT,
+    decided_at    TEXT,
+    agenda_told   INTEGER NOT NULL DEFAULT 0,
+    decision_told INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, report_id)
+);

@@ -51,7 +51,13 @@ from storage.digest import (
 )
 from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
-from storage.proposals import Proposal, list_proposals, overdue_decisions, supports
+from storage.proposals import (
+    Proposal,
+    list_proposals,
+    overdue_decisions,
+    overdue_report_decisions,
+    supports,
+)
 from storage.reports import Report
 from storage.surveys import answer_sets, open_surveys, pending_members
 
@@ -300,7 +306,21 @@ class Digests:
             return clusters is None or set(p.clusters) <= clusters
 
         current = [p for p in await list_proposals(self.db, ["open", "agenda"]) if mine(p)]
-        late = [p for p in await overdue_decisions(self.db, datetime.now(UTC)) if mine(p)]
+        now = datetime.now(UTC)
+        late: list[tuple[str, datetime | None, str | None]] = [
+            (p.title, p.decision_due, p.decision_body)
+            for p in await overdue_decisions(self.db, now)
+            if mine(p)
+        ]
+        late += [
+            (
+                t.label("meeting-pack-report", code=t.digits(r.code)),
+                r.decision_due,
+                r.decision_body,
+            )
+            for r in await overdue_report_decisions(self.db, now)
+            if clusters is None or r.cluster_code in clusters
+        ]
         lines = []
         if current:
             lines.append(
@@ -316,11 +336,11 @@ class Digests:
             lines += [
                 t(
                     "digest-staff-overdue-decision",
-                    title=p.title,
-                    due=p.decision_due or datetime.now(UTC),
-                    body=names.get(p.decision_body or "", p.decision_body or "—"),
+                    title=title,
+                    due=due or now,
+                    body=names.get(body or "", body or "—"),
                 )
-                for p in late
+                for title, due, body in late
             ]
         return t.join("\n", lines) if lines else None
 
