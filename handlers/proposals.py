@@ -536,11 +536,15 @@ def register(app: Application) -> None:
     assert isinstance(app, KhoosheApplication)
     state = app.state
 
-    async def tell_untold(_jobs: object) -> None:
+    async def tell_untold() -> None:
         told = await service.tell_untold(
             state.db, state.settings, state.locales, state.outside_bodies
         )
         if told:
             state.outbox.wake()
 
-    state.outbox.on_scheduler(tell_untold)
+    async def at_start(_jobs: object) -> None:
+        # In the background: start-up (and the first updates) need not wait for it.
+        app.create_task(tell_untold(), name="proposals: tell untold changes")
+
+    state.outbox.on_scheduler(at_start)
