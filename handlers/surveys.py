@@ -31,6 +31,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import surveys as service
+from bot.services.digest.themes import Theme, themes
 from bot.services.surveys import QuestionResult, Results
 from bot.text import pack_messages, shorten
 from handlers import forms, menu
@@ -38,6 +39,7 @@ from handlers.form_steps import ways_out
 from handlers.keyboards import answer, replace_pressed, rows, show_card
 from handlers.tables import send_table
 from storage.clusters import list_places
+from storage.digest import NewReportText
 from storage.members import Member
 from storage.surveys import (
     Question,
@@ -524,7 +526,9 @@ async def _managed(update: Update, context: KhoosheContext, survey_id: int) -> S
     return survey
 
 
-def _result_block(t: Texts, result: QuestionResult, clusters: dict[str, str]) -> str:
+def _result_block(
+    t: Texts, result: QuestionResult, clusters: dict[str, str], found: list[Theme]
+) -> str:
     question = result.question
     lines = [
         t(
@@ -569,10 +573,6 @@ def _result_block(t: Texts, result: QuestionResult, clusters: dict[str, str]) ->
             )
         )
     if question.kind == "text" and result.texts:
-        from bot.services.digest.themes import themes
-        from storage.digest import NewReportText
-
-        found = themes([NewReportText(c, text) for c, text in result.texts])
         if found:
             lines.append(
                 t(
@@ -615,7 +615,20 @@ async def on_results(update: Update, context: KhoosheContext) -> None:
         complete=found.complete,
         clusters=per_cluster or "—",
     )
-    blocks = [head, *(_result_block(t, r, clusters) for r in found.questions)]
+    # Lemmatising thousands of answers takes seconds: off the event loop, as the digest does.
+    recurring = [
+        await asyncio.to_thread(themes, [NewReportText(c, text) for c, text in r.texts])
+        if r.texts
+        else []
+        for r in found.questions
+    ]
+    blocks = [
+        head,
+        *(
+            _result_block(t, r, clusters, th)
+            for r, th in zip(found.questions, recurring, strict=True)
+        ),
+    ]
     for text in pack_messages(blocks):
         await context.bot.send_message(chat_id, text)
     charted = [r for r in found.questions if r.question.kind in ("single", "multi", "scale")]
