@@ -36,6 +36,7 @@ from handlers import (
     reports,
     staff_lists,
     staff_report,
+    survey_answer,
     survey_form,
     surveys,
     triage,
@@ -61,6 +62,7 @@ def register_all(app: Application) -> None:
     # Surveys: the composer (staff) and a member's typed answer to a survey question, before
     # the report form, whose free text would otherwise take them for a problem.
     survey_form.register(app)
+    survey_answer.register(app)
     surveys.register(app)
     # Proposals: the writing, decision and comment forms take typed text before the report
     # form too; /proposals, /meetings and their buttons open no form.
