@@ -21,6 +21,7 @@ from handlers import (
     broadcasts,
     digest,
     errors,
+    meeting_forms,
     menu,
     middleware,
     needs,
@@ -64,9 +65,10 @@ def register_all(app: Application) -> None:
     survey_form.register(app)
     survey_answer.register(app)
     surveys.register(app)
-    # Proposals: the writing, decision and comment forms take typed text before the report
-    # form too; /proposals, /meetings and their buttons open no form.
+    # Proposals and meetings: the writing, comment, decision and agenda forms take typed
+    # text before the report form too; /proposals, /meetings and their buttons open no form.
     proposal_form.register(app)
+    meeting_forms.register(app)
     proposals.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.

@@ -1,6 +1,5 @@
-"""Short forms around proposals and joint meetings: writing a proposal (staff or a cluster
-agent, from /proposals), recording a meeting's decision on a proposal or on a report on its
-agenda, a supporter's short comment, and putting a report on a meeting's agenda by its code.
+"""Writing a proposal (staff or a cluster agent, from /proposals), and a supporter's short
+comment. The meetings' forms (a decision, a report on the agenda) are handlers/meeting_forms.py.
 
 Writing: a title, the problem, the proposed solution, the outside body it is addressed to
 (data/outside_bodies.csv), its clusters (an agent: only theirs), the linked reports by tracking
@@ -12,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -29,23 +27,15 @@ from bot.context import KhoosheContext
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import proposals as service
 from bot.services import surveys as survey_rules
-from bot.services.reports import parse_code
 from bot.text import clean, fold_digits, shorten
 from handlers import forms, menu
 from handlers.broadcasts import _choices
 from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
 from handlers.keyboards import answer, rows, show_card
-from handlers.when_input import pressed_when, read_when
 from storage.needs import ranking
-from storage.offerings import get_offering
 from storage.proposals import (
-    Decision,
     NewProposal,
-    add_report_to_agenda,
-    agenda_report,
     create_proposal,
-    decide,
-    decide_report,
     get_proposal,
     is_supporter,
     set_comment,
@@ -57,40 +47,35 @@ from storage.surveys import list_surveys
 log = logging.getLogger(__name__)
 
 FORM = "proposal_form"
-DECISION_FORM = "proposal_decision"
 COMMENT_FORM = "proposal_comment"
 TITLE, PROBLEM, SOLUTION, BODY, CLUSTERS, REPORTS, LINKS, CONFIRM = (
     "title", "problem", "solution", "body", "clusters", "reports", "links", "confirm",
 )  # fmt: skip
-OUTCOME, DECISION_TEXT, DECISION_BODY, DUE, DECISION_CONFIRM = (
-    "outcome", "decision_text", "decision_body", "due", "decision_confirm",
-)  # fmt: skip
 COMMENT = "comment"
-AGENDA_FORM = "meeting_report"
-REPORT_CODE = "report_code"
 MAX_TITLE, MAX_TEXT, MAX_COMMENT = 120, 1500, 200
 LINK_CHOICES = 6
+BODY_PATTERN = cb.any_of(cb.PROPOSAL_BODY, cb.PROPOSAL_NO_BODY)
 
 
-def _draft(context: KhoosheContext, name: str = "proposal_draft") -> dict[str, Any]:
+def draft_of(context: KhoosheContext, name: str = "proposal_draft") -> dict[str, Any]:
     assert context.user_data is not None
     draft: dict[str, Any] = context.user_data.setdefault(name, {})
     return draft
 
 
-def _chat_id(update: Update) -> int:
+def chat_of(update: Update) -> int:
     chat = update.effective_chat
     assert chat is not None
     return chat.id
 
 
-async def _access(update: Update, context: KhoosheContext) -> Access:
+async def access_for(update: Update, context: KhoosheContext) -> Access:
     user = update.effective_user
     assert user is not None
     return await access_of(context, user.id)
 
 
-def _cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:
+def cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:
     return [
         InlineKeyboardButton(
             context.t.label("button-cancel"), callback_data=cb.PROPOSAL_CANCEL_FORM.pack()
@@ -98,23 +83,23 @@ def _cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:
     ]
 
 
-async def _send(
+async def send_step(
     update: Update, context: KhoosheContext, form: str, step: str, text: str,
     markup: InlineKeyboardMarkup | None = None,
 ) -> str:  # fmt: skip
     """Store the form at `step` first (what was typed is kept), then ask."""
     await context.save_form_now(form, step)
-    await context.bot.send_message(_chat_id(update), text, reply_markup=markup)
+    await context.bot.send_message(chat_of(update), text, reply_markup=markup)
     return step
 
 
-def _typed(update: Update, limit: int) -> str | None:
+def typed_text(update: Update, limit: int) -> str | None:
     assert update.message is not None and update.message.text is not None
     text = clean(update.message.text).strip()
     return text if 3 <= len(text) <= limit else None
 
 
-def _bodies_markup(context: KhoosheContext, none_label: str) -> InlineKeyboardMarkup:
+def bodies_markup(context: KhoosheContext, none_label: str) -> InlineKeyboardMarkup:
     t = context.t
     buttons = [
         InlineKeyboardButton(b.name(t.lang), callback_data=cb.PROPOSAL_BODY.pack(b.code))
@@ -124,11 +109,11 @@ def _bodies_markup(context: KhoosheContext, none_label: str) -> InlineKeyboardMa
     keyboard.append(
         [InlineKeyboardButton(t.label(none_label), callback_data=cb.PROPOSAL_NO_BODY.pack())]
     )
-    keyboard.append(_cancel_row(context))
+    keyboard.append(cancel_row(context))
     return InlineKeyboardMarkup(keyboard)
 
 
-def _pressed_body(update: Update, context: KhoosheContext) -> tuple[bool, str | None]:
+def pressed_body(update: Update, context: KhoosheContext) -> tuple[bool, str | None]:
     """(valid, body code) of a body press; «none» is (True, None)."""
     query = update.callback_query
     assert query is not None
@@ -147,51 +132,51 @@ async def on_new(update: Update, context: KhoosheContext) -> str:
     await answer(update)
     assert context.user_data is not None
     context.user_data["proposal_draft"] = {"key": uuid.uuid4().hex}
-    return await _send(update, context, FORM, TITLE, context.t("proposal-ask-title"))
+    return await send_step(update, context, FORM, TITLE, context.t("proposal-ask-title"))
 
 
 async def on_title(update: Update, context: KhoosheContext) -> str:
     """The title; then the problem."""
-    title = _typed(update, MAX_TITLE)
+    title = typed_text(update, MAX_TITLE)
     if title is None:
-        return await _send(
+        return await send_step(
             update, context, FORM, TITLE, context.t("proposal-text-length", limit=MAX_TITLE)
         )
-    _draft(context)["title"] = " ".join(title.split())
-    return await _send(update, context, FORM, PROBLEM, context.t("proposal-ask-problem"))
+    draft_of(context)["title"] = " ".join(title.split())
+    return await send_step(update, context, FORM, PROBLEM, context.t("proposal-ask-problem"))
 
 
 async def on_problem(update: Update, context: KhoosheContext) -> str:
     """The problem; then the solution."""
-    problem = _typed(update, MAX_TEXT)
+    problem = typed_text(update, MAX_TEXT)
     if problem is None:
-        return await _send(
+        return await send_step(
             update, context, FORM, PROBLEM, context.t("proposal-text-length", limit=MAX_TEXT)
         )
-    _draft(context)["problem"] = problem
-    return await _send(update, context, FORM, SOLUTION, context.t("proposal-ask-solution"))
+    draft_of(context)["problem"] = problem
+    return await send_step(update, context, FORM, SOLUTION, context.t("proposal-ask-solution"))
 
 
 async def on_solution(update: Update, context: KhoosheContext) -> str:
     """The proposed solution; then the body it is addressed to."""
-    solution = _typed(update, MAX_TEXT)
+    solution = typed_text(update, MAX_TEXT)
     if solution is None:
-        return await _send(
+        return await send_step(
             update, context, FORM, SOLUTION, context.t("proposal-text-length", limit=MAX_TEXT)
         )
-    _draft(context)["solution"] = solution
-    markup = _bodies_markup(context, "proposal-button-no-body")
-    return await _send(update, context, FORM, BODY, context.t("proposal-ask-body"), markup)
+    draft_of(context)["solution"] = solution
+    markup = bodies_markup(context, "proposal-button-no-body")
+    return await send_step(update, context, FORM, BODY, context.t("proposal-ask-body"), markup)
 
 
 async def on_body(update: Update, context: KhoosheContext) -> str:
     """The body chosen (or none); then the clusters."""
-    valid, code = _pressed_body(update, context)
+    valid, code = pressed_body(update, context)
     if not valid:
         await answer(update, context.t("button-expired"), alert=True)
         return BODY
     await answer(update)
-    _draft(context)["body"] = code
+    draft_of(context)["body"] = code
     t = context.t
     name = service.body_name(context.state.outside_bodies, code, t.lang)
     await show_card(update, context, t("proposal-body-chosen", body=name or "—"), None)
@@ -208,25 +193,25 @@ PICKER = ClusterPicker(
 
 
 async def _clusters(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
+    draft = draft_of(context)
     draft["page"] = 0
     markup = await PICKER.markup(update, context, draft)
     text = context.t("proposal-pick-clusters")
-    return await _send(update, context, FORM, CLUSTERS, text, markup)
+    return await send_step(update, context, FORM, CLUSTERS, text, markup)
 
 
 async def on_cluster(update: Update, context: KhoosheContext) -> str:
     """Choose or un-choose a cluster (only those this person is offered), or turn a page."""
     title = context.t("proposal-pick-clusters")
-    if await PICKER.on_press(update, context, _draft(context), title):
+    if await PICKER.on_press(update, context, draft_of(context), title):
         await context.save_form_now(FORM, CLUSTERS)
     return CLUSTERS
 
 
 async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
     """At least one cluster; then the linked reports."""
-    draft = _draft(context)
-    access = await _access(update, context)
+    draft = draft_of(context)
+    access = await access_for(update, context)
     clusters = set(draft.get("clusters", []))
     if not clusters:
         await answer(update, context.t("proposal-pick-one-cluster"), alert=True)
@@ -244,17 +229,19 @@ async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
                     callback_data=cb.PROPOSAL_NO_REPORTS.pack(),
                 )
             ],
-            _cancel_row(context),
+            cancel_row(context),
         ]
     )
-    return await _send(update, context, FORM, REPORTS, context.t("proposal-ask-reports"), markup)
+    return await send_step(
+        update, context, FORM, REPORTS, context.t("proposal-ask-reports"), markup
+    )
 
 
 async def on_reports(update: Update, context: KhoosheContext) -> str:
     """Tracking codes of the linked reports (each must exist, and be the agent's to see)."""
     assert update.message is not None and update.message.text is not None
     t = context.t
-    access = await _access(update, context)
+    access = await access_for(update, context)
     words = fold_digits(update.message.text).replace("،", " ").replace(",", " ").split()
     found: list[int] = []
     missing: list[str] = []
@@ -270,21 +257,21 @@ async def on_reports(update: Update, context: KhoosheContext) -> str:
             t("proposal-reports-unknown", codes=t.label("list-separator").join(missing) or "—")
         )
         return REPORTS
-    _draft(context)["reports"] = found
+    draft_of(context)["reports"] = found
     return await _links(update, context)
 
 
 async def on_no_reports(update: Update, context: KhoosheContext) -> str:
     """No linked report."""
     await answer(update)
-    _draft(context)["reports"] = []
+    draft_of(context)["reports"] = []
     await show_card(update, context, context.t("proposal-no-reports"), None)
     return await _links(update, context)
 
 
 async def _link_choices(update: Update, context: KhoosheContext) -> list[tuple[str, int, str]]:
     """(kind, id, label) of the surveys and training topics offered as evidence."""
-    access = await _access(update, context)
+    access = await access_for(update, context)
     surveys = [
         s
         for s in await list_surveys(context.db, 30)
@@ -303,7 +290,7 @@ async def _link_choices(update: Update, context: KhoosheContext) -> list[tuple[s
 
 
 async def _links_markup(update: Update, context: KhoosheContext) -> InlineKeyboardMarkup:
-    draft = _draft(context)
+    draft = draft_of(context)
     chosen = {(k, i) for k, i in draft.get("links", [])}
     keyboard = [
         [
@@ -322,13 +309,13 @@ async def _links_markup(update: Update, context: KhoosheContext) -> InlineKeyboa
             )
         ]
     )
-    keyboard.append(_cancel_row(context))
+    keyboard.append(cancel_row(context))
     return InlineKeyboardMarkup(keyboard)
 
 
 async def _links(update: Update, context: KhoosheContext) -> str:
     markup = await _links_markup(update, context)
-    return await _send(update, context, FORM, LINKS, context.t("proposal-ask-links"), markup)
+    return await send_step(update, context, FORM, LINKS, context.t("proposal-ask-links"), markup)
 
 
 async def on_link(update: Update, context: KhoosheContext) -> str:
@@ -340,7 +327,7 @@ async def on_link(update: Update, context: KhoosheContext) -> str:
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
         return LINKS
     await answer(update)
-    draft = _draft(context)
+    draft = draft_of(context)
     chosen = {(k, i) for k, i in draft.get("links", [])}
     chosen.symmetric_difference_update({(str(kind), int(ref))})
     draft["links"] = sorted(chosen)
@@ -355,12 +342,12 @@ async def on_links_done(update: Update, context: KhoosheContext) -> str:
     """Evidence chosen: the summary to confirm."""
     await answer(update)
     t = context.t
-    draft = _draft(context)
+    draft = draft_of(context)
     await show_card(update, context, t("proposal-links-chosen"), None)
     reports = [int(r) for r in draft.get("reports", [])]
     counts = await coreporter_counts(context.db, reports)
     body = service.body_name(context.state.outside_bodies, draft.get("body"), t.lang)
-    names = dict(await _choices(context, "c", await _access(update, context)))
+    names = dict(await _choices(context, "c", await access_for(update, context)))
     links = draft.get("links", [])
     text = t(
         "proposal-confirm",
@@ -389,10 +376,10 @@ async def on_links_done(update: Update, context: KhoosheContext) -> str:
                     callback_data=cb.PROPOSAL_SAVE_DRAFT.pack(),
                 )
             ],
-            _cancel_row(context),
+            cancel_row(context),
         ]
     )
-    return await _send(update, context, FORM, CONFIRM, text, markup)
+    return await send_step(update, context, FORM, CONFIRM, text, markup)
 
 
 async def tell(
@@ -411,8 +398,8 @@ async def tell(
 
 async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     """Store the proposal, open it for support and send it to its clusters' members."""
-    draft = _draft(context)
-    access = await _access(update, context)
+    draft = draft_of(context)
+    access = await access_for(update, context)
     clusters = tuple(sorted(draft.get("clusters", [])))
     if "key" not in draft or not clusters or not access.covers_clusters(set(clusters)):
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
@@ -442,13 +429,13 @@ async def on_publish(update: Update, context: KhoosheContext) -> str | int:
     query = update.callback_query
     if query is not None and cb.PROPOSAL_SAVE_DRAFT.unpack(query.data) is not None:
         await context.bot.send_message(
-            _chat_id(update),
+            chat_of(update),
             t("proposal-saved-draft", title=new.title, number=t.digits(proposal_id)),
         )
         return ConversationHandler.END
     await publish_proposal(update, context, proposal_id)
     await context.bot.send_message(
-        _chat_id(update),
+        chat_of(update),
         t("proposal-published-staff", title=new.title, number=t.digits(proposal_id)),
     )
     return ConversationHandler.END
@@ -464,326 +451,10 @@ async def publish_proposal(update: Update, context: KhoosheContext, proposal_id:
     proposal = await get_proposal(context.db, proposal_id)
     if event is None or proposal is None:
         return False
-    owner = (who, context.platform.value, _chat_id(update), context.t.lang)
+    owner = (who, context.platform.value, chat_of(update), context.t.lang)
     await context.state.outbox.submit(service.announcement(proposal, owner))
     await tell(context, event, proposal_id, "open")
     return True
-
-
-# --- recording a decision ------------------------------------------------------------------------
-
-
-async def managed(update: Update, context: KhoosheContext, proposal_id: int) -> Any:
-    """The proposal, if this person may act on it (an agent: all its clusters theirs)."""
-    proposal = await get_proposal(context.db, proposal_id)
-    access = await _access(update, context)
-    if proposal is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not access.covers_clusters(set(proposal.clusters)):
-        log.warning("proposal %s: outside the presser's clusters", proposal_id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return proposal
-
-
-@requires(Role.CLUSTER_AGENT)
-async def on_decide(update: Update, context: KhoosheContext) -> str | None:
-    """Record the meeting's decision on a proposal on its agenda: first the outcome."""
-    assert update.callback_query is not None
-    proposal_id = cb.PROPOSAL_DECIDE.first_int(update.callback_query.data) or 0
-    proposal = await managed(update, context, proposal_id)
-    if proposal is None:
-        return None
-    if proposal.status != "agenda":
-        await answer(update, context.t("proposal-not-on-agenda"), alert=True)
-        return None
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data["proposal_decision"] = {"id": proposal.id}
-    t = context.t
-    markup = InlineKeyboardMarkup(
-        [
-            *rows(
-                [
-                    InlineKeyboardButton(
-                        t.label(f"proposal-decision-{o}"),
-                        callback_data=cb.PROPOSAL_OUTCOME.pack(o),
-                    )
-                    for o in ("accepted", "partial", "rejected", "referred")
-                ],
-                2,
-            ),
-            _cancel_row(context),
-        ]
-    )
-    text = t("proposal-ask-outcome", title=proposal.title)
-    return await _send(update, context, DECISION_FORM, OUTCOME, text, markup)
-
-
-async def on_outcome(update: Update, context: KhoosheContext) -> str:
-    """The outcome; then the decision's text."""
-    assert update.callback_query is not None
-    (outcome,) = cb.PROPOSAL_OUTCOME.words(update.callback_query.data)
-    await answer(update)
-    _draft(context, "proposal_decision")["outcome"] = outcome
-    t = context.t
-    await show_card(
-        update, context, t("proposal-outcome-chosen", outcome=t(f"proposal-decision-{outcome}")),
-        None,
-    )  # fmt: skip
-    return await _send(
-        update, context, DECISION_FORM, DECISION_TEXT, t("proposal-ask-decision-text")
-    )
-
-
-async def on_decision_text(update: Update, context: KhoosheContext) -> str:
-    """The decision as the meeting worded it; then the responsible body."""
-    text = _typed(update, MAX_TEXT)
-    if text is None:
-        return await _send(
-            update, context, DECISION_FORM, DECISION_TEXT,
-            context.t("proposal-text-length", limit=MAX_TEXT),
-        )  # fmt: skip
-    _draft(context, "proposal_decision")["text"] = text
-    markup = _bodies_markup(context, "proposal-button-no-body")
-    return await _send(
-        update, context, DECISION_FORM, DECISION_BODY, context.t("proposal-ask-decision-body"),
-        markup,
-    )  # fmt: skip
-
-
-async def on_decision_body(update: Update, context: KhoosheContext) -> str:
-    """The responsible body (or none); then the due date."""
-    valid, code = _pressed_body(update, context)
-    if not valid:
-        await answer(update, context.t("button-expired"), alert=True)
-        return DECISION_BODY
-    await answer(update)
-    _draft(context, "proposal_decision")["body"] = code
-    t = context.t
-    name = service.body_name(context.state.outside_bodies, code, t.lang)
-    await show_card(update, context, t("proposal-body-chosen", body=name or "—"), None)
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("proposal-button-no-due"), callback_data=cb.PROPOSAL_NO_DUE.pack()
-                )
-            ],
-            _cancel_row(context),
-        ]
-    )
-    return await _send(
-        update, context, DECISION_FORM, DUE,
-        t("proposal-ask-due", example=t.label("when-example")), markup,
-    )  # fmt: skip
-
-
-async def on_due(update: Update, context: KhoosheContext) -> str:
-    """A typed due date (or none): then the summary to confirm."""
-    draft = _draft(context, "proposal_decision")
-    query = update.callback_query
-    due: datetime | None = None
-    if query is not None and cb.PROPOSAL_NO_DUE.unpack(query.data) is not None:
-        await answer(update)
-    else:
-        text = update.message.text if update.message is not None else None
-        if text is None:
-            text = await pressed_when(update, context, draft)
-        if text is None:
-            return DUE
-        when = await read_when(update, context, draft, text)
-        if when is None:
-            await context.save_form_now(DECISION_FORM, DUE)
-            return DUE
-        due = when.at
-    draft["due"] = due.isoformat() if due is not None else None
-    t = context.t
-    body = service.body_name(context.state.outside_bodies, draft.get("body"), t.lang) or "—"
-    shown_due = t.datetime(due) if due is not None else "—"
-    if "report" in draft:
-        item = await agenda_report(context.db, int(draft["meeting"]), int(draft["report"]))
-        if item is None:
-            return DUE
-        text = t(
-            "meeting-report-confirm-decision",
-            code=t.digits(item.code),
-            summary=item.summary,
-            text=draft.get("text", ""),
-            body=body,
-            due=shown_due,
-        )
-    else:
-        proposal = await get_proposal(context.db, int(draft.get("id", 0)))
-        if proposal is None:
-            return DUE
-        text = t(
-            "proposal-confirm-decision",
-            title=proposal.title,
-            outcome=t(f"proposal-decision-{draft.get('outcome', 'accepted')}"),
-            text=draft.get("text", ""),
-            body=body,
-            due=shown_due,
-        )
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("proposal-button-record-decision"),
-                    callback_data=cb.PROPOSAL_DECISION_OK.pack(),
-                )
-            ],
-            _cancel_row(context),
-        ]
-    )
-    return await _send(update, context, DECISION_FORM, DECISION_CONFIRM, text, markup)
-
-
-async def on_decision_ok(update: Update, context: KhoosheContext) -> str | int:
-    """Store the decision (checked again), move the linked reports on, tell everyone."""
-    draft = _draft(context, "proposal_decision")
-    if "report" in draft:
-        return await _report_decision_ok(update, context, draft)
-    proposal = await managed(update, context, int(draft.get("id", 0)))
-    if proposal is None:
-        return DECISION_CONFIRM
-    user = update.effective_user
-    assert user is not None
-    due = draft.get("due")
-    decision = Decision(
-        outcome=str(draft.get("outcome", "accepted")),
-        text=str(draft.get("text", "")),
-        body=draft.get("body"),
-        due=datetime.fromisoformat(due) if isinstance(due, str) else None,
-    )
-    event = await decide(context.db, proposal.id, decision, actor(context, user.id))
-    t = context.t
-    if event is None:
-        await answer(update, t("proposal-not-on-agenda"), alert=True)
-        return ConversationHandler.END
-    await answer(update)
-    await tell(context, event, proposal.id, "decided")
-    assert context.user_data is not None
-    context.user_data.pop("proposal_decision", None)
-    await show_card(update, context, t("proposal-decision-recorded", title=proposal.title), None)
-    return ConversationHandler.END
-
-
-# --- reports on a meeting's agenda --------------------------------------------------------------
-
-
-async def agenda_item(
-    update: Update, context: KhoosheContext, meeting_id: int, report_id: int
-) -> Any:
-    """The report on the meeting's agenda, if this person may act on its cluster."""
-    item = await agenda_report(context.db, meeting_id, report_id)
-    access = await _access(update, context)
-    if item is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not access.covers_cluster(item.cluster_code):
-        log.warning("meeting %s: report %s outside the presser's clusters", meeting_id, report_id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return item
-
-
-@requires(Role.CLUSTER_AGENT)
-async def on_decide_report(update: Update, context: KhoosheContext) -> str | None:
-    """Record the meeting's decision on a report on its agenda: first its text."""
-    assert update.callback_query is not None
-    meeting_id, report_id = cb.MEETING_REPORT_DECIDE.ints(update.callback_query.data) or (0, 0)
-    item = await agenda_item(update, context, meeting_id, report_id)
-    if item is None:
-        return None
-    t = context.t
-    if item.decision_text is not None:
-        await answer(update, t("meeting-report-decided-already"), alert=True)
-        return None
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data["proposal_decision"] = {"meeting": meeting_id, "report": report_id}
-    text = t("meeting-report-ask-decision", code=t.digits(item.code), summary=item.summary)
-    return await _send(update, context, DECISION_FORM, DECISION_TEXT, text)
-
-
-async def _report_decision_ok(
-    update: Update, context: KhoosheContext, draft: dict[str, Any]
-) -> str | int:
-    meeting_id, report_id = int(draft.get("meeting", 0)), int(draft.get("report", 0))
-    item = await agenda_item(update, context, meeting_id, report_id)
-    if item is None:
-        return DECISION_CONFIRM
-    user = update.effective_user
-    assert user is not None
-    due = draft.get("due")
-    t = context.t
-    stored = await decide_report(
-        context.db, meeting_id, report_id, str(draft.get("text", "")), draft.get("body"),
-        datetime.fromisoformat(due) if isinstance(due, str) else None, actor(context, user.id),
-    )  # fmt: skip
-    if not stored:
-        await answer(update, t("meeting-report-decided-already"), alert=True)
-        return ConversationHandler.END
-    await answer(update)
-    await tell_item(context, meeting_id, report_id, "decided")
-    assert context.user_data is not None
-    context.user_data.pop("proposal_decision", None)
-    await show_card(
-        update, context, t("meeting-report-decision-recorded", code=t.digits(item.code)), None
-    )
-    return ConversationHandler.END
-
-
-async def tell_item(context: KhoosheContext, meeting_id: int, report_id: int, step: str) -> None:
-    """Queue what a report's members are owed about its agenda item and wake the outbox."""
-    state = context.state
-    await service.tell_report_item(
-        context.db, context.settings, state.locales, state.outside_bodies, meeting_id,
-        report_id, step,
-    )  # fmt: skip
-    state.outbox.wake()
-
-
-@requires(Role.CLUSTER_AGENT)
-async def on_add_report(update: Update, context: KhoosheContext) -> str | None:
-    """Put a report on a meeting's agenda: ask for its tracking code."""
-    assert update.callback_query is not None
-    meeting_id = cb.MEETING_ADD_REPORT.first_int(update.callback_query.data) or 0
-    meeting = await get_offering(context.db, meeting_id)
-    if meeting is None or meeting.kind != "meeting" or meeting.status != "published":
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data["meeting_report"] = {"meeting": meeting_id}
-    text = context.t("meeting-ask-report", title=meeting.title)
-    return await _send(update, context, AGENDA_FORM, REPORT_CODE, text)
-
-
-async def on_report_code(update: Update, context: KhoosheContext) -> str | int:
-    """The report's code: on the agenda (a report of the person's clusters only)."""
-    assert update.message is not None and update.message.text is not None
-    t = context.t
-    code = parse_code(update.message.text)
-    report = await get_by_code(context.db, code) if code else None
-    access = await _access(update, context)
-    if report is None or not access.covers_cluster(report.cluster_code):
-        await update.message.reply_text(
-            t("proposal-reports-unknown", codes=t.digits(update.message.text.strip()))
-        )
-        return REPORT_CODE
-    meeting_id = int(_draft(context, "meeting_report").get("meeting", 0))
-    user = update.effective_user
-    assert user is not None and context.user_data is not None
-    context.user_data.pop("meeting_report", None)
-    added = await add_report_to_agenda(context.db, meeting_id, report.id, actor(context, user.id))
-    if added:
-        await tell_item(context, meeting_id, report.id, "agenda")
-    key = "meeting-report-added" if added else "meeting-report-there"
-    await update.message.reply_text(t(key, code=t.digits(report.code)))
-    return ConversationHandler.END
 
 
 # --- a supporter's comment -----------------------------------------------------------------------
@@ -808,7 +479,7 @@ async def on_comment(update: Update, context: KhoosheContext) -> str | None:
     assert context.user_data is not None
     context.user_data["proposal_comment"] = {"id": proposal.id}
     text = context.t("proposal-ask-comment", title=proposal.title, limit=MAX_COMMENT)
-    return await _send(update, context, COMMENT_FORM, COMMENT, text)
+    return await send_step(update, context, COMMENT_FORM, COMMENT, text)
 
 
 async def on_comment_text(update: Update, context: KhoosheContext) -> str | int:
@@ -819,7 +490,7 @@ async def on_comment_text(update: Update, context: KhoosheContext) -> str | int:
     if not 2 <= len(text) <= MAX_COMMENT:
         await update.message.reply_text(context.t("proposal-comment-length", limit=MAX_COMMENT))
         return COMMENT
-    proposal_id = int(_draft(context, "proposal_comment").get("id", 0))
+    proposal_id = int(draft_of(context, "proposal_comment").get("id", 0))
     assert context.user_data is not None
     context.user_data.pop("proposal_comment", None)
     stored = member is not None and await set_comment(context.db, proposal_id, member.id, text)
@@ -833,22 +504,19 @@ async def on_comment_text(update: Update, context: KhoosheContext) -> str | int:
 
 
 cancel_writing, leave_writing = ways_out("proposal_draft", "proposal-form-cancelled")
-cancel_deciding, leave_deciding = ways_out("proposal_decision", "proposal-form-cancelled")
 cancel_comment, leave_comment = ways_out("proposal_comment", "proposal-comment-cancelled")
-cancel_adding, leave_adding = ways_out("meeting_report", "proposal-form-cancelled")
 
 
 def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
-    """The proposal, decision and comment forms."""
+    """The proposal and comment forms."""
     buttons = menu.buttons(app)
     text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    body = cb.any_of(cb.PROPOSAL_BODY, cb.PROPOSAL_NO_BODY)
     writing: dict[object, list[Any]] = {
         TITLE: [MessageHandler(text, on_title)],
         PROBLEM: [MessageHandler(text, on_problem)],
         SOLUTION: [MessageHandler(text, on_solution)],
-        BODY: [CallbackQueryHandler(on_body, pattern=body)],
+        BODY: [CallbackQueryHandler(on_body, pattern=BODY_PATTERN)],
         CLUSTERS: [
             CallbackQueryHandler(
                 on_cluster, pattern=cb.any_of(cb.PROPOSAL_CLUSTER, cb.PROPOSAL_CLUSTER_PAGE)
@@ -869,22 +537,8 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
             )
         ],
     }
-    deciding: dict[object, list[Any]] = {
-        OUTCOME: [CallbackQueryHandler(on_outcome, pattern=cb.PROPOSAL_OUTCOME.pattern())],
-        DECISION_TEXT: [MessageHandler(text, on_decision_text)],
-        DECISION_BODY: [CallbackQueryHandler(on_decision_body, pattern=body)],
-        DUE: [
-            MessageHandler(text, on_due),
-            CallbackQueryHandler(on_due, pattern=cb.PROPOSAL_NO_DUE.pattern()),
-            CallbackQueryHandler(on_due, pattern=cb.WHEN_HALF.pattern()),
-        ],
-        DECISION_CONFIRM: [
-            CallbackQueryHandler(on_decision_ok, pattern=cb.PROPOSAL_DECISION_OK.pattern())
-        ],
-    }
     commenting: dict[object, list[Any]] = {COMMENT: [MessageHandler(text, on_comment_text)]}
-    adding: dict[object, list[Any]] = {REPORT_CODE: [MessageHandler(text, on_report_code)]}
-    for states in (writing, deciding, commenting, adding):
+    for states in (writing, commenting):
         for step in states.values():
             step.append(MessageHandler(other, on_use_buttons))
     return [
@@ -896,33 +550,15 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
             timeout_key="proposal-form-timeout",
         ),
         forms.form(
-            app, DECISION_FORM,
-            entry_points=[
-                CallbackQueryHandler(on_decide, pattern=cb.PROPOSAL_DECIDE.pattern()),
-                CallbackQueryHandler(on_decide_report, pattern=cb.MEETING_REPORT_DECIDE.pattern()),
-            ],
-            states=deciding, cancel=cancel_deciding,
-            cancel_button=cb.PROPOSAL_CANCEL_FORM, leave_for_menu=leave_deciding,
-            timeout_key="proposal-form-timeout",
-        ),
-        forms.form(
             app, COMMENT_FORM,
             entry_points=[CallbackQueryHandler(on_comment, pattern=cb.PROPOSAL_COMMENT.pattern())],
             states=commenting, cancel=cancel_comment,
             leave_for_menu=leave_comment, timeout_key="proposal-comment-timeout",
         ),
-        forms.form(
-            app, AGENDA_FORM,
-            entry_points=[
-                CallbackQueryHandler(on_add_report, pattern=cb.MEETING_ADD_REPORT.pattern())
-            ],
-            states=adding, cancel=cancel_adding, leave_for_menu=leave_adding,
-            timeout_key="proposal-form-timeout",
-        ),
     ]  # fmt: skip
 
 
 def register(app: Application) -> None:
-    """Install the three forms."""
+    """Install the proposal and comment forms."""
     for form in build(app):
         app.add_handler(form)

@@ -4,7 +4,7 @@ Members support a proposal of their cluster once (and may withdraw it) under its
 announcement, or from `/proposals`. Staff and cluster agents (`/proposals`) see each proposal
 with its supports per cluster and unit and its linked evidence, put it on a joint meeting's
 agenda (a published offering of kind «جلسه»), record the meeting's decision
-(handlers/proposal_form.py) and mark it done; every change is told to its supporters and the
+(handlers/meeting_forms.py) and mark it done; every change is told to its supporters and the
 members whose reports it links (bot/services/proposals.py). `/meetings` lists the meetings with
 their agendas and sends the proposal pack (.xlsx, right to left) before one.
 
@@ -27,7 +27,8 @@ from bot.services import proposals as service
 from bot.text import pack_messages, shorten
 from handlers import menu
 from handlers.keyboards import answer, replace_pressed, rows
-from handlers.proposal_form import managed, publish_proposal, tell
+from handlers.meeting_forms import managed
+from handlers.proposal_form import publish_proposal, tell
 from handlers.tables import send_table
 from storage.clusters import list_places
 from storage.offerings import recent_offerings
