@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, JobQueue, filters
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
@@ -537,15 +538,16 @@ def register(app: Application) -> None:
     assert isinstance(app, KhoosheApplication)
     state = app.state
 
-    async def tell_untold() -> None:
+    async def tell_untold(_context: object) -> None:
         told = await service.tell_untold(
             state.db, state.settings, state.locales, state.outside_bodies
         )
         if told:
             state.outbox.wake()
 
-    async def at_start(_jobs: object) -> None:
-        # In the background: start-up (and the first updates) need not wait for it.
-        app.create_task(tell_untold(), name="proposals: tell untold changes")
+    async def at_start(jobs: JobQueue[Any]) -> None:
+        # A job on the one scheduler, so start-up (and the first updates) need not wait for
+        # it; each platform's hook may run it: a change is told under one key, never twice.
+        jobs.run_once(tell_untold, 0, name="proposals: tell untold changes")
 
     state.outbox.on_scheduler(at_start)
