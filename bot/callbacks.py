@@ -441,6 +441,61 @@ CONSULT_LIST = button("cl:l", *_CONSULT_FILTER, who=ADVISER)
 CONSULT_LIST_EXPORT = button("cl:x", *_CONSULT_FILTER, who=ADVISER)
 
 
+# --- surveys, the member's side (handlers/surveys.py): answer, resume, change ------------------
+SURVEY_KINDS = ("single", "multi", "scale", "number", "text")
+SURVEY_ANSWER = button("sv:a", ID, who=MEMBER)  # the invitation's button: start or resume
+SURVEY_PICK = button("sv:p", ID, Int("question"), Int("option", hi=99), who=MEMBER)
+SURVEY_NEXT = button("sv:n", ID, Int("question"), who=MEMBER)  # a multiple choice is done
+SURVEY_CHANGE = button("sv:c", ID, Int("question"), who=MEMBER)
+# --- surveys, the staff's side (handlers/survey_form.py, handlers/surveys.py) ------------------
+SURVEY_NEW = button("svs:new", who=AGENT)
+SURVEY_TEMPLATE = button("svs:tpl", Choice("template", ("tech_needs", "satisfaction")), who=AGENT)
+SURVEY_KIND = button("svs:k", Choice("kind", SURVEY_KINDS), who=AGENT)
+SURVEY_QUESTIONS_DONE = button("svs:qd", who=AGENT)
+SURVEY_CLUSTER = button("svs:t", Word("cluster"), who=AGENT)
+SURVEY_CLUSTER_PAGE = button("svs:p", PAGE, who=AGENT)
+SURVEY_CLUSTERS_DONE = button("svs:cd", who=AGENT)
+SURVEY_TRAINING = button("svs:tr", ID, who=AGENT)  # ask a training's registrants
+SURVEY_OPEN_NOW = button("svs:now", who=AGENT)
+SURVEY_PUBLISH = button("svs:pub", who=AGENT)
+SURVEY_CANCEL_FORM = button("svs:x", who=AGENT)
+SURVEY_RESULTS = button("svs:r", ID, who=AGENT)
+SURVEY_EXPORT = button("svs:xl", ID, who=AGENT)
+SURVEY_CLOSE = button("svs:c", ID, who=AGENT)
+SURVEY_CLOSE_YES = button("svs:cy", ID, who=AGENT)
+
+
+# --- proposals and joint meetings (handlers/proposals.py, handlers/proposal_form.py) ---------
+PROPOSAL_SUPPORT = button("pp:s", ID, who=MEMBER)  # support, or withdraw the support
+PROPOSAL_COMMENT = button("pp:c", ID, who=MEMBER)
+PROPOSAL_NEW = button("pps:new", who=AGENT)
+PROPOSAL_BODY = button("pps:b", Word("body", sample="bank"), who=AGENT)
+PROPOSAL_NO_BODY = button("pps:nob", who=AGENT)
+PROPOSAL_CLUSTER = button("pps:t", Word("cluster"), who=AGENT)
+PROPOSAL_CLUSTER_PAGE = button("pps:p", PAGE, who=AGENT)
+PROPOSAL_CLUSTERS_DONE = button("pps:cd", who=AGENT)
+PROPOSAL_NO_REPORTS = button("pps:nor", who=AGENT)
+PROPOSAL_LINK = button("pps:l", Choice("kind", ("survey", "topic")), ID, who=AGENT)
+PROPOSAL_LINKS_DONE = button("pps:ld", who=AGENT)
+PROPOSAL_PUBLISH = button("pps:pub", who=AGENT)
+PROPOSAL_SAVE_DRAFT = button("pps:draft", who=AGENT)
+PROPOSAL_PUBLISH_DRAFT = button("pps:pubd", ID, who=AGENT)
+PROPOSAL_CANCEL_FORM = button("pps:x", who=AGENT)
+PROPOSAL_SUPPORTERS = button("pps:sup", ID, who=AGENT)
+PROPOSAL_AGENDA = button("pps:ag", ID, who=AGENT)
+PROPOSAL_AGENDA_SET = button("pps:ags", ID, Int("meeting"), who=AGENT)
+PROPOSAL_DECIDE = button("pps:d", ID, who=AGENT)
+PROPOSAL_OUTCOME = button(
+    "pps:o", Choice("outcome", ("accepted", "partial", "rejected", "referred")), who=AGENT
+)
+PROPOSAL_NO_DUE = button("pps:nod", who=AGENT)
+PROPOSAL_DECISION_OK = button("pps:dok", who=AGENT)
+PROPOSAL_DONE = button("pps:done", ID, who=AGENT)
+MEETING_PACK = button("mt:pack", ID, who=AGENT)
+MEETING_ADD_REPORT = button("mt:add", ID, who=AGENT)
+MEETING_REPORT_DECIDE = button("mt:d", ID, Int("report"), who=AGENT)
+
+
 def any_of(*families: Button) -> str:
     """One pattern for several families handled alike."""
     return "|".join(f"(?:{f.pattern()})" for f in families)

@@ -27,6 +27,7 @@ from handlers import (
     cores_admin,
     digest,
     errors,
+    meeting_forms,
     menu,
     middleware,
     needs,
@@ -36,10 +37,15 @@ from handlers import (
     onboarding,
     own_data,
     profile,
+    proposal_form,
+    proposals,
     report_followup,
     reports,
     staff_lists,
     staff_report,
+    survey_answer,
+    survey_form,
+    surveys,
     triage,
     triage_input,
 )
@@ -70,6 +76,16 @@ def register_all(app: Application) -> None:
     # A member's training-topic suggestion (one question) before the report form, whose
     # free text would otherwise take it for a problem.
     needs.register(app)
+    # Surveys: the composer (staff) and a member's typed answer to a survey question, before
+    # the report form, whose free text would otherwise take them for a problem.
+    survey_form.register(app)
+    survey_answer.register(app)
+    surveys.register(app)
+    # Proposals and meetings: the writing, comment, decision and agenda forms take typed
+    # text before the report form too; /proposals, /meetings and their buttons open no form.
+    proposal_form.register(app)
+    meeting_forms.register(app)
+    proposals.register(app)
     # Follow-ups before the report form: a member with a draft open who taps "add details"
     # (or "not solved") must have their next message taken as that, not as more draft.
     report_followup.register(app)

@@ -67,7 +67,7 @@ async def presser_access(update: Update, context: KhoosheContext) -> Access:
     return await access_of(context, user.id)
 
 
-async def _choices(
+async def choices(
     context: KhoosheContext, dimension: str, access: Access
 ) -> list[tuple[str, str]]:
     """(code, label) of every value a dimension offers this person."""
@@ -88,7 +88,7 @@ async def _names(context: KhoosheContext, dimension: str, codes: list[str], acce
     t = context.t
     if not codes:
         return t("broadcast-all")
-    labels = dict(await _choices(context, dimension, access))
+    labels = dict(await choices(context, dimension, access))
     return t.join(t.label("list-separator"), [labels.get(code, code) for code in codes])
 
 
@@ -173,7 +173,7 @@ class AudiencePicker:
         chosen = set(draft.get(key, []))
         items = [
             (("✅ " if code in chosen else "▫️ ") + label, self.toggle.pack(dimension, code))
-            for code, label in await _choices(context, dimension, access)
+            for code, label in await choices(context, dimension, access)
         ]
         done = button(t, "broadcast-button-done", self.back.pack())
         markup = paged(t, items, page, lambda p: self.page.pack(dimension, p), extra=[done])
@@ -204,7 +204,7 @@ class AudiencePicker:
         assert update.callback_query is not None and update.callback_query.data is not None
         dimension, code = self.toggle.words(update.callback_query.data)
         access = await presser_access(update, context)
-        offered = {c for c, _ in await _choices(context, dimension, access)}
+        offered = {c for c, _ in await choices(context, dimension, access)}
         if code not in offered:
             log.warning("%s: value %r not offered on %s", self.form, code, context.platform)
             await answer(update, context.t("broadcast-out-of-scope"), alert=True)

@@ -36,6 +36,8 @@ help-member =
     • "🎓 Trainings and events": your cluster's courses and events, sign up, cancel, calendar file
     • "💡 Ask an adviser": ask the province's advisory cores; the answer comes here, and you can book a session
     • "👤 My profile": see and change your details
+    • Open surveys for you: /surveys
+    • Open proposals of your cluster to support: /proposals
     • /cancel: leave any step
     • /help: this help
 help-form = You are filling in a form. Answer the question below, or send /cancel to stop.
@@ -46,6 +48,9 @@ help-staff =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
+    • Cluster proposals: write one with evidence (reports, surveys, training topics), supports per cluster and unit, agenda, decision, done: /proposals
+    • Joint meetings, their agendas and the proposal pack (Excel): /meetings
     • Reports filtered by status, category, cluster, responsible body and age; each row has a button that opens the report's card (agents see only their clusters): /reports
     • The same list as an Excel file: /export_reports
     • A report's full text, attachments and history, with every card button: /show 482107
@@ -62,6 +67,9 @@ help-admin =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
+    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
+    • Cluster proposals: write one with evidence (reports, surveys, training topics), supports per cluster and unit, agenda, decision, done: /proposals
+    • Joint meetings, their agendas and the proposal pack (Excel): /meetings
     • Reports with filters; each row has a button that opens the report's card with every action: /reports
     • The same list as an Excel file: /export_reports
     • A report's full text, attachments and history, with every card button: /show 482107

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot import callbacks as cb
 from bot.i18n import Texts
@@ -27,6 +27,23 @@ class ClusterWeek:
     resolved: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class OpenSurvey:
+    """An open survey a member has not finished (and its answer button's data)."""
+
+    title: str
+    closes_at: datetime
+    answer_data: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenProposal:
+    """A proposal open for support in a member's cluster."""
+
+    title: str
+    supports: int
+
+
 def comma(t: Texts) -> str:
     return f"{t.label('digest-comma')} "
 
@@ -46,14 +63,20 @@ def member_digest(
     *,
     without_news: bool = False,
     consultations: str | None = None,
+    surveys: Sequence[OpenSurvey] = (),
+    proposals: Sequence[OpenProposal] = (),
 ) -> tuple[str, list[list[tuple[str, str]]]] | None:
     """A member's digest text and its buttons (label, callback data), or None when there is
     nothing for them (unless `without_news`, when their cluster's numbers are enough).
-    `consultations`: the block on their open requests for advice (digest/cores.py)."""
+    `consultations`: the block on their open requests for advice (digest/cores.py);
+    `surveys` are the open surveys asked of them that they have not finished, `proposals`
+    their cluster's proposals open for support."""
     if (
         not news
         and not coming
         and not consultations
+        and not surveys
+        and not proposals
         and not (without_news and (cluster.raised or cluster.resolved))
     ):
         return None
@@ -110,6 +133,20 @@ def member_digest(
                 label = t.label("digest-button-signup", title=shorten(event.title)[:30])
                 buttons.append([(label, event.signup_data)])
         blocks.append("\n".join(lines))
+    if surveys:
+        lines = [t("digest-member-surveys")]
+        for survey in surveys[:MAX_REPORT_LINES]:
+            lines.append(
+                t("digest-member-survey", title=shorten(survey.title), closes=survey.closes_at)
+            )
+        blocks.append("\n".join(lines))
+    if proposals:
+        lines = [t("digest-member-proposals")]
+        lines += [
+            t("digest-member-proposal", title=shorten(p.title), count=p.supports)
+            for p in proposals[:MAX_REPORT_LINES]
+        ]
+        blocks.append("\n".join(lines))
     blocks.append(
         t(
             "digest-member-cluster",
@@ -119,6 +156,10 @@ def member_digest(
         )
     )
     buttons = buttons[:3]
+    buttons += [
+        [(t.label("survey-button-answer-titled", title=shorten(s.title)[:30]), s.answer_data)]
+        for s in surveys[:2]
+    ]
     buttons.append([(t.label("digest-button-off"), cb.DIGEST_OFF.pack())])
     return fit_message("\n\n".join(blocks)), buttons
 

@@ -12,6 +12,7 @@ from typing import Any
 import aiosqlite
 from telegram.ext import CallbackContext, JobQueue
 
+from bot import callbacks as cb
 from bot.context import AppState
 from bot.i18n import Locales, Rendered, Texts
 from bot.services.delivery import texts
@@ -25,7 +26,13 @@ from bot.services.digest.events import (
     no_coming_events,
     no_fill_rates,
 )
-from bot.services.digest.member import ClusterWeek, fit_message, member_digest
+from bot.services.digest.member import (
+    ClusterWeek,
+    OpenProposal,
+    OpenSurvey,
+    fit_message,
+    member_digest,
+)
 from bot.services.digest.staff import StaffData, by_field, category_counts, staff_digest, totals
 from bot.services.digest.themes import lemmas
 from bot.services.digest.week import Week, last_due, reported_week, week_of
@@ -52,7 +59,15 @@ from storage.digest import (
 )
 from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
+from storage.proposals import (
+    Proposal,
+    list_proposals,
+    overdue_decisions,
+    overdue_report_decisions,
+    supports,
+)
 from storage.reports import Report
+from storage.surveys import answer_sets, open_surveys, pending_members
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +206,8 @@ class Digests:
         coming = await self.coming_events(self.db, ahead)
         names = {p.code: p for p in await list_places(self.db, "cluster", active_only=False)}
         asked = await open_by_member(self.db)  # requests for advice still open (issue 17)
+        surveys = await self.open_surveys()
+        proposals = await self.open_proposals()
         translators: dict[tuple[str, str], Texts] = {}
         result = []
         for index, r in enumerate(recipients):
@@ -212,6 +229,8 @@ class Digests:
                 coming.get(r.cluster_code, ()),
                 without_news=self.settings.digest_without_news,
                 consultations=cores.member_block(t, asked.get(r.member_id, ())),
+                surveys=[s for s, askees in surveys if r.member_id in askees],
+                proposals=proposals.get(r.cluster_code, ()),
             )
             if built is not None:
                 text, buttons = built
@@ -221,6 +240,24 @@ class Digests:
                 }
                 result.append((r, payload))
         return result
+
+    async def open_surveys(self) -> list[tuple[OpenSurvey, set[int]]]:
+        """Each open survey, with the members it asks who have not finished it."""
+        found = []
+        for survey in await open_surveys(self.db, datetime.now(UTC)):
+            pending = await pending_members(self.db, survey, self.outbox.platforms)
+            shown = OpenSurvey(survey.title, survey.closes_at, cb.SURVEY_ANSWER.pack(survey.id))
+            found.append((shown, pending))
+        return found
+
+    async def open_proposals(self) -> dict[str, list[OpenProposal]]:
+        """Proposals open for support, by cluster."""
+        found: dict[str, list[OpenProposal]] = {}
+        for proposal in await list_proposals(self.db, ["open"]):
+            shown = OpenProposal(proposal.title, (await supports(self.db, proposal.id)).total)
+            for code in proposal.clusters:
+                found.setdefault(code, []).append(shown)
+        return found
 
     # --- staff -----------------------------------------------------------------------------
 
@@ -255,6 +292,68 @@ class Digests:
             fill_rates=await self.fill_rates(self.db, week),
         )
 
+    async def staff_surveys(self, t: Texts, clusters: frozenset[str] | None) -> str | None:
+        """The open surveys a reader may manage, with how many answered so far."""
+        lines = []
+        for survey in await open_surveys(self.db, datetime.now(UTC)):
+            asked = set(survey.audience.clusters)
+            if clusters is not None and not (asked and asked <= clusters):
+                continue
+            lines.append(
+                t(
+                    "digest-staff-survey",
+                    title=survey.title,
+                    answers=len(await answer_sets(self.db, survey.id)),
+                    closes=survey.closes_at,
+                )
+            )
+        return t.join("\n", [t("digest-staff-surveys"), *lines]) if lines else None
+
+    async def staff_proposals(self, t: Texts, clusters: frozenset[str] | None) -> str | None:
+        """Proposals open and on an agenda in the reader's clusters, and decisions past due."""
+
+        def mine(p: Proposal) -> bool:
+            return clusters is None or set(p.clusters) <= clusters
+
+        current = [p for p in await list_proposals(self.db, ["open", "agenda"]) if mine(p)]
+        now = datetime.now(UTC)
+        late: list[tuple[str, datetime | None, str | None]] = [
+            (p.title, p.decision_due, p.decision_body)
+            for p in await overdue_decisions(self.db, now)
+            if mine(p)
+        ]
+        late += [
+            (
+                t.label("meeting-pack-report", code=t.digits(r.code)),
+                r.decision_due,
+                r.decision_body,
+            )
+            for r in await overdue_report_decisions(self.db, now)
+            if clusters is None or r.cluster_code in clusters
+        ]
+        lines = []
+        if current:
+            lines.append(
+                t(
+                    "digest-staff-proposals",
+                    open=sum(1 for p in current if p.status == "open"),
+                    agenda=sum(1 for p in current if p.status == "agenda"),
+                )
+            )
+        if late:
+            lines.append(t("digest-staff-overdue-decisions"))
+            names = {b.code: b.name(t.lang) for b in self.bodies}
+            lines += [
+                t(
+                    "digest-staff-overdue-decision",
+                    title=title,
+                    due=due or now,
+                    body=names.get(body or "", body or "—"),
+                )
+                for title, due, body in late
+            ]
+        return t.join("\n", lines) if lines else None
+
     async def _overdue(self, moment: datetime) -> list[Report]:
         reports = await open_reports(self.db, moment)
         flags = await overdue(self.db, reports, self.holidays, self.settings, moment)
@@ -274,6 +373,12 @@ class Digests:
         bodies = {b.code: b.name(lang) for b in self.bodies}
         text = staff_digest(t, data, clusters, names, bodies, joined)
         text = await self._with_cores(t, text, data.week)
+        for block in (
+            await self.staff_surveys(t, clusters),
+            await self.staff_proposals(t, clusters),
+        ):
+            if block:
+                text = Rendered(f"{text}\n\n{block}")
         now, before = category_counts(data, clusters)
         if not now and not before:
             return text, None
