@@ -1,3 +1,5 @@
+# Over 500 lines: the one catalogue of buttons, read top to bottom: every family with who may
+# press it and where, in one place (the forged-press matrix and the middleware read it).
 """Every inline button's callback data, declared once: its shape, who may press it and where.
 
 Callback data comes back from the client and can be forged, so each button family says

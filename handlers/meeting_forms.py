@@ -40,13 +40,15 @@ from handlers.proposal_form import (
     typed_text,
 )
 from handlers.when_input import pressed_when, read_when
+from storage.meeting_agenda import (
+    add_report_to_agenda,
+    agenda_report,
+    decide_report,
+)
 from storage.offerings import get_offering
 from storage.proposals import (
     Decision,
-    add_report_to_agenda,
-    agenda_report,
     decide,
-    decide_report,
     get_proposal,
 )
 from storage.reports import get_by_code

@@ -1,3 +1,5 @@
+# Over 500 lines: the proposal form and a supporter's comment share their draft helpers and one
+# build; the comment (its own section) is the next piece to move.
 """Writing a proposal (staff or a cluster agent, from /proposals), and a supporter's short
 comment. The meetings' forms (a decision, a report on the agenda) are handlers/meeting_forms.py.
 

@@ -1,4 +1,4 @@
-"""Proposals and joint meetings in chat.
+"""Proposals and joint meetings in chat (the /meetings list and its pack: handlers/meetings.py).
 
 Members support a proposal of their cluster once (and may withdraw it) under its
 announcement, or from `/proposals`. Staff and cluster agents (`/proposals`) see each proposal
@@ -27,17 +27,13 @@ from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import proposals as service
 from bot.text import pack_messages, shorten
 from handlers import menu
-from handlers.keyboards import answer, replace_pressed, rows
+from handlers.keyboards import answer, chat_id_of, replace_pressed, rows
 from handlers.meeting_forms import managed
 from handlers.proposal_form import publish_proposal, tell
-from handlers.tables import send_table
-from storage.clusters import list_places
+from storage.clusters import cluster_names
 from storage.offerings import recent_offerings
 from storage.proposals import (
-    AgendaReport,
     Proposal,
-    agenda,
-    agenda_reports,
     get_proposal,
     list_proposals,
     mark_done,
@@ -53,20 +49,9 @@ LISTED = 10
 MEETINGS = 8
 
 
-def _chat_id(update: Update) -> int:
-    chat = update.effective_chat
-    assert chat is not None
-    return chat.id
-
-
-def _id(update: Update, family: cb.Button) -> int:
+def pressed_id(update: Update, family: cb.Button) -> int:
     assert update.callback_query is not None
     return family.first_int(update.callback_query.data) or 0
-
-
-async def _cluster_names(context: KhoosheContext) -> dict[str, str]:
-    places = await list_places(context.db, "cluster", active_only=False)
-    return {p.code: p.name(context.t.lang) for p in places}
 
 
 # --- members -------------------------------------------------------------------------------------
@@ -79,7 +64,7 @@ async def on_support(update: Update, context: KhoosheContext) -> None:
     if member is None:
         await answer(update, t("not-registered-hint"), alert=True)
         return
-    proposal_id = _id(update, cb.PROPOSAL_SUPPORT)
+    proposal_id = pressed_id(update, cb.PROPOSAL_SUPPORT)
     proposal = await get_proposal(context.db, proposal_id)
     if proposal is None or member.cluster_code not in proposal.clusters:
         await answer(update, t("proposal-not-for-you"), alert=True)
@@ -117,7 +102,7 @@ async def _member_list(update: Update, context: KhoosheContext) -> None:
         p for p in await list_proposals(context.db, ["open"]) if member.cluster_code in p.clusters
     ]
     if not mine:
-        await context.bot.send_message(_chat_id(update), t("proposal-member-none"))
+        await context.bot.send_message(chat_id_of(update), t("proposal-member-none"))
         return
     for proposal in mine[:LISTED]:
         markup = InlineKeyboardMarkup(
@@ -127,7 +112,7 @@ async def _member_list(update: Update, context: KhoosheContext) -> None:
             ]
         )
         await context.bot.send_message(
-            _chat_id(update),
+            chat_id_of(update),
             t(
                 "proposal-published",
                 title=proposal.title,
@@ -141,7 +126,7 @@ async def _member_list(update: Update, context: KhoosheContext) -> None:
 async def card_text(context: KhoosheContext, proposal: Proposal) -> str:
     """A proposal as staff see it: status, clusters, supports per cluster, evidence."""
     t = context.t
-    names = await _cluster_names(context)
+    names = await cluster_names(context.db, context.t.lang)
     found = await supports(context.db, proposal.id)
     counts = await coreporter_counts(context.db, list(proposal.reports))
     by_cluster = t.label("list-separator").join(
@@ -216,7 +201,7 @@ def card_markup(t: Texts, proposal: Proposal) -> InlineKeyboardMarkup:
 
 async def _staff_list(update: Update, context: KhoosheContext, access: Access) -> None:
     t = context.t
-    chat_id = _chat_id(update)
+    chat_id = chat_id_of(update)
     new = InlineKeyboardMarkup(
         [
             [
@@ -238,12 +223,12 @@ async def _staff_list(update: Update, context: KhoosheContext, access: Access) -
 
 async def on_supporters(update: Update, context: KhoosheContext) -> None:
     """Who supports it: per cluster, each unit with its comment."""
-    proposal = await managed(update, context, _id(update, cb.PROPOSAL_SUPPORTERS))
+    proposal = await managed(update, context, pressed_id(update, cb.PROPOSAL_SUPPORTERS))
     if proposal is None:
         return
     await answer(update)
     t = context.t
-    names = await _cluster_names(context)
+    names = await cluster_names(context.db, context.t.lang)
     found = await supports(context.db, proposal.id)
     lines = [t("proposal-supporters-head", title=proposal.title, count=found.total)]
     for supporter in found.supporters:
@@ -256,10 +241,10 @@ async def on_supporters(update: Update, context: KhoosheContext) -> None:
             )
         )
     for text in pack_messages(["\n".join(lines)]):
-        await context.bot.send_message(_chat_id(update), text)
+        await context.bot.send_message(chat_id_of(update), text)
 
 
-async def _meetings(context: KhoosheContext) -> list[tuple[int, str, datetime]]:
+async def meetings_ahead(context: KhoosheContext) -> list[tuple[int, str, datetime]]:
     """Published meetings from a week ago on: (id, title, start)."""
     since = datetime.now(UTC) - timedelta(days=7)
     return [
@@ -271,11 +256,11 @@ async def _meetings(context: KhoosheContext) -> list[tuple[int, str, datetime]]:
 
 async def on_agenda(update: Update, context: KhoosheContext) -> None:
     """Which meeting's agenda: the published meetings («جلسه») from a week ago on."""
-    proposal = await managed(update, context, _id(update, cb.PROPOSAL_AGENDA))
+    proposal = await managed(update, context, pressed_id(update, cb.PROPOSAL_AGENDA))
     if proposal is None:
         return
     t = context.t
-    meetings = await _meetings(context)
+    meetings = await meetings_ahead(context)
     if not meetings:
         await answer(update, t("proposal-no-meetings"), alert=True)
         return
@@ -292,7 +277,7 @@ async def on_agenda(update: Update, context: KhoosheContext) -> None:
         ]
     )
     await context.bot.send_message(
-        _chat_id(update), t("proposal-choose-meeting", title=proposal.title), reply_markup=markup
+        chat_id_of(update), t("proposal-choose-meeting", title=proposal.title), reply_markup=markup
     )
 
 
@@ -304,7 +289,7 @@ async def on_agenda_set(update: Update, context: KhoosheContext) -> None:
     if proposal is None:
         return
     t = context.t
-    if meeting_id not in {m for m, _, _ in await _meetings(context)}:
+    if meeting_id not in {m for m, _, _ in await meetings_ahead(context)}:
         await answer(update, t("button-expired"), alert=True)
         return
     user = update.effective_user
@@ -319,13 +304,13 @@ async def on_agenda_set(update: Update, context: KhoosheContext) -> None:
     moved = await get_proposal(context.db, proposal.id)
     if moved is not None:  # the card again, with the buttons of its new status
         await context.bot.send_message(
-            _chat_id(update), await card_text(context, moved), reply_markup=card_markup(t, moved)
+            chat_id_of(update), await card_text(context, moved), reply_markup=card_markup(t, moved)
         )
 
 
 async def on_publish_draft(update: Update, context: KhoosheContext) -> None:
     """A draft opened for support: sent to its clusters' members."""
-    proposal = await managed(update, context, _id(update, cb.PROPOSAL_PUBLISH_DRAFT))
+    proposal = await managed(update, context, pressed_id(update, cb.PROPOSAL_PUBLISH_DRAFT))
     if proposal is None:
         return
     t = context.t
@@ -340,7 +325,7 @@ async def on_publish_draft(update: Update, context: KhoosheContext) -> None:
 
 async def on_done(update: Update, context: KhoosheContext) -> None:
     """The decision was carried out."""
-    proposal = await managed(update, context, _id(update, cb.PROPOSAL_DONE))
+    proposal = await managed(update, context, pressed_id(update, cb.PROPOSAL_DONE))
     if proposal is None:
         return
     user = update.effective_user
@@ -355,171 +340,10 @@ async def on_done(update: Update, context: KhoosheContext) -> None:
     await replace_pressed(update, t("proposal-marked-done", title=proposal.title))
 
 
-# --- /meetings -----------------------------------------------------------------------------------
-
-
-Item = Proposal | AgendaReport
-
-
-async def agenda_items(context: KhoosheContext, access: Access, meeting_id: int) -> list[Item]:
-    """A meeting's agenda in order: proposals and reports, those of the reader's clusters."""
-    proposals: list[Item] = [
-        p for p in await agenda(context.db, meeting_id) if access.covers_clusters(set(p.clusters))
-    ]
-    reports: list[Item] = [
-        r
-        for r in await agenda_reports(context.db, meeting_id)
-        if access.covers_cluster(r.cluster_code)
-    ]
-    return sorted(proposals + reports, key=lambda item: item.agenda_order or 0)
-
-
-def _item_line(t: Texts, number: int, item: Item) -> str:
-    if isinstance(item, AgendaReport):
-        key = "meeting-item-report-decided" if item.decision_text else "meeting-item-report-open"
-        return t(
-            key,
-            number=number,
-            code=t.digits(item.code),
-            summary=shorten(item.summary, 60),
-            status=t(f"report-status-{item.status}"),
-        )
-    return t(
-        "meeting-item",
-        number=number,
-        title=item.title,
-        status=t(f"proposal-status-{item.status}"),
-    )
-
-
-async def meetings_command(update: Update, context: KhoosheContext) -> None:
-    """/meetings: the joint meetings with their agendas (only the reader's clusters' items),
-    a button to add a report, one to record the decision on each report, and the pack."""
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    t = context.t
-    meetings = await _meetings(context)
-    if not meetings:
-        await context.bot.send_message(_chat_id(update), t("proposal-no-meetings"))
-        return
-    for meeting_id, title, at in meetings:
-        items = await agenda_items(context, access, meeting_id)
-        lines: list[str] = [t("meeting-head", title=title, when=at, count=len(items))]
-        lines += [_item_line(t, i, item) for i, item in enumerate(items, start=1)]
-        buttons = [
-            InlineKeyboardButton(
-                t.label("meeting-button-decide-report", code=t.digits(item.code)),
-                callback_data=cb.MEETING_REPORT_DECIDE.pack(meeting_id, item.report_id),
-            )
-            for item in items
-            if isinstance(item, AgendaReport) and item.decision_text is None
-        ]
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("meeting-button-add-report"),
-                callback_data=cb.MEETING_ADD_REPORT.pack(meeting_id),
-            )
-        )
-        if items:
-            buttons.append(
-                InlineKeyboardButton(
-                    t.label("meeting-button-pack"), callback_data=cb.MEETING_PACK.pack(meeting_id)
-                )
-            )
-        await context.bot.send_message(
-            _chat_id(update), "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
-        )
-
-
-PACK_COLUMNS = (
-    "order", "title", "clusters", "problem", "solution", "body", "supports", "by_cluster",
-    "reports", "members", "surveys", "topics", "status", "decision", "due",
-)  # fmt: skip
-
-
-async def on_pack(update: Update, context: KhoosheContext) -> None:
-    """The meeting's proposal pack: one row per agenda item, supports and evidence counted."""
-    from bot.services.export import Column, Value, table_workbook
-    from storage.offerings import get_offering
-
-    meeting = await get_offering(context.db, _id(update, cb.MEETING_PACK))
-    t = context.t
-    if meeting is None or meeting.kind != "meeting":
-        await answer(update, t("button-expired"), alert=True)
-        return
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    items = await agenda_items(context, access, meeting.id)
-    if not items:
-        await answer(update, t("meeting-agenda-empty"), alert=True)
-        return
-    await answer(update)
-    names = await _cluster_names(context)
-    bodies = context.state.outside_bodies
-    counts = await coreporter_counts(
-        context.db,
-        [r for item in items for r in (
-            [item.report_id] if isinstance(item, AgendaReport) else item.reports
-        )],
-    )  # fmt: skip
-    table: list[tuple[Value, ...]] = []
-    for order, item in enumerate(items, start=1):
-        if isinstance(item, AgendaReport):
-            values: dict[str, Value] = {
-                "title": t.label("meeting-pack-report", code=t.digits(item.code)),
-                "clusters": names.get(item.cluster_code, item.cluster_code),
-                "problem": item.summary,
-                "body": service.body_name(bodies, item.decision_body, t.lang) or "",
-                "reports": 1,
-                "members": 1 + counts.get(item.report_id, 0),
-                "status": t.label(f"report-status-{item.status}"),
-                "decision": item.decision_text or "",
-                "due": item.decision_due,
-            }
-        else:
-            found = await supports(context.db, item.id)
-            values = {
-                "title": item.title,
-                "clusters": t.label("list-separator").join(names.get(c, c) for c in item.clusters),
-                "problem": item.problem,
-                "solution": item.solution,
-                "body": service.body_name(bodies, item.body, t.lang) or "",
-                "supports": found.total,
-                "by_cluster": t.label("list-separator").join(
-                    f"{names.get(c, c)}: {n}" for c, n in sorted(found.by_cluster().items())
-                ),
-                "reports": len(item.reports),
-                "members": len(item.reports) + sum(counts.get(r, 0) for r in item.reports),
-                "surveys": len(item.surveys),
-                "topics": len(item.topics),
-                "status": t.label(f"proposal-status-{item.status}"),
-                "decision": t.label(f"proposal-decision-{item.decision}") if item.decision else "",
-                "due": item.decision_due,
-            }
-        values["order"] = order
-        table.append(tuple(values.get(c) for c in PACK_COLUMNS))
-    columns = [
-        Column(
-            t.label(f"meeting-col-{c}"),
-            40 if c in ("problem", "solution") else 16,
-            gregorian=t.label("meeting-col-due_gregorian") if c == "due" else None,
-        )
-        for c in PACK_COLUMNS
-    ]
-    tz = context.settings.tz
-    await send_table(
-        context.bot,
-        _chat_id(update),
-        lambda: table_workbook(columns, table, t.lang, tz, title=shorten(meeting.title, 30)),
-        f"meeting-{meeting.id}-pack.xlsx",
-        t("meeting-pack-caption", title=meeting.title, count=len(items)),
-    )
-
-
 def register(app: Application) -> None:
     """Install /proposals, /meetings and their buttons; tell changes a crash left untold."""
+    from handlers.meetings import meetings_command, on_pack  # they use this module's cards
+
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("proposals", proposals_command, filters=private))
     app.add_handler(CommandHandler("meetings", requires(Role.CLUSTER_AGENT)(meetings_command),

@@ -1,3 +1,5 @@
+# Over 500 lines: one ConversationHandler composing a survey; its steps (questions, audience,
+# times, ways out) share one draft and its checks.
 """Composing a survey (from /surveys): a title, questions of five kinds (single choice,
 multiple choice, a 1–5 scale, a number, free text) or one of the ready templates, the clusters
 it asks (an agent: only theirs), when it opens and closes (Jalali, typed as every staff form

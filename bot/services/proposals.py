@@ -26,18 +26,20 @@ from bot.services.notices import Notice
 from bot.services.triage import OutsideBody
 from bot.settings import Platform, Settings
 from bot.text import shorten
+from storage.meeting_agenda import (
+    agenda_report,
+    mark_report_item_told,
+    untold_report_items,
+)
 from storage.members import get_member_by_id
 from storage.offerings import get_offering
 from storage.outbox import Audience, NewBroadcast, Template
 from storage.proposals import (
     Proposal,
-    agenda_report,
     get_proposal,
-    mark_report_item_told,
     mark_told,
     to_tell,
     untold_events,
-    untold_report_items,
 )
 from storage.reports import parties
 

@@ -57,13 +57,15 @@ from storage.digest import (
     resolved_counts,
     staff_recipients,
 )
+from storage.meeting_agenda import (
+    overdue_report_decisions,
+)
 from storage.outbox import Audience, NewBroadcast
 from storage.outbox_queue import PersonalRow, broadcast_exists, create_personal_broadcast
 from storage.proposals import (
     Proposal,
     list_proposals,
     overdue_decisions,
-    overdue_report_decisions,
     supports,
 )
 from storage.reports import Report
