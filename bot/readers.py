@@ -53,6 +53,44 @@ STAFF_ONLY = (
     "consult-turned", "consult-from-report-usage", "consult-from-report-done", "consult-list*",
     "consult-figures-line", "consult-filter-*", "consult-age-*", "consult-export-*",
     "consult-col-*", "consult-overdue",
+    # Surveys: /surveys (the staff list, results, chart, export and its columns) and the
+    # composer. Members' side (the invitation, answering, summary, the ready templates'
+    # questions, the digest's lines) is translated in locales/az/surveys.ftl.
+    "survey-staff-*", "survey-button-new", "survey-template-tech_needs",
+    "survey-template-satisfaction", "survey-template-loaded", "survey-button-results",
+    "survey-button-export", "survey-button-close*", "survey-confirm*", "survey-already-closed",
+    "survey-closed-now", "survey-results-head", "survey-result-*", "survey-chart-*",
+    "survey-no-answers", "survey-export-caption", "survey-col-*", "survey-yes", "survey-no",
+    "survey-ask-*", "survey-title-length", "survey-kind-*", "survey-button-questions-done",
+    "survey-too-many", "survey-question-length", "survey-options-bad", "survey-questions-written",
+    "survey-pick-clusters*", "survey-button-clusters-done", "survey-audience-chosen",
+    "survey-button-open-now", "survey-opens-*", "survey-closes-*", "survey-summary-question",
+    "survey-button-publish", "survey-published", "survey-form-cancelled",
+    "survey-compose-timeout", "survey-type-text", "survey-pick-training", "survey-button-training",
+    # Proposals and joint meetings: /proposals (staff cards, statuses, supporters, buttons), the
+    # proposal and decision forms, meetings' agendas and packs. What members read (a proposal
+    # with its support and comment buttons, the comment form, what they are told at each step,
+    # decisions on their reports, the digest's lines) is in locales/az/proposals.ftl.
+    "proposal-staff-intro", "proposal-button-new", "proposal-card*", "proposal-status-*",
+    "proposal-button-supporters", "proposal-button-agenda", "proposal-button-decide",
+    "proposal-button-done", "proposal-supporter*", "proposal-no-meetings",
+    "proposal-choose-meeting", "proposal-meeting-choice", "proposal-on-agenda",
+    "proposal-not-open", "proposal-not-on-agenda", "proposal-not-decided", "proposal-marked-done",
+    "proposal-ask-title", "proposal-ask-problem", "proposal-ask-solution", "proposal-ask-body",
+    "proposal-ask-reports", "proposal-ask-links", "proposal-ask-outcome",
+    "proposal-ask-decision-*", "proposal-ask-due", "proposal-text-length",
+    "proposal-button-no-body", "proposal-body-chosen", "proposal-pick-*",
+    "proposal-button-clusters-done", "proposal-clusters-chosen", "proposal-button-no-reports",
+    "proposal-no-reports", "proposal-reports-unknown", "proposal-link-*",
+    "proposal-button-links-done", "proposal-links-chosen", "proposal-confirm*",
+    "proposal-button-publish", "proposal-published-staff", "proposal-form-*",
+    "proposal-outcome-chosen", "proposal-button-no-due", "proposal-button-record-decision",
+    "proposal-decision-recorded", "proposal-button-save-draft", "proposal-saved-draft",
+    "proposal-not-draft", "meeting-head", "meeting-item*", "meeting-button-*",
+    "meeting-agenda-empty", "meeting-pack-*", "meeting-col-*", "meeting-ask-report",
+    "meeting-report-added", "meeting-report-there", "meeting-report-ask-decision",
+    "meeting-report-confirm-decision", "meeting-report-decision-recorded",
+    "meeting-report-decided-already",
 )  # fmt: skip
 # Members read these although a pattern above takes in their family: the button under every
 # announcement and its answer.

@@ -87,6 +87,40 @@ def test_every_staff_pattern_still_matches_a_message(locales: Locales) -> None:
         ("consult-advisers-only", False),  # a member typing /slots reads it
         ("digest-consult-member-line", False),
         ("menu-consult", False),
+        # Surveys, proposals, joint meetings: survey-*, proposal-* and meeting-* mix both sides.
+        ("survey-ask-title", True),  # the composer
+        ("survey-kind-multi", True),
+        ("survey-result-option", True),
+        ("survey-col-company", True),
+        ("survey-closed-now", True),  # staff closed it
+        ("survey-button-close-yes", True),
+        ("survey-template-tech_needs", True),  # the template's button in /surveys
+        ("survey-summary-question", True),  # the composer's preview
+        ("digest-staff-surveys", True),
+        ("survey-closed", False),  # a member pressed a closed survey's button
+        ("survey-summary", False),
+        ("survey-hint-scale", False),
+        ("survey-template-title-tech_needs", False),  # the title members read
+        ("survey-tpl-tech-skills.options", False),  # the options members pick
+        ("survey-button-answer-titled", False),  # under the member's digest
+        ("digest-member-survey", False),
+        ("proposal-card", True),
+        ("proposal-status-open", True),  # staff cards, agenda and pack only
+        ("proposal-ask-title", True),
+        ("proposal-ask-decision-text", True),
+        ("proposal-decision-recorded", True),
+        ("proposal-not-draft", True),
+        ("meeting-head", True),
+        ("meeting-col-title", True),
+        ("meeting-report-ask-decision", True),
+        ("meeting-pack-report", True),
+        ("proposal-ask-comment", False),  # a supporter's short comment
+        ("proposal-published", False),
+        ("proposal-button-support", False),
+        ("proposal-decision-partial", False),  # in what supporters are told
+        ("proposal-told-decided", False),
+        ("meeting-report-told-decided", False),  # a member's report decided in a meeting
+        ("digest-member-proposal", False),
     ],
 )
 def test_staff_only_split(msg_id: str, staff: bool) -> None:
