@@ -1,7 +1,7 @@
 """Azerbaijani (Tabriz Turkish, Persian script): complete for members, Persian for staff.
 
 Every message a member can read exists in locales/az with the Persian message's variables;
-staff messages (bot/i18n.py STAFF_ONLY) are left to Persian on purpose. The Persian-copy
+staff messages (bot/readers.py STAFF_ONLY) are left to Persian on purpose. The Persian-copy
 rules hold for az too (tests/test_locale_lint.py checks both), and az is written, not copied.
 """
 
@@ -33,7 +33,7 @@ def test_az_is_loaded_and_offered_second(locales: Locales) -> None:
 
 def test_every_member_facing_message_has_an_az_one(locales: Locales) -> None:
     """Names each missing id: translate it into locales/az, or, if only staff ever read it,
-    add a pattern to STAFF_ONLY in bot/i18n.py."""
+    add a pattern to STAFF_ONLY in bot/readers.py."""
     fa, az = locales.message_ids("fa"), locales.message_ids("az")
     missing = sorted(name for name in fa if not staff_only(name) and name not in az)
     assert missing == [], f"member-facing messages missing from locales/az: {missing}"

@@ -1,5 +1,5 @@
 # Azerbaijani (Tabriz Turkish) in Persian script: what members read. Staff messages are left
-# out on purpose and shown in Persian (bot/i18n.py, STAFF_ONLY).
+# out on purpose and shown in Persian (bot/readers.py, STAFF_ONLY).
 
 command-start = باشلا و اصلی منو
 command-profile = منیم پروفایلیم

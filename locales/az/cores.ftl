@@ -1,6 +1,6 @@
 # Advisory cores (issue 17), as members read them: asking, the core suggested, the tracking
 # code, advisers' answers, slots offered, sessions, rating. The advisers' cards, buttons and
-# tools, /cores, /slots and /consultations stay Persian (bot/i18n.py, STAFF_ONLY).
+# tools, /cores, /slots and /consultations stay Persian (bot/readers.py, STAFF_ONLY).
 
 menu-consult = 💡 مشاوره ایسته
 consult-no-cores = هله مشاوره هسته‌سی ایشه دوشمه‌ییب. تئزلیکله بورادان استانین مشاورلاریندان سوروشا بیله‌جکسینیز.
