@@ -27,7 +27,8 @@ class Audience:
     offering: int | None = None
     signup_statuses: tuple[str, ...] = ()
     # "The two sides of advisory session N" (core_bookings.id): its member, and its adviser
-    # if they are a member too — while it is still booked (issue 17's reminders).
+    # — while it is still booked (issue 17's reminders). An adviser who is not a member is
+    # added by storage/outbox.py start_broadcast, at their own chat.
     booking: int | None = None
 
     def to_json(self) -> str:

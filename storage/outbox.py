@@ -250,6 +250,21 @@ async def start_broadcast(
             (broadcast_id, *params),
         )
         queued = cursor.rowcount
+        if audience.booking is not None:
+            # An adviser who is not a registered member is reached at their own chat (a
+            # private chat's id is the user's): both sides of a session get its reminders.
+            chosen = [p for p in platforms if not audience.platforms or p in audience.platforms]
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO outbox (broadcast_id, member_id, platform, chat_id) "
+                "SELECT DISTINCT ?, NULL, g.platform, g.user_id FROM core_bookings b "
+                "JOIN core_slots s ON s.id = b.slot_id JOIN core_advisers g "
+                "ON s.adviser = 'staff:' || g.platform || ':' || g.user_id "
+                f"WHERE b.id = ? AND b.status = 'booked' AND g.platform IN "
+                f"({', '.join('?' * len(chosen)) or 'NULL'}) AND NOT EXISTS (SELECT 1 FROM "
+                "member_addresses a WHERE a.platform = g.platform AND a.user_id = g.user_id)",
+                (broadcast_id, audience.booking, *chosen),
+            )
+            queued += cursor.rowcount
         await db.execute(
             "UPDATE broadcasts SET status = 'sending', started_at = ? WHERE id = ?",
             (now_iso(), broadcast_id),

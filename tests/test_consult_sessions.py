@@ -135,11 +135,18 @@ async def test_two_members_race_for_one_slot(khooshe: Khooshe) -> None:
     await expect(adviser, "جلسه رزرو کرد")
 
 
-async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe) -> None:
+@pytest.mark.parametrize("a_member", [True, False], ids=["adviser-a-member", "adviser-only"])
+async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe, a_member: bool) -> None:
     await khooshe.stop()
     await khooshe.start(session_reminder_seconds=(3,))
     cores = await _cores(khooshe)
-    adviser = await _adviser(khooshe, cores["technology"])
+    if a_member:
+        adviser = await _adviser(khooshe, cores["technology"])
+    else:  # granted the role, never registered: reached at their own chat
+        adviser = khooshe.member()
+        await grant_adviser(
+            khooshe.db, cores["technology"].id, khooshe.platform.value, adviser.id, 1
+        )
     member = await _asking(khooshe, "مریم رضایی")
     start = datetime.now(UTC) + timedelta(seconds=12)
     await _slots(khooshe, cores["technology"], adviser, start)
@@ -156,8 +163,9 @@ async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe) -> None:
     for side in (member, adviser):
         reminder = await expect(side, "⏰ یادآوری", wait=15)
         assert PLACE in shown(reminder)
-    await member.settle(quiet=0.5)
-    assert len([m for m in member.messages if "⏰ یادآوری" in (m.content or "")]) == 1
+    for side in (member, adviser):
+        await side.settle(quiet=0.5)
+        assert len([m for m in side.messages if "⏰ یادآوری" in (m.content or "")]) == 1
     (row,) = await khooshe.rows("SELECT status FROM broadcasts WHERE kind = 'reminder'")
     assert row["status"] == "done"
 
