@@ -16,8 +16,9 @@ from handlers import profile
 from handlers.keyboards import answer, replace_pressed
 from handlers.offerings import tell_promoted
 from storage.clock import parse_iso
+from storage.consultations import member_consultations
 from storage.members import Member, addresses
-from storage.own_data import own_ideas, own_signups
+from storage.own_data import own_ideas, own_signups, own_voice
 from storage.reports import member_reports
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,23 @@ async def describe_all(context: KhoosheContext, member: Member) -> str:
     ideas = await own_ideas(context.db, member.id)
     said = [t("mydata-ideas", count=len(ideas.suggestions), votes=ideas.votes)]
     said += [t("mydata-idea", text=text) for text in ideas.suggestions]
-    return t.join("\n\n", (t.join("\n", part) for part in (about, filed, signed, said)))
+    requests = await member_consultations(context.db, member.id, limit=1_000)
+    asked = [t("mydata-requests", count=len(requests))]
+    for request in requests:
+        asked.append(
+            t(
+                "mydata-request",
+                code=t.digits(request.code),
+                summary=request.summary,
+                status=t(f"consult-status-{request.status}"),
+                date=t.date(parse_iso(request.created_at)),
+            )
+        )
+    voice = await own_voice(context.db, member.id)
+    voiced = [t("mydata-voice", surveys=voice.surveys, supports=voice.supports)]
+    voiced += [t("mydata-idea", text=text) for text in voice.comments]
+    parts = (about, filed, signed, said, asked, voiced)
+    return t.join("\n\n", (t.join("\n", part) for part in parts))
 
 
 async def _accounts(context: KhoosheContext, member: Member) -> list[str]:

@@ -62,6 +62,32 @@ async def own_ideas(db: aiosqlite.Connection, member_id: int) -> OwnIdeas:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnVoice:
+    """The member's say in surveys and proposals: answer sets, supports and their comments."""
+
+    surveys: int
+    supports: int
+    comments: list[str]
+
+
+async def own_voice(db: aiosqlite.Connection, member_id: int) -> OwnVoice:
+    """How many surveys they answered, the proposals they support now, and their comments."""
+    async with db.execute(
+        "SELECT COUNT(*) FROM survey_responses WHERE member_id = ?", (member_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    surveys = int(row[0]) if row else 0
+    async with db.execute(
+        "SELECT withdrawn_at IS NULL, comment FROM proposal_supports WHERE member_id = ? "
+        "ORDER BY supported_at",
+        (member_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    comments = [str(r[1]) for r in rows if r[1]]
+    return OwnVoice(surveys, sum(1 for r in rows if r[0]), comments)
+
+
+@dataclass(frozen=True, slots=True)
 class Erased:
     """What deleting an account did."""
 

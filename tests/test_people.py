@@ -32,6 +32,7 @@ from storage.members import (
     use_address,
 )
 from storage.own_data import erase_member
+from storage.proposals import NewProposal, create_proposal, publish, set_comment, toggle_support
 from tests.conftest import (
     ADMIN_ID,
     BALE_BOT,
@@ -45,6 +46,7 @@ from tests.conftest import (
     tap,
     walk_to,
 )
+from tests.test_consult import AI_QUESTION, _cores, ask_and_send
 from tests.test_offerings import TITLE, card_of, offer, statuses
 from tests.test_reports import POWER_CUT, file_report
 
@@ -389,3 +391,29 @@ async def test_erasing_twice_erases_once(db: aiosqlite.Connection) -> None:
     # the same account registers afresh as a new member
     again, created = await register_member(db, "bale", 1, 1, _new("+989141111111", True))
     assert created and again.id != member.id
+
+
+async def test_my_data_also_shows_requests_for_advice_and_a_say_in_proposals(
+    khooshe: Khooshe,
+) -> None:
+    await _cores(khooshe)
+    member = khooshe.member()
+    await register(member)
+    await ask_and_send(member, AI_QUESTION)  # a request for advice, through the real form
+    (request,) = await khooshe.rows("SELECT code FROM consultations")
+    (me,) = await khooshe.rows("SELECT id, cluster_code FROM members WHERE user_id = ?", member.id)
+    cluster = me["cluster_code"]
+    proposal, _ = await create_proposal(
+        khooshe.db,
+        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, (cluster,), "staff:test", "mine"),
+    )
+    await publish(khooshe.db, proposal, "staff:test")
+    assert await toggle_support(khooshe.db, proposal, me["id"], cluster)
+    assert await set_comment(khooshe.db, proposal, me["id"], "انبار در شهرک غرب بهتر است")
+
+    await _profile(member)
+    await member.press("🗂 داده‌های من")
+    data = shown(await expect(member, "هرچه از شما نگه داشته‌ایم"))
+    assert "درخواست‌های مشاوره: ۱" in data and persian_digits(request["code"]) in data
+    assert "طرح‌هایی که از آن‌ها حمایت می‌کنید: ۱" in data
+    assert "انبار در شهرک غرب بهتر است" in data

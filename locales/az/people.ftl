@@ -38,6 +38,9 @@ mydata-signups = 🎓 آد یازدیردیقلارینیز: { $count }
 mydata-signup = • { $title } — { $when } — { $status }
 mydata-ideas = 💡 آموزش تکلیفلری: { $count }؛ سسلر: { $votes }
 mydata-idea = • { $text }
+mydata-requests = 💬 مشاوره درخواستلرینیز: { $count }
+mydata-request = • { $code } — { $summary } — { $status } — { $date }
+mydata-voice = 🗳 جواب وئردیگینیز نظرسنجی‌لار: { $surveys }؛ حمایت ائتدیگینیز تکلیفلر: { $supports }
 
 delete-confirm =
     حسابینیز سیلینسین؟

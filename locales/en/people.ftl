@@ -38,6 +38,9 @@ mydata-signups = 🎓 Sign-ups: { $count }
 mydata-signup = • { $title } — { $when } — { $status }
 mydata-ideas = 💡 Training suggestions: { $count }; votes: { $votes }
 mydata-idea = • { $text }
+mydata-requests = 💬 Requests for advice: { $count }
+mydata-request = • { $code } — { $summary } — { $status } — { $date }
+mydata-voice = 🗳 Surveys you answered: { $surveys }; proposals you support: { $supports }
 
 delete-confirm =
     Delete your account?

@@ -38,6 +38,9 @@ mydata-signups = 🎓 ثبت‌نام‌ها: { $count }
 mydata-signup = • { $title } — { $when } — { $status }
 mydata-ideas = 💡 پیشنهادهای آموزشی: { $count }؛ رأی‌ها: { $votes }
 mydata-idea = • { $text }
+mydata-requests = 💬 درخواست‌های مشاوره: { $count }
+mydata-request = • { $code } — { $summary } — { $status } — { $date }
+mydata-voice = 🗳 نظرسنجی‌هایی که پاسخ داده‌اید: { $surveys }؛ طرح‌هایی که از آن‌ها حمایت می‌کنید: { $supports }
 
 delete-confirm =
     حساب شما حذف شود؟
