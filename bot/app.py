@@ -63,7 +63,10 @@ log = logging.getLogger(__name__)
 
 LOCALES_DIR = PROJECT_ROOT / "locales"
 # The command menu (where the platform has one), in the order members see it.
-COMMANDS = ("start", "report", "myreports", "track", "profile", "help", "cancel")
+COMMANDS = (
+    "start", "report", "myreports", "track", "consult", "surveys", "proposals", "profile", "help",
+    "cancel",
+)  # fmt: skip
 
 
 class PollingRefused(NetworkError):

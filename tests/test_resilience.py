@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 
 import pytest
 
+from bot.app import COMMANDS
 from bot.logs import setup_logging
 from bot.sandbox.flavours import BALE_ERRORS
 from bot.sandbox.markdown import render_bale
@@ -141,6 +143,11 @@ async def test_replies_in_groups_quote_the_message_per_platform(khooshe: Khooshe
 async def test_a_refused_command_menu_does_not_stop_the_bot(khooshe: Khooshe) -> None:
     calls = khooshe.sandbox.calls_to("setMyCommands")
     assert len(calls) == 1  # tried once, on both flavours
+    menu = calls[0].params["commands"]
+    menu = json.loads(menu) if isinstance(menu, str) else menu
+    # what a member can do from the menu: reports, advice, surveys and proposals
+    assert [c["command"] for c in menu] == list(COMMANDS)
+    assert {"consult", "surveys", "proposals"} <= set(COMMANDS)
     user = khooshe.member()
     await user.send_command("start")
     assert await user.settle()

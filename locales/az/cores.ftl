@@ -2,6 +2,7 @@
 # code, advisers' answers, slots offered, sessions, rating. The advisers' cards, buttons and
 # tools, /cores, /slots and /consultations stay Persian (bot/readers.py, STAFF_ONLY).
 
+command-consult = مشاوره درخواستی
 menu-consult = 💡 مشاوره ایسته
 consult-no-cores = هله مشاوره هسته‌سی ایشه دوشمه‌ییب. تئزلیکله بورادان استانین مشاورلاریندان سوروشا بیله‌جکسینیز.
 consult-ask =

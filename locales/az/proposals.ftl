@@ -4,6 +4,7 @@
 # the meeting pack stay Persian (bot/readers.py, STAFF_ONLY).
 
 ## members
+command-proposals = خوشه‌نین تکلیفلری
 proposal-published =
     📣 خوشه‌نین تکلیفی: { $title }
     مشکل: { $problem }

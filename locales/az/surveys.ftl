@@ -3,6 +3,7 @@
 # results, charts and exports stay Persian (bot/readers.py, STAFF_ONLY).
 
 ## the invitation and answering
+command-surveys = آچیق نظرسنجی‌لار
 survey-invite =
     📋 نظرسنجی: { $title }
     لطفاً بیر نئچه قیسا سوالا دوگمه‌لرله جواب وئرین. جوابلارینیزی دییشمه‌یین سون واختی: { $closes }

@@ -1,5 +1,6 @@
 # Advisory cores (issue 17): /cores, advisers, members' requests, sessions.
 
+command-consult = Ask an adviser
 role-adviser = core adviser
 admin-grant-needs-core = For the adviser role, give one core's number (see /cores). Example: /grant 123456 adviser 1
 admin-granted-adviser = User { $user } is now an adviser of "{ $core }".

@@ -1,6 +1,7 @@
 # Proposals and joint meetings: members support, staff propose, meetings decide.
 
 ## members
+command-proposals = Cluster proposals
 proposal-published =
     📣 Cluster proposal: { $title }
     Problem: { $problem }

@@ -1,6 +1,7 @@
 # Surveys: composing (staff), answering (members), results.
 
 ## the invitation and answering
+command-surveys = Open surveys
 survey-invite =
     📋 Survey: { $title }
     Please answer a few short questions with the buttons. You can change your answers until { $closes }.

@@ -1,5 +1,6 @@
 # Advisory cores (issue 17): /cores, advisers, members' requests, sessions.
 
+command-consult = درخواست مشاوره
 role-adviser = مشاور هسته
 admin-grant-needs-core = برای نقش مشاور، شماره یک هسته را بنویسید (شماره‌ها در ‎/cores هست). مثال: ‎/grant 123456 adviser 1
 admin-granted-adviser = کاربر { $user } مشاور «{ $core }» شد.

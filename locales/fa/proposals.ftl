@@ -1,6 +1,7 @@
 # Proposals and joint meetings: members support, staff propose, meetings decide.
 
 ## members
+command-proposals = طرح‌های خوشه
 proposal-published =
     📣 پیشنهاد خوشه: { $title }
     مشکل: { $problem }

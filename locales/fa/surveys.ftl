@@ -1,6 +1,7 @@
 # Surveys: composing (staff), answering (members), results.
 
 ## the invitation and answering
+command-surveys = نظرسنجی‌های باز
 survey-invite =
     📋 نظرسنجی: { $title }
     لطفاً به چند پرسش کوتاه با دکمه‌ها پاسخ دهید. تا { $closes } می‌توانید پاسخ‌ها را تغییر دهید.
