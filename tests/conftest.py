@@ -22,7 +22,7 @@ from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT, Platform, Settings
-from storage.db import connect
+from storage.db import connect, transaction
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
 
@@ -316,6 +316,12 @@ class Khooshe:
         assert self.runtime is not None
         for app in self.runtime.apps.values():
             await app.update_persistence()
+
+    async def write(self, sql: str, *params: Any) -> None:
+        """Change rows as the bot does: in a transaction, behind its writers' lock (a bare
+        statement could land inside a transaction the bot has open)."""
+        async with transaction(self.db):
+            await self.db.execute(sql, params)
 
     async def rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Rows of a query as dicts."""

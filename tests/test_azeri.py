@@ -141,10 +141,7 @@ async def test_one_announcement_and_one_reminder_each_in_its_readers_language(
     await khooshe.start(offering_reminder_seconds=(2,))
     tabriz, tehran, visitor = await khooshe.seed_members(3)
     for user, language in ((tabriz, "az"), (visitor, "en")):
-        await khooshe.db.execute(
-            "UPDATE members SET language = ? WHERE user_id = ?", (language, user.id)
-        )
-    await khooshe.db.commit()
+        await khooshe.write("UPDATE members SET language = ? WHERE user_id = ?", language, user.id)
     admin = khooshe.admin()
     await compose(admin)
     await preview(admin)

@@ -21,8 +21,7 @@ async def test_a_member_answers_a_survey_and_supports_a_proposal_in_azerbaijani(
     khooshe: Khooshe,
 ) -> None:
     tabriz, tehran = await khooshe.seed_members(2, "leather_shoes")
-    await khooshe.db.execute("UPDATE members SET language = 'az' WHERE user_id = ?", (tabriz.id,))
-    await khooshe.db.commit()
+    await khooshe.write("UPDATE members SET language = 'az' WHERE user_id = ?", tabriz.id)
     admin = khooshe.admin()
 
     # The survey, written once in Persian; the parts around it in each reader's language.

@@ -86,7 +86,7 @@ async def test_staff_send_to_one_cluster_and_get_a_report(khooshe: Khooshe) -> N
 
 async def test_blocked_and_opted_out_members(khooshe: Khooshe) -> None:
     reader, blocker, quiet = await khooshe.seed_members(3)
-    await khooshe.db.execute("UPDATE members SET announcements = 0 WHERE user_id = ?", (quiet.id,))
+    await khooshe.write("UPDATE members SET announcements = 0 WHERE user_id = ?", quiet.id)
     khooshe.sandbox.block(blocker.id)
     admin = khooshe.admin()
     card = await compose(admin)
@@ -326,8 +326,8 @@ async def test_scheduled_broadcasts_survive_a_restart(khooshe: Khooshe) -> None:
 async def test_a_templated_broadcast_speaks_each_members_language(khooshe: Khooshe) -> None:
     persian, english, quiet = await khooshe.seed_members(3)
     admin = khooshe.admin()  # (known to the sandbox from the start: a message to them would show)
-    await khooshe.db.execute("UPDATE members SET language = 'en' WHERE user_id = ?", (english.id,))
-    await khooshe.db.execute("UPDATE members SET announcements = 0 WHERE user_id = ?", (quiet.id,))
+    await khooshe.write("UPDATE members SET language = 'en' WHERE user_id = ?", english.id)
+    await khooshe.write("UPDATE members SET announcements = 0 WHERE user_id = ?", quiet.id)
     assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
     when = datetime(2026, 12, 12, 6, 30, tzinfo=UTC)  # 10:00 in Tehran
     template = Template(

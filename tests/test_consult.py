@@ -268,11 +268,12 @@ async def test_an_adviser_of_another_core_cannot_see_or_act(khooshe: Khooshe) ->
 async def test_a_core_group_gets_the_card_and_only_advisers_act_there(khooshe: Khooshe) -> None:
     group = khooshe.sandbox.group(token=khooshe.token, title="هسته فناوری")
     cores = await _cores(khooshe)
-    await khooshe.db.execute(
+    await khooshe.write(
         "UPDATE cores SET group_platform = ?, group_chat_id = ? WHERE id = ?",
-        (khooshe.platform.value, group.id, cores["technology"].id),
+        khooshe.platform.value,
+        group.id,
+        cores["technology"].id,
     )
-    await khooshe.db.commit()
     adviser = await _adviser(khooshe, cores["technology"], "مشاور")
     bystander = khooshe.member(first_name="رهگذر")
     member = khooshe.member()

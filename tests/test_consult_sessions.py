@@ -224,8 +224,7 @@ async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> Non
     await expect(member, "رزرو شد:")
     # The session's time comes (the clock moved on, as far as the slot is concerned).
     past = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
-    await khooshe.db.execute("UPDATE core_slots SET starts_at = ?", (past,))
-    await khooshe.db.commit()
+    await khooshe.write("UPDATE core_slots SET starts_at = ?", past)
     answer = await adviser.press_inline(card, "✅ پایان")
     assert answer is not None and "بسته شد" in (answer.text or "")
     question = await expect(member, "کمکتان کرد")

@@ -15,7 +15,14 @@ from bot.callbacks import Choice, Int, Word
 from bot.sandbox import SandboxUser
 from storage.offerings import NewOffering, create_offering
 from storage.outbox import Audience
-from storage.proposals import NewProposal, create_proposal, publish, put_on_agenda, toggle_support
+from storage.proposals import (
+    NewProposal,
+    create_proposal,
+    publish,
+    put_on_agenda,
+    set_comment,
+    toggle_support,
+)
 from storage.roles import grant_role
 from storage.surveys import NewQuestion, NewSurvey, create_survey, get_survey, save_answer
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect
@@ -63,10 +70,7 @@ async def _world(khooshe: Khooshe) -> dict[str, int]:
     )
     await publish(khooshe.db, open_id, "staff:test")
     assert await toggle_support(khooshe.db, open_id, row["id"], "leather_shoes")
-    await khooshe.db.execute(
-        "UPDATE proposal_supports SET comment = ? WHERE proposal_id = ?", (SECRET_COMMENT, open_id)
-    )
-    await khooshe.db.commit()
+    assert await set_comment(khooshe.db, open_id, row["id"], SECRET_COMMENT)
     agenda_id, _ = await create_proposal(
         khooshe.db,
         NewProposal("برق دوم", "مشکل", "راه‌حل", "power", ("leather_shoes",), "staff:test", "b"),

@@ -218,7 +218,7 @@ async def test_attendance_after_the_start(khooshe: Khooshe) -> None:
     answer = await admin.press_inline(item, "✔️ حضور و غیاب")
     assert answer is not None and "پس از شروع" in (answer.text or "")
     started = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
-    await khooshe.db.execute("UPDATE offerings SET starts_at = ?", (started,))
+    await khooshe.write("UPDATE offerings SET starts_at = ?", started)
     await admin.press_inline(item, "✔️ حضور و غیاب")
     sheet = await expect(admin, "حاضر: ۰ از ۲")
     assert sheet.button_texts == ["▫️ عضو 0", "▫️ عضو 1"]
