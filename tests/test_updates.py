@@ -9,6 +9,7 @@ import pytest
 from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
+from bot.app import Runtime
 from bot.updates import OnePersonAtATime
 from tests.conftest import Khooshe, expect, wait_for
 
@@ -45,8 +46,8 @@ async def test_one_persons_updates_wait_for_each_other_and_nobody_else() -> None
     assert processor.people == 0  # nothing kept for people with nothing in progress
 
 
-async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: Khooshe) -> None:
-    """A handler still at work is not a quiet chat: settle() waits for its reply."""
+def _slow_handler(khooshe: Khooshe) -> tuple[Runtime, asyncio.Event]:
+    """A handler for «آهسته» that answers only once the returned event is set."""
     release = asyncio.Event()
     runtime = khooshe.runtime
     assert runtime is not None
@@ -59,6 +60,12 @@ async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: 
         raise ApplicationHandlerStop
 
     app.add_handler(MessageHandler(filters.Regex("^آهسته$"), slow), group=-5)
+    return runtime, release
+
+
+async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: Khooshe) -> None:
+    """A handler still at work is not a quiet chat: settle() waits for its reply."""
+    runtime, release = _slow_handler(khooshe)
     user = khooshe.member()
     await user.send_text("آهسته")
     settling = asyncio.create_task(user.settle(quiet=0))
@@ -78,18 +85,7 @@ async def test_waiting_for_a_message_runs_its_clock_only_while_the_bot_is_idle(
     """On a loaded machine a handler may take longer than a test's patience: while the bot
     says it is still at work on this chat, next_message() keeps waiting; once it is idle,
     the timeout runs out as before."""
-    release = asyncio.Event()
-    runtime = khooshe.runtime
-    assert runtime is not None
-    (app,) = runtime.apps.values()
-
-    async def slow(update: Update, context: object) -> None:
-        await release.wait()
-        assert update.effective_chat is not None
-        await app.bot.send_message(update.effective_chat.id, "دیر ولی رسید")
-        raise ApplicationHandlerStop
-
-    app.add_handler(MessageHandler(filters.Regex("^آهسته$"), slow), group=-5)
+    runtime, release = _slow_handler(khooshe)
     user = khooshe.member()
     await user.send_text("آهسته")
     waiting = asyncio.create_task(user.next_message(timeout=0.2))
