@@ -16,7 +16,6 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of
-from bot.services.export import Column, table_workbook
 from bot.services.workdays import is_overdue
 from handlers.keyboards import answer, show_card
 from handlers.tables import send_table
@@ -156,6 +155,9 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
     access = await access_of(context, user.id)
     await answer(update, context.t("consult-export-coming"))
     _, rows = await _query(context, access, int(core), str(status), str(age))
+    # Imported on first use: openpyxl (and numpy under it) is staff-only start-up weight.
+    from bot.services.export import Column, table_workbook
+
     t = context.t
     columns = [
         Column(t.label("consult-col-code"), 10),

@@ -1,0 +1,39 @@
+"""What starting the bot loads: only what every update needs (issue 14's lean start-up).
+
+Spreadsheets, charts, calendar files and hazm's language tables serve staff commands, weekly
+jobs and the first report; each is imported where it is first used, so `python -m bot` starts
+polling without them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+# Top-level packages that start-up must not import (and what pulls each in when used).
+LATER = {
+    "openpyxl": "exports (bot.services.export)",
+    "numpy": "openpyxl's optional numeric types",
+    "PIL": "digest and survey charts",
+    "matplotlib": "the charts' font only",
+    "icalendar": ".ics files for trainings and sessions",
+    "hazm": "the categoriser, warmed in a thread once polling runs",
+    "nltk": "hazm's package __init__ (never imported: bot/hazm_parts.py)",
+    "scipy": "hazm's package __init__",
+    "sklearn": "hazm's package __init__",
+}
+
+
+def test_start_up_imports_nothing_only_staff_or_weekly_work_needs() -> None:
+    """Importing the bot and its entry point loads none of LATER (a handler that imports
+    openpyxl at module level, as one did, fails here)."""
+    probe = (
+        "import sys, bot.app, bot.__main__; "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(LATER)!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
