@@ -312,9 +312,12 @@ class Khooshe:
 
     async def flush(self) -> None:
         """Write PTB's conversation and user data now, as its persistence job would soon (on
-        a loaded machine, perhaps in the middle of what a test measures)."""
+        a loaded machine, perhaps in the middle of what a test measures), once every update
+        received is handled: a handler still running (its reply seen, its form state not yet
+        set) would otherwise change the state after the flush."""
         assert self.runtime is not None
         for app in self.runtime.apps.values():
+            await app.update_queue.join()
             await app.update_persistence()
 
     async def write(self, sql: str, *params: Any) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.sandbox.driver import WAIT_CAP
 from bot.sandbox.terminal import Session, open_console
 from bot.settings import Platform
 from bot.text import visual_order
@@ -95,7 +96,8 @@ async def test_switching_back_shows_what_arrived_meanwhile_in_order(terminal: Te
     assert "پاسخ ثبت شد" in shown
     # The reply goes through the outbox; the console tells when it reaches the member, unasked.
     told = re.compile(r"-- \d+ new messages? for member on")
-    assert await wait_for(lambda: told.search(terminal.printed(shown)), 10), terminal.printed()
+    arrived = await wait_for(lambda: told.search(terminal.printed(shown)), WAIT_CAP)
+    assert arrived, terminal.printed()
 
     shown = await terminal.type(":member")
     # What the staff did reached the member while they were away: both, in order, with times.

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar
 
 from bot.sandbox import BotMessage, SandboxUser
-from bot.services.offerings import Owner, cancel, publish
+from bot.services.offerings import Owner, cancel, change, publish
 from storage.offerings import NewOffering, Offering, cancel_signup, sign_up
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap
 
@@ -242,9 +242,11 @@ async def test_reminders_reach_the_confirmed_only_and_never_a_cancelled_offering
     await khooshe.stop()
     await khooshe.start(offering_reminder_seconds=(2,))
     stays, leaves = await khooshe.seed_members(2)
-    now = datetime.now(UTC)
-    soon = await offer(khooshe, starts_at=now + timedelta(seconds=5))
-    called_off = await offer(khooshe, starts_at=now + timedelta(seconds=5), title="نشست لغوشده")
+    # Both start tomorrow while the sign-ups and the cancellation are set up (on a loaded
+    # machine that can take longer than any few seconds); then one is moved to start in 5 s.
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    soon = await offer(khooshe, starts_at=tomorrow)
+    called_off = await offer(khooshe, starts_at=tomorrow, title="نشست لغوشده")
     for offering in (soon, called_off):
         for member in (stays, leaves):
             (row,) = await khooshe.rows(
@@ -259,6 +261,16 @@ async def test_reminders_reach_the_confirmed_only_and_never_a_cancelled_offering
     runtime = khooshe.runtime
     assert runtime is not None and runtime.outbox is not None
     await cancel(runtime.outbox, khooshe.db, called_off, owner(khooshe))
+    moved = await change(
+        runtime.outbox,
+        khooshe.db,
+        runtime.settings,
+        soon,
+        owner(khooshe),
+        starts_at=datetime.now(UTC) + timedelta(seconds=5),
+    )
+    assert moved is not None
+    soon = moved[0]
 
     reminder = await expect(stays, f"یادآوری: «{TITLE}»", wait=8)
     assert reminder.button_texts == [DETAILS]  # a service message: no opt-out button
@@ -270,10 +282,9 @@ async def test_reminders_reach_the_confirmed_only_and_never_a_cancelled_offering
     rows = await khooshe.rows(
         "SELECT dedupe_key, status FROM broadcasts WHERE kind = 'reminder' ORDER BY id"
     )
-    assert (f"reminder:{soon.id}:v1:2", "done") in [(r["dedupe_key"], r["status"]) for r in rows]
-    assert (f"reminder:{called_off.id}:v1:2", "cancelled") in [
-        (r["dedupe_key"], r["status"]) for r in rows
-    ]
+    states = [(r["dedupe_key"], r["status"]) for r in rows]
+    assert (f"reminder:{soon.id}:v{soon.version}:2", "done") in states
+    assert (f"reminder:{called_off.id}:v1:2", "cancelled") in states
 
 
 async def test_reminders_are_rearmed_after_a_restart(khooshe: Khooshe) -> None:
