@@ -11,6 +11,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.db import transaction
 from storage.reports import NewAttachment
+from storage.rows import from_row
 
 # Seven digits: never the same as a report's six-digit code, so a code says which it is.
 CODE_DIGITS = 7
@@ -64,26 +65,7 @@ class ConsultationEvent:
 
 
 def consultation_of_row(row: aiosqlite.Row) -> Consultation:
-    return Consultation(
-        id=row["id"],
-        code=row["code"],
-        member_id=row["member_id"],
-        cluster_code=row["cluster_code"],
-        platform=row["platform"],
-        core_id=row["core_id"],
-        suggested_core=row["suggested_core"],
-        summary=row["summary"],
-        question=row["question"],
-        status=row["status"],
-        owner=row["owner"],
-        taken_at=row["taken_at"],
-        first_answer_at=row["first_answer_at"],
-        phone_shared=bool(row["phone_shared"]),
-        report_id=row["report_id"],
-        from_report_id=row["from_report_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Consultation, row)
 
 
 async def _unused_code(db: aiosqlite.Connection) -> str:

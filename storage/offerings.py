@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
-from storage.clock import now_iso, parse_iso
+from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
 SIGNUP_STATUSES = ("confirmed", "waitlisted", "cancelled")
@@ -28,10 +29,6 @@ def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _opt(value: str | None) -> datetime | None:
-    return parse_iso(value) if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,22 +155,7 @@ async def _targets(db: aiosqlite.Connection, offering_id: int) -> dict[str, int 
 
 
 async def _offering(db: aiosqlite.Connection, row: aiosqlite.Row) -> Offering:
-    return Offering(
-        id=row["id"],
-        kind=row["kind"],
-        title=row["title"],
-        description=row["description"],
-        starts_at=parse_iso(row["starts_at"]),
-        ends_at=_opt(row["ends_at"]),
-        place=row["place"],
-        capacity=row["capacity"],
-        deadline=_opt(row["deadline"]),
-        status=row["status"],
-        published_at=_opt(row["published_at"]),
-        version=row["version"],
-        created_by=row["created_by"],
-        clusters=await _targets(db, row["id"]),
-    )
+    return from_row(Offering, row, clusters=await _targets(db, row["id"]))
 
 
 async def create_offering(
@@ -295,9 +277,7 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
         row = await cursor.fetchone()
     if row is None:
         return None
-    return Signup(
-        row[0], row[1], row[2], row[3], bool(row[4]), parse_iso(row[5]), parse_iso(row[6])
-    )
+    return from_row(Signup, row)
 
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:

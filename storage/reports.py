@@ -11,6 +11,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 CODE_DIGITS = 6
 OPEN_STATUSES = ("new", "in_review", "referred")
@@ -78,24 +79,7 @@ class ReportEvent:
 
 
 def _report(row: aiosqlite.Row) -> Report:
-    return Report(
-        id=row["id"],
-        code=row["code"],
-        member_id=row["member_id"],
-        cluster_code=row["cluster_code"],
-        category=row["category"],
-        suggested=row["suggested"],
-        urgent=bool(row["urgent"]),
-        summary=row["summary"],
-        description=row["description"],
-        status=row["status"],
-        outside_body=row["outside_body"],
-        assignee=row["assignee"],
-        merged_into=row["merged_into"],
-        satisfaction=row["satisfaction"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Report, row)
 
 
 async def _unused_code(db: aiosqlite.Connection) -> str:
