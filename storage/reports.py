@@ -82,12 +82,17 @@ def _report(row: aiosqlite.Row) -> Report:
     return from_row(Report, row)
 
 
-async def _unused_code(db: aiosqlite.Connection) -> str:
-    # Random, not sequential: a code says nothing about how many reports exist. Lookups still
-    # check ownership, so a guessed code reveals nothing.
+async def unused_code(
+    db: aiosqlite.Connection, table: str = "reports", digits: int = CODE_DIGITS
+) -> str:
+    """A tracking code of `digits` digits no row of `table` has (reports; requests for advice).
+
+    Random, not sequential: a code says nothing about how many rows exist. Lookups still
+    check ownership, so a guessed code reveals nothing.
+    """
     while True:
-        code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
-        async with db.execute("SELECT 1 FROM reports WHERE code = ?", (code,)) as cursor:
+        code = str(10 ** (digits - 1) + secrets.randbelow(9 * 10 ** (digits - 1)))
+        async with db.execute(f"SELECT 1 FROM {table} WHERE code = ?", (code,)) as cursor:
             if await cursor.fetchone() is None:
                 return code
 
@@ -113,7 +118,7 @@ async def create_report(
         return _report(row), False
     now = now_iso()
     async with transaction(db):
-        code = await _unused_code(db)
+        code = await unused_code(db)
         cursor = await db.execute(
             "INSERT INTO reports (code, member_id, cluster_code, category, suggested, urgent, "
             "summary, description, client_key, created_at, updated_at) "
