@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 import aiosqlite
 
@@ -429,17 +430,20 @@ async def cancel_signup(
     return CancelOutcome("cancelled", existing.status, tuple(promoted))
 
 
+class OfferingEdit(TypedDict, total=False):
+    """What an edit of a published offering may change; what is left out stays."""
+
+    starts_at: datetime
+    capacity: int
+    place: str
+    title: str
+    description: str
+    ends_at: datetime
+    deadline: datetime
+
+
 async def change_offering(
-    db: aiosqlite.Connection,
-    offering_id: int,
-    *,
-    starts_at: datetime | None = None,
-    capacity: int | None = None,
-    place: str | None = None,
-    title: str | None = None,
-    description: str | None = None,
-    ends_at: datetime | None = None,
-    deadline: datetime | None = None,
+    db: aiosqlite.Connection, offering_id: int, **edit: Unpack[OfferingEdit]
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit a published offering; more seats promote from the waitlist at once.
 
@@ -447,6 +451,8 @@ async def change_offering(
     already confirmed is refused (None): nobody loses a confirmed seat to an edit; so are an
     end not after the start and a sign-up deadline after it.
     """
+    starts_at, capacity = edit.get("starts_at"), edit.get("capacity")
+    ends_at, deadline = edit.get("ends_at"), edit.get("deadline")
     async with transaction(db):
         offering = await get_offering(db, offering_id)
         if offering is None or offering.status != "published":
@@ -480,9 +486,9 @@ async def change_offering(
             )
         # Column names come from this fixed list, never from input.
         for column, value in (
-            ("place", place),
-            ("title", title),
-            ("description", description),
+            ("place", edit.get("place")),
+            ("title", edit.get("title")),
+            ("description", edit.get("description")),
             ("ends_at", _iso(ends_at) if ends_at else None),
             ("deadline", _iso(deadline) if deadline else None),
         ):

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -30,6 +30,7 @@ from storage.offerings import (
     NewOffering,
     Notified,
     Offering,
+    OfferingEdit,
     cancel_offering,
     change_offering,
     create_offering,
@@ -183,38 +184,21 @@ async def change(
     settings: Settings,
     offering: Offering,
     owner: Owner,
-    *,
-    starts_at: datetime | None = None,
-    capacity: int | None = None,
-    place: str | None = None,
-    title: str | None = None,
-    description: str | None = None,
-    ends_at: datetime | None = None,
-    deadline: datetime | None = None,
+    **edit: Unpack[OfferingEdit],
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit an offering; tell those signed up when its time or place changed, and remake
     the reminders for a new start. None: not editable (cancelled, fewer seats than already
     confirmed, an end not after the start or a deadline after it)."""
-    result = await change_offering(
-        db,
-        offering.id,
-        starts_at=starts_at,
-        capacity=capacity,
-        place=place,
-        title=title,
-        description=description,
-        ends_at=ends_at,
-        deadline=deadline,
-    )
+    result = await change_offering(db, offering.id, **edit)
     if result is None:
         return None
     changed, promoted = result
-    if starts_at is not None:
+    if edit.get("starts_at") is not None:
         await _cancel_waiting(
             outbox, db, f"reminder:{offering.id}:v{offering.version}:", owner.actor
         )
         await arm_reminders(outbox, settings, changed, owner)
-    if starts_at is not None or place is not None:
+    if edit.get("starts_at") is not None or edit.get("place") is not None:
         template = Template(
             "offering-changed-notice", _details(changed), ((view_button(changed.id),),)
         )
