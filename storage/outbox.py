@@ -9,6 +9,7 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import aiosqlite
 
@@ -113,6 +114,40 @@ _BROADCAST_COLUMNS = (
     + ", ".join(f"'{kind}'" for kind in ANNOUNCING)
     + ") AND n.id <= broadcasts.id) AS number"
 )
+
+
+class Owner(NamedTuple):
+    """The staff member acting: recorded on broadcasts, told how they went."""
+
+    actor: str
+    platform: str
+    chat_id: int
+    lang: str
+
+
+def owned_broadcast(
+    owner: tuple[str, str, int, str],
+    key: str,
+    audience: Audience,
+    send_at: datetime,
+    template: Template,
+    kind: str,
+) -> NewBroadcast:
+    """A templated broadcast sent on behalf of `owner` (actor, platform, chat id, language:
+    an Owner), once per `key`."""
+    actor, platform, chat_id, lang = owner
+    return NewBroadcast(
+        created_by=actor,
+        owner_platform=platform,
+        owner_chat_id=chat_id,
+        owner_lang=lang,
+        body="",
+        audience=audience,
+        send_at=send_at,
+        dedupe_key=key,
+        kind=kind,
+        template=template,
+    )
 
 
 def _broadcast(row: aiosqlite.Row) -> Broadcast:
