@@ -9,6 +9,7 @@ from typing import Literal
 import aiosqlite
 
 from storage.db import transaction
+from storage.rows import from_row
 
 Kind = Literal["cluster", "estate"]
 _TABLE = {"cluster": "clusters", "estate": "estates"}
@@ -40,7 +41,7 @@ async def list_places(
     )
     async with db.execute(sql) as cursor:
         rows = await cursor.fetchall()
-    return [Place(kind, r["code"], r["name_fa"], r["name_en"], bool(r["active"])) for r in rows]
+    return [from_row(Place, r, kind=kind) for r in rows]
 
 
 async def cluster_names(db: aiosqlite.Connection, lang: str) -> dict[str, str]:
@@ -53,7 +54,7 @@ async def get_place(db: aiosqlite.Connection, kind: Kind, code: str) -> Place | 
     sql = f"SELECT code, name_fa, name_en, active FROM {_TABLE[kind]} WHERE code = ?"
     async with db.execute(sql, (code,)) as cursor:
         r = await cursor.fetchone()
-    return Place(kind, r["code"], r["name_fa"], r["name_en"], bool(r["active"])) if r else None
+    return from_row(Place, r, kind=kind) if r else None
 
 
 async def count_places(db: aiosqlite.Connection, kind: Kind) -> int:

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.clock import now_iso
-from storage.consultations import OPEN_STATUSES, Consultation, consultation_of_row, log_event
-from storage.db import transaction
+from storage.consultations import (
+    OPEN_STATUSES,
+    Consultation,
+    change_once,
+    consultation_of_row,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +139,11 @@ async def waiting_unflagged(db: aiosqlite.Connection) -> list[Consultation]:
 
 async def flag_overdue(db: aiosqlite.Connection, consultation_id: int) -> bool:
     """Mark a request overdue, once (True the first time): the flag is told once."""
-    now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE consultations SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL "
-            "AND status = 'new'",
-            (now, consultation_id),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, "system", "overdue")
-        return True
+    return await change_once(
+        db, consultation_id, "system", "overdue",
+        "UPDATE consultations SET overdue_at = :now WHERE id = :id AND overdue_at IS NULL "
+        "AND status = 'new'",
+    )  # fmt: skip
 
 
 async def new_by_core(db: aiosqlite.Connection, start: str, end: str) -> dict[int, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,7 +9,8 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.reports import NewAttachment
+from storage.reports import NewAttachment, unused_code
+from storage.rows import from_row
 
 # Seven digits: never the same as a report's six-digit code, so a code says which it is.
 CODE_DIGITS = 7
@@ -64,35 +64,7 @@ class ConsultationEvent:
 
 
 def consultation_of_row(row: aiosqlite.Row) -> Consultation:
-    return Consultation(
-        id=row["id"],
-        code=row["code"],
-        member_id=row["member_id"],
-        cluster_code=row["cluster_code"],
-        platform=row["platform"],
-        core_id=row["core_id"],
-        suggested_core=row["suggested_core"],
-        summary=row["summary"],
-        question=row["question"],
-        status=row["status"],
-        owner=row["owner"],
-        taken_at=row["taken_at"],
-        first_answer_at=row["first_answer_at"],
-        phone_shared=bool(row["phone_shared"]),
-        report_id=row["report_id"],
-        from_report_id=row["from_report_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
-
-
-async def _unused_code(db: aiosqlite.Connection) -> str:
-    # Random, like reports' codes: a code says nothing about how many requests exist.
-    while True:
-        code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
-        async with db.execute("SELECT 1 FROM consultations WHERE code = ?", (code,)) as cursor:
-            if await cursor.fetchone() is None:
-                return code
+    return from_row(Consultation, row)
 
 
 async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultation | None:
@@ -132,13 +104,14 @@ async def create_consultation(
         return found, False
     now = now_iso()
     async with transaction(db):
+        code = await unused_code(db, "consultations", CODE_DIGITS)
         cursor = await db.execute(
             "INSERT INTO consultations (code, member_id, cluster_code, platform, core_id, "
             "suggested_core, summary, question, from_report_id, client_key, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (client_key) DO NOTHING",
             (
-                await _unused_code(db), member_id, cluster_code, platform, new.core_id,
+                code, member_id, cluster_code, platform, new.core_id,
                 new.suggested_core, new.summary, new.question, new.from_report_id, client_key,
                 now, now,
             ),
@@ -182,6 +155,35 @@ async def log_event(
     )
 
 
+# The open statuses as SQL, for statements with named parameters.
+_OPEN_SQL = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+
+
+async def change_once(
+    db: aiosqlite.Connection,
+    consultation_id: int,
+    actor: str,
+    kind: str,
+    sql: str,
+    text: str | None = None,
+    **params: object,
+) -> bool:
+    """Run one conditional statement on a request and, only if it changed a row, log `kind`
+    in its history, in one transaction: of two presses at once exactly one wins (True).
+
+    The statement names :id (the request), :actor, :now and any `params`.
+    """
+    now = now_iso()
+    async with transaction(db):
+        cursor = await db.execute(
+            sql, {"id": consultation_id, "actor": actor, "now": now, **params}
+        )
+        if cursor.rowcount != 1:
+            return False
+        await log_event(db, consultation_id, now, actor, kind, text)
+        return True
+
+
 async def add_event(
     db: aiosqlite.Connection, consultation_id: int, actor: str, kind: str, text: str | None
 ) -> None:
@@ -207,17 +209,11 @@ async def history(db: aiosqlite.Connection, consultation_id: int) -> list[Consul
 async def take(db: aiosqlite.Connection, consultation_id: int, owner: str) -> bool:
     """The first adviser to take a request owns it: one conditional UPDATE, so of two
     advisers pressing at once exactly one wins (True for them)."""
-    now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE consultations SET owner = ?, status = 'taken', taken_at = ?, updated_at = ? "
-            "WHERE id = ? AND owner IS NULL AND status = 'new'",
-            (owner, now, now, consultation_id),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, owner, "taken")
-        return True
+    return await change_once(
+        db, consultation_id, owner, "taken",
+        "UPDATE consultations SET owner = :actor, status = 'taken', taken_at = :now, "
+        "updated_at = :now WHERE id = :id AND owner IS NULL AND status = 'new'",
+    )  # fmt: skip
 
 
 async def answered(db: aiosqlite.Connection, consultation_id: int, actor: str, text: str) -> None:
@@ -237,18 +233,12 @@ async def hand_over(
     db: aiosqlite.Connection, consultation_id: int, core_id: int, actor: str
 ) -> bool:
     """Move an open request to another core, where it waits to be taken again."""
-    now = now_iso()
-    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE consultations SET core_id = ?, owner = NULL, status = 'new', "
-            f"updated_at = ? WHERE id = ? AND core_id != ? AND status IN ({placeholders})",
-            (core_id, now, consultation_id, core_id, *OPEN_STATUSES),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, actor, "handed", str(core_id))
-        return True
+    return await change_once(
+        db, consultation_id, actor, "handed",
+        "UPDATE consultations SET core_id = :core, owner = NULL, status = 'new', "
+        f"updated_at = :now WHERE id = :id AND core_id != :core AND status IN ({_OPEN_SQL})",
+        str(core_id), core=core_id,
+    )  # fmt: skip
 
 
 async def attachment_count(db: aiosqlite.Connection, consultation_id: int) -> int:
@@ -274,18 +264,11 @@ async def member_consultations(
 
 async def close(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
     """The adviser is done with an open request (the member is then asked for a rating)."""
-    now = now_iso()
-    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
-    async with transaction(db):
-        cursor = await db.execute(
-            f"UPDATE consultations SET status = 'closed', updated_at = ? "
-            f"WHERE id = ? AND status IN ({placeholders})",
-            (now, consultation_id, *OPEN_STATUSES),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, actor, "closed")
-        return True
+    return await change_once(
+        db, consultation_id, actor, "closed",
+        f"UPDATE consultations SET status = 'closed', updated_at = :now "
+        f"WHERE id = :id AND status IN ({_OPEN_SQL})",
+    )  # fmt: skip
 
 
 async def rate(
@@ -296,17 +279,12 @@ async def rate(
     booking_id: int | None = None,
 ) -> bool:
     """«آیا این مشاوره کمکتان کرد؟»: once per request (and per session); False if rated."""
-    now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO consultation_ratings (consultation_id, booking_id, score, rated_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (consultation_id, booking_id, score, now),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, actor, "rated", str(score))
-        return True
+    return await change_once(
+        db, consultation_id, actor, "rated",
+        "INSERT INTO consultation_ratings (consultation_id, booking_id, score, rated_at) "
+        "VALUES (:id, :booking, :score, :now) ON CONFLICT DO NOTHING",
+        str(score), booking=booking_id, score=score,
+    )  # fmt: skip
 
 
 async def attachments_of(db: aiosqlite.Connection, consultation_id: int) -> list[NewAttachment]:
@@ -394,35 +372,24 @@ async def report_history(
 
 async def share_phone(db: aiosqlite.Connection, consultation_id: int, actor: str) -> bool:
     """The member agreed to give their phone to the adviser for a call (once: True then)."""
-    now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE consultations SET phone_shared = 1, updated_at = ? "
-            "WHERE id = ? AND phone_shared = 0",
-            (now, consultation_id),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, actor, "phone_shared")
-        return True
+    return await change_once(
+        db, consultation_id, actor, "phone_shared",
+        "UPDATE consultations SET phone_shared = 1, updated_at = :now "
+        "WHERE id = :id AND phone_shared = 0",
+    )  # fmt: skip
 
 
 async def add_comment(
     db: aiosqlite.Connection, consultation_id: int, comment: str, actor: str
 ) -> bool:
     """The optional comment after a rating (on the latest rating still without one)."""
-    now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE consultation_ratings SET comment = ? WHERE id = (SELECT id FROM "
-            "consultation_ratings WHERE consultation_id = ? AND comment IS NULL "
-            "ORDER BY id DESC LIMIT 1)",
-            (comment, consultation_id),
-        )
-        if cursor.rowcount != 1:
-            return False
-        await log_event(db, consultation_id, now, actor, "comment", comment)
-        return True
+    return await change_once(
+        db, consultation_id, actor, "comment",
+        "UPDATE consultation_ratings SET comment = :comment WHERE id = (SELECT id FROM "
+        "consultation_ratings WHERE consultation_id = :id AND comment IS NULL "
+        "ORDER BY id DESC LIMIT 1)",
+        comment, comment=comment,
+    )  # fmt: skip
 
 
 async def attachments_with_platform(

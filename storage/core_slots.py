@@ -14,9 +14,10 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
-from storage.clock import now_iso, parse_iso
+from storage.clock import now_iso
 from storage.consultations import log_event
 from storage.db import transaction
+from storage.rows import from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,22 +56,11 @@ def _iso(moment: datetime) -> str:
 
 
 def _slot(row: aiosqlite.Row) -> Slot:
-    return Slot(
-        id=row["id"],
-        core_id=row["core_id"],
-        adviser=row["adviser"],
-        starts_at=parse_iso(row["starts_at"]),
-        minutes=row["minutes"],
-        mode=row["mode"],
-        place=row["place"],
-        cancelled=bool(row["cancelled"]),
-    )
+    return from_row(Slot, row)
 
 
 def _booking(row: aiosqlite.Row) -> Booking:
-    return Booking(
-        row["id"], row["slot_id"], row["consultation_id"], row["member_id"], row["status"]
-    )
+    return from_row(Booking, row)
 
 
 async def add_slots(

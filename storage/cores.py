@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +52,11 @@ async def _core(db: aiosqlite.Connection, row: aiosqlite.Row) -> Core:
         "SELECT kind, value FROM core_topics WHERE core_id = ? ORDER BY kind, value", (row["id"],)
     ) as cursor:
         topics = [(r["kind"], r["value"]) for r in await cursor.fetchall()]
-    return Core(
-        id=row["id"],
-        name=row["name"],
-        description=row["description"],
+    return from_row(
+        Core,
+        row,
         categories=tuple(v for k, v in topics if k == "category"),
         keywords=tuple(v for k, v in topics if k == "keyword"),
-        group_platform=row["group_platform"],
-        group_chat_id=row["group_chat_id"],
-        active=bool(row["active"]),
     )
 
 

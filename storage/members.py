@@ -10,6 +10,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.db import transaction
 from storage.roles import ADVISER, Grant
+from storage.rows import from_row
 
 JobRole = Literal["owner", "manager", "employee", "other"]
 JOB_ROLES: tuple[JobRole, ...] = ("owner", "manager", "employee", "other")
@@ -86,26 +87,7 @@ class NewMember:
 
 
 def _member(row: aiosqlite.Row) -> Member:
-    return Member(
-        id=row["id"],
-        platform=row["platform"],
-        user_id=row["user_id"],
-        chat_id=row["chat_id"],
-        name=row["name"],
-        company=row["company"],
-        cluster_code=row["cluster_code"],
-        estate_code=row["estate_code"],
-        phone=row["phone"],
-        phone_verified=bool(row["phone_verified"]),
-        job_role=row["job_role"],
-        language=row["language"],
-        status=row["status"],
-        announcements=bool(row["announcements"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        digest=bool(row["digest"]),
-        prefer=row["prefer"],
-    )
+    return from_row(Member, row)
 
 
 # Who uses the bot as (platform :p, user id :u), on either of a linked member's platforms:

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 import aiosqlite
 
-from storage.clock import now_iso, parse_iso
+from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
 SIGNUP_STATUSES = ("confirmed", "waitlisted", "cancelled")
@@ -28,10 +30,6 @@ def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _opt(value: str | None) -> datetime | None:
-    return parse_iso(value) if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,22 +156,7 @@ async def _targets(db: aiosqlite.Connection, offering_id: int) -> dict[str, int 
 
 
 async def _offering(db: aiosqlite.Connection, row: aiosqlite.Row) -> Offering:
-    return Offering(
-        id=row["id"],
-        kind=row["kind"],
-        title=row["title"],
-        description=row["description"],
-        starts_at=parse_iso(row["starts_at"]),
-        ends_at=_opt(row["ends_at"]),
-        place=row["place"],
-        capacity=row["capacity"],
-        deadline=_opt(row["deadline"]),
-        status=row["status"],
-        published_at=_opt(row["published_at"]),
-        version=row["version"],
-        created_by=row["created_by"],
-        clusters=await _targets(db, row["id"]),
-    )
+    return from_row(Offering, row, clusters=await _targets(db, row["id"]))
 
 
 async def create_offering(
@@ -295,9 +278,7 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
         row = await cursor.fetchone()
     if row is None:
         return None
-    return Signup(
-        row[0], row[1], row[2], row[3], bool(row[4]), parse_iso(row[5]), parse_iso(row[6])
-    )
+    return from_row(Signup, row)
 
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
@@ -449,17 +430,20 @@ async def cancel_signup(
     return CancelOutcome("cancelled", existing.status, tuple(promoted))
 
 
+class OfferingEdit(TypedDict, total=False):
+    """What an edit of a published offering may change; what is left out stays."""
+
+    starts_at: datetime
+    capacity: int
+    place: str
+    title: str
+    description: str
+    ends_at: datetime
+    deadline: datetime
+
+
 async def change_offering(
-    db: aiosqlite.Connection,
-    offering_id: int,
-    *,
-    starts_at: datetime | None = None,
-    capacity: int | None = None,
-    place: str | None = None,
-    title: str | None = None,
-    description: str | None = None,
-    ends_at: datetime | None = None,
-    deadline: datetime | None = None,
+    db: aiosqlite.Connection, offering_id: int, **edit: Unpack[OfferingEdit]
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit a published offering; more seats promote from the waitlist at once.
 
@@ -467,6 +451,8 @@ async def change_offering(
     already confirmed is refused (None): nobody loses a confirmed seat to an edit; so are an
     end not after the start and a sign-up deadline after it.
     """
+    starts_at, capacity = edit.get("starts_at"), edit.get("capacity")
+    ends_at, deadline = edit.get("ends_at"), edit.get("deadline")
     async with transaction(db):
         offering = await get_offering(db, offering_id)
         if offering is None or offering.status != "published":
@@ -500,9 +486,9 @@ async def change_offering(
             )
         # Column names come from this fixed list, never from input.
         for column, value in (
-            ("place", place),
-            ("title", title),
-            ("description", description),
+            ("place", edit.get("place")),
+            ("title", edit.get("title")),
+            ("description", edit.get("description")),
             ("ends_at", _iso(ends_at) if ends_at else None),
             ("deadline", _iso(deadline) if deadline else None),
         ):

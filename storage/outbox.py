@@ -9,6 +9,7 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import aiosqlite
 
@@ -16,8 +17,9 @@ from storage.audience import ANNOUNCING as ANNOUNCING
 from storage.audience import Audience as Audience
 from storage.audience import audience_where
 from storage.audience import count_audience as count_audience
-from storage.clock import now_iso, parse_iso
+from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 # What became of one message; 'pending' and 'sending' are still on their way.
 DELIVERY_STATUSES = ("sent", "failed", "blocked", "left", "skipped")
@@ -114,26 +116,47 @@ _BROADCAST_COLUMNS = (
 )
 
 
+class Owner(NamedTuple):
+    """The staff member acting: recorded on broadcasts, told how they went."""
+
+    actor: str
+    platform: str
+    chat_id: int
+    lang: str
+
+
+def owned_broadcast(
+    owner: tuple[str, str, int, str],
+    key: str,
+    audience: Audience,
+    send_at: datetime,
+    template: Template,
+    kind: str,
+) -> NewBroadcast:
+    """A templated broadcast sent on behalf of `owner` (actor, platform, chat id, language:
+    an Owner), once per `key`."""
+    actor, platform, chat_id, lang = owner
+    return NewBroadcast(
+        created_by=actor,
+        owner_platform=platform,
+        owner_chat_id=chat_id,
+        owner_lang=lang,
+        body="",
+        audience=audience,
+        send_at=send_at,
+        dedupe_key=key,
+        kind=kind,
+        template=template,
+    )
+
+
 def _broadcast(row: aiosqlite.Row) -> Broadcast:
-    return Broadcast(
-        id=row["id"],
-        kind=row["kind"],
-        created_by=row["created_by"],
-        owner_platform=row["owner_platform"],
-        owner_chat_id=row["owner_chat_id"],
-        owner_lang=row["owner_lang"],
-        body=row["body"],
-        media_kind=row["media_kind"],
-        media_name=row["media_name"],
+    template = row["template"]
+    return from_row(
+        Broadcast,
+        row,
         audience=Audience.from_json(row["audience"]),
-        status=row["status"],
-        send_at=parse_iso(row["send_at"]),
-        created_at=parse_iso(row["created_at"]),
-        started_at=parse_iso(row["started_at"]) if row["started_at"] else None,
-        finished_at=parse_iso(row["finished_at"]) if row["finished_at"] else None,
-        progress_message_id=row["progress_message_id"],
-        template=Template.from_json(row["template"]) if row["template"] else None,
-        number=row["number"],
+        template=Template.from_json(template) if template else None,
     )
 
 
@@ -418,21 +441,9 @@ async def undelivered(db: aiosqlite.Connection, broadcast_id: int) -> list[Recip
     """The recipients a broadcast did not reach, with why."""
     async with db.execute(
         "SELECT m.name, m.company, m.cluster_code, o.platform, m.phone, o.status, o.error, "
-        "o.sent_at "
+        "o.sent_at AS tried_at "
         "FROM outbox o JOIN members m ON m.id = o.member_id "
         "WHERE o.broadcast_id = ? AND o.status IN ('failed', 'blocked', 'left') ORDER BY o.id",
         (broadcast_id,),
     ) as cursor:
-        return [
-            Recipient(
-                name=row[0],
-                company=row[1],
-                cluster_code=row[2],
-                platform=row[3],
-                phone=row[4],
-                status=row[5],
-                error=row[6],
-                tried_at=parse_iso(row[7]) if row[7] else None,
-            )
-            for row in await cursor.fetchall()
-        ]
+        return [from_row(Recipient, row) for row in await cursor.fetchall()]

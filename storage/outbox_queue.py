@@ -14,6 +14,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.db import transaction
 from storage.outbox import NewBroadcast, insert_broadcast
+from storage.rows import from_row
 
 # --- the outbox -------------------------------------------------------------------------------
 
@@ -76,16 +77,12 @@ async def claim_next(
             "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?",
             (row["id"],),
         )
-    return OutboxItem(
-        id=row["id"],
-        broadcast_id=row["broadcast_id"],
-        member_id=row["member_id"],
-        platform=row["platform"],
-        chat_id=row["chat_id"],
-        payload=json.loads(row["payload"]) if row["payload"] else None,
+    payload = row["payload"]
+    return from_row(
+        OutboxItem,
+        row,
+        payload=json.loads(payload) if payload else None,
         attempts=row["attempts"] + 1,
-        language=row["language"],
-        error=row["error"],
     )
 
 

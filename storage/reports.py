@@ -11,6 +11,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.rows import from_row
 
 CODE_DIGITS = 6
 OPEN_STATUSES = ("new", "in_review", "referred")
@@ -78,32 +79,20 @@ class ReportEvent:
 
 
 def _report(row: aiosqlite.Row) -> Report:
-    return Report(
-        id=row["id"],
-        code=row["code"],
-        member_id=row["member_id"],
-        cluster_code=row["cluster_code"],
-        category=row["category"],
-        suggested=row["suggested"],
-        urgent=bool(row["urgent"]),
-        summary=row["summary"],
-        description=row["description"],
-        status=row["status"],
-        outside_body=row["outside_body"],
-        assignee=row["assignee"],
-        merged_into=row["merged_into"],
-        satisfaction=row["satisfaction"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Report, row)
 
 
-async def _unused_code(db: aiosqlite.Connection) -> str:
-    # Random, not sequential: a code says nothing about how many reports exist. Lookups still
-    # check ownership, so a guessed code reveals nothing.
+async def unused_code(
+    db: aiosqlite.Connection, table: str = "reports", digits: int = CODE_DIGITS
+) -> str:
+    """A tracking code of `digits` digits no row of `table` has (reports; requests for advice).
+
+    Random, not sequential: a code says nothing about how many rows exist. Lookups still
+    check ownership, so a guessed code reveals nothing.
+    """
     while True:
-        code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
-        async with db.execute("SELECT 1 FROM reports WHERE code = ?", (code,)) as cursor:
+        code = str(10 ** (digits - 1) + secrets.randbelow(9 * 10 ** (digits - 1)))
+        async with db.execute(f"SELECT 1 FROM {table} WHERE code = ?", (code,)) as cursor:
             if await cursor.fetchone() is None:
                 return code
 
@@ -129,7 +118,7 @@ async def create_report(
         return _report(row), False
     now = now_iso()
     async with transaction(db):
-        code = await _unused_code(db)
+        code = await unused_code(db)
         cursor = await db.execute(
             "INSERT INTO reports (code, member_id, cluster_code, category, suggested, urgent, "
             "summary, description, client_key, created_at, updated_at) "

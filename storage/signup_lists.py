@@ -9,7 +9,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.clock import now_iso, parse_iso
+from storage.clock import now_iso
 from storage.db import transaction
 from storage.offerings import (
     SIGNUP_STATUSES,
@@ -20,6 +20,7 @@ from storage.offerings import (
     get_offering,
     get_signup,
 )
+from storage.rows import from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +65,14 @@ async def attendees(
     wanted = list(statuses)
     async with db.execute(
         "SELECT s.member_id, m.name, m.company, s.cluster_code, m.phone, s.status, "
-        "s.attended, s.created_at, s.seq FROM signups s JOIN members m ON m.id = s.member_id "
+        "s.attended, s.created_at AS signed_up_at, s.seq "
+        "FROM signups s JOIN members m ON m.id = s.member_id "
         f"WHERE s.offering_id = ? AND s.status IN ({', '.join('?' * len(wanted))}) "
         "ORDER BY s.seq",
         (offering_id, *wanted),
     ) as cursor:
         rows = await cursor.fetchall()
-    return [
-        Attendee(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), parse_iso(r[7]), r[8])
-        for r in rows
-    ]
+    return [from_row(Attendee, r) for r in rows]
 
 
 async def toggle_attended(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 FlavourName = Literal["telegram", "bale"]
@@ -50,45 +50,41 @@ class FlavourRules:
     webhook_secret_header: bool = True
 
 
-FLAVOURS: dict[str, FlavourRules] = {
-    "telegram": FlavourRules(
-        name="telegram",
-        accepts_parse_mode=True,
-        updates_have_is_bot=True,
-        updates_have_date=True,
-        callback_has_chat_instance=True,
-        get_me_has_is_bot=True,
-        has_command_menu=True,
-        honours_reply_parameters=True,
-        chat_not_found=(400, "Bad Request: chat not found"),
-        first_user_id=100_001,
-        first_group_id=-1_000_001,
-        legacy_forward_fields=False,
-        strict_reply_target=True,
-    ),
-    # See docs/bale.md: what the live service answers (2024-2026). Fields it was once thought
-    # to omit are there; drop_fields() takes them away again to test the repairs.
-    "bale": FlavourRules(
-        name="bale",
-        # No parse_mode parameter: Bale ignores it and renders its Markdown anyway.
-        accepts_parse_mode=True,
-        updates_have_is_bot=True,
-        updates_have_date=True,
-        callback_has_chat_instance=True,
-        get_me_has_is_bot=True,
-        has_command_menu=False,
-        honours_reply_parameters=False,
-        chat_not_found=BALE_ERRORS["unknown_chat"],
-        # Above 2**32, so 64-bit id handling is exercised.
-        first_user_id=5_000_000_001,
-        first_group_id=-6_000_000_001,
-        legacy_forward_fields=True,
-        # Unknown what Bale answers; be lenient rather than invent an error.
-        strict_reply_target=False,
-        renders_markdown=True,
-        edit_answers_stub=True,
-        has_supergroups=False,
-        # Bale documents only `url` for setWebhook (docs/bale.md): no secret header.
-        webhook_secret_header=False,
-    ),
-}
+TELEGRAM = FlavourRules(
+    name="telegram",
+    accepts_parse_mode=True,
+    updates_have_is_bot=True,
+    updates_have_date=True,
+    callback_has_chat_instance=True,
+    get_me_has_is_bot=True,
+    has_command_menu=True,
+    honours_reply_parameters=True,
+    chat_not_found=(400, "Bad Request: chat not found"),
+    first_user_id=100_001,
+    first_group_id=-1_000_001,
+    legacy_forward_fields=False,
+    strict_reply_target=True,
+)
+# See docs/bale.md: what the live service answers (2024-2026), written as where it differs
+# from Telegram. Fields it was once thought to omit (is_bot, date, chat_instance) are there;
+# drop_fields() takes them away again to test the repairs. It has no parse_mode parameter
+# but ignores it, and renders its Markdown anyway.
+BALE = replace(
+    TELEGRAM,
+    name="bale",
+    has_command_menu=False,
+    honours_reply_parameters=False,
+    chat_not_found=BALE_ERRORS["unknown_chat"],
+    # Above 2**32, so 64-bit id handling is exercised.
+    first_user_id=5_000_000_001,
+    first_group_id=-6_000_000_001,
+    legacy_forward_fields=True,
+    # Unknown what Bale answers; be lenient rather than invent an error.
+    strict_reply_target=False,
+    renders_markdown=True,
+    edit_answers_stub=True,
+    has_supergroups=False,
+    # Bale documents only `url` for setWebhook (docs/bale.md): no secret header.
+    webhook_secret_header=False,
+)
+FLAVOURS: dict[str, FlavourRules] = {"telegram": TELEGRAM, "bale": BALE}

@@ -21,7 +21,7 @@ from bot.services.when import When, WhenError, parse_when
 from bot.settings import Settings
 from bot.text import fold_digits
 from storage.core_slots import Slot
-from storage.outbox import Audience, NewBroadcast, Template, waiting_with_key
+from storage.outbox import Audience, Template, owned_broadcast, waiting_with_key
 
 WEEKS = 4
 MAX_SESSIONS = 60
@@ -112,18 +112,10 @@ async def arm_reminders(
             "consult-session-reminder",
             {"title": title, "when": slot.starts_at, "place": slot.place},
         )
+        key = f"{reminder_key(booking_id)}{lead}"
         await outbox.submit(
-            NewBroadcast(
-                created_by=owner.actor,
-                owner_platform=owner.platform,
-                owner_chat_id=owner.chat_id,
-                owner_lang=owner.lang,
-                body="",
-                audience=Audience(booking=booking_id),
-                send_at=send_at,
-                dedupe_key=f"{reminder_key(booking_id)}{lead}",
-                kind="reminder",
-                template=template,
+            owned_broadcast(
+                owner, key, Audience(booking=booking_id), send_at, template, "reminder"
             )
         )
         made += 1

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.text import fold_digits, normalized
 from storage.members import EDITABLE_FIELDS, JOB_ROLES, NewMember
+from storage.rows import from_row
 
 NAME_MAX = 60
 COMPANY_MAX = 100
@@ -26,29 +27,28 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
 
 
+async def _clean_words(text: str, longest: int, too_long: str, invalid: str) -> str:
+    """Normalised text of at most `longest` characters with two letters or more; the message
+    ids say what was wrong."""
+    # Length is judged on what was typed: the normaliser shortens runs of repeated letters.
+    if len(text.strip()) > longest:
+        raise FieldError(too_long)
+    value = await normalized(text)
+    if len(value) > longest:
+        raise FieldError(too_long)
+    if _letters(value) < 2:
+        raise FieldError(invalid)
+    return value
+
+
 async def clean_name(text: str) -> str:
     """A person's name: letters required, 2–60 characters after normalising."""
-    # Length is judged on what was typed: the normaliser shortens runs of repeated letters.
-    if len(text.strip()) > NAME_MAX:
-        raise FieldError("form-name-too-long")
-    value = await normalized(text)
-    if len(value) > NAME_MAX:
-        raise FieldError("form-name-too-long")
-    if _letters(value) < 2:
-        raise FieldError("form-name-invalid")
-    return value
+    return await _clean_words(text, NAME_MAX, "form-name-too-long", "form-name-invalid")
 
 
 async def clean_company(text: str) -> str:
     """A company or unit name: 2–100 characters, not only digits or symbols."""
-    if len(text.strip()) > COMPANY_MAX:
-        raise FieldError("form-company-too-long")
-    value = await normalized(text)
-    if len(value) > COMPANY_MAX:
-        raise FieldError("form-company-too-long")
-    if _letters(value) < 2:
-        raise FieldError("form-company-invalid")
-    return value
+    return await _clean_words(text, COMPANY_MAX, "form-company-too-long", "form-company-invalid")
 
 
 def local_phone(e164: str) -> str:
@@ -63,16 +63,8 @@ def new_member(draft: dict[str, Any]) -> NewMember:
         raise FieldError("form-incomplete")
     if draft["job_role"] not in JOB_ROLES:
         raise FieldError("form-incomplete")
-    return NewMember(
-        name=draft["name"],
-        company=draft["company"],
-        cluster_code=draft["cluster_code"],
-        estate_code=draft["estate_code"],
-        phone=draft["phone"],
-        phone_verified=bool(draft.get("phone_verified", False)),
-        job_role=draft["job_role"],
-        language=draft.get("language", "fa"),
-    )
+    # The draft's keys are the member's field names (its language may be missing: Persian).
+    return from_row(NewMember, draft, phone_verified=bool(draft.get("phone_verified", False)))
 
 
 def digits_only(text: str) -> str:

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -30,26 +29,26 @@ from storage.offerings import (
     NewOffering,
     Notified,
     Offering,
+    OfferingEdit,
     cancel_offering,
     change_offering,
     create_offering,
 )
-from storage.outbox import Audience, NewBroadcast, Template, count_audience, waiting_with_key
+from storage.outbox import (
+    Audience,
+    Template,
+    count_audience,
+    owned_broadcast,
+    waiting_with_key,
+)
+
+# Handlers name the acting staff member as this service's Owner (it lives beside broadcasts).
+from storage.outbox import Owner as Owner
 
 if TYPE_CHECKING:
     from bot.services.outbox import Outbox
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Owner:
-    """The staff member acting: recorded on broadcasts, told how they went."""
-
-    actor: str
-    platform: str
-    chat_id: int
-    lang: str
 
 
 def may_manage(access: Access, offering: Offering) -> bool:
@@ -64,28 +63,6 @@ def may_manage(access: Access, offering: Offering) -> bool:
 def view_button(offering_id: int) -> tuple[str, str]:
     """The "details and sign-up" button under announcements and reminders."""
     return ("offering-button-view", cb.OFFERING_VIEW.pack(offering_id))
-
-
-def _broadcast(
-    owner: Owner,
-    key: str,
-    audience: Audience,
-    send_at: datetime,
-    template: Template,
-    kind: str,
-) -> NewBroadcast:
-    return NewBroadcast(
-        created_by=owner.actor,
-        owner_platform=owner.platform,
-        owner_chat_id=owner.chat_id,
-        owner_lang=owner.lang,
-        body="",
-        audience=audience,
-        send_at=send_at,
-        dedupe_key=key,
-        kind=kind,
-        template=template,
-    )
 
 
 def _details(offering: Offering) -> dict[str, str | int | datetime]:
@@ -109,7 +86,7 @@ async def publish(
     template = Template("offering-announce", _details(offering), ((view_button(offering.id),),))
     audience = Audience(clusters=tuple(sorted(offering.clusters)))
     await outbox.submit(
-        _broadcast(owner, f"offering:{offering.id}", audience, moment, template, "offering")
+        owned_broadcast(owner, f"offering:{offering.id}", audience, moment, template, "offering")
     )
     await arm_reminders(outbox, settings, offering, owner)
     log.info("offering %s published (from %s)", offering.id, moment.isoformat())
@@ -132,7 +109,7 @@ async def arm_reminders(
         key = f"reminder:{offering.id}:v{offering.version}:{lead}"
         audience = Audience(offering=offering.id, signup_statuses=("confirmed",))
         _, created = await outbox.submit(
-            _broadcast(owner, key, audience, send_at, template, "reminder")
+            owned_broadcast(owner, key, audience, send_at, template, "reminder")
         )
         made += int(created)
     return made
@@ -158,7 +135,7 @@ async def _tell_signed_up(
     count = await count_audience(db, audience, outbox.platforms, "reminder")
     if count:
         now = datetime.now(UTC)
-        await outbox.submit(_broadcast(owner, key, audience, now, template, "reminder"))
+        await outbox.submit(owned_broadcast(owner, key, audience, now, template, "reminder"))
     return count
 
 
@@ -183,38 +160,21 @@ async def change(
     settings: Settings,
     offering: Offering,
     owner: Owner,
-    *,
-    starts_at: datetime | None = None,
-    capacity: int | None = None,
-    place: str | None = None,
-    title: str | None = None,
-    description: str | None = None,
-    ends_at: datetime | None = None,
-    deadline: datetime | None = None,
+    **edit: Unpack[OfferingEdit],
 ) -> tuple[Offering, list[Notified]] | None:
     """Edit an offering; tell those signed up when its time or place changed, and remake
     the reminders for a new start. None: not editable (cancelled, fewer seats than already
     confirmed, an end not after the start or a deadline after it)."""
-    result = await change_offering(
-        db,
-        offering.id,
-        starts_at=starts_at,
-        capacity=capacity,
-        place=place,
-        title=title,
-        description=description,
-        ends_at=ends_at,
-        deadline=deadline,
-    )
+    result = await change_offering(db, offering.id, **edit)
     if result is None:
         return None
     changed, promoted = result
-    if starts_at is not None:
+    if edit.get("starts_at") is not None:
         await _cancel_waiting(
             outbox, db, f"reminder:{offering.id}:v{offering.version}:", owner.actor
         )
         await arm_reminders(outbox, settings, changed, owner)
-    if starts_at is not None or place is not None:
+    if edit.get("starts_at") is not None or edit.get("place") is not None:
         template = Template(
             "offering-changed-notice", _details(changed), ((view_button(changed.id),),)
         )

@@ -33,7 +33,7 @@ from storage.meeting_agenda import (
 )
 from storage.members import get_member_by_id
 from storage.offerings import get_offering
-from storage.outbox import Audience, NewBroadcast, Template
+from storage.outbox import Audience, NewBroadcast, Template, owned_broadcast
 from storage.proposals import (
     Proposal,
     get_proposal,
@@ -61,24 +61,14 @@ def member_buttons(proposal_id: int) -> tuple[tuple[tuple[str, str], ...], ...]:
 
 def announcement(proposal: Proposal, owner: tuple[str, str, int, str]) -> NewBroadcast:
     """The proposal, sent to the members of its clusters (once: keyed by its id)."""
-    actor, platform, chat_id, lang = owner
     template = Template(
         "proposal-published",
         {"title": proposal.title, "problem": proposal.problem, "solution": proposal.solution},
         member_buttons(proposal.id),
     )
-    return NewBroadcast(
-        created_by=actor,
-        owner_platform=platform,
-        owner_chat_id=chat_id,
-        owner_lang=lang,
-        body="",
-        audience=Audience(clusters=proposal.clusters),
-        send_at=datetime.now(UTC),
-        dedupe_key=f"proposal:{proposal.id}",
-        kind="proposal",
-        template=template,
-    )
+    audience = Audience(clusters=proposal.clusters)
+    key = f"proposal:{proposal.id}"
+    return owned_broadcast(owner, key, audience, datetime.now(UTC), template, "proposal")
 
 
 def body_name(bodies: tuple[OutsideBody, ...], code: str | None, lang: str) -> str | None:

@@ -20,7 +20,7 @@ from bot import callbacks as cb
 from bot.i18n import Texts
 from bot.services.numbers import words_to_digits
 from bot.text import ZWNJ, clean, fold_digits
-from storage.outbox import Audience, NewBroadcast, Template
+from storage.outbox import Audience, NewBroadcast, Template, owned_broadcast
 from storage.surveys import AnswerSet, NewQuestion, Question, Survey, Value
 
 # Limits of what staff type: short enough for a button and a phone screen.
@@ -149,24 +149,12 @@ def invitation(
 ) -> NewBroadcast:
     """The survey's invitation: one templated broadcast, sent when the survey opens (the
     outbox arms it, and keeps it across a restart)."""
-    actor, platform, chat_id, lang = owner
     template = Template(
         "survey-invite",
         {"title": title, "closes": closes_at},
         ((("survey-button-answer", cb.SURVEY_ANSWER.pack(survey_id)),),),
     )
-    return NewBroadcast(
-        created_by=actor,
-        owner_platform=platform,
-        owner_chat_id=chat_id,
-        owner_lang=lang,
-        body="",
-        audience=audience,
-        send_at=opens_at,
-        dedupe_key=f"survey:{survey_id}",
-        kind="survey",
-        template=template,
-    )
+    return owned_broadcast(owner, f"survey:{survey_id}", audience, opens_at, template, "survey")
 
 
 # --- results -------------------------------------------------------------------------------
