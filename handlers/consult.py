@@ -17,7 +17,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -33,7 +32,7 @@ from bot.services.reports import (
     proposed_summary,
 )
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import replace_pressed, retire_buttons
+from handlers.keyboards import private_command, replace_pressed, retire_buttons
 from storage.consultations import (
     Consultation,
     NewConsultation,
@@ -442,9 +441,9 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     """The question form and the one-message answer form."""
     buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     states: dict[object, list[Any]] = {
         COMPOSE: [
             CallbackQueryHandler(on_done, pattern=cb.CONSULT_DONE.pattern()),
@@ -466,8 +465,8 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("consult", start, filters=private),
-            MessageHandler(menu.label_filter(app, "menu-consult") & private, start),
+            private_command("consult", start),
+            menu.private_label(app, "menu-consult", start),
         ],
         states=states,
         cancel=cancel,

@@ -18,7 +18,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -330,9 +329,9 @@ async def on_files(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The form asking an adviser for the answer."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     return forms.form(
         app,
         FORM,

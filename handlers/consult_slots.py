@@ -16,10 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -33,7 +31,7 @@ from bot.services.consult_slots import (
 from bot.text import normalized
 from handlers import consult_sessions, forms, menu
 from handlers.consult_sessions import slot_line
-from handlers.keyboards import answer, replace_pressed, rows
+from handlers.keyboards import answer, private_command, replace_pressed, rows
 from handlers.when_input import error_text
 from storage.core_slots import (
     add_slots,
@@ -303,8 +301,8 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The slot form."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    other = buttons.other
     wrong = MessageHandler(other, on_wrong_input)
     return forms.form(
         app,
@@ -328,6 +326,5 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install /slots and the slot form (and the buttons of handlers/consult_sessions.py)."""
     app.add_handler(build(app))
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("slots", slots_command, filters=private))
+    app.add_handler(private_command("slots", slots_command))
     consult_sessions.register(app)

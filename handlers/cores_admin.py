@@ -14,7 +14,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -26,7 +25,7 @@ from bot.roles import Role, requires
 from bot.services.reports import CATEGORIES
 from bot.text import fold_digits, normalized
 from handlers import forms, menu
-from handlers.keyboards import replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows
 from storage.cores import Core, CoreFields, advisers_of, get_core, list_cores, save_core
 from storage.members import get_member
 
@@ -365,7 +364,7 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The core form."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel & ~filters.TEXT
     keep = CallbackQueryHandler(on_keep, pattern=cb.CORE_KEEP.pattern())
     states: dict[object, list[Any]] = {
@@ -408,4 +407,4 @@ async def on_text_only(update: Update, context: KhoosheContext) -> str:
 def register(app: Application) -> None:
     """Install /cores and the core form."""
     app.add_handler(build(app))
-    app.add_handler(CommandHandler("cores", list_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(private_command("cores", list_command))

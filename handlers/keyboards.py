@@ -1,4 +1,5 @@
-"""Keyboard builders shared by the feature modules (at most ~3 buttons a row on a phone)."""
+"""Keyboard builders shared by the feature modules (at most ~3 buttons a row on a phone), and
+who may use a command or a staff button."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from telegram import (
     Update,
 )
 from telegram.error import TelegramError
+from telegram.ext import CommandHandler, filters
 
 from bot.context import KhoosheContext
 from bot.i18n import Texts
@@ -26,6 +28,7 @@ PAGE_SIZE = 8
 
 T = TypeVar("T")
 Pressed = Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]
+Handler = Callable[[Update, KhoosheContext], Coroutine[Any, Any, object]]
 
 
 def staff_button(
@@ -46,6 +49,12 @@ def staff_button(
         return pressed
 
     return decorate
+
+
+def private_command(command: str, callback: Handler) -> CommandHandler[Any, Any]:
+    """A member's or staff member's own command: answered in the private chat only (in a group
+    start_in_group points there, as what it shows is theirs)."""
+    return CommandHandler(command, callback, filters=filters.ChatType.PRIVATE)
 
 
 def chat_id_of(update: Update) -> int:

@@ -23,7 +23,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -55,6 +54,7 @@ from handlers.keyboards import (
     contact_keyboard,
     main_menu,
     paged,
+    private_command,
     replace_pressed,
     retire_buttons,
     rows,
@@ -705,8 +705,7 @@ async def menu_in_form(update: Update, context: KhoosheContext) -> str | int:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The member form's ConversationHandler."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    anything_else = ~filters.COMMAND
+    text = buttons.text
     states: dict[object, list[Any]] = {
         NAME: [MessageHandler(text, on_name)],
         COMPANY: [MessageHandler(text, on_company)],
@@ -737,28 +736,25 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
     }
     for handlers in states.values():
-        handlers.append(
-            MessageHandler(anything_else & ~buttons.menu & ~buttons.cancel, on_wrong_input)
-        )
+        handlers.append(MessageHandler(buttons.other, on_wrong_input))
         # The welcome's language buttons stay pressable at every step of the registration.
         handlers.append(
             CallbackQueryHandler(on_welcome_language, pattern=cb.FORM_WELCOME_LANGUAGE.pattern())
         )
-    private = filters.ChatType.PRIVATE
     # Callback buttons are tracked per chat and user, not per message, on purpose: a member
     # may scroll back and tap the list they were given (handlers/forms.py).
     return forms.form(
         app,
         FORM,
         entry_points=[
-            CommandHandler("start", start, filters=private),
+            private_command("start", start),
             CallbackQueryHandler(register_from_button, pattern=cb.FORM_REGISTER.pattern()),
             CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
         ],
         states=states,
         cancel=cancel,
         cancel_button=cb.FORM_CANCEL,
-        fallbacks=[CommandHandler("help", help_in_form)],
+        fallbacks=[private_command("help", help_in_form)],
         leave_for_menu=menu_in_form,
         timeout_key=_timeout_key,
     )

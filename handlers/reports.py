@@ -14,10 +14,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -37,7 +35,7 @@ from bot.services.reports import (
     to_new_report,
 )
 from handlers import forms, menu, triage_cards, triage_relays
-from handlers.keyboards import replace_pressed, retire_buttons, rows
+from handlers.keyboards import private_command, replace_pressed, retire_buttons, rows
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -711,12 +709,9 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The report form's ConversationHandler."""
     buttons = menu.buttons(app)
-    report_button = menu.label_filter(app, "menu-report")
-    private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    # AUDIO: some Bale clients send voice notes as audio (on_media tells them apart).
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     states: dict[object, list[Any]] = {
         COMPOSE: [
             CallbackQueryHandler(on_done, pattern=cb.REPORT_DONE.pattern()),
@@ -748,8 +743,8 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("report", start_report, filters=private),
-            MessageHandler(report_button & private, start_report),
+            private_command("report", start_report),
+            menu.private_label(app, "menu-report", start_report),
             CallbackQueryHandler(start_from_text, pattern=cb.LOOSE_TEXT_REPORT.pattern()),
         ],
         states=states,
@@ -763,12 +758,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install the report form, /track and "my reports"."""
     app.add_handler(build(app))
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("track", track, filters=private))
-    app.add_handler(CommandHandler("myreports", my_reports_command, filters=private))
-    app.add_handler(
-        MessageHandler(menu.label_filter(app, "menu-my-reports") & private, my_reports_command)
-    )
+    app.add_handler(private_command("track", track))
+    app.add_handler(private_command("myreports", my_reports_command))
+    app.add_handler(menu.private_label(app, "menu-my-reports", my_reports_command))
     app.add_handler(CallbackQueryHandler(on_list_page, pattern=cb.REPORT_LIST_PAGE.pattern()))
     app.add_handler(CallbackQueryHandler(on_open, pattern=cb.REPORT_OPEN.pattern()))
 

@@ -17,7 +17,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -394,8 +393,8 @@ cancel, leave_for_menu = ways_out("survey", "survey-paused")
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """Answering a survey: any of its buttons (re)enters; typed answers are one step."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    other = buttons.other
     return forms.form(
         app,
         FORM,
