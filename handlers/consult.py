@@ -26,13 +26,12 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.services.consult import suggest_cores
 from bot.services.reports import (
-    DraftError,
     description,
-    new_draft,
     proposed_summary,
 )
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import private_command, replace_pressed, retire_buttons
+from handlers.describing import Describing
+from handlers.keyboards import private_command, replace_pressed
 from storage.consultations import (
     Consultation,
     NewConsultation,
@@ -57,41 +56,14 @@ COMMENT_MAX = 1000
 MINE_SHOWN = 5
 
 
-def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, new_draft())
-    return draft
+DESCRIBING = Describing(
+    FORM, DRAFT, COMPOSE, cb.CONSULT_DONE, cb.CONSULT_CANCEL, received="consult-received"
+)
+_draft, _question = DESCRIBING.draft, DESCRIBING.question
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
-
-
-async def _question(
-    update: Update, context: KhoosheContext, step: str, text: str, markup: InlineKeyboardMarkup
-) -> str:
-    """Send a step's question (the draft stored first), taking the previous one's buttons."""
-    draft = _draft(context)
-    await retire_buttons(update, context, draft.pop("question_id", None))
-    draft["step"] = step
-    await context.save_form_now(FORM, step)
-    chat = update.effective_chat
-    assert chat is not None
-    message = await context.bot.send_message(chat.id, text, reply_markup=markup)
-    draft["question_id"] = message.message_id
-    return step
-
-
-def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    t = context.t
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button(t.label("report-button-done"), cb.CONSULT_DONE.pack()),
-                _button(t.label("button-cancel"), cb.CONSULT_CANCEL.pack()),
-            ]
-        ]
-    )
 
 
 # --- entry and composing ----------------------------------------------------------------------
@@ -112,7 +84,7 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
     if draft.get("step") == CONFIRM and draft.get("core"):
         return await _ask_confirm(update, context)
     key = "consult-resume" if draft["parts"] or draft["attachments"] else "consult-ask"
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
+    return await DESCRIBING.ask(update, context, context.t(key))
 
 
 async def _show_mine(update: Update, context: KhoosheContext) -> None:
@@ -136,33 +108,6 @@ async def _show_mine(update: Update, context: KhoosheContext) -> None:
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_message(chat.id, t("consult-mine", lines=t.join("\n", lines)))
-
-
-async def on_message(update: Update, context: KhoosheContext) -> str:
-    """One message of the question: text, or a photo, file or voice note (as reports take)."""
-    assert update.message is not None
-    try:
-        await menu.add_to_draft(_draft(context), update.message)
-    except DraftError as error:
-        return await _hint(update, context, error.key)
-    return await _ack(update, context)
-
-
-async def on_unsupported(update: Update, context: KhoosheContext) -> str:
-    """A sticker, a location… while asking."""
-    return await _hint(update, context, "report-unsupported")
-
-
-async def _ack(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
-    text = context.t(
-        "consult-received", messages=len(draft["parts"]), files=len(draft["attachments"])
-    )
-    return await _question(update, context, COMPOSE, text, _compose_markup(context))
-
-
-async def _hint(update: Update, context: KhoosheContext, key: str) -> str:
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
 
 
 async def on_done(update: Update, context: KhoosheContext) -> str:
@@ -447,8 +392,8 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     states: dict[object, list[Any]] = {
         COMPOSE: [
             CallbackQueryHandler(on_done, pattern=cb.CONSULT_DONE.pattern()),
-            MessageHandler(text | media, on_message),
-            MessageHandler(other, on_unsupported),
+            MessageHandler(text | media, DESCRIBING.on_message),
+            MessageHandler(other, DESCRIBING.on_unsupported),
         ],
         CORE: [
             CallbackQueryHandler(on_core, pattern=cb.CONSULT_CORE.pattern()),

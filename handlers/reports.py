@@ -27,7 +27,6 @@ from bot.services.reports import (
     add_text,
     clean_summary,
     description,
-    new_draft,
     parse_code,
     proposed_summary,
     similar_open_reports,
@@ -35,7 +34,8 @@ from bot.services.reports import (
     to_new_report,
 )
 from handlers import forms, menu, triage_cards, triage_relays
-from handlers.keyboards import private_command, replace_pressed, retire_buttons, rows
+from handlers.describing import Describing
+from handlers.keyboards import private_command, replace_pressed, rows
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -71,10 +71,10 @@ HISTORY_LINES = 12
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("report", new_draft())
-    return draft
+DESCRIBING = Describing(
+    FORM, "report", COMPOSE, cb.REPORT_DONE, cb.REPORT_CANCEL, received="report-received"
+)
+_draft, _question = DESCRIBING.draft, DESCRIBING.question
 
 
 async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
@@ -83,48 +83,8 @@ async def _send(update: Update, context: KhoosheContext, text: str, markup: Any 
     return await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
-async def _question(
-    update: Update,
-    context: KhoosheContext,
-    step: str,
-    text: str,
-    markup: InlineKeyboardMarkup | None,
-) -> str:
-    """Send a step's question, taking the buttons off the previous one."""
-    draft = _draft(context)
-    await retire_buttons(update, context, draft.pop("question_id", None))
-    previous = draft.get("step")
-    draft["step"] = step
-    # The draft (with what the member just sent) is stored before they see the next step.
-    await context.save_form_now(FORM, step)
-    try:
-        message = await _send(update, context, text, markup)
-    except Exception:
-        draft["step"] = previous
-        await context.save_form_now(FORM, previous)
-        raise
-    draft["question_id"] = message.message_id
-    return step
-
-
 def _code(context: KhoosheContext, code: str) -> str:
     return context.t.digits(code)
-
-
-def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    t = context.t
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("report-button-done"), callback_data=cb.REPORT_DONE.pack()
-                ),
-                InlineKeyboardButton(
-                    t.label("button-cancel"), callback_data=cb.REPORT_CANCEL.pack()
-                ),
-            ]
-        ]
-    )
 
 
 # --- entry ------------------------------------------------------------------------------------
@@ -142,9 +102,7 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
         return await _ask(update, context, step)
     if draft["parts"] or draft["attachments"]:
         await _send(update, context, context.t("report-resume"))
-    return await _question(
-        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
-    )
+    return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
 async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
@@ -178,7 +136,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
     except DraftError as bad_text:
         error = bad_text
     if error is not None:
-        return await _compose_hint(update, context, error.key)
+        return await DESCRIBING.ask(update, context, t(error.key))
     # Back to describing: a draft already past it is categorised again from the new text.
     kind = "album" if len(files) > 1 else "file" if files else "text"
     if resumed:
@@ -186,7 +144,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
     else:
         key_text = f"report-from-{kind}-text" if files and loose.text else f"report-from-{kind}"
     reply = t(key_text, count=len(files)) if kind == "album" else t(key_text)
-    return await _question(update, context, COMPOSE, reply, _compose_markup(context))
+    return await DESCRIBING.ask(update, context, reply)
 
 
 async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
@@ -200,48 +158,10 @@ async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
         return await _ask_confirm(update, context)
     if step == SIMILAR and _draft(context).get("similar"):
         return await _ask_similar(update, context)
-    return await _question(
-        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
-    )
+    return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
 # --- composing --------------------------------------------------------------------------------
-
-
-async def on_text(update: Update, context: KhoosheContext) -> str:
-    """One message of the description."""
-    return await _take(update, context)
-
-
-async def on_media(update: Update, context: KhoosheContext) -> str:
-    """A photo, document or voice note for the report."""
-    return await _take(update, context)
-
-
-async def _take(update: Update, context: KhoosheContext) -> str:
-    assert update.message is not None
-    try:
-        await menu.add_to_draft(_draft(context), update.message)
-    except DraftError as error:
-        return await _compose_hint(update, context, error.key)
-    return await _compose_ack(update, context)
-
-
-async def on_unsupported(update: Update, context: KhoosheContext) -> str:
-    """A sticker, location, video… while describing."""
-    return await _compose_hint(update, context, "report-unsupported")
-
-
-async def _compose_ack(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
-    text = context.t(
-        "report-received", messages=len(draft["parts"]), files=len(draft["attachments"])
-    )
-    return await _question(update, context, COMPOSE, text, _compose_markup(context))
-
-
-async def _compose_hint(update: Update, context: KhoosheContext, key: str) -> str:
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
 
 
 async def on_done(update: Update, context: KhoosheContext) -> str:
@@ -715,9 +635,8 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
     states: dict[object, list[Any]] = {
         COMPOSE: [
             CallbackQueryHandler(on_done, pattern=cb.REPORT_DONE.pattern()),
-            MessageHandler(text, on_text),
-            MessageHandler(media, on_media),
-            MessageHandler(other, on_unsupported),
+            MessageHandler(text | media, DESCRIBING.on_message),
+            MessageHandler(other, DESCRIBING.on_unsupported),
         ],
         CATEGORY: [
             CallbackQueryHandler(on_category, pattern=cb.REPORT_CATEGORY.pattern()),
