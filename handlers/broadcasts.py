@@ -86,8 +86,7 @@ async def on_opt_out(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The broadcast form's ConversationHandler."""
     buttons = menu.buttons(app)
-    text = buttons.text
-    other = buttons.other
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
         COMPOSE: [
             MessageHandler(text, compose.on_text),

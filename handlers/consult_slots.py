@@ -31,7 +31,7 @@ from bot.services.consult_slots import (
 from bot.text import normalized
 from handlers import consult_sessions, forms, menu
 from handlers.consult_sessions import slot_line
-from handlers.keyboards import answer, private_command, replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows
 from handlers.when_input import error_text
 from storage.core_slots import (
     add_slots,
@@ -278,31 +278,10 @@ async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
     return await _step(update, context, _draft(context).get("step", WHEN))
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is published."""
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "consult-slots-cancelled")
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead."""
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
-
-
-# --- registration -----------------------------------------------------------------------------
-
-
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The slot form."""
     buttons = menu.buttons(app)
-    text = buttons.text
-    other = buttons.other
+    text, other = buttons.text, buttons.other
     wrong = MessageHandler(other, on_wrong_input)
     return forms.form(
         app,
@@ -316,9 +295,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CORE: [CallbackQueryHandler(on_core, pattern=cb.SLOT_CORE.pattern()), wrong],
             CONFIRM: [CallbackQueryHandler(on_save, pattern=cb.SLOT_SAVE.pattern()), wrong],
         },
-        cancel=cancel,
+        cancel=forms.cancel_dropping(DRAFT, "consult-slots-cancelled"),
         cancel_button=cb.SLOT_CANCEL,
-        leave_for_menu=leave_for_menu,
+        leave_for_menu=forms.leave_dropping(DRAFT),
         timeout_key="consult-slots-timeout",
     )
 

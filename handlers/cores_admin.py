@@ -343,24 +343,6 @@ async def on_save(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is saved."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "cores-cancelled")
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button: the draft is dropped (a core is quick to start again)."""
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
-
-
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The core form."""
     buttons = menu.buttons(app)
@@ -390,9 +372,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CallbackQueryHandler(start_edit, pattern=cb.CORE_EDIT.pattern()),
         ],
         states=states,
-        cancel=cancel,
+        cancel=forms.cancel_dropping(DRAFT, "cores-cancelled"),
         cancel_button=cb.CORE_CANCEL,
-        leave_for_menu=leave_for_menu,
+        leave_for_menu=forms.leave_dropping(DRAFT),
         timeout_key="cores-form-timeout",
     )
 

@@ -217,8 +217,7 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The one-question suggestion form."""
     buttons = menu.buttons(app)
-    text = buttons.text
-    other = buttons.other
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
         TOPIC: [MessageHandler(text, on_topic), MessageHandler(other, on_not_text)]
     }

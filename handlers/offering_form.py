@@ -28,7 +28,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, requires
 from handlers import forms, menu
-from handlers.keyboards import answer, private_command, replace_pressed, rows
+from handlers.keyboards import answer, chat_id_of, private_command, replace_pressed, rows
 from handlers.offering_edit import on_edit_day_ok, on_edit_field, on_edit_value
 from handlers.offering_manage import offering_id
 from handlers.offering_publish import (
@@ -61,7 +61,6 @@ from handlers.offering_steps import (
     ask,
     ask_day_ok,
     cancel,
-    chat_of,
     count_value,
     date_refused,
     day_kept,
@@ -200,7 +199,7 @@ async def _after_start(update: Update, context: KhoosheContext) -> str:
     t = context.t
     if end is not None:
         await context.bot.send_message(
-            chat_of(update),
+            chat_id_of(update),
             t("offering-range-taken", start=t.datetime(moment), end=t.datetime(end)),
         )
         return await ask(update, context, PLACE, "offering-ask-place")
@@ -296,8 +295,7 @@ async def on_deadline(update: Update, context: KhoosheContext) -> str:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The offering form's ConversationHandler (creating, and editing one field)."""
     buttons = menu.buttons(app)
-    text = buttons.text
-    other = buttons.other
+    text, other = buttons.text, buttons.other
     skip = CallbackQueryHandler
     states: dict[object, list[Any]] = {
         KIND: [CallbackQueryHandler(on_kind, pattern=cb.NEW_OFFERING_KIND.pattern())],
