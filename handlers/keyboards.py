@@ -12,7 +12,9 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     Update,
 )
 from telegram.error import TelegramError
@@ -62,6 +64,16 @@ def chat_id_of(update: Update) -> int:
     chat = update.effective_chat
     assert chat is not None
     return chat.id
+
+
+async def send(
+    update: Update,
+    context: KhoosheContext,
+    text: str,
+    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None,
+) -> Message:
+    """Send `text` (and its keyboard) to the chat the update came from."""
+    return await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
 
 
 def button(t: Texts, label: str, data: str) -> InlineKeyboardButton:

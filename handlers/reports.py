@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -35,7 +35,7 @@ from bot.services.reports import (
 )
 from handlers import forms, menu, triage_cards, triage_relays
 from handlers.describing import Describing
-from handlers.keyboards import private_command, replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows, send
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -77,12 +77,6 @@ DESCRIBING = Describing(
 _draft, _question = DESCRIBING.draft, DESCRIBING.question
 
 
-async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
-    chat = update.effective_chat
-    assert chat is not None
-    return await context.bot.send_message(chat.id, text, reply_markup=markup)
-
-
 def _code(context: KhoosheContext, code: str) -> str:
     return context.t.digits(code)
 
@@ -98,10 +92,10 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
     draft = _draft(context)
     step = draft.get("step")
     if step and step != COMPOSE:
-        await _send(update, context, context.t("report-resume"))
+        await send(update, context, context.t("report-resume"))
         return await _ask(update, context, step)
     if draft["parts"] or draft["attachments"]:
-        await _send(update, context, context.t("report-resume"))
+        await send(update, context, context.t("report-resume"))
     return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
@@ -314,7 +308,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
     joined = await join_report(context.db, report.id, context.member.id, description(draft))
     if not joined and not await is_party(context.db, report, context.member.id):
         # Closed, withdrawn or merged meanwhile: file this one instead, nothing is lost.
-        await _send(update, context, context.t("report-join-too-late"))
+        await send(update, context, context.t("report-join-too-late"))
         return await _ask_urgency(update, context)
     if joined:  # queued for staff before the member is told
         await triage_relays.announce_joined(context, report, context.member)
@@ -381,7 +375,7 @@ async def on_summary_text(update: Update, context: KhoosheContext) -> str:
     try:
         _draft(context)["summary"] = await clean_summary(update.message.text)
     except DraftError as error:
-        await _send(update, context, context.t(error.key))
+        await send(update, context, context.t(error.key))
         return await _ask_summary(update, context)
     return await _ask_confirm(update, context)
 
@@ -479,7 +473,7 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
     """Typing or sending files where a button is expected."""
     step = _draft(context).get("step", COMPOSE)
-    await _send(update, context, context.t("form-use-buttons"))
+    await send(update, context, context.t("form-use-buttons"))
     return await _ask(update, context, step)
 
 
@@ -531,7 +525,7 @@ async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> 
     if nav:
         keyboard.append(nav)
     text = t("report-list", lines=t.join("\n", lines), total=total)
-    await _send(update, context, text, InlineKeyboardMarkup(keyboard))
+    await send(update, context, text, InlineKeyboardMarkup(keyboard))
 
 
 async def on_list_page(update: Update, context: KhoosheContext) -> None:
@@ -590,7 +584,7 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
                     callback_data=cb.REPORT_WITHDRAW.pack(report.id),
                 )
             )
-    await _send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
+    await send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
 
 
 async def on_open(update: Update, context: KhoosheContext) -> None:
@@ -608,7 +602,7 @@ async def track(update: Update, context: KhoosheContext) -> None:
         return
     code = parse_code(" ".join(context.args or []))
     if code is None:
-        await _send(update, context, context.t("report-track-usage"))
+        await send(update, context, context.t("report-track-usage"))
         return
     await _track(update, context, code)
 
@@ -618,7 +612,7 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
     report = await get_by_code(context.db, code) if member else None
     # The same answer whether the code does not exist or is someone else's: no leaks.
     if member is None or report is None or not await is_party(context.db, report, member.id):
-        await _send(update, context, context.t("report-not-found", code=_code(context, code)))
+        await send(update, context, context.t("report-not-found", code=_code(context, code)))
         return
     await _show_report(update, context, report)
 
