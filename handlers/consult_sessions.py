@@ -71,13 +71,10 @@ def slot_line(t: Texts, slot: Slot) -> str:
 
 async def on_offer(update: Update, context: KhoosheContext) -> None:
     """«📅 پیشنهاد وقت»: the core's open slots go to the member, each a button."""
-    query = update.callback_query
-    assert query is not None
-    consultation = await consult_advise.in_scope(
-        update, context, cb.ADVISE_OFFER.first_int(query.data) or 0
-    )
-    if consultation is None:
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_OFFER)
+    if pressed is None:
         return
+    _, consultation = pressed
     slots = await open_slots(context.db, consultation.core_id, datetime.now(UTC))
     if not slots:
         await answer(update, context.t("consult-no-open-slots"), alert=True)
@@ -282,13 +279,10 @@ async def _cancel(
 
 async def on_close(update: Update, context: KhoosheContext) -> None:
     """«✅ پایان»: the request is done; the member is asked whether it helped."""
-    query = update.callback_query
-    assert query is not None
-    consultation = await consult_advise.in_scope(
-        update, context, cb.ADVISE_CLOSE.first_int(query.data) or 0
-    )
-    if consultation is None:
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_CLOSE)
+    if pressed is None:
         return
+    _, consultation = pressed
     user = update.effective_user
     assert user is not None
     if not await close(context.db, consultation.id, actor(context, user.id)):
