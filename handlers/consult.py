@@ -29,6 +29,7 @@ from bot.services.reports import (
     description,
     proposed_summary,
 )
+from bot.text import clip
 from handlers import consult_cards, forms, menu
 from handlers.describing import Describing
 from handlers.keyboards import private_command, replace_pressed
@@ -176,9 +177,7 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     core = await get_core(context.db, draft.get("core", 0))
     if core is None:
         return await _ask_core(update, context, every=True)
-    text = description(draft)
-    if len(text) > PREVIEW_CHARS:
-        text = text[:PREVIEW_CHARS] + "…"
+    text = clip(description(draft), PREVIEW_CHARS)
     card = t("consult-confirm", core=core.name, question=text, files=len(draft["attachments"]))
     buttons = [
         [_button(t.label("consult-button-send"), cb.CONSULT_SEND.pack())],
@@ -221,21 +220,12 @@ async def on_send(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the question away."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-        await replace_pressed(update, context.t("consult-cancel-pressed"))
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "consult-cancelled")
-    return ConversationHandler.END
+# Cancel throws the draft away (the pressed card says so), then the menu.
+cancel = forms.cancel_dropping(DRAFT, "consult-cancelled", pressed="consult-cancel-pressed")
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-question: the draft is kept for later."""
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-question: the button does what it says, the draft is kept for later.
+leave_for_menu = forms.leave_dropping()
 
 
 async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
@@ -371,12 +361,8 @@ async def cancel_answer(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_answer_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead of the answer."""
-    assert context.user_data is not None
-    context.user_data.pop("consult_answer", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button instead of the answer: the button does what it says.
+leave_answer_for_menu = forms.leave_dropping("consult_answer")
 
 
 # --- registration -----------------------------------------------------------------------------
@@ -390,11 +376,7 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     media = menu.MEDIA
     other = buttons.other
     states: dict[object, list[Any]] = {
-        COMPOSE: [
-            CallbackQueryHandler(on_done, pattern=cb.CONSULT_DONE.pattern()),
-            MessageHandler(text | media, DESCRIBING.on_message),
-            MessageHandler(other, DESCRIBING.on_unsupported),
-        ],
+        COMPOSE: DESCRIBING.handlers(app, on_done),
         CORE: [
             CallbackQueryHandler(on_core, pattern=cb.CONSULT_CORE.pattern()),
             CallbackQueryHandler(on_all_cores, pattern=cb.CONSULT_ALL_CORES.pattern()),

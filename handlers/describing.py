@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, MessageHandler
 
 from bot.callbacks import Button
 from bot.context import KhoosheContext
 from bot.services.reports import DraftError, new_draft
 from handlers import menu
-from handlers.keyboards import chat_id_of, inline, retire_buttons
+from handlers.keyboards import Handler, chat_id_of, inline, retire_buttons
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,13 @@ class Describing:
     async def on_unsupported(self, update: Update, context: KhoosheContext) -> str:
         """A sticker, a location, a video… while describing."""
         return await self.ask(update, context, context.t("report-unsupported"))
+
+    def handlers(self, app: Application, on_done: Handler) -> list[BaseHandler[Any, Any, Any]]:
+        """The step's handlers: «done» pressed (`on_done`), a message taken, anything else
+        answered."""
+        buttons = menu.buttons(app)
+        return [
+            CallbackQueryHandler(on_done, pattern=self.done.pattern()),
+            MessageHandler(buttons.text | menu.MEDIA, self.on_message),
+            MessageHandler(buttons.other, self.on_unsupported),
+        ]

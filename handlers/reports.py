@@ -33,6 +33,7 @@ from bot.services.reports import (
     suggestions,
     to_new_report,
 )
+from bot.text import clip
 from handlers import forms, menu, triage_cards, triage_relays
 from handlers.describing import Describing
 from handlers.keyboards import private_command, replace_pressed, rows, send
@@ -392,9 +393,7 @@ async def on_summary_kept(update: Update, context: KhoosheContext) -> str:
 
 async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
-    text = description(draft)
-    if len(text) > PREVIEW_CHARS:
-        text = text[:PREVIEW_CHARS] + "…"
+    text = clip(description(draft), PREVIEW_CHARS)
     card = t(
         "report-confirm",
         category=t(f"category-{draft['category']}"),
@@ -449,15 +448,8 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the draft away."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-        await replace_pressed(update, context.t("report-cancel-pressed"))
-    assert context.user_data is not None
-    context.user_data.pop("report", None)
-    await menu.show_menu(update, context, "report-cancelled")
-    return ConversationHandler.END
+# Cancel throws the draft away (the pressed card says so), then the menu.
+cancel = forms.cancel_dropping("report", "report-cancelled", pressed="report-cancel-pressed")
 
 
 async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
@@ -623,15 +615,9 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The report form's ConversationHandler."""
     buttons = menu.buttons(app)
-    text = buttons.text
-    media = menu.MEDIA
-    other = buttons.other
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
-        COMPOSE: [
-            CallbackQueryHandler(on_done, pattern=cb.REPORT_DONE.pattern()),
-            MessageHandler(text | media, DESCRIBING.on_message),
-            MessageHandler(other, DESCRIBING.on_unsupported),
-        ],
+        COMPOSE: DESCRIBING.handlers(app, on_done),
         CATEGORY: [
             CallbackQueryHandler(on_category, pattern=cb.REPORT_CATEGORY.pattern()),
             CallbackQueryHandler(on_all_categories, pattern=cb.REPORT_ALL_CATEGORIES.pattern()),
