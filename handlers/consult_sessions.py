@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -27,7 +27,7 @@ from bot.services.notices import Notice
 from bot.services.offerings import Owner
 from bot.settings import Platform
 from handlers import consult_advise
-from handlers.keyboards import answer, replace_pressed, show_card
+from handlers.keyboards import add_presses, answer, replace_pressed, show_card
 from handlers.triage_cards import queue_notices
 from storage.consultations import Consultation, close, get_consultation, rate
 from storage.core_slots import (
@@ -332,12 +332,12 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install the sessions' buttons: offer, book, cancel, close and rate."""
-    for family, callback in (
+    add_presses(
+        app,
         (cb.ADVISE_OFFER, on_offer),
         (cb.ADVISE_CLOSE, on_close),
         (cb.ADVISE_SESSION_CANCEL, on_adviser_cancel),
         (cb.CONSULT_BOOK, on_book),
         (cb.CONSULT_SESSION_CANCEL, on_member_cancel),
         (cb.CONSULT_RATE, on_rate),
-    ):
-        app.add_handler(CallbackQueryHandler(callback, pattern=family.pattern()))
+    )

@@ -18,8 +18,9 @@ from telegram import (
     Update,
 )
 from telegram.error import TelegramError
-from telegram.ext import CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.callbacks import Button
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, requires
@@ -57,6 +58,13 @@ def private_command(command: str, callback: Handler) -> CommandHandler[Any, Any]
     """A member's or staff member's own command: answered in the private chat only (in a group
     start_in_group points there, as what it shows is theirs)."""
     return CommandHandler(command, callback, filters=filters.ChatType.PRIVATE)
+
+
+def add_presses(app: Application, *presses: tuple[Button, Handler]) -> None:
+    """Install each (button family, handler): the handler answers presses of that family
+    (its pattern from bot/callbacks.py)."""
+    for family, handler in presses:
+        app.add_handler(CallbackQueryHandler(handler, pattern=family.pattern()))
 
 
 def chat_id_of(update: Update) -> int:

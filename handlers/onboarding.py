@@ -268,10 +268,9 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
         context.form.clear()
         await menu.show_menu(update, context, "menu-welcome-back")
         return ConversationHandler.END
-    form = context.form
-    if form.get("mode") == "register" and form.get("step"):
-        await send(update, context, context.t("form-resume"))
-        return await ask(update, context, form["step"])
+    resumed = await _resume(update, context)
+    if resumed is not None:
+        return resumed
     if (await access_of(context, user.id)).is_staff_side:
         # Staff who are not members (admins, mostly) get their commands, not the member form;
         # one who is also a member of a cluster registers from the button.
@@ -299,11 +298,19 @@ async def register_from_button(update: Update, context: KhoosheContext) -> str |
     if context.member is not None:
         await menu.show_menu(update, context, "menu-welcome-back")
         return ConversationHandler.END
-    form = context.form
-    if form.get("mode") == "register" and form.get("step"):
-        await send(update, context, context.t("form-resume"))
-        return await ask(update, context, form["step"])
+    resumed = await _resume(update, context)
+    if resumed is not None:
+        return resumed
     return await _begin_registration(update, context)
+
+
+async def _resume(update: Update, context: KhoosheContext) -> str | None:
+    """A registration left midway: said so, and its step asked again (None: there is none)."""
+    form = context.form
+    if form.get("mode") != "register" or not form.get("step"):
+        return None
+    await send(update, context, context.t("form-resume"))
+    return await ask(update, context, form["step"])
 
 
 async def _begin_registration(update: Update, context: KhoosheContext) -> str | int:
