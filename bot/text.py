@@ -199,6 +199,12 @@ def shorten(text: str, limit: int) -> str:
     return room.rstrip(" ،,؛;:-—") + "…"
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, with «…» when it was longer; unlike `shorten`, line
+    breaks and words are kept as they are (a card's excerpt, a confirm card's preview)."""
+    return text[:limit] + "…" if len(text) > limit else text
+
+
 def utf16_len(text: str) -> int:
     """Length of text in UTF-16 code units, the unit the platforms' limits are counted in."""
     return len(text.encode("utf-16-le")) // 2

@@ -22,8 +22,8 @@ from bot.i18n import Texts
 from bot.roles import Role, actor, requires
 from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
-from handlers import forms, menu
 from handlers.audience import AudiencePicker
+from handlers.form_steps import ways_out
 from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, show_card
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.outbox import NewBroadcast, count_audience
@@ -301,22 +301,9 @@ async def _submit(update: Update, context: KhoosheContext, send_at: datetime) ->
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the draft away; nothing was sent."""
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data.pop("broadcast", None)
-    if update.callback_query is not None:
-        await show_card(update, context, context.t("broadcast-cancelled"), None)
-    elif context.member is not None:
-        await menu.show_menu(update, context, "broadcast-cancelled")
-    else:  # staff who are not members have no menu
-        await context.bot.send_message(chat_id_of(update), context.t("broadcast-cancelled"))
-    return ConversationHandler.END
-
-
-# A menu button mid-form: the draft is dropped, the button does what it says.
-leave_for_menu = forms.leave_dropping("broadcast")
+# Cancel drops the draft and says so (on the pressed card, with the menu, or plainly to staff
+# who are not members); a menu button drops it and does what it says.
+cancel, leave_for_menu = ways_out("broadcast", "broadcast-cancelled")
 
 
 async def on_use_buttons(update: Update, context: KhoosheContext) -> None:

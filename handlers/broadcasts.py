@@ -11,7 +11,6 @@ from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -31,7 +30,7 @@ from handlers.broadcast_form import (
     RESCHEDULE,
     WHEN,
 )
-from handlers.keyboards import answer, chat_id_of
+from handlers.keyboards import answer, chat_id_of, private_command
 from handlers.tables import send_columns
 from storage.clusters import cluster_names
 from storage.outbox import Broadcast, undelivered
@@ -87,9 +86,7 @@ async def on_opt_out(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The broadcast form's ConversationHandler."""
     buttons = menu.buttons(app)
-    private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
         COMPOSE: [
             MessageHandler(text, compose.on_text),
@@ -131,7 +128,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("broadcast", compose.start, filters=private),
+            private_command("broadcast", compose.start),
             CallbackQueryHandler(
                 scheduled.on_reschedule, pattern=cb.BROADCAST_RESCHEDULE.pattern()
             ),
@@ -147,8 +144,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install /broadcast, /scheduled and the buttons under broadcasts and reports."""
     app.add_handler(build(app))
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("scheduled", scheduled.scheduled, filters=private))
+    app.add_handler(private_command("scheduled", scheduled.scheduled))
     app.add_handler(
         CallbackQueryHandler(scheduled.on_cancel_ask, pattern=cb.BROADCAST_CANCEL.pattern())
     )

@@ -17,7 +17,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -27,13 +26,13 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.services.consult import suggest_cores
 from bot.services.reports import (
-    DraftError,
     description,
-    new_draft,
     proposed_summary,
 )
+from bot.text import clip
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import replace_pressed, retire_buttons
+from handlers.describing import Describing
+from handlers.keyboards import private_command, replace_pressed
 from storage.consultations import (
     Consultation,
     NewConsultation,
@@ -58,41 +57,14 @@ COMMENT_MAX = 1000
 MINE_SHOWN = 5
 
 
-def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, new_draft())
-    return draft
+DESCRIBING = Describing(
+    FORM, DRAFT, COMPOSE, cb.CONSULT_DONE, cb.CONSULT_CANCEL, received="consult-received"
+)
+_draft, _question = DESCRIBING.draft, DESCRIBING.question
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
-
-
-async def _question(
-    update: Update, context: KhoosheContext, step: str, text: str, markup: InlineKeyboardMarkup
-) -> str:
-    """Send a step's question (the draft stored first), taking the previous one's buttons."""
-    draft = _draft(context)
-    await retire_buttons(update, context, draft.pop("question_id", None))
-    draft["step"] = step
-    await context.save_form_now(FORM, step)
-    chat = update.effective_chat
-    assert chat is not None
-    message = await context.bot.send_message(chat.id, text, reply_markup=markup)
-    draft["question_id"] = message.message_id
-    return step
-
-
-def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    t = context.t
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button(t.label("report-button-done"), cb.CONSULT_DONE.pack()),
-                _button(t.label("button-cancel"), cb.CONSULT_CANCEL.pack()),
-            ]
-        ]
-    )
 
 
 # --- entry and composing ----------------------------------------------------------------------
@@ -113,7 +85,7 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
     if draft.get("step") == CONFIRM and draft.get("core"):
         return await _ask_confirm(update, context)
     key = "consult-resume" if draft["parts"] or draft["attachments"] else "consult-ask"
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
+    return await DESCRIBING.ask(update, context, context.t(key))
 
 
 async def _show_mine(update: Update, context: KhoosheContext) -> None:
@@ -137,33 +109,6 @@ async def _show_mine(update: Update, context: KhoosheContext) -> None:
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_message(chat.id, t("consult-mine", lines=t.join("\n", lines)))
-
-
-async def on_message(update: Update, context: KhoosheContext) -> str:
-    """One message of the question: text, or a photo, file or voice note (as reports take)."""
-    assert update.message is not None
-    try:
-        await menu.add_to_draft(_draft(context), update.message)
-    except DraftError as error:
-        return await _hint(update, context, error.key)
-    return await _ack(update, context)
-
-
-async def on_unsupported(update: Update, context: KhoosheContext) -> str:
-    """A sticker, a location… while asking."""
-    return await _hint(update, context, "report-unsupported")
-
-
-async def _ack(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
-    text = context.t(
-        "consult-received", messages=len(draft["parts"]), files=len(draft["attachments"])
-    )
-    return await _question(update, context, COMPOSE, text, _compose_markup(context))
-
-
-async def _hint(update: Update, context: KhoosheContext, key: str) -> str:
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
 
 
 async def on_done(update: Update, context: KhoosheContext) -> str:
@@ -232,9 +177,7 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     core = await get_core(context.db, draft.get("core", 0))
     if core is None:
         return await _ask_core(update, context, every=True)
-    text = description(draft)
-    if len(text) > PREVIEW_CHARS:
-        text = text[:PREVIEW_CHARS] + "…"
+    text = clip(description(draft), PREVIEW_CHARS)
     card = t("consult-confirm", core=core.name, question=text, files=len(draft["attachments"]))
     buttons = [
         [_button(t.label("consult-button-send"), cb.CONSULT_SEND.pack())],
@@ -277,21 +220,12 @@ async def on_send(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the question away."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-        await replace_pressed(update, context.t("consult-cancel-pressed"))
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "consult-cancelled")
-    return ConversationHandler.END
+# Cancel throws the draft away (the pressed card says so), then the menu.
+cancel = forms.cancel_dropping(DRAFT, "consult-cancelled", pressed="consult-cancel-pressed")
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button mid-question: the draft is kept for later."""
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button mid-question: the button does what it says, the draft is kept for later.
+leave_for_menu = forms.leave_dropping()
 
 
 async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
@@ -427,12 +361,8 @@ async def cancel_answer(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_answer_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead of the answer."""
-    assert context.user_data is not None
-    context.user_data.pop("consult_answer", None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A menu button instead of the answer: the button does what it says.
+leave_answer_for_menu = forms.leave_dropping("consult_answer")
 
 
 # --- registration -----------------------------------------------------------------------------
@@ -442,15 +372,11 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     """The question form and the one-message answer form."""
     buttons = menu.buttons(app)
     private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     states: dict[object, list[Any]] = {
-        COMPOSE: [
-            CallbackQueryHandler(on_done, pattern=cb.CONSULT_DONE.pattern()),
-            MessageHandler(text | media, on_message),
-            MessageHandler(other, on_unsupported),
-        ],
+        COMPOSE: DESCRIBING.handlers(app, on_done),
         CORE: [
             CallbackQueryHandler(on_core, pattern=cb.CONSULT_CORE.pattern()),
             CallbackQueryHandler(on_all_cores, pattern=cb.CONSULT_ALL_CORES.pattern()),
@@ -466,8 +392,8 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("consult", start, filters=private),
-            MessageHandler(menu.label_filter(app, "menu-consult") & private, start),
+            private_command("consult", start),
+            menu.private_label(app, "menu-consult", start),
         ],
         states=states,
         cancel=cancel,

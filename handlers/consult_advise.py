@@ -18,7 +18,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -31,6 +30,7 @@ from handlers import consult_cards, forms, menu
 from handlers.keyboards import rows
 from handlers.triage import NOTE_MARK
 from handlers.triage_cards import queue_notices
+from handlers.triage_relays import member_notices
 from storage.consultations import (
     OPEN_STATUSES,
     Consultation,
@@ -69,9 +69,11 @@ async def in_scope(
     return None
 
 
-async def _pressed(
+async def pressed_request(
     update: Update, context: KhoosheContext, family: cb.Button
 ) -> tuple[CallbackQuery, Consultation] | None:
+    """The press and the request its button (of `family`) names, if this user advises its
+    core; otherwise None, the press answered (in_scope)."""
     query = update.callback_query
     assert query is not None
     consultation = await in_scope(update, context, family.first_int(query.data) or 0)
@@ -93,13 +95,6 @@ async def tell_member(
         return 0
     platform = Platform(member.platform)
     t = context.texts_for(member.language, platform)
-    code = t.digits(consultation.code)
-    text = values.pop("text", None)
-    parts = (
-        notices.fit(t, key, "text", text, code=code, **values)
-        if isinstance(text, str)
-        else [t(key, code=code, **values)]
-    )
     markup = None
     if answer_button:
         answer_row = [
@@ -116,16 +111,7 @@ async def tell_member(
             )
             rows_.append([phone])
         markup = InlineKeyboardMarkup(rows_)
-    owed = [
-        Notice(
-            platform,
-            member.chat_id,
-            part,
-            member_id=member.id,
-            markup=markup if n == len(parts) - 1 else None,
-        )
-        for n, part in enumerate(parts)
-    ]
+    owed = member_notices(context, member, key, consultation, markup, **values)
     if copy is not None and platform == context.platform:
         owed.append(Notice(platform, member.chat_id, member_id=member.id, copy=copy))
     return await queue_notices(
@@ -138,7 +124,7 @@ async def tell_member(
 
 async def on_take(update: Update, context: KhoosheContext) -> None:
     """«🙋 برمی‌دارم»: the first adviser to press owns the request."""
-    pressed = await _pressed(update, context, cb.ADVISE_TAKE)
+    pressed = await pressed_request(update, context, cb.ADVISE_TAKE)
     if pressed is None:
         return
     query, consultation = pressed
@@ -177,7 +163,7 @@ def _cancel_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
 
 async def ask_reply(update: Update, context: KhoosheContext) -> str | None:
     """«✍️ پاسخ»: taking the request if nobody has; the next message goes to the member."""
-    pressed = await _pressed(update, context, cb.ADVISE_REPLY)
+    pressed = await pressed_request(update, context, cb.ADVISE_REPLY)
     if pressed is None:
         return None
     query, consultation = pressed
@@ -247,12 +233,8 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A main-menu button instead of the answer."""
-    assert context.user_data is not None
-    context.user_data.pop(ABOUT, None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
+# A main-menu button instead of the answer: the button does what it says.
+leave_for_menu = forms.leave_dropping(ABOUT)
 
 
 # --- hand to another core ---------------------------------------------------------------------
@@ -260,7 +242,7 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 
 async def on_hand(update: Update, context: KhoosheContext) -> None:
     """«↪️ هسته دیگر»: the cores it could go to."""
-    pressed = await _pressed(update, context, cb.ADVISE_HAND)
+    pressed = await pressed_request(update, context, cb.ADVISE_HAND)
     if pressed is None:
         return
     query, consultation = pressed
@@ -284,7 +266,7 @@ async def on_hand(update: Update, context: KhoosheContext) -> None:
 
 async def on_hand_to(update: Update, context: KhoosheContext) -> None:
     """A core chosen: the request moves there, its advisers get the card, the member hears."""
-    pressed = await _pressed(update, context, cb.ADVISE_HAND_TO)
+    pressed = await pressed_request(update, context, cb.ADVISE_HAND_TO)
     if pressed is None:
         return
     query, consultation = pressed
@@ -314,7 +296,7 @@ async def on_hand_to(update: Update, context: KhoosheContext) -> None:
 
 async def on_files(update: Update, context: KhoosheContext) -> None:
     """«📎»: the files the member sent with the question, in this chat."""
-    pressed = await _pressed(update, context, cb.ADVISE_FILES)
+    pressed = await pressed_request(update, context, cb.ADVISE_FILES)
     if pressed is None:
         return
     query, consultation = pressed
@@ -330,9 +312,9 @@ async def on_files(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The form asking an adviser for the answer."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     return forms.form(
         app,
         FORM,

@@ -18,6 +18,7 @@ from bot.i18n import Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
+from bot.text import clip
 from handlers.triage_cards import queue_notices
 from storage.clusters import get_place
 from storage.consultations import Consultation, attachment_count, attachments_with_platform
@@ -34,9 +35,7 @@ async def card_text(context: KhoosheContext, consultation: Consultation, t: Text
     core = await get_core(context.db, consultation.core_id)
     member = await get_member_by_id(context.db, consultation.member_id)
     cluster = await get_place(context.db, "cluster", consultation.cluster_code)
-    question = consultation.question
-    if len(question) > EXCERPT_CHARS:
-        question = question[:EXCERPT_CHARS] + "…"
+    question = clip(consultation.question, EXCERPT_CHARS)
     return t(
         "consult-card",
         code=t.digits(consultation.code),

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, access_of
 from bot.services.workdays import is_overdue
-from handlers.keyboards import answer, show_card
+from handlers.keyboards import answer, private_command, show_card
 from handlers.tables import send_table
 from storage.clock import parse_iso
 from storage.consultation_lists import CoreFigures, Listed, core_figures, list_consultations
@@ -199,6 +199,6 @@ async def on_export(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install /consultations and its buttons."""
-    app.add_handler(CommandHandler("consultations", command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(private_command("consultations", command))
     app.add_handler(CallbackQueryHandler(on_filter, pattern=cb.CONSULT_LIST.pattern()))
     app.add_handler(CallbackQueryHandler(on_export, pattern=cb.CONSULT_LIST_EXPORT.pattern()))

@@ -37,12 +37,10 @@ log = logging.getLogger(__name__)
 
 async def ask_to_report(update: Update, context: KhoosheContext) -> None:
     """«📝 تبدیل به گزارش»: confirm first (the request closes)."""
-    query = update.callback_query
-    assert query is not None
-    cid = cb.ADVISE_TO_REPORT.first_int(query.data) or 0
-    consultation = await consult_advise.in_scope(update, context, cid)
-    if consultation is None:
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT)
+    if pressed is None:
         return
+    _, consultation = pressed
     await answer(update)
     chat = update.effective_chat
     assert chat is not None
@@ -59,12 +57,12 @@ async def ask_to_report(update: Update, context: KhoosheContext) -> None:
 
 async def to_report(update: Update, context: KhoosheContext) -> None:
     """Confirmed: file the report (once), copy the history, announce it, tell the member."""
-    query, user = update.callback_query, update.effective_user
-    assert query is not None and user is not None
-    cid = cb.ADVISE_TO_REPORT_YES.first_int(query.data) or 0
-    consultation = await consult_advise.in_scope(update, context, cid)
-    if consultation is None:
+    user = update.effective_user
+    assert user is not None
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT_YES)
+    if pressed is None:
         return
+    _, consultation = pressed
     if consultation.report_id is not None or consultation.from_report_id is not None:
         # A report made into a request goes back by reopening it, not by filing another.
         await answer(update, context.t("consult-to-report-not-now"), alert=True)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -27,7 +27,7 @@ from bot.services.notices import Notice
 from bot.services.offerings import Owner
 from bot.settings import Platform
 from handlers import consult_advise
-from handlers.keyboards import answer, replace_pressed, show_card
+from handlers.keyboards import add_presses, answer, replace_pressed, show_card
 from handlers.triage_cards import queue_notices
 from storage.consultations import Consultation, close, get_consultation, rate
 from storage.core_slots import (
@@ -71,13 +71,10 @@ def slot_line(t: Texts, slot: Slot) -> str:
 
 async def on_offer(update: Update, context: KhoosheContext) -> None:
     """«📅 پیشنهاد وقت»: the core's open slots go to the member, each a button."""
-    query = update.callback_query
-    assert query is not None
-    consultation = await consult_advise.in_scope(
-        update, context, cb.ADVISE_OFFER.first_int(query.data) or 0
-    )
-    if consultation is None:
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_OFFER)
+    if pressed is None:
         return
+    _, consultation = pressed
     slots = await open_slots(context.db, consultation.core_id, datetime.now(UTC))
     if not slots:
         await answer(update, context.t("consult-no-open-slots"), alert=True)
@@ -282,13 +279,10 @@ async def _cancel(
 
 async def on_close(update: Update, context: KhoosheContext) -> None:
     """«✅ پایان»: the request is done; the member is asked whether it helped."""
-    query = update.callback_query
-    assert query is not None
-    consultation = await consult_advise.in_scope(
-        update, context, cb.ADVISE_CLOSE.first_int(query.data) or 0
-    )
-    if consultation is None:
+    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_CLOSE)
+    if pressed is None:
         return
+    _, consultation = pressed
     user = update.effective_user
     assert user is not None
     if not await close(context.db, consultation.id, actor(context, user.id)):
@@ -338,12 +332,12 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install the sessions' buttons: offer, book, cancel, close and rate."""
-    for family, callback in (
+    add_presses(
+        app,
         (cb.ADVISE_OFFER, on_offer),
         (cb.ADVISE_CLOSE, on_close),
         (cb.ADVISE_SESSION_CANCEL, on_adviser_cancel),
         (cb.CONSULT_BOOK, on_book),
         (cb.CONSULT_SESSION_CANCEL, on_member_cancel),
         (cb.CONSULT_RATE, on_rate),
-    ):
-        app.add_handler(CallbackQueryHandler(callback, pattern=family.pattern()))
+    )

@@ -16,10 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -33,7 +31,7 @@ from bot.services.consult_slots import (
 from bot.text import normalized
 from handlers import consult_sessions, forms, menu
 from handlers.consult_sessions import slot_line
-from handlers.keyboards import answer, replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows, send
 from handlers.when_input import error_text
 from storage.core_slots import (
     add_slots,
@@ -63,14 +61,6 @@ def _draft(context: KhoosheContext) -> dict[str, Any]:
     return draft
 
 
-async def _send(
-    update: Update, context: KhoosheContext, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_message(chat.id, text, reply_markup=markup)
-
-
 def _cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:
     return [_button(context.t.label("button-cancel"), cb.SLOT_CANCEL.pack())]
 
@@ -84,7 +74,7 @@ async def slots_command(update: Update, context: KhoosheContext) -> None:
     assert user is not None
     access = await access_of(context, user.id)
     if not access.adviser_cores and not access.has(Role.ADMIN):
-        await _send(update, context, context.t("consult-advisers-only"))
+        await send(update, context, context.t("consult-advisers-only"))
         return
     t = context.t
     mine = await adviser_slots(context.db, actor(context, user.id), datetime.now(UTC))
@@ -93,7 +83,7 @@ async def slots_command(update: Update, context: KhoosheContext) -> None:
     markup = InlineKeyboardMarkup(
         [[_button(t.label("consult-button-new-slots"), cb.SLOT_NEW.pack())]]
     )
-    await _send(update, context, text, markup)
+    await send(update, context, text, markup)
 
 
 async def start_form(update: Update, context: KhoosheContext) -> str | None:
@@ -115,7 +105,7 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
     draft["step"] = step
     await context.save_form_now(FORM, step)
     if step == WHEN:
-        await _send(
+        await send(
             update,
             context,
             t("consult-slot-ask-when"),
@@ -126,13 +116,13 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
             _button(t.label("consult-minutes", minutes=m), cb.SLOT_LENGTH.pack(m)) for m in LENGTHS
         ]
         markup = InlineKeyboardMarkup([*rows(buttons, 2), _cancel_row(context)])
-        await _send(update, context, t("consult-slot-ask-length"), markup)
+        await send(update, context, t("consult-slot-ask-length"), markup)
     elif step == MODE:
         buttons = [
             _button(t.label(f"consult-mode-{m}"), cb.SLOT_MODE.pack(m))
             for m in ("in_person", "online")
         ]
-        await _send(
+        await send(
             update,
             context,
             t("consult-slot-ask-mode"),
@@ -142,12 +132,12 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
         key = (
             "consult-slot-ask-link" if draft.get("mode") == "online" else "consult-slot-ask-place"
         )
-        await _send(update, context, t(key), InlineKeyboardMarkup([_cancel_row(context)]))
+        await send(update, context, t(key), InlineKeyboardMarkup([_cancel_row(context)]))
     elif step == CORE:
         cores = [c for c in await list_cores(context.db) if c.id in draft.get("cores", [])]
         buttons = [_button(c.name, cb.SLOT_CORE.pack(c.id)) for c in cores]
         markup = InlineKeyboardMarkup([*rows(buttons, 1), _cancel_row(context)])
-        await _send(update, context, t("consult-slot-ask-core"), markup)
+        await send(update, context, t("consult-slot-ask-core"), markup)
     else:
         starts = _starts(draft)
         lines = [t("consult-slot-when", when=s) for s in starts[:6]]
@@ -162,7 +152,7 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
         markup = InlineKeyboardMarkup(
             [[_button(t.label("cores-button-save"), cb.SLOT_SAVE.pack())], _cancel_row(context)]
         )
-        await _send(update, context, text, markup)
+        await send(update, context, text, markup)
     return step
 
 
@@ -182,7 +172,7 @@ async def on_when(update: Update, context: KhoosheContext) -> str:
     assert message is not None and message.text is not None
     plan = read_slots(message.text, datetime.now(UTC), context.settings.tz)
     if not isinstance(plan, SlotPlan):
-        await _send(update, context, error_text(context, plan))
+        await send(update, context, error_text(context, plan))
         return await _step(update, context, WHEN)
     draft = _draft(context)
     draft.update(
@@ -205,7 +195,7 @@ async def on_length(update: Update, context: KhoosheContext) -> str:
     draft = _draft(context)
     draft["minutes"] = minutes
     if not _starts(draft):  # a span shorter than one session
-        await _send(update, context, context.t("consult-slot-too-short"))
+        await send(update, context, context.t("consult-slot-too-short"))
         return await _step(update, context, WHEN)
     return await _step(update, context, MODE)
 
@@ -225,7 +215,7 @@ async def on_place(update: Update, context: KhoosheContext) -> str:
     assert message is not None and message.text is not None
     place = await normalized(message.text)
     if not place or len(place) > PLACE_MAX:
-        await _send(update, context, context.t("consult-slot-bad-place"))
+        await send(update, context, context.t("consult-slot-bad-place"))
         return await _step(update, context, PLACE)
     draft = _draft(context)
     draft["place"] = place
@@ -276,35 +266,14 @@ async def on_save(update: Update, context: KhoosheContext) -> int:
 
 async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
     """Text where a button is expected (or a file anywhere)."""
-    await _send(update, context, context.t("form-use-buttons"))
+    await send(update, context, context.t("form-use-buttons"))
     return await _step(update, context, _draft(context).get("step", WHEN))
-
-
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is published."""
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "consult-slots-cancelled")
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button instead."""
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
-
-
-# --- registration -----------------------------------------------------------------------------
 
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The slot form."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     wrong = MessageHandler(other, on_wrong_input)
     return forms.form(
         app,
@@ -318,9 +287,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CORE: [CallbackQueryHandler(on_core, pattern=cb.SLOT_CORE.pattern()), wrong],
             CONFIRM: [CallbackQueryHandler(on_save, pattern=cb.SLOT_SAVE.pattern()), wrong],
         },
-        cancel=cancel,
+        cancel=forms.cancel_dropping(DRAFT, "consult-slots-cancelled"),
         cancel_button=cb.SLOT_CANCEL,
-        leave_for_menu=leave_for_menu,
+        leave_for_menu=forms.leave_dropping(DRAFT),
         timeout_key="consult-slots-timeout",
     )
 
@@ -328,6 +297,5 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install /slots and the slot form (and the buttons of handlers/consult_sessions.py)."""
     app.add_handler(build(app))
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("slots", slots_command, filters=private))
+    app.add_handler(private_command("slots", slots_command))
     consult_sessions.register(app)

@@ -14,7 +14,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -26,7 +25,7 @@ from bot.roles import Role, requires
 from bot.services.reports import CATEGORIES
 from bot.text import fold_digits, normalized
 from handlers import forms, menu
-from handlers.keyboards import replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows, send
 from storage.cores import Core, CoreFields, advisers_of, get_core, list_cores, save_core
 from storage.members import get_member
 
@@ -48,14 +47,6 @@ def _draft(context: KhoosheContext) -> dict[str, Any]:
     assert context.user_data is not None
     draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
     return draft
-
-
-async def _send(
-    update: Update, context: KhoosheContext, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:
@@ -103,7 +94,7 @@ async def list_command(update: Update, context: KhoosheContext) -> None:
     )
     lines = [await core_lines(context, core) for core in cores]
     text = t("cores-list", lines=t.join("\n\n", lines)) if cores else t("cores-none")
-    await _send(update, context, text, InlineKeyboardMarkup(keyboard))
+    await send(update, context, text, InlineKeyboardMarkup(keyboard))
 
 
 # --- the form ---------------------------------------------------------------------------------
@@ -141,23 +132,23 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
     editing = draft.get("id") is not None
     if step == NAME:
         markup = _keep_markup(context) if editing else _cancel_markup(context)
-        await _send(update, context, t("cores-ask-name", current=draft.get("name", "")), markup)
+        await send(update, context, t("cores-ask-name", current=draft.get("name", "")), markup)
     elif step == DESCRIPTION:
         markup = _keep_markup(context) if editing else _cancel_markup(context)
-        await _send(update, context, t("cores-ask-description"), markup)
+        await send(update, context, t("cores-ask-description"), markup)
     elif step == TOPICS:
-        await _send(update, context, t("cores-ask-topics"), _topics_markup(context))
+        await send(update, context, t("cores-ask-topics"), _topics_markup(context))
     elif step == KEYWORDS:
         key = "cores-button-keep" if editing else "cores-button-no-keywords"
         current = t.join(t.label("list-separator"), draft.get("keywords", [])) or "—"
-        await _send(
+        await send(
             update, context, t("cores-ask-keywords", current=current), _keep_markup(context, key)
         )
     elif step == GROUP:
         key = "cores-button-keep" if editing else "cores-button-no-group"
-        await _send(update, context, t("cores-ask-group"), _keep_markup(context, key))
+        await send(update, context, t("cores-ask-group"), _keep_markup(context, key))
     else:
-        await _send(update, context, _summary(context), _confirm_markup(context))
+        await send(update, context, _summary(context), _confirm_markup(context))
     return step
 
 
@@ -251,7 +242,7 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     value = await normalized(message.text)
     if step == NAME:
         if not value or len(value) > NAME_MAX:
-            await _send(update, context, context.t("cores-bad-name"))
+            await send(update, context, context.t("cores-bad-name"))
             return await _step(update, context, NAME)
         draft["name"] = value
     elif step == DESCRIPTION:
@@ -262,12 +253,12 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     elif step == GROUP:
         chat_id = fold_digits(message.text).strip().replace("−", "-")
         if not re.fullmatch(r"-\d{1,19}", chat_id):
-            await _send(update, context, context.t("cores-bad-group"))
+            await send(update, context, context.t("cores-bad-group"))
             return await _step(update, context, GROUP)
         draft["group_chat_id"] = int(chat_id)
         draft["group_platform"] = context.platform.value
     else:
-        await _send(update, context, context.t("form-use-buttons"))
+        await send(update, context, context.t("form-use-buttons"))
         return await _step(update, context, step)
     return await _step(update, context, _NEXT[step])
 
@@ -303,7 +294,7 @@ async def on_topic(update: Update, context: KhoosheContext) -> str:
     try:
         await query.edit_message_reply_markup(_topics_markup(context))
     except Exception:  # Bale's edits of buttons are unreliable: ask again
-        await _send(update, context, context.t("cores-ask-topics"), _topics_markup(context))
+        await send(update, context, context.t("cores-ask-topics"), _topics_markup(context))
     return TOPICS
 
 
@@ -336,7 +327,7 @@ async def on_save(update: Update, context: KhoosheContext) -> str | int:
     await query.answer()
     context.user_data.pop(DRAFT, None)
     await replace_pressed(update, context.t("cores-saved", name=core.name))
-    await _send(
+    await send(
         update,
         context,
         context.t("cores-grant-hint", name=core.name, number=context.t.digits(core.id)),
@@ -344,28 +335,10 @@ async def on_save(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is saved."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.show_menu(update, context, "cores-cancelled")
-    return ConversationHandler.END
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A menu button: the draft is dropped (a core is quick to start again)."""
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
-    await menu.on_menu_button(update, context)
-    return ConversationHandler.END
-
-
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The core form."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
     other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel & ~filters.TEXT
     keep = CallbackQueryHandler(on_keep, pattern=cb.CORE_KEEP.pattern())
     states: dict[object, list[Any]] = {
@@ -391,9 +364,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
             CallbackQueryHandler(start_edit, pattern=cb.CORE_EDIT.pattern()),
         ],
         states=states,
-        cancel=cancel,
+        cancel=forms.cancel_dropping(DRAFT, "cores-cancelled"),
         cancel_button=cb.CORE_CANCEL,
-        leave_for_menu=leave_for_menu,
+        leave_for_menu=forms.leave_dropping(DRAFT),
         timeout_key="cores-form-timeout",
     )
 
@@ -401,11 +374,11 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 async def on_text_only(update: Update, context: KhoosheContext) -> str:
     """A file or sticker where text (or a button) is expected."""
     step = _draft(context).get("step", NAME)
-    await _send(update, context, context.t("form-use-buttons"))
+    await send(update, context, context.t("form-use-buttons"))
     return await _step(update, context, step)
 
 
 def register(app: Application) -> None:
     """Install /cores and the core form."""
     app.add_handler(build(app))
-    app.add_handler(CommandHandler("cores", list_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(private_command("cores", list_command))

@@ -6,12 +6,13 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, access_of, requires
 from handlers import profile
+from handlers.keyboards import private_command
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,5 @@ async def on_digest_off(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install /digest_preview and the button under member digests."""
-    app.add_handler(
-        CommandHandler("digest_preview", preview_command, filters=filters.ChatType.PRIVATE)
-    )
+    app.add_handler(private_command("digest_preview", preview_command))
     app.add_handler(CallbackQueryHandler(on_digest_off, pattern=cb.DIGEST_OFF.pattern()))

@@ -36,6 +36,7 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import Button
 from bot.context import KhoosheApplication, KhoosheContext
 from handlers import menu
+from handlers.keyboards import answer, replace_pressed
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,23 @@ def form(
             allow_reentry=True,
             conversation_timeout=timeout or app.state.settings.form_timeout_seconds,
         )
+
+
+def cancel_dropping(draft_key: str, said: str, pressed: str | None = None) -> Callback:
+    """A form's `cancel` when nothing of it was stored yet: the press answered (its message
+    replaced by `pressed`, if given), the draft `user_data[draft_key]` dropped, and `said` told
+    with the main menu."""
+
+    async def cancel(update: Update, context: KhoosheContext) -> int:
+        await answer(update)
+        if pressed is not None:
+            await replace_pressed(update, context.t(pressed))
+        if context.user_data is not None:
+            context.user_data.pop(draft_key, None)
+        await menu.show_menu(update, context, said)
+        return ConversationHandler.END
+
+    return cancel
 
 
 def leave_dropping(draft_key: str | None = None) -> Callback:

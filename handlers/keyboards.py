@@ -1,4 +1,5 @@
-"""Keyboard builders shared by the feature modules (at most ~3 buttons a row on a phone)."""
+"""Keyboard builders shared by the feature modules (at most ~3 buttons a row on a phone), and
+who may use a command or a staff button."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     Update,
 )
 from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.callbacks import Button
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role, requires
@@ -26,6 +31,7 @@ PAGE_SIZE = 8
 
 T = TypeVar("T")
 Pressed = Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]
+Handler = Callable[[Update, KhoosheContext], Coroutine[Any, Any, object]]
 
 
 def staff_button(
@@ -48,11 +54,34 @@ def staff_button(
     return decorate
 
 
+def private_command(command: str, callback: Handler) -> CommandHandler[Any, Any]:
+    """A member's or staff member's own command: answered in the private chat only (in a group
+    start_in_group points there, as what it shows is theirs)."""
+    return CommandHandler(command, callback, filters=filters.ChatType.PRIVATE)
+
+
+def add_presses(app: Application, *presses: tuple[Button, Handler]) -> None:
+    """Install each (button family, handler): the handler answers presses of that family
+    (its pattern from bot/callbacks.py)."""
+    for family, handler in presses:
+        app.add_handler(CallbackQueryHandler(handler, pattern=family.pattern()))
+
+
 def chat_id_of(update: Update) -> int:
     """The id of the chat the update came from (every handler here has one)."""
     chat = update.effective_chat
     assert chat is not None
     return chat.id
+
+
+async def send(
+    update: Update,
+    context: KhoosheContext,
+    text: str,
+    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None,
+) -> Message:
+    """Send `text` (and its keyboard) to the chat the update came from."""
+    return await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
 
 
 def button(t: Texts, label: str, data: str) -> InlineKeyboardButton:

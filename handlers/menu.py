@@ -31,8 +31,8 @@ from bot.platforms import is_forwarded, voice_note
 from bot.roles import Role, access_of
 from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
 from bot.text import shorten
-from handlers import offerings, profile, triage
-from handlers.keyboards import MENU_IDS, answer, inline, main_menu, replace_pressed
+from handlers import keyboards, offerings, profile, triage
+from handlers.keyboards import MENU_IDS, Handler, answer, inline, main_menu, replace_pressed
 from storage.reports import NewAttachment
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,27 @@ class Buttons:
 
     menu: filters.BaseFilter
     cancel: filters.BaseFilter
+
+    @property
+    def text(self) -> filters.BaseFilter:
+        """Typed text a form step takes: not a command, not a reply-keyboard button (those are
+        the form's ways out, handlers/forms.py)."""
+        return filters.TEXT & ~filters.COMMAND & ~self.menu & ~self.cancel
+
+    @property
+    def other(self) -> filters.BaseFilter:
+        """Anything else a form step gets (a file, a sticker…), to be answered, not dropped."""
+        return ~filters.COMMAND & ~self.menu & ~self.cancel
+
+
+# What a described draft takes besides text (add_to_draft, below). AUDIO: some Bale clients
+# send voice notes as audio.
+MEDIA = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
+
+
+def private_label(app: Application, msg_id: str, callback: Handler) -> MessageHandler[Any, Any]:
+    """A main-menu button's handler (the keyboard is only shown in private chats)."""
+    return MessageHandler(label_filter(app, msg_id) & filters.ChatType.PRIVATE, callback)
 
 
 def label_filter(app: Application, msg_id: str) -> filters.BaseFilter:
@@ -363,8 +384,8 @@ async def stale_button(update: Update, context: KhoosheContext) -> None:
 def register_menu(app: Application) -> None:
     """Install /help, menu buttons and /cancel (after the form, which handles its own)."""
     private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("help", help_command, filters=private))
-    app.add_handler(CommandHandler("cancel", cancel_outside, filters=private))
+    app.add_handler(keyboards.private_command("help", help_command))
+    app.add_handler(keyboards.private_command("cancel", cancel_outside))
     # In groups the member-facing commands only point to the private chat: a profile card
     # there would show a member's phone number to everyone.
     app.add_handler(

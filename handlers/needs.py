@@ -16,10 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -29,7 +27,7 @@ from bot.roles import Role, access_of, requires
 from bot.services.similar import most_similar
 from bot.text import clean, pack_messages, shorten
 from handlers import forms, menu
-from handlers.keyboards import answer, show_card
+from handlers.keyboards import answer, private_command, show_card
 from handlers.offerings import needs_buttons
 from storage.clusters import list_places
 from storage.needs import (
@@ -219,8 +217,7 @@ async def needs_command(update: Update, context: KhoosheContext) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The one-question suggestion form."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
         TOPIC: [MessageHandler(text, on_topic), MessageHandler(other, on_not_text)]
     }
@@ -240,4 +237,4 @@ def register(app: Application) -> None:
     app.add_handler(build(app))
     app.add_handler(CallbackQueryHandler(on_topics, pattern=cb.NEEDS_TOPICS.pattern()))
     app.add_handler(CallbackQueryHandler(on_vote, pattern=cb.NEEDS_VOTE.pattern()))
-    app.add_handler(CommandHandler("needs", needs_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(private_command("needs", needs_command))

@@ -20,17 +20,15 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, requires
 from handlers import forms, menu
-from handlers.keyboards import answer, replace_pressed, rows
+from handlers.keyboards import answer, chat_id_of, private_command, replace_pressed, rows
 from handlers.offering_edit import on_edit_day_ok, on_edit_field, on_edit_value
 from handlers.offering_manage import offering_id
 from handlers.offering_publish import (
@@ -63,7 +61,6 @@ from handlers.offering_steps import (
     ask,
     ask_day_ok,
     cancel,
-    chat_of,
     count_value,
     date_refused,
     day_kept,
@@ -202,7 +199,7 @@ async def _after_start(update: Update, context: KhoosheContext) -> str:
     t = context.t
     if end is not None:
         await context.bot.send_message(
-            chat_of(update),
+            chat_id_of(update),
             t("offering-range-taken", start=t.datetime(moment), end=t.datetime(end)),
         )
         return await ask(update, context, PLACE, "offering-ask-place")
@@ -298,9 +295,7 @@ async def on_deadline(update: Update, context: KhoosheContext) -> str:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The offering form's ConversationHandler (creating, and editing one field)."""
     buttons = menu.buttons(app)
-    private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     skip = CallbackQueryHandler
     states: dict[object, list[Any]] = {
         KIND: [CallbackQueryHandler(on_kind, pattern=cb.NEW_OFFERING_KIND.pattern())],
@@ -362,7 +357,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("new_offering", start, filters=private),
+            private_command("new_offering", start),
             CallbackQueryHandler(
                 on_edit_field, pattern=cb.any_of(*cb.OFFERING_EDIT_FIELDS.values())
             ),

@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -26,6 +26,7 @@ from handlers.keyboards import (
     button,
     chat_id_of,
     paged,
+    private_command,
     replace_pressed,
     show_card,
     staff_button,
@@ -355,8 +356,7 @@ async def on_attended(update: Update, context: KhoosheContext, offering: Offerin
 
 def register(app: Application) -> None:
     """Install /offerings and the buttons under its items."""
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("offerings", list_command, filters=private))
+    app.add_handler(private_command("offerings", list_command))
     app.add_handler(CallbackQueryHandler(on_more, pattern=cb.OFFERINGS_MORE.pattern()))
     app.add_handler(CallbackQueryHandler(on_edit_menu, pattern=cb.OFFERING_EDIT_MENU.pattern()))
     app.add_handler(CallbackQueryHandler(on_cancel_ask, pattern=cb.OFFERING_CANCEL.pattern()))

@@ -18,7 +18,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, Role
 from bot.services import offerings as service
-from handlers.keyboards import answer, paged, replace_pressed, show_card
+from handlers.keyboards import answer, chat_id_of, paged, replace_pressed, show_card
 from handlers.offering_steps import (
     CLUSTERS,
     FORM,
@@ -28,7 +28,6 @@ from handlers.offering_steps import (
     START,
     again,
     ask,
-    chat_of,
     count_value,
     draft_of,
     label_button,
@@ -86,7 +85,7 @@ async def picker(
     markup = paged(t, items, page, cb.NEW_OFFERING_PAGE.pack, extra=[done])
     key = "offering-pick-clusters" if access.has(Role.STAFF) else "offering-pick-clusters-agent"
     if new_message:
-        await context.bot.send_message(chat_of(update), t(key), reply_markup=markup)
+        await context.bot.send_message(chat_id_of(update), t(key), reply_markup=markup)
     else:
         await show_card(update, context, t(key), markup)
 
@@ -276,7 +275,7 @@ async def _to_preview(update: Update, context: KhoosheContext) -> str:
         ]
     )
     await context.save_form_now(FORM, PREVIEW)
-    await context.bot.send_message(chat_of(update), text, reply_markup=markup)
+    await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
     return PREVIEW
 
 
@@ -299,11 +298,11 @@ async def _publish(
     targets = _targets(draft_of(context), access)
     t = context.t
     if targets is None:  # checked again: roles may have changed while the form was open
-        await context.bot.send_message(chat_of(update), t("offering-out-of-scope"))
+        await context.bot.send_message(chat_id_of(update), t("offering-out-of-scope"))
         return ConversationHandler.END
     new = _new_offering(update, context, targets)
     if new.starts_at <= datetime.now(UTC):
-        await context.bot.send_message(chat_of(update), t("offering-start-passed"))
+        await context.bot.send_message(chat_id_of(update), t("offering-start-passed"))
         return await ask(
             update, context, START, "offering-ask-start", example=context.t.label("when-example")
         )
@@ -322,7 +321,7 @@ async def _publish(
     context.user_data.pop("offering", None)
     key = "offering-published" if publish_at is None else "offering-publish-scheduled"
     await context.bot.send_message(
-        chat_of(update),
+        chat_id_of(update),
         t(key, number=t.digits(offering.id), when=t.datetime(publish_at or offering.starts_at)),
     )
     return ConversationHandler.END

@@ -13,17 +13,14 @@ from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import (
-    ConversationHandler,
-)
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, access_of, actor
 from bot.services import offerings as service
-from handlers import forms, menu
-from handlers.keyboards import answer, replace_pressed, show_card
+from handlers.form_steps import ways_out
+from handlers.keyboards import answer, chat_id_of, replace_pressed
 from handlers.when_input import off_day_line, pressed_when, read_when
 
 log = logging.getLogger(__name__)
@@ -70,12 +67,6 @@ def draft_of(context: KhoosheContext) -> dict[str, Any]:
     return draft
 
 
-def chat_of(update: Update) -> int:
-    chat = update.effective_chat
-    assert chat is not None
-    return chat.id
-
-
 async def scope_of(update: Update, context: KhoosheContext) -> Access:
     user = update.effective_user
     assert user is not None
@@ -86,7 +77,7 @@ def owner_of(update: Update, context: KhoosheContext) -> service.Owner:
     user = update.effective_user
     assert user is not None
     return service.Owner(
-        actor(context, user.id), context.platform.value, chat_of(update), context.t.lang
+        actor(context, user.id), context.platform.value, chat_id_of(update), context.t.lang
     )
 
 
@@ -115,13 +106,15 @@ async def ask(
 ) -> str:
     """Save the form at `step`, then ask its question (stored before it is asked)."""
     await context.save_form_now(FORM, step)
-    await context.bot.send_message(chat_of(update), context.t(key, **kwargs), reply_markup=markup)
+    await context.bot.send_message(
+        chat_id_of(update), context.t(key, **kwargs), reply_markup=markup
+    )
     return step
 
 
 async def again(update: Update, context: KhoosheContext, key: str, **kwargs: object) -> None:
     """A polite hint; the same question stays open (sent, not replied: a press may lead here)."""
-    await context.bot.send_message(chat_of(update), context.t(key, **kwargs))
+    await context.bot.send_message(chat_id_of(update), context.t(key, **kwargs))
 
 
 def typed_text(update: Update) -> str:
@@ -271,23 +264,9 @@ async def day_kept(update: Update, context: KhoosheContext) -> datetime | None:
     return moment
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the draft away; nothing was published."""
-    await answer(update)
-    assert context.user_data is not None
-    context.user_data.pop("offering", None)
-    t = context.t
-    if update.callback_query is not None:
-        await show_card(update, context, t("offering-form-cancelled"), None)
-    elif context.member is not None:
-        await menu.show_menu(update, context, "offering-form-cancelled")
-    else:
-        await context.bot.send_message(chat_of(update), t("offering-form-cancelled"))
-    return ConversationHandler.END
-
-
-# A menu button mid-form: the draft is dropped, the button does what it says.
-leave_for_menu = forms.leave_dropping("offering")
+# Cancel drops the draft and says so (on the pressed card, with the menu, or plainly to staff
+# who are not members); a menu button drops it and does what it says.
+cancel, leave_for_menu = ways_out("offering", "offering-form-cancelled")
 
 
 async def on_need_text(update: Update, context: KhoosheContext) -> None:

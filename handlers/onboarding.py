@@ -9,13 +9,13 @@ conversation, both persisted in SQLite, so a half-finished form survives a resta
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    Message,
     ReplyKeyboardRemove,
     Update,
 )
@@ -23,7 +23,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -55,9 +54,11 @@ from handlers.keyboards import (
     contact_keyboard,
     main_menu,
     paged,
+    private_command,
     replace_pressed,
     retire_buttons,
     rows,
+    send,
     show_card,
 )
 from storage.clusters import Kind, Place, get_place, list_places
@@ -80,12 +81,6 @@ NO_ESTATE = "-"
 
 
 # --- asking ---------------------------------------------------------------------------------
-
-
-async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
-    chat = update.effective_chat
-    assert chat is not None
-    return await context.bot.send_message(chat.id, text, reply_markup=markup)
 
 
 def _place_items(places: list[Place], lang: str, family: cb.Button) -> list[tuple[str, str]]:
@@ -139,11 +134,11 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
     await context.save_form_now(FORM, field)
     try:
         if field == NAME:
-            await _send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
+            await send(update, context, t("form-ask-name"), ReplyKeyboardRemove())
         elif field == COMPANY:
-            await _send(update, context, t("form-ask-company"))
+            await send(update, context, t("form-ask-company"))
         elif field == PHONE:
-            await _send(update, context, t("form-ask-phone"), contact_keyboard(t))
+            await send(update, context, t("form-ask-phone"), contact_keyboard(t))
         else:
             text: str
             markup: InlineKeyboardMarkup
@@ -159,7 +154,7 @@ async def ask(update: Update, context: KhoosheContext, field: str) -> str:
                 text, markup = await _link_offer(context)
             else:
                 text, markup = await _summary(context)
-            message = await _send(update, context, text, markup)
+            message = await send(update, context, text, markup)
             context.form["question_id"] = message.message_id
     except Exception:
         # The question never went out: the conversation stays where it was (PTB keeps the
@@ -245,7 +240,7 @@ async def _save_edit(
     member = context.member
     if member is None:  # deleted or never registered: nothing to edit
         context.form.clear()
-        await _send(update, context, context.t("form-not-registered"), ReplyKeyboardRemove())
+        await send(update, context, context.t("form-not-registered"), ReplyKeyboardRemove())
         return ConversationHandler.END
     changes: dict[str, Any] = {field: value}
     if field == PHONE:
@@ -257,7 +252,7 @@ async def _save_edit(
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
-    await _send(update, context, context.t("profile-saved"), main_menu(context.t, access))
+    await send(update, context, context.t("profile-saved"), main_menu(context.t, access))
     await profile.send_profile(update, context)
     return ConversationHandler.END
 
@@ -273,10 +268,9 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
         context.form.clear()
         await menu.show_menu(update, context, "menu-welcome-back")
         return ConversationHandler.END
-    form = context.form
-    if form.get("mode") == "register" and form.get("step"):
-        await _send(update, context, context.t("form-resume"))
-        return await ask(update, context, form["step"])
+    resumed = await _resume(update, context)
+    if resumed is not None:
+        return resumed
     if (await access_of(context, user.id)).is_staff_side:
         # Staff who are not members (admins, mostly) get their commands, not the member form;
         # one who is also a member of a cluster registers from the button.
@@ -290,7 +284,7 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
                 ]
             ]
         )
-        await _send(update, context, context.t("staff-start"), markup)
+        await send(update, context, context.t("staff-start"), markup)
         await menu.staff_help(update, context)
         return ConversationHandler.END
     return await _begin_registration(update, context)
@@ -304,11 +298,19 @@ async def register_from_button(update: Update, context: KhoosheContext) -> str |
     if context.member is not None:
         await menu.show_menu(update, context, "menu-welcome-back")
         return ConversationHandler.END
-    form = context.form
-    if form.get("mode") == "register" and form.get("step"):
-        await _send(update, context, context.t("form-resume"))
-        return await ask(update, context, form["step"])
+    resumed = await _resume(update, context)
+    if resumed is not None:
+        return resumed
     return await _begin_registration(update, context)
+
+
+async def _resume(update: Update, context: KhoosheContext) -> str | None:
+    """A registration left midway: said so, and its step asked again (None: there is none)."""
+    form = context.form
+    if form.get("mode") != "register" or not form.get("step"):
+        return None
+    await send(update, context, context.t("form-resume"))
+    return await ask(update, context, form["step"])
 
 
 async def _begin_registration(update: Update, context: KhoosheContext) -> str | int:
@@ -316,12 +318,12 @@ async def _begin_registration(update: Update, context: KhoosheContext) -> str | 
     form.clear()
     form.update(mode="register", draft={})
     deep = context.args[0] if context.args else ""
-    await _send(update, context, context.t("form-welcome"), _welcome_language_markup(context.t))
+    await send(update, context, context.t("form-welcome"), _welcome_language_markup(context.t))
     if deep.startswith("c_"):
         place = await get_place(context.db, "cluster", deep[2:].lower())
         if place is not None and place.active:
             form["draft"][CLUSTER] = place.code
-            await _send(
+            await send(
                 update, context, context.t("form-deep-link", cluster=place.name(context.t.lang))
             )
     return await ask(update, context, NAME)
@@ -349,28 +351,27 @@ async def edit_entry(update: Update, context: KhoosheContext) -> str | int | Non
 async def _retry(update: Update, context: KhoosheContext, key: str) -> str:
     """Explain what was wrong and ask the same thing again."""
     step = context.form.get("step", NAME)
-    await _send(update, context, context.t(key))
+    await send(update, context, context.t(key))
     return await ask(update, context, step)
 
 
-async def on_name(update: Update, context: KhoosheContext) -> str | int:
-    """A name was typed."""
-    assert update.message is not None and update.message.text is not None
-    try:
-        value = await clean_name(update.message.text)
-    except FieldError as error:
-        return await _retry(update, context, error.key)
-    return await accepted(update, context, NAME, value)
+def _typed(field: str, clean: Callable[[str], Awaitable[str]]) -> forms.Callback:
+    """The handler of a typed answer to `field`: cleaned by bot/services/members.py, or the
+    reason told and the same question asked again."""
+
+    async def on_typed(update: Update, context: KhoosheContext) -> str | int:
+        assert update.message is not None and update.message.text is not None
+        try:
+            value = await clean(update.message.text)
+        except FieldError as error:
+            return await _retry(update, context, error.key)
+        return await accepted(update, context, field, value)
+
+    return on_typed
 
 
-async def on_company(update: Update, context: KhoosheContext) -> str | int:
-    """A company or unit name was typed."""
-    assert update.message is not None and update.message.text is not None
-    try:
-        value = await clean_company(update.message.text)
-    except FieldError as error:
-        return await _retry(update, context, error.key)
-    return await accepted(update, context, COMPANY, value)
+on_name = _typed(NAME, clean_name)
+on_company = _typed(COMPANY, clean_company)
 
 
 async def _chosen_place(
@@ -457,7 +458,7 @@ async def on_place_text(update: Update, context: KhoosheContext) -> str | None:
     buttons.append(
         InlineKeyboardButton(context.t.label("button-show-all"), callback_data=page.pack(0))
     )
-    await _send(
+    await send(
         update, context, context.t("form-did-you-mean"), InlineKeyboardMarkup(rows(buttons, 1))
     )
     return None
@@ -498,7 +499,7 @@ async def _phone_accepted(
     if context.form.get("mode") != "edit":
         context.form["draft"]["phone_verified"] = verified
         # Take the contact keyboard away before the next question's inline buttons.
-        await _send(update, context, context.t("form-phone-thanks"), ReplyKeyboardRemove())
+        await send(update, context, context.t("form-phone-thanks"), ReplyKeyboardRemove())
         # Only a shared contact proves the number is theirs: a typed one links nothing.
         other = (
             await link_candidate(context.db, context.platform.value, phone) if verified else None
@@ -530,7 +531,7 @@ async def on_link_yes(update: Update, context: KhoosheContext) -> str | int | No
     await query.answer()
     context.form.pop("link", None)
     if member is None:  # the other account changed its number, was deleted or linked meanwhile
-        await _send(update, context, context.t("link-gone"))
+        await send(update, context, context.t("link-gone"))
         return await _next_step(update, context)
     await replace_pressed(update, context.t("form-chosen", choice=context.t("link-button-yes")))
     context.form.clear()
@@ -637,7 +638,7 @@ async def on_fix(update: Update, context: KhoosheContext) -> None:
         )
         for field in REGISTER_ORDER
     ]
-    await _send(update, context, t("form-fix-which"), InlineKeyboardMarkup(rows(buttons, 2)))
+    await send(update, context, t("form-fix-which"), InlineKeyboardMarkup(rows(buttons, 2)))
 
 
 async def on_fix_field(update: Update, context: KhoosheContext) -> str | None:
@@ -677,13 +678,13 @@ async def cancel(update: Update, context: KhoosheContext) -> int:
     if context.member is not None:
         await menu.show_menu(update, context, "form-edit-cancelled" if editing else "cancelled")
     else:
-        await _send(update, context, context.t("form-cancelled"), ReplyKeyboardRemove())
+        await send(update, context, context.t("form-cancelled"), ReplyKeyboardRemove())
     return ConversationHandler.END
 
 
 async def help_in_form(update: Update, context: KhoosheContext) -> str:
     """/help in the middle of the form: help, then the same question again."""
-    await _send(update, context, context.t("help-form"))
+    await send(update, context, context.t("help-form"))
     return await ask(update, context, context.form.get("step", NAME))
 
 
@@ -705,8 +706,7 @@ async def menu_in_form(update: Update, context: KhoosheContext) -> str | int:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The member form's ConversationHandler."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    anything_else = ~filters.COMMAND
+    text = buttons.text
     states: dict[object, list[Any]] = {
         NAME: [MessageHandler(text, on_name)],
         COMPANY: [MessageHandler(text, on_company)],
@@ -737,28 +737,25 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
     }
     for handlers in states.values():
-        handlers.append(
-            MessageHandler(anything_else & ~buttons.menu & ~buttons.cancel, on_wrong_input)
-        )
+        handlers.append(MessageHandler(buttons.other, on_wrong_input))
         # The welcome's language buttons stay pressable at every step of the registration.
         handlers.append(
             CallbackQueryHandler(on_welcome_language, pattern=cb.FORM_WELCOME_LANGUAGE.pattern())
         )
-    private = filters.ChatType.PRIVATE
     # Callback buttons are tracked per chat and user, not per message, on purpose: a member
     # may scroll back and tap the list they were given (handlers/forms.py).
     return forms.form(
         app,
         FORM,
         entry_points=[
-            CommandHandler("start", start, filters=private),
+            private_command("start", start),
             CallbackQueryHandler(register_from_button, pattern=cb.FORM_REGISTER.pattern()),
             CallbackQueryHandler(edit_entry, pattern=cb.PROFILE_EDIT.pattern()),
         ],
         states=states,
         cancel=cancel,
         cancel_button=cb.FORM_CANCEL,
-        fallbacks=[CommandHandler("help", help_in_form)],
+        fallbacks=[private_command("help", help_in_form)],
         leave_for_menu=menu_in_form,
         timeout_key=_timeout_key,
     )

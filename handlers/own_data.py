@@ -6,14 +6,14 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.services import notices
 from bot.services.own_data import delete_account
 from handlers import profile
-from handlers.keyboards import answer, replace_pressed
+from handlers.keyboards import add_presses, answer, replace_pressed
 from handlers.offerings import tell_promoted
 from storage.clock import parse_iso
 from storage.consultations import member_consultations
@@ -176,10 +176,10 @@ async def on_keep(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install the profile's own-data buttons."""
-    for family, handler in (
+    add_presses(
+        app,
         (cb.PROFILE_MY_DATA, on_my_data),
         (cb.PROFILE_DELETE, on_delete),
         (cb.PROFILE_DELETE_YES, on_delete_yes),
         (cb.PROFILE_DELETE_KEEP, on_keep),
-    ):
-        app.add_handler(CallbackQueryHandler(handler, pattern=family.pattern()))
+    )

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
@@ -23,7 +23,7 @@ from bot.services.members import (
     PHONE,
     local_phone,
 )
-from handlers.keyboards import replace_pressed, rows
+from handlers.keyboards import private_command, replace_pressed, rows
 from storage.clock import parse_iso
 from storage.clusters import Kind, get_place
 from storage.members import (
@@ -300,7 +300,7 @@ async def profile_command(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install /profile."""
-    app.add_handler(CommandHandler("profile", profile_command, filters=filters.ChatType.PRIVATE))
+    app.add_handler(private_command("profile", profile_command))
     app.add_handler(
         CallbackQueryHandler(on_toggle_announcements, pattern=cb.PROFILE_ANNOUNCEMENTS.pattern())
     )

@@ -167,18 +167,10 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     return ConversationHandler.END
 
 
-# A menu button mid-form: the draft is dropped, the button does what it says.
+# A menu button mid-form: the draft is dropped, the button does what it says; cancel drops it
+# and says so with the menu.
 leave_for_menu = forms.leave_dropping("follow_up")
-
-
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Leave without adding anything."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    assert context.user_data is not None
-    context.user_data.pop("follow_up", None)
-    await menu.show_menu(update, context, "cancelled")
-    return ConversationHandler.END
+cancel = forms.cancel_dropping("follow_up", "cancelled")
 
 
 async def on_withdraw(update: Update, context: KhoosheContext) -> None:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -29,15 +27,16 @@ from bot.services.reports import (
     add_text,
     clean_summary,
     description,
-    new_draft,
     parse_code,
     proposed_summary,
     similar_open_reports,
     suggestions,
     to_new_report,
 )
+from bot.text import clip
 from handlers import forms, menu, triage_cards, triage_relays
-from handlers.keyboards import replace_pressed, retire_buttons, rows
+from handlers.describing import Describing
+from handlers.keyboards import private_command, replace_pressed, rows, send
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -73,60 +72,14 @@ HISTORY_LINES = 12
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("report", new_draft())
-    return draft
-
-
-async def _send(update: Update, context: KhoosheContext, text: str, markup: Any = None) -> Message:
-    chat = update.effective_chat
-    assert chat is not None
-    return await context.bot.send_message(chat.id, text, reply_markup=markup)
-
-
-async def _question(
-    update: Update,
-    context: KhoosheContext,
-    step: str,
-    text: str,
-    markup: InlineKeyboardMarkup | None,
-) -> str:
-    """Send a step's question, taking the buttons off the previous one."""
-    draft = _draft(context)
-    await retire_buttons(update, context, draft.pop("question_id", None))
-    previous = draft.get("step")
-    draft["step"] = step
-    # The draft (with what the member just sent) is stored before they see the next step.
-    await context.save_form_now(FORM, step)
-    try:
-        message = await _send(update, context, text, markup)
-    except Exception:
-        draft["step"] = previous
-        await context.save_form_now(FORM, previous)
-        raise
-    draft["question_id"] = message.message_id
-    return step
+DESCRIBING = Describing(
+    FORM, "report", COMPOSE, cb.REPORT_DONE, cb.REPORT_CANCEL, received="report-received"
+)
+_draft, _question = DESCRIBING.draft, DESCRIBING.question
 
 
 def _code(context: KhoosheContext, code: str) -> str:
     return context.t.digits(code)
-
-
-def _compose_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    t = context.t
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("report-button-done"), callback_data=cb.REPORT_DONE.pack()
-                ),
-                InlineKeyboardButton(
-                    t.label("button-cancel"), callback_data=cb.REPORT_CANCEL.pack()
-                ),
-            ]
-        ]
-    )
 
 
 # --- entry ------------------------------------------------------------------------------------
@@ -140,13 +93,11 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
     draft = _draft(context)
     step = draft.get("step")
     if step and step != COMPOSE:
-        await _send(update, context, context.t("report-resume"))
+        await send(update, context, context.t("report-resume"))
         return await _ask(update, context, step)
     if draft["parts"] or draft["attachments"]:
-        await _send(update, context, context.t("report-resume"))
-    return await _question(
-        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
-    )
+        await send(update, context, context.t("report-resume"))
+    return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
 async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
@@ -180,7 +131,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
     except DraftError as bad_text:
         error = bad_text
     if error is not None:
-        return await _compose_hint(update, context, error.key)
+        return await DESCRIBING.ask(update, context, t(error.key))
     # Back to describing: a draft already past it is categorised again from the new text.
     kind = "album" if len(files) > 1 else "file" if files else "text"
     if resumed:
@@ -188,7 +139,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
     else:
         key_text = f"report-from-{kind}-text" if files and loose.text else f"report-from-{kind}"
     reply = t(key_text, count=len(files)) if kind == "album" else t(key_text)
-    return await _question(update, context, COMPOSE, reply, _compose_markup(context))
+    return await DESCRIBING.ask(update, context, reply)
 
 
 async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
@@ -202,48 +153,10 @@ async def _ask(update: Update, context: KhoosheContext, step: str) -> str:
         return await _ask_confirm(update, context)
     if step == SIMILAR and _draft(context).get("similar"):
         return await _ask_similar(update, context)
-    return await _question(
-        update, context, COMPOSE, context.t("report-ask-description"), _compose_markup(context)
-    )
+    return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
 # --- composing --------------------------------------------------------------------------------
-
-
-async def on_text(update: Update, context: KhoosheContext) -> str:
-    """One message of the description."""
-    return await _take(update, context)
-
-
-async def on_media(update: Update, context: KhoosheContext) -> str:
-    """A photo, document or voice note for the report."""
-    return await _take(update, context)
-
-
-async def _take(update: Update, context: KhoosheContext) -> str:
-    assert update.message is not None
-    try:
-        await menu.add_to_draft(_draft(context), update.message)
-    except DraftError as error:
-        return await _compose_hint(update, context, error.key)
-    return await _compose_ack(update, context)
-
-
-async def on_unsupported(update: Update, context: KhoosheContext) -> str:
-    """A sticker, location, video… while describing."""
-    return await _compose_hint(update, context, "report-unsupported")
-
-
-async def _compose_ack(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
-    text = context.t(
-        "report-received", messages=len(draft["parts"]), files=len(draft["attachments"])
-    )
-    return await _question(update, context, COMPOSE, text, _compose_markup(context))
-
-
-async def _compose_hint(update: Update, context: KhoosheContext, key: str) -> str:
-    return await _question(update, context, COMPOSE, context.t(key), _compose_markup(context))
 
 
 async def on_done(update: Update, context: KhoosheContext) -> str:
@@ -396,7 +309,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
     joined = await join_report(context.db, report.id, context.member.id, description(draft))
     if not joined and not await is_party(context.db, report, context.member.id):
         # Closed, withdrawn or merged meanwhile: file this one instead, nothing is lost.
-        await _send(update, context, context.t("report-join-too-late"))
+        await send(update, context, context.t("report-join-too-late"))
         return await _ask_urgency(update, context)
     if joined:  # queued for staff before the member is told
         await triage_relays.announce_joined(context, report, context.member)
@@ -463,7 +376,7 @@ async def on_summary_text(update: Update, context: KhoosheContext) -> str:
     try:
         _draft(context)["summary"] = await clean_summary(update.message.text)
     except DraftError as error:
-        await _send(update, context, context.t(error.key))
+        await send(update, context, context.t(error.key))
         return await _ask_summary(update, context)
     return await _ask_confirm(update, context)
 
@@ -480,9 +393,7 @@ async def on_summary_kept(update: Update, context: KhoosheContext) -> str:
 
 async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     t, draft = context.t, _draft(context)
-    text = description(draft)
-    if len(text) > PREVIEW_CHARS:
-        text = text[:PREVIEW_CHARS] + "…"
+    text = clip(description(draft), PREVIEW_CHARS)
     card = t(
         "report-confirm",
         category=t(f"category-{draft['category']}"),
@@ -537,15 +448,8 @@ async def on_confirm(update: Update, context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Throw the draft away."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-        await replace_pressed(update, context.t("report-cancel-pressed"))
-    assert context.user_data is not None
-    context.user_data.pop("report", None)
-    await menu.show_menu(update, context, "report-cancelled")
-    return ConversationHandler.END
+# Cancel throws the draft away (the pressed card says so), then the menu.
+cancel = forms.cancel_dropping("report", "report-cancelled", pressed="report-cancel-pressed")
 
 
 async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
@@ -561,7 +465,7 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 async def on_wrong_step_input(update: Update, context: KhoosheContext) -> str:
     """Typing or sending files where a button is expected."""
     step = _draft(context).get("step", COMPOSE)
-    await _send(update, context, context.t("form-use-buttons"))
+    await send(update, context, context.t("form-use-buttons"))
     return await _ask(update, context, step)
 
 
@@ -613,7 +517,7 @@ async def my_reports(update: Update, context: KhoosheContext, page: int = 0) -> 
     if nav:
         keyboard.append(nav)
     text = t("report-list", lines=t.join("\n", lines), total=total)
-    await _send(update, context, text, InlineKeyboardMarkup(keyboard))
+    await send(update, context, text, InlineKeyboardMarkup(keyboard))
 
 
 async def on_list_page(update: Update, context: KhoosheContext) -> None:
@@ -672,7 +576,7 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
                     callback_data=cb.REPORT_WITHDRAW.pack(report.id),
                 )
             )
-    await _send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
+    await send(update, context, text, InlineKeyboardMarkup([buttons]) if buttons else None)
 
 
 async def on_open(update: Update, context: KhoosheContext) -> None:
@@ -690,7 +594,7 @@ async def track(update: Update, context: KhoosheContext) -> None:
         return
     code = parse_code(" ".join(context.args or []))
     if code is None:
-        await _send(update, context, context.t("report-track-usage"))
+        await send(update, context, context.t("report-track-usage"))
         return
     await _track(update, context, code)
 
@@ -700,7 +604,7 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
     report = await get_by_code(context.db, code) if member else None
     # The same answer whether the code does not exist or is someone else's: no leaks.
     if member is None or report is None or not await is_party(context.db, report, member.id):
-        await _send(update, context, context.t("report-not-found", code=_code(context, code)))
+        await send(update, context, context.t("report-not-found", code=_code(context, code)))
         return
     await _show_report(update, context, report)
 
@@ -711,19 +615,9 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The report form's ConversationHandler."""
     buttons = menu.buttons(app)
-    report_button = menu.label_filter(app, "menu-report")
-    private = filters.ChatType.PRIVATE
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    # AUDIO: some Bale clients send voice notes as audio (on_media tells them apart).
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     states: dict[object, list[Any]] = {
-        COMPOSE: [
-            CallbackQueryHandler(on_done, pattern=cb.REPORT_DONE.pattern()),
-            MessageHandler(text, on_text),
-            MessageHandler(media, on_media),
-            MessageHandler(other, on_unsupported),
-        ],
+        COMPOSE: DESCRIBING.handlers(app, on_done),
         CATEGORY: [
             CallbackQueryHandler(on_category, pattern=cb.REPORT_CATEGORY.pattern()),
             CallbackQueryHandler(on_all_categories, pattern=cb.REPORT_ALL_CATEGORIES.pattern()),
@@ -748,8 +642,8 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         app,
         FORM,
         entry_points=[
-            CommandHandler("report", start_report, filters=private),
-            MessageHandler(report_button & private, start_report),
+            private_command("report", start_report),
+            menu.private_label(app, "menu-report", start_report),
             CallbackQueryHandler(start_from_text, pattern=cb.LOOSE_TEXT_REPORT.pattern()),
         ],
         states=states,
@@ -763,12 +657,9 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
 def register(app: Application) -> None:
     """Install the report form, /track and "my reports"."""
     app.add_handler(build(app))
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("track", track, filters=private))
-    app.add_handler(CommandHandler("myreports", my_reports_command, filters=private))
-    app.add_handler(
-        MessageHandler(menu.label_filter(app, "menu-my-reports") & private, my_reports_command)
-    )
+    app.add_handler(private_command("track", track))
+    app.add_handler(private_command("myreports", my_reports_command))
+    app.add_handler(menu.private_label(app, "menu-my-reports", my_reports_command))
     app.add_handler(CallbackQueryHandler(on_list_page, pattern=cb.REPORT_LIST_PAGE.pattern()))
     app.add_handler(CallbackQueryHandler(on_open, pattern=cb.REPORT_OPEN.pattern()))
 

@@ -16,6 +16,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
+from bot.text import clip
 from handlers.broadcast_form import FORM, RESCHEDULE, draft_of, typed_when
 from handlers.keyboards import (
     answer,
@@ -69,9 +70,7 @@ broadcast_button = staff_button(_pressed)
 
 
 def _body_preview(t: Texts, broadcast: Broadcast) -> str:
-    body = broadcast.body.replace("\n", " ")
-    if len(body) > BODY_PREVIEW:
-        body = body[:BODY_PREVIEW] + "…"
+    body = clip(broadcast.body.replace("\n", " "), BODY_PREVIEW)
     if broadcast.media_kind is not None:
         body = f"{t.label(f'scheduled-media-{broadcast.media_kind}')} {body}".strip()
     return body

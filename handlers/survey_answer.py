@@ -17,7 +17,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -28,6 +27,7 @@ from bot.text import shorten
 from handlers import forms, menu
 from handlers.form_steps import ways_out
 from handlers.keyboards import answer, replace_pressed, rows, show_card
+from handlers.keyboards import chat_id_of as chat_of  # the name handlers/surveys.py imports
 from storage.members import Member
 from storage.surveys import (
     Question,
@@ -49,12 +49,6 @@ def _draft(context: KhoosheContext) -> dict[str, Any]:
     assert context.user_data is not None
     draft: dict[str, Any] = context.user_data.setdefault("survey", {})
     return draft
-
-
-def chat_of(update: Update) -> int:
-    chat = update.effective_chat
-    assert chat is not None
-    return chat.id
 
 
 def pressed(update: Update, family: cb.Button) -> tuple[int, ...]:
@@ -394,8 +388,7 @@ cancel, leave_for_menu = ways_out("survey", "survey-paused")
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """Answering a survey: any of its buttons (re)enters; typed answers are one step."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text, other = buttons.text, buttons.other
     return forms.form(
         app,
         FORM,

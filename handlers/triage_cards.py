@@ -19,6 +19,7 @@ from bot.i18n import Rendered, Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import kinds_text
+from bot.text import clip
 from handlers import staff_lists
 from handlers.keyboards import button
 from storage.attachments import kinds_of
@@ -38,9 +39,7 @@ async def card_text(context: KhoosheContext, report: Report, lang: str) -> str:
     t = context.texts_for(lang)
     cluster = await get_place(context.db, "cluster", report.cluster_code)
     reporter = await get_member_by_id(context.db, report.member_id)
-    description = report.description
-    if len(description) > EXCERPT_CHARS:
-        description = description[:EXCERPT_CHARS] + "…"
+    description = clip(report.description, EXCERPT_CHARS)
     return t(
         "triage-new-report",
         code=t.digits(report.code),

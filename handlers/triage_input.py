@@ -17,7 +17,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -153,10 +152,9 @@ async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The form asking for a reply or the original's code."""
     buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    # AUDIO: some Bale clients send voice notes as audio.
-    media = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.AUDIO
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = buttons.text
+    media = menu.MEDIA
+    other = buttons.other
     states: dict[object, list[Any]] = {
         REPLY: [MessageHandler(text | media, on_reply), MessageHandler(other, on_wrong_input)],
         MERGE: [MessageHandler(text, on_merge_code), MessageHandler(other, on_wrong_input)],

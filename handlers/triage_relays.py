@@ -7,6 +7,8 @@ goes through the outbox, like the cards (handlers/triage_cards.py).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
@@ -50,19 +52,26 @@ async def members_on(context: KhoosheContext, report: Report) -> list[Member]:
     return found
 
 
+class Coded(Protocol):
+    """A record members know by its code: a report, a request for advice."""
+
+    @property
+    def code(self) -> str: ...
+
+
 def member_notices(
     context: KhoosheContext,
     member: Member,
     key: str,
-    report: Report,
+    record: Coded,
     markup: InlineKeyboardMarkup | None = None,
     **kwargs: object,
 ) -> list[Notice]:
-    """A message for a member about a report, in their language and for their platform
-    (a long `text` split into messages that fit)."""
+    """A message for a member about a report (or a request for advice), in their language and
+    for their platform (a long `text` split into messages that fit; `markup` under the last)."""
     platform = Platform(member.platform)
     t = context.texts_for(member.language, platform)
-    code = t.digits(report.code)
+    code = t.digits(record.code)
     values = {k: t(v) if isinstance(v, MessageId) else v for k, v in kwargs.items()}
     text = values.pop("text", None)
     if isinstance(text, str):

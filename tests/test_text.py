@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.text import (
+    clip,
     fold_digits,
     loose_match,
     normalize,
@@ -448,3 +449,16 @@ def test_clean_strips_bidi_controls_but_keeps_persian_spelling() -> None:
 def test_shorten_cuts_between_words(text: str, limit: int, expected: str) -> None:
     result = shorten(text, limit)
     assert result == expected and len(result) <= limit
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("برق شهرک قطع است", 16, "برق شهرک قطع است"),  # exactly the limit: kept whole
+        ("برق شهرک قطع است", 8, "برق شهرک…"),  # cut at the limit, even inside a word
+        ("خط اول\nخط دوم", 40, "خط اول\nخط دوم"),  # line breaks kept, unlike shorten
+        ("", 5, ""),
+    ],
+)
+def test_clip_cuts_at_the_limit_and_keeps_lines(text: str, limit: int, expected: str) -> None:
+    assert clip(text, limit) == expected
