@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
+from bot.sandbox.driver import WAIT_CAP
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT, Platform, Settings
 from storage.db import connect, transaction
@@ -319,6 +320,18 @@ class Khooshe:
         for app in self.runtime.apps.values():
             await app.update_queue.join()
             await app.update_persistence()
+
+    async def outbox_idle(self) -> None:
+        """Wait until no broadcast and no outbox message is being sent (a card or notice the
+        bot owes goes out after the reply that caused it; on a loaded machine, much later)."""
+        busy = (
+            "SELECT (SELECT count(*) FROM broadcasts WHERE status = 'sending')"
+            " + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n"
+        )
+        deadline = asyncio.get_running_loop().time() + WAIT_CAP
+        while (await self.rows(busy))[0]["n"]:
+            assert asyncio.get_running_loop().time() < deadline, "the outbox is still sending"
+            await asyncio.sleep(0.05)
 
     async def write(self, sql: str, *params: Any) -> None:
         """Change rows as the bot does: in a transaction, behind its writers' lock (a bare

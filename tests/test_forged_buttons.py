@@ -200,6 +200,7 @@ async def test_forged_presses_change_and_reveal_nothing(khooshe: Khooshe, person
     card: BotMessage = world["card"]
     secrets: tuple[str, ...] = world["secrets"]
     own_member = await _own_member(khooshe, presser)
+    await khooshe.outbox_idle()  # the setup's card and notices, sent before the presses
     await khooshe.flush()  # the setup's form states, written before, not during, the presses
     before = await _snapshot(khooshe, presser, own_member)
     group_seen, private_seen = len(group.messages), len(presser.chat.messages)
@@ -218,6 +219,7 @@ async def test_forged_presses_change_and_reveal_nothing(khooshe: Khooshe, person
                 assert secret not in (answer.text or ""), f"{data} revealed {secret!r}"
             pressed += 1
     await _fence(presser)
+    await khooshe.outbox_idle()  # whatever the presses queued has gone out
     await khooshe.flush()  # whatever the presses changed in memory is written too
     assert pressed > 150
     after = await _snapshot(khooshe, presser, own_member)

@@ -182,6 +182,10 @@ class BotApiSandbox(SandboxMethods):
         except ApiError as err:
             call.error_code, call.description = err.code, err.description
             return web.json_response(err.payload(), status=err.code)
+        except ConnectionResetError:
+            # The bot went away mid-request (a Ctrl-C, a kill): nobody is left to answer.
+            call.error_code, call.description = 499, "client closed the connection"
+            return web.Response(status=499)
         except Exception:
             # A sandbox bug must show up in the test as a readable 500, not a dropped connection.
             logger.exception("sandbox failed on %s", method)
