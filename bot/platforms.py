@@ -12,12 +12,13 @@ import json
 import logging
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
 
@@ -362,21 +363,63 @@ def fix_response(
     return code, Decoded.of(payload, body)
 
 
+# How many recent button presses KhoosheBot remembers the chat of (see answer_callback_query).
+_QUERIES_KEPT = 1000
+
+
 class KhoosheBot(ExtBot[Any]):
     """ExtBot whose answers to button presses can fail without stopping the action."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The chat of each recent button press, by query id: where a refused answer's text
+        # goes instead.
+        self._query_chats: OrderedDict[str, int] = OrderedDict()
+
+    def insert_callback_data(self, update: Update) -> None:
+        """PTB's hook for every update it receives (polled or posted to the webhook): note
+        the chat of a button press."""
+        query = update.callback_query
+        if query is not None:
+            message = query.message
+            self._query_chats[query.id] = message.chat.id if message else query.from_user.id
+            while len(self._query_chats) > _QUERIES_KEPT:
+                self._query_chats.popitem(last=False)
+        super().insert_callback_data(update)
 
     async def answer_callback_query(self, *args: Any, **kwargs: Any) -> bool:
         """Stop the button's spinner if the platform lets us; never fail the handler.
 
         Bale may refuse to answer queries from old clients, and any platform refuses a
         query that is too old (after a restart): the member's press must still do what it
-        says, so the refusal is logged and the handler goes on.
+        says, so the refusal is logged and the handler goes on. What the answer would have
+        said (a support counted, a button expired) comes as a message instead: a member told
+        nothing might press again, and a second press of a toggle undoes the first.
         """
+        query_id = str(kwargs.get("callback_query_id", args[0] if args else None))
         try:
-            return await super().answer_callback_query(*args, **kwargs)
+            answered = await super().answer_callback_query(*args, **kwargs)
         except TelegramError as exc:
             log.info("callback query not answered (%s: %s)", exc.__class__.__name__, exc)
+            if isinstance(exc, BadRequest):  # refused, not lost on the way: nothing was shown
+                text = kwargs["text"] if "text" in kwargs else (args[1] if len(args) > 1 else None)
+                await self._say_instead(query_id, text)
             return False
+        # Answered: a second answer (refused, as answered already) must not repeat it.
+        self._query_chats.pop(query_id, None)
+        return answered
+
+    async def _say_instead(self, query_id: str, text: object) -> None:
+        """Send a refused answer's text to the chat of the press (once per press)."""
+        if not isinstance(text, str) or not text:
+            return
+        chat_id = self._query_chats.pop(query_id, None)
+        if chat_id is None:
+            return
+        try:
+            await self.send_message(chat_id, text)
+        except TelegramError as exc:
+            log.info("refused callback answer not sent (%s)", exc.__class__.__name__)
 
 
 class BaleBot(KhoosheBot):
