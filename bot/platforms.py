@@ -70,8 +70,9 @@ _MARK_BYTES = re.compile(
 _DELIMITERS = "*_`"
 # An opener must follow the start or a space (Bale's rule); a closer is taken broadly (any
 # non-letter after it) so that whatever Bale really closes on is covered.
-# A `[` after a backslash is no link (so the backslash escaping stays idempotent).
-_LINK = re.compile(r"(?<!\\)\[[^\[\]\n]*\](\()[^()\s]*\)")
+# A `[` after a backslash is no link (so the backslash escaping stays idempotent), and for
+# a Bale that removes escapes one inside a link's text is a plain `[`.
+_LINK = re.compile(r"(?<!\\)\[(?:[^\[\]\n]|\\\[)*\](\()[^()\s]*\)")
 _ZWNJ = "\u200c"  # invisible next to punctuation, and every Persian client handles it
 _LOOKALIKE = {"*": "\u2217", "_": "\uff3f", "`": "\u02cb", "[": "\uff3b"}
 
@@ -109,16 +110,18 @@ def escape_bale(text: str, escaping: BaleEscaping = BaleEscaping.INVISIBLE) -> s
     Idempotent: escaped text has no opener left, so text escaped once (a name inside a
     message, a list joined from escaped lines) can be escaped again as a whole.
     """
-    openers = _openers(text)
-    if not openers:
-        return text
-    if escaping is BaleEscaping.INVISIBLE:
-        edits = {brk: _ZWNJ + text[brk] for _, brk in openers}
-    elif escaping is BaleEscaping.BACKSLASH:
-        edits = {mark: "\\" + text[mark] for mark, _ in openers}
-    else:
-        edits = {mark: _LOOKALIKE[text[mark]] for mark, _ in openers}
-    return "".join(edits.get(i, char) for i, char in enumerate(text))
+    # Until none is left: a link's `[` neutralised can uncover an outer one (`[a [b](c)`),
+    # whose text then starts with a space, so a `*` inside it could open bold too. Each pass
+    # neutralises at least one mark, so this ends.
+    while openers := _openers(text):
+        if escaping is BaleEscaping.INVISIBLE:
+            edits = {brk: _ZWNJ + text[brk] for _, brk in openers}
+        elif escaping is BaleEscaping.BACKSLASH:
+            edits = {mark: "\\" + text[mark] for mark, _ in openers}
+        else:
+            edits = {mark: _LOOKALIKE[text[mark]] for mark, _ in openers}
+        text = "".join(edits.get(i, char) for i, char in enumerate(text))
+    return text
 
 
 def _no_escape(text: str) -> str:
