@@ -1,18 +1,24 @@
-"""Button presses whose answer the platform refuses (Bale's old clients, docs/bale.md; any
-platform's too-old query): every press in the newer features still does what it says, and
-what the answer would have said reaches the member as a message, so nobody presses a toggle
-twice for want of a reply."""
+"""Bale as it really answers (issue #21, docs/bale.md), in the newer features and end to end.
+
+Button presses whose answer the platform refuses (Bale's old clients; any platform's too-old
+query): every press still does what it says, and what the answer would have said reaches the
+member as a message, so nobody presses a toggle twice for want of a reply. And the one
+escaping switch (BALE_ESCAPING): each setting keeps members' text from turning into markup."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.sandbox.flavours import BALE_ERRORS
+from bot.sandbox.markdown import render_bale
+from bot.settings import BaleEscaping, Platform
 from storage.outbox import Audience
 from storage.proposals import NewProposal, create_proposal, publish
 from storage.surveys import NewQuestion, NewSurvey, create_survey
-from tests.conftest import Khooshe, expect, shown
+from tests.conftest import Khooshe, expect, register, shown
 from tests.test_consult import AI_QUESTION, _adviser, _cores
 
 SURVEY = "کمبودهای واحد"
@@ -96,3 +102,34 @@ async def test_refused_answers_in_surveys_proposals_and_advice(khooshe: Khooshe)
     (taken,) = await khooshe.rows("SELECT owner FROM consultations")
     assert taken["owner"] == f"staff:{khooshe.platform.value}:{adviser.id}"
     assert refusals.hits >= 6  # every press above was refused its answer
+
+
+# What a member may type as their name: markup on Bale unless kept from it.
+NAME = "*علی* _رضا_ [x](y)"
+
+
+@pytest.mark.parametrize("escaping", [BaleEscaping.LOOKALIKE, BaleEscaping.BACKSLASH])
+async def test_the_escaping_switch_changes_what_goes_to_bale(
+    khooshe: Khooshe, escaping: BaleEscaping
+) -> None:
+    """After the live check, BALE_ESCAPING=lookalike, or backslash for a Bale found to remove
+    escapes: the bot sends its text that way, and the member reads their name as typed
+    (the fixtures' check fails any markup or backslash shown)."""
+    await khooshe.stop()
+    await khooshe.start(bale_escaping=escaping.value)
+    khooshe.sandbox.removes_backslash_escapes = escaping is BaleEscaping.BACKSLASH
+    user = khooshe.member()
+    await register(user, name=NAME)
+    (summary,) = [m for m in user.messages if m.text == "✔️ تأیید و ثبت"]
+    sent = str(summary.edit_history[0].get("text"))
+    if khooshe.platform is Platform.BALE:
+        mark = "\u2217" if escaping is BaleEscaping.LOOKALIKE else "\\*"
+        assert mark + "علی" in sent and "\u200c" + "*" not in sent
+        shown_name = render_bale(sent, removes_escapes=khooshe.sandbox.removes_backslash_escapes)
+        assert shown_name.markup == ()
+        if escaping is BaleEscaping.BACKSLASH:
+            assert NAME in shown_name.text  # exactly as typed
+    else:
+        assert NAME in sent  # Telegram sends no Markdown: nothing to escape
+    (row,) = await khooshe.rows("SELECT name FROM members")
+    assert row["name"] == NAME
