@@ -26,6 +26,8 @@ from storage.db import connect, transaction
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
 
+# On Bale, no member may see markup or a backslash nobody typed (issue #21).
+pytest_plugins = ["tests.markup_guard"]
 ADMIN_ID = 777_000_001
 # A message the platform can no longer show (Telegram sends such a press with an
 # "inaccessible message": no text, no buttons). A forged press there passes the check that the
@@ -133,29 +135,6 @@ def hazm_loaded() -> None:
 def flavour(request: pytest.FixtureRequest) -> str:
     """Every flow test runs on both sandbox flavours."""
     return str(request.param)
-
-
-# --- what members see on Bale (issue #21) ------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def no_member_sees_markup(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BotApiSandbox]]:
-    """Every sandbox a test starts (the `sandbox` fixture's, or one a test opens itself, such
-    as the second platform of a bot on both) is checked once the test is over: on Bale, no
-    message may show our text taken as Markdown or a backslash nobody typed. The sandbox's
-    start is only watched, not changed. (tests/sandbox/ turns this off: those tests send
-    markup on purpose.)"""
-    started: list[BotApiSandbox] = []
-    start = BotApiSandbox.start
-
-    async def watched_start(server: BotApiSandbox) -> None:
-        started.append(server)
-        await start(server)
-
-    monkeypatch.setattr(BotApiSandbox, "start", watched_start)
-    yield started
-    problems = [problem for server in started for problem in server.unwanted_markup()]
-    assert problems == [], "a member would see markup or a backslash"
 
 
 @pytest.fixture
