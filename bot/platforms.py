@@ -12,15 +12,17 @@ import json
 import logging
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
 
+from bot.markup import escape_bale
 from bot.settings import BaleEscaping, Platform
 
 log = logging.getLogger(__name__)
@@ -59,65 +61,6 @@ _MARK_BYTES = re.compile(
     rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c"
     rb"|\\u(?:200[ef]|061[cC]|202[a-eA-E]|206[6-9])"
 )
-
-# --- Bale's Markdown --------------------------------------------------------------------------
-# Bale renders its own Markdown in every message and has no parse_mode to turn that off. What
-# renders (docs/bale.md): `*bold*` and `_italic_` bounded by spaces, `[text](url)` and backtick
-# code. Nothing shows that Bale removes backslash escapes, so escaping every `\ _ * [ ] ( )`
-# (as we once did) would put `\(` on members' screens. Instead, only a delimiter that could
-# open markup is neutralised, and in the least visible way the deployment chose.
-_DELIMITERS = "*_`"
-# An opener must follow the start or a space (Bale's rule); a closer is taken broadly (any
-# non-letter after it) so that whatever Bale really closes on is covered.
-# A `[` after a backslash is no link (so the backslash escaping stays idempotent).
-_LINK = re.compile(r"(?<!\\)\[[^\[\]\n]*\](\()[^()\s]*\)")
-_ZWNJ = "\u200c"  # invisible next to punctuation, and every Persian client handles it
-_LOOKALIKE = {"*": "\u2217", "_": "\uff3f", "`": "\u02cb", "[": "\uff3b"}
-
-
-def _openers(text: str) -> list[tuple[int, int]]:
-    """Every place that would start Bale markup: (opening mark, where an invisible break
-    goes). For `*`, `_` and backticks both are the mark; for a link they are its `[` and its
-    `(`, since a break before `[` would not stop `](`."""
-    found = {(m.start(), m.start(1)) for m in _LINK.finditer(text)}
-    n = len(text)
-    for delimiter in _DELIMITERS:
-        # The last closer of this delimiter: any opener before it can pair with a closer.
-        last_closer = -1
-        for j in range(n - 1, 0, -1):
-            if (
-                text[j] == delimiter
-                and not text[j - 1].isspace()
-                and (j + 1 == n or not text[j + 1].isalnum())
-            ):
-                last_closer = j
-                break
-        for i in range(min(last_closer, n - 1)):
-            if (
-                text[i] == delimiter
-                and (i == 0 or text[i - 1].isspace())
-                and not text[i + 1].isspace()
-            ):
-                found.add((i, i))
-    return sorted(found)
-
-
-def escape_bale(text: str, escaping: BaleEscaping = BaleEscaping.INVISIBLE) -> str:
-    """Keep Bale from reading text as Markdown, changing only what would become markup.
-
-    Idempotent: escaped text has no opener left, so text escaped once (a name inside a
-    message, a list joined from escaped lines) can be escaped again as a whole.
-    """
-    openers = _openers(text)
-    if not openers:
-        return text
-    if escaping is BaleEscaping.INVISIBLE:
-        edits = {brk: _ZWNJ + text[brk] for _, brk in openers}
-    elif escaping is BaleEscaping.BACKSLASH:
-        edits = {mark: "\\" + text[mark] for mark, _ in openers}
-    else:
-        edits = {mark: _LOOKALIKE[text[mark]] for mark, _ in openers}
-    return "".join(edits.get(i, char) for i, char in enumerate(text))
 
 
 def _no_escape(text: str) -> str:
@@ -362,21 +305,63 @@ def fix_response(
     return code, Decoded.of(payload, body)
 
 
+# How many recent button presses KhoosheBot remembers the chat of (see answer_callback_query).
+_QUERIES_KEPT = 1000
+
+
 class KhoosheBot(ExtBot[Any]):
     """ExtBot whose answers to button presses can fail without stopping the action."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The chat of each recent button press, by query id: where a refused answer's text
+        # goes instead.
+        self._query_chats: OrderedDict[str, int] = OrderedDict()
+
+    def insert_callback_data(self, update: Update) -> None:
+        """PTB's hook for every update it receives (polled or posted to the webhook): note
+        the chat of a button press."""
+        query = update.callback_query
+        if query is not None:
+            message = query.message
+            self._query_chats[query.id] = message.chat.id if message else query.from_user.id
+            while len(self._query_chats) > _QUERIES_KEPT:
+                self._query_chats.popitem(last=False)
+        super().insert_callback_data(update)
 
     async def answer_callback_query(self, *args: Any, **kwargs: Any) -> bool:
         """Stop the button's spinner if the platform lets us; never fail the handler.
 
         Bale may refuse to answer queries from old clients, and any platform refuses a
         query that is too old (after a restart): the member's press must still do what it
-        says, so the refusal is logged and the handler goes on.
+        says, so the refusal is logged and the handler goes on. What the answer would have
+        said (a support counted, a button expired) comes as a message instead: a member told
+        nothing might press again, and a second press of a toggle undoes the first.
         """
+        query_id = str(kwargs.get("callback_query_id", args[0] if args else None))
         try:
-            return await super().answer_callback_query(*args, **kwargs)
+            answered = await super().answer_callback_query(*args, **kwargs)
         except TelegramError as exc:
             log.info("callback query not answered (%s: %s)", exc.__class__.__name__, exc)
+            if isinstance(exc, BadRequest):  # refused, not lost on the way: nothing was shown
+                text = kwargs["text"] if "text" in kwargs else (args[1] if len(args) > 1 else None)
+                await self._say_instead(query_id, text)
             return False
+        # Answered: a second answer (refused, as answered already) must not repeat it.
+        self._query_chats.pop(query_id, None)
+        return answered
+
+    async def _say_instead(self, query_id: str, text: object) -> None:
+        """Send a refused answer's text to the chat of the press (once per press)."""
+        if not isinstance(text, str) or not text:
+            return
+        chat_id = self._query_chats.pop(query_id, None)
+        if chat_id is None:
+            return
+        try:
+            await self.send_message(chat_id, text)
+        except TelegramError as exc:
+            log.info("refused callback answer not sent (%s)", exc.__class__.__name__)
 
 
 class BaleBot(KhoosheBot):

@@ -161,7 +161,12 @@ PLAIN = [
     "قیمت ۱۰٪ * ۲",  # a lone mark with a space after it
     "C:\\temp\\file",  # a backslash is the member's own text
 ]
-MARKUP = ["*بولد*", "_کج_", "[متن](https://ble.ir)", "`کد`", "سلام *علی* و _رضا_ (تست)"]
+MARKUP = [
+    "*بولد*", "_کج_", "[متن](https://ble.ir)", "`کد`", "سلام *علی* و _رضا_ (تست)",
+    # a link inside brackets: the inner one neutralised must not leave the outer to form,
+    # with a bold inside its text (a survey's "[kind] text" line around a typed link)
+    "۲. [*کفش* [سایت](https://ble.ir) هست] *کفش*",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("escaping", list(BaleEscaping))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.sandbox import SandboxUser
+from bot.settings import Platform
 from tests.conftest import Khooshe, expect, register, shown
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 from tests.test_triage import _setup
@@ -48,6 +49,15 @@ async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe
     assert any(m.document is not None and m.document.file_name == "bill.pdf" for m in notes)
     (row,) = await khooshe.rows("SELECT kind, file_name FROM report_attachments")
     assert row == {"kind": "document", "file_name": "bill.pdf"}
+    # a voice note too, as the ogg/opus audio some Bale clients send (docs/bale.md)
+    khooshe.sandbox.voice_as_audio = khooshe.platform is Platform.BALE
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    sent = await member.send_voice(b"OggS it cut out again at noon")
+    assert ("audio" in sent) is khooshe.sandbox.voice_as_audio
+    await expect(member, "افزوده شد")
+    rows = await khooshe.rows("SELECT kind FROM report_attachments ORDER BY id")
+    assert [r["kind"] for r in rows] == ["document", "voice"]
 
 
 async def test_withdrawing_asks_first_and_only_the_filer_may(khooshe: Khooshe) -> None:

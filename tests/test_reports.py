@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from bot.sandbox import BotMessage, SandboxUser
+from bot.sandbox.flavours import BALE_ERRORS
 from bot.services.reports import is_greeting, proposed_summary
 from tests.conftest import Khooshe, expect, register, shown, to_summary, urgency_and_title
 
@@ -288,6 +289,30 @@ async def test_a_voice_note_sent_as_audio_is_a_voice_note(khooshe: Khooshe) -> N
     await expect(user, "کد پیگیری")
     (attachment,) = await khooshe.rows("SELECT kind FROM report_attachments")
     assert attachment["kind"] == "voice"
+
+
+async def test_a_report_filed_through_bales_own_answers(khooshe: Khooshe) -> None:
+    """Bale's answers during the report form (docs/bale.md): a reply refused with 400 "bot
+    limit exceed" (no retry_after) is waited out and sent; every button answer refused (old
+    clients) and every edit answered with a stub stop nothing."""
+    user = khooshe.member()
+    await register(user)
+    sandbox = khooshe.sandbox
+    code, limit = BALE_ERRORS["bot_limit"]
+    limited = sandbox.inject("sendMessage", error=code, description=limit, chat_id=user.id)
+    code, old = BALE_ERRORS["old_query"]
+    refused = sandbox.inject("answerCallbackQuery", error=code, description=old, times=100)
+    await user.press("📝 ثبت مشکل")
+    await expect(user, "با کلمات خودتان", wait=30)  # after the limit's wait
+    assert limited.hits == 1
+    await user.send_text(POWER_CUT)
+    await expect(user, "دریافت شد")
+    await to_summary(user)
+    await user.press("✅ ثبت گزارش")
+    filed = await expect(user, "کد پیگیری")
+    (row,) = await khooshe.rows("SELECT code, category FROM reports")
+    assert row["code"] in shown(filed).translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+    assert row["category"] == "electricity" and refused.hits >= 1
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,13 @@ class Raw:
 
 
 @pytest.fixture(autouse=True)
+def no_member_sees_markup() -> list[BotApiSandbox]:
+    """Off here (tests/conftest.py's guard): these tests send Markdown and backslashes on
+    purpose, to check how the bale flavour shows them."""
+    return []
+
+
+@pytest.fixture(autouse=True)
 def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
     # PTB 22 warns when RetryAfter.retry_after is an int; warnings are errors here.
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
