@@ -239,6 +239,11 @@ class Engine:
             canonical=_fold(self._canonical(part, lemma, stems)),
         )
 
+    def _count(self, word: str) -> int:
+        """How often hazm's corpus has the word (0 when it only lists it)."""
+        count = self.words.get(word)
+        return count[0] if isinstance(count, tuple) and count else 0
+
     def _canonical(self, part: str, lemma: str, stems: list[str]) -> str:
         """Return the one form of a word piece that similar reports share, or "" for noise."""
         if "#" in lemma:
@@ -258,12 +263,21 @@ class Engine:
                     return bare
             return part
         dictionary_stems = [stem for stem in stems if stem in self.words]
-        # The silent «ه» put back, or the spoken plural «ا» kept, only where the bare stem is
-        # no word: «واحدمونو» is «واحد», «چکامون» is «چک».
+        # With and without a final «ه» or «ا» (the silent «ه» dropped before «مون», the spoken
+        # plural «ا»), the commoner word is meant: «واحدمونو» is «واحد», «چکامون» is «چک», but
+        # «جریممون» is «جریمه» and «غذامونو» «غذا» (hazm's list holds the rare «جریم», «غذ»).
         dictionary_stems = [
             stem
             for stem in dictionary_stems
-            if not (stem.endswith(("ه", "ا")) and stem[:-1] in dictionary_stems)
+            if not (
+                stem.endswith(("ه", "ا"))
+                and stem[:-1] in dictionary_stems
+                and self._count(stem[:-1]) >= self._count(stem)
+            )
+            and not any(
+                longer in dictionary_stems and self._count(longer) > self._count(stem)
+                for longer in (stem + "ه", stem + "ا")
+            )
         ]
         if part.startswith(("می", "نمی")):
             # A spoken verb hazm doesn't know ("نمیدن", "میکنن") says nothing about the problem,
@@ -278,12 +292,23 @@ class Engine:
             bare = part[: -len(copula)]
             if part.endswith(copula) and len(bare) >= 3 and bare in self.words:
                 return bare
+        # Up to two of them: a case ending after a plural or possessive («ایشچیلرین»,
+        # «سیغورتاسینی»).
         for suffix in _AZ_SUFFIXES:
+            if not part.endswith(suffix) or len(part) - len(suffix) < 2:
+                continue
             bare = part[: -len(suffix)]
-            known = bare in self.words or _fold(bare) in self.synonym_words
-            if part.endswith(suffix) and len(bare) >= 2 and known:
+            if self._known(bare):
                 return bare
+            for inner in _AZ_SUFFIXES:
+                stem = bare[: -len(inner)]
+                if bare.endswith(inner) and len(stem) >= 3 and self._known(stem):
+                    return stem
         return part
+
+    def _known(self, word: str) -> bool:
+        """Whether a word is in hazm's list or data/synonyms.toml."""
+        return word in self.words or _fold(word) in self.synonym_words
 
 
 def _read_synonyms(path: Path) -> dict[str, list[str]]:

@@ -41,6 +41,14 @@ K = TypeVar("K")
 _AZ_LIGHT_VERBS = (
     "اید", "ایله", "اولور", "اولمور", "اولوب", "اولماز", "اولدو", "بیلمیر", "بیلمور",
 )  # fmt: skip
+# Persian and Azerbaijani endings typed after a half-space: plural, possessive, copula, case.
+_ENDINGS = frozenset(
+    """
+    ها های هایی هامون هاتون هاشون هایمان هایتان هایشان ای ی یی ام ات اش مون تون شون مان تان
+    شان ش م ت ست س لار لر لاری لری لارین لرین لاریمیز لریمیز میز یمیز دیر دی دور دا ده
+    دان دن ین نی سی یز ایمیز
+    """.split()  # noqa: SIM905
+)
 # What tells one problem of a category from another (objects, troubles) and what only names the
 # category (general): see similarity().
 PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
@@ -155,7 +163,11 @@ class _Words:
                 continue
             unit = units[index]
             index += 1
-            if unit.surface in _STOP_WORDS:
+            if unit.surface in _STOP_WORDS or unit.canonical in _STOP_WORDS:
+                continue
+            if index >= 2 and unit.surface in _ENDINGS and units[index - 2].own == unit.own:
+                # An ending typed after a half-space («پرونده‌مون», «پروانه‌میز»,
+                # «کثیف‌دیر»): part of the word before, not «میز» (a table) or «دیر» (late).
                 continue
             token = self.synonym(unit) or unit.canonical
             if (
