@@ -127,9 +127,9 @@ def test_general_words_count_less_than_what_the_problem_is() -> None:
 
 
 def test_azerbaijani_verb_stems_and_spoken_endings_meet_their_words() -> None:
-    # «تاپ-» in data/synonyms.toml: every ending of the verb is «پیدا».
-    assert "پیدا" in tokens_for_similarity("تاپا بیلمیریک")
-    assert "پیدا" in tokens_for_similarity("تاپمادیق")
+    # «تاپ-» in data/synonyms.toml: every ending of the verb is «پیدا», a thing missing.
+    assert "کمبود" in tokens_for_similarity("تاپا بیلمیریک")
+    assert "کمبود" in tokens_for_similarity("تاپمادیق")
     # Light verbs say nothing; possessive endings come off («واحدمونو», «چکامون»).
     assert tokens_for_similarity("سایتیمیزی هک ائدیبلر") == tokens_for_similarity(
         "سایتمونو هک کردن"
@@ -183,3 +183,26 @@ def test_problem_words_file_is_checked(tmp_path: Path) -> None:
     bad.write_text('things = ["برق"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="things"):
         engine._kinds(bad)
+
+
+def test_a_thing_missing_is_one_trouble_however_it_is_said() -> None:
+    # Cut, not come, not there, not found: one trouble, in Persian, spoken or Azerbaijani.
+    water = ["آب شهرک سه روزه نیومده", "سه روز است که آب شهرک وصل نیست.", "شهرکین سویو یوخدور"]
+    for other in water[1:]:
+        assert pair_similarity(water[0], other) >= SIMILARITY_THRESHOLD, other
+    assert "کمبود" in tokens_for_similarity("شبا تو شهرک نگهبان نیست")
+    assert "کمبود" in tokens_for_similarity("کارگر ماهر نداریم")
+    # The objects still tell problems apart: no water is not no guard.
+    assert pair_similarity("آب شهرک نیست", "نگهبان شهرک نیست") < SIMILARITY_THRESHOLD
+    # «نیست» negating the word before it names no missing thing.
+    assert "کمبود" not in tokens_for_similarity("نرخ سود وام قابل پرداخت نیست")
+    assert "کمبود" not in tokens_for_similarity("مدیر خوشه پاسخگو نیست")
+
+
+def test_endings_after_a_half_space_and_doubled_endings() -> None:
+    # «میز» after «پروانه‌» is «our», not a table; «دیر» after «کثیف‌» is «is», not late.
+    assert tokens_for_similarity("پروانه‌میز") == tokens_for_similarity("پروانه")
+    assert "تاخیر" not in tokens_for_similarity("هر یئر کثیف‌دیر")
+    # The commoner word under a spoken ending, and two Azerbaijani endings.
+    assert "جریمه" in tokens_for_similarity("جریممون کرده")
+    assert tokens_for_similarity("ایشچیلرین") == tokens_for_similarity("کارگر")

@@ -49,6 +49,14 @@ _ENDINGS = frozenset(
     دان دن ین نی سی یز ایمیز
     """.split()  # noqa: SIM905
 )
+# The trouble of a thing missing (data/synonyms.toml): cut, not there, not come, not found.
+_ABSENT = "کمبود"
+# «نیست» and its Azerbaijani «یوخدور» say a thing is missing («نگهبان نیست»), except after a
+# word they negate: then it is that word's opposite, no missing thing.
+_COPULAS = frozenset("نیست نیس نیستش یوخدور یوخدی یوخدو".split())  # noqa: SIM905
+_NEGATED = frozenset(
+    "قابل کافی پاسخگو جوابگو مناسب خوب درست راضی معلوم مشخص ممکن صرفه مقرون منطقی عادی".split()  # noqa: SIM905
+)
 # What tells one problem of a category from another (objects, troubles) and what only names the
 # category (general): see similarity().
 PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
@@ -73,8 +81,8 @@ _STOP_WORDS = frozenset(
     از به با در بر برای تا که و یا را رو هم نیز این ان اون همین همان اینجا انجا اونجا
     من تو ما شما او اونها انها ایشان خودم خودمون خودمان خود مون مان شون شان
     یه یک یکی هر همه هیچ چند چیزی چی چه چرا چطور چطوری چجوری کی کجا کدام کدوم
-    است هست نیست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
-    میخوام میخوایم میخواد داره نداره داریم نداریم هستیم نیستیم کنید کنن بدید میگه
+    است هست بود شد کرد داشت خواست داد گفت امد باید نباید میشه نمیشه شده بشه
+    میخوام میخوایم میخواد داره داریم هستیم نیستیم کنید کنن بدید میگه
     بهمون بهم ازمون برامون باهامون مارو منو اینو اونو
     می نمی ها های هایی ای ی هامون هاتون هاشون هامان هاتان هاشان هایمان هایتان هایشان
     ولی اما اگر اگه چون پس دیگه دیگر هنوز الان حتی فقط خیلی زیاد کم اصلا واقعا
@@ -84,10 +92,10 @@ _STOP_WORDS = frozenset(
     مشکل شهرک شهرکها کارخانه کارخونه کارگاه واحد شرکت تولید کار روز هفته ماه سال
     دوره اموزش کلاس ساله ماهه روزه توان نتوانسته نمیتونیم نتونستیم میتونیم بتونیم داده
     ام ایم اید اند نشده نشد باشید باشد باشه نداشته داشته رفته گذشته بسیار نسبت خاطر دلیل
-    یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد ندارد دارند
+    یافته کرده کردن کردند کنند شود میشود نمیشود شدن شوند بودن بوده دارد دارند
     امسال پارسال دیروز امروز فردا مدام همش هنوز همیشه دوبار سه دو چندین توسط طریق
     صنعتی شهید منطقه اش زده زد مکرر مرتب روزانه خواسته خواست خواهیم لازم نیاز
-    بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار یوخ یوخدور دی اولور اولوب
+    بیر ایکی اوچ بو او دا ده هم چوخ اوچون سونرا ایله وار دی اولور اولوب
     گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     زیادن کسی بخاطر میاد گذاشته زند رسید دید رود روند کلی امکان دچار شدید تر ست شه
     روزی روزید گونده گونو نئچه نیچه دفعه بار ساعات ساعت دنبال الماق گزیریک بیزیم بیزه بیز
@@ -163,13 +171,20 @@ class _Words:
                 continue
             unit = units[index]
             index += 1
-            if unit.surface in _STOP_WORDS or unit.canonical in _STOP_WORDS:
+            if unit.surface in _STOP_WORDS:
                 continue
             if index >= 2 and unit.surface in _ENDINGS and units[index - 2].own == unit.own:
                 # An ending typed after a half-space («پرونده‌مون», «پروانه‌میز»,
                 # «کثیف‌دیر»): part of the word before, not «میز» (a table) or «دیر» (late).
                 continue
-            token = self.synonym(unit) or unit.canonical
+            head = self.synonyms.get(unit.surface)
+            if head is None and unit.canonical in _STOP_WORDS:
+                continue  # «تولیدمون» is «تولید»
+            if head == _ABSENT and unit.surface in _COPULAS:
+                before = {u.canonical for u in units[max(0, index - 3) : index - 1]}
+                if before & _NEGATED:
+                    continue  # «قابل پرداخت نیست» says no thing is missing
+            token = head or self.synonym(unit) or unit.canonical
             if (
                 len(token) >= 2
                 and token not in _STOP_WORDS
