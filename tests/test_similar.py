@@ -206,3 +206,24 @@ def test_endings_after_a_half_space_and_doubled_endings() -> None:
     # The commoner word under a spoken ending, and two Azerbaijani endings.
     assert "جریمه" in tokens_for_similarity("جریممون کرده")
     assert tokens_for_similarity("ایشچیلرین") == tokens_for_similarity("کارگر")
+
+
+def test_a_verb_after_mi_is_read_as_a_verb() -> None:
+    # «می‌کند» does, it is not «کند» (slow); «می‌سوزند» still burns.
+    assert "کند" not in tokens_for_similarity("فشار گاز به شدت افت می‌کند")
+    assert "کند" in tokens_for_similarity("اینترنت شهرک کند است")
+    assert "سوخت" in tokens_for_similarity("موتورها می‌سوزند")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Everyday words a dictionary gives as one: refused, halved, at night, cancelled.
+        ("فروشگاه‌ها جنس ما رو قبول نمیکنن", "فروشگاه‌ها محصولات ما را نمی‌پذیرند"),
+        ("سفارشا نصف شده", "سفارش‌ها کاهش یافته"),
+        ("شهرکده گئجه نگهبان یوخدور", "شبا تو شهرک نگهبان نیست"),
+        ("مجوز بهداشت ما باطل شده", "مجوز بهداشت ما رو لغو کردن"),
+    ],
+)
+def test_everyday_synonyms_meet(a: str, b: str) -> None:
+    assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD

@@ -8,6 +8,7 @@ Used by "me too" offers, needs-topic matching and the digest's themes.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import threading
@@ -21,7 +22,7 @@ from bot import understand
 from bot.services import categorize
 from bot.services.categorize import Engine, Unit, _fold
 from bot.settings import PROJECT_ROOT
-from bot.text import normalize
+from bot.text import ZWNJ, normalize
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -173,16 +174,21 @@ class _Words:
             index += 1
             if unit.surface in _STOP_WORDS:
                 continue
-            if index >= 2 and unit.surface in _ENDINGS and units[index - 2].own == unit.own:
-                # An ending typed after a half-space («پرونده‌مون», «پروانه‌میز»,
-                # «کثیف‌دیر»): part of the word before, not «میز» (a table) or «دیر» (late).
-                continue
+            # The piece before, if of the same word («پرونده‌مون», «می‌کند»).
+            before = units[index - 2] if index >= 2 else None
+            if before is not None and before.own == unit.own:
+                if unit.surface in _ENDINGS:
+                    # An ending typed after a half-space («پرونده‌مون», «پروانه‌میز»,
+                    # «کثیف‌دیر»): part of the word before, not «میز» (a table) or «دیر» (late).
+                    continue
+                if before.surface in ("می", "نمی"):
+                    unit = self._verb(unit)
             head = self.synonyms.get(unit.surface)
             if head is None and unit.canonical in _STOP_WORDS:
                 continue  # «تولیدمون» is «تولید»
             if head == _ABSENT and unit.surface in _COPULAS:
-                before = {u.canonical for u in units[max(0, index - 3) : index - 1]}
-                if before & _NEGATED:
+                negated = {u.canonical for u in units[max(0, index - 3) : index - 1]}
+                if negated & _NEGATED:
                     continue  # «قابل پرداخت نیست» says no thing is missing
             token = head or self.synonym(unit) or unit.canonical
             if (
@@ -194,6 +200,15 @@ class _Words:
             ):
                 tokens.add(token)
         return frozenset(tokens)
+
+    def _verb(self, unit: Unit) -> Unit:
+        """The verb of «می‌کند», «نمی‌شود» as its lemma, not as a look-alike word («کند» is
+        slow): a light verb then says nothing."""
+        verb = self.engine.lemmatizer.lemmatize(f"می{ZWNJ}{unit.surface}")
+        if "#" not in verb:
+            return unit
+        past = _fold(verb.split("#")[0])
+        return dataclasses.replace(unit, surface=past, canonical=past, forms=())
 
     def _kinds(self, path: Path) -> dict[str, str]:
         """Read data/problem_words.toml: each word's token → objects, troubles or general."""
