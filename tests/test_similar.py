@@ -227,3 +227,13 @@ def test_a_verb_after_mi_is_read_as_a_verb() -> None:
 )
 def test_everyday_synonyms_meet(a: str, b: str) -> None:
     assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD
+
+
+def test_a_negative_synonym_is_not_its_positive_lemma() -> None:
+    # «نمیخرن» (they don't buy) lemmatises to «خرید»: a purchase must not read as a market
+    # gone quiet, nor «رونق داره» (it is booming) as «رونق نداره», nor a payment as a refusal.
+    assert "رکود" not in tokens_for_similarity("خرید دستگاه بسته‌بندی")
+    assert "رکود" in tokens_for_similarity("کسی جنس نمیخره")
+    assert "رکود" not in tokens_for_similarity("بازار رونق داره")
+    assert "ندادن" not in tokens_for_similarity("پول ما را شش ماه بعد می‌دهند")
+    assert "ندادن" in tokens_for_similarity("بانک وام نمیده")

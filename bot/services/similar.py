@@ -143,12 +143,18 @@ class _Words:
                 if member.endswith("-"):
                     continue
                 units = self.engine.units(member)
+                # A negative verb's lemma has lost its «ن» («نمیخرن» → «خرید», «رونق ندارد»
+                # → «رونق داشت»): it is registered by its own spelling only, or any
+                # purchase would be a market gone quiet.
+                lemmas = not any(_negation_lost(u) for u in units)
                 if len(units) == 1:
-                    for form in (units[0].canonical, units[0].surface, _fold(normalize(member))):
+                    forms = (units[0].canonical if lemmas else "", units[0].surface)
+                    for form in (*forms, _fold(normalize(member))):
                         if form:
                             words.setdefault(form, key)
                 elif 2 <= len(units) <= _PHRASE_MAX:
-                    phrases.setdefault(tuple(u.canonical for u in units), key)
+                    if lemmas:
+                        phrases.setdefault(tuple(u.canonical for u in units), key)
                     phrases.setdefault(tuple(u.surface for u in units), key)
         return words, phrases
 
@@ -279,6 +285,11 @@ def tokens_for_similarity(text: str) -> frozenset[str]:
     """
     # Cached because one new report is compared with every open report's stored text.
     return _load().tokens(text)
+
+
+def _negation_lost(unit: Unit) -> bool:
+    """Whether a word piece is a negative verb whose lemma dropped the negation."""
+    return unit.surface.startswith("ن") and not unit.canonical.startswith("ن")
 
 
 def _spoken_verb(token: str, engine: Engine) -> bool:
