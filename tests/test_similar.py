@@ -237,3 +237,13 @@ def test_a_negative_synonym_is_not_its_positive_lemma() -> None:
     assert "رکود" not in tokens_for_similarity("بازار رونق داره")
     assert "ندادن" not in tokens_for_similarity("پول ما را شش ماه بعد می‌دهند")
     assert "ندادن" in tokens_for_similarity("بانک وام نمیده")
+
+
+def test_compounds_and_azerbaijani_derived_nouns_meet_their_word() -> None:
+    # A compound ending with a known word is that word; «-لیق» makes a noun of a word.
+    assert "موتور" in tokens_for_similarity("الکتروموتورهای ما سوخت")
+    assert _load()._compound("ترانسالکتروموتور") == "موتور"
+    assert _load()._compound("موتور") == "موتور"
+    assert tokens_for_similarity("آتش‌نشانلیق") == tokens_for_similarity("آتش‌نشانی")
+    # The genitive «نین» typed apart is no word.
+    assert tokens_for_similarity("مشتری نین بورجو") == tokens_for_similarity("بدهی مشتری")

@@ -74,14 +74,16 @@ _SUFFIXES = tuple(
     )
 )  # fmt: skip
 # Azerbaijani endings members write in Persian script: plural, possessive and case endings
-# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»). Only stripped from a word hazm doesn't know
+# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»), and the «-لیق» of a noun made of a word
+# («آتش‌نشانلیق»). Only stripped from a word hazm doesn't know
 # when what is left is a word it does, so no Persian word is cut. Longest first.
 _AZ_SUFFIXES = tuple(
     sorted(
         (
             "لاریمیزی", "لریمیزی", "لاریمیز", "لریمیز", "لاری", "لری", "لارا", "لره", "لار",
             "لر", "یمیزی", "یمیز", "میز", "ینده", "نده", "ندن", "دان", "دن", "ده", "دا", "ین",
-            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور",
+            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور", "دو", "نین",
+            "لیق", "لیک", "لوق", "لوک",
         ),
         key=len,
         reverse=True,

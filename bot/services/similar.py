@@ -41,13 +41,14 @@ K = TypeVar("K")
 # Written folded (ئ → ی), as tokens are.
 _AZ_LIGHT_VERBS = (
     "اید", "ایله", "اولور", "اولمور", "اولوب", "اولماز", "اولدو", "بیلمیر", "بیلمور",
+    "ایستیر", "ایستمیر", "دییر", "دیییر",
 )  # fmt: skip
 # Persian and Azerbaijani endings typed after a half-space: plural, possessive, copula, case.
 _ENDINGS = frozenset(
     """
     ها های هایی هامون هاتون هاشون هایمان هایتان هایشان ای ی یی ام ات اش مون تون شون مان تان
     شان ش م ت ست س لار لر لاری لری لارین لرین لاریمیز لریمیز میز یمیز دیر دی دور دا ده
-    دان دن ین نی سی یز ایمیز
+    دان دن ین نی سی یز ایمیز نین نون
     """.split()  # noqa: SIM905
 )
 # The trouble of a thing missing (data/synonyms.toml): cut, not there, not come, not found.
@@ -71,6 +72,8 @@ _GENERAL_WEIGHT = 0.5
 _CONFLICT = 0.5
 # Two reports sharing an object (or trouble) but each naming another: likelier two problems.
 _PARTLY = 0.8
+# The shortest known word a compound is read as, and (less one) the shortest rest before it.
+_COMPOUND_MIN = 4
 # The longest synonym phrase, in word pieces («پروانه بهره برداری»).
 _PHRASE_MAX = 3
 
@@ -100,6 +103,7 @@ _STOP_WORDS = frozenset(
     گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     زیادن کسی بخاطر میاد گذاشته زند رسید دید رود روند کلی امکان دچار شدید تر ست شه
     روزی روزید گونده گونو نئچه نیچه دفعه بار ساعات ساعت دنبال الماق گزیریک بیزیم بیزه بیز
+    نین نون توانست هیچکی چیکار لازیمدیر لازیم
     چوخدی لازیمدی خوب لر لار گفته گفتن فعلا دیشب دون چهار پنج شش هفت هشت نه دورد بش التی یئدی
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
 )
@@ -129,7 +133,17 @@ class _Words:
             key=lambda pair: -len(pair[0]),
         )
         self.synonyms, self.phrases = self._synonyms(table)
+        self.compounds: tuple[str, ...] = ()
+        self.kinds: dict[str, str] = {}
         self.kinds = self._kinds(PROBLEM_WORDS_PATH)
+        # Words a compound may end with («الکتروموتور» is a «موتور»): what the problem words
+        # and synonyms name, longest first.
+        self.compounds = tuple(
+            sorted(
+                {w for w in (*self.kinds, *self.synonyms.values()) if len(w) >= _COMPOUND_MIN},
+                key=lambda w: (-len(w), w),
+            )
+        )
 
     def _synonyms(
         self, table: Mapping[str, Sequence[str]]
@@ -196,7 +210,7 @@ class _Words:
                 negated = {u.canonical for u in units[max(0, index - 3) : index - 1]}
                 if negated & _NEGATED:
                     continue  # «قابل پرداخت نیست» says no thing is missing
-            token = head or self.synonym(unit) or unit.canonical
+            token = head or self.synonym(unit) or self._compound(unit.canonical)
             if (
                 len(token) >= 2
                 and token not in _STOP_WORDS
@@ -206,6 +220,15 @@ class _Words:
             ):
                 tokens.add(token)
         return frozenset(tokens)
+
+    def _compound(self, word: str) -> str:
+        """A compound as the known word it ends with («الکتروموتور» → «موتور»), or itself."""
+        if word in self.kinds:
+            return word
+        for known in self.compounds:
+            if word.endswith(known) and len(word) - len(known) >= _COMPOUND_MIN - 1:
+                return known
+        return word
 
     def _verb(self, unit: Unit) -> Unit:
         """The verb of «می‌کند», «نمی‌شود» as its lemma, not as a look-alike word («کند» is
