@@ -247,3 +247,10 @@ def test_compounds_and_azerbaijani_derived_nouns_meet_their_word() -> None:
     assert tokens_for_similarity("آتش‌نشانلیق") == tokens_for_similarity("آتش‌نشانی")
     # The genitive «نین» typed apart is no word.
     assert tokens_for_similarity("مشتری نین بورجو") == tokens_for_similarity("بدهی مشتری")
+
+
+def test_plurals_and_ezafe_on_short_listed_words() -> None:
+    # The lemmatiser leaves «چکا» and «نخی» alone; the lists know «چک» and «نخ».
+    assert "چک" in tokens_for_similarity("چکای مشتریا برگشت خورد")
+    assert "نخ" in tokens_for_similarity("نخی که میخریم")
+    assert "مشتری" in tokens_for_similarity("چک‌های مشتریان")

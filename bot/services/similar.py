@@ -72,6 +72,8 @@ _GENERAL_WEIGHT = 0.5
 _CONFLICT = 0.5
 # Two reports sharing an object (or trouble) but each naming another: likelier two problems.
 _PARTLY = 0.8
+# Plural and ezafe endings the lemmatiser leaves on short or listed words.
+_SHORT_WORD_ENDINGS = ("ان", "ای", "ا", "ی")
 # The shortest known word a compound is read as, and (less one) the shortest rest before it.
 _COMPOUND_MIN = 4
 # The longest synonym phrase, in word pieces («پروانه بهره برداری»).
@@ -103,7 +105,7 @@ _STOP_WORDS = frozenset(
     گون ایل ای ایش ایشلمیر بیلمیریک بیلمیر الا گلیر گلیب
     زیادن کسی بخاطر میاد گذاشته زند رسید دید رود روند کلی امکان دچار شدید تر ست شه
     روزی روزید گونده گونو نئچه نیچه دفعه بار ساعات ساعت دنبال الماق گزیریک بیزیم بیزه بیز
-    نین نون توانست هیچکی چیکار لازیمدیر لازیم
+    نین نون توانست هیچکی چیکار لازیمدیر لازیم جای جا خورد خورده
     چوخدی لازیمدی خوب لر لار گفته گفتن فعلا دیشب دون چهار پنج شش هفت هشت نه دورد بش التی یئدی
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
 )
@@ -270,6 +272,15 @@ class _Words:
             head = self.synonyms.get(form)
             if head:
                 return head
+        for ending in _SHORT_WORD_ENDINGS:
+            # A plural or ezafe on a short word the lemmatiser leaves alone («چکا», «نخی»,
+            # «مشتریان»): the word, when it is one the lists know.
+            bare = unit.surface[: -len(ending)]
+            if unit.surface.endswith(ending) and len(bare) >= 2:
+                if bare in self.synonyms:
+                    return self.synonyms[bare]
+                if bare in self.kinds:
+                    return bare
         if unit.surface not in self.engine.words:
             # Only a word hazm doesn't know: «قالب» is a mould, not a form of «قال-».
             for stem, head in self.stems:
