@@ -254,3 +254,6 @@ def test_plurals_and_ezafe_on_short_listed_words() -> None:
     assert "چک" in tokens_for_similarity("چکای مشتریا برگشت خورد")
     assert "نخ" in tokens_for_similarity("نخی که میخریم")
     assert "مشتری" in tokens_for_similarity("چک‌های مشتریان")
+    # A word is no plural of a rarer one: «خیابان» is not «خیاب», «کارگران» are «کارگر».
+    assert "خیابان" in tokens_for_similarity("خیابان‌های شهرک")
+    assert "کارگر" in tokens_for_similarity("کارگران")

@@ -262,7 +262,11 @@ class Engine:
                 return bare
             for plural in _PLURALS:
                 bare = part[: -len(plural)]
-                if part.endswith(plural) and len(bare) >= 3 and bare in self.words:
+                if not (part.endswith(plural) and len(bare) >= 3):
+                    continue
+                # «خیابان» and «ایران» are words, not plurals of the rare «خیاب», «ایر»: a
+                # plural is commoner than its word only if it is none.
+                if bare in self.words and self._count(bare) >= self._count(part):
                     return bare
             return part
         dictionary_stems = [stem for stem in stems if stem in self.words]
