@@ -1,6 +1,6 @@
 """The "me too" similarity on the labelled pairs (tests/data/similar_pairs_*.tsv), and its parts.
 
-The held-out part was written and committed before any tuning and never tuned on; the floors
+Every part here has been tuned on (a held-out part, measured once, is the lead's); the floors
 hold what was measured (`python -m benchmarks.similar`) so a change cannot quietly make a wrong
 "me too" offer likelier.
 """
@@ -34,8 +34,9 @@ def test_pairs_sets_are_sound() -> None:
     assert len(parts["tuning"]) >= 190
     assert len(parts["dev 3"]) >= 60
     assert len(parts["dev 4"]) >= 120
-    # The third and fourth sets cover every category with same and different problems.
-    for name in ("dev 3", "dev 4"):
+    assert len(parts["dev 5"]) >= 66
+    # The third, fourth and fifth sets cover every category with same and different problems.
+    for name in ("dev 3", "dev 4", "dev 5"):
         assert {p.category for p in parts[name] if p.same} == set(SLUGS)
         assert {p.category for p in parts[name] if not p.same} == set(SLUGS)
     for pairs in parts.values():
@@ -49,25 +50,22 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`), after the third round
-# of tuning (issue 12: synonyms, spoken and Azerbaijani forms, the partial conflict):
-# tuning 1.000 / 0.930, dev 1 1.000 / 0.906, dev 2 1.000 / 1.000, dev 3 1.000 / 1.000 - the
-# dev parts were held-out sets of earlier rounds (0.976 / 0.774, 1.000 / 0.708, 1.000 / 0.659
-# at 0.54 before this round) and were tuned on in this one. Precision holds the brief's 0.95
-# on the tuning and dev parts; recall holds what was measured, less a pair or two, so it
-# cannot quietly fall.
-#
-# Held-out 4 (212 pairs, written and committed before this round; measured once, when it was
-# done, and not tuned on): precision 0.930, recall 0.495 at 0.52. Far below the brief's goal
-# (0.95 / 0.85) and below the dev figures: the synonyms and stop words fitted to the dev pairs
-# reach only part of the ways members say one problem. The same code before this round scored
-# 0.898 / 0.411 on it at its threshold 0.54. The floor holds what was measured.
+# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`) after the fourth round
+# of tuning (issue 12: a thing missing as one trouble, endings, compounds, dictionary synonyms):
+# tuning 1.000 / 0.956, dev 1 1.000 / 0.925, dev 2 1.000 / 1.000, dev 3 0.978 / 1.000, dev 4
+# 0.948 / 0.860, dev 5 1.000 / 1.000; all 705 pairs together 0.983 / 0.936. Every part here
+# has been tuned on: dev 4 was held out in the third round (0.930 / 0.495 when first measured),
+# dev 5 was written mid-way through the fourth by the helper tuning, knowing its vocabulary
+# (1.000 / 0.818 when first measured). A fresh held-out set is measured by the lead, once;
+# expect it lower than these. The floors hold what was measured, less a pair or two, so a
+# change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
-    "tuning": (0.95, 0.92),
-    "dev 1": (0.95, 0.88),
+    "tuning": (0.97, 0.94),
+    "dev 1": (0.97, 0.90),
     "dev 2": (0.95, 0.95),
-    "dev 3": (0.95, 0.95),
-    "dev 4": (0.92, 0.49),
+    "dev 3": (0.95, 0.97),
+    "dev 4": (0.93, 0.84),
+    "dev 5": (0.95, 0.96),
 }
 
 
