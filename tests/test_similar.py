@@ -1,6 +1,6 @@
 """The "me too" similarity on the labelled pairs (tests/data/similar_pairs_*.tsv), and its parts.
 
-The held-out part was written and committed before any tuning and never tuned on; the floors
+Every part here has been tuned on (a held-out part, measured once, is the lead's); the floors
 hold what was measured (`python -m benchmarks.similar`) so a change cannot quietly make a wrong
 "me too" offer likelier.
 """
@@ -33,9 +33,10 @@ def test_pairs_sets_are_sound() -> None:
     assert len(parts["tuning"]) + len(parts["dev 1"]) >= 150
     assert len(parts["tuning"]) >= 190
     assert len(parts["dev 3"]) >= 60
-    assert len(parts["held-out 4"]) >= 120
-    # The third and fourth sets cover every category with same and different problems.
-    for name in ("dev 3", "held-out 4"):
+    assert len(parts["dev 4"]) >= 120
+    assert len(parts["dev 5"]) >= 66
+    # The third, fourth and fifth sets cover every category with same and different problems.
+    for name in ("dev 3", "dev 4", "dev 5"):
         assert {p.category for p in parts[name] if p.same} == set(SLUGS)
         assert {p.category for p in parts[name] if not p.same} == set(SLUGS)
     for pairs in parts.values():
@@ -49,25 +50,22 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`), after the third round
-# of tuning (issue 12: synonyms, spoken and Azerbaijani forms, the partial conflict):
-# tuning 1.000 / 0.930, dev 1 1.000 / 0.906, dev 2 1.000 / 1.000, dev 3 1.000 / 1.000 - the
-# dev parts were held-out sets of earlier rounds (0.976 / 0.774, 1.000 / 0.708, 1.000 / 0.659
-# at 0.54 before this round) and were tuned on in this one. Precision holds the brief's 0.95
-# on the tuning and dev parts; recall holds what was measured, less a pair or two, so it
-# cannot quietly fall.
-#
-# Held-out 4 (212 pairs, written and committed before this round; measured once, when it was
-# done, and not tuned on): precision 0.930, recall 0.495 at 0.52. Far below the brief's goal
-# (0.95 / 0.85) and below the dev figures: the synonyms and stop words fitted to the dev pairs
-# reach only part of the ways members say one problem. The same code before this round scored
-# 0.898 / 0.411 on it at its threshold 0.54. The floor holds what was measured.
+# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`) after the fourth round
+# of tuning (issue 12: a thing missing as one trouble, endings, compounds, dictionary synonyms):
+# tuning 1.000 / 0.956, dev 1 1.000 / 0.925, dev 2 1.000 / 1.000, dev 3 0.978 / 1.000, dev 4
+# 0.948 / 0.860, dev 5 1.000 / 1.000; all 705 pairs together 0.983 / 0.936. Every part here
+# has been tuned on: dev 4 was held out in the third round (0.930 / 0.495 when first measured),
+# dev 5 was written mid-way through the fourth by the helper tuning, knowing its vocabulary
+# (1.000 / 0.818 when first measured). A fresh held-out set is measured by the lead, once;
+# expect it lower than these. The floors hold what was measured, less a pair or two, so a
+# change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
-    "tuning": (0.95, 0.92),
-    "dev 1": (0.95, 0.88),
+    "tuning": (0.97, 0.94),
+    "dev 1": (0.97, 0.90),
     "dev 2": (0.95, 0.95),
-    "dev 3": (0.95, 0.95),
-    "held-out 4": (0.92, 0.49),
+    "dev 3": (0.95, 0.97),
+    "dev 4": (0.93, 0.84),
+    "dev 5": (0.95, 0.96),
 }
 
 
@@ -127,9 +125,9 @@ def test_general_words_count_less_than_what_the_problem_is() -> None:
 
 
 def test_azerbaijani_verb_stems_and_spoken_endings_meet_their_words() -> None:
-    # «تاپ-» in data/synonyms.toml: every ending of the verb is «پیدا».
-    assert "پیدا" in tokens_for_similarity("تاپا بیلمیریک")
-    assert "پیدا" in tokens_for_similarity("تاپمادیق")
+    # «تاپ-» in data/synonyms.toml: every ending of the verb is «پیدا», a thing missing.
+    assert "کمبود" in tokens_for_similarity("تاپا بیلمیریک")
+    assert "کمبود" in tokens_for_similarity("تاپمادیق")
     # Light verbs say nothing; possessive endings come off («واحدمونو», «چکامون»).
     assert tokens_for_similarity("سایتیمیزی هک ائدیبلر") == tokens_for_similarity(
         "سایتمونو هک کردن"
@@ -183,3 +181,77 @@ def test_problem_words_file_is_checked(tmp_path: Path) -> None:
     bad.write_text('things = ["برق"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="things"):
         engine._kinds(bad)
+
+
+def test_a_thing_missing_is_one_trouble_however_it_is_said() -> None:
+    # Cut, not come, not there, not found: one trouble, in Persian, spoken or Azerbaijani.
+    water = ["آب شهرک سه روزه نیومده", "سه روز است که آب شهرک وصل نیست.", "شهرکین سویو یوخدور"]
+    for other in water[1:]:
+        assert pair_similarity(water[0], other) >= SIMILARITY_THRESHOLD, other
+    assert "کمبود" in tokens_for_similarity("شبا تو شهرک نگهبان نیست")
+    assert "کمبود" in tokens_for_similarity("کارگر ماهر نداریم")
+    # The objects still tell problems apart: no water is not no guard.
+    assert pair_similarity("آب شهرک نیست", "نگهبان شهرک نیست") < SIMILARITY_THRESHOLD
+    # «نیست» negating the word before it names no missing thing.
+    assert "کمبود" not in tokens_for_similarity("نرخ سود وام قابل پرداخت نیست")
+    assert "کمبود" not in tokens_for_similarity("مدیر خوشه پاسخگو نیست")
+
+
+def test_endings_after_a_half_space_and_doubled_endings() -> None:
+    # «میز» after «پروانه‌» is «our», not a table; «دیر» after «کثیف‌» is «is», not late.
+    assert tokens_for_similarity("پروانه‌میز") == tokens_for_similarity("پروانه")
+    assert "تاخیر" not in tokens_for_similarity("هر یئر کثیف‌دیر")
+    # The commoner word under a spoken ending, and two Azerbaijani endings.
+    assert "جریمه" in tokens_for_similarity("جریممون کرده")
+    assert tokens_for_similarity("ایشچیلرین") == tokens_for_similarity("کارگر")
+
+
+def test_a_verb_after_mi_is_read_as_a_verb() -> None:
+    # «می‌کند» does, it is not «کند» (slow); «می‌سوزند» still burns.
+    assert "کند" not in tokens_for_similarity("فشار گاز به شدت افت می‌کند")
+    assert "کند" in tokens_for_similarity("اینترنت شهرک کند است")
+    assert "سوخت" in tokens_for_similarity("موتورها می‌سوزند")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Everyday words a dictionary gives as one: refused, halved, at night, cancelled.
+        ("فروشگاه‌ها جنس ما رو قبول نمیکنن", "فروشگاه‌ها محصولات ما را نمی‌پذیرند"),
+        ("سفارشا نصف شده", "سفارش‌ها کاهش یافته"),
+        ("شهرکده گئجه نگهبان یوخدور", "شبا تو شهرک نگهبان نیست"),
+        ("مجوز بهداشت ما باطل شده", "مجوز بهداشت ما رو لغو کردن"),
+    ],
+)
+def test_everyday_synonyms_meet(a: str, b: str) -> None:
+    assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD
+
+
+def test_a_negative_synonym_is_not_its_positive_lemma() -> None:
+    # «نمیخرن» (they don't buy) lemmatises to «خرید»: a purchase must not read as a market
+    # gone quiet, nor «رونق داره» (it is booming) as «رونق نداره», nor a payment as a refusal.
+    assert "رکود" not in tokens_for_similarity("خرید دستگاه بسته‌بندی")
+    assert "رکود" in tokens_for_similarity("کسی جنس نمیخره")
+    assert "رکود" not in tokens_for_similarity("بازار رونق داره")
+    assert "ندادن" not in tokens_for_similarity("پول ما را شش ماه بعد می‌دهند")
+    assert "ندادن" in tokens_for_similarity("بانک وام نمیده")
+
+
+def test_compounds_and_azerbaijani_derived_nouns_meet_their_word() -> None:
+    # A compound ending with a known word is that word; «-لیق» makes a noun of a word.
+    assert "موتور" in tokens_for_similarity("الکتروموتورهای ما سوخت")
+    assert _load()._compound("ترانسالکتروموتور") == "موتور"
+    assert _load()._compound("موتور") == "موتور"
+    assert tokens_for_similarity("آتش‌نشانلیق") == tokens_for_similarity("آتش‌نشانی")
+    # The genitive «نین» typed apart is no word.
+    assert tokens_for_similarity("مشتری نین بورجو") == tokens_for_similarity("بدهی مشتری")
+
+
+def test_plurals_and_ezafe_on_short_listed_words() -> None:
+    # The lemmatiser leaves «چکا» and «نخی» alone; the lists know «چک» and «نخ».
+    assert "چک" in tokens_for_similarity("چکای مشتریا برگشت خورد")
+    assert "نخ" in tokens_for_similarity("نخی که میخریم")
+    assert "مشتری" in tokens_for_similarity("چک‌های مشتریان")
+    # A word is no plural of a rarer one: «خیابان» is not «خیاب», «کارگران» are «کارگر».
+    assert "خیابان" in tokens_for_similarity("خیابان‌های شهرک")
+    assert "کارگر" in tokens_for_similarity("کارگران")

@@ -66,7 +66,8 @@ _SUFFIXES = tuple(
         (
             "هامونو", "هاشونو", "امونو", "مونو", "تونو", "شونو",
             "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون", "هامان", "هاتان", "هاشان",
-            "هایی", "های", "ها", "امون", "اتون", "اشون", "مون", "تون", "شون", "مان", "تان",
+            "هایی", "های", "ها", "امون", "اتون", "اشون", "یمون", "یتون", "یشون", "مون", "تون",
+            "شون", "مان", "تان",
             "شان", "ای", "یی", "ام", "ات", "اش", "ی", "ا", "ه", "م", "ت", "ش", "و",
         ),
         key=len,
@@ -74,14 +75,16 @@ _SUFFIXES = tuple(
     )
 )  # fmt: skip
 # Azerbaijani endings members write in Persian script: plural, possessive and case endings
-# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»). Only stripped from a word hazm doesn't know
+# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»), and the «-لیق» of a noun made of a word
+# («آتش‌نشانلیق»). Only stripped from a word hazm doesn't know
 # when what is left is a word it does, so no Persian word is cut. Longest first.
 _AZ_SUFFIXES = tuple(
     sorted(
         (
             "لاریمیزی", "لریمیزی", "لاریمیز", "لریمیز", "لاری", "لری", "لارا", "لره", "لار",
             "لر", "یمیزی", "یمیز", "میز", "ینده", "نده", "ندن", "دان", "دن", "ده", "دا", "ین",
-            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور",
+            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور", "دو", "نین",
+            "لیق", "لیک", "لوق", "لوک",
         ),
         key=len,
         reverse=True,
@@ -239,6 +242,11 @@ class Engine:
             canonical=_fold(self._canonical(part, lemma, stems)),
         )
 
+    def _count(self, word: str) -> int:
+        """How often hazm's corpus has the word (0 when it only lists it)."""
+        count = self.words.get(word)
+        return count[0] if isinstance(count, tuple) and count else 0
+
     def _canonical(self, part: str, lemma: str, stems: list[str]) -> str:
         """Return the one form of a word piece that similar reports share, or "" for noise."""
         if "#" in lemma:
@@ -254,16 +262,29 @@ class Engine:
                 return bare
             for plural in _PLURALS:
                 bare = part[: -len(plural)]
-                if part.endswith(plural) and len(bare) >= 3 and bare in self.words:
+                if not (part.endswith(plural) and len(bare) >= 3):
+                    continue
+                # «خیابان» and «ایران» are words, not plurals of the rare «خیاب», «ایر»: a
+                # plural is commoner than its word only if it is none.
+                if bare in self.words and self._count(bare) >= self._count(part):
                     return bare
             return part
         dictionary_stems = [stem for stem in stems if stem in self.words]
-        # The silent «ه» put back, or the spoken plural «ا» kept, only where the bare stem is
-        # no word: «واحدمونو» is «واحد», «چکامون» is «چک».
+        # With and without a final «ه» or «ا» (the silent «ه» dropped before «مون», the spoken
+        # plural «ا»), the commoner word is meant: «واحدمونو» is «واحد», «چکامون» is «چک», but
+        # «جریممون» is «جریمه» and «غذامونو» «غذا» (hazm's list holds the rare «جریم», «غذ»).
         dictionary_stems = [
             stem
             for stem in dictionary_stems
-            if not (stem.endswith(("ه", "ا")) and stem[:-1] in dictionary_stems)
+            if not (
+                stem.endswith(("ه", "ا"))
+                and stem[:-1] in dictionary_stems
+                and self._count(stem[:-1]) >= self._count(stem)
+            )
+            and not any(
+                longer in dictionary_stems and self._count(longer) > self._count(stem)
+                for longer in (stem + "ه", stem + "ا")
+            )
         ]
         if part.startswith(("می", "نمی")):
             # A spoken verb hazm doesn't know ("نمیدن", "میکنن") says nothing about the problem,
@@ -278,12 +299,23 @@ class Engine:
             bare = part[: -len(copula)]
             if part.endswith(copula) and len(bare) >= 3 and bare in self.words:
                 return bare
+        # Up to two of them: a case ending after a plural or possessive («ایشچیلرین»,
+        # «سیغورتاسینی»).
         for suffix in _AZ_SUFFIXES:
+            if not part.endswith(suffix) or len(part) - len(suffix) < 2:
+                continue
             bare = part[: -len(suffix)]
-            known = bare in self.words or _fold(bare) in self.synonym_words
-            if part.endswith(suffix) and len(bare) >= 2 and known:
+            if self._known(bare):
                 return bare
+            for inner in _AZ_SUFFIXES:
+                stem = bare[: -len(inner)]
+                if bare.endswith(inner) and len(stem) >= 3 and self._known(stem):
+                    return stem
         return part
+
+    def _known(self, word: str) -> bool:
+        """Whether a word is in hazm's list or data/synonyms.toml."""
+        return word in self.words or _fold(word) in self.synonym_words
 
 
 def _read_synonyms(path: Path) -> dict[str, list[str]]:
