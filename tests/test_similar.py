@@ -1,6 +1,6 @@
 """The "me too" similarity on the labelled pairs (tests/data/similar_pairs_*.tsv), and its parts.
 
-Every part here has been tuned on (a held-out part, measured once, is the lead's); the floors
+Every part here but held-out 5 has been tuned on (held-out 5 was measured once); the floors
 hold what was measured (`python -m benchmarks.similar`) so a change cannot quietly make a wrong
 "me too" offer likelier.
 """
@@ -56,9 +56,11 @@ def test_pairs_sets_are_sound() -> None:
 # 0.948 / 0.860, dev 5 1.000 / 1.000; all 705 pairs together 0.983 / 0.936. Every part here
 # has been tuned on: dev 4 was held out in the third round (0.930 / 0.495 when first measured),
 # dev 5 was written mid-way through the fourth by the helper tuning, knowing its vocabulary
-# (1.000 / 0.818 when first measured). A fresh held-out set is measured by the lead, once;
-# expect it lower than these. The floors hold what was measured, less a pair or two, so a
-# change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
+# (1.000 / 0.818 when first measured). Held-out 5, written blind and measured once after the
+# fourth round, is far lower: 0.828 / 0.410 (the code before the round: 0.826 / 0.325), so
+# the goal (0.95 / 0.85 on held-out data) is not met. Its floor only keeps it from falling.
+# The floors hold what was measured, less a pair or two, so a change cannot quietly make a
+# wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.94),
     "dev 1": (0.97, 0.90),
@@ -66,6 +68,7 @@ FLOORS = {
     "dev 3": (0.95, 0.97),
     "dev 4": (0.93, 0.84),
     "dev 5": (0.95, 0.96),
+    "held-out 5": (0.80, 0.39),
 }
 
 
