@@ -493,3 +493,19 @@ def workday(days_ahead: int, clock: str = "۱۰:۰۰") -> str:
         day += dt.timedelta(days=1)
     jalali = jdatetime.date.fromgregorian(date=day)
     return text.persian_digits(f"{jalali.year}/{jalali.month}/{jalali.day}") + " " + clock
+
+
+# --- steps many flows share (issue 20: written once here) -------------------------------------
+
+
+async def describe(
+    user: SandboxUser, text: str, *more: str, button: str = "📝 ثبت مشکل", wait: float = 5.0
+) -> BotMessage:
+    """Open a form that takes the member's own words (a report, or «💡 درخواست مشاوره» as
+    `button`) and send `text` and `more`, each acknowledged; return the last acknowledgement."""
+    await user.press(button)
+    await expect(user, "با کلمات خودتان", wait=wait)
+    for part in (text, *more):
+        await user.send_text(part)
+        ack = await expect(user, "دریافت شد", wait=wait)
+    return ack
