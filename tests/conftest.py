@@ -25,6 +25,7 @@ from bot.settings import PROJECT_ROOT, Platform, Settings
 from storage.db import connect, transaction
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
+from storage.roles import grant_role
 
 ADMIN_ID = 777_000_001
 # A message the platform can no longer show (Telegram sends such a press with an
@@ -327,6 +328,18 @@ class Khooshe:
         """Rows of a query as dicts."""
         async with self.db.execute(sql, params) as cursor:
             return [dict(row) for row in await cursor.fetchall()]
+
+    async def grant(
+        self, user: SandboxUser, *clusters: str, role: str = "cluster_agent"
+    ) -> SandboxUser:
+        """Give `user` a staff role straight through storage, as the admin's /grant would (an
+        agent's: of `clusters`); return the user."""
+        await grant_role(self.db, self.platform.value, user.id, role, ADMIN_ID, clusters)
+        return user
+
+    async def agent(self, *clusters: str) -> SandboxUser:
+        """A new user («عامل», not registered) made the agent of `clusters`."""
+        return await self.grant(self.member(first_name="عامل"), *clusters)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from bot.i18n import TEHRAN as TEHRAN_ZONE
 from bot.i18n import format_date
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import NewBroadcast, Template
-from storage.roles import grant_role
 from tests.conftest import (
     ADMIN_ID,
     UNSEEN_MESSAGE,
@@ -143,10 +142,7 @@ async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> No
 async def test_agents_reach_only_their_clusters(khooshe: Khooshe) -> None:
     (own,) = await khooshe.seed_members(1, "leather_shoes")
     (other,) = await khooshe.seed_members(1, "furniture")
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
-    )
+    agent = await khooshe.agent("leather_shoes")
     card = await compose(agent)
     assert "تعداد گیرندگان: ۱ نفر" in shown(card)
     picker = await tap(agent, "🧩 خوشه‌ها")

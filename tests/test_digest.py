@@ -20,7 +20,6 @@ from storage.reports import (
     create_report,
     join_report,
 )
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, Khooshe, expect, register, shown, wait_for
 from tests.test_report_followup import not_solved
 from tests.test_reports import POWER_CUT, file_report
@@ -196,9 +195,7 @@ async def test_preview_is_scoped_for_an_agent_and_denied_to_a_member(khooshe: Kh
     (agent,) = await khooshe.seed_members(1, cluster="furniture")
     await _answered(khooshe, await _report(khooshe, carpenter, "نبود چوب راش", "furniture"))
     await _answered(khooshe, await _report(khooshe, shoemaker, "قطعی برق چرم"))
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    await khooshe.grant(agent, "furniture")
 
     await agent.send_command("digest_preview")
     await expect(agent, "پیش‌نمایش گزارش هفتگی", wait=10)
@@ -298,9 +295,7 @@ async def test_an_agent_whose_clusters_had_no_reports_gets_no_chart(khooshe: Kho
     (shoemaker,) = await khooshe.seed_members(1, cluster="leather_shoes")
     (agent,) = await khooshe.seed_members(1, cluster="furniture")
     await _answered(khooshe, await _report(khooshe, shoemaker, "قطعی برق چرم"))
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    await khooshe.grant(agent, "furniture")
     await agent.send_command("digest_preview")
     await expect(agent, "پیش‌نمایش گزارش هفتگی", wait=10)
     staff = shown(await expect(agent, "گزارش هفتگی کارشناسان"))

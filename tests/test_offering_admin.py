@@ -12,7 +12,6 @@ import jdatetime
 from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, sheet_of, shown, tap, workday
 from tests.test_offerings import TITLE, offer, statuses, to_deadline, to_preview
 
@@ -239,10 +238,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
         answer = await member.press_forged(forged, denied.message_id)
         assert answer is not None and "فقط برای کارشناسان" in (answer.text or ""), forged
 
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
-    )
+    agent = await khooshe.agent("leather_shoes")
     await agent.send_command("offerings")
     item = await expect(agent, "کارگاه چرم")
     await agent.settle(quiet=0.3)

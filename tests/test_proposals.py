@@ -17,8 +17,7 @@ from storage.members import get_member
 from storage.offerings import NewOffering, create_offering
 from storage.proposals import put_on_agenda
 from storage.reports import NewReport, create_report, join_report
-from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, wait_for, workday
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, tap, wait_for, workday
 
 TITLE = "برق پایدار برای شهرک غرب"
 MEETING = "جلسه مشترک کمیسیون صنعت و شرکت شهرک‌ها"
@@ -280,10 +279,7 @@ async def test_agents_act_only_on_proposals_of_their_clusters(khooshe: Khooshe) 
     await write_proposal_quickly(khooshe, admin, leather_code)
     (row,) = await khooshe.rows("SELECT id FROM proposals")
     pid = row["id"]
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    agent = await khooshe.agent("furniture")
     # The two-cluster proposal is not the furniture agent's: not listed, every button refused.
     await agent.send_command("proposals")
     await expect(agent, "پیشنهاد تازه")
@@ -367,10 +363,7 @@ async def test_digests_mention_open_proposals_and_overdue_decisions(khooshe: Kho
     yesterday = datetime.now(UTC) - timedelta(days=1)
     decision = Decision("accepted", "سهمیه ماهانه داده شود", "power", yesterday)
     assert await decide(khooshe.db, late, decision, "staff:test") is not None
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
-    )
+    agent = await khooshe.agent("leather_shoes")
     assert khooshe.runtime is not None
     digests = make_digests(khooshe.runtime.apps[khooshe.platform].state)
     assert await digests.run(datetime.now(UTC) + timedelta(days=7)) == {
@@ -405,10 +398,7 @@ async def test_a_report_on_a_meetings_agenda_is_decided_and_told_once(khooshe: K
     for user in (filer, joiner):
         await expect(user, f"گزارش شما با کد {shown_code} در دستور کار")
 
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    agent = await khooshe.agent("furniture")
     await agent.send_command("meetings")
     theirs = shown(await expect(agent, f"جلسه «{MEETING}»"))
     assert shown_code not in theirs  # another cluster's report

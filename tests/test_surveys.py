@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 
 from bot.sandbox import SandboxUser
 from bot.services.digest.service import Digests, make_digests
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 
 TITLE = "نیاز واحدها به انرژی"
@@ -228,10 +227,7 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     admin = khooshe.admin()
     await compose(admin, ["چرم و کفش", "مبلمان و صنایع چوب"])
     await expect(furniture, TITLE)
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    agent = await khooshe.agent("furniture")
     # The admin's survey asks a cluster that is not the agent's: not listed, not theirs.
     await agent.send_command("surveys")
     await expect(agent, "نظرسنجی تازه")
