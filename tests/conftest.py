@@ -352,14 +352,21 @@ async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
 
 
 @pytest.fixture
-async def khooshe(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khooshe]:
-    """The real bot, polling the sandbox, on a fresh database."""
+async def harness(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khooshe]:
+    """The real bot on a fresh database, not started yet (the test starts it with its own
+    settings, and may stop and start it again); stopped at the end."""
     harness = Khooshe(sandbox, tmp_path)
-    await harness.start()
     yield harness
     await harness.stop()
     # On Bale, no member may see our text taken as Markdown or a backslash nobody typed.
     assert sandbox.unwanted_markup() == []
+
+
+@pytest.fixture
+async def khooshe(harness: Khooshe) -> Khooshe:
+    """The real bot, polling the sandbox, on a fresh database."""
+    await harness.start()
+    return harness
 
 
 def shown(message: BotMessage) -> str:

@@ -95,25 +95,21 @@ async def test_a_graceful_stop_lets_a_send_in_flight_finish(khooshe: Khooshe) ->
 
 @pytest.mark.parametrize("flavour", ["telegram"])  # the transport's timeout, not a platform's
 async def test_a_send_that_timed_out_is_sent_once_more_at_most(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
     """A timeout may have delivered the message (only the answer was lost): one more try, and
     if that times out too the row is given up, not sent a third time."""
-    khooshe = Khooshe(sandbox, tmp_path)
-    await khooshe.start(request_timeout=2.0)
-    try:
-        slow, other = await khooshe.seed_members(2)
-        sandbox.inject("sendMessage", delay=3.0, times=2, chat_id=slow.id)
-        assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-        await khooshe.runtime.outbox.submit(announcement("telegram", "خبر", "timeout"))
-        await expect(other, "خبر")
-        report = await expect(khooshe.admin(), "گزارش ارسال", wait=30)
-        assert "ناموفق: ۱" in (report.text or "")
-        assert _sends_to(sandbox, slow.id) == 2  # the first try and one more, never a third
-        (row,) = await khooshe.rows("SELECT status, error FROM outbox WHERE chat_id = ?", slow.id)
-        assert row["status"] == "failed" and row["error"].startswith("TimedOut")
-    finally:
-        await khooshe.stop()
+    await harness.start(request_timeout=2.0)
+    slow, other = await harness.seed_members(2)
+    sandbox.inject("sendMessage", delay=3.0, times=2, chat_id=slow.id)
+    assert harness.runtime is not None and harness.runtime.outbox is not None
+    await harness.runtime.outbox.submit(announcement("telegram", "خبر", "timeout"))
+    await expect(other, "خبر")
+    report = await expect(harness.admin(), "گزارش ارسال", wait=30)
+    assert "ناموفق: ۱" in (report.text or "")
+    assert _sends_to(sandbox, slow.id) == 2  # the first try and one more, never a third
+    (row,) = await harness.rows("SELECT status, error FROM outbox WHERE chat_id = ?", slow.id)
+    assert row["status"] == "failed" and row["error"].startswith("TimedOut")
 
 
 async def test_a_refused_token_holds_up_no_broadcast(tmp_path: Path) -> None:
