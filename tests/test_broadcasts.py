@@ -125,16 +125,19 @@ async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> No
     await preview(admin)
     await admin.press("📤 ارسال الان")
     got = await expect(member, "جلسه مشترک")
-    answer = await member.press_inline(got, "🔕 دیگر اطلاعیه نمی‌خواهم")
-    assert answer is not None and "دیگر اطلاعیه" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT announcements FROM members")
-    assert row["announcements"] == 0
+
+    async def press(message: BotMessage, label: str, told: str) -> int:
+        """Press the switch; return the member's stored choice once told `told`."""
+        answer = await member.press_inline(message, label)
+        assert answer is not None and told in (answer.text or "")
+        (row,) = await khooshe.rows("SELECT announcements FROM members")
+        return int(row["announcements"])
+
+    assert await press(got, "🔕 دیگر اطلاعیه نمی‌خواهم", "دیگر اطلاعیه") == 0
     await member.send_command("profile")
     card = await expect(member, "پروفایل شما")
-    answer = await member.press_inline(card, "🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)")
-    assert answer is not None and "از این پس" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT announcements FROM members")
-    assert row["announcements"] == 1
+    off = "🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)"
+    assert await press(card, off, "از این پس") == 1
     card = await member.chat.next_edit()
     assert "🔔 اطلاعیه‌ها: روشن (برای خاموش کردن بزنید)" in card.button_texts
 
