@@ -8,6 +8,7 @@ import ipaddress
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -453,18 +454,24 @@ async def to_summary(
 
 
 async def urgency_and_title(
-    user: SandboxUser, *, urgent: bool = False, title: str | None = None, wait: float = 30.0
+    user: SandboxUser,
+    *,
+    urgent: bool = False,
+    title: str | None = None,
+    lang: str = "fa",
+    wait: float = 30.0,
 ) -> BotMessage:
     """From a report's category just chosen: urgent or not, the proposed title (or `title`
-    typed instead), up to the summary card."""
-    await expect(user, "فوری است", wait=wait)
-    await user.press("🔴 فوری" if urgent else "عادی")
-    await expect(user, "عنوان کوتاه", wait=wait)
+    typed instead), up to the summary card (as a member reading `lang` sees them)."""
+    words = REPORT_WORDS[lang]
+    await expect(user, words.urgency, wait=wait)
+    await user.press(words.urgent if urgent else words.normal)
+    await expect(user, words.title, wait=wait)
     if title is None:
-        await user.press("✅ همین خوب است")
+        await user.press(words.keep_title)
     else:
         await user.send_text(title)
-    return await expect(user, "گزارش شما:", wait=wait)
+    return await expect(user, words.card, wait=wait)
 
 
 def sheet_of(message: BotMessage) -> Worksheet:
@@ -518,14 +525,56 @@ def workday(days_ahead: int, clock: str = "۱۰:۰۰") -> str:
 # --- steps many flows share (issue 20: written once here) -------------------------------------
 
 
+@dataclass(frozen=True)
+class ReportWords:
+    """What a member reads and presses in the report form, in one language."""
+
+    own_words: str  # the question of a form that takes the member's own words
+    received: str  # its acknowledgement of each message
+    urgency: str  # the question whether it is urgent, and its two answers
+    urgent: str
+    normal: str
+    title: str  # the question for a short title, and the button that keeps the one proposed
+    keep_title: str
+    card: str  # the summary before sending
+
+
+REPORT_WORDS = {
+    "fa": ReportWords(
+        "با کلمات خودتان", "دریافت شد", "فوری است", "🔴 فوری", "عادی", "عنوان کوتاه",
+        "✅ همین خوب است", "گزارش شما:",
+    ),
+    "az": ReportWords(
+        "اوز سوزلرینیزله یازین", "آلیندی", "فوریدیر؟", "🔴 فوری", "عادی", "قیسا بیر باشلیق",
+        "✅ بو یاخشیدیر", "گزارشینیز:",
+    ),
+}  # fmt: skip
+
+
 async def describe(
-    user: SandboxUser, text: str, *more: str, button: str = "📝 ثبت مشکل", wait: float = 5.0
+    user: SandboxUser,
+    text: str,
+    *more: str,
+    button: str = "📝 ثبت مشکل",
+    lang: str = "fa",
+    wait: float = 5.0,
 ) -> BotMessage:
-    """Open a form that takes the member's own words (a report, or «💡 درخواست مشاوره» as
-    `button`) and send `text` and `more`, each acknowledged; return the last acknowledgement."""
+    """Open a form that takes the member's own words (a report, or a consultation by its
+    `button`, in the member's `lang`) and send `text` and `more`, each acknowledged; return
+    the last acknowledgement."""
+    words = REPORT_WORDS[lang]
     await user.press(button)
-    await expect(user, "با کلمات خودتان", wait=wait)
+    await expect(user, words.own_words, wait=wait)
     for part in (text, *more):
         await user.send_text(part)
-        ack = await expect(user, "دریافت شد", wait=wait)
+        ack = await expect(user, words.received, wait=wait)
     return ack
+
+
+async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
+    """/profile, then the button of `field` (as labelled in the member's language); return
+    what the bot said to it."""
+    await user.send_command("profile")
+    await user.settle()
+    await user.press(field)
+    return await user.settle()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.i18n import format_date
-from tests.conftest import Khooshe, register
+from tests.conftest import Khooshe, edit_profile, register, walk_to
 
 
 async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
@@ -32,20 +32,14 @@ async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
 async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("خوشه")
-    await user.settle()
+    await edit_profile(user, "خوشه")
     await user.send_command("cancel")
     (cancelled,) = await user.settle()
     assert "ویرایش لغو شد" in (cancelled.text or "")
     (row,) = await khooshe.rows("SELECT cluster_code FROM members")
     assert row["cluster_code"] == "leather_shoes"
 
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("خوشه")
-    await user.settle()
+    await edit_profile(user, "خوشه")
     await user.press("مبلمان و صنایع چوب")
     await user.settle()
     (row,) = await khooshe.rows("SELECT cluster_code FROM members")
@@ -55,10 +49,7 @@ async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> N
 async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("زبان")
-    await user.settle()
+    await edit_profile(user, "زبان")
     await user.press("English")
     saved, card = await user.settle()
     assert saved.text == "✅ Saved."
@@ -102,12 +93,7 @@ async def test_stranger_cannot_use_profile_buttons(khooshe: Khooshe) -> None:
 
 async def test_half_finished_form_survives_a_restart(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    await user.send_text("علی احمدی")
-    await user.settle()
-    await user.send_text("کفش آذر")
-    await user.settle()
+    await walk_to(user, "cluster", name="علی احمدی")  # the company: «کفش آذر»
 
     await khooshe.stop()
     await khooshe.start()
