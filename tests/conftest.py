@@ -8,6 +8,7 @@ import ipaddress
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -578,3 +579,39 @@ async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
     await user.settle()
     await user.press(field)
     return await user.settle()
+
+
+@dataclass
+class OnBoth:
+    """One bot on both platforms: its runtime and the two sandboxes (see on_both_platforms)."""
+
+    runtime: Runtime
+    tg: BotApiSandbox
+    bale: BotApiSandbox
+
+    def sandbox(self, platform: str) -> BotApiSandbox:
+        return self.tg if platform == "telegram" else self.bale
+
+    def token(self, platform: str) -> str:
+        """The bot's token on `platform` ("telegram" or "bale")."""
+        return self.sandbox(platform).make_token(
+            TELEGRAM_BOT if platform == "telegram" else BALE_BOT
+        )
+
+    def user(self, platform: str, **kwargs: Any) -> SandboxUser:
+        """A user of the bot on `platform`."""
+        return self.sandbox(platform).user(token=self.token(platform), **kwargs)
+
+
+@asynccontextmanager
+async def on_both_platforms(tmp_path: Path, **overrides: Any) -> AsyncIterator[OnBoth]:
+    """One bot on a Telegram and a Bale sandbox with `both_platforms` settings (and
+    `overrides`), started and watched by settle(); stopped at the end."""
+    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
+        runtime = Runtime(both_platforms(tmp_path, tg, bale, **overrides))
+        await runtime.start()
+        watch(runtime, tg, bale)
+        try:
+            yield OnBoth(runtime, tg, bale)
+        finally:
+            await runtime.stop()

@@ -17,14 +17,13 @@ from tests.conftest import (
     BALE_BOT,
     TELEGRAM_BOT,
     Khooshe,
-    both_platforms,
     describe,
     expect,
+    on_both_platforms,
     register,
     shown,
     table_of,
     to_summary,
-    watch,
 )
 from tests.test_reports import POWER_CUT
 
@@ -231,14 +230,8 @@ async def test_the_export_counts_files_by_kind(khooshe: Khooshe) -> None:
 @asynccontextmanager
 async def across(tmp_path: Path) -> AsyncIterator[tuple[BotApiSandbox, BotApiSandbox, Runtime]]:
     """One bot on Telegram and Bale, its admin on Telegram."""
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            yield tg, bale, runtime
-        finally:
-            await runtime.stop()
+    async with on_both_platforms(tmp_path, admins=f"telegram:{ADMIN_ID}") as world:
+        yield world.tg, world.bale, world.runtime
 
 
 async def show_files(tg: BotApiSandbox, code: str) -> tuple[SandboxUser, BotMessage]:

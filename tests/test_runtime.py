@@ -15,6 +15,7 @@ from tests.conftest import (
     both_platforms,
     expect,
     free_port,
+    on_both_platforms,
     register,
     shown,
     spawn_bot,
@@ -34,25 +35,19 @@ async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) ->
 
 
 async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) -> None:
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
-        runtime = Runtime(both_platforms(tmp_path, tg, bale))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            # the same numeric id on both platforms is two different members
-            on_tg = tg.user(user_id=5_000_000_001, token=tg_token)
-            on_bale = bale.user(user_id=5_000_000_001, token=bale_token)
-            await asyncio.gather(register(on_tg, name="علی تلگرام"), register(on_bale))
-            assert runtime.db is not None
-            async with runtime.db.execute(
-                "SELECT platform, name FROM members ORDER BY platform"
-            ) as cursor:
-                rows = [tuple(r) for r in await cursor.fetchall()]
-            assert rows == [("bale", "مریم رضایی"), ("telegram", "علی تلگرام")]
-            assert all("parse_mode" not in c.params for c in bale.calls)
-        finally:
-            await runtime.stop()
+    async with on_both_platforms(tmp_path) as world:
+        runtime = world.runtime
+        # the same numeric id on both platforms is two different members
+        on_tg = world.user("telegram", user_id=5_000_000_001)
+        on_bale = world.user("bale", user_id=5_000_000_001)
+        await asyncio.gather(register(on_tg, name="علی تلگرام"), register(on_bale))
+        assert runtime.db is not None
+        async with runtime.db.execute(
+            "SELECT platform, name FROM members ORDER BY platform"
+        ) as cursor:
+            rows = [tuple(r) for r in await cursor.fetchall()]
+        assert rows == [("bale", "مریم رضایی"), ("telegram", "علی تلگرام")]
+        assert all("parse_mode" not in c.params for c in world.bale.calls)
 
 
 async def test_an_unreachable_platform_does_not_stop_the_other(tmp_path: Path) -> None:
