@@ -402,36 +402,55 @@ async def tap(user: SandboxUser, label: str) -> BotMessage:
 
 
 STEPS = ("name", "company", "cluster", "estate", "phone", "job_role", "confirm", "done")
+# Each step's question, as the bot asks it (a fragment).
+QUESTIONS = dict(
+    zip(
+        STEPS,
+        ("نام و نام خانوادگی", "شرکت", "کدام خوشه", "کدام شهرک", "شماره همراه", "نقش شما",
+         "بررسی کنید", "ثبت‌نام شما انجام شد"),
+        strict=True,
+    )
+)  # fmt: skip
 
 
 async def walk_to(
     user: SandboxUser,
     step: str,
     *,
+    since: str | None = None,
     name: str = "مریم رضایی",
     cluster: str = "چرم و کفش",
     estate: str = "شهرک صنعتی غرب تبریز",
+    job_role: str = "مالک / مدیرعامل",
     wait: float = 5.0,
-) -> None:
-    """Take a new user through registration up to the question for `step` (or "done");
-    `wait` bounds each answer's wait (a bot in a subprocess on a busy machine needs more)."""
-    answers = [
-        ("نام و نام خانوادگی", lambda: user.send_text(name)),
-        ("شرکت", lambda: user.send_text("کفش آذر")),
-        ("کدام خوشه", lambda: user.press(cluster)),
-        ("کدام شهرک", lambda: user.press(estate)),
-        ("شماره همراه", lambda: user.press("📱 ارسال شماره من")),
-        ("نقش شما", lambda: user.press("مالک / مدیرعامل")),
-        ("بررسی کنید", lambda: user.press("✅ تأیید و ثبت")),
-        ("ثبت‌نام شما انجام شد", None),
-    ]
-    await user.send_command("start")
-    for (question, answer), current in zip(answers, STEPS, strict=True):
-        await expect(user, question, wait=wait)
-        if current == step or answer is None:
-            break
-        await answer()
+) -> BotMessage:
+    """Take a new user through registration up to the question for `step` (or "done") and
+    return it; with `since`, from the answer to that step's question, asked before (a restart
+    in between), instead of from /start. `wait` bounds each answer's wait (a bot in a
+    subprocess on a busy machine needs more)."""
+    answers = {
+        "name": lambda: user.send_text(name),
+        "company": lambda: user.send_text("کفش آذر"),
+        "cluster": lambda: user.press(cluster),
+        "estate": lambda: user.press(estate),
+        "phone": lambda: user.press("📱 ارسال شماره من"),
+        "job_role": lambda: user.press(job_role),
+        "confirm": lambda: user.press("✅ تأیید و ثبت"),
+    }
+    if since is None:
+        await user.send_command("start")
+        current = "name"
+        asked = await expect(user, QUESTIONS[current], wait=wait)
+    elif since == step:
+        raise ValueError("walk_to from a step to itself")
+    else:
+        current = since
+    while current != step:
+        await answers[current]()
+        current = STEPS[STEPS.index(current) + 1]
+        asked = await expect(user, QUESTIONS[current], wait=wait)
     await user.settle()
+    return asked
 
 
 async def register(user: SandboxUser, name: str = "مریم رضایی", wait: float = 5.0) -> None:

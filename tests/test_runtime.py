@@ -20,6 +20,7 @@ from tests.conftest import (
     shown,
     spawn_bot,
     wait_for,
+    walk_to,
     watch,
 )
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
@@ -105,12 +106,8 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         user = bale.user(token=token)
         process = await spawn_bot(bale, token, db)
         try:
-            await user.send_command("start")
-            await expect(user, "نام و نام خانوادگی", wait=30)
-            await user.send_text("علی احمدی")
-            await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
-            await user.send_text("کفش آذر")
-            await expect(user, "کدام خوشه", wait=30)
+            # (the first name waits for hazm to load)
+            await walk_to(user, "cluster", name="علی احمدی", wait=30)
             # stored before the question was sent: no waiting for PTB's persistence timer
             assert _stored_state(db) == '"cluster_code"'
         finally:
@@ -120,14 +117,11 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         process = await spawn_bot(bale, token, db)
         try:
             assert await wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
-            await user.press("چرم و کفش")  # the list sent before the crash still works
-            await expect(user, "کدام شهرک", wait=30)
-            await user.press("خارج از شهرک صنعتی")
-            await expect(user, "شماره همراه")
-            await user.press("📱 ارسال شماره من")
-            await expect(user, "نقش شما")
-            await user.press("مدیر")
-            summary = await expect(user, "بررسی کنید")
+            # the list sent before the crash still works
+            summary = await walk_to(
+                user, "confirm", since="cluster", estate="خارج از شهرک صنعتی", job_role="مدیر",
+                wait=30,
+            )  # fmt: skip
             assert "علی احمدی" in (summary.text or "")  # typed before the crash, not lost
             assert "کفش آذر" in (summary.text or "")
         finally:
