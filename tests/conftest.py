@@ -331,6 +331,12 @@ class Khooshe:
         async with self.db.execute(sql, params) as cursor:
             return [dict(row) for row in await cursor.fetchall()]
 
+    async def value(self, sql: str, *params: Any) -> Any:
+        """The one value of a query that returns one row of one column."""
+        (row,) = await self.rows(sql, *params)
+        (value,) = row.values()
+        return value
+
     async def grant(
         self, user: SandboxUser, *clusters: str, role: str = "cluster_agent"
     ) -> SandboxUser:

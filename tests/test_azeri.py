@@ -58,8 +58,7 @@ async def register_in_azerbaijani(user: SandboxUser) -> None:
 async def test_a_member_does_everything_in_azerbaijani(khooshe: Khooshe) -> None:
     member, admin = khooshe.member(), khooshe.admin()
     await register_in_azerbaijani(member)
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "az"
+    assert await khooshe.value("SELECT language FROM members") == "az"
     keyboard = [[b["text"] for b in r] for r in member.reply_keyboard or []]
     assert ["📝 مشکل ثبت ائله", "📋 منیم گزارشلریم"] in keyboard
 
@@ -184,8 +183,7 @@ async def test_a_persian_member_switches_to_azerbaijani_in_the_profile(khooshe: 
     await user.press("❓ کومک")
     (help_text,) = await user.settle()
     assert "\u200e/track ۴۸۲۱۰۷" in shown(help_text) and "گزارشلرینیزین وضعیتی" in shown(help_text)
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "az"
+    assert await khooshe.value("SELECT language FROM members") == "az"
 
 
 async def test_a_registration_left_half_way_keeps_speaking_azerbaijani(khooshe: Khooshe) -> None:

@@ -282,8 +282,10 @@ async def test_a_core_group_gets_the_card_and_only_advisers_act_there(khooshe: K
     answer = await adviser.press_inline(card, "🙋 برمی‌دارم")
     assert answer is not None and "برداشتید" in (answer.text or "")
     await expect(group, "برداشت")
-    (row,) = await khooshe.rows("SELECT owner FROM consultations")
-    assert row["owner"] == f"staff:{khooshe.platform.value}:{adviser.id}"
+    assert (
+        await khooshe.value("SELECT owner FROM consultations")
+        == f"staff:{khooshe.platform.value}:{adviser.id}"
+    )
 
 
 @pytest.mark.parametrize(

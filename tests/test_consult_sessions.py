@@ -182,8 +182,7 @@ async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe, a_member: 
     for side in (member, adviser):
         await side.settle(quiet=0.5)
         assert len([m for m in side.messages if "⏰ یادآوری" in (m.content or "")]) == 1
-    (row,) = await khooshe.rows("SELECT status FROM broadcasts WHERE kind = 'reminder'")
-    assert row["status"] == "done"
+    assert await khooshe.value("SELECT status FROM broadcasts WHERE kind = 'reminder'") == "done"
 
 
 async def test_sessions_are_moved_and_cancelled_with_notice(khooshe: Khooshe) -> None:
@@ -244,8 +243,7 @@ async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> Non
     assert booking["status"] == "held"
     (rating,) = await khooshe.rows("SELECT score, booking_id FROM consultation_ratings")
     assert rating == {"score": score, "booking_id": booking["id"]}
-    (row,) = await khooshe.rows("SELECT status FROM consultations")
-    assert row["status"] == "closed"
+    assert await khooshe.value("SELECT status FROM consultations") == "closed"
     rated = member.chat.message(question.message_id)
     await member.press_inline(rated, "💬 افزودن نظر")
     await expect(member, "نظرتان")

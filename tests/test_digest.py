@@ -111,8 +111,7 @@ async def test_members_get_their_week_once_and_can_turn_it_off(khooshe: Khooshe)
 
     answer = await filer.press_inline(message, callback_data="dg:off")
     assert answer is not None and "دیگر خلاصه هفتگی" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT digest FROM members WHERE user_id = ?", filer.id)
-    assert row["digest"] == 0
+    assert await khooshe.value("SELECT digest FROM members WHERE user_id = ?", filer.id) == 0
     # from now on the member who turned it off is not among the readers, news or not
     readers = await digest_recipients(khooshe.db, [khooshe.platform.value])
     assert filer.id not in {r.chat_id for r in readers} and joiner.id in {
@@ -226,8 +225,7 @@ async def test_the_profile_turns_the_digest_off_and_on(khooshe: Khooshe) -> None
     assert "📰 خلاصه هفتگی: روشن (برای خاموش کردن بزنید)" in card.button_texts
     answer = await member.press("📰 خلاصه هفتگی: روشن (برای خاموش کردن بزنید)")
     assert answer is not None and "دیگر خلاصه هفتگی" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT digest FROM members WHERE user_id = ?", member.id)
-    assert row["digest"] == 0
+    assert await khooshe.value("SELECT digest FROM members WHERE user_id = ?", member.id) == 0
     await member.settle()  # the card is edited to show the new state
     answer = await member.press("📭 خلاصه هفتگی: خاموش (برای روشن کردن بزنید)")
     assert answer is not None and "دوباره روشن" in (answer.text or "")

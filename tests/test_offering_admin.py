@@ -194,8 +194,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert "لغو شد" in shown(done)
     for member in (first, second, third):
         await expect(member, "لغو شد")
-    (row,) = await khooshe.rows("SELECT status FROM offerings")
-    assert row["status"] == "cancelled"
+    assert await khooshe.value("SELECT status FROM offerings") == "cancelled"
     waiting = await khooshe.rows(
         "SELECT * FROM broadcasts WHERE kind = 'reminder' AND status = 'scheduled'"
     )
@@ -364,8 +363,8 @@ async def test_a_start_moved_to_a_friday_is_kept_only_when_confirmed(khooshe: Kh
     await admin.send_text("جمعه ساعت ۹ صبح")
     warned = await expect(admin, "همین روز بماند")
     assert "تعطیل" in shown(warned)
-    (row,) = await khooshe.rows("SELECT version FROM offerings")
-    assert row["version"] == offering.version  # nothing changed before the confirm
+    # nothing changed before the confirm
+    assert await khooshe.value("SELECT version FROM offerings") == offering.version
     await admin.press_inline(warned, "✅ بله، همین روز")
     await expect(admin, "به‌روز شد")
     await expect(member, "تغییر در")

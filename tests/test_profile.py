@@ -25,8 +25,7 @@ async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
     saved, new_card = await user.settle()
     assert "ذخیره شد" in (saved.text or "")
     assert "تبریز چرم" in (new_card.text or "")
-    (row,) = await khooshe.rows("SELECT company FROM members")
-    assert row["company"] == "تبریز چرم"
+    assert await khooshe.value("SELECT company FROM members") == "تبریز چرم"
 
 
 async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> None:
@@ -36,14 +35,12 @@ async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> N
     await user.send_command("cancel")
     (cancelled,) = await user.settle()
     assert "ویرایش لغو شد" in (cancelled.text or "")
-    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
-    assert row["cluster_code"] == "leather_shoes"
+    assert await khooshe.value("SELECT cluster_code FROM members") == "leather_shoes"
 
     await edit_profile(user, "خوشه")
     await user.press("مبلمان و صنایع چوب")
     await user.settle()
-    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
-    assert row["cluster_code"] == "furniture"
+    assert await khooshe.value("SELECT cluster_code FROM members") == "furniture"
 
 
 async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
@@ -65,8 +62,7 @@ async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
     await user.press("فارسی")
     saved, _ = await user.settle()
     assert saved.text == "✅ ذخیره شد."
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "fa"
+    assert await khooshe.value("SELECT language FROM members") == "fa"
 
 
 async def test_profile_in_a_group_shows_nothing_private(khooshe: Khooshe) -> None:

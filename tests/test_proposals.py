@@ -320,8 +320,7 @@ async def test_agents_act_only_on_proposals_of_their_clusters(khooshe: Khooshe) 
     ):  # fmt: skip
         refused = await agent.press_forged(data, UNSEEN_MESSAGE)
         assert refused is not None and "فقط برای کارشناسان" in (refused.text or ""), data
-    (row,) = await khooshe.rows("SELECT status FROM proposals")
-    assert row["status"] == "open"
+    assert await khooshe.value("SELECT status FROM proposals") == "open"
     # Even an admin's agenda item of another cluster stays out of the agent's pack.
     await put_on_agenda(khooshe.db, pid, meeting_id, "staff:test")
     refused = await agent.press_forged(f"mt:pack:{meeting_id}", UNSEEN_MESSAGE)

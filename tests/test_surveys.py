@@ -257,8 +257,7 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     for data in ("svs:r:1", "svs:xl:1", "svs:cy:1"):
         refused = await agent.press_forged(data, UNSEEN_MESSAGE)
         assert refused is not None and "فقط برای کارشناسان" in (refused.text or ""), data
-    (row,) = await khooshe.rows("SELECT status FROM surveys")
-    assert row["status"] == "published"
+    assert await khooshe.value("SELECT status FROM surveys") == "published"
 
     # The agent starts from the satisfaction template; only their cluster is offered.
     await agent.press("🧰 الگو: رضایت از آموزش")
