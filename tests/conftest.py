@@ -1,4 +1,9 @@
-"""Fixtures: the loopback sandbox, the real bot against it, and a guard against the internet."""
+"""Fixtures: the loopback sandbox, the real bot against it, and a guard against the internet.
+
+Over 500 lines: beside pytest's fixtures live the steps every flow test shares (registration,
+the report form in each language, a bot on both platforms), which the fixtures and each other
+use; one import serves every test. The shared steps are the part to move out (tests/flows.py)
+when this grows again."""
 
 from __future__ import annotations
 
