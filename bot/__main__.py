@@ -155,8 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     args = command_line().parse_args(argv)
 
     if args.command in ("sandbox", "sandbox-server"):
-        from bot.sandbox.terminal import run_console, serve_forever
-
+        try:
+            from bot.sandbox.terminal import run_console, serve_forever
+        except ModuleNotFoundError as exc:  # installed without the [sandbox] extra
+            if exc.name != "aiohttp":
+                raise
+            print(
+                "the sandbox needs aiohttp: .venv/bin/pip install -e '.[sandbox]'", file=sys.stderr
+            )
+            return 2
         try:
             if args.command == "sandbox":
                 return asyncio.run(run_console(args.flavour, args.database, args.files, args.bidi))

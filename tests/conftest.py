@@ -1,4 +1,9 @@
-"""Fixtures: the loopback sandbox, the real bot against it, and a guard against the internet."""
+"""Fixtures: the loopback sandbox, the real bot against it, and a guard against the internet.
+
+Over 500 lines: beside pytest's fixtures live the steps every flow test shares (registration,
+the report form in each language, a bot on both platforms), which the fixtures and each other
+use; one import serves every test. The shared steps are the part to move out (tests/flows.py)
+when this grows again."""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ import ipaddress
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +33,7 @@ from bot.settings import PROJECT_ROOT, Platform, Settings
 from storage.db import connect, transaction
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
+from storage.roles import grant_role
 
 # On Bale, no member may see markup or a backslash nobody typed (issue #21).
 pytest_plugins = ["tests.markup_guard"]
@@ -346,6 +354,24 @@ class Khooshe:
         async with self.db.execute(sql, params) as cursor:
             return [dict(row) for row in await cursor.fetchall()]
 
+    async def value(self, sql: str, *params: Any) -> Any:
+        """The one value of a query that returns one row of one column."""
+        (row,) = await self.rows(sql, *params)
+        (value,) = row.values()
+        return value
+
+    async def grant(
+        self, user: SandboxUser, *clusters: str, role: str = "cluster_agent"
+    ) -> SandboxUser:
+        """Give `user` a staff role straight through storage, as the admin's /grant would (an
+        agent's: of `clusters`); return the user."""
+        await grant_role(self.db, self.platform.value, user.id, role, ADMIN_ID, clusters)
+        return user
+
+    async def agent(self, *clusters: str) -> SandboxUser:
+        """A new user («عامل», not registered) made the agent of `clusters`."""
+        return await self.grant(self.member(first_name="عامل"), *clusters)
+
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
@@ -357,13 +383,20 @@ async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
 
 
 @pytest.fixture
-async def khooshe(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khooshe]:
-    """The real bot, polling the sandbox, on a fresh database."""
+async def harness(sandbox: BotApiSandbox, tmp_path: Path) -> AsyncIterator[Khooshe]:
+    """The real bot on a fresh database, not started yet (the test starts it with its own
+    settings, and may stop and start it again); stopped at the end."""
     harness = Khooshe(sandbox, tmp_path)
-    await harness.start()
     yield harness
     await harness.stop()
     # (no_member_sees_markup then checks what its members saw on Bale)
+
+
+@pytest.fixture
+async def khooshe(harness: Khooshe) -> Khooshe:
+    """The real bot, polling the sandbox, on a fresh database."""
+    await harness.start()
+    return harness
 
 
 def shown(message: BotMessage) -> str:
@@ -397,36 +430,55 @@ async def tap(user: SandboxUser, label: str) -> BotMessage:
 
 
 STEPS = ("name", "company", "cluster", "estate", "phone", "job_role", "confirm", "done")
+# Each step's question, as the bot asks it (a fragment).
+QUESTIONS = dict(
+    zip(
+        STEPS,
+        ("نام و نام خانوادگی", "شرکت", "کدام خوشه", "کدام شهرک", "شماره همراه", "نقش شما",
+         "بررسی کنید", "ثبت‌نام شما انجام شد"),
+        strict=True,
+    )
+)  # fmt: skip
 
 
 async def walk_to(
     user: SandboxUser,
     step: str,
     *,
+    since: str | None = None,
     name: str = "مریم رضایی",
     cluster: str = "چرم و کفش",
     estate: str = "شهرک صنعتی غرب تبریز",
+    job_role: str = "مالک / مدیرعامل",
     wait: float = 5.0,
-) -> None:
-    """Take a new user through registration up to the question for `step` (or "done");
-    `wait` bounds each answer's wait (a bot in a subprocess on a busy machine needs more)."""
-    answers = [
-        ("نام و نام خانوادگی", lambda: user.send_text(name)),
-        ("شرکت", lambda: user.send_text("کفش آذر")),
-        ("کدام خوشه", lambda: user.press(cluster)),
-        ("کدام شهرک", lambda: user.press(estate)),
-        ("شماره همراه", lambda: user.press("📱 ارسال شماره من")),
-        ("نقش شما", lambda: user.press("مالک / مدیرعامل")),
-        ("بررسی کنید", lambda: user.press("✅ تأیید و ثبت")),
-        ("ثبت‌نام شما انجام شد", None),
-    ]
-    await user.send_command("start")
-    for (question, answer), current in zip(answers, STEPS, strict=True):
-        await expect(user, question, wait=wait)
-        if current == step or answer is None:
-            break
-        await answer()
+) -> BotMessage:
+    """Take a new user through registration up to the question for `step` (or "done") and
+    return it; with `since`, from the answer to that step's question, asked before (a restart
+    in between), instead of from /start. `wait` bounds each answer's wait (a bot in a
+    subprocess on a busy machine needs more)."""
+    answers = {
+        "name": lambda: user.send_text(name),
+        "company": lambda: user.send_text("کفش آذر"),
+        "cluster": lambda: user.press(cluster),
+        "estate": lambda: user.press(estate),
+        "phone": lambda: user.press("📱 ارسال شماره من"),
+        "job_role": lambda: user.press(job_role),
+        "confirm": lambda: user.press("✅ تأیید و ثبت"),
+    }
+    if since is None:
+        await user.send_command("start")
+        current = "name"
+        asked = await expect(user, QUESTIONS[current], wait=wait)
+    elif since == step:
+        raise ValueError("walk_to from a step to itself")
+    else:
+        current = since
+    while current != step:
+        await answers[current]()
+        current = STEPS[STEPS.index(current) + 1]
+        asked = await expect(user, QUESTIONS[current], wait=wait)
     await user.settle()
+    return asked
 
 
 async def register(user: SandboxUser, name: str = "مریم رضایی", wait: float = 5.0) -> None:
@@ -450,18 +502,24 @@ async def to_summary(
 
 
 async def urgency_and_title(
-    user: SandboxUser, *, urgent: bool = False, title: str | None = None, wait: float = 30.0
+    user: SandboxUser,
+    *,
+    urgent: bool = False,
+    title: str | None = None,
+    lang: str = "fa",
+    wait: float = 30.0,
 ) -> BotMessage:
     """From a report's category just chosen: urgent or not, the proposed title (or `title`
-    typed instead), up to the summary card."""
-    await expect(user, "فوری است", wait=wait)
-    await user.press("🔴 فوری" if urgent else "عادی")
-    await expect(user, "عنوان کوتاه", wait=wait)
+    typed instead), up to the summary card (as a member reading `lang` sees them)."""
+    words = REPORT_WORDS[lang]
+    await expect(user, words.urgency, wait=wait)
+    await user.press(words.urgent if urgent else words.normal)
+    await expect(user, words.title, wait=wait)
     if title is None:
-        await user.press("✅ همین خوب است")
+        await user.press(words.keep_title)
     else:
         await user.send_text(title)
-    return await expect(user, "گزارش شما:", wait=wait)
+    return await expect(user, words.card, wait=wait)
 
 
 def sheet_of(message: BotMessage) -> Worksheet:
@@ -510,3 +568,97 @@ def workday(days_ahead: int, clock: str = "۱۰:۰۰") -> str:
         day += dt.timedelta(days=1)
     jalali = jdatetime.date.fromgregorian(date=day)
     return text.persian_digits(f"{jalali.year}/{jalali.month}/{jalali.day}") + " " + clock
+
+
+# --- steps many flows share (issue 20: written once here) -------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """What a member reads and presses in the report form, in one language."""
+
+    own_words: str  # the question of a form that takes the member's own words
+    received: str  # its acknowledgement of each message
+    urgency: str  # the question whether it is urgent, and its two answers
+    urgent: str
+    normal: str
+    title: str  # the question for a short title, and the button that keeps the one proposed
+    keep_title: str
+    card: str  # the summary before sending
+
+
+REPORT_WORDS = {
+    "fa": ReportWords(
+        "با کلمات خودتان", "دریافت شد", "فوری است", "🔴 فوری", "عادی", "عنوان کوتاه",
+        "✅ همین خوب است", "گزارش شما:",
+    ),
+    "az": ReportWords(
+        "اوز سوزلرینیزله یازین", "آلیندی", "فوریدیر؟", "🔴 فوری", "عادی", "قیسا بیر باشلیق",
+        "✅ بو یاخشیدیر", "گزارشینیز:",
+    ),
+}  # fmt: skip
+
+
+async def describe(
+    user: SandboxUser,
+    text: str,
+    *more: str,
+    button: str = "📝 ثبت مشکل",
+    lang: str = "fa",
+    wait: float = 5.0,
+) -> BotMessage:
+    """Open a form that takes the member's own words (a report, or a consultation by its
+    `button`, in the member's `lang`) and send `text` and `more`, each acknowledged; return
+    the last acknowledgement."""
+    words = REPORT_WORDS[lang]
+    await user.press(button)
+    await expect(user, words.own_words, wait=wait)
+    for part in (text, *more):
+        await user.send_text(part)
+        ack = await expect(user, words.received, wait=wait)
+    return ack
+
+
+async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
+    """/profile, then the button of `field` (as labelled in the member's language); return
+    what the bot said to it."""
+    await user.send_command("profile")
+    await user.settle()
+    await user.press(field)
+    return await user.settle()
+
+
+@dataclass
+class OnBoth:
+    """One bot on both platforms: its runtime and the two sandboxes (see on_both_platforms)."""
+
+    runtime: Runtime
+    tg: BotApiSandbox
+    bale: BotApiSandbox
+
+    def sandbox(self, platform: str) -> BotApiSandbox:
+        return self.tg if platform == "telegram" else self.bale
+
+    def token(self, platform: str) -> str:
+        """The bot's token on `platform` ("telegram" or "bale")."""
+        return self.sandbox(platform).make_token(
+            TELEGRAM_BOT if platform == "telegram" else BALE_BOT
+        )
+
+    def user(self, platform: str, **kwargs: Any) -> SandboxUser:
+        """A user of the bot on `platform`."""
+        return self.sandbox(platform).user(token=self.token(platform), **kwargs)
+
+
+@asynccontextmanager
+async def on_both_platforms(tmp_path: Path, **overrides: Any) -> AsyncIterator[OnBoth]:
+    """One bot on a Telegram and a Bale sandbox with `both_platforms` settings (and
+    `overrides`), started and watched by settle(); stopped at the end."""
+    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
+        runtime = Runtime(both_platforms(tmp_path, tg, bale, **overrides))
+        await runtime.start()
+        watch(runtime, tg, bale)
+        try:
+            yield OnBoth(runtime, tg, bale)
+        finally:
+            await runtime.stop()

@@ -10,7 +10,16 @@ from bot.sandbox import SandboxUser
 from bot.services.digest.week import reported_week
 from bot.text import persian_digits
 from storage.offerings import sign_up
-from tests.conftest import Khooshe, expect, register, shown, tap
+from tests.conftest import (
+    Khooshe,
+    describe,
+    edit_profile,
+    expect,
+    register,
+    shown,
+    tap,
+    urgency_and_title,
+)
 from tests.test_broadcasts import NEWS, compose, preview
 from tests.test_digest import _digests, _next_saturday
 from tests.test_offerings import TITLE, offer, statuses
@@ -49,24 +58,17 @@ async def register_in_azerbaijani(user: SandboxUser) -> None:
 async def test_a_member_does_everything_in_azerbaijani(khooshe: Khooshe) -> None:
     member, admin = khooshe.member(), khooshe.admin()
     await register_in_azerbaijani(member)
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "az"
+    assert await khooshe.value("SELECT language FROM members") == "az"
     keyboard = [[b["text"] for b in r] for r in member.reply_keyboard or []]
     assert ["📝 مشکل ثبت ائله", "📋 منیم گزارشلریم"] in keyboard
 
     # A report, in the member's own words.
-    await member.press("📝 مشکل ثبت ائله")
-    await expect(member, "اوز سوزلرینیزله یازین")
-    await member.send_text(PROBLEM)
-    assert "۱ پیام" in shown(await expect(member, "آلیندی"))
+    ack = await describe(member, PROBLEM, button="📝 مشکل ثبت ائله", lang="az")
+    assert "۱ پیام" in shown(ack)
     await member.press("✅ قورتاردی")
     question = await expect(member, "سئچین", wait=30)
     await member.press_inline(question, question.button_texts[0])
-    await expect(member, "فوریدیر؟", wait=30)
-    await member.press("عادی")
-    await expect(member, "قیسا بیر باشلیق")
-    await member.press("✅ بو یاخشیدیر")
-    await expect(member, "گزارشینیز:")
+    await urgency_and_title(member, lang="az")
     await member.press("✅ گزارشی ثبت ائله")
     filed = await expect(member, "پیگیری کودو")
     (report,) = await khooshe.rows("SELECT code, description FROM reports")
@@ -170,10 +172,7 @@ async def test_one_announcement_and_one_reminder_each_in_its_readers_language(
 async def test_a_persian_member_switches_to_azerbaijani_in_the_profile(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("زبان")
-    (question,) = await user.settle()
+    (question,) = await edit_profile(user, "زبان")
     assert question.button_texts == ["فارسی", AZ, "English"]
     await user.press(AZ)
     saved, card = await user.settle()
@@ -184,8 +183,7 @@ async def test_a_persian_member_switches_to_azerbaijani_in_the_profile(khooshe: 
     await user.press("❓ کومک")
     (help_text,) = await user.settle()
     assert "\u200e/track ۴۸۲۱۰۷" in shown(help_text) and "گزارشلرینیزین وضعیتی" in shown(help_text)
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "az"
+    assert await khooshe.value("SELECT language FROM members") == "az"
 
 
 async def test_a_registration_left_half_way_keeps_speaking_azerbaijani(khooshe: Khooshe) -> None:

@@ -6,7 +6,7 @@ words in Persian."""
 from __future__ import annotations
 
 from bot.text import persian_digits
-from tests.conftest import Khooshe, expect, shown
+from tests.conftest import Khooshe, describe, expect, shown
 from tests.test_azeri import register_in_azerbaijani
 from tests.test_consult import _adviser, _cores
 from tests.test_cores import TECHNOLOGY
@@ -28,10 +28,8 @@ async def test_a_member_asks_for_advice_in_azerbaijani(khooshe: Khooshe) -> None
     await expect(member, "«💡 مشاوره ایسته»: استانین مشاوره هسته‌لرینین مشاورلاریندان")
 
     # The question, the core suggested from the member's words, the tracking code.
-    await member.press("💡 مشاوره ایسته")
-    await expect(member, "اوز سوزلرینیزله یازین")
-    await member.send_text(QUESTION)
-    assert "۱ پیام" in shown(await expect(member, "آلیندی"))
+    ack = await describe(member, QUESTION, button="💡 مشاوره ایسته", lang="az")
+    assert "۱ پیام" in shown(ack)
     await member.press("✅ قورتاردی")
     suggestion = await expect(member, "دئیه‌سن سوالینیز", wait=30)
     assert f"«{TECHNOLOGY.name}» اوچوندور" in shown(suggestion)

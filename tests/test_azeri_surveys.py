@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.text import shorten
-from tests.conftest import Khooshe, expect, shown, tap, workday
-from tests.test_proposals import MEETING, _day, meeting, report, write_proposal_quickly
+from tests.conftest import Khooshe, expect, shown, tap
+from tests.test_proposals import (
+    MEETING,
+    decide_on,
+    meeting,
+    report,
+    to_agenda,
+    write_proposal_quickly,
+)
 from tests.test_proposals import TITLE as PROPOSAL
 from tests.test_surveys import Q1, Q2, TITLE, answers, compose, digests
 
@@ -88,23 +94,12 @@ async def test_a_member_answers_a_survey_and_supports_a_proposal_in_azerbaijani(
 
     # Staff put it on a meeting's agenda and record the decision; the member reads both.
     await admin.send_command("proposals")
-    staff_card = await expect(admin, PROPOSAL)
-    await admin.press_inline(staff_card, "🗓 به دستور جلسه")
-    await expect(admin, "دستور کدام جلسه")
-    await admin.press(f"{shorten(MEETING, 30)} — " + (await _day(khooshe, meeting_id)))
-    staff_card = await expect(admin, "وضعیت: در دستور جلسه")
+    staff_card = await to_agenda(khooshe, admin, await expect(admin, PROPOSAL), meeting_id)
     told = shown(await expect(tabriz, "دستور کارینا قویولدو"))
     assert told.startswith(f"🗓 «{PROPOSAL}» تکلیفی «{MEETING}» نشستینین")
-    await admin.press_inline(staff_card, "⚖️ ثبت تصمیم")
-    await expect(admin, "چه تصمیمی گرفت")
-    await admin.press("بخشی از آن پذیرفته شد")
-    await expect(admin, "متن تصمیم")
-    await admin.send_text("شرکت توزیع برق خط دوم را وصل کند.")
-    await expect(admin, "مسئول اجرای آن")
-    await admin.press("شرکت توزیع برق")
-    await expect(admin, "مهلت اجرا")
-    await admin.send_text(workday(10))
-    await expect(admin, "ثبت شود؟")
+    await decide_on(
+        admin, staff_card, "بخشی از آن پذیرفته شد", "شرکت توزیع برق خط دوم را وصل کند."
+    )
     await admin.press("⚖️ ثبت تصمیم")
     decided = shown(await expect(tabriz, "نشستین", wait=15))
     assert decided.startswith(f"⚖️ نشستین «{PROPOSAL}» باره‌ده قراری: بیر حیصه‌سی قبول اولدو")

@@ -12,7 +12,6 @@ from bot.i18n import TEHRAN as TEHRAN_ZONE
 from bot.i18n import format_date
 from bot.sandbox import BotMessage, SandboxUser
 from storage.outbox import NewBroadcast, Template
-from storage.roles import grant_role
 from tests.conftest import (
     ADMIN_ID,
     UNSEEN_MESSAGE,
@@ -126,16 +125,19 @@ async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> No
     await preview(admin)
     await admin.press("📤 ارسال الان")
     got = await expect(member, "جلسه مشترک")
-    answer = await member.press_inline(got, "🔕 دیگر اطلاعیه نمی‌خواهم")
-    assert answer is not None and "دیگر اطلاعیه" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT announcements FROM members")
-    assert row["announcements"] == 0
+
+    async def press(message: BotMessage, label: str, told: str) -> int:
+        """Press the switch; return the member's stored choice once told `told`."""
+        answer = await member.press_inline(message, label)
+        assert answer is not None and told in (answer.text or "")
+        (row,) = await khooshe.rows("SELECT announcements FROM members")
+        return int(row["announcements"])
+
+    assert await press(got, "🔕 دیگر اطلاعیه نمی‌خواهم", "دیگر اطلاعیه") == 0
     await member.send_command("profile")
     card = await expect(member, "پروفایل شما")
-    answer = await member.press_inline(card, "🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)")
-    assert answer is not None and "از این پس" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT announcements FROM members")
-    assert row["announcements"] == 1
+    off = "🔕 اطلاعیه‌ها: خاموش (برای روشن کردن بزنید)"
+    assert await press(card, off, "از این پس") == 1
     card = await member.chat.next_edit()
     assert "🔔 اطلاعیه‌ها: روشن (برای خاموش کردن بزنید)" in card.button_texts
 
@@ -143,10 +145,7 @@ async def test_members_may_turn_announcements_off_and_on(khooshe: Khooshe) -> No
 async def test_agents_reach_only_their_clusters(khooshe: Khooshe) -> None:
     (own,) = await khooshe.seed_members(1, "leather_shoes")
     (other,) = await khooshe.seed_members(1, "furniture")
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
-    )
+    agent = await khooshe.agent("leather_shoes")
     card = await compose(agent)
     assert "تعداد گیرندگان: ۱ نفر" in shown(card)
     picker = await tap(agent, "🧩 خوشه‌ها")
@@ -266,8 +265,7 @@ async def test_schedule_list_reschedule_and_cancel(khooshe: Khooshe) -> None:
     await admin.press_inline(item, "🗑 لغو")
     await expect(admin, "لغو شود؟")
     assert "لغو شد" in shown(await tap(admin, "🗑 بله، لغو شود"))
-    (row,) = await khooshe.rows("SELECT status FROM broadcasts")
-    assert row["status"] == "cancelled"
+    assert await khooshe.value("SELECT status FROM broadcasts") == "cancelled"
     assert await khooshe.rows("SELECT * FROM outbox") == []
     answer = await admin.press_inline(item, "🗑 لغو")  # the old list's button
     assert answer is not None and "دیگر در انتظار نیست" in (answer.text or "")

@@ -13,7 +13,7 @@ from bot.services.consult import rank_cores, suggest_cores
 from bot.services.reports import LazyLexicon
 from bot.settings import Platform, Settings
 from storage.cores import Core, grant_adviser, save_core
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, register, shown
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, shown
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
 
 AI_QUESTION = "می‌خواهیم برای کنترل کیفیت خط تولید از هوش مصنوعی و اتوماسیون استفاده کنیم"
@@ -37,10 +37,7 @@ async def _adviser(khooshe: Khooshe, core: Core, name: str) -> SandboxUser:
 
 async def ask(user: SandboxUser, text: str) -> BotMessage:
     """Ask a question; return the core suggestion."""
-    await user.press("💡 درخواست مشاوره")
-    await expect(user, "با کلمات خودتان")
-    await user.send_text(text)
-    await expect(user, "دریافت شد")
+    await describe(user, text, button="💡 درخواست مشاوره")
     await user.press("✅ تمام شد")
     return await expect(user, "هسته", wait=30)
 
@@ -288,8 +285,10 @@ async def test_a_core_group_gets_the_card_and_only_advisers_act_there(khooshe: K
     answer = await adviser.press_inline(card, "🙋 برمی‌دارم")
     assert answer is not None and "برداشتید" in (answer.text or "")
     await expect(group, "برداشت")
-    (row,) = await khooshe.rows("SELECT owner FROM consultations")
-    assert row["owner"] == f"staff:{khooshe.platform.value}:{adviser.id}"
+    assert (
+        await khooshe.value("SELECT owner FROM consultations")
+        == f"staff:{khooshe.platform.value}:{adviser.id}"
+    )
 
 
 @pytest.mark.parametrize(

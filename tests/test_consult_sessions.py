@@ -33,6 +33,18 @@ async def _slots(khooshe: Khooshe, core: Core, adviser: SandboxUser, *starts: da
     await add_slots(khooshe.db, core.id, who, starts, 30, "in_person", PLACE)
 
 
+async def _open_slots(khooshe: Khooshe, *starts: datetime) -> tuple[dict[str, Core], SandboxUser]:
+    """The seed cores, and a technology adviser (a member) with open slots at `starts`."""
+    cores = await _cores(khooshe)
+    adviser = await _adviser(khooshe, cores["technology"])
+    await _slots(khooshe, cores["technology"], adviser, *starts)
+    return cores, adviser
+
+
+def _days_ahead(days: int) -> datetime:
+    return datetime.now(UTC).replace(microsecond=0) + timedelta(days=days)
+
+
 async def _asking(khooshe: Khooshe, name: str) -> SandboxUser:
     member = khooshe.member()
     await register(member, name=name)
@@ -45,6 +57,14 @@ async def _offer(adviser: SandboxUser) -> None:
     card = await expect(adviser, "درخواست مشاوره")
     answer = await adviser.press_inline(card, "📅 پیشنهاد وقت")
     assert answer is not None and "فرستاده شد" in (answer.text or "")
+
+
+async def _book(member: SandboxUser, choice: int = 0) -> BotMessage:
+    """The member books a slot of the offer; return the offer (its other slots still there)."""
+    offer = await expect(member, "رزرو کنید")
+    await member.press_inline(offer, offer.button_texts[choice])
+    await expect(member, "رزرو شد:")
+    return offer
 
 
 def test_weekly_patterns_and_spans_are_read() -> None:
@@ -101,10 +121,8 @@ async def test_an_adviser_publishes_a_weekly_pattern(khooshe: Khooshe) -> None:
 
 
 async def test_two_members_race_for_one_slot(khooshe: Khooshe) -> None:
-    cores = await _cores(khooshe)
-    adviser = await _adviser(khooshe, cores["technology"])
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
-    await _slots(khooshe, cores["technology"], adviser, start)
+    start = _days_ahead(3)
+    _, adviser = await _open_slots(khooshe, start)
     first = await _asking(khooshe, "مریم رضایی")
     await _offer(adviser)
     second = await _asking(khooshe, "علی کریمی")
@@ -151,9 +169,7 @@ async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe, a_member: 
     start = datetime.now(UTC) + timedelta(seconds=12)
     await _slots(khooshe, cores["technology"], adviser, start)
     await _offer(adviser)
-    offer = await expect(member, "رزرو کنید")
-    await member.press_inline(offer, offer.button_texts[0])
-    await expect(member, "رزرو شد:")
+    await _book(member)
     waiting = await khooshe.rows(
         "SELECT dedupe_key, status FROM broadcasts WHERE kind = 'reminder'"
     )
@@ -166,20 +182,15 @@ async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe, a_member: 
     for side in (member, adviser):
         await side.settle(quiet=0.5)
         assert len([m for m in side.messages if "⏰ یادآوری" in (m.content or "")]) == 1
-    (row,) = await khooshe.rows("SELECT status FROM broadcasts WHERE kind = 'reminder'")
-    assert row["status"] == "done"
+    assert await khooshe.value("SELECT status FROM broadcasts WHERE kind = 'reminder'") == "done"
 
 
 async def test_sessions_are_moved_and_cancelled_with_notice(khooshe: Khooshe) -> None:
-    cores = await _cores(khooshe)
-    adviser = await _adviser(khooshe, cores["technology"])
-    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
-    await _slots(khooshe, cores["technology"], adviser, soon, soon + timedelta(hours=1))
+    soon = _days_ahead(3)
+    _, adviser = await _open_slots(khooshe, soon, soon + timedelta(hours=1))
     member = await _asking(khooshe, "مریم رضایی")
     await _offer(adviser)
-    offer = await expect(member, "رزرو کنید")
-    await member.press_inline(offer, offer.button_texts[0])
-    await expect(member, "رزرو شد:")
+    offer = await _book(member)
     await expect(adviser, "جلسه رزرو کرد")
     # Booking the other slot moves the session.
     await member.press_inline(offer, offer.button_texts[1])
@@ -212,16 +223,11 @@ async def test_sessions_are_moved_and_cancelled_with_notice(khooshe: Khooshe) ->
 
 @pytest.mark.parametrize("score", [5, 2])
 async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> None:
-    cores = await _cores(khooshe)
-    adviser = await _adviser(khooshe, cores["technology"])
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
-    await _slots(khooshe, cores["technology"], adviser, start)
+    _, adviser = await _open_slots(khooshe, _days_ahead(1))
     member = await _asking(khooshe, "مریم رضایی")
     card = await expect(adviser, "درخواست مشاوره")
     await adviser.press_inline(card, "📅 پیشنهاد وقت")
-    offer = await expect(member, "رزرو کنید")
-    await member.press_inline(offer, offer.button_texts[0])
-    await expect(member, "رزرو شد:")
+    await _book(member)
     # The session's time comes (the clock moved on, as far as the slot is concerned).
     past = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
     await khooshe.write("UPDATE core_slots SET starts_at = ?", past)
@@ -237,8 +243,7 @@ async def test_the_member_rates_the_session(khooshe: Khooshe, score: int) -> Non
     assert booking["status"] == "held"
     (rating,) = await khooshe.rows("SELECT score, booking_id FROM consultation_ratings")
     assert rating == {"score": score, "booking_id": booking["id"]}
-    (row,) = await khooshe.rows("SELECT status FROM consultations")
-    assert row["status"] == "closed"
+    assert await khooshe.value("SELECT status FROM consultations") == "closed"
     rated = member.chat.message(question.message_id)
     await member.press_inline(rated, "💬 افزودن نظر")
     await expect(member, "نظرتان")
@@ -258,15 +263,10 @@ async def _request_id(khooshe: Khooshe) -> int:
 async def test_a_deleted_account_gives_its_sessions_back(khooshe: Khooshe) -> None:
     from storage.own_data import erase_member
 
-    cores = await _cores(khooshe)
-    adviser = await _adviser(khooshe, cores["technology"])
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
-    await _slots(khooshe, cores["technology"], adviser, start)
+    cores, adviser = await _open_slots(khooshe, _days_ahead(2))
     member = await _asking(khooshe, "مریم رضایی")
     await _offer(adviser)
-    offer = await expect(member, "رزرو کنید")
-    await member.press_inline(offer, offer.button_texts[0])
-    await expect(member, "رزرو شد:")
+    await _book(member)
     (row,) = await khooshe.rows("SELECT member_id FROM core_bookings")
     assert await erase_member(khooshe.db, row["member_id"]) is not None
     (booking,) = await khooshe.rows("SELECT status FROM core_bookings")

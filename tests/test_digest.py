@@ -20,7 +20,6 @@ from storage.reports import (
     create_report,
     join_report,
 )
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, Khooshe, expect, register, shown, wait_for
 from tests.test_report_followup import not_solved
 from tests.test_reports import POWER_CUT, file_report
@@ -112,8 +111,7 @@ async def test_members_get_their_week_once_and_can_turn_it_off(khooshe: Khooshe)
 
     answer = await filer.press_inline(message, callback_data="dg:off")
     assert answer is not None and "دیگر خلاصه هفتگی" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT digest FROM members WHERE user_id = ?", filer.id)
-    assert row["digest"] == 0
+    assert await khooshe.value("SELECT digest FROM members WHERE user_id = ?", filer.id) == 0
     # from now on the member who turned it off is not among the readers, news or not
     readers = await digest_recipients(khooshe.db, [khooshe.platform.value])
     assert filer.id not in {r.chat_id for r in readers} and joiner.id in {
@@ -196,9 +194,7 @@ async def test_preview_is_scoped_for_an_agent_and_denied_to_a_member(khooshe: Kh
     (agent,) = await khooshe.seed_members(1, cluster="furniture")
     await _answered(khooshe, await _report(khooshe, carpenter, "نبود چوب راش", "furniture"))
     await _answered(khooshe, await _report(khooshe, shoemaker, "قطعی برق چرم"))
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    await khooshe.grant(agent, "furniture")
 
     await agent.send_command("digest_preview")
     await expect(agent, "پیش‌نمایش گزارش هفتگی", wait=10)
@@ -229,8 +225,7 @@ async def test_the_profile_turns_the_digest_off_and_on(khooshe: Khooshe) -> None
     assert "📰 خلاصه هفتگی: روشن (برای خاموش کردن بزنید)" in card.button_texts
     answer = await member.press("📰 خلاصه هفتگی: روشن (برای خاموش کردن بزنید)")
     assert answer is not None and "دیگر خلاصه هفتگی" in (answer.text or "")
-    (row,) = await khooshe.rows("SELECT digest FROM members WHERE user_id = ?", member.id)
-    assert row["digest"] == 0
+    assert await khooshe.value("SELECT digest FROM members WHERE user_id = ?", member.id) == 0
     await member.settle()  # the card is edited to show the new state
     answer = await member.press("📭 خلاصه هفتگی: خاموش (برای روشن کردن بزنید)")
     assert answer is not None and "دوباره روشن" in (answer.text or "")
@@ -298,9 +293,7 @@ async def test_an_agent_whose_clusters_had_no_reports_gets_no_chart(khooshe: Kho
     (shoemaker,) = await khooshe.seed_members(1, cluster="leather_shoes")
     (agent,) = await khooshe.seed_members(1, cluster="furniture")
     await _answered(khooshe, await _report(khooshe, shoemaker, "قطعی برق چرم"))
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    await khooshe.grant(agent, "furniture")
     await agent.send_command("digest_preview")
     await expect(agent, "پیش‌نمایش گزارش هفتگی", wait=10)
     staff = shown(await expect(agent, "گزارش هفتگی کارشناسان"))

@@ -23,9 +23,8 @@ from storage.proposals import (
     set_comment,
     toggle_support,
 )
-from storage.roles import grant_role
 from storage.surveys import NewQuestion, NewSurvey, create_survey, get_survey, save_answer
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect
 
 SECRET_ANSWER = "راز واحد ما کمبود نقدینگی است"
 SECRET_COMMENT = "نظر محرمانه حامی"
@@ -119,10 +118,7 @@ async def test_forged_survey_and_proposal_presses(khooshe: Khooshe, persona: str
     else:
         (presser,) = await khooshe.seed_members(1, "auto_parts")
     if persona == "agent":
-        await grant_role(
-            khooshe.db, khooshe.platform.value, presser.id, "cluster_agent", ADMIN_ID,
-            ["auto_parts"],
-        )  # fmt: skip
+        await khooshe.grant(presser, "auto_parts")
     before = await _snapshot(khooshe)
     families = [f for f in cb.families() if f.prefix.startswith(PREFIXES)]
     assert len(families) > 30

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.sandbox import SandboxUser
 from bot.settings import Platform
-from tests.conftest import Khooshe, expect, register, shown, to_summary
+from tests.conftest import Khooshe, expect, register, shown, to_summary, urgency_and_title
 
 GAS = "سلام، گاز واحد ما از دیروز قطع است و برق تابلو هم مدام قطع می‌شود"
 
@@ -77,11 +77,7 @@ async def _file_the_draft(user: SandboxUser, attachments: str = "۱") -> None:
     await user.press("✅ تمام شد")
     question = await expect(user, "دسته", wait=30)
     await user.press_inline(question, question.button_texts[0])
-    await expect(user, "فوری است", wait=30)
-    await user.press("عادی")
-    await expect(user, "عنوان کوتاه")
-    await user.press("✅ همین خوب است")
-    summary = await expect(user, "گزارش شما:")
+    summary = await urgency_and_title(user)
     assert f"📎 پیوست: {attachments}" in shown(summary)
     await user.press("✅ ثبت گزارش")
     await expect(user, "کد پیگیری")

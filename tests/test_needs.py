@@ -7,8 +7,7 @@ import pytest
 
 from bot.sandbox import SandboxUser
 from bot.services import categorize
-from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 from tests.test_offerings import MENU, to_deadline, to_preview
 
 EXPORT = "آموزش صادرات به عراق"
@@ -61,10 +60,7 @@ async def test_suggest_group_vote_rank_and_make_an_offering(khooshe: Khooshe) ->
     ]
 
     # an agent sees only their clusters' votes; a member cannot use the staff button
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    agent = await khooshe.agent("furniture")
     await agent.send_command("needs")
     ranked_message = await expect(agent, "پرطرفدارترین")
     ranked = shown(ranked_message)

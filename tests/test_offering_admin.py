@@ -12,7 +12,6 @@ import jdatetime
 from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits
 from storage.offerings import sign_up
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, sheet_of, shown, tap, workday
 from tests.test_offerings import TITLE, offer, statuses, to_deadline, to_preview
 
@@ -195,8 +194,7 @@ async def test_manage_edit_lists_export_and_cancel(khooshe: Khooshe) -> None:
     assert "لغو شد" in shown(done)
     for member in (first, second, third):
         await expect(member, "لغو شد")
-    (row,) = await khooshe.rows("SELECT status FROM offerings")
-    assert row["status"] == "cancelled"
+    assert await khooshe.value("SELECT status FROM offerings") == "cancelled"
     waiting = await khooshe.rows(
         "SELECT * FROM broadcasts WHERE kind = 'reminder' AND status = 'scheduled'"
     )
@@ -239,10 +237,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
         answer = await member.press_forged(forged, denied.message_id)
         assert answer is not None and "فقط برای کارشناسان" in (answer.text or ""), forged
 
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["leather_shoes"]
-    )
+    agent = await khooshe.agent("leather_shoes")
     await agent.send_command("offerings")
     item = await expect(agent, "کارگاه چرم")
     await agent.settle(quiet=0.3)
@@ -368,8 +363,8 @@ async def test_a_start_moved_to_a_friday_is_kept_only_when_confirmed(khooshe: Kh
     await admin.send_text("جمعه ساعت ۹ صبح")
     warned = await expect(admin, "همین روز بماند")
     assert "تعطیل" in shown(warned)
-    (row,) = await khooshe.rows("SELECT version FROM offerings")
-    assert row["version"] == offering.version  # nothing changed before the confirm
+    # nothing changed before the confirm
+    assert await khooshe.value("SELECT version FROM offerings") == offering.version
     await admin.press_inline(warned, "✅ بله، همین روز")
     await expect(admin, "به‌روز شد")
     await expect(member, "تغییر در")

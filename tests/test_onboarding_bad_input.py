@@ -172,10 +172,7 @@ async def test_typed_cluster_name_offers_matches(khooshe: Khooshe) -> None:
 
 async def test_cancel_at_any_step_and_start_again(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    await user.send_text("علی احمدی")
-    await user.settle()
+    await walk_to(user, "company", name="علی احمدی")
     await user.send_command("cancel")
     (bye,) = await user.settle()
     assert "لغو شد" in (bye.text or "")

@@ -25,6 +25,7 @@ from tests.conftest import (
     both_platforms,
     expect,
     free_port,
+    on_both_platforms,
     spawn_bot,
     wait_for,
     watch,
@@ -80,8 +81,9 @@ async def test_bale_errors_are_read_by_their_description(khooshe: Khooshe) -> No
         assert [m.text for m in member.messages] == ["خبر"]
     rows = {r["chat_id"]: r for r in await khooshe.rows("SELECT chat_id, status FROM outbox")}
     assert rows[6_999_999_999]["status"] == "left"  # gone: never retried
-    (row,) = await khooshe.rows("SELECT status FROM members WHERE user_id = 6999999999")
-    assert row["status"] == "blocked"
+    assert (
+        await khooshe.value("SELECT status FROM members WHERE user_id = 6999999999") == "blocked"
+    )
 
 
 def _delivered(bale: BotApiSandbox, chat_ids: set[int]) -> Counter[int]:
@@ -174,42 +176,34 @@ async def test_interactive_replies_are_not_stuck_behind_a_broadcast(khooshe: Kho
 
 
 async def test_a_photo_composed_on_telegram_reaches_bale_members_too(tmp_path: Path) -> None:
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
-        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            assert runtime.db is not None
-            on_bale = [bale.user(token=bale_token) for _ in range(3)]
-            on_tg = tg.user(token=tg_token)
-            for user, platform in [*((u, "bale") for u in on_bale), (on_tg, "telegram")]:
-                new = NewMember("عضو", "واحد", "furniture", None, "+989120000000", True, "owner")
-                await register_member(runtime.db, platform, user.id, user.id, new)
-            admin = tg.user(user_id=ADMIN_ID, token=tg_token)
-            await admin.send_command("broadcast")
-            await expect(admin, "متن اطلاعیه")
-            picture = b"\xff\xd8\xff\xe0 exhibition poster"
-            await admin.send_photo(picture, caption="پوستر نمایشگاه")
-            card = await expect(admin, "برای چه کسانی")
-            assert "۴ نفر" in (card.text or "") and "پیام‌رسان" in (card.text or "")
-            await admin.press("ادامه »")
-            await expect(admin, "دقیقاً همین‌طور")
-            await admin.press("📤 ارسال الان")
-            report = await expect(admin, "گزارش ارسال", wait=15)
-            assert "رسیده: ۴" in (report.text or "")
-            for user in on_bale:
-                got = await expect(user, "پوستر نمایشگاه")
-                assert got.photo is not None and got.photo.data == picture
-            got = await expect(on_tg, "پوستر نمایشگاه")
+    async with on_both_platforms(tmp_path, admins=f"telegram:{ADMIN_ID}") as world:
+        runtime, bale = world.runtime, world.bale
+        assert runtime.db is not None
+        on_bale = [world.user("bale") for _ in range(3)]
+        on_tg = world.user("telegram")
+        for user, platform in [*((u, "bale") for u in on_bale), (on_tg, "telegram")]:
+            new = NewMember("عضو", "واحد", "furniture", None, "+989120000000", True, "owner")
+            await register_member(runtime.db, platform, user.id, user.id, new)
+        admin = world.user("telegram", user_id=ADMIN_ID)
+        await admin.send_command("broadcast")
+        await expect(admin, "متن اطلاعیه")
+        picture = b"\xff\xd8\xff\xe0 exhibition poster"
+        await admin.send_photo(picture, caption="پوستر نمایشگاه")
+        card = await expect(admin, "برای چه کسانی")
+        assert "۴ نفر" in (card.text or "") and "پیام‌رسان" in (card.text or "")
+        await admin.press("ادامه »")
+        await expect(admin, "دقیقاً همین‌طور")
+        await admin.press("📤 ارسال الان")
+        report = await expect(admin, "گزارش ارسال", wait=15)
+        assert "رسیده: ۴" in (report.text or "")
+        for user in on_bale:
+            got = await expect(user, "پوستر نمایشگاه")
             assert got.photo is not None and got.photo.data == picture
-            # Bale got the file uploaded once; the other messages reuse Bale's own file id
-            uploads = [
-                c for c in bale.calls_to("sendPhoto") if not isinstance(c.params["photo"], str)
-            ]
-            assert len(uploads) == 1 and len(bale.calls_to("sendPhoto")) == 3
-        finally:
-            await runtime.stop()
+        got = await expect(on_tg, "پوستر نمایشگاه")
+        assert got.photo is not None and got.photo.data == picture
+        # Bale got the file uploaded once; the other messages reuse Bale's own file id
+        uploads = [c for c in bale.calls_to("sendPhoto") if not isinstance(c.params["photo"], str)]
+        assert len(uploads) == 1 and len(bale.calls_to("sendPhoto")) == 3
 
 
 async def test_members_on_a_platform_that_is_down_get_it_once_it_is_back(tmp_path: Path) -> None:

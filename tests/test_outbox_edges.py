@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Runtime
 from bot.platforms import longest_request
 from bot.sandbox import BotApiSandbox
-from bot.settings import Platform
 from storage.members import NewMember, register_member
 from storage.outbox_queue import PersonalRow, create_personal_broadcast
-from tests.conftest import ADMIN_ID, Khooshe, announcement, both_platforms, expect, wait_for
+from tests.conftest import ADMIN_ID, Khooshe, announcement, expect, on_both_platforms, wait_for
 
 
 def _sends_to(sandbox: BotApiSandbox, chat_id: int) -> int:
@@ -95,65 +93,54 @@ async def test_a_graceful_stop_lets_a_send_in_flight_finish(khooshe: Khooshe) ->
 
 @pytest.mark.parametrize("flavour", ["telegram"])  # the transport's timeout, not a platform's
 async def test_a_send_that_timed_out_is_sent_once_more_at_most(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
     """A timeout may have delivered the message (only the answer was lost): one more try, and
     if that times out too the row is given up, not sent a third time."""
-    khooshe = Khooshe(sandbox, tmp_path)
-    await khooshe.start(request_timeout=2.0)
-    try:
-        slow, other = await khooshe.seed_members(2)
-        sandbox.inject("sendMessage", delay=3.0, times=2, chat_id=slow.id)
-        assert khooshe.runtime is not None and khooshe.runtime.outbox is not None
-        await khooshe.runtime.outbox.submit(announcement("telegram", "خبر", "timeout"))
-        await expect(other, "خبر")
-        report = await expect(khooshe.admin(), "گزارش ارسال", wait=30)
-        assert "ناموفق: ۱" in (report.text or "")
-        assert _sends_to(sandbox, slow.id) == 2  # the first try and one more, never a third
-        (row,) = await khooshe.rows("SELECT status, error FROM outbox WHERE chat_id = ?", slow.id)
-        assert row["status"] == "failed" and row["error"].startswith("TimedOut")
-    finally:
-        await khooshe.stop()
+    await harness.start(request_timeout=2.0)
+    slow, other = await harness.seed_members(2)
+    sandbox.inject("sendMessage", delay=3.0, times=2, chat_id=slow.id)
+    assert harness.runtime is not None and harness.runtime.outbox is not None
+    await harness.runtime.outbox.submit(announcement("telegram", "خبر", "timeout"))
+    await expect(other, "خبر")
+    report = await expect(harness.admin(), "گزارش ارسال", wait=30)
+    assert "ناموفق: ۱" in (report.text or "")
+    assert _sends_to(sandbox, slow.id) == 2  # the first try and one more, never a third
+    (row,) = await harness.rows("SELECT status, error FROM outbox WHERE chat_id = ?", slow.id)
+    assert row["status"] == "failed" and row["error"].startswith("TimedOut")
 
 
 async def test_a_refused_token_holds_up_no_broadcast(tmp_path: Path) -> None:
     """Telegram's token is refused mid-way: Bale's members get the announcement, the broadcast
     finishes and its report says who waits on Telegram and why; their rows stay pending."""
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        settings = both_platforms(tmp_path, tg, bale, admins=f"bale:{ADMIN_ID}")
-        bale_token = settings.token(Platform.BALE).get_secret_value()  # type: ignore[union-attr]
-        tg_token = settings.token(Platform.TELEGRAM).get_secret_value()  # type: ignore[union-attr]
-        runtime = Runtime(settings)
-        await runtime.start()
-        try:
-            assert runtime.db is not None and runtime.outbox is not None
-            on_bale = [bale.user(token=bale_token) for _ in range(2)]
-            new = NewMember("عضو", "واحد", "furniture", None, "+989120000000", True, "owner")
-            for user in on_bale:
-                await register_member(runtime.db, "bale", user.id, user.id, new)
-            on_tg = [5_200_000_001, 5_200_000_002]
-            for user_id in on_tg:
-                await register_member(runtime.db, "telegram", user_id, user_id, new)
-            tg.revoke(tg_token)
-            await runtime.outbox.submit(announcement("bale", "جلسه مشترک خوشه", "refused"))
-            for user in on_bale:
-                await expect(user, "جلسه مشترک خوشه", wait=20)
-            admin = bale.user(user_id=ADMIN_ID, token=bale_token)
-            report = await expect(admin, "گزارش ارسال", wait=30)
-            assert "رسیده: ۲" in (report.content or "")
+    async with on_both_platforms(tmp_path, admins=f"bale:{ADMIN_ID}") as world:
+        runtime = world.runtime
+        assert runtime.db is not None and runtime.outbox is not None
+        on_bale = [world.user("bale") for _ in range(2)]
+        new = NewMember("عضو", "واحد", "furniture", None, "+989120000000", True, "owner")
+        for user in on_bale:
+            await register_member(runtime.db, "bale", user.id, user.id, new)
+        on_tg = [5_200_000_001, 5_200_000_002]
+        for user_id in on_tg:
+            await register_member(runtime.db, "telegram", user_id, user_id, new)
+        world.tg.revoke(world.token("telegram"))
+        await runtime.outbox.submit(announcement("bale", "جلسه مشترک خوشه", "refused"))
+        for user in on_bale:
+            await expect(user, "جلسه مشترک خوشه", wait=20)
+        admin = world.user("bale", user_id=ADMIN_ID)
+        report = await expect(admin, "گزارش ارسال", wait=30)
+        assert "رسیده: ۲" in (report.content or "")
 
-            def told_why() -> bool:
-                return any(
-                    "۲ نفر در تلگرام منتظرند" in (m.content or "") and "توکن" in (m.content or "")
-                    for m in admin.messages
-                )
+        def told_why() -> bool:
+            return any(
+                "۲ نفر در تلگرام منتظرند" in (m.content or "") and "توکن" in (m.content or "")
+                for m in admin.messages
+            )
 
-            assert await wait_for(told_why, 10), [m.content for m in admin.messages]
-            async with runtime.db.execute("SELECT status FROM broadcasts") as cursor:
-                assert [r[0] for r in await cursor.fetchall()] == ["done"]
-            async with runtime.db.execute(
-                "SELECT status FROM outbox WHERE platform = 'telegram'"
-            ) as cursor:
-                assert [r[0] for r in await cursor.fetchall()] == ["pending", "pending"]
-        finally:
-            await runtime.stop()
+        assert await wait_for(told_why, 10), [m.content for m in admin.messages]
+        async with runtime.db.execute("SELECT status FROM broadcasts") as cursor:
+            assert [r[0] for r in await cursor.fetchall()] == ["done"]
+        async with runtime.db.execute(
+            "SELECT status FROM outbox WHERE platform = 'telegram'"
+        ) as cursor:
+            assert [r[0] for r in await cursor.fetchall()] == ["pending", "pending"]

@@ -14,8 +14,7 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.app import Runtime
-from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.sandbox import SandboxUser
 from bot.services.digest.service import make_digests
 from bot.settings import Platform
 from bot.text import fold_digits, persian_digits
@@ -35,12 +34,11 @@ from storage.own_data import erase_member
 from storage.proposals import NewProposal, create_proposal, publish, set_comment, toggle_support
 from tests.conftest import (
     ADMIN_ID,
-    BALE_BOT,
-    TELEGRAM_BOT,
     Khooshe,
+    OnBoth,
     announcement,
-    both_platforms,
     expect,
+    on_both_platforms,
     register,
     shown,
     tap,
@@ -55,12 +53,9 @@ NEWS = "جلسه مشترک خوشه چرم، دوشنبه ساعت ۱۰"
 
 
 @dataclass
-class Both:
+class Both(OnBoth):
     """One bot on both sandboxes, and one person with an account on each."""
 
-    runtime: Runtime
-    tg: BotApiSandbox
-    bale: BotApiSandbox
     users: dict[str, SandboxUser]
 
     async def rows(self, sql: str, *params: object) -> list[dict[str, object]]:
@@ -96,19 +91,9 @@ class Both:
 
 @asynccontextmanager
 async def both(tmp_path: Path, **settings: object) -> AsyncIterator[Both]:
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = Runtime(
-            both_platforms(tmp_path, tg, bale, admins=f"bale:{ADMIN_ID}", **settings)
-        )
-        await runtime.start()
-        users = {
-            "telegram": tg.user(token=tg.make_token(TELEGRAM_BOT), phone_number=PHONE),
-            "bale": bale.user(token=bale.make_token(BALE_BOT), phone_number=PHONE),
-        }
-        try:
-            yield Both(runtime, tg, bale, users)
-        finally:
-            await runtime.stop()
+    async with on_both_platforms(tmp_path, admins=f"bale:{ADMIN_ID}", **settings) as world:
+        users = {p: world.user(p, phone_number=PHONE) for p in ("telegram", "bale")}
+        yield Both(world.runtime, world.tg, world.bale, users)
 
 
 def _copies(user: SandboxUser, fragment: str) -> int:

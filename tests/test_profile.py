@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.i18n import format_date
-from tests.conftest import Khooshe, register
+from tests.conftest import Khooshe, edit_profile, register, walk_to
 
 
 async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
@@ -25,40 +25,28 @@ async def test_profile_shows_and_edits_a_field(khooshe: Khooshe) -> None:
     saved, new_card = await user.settle()
     assert "ذخیره شد" in (saved.text or "")
     assert "تبریز چرم" in (new_card.text or "")
-    (row,) = await khooshe.rows("SELECT company FROM members")
-    assert row["company"] == "تبریز چرم"
+    assert await khooshe.value("SELECT company FROM members") == "تبریز چرم"
 
 
 async def test_editing_the_cluster_and_cancelling_an_edit(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("خوشه")
-    await user.settle()
+    await edit_profile(user, "خوشه")
     await user.send_command("cancel")
     (cancelled,) = await user.settle()
     assert "ویرایش لغو شد" in (cancelled.text or "")
-    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
-    assert row["cluster_code"] == "leather_shoes"
+    assert await khooshe.value("SELECT cluster_code FROM members") == "leather_shoes"
 
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("خوشه")
-    await user.settle()
+    await edit_profile(user, "خوشه")
     await user.press("مبلمان و صنایع چوب")
     await user.settle()
-    (row,) = await khooshe.rows("SELECT cluster_code FROM members")
-    assert row["cluster_code"] == "furniture"
+    assert await khooshe.value("SELECT cluster_code FROM members") == "furniture"
 
 
 async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.send_command("profile")
-    await user.settle()
-    await user.press("زبان")
-    await user.settle()
+    await edit_profile(user, "زبان")
     await user.press("English")
     saved, card = await user.settle()
     assert saved.text == "✅ Saved."
@@ -74,8 +62,7 @@ async def test_switching_language_to_english_and_back(khooshe: Khooshe) -> None:
     await user.press("فارسی")
     saved, _ = await user.settle()
     assert saved.text == "✅ ذخیره شد."
-    (row,) = await khooshe.rows("SELECT language FROM members")
-    assert row["language"] == "fa"
+    assert await khooshe.value("SELECT language FROM members") == "fa"
 
 
 async def test_profile_in_a_group_shows_nothing_private(khooshe: Khooshe) -> None:
@@ -102,12 +89,7 @@ async def test_stranger_cannot_use_profile_buttons(khooshe: Khooshe) -> None:
 
 async def test_half_finished_form_survives_a_restart(khooshe: Khooshe) -> None:
     user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    await user.send_text("علی احمدی")
-    await user.settle()
-    await user.send_text("کفش آذر")
-    await user.settle()
+    await walk_to(user, "cluster", name="علی احمدی")  # the company: «کفش آذر»
 
     await khooshe.stop()
     await khooshe.start()

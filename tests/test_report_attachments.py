@@ -17,13 +17,13 @@ from tests.conftest import (
     BALE_BOT,
     TELEGRAM_BOT,
     Khooshe,
-    both_platforms,
+    describe,
     expect,
+    on_both_platforms,
     register,
     shown,
     table_of,
     to_summary,
-    watch,
 )
 from tests.test_reports import POWER_CUT
 
@@ -36,10 +36,7 @@ KINDS = "۱ عکس، ۱ فایل، ۱ پیام صوتی"
 
 async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bool = True) -> str:
     """File a report with a photo, a document and a voice note; return its code as shown."""
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان")
-    await user.send_text(text)
-    await expect(user, "دریافت شد")
+    await describe(user, text)
     if files:
         await user.send_photo(PHOTO)
         await expect(user, "۱ فایل")
@@ -233,14 +230,8 @@ async def test_the_export_counts_files_by_kind(khooshe: Khooshe) -> None:
 @asynccontextmanager
 async def across(tmp_path: Path) -> AsyncIterator[tuple[BotApiSandbox, BotApiSandbox, Runtime]]:
     """One bot on Telegram and Bale, its admin on Telegram."""
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        runtime = Runtime(both_platforms(tmp_path, tg, bale, admins=f"telegram:{ADMIN_ID}"))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            yield tg, bale, runtime
-        finally:
-            await runtime.stop()
+    async with on_both_platforms(tmp_path, admins=f"telegram:{ADMIN_ID}") as world:
+        yield world.tg, world.bale, world.runtime
 
 
 async def show_files(tg: BotApiSandbox, code: str) -> tuple[SandboxUser, BotMessage]:
@@ -280,10 +271,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
     async with across(tmp_path) as (tg, bale, _):
         member = bale.user(token=bale.make_token(BALE_BOT))
         await register(member)
-        await member.press("📝 ثبت مشکل")
-        await expect(member, "با کلمات خودتان")
-        await member.send_text(POWER_CUT)
-        await expect(member, "دریافت شد")
+        await describe(member, POWER_CUT)
         # over the 20 MB a bot may download: it can never leave Bale
         await member.send_document(b"\0" * (20 * 1024 * 1024 + 1), file_name="فیلم.mp4")
         await expect(member, "۱ فایل")

@@ -10,7 +10,15 @@ import pytest
 from bot.sandbox import BotMessage, SandboxUser
 from bot.sandbox.flavours import BALE_ERRORS
 from bot.services.reports import is_greeting, proposed_summary
-from tests.conftest import Khooshe, expect, register, shown, to_summary, urgency_and_title
+from tests.conftest import (
+    Khooshe,
+    describe,
+    expect,
+    register,
+    shown,
+    to_summary,
+    urgency_and_title,
+)
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
 POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
@@ -29,11 +37,7 @@ async def reach_card(
 
     `more` are further messages of the description, as a long paste arrives.
     """
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان", wait=wait)
-    for part in (text, *more):
-        await user.send_text(part)
-        await expect(user, "دریافت شد", wait=wait)
+    await describe(user, text, *more, wait=wait)
     return await to_summary(user, urgent=urgent, title=title)
 
 
@@ -50,10 +54,7 @@ async def file_report(
 
 async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
     """Describe a problem and take the suggested category; return the "me too" offer."""
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان")
-    await user.send_text(text)
-    await expect(user, "دریافت شد")
+    await describe(user, text)
     await user.press("✅ تمام شد")
     question = await expect(user, "به نظر می‌رسد")
     await user.press_inline(question, question.button_texts[0])
@@ -63,10 +64,7 @@ async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
 async def test_a_member_files_a_report_and_gets_a_code(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان")
-    await user.send_text("برق شهرک از دیروز سه بار قطع شده")
-    ack = await expect(user, "دریافت شد")
+    ack = await describe(user, "برق شهرک از دیروز سه بار قطع شده")
     assert "۱ پیام" in shown(ack)
     await user.send_photo(caption="تابلوی برق سوخته")
     await expect(user, "۱ فایل")
@@ -235,10 +233,7 @@ async def test_double_tap_on_send_files_one_report(khooshe: Khooshe) -> None:
 async def test_a_draft_survives_a_detour_and_a_restart(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    await user.press("📝 ثبت مشکل")
-    await expect(user, "با کلمات خودتان")
-    await user.send_text(POWER_CUT)
-    await expect(user, "دریافت شد")
+    await describe(user, POWER_CUT)
     await user.press("👤 پروفایل من")  # a detour to the menu
     await expect(user, "پروفایل شما")
     await khooshe.stop()

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import Khooshe, expect, register, shown
+from bot.sandbox import BotMessage, SandboxUser
+from tests.conftest import Khooshe, describe, expect, register, shown
 from tests.test_reports import file_report, reach_similar
 
 
-async def describe(khooshe_user, text: str):  # type: ignore[no-untyped-def]
+async def category_question(user: SandboxUser, text: str) -> BotMessage:
     """Describe a problem and press "done"; return the category question."""
-    await khooshe_user.press("📝 ثبت مشکل")
-    await expect(khooshe_user, "با کلمات خودتان")
-    await khooshe_user.send_text(text)
-    await expect(khooshe_user, "دریافت شد")
-    await khooshe_user.press("✅ تمام شد")
-    return await expect(khooshe_user, "دسته", wait=30)
+    await describe(user, text)
+    await user.press("✅ تمام شد")
+    return await expect(user, "دسته", wait=30)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +29,7 @@ async def test_finglish_and_azerbaijani_reports_get_the_right_suggestion(
 ) -> None:
     user = khooshe.member()
     await register(user)
-    question = await describe(user, text)
+    question = await category_question(user, text)
     assert "به نظر می‌رسد" in shown(question)
     assert question.button_texts[0] == suggested
     # The explanation quotes the member's own spelling.
@@ -41,7 +39,7 @@ async def test_finglish_and_azerbaijani_reports_get_the_right_suggestion(
 async def test_nothing_matched_asks_from_the_full_list(khooshe: Khooshe) -> None:
     user = khooshe.member()
     await register(user)
-    question = await describe(user, "این چه وضعیه آخه، هیچکس جواب نمیده")
+    question = await category_question(user, "این چه وضعیه آخه، هیچکس جواب نمیده")
     assert "به نظر می‌رسد" not in shown(question)
     assert "دسته‌ای پیدا نکردیم" in shown(question)
     assert len(question.button_texts) == 11

@@ -84,12 +84,10 @@ async def test_blocked_member_is_marked_and_unmarked(khooshe: Khooshe) -> None:
     )
     await user.send_command("help")
     await user.settle()
-    (row,) = await khooshe.rows("SELECT status FROM members")
-    assert row["status"] == "blocked"
+    assert await khooshe.value("SELECT status FROM members") == "blocked"
     await user.send_command("help")
     await user.settle()
-    (row,) = await khooshe.rows("SELECT status FROM members")
-    assert row["status"] == "active"
+    assert await khooshe.value("SELECT status FROM members") == "active"
 
 
 async def test_bale_dialect_on_the_wire(khooshe: Khooshe) -> None:
@@ -192,8 +190,7 @@ async def test_a_refused_callback_answer_does_not_stop_the_action(khooshe: Khoos
     khooshe.sandbox.inject("answerCallbackQuery", error=code, description=description, times=9)
     assert await user.press("✅ تأیید و ثبت", timeout=0.5) is None  # the spinner never stops
     await expect(user, "ثبت‌نام شما انجام شد")
-    (row,) = await khooshe.rows("SELECT name FROM members")
-    assert row["name"] == "مریم رضایی"
+    assert await khooshe.value("SELECT name FROM members") == "مریم رضایی"
     assert khooshe.sandbox.calls_to("answerCallbackQuery")[-1].error_code == 400
 
 

@@ -15,10 +15,12 @@ from tests.conftest import (
     both_platforms,
     expect,
     free_port,
+    on_both_platforms,
     register,
     shown,
     spawn_bot,
     wait_for,
+    walk_to,
     watch,
 )
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
@@ -34,25 +36,19 @@ async def test_an_unparseable_update_does_not_stall_polling(khooshe: Khooshe) ->
 
 
 async def test_both_platforms_in_one_process_share_one_database(tmp_path: Path) -> None:
-    async with BotApiSandbox("telegram") as tg, BotApiSandbox("bale") as bale:
-        tg_token, bale_token = tg.make_token(TELEGRAM_BOT), bale.make_token(BALE_BOT)
-        runtime = Runtime(both_platforms(tmp_path, tg, bale))
-        await runtime.start()
-        watch(runtime, tg, bale)
-        try:
-            # the same numeric id on both platforms is two different members
-            on_tg = tg.user(user_id=5_000_000_001, token=tg_token)
-            on_bale = bale.user(user_id=5_000_000_001, token=bale_token)
-            await asyncio.gather(register(on_tg, name="علی تلگرام"), register(on_bale))
-            assert runtime.db is not None
-            async with runtime.db.execute(
-                "SELECT platform, name FROM members ORDER BY platform"
-            ) as cursor:
-                rows = [tuple(r) for r in await cursor.fetchall()]
-            assert rows == [("bale", "مریم رضایی"), ("telegram", "علی تلگرام")]
-            assert all("parse_mode" not in c.params for c in bale.calls)
-        finally:
-            await runtime.stop()
+    async with on_both_platforms(tmp_path) as world:
+        runtime = world.runtime
+        # the same numeric id on both platforms is two different members
+        on_tg = world.user("telegram", user_id=5_000_000_001)
+        on_bale = world.user("bale", user_id=5_000_000_001)
+        await asyncio.gather(register(on_tg, name="علی تلگرام"), register(on_bale))
+        assert runtime.db is not None
+        async with runtime.db.execute(
+            "SELECT platform, name FROM members ORDER BY platform"
+        ) as cursor:
+            rows = [tuple(r) for r in await cursor.fetchall()]
+        assert rows == [("bale", "مریم رضایی"), ("telegram", "علی تلگرام")]
+        assert all("parse_mode" not in c.params for c in world.bale.calls)
 
 
 async def test_an_unreachable_platform_does_not_stop_the_other(tmp_path: Path) -> None:
@@ -110,12 +106,8 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         user = bale.user(token=token)
         process = await spawn_bot(bale, token, db)
         try:
-            await user.send_command("start")
-            await expect(user, "نام و نام خانوادگی", wait=30)
-            await user.send_text("علی احمدی")
-            await expect(user, "شرکت", wait=30)  # the first name waits for hazm to load
-            await user.send_text("کفش آذر")
-            await expect(user, "کدام خوشه", wait=30)
+            # (the first name waits for hazm to load)
+            await walk_to(user, "cluster", name="علی احمدی", wait=30)
             # stored before the question was sent: no waiting for PTB's persistence timer
             assert _stored_state(db) == '"cluster_code"'
         finally:
@@ -125,14 +117,11 @@ async def test_half_finished_form_survives_kill_9(tmp_path: Path) -> None:
         process = await spawn_bot(bale, token, db)
         try:
             assert await wait_for(lambda: len(bale.calls_to("getUpdates")) > polls_before, 60)
-            await user.press("چرم و کفش")  # the list sent before the crash still works
-            await expect(user, "کدام شهرک", wait=30)
-            await user.press("خارج از شهرک صنعتی")
-            await expect(user, "شماره همراه")
-            await user.press("📱 ارسال شماره من")
-            await expect(user, "نقش شما")
-            await user.press("مدیر")
-            summary = await expect(user, "بررسی کنید")
+            # the list sent before the crash still works
+            summary = await walk_to(
+                user, "confirm", since="cluster", estate="خارج از شهرک صنعتی", job_role="مدیر",
+                wait=30,
+            )  # fmt: skip
             assert "علی احمدی" in (summary.text or "")  # typed before the crash, not lost
             assert "کفش آذر" in (summary.text or "")
         finally:

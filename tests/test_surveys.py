@@ -10,9 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 from openpyxl import load_workbook
 
-from bot.sandbox import SandboxUser
+from bot.sandbox import BotMessage, SandboxUser
 from bot.services.digest.service import Digests, make_digests
-from storage.roles import grant_role
 from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
 
 TITLE = "نیاز واحدها به انرژی"
@@ -67,6 +66,27 @@ async def edited(user: SandboxUser, fragment: str) -> None:
     """Wait for an edit that shows `fragment` (earlier edits of the chat are skipped)."""
     while fragment not in shown(await user.chat.next_edit()):
         pass
+
+
+async def publish_to_one(staff: SandboxUser) -> None:
+    """From an audience just chosen that counts one member: open now, answers taken for two
+    working days, published."""
+    await edited(staff, "۱ عضو")
+    await expect(staff, "از کی باز شود")
+    await staff.press("▶️ همین حالا")
+    await expect(staff, "تا کی پاسخ")
+    await staff.send_text(workday(2))
+    await expect(staff, "پیش‌نمایش")
+    await staff.press("📤 انتشار")
+    await expect(staff, "منتشر شد")
+
+
+async def start_answering(member: SandboxUser, fragment: str) -> BotMessage:
+    """The member opens the invitation that shows `fragment`; return the invitation."""
+    invite = await expect(member, fragment)
+    await member.press_inline(invite, "📝 پاسخ می‌دهم")
+    await expect(member, "پرسش ۱ از ۵")
+    return invite
 
 
 async def answer_q1(member: SandboxUser, option: str) -> None:
@@ -228,10 +248,7 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     admin = khooshe.admin()
     await compose(admin, ["چرم و کفش", "مبلمان و صنایع چوب"])
     await expect(furniture, TITLE)
-    agent = khooshe.member(first_name="عامل")
-    await grant_role(
-        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
-    )
+    agent = await khooshe.agent("furniture")
     # The admin's survey asks a cluster that is not the agent's: not listed, not theirs.
     await agent.send_command("surveys")
     await expect(agent, "نظرسنجی تازه")
@@ -240,8 +257,7 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     for data in ("svs:r:1", "svs:xl:1", "svs:cy:1"):
         refused = await agent.press_forged(data, UNSEEN_MESSAGE)
         assert refused is not None and "فقط برای کارشناسان" in (refused.text or ""), data
-    (row,) = await khooshe.rows("SELECT status FROM surveys")
-    assert row["status"] == "published"
+    assert await khooshe.value("SELECT status FROM surveys") == "published"
 
     # The agent starts from the satisfaction template; only their cluster is offered.
     await agent.press("🧰 الگو: رضایت از آموزش")
@@ -253,17 +269,8 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     refused = await agent.press_forged("svs:t:leather_shoes", UNSEEN_MESSAGE)
     assert refused is not None and refused.show_alert
     await agent.press("✔️ تأیید خوشه‌ها")  # none chosen: all of the agent's clusters
-    await edited(agent, "۱ عضو")
-    await expect(agent, "از کی باز شود")
-    await agent.press("▶️ همین حالا")
-    await expect(agent, "تا کی پاسخ")
-    await agent.send_text(workday(2))
-    await expect(agent, "پیش‌نمایش")
-    await agent.press("📤 انتشار")
-    await expect(agent, "منتشر شد")
-    invite = await expect(furniture, "رضایت از آموزش")
-    await furniture.press_inline(invite, "📝 پاسخ می‌دهم")
-    await expect(furniture, "پرسش ۱ از ۵")
+    await publish_to_one(agent)
+    await start_answering(furniture, "رضایت از آموزش")
     await furniture.press("۵")
     await expect(furniture, "پرسش ۲ از ۵")
     (mine,) = await khooshe.rows("SELECT id, audience, template FROM surveys WHERE id = 2")
@@ -326,17 +333,8 @@ async def test_a_satisfaction_survey_asks_a_trainings_registrants(khooshe: Khoos
     await expect(admin, "از کدام خوشه‌ها")
     await expect(admin, "ثبت‌نامی‌های یک آموزش")
     await admin.press("👥 ثبت‌نامی‌های «هوش مصنوعی در کسب‌وکار»")
-    await edited(admin, "۱ عضو")
-    await expect(admin, "از کی باز شود")
-    await admin.press("▶️ همین حالا")
-    await expect(admin, "تا کی پاسخ")
-    await admin.send_text(workday(2))
-    await expect(admin, "پیش‌نمایش")
-    await admin.press("📤 انتشار")
-    await expect(admin, "منتشر شد")
-    invite = await expect(attended, "رضایت از آموزش")
-    await attended.press_inline(invite, "📝 پاسخ می‌دهم")
-    await expect(attended, "پرسش ۱ از ۵")
+    await publish_to_one(admin)
+    invite = await start_answering(attended, "رضایت از آموزش")
     await other.settle()
     assert not [m for m in other.chat.messages if "رضایت" in (m.content or "")]
     button = invite.button("📝 پاسخ می‌دهم")

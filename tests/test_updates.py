@@ -10,6 +10,7 @@ from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.app import Runtime
+from bot.sandbox import SandboxUser
 from bot.updates import OnePersonAtATime
 from tests.conftest import Khooshe, expect, wait_for
 
@@ -46,8 +47,9 @@ async def test_one_persons_updates_wait_for_each_other_and_nobody_else() -> None
     assert processor.people == 0  # nothing kept for people with nothing in progress
 
 
-def _slow_handler(khooshe: Khooshe) -> tuple[Runtime, asyncio.Event]:
-    """A handler for «آهسته» that answers only once the returned event is set."""
+async def _slow_handler(khooshe: Khooshe) -> tuple[Runtime, asyncio.Event, SandboxUser]:
+    """A handler for «آهسته» that answers only once the returned event is set, at work on a
+    new user's «آهسته»."""
     release = asyncio.Event()
     runtime = khooshe.runtime
     assert runtime is not None
@@ -60,17 +62,20 @@ def _slow_handler(khooshe: Khooshe) -> tuple[Runtime, asyncio.Event]:
         raise ApplicationHandlerStop
 
     app.add_handler(MessageHandler(filters.Regex("^آهسته$"), slow), group=-5)
-    return runtime, release
+    user = khooshe.member()
+    await user.send_text("آهسته")
+    if not await wait_for(lambda: runtime.handling == 1, 10):
+        release.set()  # (the bot cannot stop while its handler waits)
+        raise AssertionError("the slow handler never took the update")
+    return runtime, release, user
 
 
 async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: Khooshe) -> None:
     """A handler still at work is not a quiet chat: settle() waits for its reply."""
-    runtime, release = _slow_handler(khooshe)
-    user = khooshe.member()
-    await user.send_text("آهسته")
+    runtime, release, user = await _slow_handler(khooshe)
     settling = asyncio.create_task(user.settle(quiet=0))
     try:
-        assert await wait_for(lambda: runtime.handling == 1, 10)
+        await asyncio.wait({settling}, timeout=0.5)
         assert not settling.done()  # fetched, and no quiet period asked for, yet still waiting
     finally:
         release.set()  # (the bot cannot stop while its handler waits)
@@ -85,12 +90,9 @@ async def test_waiting_for_a_message_runs_its_clock_only_while_the_bot_is_idle(
     """On a loaded machine a handler may take longer than a test's patience: while the bot
     says it is still at work on this chat, next_message() keeps waiting; once it is idle,
     the timeout runs out as before."""
-    runtime, release = _slow_handler(khooshe)
-    user = khooshe.member()
-    await user.send_text("آهسته")
+    _, release, user = await _slow_handler(khooshe)
     waiting = asyncio.create_task(user.next_message(timeout=0.2))
     try:
-        assert await wait_for(lambda: runtime.handling == 1, 10)
         # Much longer than the 0.2 s asked for, and the wait still holds, for the bot is busy.
         await asyncio.wait({waiting}, timeout=1.0)
         assert not waiting.done()

@@ -251,22 +251,19 @@ async def test_get_updates_while_a_webhook_is_set_is_a_conflict(hooked: Hooked) 
     await expect(user, "نام و نام خانوادگی")
 
 
-async def half_registered_on_webhooks(
-    sandbox: BotApiSandbox, tmp_path: Path
-) -> tuple[Khooshe, dict[str, Any], SandboxUser]:
-    """The bot on webhooks (and its settings), with a member asked for their company."""
-    harness = Khooshe(sandbox, tmp_path)
+async def half_registered_on_webhooks(harness: Khooshe) -> tuple[dict[str, Any], SandboxUser]:
+    """Start the bot on webhooks; return its settings and a member asked for their company."""
     hooks = webhook_settings(harness.platform, free_port())
     await harness.start(**hooks)
     user = harness.member()
     await walk_to(user, "company")
-    return harness, hooks, user
+    return hooks, user
 
 
 async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
-    harness, hooks, user = await half_registered_on_webhooks(sandbox, tmp_path)
+    hooks, user = await half_registered_on_webhooks(harness)
     await harness.stop()
     # The platform keeps posting into a closed port and keeps the update.
     await user.send_text("کفش آذر")
@@ -281,39 +278,29 @@ async def test_updates_wait_while_the_bot_is_down_and_arrive_when_it_is_back(
         info = (await answer.json())["result"]
     assert info["pending_update_count"] == 1
     assert info["last_error_message"].startswith("Connection failed")
-    try:
-        await harness.start(**hooks)
-        # The half-finished form goes on from the answer that waited.
-        await expect(user, "کدام خوشه")
-        assert sandbox.pending_updates(harness.token) == []
-    finally:
-        await harness.stop()
+    await harness.start(**hooks)
+    # The half-finished form goes on from the answer that waited.
+    await expect(user, "کدام خوشه")
+    assert sandbox.pending_updates(harness.token) == []
 
 
 async def test_switching_back_to_polling_deletes_the_webhook(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
-    harness = Khooshe(sandbox, tmp_path)
-    await harness.start(**webhook_settings(harness.platform, free_port()))
-    user = harness.member()
-    await walk_to(user, "company")
+    _, user = await half_registered_on_webhooks(harness)
     await harness.stop()
-    try:
-        runtime = await harness.start()  # no WEBHOOK_URL: polling
-        assert sandbox.calls_to("deleteWebhook")
-        info = await runtime.apps[harness.platform].bot.get_webhook_info()
-        assert info.url == ""
-        await user.send_text("کفش آذر")
-        await expect(user, "کدام خوشه")
-        assert sandbox.calls_to("getUpdates")
-    finally:
-        await harness.stop()
+    runtime = await harness.start()  # no WEBHOOK_URL: polling
+    assert sandbox.calls_to("deleteWebhook")
+    info = await runtime.apps[harness.platform].bot.get_webhook_info()
+    assert info.url == ""
+    await user.send_text("کفش آذر")
+    await expect(user, "کدام خوشه")
+    assert sandbox.calls_to("getUpdates")
 
 
 async def test_a_refused_set_webhook_is_retried_like_an_unreachable_platform(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
-    harness = Khooshe(sandbox, tmp_path)
     # Refused twice: start-up's attempt and PTB's own retry of it.
     sandbox.inject(
         "setWebhook",
@@ -322,34 +309,27 @@ async def test_a_refused_set_webhook_is_retried_like_an_unreachable_platform(
         times=2,
     )
     runtime = await harness.start(**webhook_settings(harness.platform, free_port()))
-    try:
-        assert runtime.serving == set() and not runtime.finished.is_set()
-        # The runtime tries again (after 5 s) and the platform comes up on its webhook.
-        assert await wait_for(lambda: runtime.serving == {harness.platform}, 30)
-        assert len(sandbox.calls_to("setWebhook")) == 3
-        user = harness.member()
-        await user.send_command("start")
-        await expect(user, "نام و نام خانوادگی")
-    finally:
-        await harness.stop()
+    assert runtime.serving == set() and not runtime.finished.is_set()
+    # The runtime tries again (after 5 s) and the platform comes up on its webhook.
+    assert await wait_for(lambda: runtime.serving == {harness.platform}, 30)
+    assert len(sandbox.calls_to("setWebhook")) == 3
+    user = harness.member()
+    await user.send_command("start")
+    await expect(user, "نام و نام خانوادگی")
 
 
 @pytest.mark.parametrize("flavour", ["bale"])  # the repair is for Bale's updates
 async def test_bale_updates_missing_fields_are_repaired_on_the_webhook_too(
-    sandbox: BotApiSandbox, tmp_path: Path
+    sandbox: BotApiSandbox, harness: Khooshe
 ) -> None:
     # No `date`, `is_bot` or `chat_instance`: PTB's own webhook handler would refuse them.
     sandbox.drop_fields()
-    harness = Khooshe(sandbox, tmp_path)
     await harness.start(**webhook_settings(harness.platform, free_port()))
-    try:
-        user = harness.member()
-        await register(user)
-        assert await harness.rows("SELECT name FROM members") == [{"name": "مریم رضایی"}]
-        bad = [p for p in sandbox.webhook_posts if p.status is not None and p.status >= 300]
-        assert bad == []
-    finally:
-        await harness.stop()
+    user = harness.member()
+    await register(user)
+    assert await harness.rows("SELECT name FROM members") == [{"name": "مریم رضایی"}]
+    bad = [p for p in sandbox.webhook_posts if p.status is not None and p.status >= 300]
+    assert bad == []
 
 
 # --- bad configuration: one line, no traceback, nothing touched --------------------------------
@@ -394,11 +374,9 @@ async def test_a_webhook_port_in_use_is_one_line(sandbox: BotApiSandbox, tmp_pat
     assert not any(SECRET in x or bale_path_secret(SECRET) in x for x in lines)
 
 
-async def test_admins_hear_how_long_a_webhook_bot_was_down(
-    sandbox: BotApiSandbox, tmp_path: Path
-) -> None:
+async def test_admins_hear_how_long_a_webhook_bot_was_down(harness: Khooshe) -> None:
     # The listener's stamp is kept as a poll's is (the first one right after the start).
-    harness, hooks, _ = await half_registered_on_webhooks(sandbox, tmp_path)
+    hooks, _ = await half_registered_on_webhooks(harness)
     assert await last_poll(harness.db, harness.platform.value) is not None
     await harness.stop()
     db = await connect(harness.db_path)
@@ -406,12 +384,9 @@ async def test_admins_hear_how_long_a_webhook_bot_was_down(
         await record_poll(db, harness.platform.value, datetime.now(UTC) - timedelta(hours=3.5))
     finally:
         await db.close()
-    try:
-        await harness.start(**hooks)
-        alert = shown(await expect(harness.admin(), "پیامی نگرفته بود"))
-        assert "۳" in alert
-    finally:
-        await harness.stop()
+    await harness.start(**hooks)
+    alert = shown(await expect(harness.admin(), "پیامی نگرفته بود"))
+    assert "۳" in alert
 
 
 async def test_both_platforms_behind_one_address_through_a_reverse_proxy(tmp_path: Path) -> None:
