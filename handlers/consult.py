@@ -32,6 +32,7 @@ from bot.services.reports import (
     new_draft,
     proposed_summary,
 )
+from bot.text import clean
 from handlers import consult_cards, forms, menu
 from handlers.keyboards import replace_pressed, retire_buttons
 from storage.consultations import (
@@ -364,7 +365,7 @@ async def _on_comment(update: Update, context: KhoosheContext, consultation_id: 
     assert message is not None and context.user_data is not None and member is not None
     context.user_data.pop("consult_comment", None)
     consultation = await get_consultation(context.db, consultation_id)
-    text = (message.text or message.caption or "").strip()[:COMMENT_MAX]
+    text = clean(message.text or message.caption or "").strip()[:COMMENT_MAX]
     if consultation is None or consultation.member_id != member.id or not text:
         return await cancel_answer(update, context)
     stored = await add_comment(context.db, consultation.id, text, f"member:{member.id}")
@@ -408,7 +409,7 @@ async def on_answer(update: Update, context: KhoosheContext) -> int | str:
     consultation = await get_consultation(context.db, context.user_data.get("consult_answer", 0))
     if consultation is None or member is None or consultation.member_id != member.id:
         return await cancel_answer(update, context)
-    text = message.text or message.caption or ""
+    text = clean(message.text or message.caption or "")
     await add_event(context.db, consultation.id, f"member:{member.id}", "member", text or None)
     await consult_cards.relay_from_member(context, consultation, message)
     context.user_data.pop("consult_answer", None)

@@ -18,6 +18,7 @@ from bot.i18n import Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
+from bot.text import clean
 from handlers.triage_cards import queue_notices
 from storage.clusters import get_place
 from storage.consultations import Consultation, attachment_count, attachments_with_platform
@@ -212,7 +213,7 @@ async def relay_from_member(
     context: KhoosheContext, consultation: Consultation, message: Message
 ) -> None:
     """The member's answer to an adviser's question (a file copied, where it can be)."""
-    text = message.text or message.caption or ""
+    text = clean(message.text or message.caption or "")
     copy = (message.chat_id, message.message_id) if message.text is None else None
     await tell_advisers(
         context, consultation, "consult-member-said", only_owner=True, copy=copy, text=text

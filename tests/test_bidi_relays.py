@@ -1,0 +1,52 @@
+"""Bidi controls in what a member writes to an adviser (issue 11, point 9: one sanitiser for
+all member text): the answer to an adviser's question and the comment after a rating reach
+the adviser, and are stored, without U+202E and its kin, which would turn the adviser's line
+around; the Persian half-space stays."""
+
+from __future__ import annotations
+
+from bot.sandbox import BotMessage
+from tests.conftest import Khooshe, expect, shown, wait_for
+from tests.test_consult import _world
+
+CONTROLS = "\u202e\u2066\u2067\u2068\u2069\u200f\u202b\u061c"
+ANSWER = "عکس\u202eها را\u2066 فردا\u2069 می\u200cفرستم"
+COMMENT = "\u202bمشاوره خوبی\u200f بود\u202c"
+
+
+def _clean(text: str) -> bool:
+    return not any(c in text for c in CONTROLS)
+
+
+async def test_a_members_answer_and_comment_reach_the_adviser_without_bidi_controls(
+    khooshe: Khooshe,
+) -> None:
+    world = await _world(khooshe)
+    adviser, member = world["first"], world["member"]
+    card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "✍️ پاسخ")
+    await expect(adviser, "با # شروع")
+    await adviser.send_text("چند عکس از خط تولید بفرستید؟")
+    await expect(adviser, "فرستاده شد")
+    said = await expect(member, "پاسخ مشاور")
+    await member.press_inline(said, "✍️ پاسخ به مشاور")
+    await expect(member, "پاسخ خود به مشاور")
+    await member.send_text(ANSWER)
+    await expect(member, "فرستاده شد")
+    back: BotMessage = await expect(adviser, "پاسخ عضو")
+    assert "عکسها را فردا می\u200cفرستم" in shown(back) and _clean(shown(back))
+    await adviser.press_inline(card, "✅ پایان")
+    question = await expect(member, "کمکتان کرد")
+    await member.press_inline(question, "۵")
+    rated = member.chat.message(question.message_id)
+    assert await wait_for(lambda: rated.button("💬 افزودن نظر") is not None, 10)
+    await member.press_inline(rated, "💬 افزودن نظر")
+    await expect(member, "نظرتان")
+    await member.send_text(COMMENT)
+    await expect(member, "ثبت شد")
+    comment = await expect(adviser, "نظر عضو")
+    assert "مشاوره خوبی بود" in shown(comment) and _clean(shown(comment))
+    stored = await khooshe.rows("SELECT text FROM consultation_events WHERE text IS NOT NULL")
+    assert stored and all(_clean(row["text"]) for row in stored)
+    (rating,) = await khooshe.rows("SELECT comment FROM consultation_ratings")
+    assert rating["comment"] == "مشاوره خوبی بود"
