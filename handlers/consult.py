@@ -42,6 +42,7 @@ from storage.consultations import (
     add_event,
     create_consultation,
     get_consultation,
+    is_announced,
     member_consultations,
     share_phone,
 )
@@ -248,7 +249,7 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_send(update: Update, context: KhoosheContext) -> int:
-    """Store the request, queue its cards for the advisers, then give the member its code."""
+    """Store the request, queue its cards (again, if a crash came between), give its code."""
     query = update.callback_query
     assert query is not None and context.user_data is not None
     member, draft = context.member, _draft(context)
@@ -267,7 +268,7 @@ async def on_send(update: Update, context: KhoosheContext) -> int:
     consultation, created = await create_consultation(
         context.db, member.id, member.cluster_code, context.platform.value, new, draft["key"]
     )
-    if created:
+    if created or not await is_announced(context.db, consultation.id):
         await consult_cards.announce(context, consultation)
     await query.answer()
     context.user_data.pop(DRAFT, None)

@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.roles import Role, access_of, actor
 from bot.services import notices
 from bot.services.notices import Notice
@@ -354,3 +354,6 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_hand, pattern=cb.ADVISE_HAND.pattern()))
     app.add_handler(CallbackQueryHandler(on_hand_to, pattern=cb.ADVISE_HAND_TO.pattern()))
     app.add_handler(CallbackQueryHandler(on_files, pattern=cb.ADVISE_FILES.pattern()))
+    # Cards of requests stored just before a crash are queued when the outbox starts.
+    assert isinstance(app, KhoosheApplication)
+    app.state.outbox.on_scheduler(lambda _jobs: consult_cards.catch_up_cards(app))

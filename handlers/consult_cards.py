@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Texts
 from bot.services import notices
 from bot.services.notices import Notice
@@ -21,7 +21,12 @@ from bot.settings import Platform
 from bot.text import clean
 from handlers.triage_cards import queue_notices
 from storage.clusters import get_place
-from storage.consultations import Consultation, attachment_count, attachments_with_platform
+from storage.consultations import (
+    Consultation,
+    attachment_count,
+    attachments_with_platform,
+    unannounced_consultations,
+)
 from storage.cores import Core, advisers_of, get_core
 from storage.members import get_member, get_member_by_id
 
@@ -127,7 +132,20 @@ async def announce(context: KhoosheContext, consultation: Consultation) -> int:
             )
         )
     key = notices.event_key("consultation", consultation.id, "card", core.id)
-    return await queue_notices(context, key, owed)
+    # Marked announced in the same transaction: a crash before it leaves the request to
+    # `catch_up_cards` at the next start, never without a card.
+    return await queue_notices(context, key, owed, announced_consultation=consultation.id)
+
+
+async def catch_up_cards(app: KhoosheApplication) -> None:
+    """At start: queue the cards of requests stored just before a crash (asked on this
+    platform), which their members may already have a tracking code for."""
+    context = KhoosheContext(app)
+    for consultation in await unannounced_consultations(context.db):
+        if consultation.platform != context.platform.value:
+            continue
+        queued = await announce(context, consultation)
+        log.warning("consultation %s: %d card(s) queued after a restart", consultation.id, queued)
 
 
 async def tell_advisers(

@@ -101,6 +101,22 @@ async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultat
     return consultation_of_row(row) if row else None
 
 
+async def is_announced(db: aiosqlite.Connection, consultation_id: int) -> bool:
+    """Whether the request's cards for its core's advisers were queued (see the migration
+    0014 and storage/outbox_queue.py)."""
+    async with db.execute(
+        "SELECT announced FROM consultations WHERE id = ?", (consultation_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return bool(row and row[0])
+
+
+async def unannounced_consultations(db: aiosqlite.Connection) -> list[Consultation]:
+    """Requests stored without their cards queued (a crash in between), oldest first."""
+    async with db.execute("SELECT * FROM consultations WHERE announced = 0 ORDER BY id") as c:
+        return [consultation_of_row(row) for row in await c.fetchall()]
+
+
 async def get_consultation(db: aiosqlite.Connection, consultation_id: int) -> Consultation | None:
     """The request with this id (callers check who may see it)."""
     return await _by(db, "id", consultation_id)

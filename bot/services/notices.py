@@ -127,6 +127,7 @@ async def queue(
     notices: Sequence[Notice],
     *,
     announced_report: int | None = None,
+    announced_consultation: int | None = None,
 ) -> int:
     """Queue an event's notices in one transaction; return how many messages were queued.
 
@@ -148,4 +149,10 @@ async def queue(
             PersonalRow(notice.platform.value, notice.chat_id, notice.member_id, notice.payload())
         )
     keyed = [(key if i == 0 else f"{key}#{i + 1}", rows) for i, rows in enumerate(batches)]
-    return await queue_notices(db, owner.value, keyed, announced_report=announced_report)
+    return await queue_notices(
+        db,
+        owner.value,
+        keyed,
+        announced_report=announced_report,
+        announced_consultation=announced_consultation,
+    )
