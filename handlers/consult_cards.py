@@ -155,10 +155,12 @@ async def tell_advisers(
     *,
     only_owner: bool = False,
     copy: tuple[int, int] | None = None,
+    caption: str | None = None,
     **values: object,
 ) -> int:
     """News on a request for its owner (or, if nobody took it yet, every adviser of its core
-    and its group); a file the member sent is copied to those on the same platform."""
+    and its group); a file the member sent is copied to those on the same platform (with
+    `caption` instead of its own, if given: see notices.copy_caption)."""
     core = await get_core(context.db, consultation.core_id)
     if core is None:
         return 0
@@ -186,7 +188,7 @@ async def tell_advisers(
             for n, part in enumerate(parts)
         ]
         if copy is not None and platform == context.platform:
-            owed.append(Notice(platform, chat_id, copy=copy))
+            owed.append(Notice(platform, chat_id, copy=copy, caption=caption))
     return await queue_notices(
         context, notices.event_key("consultation", consultation.id, key), owed
     )
@@ -233,6 +235,8 @@ async def relay_from_member(
     """The member's answer to an adviser's question (a file copied, where it can be)."""
     text = clean(message.text or message.caption or "")
     copy = (message.chat_id, message.message_id) if message.text is None else None
+    caption = notices.copy_caption(context.t, message.caption)
     await tell_advisers(
-        context, consultation, "consult-member-said", only_owner=True, copy=copy, text=text
-    )
+        context, consultation, "consult-member-said", only_owner=True, copy=copy,
+        caption=caption, text=text,
+    )  # fmt: skip

@@ -8,6 +8,9 @@ from __future__ import annotations
 from bot.sandbox import BotMessage
 from tests.conftest import Khooshe, expect, shown, wait_for
 from tests.test_consult import _world
+from tests.test_report_attachments import _staff_group
+from tests.test_report_followup import _open_my_report
+from tests.test_reports import POWER_CUT, file_report
 
 CONTROLS = "\u202e\u2066\u2067\u2068\u2069\u200f\u202b\u061c"
 ANSWER = "عکس\u202eها را\u2066 فردا\u2069 می\u200cفرستم"
@@ -50,3 +53,45 @@ async def test_a_members_answer_and_comment_reach_the_adviser_without_bidi_contr
     assert stored and all(_clean(row["text"]) for row in stored)
     (rating,) = await khooshe.rows("SELECT comment FROM consultation_ratings")
     assert rating["comment"] == "مشاوره خوبی بود"
+
+
+CAPTION = "کنتور\u202e سوخته\u2066 است"
+
+
+async def test_a_members_file_is_copied_to_staff_and_adviser_without_bidi_controls(
+    khooshe: Khooshe,
+) -> None:
+    """A follow-up photo reaches the report's card in the staff group, and a photo answering
+    an adviser reaches the adviser, as copies whose caption has lost its bidi controls."""
+    group, _, member = await _staff_group(khooshe)
+    await file_report(member, POWER_CUT)
+    await expect(group, "گزارش تازه")
+    await _open_my_report(khooshe, member)
+    details = await expect(member, "سابقه")
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+    await member.send_photo(b"\xff\xd8 meter", caption=CAPTION)
+    await expect(member, "افزوده شد")
+    note, copied = sorted(
+        [await group.next_message() for _ in range(2)], key=lambda m: m.photo is not None
+    )
+    for message in (note, copied):
+        assert "کنتور سوخته است" in shown(message) and _clean(shown(message)), message
+    assert copied.photo is not None and copied.photo.data == b"\xff\xd8 meter"
+    # the same member answering an adviser with a photo
+    world = await _world(khooshe)
+    adviser, asker = world["first"], world["member"]
+    card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "✍️ پاسخ")
+    await expect(adviser, "با # شروع")
+    await adviser.send_text("عکس کنتور را بفرستید")
+    said = await expect(asker, "پاسخ مشاور")
+    await asker.press_inline(said, "✍️ پاسخ به مشاور")
+    await expect(asker, "پاسخ خود به مشاور")
+    await asker.send_photo(b"\xff\xd8 meter", caption=CAPTION)
+    await expect(asker, "فرستاده شد")
+    said_back = await expect(adviser, "پاسخ عضو")
+    photo = await adviser.next_message()
+    assert photo.photo is not None and photo.photo.data == b"\xff\xd8 meter"
+    for message in (said_back, photo):
+        assert "کنتور سوخته است" in shown(message) and _clean(shown(message)), message
