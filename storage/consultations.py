@@ -252,12 +252,14 @@ async def answered(db: aiosqlite.Connection, consultation_id: int, actor: str, t
 async def hand_over(
     db: aiosqlite.Connection, consultation_id: int, core_id: int, actor: str
 ) -> bool:
-    """Move an open request to another core, where it waits to be taken again."""
+    """Move an open request to another core, where it waits to be taken again (and for its
+    cards there to be queued: unannounced until they are, so a crash in between leaves them
+    to the catch-up at start)."""
     now = now_iso()
     placeholders = ", ".join("?" for _ in OPEN_STATUSES)
     async with transaction(db):
         cursor = await db.execute(
-            "UPDATE consultations SET core_id = ?, owner = NULL, status = 'new', "
+            "UPDATE consultations SET core_id = ?, owner = NULL, status = 'new', announced = 0, "
             f"updated_at = ? WHERE id = ? AND core_id != ? AND status IN ({placeholders})",
             (core_id, now, consultation_id, core_id, *OPEN_STATUSES),
         )

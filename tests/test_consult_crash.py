@@ -9,12 +9,12 @@ from pathlib import Path
 from bot.sandbox import BotApiSandbox
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT
-from storage.consultations import NewConsultation, create_consultation
+from storage.consultations import NewConsultation, create_consultation, hand_over
 from storage.cores import grant_adviser, save_core
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
 from tests.conftest import Khooshe, expect, register, shown, spawn_bot, wait_for
-from tests.test_consult import AI_QUESTION, _adviser, _cores
+from tests.test_consult import AI_QUESTION, _adviser, _cores, _world
 from tests.test_cores import TECHNOLOGY
 from tests.test_notices import outbox_idle
 
@@ -100,3 +100,19 @@ async def test_a_request_card_cut_off_by_kill_9_reaches_the_adviser_after_restar
         finally:
             process.terminate()
             await process.wait()
+
+
+async def test_a_request_handed_over_just_before_a_crash_reaches_the_new_core(
+    khooshe: Khooshe,
+) -> None:
+    world = await _world(khooshe)
+    await expect(world["first"], "درخواست مشاوره")
+    # The crash window: moved to the finance core, its cards there not queued yet.
+    finance = world["cores"]["finance"].id
+    assert await hand_over(khooshe.db, world["row"]["id"], finance, "staff:test")
+    await khooshe.stop()
+    await khooshe.start()
+    card = await expect(world["money"], "درخواست مشاوره")
+    assert "هوش مصنوعی" in shown(card)
+    (row,) = await khooshe.rows("SELECT core_id, announced FROM consultations")
+    assert row == {"core_id": finance, "announced": 1}
