@@ -13,6 +13,7 @@ neither the member's words, name nor phone may be shown to the presser or to eit
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,9 +34,18 @@ from storage.proposals import (
     toggle_support,
 )
 from storage.surveys import NewQuestion, NewSurvey, create_survey, get_survey, save_answer
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, register, shown
+from tests.conftest import (
+    ADMIN_ID,
+    UNSEEN_MESSAGE,
+    Khooshe,
+    expect,
+    register,
+    shown,
+    table_of,
+)
 from tests.test_consult import AI_QUESTION, _cores, ask_and_send
 from tests.test_forged_buttons import _fence, _own_member, _seen, _snapshot
+from tests.test_notices import outbox_idle
 from tests.test_reports import POWER_CUT, file_report
 
 FILER = "پروانه کاوه‌زاده"
@@ -177,6 +187,32 @@ async def _records(khooshe: Khooshe, member_id: int) -> dict[str, int]:
     }
 
 
+async def _delivered(khooshe: Khooshe) -> None:
+    """Until every notice queued so far is sent and recorded as done."""
+    await outbox_idle(khooshe)
+    sql = "SELECT COUNT(*) AS n FROM broadcasts WHERE kind = 'notice' AND status = 'sending'"
+    for _ in range(200):
+        if not (await khooshe.rows(sql))[0]["n"]:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("a notice was never marked done")
+
+
+def _files(chat: SandboxChat, since: int) -> str:
+    """The text of every file sent since message `since`: a spreadsheet's cells, any other
+    file's bytes as far as they read as text (an export must not carry the member either)."""
+    texts = []
+    for message in chat.messages[since:]:
+        document = message.document
+        if document is None:
+            continue
+        if (document.file_name or "").endswith(".xlsx"):
+            texts += [str(cell) for row in table_of(message) for cell in row if cell is not None]
+        else:
+            texts.append(document.data.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
 def _data(family: cb.Button, ids: dict[str, int], code: str) -> str:
     """The family's data naming the real records (a stale sample where there is none)."""
     values: list[int | str] = []
@@ -220,6 +256,7 @@ async def test_forged_presses_with_real_ids_change_and_reveal_nothing(
     }
     chats = [c for c in CHATS if not (persona == "filer" and c == "private")]
     await _fence(presser)
+    await _delivered(khooshe)  # the cards' notices done, not finishing during the presses
     await khooshe.flush()
     before = await _snapshot(khooshe, presser, own)
     seen = {chat.id: len(chat.messages) for chat in (group, core_group, presser.chat)}
@@ -248,7 +285,7 @@ async def test_forged_presses_with_real_ids_change_and_reveal_nothing(
         assert len(group.messages) == seen[group.id], shown(group.messages[-1])
     assert len(core_group.messages) == seen[core_group.id], shown(core_group.messages[-1])
     for chat in (group, core_group, presser.chat):
-        text = _seen(chat, seen[chat.id])
+        text = _seen(chat, seen[chat.id]) + _files(chat, seen[chat.id])
         for secret in secrets:
             if chat is presser.chat and persona == "filer":
                 continue  # their own words, in their own chat
