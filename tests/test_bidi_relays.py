@@ -5,8 +5,15 @@ around; the Persian half-space stays."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
+
+from bot import callbacks as cb
 from bot.sandbox import BotMessage
-from tests.conftest import Khooshe, expect, shown, wait_for
+from storage.outbox import Audience
+from storage.proposals import NewProposal, create_proposal, publish, toggle_support
+from storage.surveys import NewQuestion, NewSurvey, create_survey
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, table_of, wait_for
 from tests.test_consult import _world
 from tests.test_report_attachments import _staff_group
 from tests.test_report_followup import _open_my_report
@@ -95,3 +102,47 @@ async def test_a_members_file_is_copied_to_staff_and_adviser_without_bidi_contro
     assert photo.photo is not None and photo.photo.data == b"\xff\xd8 meter"
     for message in (said_back, photo):
         assert "کنتور سوخته است" in shown(message) and _clean(shown(message)), message
+
+
+async def test_a_survey_answer_and_a_proposal_comment_reach_staff_without_bidi_controls(
+    khooshe: Khooshe,
+) -> None:
+    """A free-text survey answer (stored, and in the staff's export) and a supporter's
+    comment (in the staff's list of supporters) lose their bidi controls."""
+    (member,) = await khooshe.seed_members(1, "leather_shoes")
+    (row,) = await khooshe.rows("SELECT id FROM members")
+    now = datetime.now(UTC)
+    survey_id, _ = await create_survey(
+        khooshe.db,
+        NewSurvey(
+            "نیاز واحدها", Audience(clusters=("leather_shoes",)), now - timedelta(minutes=1),
+            now + timedelta(days=2), "staff:test", "bidi-survey",
+            (NewQuestion("text", "بزرگ‌ترین نیاز فناوری واحد شما چیست؟"),),
+        ),
+    )  # fmt: skip
+    proposal, _ = await create_proposal(
+        khooshe.db,
+        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, ("leather_shoes",), "staff:test", "a"),
+    )
+    await publish(khooshe.db, proposal, "staff:test")
+    assert await toggle_support(khooshe.db, proposal, row["id"], "leather_shoes")
+    # The member's buttons, as the invitation and the announcement carry them.
+    await member.press_forged(cb.SURVEY_ANSWER.pack(survey_id), UNSEEN_MESSAGE)
+    await expect(member, "بزرگ‌ترین نیاز")
+    await member.send_text("\u202eنرم\u200cافزار\u2066 انبار\u2069")
+    await member.settle()
+    (answer,) = await khooshe.rows("SELECT value FROM survey_answers")
+    assert json.loads(answer["value"]) == "نرم\u200cافزار انبار"  # stored as JSON
+    await member.press_forged(cb.PROPOSAL_COMMENT.pack(proposal), UNSEEN_MESSAGE)
+    await expect(member, "نظر کوتاه خود را")
+    await member.send_text(COMMENT)
+    await expect(member, "نظر شما ثبت شد")
+    admin = khooshe.admin()
+    await admin.press_forged(cb.PROPOSAL_SUPPORTERS.pack(proposal), UNSEEN_MESSAGE)
+    supporters = await expect(admin, "حامیان")
+    assert "مشاوره خوبی بود" in shown(supporters) and _clean(shown(supporters))
+    await admin.press_forged(cb.SURVEY_EXPORT.pack(survey_id), UNSEEN_MESSAGE)
+    while (sheet := await admin.next_message()).document is None:
+        pass
+    cells = [str(c) for r in table_of(sheet) for c in r if c is not None]
+    assert "نرم\u200cافزار انبار" in cells and all(_clean(c) for c in cells)
