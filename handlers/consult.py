@@ -29,7 +29,7 @@ from bot.services.reports import (
     description,
     proposed_summary,
 )
-from bot.text import clip
+from bot.text import clean, clip
 from handlers import consult_cards, forms, menu
 from handlers.describing import Describing
 from handlers.keyboards import private_command, replace_pressed
@@ -40,6 +40,7 @@ from storage.consultations import (
     add_event,
     create_consultation,
     get_consultation,
+    is_announced,
     member_consultations,
     share_phone,
 )
@@ -190,7 +191,7 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_send(update: Update, context: KhoosheContext) -> int:
-    """Store the request, queue its cards for the advisers, then give the member its code."""
+    """Store the request, queue its cards (again, if a crash came between), give its code."""
     query = update.callback_query
     assert query is not None and context.user_data is not None
     member, draft = context.member, _draft(context)
@@ -209,7 +210,7 @@ async def on_send(update: Update, context: KhoosheContext) -> int:
     consultation, created = await create_consultation(
         context.db, member.id, member.cluster_code, context.platform.value, new, draft["key"]
     )
-    if created:
+    if created or not await is_announced(context.db, consultation.id):
         await consult_cards.announce(context, consultation)
     await query.answer()
     context.user_data.pop(DRAFT, None)
@@ -298,7 +299,7 @@ async def _on_comment(update: Update, context: KhoosheContext, consultation_id: 
     assert message is not None and context.user_data is not None and member is not None
     context.user_data.pop("consult_comment", None)
     consultation = await get_consultation(context.db, consultation_id)
-    text = (message.text or message.caption or "").strip()[:COMMENT_MAX]
+    text = clean(message.text or message.caption or "").strip()[:COMMENT_MAX]
     if consultation is None or consultation.member_id != member.id or not text:
         return await cancel_answer(update, context)
     stored = await add_comment(context.db, consultation.id, text, f"member:{member.id}")
@@ -342,7 +343,7 @@ async def on_answer(update: Update, context: KhoosheContext) -> int | str:
     consultation = await get_consultation(context.db, context.user_data.get("consult_answer", 0))
     if consultation is None or member is None or consultation.member_id != member.id:
         return await cancel_answer(update, context)
-    text = message.text or message.caption or ""
+    text = clean(message.text or message.caption or "")
     await add_event(context.db, consultation.id, f"member:{member.id}", "member", text or None)
     await consult_cards.relay_from_member(context, consultation, message)
     context.user_data.pop("consult_answer", None)

@@ -11,17 +11,19 @@ form that keeps the request in user_data and checks the core again when the text
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     ConversationHandler,
+    JobQueue,
     MessageHandler,
 )
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.roles import Role, access_of, actor
 from bot.services import notices
 from bot.services.notices import Notice
@@ -336,3 +338,14 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(on_hand, pattern=cb.ADVISE_HAND.pattern()))
     app.add_handler(CallbackQueryHandler(on_hand_to, pattern=cb.ADVISE_HAND_TO.pattern()))
     app.add_handler(CallbackQueryHandler(on_files, pattern=cb.ADVISE_FILES.pattern()))
+    # Cards of requests stored just before a crash are queued once the outbox starts: in a
+    # job on the one scheduler, so start-up (and the first updates) need not wait for it.
+    assert isinstance(app, KhoosheApplication)
+
+    async def catch_up(_context: object) -> None:
+        await consult_cards.catch_up_cards(app)
+
+    async def at_start(jobs: JobQueue[Any]) -> None:
+        jobs.run_once(catch_up, 0, name="consultations: cards a crash left unqueued")
+
+    app.state.outbox.on_scheduler(at_start)

@@ -13,15 +13,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 
 from bot import callbacks as cb
-from bot.context import KhoosheContext
+from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Texts
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
-from bot.text import clip
+from bot.text import clean, clip
 from handlers.triage_cards import queue_notices
 from storage.clusters import get_place
-from storage.consultations import Consultation, attachment_count, attachments_with_platform
+from storage.consultations import (
+    Consultation,
+    attachment_count,
+    attachments_with_platform,
+    unannounced_consultations,
+)
 from storage.cores import Core, advisers_of, get_core
 from storage.members import get_member, get_member_by_id
 
@@ -125,7 +130,20 @@ async def announce(context: KhoosheContext, consultation: Consultation) -> int:
             )
         )
     key = notices.event_key("consultation", consultation.id, "card", core.id)
-    return await queue_notices(context, key, owed)
+    # Marked announced in the same transaction: a crash before it leaves the request to
+    # `catch_up_cards` at the next start, never without a card.
+    return await queue_notices(context, key, owed, announced_consultation=consultation.id)
+
+
+async def catch_up_cards(app: KhoosheApplication) -> None:
+    """At start: queue the cards of requests stored just before a crash (asked on this
+    platform), which their members may already have a tracking code for."""
+    context = KhoosheContext(app)
+    for consultation in await unannounced_consultations(context.db):
+        if consultation.platform != context.platform.value:
+            continue
+        queued = await announce(context, consultation)
+        log.warning("consultation %s: %d card(s) queued after a restart", consultation.id, queued)
 
 
 async def tell_advisers(
@@ -135,10 +153,12 @@ async def tell_advisers(
     *,
     only_owner: bool = False,
     copy: tuple[int, int] | None = None,
+    caption: str | None = None,
     **values: object,
 ) -> int:
     """News on a request for its owner (or, if nobody took it yet, every adviser of its core
-    and its group); a file the member sent is copied to those on the same platform."""
+    and its group); a file the member sent is copied to those on the same platform (with
+    `caption` instead of its own, if given: see notices.copy_caption)."""
     core = await get_core(context.db, consultation.core_id)
     if core is None:
         return 0
@@ -166,7 +186,7 @@ async def tell_advisers(
             for n, part in enumerate(parts)
         ]
         if copy is not None and platform == context.platform:
-            owed.append(Notice(platform, chat_id, copy=copy))
+            owed.append(Notice(platform, chat_id, copy=copy, caption=caption))
     return await queue_notices(
         context, notices.event_key("consultation", consultation.id, key), owed
     )
@@ -211,8 +231,10 @@ async def relay_from_member(
     context: KhoosheContext, consultation: Consultation, message: Message
 ) -> None:
     """The member's answer to an adviser's question (a file copied, where it can be)."""
-    text = message.text or message.caption or ""
+    text = clean(message.text or message.caption or "")
     copy = (message.chat_id, message.message_id) if message.text is None else None
+    caption = notices.copy_caption(context.t, message.caption)
     await tell_advisers(
-        context, consultation, "consult-member-said", only_owner=True, copy=copy, text=text
-    )
+        context, consultation, "consult-member-said", only_owner=True, copy=copy,
+        caption=caption, text=text,
+    )  # fmt: skip

@@ -161,7 +161,9 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         text=value or context.t("report-attachment-only"),
     )
     if attachment is not None:
-        await triage_relays.forward_attachment(context, report, chat.id, message.message_id)
+        await triage_relays.forward_attachment(
+            context, report, chat.id, message.message_id, message.caption
+        )
     key = "report-reopened" if reopened else "report-follow-up-saved"
     await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END

@@ -144,6 +144,7 @@ async def queue_notices(
     owed: list[Notice],
     *,
     announced_report: int | None = None,
+    announced_consultation: int | None = None,
 ) -> int:
     """Queue what an event owes (see bot/services/notices.py) and wake the outbox."""
     queued = await notices.queue(
@@ -153,6 +154,7 @@ async def queue_notices(
         key,
         owed,
         announced_report=announced_report,
+        announced_consultation=announced_consultation,
     )
     context.state.outbox.wake()
     return queued

@@ -134,12 +134,23 @@ async def _card_chats(context: KhoosheContext, report: Report) -> list[tuple[Pla
 
 
 async def forward_attachment(
-    context: KhoosheContext, report: Report, from_chat: int, message_id: int
+    context: KhoosheContext,
+    report: Report,
+    from_chat: int,
+    message_id: int,
+    caption: str | None = None,
 ) -> None:
-    """Copy a member's file to the chats that hold the report's card (files are per
-    platform: this platform's only)."""
+    """Copy a member's file (with its `caption`, cleaned) to the chats that hold the
+    report's card (files are per platform: this platform's only)."""
+    clean_caption = notices.copy_caption(context.texts_for("fa"), caption)
     owed = [
-        Notice(platform, chat_id, copy=(from_chat, message_id), reply_card=report.id)
+        Notice(
+            platform,
+            chat_id,
+            copy=(from_chat, message_id),
+            reply_card=report.id,
+            caption=clean_caption,
+        )
         for platform, chat_id in await _card_chats(context, report)
         if platform == context.platform
     ]

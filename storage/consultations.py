@@ -73,6 +73,22 @@ async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultat
     return consultation_of_row(row) if row else None
 
 
+async def is_announced(db: aiosqlite.Connection, consultation_id: int) -> bool:
+    """Whether the request's cards for its core's advisers were queued (see the migration
+    0014 and storage/outbox_queue.py)."""
+    async with db.execute(
+        "SELECT announced FROM consultations WHERE id = ?", (consultation_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return bool(row and row[0])
+
+
+async def unannounced_consultations(db: aiosqlite.Connection) -> list[Consultation]:
+    """Requests stored without their cards queued (a crash in between), oldest first."""
+    async with db.execute("SELECT * FROM consultations WHERE announced = 0 ORDER BY id") as c:
+        return [consultation_of_row(row) for row in await c.fetchall()]
+
+
 async def get_consultation(db: aiosqlite.Connection, consultation_id: int) -> Consultation | None:
     """The request with this id (callers check who may see it)."""
     return await _by(db, "id", consultation_id)
@@ -232,10 +248,12 @@ async def answered(db: aiosqlite.Connection, consultation_id: int, actor: str, t
 async def hand_over(
     db: aiosqlite.Connection, consultation_id: int, core_id: int, actor: str
 ) -> bool:
-    """Move an open request to another core, where it waits to be taken again."""
+    """Move an open request to another core, where it waits to be taken again (and for its
+    cards there to be queued: unannounced until they are, so a crash in between leaves them
+    to the catch-up at start)."""
     return await change_once(
         db, consultation_id, actor, "handed",
-        "UPDATE consultations SET core_id = :core, owner = NULL, status = 'new', "
+        "UPDATE consultations SET core_id = :core, owner = NULL, status = 'new', announced = 0, "
         f"updated_at = :now WHERE id = :id AND core_id != :core AND status IN ({_OPEN_SQL})",
         str(core_id), core=core_id,
     )  # fmt: skip

@@ -268,13 +268,15 @@ async def queue_notices(
     batches: Sequence[tuple[str, Sequence[PersonalRow]]],
     *,
     announced_report: int | None = None,
+    announced_consultation: int | None = None,
 ) -> int:
     """Queue the messages one event owes, in one transaction; return how many were queued.
 
     Each batch is (dedupe key, rows): one 'notice' broadcast already 'sending', with at most
     one row per chat (a long text split in parts is one batch per part, in order). A key
     that exists queues nothing again. `announced_report` marks that report's cards queued in
-    the same transaction (see `unannounced_reports`).
+    the same transaction (see `unannounced_reports`); `announced_consultation` likewise a
+    request for advice's cards for its advisers.
     """
     queued = 0
     now = now_iso()
@@ -292,6 +294,10 @@ async def queue_notices(
             queued += await enqueue_personal(db, cursor.lastrowid, rows, NOTICE_PRIORITY)
         if announced_report is not None:
             await db.execute("UPDATE reports SET announced = 1 WHERE id = ?", (announced_report,))
+        if announced_consultation is not None:
+            await db.execute(
+                "UPDATE consultations SET announced = 1 WHERE id = ?", (announced_consultation,)
+            )
     return queued
 
 

@@ -22,6 +22,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.i18n import Rendered, Texts
 from bot.settings import Platform
+from bot.text import clean
 from storage.outbox_queue import PersonalRow, queue_notices
 
 # Telegram's and Bale's limit for a message's text.
@@ -49,6 +50,8 @@ class Notice:
     reply_card: int | None = None
     # A file to copy instead of text: (chat id, message id) it was sent in.
     copy: tuple[int, int] | None = None
+    # The copy's caption instead of the one it was sent with (see `copy_caption`).
+    caption: str | None = None
 
     def payload(self) -> dict[str, object]:
         """As stored in the outbox row (read back by the outbox's `_send_payload`)."""
@@ -64,6 +67,8 @@ class Notice:
             payload["reply_card"] = self.reply_card
         if self.copy is not None:
             payload["copy"] = list(self.copy)
+            if self.caption is not None:
+                payload["caption"] = self.caption
         return payload
 
 
@@ -114,6 +119,15 @@ def fit(t: Texts, msg_id: str, field: str, value: str, **kwargs: object) -> list
     return [t(msg_id, **kwargs, **{field: piece}) for piece in pieces]
 
 
+def copy_caption(t: Texts, caption: str | None) -> str | None:
+    """The caption a copy of a member's file is sent with: None keeps the member's own, but
+    one carrying bidi controls or other invisible characters (U+202E would turn the line
+    around for every reader) is replaced by the same text through the one sanitiser."""
+    if not caption or clean(caption) == caption:
+        return None
+    return t.escape(clean(caption))
+
+
 def event_key(*parts: object) -> str:
     """A notice's key: unique to one event (nothing to deduplicate but the event itself)."""
     return ":".join([*(str(p) for p in parts), uuid.uuid4().hex[:12]])
@@ -127,6 +141,7 @@ async def queue(
     notices: Sequence[Notice],
     *,
     announced_report: int | None = None,
+    announced_consultation: int | None = None,
 ) -> int:
     """Queue an event's notices in one transaction; return how many messages were queued.
 
@@ -148,4 +163,10 @@ async def queue(
             PersonalRow(notice.platform.value, notice.chat_id, notice.member_id, notice.payload())
         )
     keyed = [(key if i == 0 else f"{key}#{i + 1}", rows) for i, rows in enumerate(batches)]
-    return await queue_notices(db, owner.value, keyed, announced_report=announced_report)
+    return await queue_notices(
+        db,
+        owner.value,
+        keyed,
+        announced_report=announced_report,
+        announced_consultation=announced_consultation,
+    )

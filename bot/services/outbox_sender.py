@@ -306,6 +306,9 @@ class OutboxSender:
                 reply = {"reply_to_message_id": card_id, "allow_sending_without_reply": True}
         copy = payload.get("copy")
         if isinstance(copy, list) and len(copy) == 2:
+            caption = payload.get("caption")
+            if isinstance(caption, str):  # the member's own, cleaned (notices.copy_caption)
+                reply["caption"] = caption
             return await bot.copy_message(item.chat_id, int(copy[0]), int(copy[1]), **reply)
         photo = payload.get("photo")
         if isinstance(photo, int):

@@ -1,0 +1,43 @@
+"""Relays as long as a message between a member and an adviser (issue 11, point 5, as for
+reports in tests/test_notices.py): the adviser's answer and the member's answer back reach
+the other side whole, in parts that each fit once the template (and, on Bale, the escaping)
+is added; no send fails."""
+
+from __future__ import annotations
+
+from bot.sandbox import BotMessage, SandboxUser
+from bot.services.notices import MAX_TEXT, text_length
+from tests.conftest import Khooshe, expect
+from tests.test_consult import _world
+from tests.test_notices import _body, _long_text
+
+
+async def _parts(user: SandboxUser, fragment: str, text: str) -> list[BotMessage]:
+    """The messages carrying `text`, in order, once they add up to all of it."""
+    parts = [await expect(user, fragment)]
+    while len(" ".join(_body(p) for p in parts)) < len(text):
+        parts.append(await expect(user, fragment))
+    return parts
+
+
+async def test_long_answers_between_adviser_and_member_arrive_whole(khooshe: Khooshe) -> None:
+    world = await _world(khooshe)
+    adviser, member = world["first"], world["member"]
+    card = await expect(adviser, "درخواست مشاوره")
+    text = _long_text()
+    await adviser.press_inline(card, "✍️ پاسخ")
+    await expect(adviser, "با # شروع")
+    await adviser.send_text(text)
+    await expect(adviser, "فرستاده شد")
+    parts = await _parts(member, "پاسخ مشاور", text)
+    assert len(parts) >= 2 and " ".join(_body(p) for p in parts) == text
+    assert parts[-1].button("✍️ پاسخ به مشاور") is not None  # the buttons under the last part
+    await member.press_inline(parts[-1], "✍️ پاسخ به مشاور")
+    await expect(member, "پاسخ خود به مشاور")
+    await member.send_text(text)
+    await expect(member, "فرستاده شد")
+    back = await _parts(adviser, "پاسخ عضو", text)
+    assert len(back) >= 2 and " ".join(_body(p) for p in back) == text
+    calls = khooshe.sandbox.calls_to("sendMessage")
+    assert [c for c in calls if c.error_code is not None] == []
+    assert all(text_length(c.params["text"]) <= MAX_TEXT for c in calls)  # as sent
