@@ -63,7 +63,7 @@ STAFF_ONLY = (
     "survey-no-answers", "survey-export-caption", "survey-col-*", "survey-yes", "survey-no",
     "survey-ask-*", "survey-title-length", "survey-kind-*", "survey-button-questions-done",
     "survey-too-many", "survey-question-length", "survey-options-bad", "survey-questions-written",
-    "survey-pick-clusters*", "survey-button-clusters-done", "survey-audience-chosen",
+    "survey-audience-card", "survey-audience-chosen",
     "survey-button-open-now", "survey-opens-*", "survey-closes-*", "survey-summary-question",
     "survey-button-publish", "survey-published", "survey-form-cancelled",
     "survey-compose-timeout", "survey-type-text", "survey-pick-training", "survey-button-training",

@@ -13,18 +13,17 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.i18n import Texts
 from bot.roles import Role, actor, requires
 from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.audience import AudiencePicker
-from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, show_card
+from handlers.keyboards import answer, chat_id_of, inline, replace_pressed, show_card
 from handlers.when_input import off_day_line, pressed_when, read_when
 from storage.outbox import NewBroadcast, count_audience
 
@@ -41,23 +40,12 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 
 
-def _last_row(t: Texts) -> list[InlineKeyboardButton]:
-    return [
-        button(t, "broadcast-button-continue", cb.BROADCAST_CONTINUE.pack()),
-        button(t, "button-cancel", cb.BROADCAST_CANCEL_FORM.pack()),
-    ]
-
-
 PICKER = AudiencePicker(
     form=FORM,
     step=AUDIENCE,
     draft_key="broadcast",
-    dimension=cb.BROADCAST_DIMENSION,
-    toggle=cb.BROADCAST_TOGGLE,
-    page=cb.BROADCAST_PAGE,
-    back=cb.BROADCAST_BACK,
-    everyone=cb.BROADCAST_EVERYONE,
-    last_row=_last_row,
+    buttons=cb.BROADCAST_PICKER,
+    cancel=cb.BROADCAST_CANCEL_FORM,
 )
 
 

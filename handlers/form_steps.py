@@ -1,6 +1,7 @@
-"""Steps the survey and proposal forms share: picking clusters (the values broadcasts offer the
-same person, `handlers.broadcasts.choices`), the ways out of a form that keeps its draft under
-one key, and taking the buttons off a confirmed card."""
+"""Steps the survey, proposal and meeting forms share: picking the clusters a proposal is for
+(the values broadcasts offer the same person, `handlers.audience.choices`; a survey's audience
+uses the broadcasts' whole picker, handlers/audience.py), the ways out of a form that keeps its
+draft under one key, and taking the buttons off a confirmed card."""
 
 from __future__ import annotations
 

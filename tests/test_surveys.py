@@ -48,10 +48,7 @@ async def compose(admin: SandboxUser, clusters: list[str]) -> None:
             await admin.send_text(options)
     await expect(admin, "پرسش ۶")
     await admin.press("✔️ پرسش‌ها کامل است")
-    await expect(admin, "از کدام خوشه‌ها")
-    for name in clusters:
-        await tap(admin, "▫️ " + name)
-    await admin.press("✔️ تأیید خوشه‌ها")
+    await pick_audience(admin, {"🧩 خوشه‌ها": clusters})
     await expect(admin, "نظرسنجی از کی باز شود")
     await admin.press("▶️ همین حالا")
     await expect(admin, "تا کی پاسخ پذیرفته شود")
@@ -61,6 +58,29 @@ async def compose(admin: SandboxUser, clusters: list[str]) -> None:
     assert Q1 in preview and "[عدد]" in preview
     await admin.press("📤 انتشار")
     await expect(admin, "منتشر شد")
+
+
+async def pick_audience(user: SandboxUser, picks: dict[str, list[str]]) -> None:
+    """On the audience card (the broadcasts' picker), tick these values of each dimension
+    (by its button), come back to the card, and go on."""
+    await expect(user, "از چه کسانی پرسیده شود")
+    for dimension, names in picks.items():
+        await tap(user, dimension)
+        for name in names:
+            await tap(user, "▫️ " + name)
+        await tap(user, "✔️ تأیید انتخاب")
+    await user.press("ادامه »")
+
+
+async def open_now_and_publish(user: SandboxUser) -> None:
+    """Audience chosen: open it now, close it in two workdays, publish."""
+    await expect(user, "از کی باز شود")
+    await user.press("▶️ همین حالا")
+    await expect(user, "تا کی پاسخ")
+    await user.send_text(workday(2))
+    await expect(user, "پیش‌نمایش")
+    await user.press("📤 انتشار")
+    await expect(user, "منتشر شد")
 
 
 async def edited(user: SandboxUser, fragment: str) -> None:
@@ -247,20 +267,19 @@ async def test_agents_stay_in_their_clusters_and_templates_are_ready(khooshe: Kh
     await agent.press("🧰 الگو: رضایت از آموزش")
     loaded = shown(await expect(agent, "آماده است"))
     assert "چقدر راضی بودید" in loaded
-    picker = await expect(agent, "خوشه‌های شما")
+    card = await expect(agent, "از چه کسانی پرسیده شود")
+    assert "تعداد پرسیده‌شدگان: ۱ نفر" in shown(card)  # all of the agent's clusters
+    picker = await tap(agent, "🧩 خوشه‌ها")
+    assert "فقط خوشه‌های خودتان" in shown(picker)
     assert picker.button_texts[0] == "▫️ مبلمان و صنایع چوب"
     assert not [b for b in picker.button_texts if "چرم" in b]
-    refused = await agent.press_forged("svs:t:leather_shoes", UNSEEN_MESSAGE)
-    assert refused is not None and refused.show_alert
-    await agent.press("✔️ تأیید خوشه‌ها")  # none chosen: all of the agent's clusters
+    for forged in ("svs:t:c:leather_shoes", "svs:t:c:furniture,leather_shoes"):
+        refused = await agent.press_forged(forged, UNSEEN_MESSAGE)
+        assert refused is not None and refused.show_alert, forged
+    await tap(agent, "✔️ تأیید انتخاب")
+    await agent.press("ادامه »")  # none chosen: all of the agent's clusters
     await edited(agent, "۱ عضو")
-    await expect(agent, "از کی باز شود")
-    await agent.press("▶️ همین حالا")
-    await expect(agent, "تا کی پاسخ")
-    await agent.send_text(workday(2))
-    await expect(agent, "پیش‌نمایش")
-    await agent.press("📤 انتشار")
-    await expect(agent, "منتشر شد")
+    await open_now_and_publish(agent)
     invite = await expect(furniture, "رضایت از آموزش")
     await furniture.press_inline(invite, "📝 پاسخ می‌دهم")
     await expect(furniture, "پرسش ۱ از ۵")
@@ -323,17 +342,11 @@ async def test_a_satisfaction_survey_asks_a_trainings_registrants(khooshe: Khoos
     await admin.send_command("surveys")
     await expect(admin, "نظرسنجی تازه")
     await admin.press("🧰 الگو: رضایت از آموزش")
-    await expect(admin, "از کدام خوشه‌ها")
+    await expect(admin, "از چه کسانی پرسیده شود")
     await expect(admin, "ثبت‌نامی‌های یک آموزش")
     await admin.press("👥 ثبت‌نامی‌های «هوش مصنوعی در کسب‌وکار»")
     await edited(admin, "۱ عضو")
-    await expect(admin, "از کی باز شود")
-    await admin.press("▶️ همین حالا")
-    await expect(admin, "تا کی پاسخ")
-    await admin.send_text(workday(2))
-    await expect(admin, "پیش‌نمایش")
-    await admin.press("📤 انتشار")
-    await expect(admin, "منتشر شد")
+    await open_now_and_publish(admin)
     invite = await expect(attended, "رضایت از آموزش")
     await attended.press_inline(invite, "📝 پاسخ می‌دهم")
     await expect(attended, "پرسش ۱ از ۵")
@@ -345,3 +358,65 @@ async def test_a_satisfaction_survey_asks_a_trainings_registrants(khooshe: Khoos
     assert refused is not None and "از شما پرسیده نشده" in (refused.text or "")
     (survey,) = await khooshe.rows("SELECT audience FROM surveys")
     assert json.loads(survey["audience"])["offering"] == course.id
+
+
+async def publish_template(user: SandboxUser, picks: dict[str, list[str]], reach: str) -> None:
+    """The satisfaction template, asked of the audience `picks` chooses, open now."""
+    await user.send_command("surveys")
+    await expect(user, "نظرسنجی تازه")
+    await user.press("🧰 الگو: رضایت از آموزش")
+    await pick_audience(user, picks)
+    await edited(user, reach)
+    await open_now_and_publish(user)
+
+
+async def test_a_survey_asks_by_every_dimension_a_broadcast_offers(khooshe: Khooshe) -> None:
+    (asked,) = await khooshe.seed_members(
+        1, "leather_shoes", estate_code="west_tabriz", job_role="manager"
+    )
+    (owner,) = await khooshe.seed_members(1, "leather_shoes", estate_code="west_tabriz")
+    (elsewhere,) = await khooshe.seed_members(
+        1, "furniture", estate_code="razi", job_role="manager"
+    )
+    (furniture_manager,) = await khooshe.seed_members(1, "furniture", job_role="manager")
+    (furniture_owner,) = await khooshe.seed_members(1, "furniture")
+    admin = khooshe.admin()
+    # Staff: the managers of one estate, whatever their cluster.
+    await publish_template(
+        admin, {"📍 شهرک‌ها": ["شهرک صنعتی غرب تبریز"], "💼 نقش‌ها": ["مدیر"]}, "۱ عضو"
+    )
+    await expect(asked, "رضایت از آموزش")
+    (survey,) = await khooshe.rows("SELECT audience FROM surveys")
+    audience = json.loads(survey["audience"])
+    assert audience["estates"] == ["west_tabriz"] and audience["job_roles"] == ["manager"]
+    assert audience["clusters"] == []
+    for user in (owner, elsewhere, furniture_manager, furniture_owner):
+        await user.settle()
+        assert not [m for m in user.chat.messages if "رضایت" in (m.content or "")]
+
+    # An agent: managers too, but only ever within their own cluster, whatever is forged.
+    agent = khooshe.member(first_name="عامل")
+    await grant_role(
+        khooshe.db, khooshe.platform.value, agent.id, "cluster_agent", ADMIN_ID, ["furniture"]
+    )
+    await agent.send_command("surveys")
+    await expect(agent, "نظرسنجی تازه")
+    await agent.press("🧰 الگو: رضایت از آموزش")
+    await expect(agent, "از چه کسانی پرسیده شود")
+    refused = await agent.press_forged("svs:t:c:leather_shoes", UNSEEN_MESSAGE)
+    assert refused is not None and refused.show_alert
+    await agent.settle()
+    await agent.press("ادامه »")  # nothing picked yet: all of the agent's cluster
+    await edited(agent, "۳ عضو")
+    await agent.send_command("cancel")
+    await expect(agent, "منتشر نشد")
+    await publish_template(agent, {"💼 نقش‌ها": ["مدیر"]}, "۲ عضو")
+    for user in (elsewhere, furniture_manager):
+        await expect(user, "رضایت از آموزش")
+    (mine,) = await khooshe.rows("SELECT audience FROM surveys WHERE id = 2")
+    audience = json.loads(mine["audience"])
+    assert audience["clusters"] == ["furniture"] and audience["job_roles"] == ["manager"]
+    for user, times in ((asked, 1), (furniture_owner, 0)):
+        await user.settle()
+        invites = [m for m in user.chat.messages if "رضایت از آموزش" in (m.content or "")]
+        assert len(invites) == times  # the staff's survey only, or none

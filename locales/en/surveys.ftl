@@ -102,9 +102,15 @@ survey-questions-written = ✔️ Questions written.
 survey-template-loaded =
     🧰 The template “{ $title }” is ready with these questions:
     { $list }
-survey-pick-clusters = Which clusters are asked? Press each cluster; choose none to ask every member.
-survey-pick-clusters-agent = Which of your clusters are asked? Choose none to ask all of your clusters.
-survey-button-clusters-done = ✔️ Confirm clusters
+survey-audience-card =
+    👥 Who should be asked this survey?
+
+    🧩 Clusters: { $clusters }
+    📍 Estates: { $estates }
+    💼 Roles: { $roles }
+    📱 Messenger: { $platforms }
+
+    Members asked: { $count }
 survey-audience-chosen = 👥 This survey reaches { $count } member(s).
 survey-ask-opens = When does the survey open? Press “Right now” or type a date and time (for example { $example }).
 survey-button-open-now = ▶️ Right now

@@ -102,9 +102,18 @@ survey-questions-written = ✔️ پرسش‌ها نوشته شد.
 survey-template-loaded =
     🧰 الگوی «{ $title }» با این پرسش‌ها آماده است:
     { $list }
-survey-pick-clusters = از کدام خوشه‌ها پرسیده شود؟ روی هر خوشه بزنید؛ اگر هیچ‌کدام را انتخاب نکنید، از همه اعضا پرسیده می‌شود.
-survey-pick-clusters-agent = از کدام خوشه‌های شما پرسیده شود؟ اگر هیچ‌کدام را انتخاب نکنید، از همه خوشه‌های شما پرسیده می‌شود.
-survey-button-clusters-done = ✔️ تأیید خوشه‌ها
+survey-audience-card =
+    👥 این نظرسنجی از چه کسانی پرسیده شود؟
+
+    🧩 خوشه‌ها: { $clusters }
+    📍 شهرک‌ها: { $estates }
+    💼 نقش‌ها: { $roles }
+    📱 پیام‌رسان: { $platforms }
+
+    { $count ->
+        [0] با این انتخاب‌ها کسی پرسیده نمی‌شود.
+       *[other] تعداد پرسیده‌شدگان: { $count } نفر
+    }
 survey-audience-chosen = 👥 این نظرسنجی به { $count } عضو می‌رسد.
 survey-ask-opens = نظرسنجی از کی باز شود؟ «همین حالا» را بزنید یا تاریخ و ساعت را بنویسید (مثلاً { $example }).
 survey-button-open-now = ▶️ همین حالا
