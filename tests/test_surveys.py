@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from bot.sandbox import SandboxUser
 from bot.services.digest.service import Digests, make_digests
 from storage.roles import grant_role
-from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, shown, tap, workday
+from tests.conftest import ADMIN_ID, UNSEEN_MESSAGE, Khooshe, expect, sheet_of, shown, tap, workday
 
 TITLE = "نیاز واحدها به انرژی"
 Q1 = "مهم‌ترین کمبود واحد شما کدام است؟"
@@ -420,3 +420,24 @@ async def test_a_survey_asks_by_every_dimension_a_broadcast_offers(khooshe: Khoo
         await user.settle()
         invites = [m for m in user.chat.messages if "رضایت از آموزش" in (m.content or "")]
         assert len(invites) == times  # the staff's survey only, or none
+
+
+async def test_the_composer_gets_the_invitations_delivery_report(khooshe: Khooshe) -> None:
+    reader, blocker, quiet = await khooshe.seed_members(3)
+    # A survey is not an announcement: a member who turned announcements off is still asked.
+    await khooshe.write("UPDATE members SET announcements = 0 WHERE user_id = ?", quiet.id)
+    khooshe.sandbox.block(blocker.id)
+    admin = khooshe.admin()
+    await publish_template(admin, {"🧩 خوشه‌ها": ["چرم و کفش"]}, "۳ عضو")
+    report = await expect(admin, "گزارش ارسال دعوت نظرسنجی «رضایت از آموزش»")
+    text = shown(report)
+    assert "پرسیده‌شدگان: ۳" in text and "رسیده: ۲" in text, text
+    assert "مسدود کرده‌اند: ۱" in text and "ناموفق: ۰" in text, text
+    for user in (reader, quiet):
+        await expect(user, "رضایت از آموزش")
+    (status,) = await khooshe.rows("SELECT status FROM members WHERE user_id = ?", blocker.id)
+    assert status["status"] == "blocked"
+    await admin.press_inline(report, "📄 فهرست نرسیده‌ها")
+    sheet = sheet_of(await expect(admin, "دعوت نظرسنجی «رضایت از آموزش» به آن‌ها نرسید"))
+    rows = list(sheet.values)
+    assert len(rows) == 2 and rows[1][0] == "عضو 1"

@@ -177,3 +177,21 @@ digest-staff-surveys = 📋 Open surveys:
 digest-staff-survey = • { $title }: { $answers } respondent(s), until { $closes }
 survey-pick-training = Or ask those signed up for a training or event (for a satisfaction survey, say):
 survey-button-training = 👥 Signed up for “{ $title }”
+
+# The delivery of a survey's invitation, told to its composer as a broadcast's is.
+survey-invite-progress =
+    📤 Sending the invitation to the survey “{ $title }”…
+    Delivered: { $sent } of { $total }
+    Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
+survey-invite-progress-done =
+    ✅ The invitation to the survey “{ $title }” has been sent.
+    Delivered: { $sent } of { $total }
+    Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
+survey-invite-report =
+    📊 Delivery report of the invitation to the survey “{ $title }”
+    Members asked: { $total }
+    ✅ Delivered: { $sent }
+    ⚠️ Failed: { $failed }
+    🚫 Blocked the bot: { $blocked }
+    👋 Unreachable: { $left }
+survey-invite-failed-list-caption = Members who did not get the invitation to the survey “{ $title }” ({ $count }).

@@ -180,3 +180,21 @@ digest-staff-surveys = 📋 نظرسنجی‌های باز:
 digest-staff-survey = • { $title }: { $answers } پاسخ‌دهنده، تا { $closes }
 survey-pick-training = یا از ثبت‌نامی‌های یک آموزش یا رویداد بپرسید (مثلاً برای نظرسنجی رضایت):
 survey-button-training = 👥 ثبت‌نامی‌های «{ $title }»
+
+# The delivery of a survey's invitation, told to its composer as a broadcast's is.
+survey-invite-progress =
+    📤 دعوت نظرسنجی «{ $title }» در حال ارسال…
+    رسیده: { $sent } از { $total }
+    ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
+survey-invite-progress-done =
+    ✅ ارسال دعوت نظرسنجی «{ $title }» تمام شد.
+    رسیده: { $sent } از { $total }
+    ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
+survey-invite-report =
+    📊 گزارش ارسال دعوت نظرسنجی «{ $title }»
+    پرسیده‌شدگان: { $total }
+    ✅ رسیده: { $sent }
+    ⚠️ ناموفق: { $failed }
+    🚫 ربات را مسدود کرده‌اند: { $blocked }
+    👋 در دسترس نیستند: { $left }
+survey-invite-failed-list-caption = فهرست اعضایی که دعوت نظرسنجی «{ $title }» به آن‌ها نرسید ({ $count } نفر).
