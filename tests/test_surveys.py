@@ -441,3 +441,29 @@ async def test_the_composer_gets_the_invitations_delivery_report(khooshe: Khoosh
     sheet = sheet_of(await expect(admin, "دعوت نظرسنجی «رضایت از آموزش» به آن‌ها نرسید"))
     rows = list(sheet.values)
     assert len(rows) == 2 and rows[1][0] == "عضو 1"
+
+
+async def test_my_data_shows_the_members_own_answers(khooshe: Khooshe) -> None:
+    mine, theirs = await khooshe.seed_members(2)
+    admin = khooshe.admin()
+    await publish_template(admin, {"🧩 خوشه‌ها": ["چرم و کفش"]}, "۲ عضو")
+    for user, score in ((mine, "۴"), (theirs, "۲")):
+        invite = await expect(user, "رضایت از آموزش")
+        await user.press_inline(invite, "📝 پاسخ می‌دهم")
+        await expect(user, "پرسش ۱ از ۵")
+        await user.press(score)
+        await expect(user, "پرسش ۲ از ۵")
+    await mine.press("۵")
+    await expect(mine, "پرسش ۳ از ۵")  # two answered, three not yet
+    await theirs.press("۱")
+    await expect(theirs, "پرسش ۳ از ۵")
+    await mine.send_command("profile")
+    await expect(mine, "پروفایل شما")
+    await mine.press("🗂 داده‌های من")
+    data = shown(await expect(mine, "هرچه از شما نگه داشته‌ایم"))
+    assert "نظرسنجی‌هایی که پاسخ داده‌اید" in data
+    assert "🗳 پاسخ‌های شما به «رضایت از آموزش»:" in data
+    assert "۱. روی‌هم‌رفته از این آموزش چقدر راضی بودید؟ — ۴" in data
+    assert "۲. محتوای آموزش چقدر به کار واحد شما می‌آید؟ — ۵" in data
+    assert "۳." not in data.split("رضایت از آموزش")[-1]  # unanswered: not listed
+    assert "— ۲" not in data and "— ۱" not in data  # the other member's answers: never
