@@ -23,8 +23,9 @@ from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
 from handlers import forms, menu
 from handlers.audience import AudiencePicker
+from handlers.form_steps import typed_moment
 from handlers.keyboards import answer, chat_id_of, inline, replace_pressed, show_card
-from handlers.when_input import off_day_line, pressed_when, read_when
+from handlers.when_input import off_day_line
 from storage.outbox import NewBroadcast, count_audience
 
 FORM = "broadcast_form"
@@ -187,19 +188,7 @@ async def on_ask_when(update: Update, context: KhoosheContext) -> str:
 async def typed_when(update: Update, context: KhoosheContext, step: str) -> datetime | None:
     """The moment typed (or completed by a «صبح»/«عصر» press); None when it was refused and
     answered, the form staying on `step` (saved, with the text kept for the question)."""
-    draft = draft_of(context)
-    if update.message is not None:
-        assert update.message.text is not None
-        text: str | None = update.message.text
-    else:
-        text = await pressed_when(update, context, draft)
-    if text is None:
-        return None
-    when = await read_when(update, context, draft, text)
-    if when is None:
-        await context.save_form_now(FORM, step)
-        return None
-    return when.at
+    return await typed_moment(update, context, draft_of(context), FORM, step)
 
 
 async def on_when(update: Update, context: KhoosheContext) -> str:

@@ -25,7 +25,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -33,11 +32,10 @@ from bot.context import KhoosheContext
 from bot.roles import Role, access_of, actor, requires
 from bot.services import surveys as service
 from bot.text import clean, shorten
-from handlers import forms, menu
+from handlers import forms
 from handlers.audience import AudiencePicker, audience_of
-from handlers.form_steps import drop_buttons, on_use_buttons, ways_out
+from handlers.form_steps import answer_filter, drop_buttons, stay_on_step, typed_moment, ways_out
 from handlers.keyboards import answer, rows, show_card
-from handlers.when_input import pressed_when, read_when
 from storage.offerings import Offering, get_offering, recent_offerings
 from storage.outbox import Audience, count_audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
@@ -350,22 +348,6 @@ async def on_audience_done(update: Update, context: KhoosheContext) -> str:
 # --- when -------------------------------------------------------------------------------------
 
 
-async def _typed_moment(update: Update, context: KhoosheContext, step: str) -> datetime | None:
-    draft = _draft(context)
-    if update.message is not None:
-        assert update.message.text is not None
-        text: str | None = update.message.text
-    else:
-        text = await pressed_when(update, context, draft)
-    if text is None:
-        return None
-    when = await read_when(update, context, draft, text)
-    if when is None:
-        await context.save_form_now(FORM, step)
-        return None
-    return when.at
-
-
 async def _ask_closes(update: Update, context: KhoosheContext, opens: datetime) -> str:
     t = context.t
     _draft(context)["opens_at"] = opens.isoformat()
@@ -385,7 +367,7 @@ async def on_open_now(update: Update, context: KhoosheContext) -> str:
 
 async def on_opens(update: Update, context: KhoosheContext) -> str:
     """A typed opening time."""
-    moment = await _typed_moment(update, context, OPENS)
+    moment = await typed_moment(update, context, _draft(context), FORM, OPENS)
     if moment is None:
         return OPENS
     _draft(context)["opens_now"] = False
@@ -394,7 +376,7 @@ async def on_opens(update: Update, context: KhoosheContext) -> str:
 
 async def on_closes(update: Update, context: KhoosheContext) -> str:
     """A typed closing time, after the opening: then the summary to confirm."""
-    moment = await _typed_moment(update, context, CLOSES)
+    moment = await typed_moment(update, context, _draft(context), FORM, CLOSES)
     if moment is None:
         return CLOSES
     draft = _draft(context)
@@ -499,9 +481,7 @@ cancel, leave_for_menu = ways_out("survey_draft", "survey-form-cancelled")
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The survey composer."""
-    buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = answer_filter(app)
     states: dict[object, list[Any]] = {
         TITLE: [MessageHandler(text, on_title)],
         KIND: [
@@ -527,8 +507,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
         CONFIRM: [CallbackQueryHandler(on_publish, pattern=cb.SURVEY_PUBLISH.pattern())],
     }
-    for step in states.values():
-        step.append(MessageHandler(other, on_use_buttons))
+    stay_on_step(app, states)
     return forms.form(
         app,
         FORM,
