@@ -310,12 +310,35 @@ LIST_EXPORT = button("l:x", who=AGENT, where=STAFF_CHATS)
 
 # --- announcements (handlers/broadcast*.py, audience.py, scheduled.py; bot/services/outbox.py)
 DIMENSIONS = ("c", "e", "r", "p")  # clusters, estates, job roles, platforms
-BROADCAST_DIMENSION = button("bc:d", Choice("dimension", DIMENSIONS), who=AGENT)
-BROADCAST_TOGGLE = button("bc:t", Choice("dimension", DIMENSIONS), Word("code"), who=AGENT)
-BROADCAST_PAGE = button("bc:p", Choice("dimension", ("c", "e")), PAGE, who=AGENT)
-BROADCAST_BACK = button("bc:back", who=AGENT)
-BROADCAST_EVERYONE = button("bc:all", who=AGENT)
-BROADCAST_CONTINUE = button("bc:go", who=AGENT)
+
+
+@dataclass(frozen=True)
+class AudienceButtons:
+    """One form's audience picker (handlers/audience.py AudiencePicker): the same families
+    under the form's own prefix, so a press lands in the form that showed it."""
+
+    dimension: Button  # opens one dimension's picker
+    toggle: Button  # chooses or un-chooses a value
+    page: Button  # another page of a picker
+    back: Button  # from a picker back to the card
+    everyone: Button  # clears every choice
+    done: Button  # the card's "continue"
+
+
+def audience_buttons(prefix: str, done: str) -> AudienceButtons:
+    """Declare a picker's families under `prefix` (`done`: its continue button's suffix)."""
+    return AudienceButtons(
+        dimension=button(f"{prefix}:d", Choice("dimension", DIMENSIONS), who=AGENT),
+        toggle=button(f"{prefix}:t", Choice("dimension", DIMENSIONS), Word("code"), who=AGENT),
+        page=button(f"{prefix}:p", Choice("dimension", ("c", "e")), PAGE, who=AGENT),
+        back=button(f"{prefix}:back", who=AGENT),
+        everyone=button(f"{prefix}:all", who=AGENT),
+        done=button(f"{prefix}:{done}", who=AGENT),
+    )
+
+
+BROADCAST_PICKER = audience_buttons("bc", done="go")
+BROADCAST_CONTINUE = BROADCAST_PICKER.done
 BROADCAST_SEND_NOW = button("bc:now", who=AGENT)
 BROADCAST_SCHEDULE = button("bc:sch", who=AGENT)
 BROADCAST_AUDIENCE = button("bc:aud", who=AGENT)
@@ -454,9 +477,8 @@ SURVEY_NEW = button("svs:new", who=AGENT)
 SURVEY_TEMPLATE = button("svs:tpl", Choice("template", ("tech_needs", "satisfaction")), who=AGENT)
 SURVEY_KIND = button("svs:k", Choice("kind", SURVEY_KINDS), who=AGENT)
 SURVEY_QUESTIONS_DONE = button("svs:qd", who=AGENT)
-SURVEY_CLUSTER = button("svs:t", Word("cluster"), who=AGENT)
-SURVEY_CLUSTER_PAGE = button("svs:p", PAGE, who=AGENT)
-SURVEY_CLUSTERS_DONE = button("svs:cd", who=AGENT)
+SURVEY_PICKER = audience_buttons("svs", done="cd")  # the audience, as broadcasts pick theirs
+SURVEY_AUDIENCE_DONE = SURVEY_PICKER.done
 SURVEY_TRAINING = button("svs:tr", ID, who=AGENT)  # ask a training's registrants
 SURVEY_OPEN_NOW = button("svs:now", who=AGENT)
 SURVEY_PUBLISH = button("svs:pub", who=AGENT)

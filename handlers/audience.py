@@ -1,6 +1,6 @@
 """The audience picker of a staff form: clusters, estates, job roles and platforms.
 
-A form (the broadcast form today) keeps its draft in `user_data[draft_key]`; the picker
+A form (the broadcast and survey forms) keeps its draft in `user_data[draft_key]`; the picker
 writes the chosen codes there ("clusters", "estates", "job_roles", "platforms") and
 shows the audience card with the number of members it reaches. The form supplies its own
 button families (declared in bot/callbacks.py) and the card's last row, so another form
@@ -13,18 +13,16 @@ their own clusters, whatever the (forgeable) callback data says.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callbacks import Button
+from bot.callbacks import AudienceButtons, Button
 from bot.context import KhoosheContext
-from bot.i18n import Texts
 from bot.roles import Access, Role, access_of
-from handlers.keyboards import answer, button, paged, rows, show_card
+from handlers.keyboards import answer, button, chat_id_of, paged, rows, show_card
 from storage.clusters import list_places
 from storage.members import JOB_ROLES
 from storage.outbox import Audience, count_audience
@@ -92,10 +90,10 @@ async def _names(context: KhoosheContext, dimension: str, codes: list[str], acce
     return t.join(t.label("list-separator"), [labels.get(code, code) for code in codes])
 
 
-async def _reach(context: KhoosheContext, audience: Audience | None) -> int:
+async def _reach(context: KhoosheContext, audience: Audience | None, kind: str) -> int:
     if audience is None:
         return 0
-    return await count_audience(context.db, audience, context.state.outbox.platforms)
+    return await count_audience(context.db, audience, context.state.outbox.platforms, kind)
 
 
 @dataclass(frozen=True)
@@ -105,13 +103,12 @@ class AudiencePicker:
     form: str  # the form's name, for saving its step
     step: str  # the form's step the card and the pickers live in
     draft_key: str  # where in user_data the form keeps its draft
-    dimension: Button  # opens one dimension's picker (field: dimension)
-    toggle: Button  # chooses or un-chooses a value (fields: dimension, code)
-    page: Button  # another page of a picker (fields: dimension, page)
-    back: Button  # from a picker back to the card
-    everyone: Button  # clears every choice
-    # The card's last row (continue, cancel…), made for the reader's language.
-    last_row: Callable[[Texts], list[InlineKeyboardButton]]
+    buttons: AudienceButtons  # the form's own families (bot/callbacks.py audience_buttons)
+    cancel: Button  # the form's cancel button, on the card's last row
+    # What the form sends (opt-outs count for announcements only, storage/audience.py) and
+    # the card's message id (same variables as the broadcast's).
+    kind: str = "announcement"
+    card_text: str = "broadcast-audience-card"
 
     def draft(self, context: KhoosheContext) -> dict[str, Any]:
         """The form's draft (made empty when there is none)."""
@@ -125,7 +122,7 @@ class AudiencePicker:
 
     async def count(self, update: Update, context: KhoosheContext) -> int:
         """How many members the draft's audience reaches (0 when outside the scope)."""
-        return await _reach(context, await self.audience(update, context))
+        return await _reach(context, await self.audience(update, context), self.kind)
 
     async def card(
         self, update: Update, context: KhoosheContext
@@ -134,9 +131,9 @@ class AudiencePicker:
         t = context.t
         draft = self.draft(context)
         access = await presser_access(update, context)
-        count = await _reach(context, audience_of(draft, access))
+        count = await _reach(context, audience_of(draft, access), self.kind)
         text = t(
-            "broadcast-audience-card",
+            self.card_text,
             clusters=await _names(context, "c", draft.get("clusters", []), access),
             estates=await _names(context, "e", draft.get("estates", []), access),
             roles=await _names(context, "r", draft.get("job_roles", []), access),
@@ -147,20 +144,30 @@ class AudiencePicker:
         if len(context.state.outbox.platforms) > 1:
             dimensions.append("p")
         labels = {"c": "clusters", "e": "estates", "r": "roles", "p": "platforms"}
+        own = self.buttons
         buttons = [
-            button(t, f"broadcast-button-{labels[d]}", self.dimension.pack(d)) for d in dimensions
+            button(t, f"broadcast-button-{labels[d]}", own.dimension.pack(d)) for d in dimensions
         ]
-        buttons.append(button(t, "broadcast-button-everyone", self.everyone.pack()))
+        buttons.append(button(t, "broadcast-button-everyone", own.everyone.pack()))
         keyboard = rows(buttons, 2)
-        keyboard.append(self.last_row(t))
+        keyboard.append(
+            [
+                button(t, "broadcast-button-continue", own.done.pack()),
+                button(t, "button-cancel", self.cancel.pack()),
+            ]
+        )
         return text, InlineKeyboardMarkup(keyboard), count
 
-    async def show(self, update: Update, context: KhoosheContext) -> str:
-        """Show the audience card (the form is saved on this step first) and stay on it."""
+    async def show(self, update: Update, context: KhoosheContext, *, fresh: bool = False) -> str:
+        """Show the audience card (the form is saved on this step first) and stay on it:
+        in place of the pressed card, or as a new message when `fresh`."""
         text, markup, _ = await self.card(update, context)
         # What was typed is stored before the next step shows it was taken.
         await context.save_form_now(self.form, self.step)
-        await show_card(update, context, text, markup)
+        if fresh:
+            await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
+        else:
+            await show_card(update, context, text, markup)
         return self.step
 
     async def _picker(
@@ -172,11 +179,16 @@ class AudiencePicker:
         key, title = DIMENSIONS[dimension]
         chosen = set(draft.get(key, []))
         items = [
-            (("✅ " if code in chosen else "▫️ ") + label, self.toggle.pack(dimension, code))
+            (
+                ("✅ " if code in chosen else "▫️ ") + label,
+                self.buttons.toggle.pack(dimension, code),
+            )
             for code, label in await choices(context, dimension, access)
         ]
-        done = button(t, "broadcast-button-done", self.back.pack())
-        markup = paged(t, items, page, lambda p: self.page.pack(dimension, p), extra=[done])
+        done = button(t, "broadcast-button-done", self.buttons.back.pack())
+        markup = paged(
+            t, items, page, lambda p: self.buttons.page.pack(dimension, p), extra=[done]
+        )
         if dimension == "c" and not access.has(Role.STAFF):
             title = "broadcast-pick-clusters-agent"
         await show_card(update, context, t(title), markup)
@@ -185,7 +197,7 @@ class AudiencePicker:
         """Open the picker of clusters, estates, roles or platforms."""
         assert update.callback_query is not None and update.callback_query.data is not None
         await answer(update)
-        (dimension,) = self.dimension.words(update.callback_query.data)
+        (dimension,) = self.buttons.dimension.words(update.callback_query.data)
         self.draft(context)["page"] = 0
         await self._picker(update, context, dimension, 0)
         return self.step
@@ -194,7 +206,7 @@ class AudiencePicker:
         """Another page of a picker."""
         assert update.callback_query is not None and update.callback_query.data is not None
         await answer(update)
-        dimension, page = self.page.words(update.callback_query.data)
+        dimension, page = self.buttons.page.words(update.callback_query.data)
         self.draft(context)["page"] = int(page)
         await self._picker(update, context, dimension, int(page))
         return self.step
@@ -202,7 +214,7 @@ class AudiencePicker:
     async def on_toggle(self, update: Update, context: KhoosheContext) -> str:
         """Choose or un-choose one value (only values this person is offered are accepted)."""
         assert update.callback_query is not None and update.callback_query.data is not None
-        dimension, code = self.toggle.words(update.callback_query.data)
+        dimension, code = self.buttons.toggle.words(update.callback_query.data)
         access = await presser_access(update, context)
         offered = {c for c, _ in await choices(context, dimension, access)}
         if code not in offered:
@@ -237,9 +249,9 @@ class AudiencePicker:
     def handlers(self) -> list[BaseHandler[Any, KhoosheContext, Any]]:
         """The picker's button handlers, for the form's audience step."""
         return [
-            CallbackQueryHandler(self.on_dimension, pattern=self.dimension.pattern()),
-            CallbackQueryHandler(self.on_toggle, pattern=self.toggle.pattern()),
-            CallbackQueryHandler(self.on_page, pattern=self.page.pattern()),
-            CallbackQueryHandler(self.on_back, pattern=self.back.pattern()),
-            CallbackQueryHandler(self.on_everyone, pattern=self.everyone.pattern()),
+            CallbackQueryHandler(self.on_dimension, pattern=self.buttons.dimension.pattern()),
+            CallbackQueryHandler(self.on_toggle, pattern=self.buttons.toggle.pattern()),
+            CallbackQueryHandler(self.on_page, pattern=self.buttons.page.pattern()),
+            CallbackQueryHandler(self.on_back, pattern=self.buttons.back.pattern()),
+            CallbackQueryHandler(self.on_everyone, pattern=self.buttons.everyone.pattern()),
         ]

@@ -13,19 +13,18 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
-from bot.i18n import Texts
 from bot.roles import Role, actor, requires
 from bot.services.delivery import Content, send_content
 from bot.text import utf16_len
 from handlers.audience import AudiencePicker
-from handlers.form_steps import ways_out
-from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, show_card
-from handlers.when_input import off_day_line, pressed_when, read_when
+from handlers.form_steps import typed_moment, ways_out
+from handlers.keyboards import answer, chat_id_of, inline, replace_pressed, show_card
+from handlers.when_input import off_day_line
 from storage.outbox import NewBroadcast, count_audience
 
 FORM = "broadcast_form"
@@ -41,23 +40,12 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 
 
-def _last_row(t: Texts) -> list[InlineKeyboardButton]:
-    return [
-        button(t, "broadcast-button-continue", cb.BROADCAST_CONTINUE.pack()),
-        button(t, "button-cancel", cb.BROADCAST_CANCEL_FORM.pack()),
-    ]
-
-
 PICKER = AudiencePicker(
     form=FORM,
     step=AUDIENCE,
     draft_key="broadcast",
-    dimension=cb.BROADCAST_DIMENSION,
-    toggle=cb.BROADCAST_TOGGLE,
-    page=cb.BROADCAST_PAGE,
-    back=cb.BROADCAST_BACK,
-    everyone=cb.BROADCAST_EVERYONE,
-    last_row=_last_row,
+    buttons=cb.BROADCAST_PICKER,
+    cancel=cb.BROADCAST_CANCEL_FORM,
 )
 
 
@@ -199,19 +187,7 @@ async def on_ask_when(update: Update, context: KhoosheContext) -> str:
 async def typed_when(update: Update, context: KhoosheContext, step: str) -> datetime | None:
     """The moment typed (or completed by a «صبح»/«عصر» press); None when it was refused and
     answered, the form staying on `step` (saved, with the text kept for the question)."""
-    draft = draft_of(context)
-    if update.message is not None:
-        assert update.message.text is not None
-        text: str | None = update.message.text
-    else:
-        text = await pressed_when(update, context, draft)
-    if text is None:
-        return None
-    when = await read_when(update, context, draft, text)
-    if when is None:
-        await context.save_form_now(FORM, step)
-        return None
-    return when.at
+    return await typed_moment(update, context, draft_of(context), FORM, step)
 
 
 async def on_when(update: Update, context: KhoosheContext) -> str:

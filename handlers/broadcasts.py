@@ -18,6 +18,7 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
+from bot.services.outbox import REPORTED
 from handlers import broadcast_form as compose
 from handlers import forms, menu, profile, scheduled
 from handlers.broadcast_form import (
@@ -39,7 +40,7 @@ from storage.outbox import Broadcast, undelivered
 FAILED_COLUMNS = ("name", "company", "cluster", "platform", "phone", "status", "error", "tried")
 
 
-@scheduled.broadcast_button
+@scheduled.sent_broadcast_button
 async def on_failed_list(update: Update, context: KhoosheContext, broadcast: Broadcast) -> None:
     """The delivery report's button: who did not get it, as a spreadsheet."""
     t = context.t
@@ -71,8 +72,9 @@ async def on_failed_list(update: Update, context: KhoosheContext, broadcast: Bro
         dated="tried",
         filename=f"broadcast-{broadcast.id}-undelivered.xlsx",
         caption=t(
-            "broadcast-failed-list-caption",
+            f"{REPORTED[broadcast.kind]}-failed-list-caption",
             number=t.digits(broadcast.number),
+            title=str(broadcast.template.args.get("title", "")) if broadcast.template else "",
             count=len(recipients),
         ),
     )

@@ -1,15 +1,18 @@
-"""Steps the survey and proposal forms share: picking clusters (the values broadcasts offer the
-same person, `handlers.broadcasts.choices`), the ways out of a form that keeps its draft under
-one key, and taking the buttons off a confirmed card."""
+"""Steps the survey, proposal and meeting forms share: picking the clusters a proposal is for
+(the values broadcasts offer the same person, `handlers.audience.choices`; a survey's audience
+uses the broadcasts' whole picker, handlers/audience.py), the ways out of a form that keeps its
+draft under one key, a date and time typed into a form, and taking the buttons off a confirmed
+card."""
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import ConversationHandler
+from telegram.ext import Application, ConversationHandler, MessageHandler, filters
 
 from bot.callbacks import Button
 from bot.context import KhoosheContext
@@ -17,6 +20,7 @@ from bot.roles import access_of
 from handlers import forms, menu
 from handlers.audience import choices
 from handlers.keyboards import answer, paged, show_card
+from handlers.when_input import pressed_when, read_when
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +107,42 @@ def ways_out(draft_key: str, said: str) -> tuple[forms.Callback, forms.Callback]
         return ConversationHandler.END
 
     return cancel, leave_for_menu
+
+
+async def typed_moment(
+    update: Update, context: KhoosheContext, draft: dict[str, Any], form: str, step: str
+) -> datetime | None:
+    """The moment typed (or completed by a «صبح»/«عصر» press); None when it was refused and
+    answered, the form staying on `step` (saved, with the text kept in `draft` for the
+    question)."""
+    if update.message is not None:
+        assert update.message.text is not None
+        text: str | None = update.message.text
+    else:
+        text = await pressed_when(update, context, draft)
+    if text is None:
+        return None
+    when = await read_when(update, context, draft, text)
+    if when is None:
+        await context.save_form_now(form, step)
+        return None
+    return when.at
+
+
+def answer_filter(app: Application) -> filters.BaseFilter:
+    """Text typed as a step's answer: not a command, a menu button or the cancel button."""
+    buttons = menu.buttons(app)
+    return filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+
+
+def stay_on_step(app: Application, *forms_states: dict[object, list[Any]]) -> None:
+    """Append to every step of these forms: anything else typed or sent (not a command, a
+    menu button or cancel) is answered «use the buttons» and the step stays."""
+    buttons = menu.buttons(app)
+    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    for states in forms_states:
+        for step in states.values():
+            step.append(MessageHandler(other, on_use_buttons))
 
 
 async def on_use_buttons(update: Update, context: KhoosheContext) -> None:

@@ -16,7 +16,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -24,8 +23,8 @@ from bot.context import KhoosheContext
 from bot.roles import Role, actor, requires
 from bot.services import proposals as service
 from bot.services.reports import parse_code
-from handlers import forms, menu
-from handlers.form_steps import on_use_buttons, ways_out
+from handlers import forms
+from handlers.form_steps import answer_filter, stay_on_step, typed_moment, ways_out
 from handlers.keyboards import answer, rows, show_card
 from handlers.proposal_form import (
     BODY_PATTERN,
@@ -39,7 +38,6 @@ from handlers.proposal_form import (
     tell,
     typed_text,
 )
-from handlers.when_input import pressed_when, read_when
 from storage.meeting_agenda import (
     add_report_to_agenda,
     agenda_report,
@@ -181,16 +179,9 @@ async def on_due(update: Update, context: KhoosheContext) -> str:
     if query is not None and cb.PROPOSAL_NO_DUE.unpack(query.data) is not None:
         await answer(update)
     else:
-        text = update.message.text if update.message is not None else None
-        if text is None:
-            text = await pressed_when(update, context, draft)
-        if text is None:
+        due = await typed_moment(update, context, draft, DECISION_FORM, DUE)
+        if due is None:
             return DUE
-        when = await read_when(update, context, draft, text)
-        if when is None:
-            await context.save_form_now(DECISION_FORM, DUE)
-            return DUE
-        due = when.at
     draft["due"] = due.isoformat() if due is not None else None
     t = context.t
     body = service.body_name(context.state.outside_bodies, draft.get("body"), t.lang) or "—"
@@ -385,9 +376,7 @@ cancel_adding, leave_adding = ways_out("meeting_report", "proposal-form-cancelle
 
 def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     """The decision and agenda forms."""
-    buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = answer_filter(app)
     deciding: dict[object, list[Any]] = {
         OUTCOME: [CallbackQueryHandler(on_outcome, pattern=cb.PROPOSAL_OUTCOME.pattern())],
         DECISION_TEXT: [MessageHandler(text, on_decision_text)],
@@ -402,9 +391,7 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         ],
     }
     adding: dict[object, list[Any]] = {REPORT_CODE: [MessageHandler(text, on_report_code)]}
-    for states in (deciding, adding):
-        for step in states.values():
-            step.append(MessageHandler(other, on_use_buttons))
+    stay_on_step(app, deciding, adding)
     return [
         forms.form(
             app, DECISION_FORM,

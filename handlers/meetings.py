@@ -167,7 +167,8 @@ async def on_pack(update: Update, context: KhoosheContext) -> None:
                 "body": service.body_name(bodies, item.body, t.lang) or "",
                 "supports": found.total,
                 "by_cluster": t.label("list-separator").join(
-                    f"{names.get(c, c)}: {n}" for c, n in sorted(found.by_cluster().items())
+                    f"{names.get(c, c)}: {t.digits(n)}"
+                    for c, n in sorted(found.by_cluster().items())
                 ),
                 "reports": len(item.reports),
                 "members": len(item.reports) + sum(counts.get(r, 0) for r in item.reports),
@@ -182,8 +183,9 @@ async def on_pack(update: Update, context: KhoosheContext) -> None:
     columns = [
         Column(
             t.label(f"meeting-col-{c}"),
-            40 if c in ("problem", "solution") else 16,
+            40 if c in ("problem", "solution", "decision") else 16,
             gregorian=t.label("meeting-col-due_gregorian") if c == "due" else None,
+            wrap=c in ("title", "problem", "solution", "by_cluster", "decision"),
         )
         for c in PACK_COLUMNS
     ]
@@ -191,7 +193,9 @@ async def on_pack(update: Update, context: KhoosheContext) -> None:
     await send_table(
         context.bot,
         chat_id_of(update),
-        lambda: table_workbook(columns, table, t.lang, tz, title=shorten(meeting.title, 30)),
+        lambda: table_workbook(
+            columns, table, t.lang, tz, title=shorten(meeting.title, 30), printable=True
+        ),
         f"meeting-{meeting.id}-pack.xlsx",
         t("meeting-pack-caption", title=meeting.title, count=len(items)),
     )

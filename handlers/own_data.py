@@ -12,6 +12,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.services import notices
 from bot.services.own_data import delete_account
+from bot.services.surveys import answer_lines
 from handlers import profile
 from handlers.keyboards import add_presses, answer, replace_pressed
 from handlers.offerings import tell_promoted
@@ -20,6 +21,7 @@ from storage.consultations import member_consultations
 from storage.members import Member, addresses
 from storage.own_data import own_ideas, own_signups, own_voice
 from storage.reports import member_reports
+from storage.surveys import answered_by, answers_of
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,10 @@ async def describe_all(context: KhoosheContext, member: Member) -> str:
     voice = await own_voice(context.db, member.id)
     voiced = [t("mydata-voice", surveys=voice.surveys, supports=voice.supports)]
     voiced += [t("mydata-idea", text=text) for text in voice.comments]
+    # Their own answers, question by question (only theirs: the query is by their id).
+    for survey in await answered_by(context.db, member.id):
+        voiced.append(t("mydata-survey", title=survey.title))
+        voiced += answer_lines(t, survey, await answers_of(context.db, survey.id, member.id))
     parts = (about, filed, signed, said, asked, voiced)
     return t.join("\n\n", (t.join("\n", part) for part in parts))
 

@@ -21,7 +21,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -30,9 +29,9 @@ from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import proposals as service
 from bot.services import surveys as survey_rules
 from bot.text import clean, fold_digits, shorten
-from handlers import forms, menu
+from handlers import forms
 from handlers.audience import choices
-from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
+from handlers.form_steps import ClusterPicker, answer_filter, drop_buttons, stay_on_step, ways_out
 from handlers.keyboards import answer, rows, show_card
 from storage.needs import ranking
 from storage.proposals import (
@@ -512,9 +511,7 @@ cancel_comment, leave_comment = ways_out("proposal_comment", "proposal-comment-c
 
 def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
     """The proposal and comment forms."""
-    buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = answer_filter(app)
     writing: dict[object, list[Any]] = {
         TITLE: [MessageHandler(text, on_title)],
         PROBLEM: [MessageHandler(text, on_problem)],
@@ -541,9 +538,7 @@ def build(app: Application) -> list[ConversationHandler[KhoosheContext]]:
         ],
     }
     commenting: dict[object, list[Any]] = {COMMENT: [MessageHandler(text, on_comment_text)]}
-    for states in (writing, commenting):
-        for step in states.values():
-            step.append(MessageHandler(other, on_use_buttons))
+    stay_on_step(app, writing, commenting)
     return [
         forms.form(
             app, FORM,

@@ -7,6 +7,7 @@ Only the composer, or staff, may touch a broadcast; every press is checked again
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -16,6 +17,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Role, access_of, actor, requires
+from bot.services.outbox import REPORTED
 from bot.text import clip
 from handlers.broadcast_form import FORM, RESCHEDULE, draft_of, typed_when
 from handlers.keyboards import (
@@ -37,14 +39,18 @@ BODY_PREVIEW = 120
 
 
 async def own_or_staff(
-    update: Update, context: KhoosheContext, broadcast_id: int
+    update: Update,
+    context: KhoosheContext,
+    broadcast_id: int,
+    kinds: Collection[str] = ("announcement",),
 ) -> Broadcast | None:
-    """The broadcast, if this person made it or is staff; otherwise say so."""
+    """The broadcast (of one of `kinds`), if this person made it or is staff; otherwise say
+    so."""
     user = update.effective_user
     assert user is not None
     broadcast = await get_broadcast(context.db, broadcast_id)
     access = await access_of(context, user.id)
-    if broadcast is None or broadcast.kind != "announcement":
+    if broadcast is None or broadcast.kind not in kinds:
         await answer(update, context.t("scheduled-not-waiting"), alert=True)
         return None
     if broadcast.created_by != actor(context, user.id) and not access.has(Role.STAFF):
@@ -65,8 +71,14 @@ async def _pressed(update: Update, context: KhoosheContext) -> Broadcast | None:
     return await own_or_staff(update, context, pressed_broadcast(update))
 
 
+async def _pressed_sent(update: Update, context: KhoosheContext) -> Broadcast | None:
+    return await own_or_staff(update, context, pressed_broadcast(update), REPORTED)
+
+
 # A staff button about a broadcast this person made (or any, for staff).
 broadcast_button = staff_button(_pressed)
+# The same about anything whose composer is sent a delivery report (a survey's invitation too).
+sent_broadcast_button = staff_button(_pressed_sent)
 
 
 def _body_preview(t: Texts, broadcast: Broadcast) -> str:

@@ -23,7 +23,6 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.services import surveys as service
-from bot.text import shorten
 from handlers import forms, menu
 from handlers.form_steps import ways_out
 from handlers.keyboards import answer, replace_pressed, rows, show_card
@@ -195,16 +194,7 @@ async def _summary(update: Update, context: KhoosheContext, survey: Survey) -> i
     t = context.t
     answers = await answers_of(context.db, survey.id, member.id)
     lines = [t("survey-summary", title=survey.title)]
-    lines += [
-        t(
-            "survey-summary-line",
-            number=q.position,
-            text=shorten(q.text, 80),
-            answer=service.shown_answer(t, q, answers[q.id]),
-        )
-        for q in survey.questions
-        if q.id in answers
-    ]
+    lines += service.answer_lines(t, survey, answers)
     lines.append(t("survey-summary-change", closes=survey.closes_at))
     buttons = [
         InlineKeyboardButton(

@@ -6,8 +6,9 @@ it asks (an agent: only theirs), when it opens and closes (Jalali, typed as ever
 takes dates), a summary, then publish. The invitation goes out through the outbox when the
 survey opens (bot/services/surveys.py `invitation`).
 
-The audience is chosen as broadcasts choose theirs: the same values offered to the same
-person (`handlers.broadcasts.choices`) and the same scope rule (`audience_of`).
+The audience is chosen with the broadcasts' picker (handlers/audience.py: clusters, estates,
+job roles, platforms; an agent only within their clusters) or is a recent training's
+registrants; the scope is checked again on every press and at publishing.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import callbacks as cb
@@ -32,11 +32,10 @@ from bot.context import KhoosheContext
 from bot.roles import Role, access_of, actor, requires
 from bot.services import surveys as service
 from bot.text import clean, shorten
-from handlers import forms, menu
-from handlers.audience import audience_of
-from handlers.form_steps import ClusterPicker, drop_buttons, on_use_buttons, ways_out
+from handlers import forms
+from handlers.audience import AudiencePicker, audience_of
+from handlers.form_steps import answer_filter, drop_buttons, stay_on_step, typed_moment, ways_out
 from handlers.keyboards import answer, rows, show_card
-from handlers.when_input import pressed_when, read_when
 from storage.offerings import Offering, get_offering, recent_offerings
 from storage.outbox import Audience, count_audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
@@ -46,8 +45,8 @@ log = logging.getLogger(__name__)
 FORM = "survey_form"
 # Trainings whose registrants a survey may ask: from this many days ago on, at most this many.
 TRAINING_DAYS, TRAININGS = 30, 4
-TITLE, KIND, QUESTION, OPTIONS, CLUSTERS, OPENS, CLOSES, CONFIRM = (
-    "title", "kind", "question", "options", "clusters", "opens", "closes", "confirm",
+TITLE, KIND, QUESTION, OPTIONS, AUDIENCE, OPENS, CLOSES, CONFIRM = (
+    "title", "kind", "question", "options", "audience", "opens", "closes", "confirm",
 )  # fmt: skip
 
 
@@ -239,28 +238,19 @@ async def on_questions_done(update: Update, context: KhoosheContext) -> str:
 # --- the audience -----------------------------------------------------------------------------
 
 
-PICKER = ClusterPicker(
-    cb.SURVEY_CLUSTER,
-    cb.SURVEY_CLUSTER_PAGE,
-    cb.SURVEY_CLUSTERS_DONE,
-    "survey-button-clusters-done",
-    cb.SURVEY_CANCEL_FORM,
+PICKER = AudiencePicker(
+    form=FORM,
+    step=AUDIENCE,
+    draft_key="survey_draft",
+    buttons=cb.SURVEY_PICKER,
+    cancel=cb.SURVEY_CANCEL_FORM,
+    kind="survey",
+    card_text="survey-audience-card",
 )
 
 
-async def _picker_title(update: Update, context: KhoosheContext) -> str:
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    key = "survey-pick-clusters" if access.has(Role.STAFF) else "survey-pick-clusters-agent"
-    return context.t(key)
-
-
 async def _clusters(update: Update, context: KhoosheContext) -> str:
-    draft = _draft(context)
-    draft["page"] = 0
-    markup = await PICKER.markup(update, context, draft)
-    step = await _send(update, context, CLUSTERS, await _picker_title(update, context), markup)
+    step = await PICKER.show(update, context, fresh=True)
     trainings = await _trainings(update, context)
     if trainings:  # a satisfaction survey after a training asks those who signed up
         t = context.t
@@ -279,19 +269,11 @@ async def _clusters(update: Update, context: KhoosheContext) -> str:
     return step
 
 
-async def on_cluster(update: Update, context: KhoosheContext) -> str:
-    """Choose or un-choose a cluster (only those this person is offered), or turn a page."""
-    title = await _picker_title(update, context)
-    if await PICKER.on_press(update, context, _draft(context), title):
-        await context.save_form_now(FORM, CLUSTERS)
-    return CLUSTERS
-
-
 async def _audience(
     update: Update, context: KhoosheContext, draft: dict[str, Any]
 ) -> Audience | None:
     """The draft's audience within this person's scope: a training's registrants (in its
-    clusters), or the clusters chosen as broadcasts choose them; None: out of scope."""
+    clusters), or the audience picked as broadcasts pick theirs; None: out of scope."""
     user = update.effective_user
     assert user is not None
     access = await access_of(context, user.id)
@@ -320,9 +302,9 @@ async def _trainings(update: Update, context: KhoosheContext) -> list[Offering]:
     ][:TRAININGS]
 
 
-async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
-    """Clusters chosen (none: everyone, for staff; all of theirs, for an agent), or a
-    training's registrants: then when it opens."""
+async def on_audience_done(update: Update, context: KhoosheContext) -> str:
+    """Audience picked (nothing picked: everyone, for staff; all of their clusters, for an
+    agent), or a training's registrants: then when it opens."""
     draft = _draft(context)
     query = update.callback_query
     assert query is not None
@@ -330,19 +312,19 @@ async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
     if training is not None:
         if training not in {o.id for o in await _trainings(update, context)}:
             await answer(update, context.t("broadcast-out-of-scope"), alert=True)
-            return CLUSTERS
+            return AUDIENCE
         draft["offering"] = training
     else:
         draft.pop("offering", None)
     audience = await _audience(update, context, draft)
     if audience is None:
         await answer(update, context.t("broadcast-out-of-scope"), alert=True)
-        return CLUSTERS
+        return AUDIENCE
     platforms = context.state.outbox.platforms
     count = await count_audience(context.db, audience, platforms, "survey")
     if count == 0:
         await answer(update, context.t("broadcast-nobody"), alert=True)
-        return CLUSTERS
+        return AUDIENCE
     await answer(update)
     draft["audience"] = audience.to_json()
     draft["count"] = count
@@ -366,22 +348,6 @@ async def on_clusters_done(update: Update, context: KhoosheContext) -> str:
 # --- when -------------------------------------------------------------------------------------
 
 
-async def _typed_moment(update: Update, context: KhoosheContext, step: str) -> datetime | None:
-    draft = _draft(context)
-    if update.message is not None:
-        assert update.message.text is not None
-        text: str | None = update.message.text
-    else:
-        text = await pressed_when(update, context, draft)
-    if text is None:
-        return None
-    when = await read_when(update, context, draft, text)
-    if when is None:
-        await context.save_form_now(FORM, step)
-        return None
-    return when.at
-
-
 async def _ask_closes(update: Update, context: KhoosheContext, opens: datetime) -> str:
     t = context.t
     _draft(context)["opens_at"] = opens.isoformat()
@@ -401,7 +367,7 @@ async def on_open_now(update: Update, context: KhoosheContext) -> str:
 
 async def on_opens(update: Update, context: KhoosheContext) -> str:
     """A typed opening time."""
-    moment = await _typed_moment(update, context, OPENS)
+    moment = await typed_moment(update, context, _draft(context), FORM, OPENS)
     if moment is None:
         return OPENS
     _draft(context)["opens_now"] = False
@@ -410,7 +376,7 @@ async def on_opens(update: Update, context: KhoosheContext) -> str:
 
 async def on_closes(update: Update, context: KhoosheContext) -> str:
     """A typed closing time, after the opening: then the summary to confirm."""
-    moment = await _typed_moment(update, context, CLOSES)
+    moment = await typed_moment(update, context, _draft(context), FORM, CLOSES)
     if moment is None:
         return CLOSES
     draft = _draft(context)
@@ -515,9 +481,7 @@ cancel, leave_for_menu = ways_out("survey_draft", "survey-form-cancelled")
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The survey composer."""
-    buttons = menu.buttons(app)
-    text = filters.TEXT & ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
-    other = ~filters.COMMAND & ~buttons.menu & ~buttons.cancel
+    text = answer_filter(app)
     states: dict[object, list[Any]] = {
         TITLE: [MessageHandler(text, on_title)],
         KIND: [
@@ -526,12 +490,10 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
         QUESTION: [MessageHandler(text, on_question)],
         OPTIONS: [MessageHandler(text, on_options)],
-        CLUSTERS: [
+        AUDIENCE: [
+            *PICKER.handlers(),
             CallbackQueryHandler(
-                on_cluster, pattern=cb.any_of(cb.SURVEY_CLUSTER, cb.SURVEY_CLUSTER_PAGE)
-            ),
-            CallbackQueryHandler(
-                on_clusters_done, pattern=cb.any_of(cb.SURVEY_CLUSTERS_DONE, cb.SURVEY_TRAINING)
+                on_audience_done, pattern=cb.any_of(cb.SURVEY_AUDIENCE_DONE, cb.SURVEY_TRAINING)
             ),
         ],
         OPENS: [
@@ -545,8 +507,7 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         ],
         CONFIRM: [CallbackQueryHandler(on_publish, pattern=cb.SURVEY_PUBLISH.pattern())],
     }
-    for step in states.values():
-        step.append(MessageHandler(other, on_use_buttons))
+    stay_on_step(app, states)
     return forms.form(
         app,
         FORM,

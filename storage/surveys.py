@@ -188,6 +188,17 @@ async def answers_of(db: aiosqlite.Connection, survey_id: int, member_id: int) -
         return {int(r[0]): json.loads(r[1]) for r in await cursor.fetchall()}
 
 
+async def answered_by(db: aiosqlite.Connection, member_id: int) -> list[Survey]:
+    """The surveys a member has given any answer to, newest first (their own data)."""
+    async with db.execute(
+        f"SELECT {_COLUMNS} FROM surveys WHERE id IN "
+        "(SELECT survey_id FROM survey_answers WHERE member_id = ?) ORDER BY id DESC",
+        (member_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [await _survey(db, row) for row in rows]
+
+
 async def save_answer(
     db: aiosqlite.Connection,
     survey_id: int,

@@ -7,6 +7,7 @@ reports move on; agents stay within their clusters."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits, shorten
@@ -20,7 +21,6 @@ from tests.conftest import (
     expect,
     sheet_of,
     shown,
-    table_of,
     tap,
     wait_for,
     workday,
@@ -204,13 +204,12 @@ async def test_a_proposal_from_supports_to_a_decision_told_exactly_once(
     await admin.send_command("meetings")
     listing = await expect(admin, f"جلسه «{MEETING}»")
     assert TITLE in shown(listing)
-    await admin.press_inline(listing, "📦 بسته پیشنهادها (اکسل)")
-    pack = await expect(admin, "بسته پیشنهادهای جلسه")
-    assert sheet_of(pack).sheet_view.rightToLeft
-    head, first = table_of(pack)[:2]
+    head, first = await pack_row(admin, listing)
     assert first[head.index("عنوان")] == TITLE
     assert first[head.index("حامیان")] == 2 and first[head.index("گزارش‌های مرتبط")] == 3
+    assert first[head.index("حامیان به تفکیک خوشه")] == "مبلمان و صنایع چوب: ۱، چرم و کفش: ۱"
     assert first[head.index("اعضای گزارش‌دهنده")] == 4
+    assert first[head.index("وضعیت")] == "در دستور جلسه" and not first[head.index("تصمیم")]
 
     # The decision: one recipient's message fails once, and the bot restarts before the
     # retry; everyone concerned still gets it exactly once.
@@ -229,6 +228,11 @@ async def test_a_proposal_from_supports_to_a_decision_told_exactly_once(
     assert "به دستگاه مسئول ارجاع شد" in decision and "شرکت توزیع برق" in decision
     reports = await khooshe.rows("SELECT status, outside_body FROM reports ORDER BY id")
     assert reports == [{"status": "referred", "outside_body": "power"}] * 3
+    # The pack printed after the meeting carries the decision and its due date.
+    await admin.send_command("meetings")
+    head, first = await pack_row(admin, await expect(admin, f"جلسه «{MEETING}»"))
+    assert first[head.index("تصمیم")] == "به دستگاه مسئول ارجاع شد"
+    assert "۱۴۰" in str(first[head.index("مهلت")])
 
     # Done, told once too.
     await admin.send_command("proposals")
@@ -246,6 +250,23 @@ async def test_a_proposal_from_supports_to_a_decision_told_exactly_once(
     assert [(e["to_status"], e["told"]) for e in events] == [
         ("open", 1), ("agenda", 1), ("decided", 1), ("done", 1),
     ]  # fmt: skip
+
+
+async def pack_row(admin: SandboxUser, listing: BotMessage) -> tuple[Any, Any]:
+    """The meeting's proposal pack from its /meetings listing: (headers, first item's row),
+    after checking it prints as a Persian office expects (right to left, A4 landscape, every
+    column on the page's width, the header on every page, long text wrapped)."""
+    await admin.press_inline(listing, "📦 بسته پیشنهادها (اکسل)")
+    sheet = sheet_of(await expect(admin, "بسته پیشنهادهای جلسه"))
+    assert sheet.sheet_view.rightToLeft
+    setup = sheet.page_setup
+    assert (setup.orientation, str(setup.paperSize)) == ("landscape", sheet.PAPERSIZE_A4)
+    assert sheet.sheet_properties.pageSetUpPr is not None
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1
+    assert setup.fitToHeight == 0 and sheet.print_title_rows == "$1:$1"
+    assert sheet["D2"].alignment.wrap_text  # the problem, as long as it is
+    head, first = list(sheet.values)[:2]
+    return head, first
 
 
 async def _day(khooshe: Khooshe, offering_id: int) -> str:
@@ -456,9 +477,7 @@ async def test_a_report_on_a_meetings_agenda_is_decided_and_told_once(khooshe: K
     await admin.send_command("meetings")
     listing = await expect(admin, "تصمیم ثبت شد")
     assert f"⚖️ تصمیم: گزارش {shown_code}" not in listing.button_texts
-    await admin.press_inline(listing, "📦 بسته پیشنهادها (اکسل)")
-    pack = await expect(admin, "بسته پیشنهادهای جلسه")
-    head, first = table_of(pack)[:2]
+    head, first = await pack_row(admin, listing)
     assert first[head.index("عنوان")] == f"گزارش {shown_code}"
     assert first[head.index("اعضای گزارش‌دهنده")] == 2
     for user in (filer, joiner, other):

@@ -18,9 +18,11 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.i18n import format_datetime, persian_script
 
@@ -98,6 +100,8 @@ class Column:
     header: str
     width: int = 16
     gregorian: str | None = None
+    # Long text (a problem, a solution) wraps inside its column, so a printed page shows it.
+    wrap: bool = False
 
 
 def header_ids(columns: Iterable[str], dates: Iterable[str]) -> tuple[str, ...]:
@@ -129,6 +133,9 @@ class ExportRow:
     # How many files members attached, and of which kinds ("3: 1 photo, 1 file, 1 voice note").
     attachments: str
     description: str
+
+
+_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
@@ -231,7 +238,10 @@ def _cells(
         elif isinstance(value, datetime):
             raise TypeError(f"a datetime in column {column.header!r}, which is not a date column")
         else:
-            cells.append(_text(ws, "" if value is None else str(value)))
+            cell = _text(ws, "" if value is None else str(value))
+            if column.wrap:
+                cell.alignment = _WRAP
+            cells.append(cell)
     return cells
 
 
@@ -242,9 +252,12 @@ def table_workbook(
     tz: ZoneInfo,
     *,
     title: str | None = None,
+    printable: bool = False,
 ) -> bytes:
     """Return an .xlsx of rows under bold headers: filterable, header frozen, right-to-left
-    for Persian, each date as Jalali text with its date value beside it.
+    for Persian, each date as Jalali text with its date value beside it. A `printable` one
+    is set up for an office printer: A4 landscape, all columns fitted to the page's width,
+    the header row repeated on every page.
 
     Member-written text stays text (never a formula). CPU-bound: call it through
     asyncio.to_thread (handlers/tables.py send_table does).
@@ -254,6 +267,13 @@ def table_workbook(
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=_sheet_title(title) if title else None)
     ws.sheet_view.rightToLeft = persian_script(lang)
+    if printable:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages long as it takes
+        ws.print_title_rows = "1:1"
     headers: list[str] = []
     widths: list[int] = []
     for column in columns:

@@ -60,7 +60,6 @@ from bot.services.delivery import Pacer, texts
 from bot.services.outbox_sender import OutboxSender
 from bot.settings import Platform
 from storage.outbox import (
-    ANNOUNCING,
     Broadcast,
     NewBroadcast,
     Tally,
@@ -79,6 +78,11 @@ from storage.outbox_queue import NOTICE
 
 log = logging.getLogger(__name__)
 
+
+# Kinds whose composer follows the sending (a status message that counts up, then the
+# delivery report), with the prefix of their messages; reminders, digests and notices run
+# without: nobody composed them to be told.
+REPORTED = {"announcement": "broadcast", "offering": "broadcast", "survey": "survey-invite"}
 
 # owner_chat_id of a broadcast the bot makes itself: nobody is told about its progress.
 SYSTEM_OWNER = 0
@@ -138,7 +142,7 @@ class Outbox(OutboxSender):
         log.info("broadcast %s: %d recipient(s) queued", broadcast_id, queued)
         broadcast = await get_broadcast(self.db, broadcast_id)
         assert broadcast is not None
-        if broadcast.kind in ANNOUNCING:  # reminders and digests run without a status message
+        if broadcast.kind in REPORTED:  # reminders and digests run without a status message
             # The rows are queued by now: the first line counts them («۰ از ۱۲۰», never «۰ از ۰»).
             counts = await tally(self.db, broadcast_id)
             message = await self._tell_owner(broadcast, self._progress_text(broadcast, counts))
@@ -254,7 +258,7 @@ class Outbox(OutboxSender):
         # A notice (one event's messages) finishing is routine: not worth a line at INFO.
         level = logging.DEBUG if broadcast.kind == NOTICE else logging.INFO
         log.log(level, "broadcast %s done: %s", broadcast.id, counts.counts)
-        if broadcast.kind not in ANNOUNCING:
+        if broadcast.kind not in REPORTED:
             return  # the results stay in the outbox; nobody composed it to be told
         await self._edit_progress(broadcast, self._progress_text(broadcast, counts, done=True))
         t = self._owner_texts(broadcast)
@@ -274,16 +278,19 @@ class Outbox(OutboxSender):
 
     def report_text(self, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
         """The delivery report: counts by outcome, and who still waits on which platform."""
-        return self._counts_text("broadcast-report", broadcast, counts, t)
+        return self._counts_text("report", broadcast, counts, t)
 
     def _progress_text(self, broadcast: Broadcast, counts: Tally, *, done: bool = False) -> str:
-        key = "broadcast-progress-done" if done else "broadcast-progress"
+        key = "progress" + ("-done" if done else "")
         return self._counts_text(key, broadcast, counts, self._owner_texts(broadcast))
 
     def _counts_text(self, key: str, broadcast: Broadcast, counts: Tally, t: Texts) -> str:
+        # A survey's invitation is named by its survey's title (its template's argument).
+        title = broadcast.template.args.get("title", "") if broadcast.template else ""
         text = t(
-            key,
+            f"{REPORTED.get(broadcast.kind, 'broadcast')}-{key}",
             number=t.digits(broadcast.number),
+            title=str(title),
             total=counts.total,
             sent=counts["sent"],
             failed=counts["failed"],

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot import callbacks as cb
-from bot.i18n import Texts
+from bot.i18n import Rendered, Texts
 from bot.services.numbers import words_to_digits
-from bot.text import ZWNJ, clean, fold_digits
+from bot.text import ZWNJ, clean, fold_digits, shorten
 from storage.outbox import Audience, NewBroadcast, Template, owned_broadcast
 from storage.surveys import AnswerSet, NewQuestion, Question, Survey, Value
 
@@ -97,6 +97,20 @@ def shown_answer(t: Texts, question: Question, value: Value) -> str:
     if question.kind == "number" and isinstance(value, int | float):
         return t.number(int(value)) if float(value).is_integer() else t.digits(str(value))
     return str(value)
+
+
+def answer_lines(t: Texts, survey: Survey, answers: Mapping[int, Value]) -> list[Rendered]:
+    """A member's answers as they read them back: «number. question — answer», in order."""
+    return [
+        t(
+            "survey-summary-line",
+            number=q.position,
+            text=shorten(q.text, 80),
+            answer=shown_answer(t, q, answers[q.id]),
+        )
+        for q in survey.questions
+        if q.id in answers
+    ]
 
 
 # --- the ready templates -------------------------------------------------------------------

@@ -41,6 +41,7 @@ mydata-idea = • { $text }
 mydata-requests = 💬 مشاوره درخواستلرینیز: { $count }
 mydata-request = • { $code } — { $summary } — { $status } — { $date }
 mydata-voice = 🗳 جواب وئردیگینیز نظرسنجی‌لار: { $surveys }؛ حمایت ائتدیگینیز تکلیفلر: { $supports }
+mydata-survey = 🗳 «{ $title }» نظرسنجی‌سینه وئردیگینیز جواب‌لار:
 
 delete-confirm =
     حسابینیز سیلینسین؟

@@ -48,7 +48,7 @@ help-staff =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
-    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
+    • Surveys: make one (or start from a template), publish to clusters, estates, roles or a training’s registrants, a delivery report, results with a chart, Excel, close: /surveys
     • Cluster proposals: write one with evidence (reports, surveys, training topics), supports per cluster and unit, agenda, decision, done: /proposals
     • Joint meetings, their agendas and the proposal pack (Excel): /meetings
     • Reports filtered by status, category, cluster, responsible body and age; each row has a button that opens the report's card (agents see only their clusters): /reports
@@ -67,7 +67,7 @@ help-admin =
     • Create and publish a training or event (reminders go out by themselves): /new_offering
     • Manage trainings and events (edit, cancel, lists, Excel, attendance): /offerings
     • Training needs; the ranking of members' suggested topics, and turning one into a course: /needs
-    • Surveys: make one (or start from a template), publish to clusters, results with a chart, Excel, close: /surveys
+    • Surveys: make one (or start from a template), publish to clusters, estates, roles or a training’s registrants, a delivery report, results with a chart, Excel, close: /surveys
     • Cluster proposals: write one with evidence (reports, surveys, training topics), supports per cluster and unit, agenda, decision, done: /proposals
     • Joint meetings, their agendas and the proposal pack (Excel): /meetings
     • Reports with filters; each row has a button that opens the report's card with every action: /reports

@@ -41,6 +41,7 @@ mydata-idea = • { $text }
 mydata-requests = 💬 Requests for advice: { $count }
 mydata-request = • { $code } — { $summary } — { $status } — { $date }
 mydata-voice = 🗳 Surveys you answered: { $surveys }; proposals you support: { $supports }
+mydata-survey = 🗳 Your answers to “{ $title }”:
 
 delete-confirm =
     Delete your account?

@@ -102,9 +102,15 @@ survey-questions-written = ✔️ Questions written.
 survey-template-loaded =
     🧰 The template “{ $title }” is ready with these questions:
     { $list }
-survey-pick-clusters = Which clusters are asked? Press each cluster; choose none to ask every member.
-survey-pick-clusters-agent = Which of your clusters are asked? Choose none to ask all of your clusters.
-survey-button-clusters-done = ✔️ Confirm clusters
+survey-audience-card =
+    👥 Who should be asked this survey?
+
+    🧩 Clusters: { $clusters }
+    📍 Estates: { $estates }
+    💼 Roles: { $roles }
+    📱 Messenger: { $platforms }
+
+    Members asked: { $count }
 survey-audience-chosen = 👥 This survey reaches { $count } member(s).
 survey-ask-opens = When does the survey open? Press “Right now” or type a date and time (for example { $example }).
 survey-button-open-now = ▶️ Right now
@@ -171,3 +177,21 @@ digest-staff-surveys = 📋 Open surveys:
 digest-staff-survey = • { $title }: { $answers } respondent(s), until { $closes }
 survey-pick-training = Or ask those signed up for a training or event (for a satisfaction survey, say):
 survey-button-training = 👥 Signed up for “{ $title }”
+
+# The delivery of a survey's invitation, told to its composer as a broadcast's is.
+survey-invite-progress =
+    📤 Sending the invitation to the survey “{ $title }”…
+    Delivered: { $sent } of { $total }
+    Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
+survey-invite-progress-done =
+    ✅ The invitation to the survey “{ $title }” has been sent.
+    Delivered: { $sent } of { $total }
+    Failed: { $failed } · Blocked the bot: { $blocked } · Unreachable: { $left }
+survey-invite-report =
+    📊 Delivery report of the invitation to the survey “{ $title }”
+    Members asked: { $total }
+    ✅ Delivered: { $sent }
+    ⚠️ Failed: { $failed }
+    🚫 Blocked the bot: { $blocked }
+    👋 Unreachable: { $left }
+survey-invite-failed-list-caption = Members who did not get the invitation to the survey “{ $title }” ({ $count }).

@@ -41,6 +41,7 @@ mydata-idea = • { $text }
 mydata-requests = 💬 درخواست‌های مشاوره: { $count }
 mydata-request = • { $code } — { $summary } — { $status } — { $date }
 mydata-voice = 🗳 نظرسنجی‌هایی که پاسخ داده‌اید: { $surveys }؛ طرح‌هایی که از آن‌ها حمایت می‌کنید: { $supports }
+mydata-survey = 🗳 پاسخ‌های شما به «{ $title }»:
 
 delete-confirm =
     حساب شما حذف شود؟

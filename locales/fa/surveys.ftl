@@ -102,9 +102,18 @@ survey-questions-written = ✔️ پرسش‌ها نوشته شد.
 survey-template-loaded =
     🧰 الگوی «{ $title }» با این پرسش‌ها آماده است:
     { $list }
-survey-pick-clusters = از کدام خوشه‌ها پرسیده شود؟ روی هر خوشه بزنید؛ اگر هیچ‌کدام را انتخاب نکنید، از همه اعضا پرسیده می‌شود.
-survey-pick-clusters-agent = از کدام خوشه‌های شما پرسیده شود؟ اگر هیچ‌کدام را انتخاب نکنید، از همه خوشه‌های شما پرسیده می‌شود.
-survey-button-clusters-done = ✔️ تأیید خوشه‌ها
+survey-audience-card =
+    👥 این نظرسنجی از چه کسانی پرسیده شود؟
+
+    🧩 خوشه‌ها: { $clusters }
+    📍 شهرک‌ها: { $estates }
+    💼 نقش‌ها: { $roles }
+    📱 پیام‌رسان: { $platforms }
+
+    { $count ->
+        [0] با این انتخاب‌ها کسی پرسیده نمی‌شود.
+       *[other] تعداد پرسیده‌شدگان: { $count } نفر
+    }
 survey-audience-chosen = 👥 این نظرسنجی به { $count } عضو می‌رسد.
 survey-ask-opens = نظرسنجی از کی باز شود؟ «همین حالا» را بزنید یا تاریخ و ساعت را بنویسید (مثلاً { $example }).
 survey-button-open-now = ▶️ همین حالا
@@ -171,3 +180,21 @@ digest-staff-surveys = 📋 نظرسنجی‌های باز:
 digest-staff-survey = • { $title }: { $answers } پاسخ‌دهنده، تا { $closes }
 survey-pick-training = یا از ثبت‌نامی‌های یک آموزش یا رویداد بپرسید (مثلاً برای نظرسنجی رضایت):
 survey-button-training = 👥 ثبت‌نامی‌های «{ $title }»
+
+# The delivery of a survey's invitation, told to its composer as a broadcast's is.
+survey-invite-progress =
+    📤 دعوت نظرسنجی «{ $title }» در حال ارسال…
+    رسیده: { $sent } از { $total }
+    ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
+survey-invite-progress-done =
+    ✅ ارسال دعوت نظرسنجی «{ $title }» تمام شد.
+    رسیده: { $sent } از { $total }
+    ناموفق: { $failed } · ربات را مسدود کرده‌اند: { $blocked } · در دسترس نیستند: { $left }
+survey-invite-report =
+    📊 گزارش ارسال دعوت نظرسنجی «{ $title }»
+    پرسیده‌شدگان: { $total }
+    ✅ رسیده: { $sent }
+    ⚠️ ناموفق: { $failed }
+    🚫 ربات را مسدود کرده‌اند: { $blocked }
+    👋 در دسترس نیستند: { $left }
+survey-invite-failed-list-caption = فهرست اعضایی که دعوت نظرسنجی «{ $title }» به آن‌ها نرسید ({ $count } نفر).
