@@ -130,7 +130,7 @@ async def on_outcome(update: Update, context: KhoosheContext) -> str:
 
 async def on_decision_text(update: Update, context: KhoosheContext) -> str:
     """The decision as the meeting worded it; then the responsible body."""
-    text = typed_text(update, MAX_TEXT)
+    text = typed_text(update, context, MAX_TEXT)
     if text is None:
         return await send_step(
             update, context, DECISION_FORM, DECISION_TEXT,

@@ -28,7 +28,7 @@ from bot.context import KhoosheContext
 from bot.roles import Access, Role, access_of, actor, requires
 from bot.services import proposals as service
 from bot.services import surveys as survey_rules
-from bot.text import clean, fold_digits, shorten
+from bot.text import clean, fold_digits, shorten, utf16_len
 from handlers import forms
 from handlers.audience import choices
 from handlers.form_steps import ClusterPicker, answer_filter, drop_buttons, stay_on_step, ways_out
@@ -95,10 +95,13 @@ async def send_step(
     return step
 
 
-def typed_text(update: Update, limit: int) -> str | None:
+def typed_text(update: Update, context: KhoosheContext, limit: int) -> str | None:
+    """What was typed, cleaned, if it is 3 characters or more and within `limit` as it will be
+    sent (UTF-16 units, an emoji counting two; on Bale, after escaping): a proposal's parts at
+    their limits still fit one message."""
     assert update.message is not None and update.message.text is not None
     text = clean(update.message.text).strip()
-    return text if 3 <= len(text) <= limit else None
+    return text if len(text) >= 3 and utf16_len(context.t.escape(text)) <= limit else None
 
 
 def bodies_markup(context: KhoosheContext, none_label: str) -> InlineKeyboardMarkup:
@@ -139,7 +142,7 @@ async def on_new(update: Update, context: KhoosheContext) -> str:
 
 async def on_title(update: Update, context: KhoosheContext) -> str:
     """The title; then the problem."""
-    title = typed_text(update, MAX_TITLE)
+    title = typed_text(update, context, MAX_TITLE)
     if title is None:
         return await send_step(
             update, context, FORM, TITLE, context.t("proposal-text-length", limit=MAX_TITLE)
@@ -150,7 +153,7 @@ async def on_title(update: Update, context: KhoosheContext) -> str:
 
 async def on_problem(update: Update, context: KhoosheContext) -> str:
     """The problem; then the solution."""
-    problem = typed_text(update, MAX_TEXT)
+    problem = typed_text(update, context, MAX_TEXT)
     if problem is None:
         return await send_step(
             update, context, FORM, PROBLEM, context.t("proposal-text-length", limit=MAX_TEXT)
@@ -161,7 +164,7 @@ async def on_problem(update: Update, context: KhoosheContext) -> str:
 
 async def on_solution(update: Update, context: KhoosheContext) -> str:
     """The proposed solution; then the body it is addressed to."""
-    solution = typed_text(update, MAX_TEXT)
+    solution = typed_text(update, context, MAX_TEXT)
     if solution is None:
         return await send_step(
             update, context, FORM, SOLUTION, context.t("proposal-text-length", limit=MAX_TEXT)
