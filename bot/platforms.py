@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest, RequestData
@@ -320,11 +321,13 @@ class KhoosheBot(ExtBot[Any]):
 
     def insert_callback_data(self, update: Update) -> None:
         """PTB's hook for every update it receives (polled or posted to the webhook): note
-        the chat of a button press."""
+        the chat of a button press made in a private chat (a refused answer there is said as
+        a message; in a group it would be said to everyone, so it is not)."""
         query = update.callback_query
         if query is not None:
             message = query.message
-            self._query_chats[query.id] = message.chat.id if message else query.from_user.id
+            if message is None or message.chat.type == ChatType.PRIVATE:
+                self._query_chats[query.id] = query.from_user.id
             while len(self._query_chats) > _QUERIES_KEPT:
                 self._query_chats.popitem(last=False)
         super().insert_callback_data(update)
@@ -433,6 +436,16 @@ def voice_note(message: Message) -> Voice | Audio | None:
     if not described.strip() or any(kind in described for kind in _VOICE_AUDIO):
         return audio
     return None
+
+
+async def send_voice_note(bot: ExtBot[Any], chat_id: int, voice: Any, **kwargs: Any) -> Message:
+    """Send a kept voice note; if the platform refuses it as a voice (a note that came as an
+    audio file, docs/bale.md, has an audio file id), send it as the audio file it is."""
+    try:
+        return await bot.send_voice(chat_id, voice, **kwargs)
+    except BadRequest as exc:
+        log.info("voice note refused as a voice (%s); sent as audio", exc.message)
+        return await bot.send_audio(chat_id, voice, **kwargs)
 
 
 async def set_commands(bot: ExtBot[Any], commands: Sequence[tuple[str, str]]) -> bool:

@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Texts
+from bot.platforms import send_voice_note
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
@@ -217,7 +218,7 @@ async def send_files(
             if file.kind == "photo":
                 await context.bot.send_photo(chat_id, file.file_id, caption=caption)
             elif file.kind == "voice":
-                await context.bot.send_voice(chat_id, file.file_id, caption=caption)
+                await send_voice_note(context.bot, chat_id, file.file_id, caption=caption)
             else:
                 await context.bot.send_document(chat_id, file.file_id, caption=caption)
             sent += 1

@@ -133,3 +133,21 @@ async def test_the_escaping_switch_changes_what_goes_to_bale(
         assert NAME in sent  # Telegram sends no Markdown: nothing to escape
     (row,) = await khooshe.rows("SELECT name FROM members")
     assert row["name"] == NAME
+
+
+async def test_a_refused_answer_in_a_group_is_not_said_to_the_group(khooshe: Khooshe) -> None:
+    """A toast is for the presser alone: when the platform refuses it in a group (an agent of
+    another cluster pressing a report card), it is not posted to everyone instead."""
+    from tests.test_triage import _setup
+
+    group, outsider, _, card = await _setup(khooshe)
+    code, description = BALE_ERRORS["old_query"]
+    khooshe.sandbox.inject("answerCallbackQuery", error=code, description=description, times=10)
+    seen = len(group.messages)
+    assert await outsider.press_inline(card, "🙋 برمی‌دارم", timeout=REFUSED) is None
+    await outsider.send_command("help")  # one user's updates run in order: the press is done
+    await expect(outsider, "/")
+    await group.settle()
+    assert group.messages[seen:] == []
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "new"

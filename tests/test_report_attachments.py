@@ -295,3 +295,21 @@ async def _rows(runtime: Runtime, sql: str) -> list[dict[str, Any]]:
     assert runtime.db is not None
     async with runtime.db.execute(sql) as cursor:
         return [dict(row) for row in await cursor.fetchall()]
+
+
+async def test_a_voice_note_refused_as_a_voice_reaches_staff_as_audio(khooshe: Khooshe) -> None:
+    """A voice note that came as an audio file (Bale, docs/bale.md) has an audio file id; if
+    the platform refuses it to sendVoice («type of file mismatch»), staff get it as audio."""
+    group, _, member = await _staff_group(khooshe)
+    khooshe.sandbox.voice_as_audio = True
+    code = await file_with_files(member)
+    card = await expect(group, "گزارش تازه")
+    khooshe.sandbox.inject(
+        "sendVoice", error=400, description="Bad Request: type of file mismatch", times=1
+    )
+    await khooshe.admin().press_inline(card, BUTTON)
+    photo, document, voice = [await group.next_message() for _ in range(3)]
+    assert photo.photo is not None and document.document is not None
+    assert voice.method == "sendAudio" and voice.voice is not None
+    assert voice.voice.data == VOICE
+    assert shown(voice) == f"📎 گزارش {code} — پیوست ۳ از ۳"

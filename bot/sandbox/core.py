@@ -26,6 +26,7 @@ SEND_METHODS = frozenset(
         "sendDocument",
         "sendPhoto",
         "sendVoice",
+        "sendAudio",
         "sendLocation",
         "copyMessage",
         "forwardMessage",

@@ -38,6 +38,7 @@ class SandboxMethods(SandboxStore):
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,
             "sendVoice": self._send_voice,
+            "sendAudio": self._send_audio,
             "sendLocation": self._send_location,
             "copyMessage": self._copy_message,
             "forwardMessage": self._forward_message,
@@ -184,6 +185,14 @@ class SandboxMethods(SandboxStore):
             message["voice"] = voice
 
         return await self._send(state, p, "sendVoice", fill)
+
+    async def _send_audio(self, state: BotState, p: JSONDict) -> JSONDict:
+        def fill(message: JSONDict) -> None:
+            audio = self.file_object(self._input_file(p, "audio", "audio"))
+            audio["duration"] = int(p.get("duration") or 1)
+            message["audio"] = audio
+
+        return await self._send(state, p, "sendAudio", fill)
 
     async def _send_location(self, state: BotState, p: JSONDict) -> JSONDict:
         def fill(message: JSONDict) -> None:

@@ -23,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot.i18n import Texts
+from bot.platforms import send_voice_note
 from bot.services.files import Uploads, download
 from bot.settings import Platform
 from storage.attachments import KINDS, Attachment, file_id_on, remember_file_id
@@ -118,8 +119,8 @@ async def _send_one(
                 chat_id, upload, caption=caption, reply_to_message_id=reply_to
             )
         if attachment.kind == "voice":
-            return await bot.send_voice(
-                chat_id, upload, caption=caption, reply_to_message_id=reply_to
+            return await send_voice_note(
+                bot, chat_id, upload, caption=caption, reply_to_message_id=reply_to
             )
         return await bot.send_document(
             chat_id, upload, caption=caption, reply_to_message_id=reply_to
