@@ -48,6 +48,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bot.lazy import Shared
+
 _MODULES = (
     "utils",
     "stemmer",
@@ -309,23 +311,14 @@ def _without_instance(method: Callable[[Any, str], list[str]]) -> Callable[[str]
     return lambda verb: method(None, verb)
 
 
-_parts: Parts | None = None
-# A lock, not functools.cache: two threads arriving together must not both pay the load.
-_lock = threading.Lock()
+_parts = Shared(build)
 
 
 def parts() -> Parts:
     """The shared parts, built on first use."""
-    global _parts
-    loaded = _parts
-    if loaded is not None:
-        return loaded
-    with _lock:
-        if _parts is None:
-            _parts = build()
-        return _parts
+    return _parts()
 
 
 def loaded() -> bool:
     """Whether the parts are built (callers on the event loop avoid waiting for it)."""
-    return _parts is not None
+    return _parts.loaded

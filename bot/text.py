@@ -7,10 +7,11 @@ import difflib
 import functools
 import math
 import re
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from bot.lazy import Shared
 
 if TYPE_CHECKING:
     from hazm import Normalizer
@@ -75,41 +76,29 @@ class _Engine:
     letters: dict[int, str]
 
 
-_engine: _Engine | None = None
-# A lock, not functools.cache: two chats arriving together at start-up must not both pay
-# hazm's second-long load.
-_engine_lock = threading.Lock()
+def _build() -> _Engine:
+    """hazm's normaliser (from the shared parts) and its character table."""
+    # Imported here: loading hazm's parts takes seconds. The normaliser is built
+    # there (shared tables with the categoriser's tokenizer and lemmatizer) with
+    # persian_numbers=False (digits stay as typed; fold_digits is a separate,
+    # explicit step) and persian_style=False (it turns "..." into «...» and "3.5"
+    # into "3٫5": not ours to change).
+    from bot import hazm_parts
+
+    normalizer = hazm_parts.parts().normalizer
+    # hazm's letter table (Arabic ي ك ى and presentation forms → Persian) applies to
+    # every token, even mixed ones like «شركت۱۲۳»; its entries outside the Arabic
+    # script (curly quotes) are left out so English text is not touched.
+    letters = {
+        ord(src): dst
+        for src, dst in zip(normalizer.translation_src, normalizer.translation_dst, strict=True)
+        if _ARABIC_SCRIPT.fullmatch(src)
+    }
+    letters[ord("ة")] = "ه"
+    return _Engine(normalizer=normalizer, letters=letters)
 
 
-def _load() -> _Engine:
-    """Return the shared hazm engine, creating it on first use."""
-    global _engine
-    engine = _engine
-    if engine is not None:
-        return engine
-    with _engine_lock:
-        if _engine is None:
-            # Imported here: loading hazm's parts takes seconds. The normaliser is built
-            # there (shared tables with the categoriser's tokenizer and lemmatizer) with
-            # persian_numbers=False (digits stay as typed; fold_digits is a separate,
-            # explicit step) and persian_style=False (it turns "..." into «...» and "3.5"
-            # into "3٫5": not ours to change).
-            from bot import hazm_parts
-
-            normalizer = hazm_parts.parts().normalizer
-            # hazm's letter table (Arabic ي ك ى and presentation forms → Persian) applies to
-            # every token, even mixed ones like «شركت۱۲۳»; its entries outside the Arabic
-            # script (curly quotes) are left out so English text is not touched.
-            letters = {
-                ord(src): dst
-                for src, dst in zip(
-                    normalizer.translation_src, normalizer.translation_dst, strict=True
-                )
-                if _ARABIC_SCRIPT.fullmatch(src)
-            }
-            letters[ord("ة")] = "ه"
-            _engine = _Engine(normalizer=normalizer, letters=letters)
-        return _engine
+_load = Shared(_build)
 
 
 def warm_up() -> None:
@@ -122,7 +111,7 @@ async def normalized(text: str) -> str:
 
     Waiting on the loader's lock in the event loop would freeze every chat for seconds.
     """
-    if _engine is not None:
+    if _load.loaded:
         return normalize(text)
     return await asyncio.to_thread(normalize, text)
 

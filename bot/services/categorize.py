@@ -12,7 +12,6 @@ import functools
 import logging
 import math
 import sys
-import threading
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot import understand
+from bot.lazy import Shared
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
 
@@ -357,21 +357,12 @@ def _entry_key(written: str) -> str:
     return "".join(_fold(normalize(written).translate(_PART_SEPARATORS)).split())
 
 
-_engine: Engine | None = None
-# A lock, not functools.cache: two chats arriving together must not both pay the load.
-_engine_lock = threading.Lock()
+_engine = Shared(Engine)
 
 
 def engine() -> Engine:
     """Return the shared hazm engine, creating it on first use."""
-    global _engine
-    loaded = _engine
-    if loaded is not None:
-        return loaded
-    with _engine_lock:
-        if _engine is None:
-            _engine = Engine()
-        return _engine
+    return _engine()
 
 
 def warm_up() -> None:

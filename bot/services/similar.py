@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import threading
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot import understand
+from bot.lazy import Shared
 from bot.services import categorize
 from bot.services.categorize import Engine, Unit, _fold
 from bot.settings import PROJECT_ROOT
@@ -296,19 +296,13 @@ class _Words:
         return None
 
 
-@functools.cache
 def _build() -> _Words:
+    """The synonym and kind tables (and hazm's parts under them)."""
     return _Words(categorize.engine())
 
 
-# Two chats arriving together must not both pay the build; once built, the lock is uncontended.
-_build_lock = threading.Lock()
-
-
-def _load() -> _Words:
-    """Return the shared synonym and kind tables, building them (and hazm's parts) on first use."""
-    with _build_lock:
-        return _build()
+# Return the shared tables, building them on first use.
+_load = Shared(_build)
 
 
 def warm_up() -> None:
