@@ -332,11 +332,12 @@ class Khooshe:
             await app.update_persistence()
 
     async def outbox_idle(self) -> None:
-        """Wait until no broadcast and no outbox message is being sent (a card or notice the
-        bot owes goes out after the reply that caused it; on a loaded machine, much later)."""
+        """Wait until no broadcast is being sent and no outbox message waits or is in flight
+        (a card or notice the bot owes goes out after the reply that caused it; on a loaded
+        machine, much later)."""
         busy = (
             "SELECT (SELECT count(*) FROM broadcasts WHERE status = 'sending')"
-            " + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n"
+            " + (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS n"
         )
         deadline = asyncio.get_running_loop().time() + WAIT_CAP
         while (await self.rows(busy))[0]["n"]:

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 from bot import callbacks as cb
 from bot.sandbox import BotMessage
 from storage.outbox import Audience
-from storage.proposals import NewProposal, create_proposal, publish, toggle_support
 from storage.surveys import NewQuestion, NewSurvey, create_survey
 from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, table_of, wait_for
 from tests.test_consult import _world
+from tests.test_issue18_forged import supported_proposal
 from tests.test_report_attachments import _staff_group
 from tests.test_report_followup import _open_my_report
 from tests.test_reports import POWER_CUT, file_report
@@ -120,12 +120,7 @@ async def test_a_survey_answer_and_a_proposal_comment_reach_staff_without_bidi_c
             (NewQuestion("text", "بزرگ‌ترین نیاز فناوری واحد شما چیست؟"),),
         ),
     )  # fmt: skip
-    proposal, _ = await create_proposal(
-        khooshe.db,
-        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, ("leather_shoes",), "staff:test", "a"),
-    )
-    await publish(khooshe.db, proposal, "staff:test")
-    assert await toggle_support(khooshe.db, proposal, row["id"], "leather_shoes")
+    proposal = await supported_proposal(khooshe, row["id"], comment=None)
     # The member's buttons, as the invitation and the announcement carry them.
     await member.press_forged(cb.SURVEY_ANSWER.pack(survey_id), UNSEEN_MESSAGE)
     await expect(member, "بزرگ‌ترین نیاز")

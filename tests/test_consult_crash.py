@@ -16,7 +16,6 @@ from storage.members import NewMember, get_member, register_member
 from tests.conftest import Khooshe, expect, register, shown, spawn_bot, wait_for
 from tests.test_consult import AI_QUESTION, _adviser, _cores, _world
 from tests.test_cores import TECHNOLOGY
-from tests.test_notices import outbox_idle
 
 
 async def test_a_request_stored_just_before_a_crash_gets_its_card_at_start(
@@ -41,7 +40,7 @@ async def test_a_request_stored_just_before_a_crash_gets_its_card_at_start(
     await khooshe.start()
     card = await expect(adviser, "درخواست مشاوره")
     assert "هوش مصنوعی" in shown(card) and card.button("🙋 برمی‌دارم") is not None
-    await outbox_idle(khooshe)
+    await khooshe.outbox_idle()
     (row,) = await khooshe.rows("SELECT announced FROM consultations")
     assert row["announced"] == 1
     # a second start queues nothing again

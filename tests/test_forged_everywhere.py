@@ -26,14 +26,8 @@ from storage.needs import suggest
 from storage.offerings import NewOffering, create_offering
 from storage.outbox import Audience, NewBroadcast, create_broadcast
 from storage.proposals import (
-    NewProposal,
-    create_proposal,
-    publish,
     put_on_agenda,
-    set_comment,
-    toggle_support,
 )
-from storage.surveys import NewQuestion, NewSurvey, create_survey, get_survey, save_answer
 from tests.conftest import (
     ADMIN_ID,
     UNSEEN_MESSAGE,
@@ -45,13 +39,16 @@ from tests.conftest import (
 )
 from tests.test_consult import AI_QUESTION, _cores, ask_and_send
 from tests.test_forged_buttons import _fence, _own_member, _seen, _snapshot
-from tests.test_notices import outbox_idle
+from tests.test_issue18_forged import (
+    SECRET_ANSWER,
+    SECRET_COMMENT,
+    answered_survey,
+    supported_proposal,
+)
 from tests.test_reports import POWER_CUT, file_report
 
 FILER = "پروانه کاوه‌زاده"
 LOOSE = "انبار ما دیروز آب گرفت و نیمی از چرم‌ها خراب شد"
-SECRET_ANSWER = "راز واحد ما کمبود نقدینگی است"
-SECRET_COMMENT = "نظر محرمانه حامی"
 
 # Which record a family's "id" names, by its prefix.
 ID_OF = {
@@ -130,21 +127,7 @@ async def _records(khooshe: Khooshe, member_id: int) -> dict[str, int]:
     """The survey (answered by the member), the proposal (supported and commented on, on a
     meeting's agenda), the meeting, a training, a topic and an announcement."""
     now = datetime.now(UTC)
-    survey_id, _ = await create_survey(
-        khooshe.db,
-        NewSurvey(
-            "نیاز واحدها", Audience(clusters=("leather_shoes",)), now - timedelta(minutes=1),
-            now + timedelta(days=2), "staff:test", "forged-survey",
-            (NewQuestion("single", "کمبود؟", ("برق", "آب")), NewQuestion("text", "پیشنهاد؟")),
-        ),
-    )  # fmt: skip
-    survey = await get_survey(khooshe.db, survey_id)
-    assert survey is not None
-    first, second = survey.questions
-    for question, value in ((first, 1), (second, SECRET_ANSWER)):
-        assert await save_answer(
-            khooshe.db, survey_id, question.id, member_id, "leather_shoes", value, 2
-        )
+    survey = await answered_survey(khooshe, member_id, ("leather_shoes",), "forged-survey")
     offering = {}
     for kind in ("meeting", "course"):
         made, _ = await create_offering(
@@ -159,13 +142,7 @@ async def _records(khooshe: Khooshe, member_id: int) -> dict[str, int]:
             publish_at=now,
         )  # fmt: skip
         offering[kind] = made.id
-    proposal, _ = await create_proposal(
-        khooshe.db,
-        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, ("leather_shoes",), "staff:test", "a"),
-    )
-    await publish(khooshe.db, proposal, "staff:test")
-    assert await toggle_support(khooshe.db, proposal, member_id, "leather_shoes")
-    assert await set_comment(khooshe.db, proposal, member_id, SECRET_COMMENT)
+    proposal = await supported_proposal(khooshe, member_id)
     await put_on_agenda(khooshe.db, proposal, offering["meeting"], "staff:test")
     topic, _ = await suggest(khooshe.db, member_id, "leather_shoes", "آموزش صادرات کفش", None)
     broadcast, _ = await create_broadcast(
@@ -178,8 +155,8 @@ async def _records(khooshe: Khooshe, member_id: int) -> dict[str, int]:
         ),
     )  # fmt: skip
     return {
-        "survey": survey_id,
-        "question": second.id,
+        "survey": survey.id,
+        "question": survey.questions[1].id,
         "proposal": proposal,
         "meeting": offering["meeting"],
         "offering": offering["course"],
@@ -190,7 +167,7 @@ async def _records(khooshe: Khooshe, member_id: int) -> dict[str, int]:
 
 async def _delivered(khooshe: Khooshe) -> None:
     """Until every notice queued so far is sent and recorded as done."""
-    await outbox_idle(khooshe)
+    await khooshe.outbox_idle()
     sql = "SELECT COUNT(*) AS n FROM broadcasts WHERE kind = 'notice' AND status = 'sending'"
     for _ in range(200):
         if not (await khooshe.rows(sql))[0]["n"]:

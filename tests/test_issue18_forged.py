@@ -23,7 +23,7 @@ from storage.proposals import (
     set_comment,
     toggle_support,
 )
-from storage.surveys import NewQuestion, NewSurvey, create_survey, get_survey, save_answer
+from storage.surveys import NewQuestion, NewSurvey, Survey, create_survey, get_survey, save_answer
 from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect
 
 SECRET_ANSWER = "راز واحد ما کمبود نقدینگی است"
@@ -35,15 +35,17 @@ TABLES = (
 )  # fmt: skip
 
 
-async def _world(khooshe: Khooshe) -> dict[str, int]:
-    (member,) = await khooshe.seed_members(1, "leather_shoes")
-    (row,) = await khooshe.rows("SELECT id FROM members")
+async def answered_survey(
+    khooshe: Khooshe, member_id: int, clusters: tuple[str, ...], key: str
+) -> Survey:
+    """A two-question survey open for two days, answered by the member (its free-text answer
+    SECRET_ANSWER)."""
     now = datetime.now(UTC)
     survey_id, _ = await create_survey(
         khooshe.db,
         NewSurvey(
-            "نیاز واحدها", Audience(clusters=("leather_shoes", "furniture")),
-            now - timedelta(minutes=1), now + timedelta(days=2), "staff:test", "survey",
+            "نیاز واحدها", Audience(clusters=clusters), now - timedelta(minutes=1),
+            now + timedelta(days=2), "staff:test", key,
             (NewQuestion("single", "کمبود؟", ("برق", "آب")), NewQuestion("text", "پیشنهاد؟")),
         ),
     )  # fmt: skip
@@ -52,8 +54,32 @@ async def _world(khooshe: Khooshe) -> dict[str, int]:
     first, second = survey.questions
     for question, value in ((first, 1), (second, SECRET_ANSWER)):
         assert await save_answer(
-            khooshe.db, survey_id, question.id, row["id"], "leather_shoes", value, 2
+            khooshe.db, survey_id, question.id, member_id, "leather_shoes", value, 2
         )
+    return survey
+
+
+async def supported_proposal(
+    khooshe: Khooshe, member_id: int, comment: str | None = SECRET_COMMENT
+) -> int:
+    """The proposal «انبار مشترک» of the leather cluster, open, supported by the member (with
+    `comment`); its id."""
+    proposal, _ = await create_proposal(
+        khooshe.db,
+        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, ("leather_shoes",), "staff:test", "a"),
+    )
+    await publish(khooshe.db, proposal, "staff:test")
+    assert await toggle_support(khooshe.db, proposal, member_id, "leather_shoes")
+    if comment is not None:
+        assert await set_comment(khooshe.db, proposal, member_id, comment)
+    return proposal
+
+
+async def _world(khooshe: Khooshe) -> dict[str, int]:
+    (member,) = await khooshe.seed_members(1, "leather_shoes")
+    (row,) = await khooshe.rows("SELECT id FROM members")
+    now = datetime.now(UTC)
+    survey = await answered_survey(khooshe, row["id"], ("leather_shoes", "furniture"), "survey")
     meeting, _ = await create_offering(
         khooshe.db,
         NewOffering(
@@ -63,13 +89,7 @@ async def _world(khooshe: Khooshe) -> dict[str, int]:
         ),
         publish_at=now,
     )  # fmt: skip
-    open_id, _ = await create_proposal(
-        khooshe.db,
-        NewProposal("انبار مشترک", "مشکل", "راه‌حل", None, ("leather_shoes",), "staff:test", "a"),
-    )
-    await publish(khooshe.db, open_id, "staff:test")
-    assert await toggle_support(khooshe.db, open_id, row["id"], "leather_shoes")
-    assert await set_comment(khooshe.db, open_id, row["id"], SECRET_COMMENT)
+    open_id = await supported_proposal(khooshe, row["id"])
     agenda_id, _ = await create_proposal(
         khooshe.db,
         NewProposal("برق دوم", "مشکل", "راه‌حل", "power", ("leather_shoes",), "staff:test", "b"),
@@ -78,8 +98,8 @@ async def _world(khooshe: Khooshe) -> dict[str, int]:
     await put_on_agenda(khooshe.db, agenda_id, meeting.id, "staff:test")
     del member
     return {
-        "survey": survey_id, "question": first.id, "open": open_id, "agenda": agenda_id,
-        "meeting": meeting.id,
+        "survey": survey.id, "question": survey.questions[0].id, "open": open_id,
+        "agenda": agenda_id, "meeting": meeting.id,
     }  # fmt: skip
 
 

@@ -19,17 +19,6 @@ from tests.conftest import Khooshe, expect, register, shown, spawn_bot, wait_for
 from tests.test_report_followup import _open_my_report
 from tests.test_reports import POWER_CUT, file_report
 
-
-async def outbox_idle(khooshe: Khooshe, seconds: float = 10) -> None:
-    """Until nothing in the outbox is waiting or in flight (each result is recorded)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    sql = "SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')"
-    while (await khooshe.rows(sql))[0]["n"]:
-        assert loop.time() < deadline, "the outbox did not go idle"
-        await asyncio.sleep(0.05)
-
-
 # --- pure: splitting ---------------------------------------------------------------------------
 
 
@@ -141,7 +130,7 @@ async def test_a_report_stored_just_before_a_crash_gets_its_card_at_start(
     await khooshe.start(**{f"{khooshe.platform.value}_staff_chat_id": group.id})
     card = await expect(group, "قطع برق")
     assert re.search(r"[۰-۹]{6}", shown(card))
-    await outbox_idle(khooshe)
+    await khooshe.outbox_idle()
     (row,) = await khooshe.rows("SELECT report_id FROM report_messages")
     assert row["report_id"] == report.id
     (flag,) = await khooshe.rows("SELECT announced FROM reports")
