@@ -9,9 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
-from bot.services.notices import MAX_TEXT, split_words, text_length
+from bot.services.notices import MAX_TEXT, split_words
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT
+from bot.text import utf16_len
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
 from storage.reports import NewReport, create_report
@@ -29,7 +30,7 @@ def test_split_words_cuts_between_words_and_inside_a_word_only_when_it_must() ->
     assert " ".join(pieces) == text
     assert all(not p.startswith(" ") and not p.endswith(" ") for p in pieces)
     assert split_words("x" * 25, 10, len) == ["x" * 10, "x" * 10, "x" * 5]
-    assert text_length("🙂") == 2  # the platforms count UTF-16 units
+    assert utf16_len("🙂") == 2  # the platforms count UTF-16 units
 
 
 # --- point 4: a crash does not lose a card -----------------------------------------------------
@@ -198,7 +199,7 @@ async def test_a_follow_up_as_long_as_a_message_reaches_staff_in_parts(khooshe: 
         for c in khooshe.sandbox.calls_to("sendMessage")
         if c.params.get("chat_id") == group.id and c.error_code is None
     ]
-    assert all(text_length(s) <= MAX_TEXT for s in sent)  # as sent: escaped on Bale
+    assert all(utf16_len(s) <= MAX_TEXT for s in sent)  # as sent: escaped on Bale
 
 
 async def test_a_staff_reply_as_long_as_a_message_reaches_the_member_in_parts(

@@ -22,17 +22,12 @@ from telegram import InlineKeyboardMarkup
 
 from bot.i18n import Rendered, Texts
 from bot.settings import Platform
-from bot.text import clean
+from bot.text import clean, utf16_len
 from storage.outbox_queue import PersonalRow, queue_notices
 
 # Telegram's and Bale's limit for a message's text.
 MAX_TEXT = 4096
 _WORDS = re.compile(r"\S+\s*|\s+")
-
-
-def text_length(text: str) -> int:
-    """A text's length as the platforms count it (UTF-16 code units; an emoji counts 2)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +105,12 @@ def fit(t: Texts, msg_id: str, field: str, value: str, **kwargs: object) -> list
     otherwise as many as it takes, each with the template and a piece of the value."""
     limit = MAX_TEXT
     whole = t(msg_id, **kwargs, **{field: value})
-    if text_length(whole) <= limit:
+    if utf16_len(whole) <= limit:
         return [whole]
-    room = limit - text_length(t(msg_id, **kwargs, **{field: ""}))
+    room = limit - utf16_len(t(msg_id, **kwargs, **{field: ""}))
     if room <= 0:
         raise ValueError(f"{msg_id} leaves no room for its text")
-    pieces = split_words(value, room, lambda s: text_length(t.escape(s)))
+    pieces = split_words(value, room, lambda s: utf16_len(t.escape(s)))
     return [t(msg_id, **kwargs, **{field: piece}) for piece in pieces]
 
 
