@@ -3,9 +3,9 @@
 Run by hand: `python -m benchmarks.signups [--members 300] [--seats 50]`. Members are seeded
 directly in the database and the course is published through the service (as /new_offering
 does); then every member presses "yes, sign me up" at the same moment. Prints sign-ups per
-second over the whole burst, p50/p95 of the time from the press to the bot's answer (the
-database on disk, WAL), and proof of no overbooking: confirmed == seats, the rest
-waitlisted in one unbroken order. The figures are printed, never asserted.
+second over the whole burst, the processor time it took, p50/p95 of the time from the press
+to the bot's answer (the database on disk, WAL), and proof of no overbooking: confirmed ==
+seats, the rest waitlisted in one unbroken order. The figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -90,11 +90,11 @@ async def main(members: int, capacity: int) -> None:
                     for u, a in zip(users, announcements, strict=True)
                 )
             )
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             latencies = await asyncio.gather(
                 *(sign_up_one(u, offering.id, c) for u, c in zip(users, cards, strict=True))
             )
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
             async with runtime.db.execute(
                 "SELECT status, COUNT(*), MIN(seq), MAX(seq) FROM signups WHERE offering_id = ? "
                 "GROUP BY status",
@@ -109,6 +109,9 @@ async def main(members: int, capacity: int) -> None:
     print(f"members pressing at once: {members}; seats: {capacity}")
     print(f"whole burst (press to answer, all at once): {elapsed:.2f} s, "
           f"{members / elapsed:.1f} sign-ups/s")  # fmt: skip
+    # The steadier figure on a shared machine: the bot, the sandbox and the members all run in
+    # this process (the database thread included).
+    print(f"processor time over the burst: {cpu:.2f} s")
     print(
         f"press → answer: p50 {statistics.median(ordered) * 1000:.0f} ms, "
         f"p95 {p95 * 1000:.0f} ms, max {ordered[-1] * 1000:.0f} ms"

@@ -9,7 +9,9 @@ cooler machine). Per bot it measures:
   processor seconds used by then (the steadier figure when other work shares the machine);
 - throughput: `--members` members each send /help `--each` times, one after another in a
   closed loop (the next only once the answer arrived), with Khooshe's rate limit and flood
-  guard lifted; messages answered per second over the whole burst;
+  guard lifted; messages answered per second over the whole burst, and the bot's processor
+  milliseconds per answer (echo's / Khooshe's is the steadier ratio on a shared machine:
+  it does not move with what else runs);
 - resident memory (VmRSS) once warmed up: after the burst and a report-like text (which
   loads the normaliser and the categoriser), when it stops growing.
 
@@ -48,6 +50,7 @@ class Figures:
     start: float  # seconds from spawn to the first getUpdates
     start_cpu: float  # processor seconds the bot used until then (steadier on a busy machine)
     rate: float  # answers per second
+    cpu_ms: float  # processor milliseconds the bot used per answer during the burst
     rss: float  # MiB once warmed up
 
 
@@ -113,7 +116,9 @@ async def _run(
         start_cpu = _cpu_seconds(process.pid)
         # One answer each first: connections open, handlers imported, the same for both.
         await _closed_loop(users, 1)
+        burst_cpu = _cpu_seconds(process.pid)
         rate = await _closed_loop(users, each)
+        cpu_ms = (_cpu_seconds(process.pid) - burst_cpu) * 1000 / (len(users) * each)
         await users[0].send_text("برق شهرک از صبح قطع است و دستگاه‌ها خوابیده‌اند")
         await users[0].chat.next_message(60)
         rss = await _settled_rss(process.pid)
@@ -121,11 +126,11 @@ async def _run(
         process.terminate()
         await process.wait()
     print(
-        f"  {name:8} start {start:5.2f} s (CPU {start_cpu:4.2f} s)   {rate:6.1f} msg/s   "
-        f"RSS {rss:5.0f} MiB",
+        f"  {name:8} start {start:5.2f} s (CPU {start_cpu:4.2f} s)   {rate:6.1f} msg/s "
+        f"(CPU {cpu_ms:4.2f} ms/msg)   RSS {rss:5.0f} MiB",
         flush=True,
     )
-    return Figures(start, start_cpu, rate, rss)
+    return Figures(start, start_cpu, rate, cpu_ms, rss)
 
 
 async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
@@ -175,11 +180,14 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
     rates = [a.rate / b.rate for a, b in zip(k, e, strict=True)]
     starts = [a.start / b.start for a, b in zip(k, e, strict=True)]
     cpus = [a.start_cpu / b.start_cpu for a, b in zip(k, e, strict=True)]
+    work = [b.cpu_ms / a.cpu_ms for a, b in zip(k, e, strict=True)]
     print(
         f"\nmedians over {rounds} rounds ({members} members × {each} /help):\n"
         f"  throughput  Khooshe {median(k, 'rate'):.1f} msg/s, echo {median(e, 'rate'):.1f} "
         f"msg/s, ratio {statistics.median(rates):.2f} ({min(rates):.2f}–{max(rates):.2f})"
         f"  goal ≥ 0.8\n"
+        f"  per answer  Khooshe {median(k, 'cpu_ms'):.2f} ms CPU, echo {median(e, 'cpu_ms'):.2f} "
+        f"ms CPU, ratio {statistics.median(work):.2f} ({min(work):.2f}–{max(work):.2f})\n"
         f"  start       Khooshe {median(k, 'start'):.2f} s, echo {median(e, 'start'):.2f} s, "
         f"ratio {statistics.median(starts):.2f} ({min(starts):.2f}–{max(starts):.2f})"
         f"  goal ≤ 1.5\n"

@@ -8,6 +8,7 @@ storage/ptb_state.py, so storage imports no PTB.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -34,14 +35,29 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
         )
         self._db = db
         self._platform = platform
+        # What each user's row holds, as last read or written (absent: no row). PTB offers
+        # every user who sent an update for writing, changed or not; at a peak most have not
+        # changed, and rewriting them would queue a transaction per tap behind the real work.
+        self._written: dict[int, UserData] = {}
 
     async def get_user_data(self) -> dict[int, UserData]:
         """Every stored user_data of this platform."""
-        return await ptb_state.all_user_data(self._db, self._platform)
+        stored = await ptb_state.all_user_data(self._db, self._platform)
+        self._written = copy.deepcopy(stored)
+        return stored
 
     async def update_user_data(self, user_id: int, data: UserData) -> None:
-        """Write one user's data (an empty dict deletes the row)."""
+        """Write one user's data (an empty dict deletes the row), unless the row holds it."""
+        if data == self._written.get(user_id, {}):
+            return
         await ptb_state.update_user_data(self._db, self._platform, user_id, data)
+        self._remember(user_id, data)
+
+    def _remember(self, user_id: int, data: UserData) -> None:
+        if data:
+            self._written[user_id] = copy.deepcopy(data)
+        else:
+            self._written.pop(user_id, None)
 
     async def stored_user_data(self, user_id: int) -> UserData:
         """One user's data as last written (empty if never)."""
@@ -115,3 +131,4 @@ class SqlitePersistence(BasePersistence[UserData, dict[Any, Any], dict[Any, Any]
         await ptb_state.save_form(
             self._db, self._platform, user_id, data, conversation, key, state
         )
+        self._written[user_id] = copy.deepcopy(data)  # written as it is, even when empty

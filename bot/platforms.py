@@ -7,6 +7,7 @@ docs/bale.md for the facts, their sources and how sure we are of each).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
@@ -195,14 +196,19 @@ class RepairingRequest(HTTPXRequest):
 
     def __init__(
         self,
-        *args: Any,
+        *,
         on_polled: Callable[[], Awaitable[None]] | None = None,
         bale: bool = True,
+        connection_pool_size: int = 1,
         **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(connection_pool_size=connection_pool_size, **kwargs)
         self._on_polled = on_polled
         self._bale = bale
+        # Requests beyond the pool's connections wait here, not in httpcore's pool: its
+        # bookkeeping walks every queued request and connection on each change, and a wait
+        # there longer than pool_timeout fails the request.
+        self._turns = asyncio.Semaphore(connection_pool_size)
 
     @staticmethod
     def parse_json_payload(payload: bytes) -> Any:
@@ -222,9 +228,16 @@ class RepairingRequest(HTTPXRequest):
         pool_timeout: Any = HTTPXRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send the request, then repair the answer."""
-        code, payload = await super().do_request(
-            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-        )
+        async with self._turns:
+            code, payload = await super().do_request(
+                url,
+                method,
+                request_data,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
+            )
         endpoint = url.rsplit("/", 1)[-1]
         if "/file/" in url:
             return code, payload

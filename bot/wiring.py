@@ -44,6 +44,12 @@ from bot.webhooks import KhoosheUpdater
 from handlers import register_all
 
 LOCALES_DIR = PROJECT_ROOT / "locales"
+# Requests one platform's bot has on the wire at once (the long poll has its own connection);
+# more wait their turn. Enough to reach Telegram's 30 messages a second at half a second a
+# request (a proxy from Iran), and Bale's answers are faster. More connections cost more than
+# they give: benchmarks.throughput measured 250 answers/s with 64 and about 370 with 4–8 on
+# the loopback sandbox, as httpcore's pool bookkeeping grows with its connections.
+IN_FLIGHT = 16
 # The command menu (where the platform has one), in the order members see it.
 COMMANDS = (
     "start", "report", "myreports", "track", "consult", "surveys", "proposals", "profile", "help",
@@ -135,7 +141,7 @@ def build_application(
     )
     request = WatchedRequest(
         on_refused,
-        connection_pool_size=64,
+        connection_pool_size=IN_FLIGHT,
         read_timeout=settings.request_timeout,
         write_timeout=WRITE_TIMEOUT,
         connect_timeout=CONNECT_TIMEOUT,
