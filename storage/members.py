@@ -8,7 +8,7 @@ from typing import Literal
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.db import transaction
+from storage.db import fetch_one, transaction
 from storage.roles import ADVISER, Grant
 from storage.rows import from_row
 
@@ -102,8 +102,7 @@ _MEMBER_OF_USER = (
 async def get_member(db: aiosqlite.Connection, platform: str, user_id: int) -> Member | None:
     """The member who uses the bot as (platform, user id), if any (on either of a linked
     member's platforms)."""
-    async with db.execute(_MEMBER_OF_USER, {"p": platform, "u": user_id}) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, _MEMBER_OF_USER, {"p": platform, "u": user_id})
     return _member(row) if row else None
 
 

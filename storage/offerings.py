@@ -18,7 +18,7 @@ from typing import TypedDict, Unpack
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.db import transaction
+from storage.db import fetch_all, fetch_one, transaction
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -147,12 +147,13 @@ _COLUMNS = (
 
 
 async def _targets(db: aiosqlite.Connection, offering_id: int) -> dict[str, int | None]:
-    async with db.execute(
+    rows = await fetch_all(
+        db,
         "SELECT cluster_code, seats FROM offering_clusters WHERE offering_id = ? "
         "ORDER BY cluster_code",
         (offering_id,),
-    ) as cursor:
-        return {row[0]: row[1] for row in await cursor.fetchall()}
+    )
+    return {row[0]: row[1] for row in rows}
 
 
 async def _offering(db: aiosqlite.Connection, row: aiosqlite.Row) -> Offering:
@@ -204,10 +205,7 @@ async def create_offering(
 
 async def get_offering(db: aiosqlite.Connection, offering_id: int) -> Offering | None:
     """An offering by id."""
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,))
     return await _offering(db, row) if row else None
 
 
@@ -260,22 +258,23 @@ async def published_starting(
 
 async def seats(db: aiosqlite.Connection, offering: Offering) -> Seats:
     """Confirmed and waitlisted counts."""
-    async with db.execute(
+    rows = await fetch_all(
+        db,
         "SELECT status, COUNT(*) FROM signups WHERE offering_id = ? GROUP BY status",
         (offering.id,),
-    ) as cursor:
-        counts = {row[0]: int(row[1]) for row in await cursor.fetchall()}
+    )
+    counts = {row[0]: int(row[1]) for row in rows}
     return Seats(counts.get("confirmed", 0), counts.get("waitlisted", 0), offering.capacity)
 
 
 async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int) -> Signup | None:
     """A member's sign-up for an offering, whatever its status."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT offering_id, member_id, status, seq, attended, created_at, updated_at "
         "FROM signups WHERE offering_id = ? AND member_id = ?",
         (offering_id, member_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     if row is None:
         return None
     return from_row(Signup, row)
@@ -283,19 +282,18 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
     """1-based place in the waitlist (0: not waitlisted)."""
-    async with db.execute(
+    return await _count(
+        db,
         "SELECT COUNT(*) FROM signups w JOIN signups me ON me.offering_id = w.offering_id "
         "WHERE me.offering_id = ? AND me.member_id = ? AND me.status = 'waitlisted' "
         "AND w.status = 'waitlisted' AND w.seq <= me.seq",
-        (offering_id, member_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+        offering_id,
+        member_id,
+    )
 
 
 async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
-    async with db.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, sql, params)
     return int(row[0]) if row else 0
 
 

@@ -11,6 +11,7 @@ from telegram import Bot
 from bot.persistence import SqlitePersistence
 from bot.platforms import RepairingRequest
 from bot.sandbox import BotApiSandbox
+from storage.db import fetch_one
 
 
 async def test_requests_beyond_the_pool_wait_their_turn_and_all_succeed() -> None:
@@ -32,11 +33,12 @@ async def test_unchanged_user_data_is_not_written_again(db: aiosqlite.Connection
     await persistence.get_user_data()
 
     async def row(user_id: int) -> str | None:
-        rows = await db.execute_fetchall(
+        found = await fetch_one(
+            db,
             "SELECT data FROM ptb_user_data WHERE platform = 'telegram' AND user_id = ?",
             (user_id,),
         )
-        return str(rows[0][0]) if rows else None
+        return str(found[0]) if found else None
 
     before = db.total_changes
     await persistence.update_user_data(5, {})  # a member who only asked for /help
