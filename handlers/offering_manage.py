@@ -60,10 +60,7 @@ async def _pressed_offering(update: Update, context: KhoosheContext) -> Offering
 def offering_id(update: Update, index: int = 0) -> int:
     """The pressed button's `index`-th number (its offering's id, unless said otherwise)."""
     assert update.callback_query is not None
-    data = update.callback_query.data
-    family = cb.family_of(data)
-    numbers = family.ints(data) if family is not None else None
-    return numbers[index] if numbers and len(numbers) > index else 0
+    return cb.number_in(update.callback_query.data, index)
 
 
 async def managed(update: Update, context: KhoosheContext, offering_id: int) -> Offering | None:
