@@ -16,15 +16,15 @@ from telegram.ext import Application
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access, access_of, actor
+from bot.roles import Access, actor
 from bot.services import surveys as service
 from bot.services.digest.themes import Theme, themes
 from bot.services.surveys import QuestionResult, Results
 from bot.text import pack_messages, shorten
 from handlers import keyboards, menu
-from handlers.keyboards import answer, inline, replace_pressed, staff_button
+from handlers.keyboards import answer, inline, replace_pressed, staff_button, within_reach
 from handlers.survey_answer import chat_of
-from handlers.tables import send_table
+from handlers.tables import export_pressed, send_table
 from storage.clusters import cluster_names
 from storage.digest import NewReportText
 from storage.members import Member
@@ -133,18 +133,8 @@ async def _managed(update: Update, context: KhoosheContext) -> Survey | None:
     agent: all its clusters theirs); otherwise the press is answered and None."""
     assert update.callback_query is not None
     survey_id = cb.number_in(update.callback_query.data)
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
     survey = await get_survey(context.db, survey_id)
-    if survey is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not manages(access, survey):
-        log.warning("survey %s: user %s is outside its clusters", survey_id, user.id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return survey
+    return await within_reach(update, context, survey, service.clusters_of, f"survey {survey_id}")
 
 
 # A staff button about a survey this person may manage (cluster agents and up).
@@ -275,11 +265,9 @@ async def on_export(update: Update, context: KhoosheContext, survey: Survey) -> 
 
     t = context.t
     sets = await answer_sets(context.db, survey.id)
-    if not sets:
-        await answer(update, t("survey-no-answers"), alert=True)
+    clusters = await export_pressed(update, context, sets, "survey-no-answers")
+    if clusters is None:
         return
-    await answer(update)
-    clusters = await cluster_names(context.db, t.lang)
     columns = [
         Column(t.label("survey-col-company"), 24),
         Column(t.label("survey-col-cluster"), 24),
