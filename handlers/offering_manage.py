@@ -32,8 +32,7 @@ from handlers.keyboards import (
     staff_button,
 )
 from handlers.offerings import seats_line
-from handlers.tables import send_columns
-from storage.clusters import cluster_names
+from handlers.tables import export_pressed, send_columns
 from storage.offerings import Offering, get_offering, recent_offerings, seats
 from storage.signup_lists import attendees, toggle_attended
 
@@ -273,11 +272,9 @@ async def on_export(update: Update, context: KhoosheContext, offering: Offering)
     """An .xlsx of everyone who signed up."""
     t = context.t
     people = await attendees(context.db, offering.id)
-    if not people:
-        await answer(update, t("offering-nobody-yet"), alert=True)
+    clusters = await export_pressed(update, context, people, "offering-nobody-yet")
+    if clusters is None:
         return
-    await answer(update)
-    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             a.name,
