@@ -216,6 +216,14 @@ def family_of(data: str | None) -> Button | None:
     return None
 
 
+def number_in(data: str | None, index: int = 0) -> int:
+    """The `index`-th number a press of any declared family carries (the id of the record it is
+    about, unless said otherwise); 0 when it carries none."""
+    family = family_of(data)
+    numbers = family.ints(data) if family is not None else None
+    return numbers[index] if numbers and len(numbers) > index else 0
+
+
 def families() -> Sequence[Button]:
     """Every declared family."""
     return tuple(CATALOGUE.values())

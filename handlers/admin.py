@@ -44,12 +44,16 @@ def _target(text: str, default: Platform) -> tuple[Platform, int] | None:
     return platform, int(digits)
 
 
-def _target_and_role(context: KhoosheContext) -> tuple[Platform, int, str] | None:
-    """The `<user id> <role>` at the start of a command's arguments, if well formed."""
+async def _target_and_role(
+    update: Update, context: KhoosheContext, usage: str
+) -> tuple[Platform, int, str] | None:
+    """The `<user id> <role>` at the start of a command's arguments; None, and the command's
+    `usage` said, when they are not well formed."""
     args = context.args or []
     target = _target(args[0], context.platform) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in (*STAFF_ROLES, ADVISER):
+        await _reply(update, context, usage)
         return None
     return target[0], target[1], role
 
@@ -57,9 +61,8 @@ def _target_and_role(context: KhoosheContext) -> tuple[Platform, int, str] | Non
 @requires(Role.ADMIN)
 async def grant(update: Update, context: KhoosheContext) -> None:
     """/grant <user id> <staff|cluster_agent> [cluster codes…]"""
-    parsed = _target_and_role(context)
+    parsed = await _target_and_role(update, context, "admin-grant-usage")
     if parsed is None:
-        await _reply(update, context, "admin-grant-usage")
         return
     platform, user_id, role = parsed
     codes = [c.lower() for c in (context.args or [])[2:]]
@@ -88,9 +91,8 @@ async def grant(update: Update, context: KhoosheContext) -> None:
 @requires(Role.ADMIN)
 async def revoke(update: Update, context: KhoosheContext) -> None:
     """/revoke <user id> <staff|cluster_agent>"""
-    parsed = _target_and_role(context)
+    parsed = await _target_and_role(update, context, "admin-revoke-usage")
     if parsed is None:
-        await _reply(update, context, "admin-revoke-usage")
         return
     platform, user_id, role = parsed
     if role == ADVISER:

@@ -31,9 +31,8 @@ from handlers.broadcast_form import (
     RESCHEDULE,
     WHEN,
 )
-from handlers.keyboards import answer, chat_id_of, private_command
-from handlers.tables import send_columns
-from storage.clusters import cluster_names
+from handlers.keyboards import chat_id_of, private_command
+from handlers.tables import export_pressed, send_columns
 from storage.outbox import Broadcast, undelivered
 
 # The undelivered list's columns, in sheet order ("tried": when the bot gave up).
@@ -45,11 +44,9 @@ async def on_failed_list(update: Update, context: KhoosheContext, broadcast: Bro
     """The delivery report's button: who did not get it, as a spreadsheet."""
     t = context.t
     recipients = await undelivered(context.db, broadcast.id)
-    if not recipients:
-        await answer(update, t("broadcast-failed-none"), alert=True)
+    clusters = await export_pressed(update, context, recipients, "broadcast-failed-none")
+    if clusters is None:
         return
-    await answer(update)
-    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             r.name,

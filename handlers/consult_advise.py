@@ -11,9 +11,9 @@ form that keeps the request in user_data and checks the core again when the text
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, NamedTuple
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -29,7 +29,7 @@ from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import rows
+from handlers.keyboards import chat_id_of, rows
 from handlers.triage import NOTE_MARK
 from handlers.triage_cards import queue_notices
 from handlers.triage_relays import member_notices
@@ -71,15 +71,27 @@ async def in_scope(
     return None
 
 
+class AdviserPress(NamedTuple):
+    """An adviser's press on a request's button: the press, the request, who pressed and how
+    the request's history names them (bot.roles.actor)."""
+
+    query: CallbackQuery
+    consultation: Consultation
+    user: User
+    by: str
+
+
 async def pressed_request(
     update: Update, context: KhoosheContext, family: cb.Button
-) -> tuple[CallbackQuery, Consultation] | None:
-    """The press and the request its button (of `family`) names, if this user advises its
-    core; otherwise None, the press answered (in_scope)."""
-    query = update.callback_query
-    assert query is not None
+) -> AdviserPress | None:
+    """The press on a request's button (of `family`), if this user advises its core; otherwise
+    None, the press answered (in_scope)."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
     consultation = await in_scope(update, context, family.first_int(query.data) or 0)
-    return (query, consultation) if consultation is not None else None
+    if consultation is None:
+        return None
+    return AdviserPress(query, consultation, user, actor(context, user.id))
 
 
 async def tell_member(
@@ -129,21 +141,18 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
     pressed = await pressed_request(update, context, cb.ADVISE_TAKE)
     if pressed is None:
         return
-    query, consultation = pressed
-    user = update.effective_user
-    assert user is not None
-    if not await take(context.db, consultation.id, actor(context, user.id)):
+    query, consultation, user, by = pressed
+    if not await take(context.db, consultation.id, by):
         now = await get_consultation(context.db, consultation.id) or consultation
-        mine = now.owner == actor(context, user.id)
+        mine = now.owner == by
         key = "consult-yours-already" if mine else "consult-taken-already"
         await query.answer(context.t(key), show_alert=True)
         return
     await query.answer(context.t("consult-taken-by-you"))
     log.info("consultation %s taken by %s", consultation.id, user.id)
-    chat = update.effective_chat
-    assert chat is not None
+    chat_id = chat_id_of(update)
     await context.bot.send_message(
-        chat.id,
+        chat_id,
         context.t(
             "consult-taken-note",
             code=context.t.digits(consultation.code),
@@ -168,10 +177,8 @@ async def ask_reply(update: Update, context: KhoosheContext) -> str | None:
     pressed = await pressed_request(update, context, cb.ADVISE_REPLY)
     if pressed is None:
         return None
-    query, consultation = pressed
-    user = update.effective_user
-    assert user is not None and context.user_data is not None
-    me = actor(context, user.id)
+    query, consultation, user, me = pressed
+    assert context.user_data is not None
     if consultation.owner is None:
         await take(context.db, consultation.id, me)  # another adviser may have won meanwhile
         consultation = await get_consultation(context.db, consultation.id) or consultation
@@ -182,10 +189,9 @@ async def ask_reply(update: Update, context: KhoosheContext) -> str | None:
     await query.answer()
     context.user_data[ABOUT] = consultation.id
     await context.save_form_now(FORM, REPLY)
-    chat = update.effective_chat
-    assert chat is not None
+    chat_id = chat_id_of(update)
     await context.bot.send_message(
-        chat.id,
+        chat_id,
         context.t("consult-reply-ask", code=context.t.digits(consultation.code)),
         reply_markup=_cancel_markup(context),
     )
@@ -247,20 +253,19 @@ async def on_hand(update: Update, context: KhoosheContext) -> None:
     pressed = await pressed_request(update, context, cb.ADVISE_HAND)
     if pressed is None:
         return
-    query, consultation = pressed
+    query, consultation = pressed.query, pressed.consultation
     await query.answer()
     others = [c for c in await list_cores(context.db) if c.id != consultation.core_id]
-    chat = update.effective_chat
-    assert chat is not None
+    chat_id = chat_id_of(update)
     if not others or consultation.status not in OPEN_STATUSES:
-        await context.bot.send_message(chat.id, context.t("consult-hand-nowhere"))
+        await context.bot.send_message(chat_id, context.t("consult-hand-nowhere"))
         return
     buttons = [
         InlineKeyboardButton(c.name, callback_data=cb.ADVISE_HAND_TO.pack(consultation.id, c.id))
         for c in others
     ]
     await context.bot.send_message(
-        chat.id,
+        chat_id,
         context.t("consult-hand-ask", code=context.t.digits(consultation.code)),
         reply_markup=InlineKeyboardMarkup(rows(buttons, 1)),
     )
@@ -271,14 +276,12 @@ async def on_hand_to(update: Update, context: KhoosheContext) -> None:
     pressed = await pressed_request(update, context, cb.ADVISE_HAND_TO)
     if pressed is None:
         return
-    query, consultation = pressed
-    user = update.effective_user
-    assert user is not None
+    query, consultation, _, by = pressed
     target = await get_core(context.db, int(cb.ADVISE_HAND_TO.values(query.data)[1]))
     if target is None or not target.active:
         await query.answer(context.t("button-expired"), show_alert=True)
         return
-    if not await hand_over(context.db, consultation.id, target.id, actor(context, user.id)):
+    if not await hand_over(context.db, consultation.id, target.id, by):
         await query.answer(context.t("consult-hand-not-now"), show_alert=True)
         return
     await query.answer()
@@ -286,10 +289,9 @@ async def on_hand_to(update: Update, context: KhoosheContext) -> None:
     assert moved is not None
     await consult_cards.announce(context, moved)
     await tell_member(context, moved, "consult-member-handed", core=target.name)
-    chat = update.effective_chat
-    assert chat is not None
+    chat_id = chat_id_of(update)
     await context.bot.send_message(
-        chat.id, context.t("consult-handed", code=context.t.digits(moved.code), core=target.name)
+        chat_id, context.t("consult-handed", code=context.t.digits(moved.code), core=target.name)
     )
 
 
@@ -301,11 +303,10 @@ async def on_files(update: Update, context: KhoosheContext) -> None:
     pressed = await pressed_request(update, context, cb.ADVISE_FILES)
     if pressed is None:
         return
-    query, consultation = pressed
+    query, consultation = pressed.query, pressed.consultation
     await query.answer()
-    chat = update.effective_chat
-    assert chat is not None
-    await consult_cards.send_files(context, consultation, chat.id, context.t)
+    chat_id = chat_id_of(update)
+    await consult_cards.send_files(context, consultation, chat_id, context.t)
 
 
 # --- registration -----------------------------------------------------------------------------

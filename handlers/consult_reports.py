@@ -40,7 +40,7 @@ async def ask_to_report(update: Update, context: KhoosheContext) -> None:
     pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT)
     if pressed is None:
         return
-    _, consultation = pressed
+    consultation = pressed.consultation
     await answer(update)
     chat = update.effective_chat
     assert chat is not None
@@ -62,7 +62,7 @@ async def to_report(update: Update, context: KhoosheContext) -> None:
     pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT_YES)
     if pressed is None:
         return
-    _, consultation = pressed
+    consultation = pressed.consultation
     if consultation.report_id is not None or consultation.from_report_id is not None:
         # A report made into a request goes back by reopening it, not by filing another.
         await answer(update, context.t("consult-to-report-not-now"), alert=True)

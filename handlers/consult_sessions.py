@@ -74,7 +74,7 @@ async def on_offer(update: Update, context: KhoosheContext) -> None:
     pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_OFFER)
     if pressed is None:
         return
-    _, consultation = pressed
+    consultation = pressed.consultation
     slots = await open_slots(context.db, consultation.core_id, datetime.now(UTC))
     if not slots:
         await answer(update, context.t("consult-no-open-slots"), alert=True)
@@ -282,10 +282,8 @@ async def on_close(update: Update, context: KhoosheContext) -> None:
     pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_CLOSE)
     if pressed is None:
         return
-    _, consultation = pressed
-    user = update.effective_user
-    assert user is not None
-    if not await close(context.db, consultation.id, actor(context, user.id)):
+    consultation = pressed.consultation
+    if not await close(context.db, consultation.id, pressed.by):
         await answer(update, context.t("consult-hand-not-now"), alert=True)
         return
     await hold_session(context.db, consultation.id, datetime.now(UTC))

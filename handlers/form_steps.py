@@ -99,14 +99,8 @@ def ways_out(draft_key: str, said: str) -> tuple[forms.Callback, forms.Callback]
             await context.bot.send_message(chat.id, context.t(said))
         return ConversationHandler.END
 
-    async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-        """A menu button mid-form: the draft is dropped, the button does what it says."""
-        assert context.user_data is not None
-        context.user_data.pop(draft_key, None)
-        await menu.on_menu_button(update, context)
-        return ConversationHandler.END
-
-    return cancel, leave_for_menu
+    # A menu button mid-form: the draft is dropped, the button does what it says.
+    return cancel, forms.leave_dropping(draft_key)
 
 
 async def typed_moment(

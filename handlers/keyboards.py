@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Collection, Coroutine, Sequence
 from typing import Any, TypeVar
 
 from telegram import (
@@ -23,7 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.callbacks import Button
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access, Role, requires
+from bot.roles import Access, Role, access_of, requires
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,28 @@ def staff_button(
     return decorate
 
 
+async def within_reach(
+    update: Update,
+    context: KhoosheContext,
+    record: T | None,
+    clusters: Callable[[T], set[str]],
+    what: str,
+) -> T | None:
+    """The `record` a staff button names, if there is one and its `clusters` are all this
+    person's (staff: every cluster); otherwise the press answered («expired», or «denied» and
+    logged as `what`) and None."""
+    if record is None:
+        await answer(update, context.t("button-expired"), alert=True)
+        return None
+    user = update.effective_user
+    assert user is not None
+    if not (await access_of(context, user.id)).covers_clusters(clusters(record)):
+        log.warning("%s: outside the clusters of user %s", what, user.id)
+        await answer(update, context.t("access-denied"), alert=True)
+        return None
+    return record
+
+
 def private_command(command: str, callback: Handler) -> CommandHandler[Any, Any]:
     """A member's or staff member's own command: answered in the private chat only (in a group
     start_in_group points there, as what it shows is theirs)."""
@@ -65,6 +87,22 @@ def add_presses(app: Application, *presses: tuple[Button, Handler]) -> None:
     (its pattern from bot/callbacks.py)."""
     for family, handler in presses:
         app.add_handler(CallbackQueryHandler(handler, pattern=family.pattern()))
+
+
+async def pressed_word(
+    update: Update, context: KhoosheContext, family: Button, allowed: Collection[str]
+) -> str | None:
+    """The word a press of `family` carries (a field, a category, a language), the press
+    answered; one not in `allowed` (forged, or from an older version of the list): None, the
+    press answered «expired»."""
+    query = update.callback_query
+    assert query is not None
+    value = str((family.unpack(query.data) or ("",))[0])
+    if value not in allowed:
+        await query.answer(context.t("button-expired"), show_alert=True)
+        return None
+    await query.answer()
+    return value
 
 
 def chat_id_of(update: Update) -> int:

@@ -25,7 +25,7 @@ from bot.services import proposals as service
 from bot.services.reports import parse_code
 from handlers import forms
 from handlers.form_steps import answer_filter, stay_on_step, typed_moment, ways_out
-from handlers.keyboards import answer, rows, show_card
+from handlers.keyboards import answer, rows, show_card, within_reach
 from handlers.proposal_form import (
     BODY_PATTERN,
     MAX_TEXT,
@@ -67,15 +67,9 @@ OUTCOME, DECISION_TEXT, DECISION_BODY, DUE, DECISION_CONFIRM = (
 async def managed(update: Update, context: KhoosheContext, proposal_id: int) -> Any:
     """The proposal, if this person may act on it (an agent: all its clusters theirs)."""
     proposal = await get_proposal(context.db, proposal_id)
-    access = await access_for(update, context)
-    if proposal is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not access.covers_clusters(set(proposal.clusters)):
-        log.warning("proposal %s: outside the presser's clusters", proposal_id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return proposal
+    return await within_reach(
+        update, context, proposal, lambda p: set(p.clusters), f"proposal {proposal_id}"
+    )
 
 
 @requires(Role.CLUSTER_AGENT)
@@ -262,15 +256,8 @@ async def agenda_item(
 ) -> Any:
     """The report on the meeting's agenda, if this person may act on its cluster."""
     item = await agenda_report(context.db, meeting_id, report_id)
-    access = await access_for(update, context)
-    if item is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not access.covers_cluster(item.cluster_code):
-        log.warning("meeting %s: report %s outside the presser's clusters", meeting_id, report_id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return item
+    what = f"meeting {meeting_id}: report {report_id}"
+    return await within_reach(update, context, item, lambda i: {i.cluster_code}, what)
 
 
 @requires(Role.CLUSTER_AGENT)

@@ -13,6 +13,7 @@ makes them all attachments. A greeting alone gets the menu.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,11 +29,12 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded, voice_note
-from bot.roles import Role, access_of
+from bot.roles import Access, Role, access_of
 from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
 from bot.text import shorten
 from handlers import keyboards, offerings, profile, triage
 from handlers.keyboards import MENU_IDS, Handler, answer, inline, main_menu, replace_pressed
+from storage.members import Member
 from storage.reports import NewAttachment
 
 log = logging.getLogger(__name__)
@@ -133,6 +135,25 @@ async def help_command(update: Update, context: KhoosheContext) -> None:
     if access.adviser_cores:  # issue 17: an adviser's commands, whatever else they are
         assert update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, context.t("help-adviser"))
+
+
+async def staff_or_member(
+    update: Update,
+    context: KhoosheContext,
+    staff: Callable[[Update, KhoosheContext, Access], Awaitable[None]],
+    member: Callable[[Update, KhoosheContext, Member], Awaitable[None]],
+) -> None:
+    """A command both sides use (/proposals, /surveys): staff (agents and advisers too) get
+    `staff`, a registered member `member`, anyone else the way to register."""
+    user = update.effective_user
+    assert user is not None
+    access = await access_of(context, user.id)
+    if access.is_staff_side:
+        await staff(update, context, access)
+    elif context.member is not None:
+        await member(update, context, context.member)
+    else:
+        await show_menu(update, context, "not-registered-hint")
 
 
 async def staff_help(update: Update, context: KhoosheContext) -> None:

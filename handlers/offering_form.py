@@ -142,22 +142,28 @@ async def on_kind(update: Update, context: KhoosheContext) -> str:
 
 async def on_title(update: Update, context: KhoosheContext) -> str:
     """The title."""
-    title = await text_value(update, context, "title")
-    if title is None:
+    if not await _kept(update, context, TITLE):
         return TITLE
-    draft_of(context)["title"] = title
     return await ask(
         update, context, DESCRIPTION, "offering-ask-description", skip_markup(context.t)
     )
 
 
+async def _kept(update: Update, context: KhoosheContext, field: str) -> bool:
+    """The typed title, description or place kept in the draft; False after the hint (the
+    same question stays open)."""
+    text = await text_value(update, context, field)
+    if text is None:
+        return False
+    draft_of(context)[field] = text
+    return True
+
+
 async def on_description(update: Update, context: KhoosheContext) -> str:
     """The description (or skipped)."""
     if update.message is not None:
-        text = await text_value(update, context, "description")
-        if text is None:
+        if not await _kept(update, context, DESCRIPTION):
             return DESCRIPTION
-        draft_of(context)["description"] = text
     else:
         await answer(update)
         await replace_pressed(update, context.t("offering-skipped"))
@@ -247,10 +253,8 @@ async def on_end(update: Update, context: KhoosheContext) -> str:
 
 async def on_place(update: Update, context: KhoosheContext) -> str:
     """The place or online link."""
-    place = await text_value(update, context, "place")
-    if place is None:
+    if not await _kept(update, context, PLACE):
         return PLACE
-    draft_of(context)["place"] = place
     return await ask(
         update,
         context,

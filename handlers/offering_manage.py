@@ -32,8 +32,7 @@ from handlers.keyboards import (
     staff_button,
 )
 from handlers.offerings import seats_line
-from handlers.tables import send_columns
-from storage.clusters import cluster_names
+from handlers.tables import export_pressed, send_columns
 from storage.offerings import Offering, get_offering, recent_offerings, seats
 from storage.signup_lists import attendees, toggle_attended
 
@@ -60,10 +59,7 @@ async def _pressed_offering(update: Update, context: KhoosheContext) -> Offering
 def offering_id(update: Update, index: int = 0) -> int:
     """The pressed button's `index`-th number (its offering's id, unless said otherwise)."""
     assert update.callback_query is not None
-    data = update.callback_query.data
-    family = cb.family_of(data)
-    numbers = family.ints(data) if family is not None else None
-    return numbers[index] if numbers and len(numbers) > index else 0
+    return cb.number_in(update.callback_query.data, index)
 
 
 async def managed(update: Update, context: KhoosheContext, offering_id: int) -> Offering | None:
@@ -276,11 +272,9 @@ async def on_export(update: Update, context: KhoosheContext, offering: Offering)
     """An .xlsx of everyone who signed up."""
     t = context.t
     people = await attendees(context.db, offering.id)
-    if not people:
-        await answer(update, t("offering-nobody-yet"), alert=True)
+    clusters = await export_pressed(update, context, people, "offering-nobody-yet")
+    if clusters is None:
         return
-    await answer(update)
-    clusters = await cluster_names(context.db, t.lang)
     table = [
         (
             a.name,

@@ -51,9 +51,11 @@ from bot.services.members import (
 from bot.text import loose_match, parse_phone
 from handlers import forms, menu, profile
 from handlers.keyboards import (
+    answer,
     contact_keyboard,
     main_menu,
     paged,
+    pressed_word,
     private_command,
     replace_pressed,
     retire_buttons,
@@ -292,9 +294,7 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
 
 async def register_from_button(update: Update, context: KhoosheContext) -> str | int:
     """«ثبت‌نام به‌عنوان عضو» under a staff member's /start welcome."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     if context.member is not None:
         await menu.show_menu(update, context, "menu-welcome-back")
         return ConversationHandler.END
@@ -331,15 +331,12 @@ async def _begin_registration(update: Update, context: KhoosheContext) -> str | 
 
 async def edit_entry(update: Update, context: KhoosheContext) -> str | int | None:
     """A profile button: edit one field of the member's own profile."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    field = str((cb.PROFILE_EDIT.unpack(query.data) or ("",))[0])
     chat = update.effective_chat
     private = chat is not None and chat.type == chat.PRIVATE
-    if context.member is None or field not in EDITABLE or not private:
-        await query.answer(context.t("button-expired"), show_alert=True)
+    editable = EDITABLE if context.member is not None and private else ()
+    field = await pressed_word(update, context, cb.PROFILE_EDIT, editable)
+    if field is None:
         return ConversationHandler.END
-    await query.answer()
     context.form.clear()
     context.form.update(mode="edit", draft={}, field=field)
     return await ask(update, context, field)
@@ -548,50 +545,41 @@ async def on_link_yes(update: Update, context: KhoosheContext) -> str | int | No
 
 async def on_link_no(update: Update, context: KhoosheContext) -> str:
     """Register this account as a member of its own (two members, as before linking)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     context.form.pop("link", None)
     await replace_pressed(update, context.t("form-chosen", choice=context.t("link-button-no")))
     return await _next_step(update, context)
 
 
 async def _on_choice(
-    update: Update, context: KhoosheContext, field: str, allowed: tuple[str, ...], label: str
-) -> str | int | None:
+    update: Update, context: KhoosheContext, family: cb.Button, field: str,
+    allowed: tuple[str, ...], label: str,
+) -> str | int | None:  # fmt: skip
     """A button from a fixed list (job role, language): check it, close the list, go on."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    family = cb.family_of(query.data)
-    value = str(family.values(query.data)[-1]) if family is not None else ""
-    if value not in allowed:  # forged or from an older version of the list
-        await query.answer(context.t("button-expired"), show_alert=True)
+    value = await pressed_word(update, context, family, allowed)
+    if value is None:
         return None
-    await query.answer()
     await _show_choice(update, context, context.t(f"{label}{value}"))
     return await accepted(update, context, field, value)
 
 
 async def on_job_role(update: Update, context: KhoosheContext) -> str | int | None:
     """The member's role in their company."""
-    return await _on_choice(update, context, JOB_ROLE, JOB_ROLES, "job-role-")
+    return await _on_choice(update, context, cb.FORM_JOB_ROLE, JOB_ROLE, JOB_ROLES, "job-role-")
 
 
 async def on_language(update: Update, context: KhoosheContext) -> str | int | None:
     """The bot's language for this member."""
-    return await _on_choice(update, context, LANGUAGE, LANGUAGES, "language-")
+    return await _on_choice(update, context, cb.FORM_LANGUAGE, LANGUAGE, LANGUAGES, "language-")
 
 
 async def on_welcome_language(update: Update, context: KhoosheContext) -> str | None:
     """A language under the welcome: say the welcome again in it and ask the same question."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    value = str((cb.FORM_WELCOME_LANGUAGE.unpack(query.data) or ("",))[0])
     form = context.form
-    if value not in LANGUAGES or form.get("mode") != "register":
-        await query.answer(context.t("button-expired"), show_alert=True)
+    languages = LANGUAGES if form.get("mode") == "register" else ()
+    value = await pressed_word(update, context, cb.FORM_WELCOME_LANGUAGE, languages)
+    if value is None:
         return None
-    await query.answer()
     # Kept in the draft, which the middleware reads to speak it on every later update.
     form["draft"][LANGUAGE] = value
     t = context.t = context.texts_for(value)
@@ -628,9 +616,7 @@ async def on_confirm(update: Update, context: KhoosheContext) -> str | int:
 
 async def on_fix(update: Update, context: KhoosheContext) -> None:
     """ "Edit" on the summary: choose which answer to change."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     t = context.t
     buttons = [
         InlineKeyboardButton(
@@ -643,13 +629,9 @@ async def on_fix(update: Update, context: KhoosheContext) -> None:
 
 async def on_fix_field(update: Update, context: KhoosheContext) -> str | None:
     """Change one answer, then come back to the summary."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    field = str((cb.FORM_FIX_FIELD.unpack(query.data) or ("",))[0])
-    if field not in REGISTER_ORDER:
-        await query.answer(context.t("button-expired"), show_alert=True)
+    field = await pressed_word(update, context, cb.FORM_FIX_FIELD, REGISTER_ORDER)
+    if field is None:
         return None
-    await query.answer()
     context.form["back_to_confirm"] = True
     return await ask(update, context, field)
 

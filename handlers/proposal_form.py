@@ -141,37 +141,33 @@ async def on_new(update: Update, context: KhoosheContext) -> str:
 
 
 async def on_title(update: Update, context: KhoosheContext) -> str:
-    """The title; then the problem."""
-    title = typed_text(update, context, MAX_TITLE)
-    if title is None:
-        return await send_step(
-            update, context, FORM, TITLE, context.t("proposal-text-length", limit=MAX_TITLE)
-        )
-    draft_of(context)["title"] = " ".join(title.split())
-    return await send_step(update, context, FORM, PROBLEM, context.t("proposal-ask-problem"))
+    """The title (its spaces tidied); then the problem."""
+    return await _typed(update, context, TITLE, MAX_TITLE, PROBLEM, "proposal-ask-problem")
 
 
 async def on_problem(update: Update, context: KhoosheContext) -> str:
     """The problem; then the solution."""
-    problem = typed_text(update, context, MAX_TEXT)
-    if problem is None:
-        return await send_step(
-            update, context, FORM, PROBLEM, context.t("proposal-text-length", limit=MAX_TEXT)
-        )
-    draft_of(context)["problem"] = problem
-    return await send_step(update, context, FORM, SOLUTION, context.t("proposal-ask-solution"))
+    return await _typed(update, context, PROBLEM, MAX_TEXT, SOLUTION, "proposal-ask-solution")
 
 
 async def on_solution(update: Update, context: KhoosheContext) -> str:
     """The proposed solution; then the body it is addressed to."""
-    solution = typed_text(update, context, MAX_TEXT)
-    if solution is None:
-        return await send_step(
-            update, context, FORM, SOLUTION, context.t("proposal-text-length", limit=MAX_TEXT)
-        )
-    draft_of(context)["solution"] = solution
     markup = bodies_markup(context, "proposal-button-no-body")
-    return await send_step(update, context, FORM, BODY, context.t("proposal-ask-body"), markup)
+    return await _typed(update, context, SOLUTION, MAX_TEXT, BODY, "proposal-ask-body", markup)
+
+
+async def _typed(
+    update: Update, context: KhoosheContext, step: str, limit: int, then: str, ask: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> str:  # fmt: skip
+    """A typed part of the proposal, kept in the draft under `step` (a title on one line), then
+    `then` asked; longer than `limit` (as it will be sent): `step` again, with the limit."""
+    text = typed_text(update, context, limit)
+    if text is None:
+        length = context.t("proposal-text-length", limit=limit)
+        return await send_step(update, context, FORM, step, length)
+    draft_of(context)[step] = " ".join(text.split()) if step == TITLE else text
+    return await send_step(update, context, FORM, then, context.t(ask), markup)
 
 
 async def on_body(update: Update, context: KhoosheContext) -> str:

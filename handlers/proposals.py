@@ -14,23 +14,26 @@ Agents act only on proposals whose clusters are all theirs, whatever a button sa
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import aiosqlite
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, JobQueue, filters
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access, Role, access_of, actor, requires
+from bot.roles import Access, Role, actor, requires
 from bot.services import proposals as service
 from bot.text import pack_messages, shorten
 from handlers import menu
-from handlers.keyboards import answer, chat_id_of, replace_pressed, rows
+from handlers.keyboards import answer, button, chat_id_of, inline, replace_pressed, rows
 from handlers.meeting_forms import managed
 from handlers.proposal_form import publish_proposal, tell
 from storage.clusters import cluster_names
+from storage.members import Member
 from storage.offerings import recent_offerings
 from storage.proposals import (
     Proposal,
@@ -83,20 +86,10 @@ async def on_support(update: Update, context: KhoosheContext) -> None:
 
 async def proposals_command(update: Update, context: KhoosheContext) -> None:
     """/proposals: staff manage proposals; a member sees those open in their cluster."""
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    if access.is_staff_side:
-        await _staff_list(update, context, access)
-    elif context.member is not None:
-        await _member_list(update, context)
-    else:
-        await menu.show_menu(update, context, "not-registered-hint")
+    await menu.staff_or_member(update, context, _staff_list, _member_list)
 
 
-async def _member_list(update: Update, context: KhoosheContext) -> None:
-    member = context.member
-    assert member is not None
+async def _member_list(update: Update, context: KhoosheContext, member: Member) -> None:
     t = context.t
     mine = [
         p for p in await list_proposals(context.db, ["open"]) if member.cluster_code in p.clusters
@@ -105,12 +98,7 @@ async def _member_list(update: Update, context: KhoosheContext) -> None:
         await context.bot.send_message(chat_id_of(update), t("proposal-member-none"))
         return
     for proposal in mine[:LISTED]:
-        markup = InlineKeyboardMarkup(
-            [
-                [InlineKeyboardButton(t.label(label), callback_data=data) for label, data in row]
-                for row in service.member_buttons(proposal.id)
-            ]
-        )
+        markup = inline(t, *service.member_buttons(proposal.id))
         await context.bot.send_message(
             chat_id_of(update),
             t(
@@ -161,56 +149,29 @@ async def card_text(context: KhoosheContext, proposal: Proposal) -> str:
     return "\n".join(lines)
 
 
+# The staff's next step for a proposal in each status (beside «supporters», always offered).
+NEXT_STEP: dict[str, tuple[str, cb.Button]] = {
+    "draft": ("proposal-button-publish", cb.PROPOSAL_PUBLISH_DRAFT),
+    "open": ("proposal-button-agenda", cb.PROPOSAL_AGENDA),
+    "agenda": ("proposal-button-decide", cb.PROPOSAL_DECIDE),
+    "decided": ("proposal-button-done", cb.PROPOSAL_DONE),
+}
+
+
 def card_markup(t: Texts, proposal: Proposal) -> InlineKeyboardMarkup:
     """The staff's buttons for a proposal in its status."""
-    buttons = [
-        InlineKeyboardButton(
-            t.label("proposal-button-supporters"),
-            callback_data=cb.PROPOSAL_SUPPORTERS.pack(proposal.id),
-        )
-    ]
-    if proposal.status == "draft":
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("proposal-button-publish"),
-                callback_data=cb.PROPOSAL_PUBLISH_DRAFT.pack(proposal.id),
-            )
-        )
-    if proposal.status == "open":
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("proposal-button-agenda"),
-                callback_data=cb.PROPOSAL_AGENDA.pack(proposal.id),
-            )
-        )
-    if proposal.status == "agenda":
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("proposal-button-decide"),
-                callback_data=cb.PROPOSAL_DECIDE.pack(proposal.id),
-            )
-        )
-    if proposal.status == "decided":
-        buttons.append(
-            InlineKeyboardButton(
-                t.label("proposal-button-done"), callback_data=cb.PROPOSAL_DONE.pack(proposal.id)
-            )
-        )
-    return InlineKeyboardMarkup(rows(buttons, 2))
+    steps = [("proposal-button-supporters", cb.PROPOSAL_SUPPORTERS)]
+    if proposal.status in NEXT_STEP:
+        steps.append(NEXT_STEP[proposal.status])
+    return InlineKeyboardMarkup(
+        rows([button(t, label, family.pack(proposal.id)) for label, family in steps])
+    )
 
 
 async def _staff_list(update: Update, context: KhoosheContext, access: Access) -> None:
     t = context.t
     chat_id = chat_id_of(update)
-    new = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("proposal-button-new"), callback_data=cb.PROPOSAL_NEW.pack()
-                )
-            ]
-        ]
-    )
+    new = inline(t, [("proposal-button-new", cb.PROPOSAL_NEW.pack())])
     await context.bot.send_message(chat_id, t("proposal-staff-intro"), reply_markup=new)
     visible = [
         p for p in await list_proposals(context.db) if access.covers_clusters(set(p.clusters))
@@ -292,14 +253,12 @@ async def on_agenda_set(update: Update, context: KhoosheContext) -> None:
     if meeting_id not in {m for m, _, _ in await meetings_ahead(context)}:
         await answer(update, t("button-expired"), alert=True)
         return
-    user = update.effective_user
-    assert user is not None
-    event = await put_on_agenda(context.db, proposal.id, meeting_id, actor(context, user.id))
-    if event is None:
-        await answer(update, t("proposal-not-open"), alert=True)
+
+    async def to_agenda(db: aiosqlite.Connection, proposal_id: int, by: str) -> int | None:
+        return await put_on_agenda(db, proposal_id, meeting_id, by)
+
+    if not await _moved(update, context, proposal, to_agenda, "proposal-not-open", "agenda"):
         return
-    await answer(update)
-    await tell(context, event, proposal.id, "agenda")
     await replace_pressed(update, t("proposal-on-agenda", title=proposal.title))
     moved = await get_proposal(context.db, proposal.id)
     if moved is not None:  # the card again, with the buttons of its new status
@@ -328,16 +287,29 @@ async def on_done(update: Update, context: KhoosheContext) -> None:
     proposal = await managed(update, context, pressed_id(update, cb.PROPOSAL_DONE))
     if proposal is None:
         return
+    if await _moved(update, context, proposal, mark_done, "proposal-not-decided", "done"):
+        await replace_pressed(update, context.t("proposal-marked-done", title=proposal.title))
+
+
+async def _moved(
+    update: Update,
+    context: KhoosheContext,
+    proposal: Proposal,
+    move: Callable[[aiosqlite.Connection, int, str], Awaitable[int | None]],
+    refused: str,
+    told: str,
+) -> bool:
+    """A staff step of the proposal's life (stored with who took it): those concerned are told
+    `told`; False, and the presser told `refused`, when the proposal was not where it must be."""
     user = update.effective_user
     assert user is not None
-    t = context.t
-    event = await mark_done(context.db, proposal.id, actor(context, user.id))
+    event = await move(context.db, proposal.id, actor(context, user.id))
     if event is None:
-        await answer(update, t("proposal-not-decided"), alert=True)
-        return
+        await answer(update, context.t(refused), alert=True)
+        return False
     await answer(update)
-    await tell(context, event, proposal.id, "done")
-    await replace_pressed(update, t("proposal-marked-done", title=proposal.title))
+    await tell(context, event, proposal.id, told)
+    return True
 
 
 def register(app: Application) -> None:

@@ -36,7 +36,7 @@ from bot.services.reports import (
 from bot.text import clip
 from handlers import forms, menu, triage_cards, triage_relays
 from handlers.describing import Describing
-from handlers.keyboards import private_command, replace_pressed, rows, send
+from handlers.keyboards import answer, pressed_word, private_command, replace_pressed, rows, send
 from storage.clock import parse_iso
 from storage.reports import (
     OPEN_STATUSES,
@@ -228,9 +228,7 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
 
 async def on_all_categories(update: Update, context: KhoosheContext) -> str:
     """Show every category."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     return await _all_categories(update, context, "report-ask-category-all")
 
 
@@ -245,13 +243,9 @@ async def _all_categories(update: Update, context: KhoosheContext, key: str) -> 
 
 async def on_category(update: Update, context: KhoosheContext) -> str | None:
     """A category was chosen: look for the same problem reported by others."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    slug = str((cb.REPORT_CATEGORY.unpack(query.data) or ("",))[0])
-    if slug not in CATEGORIES:
-        await query.answer(context.t("button-expired"), show_alert=True)
+    slug = await pressed_word(update, context, cb.REPORT_CATEGORY, CATEGORIES)
+    if slug is None:
         return None
-    await query.answer()
     draft = _draft(context)
     draft["category"] = slug
     assert context.member is not None
@@ -322,9 +316,7 @@ async def on_me_too(update: Update, context: KhoosheContext) -> str | int | None
 
 async def on_different(update: Update, context: KhoosheContext) -> str:
     """None of the similar reports is this one."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     return await _ask_urgency(update, context)
 
 
@@ -383,9 +375,7 @@ async def on_summary_text(update: Update, context: KhoosheContext) -> str:
 
 async def on_summary_kept(update: Update, context: KhoosheContext) -> str:
     """The proposed summary is fine."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     if not _draft(context).get("summary"):  # an old button: there is nothing to keep
         return await _ask_summary(update, context)
     return await _ask_confirm(update, context)
@@ -414,9 +404,7 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
 
 async def on_fix(update: Update, context: KhoosheContext) -> str:
     """Back from the summary card to the category (then urgency and title), text kept."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await answer(update)
     return await _ask_category(update, context)
 
 

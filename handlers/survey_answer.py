@@ -252,14 +252,12 @@ async def _store(
 async def on_pick(update: Update, context: KhoosheContext) -> Any:
     """An option pressed: stored at once (a multiple choice is ticked, and stored with
     «next»)."""
-    survey_id, question_id, option = pressed(update, cb.SURVEY_PICK)
-    found = await _survey_for(update, context, survey_id)
+    found = await _question_pressed(update, context, cb.SURVEY_PICK)
     if found is None:
         return None
-    survey, member = found
-    question = survey.question(question_id)
+    survey, member, question, (option,) = found
     if question is None or not service.choice_ok(question, option):
-        log.warning("survey %s: forged option %s:%s", survey_id, question_id, option)
+        log.warning("survey %s: forged option %s", survey.id, option)
         await answer(update, context.t("button-expired"), alert=True)
         return None
     if question.kind == "multi":
@@ -270,23 +268,43 @@ async def on_pick(update: Update, context: KhoosheContext) -> Any:
         picked.symmetric_difference_update({option})
         draft["picked"] = sorted(picked)
         return await _ask(update, context, survey, question, answers, edit=True)
-    if not await _store(update, context, survey, member, question, option):
+    return await _answered(update, context, survey, member, question, option)
+
+
+async def _question_pressed(
+    update: Update, context: KhoosheContext, family: cb.Button
+) -> tuple[Survey, Member, Question | None, tuple[int, ...]] | None:
+    """The survey a question's button names (None, answered, when this member may not answer
+    it), the member, the question (None if the survey has no such question) and the press's
+    other numbers."""
+    survey_id, question_id, *rest = pressed(update, family)
+    found = await _survey_for(update, context, survey_id)
+    if found is None:
+        return None
+    survey, member = found
+    return survey, member, survey.question(question_id), tuple(rest)
+
+
+async def _answered(
+    update: Update, context: KhoosheContext, survey: Survey, member: Member, question: Question,
+    value: Value,
+) -> Any:  # fmt: skip
+    """A pressed answer stored and shown in place of the question; then the next question."""
+    if not await _store(update, context, survey, member, question, value):
         return None
     await answer(update)
     t = context.t
-    shown = service.shown_answer(t, question, option)
+    shown = service.shown_answer(t, question, value)
     await replace_pressed(update, t("survey-answered", text=question.text, answer=shown))
     return await _next(update, context, survey, member)
 
 
 async def on_next(update: Update, context: KhoosheContext) -> Any:
     """A multiple choice's ticks confirmed: stored, then the next question."""
-    survey_id, question_id = pressed(update, cb.SURVEY_NEXT)
-    found = await _survey_for(update, context, survey_id)
+    found = await _question_pressed(update, context, cb.SURVEY_NEXT)
     if found is None:
         return None
-    survey, member = found
-    question = survey.question(question_id)
+    survey, member, question, _ = found
     draft = _draft(context)
     if question is None or question.kind != "multi":
         await answer(update, context.t("button-expired"), alert=True)
@@ -299,24 +317,16 @@ async def on_next(update: Update, context: KhoosheContext) -> Any:
     if not picked:
         await answer(update, context.t("survey-pick-one"), alert=True)
         return ANSWER
-    if not await _store(update, context, survey, member, question, sorted(picked)):
-        return None
-    await answer(update)
-    t = context.t
-    shown = service.shown_answer(t, question, sorted(picked))
-    await replace_pressed(update, t("survey-answered", text=question.text, answer=shown))
-    draft.clear()
-    return await _next(update, context, survey, member)
+    draft.clear()  # the ticks are stored now (or the survey has closed)
+    return await _answered(update, context, survey, member, question, sorted(picked))
 
 
 async def on_change(update: Update, context: KhoosheContext) -> Any:
     """Ask one question again, its current answer shown (only while the survey is open)."""
-    survey_id, question_id = pressed(update, cb.SURVEY_CHANGE)
-    found = await _survey_for(update, context, survey_id)
+    found = await _question_pressed(update, context, cb.SURVEY_CHANGE)
     if found is None:
         return None
-    survey, member = found
-    question = survey.question(question_id)
+    survey, member, question, _ = found
     if question is None:
         await answer(update, context.t("button-expired"), alert=True)
         return None

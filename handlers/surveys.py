@@ -11,26 +11,21 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    filters,
-)
+from telegram.ext import Application
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Access, Role, access_of, actor, requires
+from bot.roles import Access, actor
 from bot.services import surveys as service
 from bot.services.digest.themes import Theme, themes
 from bot.services.surveys import QuestionResult, Results
 from bot.text import pack_messages, shorten
-from handlers import menu
-from handlers.keyboards import answer, replace_pressed
-from handlers.survey_answer import chat_of, pressed
-from handlers.tables import send_table
-from storage.clusters import list_places
+from handlers import keyboards, menu
+from handlers.keyboards import answer, inline, replace_pressed, staff_button, within_reach
+from handlers.survey_answer import chat_of
+from handlers.tables import export_pressed, send_table
+from storage.clusters import cluster_names
 from storage.digest import NewReportText
 from storage.members import Member
 from storage.surveys import (
@@ -62,15 +57,7 @@ def manages(access: Access, survey: Survey) -> bool:
 
 async def surveys_command(update: Update, context: KhoosheContext) -> None:
     """/surveys: staff manage surveys; a member sees the open surveys asked of them."""
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
-    if access.is_staff_side:
-        await _staff_list(update, context, access)
-    elif context.member is not None:
-        await _member_list(update, context, context.member)
-    else:
-        await menu.show_menu(update, context, "not-registered-hint")
+    await menu.staff_or_member(update, context, _staff_list, _member_list)
 
 
 async def _member_list(update: Update, context: KhoosheContext, member: Member) -> None:
@@ -100,21 +87,10 @@ async def _member_list(update: Update, context: KhoosheContext, member: Member) 
 async def _staff_list(update: Update, context: KhoosheContext, access: Access) -> None:
     t = context.t
     chat_id = chat_of(update)
-    new = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("survey-button-new"), callback_data=cb.SURVEY_NEW.pack()
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    t.label(f"survey-template-{code}"),
-                    callback_data=cb.SURVEY_TEMPLATE.pack(code),
-                )
-                for code in service.TEMPLATES
-            ],
-        ]
+    new = inline(
+        t,
+        [("survey-button-new", cb.SURVEY_NEW.pack())],
+        [(f"survey-template-{code}", cb.SURVEY_TEMPLATE.pack(code)) for code in service.TEMPLATES],
     )
     await context.bot.send_message(chat_id, t("survey-staff-intro"), reply_markup=new)
     now = datetime.now(UTC)
@@ -152,20 +128,17 @@ async def _staff_list(update: Update, context: KhoosheContext, access: Access) -
         )
 
 
-async def _managed(update: Update, context: KhoosheContext, survey_id: int) -> Survey | None:
-    """The survey, if this staff member may manage it (an agent: all its clusters theirs)."""
-    user = update.effective_user
-    assert user is not None
-    access = await access_of(context, user.id)
+async def _managed(update: Update, context: KhoosheContext) -> Survey | None:
+    """The survey the press names (its first number), if this staff member may manage it (an
+    agent: all its clusters theirs); otherwise the press is answered and None."""
+    assert update.callback_query is not None
+    survey_id = cb.number_in(update.callback_query.data)
     survey = await get_survey(context.db, survey_id)
-    if survey is None:
-        await answer(update, context.t("button-expired"), alert=True)
-        return None
-    if not manages(access, survey):
-        log.warning("survey %s: user %s is outside its clusters", survey_id, user.id)
-        await answer(update, context.t("access-denied"), alert=True)
-        return None
-    return survey
+    return await within_reach(update, context, survey, service.clusters_of, f"survey {survey_id}")
+
+
+# A staff button about a survey this person may manage (cluster agents and up).
+survey_button = staff_button(_managed)
 
 
 def _result_block(
@@ -232,21 +205,16 @@ def _result_block(
     return t.join("\n", lines)
 
 
-async def on_results(update: Update, context: KhoosheContext) -> None:
+@survey_button
+async def on_results(update: Update, context: KhoosheContext, survey: Survey) -> None:
     """Counts and percentages per option, per cluster, the themes of free text, a chart."""
     from bot.services.survey_chart import ChartWords, render_results_chart
 
-    (survey_id,) = pressed(update, cb.SURVEY_RESULTS)
-    survey = await _managed(update, context, survey_id)
-    if survey is None:
-        return
     await answer(update)
     t = context.t
     chat_id = chat_of(update)
     found: Results = service.results(survey, await answer_sets(context.db, survey.id))
-    clusters = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
+    clusters = await cluster_names(context.db, t.lang)
     per_cluster = t.label("list-separator").join(
         f"{clusters.get(code, code)}: {t.number(n)}" for code, n in found.by_cluster.items()
     )
@@ -290,23 +258,16 @@ async def on_results(update: Update, context: KhoosheContext) -> None:
         )
 
 
-async def on_export(update: Update, context: KhoosheContext) -> None:
+@survey_button
+async def on_export(update: Update, context: KhoosheContext, survey: Survey) -> None:
     """Every answer set as a row of an .xlsx (right to left for Persian)."""
     from bot.services.export import Column, table_workbook
 
-    (survey_id,) = pressed(update, cb.SURVEY_EXPORT)
-    survey = await _managed(update, context, survey_id)
-    if survey is None:
-        return
     t = context.t
     sets = await answer_sets(context.db, survey.id)
-    if not sets:
-        await answer(update, t("survey-no-answers"), alert=True)
+    clusters = await export_pressed(update, context, sets, "survey-no-answers")
+    if clusters is None:
         return
-    await answer(update)
-    clusters = {
-        p.code: p.name(t.lang) for p in await list_places(context.db, "cluster", active_only=False)
-    }
     columns = [
         Column(t.label("survey-col-company"), 24),
         Column(t.label("survey-col-cluster"), 24),
@@ -343,35 +304,20 @@ def _cell(t: Texts, question: Question, value: Value) -> str | int:
     return service.shown_answer(t, question, value)
 
 
-async def on_close_ask(update: Update, context: KhoosheContext) -> None:
+@survey_button
+async def on_close_ask(update: Update, context: KhoosheContext, survey: Survey) -> None:
     """Closing asks first: members can no longer answer or change answers."""
-    (survey_id,) = pressed(update, cb.SURVEY_CLOSE)
-    survey = await _managed(update, context, survey_id)
-    if survey is None:
-        return
     await answer(update)
     t = context.t
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t.label("survey-button-close-yes"),
-                    callback_data=cb.SURVEY_CLOSE_YES.pack(survey.id),
-                )
-            ]
-        ]
-    )
+    markup = inline(t, [("survey-button-close-yes", cb.SURVEY_CLOSE_YES.pack(survey.id))])
     await context.bot.send_message(
         chat_of(update), t("survey-confirm-close", title=survey.title), reply_markup=markup
     )
 
 
-async def on_close(update: Update, context: KhoosheContext) -> None:
+@survey_button
+async def on_close(update: Update, context: KhoosheContext, survey: Survey) -> None:
     """Close the survey now."""
-    (survey_id,) = pressed(update, cb.SURVEY_CLOSE_YES)
-    survey = await _managed(update, context, survey_id)
-    if survey is None:
-        return
     user = update.effective_user
     assert user is not None
     t = context.t
@@ -384,13 +330,12 @@ async def on_close(update: Update, context: KhoosheContext) -> None:
 
 def register(app: Application) -> None:
     """Install /surveys and the staff's survey buttons."""
-    private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("surveys", surveys_command, filters=private))
-    staff = requires(Role.CLUSTER_AGENT)
-    for family, handler in (
+    app.add_handler(keyboards.private_command("surveys", surveys_command))
+    # Each a survey_button: cluster agents and up, on a survey they manage.
+    keyboards.add_presses(
+        app,
         (cb.SURVEY_RESULTS, on_results),
         (cb.SURVEY_EXPORT, on_export),
         (cb.SURVEY_CLOSE, on_close_ask),
         (cb.SURVEY_CLOSE_YES, on_close),
-    ):
-        app.add_handler(CallbackQueryHandler(staff(handler), pattern=family.pattern()))
+    )

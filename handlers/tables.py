@@ -1,7 +1,8 @@
 """Sending an .xlsx table: the one way the staff's exports go out.
 
-Used by the reports export (handlers/staff_lists.py); `send_columns` by a training's sign-ups
-(handlers/offering_manage.py) and a broadcast's undelivered list (handlers/broadcasts.py); the
+Used by the reports export (handlers/staff_lists.py) and a survey's answers (handlers/surveys.py);
+`send_columns` by a training's sign-ups (handlers/offering_manage.py) and a broadcast's
+undelivered list (handlers/broadcasts.py); `export_pressed` answers the press of those three. The
 workbooks themselves come from bot/services/export.py.
 """
 
@@ -9,13 +10,27 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from typing import Any
 
-from telegram import InputFile
+from telegram import InputFile, Update
 from telegram.ext import ExtBot
 
 from bot.context import KhoosheContext
+from handlers.keyboards import answer
+from storage.clusters import cluster_names
+
+
+async def export_pressed(
+    update: Update, context: KhoosheContext, found: Sized, none_key: str
+) -> dict[str, str] | None:
+    """An export button's press: with nothing `found` to export, answered `none_key` (an
+    alert) and None; otherwise answered, and the clusters' names by code for the rows."""
+    if not found:
+        await answer(update, context.t(none_key), alert=True)
+        return None
+    await answer(update)
+    return await cluster_names(context.db, context.t.lang)
 
 
 async def send_table(
