@@ -19,6 +19,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import insert_once
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -170,27 +171,26 @@ async def create_offering(
         raise ValueError(new.kind)
     now = now_iso()
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO offerings (kind, title, description, starts_at, ends_at, place, "
-            "capacity, deadline, status, published_at, dedupe_key, created_by, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.title, new.description, _iso(new.starts_at),
-                _iso(new.ends_at) if new.ends_at else None, new.place, new.capacity,
-                _iso(new.deadline) if new.deadline else None,
-                "draft" if publish_at is None else "published",
-                _iso(publish_at) if publish_at else None,
-                new.dedupe_key, new.created_by, now, now,
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM offerings WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        offering_id = int(row[0])
+        offering_id, created = await insert_once(
+            db,
+            "offerings",
+            {
+                "kind": new.kind,
+                "title": new.title,
+                "description": new.description,
+                "starts_at": _iso(new.starts_at),
+                "ends_at": _iso(new.ends_at) if new.ends_at else None,
+                "place": new.place,
+                "capacity": new.capacity,
+                "deadline": _iso(new.deadline) if new.deadline else None,
+                "status": "draft" if publish_at is None else "published",
+                "published_at": _iso(publish_at) if publish_at else None,
+                "dedupe_key": new.dedupe_key,
+                "created_by": new.created_by,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO offering_clusters (offering_id, cluster_code, seats) "

@@ -14,6 +14,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
+from storage.queries import insert_once
 
 STATUSES = ("draft", "open", "agenda", "decided", "done")
 DECISIONS = ("accepted", "partial", "rejected", "referred")
@@ -103,20 +104,20 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
     """Store a draft proposal with its clusters and evidence; (id, created)."""
     now = now_iso()
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO proposals (title, problem, solution, body, dedupe_key, created_by, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (new.title, new.problem, new.solution, new.body, new.dedupe_key, new.created_by,
-             now, now),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM proposals WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        proposal_id = int(row[0])
+        proposal_id, created = await insert_once(
+            db,
+            "proposals",
+            {
+                "title": new.title,
+                "problem": new.problem,
+                "solution": new.solution,
+                "body": new.body,
+                "dedupe_key": new.dedupe_key,
+                "created_by": new.created_by,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO proposal_clusters (proposal_id, cluster_code) VALUES (?, ?)",

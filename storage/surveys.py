@@ -18,6 +18,7 @@ from storage.audience import Audience, audience_where
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
+from storage.queries import insert_once
 
 KINDS = ("single", "multi", "scale", "number", "text")
 # An answer as stored: an option index (single; 1..5 for a scale), indexes (multi), a number,
@@ -82,22 +83,20 @@ async def create_survey(db: aiosqlite.Connection, new: NewSurvey) -> tuple[int, 
     """Store a survey and its questions; (id, created). A second publish tap (same key) finds
     the first row."""
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO surveys (title, template, audience, opens_at, closes_at, dedupe_key, "
-            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.title, new.template, new.audience.to_json(), utc_iso(new.opens_at),
-                utc_iso(new.closes_at), new.dedupe_key, new.created_by, now_iso(),
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM surveys WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        survey_id = int(row[0])
+        survey_id, created = await insert_once(
+            db,
+            "surveys",
+            {
+                "title": new.title,
+                "template": new.template,
+                "audience": new.audience.to_json(),
+                "opens_at": utc_iso(new.opens_at),
+                "closes_at": utc_iso(new.closes_at),
+                "dedupe_key": new.dedupe_key,
+                "created_by": new.created_by,
+                "created_at": now_iso(),
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO survey_questions (survey_id, position, kind, text, options) "

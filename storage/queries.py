@@ -1,0 +1,54 @@
+"""Statements every table family writes the same way, written once: a row stored once per
+dedupe key, and a file id kept per platform (a file uploaded on one platform gets another id
+on the other). The table names come from the calling module, never from input."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import aiosqlite
+
+from storage.db import transaction
+
+
+async def insert_once(
+    db: aiosqlite.Connection, table: str, row: Mapping[str, object]
+) -> tuple[int, bool]:
+    """Inside the caller's transaction: store `row` (column → value) in `table` unless its
+    `dedupe_key` is taken already; return (the row's id, created). A second tap on the same
+    confirm button finds the first row."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    cursor = await db.execute(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT (dedupe_key) DO NOTHING",
+        tuple(row.values()),
+    )
+    created = cursor.rowcount == 1
+    async with db.execute(
+        f"SELECT id FROM {table} WHERE dedupe_key = ?", (row["dedupe_key"],)
+    ) as found:
+        stored = await found.fetchone()
+    assert stored is not None
+    return int(stored[0]), created
+
+
+async def platform_file_id(
+    db: aiosqlite.Connection, table: str, owner: str, owner_id: int, platform: str
+) -> str | None:
+    """The file id of `owner_id`'s file on `platform` (a row of `table`), once it exists."""
+    async with db.execute(
+        f"SELECT file_id FROM {table} WHERE {owner} = ? AND platform = ?", (owner_id, platform)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return str(row[0]) if row else None
+
+
+async def remember_platform_file_id(
+    db: aiosqlite.Connection, table: str, owner: str, owner_id: int, platform: str, file_id: str
+) -> None:
+    """Keep the file id the first upload on `platform` produced (a later one is ignored)."""
+    async with transaction(db):
+        await db.execute(
+            f"INSERT OR IGNORE INTO {table} ({owner}, platform, file_id) VALUES (?, ?, ?)",
+            (owner_id, platform, file_id),
+        )
