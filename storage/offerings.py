@@ -174,6 +174,7 @@ async def create_offering(
         offering_id, created = await insert_once(
             db,
             "offerings",
+            new.dedupe_key,
             {
                 "kind": new.kind,
                 "title": new.title,
@@ -185,7 +186,6 @@ async def create_offering(
                 "deadline": _iso(new.deadline) if new.deadline else None,
                 "status": "draft" if publish_at is None else "published",
                 "published_at": _iso(publish_at) if publish_at else None,
-                "dedupe_key": new.dedupe_key,
                 "created_by": new.created_by,
                 "created_at": now,
                 "updated_at": now,

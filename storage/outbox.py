@@ -177,9 +177,9 @@ async def insert_broadcast(
     return await insert_once(
         db,
         "broadcasts",
+        new.dedupe_key,
         {
             "kind": new.kind,
-            "dedupe_key": new.dedupe_key,
             "created_by": new.created_by,
             "owner_platform": new.owner_platform,
             "owner_chat_id": new.owner_chat_id,

@@ -107,12 +107,12 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
         proposal_id, created = await insert_once(
             db,
             "proposals",
+            new.dedupe_key,
             {
                 "title": new.title,
                 "problem": new.problem,
                 "solution": new.solution,
                 "body": new.body,
-                "dedupe_key": new.dedupe_key,
                 "created_by": new.created_by,
                 "created_at": now,
                 "updated_at": now,

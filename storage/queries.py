@@ -12,21 +12,20 @@ from storage.db import transaction
 
 
 async def insert_once(
-    db: aiosqlite.Connection, table: str, row: Mapping[str, object]
+    db: aiosqlite.Connection, table: str, dedupe_key: str, row: Mapping[str, object]
 ) -> tuple[int, bool]:
-    """Inside the caller's transaction: store `row` (column → value) in `table` unless its
-    `dedupe_key` is taken already; return (the row's id, created). A second tap on the same
-    confirm button finds the first row."""
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
+    """Inside the caller's transaction: store `row` (column → value) in `table` with
+    `dedupe_key` unless that key is taken already; return (the row's id, created). A second
+    tap on the same confirm button finds the first row."""
+    values = {**row, "dedupe_key": dedupe_key}
+    columns = ", ".join(values)
+    marks = ", ".join("?" * len(values))
     cursor = await db.execute(
         f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT (dedupe_key) DO NOTHING",
-        tuple(row.values()),
+        tuple(values.values()),
     )
     created = cursor.rowcount == 1
-    async with db.execute(
-        f"SELECT id FROM {table} WHERE dedupe_key = ?", (row["dedupe_key"],)
-    ) as found:
+    async with db.execute(f"SELECT id FROM {table} WHERE dedupe_key = ?", (dedupe_key,)) as found:
         stored = await found.fetchone()
     assert stored is not None
     return int(stored[0]), created
