@@ -9,6 +9,7 @@ from typing import Literal
 import aiosqlite
 
 from storage.db import transaction
+from storage.queries import count
 from storage.rows import from_row
 
 Kind = Literal["cluster", "estate"]
@@ -59,9 +60,7 @@ async def get_place(db: aiosqlite.Connection, kind: Kind, code: str) -> Place | 
 
 async def count_places(db: aiosqlite.Connection, kind: Kind) -> int:
     """How many active clusters or estates there are."""
-    async with db.execute(f"SELECT COUNT(*) FROM {_TABLE[kind]} WHERE active = 1") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(db, f"SELECT COUNT(*) FROM {_TABLE[kind]} WHERE active = 1")
 
 
 async def replace_places(db: aiosqlite.Connection, places: Iterable[Place]) -> dict[Kind, int]:

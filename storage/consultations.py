@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count
 from storage.reports import NewAttachment, unused_code
 from storage.rows import from_row
 
@@ -261,12 +262,11 @@ async def hand_over(
 
 async def attachment_count(db: aiosqlite.Connection, consultation_id: int) -> int:
     """How many files came with a request."""
-    async with db.execute(
+    return await count(
+        db,
         "SELECT COUNT(*) FROM consultation_attachments WHERE consultation_id = ?",
-        (consultation_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+        consultation_id,
+    )
 
 
 async def member_consultations(

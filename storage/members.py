@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count
 from storage.roles import ADVISER, Grant
 from storage.rows import from_row
 
@@ -235,9 +236,7 @@ async def set_status(db: aiosqlite.Connection, platform: str, user_id: int, stat
 
 async def count_members(db: aiosqlite.Connection) -> int:
     """How many members are registered (a linked person once; deleted accounts not)."""
-    async with db.execute("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(db, "SELECT COUNT(*) FROM members WHERE deleted_at IS NULL")
 
 
 # --- one person on both platforms -------------------------------------------------------------

@@ -19,7 +19,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import insert_once
+from storage.queries import count, insert_once
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -283,27 +283,21 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
     """1-based place in the waitlist (0: not waitlisted)."""
-    async with db.execute(
+    return await count(
+        db,
         "SELECT COUNT(*) FROM signups w JOIN signups me ON me.offering_id = w.offering_id "
         "WHERE me.offering_id = ? AND me.member_id = ? AND me.status = 'waitlisted' "
         "AND w.status = 'waitlisted' AND w.seq <= me.seq",
-        (offering_id, member_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
-    async with db.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+        offering_id,
+        member_id,
+    )
 
 
 async def _seat_free(db: aiosqlite.Connection, offering: Offering) -> bool:
     """A free seat overall (call inside a transaction)."""
     if offering.capacity is None:
         return True
-    taken = await _count(
+    taken = await count(
         db,
         "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
         offering.id,
@@ -317,7 +311,7 @@ async def _has_room(db: aiosqlite.Connection, offering: Offering, cluster_code: 
         return False
     share = offering.clusters.get(cluster_code)
     if share is not None:
-        taken = await _count(
+        taken = await count(
             db,
             "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed' "
             "AND cluster_code = ?",
@@ -352,7 +346,7 @@ async def sign_up(
         if now >= offering.closes_at:
             return SignupOutcome("closed")
         status = "confirmed" if await _has_room(db, offering, cluster_code) else "waitlisted"
-        seq = 1 + await _count(
+        seq = 1 + await count(
             db, "SELECT COALESCE(MAX(seq), 0) FROM signups WHERE offering_id = ?", offering_id
         )
         stamp = now_iso()
@@ -463,7 +457,7 @@ async def change_offering(
         ):
             return None
         if capacity is not None:
-            confirmed = await _count(
+            confirmed = await count(
                 db,
                 "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
                 offering_id,

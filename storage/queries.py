@@ -1,6 +1,6 @@
-"""Statements every table family writes the same way, written once: a row stored once per
-dedupe key, and a file id kept per platform (a file uploaded on one platform gets another id
-on the other). The table names come from the calling module, never from input."""
+"""Statements every table family writes the same way, written once: a count, a row stored
+once per dedupe key, and a file id kept per platform (a file uploaded on one platform gets
+another id on the other). The table names come from the calling module, never from input."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ from collections.abc import Mapping
 import aiosqlite
 
 from storage.db import transaction
+
+
+async def count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
+    """The number a `SELECT COUNT(*) …` gives (0 when it gives no row)."""
+    async with db.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def insert_once(

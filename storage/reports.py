@@ -11,6 +11,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count
 from storage.rows import from_row
 
 CODE_DIGITS = 6
@@ -186,9 +187,7 @@ async def member_reports(
         "WHERE member_id = ? OR id IN "
         "(SELECT report_id FROM report_coreporters WHERE member_id = ?)"
     )
-    async with db.execute(f"SELECT COUNT(*) FROM reports {where}", (member_id, member_id)) as c:
-        row = await c.fetchone()
-    total = int(row[0]) if row else 0
+    total = await count(db, f"SELECT COUNT(*) FROM reports {where}", member_id, member_id)
     async with db.execute(
         f"SELECT {_COLUMNS} FROM reports {where} ORDER BY created_at DESC, id DESC "
         "LIMIT ? OFFSET ?",
@@ -268,11 +267,9 @@ async def card_message(
 
 async def coreporter_count(db: aiosqlite.Connection, report_id: int) -> int:
     """How many other members said "me too"."""
-    async with db.execute(
-        "SELECT COUNT(*) FROM report_coreporters WHERE report_id = ?", (report_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(
+        db, "SELECT COUNT(*) FROM report_coreporters WHERE report_id = ?", report_id
+    )
 
 
 async def history(db: aiosqlite.Connection, report_id: int) -> list[ReportEvent]:
