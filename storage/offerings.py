@@ -19,7 +19,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import count, insert_once
+from storage.queries import count, fetch_one, insert_once
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -204,10 +204,7 @@ async def create_offering(
 
 async def get_offering(db: aiosqlite.Connection, offering_id: int) -> Offering | None:
     """An offering by id."""
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM offerings WHERE id = ?", (offering_id,))
     return await _offering(db, row) if row else None
 
 
@@ -270,12 +267,12 @@ async def seats(db: aiosqlite.Connection, offering: Offering) -> Seats:
 
 async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int) -> Signup | None:
     """A member's sign-up for an offering, whatever its status."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT offering_id, member_id, status, seq, attended, created_at, updated_at "
         "FROM signups WHERE offering_id = ? AND member_id = ?",
         (offering_id, member_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     if row is None:
         return None
     return from_row(Signup, row)

@@ -19,7 +19,7 @@ from storage.audience import audience_where
 from storage.audience import count_audience as count_audience
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import insert_once, platform_file_id, remember_platform_file_id
+from storage.queries import fetch_one, insert_once, platform_file_id, remember_platform_file_id
 from storage.rows import from_row
 
 # What became of one message; 'pending' and 'sending' are still on their way.
@@ -217,8 +217,7 @@ async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple
 async def get_broadcast(db: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None:
     """A broadcast by id."""
     sql = f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?"
-    async with db.execute(sql, (broadcast_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, sql, (broadcast_id,))
     return _broadcast(row) if row else None
 
 
@@ -260,11 +259,11 @@ async def start_broadcast(
     started already, or was cancelled): a job firing twice sends nothing twice.
     """
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT audience, kind FROM broadcasts WHERE id = ? AND status = 'scheduled'",
             (broadcast_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             return None
         audience = Audience.from_json(row["audience"])

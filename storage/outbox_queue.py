@@ -14,6 +14,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.db import transaction
 from storage.outbox import NewBroadcast, insert_broadcast
+from storage.queries import exists, fetch_one
 from storage.rows import from_row
 
 # --- the outbox -------------------------------------------------------------------------------
@@ -52,16 +53,17 @@ async def claim_next(
     """
     skip, skipped = _not_in("chat_id", busy)
     # Idle workers look often: a plain read first keeps them off the write lock.
-    async with db.execute(
+    if not await exists(
+        db,
         "SELECT 1 FROM outbox WHERE platform = ? AND status = 'pending' "
         f"AND (not_before IS NULL OR not_before <= ?){skip} LIMIT 1",
         (platform, now, *skipped),
-    ) as cursor:
-        if await cursor.fetchone() is None:
-            return None
+    ):
+        return None
     skip, skipped = _not_in("o.chat_id", busy)
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT o.id, o.broadcast_id, o.member_id, o.platform, o.chat_id, o.payload, "
             "o.attempts, COALESCE(m.language, 'fa') AS language, o.error FROM outbox o "
             "LEFT JOIN members m ON m.id = o.member_id "
@@ -69,8 +71,7 @@ async def claim_next(
             f"AND (o.not_before IS NULL OR o.not_before <= ?){skip} "
             "ORDER BY o.priority DESC, o.id LIMIT 1",
             (platform, now, *skipped),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             return None
         await db.execute(
@@ -157,12 +158,12 @@ async def next_due(
     """When the next pending message on a platform may go (None: nothing pending), leaving
     out the chats in `busy` (their wait is the sender's to know)."""
     skip, skipped = _not_in("chat_id", busy)
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT MIN(COALESCE(not_before, '')) FROM outbox "
         f"WHERE platform = ? AND status = 'pending'{skip}",
         (platform, *skipped),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return None if row is None or row[0] is None else str(row[0])
 
 
@@ -245,14 +246,12 @@ async def create_personal_broadcast(
 
 async def broadcast_exists(db: aiosqlite.Connection, dedupe_key: str) -> bool:
     """Whether a broadcast with this key was ever created."""
-    async with db.execute("SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,)) as c:
-        return await c.fetchone() is not None
+    return await exists(db, "SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,))
 
 
 async def outbox_file(db: aiosqlite.Connection, file_id: int) -> tuple[str, bytes] | None:
     """(name, bytes) of a file the bot made for a broadcast."""
-    async with db.execute("SELECT name, data FROM outbox_files WHERE id = ?", (file_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, "SELECT name, data FROM outbox_files WHERE id = ?", (file_id,))
     return (str(row[0]), bytes(row[1])) if row else None
 
 

@@ -14,7 +14,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
-from storage.queries import insert_once
+from storage.queries import exists, fetch_one, insert_once
 
 STATUSES = ("draft", "open", "agenda", "decided", "done")
 DECISIONS = ("accepted", "partial", "rejected", "referred")
@@ -135,8 +135,7 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
 
 async def get_proposal(db: aiosqlite.Connection, proposal_id: int) -> Proposal | None:
     """A proposal by id."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
     return await _proposal(db, row) if row else None
 
 
@@ -211,11 +210,11 @@ async def put_on_agenda(
 ) -> int | None:
     """Open → on the meeting's agenda, last in order; the event's id."""
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT COALESCE(MAX(agenda_order), 0) + 1 FROM proposals WHERE meeting_id = ?",
             (meeting_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         order = int(row[0]) if row else 1
         return await _move(
             db, proposal_id, "open", "agenda", actor,
@@ -310,17 +309,16 @@ async def toggle_support(
     takes no supports now: only an open one does)."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
-            "SELECT 1 FROM proposals WHERE id = ? AND status = 'open'", (proposal_id,)
-        ) as cursor:
-            if await cursor.fetchone() is None:
-                return None
-        async with db.execute(
+        if not await exists(
+            db, "SELECT 1 FROM proposals WHERE id = ? AND status = 'open'", (proposal_id,)
+        ):
+            return None
+        row = await fetch_one(
+            db,
             "SELECT withdrawn_at IS NULL FROM proposal_supports WHERE proposal_id = ? "
             "AND member_id = ?",
             (proposal_id, member_id),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             await db.execute(
                 "INSERT INTO proposal_supports (proposal_id, member_id, cluster_code, "
@@ -354,12 +352,12 @@ async def set_comment(
 
 async def is_supporter(db: aiosqlite.Connection, proposal_id: int, member_id: int) -> bool:
     """Whether the member supports it now."""
-    async with db.execute(
+    return await exists(
+        db,
         "SELECT 1 FROM proposal_supports WHERE proposal_id = ? AND member_id = ? "
         "AND withdrawn_at IS NULL",
         (proposal_id, member_id),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)

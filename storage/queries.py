@@ -1,14 +1,30 @@
-"""Statements every table family writes the same way, written once: a count, a row stored
-once per dedupe key, and a file id kept per platform (a file uploaded on one platform gets
-another id on the other). The table names come from the calling module, never from input."""
+"""Statements every table family writes the same way, written once: one row, whether there
+is one, a count, a row stored once per dedupe key, and a file id kept per platform (a file
+uploaded on one platform gets another id on the other). Table names come from the calling
+module, never from input."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import aiosqlite
 
 from storage.db import transaction
+
+
+async def fetch_one(
+    db: aiosqlite.Connection, sql: str, params: Iterable[object] | Mapping[str, object] = ()
+) -> aiosqlite.Row | None:
+    """The first row `sql` finds (None: none), its cursor closed."""
+    async with db.execute(sql, params) as cursor:
+        return await cursor.fetchone()
+
+
+async def exists(
+    db: aiosqlite.Connection, sql: str, params: Iterable[object] | Mapping[str, object] = ()
+) -> bool:
+    """Whether `sql` finds a row."""
+    return await fetch_one(db, sql, params) is not None
 
 
 async def count(db: aiosqlite.Connection, sql: str, *params: object) -> int:

@@ -10,7 +10,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import count
+from storage.queries import count, fetch_one
 from storage.reports import _COLUMNS, OPEN_STATUSES, Report, _report
 
 
@@ -127,8 +127,7 @@ async def refer(db: aiosqlite.Connection, report_id: int, body: str, actor: str)
     """
     now = now_iso()
     async with transaction(db):
-        async with db.execute("SELECT status FROM reports WHERE id = ?", (report_id,)) as c:
-            row = await c.fetchone()
+        row = await fetch_one(db, "SELECT status FROM reports WHERE id = ?", (report_id,))
         if row is None:
             return None
         before = str(row[0])
@@ -174,10 +173,9 @@ async def merge(db: aiosqlite.Connection, source_id: int, target_id: int, actor:
     """Merge an open report into another: its members join the target; False if not possible."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
-            "SELECT status, member_id FROM reports WHERE id = ?", (source_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await fetch_one(
+            db, "SELECT status, member_id FROM reports WHERE id = ?", (source_id,)
+        )
         if row is None or row[0] not in OPEN_STATUSES or source_id == target_id:
             return False
         cursor = await db.execute(

@@ -18,7 +18,7 @@ from storage.audience import Audience, audience_where
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
-from storage.queries import insert_once
+from storage.queries import exists, fetch_one, insert_once
 
 KINDS = ("single", "multi", "scale", "number", "text")
 # An answer as stored: an option index (single; 1..5 for a scale), indexes (multi), a number,
@@ -140,8 +140,7 @@ async def _survey(db: aiosqlite.Connection, row: aiosqlite.Row) -> Survey:
 
 async def get_survey(db: aiosqlite.Connection, survey_id: int) -> Survey | None:
     """A survey by id, with its questions."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,))
     return await _survey(db, row) if row else None
 
 
@@ -211,13 +210,13 @@ async def save_answer(
     (closed meanwhile). `questions` is how many the survey has, to mark the set complete."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
+        if not await exists(
+            db,
             "SELECT 1 FROM surveys WHERE id = ? AND status = 'published' AND opens_at <= ? "
             "AND closes_at > ?",
             (survey_id, now, now),
-        ) as cursor:
-            if await cursor.fetchone() is None:
-                return False
+        ):
+            return False
         await db.execute(
             "INSERT INTO survey_responses (survey_id, member_id, cluster_code, started_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -313,7 +312,6 @@ async def is_asked(
     """Whether the survey asks this member: its audience as its invitation reaches people
     (clusters, estates, roles, a training's registrants), whichever platform they answer on."""
     where, params = audience_where(survey.audience, platforms, "survey")
-    async with db.execute(
-        f"SELECT 1 FROM members WHERE {where} AND id = ?", (*params, member_id)
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    return await exists(
+        db, f"SELECT 1 FROM members WHERE {where} AND id = ?", (*params, member_id)
+    )
