@@ -12,9 +12,9 @@ from bot import callbacks as cb
 from bot.sandbox import BotMessage, SandboxUser
 from bot.services.consult import rank_cores, suggest_cores
 from bot.services.reports import LazyLexicon
-from bot.settings import Platform, Settings
+from bot.settings import Platform
 from storage.cores import Core, grant_adviser, save_core
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, shown
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, settings_of, shown
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
 
 AI_QUESTION = "می‌خواهیم برای کنترل کیفیت خط تولید از هوش مصنوعی و اتوماسیون استفاده کنیم"
@@ -322,7 +322,7 @@ async def test_core_suggestions(question: str, core: str) -> None:
         Core(i, f.name, f.description, tuple(f.categories), tuple(f.keywords), None, None, True)
         for i, f in enumerate((MARKETING, TECHNOLOGY, FINANCE), start=1)
     ]
-    lexicon = LazyLexicon(Settings(_env_file=None).lexicon_file)  # type: ignore[call-arg]
+    lexicon = LazyLexicon(settings_of().lexicon_file)
     best = (await suggest_cores(lexicon, cores, question))[0]
     assert (
         best.core.name
