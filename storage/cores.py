@@ -9,7 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import exists, fetch_one
+from storage.queries import changed_one, exists, fetch_one
 from storage.rows import from_row
 
 
@@ -125,13 +125,12 @@ async def grant_adviser(
     db: aiosqlite.Connection, core_id: int, platform: str, user_id: int, granted_by: int
 ) -> bool:
     """Make a user an adviser of a core; False if they already were."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO core_advisers (core_id, platform, user_id, granted_by, granted_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (core_id, platform, user_id, granted_by, now_iso()),
-        )
-        return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "INSERT INTO core_advisers (core_id, platform, user_id, granted_by, granted_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (core_id, platform, user_id, granted_by, now_iso()),
+    )
 
 
 async def revoke_adviser(

@@ -19,7 +19,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import count, fetch_one, insert_once
+from storage.queries import changed_one, count, fetch_one, insert_once
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -496,10 +496,9 @@ async def change_offering(
 
 async def cancel_offering(db: aiosqlite.Connection, offering_id: int) -> bool:
     """Cancel a draft or published offering; False if it already was."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE offerings SET status = 'cancelled', updated_at = ? "
-            "WHERE id = ? AND status != 'cancelled'",
-            (now_iso(), offering_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE offerings SET status = 'cancelled', updated_at = ? "
+        "WHERE id = ? AND status != 'cancelled'",
+        (now_iso(), offering_id),
+    )

@@ -19,7 +19,13 @@ from storage.audience import audience_where
 from storage.audience import count_audience as count_audience
 from storage.clock import now_iso
 from storage.db import transaction
-from storage.queries import fetch_one, insert_once, platform_file_id, remember_platform_file_id
+from storage.queries import (
+    changed_one,
+    fetch_one,
+    insert_once,
+    platform_file_id,
+    remember_platform_file_id,
+)
 from storage.rows import from_row
 
 # What became of one message; 'pending' and 'sending' are still on their way.
@@ -300,34 +306,31 @@ async def set_schedule(
     db: aiosqlite.Connection, broadcast_id: int, send_at: datetime, actor: str
 ) -> bool:
     """Move a waiting (scheduled or missed) broadcast to a new time."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
-            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
-            (utc_iso(send_at), actor, broadcast_id, *WAITING),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
+        f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+        (utc_iso(send_at), actor, broadcast_id, *WAITING),
+    )
 
 
 async def cancel_broadcast(db: aiosqlite.Connection, broadcast_id: int, actor: str) -> bool:
     """Cancel a broadcast that has not started; False if it already has (or is gone)."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'cancelled', changed_by = ?, finished_at = ? "
-            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
-            (actor, now_iso(), broadcast_id, *WAITING),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'cancelled', changed_by = ?, finished_at = ? "
+        f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+        (actor, now_iso(), broadcast_id, *WAITING),
+    )
 
 
 async def mark_missed(db: aiosqlite.Connection, broadcast_id: int) -> bool:
     """A scheduled broadcast fell due too long ago while the bot was down."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'missed' WHERE id = ? AND status = 'scheduled'",
-            (broadcast_id,),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'missed' WHERE id = ? AND status = 'scheduled'",
+        (broadcast_id,),
+    )
 
 
 async def finish_broadcast(
@@ -339,14 +342,13 @@ async def finish_broadcast(
     to be sent once a valid token is set, and the report says they wait.
     """
     skip = f" AND platform NOT IN ({', '.join('?' * len(stopped))})" if stopped else ""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'done', finished_at = ? "
-            "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
-            f"WHERE broadcast_id = ? AND status IN ('pending', 'sending'){skip})",
-            (now_iso(), broadcast_id, broadcast_id, *stopped),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'done', finished_at = ? "
+        "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
+        f"WHERE broadcast_id = ? AND status IN ('pending', 'sending'){skip})",
+        (now_iso(), broadcast_id, broadcast_id, *stopped),
+    )
 
 
 async def set_progress_message(

@@ -14,7 +14,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
-from storage.queries import exists, fetch_one, insert_once
+from storage.queries import changed_one, exists, fetch_one, insert_once
 
 STATUSES = ("draft", "open", "agenda", "decided", "done")
 DECISIONS = ("accepted", "partial", "rejected", "referred")
@@ -340,14 +340,13 @@ async def set_comment(
     db: aiosqlite.Connection, proposal_id: int, member_id: int, comment: str
 ) -> bool:
     """A supporter's short comment (only on an active support of an open proposal)."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE proposal_supports SET comment = ? WHERE proposal_id = ? AND member_id = ? "
-            "AND withdrawn_at IS NULL AND proposal_id IN "
-            "(SELECT id FROM proposals WHERE status = 'open')",
-            (comment, proposal_id, member_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE proposal_supports SET comment = ? WHERE proposal_id = ? AND member_id = ? "
+        "AND withdrawn_at IS NULL AND proposal_id IN "
+        "(SELECT id FROM proposals WHERE status = 'open')",
+        (comment, proposal_id, member_id),
+    )
 
 
 async def is_supporter(db: aiosqlite.Connection, proposal_id: int, member_id: int) -> bool:

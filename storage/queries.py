@@ -1,7 +1,7 @@
 """Statements every table family writes the same way, written once: one row, whether there
-is one, a count, a row stored once per dedupe key, and a file id kept per platform (a file
-uploaded on one platform gets another id on the other). Table names come from the calling
-module, never from input."""
+is one, one row changed, a count, a row stored once per dedupe key, and a file id kept per
+platform (a file uploaded on one platform gets another id on the other). Table names come
+from the calling module, never from input."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ async def exists(
 ) -> bool:
     """Whether `sql` finds a row."""
     return await fetch_one(db, sql, params) is not None
+
+
+async def changed_one(
+    db: aiosqlite.Connection, sql: str, params: Iterable[object] | Mapping[str, object] = ()
+) -> bool:
+    """Run one write in a transaction of its own; whether it changed exactly one row (False:
+    the row is gone, or not in the state the statement changes it from)."""
+    async with transaction(db):
+        cursor = await db.execute(sql, params)
+    return cursor.rowcount == 1
 
 
 async def count(db: aiosqlite.Connection, sql: str, *params: object) -> int:

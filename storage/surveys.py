@@ -18,7 +18,7 @@ from storage.audience import Audience, audience_where
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
-from storage.queries import exists, fetch_one, insert_once
+from storage.queries import changed_one, exists, fetch_one, insert_once
 
 KINDS = ("single", "multi", "scale", "number", "text")
 # An answer as stored: an option index (single; 1..5 for a scale), indexes (multi), a number,
@@ -168,13 +168,12 @@ async def open_surveys(db: aiosqlite.Connection, at: datetime) -> list[Survey]:
 async def close_survey(db: aiosqlite.Connection, survey_id: int, actor: str) -> bool:
     """Close a survey now; False if it was closed already."""
     now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE surveys SET status = 'closed', closed_at = ?, closed_by = ?, "
-            "closes_at = MIN(closes_at, ?) WHERE id = ? AND status = 'published'",
-            (now, actor, now, survey_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE surveys SET status = 'closed', closed_at = ?, closed_by = ?, "
+        "closes_at = MIN(closes_at, ?) WHERE id = ? AND status = 'published'",
+        (now, actor, now, survey_id),
+    )
 
 
 async def answers_of(db: aiosqlite.Connection, survey_id: int, member_id: int) -> dict[int, Value]:
