@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.db import transaction
+from storage.queries import platform_file_id, remember_platform_file_id
 
 # The order kinds are counted in, on cards, in the full view and in the export.
 KINDS = ("photo", "document", "voice")
@@ -83,21 +83,15 @@ async def file_id_on(
     """The attachment's file id on a platform, once it exists there."""
     if attachment.platform == platform:
         return attachment.file_id
-    async with db.execute(
-        "SELECT file_id FROM report_attachment_files WHERE attachment_id = ? AND platform = ?",
-        (attachment.id, platform),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return str(row[0]) if row else None
+    return await platform_file_id(
+        db, "report_attachment_files", "attachment_id", attachment.id, platform
+    )
 
 
 async def remember_file_id(
     db: aiosqlite.Connection, attachment_id: int, platform: str, file_id: str
 ) -> None:
     """Keep the file id the first upload on another platform produced."""
-    async with transaction(db):
-        await db.execute(
-            "INSERT OR IGNORE INTO report_attachment_files (attachment_id, platform, file_id) "
-            "VALUES (?, ?, ?)",
-            (attachment_id, platform, file_id),
-        )
+    await remember_platform_file_id(
+        db, "report_attachment_files", "attachment_id", attachment_id, platform, file_id
+    )

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 
 import aiosqlite
 
+from storage.queries import count
+
 # Kinds that are announcements: members who opted out do not get them, and each carries the
 # opt-out button. Other kinds (reminders, digests) are service messages about one's own affairs.
 ANNOUNCING = ("announcement", "offering")
@@ -104,6 +106,4 @@ async def count_audience(
 ) -> int:
     """How many members the audience reaches now."""
     where, params = audience_where(audience, platforms, kind)
-    async with db.execute(f"SELECT COUNT(*) FROM members WHERE {where}", params) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(db, f"SELECT COUNT(*) FROM members WHERE {where}", *params)

@@ -9,6 +9,7 @@ from typing import Literal
 import aiosqlite
 
 from storage.db import transaction
+from storage.queries import count, fetch_one
 from storage.rows import from_row
 
 Kind = Literal["cluster", "estate"]
@@ -52,16 +53,13 @@ async def cluster_names(db: aiosqlite.Connection, lang: str) -> dict[str, str]:
 async def get_place(db: aiosqlite.Connection, kind: Kind, code: str) -> Place | None:
     """One cluster or estate by code (active or not)."""
     sql = f"SELECT code, name_fa, name_en, active FROM {_TABLE[kind]} WHERE code = ?"
-    async with db.execute(sql, (code,)) as cursor:
-        r = await cursor.fetchone()
+    r = await fetch_one(db, sql, (code,))
     return from_row(Place, r, kind=kind) if r else None
 
 
 async def count_places(db: aiosqlite.Connection, kind: Kind) -> int:
     """How many active clusters or estates there are."""
-    async with db.execute(f"SELECT COUNT(*) FROM {_TABLE[kind]} WHERE active = 1") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(db, f"SELECT COUNT(*) FROM {_TABLE[kind]} WHERE active = 1")
 
 
 async def replace_places(db: aiosqlite.Connection, places: Iterable[Place]) -> dict[Kind, int]:

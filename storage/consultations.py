@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count, fetch_one
 from storage.reports import NewAttachment, unused_code
 from storage.rows import from_row
 
@@ -68,18 +69,16 @@ def consultation_of_row(row: aiosqlite.Row) -> Consultation:
 
 
 async def _by(db: aiosqlite.Connection, column: str, value: object) -> Consultation | None:
-    async with db.execute(f"SELECT * FROM consultations WHERE {column} = ?", (value,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, f"SELECT * FROM consultations WHERE {column} = ?", (value,))
     return consultation_of_row(row) if row else None
 
 
 async def is_announced(db: aiosqlite.Connection, consultation_id: int) -> bool:
     """Whether the request's cards for its core's advisers were queued (see the migration
     0014 and storage/outbox_queue.py)."""
-    async with db.execute(
-        "SELECT announced FROM consultations WHERE id = ?", (consultation_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        db, "SELECT announced FROM consultations WHERE id = ?", (consultation_id,)
+    )
     return bool(row and row[0])
 
 
@@ -261,12 +260,11 @@ async def hand_over(
 
 async def attachment_count(db: aiosqlite.Connection, consultation_id: int) -> int:
     """How many files came with a request."""
-    async with db.execute(
+    return await count(
+        db,
         "SELECT COUNT(*) FROM consultation_attachments WHERE consultation_id = ?",
-        (consultation_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+        consultation_id,
+    )
 
 
 async def member_consultations(

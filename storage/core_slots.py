@@ -17,6 +17,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.consultations import log_event
 from storage.db import transaction
+from storage.queries import fetch_one
 from storage.rows import from_row
 
 
@@ -86,8 +87,7 @@ async def add_slots(
 
 async def get_slot(db: aiosqlite.Connection, slot_id: int) -> Slot | None:
     """The slot with this id."""
-    async with db.execute("SELECT * FROM core_slots WHERE id = ?", (slot_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, "SELECT * FROM core_slots WHERE id = ?", (slot_id,))
     return _slot(row) if row else None
 
 
@@ -116,18 +116,17 @@ async def adviser_slots(db: aiosqlite.Connection, adviser: str, after: datetime)
 
 async def get_booking(db: aiosqlite.Connection, booking_id: int) -> Booking | None:
     """The booking with this id."""
-    async with db.execute("SELECT * FROM core_bookings WHERE id = ?", (booking_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, "SELECT * FROM core_bookings WHERE id = ?", (booking_id,))
     return _booking(row) if row else None
 
 
 async def live_booking(db: aiosqlite.Connection, consultation_id: int) -> Booking | None:
     """A request's booked session, if it has one."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT * FROM core_bookings WHERE consultation_id = ? AND status = 'booked'",
         (consultation_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return _booking(row) if row else None
 
 
@@ -137,11 +136,11 @@ async def book(
     """Book a slot for a request: (the new booking or None if the slot is taken, the booking
     it replaces when the member moves their session)."""
     now = now_iso()
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT * FROM core_bookings WHERE consultation_id = ? AND status = 'booked'",
         (consultation_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     old = _booking(row) if row else None
     try:
         async with transaction(db):
@@ -197,10 +196,10 @@ async def hold_session(db: aiosqlite.Connection, consultation_id: int, now: date
 
 async def held_session(db: aiosqlite.Connection, consultation_id: int) -> int | None:
     """The request's latest session held (what a rating is about), if any."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT id FROM core_bookings WHERE consultation_id = ? AND status = 'held' "
         "ORDER BY id DESC LIMIT 1",
         (consultation_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return int(row[0]) if row else None

@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import changed_one, exists, fetch_one
 from storage.rows import from_row
 
 
@@ -70,8 +71,7 @@ async def list_cores(db: aiosqlite.Connection, *, active_only: bool = True) -> l
 
 async def get_core(db: aiosqlite.Connection, core_id: int) -> Core | None:
     """The core with this id."""
-    async with db.execute("SELECT * FROM cores WHERE id = ?", (core_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, "SELECT * FROM cores WHERE id = ?", (core_id,))
     return await _core(db, row) if row else None
 
 
@@ -90,11 +90,10 @@ async def save_core(db: aiosqlite.Connection, fields: CoreFields, core_id: int |
     Raises ValueError when another core has this name."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
-            "SELECT id FROM cores WHERE name = ? AND id != ?", (fields.name, core_id or 0)
-        ) as cursor:
-            if await cursor.fetchone() is not None:
-                raise ValueError("name taken")
+        if await exists(
+            db, "SELECT id FROM cores WHERE name = ? AND id != ?", (fields.name, core_id or 0)
+        ):
+            raise ValueError("name taken")
         values = (
             fields.name,
             fields.description,
@@ -126,13 +125,12 @@ async def grant_adviser(
     db: aiosqlite.Connection, core_id: int, platform: str, user_id: int, granted_by: int
 ) -> bool:
     """Make a user an adviser of a core; False if they already were."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO core_advisers (core_id, platform, user_id, granted_by, granted_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (core_id, platform, user_id, granted_by, now_iso()),
-        )
-        return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "INSERT INTO core_advisers (core_id, platform, user_id, granted_by, granted_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (core_id, platform, user_id, granted_by, now_iso()),
+    )
 
 
 async def revoke_adviser(
@@ -165,8 +163,8 @@ async def advisers_of(db: aiosqlite.Connection, core_id: int) -> list[Adviser]:
 
 async def is_core_chat(db: aiosqlite.Connection, platform: str, chat_id: int) -> bool:
     """Whether this chat is an active core's group chat."""
-    async with db.execute(
+    return await exists(
+        db,
         "SELECT 1 FROM cores WHERE group_platform = ? AND group_chat_id = ? AND active = 1",
         (platform, chat_id),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )

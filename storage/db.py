@@ -237,23 +237,3 @@ async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Conne
             with suppress(Exception):
                 await db.rollback()
             raise
-
-
-# Reads in one trip to the connection's thread. `async with db.execute(...) as cursor` and a
-# fetch take three (execute, fetch, close), and at a peak every trip queues behind the others.
-Params = tuple[object, ...] | dict[str, object]
-
-
-async def fetch_all(
-    db: aiosqlite.Connection, sql: str, params: Params = ()
-) -> list[aiosqlite.Row]:
-    """Every row of a query."""
-    return list(await db.execute_fetchall(sql, params))
-
-
-async def fetch_one(
-    db: aiosqlite.Connection, sql: str, params: Params = ()
-) -> aiosqlite.Row | None:
-    """The first row of a query, if any."""
-    rows = await db.execute_fetchall(sql, params)
-    return next(iter(rows), None)

@@ -12,6 +12,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
+from storage.queries import fetch_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +47,13 @@ async def add_report_to_agenda(
 ) -> bool:
     """Put a report on the meeting's agenda, after every item there; False if it is there."""
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT MAX(COALESCE((SELECT MAX(agenda_order) FROM proposals WHERE meeting_id = ?), "
             "0), COALESCE((SELECT MAX(agenda_order) FROM meeting_reports WHERE meeting_id = ?), "
             "0)) + 1",
             (meeting_id, meeting_id),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         cursor = await db.execute(
             "INSERT OR IGNORE INTO meeting_reports (meeting_id, report_id, agenda_order, "
             "added_by, added_at) VALUES (?, ?, ?, ?, ?)",
@@ -73,10 +74,9 @@ async def agenda_report(
     db: aiosqlite.Connection, meeting_id: int, report_id: int
 ) -> AgendaReport | None:
     """One report on one meeting's agenda."""
-    async with db.execute(
-        f"{_AGENDA_REPORT} WHERE a.meeting_id = ? AND a.report_id = ?", (meeting_id, report_id)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        db, f"{_AGENDA_REPORT} WHERE a.meeting_id = ? AND a.report_id = ?", (meeting_id, report_id)
+    )
     return _agenda_report(row) if row else None
 
 
@@ -101,12 +101,12 @@ async def decide_report(
         if cursor.rowcount != 1:
             return False
         if body is not None:
-            async with db.execute(
+            row = await fetch_one(
+                db,
                 "SELECT status FROM reports WHERE id = ? AND status IN "
                 "('new', 'in_review', 'referred')",
                 (report_id,),
-            ) as found:
-                row = await found.fetchone()
+            )
             if row is not None:
                 await db.execute(
                     "UPDATE reports SET status = 'referred', outside_body = ?, updated_at = ? "

@@ -8,7 +8,8 @@ from typing import Literal
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.db import fetch_one, transaction
+from storage.db import transaction
+from storage.queries import count, fetch_one
 from storage.roles import ADVISER, Grant
 from storage.rows import from_row
 
@@ -141,10 +142,9 @@ async def get_member_with_grant(
 
 async def get_member_by_id(db: aiosqlite.Connection, member_id: int) -> Member | None:
     """The member with this row id, if any (a deleted account is nobody)."""
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM members WHERE id = ? AND deleted_at IS NULL", (member_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        db, f"SELECT {_COLUMNS} FROM members WHERE id = ? AND deleted_at IS NULL", (member_id,)
+    )
     return _member(row) if row else None
 
 
@@ -180,11 +180,11 @@ async def register_member(
 
 
 async def _address_owner(db: aiosqlite.Connection, platform: str, user_id: int) -> int | None:
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT member_id FROM member_addresses WHERE platform = ? AND user_id = ?",
         (platform, user_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return int(row[0]) if row else None
 
 
@@ -234,9 +234,7 @@ async def set_status(db: aiosqlite.Connection, platform: str, user_id: int, stat
 
 async def count_members(db: aiosqlite.Connection) -> int:
     """How many members are registered (a linked person once; deleted accounts not)."""
-    async with db.execute("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(db, "SELECT COUNT(*) FROM members WHERE deleted_at IS NULL")
 
 
 # --- one person on both platforms -------------------------------------------------------------
@@ -255,13 +253,13 @@ async def addresses(db: aiosqlite.Connection, member_id: int) -> list[Address]:
 async def link_candidate(db: aiosqlite.Connection, platform: str, phone: str) -> Member | None:
     """The member on the other platform with this *verified* phone, if they have no account
     on `platform` yet: the person now registering there may be offered to link to them."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         f"SELECT {_COLUMNS} FROM members WHERE phone = ? AND phone_verified = 1 "
         "AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM member_addresses a "
         "WHERE a.member_id = members.id AND a.platform = ?) ORDER BY updated_at DESC LIMIT 1",
         (phone, platform),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return _member(row) if row else None
 
 
@@ -329,12 +327,12 @@ async def set_preference(db: aiosqlite.Connection, member_id: int, prefer: str |
     starting with the current one). False: they have no account there."""
     async with transaction(db):
         if prefer is not None:
-            async with db.execute(
+            row = await fetch_one(
+                db,
                 "SELECT user_id, chat_id FROM member_addresses WHERE member_id = ? "
                 "AND platform = ?",
                 (member_id, prefer),
-            ) as cursor:
-                row = await cursor.fetchone()
+            )
             if row is None:
                 return False
             await _move_preferred(

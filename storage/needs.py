@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import exists, fetch_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,9 @@ async def suggest(
     async with transaction(db):
         topic_id = None
         if join_topic is not None:
-            async with db.execute(
-                "SELECT id FROM topics WHERE id = ? AND status = 'open'", (join_topic,)
-            ) as cursor:
-                row = await cursor.fetchone()
+            row = await fetch_one(
+                db, "SELECT id FROM topics WHERE id = ? AND status = 'open'", (join_topic,)
+            )
             topic_id = int(row[0]) if row else None
         created = topic_id is None
         if topic_id is None:
@@ -75,11 +75,10 @@ async def toggle_vote(
 ) -> bool | None:
     """Vote for an open topic, or take the vote back; the new state (None: not open)."""
     async with transaction(db):
-        async with db.execute(
-            "SELECT 1 FROM topics WHERE id = ? AND status = 'open'", (topic_id,)
-        ) as cursor:
-            if await cursor.fetchone() is None:
-                return None
+        if not await exists(
+            db, "SELECT 1 FROM topics WHERE id = ? AND status = 'open'", (topic_id,)
+        ):
+            return None
         cursor = await db.execute(
             "DELETE FROM topic_votes WHERE topic_id = ? AND member_id = ?", (topic_id, member_id)
         )
@@ -124,12 +123,12 @@ async def votes_of(db: aiosqlite.Connection, member_id: int) -> set[int]:
 
 async def get_topic(db: aiosqlite.Connection, topic_id: int) -> Topic | None:
     """A topic with its overall votes."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT t.id, t.title, t.status, (SELECT COUNT(*) FROM topic_votes v "
         "WHERE v.topic_id = t.id), t.offering_id FROM topics t WHERE t.id = ?",
         (topic_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return Topic(row[0], row[1], row[2], int(row[3]), row[4]) if row else None
 
 

@@ -18,7 +18,8 @@ from typing import TypedDict, Unpack
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.db import fetch_all, fetch_one, transaction
+from storage.db import transaction
+from storage.queries import changed_one, count, fetch_all, fetch_one, insert_once
 from storage.rows import from_row
 
 KINDS = ("course", "workshop", "exhibition", "conference", "meeting")
@@ -171,27 +172,26 @@ async def create_offering(
         raise ValueError(new.kind)
     now = now_iso()
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO offerings (kind, title, description, starts_at, ends_at, place, "
-            "capacity, deadline, status, published_at, dedupe_key, created_by, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.kind, new.title, new.description, _iso(new.starts_at),
-                _iso(new.ends_at) if new.ends_at else None, new.place, new.capacity,
-                _iso(new.deadline) if new.deadline else None,
-                "draft" if publish_at is None else "published",
-                _iso(publish_at) if publish_at else None,
-                new.dedupe_key, new.created_by, now, now,
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM offerings WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        offering_id = int(row[0])
+        offering_id, created = await insert_once(
+            db,
+            "offerings",
+            new.dedupe_key,
+            {
+                "kind": new.kind,
+                "title": new.title,
+                "description": new.description,
+                "starts_at": _iso(new.starts_at),
+                "ends_at": _iso(new.ends_at) if new.ends_at else None,
+                "place": new.place,
+                "capacity": new.capacity,
+                "deadline": _iso(new.deadline) if new.deadline else None,
+                "status": "draft" if publish_at is None else "published",
+                "published_at": _iso(publish_at) if publish_at else None,
+                "created_by": new.created_by,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO offering_clusters (offering_id, cluster_code, seats) "
@@ -282,7 +282,7 @@ async def get_signup(db: aiosqlite.Connection, offering_id: int, member_id: int)
 
 async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_id: int) -> int:
     """1-based place in the waitlist (0: not waitlisted)."""
-    return await _count(
+    return await count(
         db,
         "SELECT COUNT(*) FROM signups w JOIN signups me ON me.offering_id = w.offering_id "
         "WHERE me.offering_id = ? AND me.member_id = ? AND me.status = 'waitlisted' "
@@ -292,16 +292,11 @@ async def waitlist_position(db: aiosqlite.Connection, offering_id: int, member_i
     )
 
 
-async def _count(db: aiosqlite.Connection, sql: str, *params: object) -> int:
-    row = await fetch_one(db, sql, params)
-    return int(row[0]) if row else 0
-
-
 async def _seat_free(db: aiosqlite.Connection, offering: Offering) -> bool:
     """A free seat overall (call inside a transaction)."""
     if offering.capacity is None:
         return True
-    taken = await _count(
+    taken = await count(
         db,
         "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
         offering.id,
@@ -315,7 +310,7 @@ async def _has_room(db: aiosqlite.Connection, offering: Offering, cluster_code: 
         return False
     share = offering.clusters.get(cluster_code)
     if share is not None:
-        taken = await _count(
+        taken = await count(
             db,
             "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed' "
             "AND cluster_code = ?",
@@ -350,7 +345,7 @@ async def sign_up(
         if now >= offering.closes_at:
             return SignupOutcome("closed")
         status = "confirmed" if await _has_room(db, offering, cluster_code) else "waitlisted"
-        seq = 1 + await _count(
+        seq = 1 + await count(
             db, "SELECT COALESCE(MAX(seq), 0) FROM signups WHERE offering_id = ?", offering_id
         )
         stamp = now_iso()
@@ -461,7 +456,7 @@ async def change_offering(
         ):
             return None
         if capacity is not None:
-            confirmed = await _count(
+            confirmed = await count(
                 db,
                 "SELECT COUNT(*) FROM signups WHERE offering_id = ? AND status = 'confirmed'",
                 offering_id,
@@ -503,10 +498,9 @@ async def change_offering(
 
 async def cancel_offering(db: aiosqlite.Connection, offering_id: int) -> bool:
     """Cancel a draft or published offering; False if it already was."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE offerings SET status = 'cancelled', updated_at = ? "
-            "WHERE id = ? AND status != 'cancelled'",
-            (now_iso(), offering_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE offerings SET status = 'cancelled', updated_at = ? "
+        "WHERE id = ? AND status != 'cancelled'",
+        (now_iso(), offering_id),
+    )

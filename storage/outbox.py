@@ -19,6 +19,13 @@ from storage.audience import audience_where
 from storage.audience import count_audience as count_audience
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import (
+    changed_one,
+    fetch_one,
+    insert_once,
+    platform_file_id,
+    remember_platform_file_id,
+)
 from storage.rows import from_row
 
 # What became of one message; 'pending' and 'sending' are still on their way.
@@ -173,26 +180,27 @@ async def insert_broadcast(
     """Inside the caller's transaction: store `new` unless its dedupe key is taken already;
     return (broadcast id, created). One stored as 'sending' (the digest) starts now."""
     now = now_iso()
-    cursor = await db.execute(
-        "INSERT INTO broadcasts (kind, dedupe_key, created_by, owner_platform, owner_chat_id, "
-        "owner_lang, body, media_kind, media_name, audience, status, send_at, created_at, "
-        "started_at, template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (dedupe_key) DO NOTHING",
-        (
-            new.kind, new.dedupe_key, new.created_by, new.owner_platform, new.owner_chat_id,
-            new.owner_lang, new.body, new.media_kind, new.media_name,
-            new.audience.to_json(), status, utc_iso(new.send_at), now,
-            now if status == "sending" else None,
-            new.template.to_json() if new.template else None,
-        ),
-    )  # fmt: skip
-    created = cursor.rowcount == 1
-    async with db.execute(
-        "SELECT id FROM broadcasts WHERE dedupe_key = ?", (new.dedupe_key,)
-    ) as found:
-        row = await found.fetchone()
-    assert row is not None
-    return int(row["id"]), created
+    return await insert_once(
+        db,
+        "broadcasts",
+        new.dedupe_key,
+        {
+            "kind": new.kind,
+            "created_by": new.created_by,
+            "owner_platform": new.owner_platform,
+            "owner_chat_id": new.owner_chat_id,
+            "owner_lang": new.owner_lang,
+            "body": new.body,
+            "media_kind": new.media_kind,
+            "media_name": new.media_name,
+            "audience": new.audience.to_json(),
+            "status": status,
+            "send_at": utc_iso(new.send_at),
+            "created_at": now,
+            "started_at": now if status == "sending" else None,
+            "template": new.template.to_json() if new.template else None,
+        },
+    )
 
 
 async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple[Broadcast, bool]:
@@ -215,8 +223,7 @@ async def create_broadcast(db: aiosqlite.Connection, new: NewBroadcast) -> tuple
 async def get_broadcast(db: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None:
     """A broadcast by id."""
     sql = f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?"
-    async with db.execute(sql, (broadcast_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, sql, (broadcast_id,))
     return _broadcast(row) if row else None
 
 
@@ -258,11 +265,11 @@ async def start_broadcast(
     started already, or was cancelled): a job firing twice sends nothing twice.
     """
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT audience, kind FROM broadcasts WHERE id = ? AND status = 'scheduled'",
             (broadcast_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             return None
         audience = Audience.from_json(row["audience"])
@@ -299,34 +306,31 @@ async def set_schedule(
     db: aiosqlite.Connection, broadcast_id: int, send_at: datetime, actor: str
 ) -> bool:
     """Move a waiting (scheduled or missed) broadcast to a new time."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
-            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
-            (utc_iso(send_at), actor, broadcast_id, *WAITING),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'scheduled', send_at = ?, changed_by = ? "
+        f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+        (utc_iso(send_at), actor, broadcast_id, *WAITING),
+    )
 
 
 async def cancel_broadcast(db: aiosqlite.Connection, broadcast_id: int, actor: str) -> bool:
     """Cancel a broadcast that has not started; False if it already has (or is gone)."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'cancelled', changed_by = ?, finished_at = ? "
-            f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
-            (actor, now_iso(), broadcast_id, *WAITING),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'cancelled', changed_by = ?, finished_at = ? "
+        f"WHERE id = ? AND status IN ({', '.join('?' * len(WAITING))})",
+        (actor, now_iso(), broadcast_id, *WAITING),
+    )
 
 
 async def mark_missed(db: aiosqlite.Connection, broadcast_id: int) -> bool:
     """A scheduled broadcast fell due too long ago while the bot was down."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'missed' WHERE id = ? AND status = 'scheduled'",
-            (broadcast_id,),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'missed' WHERE id = ? AND status = 'scheduled'",
+        (broadcast_id,),
+    )
 
 
 async def finish_broadcast(
@@ -338,14 +342,13 @@ async def finish_broadcast(
     to be sent once a valid token is set, and the report says they wait.
     """
     skip = f" AND platform NOT IN ({', '.join('?' * len(stopped))})" if stopped else ""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE broadcasts SET status = 'done', finished_at = ? "
-            "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
-            f"WHERE broadcast_id = ? AND status IN ('pending', 'sending'){skip})",
-            (now_iso(), broadcast_id, broadcast_id, *stopped),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE broadcasts SET status = 'done', finished_at = ? "
+        "WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox "
+        f"WHERE broadcast_id = ? AND status IN ('pending', 'sending'){skip})",
+        (now_iso(), broadcast_id, broadcast_id, *stopped),
+    )
 
 
 async def set_progress_message(
@@ -361,24 +364,16 @@ async def set_progress_message(
 
 async def media_file_id(db: aiosqlite.Connection, broadcast_id: int, platform: str) -> str | None:
     """The broadcast's file id on a platform, once it exists there."""
-    async with db.execute(
-        "SELECT file_id FROM broadcast_files WHERE broadcast_id = ? AND platform = ?",
-        (broadcast_id, platform),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return str(row[0]) if row else None
+    return await platform_file_id(db, "broadcast_files", "broadcast_id", broadcast_id, platform)
 
 
 async def remember_file_id(
     db: aiosqlite.Connection, broadcast_id: int, platform: str, file_id: str
 ) -> None:
     """Keep the file id the first upload on a platform produced."""
-    async with transaction(db):
-        await db.execute(
-            "INSERT OR IGNORE INTO broadcast_files (broadcast_id, platform, file_id) "
-            "VALUES (?, ?, ?)",
-            (broadcast_id, platform, file_id),
-        )
+    await remember_platform_file_id(
+        db, "broadcast_files", "broadcast_id", broadcast_id, platform, file_id
+    )
 
 
 @dataclass(frozen=True, slots=True)

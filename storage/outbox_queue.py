@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.clock import now_iso
-from storage.db import fetch_one, transaction
+from storage.db import transaction
 from storage.outbox import NewBroadcast, insert_broadcast
+from storage.queries import exists, fetch_one
 from storage.rows import from_row
 
 # --- the outbox -------------------------------------------------------------------------------
@@ -52,13 +53,12 @@ async def claim_next(
     """
     skip, skipped = _not_in("chat_id", busy)
     # Idle workers look often: a plain read first keeps them off the write lock.
-    waiting = await fetch_one(
+    if not await exists(
         db,
         "SELECT 1 FROM outbox WHERE platform = ? AND status = 'pending' "
         f"AND (not_before IS NULL OR not_before <= ?){skip} LIMIT 1",
         (platform, now, *skipped),
-    )
-    if waiting is None:
+    ):
         return None
     skip, skipped = _not_in("o.chat_id", busy)
     async with transaction(db):
@@ -246,14 +246,12 @@ async def create_personal_broadcast(
 
 async def broadcast_exists(db: aiosqlite.Connection, dedupe_key: str) -> bool:
     """Whether a broadcast with this key was ever created."""
-    async with db.execute("SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,)) as c:
-        return await c.fetchone() is not None
+    return await exists(db, "SELECT 1 FROM broadcasts WHERE dedupe_key = ?", (dedupe_key,))
 
 
 async def outbox_file(db: aiosqlite.Connection, file_id: int) -> tuple[str, bytes] | None:
     """(name, bytes) of a file the bot made for a broadcast."""
-    async with db.execute("SELECT name, data FROM outbox_files WHERE id = ?", (file_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, "SELECT name, data FROM outbox_files WHERE id = ?", (file_id,))
     return (str(row[0]), bytes(row[1])) if row else None
 
 

@@ -14,6 +14,7 @@ import aiosqlite
 from storage.clock import now_iso
 from storage.db import transaction
 from storage.members import addresses
+from storage.queries import count
 
 # Chat ids are at most 52 bits (Telegram's promise): an erased row's chat is below them all.
 NO_CHAT = -(2**62)
@@ -54,11 +55,10 @@ async def own_ideas(db: aiosqlite.Connection, member_id: int) -> OwnIdeas:
         "SELECT text FROM topic_suggestions WHERE member_id = ? ORDER BY id", (member_id,)
     ) as cursor:
         suggestions = [str(row[0]) for row in await cursor.fetchall()]
-    async with db.execute(
-        "SELECT COUNT(*) FROM topic_votes WHERE member_id = ?", (member_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return OwnIdeas(suggestions, int(row[0]) if row else 0)
+    return OwnIdeas(
+        suggestions,
+        await count(db, "SELECT COUNT(*) FROM topic_votes WHERE member_id = ?", member_id),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +72,9 @@ class OwnVoice:
 
 async def own_voice(db: aiosqlite.Connection, member_id: int) -> OwnVoice:
     """How many surveys they answered, the proposals they support now, and their comments."""
-    async with db.execute(
-        "SELECT COUNT(*) FROM survey_responses WHERE member_id = ?", (member_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    surveys = int(row[0]) if row else 0
+    surveys = await count(
+        db, "SELECT COUNT(*) FROM survey_responses WHERE member_id = ?", member_id
+    )
     async with db.execute(
         "SELECT withdrawn_at IS NULL, comment FROM proposal_supports WHERE member_id = ? "
         "ORDER BY supported_at",

@@ -14,6 +14,7 @@ import aiosqlite
 
 from storage.clock import parse_iso
 from storage.db import transaction
+from storage.queries import fetch_one
 
 _NAME = "khooshe:last-poll"
 _KEY = "[]"
@@ -21,11 +22,11 @@ _KEY = "[]"
 
 async def last_poll(db: aiosqlite.Connection, platform: str) -> datetime | None:
     """When getUpdates last succeeded on a platform, as far as this database knows."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT state FROM ptb_conversations WHERE platform = ? AND name = ? AND key = ?",
         (platform, _NAME, _KEY),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return parse_iso(json.loads(row["state"])) if row else None
 
 

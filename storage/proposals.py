@@ -14,6 +14,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
+from storage.queries import changed_one, exists, fetch_one, insert_once
 
 STATUSES = ("draft", "open", "agenda", "decided", "done")
 DECISIONS = ("accepted", "partial", "rejected", "referred")
@@ -103,20 +104,20 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
     """Store a draft proposal with its clusters and evidence; (id, created)."""
     now = now_iso()
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO proposals (title, problem, solution, body, dedupe_key, created_by, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (new.title, new.problem, new.solution, new.body, new.dedupe_key, new.created_by,
-             now, now),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM proposals WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        proposal_id = int(row[0])
+        proposal_id, created = await insert_once(
+            db,
+            "proposals",
+            new.dedupe_key,
+            {
+                "title": new.title,
+                "problem": new.problem,
+                "solution": new.solution,
+                "body": new.body,
+                "created_by": new.created_by,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO proposal_clusters (proposal_id, cluster_code) VALUES (?, ?)",
@@ -134,8 +135,7 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
 
 async def get_proposal(db: aiosqlite.Connection, proposal_id: int) -> Proposal | None:
     """A proposal by id."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
     return await _proposal(db, row) if row else None
 
 
@@ -210,11 +210,11 @@ async def put_on_agenda(
 ) -> int | None:
     """Open → on the meeting's agenda, last in order; the event's id."""
     async with transaction(db):
-        async with db.execute(
+        row = await fetch_one(
+            db,
             "SELECT COALESCE(MAX(agenda_order), 0) + 1 FROM proposals WHERE meeting_id = ?",
             (meeting_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         order = int(row[0]) if row else 1
         return await _move(
             db, proposal_id, "open", "agenda", actor,
@@ -309,17 +309,16 @@ async def toggle_support(
     takes no supports now: only an open one does)."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
-            "SELECT 1 FROM proposals WHERE id = ? AND status = 'open'", (proposal_id,)
-        ) as cursor:
-            if await cursor.fetchone() is None:
-                return None
-        async with db.execute(
+        if not await exists(
+            db, "SELECT 1 FROM proposals WHERE id = ? AND status = 'open'", (proposal_id,)
+        ):
+            return None
+        row = await fetch_one(
+            db,
             "SELECT withdrawn_at IS NULL FROM proposal_supports WHERE proposal_id = ? "
             "AND member_id = ?",
             (proposal_id, member_id),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             await db.execute(
                 "INSERT INTO proposal_supports (proposal_id, member_id, cluster_code, "
@@ -341,24 +340,23 @@ async def set_comment(
     db: aiosqlite.Connection, proposal_id: int, member_id: int, comment: str
 ) -> bool:
     """A supporter's short comment (only on an active support of an open proposal)."""
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE proposal_supports SET comment = ? WHERE proposal_id = ? AND member_id = ? "
-            "AND withdrawn_at IS NULL AND proposal_id IN "
-            "(SELECT id FROM proposals WHERE status = 'open')",
-            (comment, proposal_id, member_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE proposal_supports SET comment = ? WHERE proposal_id = ? AND member_id = ? "
+        "AND withdrawn_at IS NULL AND proposal_id IN "
+        "(SELECT id FROM proposals WHERE status = 'open')",
+        (comment, proposal_id, member_id),
+    )
 
 
 async def is_supporter(db: aiosqlite.Connection, proposal_id: int, member_id: int) -> bool:
     """Whether the member supports it now."""
-    async with db.execute(
+    return await exists(
+        db,
         "SELECT 1 FROM proposal_supports WHERE proposal_id = ? AND member_id = ? "
         "AND withdrawn_at IS NULL",
         (proposal_id, member_id),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 import aiosqlite
 
 from storage.db import transaction
+from storage.queries import fetch_one
 
 UserData = dict[str, Any]
 # A conversation's key as PTB makes it: (chat_id, user_id) for the forms here.
@@ -73,11 +74,11 @@ async def update_user_data(
 
 async def stored_user_data(db: aiosqlite.Connection, platform: str, user_id: int) -> UserData:
     """One user's data as last written (empty if never)."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT data FROM ptb_user_data WHERE platform = ? AND user_id = ?",
         (platform, user_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return dict(json.loads(row["data"])) if row else {}
 
 

@@ -10,6 +10,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count, fetch_one
 from storage.reports import _COLUMNS, OPEN_STATUSES, Report, _report
 
 
@@ -34,18 +35,16 @@ def _where(f: ReportFilter) -> tuple[str, list[object]]:
     if f.statuses:
         clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
         params.extend(f.statuses)
-    if f.category is not None:
-        clauses.append("category = ?")
-        params.append(f.category)
-    if f.cluster is not None:
-        clauses.append("cluster_code = ?")
-        params.append(f.cluster)
-    if f.created_before is not None:
-        clauses.append("created_at < ?")
-        params.append(f.created_before)
-    if f.outside_body is not None:
-        clauses.append("outside_body = ?")
-        params.append(f.outside_body)
+    # Each narrowing a staff filter may set: one condition with one value, or no condition.
+    for clause, value in (
+        ("category = ?", f.category),
+        ("cluster_code = ?", f.cluster),
+        ("created_at < ?", f.created_before),
+        ("outside_body = ?", f.outside_body),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -54,9 +53,7 @@ async def list_reports(
 ) -> tuple[list[Report], int]:
     """Reports matching a staff filter, oldest first (the longest-waiting on top), and a count."""
     where, params = _where(f)
-    async with db.execute(f"SELECT COUNT(*) FROM reports{where}", params) as cursor:
-        row = await cursor.fetchone()
-    total = int(row[0]) if row else 0
+    total = await count(db, f"SELECT COUNT(*) FROM reports{where}", *params)
     async with db.execute(
         f"SELECT {_COLUMNS} FROM reports{where} ORDER BY created_at, id LIMIT ? OFFSET ?",
         [*params, limit, offset],
@@ -64,17 +61,29 @@ async def list_reports(
         return [_report(r) for r in await cursor.fetchall()], total
 
 
-async def coreporter_counts(db: aiosqlite.Connection, report_ids: Sequence[int]) -> dict[int, int]:
-    """Co-reporters per report, for many reports at once."""
+async def _rows_for(
+    db: aiosqlite.Connection, sql: str, report_ids: Sequence[int]
+) -> list[aiosqlite.Row]:
+    """The rows of `sql` for many reports in one query (a list page): each `{ids}` in it stands
+    for the reports' ids. No reports, no rows."""
     if not report_ids:
-        return {}
+        return []
     marks = ",".join("?" * len(report_ids))
     async with db.execute(
-        f"SELECT report_id, COUNT(*) FROM report_coreporters WHERE report_id IN ({marks}) "
-        "GROUP BY report_id",
-        list(report_ids),
+        sql.replace("{ids}", marks), list(report_ids) * sql.count("{ids}")
     ) as cursor:
-        found = {int(r[0]): int(r[1]) for r in await cursor.fetchall()}
+        return list(await cursor.fetchall())
+
+
+async def coreporter_counts(db: aiosqlite.Connection, report_ids: Sequence[int]) -> dict[int, int]:
+    """Co-reporters per report, for many reports at once."""
+    rows = await _rows_for(
+        db,
+        "SELECT report_id, COUNT(*) FROM report_coreporters WHERE report_id IN ({ids}) "
+        "GROUP BY report_id",
+        report_ids,
+    )
+    found = {int(r[0]): int(r[1]) for r in rows}
     return {i: found.get(i, 0) for i in report_ids}
 
 
@@ -82,15 +91,13 @@ async def first_staff_action(
     db: aiosqlite.Connection, report_ids: Sequence[int]
 ) -> dict[int, str]:
     """When staff first acted on each report (status change or reply), if they have."""
-    if not report_ids:
-        return {}
-    marks = ",".join("?" * len(report_ids))
-    async with db.execute(
-        f"SELECT report_id, MIN(at) FROM report_events WHERE report_id IN ({marks}) "
+    rows = await _rows_for(
+        db,
+        "SELECT report_id, MIN(at) FROM report_events WHERE report_id IN ({ids}) "
         "AND actor LIKE 'staff:%' GROUP BY report_id",
-        list(report_ids),
-    ) as cursor:
-        return {int(r[0]): str(r[1]) for r in await cursor.fetchall()}
+        report_ids,
+    )
+    return {int(r[0]): str(r[1]) for r in rows}
 
 
 async def set_category(
@@ -120,8 +127,7 @@ async def refer(db: aiosqlite.Connection, report_id: int, body: str, actor: str)
     """
     now = now_iso()
     async with transaction(db):
-        async with db.execute("SELECT status FROM reports WHERE id = ?", (report_id,)) as c:
-            row = await c.fetchone()
+        row = await fetch_one(db, "SELECT status FROM reports WHERE id = ?", (report_id,))
         if row is None:
             return None
         before = str(row[0])
@@ -147,21 +153,19 @@ async def units_by_cluster_many(
     db: aiosqlite.Connection, report_ids: Sequence[int]
 ) -> dict[int, dict[str, int]]:
     """Units per cluster for many reports in one query (a list page), largest cluster first."""
-    if not report_ids:
-        return {}
-    marks = ",".join("?" * len(report_ids))
-    async with db.execute(
+    rows = await _rows_for(
+        db,
         "SELECT p.report_id, m.cluster_code, COUNT(*) FROM ("
-        f"SELECT id AS report_id, member_id FROM reports WHERE id IN ({marks}) UNION "
-        f"SELECT report_id, member_id FROM report_coreporters WHERE report_id IN ({marks})"
+        "SELECT id AS report_id, member_id FROM reports WHERE id IN ({ids}) UNION "
+        "SELECT report_id, member_id FROM report_coreporters WHERE report_id IN ({ids})"
         ") p JOIN members m ON m.id = p.member_id "
         "GROUP BY p.report_id, m.cluster_code "
         "ORDER BY p.report_id, COUNT(*) DESC, m.cluster_code",
-        [*report_ids, *report_ids],
-    ) as cursor:
-        found: dict[int, dict[str, int]] = {}
-        for row in await cursor.fetchall():
-            found.setdefault(int(row[0]), {})[str(row[1])] = int(row[2])
+        report_ids,
+    )
+    found: dict[int, dict[str, int]] = {}
+    for row in rows:
+        found.setdefault(int(row[0]), {})[str(row[1])] = int(row[2])
     return found
 
 
@@ -169,10 +173,9 @@ async def merge(db: aiosqlite.Connection, source_id: int, target_id: int, actor:
     """Merge an open report into another: its members join the target; False if not possible."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
-            "SELECT status, member_id FROM reports WHERE id = ?", (source_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        row = await fetch_one(
+            db, "SELECT status, member_id FROM reports WHERE id = ?", (source_id,)
+        )
         if row is None or row[0] not in OPEN_STATUSES or source_id == target_id:
             return False
         cursor = await db.execute(

@@ -11,6 +11,7 @@ import aiosqlite
 
 from storage.clock import now_iso
 from storage.db import transaction
+from storage.queries import count, exists, fetch_one
 from storage.rows import from_row
 
 CODE_DIGITS = 6
@@ -92,9 +93,8 @@ async def unused_code(
     """
     while True:
         code = str(10 ** (digits - 1) + secrets.randbelow(9 * 10 ** (digits - 1)))
-        async with db.execute(f"SELECT 1 FROM {table} WHERE code = ?", (code,)) as cursor:
-            if await cursor.fetchone() is None:
-                return code
+        if not await exists(db, f"SELECT 1 FROM {table} WHERE code = ?", (code,)):
+            return code
 
 
 async def create_report(
@@ -110,10 +110,9 @@ async def create_report(
     Idempotent on `client_key` (one per confirmed draft): a double tap on "confirm" finds the
     first report instead of filing a second.
     """
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        db, f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
+    )
     if row is not None:
         return _report(row), False
     now = now_iso()
@@ -145,25 +144,22 @@ async def create_report(
                 "VALUES (?, ?, ?, 'filed', 'new')",
                 (report_id, now, f"member:{member_id}"),
             )
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        db, f"SELECT {_COLUMNS} FROM reports WHERE client_key = ?", (client_key,)
+    )
     assert row is not None
     return _report(row), created
 
 
 async def get_by_code(db: aiosqlite.Connection, code: str) -> Report | None:
     """The report with this tracking code (callers check who may see it)."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM reports WHERE code = ?", (code,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM reports WHERE code = ?", (code,))
     return _report(row) if row else None
 
 
 async def get_report(db: aiosqlite.Connection, report_id: int) -> Report | None:
     """The report with this id."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM reports WHERE id = ?", (report_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM reports WHERE id = ?", (report_id,))
     return _report(row) if row else None
 
 
@@ -171,11 +167,11 @@ async def is_party(db: aiosqlite.Connection, report: Report, member_id: int) -> 
     """True if the member filed the report or joined it."""
     if report.member_id == member_id:
         return True
-    async with db.execute(
+    return await exists(
+        db,
         "SELECT 1 FROM report_coreporters WHERE report_id = ? AND member_id = ?",
         (report.id, member_id),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
 
 
 async def member_reports(
@@ -186,9 +182,7 @@ async def member_reports(
         "WHERE member_id = ? OR id IN "
         "(SELECT report_id FROM report_coreporters WHERE member_id = ?)"
     )
-    async with db.execute(f"SELECT COUNT(*) FROM reports {where}", (member_id, member_id)) as c:
-        row = await c.fetchone()
-    total = int(row[0]) if row else 0
+    total = await count(db, f"SELECT COUNT(*) FROM reports {where}", member_id, member_id)
     async with db.execute(
         f"SELECT {_COLUMNS} FROM reports {where} ORDER BY created_at DESC, id DESC "
         "LIMIT ? OFFSET ?",
@@ -240,8 +234,7 @@ async def join_report(
 
 async def is_announced(db: aiosqlite.Connection, report_id: int) -> bool:
     """Whether the report's cards for staff were queued (storage/outbox_queue.py)."""
-    async with db.execute("SELECT announced FROM reports WHERE id = ?", (report_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(db, "SELECT announced FROM reports WHERE id = ?", (report_id,))
     return bool(row and row[0])
 
 
@@ -257,22 +250,20 @@ async def card_message(
     db: aiosqlite.Connection, platform: str, chat_id: int, report_id: int
 ) -> int | None:
     """The first message about a report in one chat (its card), if it was sent."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         "SELECT MIN(message_id) FROM report_messages WHERE platform = ? AND chat_id = ? "
         "AND report_id = ?",
         (platform, chat_id, report_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return int(row[0]) if row and row[0] is not None else None
 
 
 async def coreporter_count(db: aiosqlite.Connection, report_id: int) -> int:
     """How many other members said "me too"."""
-    async with db.execute(
-        "SELECT COUNT(*) FROM report_coreporters WHERE report_id = ?", (report_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return await count(
+        db, "SELECT COUNT(*) FROM report_coreporters WHERE report_id = ?", report_id
+    )
 
 
 async def history(db: aiosqlite.Connection, report_id: int) -> list[ReportEvent]:
@@ -302,12 +293,12 @@ async def report_of_message(
     db: aiosqlite.Connection, platform: str, chat_id: int, message_id: int
 ) -> Report | None:
     """The report a staff-facing message is about, if it is one of ours."""
-    async with db.execute(
+    row = await fetch_one(
+        db,
         f"SELECT {_COLUMNS} FROM reports WHERE id = (SELECT report_id FROM report_messages "
         "WHERE platform = ? AND chat_id = ? AND message_id = ?)",
         (platform, chat_id, message_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return _report(row) if row else None
 
 

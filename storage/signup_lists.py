@@ -15,11 +15,11 @@ from storage.offerings import (
     SIGNUP_STATUSES,
     Offering,
     Signup,
-    _count,
     _iso,
     get_offering,
     get_signup,
 )
+from storage.queries import count
 from storage.rows import from_row
 
 
@@ -87,7 +87,7 @@ async def toggle_attended(
         )
         if cursor.rowcount != 1:
             return None
-        attended = await _count(
+        attended = await count(
             db,
             "SELECT attended FROM signups WHERE offering_id = ? AND member_id = ?",
             offering_id,

@@ -18,6 +18,7 @@ from storage.audience import Audience, audience_where
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
+from storage.queries import changed_one, exists, fetch_one, insert_once
 
 KINDS = ("single", "multi", "scale", "number", "text")
 # An answer as stored: an option index (single; 1..5 for a scale), indexes (multi), a number,
@@ -82,22 +83,20 @@ async def create_survey(db: aiosqlite.Connection, new: NewSurvey) -> tuple[int, 
     """Store a survey and its questions; (id, created). A second publish tap (same key) finds
     the first row."""
     async with transaction(db):
-        cursor = await db.execute(
-            "INSERT INTO surveys (title, template, audience, opens_at, closes_at, dedupe_key, "
-            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                new.title, new.template, new.audience.to_json(), utc_iso(new.opens_at),
-                utc_iso(new.closes_at), new.dedupe_key, new.created_by, now_iso(),
-            ),
-        )  # fmt: skip
-        created = cursor.rowcount == 1
-        async with db.execute(
-            "SELECT id FROM surveys WHERE dedupe_key = ?", (new.dedupe_key,)
-        ) as found:
-            row = await found.fetchone()
-        assert row is not None
-        survey_id = int(row[0])
+        survey_id, created = await insert_once(
+            db,
+            "surveys",
+            new.dedupe_key,
+            {
+                "title": new.title,
+                "template": new.template,
+                "audience": new.audience.to_json(),
+                "opens_at": utc_iso(new.opens_at),
+                "closes_at": utc_iso(new.closes_at),
+                "created_by": new.created_by,
+                "created_at": now_iso(),
+            },
+        )
         if created:
             await db.executemany(
                 "INSERT INTO survey_questions (survey_id, position, kind, text, options) "
@@ -141,8 +140,7 @@ async def _survey(db: aiosqlite.Connection, row: aiosqlite.Row) -> Survey:
 
 async def get_survey(db: aiosqlite.Connection, survey_id: int) -> Survey | None:
     """A survey by id, with its questions."""
-    async with db.execute(f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(db, f"SELECT {_COLUMNS} FROM surveys WHERE id = ?", (survey_id,))
     return await _survey(db, row) if row else None
 
 
@@ -170,13 +168,12 @@ async def open_surveys(db: aiosqlite.Connection, at: datetime) -> list[Survey]:
 async def close_survey(db: aiosqlite.Connection, survey_id: int, actor: str) -> bool:
     """Close a survey now; False if it was closed already."""
     now = now_iso()
-    async with transaction(db):
-        cursor = await db.execute(
-            "UPDATE surveys SET status = 'closed', closed_at = ?, closed_by = ?, "
-            "closes_at = MIN(closes_at, ?) WHERE id = ? AND status = 'published'",
-            (now, actor, now, survey_id),
-        )
-    return cursor.rowcount == 1
+    return await changed_one(
+        db,
+        "UPDATE surveys SET status = 'closed', closed_at = ?, closed_by = ?, "
+        "closes_at = MIN(closes_at, ?) WHERE id = ? AND status = 'published'",
+        (now, actor, now, survey_id),
+    )
 
 
 async def answers_of(db: aiosqlite.Connection, survey_id: int, member_id: int) -> dict[int, Value]:
@@ -212,13 +209,13 @@ async def save_answer(
     (closed meanwhile). `questions` is how many the survey has, to mark the set complete."""
     now = now_iso()
     async with transaction(db):
-        async with db.execute(
+        if not await exists(
+            db,
             "SELECT 1 FROM surveys WHERE id = ? AND status = 'published' AND opens_at <= ? "
             "AND closes_at > ?",
             (survey_id, now, now),
-        ) as cursor:
-            if await cursor.fetchone() is None:
-                return False
+        ):
+            return False
         await db.execute(
             "INSERT INTO survey_responses (survey_id, member_id, cluster_code, started_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -314,7 +311,6 @@ async def is_asked(
     """Whether the survey asks this member: its audience as its invitation reaches people
     (clusters, estates, roles, a training's registrants), whichever platform they answer on."""
     where, params = audience_where(survey.audience, platforms, "survey")
-    async with db.execute(
-        f"SELECT 1 FROM members WHERE {where} AND id = ?", (*params, member_id)
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    return await exists(
+        db, f"SELECT 1 FROM members WHERE {where} AND id = ?", (*params, member_id)
+    )

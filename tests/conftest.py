@@ -23,13 +23,14 @@ import aiosqlite
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import ValidationError
 
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
 from bot.sandbox.driver import WAIT_CAP
 from bot.services.places import seed_places
-from bot.settings import PROJECT_ROOT, Platform, Settings
+from bot.settings import PROJECT_ROOT, Platform, Settings, describe_error
 from storage.db import connect, transaction
 from storage.members import NewMember, register_member
 from storage.outbox import Audience, NewBroadcast
@@ -207,7 +208,7 @@ def both_platforms(
         "telegram_base_file_url": tg_file_url,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return settings_of(**values)
 
 
 def watch(runtime: Runtime, *sandboxes: BotApiSandbox | int) -> None:
@@ -249,7 +250,7 @@ class Khooshe:
             "admins": f"{self.platform.value}:{ADMIN_ID}",
         }
         values.update(overrides)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+        return settings_of(**values)
 
     async def start(self, **overrides: Any) -> Runtime:
         """Start the bot (again, after a stop) with these settings."""
@@ -663,3 +664,21 @@ async def on_both_platforms(tmp_path: Path, **overrides: Any) -> AsyncIterator[O
             yield OnBoth(runtime, tg, bale)
         finally:
             await runtime.stop()
+
+
+# --- settings from given values alone (no .env file) -------------------------------------------
+
+
+def settings_of(**values: Any) -> Settings:
+    """Settings from `values` and the defaults only: no .env file is read."""
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def settings_error(**values: Any) -> str:
+    """The one line a configuration gets (as `python -m bot` prints it), or "" when it is
+    valid."""
+    try:
+        settings_of(**values)
+    except ValidationError as exc:
+        return describe_error(exc)
+    return ""

@@ -13,7 +13,7 @@ from bot.sandbox import BotMessage
 from storage.outbox import Audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
 from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, table_of, wait_for
-from tests.test_consult import _world
+from tests.test_consult import _world, answer_card, reply_to_adviser
 from tests.test_issue18_forged import supported_proposal
 from tests.test_report_attachments import _staff_group
 from tests.test_report_followup import _open_my_report
@@ -34,15 +34,9 @@ async def test_a_members_answer_and_comment_reach_the_adviser_without_bidi_contr
     world = await _world(khooshe)
     adviser, member = world["first"], world["member"]
     card = await expect(adviser, "درخواست مشاوره")
-    await adviser.press_inline(card, "✍️ پاسخ")
-    await expect(adviser, "با # شروع")
-    await adviser.send_text("چند عکس از خط تولید بفرستید؟")
-    await expect(adviser, "فرستاده شد")
+    await answer_card(adviser, card, "چند عکس از خط تولید بفرستید؟")
     said = await expect(member, "پاسخ مشاور")
-    await member.press_inline(said, "✍️ پاسخ به مشاور")
-    await expect(member, "پاسخ خود به مشاور")
-    await member.send_text(ANSWER)
-    await expect(member, "فرستاده شد")
+    await reply_to_adviser(member, said, lambda: member.send_text(ANSWER))
     back: BotMessage = await expect(adviser, "پاسخ عضو")
     assert "عکسها را فردا می\u200cفرستم" in shown(back) and _clean(shown(back))
     await adviser.press_inline(card, "✅ پایان")
@@ -89,14 +83,11 @@ async def test_a_members_file_is_copied_to_staff_and_adviser_without_bidi_contro
     world = await _world(khooshe)
     adviser, asker = world["first"], world["member"]
     card = await expect(adviser, "درخواست مشاوره")
-    await adviser.press_inline(card, "✍️ پاسخ")
-    await expect(adviser, "با # شروع")
-    await adviser.send_text("عکس کنتور را بفرستید")
+    await answer_card(adviser, card, "عکس کنتور را بفرستید")
     said = await expect(asker, "پاسخ مشاور")
-    await asker.press_inline(said, "✍️ پاسخ به مشاور")
-    await expect(asker, "پاسخ خود به مشاور")
-    await asker.send_photo(b"\xff\xd8 meter", caption=CAPTION)
-    await expect(asker, "فرستاده شد")
+    await reply_to_adviser(
+        asker, said, lambda: asker.send_photo(b"\xff\xd8 meter", caption=CAPTION)
+    )
     said_back = await expect(adviser, "پاسخ عضو")
     photo = await adviser.next_message()
     assert photo.photo is not None and photo.photo.data == b"\xff\xd8 meter"

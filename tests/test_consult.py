@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -11,9 +12,9 @@ from bot import callbacks as cb
 from bot.sandbox import BotMessage, SandboxUser
 from bot.services.consult import rank_cores, suggest_cores
 from bot.services.reports import LazyLexicon
-from bot.settings import Platform, Settings
+from bot.settings import Platform
 from storage.cores import Core, grant_adviser, save_core
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, shown
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, settings_of, shown
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
 
 AI_QUESTION = "می‌خواهیم برای کنترل کیفیت خط تولید از هوش مصنوعی و اتوماسیون استفاده کنیم"
@@ -71,6 +72,25 @@ async def _world(khooshe: Khooshe) -> dict[str, Any]:
         "row": row,
         "phone": phone["phone"],
     }
+
+
+async def answer_card(adviser: SandboxUser, card: BotMessage, text: str) -> None:
+    """The adviser answers a request from its card (the first answer takes it) with `text`,
+    which goes to the member."""
+    await adviser.press_inline(card, "✍️ پاسخ")
+    await expect(adviser, "پاسخ خود")
+    await adviser.send_text(text)
+    await expect(adviser, "فرستاده شد")
+
+
+async def reply_to_adviser(
+    member: SandboxUser, said: BotMessage, send: Callable[[], Awaitable[object]]
+) -> None:
+    """The member answers the adviser's message `said` with what `send` sends."""
+    await member.press_inline(said, "✍️ پاسخ به مشاور")
+    await expect(member, "پاسخ خود به مشاور")
+    await send()
+    await expect(member, "فرستاده شد")
 
 
 async def test_a_member_asks_and_the_right_core_is_suggested(khooshe: Khooshe) -> None:
@@ -192,16 +212,10 @@ async def test_an_adviser_answers_and_the_member_answers_back(khooshe: Khooshe) 
     await expect(adviser, "با # شروع")
     await adviser.send_text("# باید نمونه داده‌هایشان را ببینم")
     await expect(adviser, "یادداشت")
-    await adviser.press_inline(card, "✍️ پاسخ")
-    await expect(adviser, "پاسخ خود")
-    await adviser.send_text("چند عکس از خط تولید و نمونه‌های معیوب بفرستید؟")
-    await expect(adviser, "فرستاده شد")
+    await answer_card(adviser, card, "چند عکس از خط تولید و نمونه‌های معیوب بفرستید؟")
     said = await expect(member, "پاسخ مشاور")
     assert "چند عکس از خط تولید" in shown(said) and "نمونه داده" not in shown(said)
-    await member.press_inline(said, "✍️ پاسخ به مشاور")
-    await expect(member, "پاسخ خود به مشاور")
-    await member.send_photo(caption="این یکی از نمونه‌هاست")
-    await expect(member, "فرستاده شد")
+    await reply_to_adviser(member, said, lambda: member.send_photo(caption="این یکی از نمونه‌هاست"))
     back = await expect(adviser, "پاسخ عضو")
     assert "این یکی از نمونه‌هاست" in shown(back)
     (row,) = await khooshe.rows("SELECT owner, status, first_answer_at FROM consultations")
@@ -308,7 +322,7 @@ async def test_core_suggestions(question: str, core: str) -> None:
         Core(i, f.name, f.description, tuple(f.categories), tuple(f.keywords), None, None, True)
         for i, f in enumerate((MARKETING, TECHNOLOGY, FINANCE), start=1)
     ]
-    lexicon = LazyLexicon(Settings(_env_file=None).lexicon_file)  # type: ignore[call-arg]
+    lexicon = LazyLexicon(settings_of().lexicon_file)
     best = (await suggest_cores(lexicon, cores, question))[0]
     assert (
         best.core.name
@@ -332,10 +346,7 @@ async def test_a_request_turns_into_a_report_and_back_with_its_history(
     world = await _world(khooshe)
     adviser, money, member = world["first"], world["money"], world["member"]
     card = await expect(adviser, "درخواست مشاوره")
-    await adviser.press_inline(card, "✍️ پاسخ")
-    await expect(adviser, "پاسخ خود")
-    await adviser.send_text("این مشکل برق شهرک است، نه مشاوره")
-    await expect(adviser, "فرستاده شد")
+    await answer_card(adviser, card, "این مشکل برق شهرک است، نه مشاوره")
     await adviser.press_inline(card, "📝 تبدیل به گزارش")
     confirm = await expect(adviser, "شرکت شهرک")
     await adviser.press_inline(confirm, "✅ بله، گزارش شود")

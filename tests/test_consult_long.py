@@ -9,7 +9,7 @@ from bot.sandbox import BotMessage, SandboxUser
 from bot.services.notices import MAX_TEXT
 from bot.text import utf16_len
 from tests.conftest import Khooshe, expect
-from tests.test_consult import _world
+from tests.test_consult import _world, answer_card, reply_to_adviser
 from tests.test_notices import _body, _long_text
 
 
@@ -26,17 +26,11 @@ async def test_long_answers_between_adviser_and_member_arrive_whole(khooshe: Kho
     adviser, member = world["first"], world["member"]
     card = await expect(adviser, "درخواست مشاوره")
     text = _long_text()
-    await adviser.press_inline(card, "✍️ پاسخ")
-    await expect(adviser, "با # شروع")
-    await adviser.send_text(text)
-    await expect(adviser, "فرستاده شد")
+    await answer_card(adviser, card, text)
     parts = await _parts(member, "پاسخ مشاور", text)
     assert len(parts) >= 2 and " ".join(_body(p) for p in parts) == text
     assert parts[-1].button("✍️ پاسخ به مشاور") is not None  # the buttons under the last part
-    await member.press_inline(parts[-1], "✍️ پاسخ به مشاور")
-    await expect(member, "پاسخ خود به مشاور")
-    await member.send_text(text)
-    await expect(member, "فرستاده شد")
+    await reply_to_adviser(member, parts[-1], lambda: member.send_text(text))
     back = await _parts(adviser, "پاسخ عضو", text)
     assert len(back) >= 2 and " ".join(_body(p) for p in back) == text
     calls = khooshe.sandbox.calls_to("sendMessage")

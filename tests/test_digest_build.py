@@ -31,10 +31,11 @@ from bot.services.digest.staff import StaffData, slowest, staff_digest
 from bot.services.digest.themes import themes
 from bot.services.digest.week import Week, last_due, reported_week, week_of
 from bot.services.reports import CATEGORIES
-from bot.settings import Platform, Settings
+from bot.settings import Platform
 from bot.text import MESSAGE_MAX
 from storage.digest import Count, NewReportText, ReportNews
 from storage.reports import Report
+from tests.conftest import settings_of
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 # Saturday 14 Azar 1405 is 5 December 2026.
@@ -73,7 +74,7 @@ def test_a_saturday_digest_reports_the_week_just_ended_under_a_jalali_key() -> N
 
 
 def test_last_due_is_the_latest_scheduled_time_not_after_now() -> None:
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = settings_of()
     assert settings.digest_weekday == 5 and settings.digest_time == time(9, 0)
     nine = SATURDAY + timedelta(hours=9)
     assert last_due(nine + timedelta(minutes=1), settings) == nine

@@ -9,7 +9,6 @@ import aiosqlite
 
 from bot.services.triage import overdue
 from bot.services.workdays import Holidays
-from bot.settings import Settings
 from storage.digest import (
     Count,
     digest_recipients,
@@ -25,6 +24,7 @@ from storage.members import NewMember, register_member, update_member
 from storage.report_triage import refer
 from storage.reports import NewReport, Report, add_event, change_status, create_report, join_report
 from storage.roles import grant_role
+from tests.conftest import settings_of
 
 STAFF = "staff:bale:1"
 
@@ -128,7 +128,7 @@ async def test_last_weeks_overdue_reports_are_read_back_from_the_history(
 ) -> None:
     """The staff digest compares overdue counts with the end of last week (Sat 14 Azar 00:00)."""
     member = await _member(db, 1)
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = settings_of()
     last_week_end = _tehran(5, 0, month=12)
     now = _tehran(8, 12, month=12)
     # Never answered: late since Monday 2 Azar.

@@ -12,6 +12,7 @@ first test checks every registered pattern), so it cannot be left out of these p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -192,6 +193,22 @@ async def _fence(user: SandboxUser) -> None:
     await expect(user, "/")
 
 
+async def _press_forged(
+    presser: SandboxUser,
+    data: str,
+    places: Sequence[tuple[str, SandboxChat, int]],
+    secrets: Sequence[str],
+) -> int:
+    """Press forged `data` at each (name, chat, message id): every press is answered, and no
+    answer shows a secret. How many presses."""
+    for where, chat, message_id in places:
+        answer = await presser.press_forged(data, message_id, chat=chat)
+        assert answer is not None, f"{data} in {where}: no answer"
+        for secret in secrets:
+            assert secret not in (answer.text or ""), f"{data} in {where} showed {secret!r}"
+    return len(places)
+
+
 @pytest.mark.parametrize("persona", ["stranger", "other", "agent"])
 async def test_forged_presses_change_and_reveal_nothing(khooshe: Khooshe, persona: str) -> None:
     world = await _world(khooshe)
@@ -205,19 +222,14 @@ async def test_forged_presses_change_and_reveal_nothing(khooshe: Khooshe, person
     before = await _snapshot(khooshe, presser, own_member)
     group_seen, private_seen = len(group.messages), len(presser.chat.messages)
     card_text, card_buttons = card.content, card.button_texts
+    places = (
+        ("the group's card", group, card.message_id),
+        ("the group", group, UNSEEN_MESSAGE),
+        ("private", presser.chat, UNSEEN_MESSAGE),
+    )
     pressed = 0
     for family in cb.families():
-        data = family.sample()
-        for chat, message_id in (
-            (group, card.message_id),
-            (group, UNSEEN_MESSAGE),
-            (presser.chat, UNSEEN_MESSAGE),
-        ):
-            answer = await presser.press_forged(data, message_id, chat=chat)
-            assert answer is not None, f"{data} in {chat.type}: no answer"
-            for secret in secrets:
-                assert secret not in (answer.text or ""), f"{data} revealed {secret!r}"
-            pressed += 1
+        pressed += await _press_forged(presser, family.sample(), places, secrets)
     await _fence(presser)
     await khooshe.outbox_idle()  # whatever the presses queued has gone out
     await khooshe.flush()  # whatever the presses changed in memory is written too

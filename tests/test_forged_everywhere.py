@@ -38,7 +38,7 @@ from tests.conftest import (
     table_of,
 )
 from tests.test_consult import AI_QUESTION, _cores, ask_and_send
-from tests.test_forged_buttons import _fence, _own_member, _seen, _snapshot
+from tests.test_forged_buttons import _fence, _own_member, _press_forged, _seen, _snapshot
 from tests.test_issue18_forged import (
     SECRET_ANSWER,
     SECRET_COMMENT,
@@ -240,15 +240,10 @@ async def test_forged_presses_with_real_ids_change_and_reveal_nothing(
     seen = {chat.id: len(chat.messages) for chat in (group, core_group, presser.chat)}
     shown_before = (shown(card), card.button_texts, shown(consult_card))
     pressed = 0
+    pressing = [(where, *places[where]) for where in chats]
     for family in cb.families():
         data = _data(family, world["ids"], world["code"])
-        for where in chats:
-            chat, message_id = places[where]
-            answer = await presser.press_forged(data, message_id, chat=chat)
-            assert answer is not None, f"{data} in {where}: no answer"
-            for secret in secrets:
-                assert secret not in (answer.text or ""), f"{data} in {where} showed {secret!r}"
-            pressed += 1
+        pressed += await _press_forged(presser, data, pressing, secrets)
     await _fence(presser)
     await presser.settle()
     await khooshe.flush()

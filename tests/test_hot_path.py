@@ -11,7 +11,7 @@ from telegram import Bot
 from bot.persistence import SqlitePersistence
 from bot.platforms import RepairingRequest
 from bot.sandbox import BotApiSandbox
-from storage.db import fetch_one
+from storage.queries import fetch_one
 
 
 async def test_requests_beyond_the_pool_wait_their_turn_and_all_succeed() -> None:

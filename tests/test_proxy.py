@@ -12,12 +12,11 @@ import signal
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox
 from bot.sandbox.core import ApiCall
-from bot.settings import Platform, Settings, describe_error
+from bot.settings import Platform
 from tests.conftest import (
     TELEGRAM_BOT,
     Khooshe,
@@ -25,6 +24,8 @@ from tests.conftest import (
     expect,
     free_port,
     register,
+    settings_error,
+    settings_of,
     spawn_bot,
     wait_for,
 )
@@ -163,17 +164,12 @@ async def test_python_m_bot_says_its_proxy_is_unreachable_in_one_line(tmp_path: 
     ],
 )
 def test_a_malformed_proxy_is_one_line_without_its_password(value: str) -> None:
-    with pytest.raises(ValidationError) as info:
-        Settings(_env_file=None, bale_proxy=value)  # type: ignore[call-arg,arg-type]
-    line = describe_error(info.value)
+    line = settings_error(bale_proxy=value)
     assert line.startswith("BALE_PROXY: ") and "hunter2secret" not in line
 
 
 def test_proxy_passwords_are_secrets_for_the_log() -> None:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        telegram_proxy="socks5h://me:hunter2secret@127.0.0.1:1080",  # type: ignore[arg-type]
-    )
+    settings = settings_of(telegram_proxy="socks5h://me:hunter2secret@127.0.0.1:1080")
     assert settings.proxy(Platform.TELEGRAM) == "socks5h://me:hunter2secret@127.0.0.1:1080"
     assert settings.proxy(Platform.BALE) is None
     assert "hunter2secret" in settings.secrets()

@@ -16,13 +16,12 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from pydantic import ValidationError
 from telegram.error import Conflict
 
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, SandboxUser
-from bot.settings import Platform, Settings, describe_error
+from bot.settings import Platform
 from bot.webhooks import bale_path_secret, plan_for
 from storage.db import connect
 from storage.polling import last_poll, record_poll
@@ -34,6 +33,8 @@ from tests.conftest import (
     expect,
     free_port,
     register,
+    settings_error,
+    settings_of,
     shown,
     wait_for,
     walk_to,
@@ -42,15 +43,6 @@ from tests.test_reports import POWER_CUT, file_report
 from tests.test_startup import _one_line, _run_to_exit
 
 SECRET = "s3cret-for-the-sandbox_0123456789"
-
-
-def settings_error(**values: Any) -> str:
-    """The one line a configuration gets, or "" when it is valid."""
-    try:
-        Settings(_env_file=None, **values)  # type: ignore[call-arg]
-    except ValidationError as exc:
-        return describe_error(exc)
-    return ""
 
 
 @pytest.mark.parametrize(
@@ -85,7 +77,7 @@ def test_webhook_settings_are_checked(values: dict[str, Any], error: str) -> Non
 
 def test_the_public_addresses() -> None:
     values: dict[str, Any] = {"webhook_url": "https://bot.example.ir/k/", "webhook_secret": SECRET}
-    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    settings = settings_of(**values)
     telegram = plan_for(settings, Platform.TELEGRAM)
     bale = plan_for(settings, Platform.BALE)
     assert telegram is not None and bale is not None
@@ -93,7 +85,7 @@ def test_the_public_addresses() -> None:
     assert bale.url == f"https://bot.example.ir/k/bale/{bale_path_secret(SECRET)}"
     assert bale.secret_token is None and SECRET not in bale.url
     assert (telegram.port, bale.port) == (8443, 8444)
-    assert plan_for(Settings(_env_file=None), Platform.BALE) is None  # type: ignore[call-arg]
+    assert plan_for(settings_of(), Platform.BALE) is None
 
 
 def webhook_settings(platform: Platform, port: int) -> dict[str, Any]:

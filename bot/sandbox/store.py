@@ -299,22 +299,24 @@ class SandboxStore(SandboxCore):
             chat_bucket.tokens -= 1
 
     @staticmethod
+    def _within(value: str, limit: int, what: str) -> str:
+        """`value`, refused as the platforms refuse one longer than `limit` (`what` it is)."""
+        if len(value) > limit:
+            raise ApiError(400, f"Bad Request: {what} is too long")
+        return value
+
+    @staticmethod
     def _check_text(text: Any) -> str:
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "Bad Request: message text is empty")
-        if len(text) > MAX_TEXT:
-            raise ApiError(400, "Bad Request: message is too long")
-        return text
+        return SandboxStore._within(text, MAX_TEXT, "message")
 
     @staticmethod
     def _check_caption(p: JSONDict) -> str | None:
         caption = p.get("caption")
         if caption is None:
             return None
-        caption = str(caption)
-        if len(caption) > MAX_CAPTION:
-            raise ApiError(400, "Bad Request: message caption is too long")
-        return caption
+        return SandboxStore._within(str(caption), MAX_CAPTION, "message caption")
 
     @staticmethod
     def _parse_markup(p: JSONDict) -> JSONDict | None:

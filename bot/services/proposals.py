@@ -13,6 +13,7 @@ is the outbox's: paced, retried, and resumed after a restart.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 
 import aiosqlite
@@ -31,7 +32,7 @@ from storage.meeting_agenda import (
     mark_report_item_told,
     untold_report_items,
 )
-from storage.members import get_member_by_id
+from storage.members import Member, get_member_by_id
 from storage.offerings import get_offering
 from storage.outbox import Audience, NewBroadcast, Template, owned_broadcast
 from storage.proposals import (
@@ -78,6 +79,42 @@ def body_name(bodies: tuple[OutsideBody, ...], code: str | None, lang: str) -> s
     return next((b.name(lang) for b in bodies if b.code == code), code)
 
 
+def _with_who_and_when(
+    t: Texts, bodies: tuple[OutsideBody, ...], decided: str, body: str | None, due: datetime | None
+) -> str:
+    """A decision as told (on a proposal or an agenda report): its line, then who carries it
+    out and by when, where the meeting said."""
+    lines = [decided]
+    name = body_name(bodies, body, t.lang)
+    if name is not None:
+        lines.append(t("proposal-told-body", body=name))
+    if due is not None:
+        lines.append(t("proposal-told-due", due=due))
+    return "\n".join(lines)
+
+
+async def _active_readers(
+    db: aiosqlite.Connection, settings: Settings, locales: Locales, member_ids: Iterable[int]
+) -> AsyncIterator[tuple[Member, Platform, Texts]]:
+    """Each member still active among `member_ids`, with their platform and their words."""
+    for member_id in member_ids:
+        member = await get_member_by_id(db, member_id)
+        if member is None or member.status != "active":
+            continue
+        platform = Platform(member.platform)
+        yield member, platform, texts(locales, member.language, platform, settings.bale_escaping)
+
+
+async def _queue(
+    db: aiosqlite.Connection, settings: Settings, key: str, owed: list[Notice]
+) -> int:
+    """Queue the notices one change owes under its key (nothing without a platform)."""
+    configured = settings.platforms()
+    if not configured:
+        return 0
+    return await notices.queue(db, configured, configured[0], key, owed)
+
+
 async def _told_text(
     db: aiosqlite.Connection, t: Texts, proposal: Proposal, status: str,
     bodies: tuple[OutsideBody, ...],
@@ -92,20 +129,15 @@ async def _told_text(
                 when=meeting.starts_at,
             )
     if status == "decided" and proposal.decision is not None:
-        lines = [
-            t(
-                "proposal-told-decided",
-                title=proposal.title,
-                outcome=t(f"proposal-decision-{proposal.decision}"),
-                text=proposal.decision_text or "",
-            )
-        ]
-        body = body_name(bodies, proposal.decision_body, t.lang)
-        if body is not None:
-            lines.append(t("proposal-told-body", body=body))
-        if proposal.decision_due is not None:
-            lines.append(t("proposal-told-due", due=proposal.decision_due))
-        return "\n".join(lines)
+        decided = t(
+            "proposal-told-decided",
+            title=proposal.title,
+            outcome=t(f"proposal-decision-{proposal.decision}"),
+            text=proposal.decision_text or "",
+        )
+        return _with_who_and_when(
+            t, bodies, decided, proposal.decision_body, proposal.decision_due
+        )
     return t(f"proposal-told-{status}", title=proposal.title)
 
 
@@ -123,14 +155,11 @@ async def tell(
     if proposal is None:
         return 0
     owed: list[Notice] = []
-    for member_id in await to_tell(db, proposal_id):
-        member = await get_member_by_id(db, member_id)
-        if member is None or member.status != "active":
-            continue
+    async for member, platform, t in _active_readers(
+        db, settings, locales, await to_tell(db, proposal_id)
+    ):
         if status == "open" and member.cluster_code in proposal.clusters:
             continue  # the proposal itself reaches its clusters' members (`announcement`)
-        platform = Platform(member.platform)
-        t = texts(locales, member.language, platform, settings.bale_escaping)
         markup = None
         if status == "open":
             markup = InlineKeyboardMarkup(
@@ -144,12 +173,7 @@ async def tell(
             )
         text = await _told_text(db, t, proposal, status, bodies)
         owed.append(Notice(platform, member.chat_id, text, member_id=member.id, markup=markup))
-    configured = settings.platforms()
-    queued = 0
-    if configured:
-        queued = await notices.queue(
-            db, configured, configured[0], f"proposal-event:{event_id}", owed
-        )
+    queued = await _queue(db, settings, f"proposal-event:{event_id}", owed)
     await mark_told(db, event_id)
     log.info("proposal %s: %s told to %d chat(s)", proposal_id, status, queued)
     return queued
@@ -171,32 +195,20 @@ async def tell_report_item(
     if item is None or meeting is None:
         return 0
     owed: list[Notice] = []
-    for member_id in await parties(db, report_id):
-        member = await get_member_by_id(db, member_id)
-        if member is None or member.status != "active":
-            continue
-        platform = Platform(member.platform)
-        t = texts(locales, member.language, platform, settings.bale_escaping)
+    async for member, platform, t in _active_readers(
+        db, settings, locales, await parties(db, report_id)
+    ):
         code = t.digits(item.code)
         text: str
         if step == "agenda":
             text = t("meeting-report-told-agenda", code=code, meeting=meeting.title,
                      when=meeting.starts_at)  # fmt: skip
         else:
-            lines = [t("meeting-report-told-decided", code=code, meeting=meeting.title,
-                       text=item.decision_text or "")]  # fmt: skip
-            body = body_name(bodies, item.decision_body, t.lang)
-            if body is not None:
-                lines.append(t("proposal-told-body", body=body))
-            if item.decision_due is not None:
-                lines.append(t("proposal-told-due", due=item.decision_due))
-            text = "\n".join(lines)
+            decided = t("meeting-report-told-decided", code=code, meeting=meeting.title,
+                        text=item.decision_text or "")  # fmt: skip
+            text = _with_who_and_when(t, bodies, decided, item.decision_body, item.decision_due)
         owed.append(Notice(platform, member.chat_id, text, member_id=member.id))
-    configured = settings.platforms()
-    queued = 0
-    if configured:
-        key = f"meeting-report:{meeting_id}:{report_id}:{step}"
-        queued = await notices.queue(db, configured, configured[0], key, owed)
+    queued = await _queue(db, settings, f"meeting-report:{meeting_id}:{report_id}:{step}", owed)
     await mark_report_item_told(db, meeting_id, report_id, step)
     return queued
 
