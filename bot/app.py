@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 import aiosqlite
+import httpx
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot, JobQueue
 
@@ -29,7 +30,7 @@ from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
 from bot.updates import UpdateQueue
 from bot.webhooks import ALLOWED_UPDATES, check_port, plan_for
-from bot.wiring import COMMANDS, LOCALES_DIR, PollingRefused, build_application
+from bot.wiring import COMMANDS, LOCALES_DIR, PollingRefused, build_application, publish_menu
 from handlers.errors import send_alert
 from storage.db import (
     DatabaseInUse,
@@ -120,10 +121,12 @@ class Runtime:
         bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
+        # One TLS context for every platform's transports, made as httpx makes its own.
+        tls = httpx.create_ssl_context()
         for platform in self.platforms:
             self.apps[platform] = build_application(
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
-                self.outbox, bots, partial(self._on_refused, platform),
+                self.outbox, bots, tls, partial(self._on_refused, platform),
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
@@ -163,8 +166,6 @@ class Runtime:
     async def _start_one(self, platform: Platform, attempts: int) -> None:
         app = self.apps[platform]
         await app.initialize()
-        if app.post_init is not None:
-            await app.post_init(app)
         await app.start()
         plan = plan_for(self.settings, platform)
         if plan is None:
@@ -192,6 +193,7 @@ class Runtime:
                 "%s: webhook on %s as @%s%s", platform, plan.describe(), app.bot.username, via
             )
         self._running.add(platform)
+        self._tasks.append(asyncio.create_task(publish_menu(app)))
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
         await self.outbox.attach(platform, app.job_queue)
