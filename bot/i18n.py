@@ -263,6 +263,7 @@ class Locales:
         self._translators = translators
         self._files = files
         self._checked: tuple[dict[str, dict[str, set[str]]], list[str]] | None = None
+        self._labels: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, directory: Path, tz: ZoneInfo = TEHRAN) -> Locales:
@@ -332,6 +333,20 @@ class Locales:
     def languages(self) -> tuple[str, ...]:
         """Return the loaded language codes, the default first."""
         return (DEFAULT_LANG, *sorted(lang for lang in self._translators if lang != DEFAULT_LANG))
+
+    def labels(self, msg_id: str) -> tuple[str, ...]:
+        """msg_id as a button without arguments reads in every language, the default first.
+
+        A reply-keyboard button's filter takes them all; some fifteen handlers' filters share
+        the menu's and the cancel button's, so each is rendered once, not at each handler's
+        registration (a start-up cost, issue 14).
+        """
+        labels = self._labels.get(msg_id)
+        if labels is None:
+            labels = self._labels[msg_id] = tuple(
+                self.translator(lang)(msg_id) for lang in self.languages
+            )
+        return labels
 
     def translator(self, lang: str | None) -> Translator:
         """Return the translator for lang ("en", "en-US" …); unknown or None gives Persian."""

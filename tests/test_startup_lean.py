@@ -6,7 +6,8 @@ import json
 import time
 from pathlib import Path
 
-from bot.app import COMMANDS
+from bot.app import COMMANDS, LOCALES_DIR
+from bot.i18n import Locales
 from tests.conftest import Khooshe, expect, on_both_platforms, wait_for
 
 
@@ -43,3 +44,13 @@ async def test_every_transport_verifies_with_one_tls_context(tmp_path: Path) -> 
         user = world.user("bale")
         await user.send_command("start")
         await expect(user, "نام و نام خانوادگی")
+
+
+def test_a_button_is_rendered_once_in_every_language_for_every_filter() -> None:
+    """The reply-keyboard filters of some fifteen handlers share the menu's and the cancel
+    button's labels: each label is rendered once per language, then shared."""
+    locales = Locales.load(LOCALES_DIR)
+    cancel = locales.labels("button-cancel")
+    assert cancel == tuple(locales.translator(lang)("button-cancel") for lang in locales.languages)
+    assert len(set(cancel)) == len(locales.languages) > 1  # Persian, English, Azerbaijani
+    assert locales.labels("button-cancel") is cancel
