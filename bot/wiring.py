@@ -67,17 +67,27 @@ class WatchedRequest(RepairingRequest):
 
     On the polling transport a 401 is raised as PollingRefused instead, which PTB retries:
     the runtime decides (getMe) whether the token is really refused, and stops polling if so.
+    That transport also says when a poll sets out (`on_poll`): the runtime's background
+    loading waits for the first, so it does not hold up the start.
     """
 
     def __init__(
-        self, on_refused: Callable[[], None], *, polling: bool = False, **kwargs: Any
+        self,
+        on_refused: Callable[[], None],
+        *,
+        polling: bool = False,
+        on_poll: Callable[[], None] = lambda: None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._on_refused = on_refused
         self._polling = polling
+        self._on_poll = on_poll
 
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
         """Send the request; report a 401 before PTB raises it."""
+        if self._polling:
+            self._on_poll()
         code, payload = await super().do_request(url, method, *args, **kwargs)
         if code == HTTPStatus.UNAUTHORIZED and "/file/" not in url:
             self._on_refused()
@@ -98,6 +108,7 @@ def build_application(
     bots: dict[Platform, ExtBot[Any]],
     tls: ssl.SSLContext,
     on_refused: Callable[[], None] = lambda: None,
+    on_poll: Callable[[], None] = lambda: None,
 ) -> KhoosheApplication:
     """One platform's Application, with every handler registered.
 
@@ -133,6 +144,7 @@ def build_application(
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
+        on_poll=on_poll,
         proxy=proxy,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from bot.app import COMMANDS, LOCALES_DIR
 from bot.i18n import Locales
-from tests.conftest import Khooshe, expect, on_both_platforms, wait_for
+from tests.conftest import ROOT, Khooshe, expect, on_both_platforms, wait_for
 
 
 async def test_start_up_does_not_wait_for_the_command_menu(harness: Khooshe) -> None:
@@ -54,3 +56,34 @@ def test_a_button_is_rendered_once_in_every_language_for_every_filter() -> None:
     assert cancel == tuple(locales.translator(lang)("button-cancel") for lang in locales.languages)
     assert len(set(cancel)) == len(locales.languages) > 1  # Persian, English, Azerbaijani
     assert locales.labels("button-cancel") is cancel
+
+
+PROTECT_WITHOUT_HAZM = """
+import asyncio, sys
+from pathlib import Path
+from bot import text, understand
+from bot.services.places import protect_places, seed_places
+from bot.settings import Settings
+from storage.db import connect
+
+async def main():
+    db = await connect(Path(sys.argv[1]))
+    await seed_places(db, Settings(_env_file=None).clusters_file)
+    await protect_places(db)  # what start-up does
+    print(text._load.loaded, sorted(m for m in sys.modules if m.split(".")[0] == "hazm"))
+    print(understand.is_place_word("رازی"), understand.is_place_word("راز"), text._load.loaded)
+    await db.close()
+
+asyncio.run(main())
+"""
+
+
+def test_start_up_keeps_the_place_names_without_loading_hazm(tmp_path: Path) -> None:
+    """Start-up hands the cluster and estate names to bot/understand.py, which works out
+    their words (normalising them needs hazm, half a second) when first asked: start-up used
+    to wait for hazm there. Asked, the names are protected as before."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROTECT_WITHOUT_HAZM, str(tmp_path / "places.db")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.splitlines() == ["False []", "True False True"]
