@@ -87,3 +87,25 @@ def test_start_up_keeps_the_place_names_without_loading_hazm(tmp_path: Path) -> 
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert result.stdout.splitlines() == ["False []", "True False True"]
+
+
+def test_a_bundle_loads_its_babel_data_only_when_a_plural_or_number_needs_it() -> None:
+    """The locales' bundles set what FluentBundle sets, less babel's locale data and plural
+    rule, made when first needed; plurals and numbers then come out as before."""
+    from fluent.runtime import FluentBundle
+
+    locales = Locales.load(LOCALES_DIR)
+    persian = locales.translator("fa")
+    bundle = persian._bundle
+    plain = FluentBundle(["fa"], use_isolating=False)
+    assert set(vars(plain)) - set(vars(bundle)) == {"_babel_locale", "_plural_form"}
+    assert bundle.use_isolating is False and bundle.locales == ["fa"]
+    assert locales.labels("button-cancel")[0] == persian("button-cancel")
+    assert "_plural_form" not in vars(bundle)  # a label needs no plural rule
+    english = locales.translator("en")
+    one, many = english("digest-news-replies", count=1), english("digest-news-replies", count=3)
+    assert (one, many) == ("1 staff reply", "3 staff replies")
+    standard = FluentBundle(["en"])
+    assert [english._bundle._plural_form(n) for n in (1, 3)] == ["one", "other"]
+    assert [standard._plural_form(n) for n in (1, 3)] == ["one", "other"]
+    assert english._bundle._babel_locale == standard._babel_locale
