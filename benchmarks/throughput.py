@@ -17,8 +17,15 @@ cooler machine). Per bot it measures:
 
 Prints each round and the medians with the ratios (Khooshe / echo; the start ratio the other
 way round). The members are registered in Khooshe's database before it starts, so /help takes
-the registered member's path. `--root PATH` runs the Khooshe of another checkout (say, main
-before a change) against the same echo bot. Figures are printed, never asserted.
+the registered member's path.
+
+Both bots start with a bytecode cache, as deploy/khooshe.service gives the service (Python
+writes compiled modules under PYTHONPYCACHEPREFIX; one uncounted start of each fills it).
+`--no-bytecode-cache` keeps the caller's environment instead: on a machine that sets
+PYTHONDONTWRITEBYTECODE, Khooshe then compiles its ~250 modules at every start (the echo bot's
+libraries come compiled with their packages either way). `--root PATH` runs the Khooshe of
+another checkout (say, main before a change) against the same echo bot. Figures are printed,
+never asserted.
 """
 
 from __future__ import annotations
@@ -133,7 +140,25 @@ async def _run(
     return Figures(start, start_cpu, rate, cpu_ms, rss)
 
 
-async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
+async def _warm(
+    server: BotApiSandbox, command: list[str], env: dict[str, str], token: str, cwd: str
+) -> None:
+    """One uncounted start, which fills the bytecode cache."""
+    since = len(server.calls)
+    process = await asyncio.create_subprocess_exec(
+        *command, cwd=cwd, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        await asyncio.wait_for(_first_poll(server, token, since), 60)
+    finally:
+        process.terminate()
+        await process.wait()
+
+
+async def main(
+    rounds: int, members: int, each: int, root: Path = ROOT, bytecode_cache: bool = True
+) -> None:
     """Run the rounds and print the figures."""
     async with BotApiSandbox("telegram") as server:
         k_token, e_token = server.make_token(KHOOSHE_ID), server.make_token(ECHO_ID)
@@ -147,6 +172,9 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
             await db.close()
             base = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
             base["PYTHONPATH"] = str(ROOT)
+            if bytecode_cache:
+                base.pop("PYTHONDONTWRITEBYTECODE", None)
+                base["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
             k_env = base | {
                 "PYTHONPATH": str(root),
                 "TELEGRAM_TOKEN": k_token,
@@ -161,6 +189,10 @@ async def main(rounds: int, members: int, each: int, root: Path = ROOT) -> None:
             e_env = base | {"ECHO_TOKEN": e_token, "ECHO_BASE_URL": server.base_url}
             khooshe_cmd = [sys.executable, "-m", "bot"]
             echo_cmd = [sys.executable, str(ROOT / "benchmarks" / "echo_bot.py")]
+            if bytecode_cache:
+                await _warm(server, khooshe_cmd, k_env, k_token, folder)
+                await _warm(server, echo_cmd, e_env, e_token, folder)
+            print(f"bytecode cache: {'yes' if bytecode_cache else 'as the environment says'}")
             results: dict[str, list[Figures]] = {"khooshe": [], "echo": []}
             for i in range(rounds):
                 print(f"round {i + 1}", flush=True)
@@ -205,5 +237,12 @@ if __name__ == "__main__":
     parser.add_argument("--members", type=int, default=50)
     parser.add_argument("--each", type=int, default=20)
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout Khooshe runs from")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="start the bots in the caller's environment (PYTHONDONTWRITEBYTECODE as it is)",
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.rounds, args.members, args.each, args.root.resolve()))
+    asyncio.run(
+        main(args.rounds, args.members, args.each, args.root.resolve(), not args.no_bytecode_cache)
+    )

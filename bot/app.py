@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 import aiosqlite
+import httpx
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot, JobQueue
 
@@ -29,7 +30,7 @@ from bot.services.workdays import Holidays
 from bot.settings import Platform, Settings
 from bot.updates import UpdateQueue
 from bot.webhooks import ALLOWED_UPDATES, check_port, plan_for
-from bot.wiring import COMMANDS, LOCALES_DIR, PollingRefused, build_application
+from bot.wiring import COMMANDS, LOCALES_DIR, PollingRefused, build_application, publish_menu
 from handlers.errors import send_alert
 from storage.db import (
     DatabaseInUse,
@@ -73,6 +74,8 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
         self.started = asyncio.Event()
         self.finished = asyncio.Event()
+        # Set when the first platform's first poll sets out (or its webhook listens).
+        self.serving_once = asyncio.Event()
         self._lock: DatabaseLock | None = None
 
     async def start(self) -> None:
@@ -120,10 +123,13 @@ class Runtime:
         bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
+        # One TLS context for every platform's transports, made as httpx makes its own.
+        tls = httpx.create_ssl_context()
         for platform in self.platforms:
             self.apps[platform] = build_application(
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
-                self.outbox, bots, partial(self._on_refused, platform),
+                self.outbox, bots, tls, partial(self._on_refused, platform),
+                self.serving_once.set,
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
         first = next(iter(self.apps.values()))
@@ -150,21 +156,27 @@ class Runtime:
             raise InvalidToken("every configured token was refused")
         for platform in refused:
             await self._alert_refused(platform)
-        # hazm takes seconds to load: load it (and the category lexicon) off the event loop
-        # once polling runs, so start-up does not share the processor with it (the first
-        # reply that needs it waits in a worker thread).
-        self._tasks.append(asyncio.create_task(asyncio.to_thread(text.warm_up)))
-        self._tasks.append(asyncio.create_task(lexicon.warm_up()))
-        # Messages are parsed as they are first used; the whole-file check that logs a broken
-        # .ftl line runs here, off the start path, too.
-        self._tasks.append(asyncio.create_task(asyncio.to_thread(locales.log_problems)))
+        self._tasks.append(asyncio.create_task(self._warm_up(lexicon, locales)))
         self.started.set()
+
+    async def _warm_up(self, lexicon: LazyLexicon, locales: Locales) -> None:
+        """Load hazm (seconds) and the category lexicon off the event loop, and check the .ftl
+        files whole (messages are parsed as they are first used), once polling runs.
+
+        Not before the first poll has set out: a worker thread loading hazm shares the
+        processor (and the interpreter's lock) with start-up, which it slowed by half a
+        second of processor time. The first reply that needs hazm waits in a worker thread.
+        """
+        await self.serving_once.wait()
+        await asyncio.gather(
+            asyncio.to_thread(text.warm_up),
+            lexicon.warm_up(),
+            asyncio.to_thread(locales.log_problems),
+        )
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
         app = self.apps[platform]
         await app.initialize()
-        if app.post_init is not None:
-            await app.post_init(app)
         await app.start()
         plan = plan_for(self.settings, platform)
         if plan is None:
@@ -183,6 +195,7 @@ class Runtime:
                 bootstrap_retries=attempts,
             )
             self._tasks.append(asyncio.create_task(_listening(app, platform)))
+            self.serving_once.set()
         proxy = self.settings.proxy(platform)
         via = f" through {platform.value.upper()}_PROXY={label(proxy)}" if proxy else ""
         if plan is None:
@@ -192,6 +205,7 @@ class Runtime:
                 "%s: webhook on %s as @%s%s", platform, plan.describe(), app.bot.username, via
             )
         self._running.add(platform)
+        self._tasks.append(asyncio.create_task(publish_menu(app)))
         # The first platform up also hosts the scheduler (one JobQueue for both).
         assert self.outbox is not None
         await self.outbox.attach(platform, app.job_queue)

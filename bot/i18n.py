@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+import babel.plural
 from fluent.runtime import FluentBundle
+from fluent.runtime.builtins import BUILTINS
+from fluent.runtime.prepare import Compiler
 from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
 from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentType
 from fluent.runtime.utils import native_to_fluent
@@ -228,11 +232,31 @@ class _LazyBundle(_Bundle):
     """
 
     def __init__(self, lang: str, sources: dict[str, str]) -> None:
+        # FluentBundle.__init__ (fluent.runtime 0.4, pinned below 0.5) less its babel work:
+        # the language's locale data and compiled plural rule (~10 ms a language) are made
+        # when a number is first formatted or a plural chosen (the properties below). The
+        # button labels that start-up renders for the handlers' filters need neither.
+        # tests/test_startup_lean.py checks these are the attributes FluentBundle sets.
+        self.locales = [lang]
+        self._functions = dict(BUILTINS)
         # Bidi isolation marks (U+2068/2069) around every variable show up as junk in
         # Bale and Telegram and break string comparisons in tests.
-        super().__init__([lang], use_isolating=False)
+        self.use_isolating = False
+        self._messages: dict[str, Any] = {}
+        self._terms: dict[str, Any] = {}
+        self._compiled: dict[str, Any] = {}
+        self._compiler = Compiler()
         self._sources = sources
         self._parser = FluentParser(with_spans=False)
+
+    # Cached properties where FluentBundle has plain attributes: made on first use.
+    @functools.cached_property
+    def _babel_locale(self) -> Any:  # type: ignore[override]
+        return self._get_babel_locale()
+
+    @functools.cached_property
+    def _plural_form(self) -> Callable[[Any], Any]:  # type: ignore[override]
+        return cast(Callable[[Any], Any], babel.plural.to_python(self._babel_locale.plural_form))
 
     def _parsed(self, entry_id: str, term: bool) -> bool:
         found = self._terms if term else self._messages
@@ -263,6 +287,7 @@ class Locales:
         self._translators = translators
         self._files = files
         self._checked: tuple[dict[str, dict[str, set[str]]], list[str]] | None = None
+        self._labels: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, directory: Path, tz: ZoneInfo = TEHRAN) -> Locales:
@@ -332,6 +357,20 @@ class Locales:
     def languages(self) -> tuple[str, ...]:
         """Return the loaded language codes, the default first."""
         return (DEFAULT_LANG, *sorted(lang for lang in self._translators if lang != DEFAULT_LANG))
+
+    def labels(self, msg_id: str) -> tuple[str, ...]:
+        """msg_id as a button without arguments reads in every language, the default first.
+
+        A reply-keyboard button's filter takes them all; some fifteen handlers' filters share
+        the menu's and the cancel button's, so each is rendered once, not at each handler's
+        registration (a start-up cost, issue 14).
+        """
+        labels = self._labels.get(msg_id)
+        if labels is None:
+            labels = self._labels[msg_id] = tuple(
+                self.translator(lang)(msg_id) for lang in self.languages
+            )
+        return labels
 
     def translator(self, lang: str | None) -> Translator:
         """Return the translator for lang ("en", "en-US" …); unknown or None gives Persian."""

@@ -5,6 +5,7 @@ must have (tests/test_locales_az.py). Plain data, no PTB: read by bot/i18n.py an
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 
 # Messages only staff read (their tools, cards, exports, alerts). Persian is the staff's
@@ -96,10 +97,16 @@ STAFF_ONLY = (
 # Members read these although a pattern above takes in their family: the button under every
 # announcement and its answer.
 _MEMBER_FACING = frozenset({"broadcast-button-opt-out", "broadcast-opted-out"})
-_STAFF_ONLY = re.compile("|".join(fnmatch.translate(pattern) for pattern in STAFF_ONLY))
+
+
+@functools.cache
+def _staff_only() -> re.Pattern[str]:
+    # Compiled when first asked (a message missing in a language), not at start-up: the
+    # patterns make one large expression, some 10-20 ms to compile.
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in STAFF_ONLY))
 
 
 def staff_only(msg_id: str) -> bool:
     """Whether msg_id (or "msg_id.attribute") is read by staff only (see STAFF_ONLY)."""
     name = msg_id.partition(".")[0]
-    return name not in _MEMBER_FACING and _STAFF_ONLY.match(name) is not None
+    return name not in _MEMBER_FACING and _staff_only().match(name) is not None

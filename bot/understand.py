@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.lazy import Shared
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, normalize
 
@@ -70,44 +71,49 @@ class Word:
 # Words of place names that are ordinary vocabulary: protecting them would only stop «شهرک‌ها»
 # from meeting «شهرک».
 _GENERIC_PLACE_WORDS = frozenset("شهرک شهرکها صنعتی ناحیه منطقه ویژه اقتصادی و صنایع".split())  # noqa: SIM905
-_protected: frozenset[str] = frozenset()
 
 
 def _fold(word: str) -> str:
     return word.translate(MATCH_FOLD).replace(ZWNJ, "").lower()
 
 
-def protect_place_names(names: Iterable[str]) -> None:
-    """Remember the words of cluster and estate names, so none is stemmed into another word.
-
-    «رازی» (an estate) must stay «رازی» in themes and similarity, not become «راز» (secret).
-    Called at start-up and whenever staff replace the list of places.
-    """
-    global _protected
+def _place_words(names: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The place names' words, and their Latin spellings' skeletons (normalising needs hazm)."""
     protected = set()
     for name in names:
         for word in re.split(r"[\s\u200c]+", normalize(name)):
             folded = _fold(word)
             if len(folded) >= 2 and folded not in _GENERIC_PLACE_WORDS:
                 protected.add(folded)
-    _protected = frozenset(protected)
     # Their Latin spellings too («razi»), or the Finglish reading makes another word of them.
-    global _place_skeletons
     skeletons: dict[str, list[str]] = {}
     for word in sorted(protected):
         skeletons.setdefault(persian_skeleton(word), []).append(word)
-    _place_skeletons = {k: tuple(v) for k, v in skeletons.items()}
+    return frozenset(protected), {k: tuple(v) for k, v in skeletons.items()}
+
+
+_places = Shared(lambda: _place_words(()))
+
+
+def protect_place_names(names: Iterable[str]) -> None:
+    """Remember the words of cluster and estate names, so none is stemmed into another word.
+
+    «رازی» (an estate) must stay «رازی» in themes and similarity, not become «راز» (secret).
+    Called at start-up and whenever staff replace the list of places. The names are kept now;
+    their words are worked out when first asked for, by the categoriser or the similarity
+    tables, which load hazm anyway: start-up used to wait half a second for hazm here.
+    """
+    global _places
+    kept = tuple(names)
+    _places = Shared(lambda: _place_words(kept))
     to_persian.cache_clear()
-
-
-_place_skeletons: dict[str, tuple[str, ...]] = {}
 
 
 def _place_in_latin(lower: str) -> str | None:
     """The place name a Latin word spells («razi» → «رازی»), or None."""
     from difflib import SequenceMatcher
 
-    for place in _place_skeletons.get(latin_skeleton(lower), ()):
+    for place in _places()[1].get(latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).
         if SequenceMatcher(None, lower, _romanised(place)).ratio() >= 0.8:
             return place
@@ -116,7 +122,7 @@ def _place_in_latin(lower: str) -> str | None:
 
 def is_place_word(folded: str) -> bool:
     """Whether a folded word is (a word of) a cluster or estate name."""
-    return folded in _protected
+    return folded in _places()[0]
 
 
 # --- Finglish ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ The runtime (bot/app.py) builds one per configured platform and runs them side b
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -13,7 +14,6 @@ import aiosqlite
 from telegram.error import NetworkError
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     ContextTypes,
     ExtBot,
@@ -73,17 +73,27 @@ class WatchedRequest(RepairingRequest):
 
     On the polling transport a 401 is raised as PollingRefused instead, which PTB retries:
     the runtime decides (getMe) whether the token is really refused, and stops polling if so.
+    That transport also says when a poll sets out (`on_poll`): the runtime's background
+    loading waits for the first, so it does not hold up the start.
     """
 
     def __init__(
-        self, on_refused: Callable[[], None], *, polling: bool = False, **kwargs: Any
+        self,
+        on_refused: Callable[[], None],
+        *,
+        polling: bool = False,
+        on_poll: Callable[[], None] = lambda: None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._on_refused = on_refused
         self._polling = polling
+        self._on_poll = on_poll
 
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
         """Send the request; report a 401 before PTB raises it."""
+        if self._polling:
+            self._on_poll()
         code, payload = await super().do_request(url, method, *args, **kwargs)
         if code == HTTPStatus.UNAUTHORIZED and "/file/" not in url:
             self._on_refused()
@@ -102,9 +112,15 @@ def build_application(
     outside_bodies: tuple[OutsideBody, ...],
     outbox: Outbox,
     bots: dict[Platform, ExtBot[Any]],
+    tls: ssl.SSLContext,
     on_refused: Callable[[], None] = lambda: None,
+    on_poll: Callable[[], None] = lambda: None,
 ) -> KhoosheApplication:
-    """One platform's Application, with every handler registered."""
+    """One platform's Application, with every handler registered.
+
+    `tls` is the one TLS context every transport verifies servers with: httpx would load the
+    certificate authorities afresh for each (some 50 ms of start-up apiece, four transports
+    with both platforms)."""
     token = settings.token(platform)
     if token is None:
         raise ValueError(f"no token for {platform}")
@@ -134,10 +150,12 @@ def build_application(
     poll_request = WatchedRequest(
         on_refused,
         polling=True,
+        on_poll=on_poll,
         proxy=proxy,
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
         bale=bale,
+        httpx_kwargs={"verify": tls},
     )
     request = WatchedRequest(
         on_refused,
@@ -148,6 +166,7 @@ def build_application(
         pool_timeout=POOL_TIMEOUT,
         bale=bale,
         proxy=proxy,
+        httpx_kwargs={"verify": tls},
     )
     # Both platforms' bots are wired alike; only Bale's escapes what it sends.
     wiring: dict[str, Any] = {
@@ -171,7 +190,6 @@ def build_application(
         .persistence(SqlitePersistence(db, platform.value, settings.persistence_interval))
         # Different people's updates side by side, each person's in order (bot/updates.py).
         .concurrent_updates(OnePersonAtATime())
-        .post_init(_post_init)
         .build()
     )
     assert isinstance(app, KhoosheApplication)
@@ -180,11 +198,8 @@ def build_application(
     return app
 
 
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Per-platform start-up work that needs the bot to be reachable."""
-    assert isinstance(app, KhoosheApplication)
+async def publish_menu(app: KhoosheApplication) -> None:
+    """Set the platform's command menu; the runtime calls it once polling (or the webhook)
+    runs, since nothing waits for the menu and start-up need not wait for its round trip."""
     t = app.state.locales.translator("fa")
-    await set_commands(
-        app.bot,
-        [(name, t(f"command-{name}")) for name in COMMANDS],
-    )
+    await set_commands(app.bot, [(name, t(f"command-{name}")) for name in COMMANDS])

@@ -72,18 +72,16 @@ def private_label(app: Application, msg_id: str, callback: Handler) -> MessageHa
 def label_filter(app: Application, msg_id: str) -> filters.BaseFilter:
     """A filter for one reply-keyboard button, in every language."""
     assert isinstance(app, KhoosheApplication)
-    locales = app.state.locales
-    return filters.Text([locales.translator(lang)(msg_id) for lang in locales.languages])
+    return filters.Text(app.state.locales.labels(msg_id))
 
 
 def buttons(app: Application) -> Buttons:
     """Build the button filters from the loaded locales."""
     assert isinstance(app, KhoosheApplication)
     locales = app.state.locales
-    labels = [locales.translator(lang) for lang in locales.languages]
     return Buttons(
-        menu=filters.Text([t(msg_id) for t in labels for msg_id in MENU_IDS]),
-        cancel=filters.Text([t("button-cancel") for t in labels]),
+        menu=filters.Text([label for msg_id in MENU_IDS for label in locales.labels(msg_id)]),
+        cancel=filters.Text(locales.labels("button-cancel")),
     )
 
 

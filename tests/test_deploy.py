@@ -44,6 +44,21 @@ def test_the_unit_runs_the_bot_from_the_folder_the_readme_installs_into() -> Non
         assert needed in section, needed
 
 
+def test_the_unit_gives_python_a_bytecode_cache_it_may_write() -> None:
+    """The code is read-only to the service: compiled modules go to its cache directory, or
+    every start compiles the whole bot again (issue 14)."""
+    service = _unit()["Service"]
+    text = UNIT.read_text(encoding="utf-8")
+    (prefix,) = [
+        line.split("=", 2)[2]
+        for line in text.splitlines()
+        if line.startswith("Environment=PYTHONPYCACHEPREFIX=")
+    ]
+    assert service["ProtectSystem"] == "strict"
+    assert prefix.startswith(f"/var/cache/{service['CacheDirectory']}/")
+    assert "PYTHONDONTWRITEBYTECODE" not in text
+
+
 def test_systemd_accepts_the_unit(tmp_path: Path) -> None:
     analyze = shutil.which("systemd-analyze")
     if analyze is None:

@@ -13,7 +13,7 @@ from bot.logs import setup_logging
 from bot.sandbox.flavours import BALE_ERRORS
 from bot.sandbox.markdown import render_bale
 from bot.services.throttle import FloodGuard, RateGate
-from tests.conftest import Khooshe, expect, register, shown, walk_to
+from tests.conftest import Khooshe, expect, register, shown, wait_for, walk_to
 
 
 async def test_a_flood_gets_one_polite_notice(khooshe: Khooshe) -> None:
@@ -139,6 +139,8 @@ async def test_replies_in_groups_quote_the_message_per_platform(khooshe: Khooshe
 
 
 async def test_a_refused_command_menu_does_not_stop_the_bot(khooshe: Khooshe) -> None:
+    # The menu is set once polling runs (start-up does not wait for it).
+    assert await wait_for(lambda: khooshe.sandbox.calls_to("setMyCommands"), 10)
     calls = khooshe.sandbox.calls_to("setMyCommands")
     assert len(calls) == 1  # tried once, on both flavours
     menu = calls[0].params["commands"]

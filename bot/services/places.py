@@ -86,8 +86,8 @@ async def protect_places(db: aiosqlite.Connection) -> None:
     """Keep cluster and estate names whole in similarity and themes (bot/understand.py)."""
     kinds: tuple[Kind, ...] = ("cluster", "estate")
     names = [p.name_fa for kind in kinds for p in await list_places(db, kind, active_only=False)]
-    # Normalising the names loads hazm (seconds): not on the event loop.
-    await asyncio.to_thread(protect_place_names, names)
+    # Kept as they are: their words are worked out (with hazm) when first needed.
+    protect_place_names(names)
 
 
 async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, int]:
