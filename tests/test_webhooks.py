@@ -376,8 +376,9 @@ async def test_admins_hear_how_long_a_webhook_bot_was_down(harness: Khooshe) -> 
         await record_poll(db, harness.platform.value, datetime.now(UTC) - timedelta(hours=3.5))
     finally:
         await db.close()
+    admin = harness.admin()  # their chat exists before the start that tells them
     await harness.start(**hooks)
-    alert = shown(await expect(harness.admin(), "پیامی نگرفته بود"))
+    alert = shown(await expect(admin, "پیامی نگرفته بود"))
     assert "۳" in alert
 
 
