@@ -94,6 +94,16 @@ async def _closed_loop(users: list[SandboxUser], each: int) -> float:
     return len(users) * each / (time.perf_counter() - started)
 
 
+async def _idle(pid: int) -> None:
+    """Until the process uses under 5% of a processor over 0.4 s (at most 60 s)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        before = _cpu_seconds(pid)
+        await asyncio.sleep(0.4)
+        if _cpu_seconds(pid) - before < 0.02:
+            return
+
+
 async def _settled_rss(pid: int) -> float:
     """VmRSS once it has stopped growing for 3 s (at most 40 s)."""
     samples = [_rss_mib(pid)]
@@ -121,8 +131,11 @@ async def _run(
         await asyncio.wait_for(_first_poll(server, token, since), 60)
         start = time.perf_counter() - started
         start_cpu = _cpu_seconds(process.pid)
-        # One answer each first: connections open, handlers imported, the same for both.
+        # One answer each first: connections open, handlers imported, the same for both. Then
+        # the burst waits for the bot to go idle: Khooshe loads hazm and its lexicon in the
+        # background once it polls, and the busy minutes come days after a start, not during it.
         await _closed_loop(users, 1)
+        await _idle(process.pid)
         burst_cpu = _cpu_seconds(process.pid)
         rate = await _closed_loop(users, each)
         cpu_ms = (_cpu_seconds(process.pid) - burst_cpu) * 1000 / (len(users) * each)
