@@ -21,6 +21,8 @@ the registered member's path.
 
 Both bots start with a bytecode cache, as deploy/khooshe.service gives the service (Python
 writes compiled modules under PYTHONPYCACHEPREFIX; one uncounted start of each fills it).
+`--echo-transport aiohttp` gives the echo bot Khooshe's own transport (bot/transport.py) in
+place of PTB's httpx one: the ratios then show Khooshe's overhead on an equal transport.
 `--no-bytecode-cache` keeps the caller's environment instead: on a machine that sets
 PYTHONDONTWRITEBYTECODE, Khooshe then compiles its ~250 modules at every start (the echo bot's
 libraries come compiled with their packages either way). `--root PATH` runs the Khooshe of
@@ -170,7 +172,12 @@ async def _warm(
 
 
 async def main(
-    rounds: int, members: int, each: int, root: Path = ROOT, bytecode_cache: bool = True
+    rounds: int,
+    members: int,
+    each: int,
+    root: Path = ROOT,
+    bytecode_cache: bool = True,
+    echo_transport: str = "httpx",
 ) -> None:
     """Run the rounds and print the figures."""
     async with BotApiSandbox("telegram") as server:
@@ -199,13 +206,18 @@ async def main(
                 "FLOOD_BURST": "100000",
                 "FLOOD_RATE": "100000",
             }
-            e_env = base | {"ECHO_TOKEN": e_token, "ECHO_BASE_URL": server.base_url}
+            e_env = base | {
+                "ECHO_TOKEN": e_token,
+                "ECHO_BASE_URL": server.base_url,
+                "ECHO_TRANSPORT": echo_transport,
+            }
             khooshe_cmd = [sys.executable, "-m", "bot"]
             echo_cmd = [sys.executable, str(ROOT / "benchmarks" / "echo_bot.py")]
             if bytecode_cache:
                 await _warm(server, khooshe_cmd, k_env, k_token, folder)
                 await _warm(server, echo_cmd, e_env, e_token, folder)
             print(f"bytecode cache: {'yes' if bytecode_cache else 'as the environment says'}")
+            print(f"echo bot's transport: {echo_transport}")
             results: dict[str, list[Figures]] = {"khooshe": [], "echo": []}
             for i in range(rounds):
                 print(f"round {i + 1}", flush=True)
@@ -255,7 +267,20 @@ if __name__ == "__main__":
         action="store_true",
         help="start the bots in the caller's environment (PYTHONDONTWRITEBYTECODE as it is)",
     )
+    parser.add_argument(
+        "--echo-transport",
+        choices=("httpx", "aiohttp"),
+        default="httpx",
+        help="the echo bot's transport: PTB's own (httpx) or Khooshe's (aiohttp)",
+    )
     args = parser.parse_args()
     asyncio.run(
-        main(args.rounds, args.members, args.each, args.root.resolve(), not args.no_bytecode_cache)
+        main(
+            args.rounds,
+            args.members,
+            args.each,
+            args.root.resolve(),
+            not args.no_bytecode_cache,
+            args.echo_transport,
+        )
     )

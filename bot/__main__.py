@@ -155,15 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     args = command_line().parse_args(argv)
 
     if args.command in ("sandbox", "sandbox-server"):
-        try:
-            from bot.sandbox.terminal import run_console, serve_forever
-        except ModuleNotFoundError as exc:  # installed without the [sandbox] extra
-            if exc.name != "aiohttp":
-                raise
-            print(
-                "the sandbox needs aiohttp: .venv/bin/pip install -e '.[sandbox]'", file=sys.stderr
-            )
-            return 2
+        from bot.sandbox.terminal import run_console, serve_forever
+
         try:
             if args.command == "sandbox":
                 return asyncio.run(run_console(args.flavour, args.database, args.files, args.bidi))

@@ -10,7 +10,6 @@ from functools import partial
 from typing import Any
 
 import aiosqlite
-import httpx
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot, JobQueue
 
@@ -123,12 +122,10 @@ class Runtime:
         bots = self.bots
         self.outbox = Outbox(self.db, self.settings, locales, bots)
         await self.outbox.recover()
-        # One TLS context for every platform's transports, made as httpx makes its own.
-        tls = httpx.create_ssl_context()
         for platform in self.platforms:
             self.apps[platform] = build_application(
                 self.settings, platform, self.db, locales, lexicon, holidays, bodies,
-                self.outbox, bots, tls, partial(self._on_refused, platform),
+                self.outbox, bots, partial(self._on_refused, platform),
                 self.serving_once.set,
             )  # fmt: skip
         # The weekly digest arms its job on the outbox's scheduler when that is attached.
@@ -359,6 +356,11 @@ class Runtime:
                 await app.shutdown()
             except Exception:
                 log.exception("%s: error while stopping", platform)
+        # A platform that never started (unreachable, refused) has open connections all the
+        # same: its failed start made them. Closing twice is harmless.
+        for app in self.apps.values():
+            for transport in app.state.transports:
+                await transport.shutdown()
         self._running.clear()
         self._refused.clear()
         if self.db is not None:

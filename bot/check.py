@@ -90,7 +90,9 @@ async def run_checks(out: TextIO = sys.stdout, settings: Settings | None = None)
                 await run(f"{platform.value} staff chat", check)
     finally:
         for bot in bots.values():
-            await bot.shutdown()
+            # Never initialised (the token check is its getMe), so bot.shutdown() would skip
+            # the transport: close its connections here.
+            await bot.request.shutdown()
     await run("database", partial(asyncio.to_thread, _database, settings.database_path))
     for name, load in _data_files(settings):
         await run(name, load)

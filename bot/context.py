@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.request import BaseRequest
 
 from bot.i18n import Locales, Texts
 from bot.persistence import SqlitePersistence
@@ -44,6 +45,9 @@ class AppState:
     # Every running platform's bot (one dict shared by both Applications), so a member on
     # the other platform can be told about a report staff handled here.
     bots: dict[Platform, ExtBot[Any]] = field(default_factory=dict)
+    # The platform's two transports (long polls, sends): the runtime closes them at its stop,
+    # also when the platform never started (PTB closes them only for a started bot).
+    transports: tuple[BaseRequest, ...] = ()
 
     @property
     def platform(self) -> Platform:

@@ -7,7 +7,6 @@ docs/bale.md for the facts, their sources and how sure we are of each).
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import logging
@@ -22,10 +21,11 @@ from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
 
 from bot.markup import escape_bale
 from bot.settings import BaleEscaping, Platform
+from bot.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +33,14 @@ log = logging.getLogger(__name__)
 DEFAULT_RETRY_AFTER = 5
 
 # Bot API calls' other time limits (the read limit is settings.request_timeout): an upload
-# may take a while to write out.
+# may take a while to write out (bot/transport.py).
 WRITE_TIMEOUT = 30.0
 CONNECT_TIMEOUT = 5.0
-POOL_TIMEOUT = 1.0
 
 
 def longest_request(read_timeout: float) -> float:
-    """The longest one Bot API call can take before it times out: each phase's limit."""
-    return POOL_TIMEOUT + CONNECT_TIMEOUT + WRITE_TIMEOUT + read_timeout
+    """The longest one Bot API call can take once on the wire: each phase's limit."""
+    return CONNECT_TIMEOUT + WRITE_TIMEOUT + read_timeout
 
 
 # Bale has answered rate limits as HTTP 400 with these descriptions (docs/bale.md); read by
@@ -184,8 +183,8 @@ class Decoded(bytes):
         return decoded
 
 
-class RepairingRequest(HTTPXRequest):
-    """HTTPX transport that repairs Bale's answers before PTB parses them.
+class RepairingRequest(AiohttpRequest):
+    """The transport (bot/transport.py), repairing Bale's answers before PTB parses them.
 
     On Telegram (`bale=False`), which sends complete objects, successful answers go to PTB
     untouched and undecoded; only error answers are read (a rate limit without retry_after).
@@ -205,39 +204,28 @@ class RepairingRequest(HTTPXRequest):
         super().__init__(connection_pool_size=connection_pool_size, **kwargs)
         self._on_polled = on_polled
         self._bale = bale
-        # Requests beyond the pool's connections wait here, not in httpcore's pool: its
-        # bookkeeping walks every queued request and connection on each change, and a wait
-        # there longer than pool_timeout fails the request.
-        self._turns = asyncio.Semaphore(connection_pool_size)
 
     @staticmethod
     def parse_json_payload(payload: bytes) -> Any:
         """The body fix_response decoded already, or PTB's own decoding."""
         if isinstance(payload, Decoded):
             return payload.body
-        return HTTPXRequest.parse_json_payload(payload)
+        return BaseRequest.parse_json_payload(payload)
 
     async def do_request(
         self,
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        write_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        connect_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        pool_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send the request, then repair the answer."""
-        async with self._turns:
-            code, payload = await super().do_request(
-                url,
-                method,
-                request_data,
-                read_timeout,
-                write_timeout,
-                connect_timeout,
-                pool_timeout,
-            )
+        code, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
         endpoint = url.rsplit("/", 1)[-1]
         if "/file/" in url:
             return code, payload

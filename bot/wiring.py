@@ -5,13 +5,11 @@ The runtime (bot/app.py) builds one per configured platform and runs them side b
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
 import aiosqlite
-import httpx
 from telegram.error import NetworkError
 from telegram.ext import (
     AIORateLimiter,
@@ -25,7 +23,6 @@ from bot.i18n import Locales
 from bot.persistence import SqlitePersistence
 from bot.platforms import (
     CONNECT_TIMEOUT,
-    POOL_TIMEOUT,
     WRITE_TIMEOUT,
     BaleBot,
     KhoosheBot,
@@ -47,12 +44,8 @@ from handlers import register_all
 LOCALES_DIR = PROJECT_ROOT / "locales"
 # Requests one platform's bot has on the wire at once (the long poll has its own connection);
 # more wait their turn. Enough to reach Telegram's 30 messages a second at half a second a
-# request (a proxy from Iran); Bale's answers are faster. Of the connections, IDLE_KEPT stay
-# open between bursts: httpcore looks at every idle connection's socket each time a request
-# starts or ends, and on the loopback sandbox (benchmarks.throughput, quiet machine) 16 idle
-# connections cost 4.05 ms of processor per answer, 8 cost 3.00 and 4 cost 2.65.
+# request (a proxy from Iran); Bale's answers are faster. All stay open between bursts.
 IN_FLIGHT = 16
-IDLE_KEPT = 4
 # The command menu (where the platform has one), in the order members see it.
 COMMANDS = (
     "start", "report", "myreports", "track", "consult", "surveys", "proposals", "profile", "help",
@@ -115,15 +108,10 @@ def build_application(
     outside_bodies: tuple[OutsideBody, ...],
     outbox: Outbox,
     bots: dict[Platform, ExtBot[Any]],
-    tls: ssl.SSLContext,
     on_refused: Callable[[], None] = lambda: None,
     on_poll: Callable[[], None] = lambda: None,
 ) -> KhoosheApplication:
-    """One platform's Application, with every handler registered.
-
-    `tls` is the one TLS context every transport verifies servers with: httpx would load the
-    certificate authorities afresh for each (some 50 ms of start-up apiece, four transports
-    with both platforms)."""
+    """One platform's Application, with every handler registered."""
     token = settings.token(platform)
     if token is None:
         raise ValueError(f"no token for {platform}")
@@ -158,22 +146,17 @@ def build_application(
         read_timeout=settings.polling_timeout + 10,
         on_polled=PollWatch(state, platform).polled,
         bale=bale,
-        httpx_kwargs={"verify": tls},
     )
     request = WatchedRequest(
         on_refused,
         connection_pool_size=IN_FLIGHT,
         read_timeout=settings.request_timeout,
-        write_timeout=WRITE_TIMEOUT,
+        media_write_timeout=WRITE_TIMEOUT,
         connect_timeout=CONNECT_TIMEOUT,
-        pool_timeout=POOL_TIMEOUT,
         bale=bale,
         proxy=proxy,
-        httpx_kwargs={
-            "verify": tls,
-            "limits": httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IDLE_KEPT),
-        },
     )
+    state.transports = (poll_request, request)
     # Both platforms' bots are wired alike; only Bale's escapes what it sends.
     wiring: dict[str, Any] = {
         "base_url": base_url,

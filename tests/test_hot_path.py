@@ -1,31 +1,12 @@
-"""What keeps a peak minute cheap: requests beyond the pool wait their turn instead of failing,
-and a member's unchanged form data is not written again after every tap."""
+"""What keeps a peak minute cheap: a member's unchanged form data is not written again after
+every tap (the transport's share: tests/test_transport.py)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import aiosqlite
-from telegram import Bot
 
 from bot.persistence import SqlitePersistence
-from bot.platforms import RepairingRequest
-from bot.sandbox import BotApiSandbox
 from storage.queries import fetch_one
-
-
-async def test_requests_beyond_the_pool_wait_their_turn_and_all_succeed() -> None:
-    async with BotApiSandbox("telegram") as server:
-        token = server.make_token(81)
-        # Two connections, and a pool wait that fails after 50 ms: without the turns kept in
-        # front of the pool, four of these six slow calls would fail with a pool timeout.
-        request = RepairingRequest(connection_pool_size=2, pool_timeout=0.05, bale=False)
-        bot = Bot(token, base_url=server.base_url, request=request)
-        async with bot:
-            fault = server.inject("getMe", delay=0.3, times=6)
-            answers = await asyncio.gather(*(bot.get_me() for _ in range(6)))
-        assert fault.hits == 6
-        assert [me.id for me in answers] == [81] * 6
 
 
 async def test_unchanged_user_data_is_not_written_again(db: aiosqlite.Connection) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from bot.platforms import longest_request
 from bot.sandbox import BotApiSandbox
+from bot.transport import AiohttpRequest
 from storage.members import NewMember, register_member
 from storage.outbox_queue import PersonalRow, create_personal_broadcast
 from tests.conftest import ADMIN_ID, Khooshe, announcement, expect, on_both_platforms, wait_for
@@ -77,8 +78,8 @@ async def test_a_graceful_stop_lets_a_send_in_flight_finish(khooshe: Khooshe) ->
     assert runtime is not None and runtime.outbox is not None
     # The stop waits as long as one call can take, by the transport's own limits.
     (app,) = runtime.apps.values()
-    limits = app.bot.request._client.timeout
-    longest = limits.pool + limits.connect + limits.write + limits.read
+    assert isinstance(app.bot.request, AiohttpRequest)
+    longest = app.bot.request.longest_call
     assert longest == longest_request(runtime.settings.request_timeout)
     assert runtime.outbox.stop_wait >= longest
     khooshe.sandbox.inject("sendMessage", delay=1.5, chat_id=member.id)

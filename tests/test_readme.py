@@ -60,7 +60,7 @@ def test_set_up_is_a_virtualenv_and_the_sandbox() -> None:
     assert steps[0] == "sudo apt-get install -y python3.11-venv"
     assert steps[1:] == [
         "python3.11 -m venv .venv",
-        ".venv/bin/pip install -e '.[sandbox]'",
+        ".venv/bin/pip install -e .",
         f"{VENV_PYTHON} -m bot sandbox",
     ]
     section = README[README.index("## Try it") : README.index("### A walk")]

@@ -23,6 +23,8 @@ LATER = {
     "nltk": "hazm's package __init__ (never imported: bot/hazm_parts.py)",
     "scipy": "hazm's package __init__",
     "sklearn": "hazm's package __init__",
+    "aiohttp_socks": "a socks5:// proxy (bot/transport.py)",
+    "python_socks": "a socks5:// proxy",
 }
 
 
