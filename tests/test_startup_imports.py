@@ -25,13 +25,20 @@ LATER = {
     "sklearn": "hazm's package __init__",
 }
 
+# Our own modules that start-up must not import either.
+OURS_LATER = {
+    "bot.services.when": "the Jalali moment parser, when staff first type a date",
+    "bot.services.when_tokens": "its lexicon and patterns",
+}
+
 
 def test_start_up_imports_nothing_only_staff_or_weekly_work_needs() -> None:
     """Importing the bot and its entry point loads none of LATER (a handler that imports
     openpyxl at module level, as one did, fails here)."""
     probe = (
         "import sys, bot.app, bot.__main__; "
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(LATER)!r}))"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(LATER)!r}"
+        f" | set(sys.modules) & {set(OURS_LATER)!r}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
