@@ -11,15 +11,19 @@ named by `off_day_line` so the step's confirmation can warn about it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import persian_script
-from bot.services.when import When, WhenError, WhenErrorCode, off_day, parse_when
 from handlers.keyboards import answer, replace_pressed
+
+if TYPE_CHECKING:
+    # The parser (its lexicon, ~25 patterns and a dozen token classes, ~10 ms) is imported
+    # when staff first type a moment, not at start-up (issue 14).
+    from bot.services.when import When, WhenError
 
 # Appended to the kept text when a half of the day is pressed, in the words of the person's
 # language (it is shown back to them); the parser reads both.
@@ -30,6 +34,8 @@ _KEPT = "when_text"
 
 def error_text(context: KhoosheContext, error: WhenError) -> str:
     """The polite Persian (or English) answer to a refused moment."""
+    from bot.services.when import WhenErrorCode
+
     t = context.t
     example = t.label("when-example")
     if error.code is WhenErrorCode.MISSING_TIME and error.day is not None:
@@ -67,6 +73,8 @@ async def read_when(
 
     The caller saves its form (with `draft`) and stays on its step when None comes back.
     """
+    from bot.services.when import When, WhenErrorCode, parse_when
+
     result = parse_when(text, datetime.now(UTC), context.settings.tz, day=day, range_ok=range_ok)
     chat = update.effective_chat
     assert chat is not None
@@ -101,6 +109,8 @@ async def pressed_when(
 
 def off_day_line(context: KhoosheContext, at: datetime) -> str | None:
     """A warning naming the day off `at` falls on, or None on a working day."""
+    from bot.services.when import off_day
+
     off = off_day(at, context.settings.tz, context.state.holidays)
     if off is None:
         return None

@@ -127,6 +127,20 @@ def test_staff_only_split(msg_id: str, staff: bool) -> None:
     assert staff_only(msg_id) is staff
 
 
+def test_staff_only_reads_the_patterns_as_fnmatch_does(locales: Locales) -> None:
+    """staff_only splits STAFF_ONLY into names, prefixes and the rest (start-up speed); for
+    every message id of every language, and names made to hit each kind of pattern, it says
+    what fnmatch says."""
+    names = {name for lang in locales.languages for name in locales.message_ids(lang)}
+    names |= {"offering-title-length", "offering-button-reshare-x", "consult-x-adviser"}
+    names |= {pattern.replace("*", "x") for pattern in STAFF_ONLY} | {"admin", "staff"}
+    members = {"broadcast-button-opt-out", "broadcast-opted-out"}
+    for name in names:
+        plain = name.partition(".")[0]
+        matched = any(fnmatch.fnmatchcase(plain, pattern) for pattern in STAFF_ONLY)
+        assert staff_only(name) is (matched and plain not in members), name
+
+
 def test_az_is_written_not_copied_from_persian() -> None:
     """Short labels and templates may match Persian («فوری», «{ $code } — …»); sentences not."""
     fa, az = fa_messages(), fa_messages(LOCALES_DIR / "az")

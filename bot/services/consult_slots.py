@@ -13,15 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.services.offerings import Owner, calendar_event
 from bot.services.outbox import Outbox
-from bot.services.when import When, WhenError, parse_when
 from bot.settings import Settings
 from bot.text import fold_digits
 from storage.core_slots import Slot
 from storage.outbox import Audience, Template, owned_broadcast, waiting_with_key
+
+if TYPE_CHECKING:
+    # Imported when an adviser first types slots (read_slots), not at start-up (issue 14).
+    from bot.services.when import WhenError
 
 WEEKS = 4
 MAX_SESSIONS = 60
@@ -62,6 +66,8 @@ class SlotPlan:
 
 def read_slots(text: str, now: datetime, tz: ZoneInfo) -> SlotPlan | WhenError:
     """The slots an adviser typed (plain code: tested without a bot)."""
+    from bot.services.when import When, WhenError, parse_when
+
     folded = fold_digits(text)
     length = _LENGTH.search(folded)
     minutes = int(length.group(1)) if length else None
