@@ -20,7 +20,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TOKEN_PATTERN = re.compile(r"^\d{2,}:[A-Za-z0-9_-]{16,}$")
 # Telegram's secret_token allows 1-256 of these; fewer than 16 is guessable.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
-# What httpx (PTB's transport) can go through; socks needs the `socksio` package (httpx[socks]).
+# What the transport (bot/transport.py) can go through: aiohttp's own http(s) proxies, socks5 via
+# aiohttp-socks (socks5h is socks5 with the name resolved by the proxy, as every socks5 is here).
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 

@@ -1,12 +1,13 @@
 """A small proxy on 127.0.0.1 for the proxy tests: HTTP (absolute-URI forwarding and CONNECT)
 and SOCKS5 on one port, told apart by the first byte, recording what went through it.
 
-httpx (PTB's transport) forwards a plain-http URL through an http:// proxy as one request with
-an absolute URI, tunnels an https URL with CONNECT, and opens a tunnel for every request through
-a socks5:// proxy. Each forwarded request is sent upstream with `Connection: close` on a
-connection of its own, so `forwarded` counts requests exactly; `upstream_ports` holds the local
-port of every connection the proxy opened to an origin, which the sandbox sees as the caller's
-port: a call whose port is not in it did not come through the proxy.
+The bot's transport (bot/transport.py, aiohttp) forwards a plain-http URL through an http://
+proxy as one request with an absolute URI, tunnels an https URL with CONNECT, and opens a
+tunnel per connection through a socks5:// proxy. Each forwarded request is sent upstream with
+`Connection: close` on a connection of its own, so `forwarded` counts requests exactly;
+`upstream_ports` holds the local port of every connection the proxy opened to an origin, which
+the sandbox sees as the caller's port: a call whose port is not in it did not come through the
+proxy.
 """
 
 from __future__ import annotations

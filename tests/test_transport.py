@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from telegram import Bot, InputFile
@@ -18,6 +19,7 @@ from bot.settings import Platform
 from bot.transport import AiohttpRequest
 from bot.wiring import WatchedRequest
 from tests.conftest import both_platforms, free_port
+from tests.loopback_proxy import LoopbackProxy
 
 
 async def test_requests_beyond_the_pool_wait_their_turn_and_all_succeed() -> None:
@@ -93,3 +95,17 @@ async def test_a_platform_that_never_started_has_its_connections_closed_at_stop(
             for transport in app.state.transports:
                 assert isinstance(transport, AiohttpRequest)
                 assert transport._session is None or transport._session.closed
+
+
+@pytest.mark.parametrize("scheme", ["socks5", "socks5h"])
+async def test_a_socks_proxy_is_given_the_server_name_to_resolve(scheme: str) -> None:
+    # In Iran a filtered name looked up locally can come back as a wrong address: the name
+    # goes to the proxy as it is, with socks5:// as with socks5h://.
+    async with BotApiSandbox("telegram") as server, LoopbackProxy() as proxy:
+        token = server.make_token(84)
+        request = AiohttpRequest(proxy=proxy.url(scheme))
+        base_url = server.base_url.replace("127.0.0.1", "localhost")
+        async with Bot(token, base_url=base_url, request=request) as bot:
+            assert (await bot.get_me()).id == 84
+        port = urlsplit(server.base_url).port
+        assert proxy.tunnels and set(proxy.tunnels) == {f"SOCKS5 localhost:{port}"}
