@@ -31,7 +31,7 @@ from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import chat_id_of, rows
+from handlers.keyboards import chat_id_of, inline, rows
 from handlers.triage import NOTE_MARK
 from handlers.triage_cards import queue_notices
 from handlers.triage_relays import member_notices
@@ -188,10 +188,7 @@ async def on_take(update: Update, context: KhoosheContext, pressed: AdviserPress
 
 
 def _cancel_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(
-        context.t.label("button-cancel"), callback_data=cb.ADVISE_INPUT_CANCEL.pack()
-    )
-    return InlineKeyboardMarkup([[button]])
+    return inline(context.t, [("button-cancel", cb.ADVISE_INPUT_CANCEL.pack())])
 
 
 @adviser_button(cb.ADVISE_REPLY)
@@ -251,14 +248,8 @@ async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
     return REPLY
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is sent."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    assert context.user_data is not None and update.effective_chat is not None
-    context.user_data.pop(ABOUT, None)
-    await context.bot.send_message(update.effective_chat.id, context.t("triage-input-cancelled"))
-    return ConversationHandler.END
+# Cancelled: nothing is sent.
+cancel = forms.cancel_quietly(ABOUT, "triage-input-cancelled")
 
 
 # A main-menu button instead of the answer: the button does what it says.
