@@ -20,7 +20,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.roles import Role, actor, requires
 from bot.services.delivery import Content, send_content
-from bot.text import utf16_len
+from bot.text import MESSAGE_MAX, utf16_len
 from handlers.audience import AudiencePicker
 from handlers.form_steps import typed_moment, ways_out
 from handlers.keyboards import answer, chat_id_of, inline, replace_pressed, show_card
@@ -36,7 +36,6 @@ COMPOSE, AUDIENCE, PREVIEW, WHEN, CONFIRM_TIME, RESCHEDULE = (
     "confirm_time",
     "reschedule",
 )
-MAX_TEXT = 4096
 MAX_CAPTION = 1024
 
 
@@ -77,9 +76,9 @@ async def on_text(update: Update, context: KhoosheContext) -> str:
     text = update.message.text
     # The length that will be sent: on Bale, escaping can make the text longer.
     length = utf16_len(context.t.escape(text))
-    if length > MAX_TEXT:
+    if length > MESSAGE_MAX:
         await update.message.reply_text(
-            context.t("broadcast-too-long", length=length, limit=MAX_TEXT)
+            context.t("broadcast-too-long", length=length, limit=MESSAGE_MAX)
         )
         return COMPOSE
     if not text.strip():

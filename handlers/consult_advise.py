@@ -10,8 +10,10 @@ form that keeps the request in user_data and checks the core again when the text
 
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any, NamedTuple
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, NamedTuple, TypeVar
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.ext import (
@@ -24,12 +26,12 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
-from bot.roles import Role, access_of, actor
+from bot.roles import Role, access_of, actor, deny
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
 from handlers import consult_cards, forms, menu
-from handlers.keyboards import chat_id_of, rows
+from handlers.keyboards import chat_id_of, inline, rows
 from handlers.triage import NOTE_MARK
 from handlers.triage_cards import queue_notices
 from handlers.triage_relays import member_notices
@@ -63,11 +65,7 @@ async def in_scope(
     if consultation is not None and access.advises(consultation.core_id):
         return consultation
     log.warning("consultation %s refused to user %s", consultation_id, user.id)
-    key = "consult-not-your-core"
-    if update.callback_query is not None:
-        await update.callback_query.answer(context.t(key), show_alert=True)
-    elif update.effective_message is not None:
-        await update.effective_message.reply_text(context.t(key))
+    await deny(update, context, "consult-not-your-core")
     return None
 
 
@@ -92,6 +90,32 @@ async def pressed_request(
     if consultation is None:
         return None
     return AdviserPress(query, consultation, user, actor(context, user.id))
+
+
+R = TypeVar("R")
+
+
+def adviser_button(
+    family: cb.Button,
+) -> Callable[
+    [Callable[[Update, KhoosheContext, AdviserPress], Awaitable[R]]],
+    Callable[[Update, KhoosheContext], Coroutine[Any, Any, R | None]],
+]:
+    """A button of `family` on a request's card: the handler gets the press only if this user
+    advises the request's core (pressed_request); otherwise the press is answered there and
+    the handler is not called (None)."""
+
+    def decorate(
+        handler: Callable[[Update, KhoosheContext, AdviserPress], Awaitable[R]],
+    ) -> Callable[[Update, KhoosheContext], Coroutine[Any, Any, R | None]]:
+        @functools.wraps(handler)
+        async def pressed(update: Update, context: KhoosheContext) -> R | None:
+            found = await pressed_request(update, context, family)
+            return None if found is None else await handler(update, context, found)
+
+        return pressed
+
+    return decorate
 
 
 async def tell_member(
@@ -136,11 +160,9 @@ async def tell_member(
 # --- take -------------------------------------------------------------------------------------
 
 
-async def on_take(update: Update, context: KhoosheContext) -> None:
+@adviser_button(cb.ADVISE_TAKE)
+async def on_take(update: Update, context: KhoosheContext, pressed: AdviserPress) -> None:
     """«🙋 برمی‌دارم»: the first adviser to press owns the request."""
-    pressed = await pressed_request(update, context, cb.ADVISE_TAKE)
-    if pressed is None:
-        return
     query, consultation, user, by = pressed
     if not await take(context.db, consultation.id, by):
         now = await get_consultation(context.db, consultation.id) or consultation
@@ -166,17 +188,12 @@ async def on_take(update: Update, context: KhoosheContext) -> None:
 
 
 def _cancel_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(
-        context.t.label("button-cancel"), callback_data=cb.ADVISE_INPUT_CANCEL.pack()
-    )
-    return InlineKeyboardMarkup([[button]])
+    return inline(context.t, [("button-cancel", cb.ADVISE_INPUT_CANCEL.pack())])
 
 
-async def ask_reply(update: Update, context: KhoosheContext) -> str | None:
+@adviser_button(cb.ADVISE_REPLY)
+async def ask_reply(update: Update, context: KhoosheContext, pressed: AdviserPress) -> str | None:
     """«✍️ پاسخ»: taking the request if nobody has; the next message goes to the member."""
-    pressed = await pressed_request(update, context, cb.ADVISE_REPLY)
-    if pressed is None:
-        return None
     query, consultation, user, me = pressed
     assert context.user_data is not None
     if consultation.owner is None:
@@ -231,14 +248,8 @@ async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
     return REPLY
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is sent."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    assert context.user_data is not None and update.effective_chat is not None
-    context.user_data.pop(ABOUT, None)
-    await context.bot.send_message(update.effective_chat.id, context.t("triage-input-cancelled"))
-    return ConversationHandler.END
+# Cancelled: nothing is sent.
+cancel = forms.cancel_quietly(ABOUT, "triage-input-cancelled")
 
 
 # A main-menu button instead of the answer: the button does what it says.
@@ -248,11 +259,9 @@ leave_for_menu = forms.leave_dropping(ABOUT)
 # --- hand to another core ---------------------------------------------------------------------
 
 
-async def on_hand(update: Update, context: KhoosheContext) -> None:
+@adviser_button(cb.ADVISE_HAND)
+async def on_hand(update: Update, context: KhoosheContext, pressed: AdviserPress) -> None:
     """«↪️ هسته دیگر»: the cores it could go to."""
-    pressed = await pressed_request(update, context, cb.ADVISE_HAND)
-    if pressed is None:
-        return
     query, consultation = pressed.query, pressed.consultation
     await query.answer()
     others = [c for c in await list_cores(context.db) if c.id != consultation.core_id]
@@ -271,11 +280,9 @@ async def on_hand(update: Update, context: KhoosheContext) -> None:
     )
 
 
-async def on_hand_to(update: Update, context: KhoosheContext) -> None:
+@adviser_button(cb.ADVISE_HAND_TO)
+async def on_hand_to(update: Update, context: KhoosheContext, pressed: AdviserPress) -> None:
     """A core chosen: the request moves there, its advisers get the card, the member hears."""
-    pressed = await pressed_request(update, context, cb.ADVISE_HAND_TO)
-    if pressed is None:
-        return
     query, consultation, _, by = pressed
     target = await get_core(context.db, int(cb.ADVISE_HAND_TO.values(query.data)[1]))
     if target is None or not target.active:
@@ -298,11 +305,9 @@ async def on_hand_to(update: Update, context: KhoosheContext) -> None:
 # --- the member's files ---------------------------------------------------------------------
 
 
-async def on_files(update: Update, context: KhoosheContext) -> None:
+@adviser_button(cb.ADVISE_FILES)
+async def on_files(update: Update, context: KhoosheContext, pressed: AdviserPress) -> None:
     """«📎»: the files the member sent with the question, in this chat."""
-    pressed = await pressed_request(update, context, cb.ADVISE_FILES)
-    if pressed is None:
-        return
     query, consultation = pressed.query, pressed.consultation
     await query.answer()
     chat_id = chat_id_of(update)

@@ -35,11 +35,11 @@ from storage.reports import NewReport, create_report, get_by_code
 log = logging.getLogger(__name__)
 
 
-async def ask_to_report(update: Update, context: KhoosheContext) -> None:
+@consult_advise.adviser_button(cb.ADVISE_TO_REPORT)
+async def ask_to_report(
+    update: Update, context: KhoosheContext, pressed: consult_advise.AdviserPress
+) -> None:
     """«📝 تبدیل به گزارش»: confirm first (the request closes)."""
-    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT)
-    if pressed is None:
-        return
     consultation = pressed.consultation
     await answer(update)
     chat = update.effective_chat
@@ -55,13 +55,13 @@ async def ask_to_report(update: Update, context: KhoosheContext) -> None:
     )
 
 
-async def to_report(update: Update, context: KhoosheContext) -> None:
+@consult_advise.adviser_button(cb.ADVISE_TO_REPORT_YES)
+async def to_report(
+    update: Update, context: KhoosheContext, pressed: consult_advise.AdviserPress
+) -> None:
     """Confirmed: file the report (once), copy the history, announce it, tell the member."""
     user = update.effective_user
     assert user is not None
-    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_TO_REPORT_YES)
-    if pressed is None:
-        return
     consultation = pressed.consultation
     if consultation.report_id is not None or consultation.from_report_id is not None:
         # A report made into a request goes back by reopening it, not by filing another.

@@ -69,11 +69,11 @@ def slot_line(t: Texts, slot: Slot) -> str:
 # --- offering slots and booking ---------------------------------------------------------------
 
 
-async def on_offer(update: Update, context: KhoosheContext) -> None:
+@consult_advise.adviser_button(cb.ADVISE_OFFER)
+async def on_offer(
+    update: Update, context: KhoosheContext, pressed: consult_advise.AdviserPress
+) -> None:
     """«📅 پیشنهاد وقت»: the core's open slots go to the member, each a button."""
-    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_OFFER)
-    if pressed is None:
-        return
     consultation = pressed.consultation
     slots = await open_slots(context.db, consultation.core_id, datetime.now(UTC))
     if not slots:
@@ -277,11 +277,11 @@ async def _cancel(
 # --- closing and rating -----------------------------------------------------------------------
 
 
-async def on_close(update: Update, context: KhoosheContext) -> None:
+@consult_advise.adviser_button(cb.ADVISE_CLOSE)
+async def on_close(
+    update: Update, context: KhoosheContext, pressed: consult_advise.AdviserPress
+) -> None:
     """«✅ پایان»: the request is done; the member is asked whether it helped."""
-    pressed = await consult_advise.pressed_request(update, context, cb.ADVISE_CLOSE)
-    if pressed is None:
-        return
     consultation = pressed.consultation
     if not await close(context.db, consultation.id, pressed.by):
         await answer(update, context.t("consult-hand-not-now"), alert=True)

@@ -106,6 +106,21 @@ def cancel_dropping(draft_key: str, said: str, pressed: str | None = None) -> Ca
     return cancel
 
 
+def cancel_quietly(draft_key: str, said: str) -> Callback:
+    """A form's `cancel` in a chat where the main menu has no place (a staff or core group):
+    the press answered, the draft `user_data[draft_key]` dropped, and `said` sent, nothing more."""
+
+    async def cancel(update: Update, context: KhoosheContext) -> int:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        assert context.user_data is not None and update.effective_chat is not None
+        context.user_data.pop(draft_key, None)
+        await context.bot.send_message(update.effective_chat.id, context.t(said))
+        return ConversationHandler.END
+
+    return cancel
+
+
 def leave_dropping(draft_key: str | None = None) -> Callback:
     """A form's `leave_for_menu` when its draft is not worth keeping: a main-menu button drops
     `user_data[draft_key]` (if the form keeps one), closes the form and does what it says."""

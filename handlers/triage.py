@@ -28,7 +28,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import persian_script
 from bot.platforms import voice_note
-from bot.roles import Role, access_of, deny, requires
+from bot.roles import Role, access_of, actor, deny, requires
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import send_attachments
@@ -62,7 +62,7 @@ SENDING_FILES = "attachments_sending"
 def _actor(update: Update, context: KhoosheContext) -> str:
     user = update.effective_user
     assert user is not None
-    return f"staff:{context.platform.value}:{user.id}"
+    return actor(context, user.id)
 
 
 async def report_in_scope(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,6 +24,7 @@ from bot.context import KhoosheContext
 from bot.roles import Role, requires
 from bot.services.reports import parse_code
 from handlers import forms, menu, triage, triage_cards
+from handlers.keyboards import inline
 from storage.reports import get_by_code
 
 FORM = "triage_input"
@@ -44,10 +45,7 @@ async def on_open(update: Update, context: KhoosheContext) -> None:
 
 
 def _cancel_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(
-        context.t.label("button-cancel"), callback_data=cb.TRIAGE_INPUT_CANCEL.pack()
-    )
-    return InlineKeyboardMarkup([[button]])
+    return inline(context.t, [("button-cancel", cb.TRIAGE_INPUT_CANCEL.pack())])
 
 
 async def _ask(update: Update, context: KhoosheContext, step: str) -> str | None:
@@ -133,20 +131,10 @@ def _done(context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: KhoosheContext) -> int:
-    """Nothing is sent."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_message(chat.id, context.t("triage-input-cancelled"))
-    return _done(context)
-
-
-async def leave_for_menu(update: Update, context: KhoosheContext) -> int:
-    """A main-menu button instead of the text: the button does what it says."""
-    await menu.on_menu_button(update, context)
-    return _done(context)
+# Cancelled: nothing is sent.
+cancel = forms.cancel_quietly(ABOUT, "triage-input-cancelled")
+# A main-menu button instead of the text: the button does what it says.
+leave_for_menu = forms.leave_dropping(ABOUT)
 
 
 def build(app: Application) -> ConversationHandler[KhoosheContext]:

@@ -14,7 +14,7 @@ import aiosqlite
 from storage.clock import now_iso, parse_iso
 from storage.db import transaction
 from storage.outbox import utc_iso
-from storage.queries import changed_one, exists, fetch_one, insert_once
+from storage.queries import Params, changed_one, exists, fetch_all, fetch_one, insert_once
 
 STATUSES = ("draft", "open", "agenda", "decided", "done")
 DECISIONS = ("accepted", "partial", "rejected", "referred")
@@ -133,6 +133,12 @@ async def create_proposal(db: aiosqlite.Connection, new: NewProposal) -> tuple[i
     return proposal_id, created
 
 
+async def _proposals(db: aiosqlite.Connection, where: str, params: Params) -> list[Proposal]:
+    """The proposals `where` (what follows `FROM proposals`) finds, in its order."""
+    rows = await fetch_all(db, f"SELECT {_COLUMNS} FROM proposals {where}", params)
+    return [await _proposal(db, row) for row in rows]
+
+
 async def get_proposal(db: aiosqlite.Connection, proposal_id: int) -> Proposal | None:
     """A proposal by id."""
     row = await fetch_one(db, f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
@@ -144,34 +150,26 @@ async def list_proposals(
 ) -> list[Proposal]:
     """Proposals in these statuses, newest first."""
     wanted = list(statuses)
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM proposals WHERE status IN ({', '.join('?' * len(wanted))}) "
-        "ORDER BY id DESC LIMIT ?",
+    return await _proposals(
+        db,
+        f"WHERE status IN ({', '.join('?' * len(wanted))}) ORDER BY id DESC LIMIT ?",
         (*wanted, limit),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return [await _proposal(db, row) for row in rows]
+    )
 
 
 async def agenda(db: aiosqlite.Connection, meeting_id: int) -> list[Proposal]:
     """A meeting's agenda: its proposals in order."""
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM proposals WHERE meeting_id = ? ORDER BY agenda_order, id",
-        (meeting_id,),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return [await _proposal(db, row) for row in rows]
+    return await _proposals(db, "WHERE meeting_id = ? ORDER BY agenda_order, id", (meeting_id,))
 
 
 async def overdue_decisions(db: aiosqlite.Connection, now: datetime) -> list[Proposal]:
     """Decided proposals whose due date has passed and that are not done."""
-    async with db.execute(
-        f"SELECT {_COLUMNS} FROM proposals WHERE status = 'decided' "
-        "AND decision_due IS NOT NULL AND decision_due < ? ORDER BY decision_due",
+    return await _proposals(
+        db,
+        "WHERE status = 'decided' AND decision_due IS NOT NULL AND decision_due < ? "
+        "ORDER BY decision_due",
         (utc_iso(now),),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return [await _proposal(db, row) for row in rows]
+    )
 
 
 # --- status changes ------------------------------------------------------------------------------

@@ -409,3 +409,20 @@ async def test_a_request_turns_into_a_report_and_back_with_its_history(
 
 def _ascii(text: str) -> str:
     return text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+
+
+async def test_an_answer_asked_for_and_cancelled_sends_nothing(khooshe: Khooshe) -> None:
+    """«✍️ پاسخ» then ❌ instead of the answer: the member hears nothing and the form is closed
+    (the next text is not an answer); the request stays taken (pressing «✍️ پاسخ» took it)."""
+    world = await _world(khooshe)
+    adviser, member = world["first"], world["member"]
+    card = await expect(adviser, "درخواست مشاوره")
+    await adviser.press_inline(card, "✍️ پاسخ")
+    asked = await expect(adviser, "با # شروع")
+    await adviser.press_inline(asked, "❌ انصراف")
+    await expect(adviser, "چیزی فرستاده نشد")
+    await adviser.send_text("این متن پاسخ نیست")
+    await adviser.settle()
+    kinds = await khooshe.rows("SELECT kind FROM consultation_events ORDER BY id")
+    assert [k["kind"] for k in kinds] == ["asked", "taken"]
+    assert [m for m in await member.settle() if "پاسخ مشاور" in shown(m)] == []

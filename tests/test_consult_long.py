@@ -6,8 +6,7 @@ is added; no send fails."""
 from __future__ import annotations
 
 from bot.sandbox import BotMessage, SandboxUser
-from bot.services.notices import MAX_TEXT
-from bot.text import utf16_len
+from bot.text import MESSAGE_MAX, utf16_len
 from tests.conftest import Khooshe, expect
 from tests.test_consult import _world, answer_card, reply_to_adviser
 from tests.test_notices import _body, _long_text
@@ -35,4 +34,4 @@ async def test_long_answers_between_adviser_and_member_arrive_whole(khooshe: Kho
     assert len(back) >= 2 and " ".join(_body(p) for p in back) == text
     calls = khooshe.sandbox.calls_to("sendMessage")
     assert [c for c in calls if c.error_code is not None] == []
-    assert all(utf16_len(c.params["text"]) <= MAX_TEXT for c in calls)  # as sent
+    assert all(utf16_len(c.params["text"]) <= MESSAGE_MAX for c in calls)  # as sent

@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxChat, SandboxUser
-from bot.services.notices import MAX_TEXT, split_words
+from bot.services.notices import split_words
 from bot.services.places import seed_places
 from bot.settings import PROJECT_ROOT
-from bot.text import utf16_len
+from bot.text import MESSAGE_MAX, utf16_len
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
 from storage.reports import NewReport, create_report
@@ -150,7 +150,7 @@ async def test_a_report_stored_just_before_a_crash_gets_its_card_at_start(
 LONG_WORDS = ["برق", "(قطع)", "شد", "و", "دستگاه_ها", "*خوابید*", "[سه]", "بار"]
 
 
-def _long_text(limit: int = MAX_TEXT) -> str:
+def _long_text(limit: int = MESSAGE_MAX) -> str:
     words: list[str] = []
     size = 0
     index = 0
@@ -199,7 +199,7 @@ async def test_a_follow_up_as_long_as_a_message_reaches_staff_in_parts(khooshe: 
         for c in khooshe.sandbox.calls_to("sendMessage")
         if c.params.get("chat_id") == group.id and c.error_code is None
     ]
-    assert all(utf16_len(s) <= MAX_TEXT for s in sent)  # as sent: escaped on Bale
+    assert all(utf16_len(s) <= MESSAGE_MAX for s in sent)  # as sent: escaped on Bale
 
 
 async def test_a_staff_reply_as_long_as_a_message_reaches_the_member_in_parts(

@@ -180,3 +180,27 @@ async def test_cards_go_where_the_setting_says(khooshe: Khooshe) -> None:
     third = await file_report(member, "مجوز ساخت سوله تمدید نمی‌شود و کار ما خوابیده است")
     await expect(admin, third)
     assert [m for m in await group.settle() if third in shown(m)] == []
+
+
+async def test_a_reply_asked_for_and_not_written_sends_nothing(khooshe: Khooshe) -> None:
+    """«✍️ پاسخ به عضو», then the ❌ button, /cancel or a main-menu button instead of the text:
+    nothing reaches the member and the form is closed (the next text is not a reply)."""
+    admin, member = khooshe.admin(), khooshe.member()
+    await register(member)
+    await file_report(member, POWER_CUT)
+    card = await expect(admin, "گزارش تازه")
+    for leave in ("button", "command", "menu"):
+        await admin.press_inline(card, "✍️ پاسخ به عضو")
+        asked = await expect(admin, "همین‌جا بنویسید")
+        if leave == "button":
+            await admin.press_inline(asked, "❌ انصراف")
+        elif leave == "command":
+            await admin.send_command("cancel")
+        else:  # the button does what it says (the admin has not registered as a member)
+            await admin.send_text("❓ راهنما")
+        await expect(admin, "هنوز ثبت‌نام نکرده‌اید" if leave == "menu" else "چیزی فرستاده نشد")
+        await admin.send_text(f"این متن پاسخ نیست ({leave})")
+        await admin.settle()
+    kinds = [r["kind"] for r in await khooshe.rows("SELECT kind FROM report_events")]
+    assert kinds == ["filed"]
+    assert [m for m in await member.settle() if "پاسخ کارشناس" in shown(m)] == []

@@ -22,11 +22,9 @@ from telegram import InlineKeyboardMarkup
 
 from bot.i18n import Rendered, Texts
 from bot.settings import Platform
-from bot.text import clean, utf16_len
+from bot.text import MESSAGE_MAX, clean, utf16_len
 from storage.outbox_queue import PersonalRow, queue_notices
 
-# Telegram's and Bale's limit for a message's text.
-MAX_TEXT = 4096
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
@@ -101,9 +99,9 @@ def _longest_prefix(word: str, room: int, measure: Callable[[str], int]) -> int:
 
 
 def fit(t: Texts, msg_id: str, field: str, value: str, **kwargs: object) -> list[Rendered]:
-    """The message `msg_id` with `value` in `field`: one message if it fits in MAX_TEXT,
+    """The message `msg_id` with `value` in `field`: one message if it fits in MESSAGE_MAX,
     otherwise as many as it takes, each with the template and a piece of the value."""
-    limit = MAX_TEXT
+    limit = MESSAGE_MAX
     whole = t(msg_id, **kwargs, **{field: value})
     if utf16_len(whole) <= limit:
         return [whole]
