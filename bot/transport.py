@@ -87,7 +87,7 @@ class AiohttpRequest(BaseRequest):
         from aiohttp_socks import ProxyConnector, ProxyType  # only behind a socks proxy
         from python_socks import ProxyError
 
-        self._network_errors += (ProxyError,)
+        self._network_errors = (aiohttp.ClientError, OSError, ProxyError)
         parts = urlsplit(self._proxy)
         assert parts.hostname is not None and parts.port is not None  # Settings checked it
         return ProxyConnector(
