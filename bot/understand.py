@@ -56,6 +56,8 @@ __all__ = [
 FINGLISH_PATH = PROJECT_ROOT / "data" / "finglish.toml"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
+# The problem types of each category, a file per category (bot/services/problems.py).
+PROBLEMS_DIR = PROJECT_ROOT / "data" / "problems"
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,10 @@ class _Finglish:
             lexicon["synonyms"] = {
                 w: 1 for h, ws in synonyms.items() for w in (h, *ws) if not w.endswith("-")
             }
+        # So are the words of the problem types («mahdood» → «محدود»).
+        for path in sorted(PROBLEMS_DIR.glob("*.toml")):
+            for problem, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
+                lexicon[f"{path.stem}.{problem}"] = entries
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
         for entries in lexicon.values():

@@ -32,11 +32,13 @@ __all__ = [
     "Engine",
     "Lexicon",
     "Suggestion",
+    "Tally",
     "Unit",
     "accuracy",
     "engine",
     "run_cli",
     "suggest",
+    "tally",
     "warm_up",
 ]
 
@@ -140,11 +142,16 @@ class Lexicon:
         return lexicon
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, object], source: str = "lexicon") -> Lexicon:
-        """Build a lexicon from `{slug: {entry: weight}}`; ValueError names the bad entry."""
+    def from_mapping(
+        cls, data: Mapping[str, object], source: str = "lexicon", labels: Sequence[str] = SLUGS
+    ) -> Lexicon:
+        """Build a lexicon from `{label: {entry: weight}}`; ValueError names the bad entry.
+
+        The labels are the categories, or (bot/services/problems.py) the problem types.
+        """
         entries: dict[str, list[_Sense]] = {}
         for slug, table in data.items():
-            if slug not in SLUGS:
+            if slug not in labels:
                 raise ValueError(f"{source}: unknown category [{slug}]; known: {', '.join(SLUGS)}")
             if not isinstance(table, Mapping):
                 raise ValueError(f'{source}: [{slug}] must be a table of "entry" = weight')
@@ -392,9 +399,17 @@ def _matches(units: Sequence[Unit], lexicon: Lexicon) -> list[tuple[int, int, st
     return found
 
 
-def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
-    """Return `top` categories for text, best first; with no match at all, "other" leads."""
-    units = _units(text)
+@dataclass(frozen=True)
+class Tally:
+    """What a lexicon found in a text, by label: the scores, entries and the member's words."""
+
+    scores: dict[str, float]
+    matched: dict[str, list[str]]
+    typed: dict[str, list[str]]
+
+
+def tally(units: Sequence[Unit], lexicon: Lexicon) -> Tally:
+    """Add up the weights of the lexicon entries found in word pieces, by label."""
     # Longest entries first, each piece used once: «مالیات بر ارزش افزوده» is tax, and its
     # «ارزش» or «افزوده» are not counted again for another category.
     chosen: list[tuple[int, int, str]] = []
@@ -410,23 +425,33 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
             counted.add(key)
             chosen.append((start, end, key))
 
-    scores = dict.fromkeys(SLUGS, 0.0)
-    matched: dict[str, list[str]] = {slug: [] for slug in SLUGS}
-    typed: dict[str, list[str]] = {slug: [] for slug in SLUGS}
+    found = Tally({}, {}, {})
     for start, end, key in sorted(chosen):
         own = " ".join(dict.fromkeys(unit.own for unit in units[start:end]))
         for sense in lexicon.entries[key]:
-            scores[sense.slug] += sense.weight
-            matched[sense.slug].append(sense.written)
-            if own not in typed[sense.slug]:
-                typed[sense.slug].append(own)
+            found.scores[sense.slug] = found.scores.get(sense.slug, 0.0) + sense.weight
+            found.matched.setdefault(sense.slug, []).append(sense.written)
+            typed = found.typed.setdefault(sense.slug, [])
+            if own not in typed:
+                typed.append(own)
+    return found
 
+
+def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
+    """Return `top` categories for text, best first; with no match at all, "other" leads."""
+    found = tally(_units(text), lexicon)
+    scores = {slug: found.scores.get(slug, 0.0) for slug in SLUGS}
     if any(scores.values()):
         order = sorted(SLUGS, key=lambda slug: -scores[slug])  # stable: taxonomy order on ties
     else:
         order = [OTHER, *(slug for slug in SLUGS if slug != OTHER)]
     return [
-        Suggestion(slug, round(scores[slug], 3), tuple(matched[slug]), tuple(typed[slug]))
+        Suggestion(
+            slug,
+            round(scores[slug], 3),
+            tuple(found.matched.get(slug, ())),
+            tuple(found.typed.get(slug, ())),
+        )
         for slug in order[: max(top, 0)]
     ]
 

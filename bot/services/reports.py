@@ -199,7 +199,7 @@ async def similar_open_reports(
         return []
     by_id = {r.id: r for r in candidates}
     pairs = [(r.id, f"{r.summary}\n{r.description}") for r in candidates]
-    ranked = await asyncio.to_thread(most_similar, text, pairs, SIMILAR_MAX)
+    ranked = await asyncio.to_thread(most_similar, text, pairs, SIMILAR_MAX, category=category)
     return [by_id[report_id] for report_id, _ in ranked]
 
 

@@ -25,13 +25,14 @@ from typing import TypeVar
 
 from bot import understand
 from bot.lazy import Shared
-from bot.services import categorize
+from bot.services import categorize, problems
 from bot.services.categorize import Engine, Unit, _fold
 from bot.settings import PROJECT_ROOT
 from bot.text import ZWNJ, normalize
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
+    "judged",
     "most_similar",
     "pair_similarity",
     "similarity",
@@ -122,6 +123,10 @@ _STOP_WORDS = frozenset(
 # sits above 0.5, so two two-word texts sharing one word are not offered. Figures per part:
 # tests/test_similar.py.
 SIMILARITY_THRESHOLD = 0.52
+# Two reports clearly of one problem type (bot/services/problems.py): this share of the way from
+# their words' score to 1. Clearly of two types: their words' score times this.
+SAME_PROBLEM = 0.4
+OTHER_PROBLEM = 0.5
 
 
 class _Words:
@@ -402,9 +407,25 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return score
 
 
-def pair_similarity(a: str, b: str) -> float:
-    """Return how alike two texts are as reports of one problem (0..1)."""
-    return similarity(tokens_for_similarity(a), tokens_for_similarity(b))
+def judged(a: str, b: str, score: float, category: str | None) -> float:
+    """Return a words' score weighed with the texts' problem types (bot/services/problems.py).
+
+    Two reports of one category that are clearly of one problem type come closer to 1, two
+    clearly of different types score less; when either is of no clear type, the words decide.
+    """
+    if category is None or score <= 0:
+        return score
+    pa, pb = problems.problem_of(a, category), problems.problem_of(b, category)
+    if pa is None or pb is None:
+        return score
+    if pa == pb:
+        return score + SAME_PROBLEM * (1.0 - score)
+    return score * OTHER_PROBLEM
+
+
+def pair_similarity(a: str, b: str, category: str | None = None) -> float:
+    """Return how alike two texts (of `category`, when known) are as reports of one problem."""
+    return judged(a, b, similarity(tokens_for_similarity(a), tokens_for_similarity(b)), category)
 
 
 def most_similar(
@@ -412,12 +433,19 @@ def most_similar(
     candidates: Sequence[tuple[K, str]],
     limit: int = 3,
     threshold: float = SIMILARITY_THRESHOLD,
+    category: str | None = None,
 ) -> list[tuple[K, float]]:
-    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first."""
+    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first.
+
+    With the category the text and candidates share, their problem types count too (`judged`).
+    """
     if limit <= 0:
         return []
     tokens = tokens_for_similarity(text)
-    scored = [(key, similarity(tokens, tokens_for_similarity(other))) for key, other in candidates]
+    scored = [
+        (key, judged(text, other, similarity(tokens, tokens_for_similarity(other)), category))
+        for key, other in candidates
+    ]
     # sorted() is stable, so equally similar candidates keep the caller's order.
     ranked = sorted(
         (pair for pair in scored if pair[1] > 0 and pair[1] >= threshold), key=lambda p: -p[1]

@@ -1,0 +1,54 @@
+"""The problem types (bot/services/problems.py, data/problems/*.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.services import problems
+from bot.services.categorize import SLUGS
+
+
+def test_the_catalogue_loads_and_every_file_is_a_category() -> None:
+    lexicon = problems.catalogue()
+    labels = {sense.slug for senses in lexicon.entries.values() for sense in senses}
+    assert labels
+    assert {label.split(".")[0] for label in labels} <= set(SLUGS)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "error"),
+    [
+        ("water.toml", '[cut]\n"آب" = 1\n', "not a category"),
+        ("electricity.toml", '["Power Cut"]\n"برق" = 1\n', "not a problem id"),
+        ("electricity.toml", "[power_cut]\n", "must be a table"),
+        ("electricity.toml", '[power_cut]\n"برق" = 0\n', "weight must be positive"),
+        ("electricity.toml", '[power_cut]\n"برق" = 1\n"برق " = 2\n', "same entry"),
+        ("electricity.toml", '[power_cut\n"برق" = 1\n', "not valid TOML"),
+    ],
+)
+def test_a_bad_file_is_refused_by_name(tmp_path: Path, name: str, text: str, error: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=error) as raised:
+        problems.load(tmp_path)
+    assert str(raised.value).startswith(name)
+
+
+def test_a_text_is_of_a_type_only_when_its_words_clearly_say_so(tmp_path: Path) -> None:
+    (tmp_path / "electricity.toml").write_text(
+        '[power_cut]\n"برق" = 1\n"قطع" = 1\n"خاموشی" = 3\n'
+        '[voltage]\n"برق" = 1\n"ولتاژ" = 2\n'
+        '[gas_supply]\n"گاز" = 1\n"قطع" = 1\n',
+        encoding="utf-8",
+    )
+    lexicon = problems.load(tmp_path)
+    assert problems.classify("برق واحدمون هر روز قطع میشه", "electricity", lexicon) == (
+        "electricity.power_cut"
+    )
+    assert problems.classify("bargh ghat mishe", "electricity", lexicon) == "electricity.power_cut"
+    assert problems.classify("ولتاژ برق پایینه", "electricity", lexicon) == "electricity.voltage"
+    # «قطع» alone is a cut of power or of gas: no type.
+    assert problems.classify("همش قطعه", "electricity", lexicon) is None
+    # Only the category's own types count.
+    assert problems.classify("برق قطع میشه", "finance", lexicon) is None
