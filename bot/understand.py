@@ -5,7 +5,8 @@ member's text through `words()` (via bot/services/categorize.py, which bot/servi
 builds on), which, after the formal normaliser of bot/text.py:
 
 - converts Finglish (Persian typed in Latin letters: `bargh ghat mishe`) to Persian script,
-  guided by the words the category lexicon and data/finglish.toml know;
+  guided by the words the category lexicon, the problem types and data/finglish.toml know,
+  then by hazm's 16,000 commonest words («fasele» → «فاصله»);
 - glues plural and possessive endings typed apart («دستگاه هامون») to their word;
 - maps spoken forms to written ones with hazm 0.10's InformalNormalizer lexicon («میشه» →
   «می‌شود», «نیس» → «نیست»).
@@ -274,6 +275,18 @@ def to_persian(word: str) -> str | None:
     return _place_in_latin(word.lower()) or _load_finglish().convert(word)
 
 
+# hazm's corpus counts: a word seen this often is common enough to be what a Finglish word
+# spells (about 16,000 words).
+_COMMON = 20_000
+# Latin words this short are left alone unless a list knows them.
+_LATIN_SHORT = 3
+
+
+def _is_english(word: str) -> bool:
+    """Whether a Latin word is one the lexicons use as it is (ERP, CNC)."""
+    return word.lower() in _load_finglish().english
+
+
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
 
 
@@ -319,6 +332,28 @@ class Informal:
         self.verbs = verbs
         self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
+        self.by_skeleton = _common_words_by_skeleton(lemmatizer.words)
+        self.from_latin = functools.lru_cache(maxsize=65536)(self._from_latin)
+
+    def _from_latin(self, lower: str) -> str | None:
+        """The common Persian word a Finglish word no list knows spells («fasele» → «فاصله»).
+
+        Matched on consonants, the closest reading first, then the commoner word. Not for
+        spoken verbs («mikhan», «nemire»: hazm's written words would misread them) nor for
+        words of three letters or fewer (too many words share their consonants).
+        """
+        if len(lower) <= _LATIN_SHORT or lower.startswith(("mi", "nemi")):
+            return None
+        candidates = self.by_skeleton.get(latin_skeleton(lower))
+        if not candidates:
+            return None
+        from difflib import SequenceMatcher
+
+        def closeness(candidate: tuple[str, int]) -> tuple[float, int]:
+            reading = SequenceMatcher(None, lower, _romanised(candidate[0])).ratio()
+            return round(reading, 1), candidate[1]
+
+        return max(candidates, key=closeness)[0]
 
     def _written(self, word: str) -> str:
         """The written form of one normalised word (itself if it is not spoken Persian)."""
@@ -326,6 +361,20 @@ class Informal:
         if folded in self.known and folded not in self.words:
             return word
         return self.words.get(folded) or self.verbs.get(folded) or word
+
+
+def _common_words_by_skeleton(
+    words: Mapping[str, object],
+) -> dict[str, list[tuple[str, int]]]:
+    """hazm's common words (and how common) by consonant skeleton, for Finglish no list knows."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for word, info in words.items():
+        count = info[0] if isinstance(info, tuple) and info else 0
+        if isinstance(count, int) and count >= _COMMON and " " not in word:
+            skeleton = persian_skeleton(word)
+            if len(skeleton) >= 2:
+                found.setdefault(skeleton, []).append((word, count))
+    return found
 
 
 # --- the one step -----------------------------------------------------------------------------
@@ -355,6 +404,8 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
                 result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{ending}"))
                 continue
             persian = to_persian(bare)
+            if persian is None and informal is not None and not _is_english(bare):
+                persian = informal.from_latin(bare.lower())
             if persian is not None:
                 understood = informal.written(persian) if informal else persian
                 result.append(Word(bare, understood))

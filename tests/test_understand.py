@@ -44,6 +44,20 @@ def test_finglish_words_become_persian(word: str, persian: str) -> None:
     assert understand.to_persian(word) == persian
 
 
+def test_finglish_no_list_knows_is_read_as_a_common_persian_word() -> None:
+    # Neither data/finglish.toml nor the lexicons know «fasele» or «pishbini»: hazm's common
+    # words do. Spoken verbs are not read that way («mikhan» is no «میخانه»).
+    assert understand.to_persian("fasele") is None
+    texts = {w.own: w.text for w in understand.words("fasele pishbini mikhan", _informal())}
+    assert texts == {"fasele": "فاصله", "pishbini": "پیش‌بینی", "mikhan": "mikhan"}
+
+
+def _informal() -> understand.Informal:
+    from bot.services.categorize import engine
+
+    return engine().informal
+
+
 def test_english_lexicon_words_stay_latin() -> None:
     assert understand.to_persian("ERP") is None
     best = suggest("erp mikhaim", Lexicon.load(LEXICON_PATH))[0]
