@@ -28,7 +28,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import persian_script
 from bot.platforms import voice_note
-from bot.roles import Role, access_of, actor, deny, requires
+from bot.roles import Role, actor, permitted, requires
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import send_attachments
@@ -69,15 +69,14 @@ async def report_in_scope(
     update: Update, context: KhoosheContext, report_id: int
 ) -> Report | None:
     """The report, if this staff member may act on it; otherwise tell them and return None."""
-    user = update.effective_user
-    assert user is not None
     report = await get_report(context.db, report_id)
-    access = await access_of(context, user.id)
-    if report is None or not access.covers_cluster(report.cluster_code):
-        log.warning("user %s denied report %s on %s", user.id, report_id, context.platform)
-        await deny(update, context)
-        return None
-    return report
+    return await permitted(
+        update,
+        context,
+        report,
+        lambda access, found: access.covers_cluster(found.cluster_code),
+        f"report {report_id}",
+    )
 
 
 async def pressed_report(
