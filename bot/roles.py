@@ -168,3 +168,26 @@ async def deny(update: Update, context: KhoosheContext, key: str | None = None) 
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)
+
+
+T = TypeVar("T")
+
+
+async def permitted(
+    update: Update,
+    context: KhoosheContext,
+    record: T | None,
+    allowed: Callable[[Access, T], bool],
+    what: str,
+    key: str | None = None,
+) -> T | None:
+    """`record` (a report, a request for advice), if there is one and this user's access is
+    `allowed` it; otherwise the refusal logged as `what`, the user told (`deny`, with `key`)
+    and None."""
+    user = update.effective_user
+    assert user is not None
+    if record is not None and allowed(await access_of(context, user.id), record):
+        return record
+    log.warning("%s refused to user %s on %s", what, user.id, context.platform)
+    await deny(update, context, key)
+    return None

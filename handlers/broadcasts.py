@@ -44,22 +44,24 @@ async def on_failed_list(update: Update, context: KhoosheContext, broadcast: Bro
     """The delivery report's button: who did not get it, as a spreadsheet."""
     t = context.t
     recipients = await undelivered(context.db, broadcast.id)
-    clusters = await export_pressed(update, context, recipients, "broadcast-failed-none")
-    if clusters is None:
-        return
-    table = [
-        (
+    table = await export_pressed(
+        update,
+        context,
+        recipients,
+        "broadcast-failed-none",
+        lambda r, cluster: (
             r.name,
             r.company,
-            clusters.get(r.cluster_code, r.cluster_code),
+            cluster,
             t.label(f"platform-{r.platform}"),
             r.phone,
             t.label(f"delivery-status-{r.status}"),
             r.error or "",
             r.tried_at,
-        )
-        for r in recipients
-    ]
+        ),
+    )
+    if table is None:
+        return
     await send_columns(
         context,
         chat_id_of(update),

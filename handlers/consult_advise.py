@@ -26,7 +26,7 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
-from bot.roles import Role, access_of, actor, deny
+from bot.roles import Role, access_of, actor, permitted
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
@@ -58,15 +58,15 @@ async def in_scope(
     update: Update, context: KhoosheContext, consultation_id: int
 ) -> Consultation | None:
     """The request, if this user advises its core (admins: every core); else refused, told."""
-    user = update.effective_user
-    assert user is not None
     consultation = await get_consultation(context.db, consultation_id)
-    access = await access_of(context, user.id)
-    if consultation is not None and access.advises(consultation.core_id):
-        return consultation
-    log.warning("consultation %s refused to user %s", consultation_id, user.id)
-    await deny(update, context, "consult-not-your-core")
-    return None
+    return await permitted(
+        update,
+        context,
+        consultation,
+        lambda access, found: access.advises(found.core_id),
+        f"consultation {consultation_id}",
+        "consult-not-your-core",
+    )
 
 
 class AdviserPress(NamedTuple):

@@ -272,21 +272,23 @@ async def on_export(update: Update, context: KhoosheContext, offering: Offering)
     """An .xlsx of everyone who signed up."""
     t = context.t
     people = await attendees(context.db, offering.id)
-    clusters = await export_pressed(update, context, people, "offering-nobody-yet")
-    if clusters is None:
-        return
-    table = [
-        (
+    table = await export_pressed(
+        update,
+        context,
+        people,
+        "offering-nobody-yet",
+        lambda a, cluster: (
             a.name,
             a.company,
-            clusters.get(a.cluster_code, a.cluster_code),
+            cluster,
             a.phone,
             t.label(f"offering-status-label-{a.status}"),
             a.signed_up_at,
             t.label("offering-attended-yes") if a.attended else "",
-        )
-        for a in people
-    ]
+        ),
+    )
+    if table is None:
+        return
     await send_columns(
         context,
         chat_id_of(update),

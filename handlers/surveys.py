@@ -265,8 +265,23 @@ async def on_export(update: Update, context: KhoosheContext, survey: Survey) -> 
 
     t = context.t
     sets = await answer_sets(context.db, survey.id)
-    clusters = await export_pressed(update, context, sets, "survey-no-answers")
-    if clusters is None:
+    table = await export_pressed(
+        update,
+        context,
+        sets,
+        "survey-no-answers",
+        lambda s, cluster: (
+            s.company,
+            cluster,
+            t.label("survey-yes" if s.complete else "survey-no"),
+            s.updated_at,
+            *(
+                _cell(t, q, s.answers[q.id]) if q.id in s.answers else None
+                for q in survey.questions
+            ),
+        ),
+    )
+    if table is None:
         return
     columns = [
         Column(t.label("survey-col-company"), 24),
@@ -274,19 +289,6 @@ async def on_export(update: Update, context: KhoosheContext, survey: Survey) -> 
         Column(t.label("survey-col-complete"), 10),
         Column(t.label("survey-col-updated"), gregorian=t.label("survey-col-updated_gregorian")),
         *(Column(shorten(q.text, 60), 30) for q in survey.questions),
-    ]
-    table = [
-        (
-            s.company,
-            clusters.get(s.cluster_code, s.cluster_code),
-            t.label("survey-yes" if s.complete else "survey-no"),
-            s.updated_at,
-            *(
-                _cell(t, q, s.answers[q.id]) if q.id in s.answers else None
-                for q in survey.questions
-            ),
-        )
-        for s in sets
     ]
     tz = context.settings.tz
     await send_table(

@@ -2,16 +2,17 @@
 
 Used by the reports export (handlers/staff_lists.py) and a survey's answers (handlers/surveys.py);
 `send_columns` by a training's sign-ups (handlers/offering_manage.py) and a broadcast's
-undelivered list (handlers/broadcasts.py); `export_pressed` answers the press of those three. The
-workbooks themselves come from bot/services/export.py.
+undelivered list (handlers/broadcasts.py); `export_pressed` answers the press of those three and
+makes their rows, each with its cluster's name. The workbooks themselves come from
+bot/services/export.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable, Iterable, Sequence, Sized
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from telegram import InputFile, Update
 from telegram.ext import ExtBot
@@ -21,16 +22,32 @@ from handlers.keyboards import answer
 from storage.clusters import cluster_names
 
 
+class InCluster(Protocol):
+    """A row's source: someone in a cluster."""
+
+    @property
+    def cluster_code(self) -> str: ...
+
+
+Found = TypeVar("Found", bound=InCluster)
+
+
 async def export_pressed(
-    update: Update, context: KhoosheContext, found: Sized, none_key: str
-) -> dict[str, str] | None:
+    update: Update,
+    context: KhoosheContext,
+    found: Sequence[Found],
+    none_key: str,
+    row: Callable[[Found, str], Sequence[Any]],
+) -> list[Sequence[Any]] | None:
     """An export button's press: with nothing `found` to export, answered `none_key` (an
-    alert) and None; otherwise answered, and the clusters' names by code for the rows."""
+    alert) and None; otherwise answered, and the rows: `row(item, its cluster's name)` for
+    each item (a cluster without a name in this language shows its code)."""
     if not found:
         await answer(update, context.t(none_key), alert=True)
         return None
     await answer(update)
-    return await cluster_names(context.db, context.t.lang)
+    names = await cluster_names(context.db, context.t.lang)
+    return [row(item, names.get(item.cluster_code, item.cluster_code)) for item in found]
 
 
 async def send_table(

@@ -28,7 +28,7 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.i18n import persian_script
 from bot.platforms import voice_note
-from bot.roles import Role, access_of, actor, deny, requires
+from bot.roles import Role, actor, permitted, requires
 from bot.services import notices
 from bot.services.notices import Notice
 from bot.services.report_files import send_attachments
@@ -69,15 +69,14 @@ async def report_in_scope(
     update: Update, context: KhoosheContext, report_id: int
 ) -> Report | None:
     """The report, if this staff member may act on it; otherwise tell them and return None."""
-    user = update.effective_user
-    assert user is not None
     report = await get_report(context.db, report_id)
-    access = await access_of(context, user.id)
-    if report is None or not access.covers_cluster(report.cluster_code):
-        log.warning("user %s denied report %s on %s", user.id, report_id, context.platform)
-        await deny(update, context)
-        return None
-    return report
+    return await permitted(
+        update,
+        context,
+        report,
+        lambda access, found: access.covers_cluster(found.cluster_code),
+        f"report {report_id}",
+    )
 
 
 async def pressed_report(
@@ -138,6 +137,26 @@ async def on_take(
     await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
+async def _choices(
+    update: Update, context: KhoosheContext, text: str, choices: list[tuple[str, str]]
+) -> None:
+    """A card's menu (a status, a category, an outside body): `text` over its (label, data)
+    buttons, two a row, as a new message in the chat pressed in."""
+    chat = update.effective_chat
+    assert chat is not None
+    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
+    await context.bot.send_message(
+        chat.id, text, reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
+    )
+
+
+async def _chosen(query: CallbackQuery, said: str) -> None:
+    """A menu's choice done: `said` as the press's answer, and the menu's buttons gone."""
+    await query.answer(said)
+    with suppress(TelegramError):
+        await query.edit_message_reply_markup(None)
+
+
 @report_button
 async def on_status_menu(
     update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
@@ -145,21 +164,13 @@ async def on_status_menu(
     """Show the statuses this report may move to."""
     await query.answer()
     t = context.t
-    buttons = [
-        InlineKeyboardButton(
-            t.label(f"report-status-{status}"),
-            callback_data=cb.TRIAGE_SET_STATUS.pack(report.id, status),
-        )
+    choices = [
+        (t.label(f"report-status-{status}"), cb.TRIAGE_SET_STATUS.pack(report.id, status))
         for status in TRANSITIONS.get(report.status, ())
     ]
-    chat = update.effective_chat
-    assert chat is not None
-    code = t.digits(report.code)
-    await context.bot.send_message(
-        chat.id,
-        t("triage-choose-status", code=code, status=t(f"report-status-{report.status}")),
-        reply_markup=InlineKeyboardMarkup(rows(buttons, 2)),
-    )
+    status = t(f"report-status-{report.status}")
+    asked = t("triage-choose-status", code=t.digits(report.code), status=status)
+    await _choices(update, context, asked, choices)
 
 
 @report_button
@@ -176,9 +187,7 @@ async def on_set_status(
         return
     await tell_parties(context, report, to_status)
     label = context.t(f"report-status-{to_status}")
-    await query.answer(context.t("triage-status-set", status=label))
-    with suppress(TelegramError):
-        await query.edit_message_reply_markup(None)
+    await _chosen(query, context.t("triage-status-set", status=label))
 
 
 async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
@@ -242,17 +251,6 @@ async def relay(update: Update, context: KhoosheContext, report: Report) -> None
     )
 
 
-async def _choices(
-    update: Update, context: KhoosheContext, key: str, choices: list[tuple[str, str]]
-) -> None:
-    chat = update.effective_chat
-    assert chat is not None
-    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
-    await context.bot.send_message(
-        chat.id, context.t(key), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
-    )
-
-
 @report_button
 async def on_category_menu(
     update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
@@ -265,7 +263,7 @@ async def on_category_menu(
         for c in CATEGORIES
         if c != report.category
     ]
-    await _choices(update, context, "triage-choose-category", choices)
+    await _choices(update, context, t("triage-choose-category"), choices)
 
 
 @report_button
@@ -279,9 +277,7 @@ async def on_set_category(
     ):
         await query.answer(context.t("triage-already-moved"), show_alert=True)
         return
-    await query.answer(context.t("triage-category-set", category=context.t(f"category-{slug}")))
-    with suppress(TelegramError):
-        await query.edit_message_reply_markup(None)
+    await _chosen(query, context.t("triage-category-set", category=context.t(f"category-{slug}")))
 
 
 @report_button
@@ -295,7 +291,7 @@ async def on_body_menu(
         (b.name(lang), cb.TRIAGE_SET_BODY.pack(report.id, b.code))
         for b in context.state.outside_bodies
     ]
-    await _choices(update, context, "triage-choose-body", choices)
+    await _choices(update, context, context.t("triage-choose-body"), choices)
 
 
 @report_button
@@ -311,9 +307,7 @@ async def on_set_body(
     moved_from = await refer(context.db, report.id, code, _actor(update, context))
     if moved_from is not None:
         await tell_parties(context, report, "referred")
-    await query.answer(context.t("triage-body-set", body=body.name(context.t.lang)))
-    with suppress(TelegramError):
-        await query.edit_message_reply_markup(None)
+    await _chosen(query, context.t("triage-body-set", body=body.name(context.t.lang)))
 
 
 @requires(Role.CLUSTER_AGENT)
