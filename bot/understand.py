@@ -244,20 +244,33 @@ class _Finglish:
         return None
 
     def _by_skeleton(self, lower: str) -> str | None:
+        """The word with the same consonants that reads closest: the lists' words and, once
+        the word analysis has loaded them, hazm's common words («fasele» is «فاصله», not the
+        lists' «فصلی»); on a tie, a word of the lists, then the commoner."""
         skeleton = latin_skeleton(lower)
         # Two-consonant skeletons of longer words are too loose («kar» is not «کره»).
         if len(skeleton) < 2 or (len(skeleton) == 2 and len(lower) > 5):
             return None
-        candidates = self.by_skeleton.get(skeleton)
+        candidates = [(word, 1, 0) for word in self.by_skeleton.get(skeleton, ())]
+        # Not for spoken verbs («mikhan», «nemire»: hazm's written words would misread them)
+        # nor for words of three letters or fewer (too many words share their consonants).
+        if len(lower) > _LATIN_SHORT and not lower.startswith(("mi", "nemi")):
+            candidates += [(word, 0, count) for word, count in _common.get(skeleton, ())]
         if not candidates:
             return None
         from difflib import SequenceMatcher
 
-        return max(candidates, key=lambda p: SequenceMatcher(None, lower, _romanised(p)).ratio())
+        def closeness(candidate: tuple[str, int, int]) -> tuple[float, int, int]:
+            word, listed, count = candidate
+            return round(SequenceMatcher(None, lower, _romanised(word)).ratio(), 1), listed, count
+
+        return max(candidates, key=closeness)[0]
 
 
 _finglish: _Finglish | None = None
 _finglish_lock = threading.Lock()
+# hazm's common words by consonant skeleton, once the word analysis has loaded them.
+_common: dict[str, list[tuple[str, int]]] = {}
 
 
 def _load_finglish() -> _Finglish:
@@ -280,11 +293,6 @@ def to_persian(word: str) -> str | None:
 _COMMON = 20_000
 # Latin words this short are left alone unless a list knows them.
 _LATIN_SHORT = 3
-
-
-def _is_english(word: str) -> bool:
-    """Whether a Latin word is one the lexicons use as it is (ERP, CNC)."""
-    return word.lower() in _load_finglish().english
 
 
 # --- spoken forms (hazm's informal lexicon) ---------------------------------------------------
@@ -332,28 +340,8 @@ class Informal:
         self.verbs = verbs
         self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
-        self.by_skeleton = _common_words_by_skeleton(lemmatizer.words)
-        self.from_latin = functools.lru_cache(maxsize=65536)(self._from_latin)
-
-    def _from_latin(self, lower: str) -> str | None:
-        """The common Persian word a Finglish word no list knows spells («fasele» → «فاصله»).
-
-        Matched on consonants, the closest reading first, then the commoner word. Not for
-        spoken verbs («mikhan», «nemire»: hazm's written words would misread them) nor for
-        words of three letters or fewer (too many words share their consonants).
-        """
-        if len(lower) <= _LATIN_SHORT or lower.startswith(("mi", "nemi")):
-            return None
-        candidates = self.by_skeleton.get(latin_skeleton(lower))
-        if not candidates:
-            return None
-        from difflib import SequenceMatcher
-
-        def closeness(candidate: tuple[str, int]) -> tuple[float, int]:
-            reading = SequenceMatcher(None, lower, _romanised(candidate[0])).ratio()
-            return round(reading, 1), candidate[1]
-
-        return max(candidates, key=closeness)[0]
+        # hazm's common words help read Finglish no list knows («fasele» → «فاصله»).
+        use_common_words(lemmatizer.words)
 
     def _written(self, word: str) -> str:
         """The written form of one normalised word (itself if it is not spoken Persian)."""
@@ -363,10 +351,18 @@ class Informal:
         return self.words.get(folded) or self.verbs.get(folded) or word
 
 
+def use_common_words(words: Mapping[str, object]) -> None:
+    """Read Finglish with hazm's common words too (its word list, with corpus counts)."""
+    global _common
+    if not _common:
+        _common = _common_words_by_skeleton(words)
+        to_persian.cache_clear()
+
+
 def _common_words_by_skeleton(
     words: Mapping[str, object],
 ) -> dict[str, list[tuple[str, int]]]:
-    """hazm's common words (and how common) by consonant skeleton, for Finglish no list knows."""
+    """hazm's common words (and how common) by consonant skeleton."""
     found: dict[str, list[tuple[str, int]]] = {}
     for word, info in words.items():
         count = info[0] if isinstance(info, tuple) and info else 0
@@ -404,8 +400,6 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
                 result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{ending}"))
                 continue
             persian = to_persian(bare)
-            if persian is None and informal is not None and not _is_english(bare):
-                persian = informal.from_latin(bare.lower())
             if persian is not None:
                 understood = informal.written(persian) if informal else persian
                 result.append(Word(bare, understood))

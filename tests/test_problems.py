@@ -52,3 +52,17 @@ def test_a_text_is_of_a_type_only_when_its_words_clearly_say_so(tmp_path: Path) 
     assert problems.classify("همش قطعه", "electricity", lexicon) is None
     # Only the category's own types count.
     assert problems.classify("برق قطع میشه", "finance", lexicon) is None
+
+
+def test_an_entry_written_as_spoken_matches_spoken_text(tmp_path: Path) -> None:
+    # Members' spoken «نمیشه» is read as a written verb: an entry written as members say it
+    # is read the same way, so it meets them.
+    (tmp_path / "workforce.toml").write_text(
+        '[shortage]\n"کارگر" = 1\n"پیدا نمیشه" = 2\n[wages]\n"کارگر" = 1\n"دستمزد" = 2\n',
+        encoding="utf-8",
+    )
+    lexicon = problems.load(tmp_path)
+    assert problems.classify("کارگر پیدا نمیشه", "workforce", lexicon) == "workforce.shortage"
+    assert problems.classify("سلام، کارگر ماهر پیدا نمیشه", "workforce", lexicon) == (
+        "workforce.shortage"
+    )

@@ -13,7 +13,7 @@ import logging
 import math
 import sys
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -35,6 +35,7 @@ __all__ = [
     "Tally",
     "Unit",
     "accuracy",
+    "analysed_key",
     "engine",
     "run_cli",
     "suggest",
@@ -137,19 +138,27 @@ class Lexicon:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
-        lexicon = cls.from_mapping(data, source=path.name)
+        lexicon = cls.from_mapping(data, source=path.name, analyse=analysed_key)
         log.debug("category lexicon %s: %d entries", path, len(lexicon))
         return lexicon
 
     @classmethod
     def from_mapping(
-        cls, data: Mapping[str, object], source: str = "lexicon", labels: Sequence[str] = SLUGS
+        cls,
+        data: Mapping[str, object],
+        source: str = "lexicon",
+        labels: Sequence[str] = SLUGS,
+        analyse: Callable[[str], str] | None = None,
     ) -> Lexicon:
         """Build a lexicon from `{label: {entry: weight}}`; ValueError names the bad entry.
 
-        The labels are the categories, or (bot/services/problems.py) the problem types.
+        The labels are the categories, or (bot/services/problems.py) the problem types. With
+        `analyse` (`analysed_key`), an entry also matches as members' text is read: written
+        in spoken form («پیدا نمیشه») it still meets «پیدا نمیشه» typed, which the
+        understanding step has turned into «پیدا نمی‌شود».
         """
         entries: dict[str, list[_Sense]] = {}
+        analysed: list[tuple[str, _Sense]] = []
         for slug, table in data.items():
             if slug not in labels:
                 raise ValueError(f"{source}: unknown category [{slug}]; known: {', '.join(SLUGS)}")
@@ -172,7 +181,14 @@ class Lexicon:
                         "and letter variants such as ي/ی or آ/ا are ignored in matching)"
                     )
                 first_seen[key] = written
-                entries.setdefault(key, []).append(_Sense(slug, float(weight), written.strip()))
+                sense = _Sense(slug, float(weight), written.strip())
+                entries.setdefault(key, []).append(sense)
+                if analyse is not None:
+                    analysed.append((analyse(written), sense))
+        for key, sense in analysed:
+            senses = entries.setdefault(key, [])
+            if key and all(other.slug != sense.slug for other in senses):
+                senses.append(sense)
         prefixes = frozenset(key[:i] for key in entries for i in range(1, len(key)))
         return cls({key: tuple(senses) for key, senses in entries.items()}, prefixes)
 
@@ -357,6 +373,11 @@ def _fold(text: str) -> str:
     """Return the matching form of an already normalised word: folded letters and digits."""
     # loose_match's letter folding (آ/ا, ئ/ی, hamza …), so both match the same way.
     return fold_digits(text).lower().translate(MATCH_FOLD).replace(ZWNJ, "")
+
+
+def analysed_key(written: str) -> str:
+    """Return the matching key of an entry read as a member's text is (spoken forms written)."""
+    return "".join(unit.surface for unit in engine().units(written))
 
 
 def _entry_key(written: str) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.lazy import Shared
-from bot.services.categorize import SLUGS, Lexicon, engine, tally
+from bot.services.categorize import SLUGS, Lexicon, analysed_key, engine, tally
 from bot.understand import PROBLEMS_DIR
 
 __all__ = ["MARGIN", "MIN_SCORE", "catalogue", "classify", "load", "problem_of", "scores"]
@@ -60,7 +60,8 @@ def load(directory: Path) -> Lexicon:
         # Checked file by file, so an error names the file.
         Lexicon.from_mapping(own, source=path.name, labels=tuple(own))
         data.update(own)
-    return Lexicon.from_mapping(data, labels=tuple(data))
+    # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
+    return Lexicon.from_mapping(data, labels=tuple(data), analyse=analysed_key)
 
 
 _catalogue = Shared(lambda: load(PROBLEMS_DIR))
