@@ -10,11 +10,13 @@ from bot.services import problems
 from bot.services.categorize import SLUGS
 
 
-def test_the_catalogue_loads_and_every_file_is_a_category() -> None:
-    lexicon = problems.catalogue()
-    labels = {sense.slug for senses in lexicon.entries.values() for sense in senses}
-    assert labels
-    assert {label.split(".")[0] for label in labels} <= set(SLUGS)
+def test_the_catalogue_has_every_category_and_only_its_own_types() -> None:
+    catalogue = problems.catalogue()
+    assert set(catalogue) == set(SLUGS)
+    for category, lexicon in catalogue.items():
+        labels = {sense.slug for senses in lexicon.entries.values() for sense in senses}
+        assert len(labels) >= 5, category
+        assert {label.split(".")[0] for label in labels} == {category}
 
 
 @pytest.mark.parametrize(
@@ -43,15 +45,15 @@ def test_a_text_is_of_a_type_only_when_its_words_clearly_say_so(tmp_path: Path) 
         encoding="utf-8",
     )
     lexicon = problems.load(tmp_path)
-    assert problems.classify("برق واحدمون هر روز قطع میشه", "electricity", lexicon) == (
+    assert problems.classify("برق واحدمون هر روز قطع میشه", lexicon["electricity"]) == (
         "electricity.power_cut"
     )
-    assert problems.classify("bargh ghat mishe", "electricity", lexicon) == "electricity.power_cut"
-    assert problems.classify("ولتاژ برق پایینه", "electricity", lexicon) == "electricity.voltage"
+    assert problems.classify("bargh ghat mishe", lexicon["electricity"]) == "electricity.power_cut"
+    assert problems.classify("ولتاژ برق پایینه", lexicon["electricity"]) == "electricity.voltage"
     # «قطع» alone is a cut of power or of gas: no type.
-    assert problems.classify("همش قطعه", "electricity", lexicon) is None
-    # Only the category's own types count.
-    assert problems.classify("برق قطع میشه", "finance", lexicon) is None
+    assert problems.classify("همش قطعه", lexicon["electricity"]) is None
+    # Only the category's own types count: a category with no file has none.
+    assert "finance" not in lexicon
 
 
 def test_an_entry_written_as_spoken_matches_spoken_text(tmp_path: Path) -> None:
@@ -62,7 +64,23 @@ def test_an_entry_written_as_spoken_matches_spoken_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     lexicon = problems.load(tmp_path)
-    assert problems.classify("کارگر پیدا نمیشه", "workforce", lexicon) == "workforce.shortage"
-    assert problems.classify("سلام، کارگر ماهر پیدا نمیشه", "workforce", lexicon) == (
+    assert problems.classify("کارگر پیدا نمیشه", lexicon["workforce"]) == "workforce.shortage"
+    assert problems.classify("سلام، کارگر ماهر پیدا نمیشه", lexicon["workforce"]) == (
         "workforce.shortage"
+    )
+
+
+def test_another_categorys_longer_entry_takes_no_word(tmp_path: Path) -> None:
+    # «قطعه» is a spare part in raw materials and spoken «قطع است» in infrastructure.
+    (tmp_path / "raw_materials.toml").write_text(
+        '[parts_shortage]\n"قطعه" = 1\n"کمیاب" = 1\n[parts_price]\n"قطعه" = 1\n"گران" = 1\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "infrastructure.toml").write_text(
+        '[water_cut]\n"آب" = 1\n"قطع" = 1\n[water_quality]\n"آب" = 1\n"کثیف" = 1\n',
+        encoding="utf-8",
+    )
+    lexicon = problems.load(tmp_path)
+    assert problems.classify("آب شهرک قطعه", lexicon["infrastructure"]) == (
+        "infrastructure.water_cut"
     )

@@ -159,6 +159,8 @@ class Lexicon:
         """
         entries: dict[str, list[_Sense]] = {}
         analysed: list[tuple[str, _Sense]] = []
+        # The problem types repeat their object and trouble words: each is read once.
+        reading: dict[str, str] = {}
         for slug, table in data.items():
             if slug not in labels:
                 raise ValueError(f"{source}: unknown category [{slug}]; known: {', '.join(SLUGS)}")
@@ -184,7 +186,9 @@ class Lexicon:
                 sense = _Sense(slug, float(weight), written.strip())
                 entries.setdefault(key, []).append(sense)
                 if analyse is not None:
-                    analysed.append((analyse(written), sense))
+                    if written not in reading:
+                        reading[written] = analyse(written)
+                    analysed.append((reading[written], sense))
         for key, sense in analysed:
             senses = entries.setdefault(key, [])
             if key and all(other.slug != sense.slug for other in senses):
@@ -376,10 +380,15 @@ def _fold(text: str) -> str:
 
 
 def analysed_key(written: str) -> str:
-    """Return the matching key of an entry read as a member's text is (spoken forms written)."""
-    return "".join(unit.surface for unit in engine().units(written))
+    """Return the matching key of an entry read as a member's text is (spoken forms written),
+    or "" when that is the entry as written (most entries: reading them all takes seconds)."""
+    analysis = engine()
+    if all(analysis.informal.written(word) == word for word in normalize(written).split()):
+        return ""
+    return "".join(unit.surface for unit in analysis.units(written))
 
 
+@functools.lru_cache(maxsize=16384)
 def _entry_key(written: str) -> str:
     """Return the matching key of a lexicon entry: spaces and half-spaces don't count."""
     return "".join(_fold(normalize(written).translate(_PART_SEPARATORS)).split())

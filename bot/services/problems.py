@@ -36,55 +36,53 @@ MARGIN = 1.0
 _PROBLEM_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
-def load(directory: Path) -> Lexicon:
-    """Read every category's problem file into one lexicon labelled `category.problem`.
+def load(directory: Path) -> dict[str, Lexicon]:
+    """Read every category's problem file: its types as a lexicon labelled `category.problem`.
 
-    ValueError names the file and the bad entry: a file not named after a category, a
-    problem id that isn't one, or an entry the category lexicon's rules refuse.
+    One lexicon per category, so a longer entry of another category's types («قطعه یدکی»)
+    never takes a word («قطعه», spoken «قطع است») from this one's. ValueError names the file
+    and the bad entry: a file not named after a category, a problem id that isn't one, or an
+    entry the category lexicon's rules refuse.
     """
-    data: dict[str, Mapping[str, object]] = {}
+    catalogue: dict[str, Lexicon] = {}
     for path in sorted(directory.glob("*.toml")):
-        own: dict[str, Mapping[str, object]] = {}
         if path.stem not in SLUGS:
             raise ValueError(f"{path.name}: not a category; known: {', '.join(SLUGS)}")
         try:
             problems = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        types: dict[str, Mapping[str, object]] = {}
         for problem, table in problems.items():
             if not _PROBLEM_ID.fullmatch(problem):
                 raise ValueError(f"{path.name}: [{problem}] is not a problem id (a_b_c)")
             if not isinstance(table, Mapping) or not table:
                 raise ValueError(f'{path.name}: [{problem}] must be a table of "entry" = weight')
-            own[f"{path.stem}.{problem}"] = table
-        # Checked file by file, so an error names the file.
-        Lexicon.from_mapping(own, source=path.name, labels=tuple(own))
-        data.update(own)
-    # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
-    return Lexicon.from_mapping(data, labels=tuple(data), analyse=analysed_key)
+            types[f"{path.stem}.{problem}"] = table
+        # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
+        catalogue[path.stem] = Lexicon.from_mapping(
+            types, source=path.name, labels=tuple(types), analyse=analysed_key
+        )
+    return catalogue
 
 
 _catalogue = Shared(lambda: load(PROBLEMS_DIR))
 
 
-def catalogue() -> Lexicon:
-    """Return the problem catalogue, read on first use."""
+def catalogue() -> dict[str, Lexicon]:
+    """Return the problem catalogue (a lexicon per category), read on first use."""
     return _catalogue()
 
 
-def scores(text: str, category: str, lexicon: Lexicon) -> list[tuple[str, float]]:
-    """Return the problem types of a category found in text, with their weights, best first."""
+def scores(text: str, lexicon: Lexicon) -> list[tuple[str, float]]:
+    """Return the problem types found in text, with their weights, best first."""
     found = tally(engine().units(text), lexicon)
-    prefix = f"{category}."
-    return sorted(
-        ((label, score) for label, score in found.scores.items() if label.startswith(prefix)),
-        key=lambda pair: -pair[1],
-    )
+    return sorted(found.scores.items(), key=lambda pair: -pair[1])
 
 
-def classify(text: str, category: str, lexicon: Lexicon) -> str | None:
+def classify(text: str, lexicon: Lexicon) -> str | None:
     """Return the problem type (`category.problem`) text is clearly about, or None."""
-    ranked = scores(text, category, lexicon)
+    ranked = scores(text, lexicon)
     if not ranked:
         return None
     label, top = ranked[0]
@@ -98,4 +96,5 @@ def classify(text: str, category: str, lexicon: Lexicon) -> str | None:
 def problem_of(text: str, category: str) -> str | None:
     """Return the catalogue's problem type text is clearly about, or None (cached: one new
     report meets every open report of its category)."""
-    return classify(text, category, catalogue())
+    lexicon = catalogue().get(category)
+    return classify(text, lexicon) if lexicon is not None else None

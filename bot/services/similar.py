@@ -311,9 +311,11 @@ _load = Shared(_build)
 
 
 def warm_up() -> None:
-    """Load hazm's parts and the similarity tables now, not at the first report."""
+    """Load hazm's parts, the similarity tables and the problem types now, not at the first
+    report."""
     categorize.warm_up()
     _load()
+    problems.catalogue()
 
 
 @functools.lru_cache(maxsize=4096)
