@@ -50,11 +50,12 @@ PARTS = {
     # 0.828, recall 0.410); its mistakes were looked at for the problem types, so dev data.
     "dev 6": DATA / "similar_pairs_heldout5.tsv",
     # Written blind (without reading the code or any word list) while the problem types were
-    # written and tuned, kept off those branches, and measured once after they were merged.
-    "held-out 6": DATA / "similar_pairs_heldout6.tsv",
+    # written and tuned, kept off those branches, and measured once after they were merged
+    # (precision 0.946, recall 0.593; words alone 0.942 / 0.415); looked at since, so dev data.
+    "dev 7": DATA / "similar_pairs_heldout6.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
-HELD_OUT: tuple[str, ...] = ("held-out 6",)
+HELD_OUT: tuple[str, ...] = ()
 PLACES = ROOT / "data" / "clusters.csv"
 
 

@@ -207,7 +207,12 @@ class _Finglish:
         # So are the words of the problem types («mahdood» → «محدود»).
         for path in sorted(PROBLEMS_DIR.glob("*.toml")):
             for problem, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
-                lexicon[f"{path.stem}.{problem}"] = entries
+                if problem == "_groups":  # word groups: name = ["word", …]
+                    entries = {w: 1 for words in entries.values() for w in words}
+                # Not a group's name ("@steel").
+                lexicon[f"{path.stem}.{problem}"] = {
+                    w: 1 for w in entries if not w.startswith("@")
+                }
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
         for entries in lexicon.values():

@@ -84,3 +84,38 @@ def test_another_categorys_longer_entry_takes_no_word(tmp_path: Path) -> None:
     assert problems.classify("آب شهرک قطعه", lexicon["infrastructure"]) == (
         "infrastructure.water_cut"
     )
+
+
+def test_word_groups_are_written_once_and_taken_whole(tmp_path: Path) -> None:
+    (tmp_path / "raw_materials.toml").write_text(
+        '[_groups]\nleather = ["چرم", "چرم خام"]\ntextile = ["نخ", "پارچه"]\n'
+        'price = ["گران", "قیمت"]\nshortage = ["کمیاب", "پیدا نمیشه"]\n'
+        '[leather_price]\n"@leather" = 1\n"@price" = 1\n'
+        '[leather_shortage]\n"@leather" = 1\n"@shortage" = 1\n"چرم خام" = 2\n'
+        '[textile_price]\n"@textile" = 1\n"@price" = 1\n',
+        encoding="utf-8",
+    )
+    lexicon = problems.load(tmp_path)["raw_materials"]
+    assert problems.classify("چرم گران شده", lexicon) == "raw_materials.leather_price"
+    assert problems.classify("قیمت پارچه بالا رفته", lexicon) == "raw_materials.textile_price"
+    assert problems.classify("چرم پیدا نمیشه", lexicon) == "raw_materials.leather_shortage"
+    # A word the type lists itself keeps its own weight.
+    senses = lexicon.entries["چرمخام"]
+    assert {(s.slug, s.weight) for s in senses} == {
+        ("raw_materials.leather_price", 1.0),
+        ("raw_materials.leather_shortage", 2.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('[_groups]\nsteel = ["آهن"]\n[steel_price]\n"@stel" = 1\n', "@stel: no such group"),
+        ('[_groups]\nsteel = "آهن"\n', "steel must be a list of words"),
+        ('[_groups]\nsteel = ["آهن", "آهن "]\n[steel_price]\n"@steel" = 1\n', "same entry"),
+    ],
+)
+def test_a_bad_group_is_refused_by_name(tmp_path: Path, text: str, error: str) -> None:
+    (tmp_path / "raw_materials.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        problems.load(tmp_path)

@@ -32,6 +32,8 @@ __all__ = ["MARGIN", "MIN_SCORE", "catalogue", "classify", "load", "problem_of",
 # and «قطع»), and this much more than the next type of its category, to be the text's type.
 MIN_SCORE = 2.0
 MARGIN = 1.0
+# A file's word groups (objects, troubles): `"@name" = weight` in a type stands for each word.
+_GROUPS = "_groups"
 # Problem ids: lower-case Latin words joined by "_" (they are labels, never shown to members).
 _PROBLEM_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
@@ -40,9 +42,11 @@ def load(directory: Path) -> dict[str, Lexicon]:
     """Read every category's problem file: its types as a lexicon labelled `category.problem`.
 
     One lexicon per category, so a longer entry of another category's types («قطعه یدکی»)
-    never takes a word («قطعه», spoken «قطع است») from this one's. ValueError names the file
-    and the bad entry: a file not named after a category, a problem id that isn't one, or an
-    entry the category lexicon's rules refuse.
+    never takes a word («قطعه», spoken «قطع است») from this one's. A file may name word groups
+    in a `[_groups]` table (`steel = ["آهن", "فولاد", …]`) that its types take in whole
+    (`"@steel" = 1`): a type of raw materials is a material and a trouble, each written once.
+    ValueError names the file and the bad entry: a file not named after a category, a problem
+    id that isn't one, an unknown group, or an entry the category lexicon's rules refuse.
     """
     catalogue: dict[str, Lexicon] = {}
     for path in sorted(directory.glob("*.toml")):
@@ -52,18 +56,48 @@ def load(directory: Path) -> dict[str, Lexicon]:
             problems = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        groups = _groups(path.name, problems.pop(_GROUPS, {}))
         types: dict[str, Mapping[str, object]] = {}
         for problem, table in problems.items():
             if not _PROBLEM_ID.fullmatch(problem):
                 raise ValueError(f"{path.name}: [{problem}] is not a problem id (a_b_c)")
             if not isinstance(table, Mapping) or not table:
                 raise ValueError(f'{path.name}: [{problem}] must be a table of "entry" = weight')
-            types[f"{path.stem}.{problem}"] = table
+            types[f"{path.stem}.{problem}"] = _expanded(path.name, problem, table, groups)
         # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
         catalogue[path.stem] = Lexicon.from_mapping(
             types, source=path.name, labels=tuple(types), analyse=analysed_key
         )
     return catalogue
+
+
+def _groups(source: str, table: object) -> dict[str, list[str]]:
+    """Read a file's word groups: `name = ["word", …]`."""
+    if not isinstance(table, Mapping):
+        raise ValueError(f'{source}: [{_GROUPS}] must be a table of name = ["word", …]')
+    for name, words in table.items():
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+            raise ValueError(f'{source}: [{_GROUPS}] {name} must be a list of words: ["…", "…"]')
+    return dict(table)
+
+
+def _expanded(
+    source: str, problem: str, table: Mapping[str, object], groups: Mapping[str, list[str]]
+) -> dict[str, object]:
+    """A type's entries with each `"@group" = weight` written out as the group's words."""
+    entries: dict[str, object] = {}
+    for written, weight in table.items():
+        if not written.startswith("@"):
+            continue
+        words = groups.get(written[1:])
+        if words is None:
+            known = ", ".join(f"@{name}" for name in groups) or "none"
+            raise ValueError(f"{source}: [{problem}] {written}: no such group; known: {known}")
+        for word in words:
+            entries[word] = weight
+    # A word the type lists itself keeps its own weight.
+    entries.update((w, weight) for w, weight in table.items() if not w.startswith("@"))
+    return entries
 
 
 _catalogue = Shared(lambda: load(PROBLEMS_DIR))
