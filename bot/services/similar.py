@@ -3,7 +3,9 @@
 Built on the categoriser's word analysis (bot/services/categorize.py: hazm, the one
 normaliser, bot/understand.py): synonyms (data/synonyms.toml) become their head word, and
 data/problem_words.toml tells what a problem is about from what only names its category.
-Used by "me too" offers, needs-topic matching and the digest's themes.
+Used by "me too" offers, needs-topic matching and the digest's themes. For "me too" offers,
+where both reports have one category, the problem types of bot/services/problems.py weigh in
+too (`judged`): words alone miss what members say of one problem in wholly different words.
 
 Rules that are not word lists: a thing missing, however said (cut, «نیست», «نداریم»,
 «نیومده», «یوخدور», «پیدا نمیشه»), is one trouble, «کمبود», except a «نیست» negating the word
