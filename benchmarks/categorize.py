@@ -73,12 +73,12 @@ def main(count: int) -> None:
     lexicon = categorize.Lexicon.load(categorize.LEXICON_PATH)
     loaded = time.perf_counter() - start
     start = time.perf_counter()
-    categorize.suggest("برق شهرک قطع شده", lexicon)
+    categorize.suggest("برق شهرک قطع شده bargh", lexicon)
     first = time.perf_counter() - start
     print(
         f"import {imported:.3f} s; lexicon load ({len(lexicon)} entries, loads hazm's "
-        f"normaliser) {loaded:.2f} s; first suggestion (loads tokenizer and lemmatizer) "
-        f"{first:.2f} s"
+        f"normaliser) {loaded:.2f} s; first suggestion (loads tokenizer, lemmatizer and "
+        f"Finglish tables) {first:.2f} s"
     )
 
     rows = {name: read_labelled(path) for name, path in SETS.items()}

@@ -215,13 +215,13 @@ class _Finglish:
                 }
         vocabulary: set[str] = set(table.values())
         english: set[str] = set()
-        for entries in lexicon.values():
-            for entry in entries:
-                for piece in normalize(entry).replace(ZWNJ, " ").split():
-                    if _LATIN_WORD.fullmatch(piece):
-                        english.add(piece.lower())  # ERP, CNC: already what the lexicon wants
-                    elif len(piece) >= 2:
-                        vocabulary.add(piece)
+        # Each written entry once: the problem types repeat their words from type to type.
+        for entry in {entry for entries in lexicon.values() for entry in entries}:
+            for piece in normalize(entry).replace(ZWNJ, " ").split():
+                if _LATIN_WORD.fullmatch(piece):
+                    english.add(piece.lower())  # ERP, CNC: already what the lexicon wants
+                elif len(piece) >= 2:
+                    vocabulary.add(piece)
         by_skeleton: dict[str, list[str]] = {}
         for persian in sorted(vocabulary):
             for word in persian.split():

@@ -403,9 +403,11 @@ def engine() -> Engine:
 
 
 def warm_up() -> None:
-    """Load hazm's tokenizer, lemmatizer and normaliser now, not at the first report."""
+    """Load hazm's tokenizer, lemmatizer and normaliser and the Finglish tables now, not at
+    the first report."""
     engine()
     normalize("")
+    understand.to_persian("bargh")
 
 
 def _units(text: str) -> list[Unit]:
