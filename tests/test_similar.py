@@ -50,25 +50,25 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-# Measured at SIMILARITY_THRESHOLD 0.52 (`python -m benchmarks.similar`) after the fourth round
-# of tuning (issue 12: a thing missing as one trouble, endings, compounds, dictionary synonyms):
-# tuning 1.000 / 0.956, dev 1 1.000 / 0.925, dev 2 1.000 / 1.000, dev 3 0.978 / 1.000, dev 4
-# 0.948 / 0.860, dev 5 1.000 / 1.000; all 705 pairs together 0.983 / 0.936. Every part here
-# has been tuned on: dev 4 was held out in the third round (0.930 / 0.495 when first measured),
-# dev 5 was written mid-way through the fourth by the helper tuning, knowing its vocabulary
-# (1.000 / 0.818 when first measured). Held-out 5, written blind and measured once after the
-# fourth round, is far lower: 0.828 / 0.410 (the code before the round: 0.826 / 0.325), so
-# the goal (0.95 / 0.85 on held-out data) is not met. Its floor only keeps it from falling.
-# The floors hold what was measured, less a pair or two, so a change cannot quietly make a
-# wrong "me too" offer likelier or a right one rarer.
+# Measured at SIMILARITY_THRESHOLD 0.52 with the problem types (`python -m benchmarks.similar`):
+# tuning 1.000 / 0.991, dev 1-3 and dev 5 1.000 / 1.000, dev 4 1.000 / 0.953, dev 6 0.990 /
+# 0.889, dev 7 0.990 / 0.805; all 1,174 tuning and dev pairs together 0.996 / 0.931. Every one
+# of those parts has been tuned on (dev 6 and dev 7 were held out once: 0.828 / 0.410 and 0.946
+# / 0.593 when fresh). Held-out 7, written blind and measured once after the problem types'
+# second round, is lower: 0.971 / 0.581 (its words alone: 1.000 / 0.265), so the precision
+# goal (0.95 on held-out data) is met and the recall goal (0.85) is not; its floor only keeps
+# it from falling. The floors hold what was measured, less a pair or two, so a change cannot
+# quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
-    "tuning": (0.97, 0.94),
-    "dev 1": (0.97, 0.90),
+    "tuning": (0.97, 0.97),
+    "dev 1": (0.97, 0.96),
     "dev 2": (0.95, 0.95),
     "dev 3": (0.95, 0.97),
-    "dev 4": (0.93, 0.84),
+    "dev 4": (0.97, 0.93),
     "dev 5": (0.95, 0.96),
-    "dev 6": (0.80, 0.39),
+    "dev 6": (0.97, 0.87),
+    "dev 7": (0.97, 0.78),
+    "held-out 7": (0.95, 0.56),
 }
 
 
