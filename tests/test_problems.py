@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,13 @@ def test_a_bad_group_is_refused_by_name(tmp_path: Path, text: str, error: str) -
     (tmp_path / "raw_materials.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=error):
         problems.load(tmp_path)
+
+
+def test_a_broken_catalogue_leaves_me_too_to_the_words(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A staffer's typo must not fail every report: the types are off, and the log says why.
+    (tmp_path / "finance.toml").write_text('[loan_delay]\n"وام" = "یک"\n', encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="bot.services.problems"):
+        assert problems.load_or_none(tmp_path) == {}
+    assert "finance.toml" in caplog.text and "weight must be a number" in caplog.text

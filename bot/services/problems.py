@@ -17,6 +17,7 @@ members' words, the same file format, every decision explained by the entries th
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import tomllib
 from collections.abc import Mapping
@@ -26,7 +27,18 @@ from bot.lazy import Shared
 from bot.services.categorize import SLUGS, Lexicon, analysed_key, engine, tally
 from bot.understand import PROBLEMS_DIR
 
-__all__ = ["MARGIN", "MIN_SCORE", "catalogue", "classify", "load", "problem_of", "scores"]
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "MARGIN",
+    "MIN_SCORE",
+    "catalogue",
+    "classify",
+    "load",
+    "load_or_none",
+    "problem_of",
+    "scores",
+]
 
 # A type needs this much weight in a text (one entry of weight 2 or more, or two of 1: «برق»
 # and «قطع»), and this much more than the next type of its category, to be the text's type.
@@ -100,7 +112,17 @@ def _expanded(
     return entries
 
 
-_catalogue = Shared(lambda: load(PROBLEMS_DIR))
+def load_or_none(directory: Path) -> dict[str, Lexicon]:
+    """The catalogue; with a broken file, none (and an error logged): "me too" then goes by
+    words alone rather than fail every report. `python -m bot check` names the bad entry."""
+    try:
+        return load(directory)
+    except ValueError as exc:
+        log.error("problem types not used: %s", exc)
+        return {}
+
+
+_catalogue = Shared(lambda: load_or_none(PROBLEMS_DIR))
 
 
 def catalogue() -> dict[str, Lexicon]:
