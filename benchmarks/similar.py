@@ -55,11 +55,12 @@ PARTS = {
     "dev 7": DATA / "similar_pairs_heldout6.tsv",
     # Written blind (without reading the code or any word list, in other manners than the
     # earlier sets: consequences, typos, rambling and very short messages, mixed languages)
-    # while the problem types' second round was written, and measured once after it merged.
-    "held-out 7": DATA / "similar_pairs_heldout7.tsv",
+    # while the problem types' second round was written, and measured once after it merged
+    # (precision 0.971, recall 0.581; words alone 1.000 / 0.265); looked at since: dev data.
+    "dev 8": DATA / "similar_pairs_heldout7.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
-HELD_OUT: tuple[str, ...] = ("held-out 7",)
+HELD_OUT: tuple[str, ...] = ()
 PLACES = ROOT / "data" / "clusters.csv"
 
 
