@@ -4,8 +4,8 @@ Run by hand from the project root: `python -m benchmarks.categorize [--texts 500
 cost of importing the module, loading the lexicon (which loads hazm's normaliser) and the first
 suggestion (hazm's tokenizer and lemmatizer); then seconds per report, mean and p95, first over
 the distinct labelled texts (cold word cache) and then over them repeated to --texts reports;
-the `python -m bot categorize` loop (run_cli) on the same lines; and top-1 / top-3 accuracy on
-the tuning and held-out sets.
+the `python -m bot categorize` loop (categorize_lines) on the same lines; and top-1 / top-3
+accuracy on the tuning and held-out sets.
 """
 
 from __future__ import annotations
@@ -14,8 +14,14 @@ import argparse
 import io
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.__main__ import categorize_lines
+
+if TYPE_CHECKING:
+    from bot.services.categorize import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -35,6 +41,19 @@ def read_styles(path: Path) -> dict[str, list[tuple[str, str]]]:
             style, slug, text = line.split("\t", 2)
             rows.setdefault(style, []).append((slug, text))
     return rows
+
+
+def accuracy(labelled: Iterable[tuple[str, str]], lexicon: Lexicon) -> tuple[float, float]:
+    """Return the top-1 and top-3 accuracy of suggest() on (slug, text) pairs."""
+    from bot.services.categorize import suggest
+
+    top1 = top3 = total = 0
+    for slug, text in labelled:
+        slugs = [s.slug for s in suggest(text, lexicon, top=3)]
+        total += 1
+        top1 += slugs[0] == slug
+        top3 += slug in slugs
+    return (top1 / total, top3 / total) if total else (0.0, 0.0)
 
 
 def read_labelled(path: Path) -> list[tuple[str, str]]:
@@ -101,15 +120,15 @@ def main(count: int) -> None:
 
     stdin, stdout = io.StringIO("\n".join(repeated) + "\n"), io.StringIO()
     start = time.perf_counter()
-    categorize.run_cli(stdin, stdout)
+    categorize_lines(stdin, stdout, categorize.LEXICON_PATH)
     elapsed = time.perf_counter() - start
     print(
-        f"run_cli, {len(repeated)} lines (lexicon load included): {elapsed:.2f} s, "
+        f"categorize_lines, {len(repeated)} lines (lexicon load included): {elapsed:.2f} s, "
         f"{len(repeated) / elapsed:.0f} lines/s"
     )
 
     for name, labelled in rows.items():
-        top1, top3 = categorize.accuracy(labelled, lexicon)
+        top1, top3 = accuracy(labelled, lexicon)
         print(f"accuracy, {name} ({len(labelled)} reports): top-1 {top1:.3f}, top-3 {top3:.3f}")
 
 

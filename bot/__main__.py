@@ -10,7 +10,7 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -26,6 +26,24 @@ def _settings() -> Settings:
     except ValidationError as exc:
         print(f"khooshe: configuration error: {describe_error(exc)}", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+def categorize_lines(stdin: TextIO, stdout: TextIO, lexicon_path: Path) -> int:
+    """`python -m bot categorize`: the top three category slugs of each stdin line, one output
+    line per input line."""
+    from bot.services.categorize import Lexicon, suggest
+
+    try:
+        lexicon = Lexicon.load(lexicon_path)
+    except (OSError, ValueError) as exc:
+        print(f"khooshe: cannot read the category lexicon {lexicon_path}: {exc}", file=sys.stderr)
+        return 2
+    for line in stdin:
+        slugs = [s.slug for s in suggest(line.rstrip("\r\n"), lexicon, top=3)]
+        stdout.write(" ".join(slugs) + "\n")
+        # Staff may type lines by hand and wait for each answer.
+        stdout.flush()
+    return 0
 
 
 async def _run(settings: Settings) -> int:
@@ -185,10 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # Ctrl-C before the console took it over: a quiet exit
             return 0
     if args.command == "categorize":
-        from bot.services.categorize import run_cli
-
         # No token needed: read only the lexicon's location from the settings.
-        return run_cli(sys.stdin, sys.stdout, _settings().lexicon_file)
+        return categorize_lines(sys.stdin, sys.stdout, _settings().lexicon_file)
 
     if args.command == "check":
         from bot.check import main as check

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.categorize import read_labelled
-from bot.services.categorize import LEXICON_PATH, SLUGS, Lexicon, accuracy, run_cli, suggest
+from benchmarks.categorize import accuracy, read_labelled
+from bot.__main__ import categorize_lines
+from bot.services.categorize import LEXICON_PATH, SLUGS, Lexicon, suggest
 from bot.services.similar import (
     SIMILARITY_THRESHOLD,
     most_similar,
@@ -222,7 +223,7 @@ def test_each_entry_counts_once() -> None:
 def run(text: str, lexicon_path: Path | None = None) -> tuple[int, list[str]]:
     """Run the CLI on text and return its exit code and output lines."""
     stdout = io.StringIO()
-    code = run_cli(io.StringIO(text), stdout, lexicon_path)
+    code = categorize_lines(io.StringIO(text), stdout, lexicon_path or LEXICON_PATH)
     output = stdout.getvalue()
     assert output == "" or output.endswith("\n")
     return code, output.splitlines()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.categorize import read_styles
+from benchmarks.categorize import accuracy, read_styles
 from bot import understand
-from bot.services.categorize import LEXICON_PATH, Lexicon, accuracy, engine, suggest
+from bot.services.categorize import LEXICON_PATH, Lexicon, engine, suggest
 from bot.services.similar import tokens_for_similarity
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -11,12 +11,11 @@ import dataclasses
 import functools
 import logging
 import math
-import sys
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from bot import understand
 from bot.lazy import Shared
@@ -34,10 +33,8 @@ __all__ = [
     "Suggestion",
     "Tally",
     "Unit",
-    "accuracy",
     "analysed_key",
     "engine",
-    "run_cli",
     "suggest",
     "tally",
     "warm_up",
@@ -486,30 +483,3 @@ def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
         )
         for slug in order[: max(top, 0)]
     ]
-
-
-def accuracy(labelled: Iterable[tuple[str, str]], lexicon: Lexicon) -> tuple[float, float]:
-    """Return the top-1 and top-3 accuracy of suggest() on (slug, text) pairs."""
-    top1 = top3 = total = 0
-    for slug, text in labelled:
-        slugs = [s.slug for s in suggest(text, lexicon, top=3)]
-        total += 1
-        top1 += slugs[0] == slug
-        top3 += slug in slugs
-    return (top1 / total, top3 / total) if total else (0.0, 0.0)
-
-
-def run_cli(stdin: TextIO, stdout: TextIO, lexicon_path: Path | None = None) -> int:
-    """Print the top three category slugs of each stdin line, one output line per input line."""
-    path = lexicon_path or LEXICON_PATH
-    try:
-        lexicon = Lexicon.load(path)
-    except (OSError, ValueError) as exc:
-        print(f"khooshe: cannot read the category lexicon {path}: {exc}", file=sys.stderr)
-        return 2
-    for line in stdin:
-        slugs = [s.slug for s in suggest(line.rstrip("\r\n"), lexicon, top=3)]
-        stdout.write(" ".join(slugs) + "\n")
-        # Staff may type lines by hand and wait for each answer.
-        stdout.flush()
-    return 0
