@@ -51,14 +51,15 @@ def test_pairs_sets_are_sound() -> None:
 
 
 # Measured at SIMILARITY_THRESHOLD 0.52 with the problem types (`python -m benchmarks.similar`):
-# tuning 1.000 / 0.991, dev 1-3 and dev 5 1.000 / 1.000, dev 4 1.000 / 0.953, dev 6 0.990 /
-# 0.889, dev 7 0.990 / 0.805; all 1,174 tuning and dev pairs together 0.996 / 0.931. Every one
-# of those parts has been tuned on (dev 6 and dev 7 were held out once: 0.828 / 0.410 and 0.946
-# / 0.593 when fresh). Held-out 7, written blind and measured once after the problem types'
-# second round, is lower: 0.971 / 0.581 (its words alone: 1.000 / 0.265), so the precision
-# goal (0.95 on held-out data) is met and the recall goal (0.85) is not; its floor only keeps
-# it from falling. The floors hold what was measured, less a pair or two, so a change cannot
-# quietly make a wrong "me too" offer likelier or a right one rarer.
+# tuning 1.000 / 0.991, dev 1-3 and dev 5 1.000 / 1.000, dev 4 1.000 / 0.953, dev 6 0.991 /
+# 0.906, dev 7 1.000 / 0.898, dev 8 0.989 / 0.761; all 1,402 tuning and dev pairs together
+# 0.997 / 0.922. Every one of those parts has been tuned on; dev 6, 7 and 8 were held out once,
+# each measured fresh after a round of tuning: 0.828 / 0.410 (words only), 0.946 / 0.593 and
+# 0.971 / 0.581 (problem types, rounds 1 and 2). Held-out 8, written blind with more of the
+# less common problems and measured once after the third round, is lower: 0.896 / 0.496 (its
+# words alone: 0.967 / 0.240). Neither goal (0.95 / 0.85 on held-out data) is met there; its
+# floor only keeps it from falling. The floors hold what was measured, less a pair or two, so
+# a change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
@@ -66,9 +67,10 @@ FLOORS = {
     "dev 3": (0.95, 0.97),
     "dev 4": (0.97, 0.93),
     "dev 5": (0.95, 0.96),
-    "dev 6": (0.97, 0.87),
-    "dev 7": (0.97, 0.78),
-    "dev 8": (0.95, 0.56),
+    "dev 6": (0.97, 0.88),
+    "dev 7": (0.97, 0.87),
+    "dev 8": (0.97, 0.73),
+    "held-out 8": (0.87, 0.47),
 }
 
 
