@@ -60,11 +60,12 @@ PARTS = {
     "dev 8": DATA / "similar_pairs_heldout7.tsv",
     # Written blind (more less-common problems, smaller towns, more Azerbaijani-Finglish and
     # Finglish-Finglish pairs) while the problem types' third round was written, and measured
-    # once after it merged: precision 0.896, recall 0.496 (words alone 0.967 / 0.240).
-    "held-out 8": DATA / "similar_pairs_heldout8.tsv",
+    # once after it merged: precision 0.896, recall 0.496 (words alone 0.967 / 0.240); looked
+    # at for the fourth round since: dev data.
+    "dev 9": DATA / "similar_pairs_heldout8.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
-HELD_OUT: tuple[str, ...] = ("held-out 8",)
+HELD_OUT: tuple[str, ...] = ()
 PLACES = ROOT / "data" / "clusters.csv"
 
 
