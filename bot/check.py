@@ -2,10 +2,10 @@
 
 Checked, in order: the settings; each configured platform's token (getMe, through the
 platform's proxy); the staff chats (getChat); the database (it opens, its migrations, its
-integrity); the data files (clusters, category lexicon, problem types, holidays, outside
-bodies); the backup folder. The database is only read, never created or migrated, so the
-check can run beside a running bot (from a monitor, say). Exit status 0 only if every check
-passed.
+integrity); the data files (clusters, category lexicon, problem types, Azerbaijani words,
+holidays, outside bodies); the backup folder. The database is only read, never created or
+migrated, so the check can run beside a running bot (from a monitor, say). Exit status 0 only
+if every check passed.
 
 The lines are for an operator, in English, like the start-up lines of `python -m bot`; tokens,
 proxy passwords and phone numbers are never printed.
@@ -186,12 +186,13 @@ def _database(path: Path) -> tuple[bool, str]:
 
 
 def _data_files(settings: Settings) -> list[tuple[str, Check]]:
+    from bot.azerbaijani import Azerbaijani
     from bot.services import problems
     from bot.services.categorize import Lexicon
     from bot.services.places import parse_places
     from bot.services.triage import load_outside_bodies
     from bot.services.workdays import Holidays
-    from bot.understand import PROBLEMS_DIR
+    from bot.understand import AZERBAIJANI_PATH, PROBLEMS_DIR
 
     def places() -> str:
         found = parse_places(settings.clusters_file.read_text(encoding="utf-8"), normalise=False)
@@ -208,6 +209,9 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
             for lexicon in catalogue.values()
         )
         return f"{types} types in {len(catalogue)} categories"
+
+    def azerbaijani() -> str:
+        return f"{len(Azerbaijani.load(AZERBAIJANI_PATH, frozenset()).meanings)} words"
 
     def holidays() -> str:
         Holidays.load(settings.holidays_file)
@@ -232,6 +236,7 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
         ("clusters file", check("CLUSTERS_FILE", settings.clusters_file, places)),
         ("lexicon file", check("LEXICON_FILE", settings.lexicon_file, lexicon)),
         ("problem types", check("data/problems", PROBLEMS_DIR, problem_types)),
+        ("Azerbaijani words", check("data/azerbaijani.toml", AZERBAIJANI_PATH, azerbaijani)),
         ("holidays file", check("HOLIDAYS_FILE", settings.holidays_file, holidays)),
         (
             "outside bodies file",

@@ -7,6 +7,8 @@ builds on), which, after the formal normaliser of bot/text.py:
 - converts Finglish (Persian typed in Latin letters: `bargh ghat mishe`) to Persian script,
   guided by the words the category lexicon, the problem types and data/finglish.toml know,
   then by hazm's 16,000 commonest words («fasele» → «فاصله»);
+- reads a message in Azerbaijani (Persian script) word by word as Persian, with the table of
+  data/azerbaijani.toml (bot/azerbaijani.py: «ایشچیلریمیز» → «کارگر»);
 - glues plural and possessive endings typed apart («دستگاه هامون») to their word;
 - maps spoken forms to written ones with hazm 0.10's InformalNormalizer lexicon («میشه» →
   «می‌شود», «نیس» → «نیست»).
@@ -31,6 +33,7 @@ words gets the words that matter right, and staff extend both files.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import threading
 import tomllib
@@ -39,12 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.azerbaijani import Azerbaijani
 from bot.lazy import Shared
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, normalize
 
 if TYPE_CHECKING:
     from hazm import Lemmatizer
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Word",
@@ -59,6 +65,8 @@ LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
 # The problem types of each category, a file per category (bot/services/problems.py).
 PROBLEMS_DIR = PROJECT_ROOT / "data" / "problems"
+# Azerbaijani words in Persian script and the Persian word each means.
+AZERBAIJANI_PATH = PROJECT_ROOT / "data" / "azerbaijani.toml"
 
 
 @dataclass(frozen=True)
@@ -345,6 +353,15 @@ class Informal:
         self.verbs = verbs
         self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
+        common = frozenset(
+            _fold(w) for w, info in lemmatizer.words.items() if _count(info) >= _COMMON
+        )
+        try:
+            self.azerbaijani = Azerbaijani.load(AZERBAIJANI_PATH, common)
+        except (OSError, ValueError):
+            # Members' Azerbaijani is then read as written, rather than every report failing.
+            log.exception("data/azerbaijani.toml cannot be read; fix it and restart")
+            self.azerbaijani = Azerbaijani({}, common)
         # hazm's common words help read Finglish no list knows («fasele» → «فاصله»).
         use_common_words(lemmatizer.words)
 
@@ -364,14 +381,20 @@ def use_common_words(words: Mapping[str, object]) -> None:
         to_persian.cache_clear()
 
 
+def _count(info: object) -> int:
+    """How often hazm's corpus has a word, from its word list's entry."""
+    count = info[0] if isinstance(info, tuple) and info else 0
+    return count if isinstance(count, int) else 0
+
+
 def _common_words_by_skeleton(
     words: Mapping[str, object],
 ) -> dict[str, list[tuple[str, int]]]:
     """hazm's common words (and how common) by consonant skeleton."""
     found: dict[str, list[tuple[str, int]]] = {}
     for word, info in words.items():
-        count = info[0] if isinstance(info, tuple) and info else 0
-        if isinstance(count, int) and count >= _COMMON and " " not in word:
+        count = _count(info)
+        if count >= _COMMON and " " not in word:
             skeleton = persian_skeleton(word)
             if len(skeleton) >= 2:
                 found.setdefault(skeleton, []).append((word, count))
@@ -385,6 +408,7 @@ _DETACHED = frozenset(
     "ها های هایی هامون هاتون هاشون هایمان هایتان هایشان هامان هاتان هاشان".split()  # noqa: SIM905
 )
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+_PUNCTUATION = ".,!?;:()\"'«»،؛؟…"
 _LATIN_DETACHED = {"ha": "ها", "haye": "های", "hamun": "هامون", "hamoon": "هامون"}
 
 
@@ -392,9 +416,11 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
     """Understand a member's text word by word: Persian script, written forms, own spelling."""
     tokens = normalize(text).split()
     latin = [t for t in tokens if _LATIN_WORD.fullmatch(t.strip(".,!?;:()\"'،؟"))]
+    bares = [t.strip(_PUNCTUATION) for t in tokens]
+    azerbaijani = informal.azerbaijani if informal and informal.azerbaijani.marks(bares) else None
     result: list[Word] = []
     for token in tokens:
-        bare = token.strip(".,!?;:()\"'«»،؛؟…")
+        bare = token.strip(_PUNCTUATION)
         if not bare:
             continue
         if latin and _LATIN_WORD.fullmatch(bare):
@@ -414,6 +440,10 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
         if result and bare in _DETACHED and _PERSIAN_LETTER.match(result[-1].text):
             last = result.pop()
             result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{bare}"))
+            continue
+        meant = azerbaijani.meaning(bare) if azerbaijani else None
+        if meant and not is_place_word(_fold(bare)):
+            result.append(Word(bare, meant))
             continue
         result.append(Word(bare, informal.written(bare) if informal else bare))
     return result

@@ -60,6 +60,7 @@ async def test_a_good_configuration_passes_every_check(tmp_path: Path) -> None:
         "clusters file",
         "lexicon file",
         "problem types",
+        "Azerbaijani words",
         "holidays file",
         "outside bodies file",
         "backup folder",
@@ -109,7 +110,13 @@ async def test_a_broken_configuration_fails_each_broken_check(tmp_path: Path) ->
     assert token not in out + err
     lines = _lines(out)
     passed = {name for name, line in lines.items() if line.startswith("ok")}
-    assert passed == {"settings", "lexicon file", "problem types", "outside bodies file"}
+    assert passed == {
+        "settings",
+        "lexicon file",
+        "problem types",
+        "Azerbaijani words",
+        "outside bodies file",
+    }
     assert "refused by the server: put a valid BALE_TOKEN" in lines["bale token"]
     assert (
         f"cannot reach its proxy TELEGRAM_PROXY=http://127.0.0.1:{port} (connection refused)"

@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.categorize import accuracy, read_styles
 from bot import understand
+from bot.azerbaijani import Azerbaijani
 from bot.services.categorize import LEXICON_PATH, Lexicon, engine, suggest
 from bot.services.similar import tokens_for_similarity
 
@@ -79,3 +80,45 @@ def test_detached_endings_and_spoken_verbs() -> None:
     tokens = tokens_for_similarity("چند تا از دستگاه هامون سوخته")
     assert "دستگاه" in tokens
     assert "هامون" not in tokens
+
+
+def _understood(text: str) -> dict[str, str]:
+    """The words of a text that were read as another word: own spelling → understood as."""
+    return {w.own: w.text for w in understand.words(text, engine().informal) if w.own != w.text}
+
+
+def test_azerbaijani_words_are_read_as_persian_endings_and_all() -> None:
+    got = _understood("ایشچیلریمیز گئدیب، خام دری‌نی خاریجه آپاریرلار، کندلردن گلن یوخدور")
+    assert got["ایشچیلریمیز"] == "کارگر"
+    assert got["دری‌نی"] == "چرم"
+    assert got["کندلردن"] == "روستا"
+    # So an Azerbaijani report and a Persian one of the same problem share their words.
+    assert {"کارگر", "چرم"} <= set(tokens_for_similarity("ایشچیلر گئدیب، دری تاپیلمیر"))
+
+
+def test_words_persian_too_are_read_as_azerbaijani_only_in_an_azerbaijani_message() -> None:
+    # «کند» is slow in Persian and a village in Azerbaijani; «سو» a direction and water.
+    assert _understood("اینترنت شهرک کند است و از این سو به آن سو می‌رود") == {}
+    assert _understood("کندده سو یوخدور") == {"کندده": "روستا", "سو": "آب"}
+
+
+def test_place_names_stay_in_an_azerbaijani_message() -> None:
+    understand.protect_place_names(["شهرک صنعتی دری"])
+    try:
+        assert "دری" not in _understood("دری شهرکینده ایشچی تاپیلمیر")
+    finally:
+        understand.protect_place_names([])
+
+
+def test_a_broken_azerbaijani_table_is_reported_and_reading_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = tmp_path / "azerbaijani.toml"
+    bad.write_text('"ایشچی" = ["کارگر"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="ایشچی"):
+        Azerbaijani.load(bad, frozenset())
+    monkeypatch.setattr(understand, "AZERBAIJANI_PATH", bad)
+    informal = understand.Informal(engine().lemmatizer)
+    assert "azerbaijani.toml" in caplog.text
+    words = understand.words("ایشچی تاپیلمیر", informal)
+    assert [w.text for w in words] == ["ایشچی", "تاپیلمیر"]

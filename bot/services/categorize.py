@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import understand
+from bot import azerbaijani, understand
 from bot.lazy import Shared
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
@@ -69,22 +69,6 @@ _SUFFIXES = tuple(
             "هایی", "های", "ها", "امون", "اتون", "اشون", "یمون", "یتون", "یشون", "مون", "تون",
             "شون", "مان", "تان",
             "شان", "ای", "یی", "ام", "ات", "اش", "ی", "ا", "ه", "م", "ت", "ش", "و",
-        ),
-        key=len,
-        reverse=True,
-    )
-)  # fmt: skip
-# Azerbaijani endings members write in Persian script: plural, possessive and case endings
-# («بانکلار», «مالیمیز», «گمرکده», «سرحدینده»), and the «-لیق» of a noun made of a word
-# («آتش‌نشانلیق»). Only stripped from a word hazm doesn't know
-# when what is left is a word it does, so no Persian word is cut. Longest first.
-_AZ_SUFFIXES = tuple(
-    sorted(
-        (
-            "لاریمیزی", "لریمیزی", "لاریمیز", "لریمیز", "لاری", "لری", "لارا", "لره", "لار",
-            "لر", "یمیزی", "یمیز", "میز", "ینده", "نده", "ندن", "دان", "دن", "ده", "دا", "ین",
-            "ین", "ی", "سی", "نی", "ا", "ه", "و", "یو", "دی", "دیر", "دور", "دو", "نین",
-            "لیق", "لیک", "لوق", "لوک",
         ),
         key=len,
         reverse=True,
@@ -325,13 +309,13 @@ class Engine:
                 return bare
         # Up to two of them: a case ending after a plural or possessive («ایشچیلرین»,
         # «سیغورتاسینی»).
-        for suffix in _AZ_SUFFIXES:
+        for suffix in azerbaijani.SUFFIXES:
             if not part.endswith(suffix) or len(part) - len(suffix) < 2:
                 continue
             bare = part[: -len(suffix)]
             if self._known(bare):
                 return bare
-            for inner in _AZ_SUFFIXES:
+            for inner in azerbaijani.SUFFIXES:
                 stem = bare[: -len(inner)]
                 if bare.endswith(inner) and len(stem) >= 3 and self._known(stem):
                     return stem
@@ -380,7 +364,7 @@ def analysed_key(written: str) -> str:
     """Return the matching key of an entry read as a member's text is (spoken forms written),
     or "" when that is the entry as written (most entries: reading them all takes seconds)."""
     analysis = engine()
-    if all(analysis.informal.written(word) == word for word in normalize(written).split()):
+    if all(word.own == word.text for word in understand.words(written, analysis.informal)):
         return ""
     return "".join(unit.surface for unit in analysis.units(written))
 
