@@ -37,7 +37,7 @@ SUFFIXES = tuple(
 _VERB_ENDINGS = (
     "میر", "مور", "میرلر", "میرلار", "مورلار", "یرلر", "یرلار", "ییب", "ییبلر", "ییبلار",
     "یبلر", "یبلار", "یوب", "یوبلار", "اییر", "ییر", "ییریک", "ییریق", "یریک", "یریق",
-    "میشیق", "میشیک", "دیلار", "دیلر",
+    "میشیق", "میشیک", "دیلار", "دیلر", "یب", "یبدیر", "یبدی",
 )  # fmt: skip
 # A word this short after its endings are cut is too often something else.
 _SHORTEST_STEM = 2
@@ -56,19 +56,30 @@ class Azerbaijani:
     A message is read as Azerbaijani when a word that is not Persian is one of the table's
     words (with its endings: «ایشچیلریمیز») or ends as an Azerbaijani verb does («تاپیلمیر»).
     In such a message each of the table's words is read as its Persian word. A Persian word (of
-    hazm's commonest 16,000) is the table's word only as written, never with endings cut:
-    «سودونو» is «سود», not a table word plus «ونو». Other messages are untouched.
+    hazm's commonest 16,000) or a word the lexicons list is a table word only letter for letter,
+    never with endings cut: «ایران» is not «آیران» (the drink), «اوراسیا» not «اورا» (there)
+    plus endings. Other messages are untouched.
     """
 
-    def __init__(self, meanings: Mapping[str, str], persian: frozenset[str]) -> None:
-        self.meanings = {
-            _fold(normalize(said)): normalize(meant) for said, meant in meanings.items()
-        }
+    def __init__(
+        self,
+        meanings: Mapping[str, str],
+        persian: frozenset[str],
+        listed: frozenset[str] = frozenset(),
+    ) -> None:
+        written = {normalize(said): normalize(meant) for said, meant in meanings.items()}
+        self.meanings = {_fold(said): meant for said, meant in written.items()}
+        # A Persian word is a table word only letter for letter («ایران» is not «آیران»).
+        self.written = written
         self.persian = persian
+        # Words the lexicons list: matched as written, so never cut.
+        self.listed = listed
         self.meaning = functools.lru_cache(maxsize=65536)(self._meaning)
 
     @classmethod
-    def load(cls, path: Path, persian: frozenset[str]) -> Azerbaijani:
+    def load(
+        cls, path: Path, persian: frozenset[str], listed: frozenset[str] = frozenset()
+    ) -> Azerbaijani:
         """Read the table; ValueError names a bad line."""
         try:
             table = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -77,7 +88,7 @@ class Azerbaijani:
         for said, meant in table.items():
             if not isinstance(meant, str) or not meant.strip():
                 raise ValueError(f'{path.name}: {said!r} must be one Persian word: "…"')
-        return cls(table, persian)
+        return cls(table, persian, listed)
 
     def marks(self, words: Iterable[str]) -> bool:
         """Whether a message (its normalised words) is in Azerbaijani."""
@@ -90,12 +101,10 @@ class Azerbaijani:
 
     def _meaning(self, word: str) -> str | None:
         """The Persian word a (normalised) Azerbaijani word means, or None."""
+        if word in self.persian or word in self.listed:
+            return self.written.get(word)
         folded = _fold(word)
-        if folded in self.meanings:
-            return self.meanings[folded]
-        if word in self.persian:
-            return None
-        return self._without_endings(folded, _MOST_ENDINGS)
+        return self.meanings.get(folded) or self._without_endings(folded, _MOST_ENDINGS)
 
     def _without_endings(self, folded: str, endings: int) -> str | None:
         for suffix in SUFFIXES:

@@ -75,6 +75,8 @@ class Word:
 
     own: str
     text: str
+    # An Azerbaijani word read as Persian keeps its own reading too, for lists that name it.
+    also: str = ""
 
 
 # --- place names ------------------------------------------------------------------------------
@@ -196,6 +198,8 @@ class _Finglish:
     table: dict[str, str]
     by_skeleton: dict[str, tuple[str, ...]]
     english: frozenset[str]
+    # The Persian-script words the lists use, as written.
+    vocabulary: frozenset[str]
 
     @classmethod
     def load(cls, table_path: Path, lexicon_path: Path) -> _Finglish:
@@ -236,7 +240,12 @@ class _Finglish:
                 skeleton = persian_skeleton(word)
                 if len(skeleton) >= 2:
                     by_skeleton.setdefault(skeleton, []).append(word)
-        return cls(table, {k: tuple(v) for k, v in by_skeleton.items()}, frozenset(english))
+        return cls(
+            table,
+            {k: tuple(v) for k, v in by_skeleton.items()},
+            frozenset(english),
+            frozenset(vocabulary),
+        )
 
     def convert(self, word: str) -> str | None:
         """The Persian spelling of one Latin-letter word, or None if it is not Finglish."""
@@ -357,7 +366,9 @@ class Informal:
             _fold(w) for w, info in lemmatizer.words.items() if _count(info) >= _COMMON
         )
         try:
-            self.azerbaijani = Azerbaijani.load(AZERBAIJANI_PATH, common)
+            # The lists' own words are not cut either («اوراسیا» is not «اورا» plus endings).
+            listed = _load_finglish().vocabulary
+            self.azerbaijani = Azerbaijani.load(AZERBAIJANI_PATH, common, listed)
         except (OSError, ValueError):
             # Members' Azerbaijani is then read as written, rather than every report failing.
             log.exception("data/azerbaijani.toml cannot be read; fix it and restart")
@@ -412,12 +423,15 @@ _PUNCTUATION = ".,!?;:()\"'«»،؛؟…"
 _LATIN_DETACHED = {"ha": "ها", "haye": "های", "hamun": "هامون", "hamoon": "هامون"}
 
 
-def words(text: str, informal: Informal | None = None) -> list[Word]:
-    """Understand a member's text word by word: Persian script, written forms, own spelling."""
+def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = True) -> list[Word]:
+    """Understand a member's text word by word: Persian script, written forms, own spelling
+    (`azerbaijani=False`: Azerbaijani words as written)."""
     tokens = normalize(text).split()
     latin = [t for t in tokens if _LATIN_WORD.fullmatch(t.strip(".,!?;:()\"'،؟"))]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
-    azerbaijani = informal.azerbaijani if informal and informal.azerbaijani.marks(bares) else None
+    reader = informal.azerbaijani if informal and azerbaijani else None
+    if reader is not None and not reader.marks(bares):
+        reader = None
     result: list[Word] = []
     for token in tokens:
         bare = token.strip(_PUNCTUATION)
@@ -441,9 +455,9 @@ def words(text: str, informal: Informal | None = None) -> list[Word]:
             last = result.pop()
             result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{bare}"))
             continue
-        meant = azerbaijani.meaning(bare) if azerbaijani else None
+        meant = reader.meaning(bare) if reader else None
         if meant and not is_place_word(_fold(bare)):
-            result.append(Word(bare, meant))
+            result.append(Word(bare, meant, also=bare))
             continue
         result.append(Word(bare, informal.written(bare) if informal else bare))
     return result

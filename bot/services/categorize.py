@@ -191,6 +191,8 @@ class Unit:
     canonical: str
     # The member's own spelling of the word this piece came from.
     own: str = ""
+    # An Azerbaijani word read as Persian: its surface as written («ایکی» of «دو»).
+    written: str = ""
 
 
 class Engine:
@@ -219,17 +221,30 @@ class Engine:
         self.synonym_table = table
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
 
-    def units(self, text: str) -> list[Unit]:
+    def units(self, text: str, *, azerbaijani: bool = True) -> list[Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""
         units: list[Unit] = []
-        for word in understand.words(text, self.informal):
+        for word in understand.words(text, self.informal, azerbaijani=azerbaijani):
+            first = len(units)
             for token in self.tokenize(word.text):
                 # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must
                 # meet, and the phrase matcher joins pieces back together.
-                for part in token.translate(_PART_SEPARATORS).split(ZWNJ):
-                    if part:
-                        units.append(dataclasses.replace(self.analyse(part), own=word.own))
+                for part in self._parts(token):
+                    units.append(dataclasses.replace(self.analyse(part), own=word.own))
+            if word.also and len(units) > first:
+                # An Azerbaijani word read as Persian matches as written too («اوستا» and
+                # «استادکار» entries alike); similarity goes by the Persian word.
+                unit = units[first]
+                own = [self.analyse(part) for part in self._parts(word.also)]
+                kept = {form for piece in own for form in piece.forms}
+                units[first] = dataclasses.replace(
+                    unit, forms=tuple(sorted({*unit.forms, *kept})), written=own[0].surface
+                )
         return units
+
+    @staticmethod
+    def _parts(token: str) -> list[str]:
+        return [part for part in token.translate(_PART_SEPARATORS).split(ZWNJ) if part]
 
     def _analyse(self, part: str) -> Unit:
         """Return the forms a word piece may stand for: itself, its lemma, its bare stems."""
@@ -364,9 +379,11 @@ def analysed_key(written: str) -> str:
     """Return the matching key of an entry read as a member's text is (spoken forms written),
     or "" when that is the entry as written (most entries: reading them all takes seconds)."""
     analysis = engine()
-    if all(word.own == word.text for word in understand.words(written, analysis.informal)):
+    # Azerbaijani words as written: a member's Azerbaijani word matches them as written too.
+    reading = understand.words(written, analysis.informal, azerbaijani=False)
+    if all(word.own == word.text for word in reading):
         return ""
-    return "".join(unit.surface for unit in analysis.units(written))
+    return "".join(unit.surface for unit in analysis.units(written, azerbaijani=False))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -172,11 +172,15 @@ class _Words:
         words: dict[str, str] = {}
         phrases: dict[tuple[str, ...], str] = {}
         for head, members in table.items():
-            key = "".join(u.canonical or u.surface for u in self.engine.units(head))
+            # As written, like the lexicons' entries: a member's Azerbaijani word read as
+            # Persian still meets its listed spelling (bot/services/categorize.py, units).
+            key = "".join(
+                u.canonical or u.surface for u in self.engine.units(head, azerbaijani=False)
+            )
             for member in (head, *members):
                 if member.endswith("-"):
                     continue
-                units = self.engine.units(member)
+                units = self.engine.units(member, azerbaijani=False)
                 # A negative verb's lemma has lost its «ن» («نمیخرن» → «خرید», «رونق ندارد»
                 # → «رونق داشت»): it is registered by its own spelling only, or any
                 # purchase would be a market gone quiet.
@@ -201,8 +205,11 @@ class _Words:
             head = None
             for size in range(min(_PHRASE_MAX, len(units) - index), 1, -1):
                 window = units[index : index + size]
-                head = self.phrases.get(tuple(u.canonical for u in window)) or self.phrases.get(
-                    tuple(u.surface for u in window)
+                head = (
+                    self.phrases.get(tuple(u.canonical for u in window))
+                    or self.phrases.get(tuple(u.surface for u in window))
+                    # Azerbaijani words as written («ایکی قات»: twice as dear).
+                    or self.phrases.get(tuple(u.written or u.surface for u in window))
                 )
                 if head:
                     tokens.add(head)
