@@ -126,6 +126,8 @@ def _place_in_latin(lower: str) -> str | None:
     """The place name a Latin word spells («razi» → «رازی»), or None."""
     from difflib import SequenceMatcher
 
+    if len(lower) <= _LATIN_SHORT:
+        return None  # too many short words share a place name's letters
     for place in _places()[1].get(latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).
         if SequenceMatcher(None, lower, _romanised(place)).ratio() >= 0.8:
@@ -307,7 +309,11 @@ def _load_finglish() -> _Finglish:
 @functools.lru_cache(maxsize=65536)
 def to_persian(word: str) -> str | None:
     """The Persian spelling of a Finglish word («bargh» → «برق»), or None if not Finglish."""
-    return _place_in_latin(word.lower()) or _load_finglish().convert(word)
+    finglish = _load_finglish()
+    lower = word.lower()
+    # A word data/finglish.toml pins is that word, even if a place sounds like it («dar» is
+    # «در», not the cluster «دارو»).
+    return finglish.table.get(lower) or _place_in_latin(lower) or finglish.convert(word)
 
 
 # hazm's corpus counts: a word seen this often is common enough to be what a Finglish word

@@ -67,6 +67,18 @@ def test_explanations_keep_the_members_spelling() -> None:
     assert "bargh ghat" in best.words
 
 
+def test_a_place_name_takes_no_short_or_pinned_finglish_word() -> None:
+    understand.protect_place_names(["دارو و تجهیزات پزشکی", "شهرک صنعتی رازی"])
+    try:
+        # «dar» (in) is pinned in data/finglish.toml; «razi» is still the estate.
+        assert understand.to_persian("dar") == "در"
+        assert understand.to_persian("razi") == "رازی"
+        tokens = tokens_for_similarity("sarmaye dar gardesh nadarim")
+        assert "دارو" not in tokens
+    finally:
+        understand.protect_place_names([])
+
+
 def test_place_names_are_not_stemmed() -> None:
     understand.protect_place_names(["شهرک صنعتی رازی"])
     try:
