@@ -32,6 +32,18 @@ SUFFIXES = tuple(
         key=lambda suffix: (-len(suffix), suffix),
     )
 )  # fmt: skip
+# More endings, cut only to find a word of the table (a stem it names is no accident):
+# genitive «-ون/-نون», accusative «-نو», dative «-یا/-یه», «-تا/-ته/-تان/-تن» after a voiceless
+# letter, «-یم/-وم/-وموز» (my, our), «-سو».
+_TABLE_ENDINGS = tuple(
+    sorted(
+        {
+            *SUFFIXES, "ون", "نون", "نو", "یا", "یه", "یم", "وم", "وموز", "سو", "تا", "ته", "تان",
+            "تن",
+        },
+        key=lambda suffix: (-len(suffix), suffix),
+    )
+)  # fmt: skip
 # Endings of Azerbaijani verbs («تاپیلمیر», «وئرمیرلر», «باغلاییبلار», «ایستیریک»): a word
 # that is not Persian and ends so tells the message is in Azerbaijani.
 _VERB_ENDINGS = (
@@ -44,6 +56,31 @@ _SHORTEST_STEM = 2
 # Up to this many endings are cut («ایشچی-لر-یمیز-ه»).
 _MOST_ENDINGS = 3
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+# A final «ق»/«ک» is written «غ»/«گ» before a vowel ending: «ایشیق», «ایشیغی».
+_SOFTENED = {"غ": "ق", "گ": "ک"}
+# A stem this short is too often an accident.
+_SHORTEST_LISTED_STEM = 3
+
+
+def stems(word: str) -> set[str]:
+    """The words under up to two of a word's Azerbaijani endings («معدنینی» → «معدنی»,
+    «معدن»; «ایشیغیمیز» → «ایشیغ», «ایشیق»), for matching it against the lexicons."""
+    found: set[str] = set()
+    pending = [(word, 2)]
+    while pending:
+        current, left = pending.pop()
+        for suffix in SUFFIXES:
+            stem = current[: -len(suffix)]
+            if not current.endswith(suffix) or len(stem) < _SHORTEST_LISTED_STEM:
+                continue
+            found.add(stem)
+            if stem[-1] in _SOFTENED:
+                found.add(stem[:-1] + _SOFTENED[stem[-1]])
+            if left > 1:
+                pending.append((stem, left - 1))
+    return found
 
 
 def _fold(word: str) -> str:
@@ -90,6 +127,10 @@ class Azerbaijani:
                 raise ValueError(f'{path.name}: {said!r} must be one Persian word: "…"')
         return cls(table, persian, listed)
 
+    def names(self, word: str) -> bool:
+        """Whether the table has this word (as written, letters folded)."""
+        return _fold(word) in self.meanings
+
     def marks(self, words: Iterable[str]) -> bool:
         """Whether a message (its normalised words) is in Azerbaijani."""
         for word in words:
@@ -107,7 +148,7 @@ class Azerbaijani:
         return self.meanings.get(folded) or self._without_endings(folded, _MOST_ENDINGS)
 
     def _without_endings(self, folded: str, endings: int) -> str | None:
-        for suffix in SUFFIXES:
+        for suffix in _TABLE_ENDINGS:
             stem = folded[: -len(suffix)]
             if not folded.endswith(suffix) or len(stem) < _SHORTEST_STEM:
                 continue

@@ -65,8 +65,13 @@ async def test_nothing_matched_asks_from_the_full_list(khooshe: Khooshe) -> None
             "بانک وثیقه ملکی بیش از مبلغ وام درخواست می‌کند",
             "بانک دو برابر پول وام سند میخواد",
         ),
+        # 0.34 without data/azerbaijani.toml: «قوم» is «ماسه» (sand), «معدنینی» the «معدن».
+        (
+            "معدن ماسه را بسته‌اند و نمی‌توانیم بلوک تولید کنیم",
+            "قوم معدنینی باغلاییبلار، بلوک کسه بیلمیریک",
+        ),
     ],
-    ids=["colloquial", "finglish", "problem-type"],
+    ids=["colloquial", "finglish", "problem-type", "azerbaijani"],
 )
 async def test_a_report_in_own_words_is_offered_me_too_on_the_formal_one(
     khooshe: Khooshe, formal: str, own_words: str

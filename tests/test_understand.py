@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.categorize import accuracy, read_styles
-from bot import understand
+from bot import azerbaijani, understand
 from bot.azerbaijani import Azerbaijani
 from bot.services.categorize import LEXICON_PATH, Lexicon, engine, suggest
 from bot.services.similar import tokens_for_similarity
@@ -112,6 +112,18 @@ def test_words_persian_too_are_read_as_azerbaijani_only_in_an_azerbaijani_messag
     # «کند» is slow in Persian and a village in Azerbaijani; «سو» a direction and water.
     assert _understood("اینترنت شهرک کند است و از این سو به آن سو می‌رود") == {}
     assert _understood("کندده سو یوخدور") == {"کندده": "روستا", "سو": "آب"}
+
+
+def test_the_categories_match_a_word_under_its_azerbaijani_endings() -> None:
+    assert azerbaijani.stems("ایشیغیمیز") >= {"ایشیغ", "ایشیق"}
+    assert "معدن" in azerbaijani.stems("معدنینی")
+    lexicon = Lexicon.load(LEXICON_PATH)
+    # «ایشیغیمیز» is «ایشیق» (electricity) with «-یمیز»; «معدنینی» the «معدن» (a mine).
+    best = suggest("قونشو سئخین ماشینی ایشله‌ینده بیزیم ایشیغیمیز گئدیر", lexicon)[0]
+    assert best.slug == "electricity"
+    assert (
+        suggest("قوم معدنینی باغلاییبلار، بلوک کسه بیلمیریک", lexicon)[0].slug == "raw_materials"
+    )
 
 
 def test_place_names_stay_in_an_azerbaijani_message() -> None:
