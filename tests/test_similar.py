@@ -50,27 +50,28 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-# Measured at SIMILARITY_THRESHOLD 0.52 with the problem types (`python -m benchmarks.similar`):
-# tuning 1.000 / 0.991, dev 1-3 and dev 5 1.000 / 1.000, dev 4 1.000 / 0.953, dev 6 0.991 /
-# 0.906, dev 7 1.000 / 0.898, dev 8 0.989 / 0.761; all 1,402 tuning and dev pairs together
-# 0.997 / 0.922. Every one of those parts has been tuned on; dev 6, 7 and 8 were held out once,
-# each measured fresh after a round of tuning: 0.828 / 0.410 (words only), 0.946 / 0.593 and
-# 0.971 / 0.581 (problem types, rounds 1 and 2). Dev 9, written blind with more of the less
-# common problems and measured once after the third round, was lower: 0.896 / 0.496 (its words
-# alone: 0.967 / 0.240). Neither goal (0.95 / 0.85 on held-out data) was met there. The floors
-# hold what was measured, less a pair or two, so a change cannot quietly make a wrong "me too"
-# offer likelier or a right one rarer.
+# Measured at SIMILARITY_THRESHOLD 0.52 and SAME_PROBLEM 0.3 with the problem types
+# (`python -m benchmarks.similar`): tuning 1.000 / 0.991, dev 1-3 and dev 5 1.000 / 1.000, dev 4
+# 1.000 / 0.925, dev 6 1.000 / 0.803, dev 7 1.000 / 0.805, dev 8 1.000 / 0.624, dev 9 1.000 /
+# 0.686, dev 10 0.959 / 0.398. Every part has been tuned on; dev 6 to dev 10 were each written
+# blind and measured once, fresh, after a round of tuning: 0.828 / 0.410 (words only), 0.946 /
+# 0.593, 0.971 / 0.581, 0.896 / 0.496 and 0.905 / 0.483 (problem types, SAME_PROBLEM 0.4). On
+# dev 10 SAME_PROBLEM 0.3 gives 0.959 / 0.398: fewer right offers, and one wrong in 25 rather
+# than one in 10. The recall goal (0.85 on held-out data) is not met. The floors hold what was
+# measured, less a pair or two, so a change cannot quietly make a wrong "me too" offer likelier
+# or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
     "dev 2": (0.95, 0.95),
     "dev 3": (0.95, 0.97),
-    "dev 4": (0.97, 0.93),
+    "dev 4": (0.97, 0.90),
     "dev 5": (0.95, 0.96),
-    "dev 6": (0.97, 0.88),
-    "dev 7": (0.97, 0.87),
-    "dev 8": (0.97, 0.73),
-    "dev 9": (0.87, 0.47),
+    "dev 6": (0.97, 0.78),
+    "dev 7": (0.97, 0.78),
+    "dev 8": (0.97, 0.60),
+    "dev 9": (0.97, 0.66),
+    "dev 10": (0.93, 0.37),
 }
 
 
