@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 
 from bot.text import MATCH_FOLD, ZWNJ, normalize
@@ -127,9 +127,12 @@ class Azerbaijani:
                 raise ValueError(f'{path.name}: {said!r} must be one Persian word: "…"')
         return cls(table, persian, listed)
 
-    def names(self, word: str) -> bool:
-        """Whether the table has this word (as written, letters folded)."""
-        return _fold(word) in self.meanings
+    def under(self, word: str, known: Container[str]) -> set[str]:
+        """The words under a word's Azerbaijani endings («معدنینی» → «معدن», «ایشیغیمیز» →
+        «ایشیق») that are words (hazm's or the table's); none for a word hazm knows."""
+        if word in known:
+            return set()
+        return {s for s in stems(word) if s in known or _fold(s) in self.meanings}
 
     def marks(self, words: Iterable[str]) -> bool:
         """Whether a message (its normalised words) is in Azerbaijani."""

@@ -267,22 +267,14 @@ class Engine:
         for stem in stems:
             forms.add(stem)
             forms.update(self.lemmatizer.lemmatize(stem).split("#"))
-        # Azerbaijani endings on a word hazm doesn't know («معدنینی», «ایشیغیمیز»): the word
-        # under them, if it is a word («معدن», «ایشیق»).
-        under = (
-            {
-                s
-                for s in azerbaijani.stems(part)
-                if s in self.words or self.informal.azerbaijani.names(s)
-            }
-            if part not in self.words
-            else set()
-        )
+        matched = {f for f in map(_fold, forms) if f}
+        # Azerbaijani endings on a word hazm doesn't know: the words under them.
+        under = {_fold(w) for w in self.informal.azerbaijani.under(part, self.words)} - matched
         return Unit(
             surface=_fold(part),
-            forms=tuple(sorted({f for f in map(_fold, forms) if f})),
+            forms=tuple(sorted(matched)),
             canonical=_fold(self._canonical(part, lemma, stems)),
-            under=tuple(sorted({f for f in map(_fold, under) if f} - set(map(_fold, forms)))),
+            under=tuple(sorted(under)),
         )
 
     def _count(self, word: str) -> int:
