@@ -450,6 +450,11 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
                 last = result.pop()
                 result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{ending}"))
                 continue
+            if bare.lower() == "e" and result and _PERSIAN_LETTER.match(result[-1].text):
+                # «ensheab e gaz»: the ezafe typed apart, unwritten in Persian («انشعاب گاز»).
+                last = result.pop()
+                result.append(Word(f"{last.own} {bare}", last.text))
+                continue
             persian = to_persian(bare)
             if persian is not None:
                 understood = informal.written(persian) if informal else persian

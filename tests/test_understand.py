@@ -79,6 +79,12 @@ def test_a_place_name_takes_no_short_or_pinned_finglish_word() -> None:
         understand.protect_place_names([])
 
 
+def test_a_finglish_ezafe_typed_apart_joins_its_word() -> None:
+    words = understand.words("ensheab e gaz nemidan", engine().informal)
+    assert [w.text for w in words][:2] == ["انشعاب", "گاز"]
+    assert words[0].own == "ensheab e"
+
+
 def test_place_names_are_not_stemmed() -> None:
     understand.protect_place_names(["شهرک صنعتی رازی"])
     try:
