@@ -66,10 +66,8 @@ _ABSENT = "کمبود"
 # word they negate: then it is that word's opposite, no missing thing.
 _COPULAS = frozenset("نیست نیس نیستش یوخدور یوخدی یوخدو".split())  # noqa: SIM905
 _NEGATED = frozenset(
-    "قابل کافی پاسخگو جوابگو مناسب خوب درست راضی معلوم مشخص ممکن صرفه مقرون منطقی عادی "
-    # Not skilled («کار بلد نیست»): a skill lacking, not a thing missing.
-    "بلد آشنا مسلط ماهر".split()  # noqa: SIM905
-)
+    "قابل کافی پاسخگو جوابگو مناسب خوب درست راضی معلوم مشخص ممکن صرفه مقرون منطقی عادی".split()  # noqa: SIM905
+) | frozenset("بلد آشنا مسلط ماهر".split())  # noqa: SIM905 («کار بلد نیست»: not skilled)
 # What tells one problem of a category from another (objects, troubles) and what only names the
 # category (general): see similarity().
 PROBLEM_WORDS_PATH = PROJECT_ROOT / "data" / "problem_words.toml"
