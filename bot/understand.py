@@ -124,13 +124,11 @@ def protect_place_names(names: Iterable[str]) -> None:
 
 def _place_in_latin(lower: str) -> str | None:
     """The place name a Latin word spells («razi» → «رازی»), or None."""
-    from difflib import SequenceMatcher
-
     if len(lower) <= _LATIN_SHORT:
         return None  # too many short words share a place name's letters
     for place in _places()[1].get(latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).
-        if SequenceMatcher(None, lower, _romanised(place)).ratio() >= 0.8:
+        if _closeness(lower, place) >= 0.8:
             return place
     return None
 
@@ -312,8 +310,21 @@ def to_persian(word: str) -> str | None:
     finglish = _load_finglish()
     lower = word.lower()
     # A word data/finglish.toml pins is that word, even if a place sounds like it («dar» is
-    # «در», not the cluster «دارو»).
-    return finglish.table.get(lower) or _place_in_latin(lower) or finglish.convert(word)
+    # «در», not the cluster «دارو»); so is a word that reads closer than the place («lazem» is
+    # «لازم», not «لوازم» of «لوازم خانگی»).
+    if lower in finglish.table:
+        return finglish.table[lower]
+    place, other = _place_in_latin(lower), finglish.convert(word)
+    if place and other and _closeness(lower, other) > _closeness(lower, place):
+        return other
+    return place or other
+
+
+def _closeness(lower: str, persian: str) -> float:
+    """How closely a Latin word reads as a Persian one (0..1)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, lower, _romanised(persian)).ratio()
 
 
 # hazm's corpus counts: a word seen this often is common enough to be what a Finglish word
