@@ -53,14 +53,14 @@ def test_pairs_sets_are_sound() -> None:
 # Measured at SIMILARITY_THRESHOLD 0.52 and SAME_PROBLEM 0.3 with the problem types
 # (`python -m benchmarks.similar`): tuning 1.000 / 1.000, dev 1-3 and dev 5 1.000 / 1.000, dev 4
 # 1.000 / 0.925, dev 6 1.000 / 0.812, dev 7 1.000 / 0.805, dev 8 1.000 / 0.615, dev 9 1.000 /
-# 0.694, dev 10 1.000 / 0.542, dev 11 1.000 / 0.513. Every part has been tuned on; dev 6 to dev
-# 11 were each written blind and measured once, fresh, after a round of tuning: 0.828 / 0.410
-# (words only), 0.946 / 0.593, 0.971 / 0.581, 0.896 / 0.496 and 0.905 / 0.483 (problem types,
-# SAME_PROBLEM 0.4), 0.914 / 0.453 (SAME_PROBLEM 0.3). On dev 10 SAME_PROBLEM 0.3 gave 0.959 /
-# 0.398 against 0.4's 0.905 / 0.483: fewer right offers, and one wrong in 25 rather than one in
-# 10. The recall goal (0.85 on held-out data) is not met. The floors hold what was
-# measured, less a pair or two, so a change cannot quietly make a wrong "me too" offer likelier
-# or a right one rarer.
+# 0.694, dev 10 1.000 / 0.542, dev 11 1.000 / 0.513, dev 12 0.873 / 0.470. Dev 6 to dev 12
+# were each written blind and measured once, fresh, after a round of tuning: 0.828 / 0.410
+# (words only), 0.946 / 0.593, 0.971 / 0.581, 0.896 / 0.496, 0.905 / 0.483 (problem types,
+# SAME_PROBLEM 0.4), 0.914 / 0.453 and 0.873 / 0.470 (SAME_PROBLEM 0.3); all but dev 12 have
+# been tuned on since. On dev 10 SAME_PROBLEM 0.3 gave 0.959 / 0.398 against 0.4's 0.905 /
+# 0.483. Neither goal (0.95 / 0.85 on held-out data) is met. The floors hold what was measured,
+# less a pair or two, so a change cannot quietly make a wrong "me too" offer likelier or a
+# right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
@@ -74,6 +74,7 @@ FLOORS = {
     "dev 9": (0.97, 0.66),
     "dev 10": (0.97, 0.51),
     "dev 11": (0.97, 0.48),
+    "dev 12": (0.85, 0.44),
 }
 
 
