@@ -44,6 +44,7 @@ from storage.consultations import (
     member_consultations,
     share_phone,
 )
+from storage.consultations import get_by_code as get_request_by_code
 from storage.cores import get_core, list_cores
 from storage.reports import NewAttachment
 
@@ -91,11 +92,29 @@ async def start(update: Update, context: KhoosheContext) -> str | int:
 
 async def _show_mine(update: Update, context: KhoosheContext) -> None:
     """The member's latest requests and where each stands, before a new question."""
-    member, t = context.member, context.t
+    member = context.member
     assert member is not None
     mine = await member_consultations(context.db, member.id, MINE_SHOWN)
-    if not mine:
-        return
+    if mine:
+        await _send_lines(update, context, "consult-mine", mine)
+
+
+async def track_request(update: Update, context: KhoosheContext, code: str) -> bool:
+    """/track with a request's code (the acknowledgement calls it a tracking code too): where
+    the member's own request stands. False when the member has no request with that code."""
+    member = context.member
+    request = await get_request_by_code(context.db, code) if member else None
+    if member is None or request is None or request.member_id != member.id:
+        return False
+    await _send_lines(update, context, "consult-track", [request])
+    return True
+
+
+async def _send_lines(
+    update: Update, context: KhoosheContext, key: str, requests: list[Consultation]
+) -> None:
+    """Requests, a line each: code, core, where it stands, what was asked."""
+    t = context.t
     cores = {c.id: c.name for c in await list_cores(context.db, active_only=False)}
     lines = [
         t(
@@ -105,11 +124,11 @@ async def _show_mine(update: Update, context: KhoosheContext) -> None:
             status=t(f"consult-status-{c.status}"),
             summary=c.summary,
         )
-        for c in mine
+        for c in requests
     ]
     chat = update.effective_chat
     assert chat is not None
-    await context.bot.send_message(chat.id, t("consult-mine", lines=t.join("\n", lines)))
+    await context.bot.send_message(chat.id, t(key, lines=t.join("\n", lines)))
 
 
 async def on_done(update: Update, context: KhoosheContext) -> str:

@@ -34,7 +34,7 @@ from bot.services.reports import (
     to_new_report,
 )
 from bot.text import clip
-from handlers import forms, menu, triage_cards, triage_relays
+from handlers import consult, forms, menu, triage_cards, triage_relays
 from handlers.describing import Describing
 from handlers.keyboards import answer, pressed_word, private_command, replace_pressed, rows, send
 from storage.clock import parse_iso
@@ -592,6 +592,9 @@ async def _track(update: Update, context: KhoosheContext, code: str) -> None:
     report = await get_by_code(context.db, code) if member else None
     # The same answer whether the code does not exist or is someone else's: no leaks.
     if member is None or report is None or not await is_party(context.db, report, member.id):
+        # A request for advice has a tracking code too.
+        if report is None and await consult.track_request(update, context, code):
+            return
         await send(update, context, context.t("report-not-found", code=_code(context, code)))
         return
     await _show_report(update, context, report)

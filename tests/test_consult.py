@@ -13,6 +13,7 @@ from bot.sandbox import BotMessage, SandboxUser
 from bot.services.consult import rank_cores, suggest_cores
 from bot.services.reports import LazyLexicon
 from bot.settings import Platform
+from bot.text import persian_digits
 from storage.cores import Core, grant_adviser, save_core
 from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, settings_of, shown
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
@@ -426,3 +427,26 @@ async def test_an_answer_asked_for_and_cancelled_sends_nothing(khooshe: Khooshe)
     kinds = await khooshe.rows("SELECT kind FROM consultation_events ORDER BY id")
     assert [k["kind"] for k in kinds] == ["asked", "taken"]
     assert [m for m in await member.settle() if "پاسخ مشاور" in shown(m)] == []
+
+
+async def test_a_member_tracks_a_request_by_its_code_and_nobody_else_can(
+    khooshe: Khooshe,
+) -> None:
+    """The acknowledgement calls the request's code a tracking code: /track takes it too."""
+    world = await _world(khooshe)
+    member, code = world["member"], world["row"]["code"]
+    await member.send_text(f"/track {persian_digits(code)}")
+    found = await expect(member, "درخواست مشاوره شما")
+    assert persian_digits(code) in shown(found)
+    assert "تازه" in shown(found) and "هوش مصنوعی" in shown(found)
+    # Another member gets the same answer as for a code nobody has: nothing leaks.
+    other = khooshe.member()
+    await register(other, name="رضا موسوی")
+    await other.send_text(f"/track {code}")
+    refused = await expect(other, "ندارد")
+    assert "هوش مصنوعی" not in shown(refused)
+    await other.send_text("/track 9999999")
+    nobody = await expect(other, "ندارد")
+    assert shown(nobody).replace(persian_digits("9999999"), "") == shown(refused).replace(
+        persian_digits(code), ""
+    )

@@ -156,7 +156,7 @@ async def test_tracking_codes_never_reveal_another_members_report(khooshe: Khoos
 
     await stranger.send_text(f"/track {code}")
     (reply,) = await stranger.settle()
-    assert "نیست" in shown(reply) and "برق" not in shown(reply)
+    assert "ندارد" in shown(reply) and "برق" not in shown(reply)
     await stranger.send_text("/track 000000")
     (unknown,) = await stranger.settle()
     assert shown(unknown).replace("۰۰۰۰۰۰", code) == shown(reply)  # the same answer

@@ -103,5 +103,8 @@ consult-mine =
     سون مشاوره درخواستلارینیز:
     { $lines }
 consult-mine-line = • { $code } · { $core } · { $status }: { $summary }
+consult-track =
+    💡 مشاوره درخواستینیز:
+    { $lines }
 digest-consult-member = 💡 { $count } آچیق مشاوره درخواستینیز وار:
 digest-consult-member-line = • { $code }: { $summary } ({ $status })

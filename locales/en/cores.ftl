@@ -273,6 +273,9 @@ consult-mine =
     Your recent requests for advice:
     { $lines }
 consult-mine-line = • { $code } · { $core } · { $status }: { $summary }
+consult-track =
+    💡 Your request for advice:
+    { $lines }
 consult-button-files = 📎 Attachments ({ $count })
 consult-file-caption = 📎 Request { $code }, attachment { $number } of { $total }
 consult-file-elsewhere = { $caption }: this file was sent on { $platform } and can be seen there only.

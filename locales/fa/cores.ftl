@@ -269,6 +269,9 @@ consult-mine =
     درخواست‌های مشاوره اخیر شما:
     { $lines }
 consult-mine-line = • { $code } · { $core } · { $status }: { $summary }
+consult-track =
+    💡 درخواست مشاوره شما:
+    { $lines }
 consult-button-files = 📎 پیوست‌ها ({ $count })
 consult-file-caption = 📎 درخواست { $code }، پیوست { $number } از { $total }
 consult-file-elsewhere = { $caption }: این فایل در { $platform } فرستاده شده و فقط همان‌جا دیده می‌شود.
