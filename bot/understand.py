@@ -308,13 +308,16 @@ def _load_finglish() -> _Finglish:
 def to_persian(word: str) -> str | None:
     """The Persian spelling of a Finglish word («bargh» → «برق»), or None if not Finglish."""
     finglish = _load_finglish()
-    lower = word.lower()
     # A word data/finglish.toml pins is that word, even if a place sounds like it («dar» is
     # «در», not the cluster «دارو»); so is a word that reads closer than the place («lazem» is
     # «لازم», not «لوازم» of «لوازم خانگی»).
+    pinned = finglish.table.get(word.lower())
+    if pinned:
+        return pinned
+    lower = _chat_letters(word.lower())
     if lower in finglish.table:
         return finglish.table[lower]
-    place, other = _place_in_latin(lower), finglish.convert(word)
+    place, other = _place_in_latin(lower), finglish.convert(lower)
     if place and other and _closeness(lower, other) > _closeness(lower, place):
         return other
     return place or other
@@ -382,9 +385,9 @@ class Informal:
         common = frozenset(
             _fold(w) for w, info in lemmatizer.words.items() if _count(info) >= _COMMON
         )
+        # The lists' own words are not cut either («اوراسیا» is not «اورا» plus endings).
+        listed = _load_finglish().vocabulary
         try:
-            # The lists' own words are not cut either («اوراسیا» is not «اورا» plus endings).
-            listed = _load_finglish().vocabulary
             self.azerbaijani = Azerbaijani.load(AZERBAIJANI_PATH, common, listed)
         except (OSError, ValueError):
             # Members' Azerbaijani is then read as written, rather than every report failing.
@@ -438,13 +441,25 @@ _DETACHED = frozenset(
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 _PUNCTUATION = ".,!?;:()\"'«»،؛؟…"
 _LATIN_DETACHED = {"ha": "ها", "haye": "های", "hamun": "هامون", "hamoon": "هامون"}
+# Digits typed for letters Latin has not («mo3afiat», «ta2yid», «7aghe»): «ع» and «ء» are not in
+# a word's consonant skeleton, «ح» is an «h». A word needs three letters besides («2ta» is
+# «دوتا», «3D» a 3-D printer).
+_CHAT_WORD = re.compile(r"[A-Za-z]*[237][A-Za-z237]*")
+_CHAT_LETTERS = str.maketrans({"2": "", "3": "", "7": "h"})
+
+
+def _chat_letters(word: str) -> str:
+    """A Latin word with digits for letters, in letters («mo3afiat» → «moafiat»)."""
+    if _CHAT_WORD.fullmatch(word) and sum(ch.isalpha() for ch in word) >= 3:
+        return word.translate(_CHAT_LETTERS)
+    return word
 
 
 def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = True) -> list[Word]:
     """Understand a member's text word by word: Persian script, written forms, own spelling
     (`azerbaijani=False`: Azerbaijani words as written)."""
     tokens = normalize(text).split()
-    latin = [t for t in tokens if _LATIN_WORD.fullmatch(t.strip(".,!?;:()\"'،؟"))]
+    latin = [t for t in tokens if _LATIN_WORD.fullmatch(_chat_letters(t.strip(_PUNCTUATION)))]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
     reader = informal.azerbaijani if informal and azerbaijani else None
     if reader is not None and not reader.marks(bares):
@@ -454,7 +469,7 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
         bare = token.strip(_PUNCTUATION)
         if not bare:
             continue
-        if latin and _LATIN_WORD.fullmatch(bare):
+        if latin and _LATIN_WORD.fullmatch(_chat_letters(bare)):
             ending = _LATIN_DETACHED.get(bare.lower())
             if ending and result and _PERSIAN_LETTER.match(result[-1].text):
                 # «dastgah ha»: the plural typed apart, as «دستگاه ها» is in Persian script.

@@ -52,8 +52,8 @@ def test_pairs_sets_are_sound() -> None:
 
 # Measured at SIMILARITY_THRESHOLD 0.52 and SAME_PROBLEM 0.3 with the problem types
 # (`python -m benchmarks.similar`): tuning 1.000 / 1.000, dev 1-3 and dev 5 1.000 / 1.000, dev 4
-# 1.000 / 0.925, dev 6 1.000 / 0.812, dev 7 1.000 / 0.805, dev 8 1.000 / 0.615, dev 9 1.000 /
-# 0.694, dev 10 1.000 / 0.542, dev 11 1.000 / 0.513, dev 12 0.873 / 0.470. Dev 6 to dev 12
+# 1.000 / 0.925, dev 6 1.000 / 0.846, dev 7 1.000 / 0.805, dev 8 1.000 / 0.615, dev 9 1.000 /
+# 0.694, dev 10 1.000 / 0.542, dev 11 1.000 / 0.521, dev 12 0.859 / 0.470. Dev 6 to dev 12
 # were each written blind and measured once, fresh, after a round of tuning: 0.828 / 0.410
 # (words only), 0.946 / 0.593, 0.971 / 0.581, 0.896 / 0.496, 0.905 / 0.483 (problem types,
 # SAME_PROBLEM 0.4), 0.914 / 0.453 and 0.873 / 0.470 (SAME_PROBLEM 0.3); all but dev 12 have
@@ -68,7 +68,7 @@ FLOORS = {
     "dev 3": (0.95, 0.97),
     "dev 4": (0.97, 0.90),
     "dev 5": (0.95, 0.96),
-    "dev 6": (0.97, 0.78),
+    "dev 6": (0.97, 0.82),
     "dev 7": (0.97, 0.78),
     "dev 8": (0.97, 0.60),
     "dev 9": (0.97, 0.66),

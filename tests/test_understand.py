@@ -45,6 +45,20 @@ def test_finglish_words_become_persian(word: str, persian: str) -> None:
     assert understand.to_persian(word) == persian
 
 
+def test_digits_typed_for_letters_are_read_as_those_letters() -> None:
+    engine()
+    read = {w.own: w.text for w in understand.words("mo3afiat 7aghe bime 3avarez ba3d", None)}
+    assert read == {
+        "mo3afiat": "معافیت",
+        "7aghe": "حق",
+        "bime": "بیمه",
+        "3avarez": "عوارض",
+        "ba3d": "بعد",
+    }
+    # A count or a 3-D printer is no word with digits for letters.
+    assert [w.text for w in understand.words("2ta dastgah 3D", None)][::2] == ["2ta", "3D"]
+
+
 def test_finglish_no_list_knows_is_read_as_a_common_persian_word() -> None:
     # The lists know no «فاصله»; hazm's common words do, and it reads closer than the
     # lists' «فصلی». Spoken verbs are not read that way («mifrestim» is no written word).
