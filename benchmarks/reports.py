@@ -24,7 +24,8 @@ from benchmarks.members import register_users
 from bot import text
 from bot.app import Runtime
 from bot.sandbox import BotApiSandbox, BotMessage, SandboxUser
-from bot.services.categorize import LEXICON_PATH, Lexicon, suggest
+from bot.services.categorize import LEXICON_PATH, Lexicon
+from bot.services.problems import suggest_category
 from bot.settings import PROJECT_ROOT, Settings
 
 TEXTS = [
@@ -80,7 +81,7 @@ async def main(members: int, staff_group: bool) -> None:
     samples = TEXTS * (1 + 2000 // len(TEXTS))
     t0 = time.perf_counter()
     for sample in samples[:2000]:
-        suggest(sample, lexicon)
+        suggest_category(sample, lexicon)
     per_report_ms = (time.perf_counter() - t0) / 2000 * 1000
 
     async with BotApiSandbox("telegram") as server:

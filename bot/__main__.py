@@ -31,7 +31,8 @@ def _settings() -> Settings:
 def categorize_lines(stdin: TextIO, stdout: TextIO, lexicon_path: Path) -> int:
     """`python -m bot categorize`: the top three category slugs of each stdin line, one output
     line per input line."""
-    from bot.services.categorize import Lexicon, suggest
+    from bot.services.categorize import Lexicon
+    from bot.services.problems import suggest_category
 
     try:
         lexicon = Lexicon.load(lexicon_path)
@@ -39,7 +40,7 @@ def categorize_lines(stdin: TextIO, stdout: TextIO, lexicon_path: Path) -> int:
         print(f"khooshe: cannot read the category lexicon {lexicon_path}: {exc}", file=sys.stderr)
         return 2
     for line in stdin:
-        slugs = [s.slug for s in suggest(line.rstrip("\r\n"), lexicon, top=3)]
+        slugs = [s.slug for s in suggest_category(line.rstrip("\r\n"), lexicon, top=3)]
         stdout.write(" ".join(slugs) + "\n")
         # Staff may type lines by hand and wait for each answer.
         stdout.flush()

@@ -175,9 +175,12 @@ async def on_done(update: Update, context: KhoosheContext) -> str:
         return await _all_categories(update, context, "report-ask-category-no-text")
     found = await suggestions(context.state.lexicon, description(draft))
     draft["suggested"] = found[0].slug
-    draft["choices"] = [s.slug for s in found]
-    # The member's own words that led to the guess («bargh ghat», «ایشیق»), quoted back.
-    draft["because"] = list(found[0].words) if found[0].score > 0 else []
+    # Offered beside the guess: only categories the text gave some sign of, never padding.
+    draft["choices"] = [s.slug for s in found if s.score > 0]
+    # The member's own words that led to the guess («bargh ghat», «ایشیق»), quoted back. A
+    # guess of «سایر» («جواب نمیدن» alone) names no category: the member chooses from all.
+    named = draft["choices"][:1] not in ([], ["other"])
+    draft["because"] = list(found[0].words) if named else []
     return await _ask_category(update, context)
 
 

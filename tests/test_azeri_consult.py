@@ -33,7 +33,8 @@ async def test_a_member_asks_for_advice_in_azerbaijani(khooshe: Khooshe) -> None
     await member.press("✅ قورتاردی")
     suggestion = await expect(member, "دئیه‌سن سوالینیز", wait=30)
     assert f"«{TECHNOLOGY.name}» اوچوندور" in shown(suggestion)
-    assert "«هوش مصنوعی» سوزلریندن" in shown(suggestion)  # their own words, quoted back
+    # Their own words, quoted back (the problem type's «کیفیت کنترلی» too).
+    assert "«هوش مصنوعی»، «کیفیت کنترلی» سوزلریندن" in shown(suggestion)
     assert suggestion.button_texts[0] == f"✅ {TECHNOLOGY.name}"
     assert suggestion.button_texts[-1] == "📋 باشقا هسته‌لر"
     await member.press_inline(suggestion, suggestion.button_texts[0])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.services import problems
-from bot.services.categorize import SLUGS
+from bot.services.categorize import LEXICON_PATH, SLUGS, Lexicon, suggest
 
 
 def test_the_catalogue_has_every_category_and_only_its_own_types() -> None:
@@ -130,3 +130,48 @@ def test_a_broken_catalogue_leaves_me_too_to_the_words(
     with caplog.at_level(logging.ERROR, logger="bot.services.problems"):
         assert problems.load_or_none(tmp_path) == {}
     assert "finance.toml" in caplog.text and "weight must be a number" in caplog.text
+
+
+# --- the problem types as a sign of the category ----------------------------------------------
+
+
+def _suggested(text: str, catalogue: dict[str, Lexicon], lexicon: Lexicon) -> dict[str, float]:
+    found = suggest(text, lexicon, len(SLUGS), catalogue, alone=problems.CATEGORY_SIGN)
+    return {s.slug: s.score for s in found if s.score}
+
+
+def test_a_known_problem_leans_its_category_and_a_lone_trouble_does_not(tmp_path: Path) -> None:
+    words = tmp_path / "categories.toml"
+    words.write_text('[electricity]\n"برق" = 2\n', encoding="utf-8")
+    types = tmp_path / "problems"
+    types.mkdir()
+    (types / "technology.toml").write_text(
+        '[software_license]\n"لایسنس" = 3\n"نرم افزار" = 1\n', encoding="utf-8"
+    )
+    (types / "export.toml").write_text('[border]\n"مرز" = 1\n"قطع" = 2\n', encoding="utf-8")
+    (types / "infrastructure.toml").write_text(
+        '[internet]\n"اینترنت" = 2\n"قطع" = 1\n', encoding="utf-8"
+    )
+    catalogue, lexicon = problems.load(types), Lexicon.load(words)
+    # Nothing in the category lexicon, one word that says a known problem by itself.
+    assert suggest("لایسنس نداریم", lexicon)[0].score == 0
+    best = suggest("لایسنس نداریم", lexicon, 3, catalogue, alone=problems.CATEGORY_SIGN)[0]
+    assert (best.slug, best.score, best.words) == ("technology", 3.0, ("لایسنس",))
+    # A lone trouble («قطع», weight 2) is no sign of export, and infrastructure's best type (1) no
+    # sign either: only electricity, by its own word and nothing more.
+    assert _suggested("برق قطع شد", catalogue, lexicon) == {"electricity": 2.0}
+    # Where the category's own words match, its best type counts whatever its weight.
+    words.write_text('[infrastructure]\n"شهرک" = 0.5\n', encoding="utf-8")
+    lexicon = Lexicon.load(words)
+    assert _suggested("اینترنت شهرک قطع شد", catalogue, lexicon) == {"infrastructure": 3.5}
+
+
+def test_shipped_types_name_what_the_category_lexicon_misses() -> None:
+    lexicon = Lexicon.load(LEXICON_PATH)
+    for text, slug, word in [
+        ("solidworks license nadarim", "technology", "solidworks"),
+        ("IRC کدی وئرمیرلر", "permits", "IRC"),
+    ]:
+        assert suggest(text, lexicon)[0].score == 0, text
+        best = problems.suggest_category(text, lexicon)[0]
+        assert (best.slug, word in best.words) == (slug, True), text

@@ -16,14 +16,23 @@ DATA = Path(__file__).resolve().parent / "data"
 # Measured before this work on the held-out part (written before any tuning): formal 1.000,
 # colloquial 0.917, Finglish 0.125, Azerbaijani 0.583. After: 1.000, 0.958, 0.917, 1.000.
 HELD_OUT_TOP1_FLOOR = {"formal": 0.95, "colloquial": 0.90, "finglish": 0.85, "azerbaijani": 0.85}
+# The blind part (benchmarks/categorize.py "style blind", 50 a style), as first measured: formal
+# 0.920, colloquial 0.940, Finglish 0.820, Azerbaijani 0.900. Floors two reports below.
+BLIND_TOP1_FLOOR = {"formal": 0.88, "colloquial": 0.90, "finglish": 0.78, "azerbaijani": 0.86}
 
 
-@pytest.mark.parametrize("style", sorted(HELD_OUT_TOP1_FLOOR))
-def test_held_out_top1_per_style(style: str) -> None:
-    rows = read_styles(DATA / "reports_styles_heldout.tsv")[style]
+@pytest.mark.parametrize(
+    ("name", "style", "floor"),
+    [
+        *(("reports_styles_heldout.tsv", s, f) for s, f in sorted(HELD_OUT_TOP1_FLOOR.items())),
+        *(("reports_styles_blind.tsv", s, f) for s, f in sorted(BLIND_TOP1_FLOOR.items())),
+    ],
+)
+def test_held_out_top1_per_style(name: str, style: str, floor: float) -> None:
+    rows = read_styles(DATA / name)[style]
     assert len(rows) >= 20
     top1, _ = accuracy(rows, Lexicon.load(LEXICON_PATH))
-    assert top1 >= HELD_OUT_TOP1_FLOOR[style], top1
+    assert top1 >= floor, top1
 
 
 def test_each_style_has_forty_reports_over_every_category() -> None:

@@ -1,8 +1,8 @@
 """Category suggestion for problem reports, from a lexicon staff edit.
 
-Every suggestion is explained by the lexicon entries that fired; nothing is learned. The word
-analysis here (hazm's tokenizer and lemmatizer after bot/understand.py) is also what "me too"
-similarity (bot/services/similar.py) reads a text with.
+Every suggestion is explained by the lexicon entries that fired (the category's own, and its
+problem types': bot/services/problems.py); nothing is learned. The word analysis here (hazm's
+tokenizer and lemmatizer after bot/understand.py) is also what "me too" reads a text with.
 """
 
 from __future__ import annotations
@@ -44,18 +44,9 @@ log = logging.getLogger(__name__)
 
 # The taxonomy of MISSION.md, in its order: zero-score suggestions are padded in this order.
 SLUGS: tuple[str, ...] = (
-    "electricity",
-    "infrastructure",
-    "finance",
-    "raw_materials",
-    "market",
-    "export",
-    "permits",
-    "tax_insurance",
-    "workforce",
-    "technology",
-    "other",
-)
+    "electricity", "infrastructure", "finance", "raw_materials", "market", "export", "permits",
+    "tax_insurance", "workforce", "technology", "other",
+)  # fmt: skip
 OTHER = "other"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
 
@@ -420,11 +411,6 @@ def warm_up() -> None:
     understand.to_persian("bargh")
 
 
-def _units(text: str) -> list[Unit]:
-    """Return the analysed word pieces of raw text."""
-    return engine().units(text)
-
-
 def _matches(units: Sequence[Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
     found: list[tuple[int, int, str]] = []
@@ -481,20 +467,34 @@ def tally(units: Sequence[Unit], lexicon: Lexicon) -> Tally:
     return found
 
 
-def suggest(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
-    """Return `top` categories for text, best first; with no match at all, "other" leads."""
-    found = tally(_units(text), lexicon)
+def suggest(
+    text: str,
+    lexicon: Lexicon,
+    top: int = 3,
+    types: Mapping[str, Lexicon] | None = None,
+    alone: float = 0.0,
+) -> list[Suggestion]:
+    """Return `top` categories for text, best first ("other" first when nothing matched). With
+    `types` (bot/services/problems.py), a category gains its best problem type's weight where
+    that reaches `alone` or its own words matched too («solidworks license» is technology)."""
+    units = engine().units(text)
+    found = tally(units, lexicon)
+    own = dict(found.scores)  # on a tie, the category's own words decide (then, taxonomy order)
+    for slug, kinds in ((slug, tally(units, each)) for slug, each in (types or {}).items()):
+        best = max(kinds.scores, key=lambda kind: kinds.scores[kind], default=None)
+        if best is not None and (kinds.scores[best] >= alone or slug in own):
+            found.scores[slug] = found.scores.get(slug, 0.0) + kinds.scores[best]
+            for words, more in ((found.matched, kinds.matched), (found.typed, kinds.typed)):
+                words[slug] = list(dict.fromkeys((*words.get(slug, ()), *more[best])))
     scores = {slug: found.scores.get(slug, 0.0) for slug in SLUGS}
     if any(scores.values()):
-        order = sorted(SLUGS, key=lambda slug: -scores[slug])  # stable: taxonomy order on ties
+        order = sorted(SLUGS, key=lambda slug: (-scores[slug], -own.get(slug, 0.0)))
     else:
         order = [OTHER, *(slug for slug in SLUGS if slug != OTHER)]
+    matched, typed = found.matched, found.typed
     return [
         Suggestion(
-            slug,
-            round(scores[slug], 3),
-            tuple(found.matched.get(slug, ())),
-            tuple(found.typed.get(slug, ())),
+            slug, round(scores[slug], 3), (*matched.get(slug, ()),), (*typed.get(slug, ()),)
         )
         for slug in order[: max(top, 0)]
     ]

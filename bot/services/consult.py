@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.services.categorize import SLUGS, suggest
+from bot.services.categorize import SLUGS
+from bot.services.problems import suggest_category
 from bot.services.reports import LazyLexicon
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits
 from storage.cores import Core
@@ -60,7 +61,7 @@ def rank_cores(
 
 async def suggest_cores(lexicon: LazyLexicon, cores: Sequence[Core], text: str) -> list[CoreGuess]:
     """Cores best first for a member's question (hazm runs in a worker thread)."""
-    found = await asyncio.to_thread(suggest, text, await lexicon.get(), len(SLUGS))
+    found = await asyncio.to_thread(suggest_category, text, await lexicon.get(), len(SLUGS))
     scores = {s.slug: s.score for s in found}
     words = {s.slug: s.words for s in found}
     return rank_cores(cores, scores, words, text)

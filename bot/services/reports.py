@@ -12,7 +12,8 @@ from typing import Any
 import aiosqlite
 
 from bot.services import similar
-from bot.services.categorize import Lexicon, Suggestion, suggest
+from bot.services.categorize import Lexicon, Suggestion
+from bot.services.problems import suggest_category
 from bot.services.similar import most_similar
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
@@ -187,7 +188,7 @@ async def clean_follow_up(text: str) -> str:
 
 async def suggestions(lexicon: LazyLexicon, text: str) -> list[Suggestion]:
     """Top three categories (hazm runs in a worker thread: it is CPU work)."""
-    return await asyncio.to_thread(suggest, text, await lexicon.get(), 3)
+    return await asyncio.to_thread(suggest_category, text, await lexicon.get(), 3)
 
 
 async def similar_open_reports(
