@@ -455,10 +455,24 @@ def _chat_letters(word: str) -> str:
     return word
 
 
+# Endings typed after a hyphen on a Latin word («jadde-ye shahrak», «chaale-ast», «check-e
+# moshtari»): the ezafe, «است», «را», unwritten or left out in Persian. Typed apart, «ye» is «یه».
+_HYPHEN_ENDINGS = frozenset({"e", "ye", "ie", "i", "ast", "ro", "ra", "o"})
+
+
+def _hyphen_pieces(token: str) -> list[str]:
+    """A hyphenated Latin token as its words, each ending after a hyphen kept as «-ending»."""
+    bare = token.strip(_PUNCTUATION)
+    if "-" not in bare or not _LATIN_WORD.fullmatch(bare):
+        return [token]
+    first, *rest = bare.split("-")
+    return [first, *(f"-{p}" if p.lower() in _HYPHEN_ENDINGS else p for p in rest)]
+
+
 def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = True) -> list[Word]:
     """Understand a member's text word by word: Persian script, written forms, own spelling
     (`azerbaijani=False`: Azerbaijani words as written)."""
-    tokens = normalize(text).split()
+    tokens = [piece for token in normalize(text).split() for piece in _hyphen_pieces(token)]
     latin = [t for t in tokens if _LATIN_WORD.fullmatch(_chat_letters(t.strip(_PUNCTUATION)))]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
     reader = informal.azerbaijani if informal and azerbaijani else None
@@ -468,6 +482,10 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
     for token in tokens:
         bare = token.strip(_PUNCTUATION)
         if not bare:
+            continue
+        if bare.startswith("-") and result:
+            last = result.pop()
+            result.append(Word(f"{last.own}{bare}", last.text))
             continue
         if latin and _LATIN_WORD.fullmatch(_chat_letters(bare)):
             ending = _LATIN_DETACHED.get(bare.lower())

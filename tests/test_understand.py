@@ -110,6 +110,24 @@ def test_a_finglish_ezafe_typed_apart_joins_its_word() -> None:
     assert words[0].own == "ensheab e"
 
 
+def test_finglish_endings_after_a_hyphen_leave_their_word() -> None:
+    text = "jadde-ye shahrak por az chaale-ast, check-e moshtari bargasht khord"
+    words = understand.words(text, engine().informal)
+    assert [w.text for w in words][:7] == ["جاده", "شهرک", "پر", "از", "چال", "چک", "مشتری"]
+    assert words[0].own == "jadde-ye"
+    # A hyphen between words keeps both; the plural is the word's ending, as typed apart.
+    assert [w.text for w in understand.words("mashin-e ashghal", engine().informal)] == [
+        "ماشین",
+        "آشغال",
+    ]
+    assert understand.words("email-ha", engine().informal)[0].text == "ایمیل‌ها"
+    # Typed apart, «ye» is «یه» (a, one), not an ending of the word before.
+    assert len(understand.words("bargh ye hafte nist", engine().informal)) == 4
+    assert suggest("check-e moshtari bargasht khord", Lexicon.load(LEXICON_PATH))[0].slug == (
+        "finance"
+    )
+
+
 def test_place_names_are_not_stemmed() -> None:
     understand.protect_place_names(["شهرک صنعتی رازی"])
     try:
