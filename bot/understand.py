@@ -255,15 +255,23 @@ class _Finglish:
         if lower in self.table:
             return self.table[lower]
         found = self._by_skeleton(lower)
-        if found:
+        if found in self.vocabulary:
             return found
-        for suffix, persian in _LATIN_SUFFIXES:
-            stem = lower[: -len(suffix)]
-            if lower.endswith(suffix) and len(stem) >= 3:
-                base = self.table.get(stem) or self._by_skeleton(stem)
-                if base:
-                    return base + (ZWNJ + persian if persian.startswith("ه") else persian)
-        return None
+        # A listed word with an ending beats a common word that merely sounds like the whole
+        # («shahrakha» is «شهرک‌ها», not the name «شاهرخ»); then the common word; then any.
+        # Not for a one-letter ending or a short stem: «hala» is not «حل‌ها», «mano» not «امانی».
+        endings = [
+            (base, persian, len(suffix) > 1 and len(stem) > _LATIN_SHORT)
+            for suffix, persian in _LATIN_SUFFIXES
+            if lower.endswith(suffix) and len(stem := lower[: -len(suffix)]) >= 3
+            if (base := self.table.get(stem) or self._by_skeleton(stem))
+        ]
+        listed = [(b, p) for b, p, plain in endings if plain and b in self.vocabulary]
+        choices = [*listed, *([(found, "")] if found else []), *((b, p) for b, p, _ in endings)]
+        if not choices:
+            return None
+        base, persian = choices[0]
+        return base + (ZWNJ + persian if persian.startswith("ه") else persian)
 
     def _by_skeleton(self, lower: str) -> str | None:
         """The word with the same consonants that reads closest: the lists' words and, once

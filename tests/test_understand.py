@@ -16,9 +16,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # Measured before this work on the held-out part (written before any tuning): formal 1.000,
 # colloquial 0.917, Finglish 0.125, Azerbaijani 0.583. After: 1.000, 0.958, 0.917, 1.000.
 HELD_OUT_TOP1_FLOOR = {"formal": 0.95, "colloquial": 0.90, "finglish": 0.85, "azerbaijani": 0.85}
-# The blind part (benchmarks/categorize.py "style blind", 50 a style), as first measured: formal
-# 0.920, colloquial 0.940, Finglish 0.820, Azerbaijani 0.900. Floors two reports below.
-BLIND_TOP1_FLOOR = {"formal": 0.88, "colloquial": 0.90, "finglish": 0.78, "azerbaijani": 0.86}
+# The blind parts (benchmarks/categorize.py), as first measured: 50 a style, formal 0.920,
+# colloquial 0.940, Finglish 0.820 (0.900 after its misses were looked at), Azerbaijani 0.900;
+# Finglish alone (110), 0.827. Floors a report or two below.
+BLIND_TOP1_FLOOR = {"formal": 0.88, "colloquial": 0.90, "finglish": 0.86, "azerbaijani": 0.86}
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,7 @@ BLIND_TOP1_FLOOR = {"formal": 0.88, "colloquial": 0.90, "finglish": 0.78, "azerb
     [
         *(("reports_styles_heldout.tsv", s, f) for s, f in sorted(HELD_OUT_TOP1_FLOOR.items())),
         *(("reports_styles_blind.tsv", s, f) for s, f in sorted(BLIND_TOP1_FLOOR.items())),
+        ("reports_finglish_blind.tsv", "finglish", 0.81),
     ],
 )
 def test_held_out_top1_per_style(name: str, style: str, floor: float) -> None:
@@ -126,6 +128,13 @@ def test_finglish_endings_after_a_hyphen_leave_their_word() -> None:
     assert suggest("check-e moshtari bargasht khord", Lexicon.load(LEXICON_PATH))[0].slug == (
         "finance"
     )
+
+
+def test_a_listed_word_with_its_ending_beats_a_common_word_of_like_sound() -> None:
+    engine()  # hazm's common words join the skeleton matcher
+    assert understand.to_persian("shahrakha") == "شهرک‌ها"  # not the name «شاهرخ»
+    # Not for a one-letter ending or a short stem.
+    assert understand.to_persian("hala") == "حالا"  # not «حلال‌ها»
 
 
 def test_place_names_are_not_stemmed() -> None:
