@@ -187,12 +187,13 @@ def _database(path: Path) -> tuple[bool, str]:
 
 def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     from bot.azerbaijani import Azerbaijani
+    from bot.finglish import PROBLEMS_DIR
     from bot.services import problems
     from bot.services.categorize import Lexicon
     from bot.services.places import parse_places
     from bot.services.triage import load_outside_bodies
     from bot.services.workdays import Holidays
-    from bot.understand import AZERBAIJANI_PATH, PROBLEMS_DIR
+    from bot.understand import AZERBAIJANI_PATH
 
     def places() -> str:
         found = parse_places(settings.clusters_file.read_text(encoding="utf-8"), normalise=False)

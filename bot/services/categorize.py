@@ -216,9 +216,9 @@ class Engine:
             for w in (h, *ws)
             if " " not in w and not w.endswith("-")
         )
-        # Read once here; "me too" similarity builds its synonym tables from it.
-        self.synonym_table = table
+        self.synonym_table = table  # read once here; "me too" builds its synonyms from it
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
+        understand.forget_with_places(self.analyse.cache_clear)
 
     def units(self, text: str, *, azerbaijani: bool = True) -> list[Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""

@@ -23,6 +23,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot import understand
+from bot.finglish import PROBLEMS_DIR
 from bot.lazy import Shared
 from bot.services.categorize import (
     SLUGS,
@@ -33,7 +35,6 @@ from bot.services.categorize import (
     suggest,
     tally,
 )
-from bot.understand import PROBLEMS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -176,3 +177,6 @@ def problem_of(text: str, category: str) -> str | None:
     report meets every open report of its category)."""
     lexicon = catalogue().get(category)
     return classify(text, lexicon) if lexicon is not None else None
+
+
+understand.forget_with_places(problem_of.cache_clear)

@@ -389,6 +389,10 @@ def _profile(tokens: frozenset[str]) -> _Profile:
     )
 
 
+for _cache in (tokens_for_similarity, _profile):
+    understand.forget_with_places(_cache.cache_clear)
+
+
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
     """How much two reports' objects (or troubles) say they are different problems (1: not)."""
     if not a or not b or a == b:

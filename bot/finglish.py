@@ -1,0 +1,256 @@
+"""Finglish (Persian typed in Latin letters) read as Persian script, word by word.
+
+A word is looked up in data/finglish.toml (everyday words pinned by staff), else matched by its
+consonants («bargh» → b-r-q) against the words the category lexicon, the synonyms and the
+problem types use, then against hazm's commonest words once the word analysis has loaded them
+(`use_common_words`); on equal consonants the closest reading wins. bot/understand.py adds the
+place names and the member's whole message around it (`to_persian`, `words`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT
+from bot.text import MATCH_FOLD, ZWNJ, normalize
+
+FINGLISH_PATH = PROJECT_ROOT / "data" / "finglish.toml"
+LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
+SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
+# The problem types of each category, a file per category (bot/services/problems.py).
+PROBLEMS_DIR = PROJECT_ROOT / "data" / "problems"
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+# Digraphs first. Short vowels are not written in Persian, and «و»/«ی» are written for both
+# vowels and consonants, so the skeleton keeps consonants only (plus a leading v/y).
+_LATIN_DIGRAPHS = (
+    ("kh", "x"), ("gh", "q"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("ph", "f"), ("ck", "k"),
+)  # fmt: skip
+_LATIN_LETTERS = {"c": "k", "w": "v", "q": "q", "x": "x"}
+_PERSIAN_LETTERS = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "C",
+    "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r",
+    "ژ": "Z", "ش": "S", "غ": "q", "ق": "q", "ف": "f", "ک": "k", "گ": "g", "ل": "l", "م": "m",
+    "ن": "n",
+}  # fmt: skip
+# Endings members type on Latin words, longest first, with their Persian spelling.
+_LATIN_SUFFIXES = (
+    ("hamun", "هامون"), ("hamoon", "هامون"), ("amun", "امون"), ("amoon", "امون"),
+    ("emun", "مون"), ("emoon", "مون"), ("mun", "مون"), ("moon", "مون"), ("haye", "های"),
+    ("hay", "های"), ("ha", "ها"), ("ye", ""), ("ro", ""), ("esh", "ش"), ("ash", "ش"),
+    ("e", ""), ("a", "ها"), ("i", "ی"), ("o", ""),
+)  # fmt: skip
+
+
+def latin_skeleton(word: str) -> str:
+    """The consonants of a Latin-letter word, in classes Persian spelling can be compared on."""
+    word = word.lower().replace("'", "").replace("-", "")
+    for digraph, letter in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, letter)
+    head = word[:1] if word[:1] in ("v", "y", "w") else ""
+    body = "".join(_LATIN_LETTERS.get(ch, ch) for ch in word if ch not in "aeiouvwy")
+    # Doubled letters are one letter in Persian script («sherkat», «sherrkat»).
+    body = re.sub(r"(.)\1+", r"\1", body)
+    # «h» after a vowel at the end is the silent «ه» («khoobe», «kuche» are written without it).
+    return ("v" if head in ("v", "w") else head) + body
+
+
+def persian_skeleton(word: str) -> str:
+    """The consonants of a Persian word in the classes of `latin_skeleton`."""
+    word = word.translate(MATCH_FOLD).replace(ZWNJ, "").replace(" ", "")
+    head = {"و": "v", "ی": "y"}.get(word[:1], "")
+    if word.endswith("ه") and len(word) > 2:
+        word = word[:-1]  # the silent final «ه»: «اولیه» is «avalie»
+    body = "".join(_PERSIAN_LETTERS.get(ch, "") for ch in word)
+    return head + re.sub(r"(.)\1+", r"\1", body)
+
+
+def romanised(word: str) -> str:
+    """A rough Latin reading of a Persian word, to break ties between equal skeletons."""
+    table = {**_PERSIAN_LETTERS, "ا": "a", "آ": "a", "و": "u", "ی": "i", "ع": "", "ه": "e"}
+    return "".join(table.get(ch, "") for ch in word).lower()
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Spoken words by Latin spelling, and the lexicon's words by consonant skeleton."""
+
+    table: dict[str, str]
+    by_skeleton: dict[str, tuple[str, ...]]
+    english: frozenset[str]
+    # The Persian-script words the lists use, as written.
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def load(cls, table_path: Path, lexicon_path: Path) -> Tables:
+        table = {
+            key.lower(): value
+            for key, value in tomllib.loads(table_path.read_text(encoding="utf-8")).items()
+            if isinstance(value, str)
+        }
+        lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+        # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
+        if SYNONYMS_PATH.exists():
+            synonyms = tomllib.loads(SYNONYMS_PATH.read_text(encoding="utf-8"))
+            # Not the Azerbaijani verb stems («تاپ-»): no word of their own.
+            lexicon["synonyms"] = {
+                w: 1 for h, ws in synonyms.items() for w in (h, *ws) if not w.endswith("-")
+            }
+        # So are the words of the problem types («mahdood» → «محدود»).
+        for path in sorted(PROBLEMS_DIR.glob("*.toml")):
+            for problem, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
+                if problem == "_groups":  # word groups: name = ["word", …]
+                    entries = {w: 1 for words in entries.values() for w in words}
+                # Not a group's name ("@steel").
+                lexicon[f"{path.stem}.{problem}"] = {
+                    w: 1 for w in entries if not w.startswith("@")
+                }
+        vocabulary: set[str] = set(table.values())
+        english: set[str] = set()
+        # Each written entry once: the problem types repeat their words from type to type.
+        for entry in {entry for entries in lexicon.values() for entry in entries}:
+            for piece in normalize(entry).replace(ZWNJ, " ").split():
+                if LATIN_WORD.fullmatch(piece):
+                    english.add(piece.lower())  # ERP, CNC: already what the lexicon wants
+                elif len(piece) >= 2:
+                    vocabulary.add(piece)
+        by_skeleton: dict[str, list[str]] = {}
+        for persian in sorted(vocabulary):
+            for word in persian.split():
+                skeleton = persian_skeleton(word)
+                if len(skeleton) >= 2:
+                    by_skeleton.setdefault(skeleton, []).append(word)
+        return cls(
+            table,
+            {k: tuple(v) for k, v in by_skeleton.items()},
+            frozenset(english),
+            frozenset(vocabulary),
+        )
+
+    def convert(self, word: str) -> str | None:
+        """The Persian spelling of one Latin-letter word, or None if it is not Finglish."""
+        lower = word.lower()
+        if lower in self.english:
+            return None
+        if lower in self.table:
+            return self.table[lower]
+        found = self._by_skeleton(lower)
+        if found in self.vocabulary:
+            return found
+        # A listed word with an ending beats a common word that merely sounds like the whole
+        # («shahrakha» is «شهرک‌ها», not the name «شاهرخ»); then the common word; then any.
+        # Not for a one-letter ending or a short stem: «hala» is not «حل‌ها», «mano» not «امانی».
+        endings = [
+            (base, persian, len(suffix) > 1 and len(stem) > LATIN_SHORT)
+            for suffix, persian in _LATIN_SUFFIXES
+            if lower.endswith(suffix) and len(stem := lower[: -len(suffix)]) >= 3
+            if (base := self.table.get(stem) or self._by_skeleton(stem))
+        ]
+        listed = [(b, p) for b, p, plain in endings if plain and b in self.vocabulary]
+        choices = [*listed, *([(found, "")] if found else []), *((b, p) for b, p, _ in endings)]
+        if not choices:
+            return None
+        base, persian = choices[0]
+        return base + (ZWNJ + persian if persian.startswith("ه") else persian)
+
+    def _by_skeleton(self, lower: str) -> str | None:
+        """The word with the same consonants that reads closest: the lists' words and, once
+        the word analysis has loaded them, hazm's common words («fasele» is «فاصله», not the
+        lists' «فصلی»); on a tie, a word of the lists, then the commoner."""
+        skeleton = latin_skeleton(lower)
+        # Two-consonant skeletons of longer words are too loose («kar» is not «کره»).
+        if len(skeleton) < 2 or (len(skeleton) == 2 and len(lower) > 5):
+            return None
+        candidates = [(word, 1, 0) for word in self.by_skeleton.get(skeleton, ())]
+        # Not for spoken verbs («mikhan», «nemire»: hazm's written words would misread them)
+        # nor for words of three letters or fewer (too many words share their consonants).
+        if len(lower) > LATIN_SHORT and not lower.startswith(("mi", "nemi")):
+            candidates += [(word, 0, count) for word, count in _common.get(skeleton, ())]
+        if not candidates:
+            return None
+        from difflib import SequenceMatcher
+
+        def closeness(candidate: tuple[str, int, int]) -> tuple[float, int, int]:
+            word, listed, count = candidate
+            return round(SequenceMatcher(None, lower, romanised(word)).ratio(), 1), listed, count
+
+        return max(candidates, key=closeness)[0]
+
+
+_finglish: Tables | None = None
+_finglish_lock = threading.Lock()
+# hazm's common words by consonant skeleton, once the word analysis has loaded them.
+_common: dict[str, list[tuple[str, int]]] = {}
+
+
+def tables() -> Tables:
+    global _finglish
+    if _finglish is None:
+        with _finglish_lock:
+            if _finglish is None:
+                _finglish = Tables.load(FINGLISH_PATH, LEXICON_PATH)
+    return _finglish
+
+
+def closeness(lower: str, persian: str) -> float:
+    """How closely a Latin word reads as a Persian one (0..1)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, lower, romanised(persian)).ratio()
+
+
+# hazm's corpus counts: a word seen this often is common enough to be what a Finglish word
+# spells (about 16,000 words).
+COMMON = 20_000
+# Latin words this short are left alone unless a list knows them.
+LATIN_SHORT = 3
+
+
+def use_common_words(words: Mapping[str, object]) -> None:
+    """Read Finglish with hazm's common words too (its word list, with corpus counts)."""
+    global _common
+    if not _common:
+        _common = _common_words_by_skeleton(words)
+
+
+def corpus_count(info: object) -> int:
+    """How often hazm's corpus has a word, from its word list's entry."""
+    count = info[0] if isinstance(info, tuple) and info else 0
+    return count if isinstance(count, int) else 0
+
+
+def _common_words_by_skeleton(
+    words: Mapping[str, object],
+) -> dict[str, list[tuple[str, int]]]:
+    """hazm's common words (and how common) by consonant skeleton."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for word, info in words.items():
+        count = corpus_count(info)
+        if count >= COMMON and " " not in word:
+            skeleton = persian_skeleton(word)
+            if len(skeleton) >= 2:
+                found.setdefault(skeleton, []).append((word, count))
+    return found
+
+
+# Digits typed for letters Latin has not («mo3afiat», «ta2yid», «7aghe»): «ع» and «ء» are not in
+# a word's consonant skeleton, «ح» is an «h». A word needs three letters besides («2ta» is
+# «دوتا», «3D» a 3-D printer).
+_CHAT_WORD = re.compile(r"[A-Za-z]*[237][A-Za-z237]*")
+_CHAT_LETTERS = str.maketrans({"2": "", "3": "", "7": "h"})
+
+
+def chat_letters(word: str) -> str:
+    """A Latin word with digits for letters, in letters («mo3afiat» → «moafiat»)."""
+    if _CHAT_WORD.fullmatch(word) and sum(ch.isalpha() for ch in word) >= 3:
+        return word.translate(_CHAT_LETTERS)
+    return word
+
+
+# Endings typed after a hyphen on a Latin word («jadde-ye shahrak», «chaale-ast», «check-e
