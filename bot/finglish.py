@@ -190,6 +190,7 @@ _common: dict[str, list[tuple[str, int]]] = {}
 
 
 def tables() -> Tables:
+    """The tables, read on first use (by any thread: the lock makes it once)."""
     global _finglish
     if _finglish is None:
         with _finglish_lock:
