@@ -42,8 +42,9 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
 - text without a date may take the caller's `day` (a training's end: `ساعت ۱۳`);
 - `۱۲ شب` and 0–5 `شب` (after midnight: which day?) and `۱۲ صبح` are ambiguous-time errors
   rather than guesses; `۱۲ am` is 00:00 and `۱۲ pm` 12:00, as in English;
-- a date without a year is this Jalali year, or next year if that day is already over; if it
-  is today, it stays today (and a time already gone is "past", not a year ahead);
+- a date without a year is this Jalali year, or next year if that day is over by more than two
+  months (`۵ فروردین` typed in Esfand); a day gone more recently (`۳ آذر` on 5 Azar) is a slip
+  reported as past, as is today's date with a time already gone;
 - a weekday name means the next such day, never today: `پنج‌شنبه` typed on a Thursday is a
   week ahead, because sending a week late is recoverable and sending early is not;
 - `۹/۲۰` (slash or dash, two numbers) is month/day, `۹.۲۰` (dot, two numbers) is 9:20;
@@ -66,6 +67,7 @@ from bot.services.when_tokens import (
     ClockWord,
     DateParts,
     Month,
+    MonthOffset,
     NextWeek,
     Number,
     Period,
@@ -86,6 +88,10 @@ __all__ = ["MAX_AHEAD", "OffDay", "When", "WhenError", "WhenErrorCode", "off_day
 
 # One year ahead, leap years included, so "the same day next year" is always within reach.
 MAX_AHEAD = timedelta(days=366)
+
+# A date without a year gone this year by at most this long is a slip (reported as past), not
+# next year's: nobody plans a training 11 months ahead without saying the year.
+SLIP_REACH = timedelta(days=62)
 
 # Longer input is not a date someone typed; refusing it early keeps the regexes cheap.
 _MAX_LENGTH = 200
@@ -114,6 +120,8 @@ class _Parsed:
     """What the tokens said, before any of it is checked against the calendar."""
 
     date: DateParts | None = None
+    # "بیستم همین ماه": the date's month is this one (0) or the next (1), not a name.
+    month_offset: int | None = None
     relative: Relative | None = None
     weekday: int | None = None
     clock: Clock | None = None
@@ -177,6 +185,12 @@ def _parse(tokens: list[Token]) -> _Parsed:
                 if len(digits) > 2:
                     raise Reject(WhenErrorCode.INVALID_DATE)
                 parsed.set_date(DateParts(year, following.number, int(digits)), None)
+            case Number(digits) if isinstance(following, MonthOffset) and not after_clock:
+                index += 1
+                if len(digits) > 2:
+                    raise Reject(WhenErrorCode.INVALID_DATE)
+                parsed.set_date(DateParts(None, 0, int(digits)), None)
+                parsed.month_offset = following.offset
             case Number(digits):
                 if len(digits) > 2:
                     raise Reject(WhenErrorCode.INVALID_TIME)
@@ -204,8 +218,8 @@ def _parse(tokens: list[Token]) -> _Parsed:
                 parsed.in_range = True
             case ClockWord():
                 pass
-            case Month():
-                # A month name with no day before it: "آذر ۲۰" is not a way dates are written.
+            case Month() | MonthOffset():
+                # A month with no day before it: "آذر ۲۰" is not a way dates are written.
                 raise Reject(WhenErrorCode.UNPARSEABLE)
     if parsed.in_range and parsed.end_clock is None:
         raise Reject(WhenErrorCode.UNPARSEABLE)
@@ -239,10 +253,16 @@ def _resolve_date(parsed: _Parsed, today: date) -> date | None:
             return None
         return _resolve_weekday(parsed, today)
     year, month, day = parsed.date.year, parsed.date.month, parsed.date.day
-    if year is None:
-        jalali_today = jdatetime.date.fromgregorian(date=today)
+    jalali_today = jdatetime.date.fromgregorian(date=today)
+    if parsed.month_offset is not None:
+        months = jalali_today.year * 12 + jalali_today.month - 1 + parsed.month_offset
+        year, month = divmod(months, 12)
+        month += 1
+    elif year is None:
         year = jalali_today.year
-        if (month, day) < (jalali_today.month, jalali_today.day):
+        if (month, day) < (jalali_today.month, jalali_today.day) and _soon_next_year(
+            month, day, jalali_today
+        ):
             year += 1
     elif 1900 <= year < 2200:
         raise Reject(WhenErrorCode.GREGORIAN_DATE)
@@ -251,6 +271,16 @@ def _resolve_date(parsed: _Parsed, today: date) -> date | None:
     except (ValueError, OverflowError):
         raise Reject(WhenErrorCode.INVALID_DATE) from None
     return gregorian
+
+
+def _soon_next_year(month: int, day: int, today: jdatetime.date) -> bool:
+    """Whether a day already gone this year is meant next year: "۱۰ فروردین" typed in Esfand
+    is, "۳ آذر" typed on 5 Azar is a slip, reported as past rather than moved a year ahead."""
+    try:
+        gone = today - jdatetime.date(today.year, month, day)
+    except ValueError:  # 30 Esfand this year, in a common year: no such day
+        return True
+    return gone > SLIP_REACH
 
 
 def _resolve_hour(hour: int, period: Period | None) -> int:

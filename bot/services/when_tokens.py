@@ -130,6 +130,13 @@ class NextWeek:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthOffset:
+    """`همین ماه` (0) or `ماه بعد` (1): the month a day number before it is in."""
+
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
 class RangeWord:
     """`الی`/`تا`: the time after it is the end of a range."""
 
@@ -145,6 +152,7 @@ Token = (
     | ClockWord
     | This
     | NextWeek
+    | MonthOffset
     | RangeWord
 )
 
@@ -191,7 +199,13 @@ PHRASES = [
         # Our own prompts say the time is Tehran's; saying it back changes nothing.
         (r"\b(?:به )?وقت (?:تهران|ایران|محلی)\b", ""),
         (r"\b(?:tehran|iran|local) time\b", ""),
+        # "یه هفته دیگه": a week from today, before "هفته دیگه" becomes "next week".
+        (r"\b(?:یه|یک|1) هفته ?(?:ی )?(?:بعد|دیگه|دیگر)\b", "+7"),
+        (r"\b(?:دو|2) هفته ?(?:ی )?(?:بعد|دیگه|دیگر)\b", "+14"),
         (r"\bهفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "هفتهبعد"),
+        (r"\b(?:همین|این) ?ماه\b", "ماهجاری"),
+        (r"\bماه ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "ماهبعد"),
+        (r"\bساعت ?(?:ها|های|ای|هایی)\b", "ساعت"),
         (r"\bnext week\b", "هفتهبعد"),
         (r"(?<![a-z])([ap])\.?m\b\.?", r"\1m"),
         (r"\bday after tomorrow\b", "dayaftertomorrow"),
@@ -218,6 +232,12 @@ _MINUTE_PHRASES: list[tuple[re.Pattern[str], _Replacement]] = [
             ),
             # "۳ روز دیگه": a day counted from today.
             (r"(?<![\d:./-])(\d{1,3}) ?روز ?(?:دیگه|دیگر|بعد)\b", r"+\1"),
+            # "ساعت ۱۰-۱۲", "۹:۳۰-۱۱:۳۰": a range with a dash, not a month/day.
+            (
+                r"\bساعت (\d{1,2}(?:[:.]\d{2})?) ?- ?(\d{1,2}(?:[:.]\d{2})?)(?![\d/.:-])",
+                r"ساعت \1 تا \2",
+            ),
+            (r"(?<![\d/.:-])(\d{1,2}:\d{2}) ?- ?(\d{1,2}:\d{2})(?![\d/.:-])", r"\1 تا \2"),
         ]
     )
 ]
@@ -291,6 +311,7 @@ def build_lexicon() -> dict[str, Token | None]:
     words.update(relative)
     periods = {
         "صبح": Period.MORNING,
+        "صب": Period.MORNING,
         "بامداد": Period.MORNING,
         "ظهر": Period.NOON,
         "noon": Period.NOON,
@@ -304,12 +325,22 @@ def build_lexicon() -> dict[str, Token | None]:
     }
     words.update({word: PeriodWord(period) for word, period in periods.items()})
     words.update({"ساعت": ClockWord(), "at": ClockWord()})
-    words.update({"همین": This(), "این": This(), "this": This(), "هفتهبعد": NextWeek()})
+    words.update({"همین": This(), "همون": This(), "این": This(), "this": This()})
+    words.update({"هفتهبعد": NextWeek(), "ماهجاری": MonthOffset(0), "ماهبعد": MonthOffset(1)})
     words.update(dict.fromkeys(["الی", "تا", "to", "until", "till"], RangeWord()))
     # "۲۰ام آذر", "سال ۱۴۰۵", "تاریخ …", "رأس ساعت ۱۰" (sharp), "on Saturday"; "شنبه آینده",
     # "شنبه‌ی بعد", "شنبه دیگه" mean the next Saturday, as "شنبه" alone does.
     fillers = ["ام", "ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
-    fillers += ["آینده", "بعد", "دیگه", "دیگر", "next"]
+    fillers += ["آینده", "بعد", "دیگه", "دیگر", "next", "از", "from"]
+    # The sentence a date is often typed in ("آموزش رو بذارید برای فردا ساعت ۱۰, لطفا"):
+    # words that ask, soften or name the event, never ones that negate or offer a choice
+    # ("نه", "یا", "جز", "قبل" stay unknown, so such a sentence is still refused).
+    fillers += ["لطفا", "خواهشا", "حدودا", "حدود", "تقریبا", "حوالی", "رو", "را", "برای"]
+    fillers += ["واسه", "بذارید", "بزارید", "بگذارید", "بذارین", "بزارین", "بفرستید"]
+    fillers += ["بفرستین", "بفرست", "ارسال", "شود", "بشه", "باشه", "باشد", "کنید", "کنین"]
+    fillers += ["پیام", "اطلاعیه", "آموزش", "دوره", "جلسه", "کلاس", "کارگاه", "همایش"]
+    fillers += ["نشست", "وبینار", "بازدید", "برنامه", "برگزار", "برگزاری", "شروع", "هست"]
+    fillers += ["است", "میشه", "please"]
     words.update(dict.fromkeys(fillers))
     return {normalise(word): meaning for word, meaning in words.items()}
 
@@ -329,11 +360,20 @@ def scan(text: str) -> list[Token]:
             tokens.append(Number(raw))
         elif raw[0].isdigit():
             tokens.append(numeric(raw))
-        elif raw not in LEXICON:
-            raise Reject(WhenErrorCode.UNPARSEABLE)
-        elif (word := LEXICON[raw]) is not None:
-            tokens.append(word)
+        else:
+            tokens += [word for word in _known_words(raw) if word is not None]
     return tokens
+
+
+def _known_words(raw: str) -> list[Token | None]:
+    """The meaning of a word, or of two known words typed without a space ("فرداساعت")."""
+    if raw in LEXICON:
+        return [LEXICON[raw]]
+    for cut in range(2, len(raw) - 1):
+        head, tail = raw[:cut], raw[cut:]
+        if head in LEXICON and tail in LEXICON:
+            return [LEXICON[head], LEXICON[tail]]
+    raise Reject(WhenErrorCode.UNPARSEABLE)
 
 
 def numeric(raw: str) -> DateParts | Clock:
