@@ -104,7 +104,7 @@ class PendingUpdate:
 class PendingQuery:
     bot_id: int
     chat_id: int
-    future: asyncio.Future[CallbackAnswer]
+    future: asyncio.Future[CallbackAnswer | None]
     answered: bool = False
 
 

@@ -75,7 +75,7 @@ class SandboxServer(Protocol):
 
     def callback_query(
         self, user: SandboxUser, chat: SandboxChat, message_id: int, data: str
-    ) -> asyncio.Future[CallbackAnswer]: ...
+    ) -> asyncio.Future[CallbackAnswer | None]: ...
 
 
 # Telegram's clients mark a leading "/word" as a command; PTB's CommandHandler needs that entity.

@@ -345,6 +345,13 @@ class SandboxMethods(SandboxStore):
         self._touch(state.id, query.chat_id)
         return True
 
+    def _refused_answer(self, p: JSONDict) -> None:
+        """An injected error refused this answer: the press ends unanswered, as a client's
+        spinner gives up, instead of the driver waiting out its timeout for an answer."""
+        query = self._queries.get(str(p.get("callback_query_id")))
+        if query is not None and not query.future.done():
+            query.future.set_result(None)
+
     async def _get_file(self, state: BotState, p: JSONDict) -> JSONDict:
         stored = self._files.get(str(p.get("file_id")))
         if stored is None:

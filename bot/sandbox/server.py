@@ -209,6 +209,8 @@ class BotApiSandbox(SandboxMethods):
                     await asyncio.sleep(fault.delay)
                 error = fault.as_error()
                 if error is not None:
+                    if method == "answerCallbackQuery":
+                        self._refused_answer(params)
                     raise error
             if handler is None:
                 raise ApiError(400, "Bad Request: method not found")

@@ -218,7 +218,7 @@ class SandboxStore(SandboxCore):
 
     def callback_query(
         self, user: SandboxUser, chat: SandboxChat, message_id: int, data: str
-    ) -> asyncio.Future[CallbackAnswer]:
+    ) -> asyncio.Future[CallbackAnswer | None]:
         """Queue a callback_query update; the future resolves when the bot answers it."""
         state = self._bots[chat.bot_id]
         query_id = str(next(self._query_ids))
@@ -233,7 +233,7 @@ class SandboxStore(SandboxCore):
             "chat_instance": f"{state.id}{abs(chat.id)}",
             "data": data,
         }
-        future: asyncio.Future[CallbackAnswer] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[CallbackAnswer | None] = asyncio.get_running_loop().create_future()
         self._queries[query_id] = PendingQuery(state.id, chat.id, future)
         self._enqueue(state, "callback_query", query, chat.id)
         return future
