@@ -330,8 +330,16 @@ def test_the_offered_title_leaves_the_greeting_out(description: str, title: str)
         ("سلام وقت بخیر", True),
         ("درود، خسته نباشید!", True),
         ("salam", True),
+        ("slm", True),
+        ("salam khoobin?", True),
+        ("سلام. ممنون از پیگیری", True),
+        ("تشکر از زحماتتون", True),
+        ("سالام، ساغ اولاسیز", True),
+        ("منو", True),
         ("سلام، گاز واحد ما از دیروز قطع است", False),
         ("ایشیق گئدیر", False),
+        ("ممنون ولی هنوز گاز وصل نشده", False),
+        ("salam bargh nadarim", False),
     ],
 )
 def test_a_greeting_alone_is_told_from_a_problem(text: str, greeting: bool) -> None:

@@ -130,7 +130,11 @@ _GREETINGS = """
     همکاران عزیز عزیزان محترم خسته نباشید نباشین نباشی خوبید خوبین خوبی خوب حالتون حالتان
     چطوره چطورید ممنون ممنونم مرسی متشکرم متشکر تشکر سپاس سپاسگزارم خیلی خدا خداحافظ
     خدانگهدار قوت بده باشه بله اره نه اوکی هست ساغ اول اولون اولسون چوخ خوش گلدین
+    دمتون دمت گرم چشم روزتون روزتان حله لطف لطفتون زحمت زحمتتون زحمات زحماتتون از
+    پیگیری پیگیریتون سالام اولاسیز یاخشی نئجه سیز گون ایدین اخشامینیز خئییر تشکور منو
     hi hello hey salam salaam dorood merci mersi thanks thank you ok okay good morning
+    slm salamm khoobin khubin khoobid khubid khobin chetorin mamnoon mamnun mrc tnx thx
+    tashakor khaste nabashid vaght bekheir bekhair sobh menu
 """
 _GREETING_WORDS = frozenset(_GREETINGS.split())
 _WORDS = re.compile(r"[^\W\d_]+")
