@@ -112,7 +112,7 @@ when-error-ambiguous-time = Morning or afternoon? Write the time on the 24-hour 
 when-error-missing-date = Add the day too, e.g. "{ $example }" or "tomorrow 9".
 when-error-missing-time = Add the time too, e.g. "{ $example }".
 when-error-weekday-mismatch = The weekday does not match the date. Check the date again.
-when-error-past = That time has passed. Write a time in the future.
+when-error-past = That time has passed. Write a time in the future; for next year, write the year too.
 when-error-too-soon = That is too soon. Write a later time.
 when-error-too-far = That is more than a year ahead. Write a nearer time.
 # An example of a date and time to type, shown in the questions that ask for one.

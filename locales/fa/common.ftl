@@ -112,7 +112,7 @@ when-error-ambiguous-time = صبح یا عصر؟ ساعت را ۲۴ ساعته �
 when-error-missing-date = روز را هم بنویسید، مثلاً «{ $example }» یا «فردا ۹».
 when-error-missing-time = ساعت را هم بنویسید، مثلاً «{ $example }».
 when-error-weekday-mismatch = روز هفته با تاریخ جور نیست. تاریخ را دوباره بررسی کنید.
-when-error-past = این زمان گذشته است. زمانی در آینده بنویسید.
+when-error-past = این زمان گذشته است. زمانی در آینده بنویسید؛ برای سال بعد، سال را هم بنویسید.
 when-error-too-soon = این زمان خیلی نزدیک است. زمان دیرتری بنویسید.
 when-error-too-far = این زمان بیش از یک سال بعد است. زمان نزدیک‌تری بنویسید.
 # An example of a date and time to type, shown in the questions that ask for one.
