@@ -15,6 +15,7 @@ from benchmarks.similar import PARTS, precision_recall, protect_sample_places, r
 from bot.services.categorize import SLUGS
 from bot.services.similar import (
     SIMILARITY_THRESHOLD,
+    WORDS_THRESHOLD,
     _load,
     pair_similarity,
     similarity,
@@ -50,31 +51,32 @@ def test_pairs_sets_are_sound() -> None:
             assert not first & second
 
 
-# Measured at SIMILARITY_THRESHOLD 0.52 and SAME_PROBLEM 0.3 with the problem types
-# (`python -m benchmarks.similar`): tuning 1.000 / 1.000, dev 1-3 and dev 5 1.000 / 1.000, dev 4
-# 1.000 / 0.925, dev 6 1.000 / 0.846, dev 7 1.000 / 0.805, dev 8 1.000 / 0.615, dev 9 1.000 /
-# 0.694, dev 10 1.000 / 0.542, dev 11 1.000 / 0.521, dev 12 0.859 / 0.470. Dev 6 to dev 12
-# were each written blind and measured once, fresh, after a round of tuning: 0.828 / 0.410
-# (words only), 0.946 / 0.593, 0.971 / 0.581, 0.896 / 0.496, 0.905 / 0.483 (problem types,
-# SAME_PROBLEM 0.4), 0.914 / 0.453 and 0.873 / 0.470 (SAME_PROBLEM 0.3); all but dev 12 have
-# been tuned on since. On dev 10 SAME_PROBLEM 0.3 gave 0.959 / 0.398 against 0.4's 0.905 /
-# 0.483. Neither goal (0.95 / 0.85 on held-out data) is met. The floors hold what was measured,
-# less a pair or two, so a change cannot quietly make a wrong "me too" offer likelier or a
-# right one rarer.
+# Measured at SIMILARITY_THRESHOLD 0.42 and SAME_PROBLEM 0.3 with the problem types
+# (`python -m benchmarks.similar`): tuning, dev 1-3 and dev 5 1.000 / 1.000, dev 4 0.981 /
+# 0.981, dev 6 0.982 / 0.949, dev 7 1.000 / 0.924, dev 8 0.990 / 0.838, dev 9 1.000 / 0.884,
+# dev 10 0.989 / 0.746, dev 11 0.966 / 0.726, dev 12 0.876 / 0.667; all together 0.981 / 0.874
+# (at 0.52, where the threshold sat before: 0.990 / 0.751, dev 12 0.864 / 0.487). Dev 6 to
+# dev 12 were each written blind and measured once, fresh, after a round of tuning (at 0.52):
+# 0.828 / 0.410 (words only), 0.946 / 0.593, 0.971 / 0.581, 0.896 / 0.496, 0.905 / 0.483
+# (problem types, SAME_PROBLEM 0.4), 0.914 / 0.453 and 0.873 / 0.470 (SAME_PROBLEM 0.3); all
+# but dev 12 have been tuned on since. On dev 10 SAME_PROBLEM 0.3 gave 0.959 / 0.398 against
+# 0.4's 0.905 / 0.483. The goal (0.95 / 0.85) is met on the labelled pairs together, not on
+# fresh text. The floors hold what was measured, less a pair or two, so a change cannot
+# quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
     "dev 2": (0.95, 0.95),
     "dev 3": (0.95, 0.97),
-    "dev 4": (0.97, 0.90),
+    "dev 4": (0.97, 0.96),
     "dev 5": (0.95, 0.96),
-    "dev 6": (0.97, 0.82),
-    "dev 7": (0.97, 0.78),
-    "dev 8": (0.97, 0.60),
-    "dev 9": (0.97, 0.66),
-    "dev 10": (0.97, 0.51),
-    "dev 11": (0.97, 0.48),
-    "dev 12": (0.85, 0.44),
+    "dev 6": (0.97, 0.93),
+    "dev 7": (0.97, 0.90),
+    "dev 8": (0.97, 0.82),
+    "dev 9": (0.97, 0.86),
+    "dev 10": (0.97, 0.72),
+    "dev 11": (0.95, 0.70),
+    "dev 12": (0.86, 0.64),
 }
 
 
@@ -90,8 +92,8 @@ def test_precision_and_recall_floors(part: str) -> None:
 
 def test_azerbaijani_and_formal_wordings_meet() -> None:
     # No shared written word at all: synonyms and Azerbaijani endings make them meet.
-    assert pair_similarity("ایشچی تاپیلمیر", "کارگر ماهر پیدا نمیشه") >= SIMILARITY_THRESHOLD
-    assert pair_similarity("بانکلار وام وئرمیر", "بانک وام نمیده") >= SIMILARITY_THRESHOLD
+    assert pair_similarity("ایشچی تاپیلمیر", "کارگر ماهر پیدا نمیشه") >= WORDS_THRESHOLD
+    assert pair_similarity("بانکلار وام وئرمیر", "بانک وام نمیده") >= WORDS_THRESHOLD
     assert "بانک" in tokens_for_similarity("بانکلار")
     assert "کارگر" in tokens_for_similarity("کارگران")
     assert pair_similarity("دزدی تو شهرک زیاد شده", "سرقت در شهرک افزایش یافته است") > 0.5
@@ -101,7 +103,13 @@ def test_an_estate_name_shared_is_not_the_same_problem() -> None:
     same_estate = pair_similarity(
         "برق شهرک رازی هر روز قطع میشه", "قبض برق ما تو شهرک رازی خیلی زیاد اومده"
     )
-    assert same_estate < SIMILARITY_THRESHOLD
+    assert same_estate < WORDS_THRESHOLD
+    same_estate_offer = pair_similarity(
+        "برق شهرک رازی هر روز قطع میشه",
+        "قبض برق ما تو شهرک رازی خیلی زیاد اومده",
+        "electricity",
+    )
+    assert same_estate_offer < SIMILARITY_THRESHOLD
     # The place word still counts a little, and a Latin «razi» is the estate, not «ارز».
     assert "رازی" in tokens_for_similarity("bargh shahrak razi ghat mishe")
     a, b = tokens_for_similarity("برق رازی"), tokens_for_similarity("برق")
@@ -113,7 +121,7 @@ def test_different_objects_or_troubles_of_one_category_are_not_one_problem() -> 
     assert pair_similarity("قبض برق ما سه برابر شده است.", "قبض گاز ما سه برابر شده است.") < 0.5
     assert pair_similarity("قیمت آهن بالا رفته", "قیمت چرم بالا رفته") < 0.5
     # Same thing, another trouble: a cut or a bill.
-    assert pair_similarity("برق شهرک قطع میشه", "قبض برق شهرک زیاده") < SIMILARITY_THRESHOLD
+    assert pair_similarity("برق شهرک قطع میشه", "قبض برق شهرک زیاده") < WORDS_THRESHOLD
     # Named on one side only, an object is no evidence against: still one problem.
     assert pair_similarity("برق قطع میشه", "برق هر روز قطع میشه دستگاه سوخت") >= 0.54
     # Sharing one object, each naming another: likelier two problems (software for the store
@@ -129,8 +137,10 @@ def test_different_objects_or_troubles_of_one_category_are_not_one_problem() -> 
 def test_general_words_count_less_than_what_the_problem_is() -> None:
     # «بانک» only names the category: sharing it and «وام» does not make a refusal and
     # a high interest rate one problem.
-    assert pair_similarity("بانک وام نمیده", "سود وام بانک بالاست") < SIMILARITY_THRESHOLD
-    assert pair_similarity("بانک وام وئرمیر", "bank vam nemide") >= SIMILARITY_THRESHOLD
+    assert pair_similarity("بانک وام نمیده", "سود وام بانک بالاست") < WORDS_THRESHOLD
+    # With their category, as "me too" compares them, the problem types part them further.
+    assert pair_similarity("بانک وام نمیده", "سود وام بانک بالاست", "finance") < 0.3
+    assert pair_similarity("بانک وام وئرمیر", "bank vam nemide") >= WORDS_THRESHOLD
 
 
 def test_azerbaijani_verb_stems_and_spoken_endings_meet_their_words() -> None:
@@ -168,7 +178,7 @@ def test_azerbaijani_verb_stems_and_spoken_endings_meet_their_words() -> None:
     ],
 )
 def test_spoken_azerbaijani_and_finglish_wordings_of_one_problem_meet(a: str, b: str) -> None:
-    assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD
+    assert pair_similarity(a, b) >= WORDS_THRESHOLD
 
 
 def test_a_synonym_phrase_does_not_swallow_what_the_problem_is_about() -> None:
@@ -196,11 +206,11 @@ def test_a_thing_missing_is_one_trouble_however_it_is_said() -> None:
     # Cut, not come, not there, not found: one trouble, in Persian, spoken or Azerbaijani.
     water = ["آب شهرک سه روزه نیومده", "سه روز است که آب شهرک وصل نیست.", "شهرکین سویو یوخدور"]
     for other in water[1:]:
-        assert pair_similarity(water[0], other) >= SIMILARITY_THRESHOLD, other
+        assert pair_similarity(water[0], other) >= WORDS_THRESHOLD, other
     assert "کمبود" in tokens_for_similarity("شبا تو شهرک نگهبان نیست")
     assert "کمبود" in tokens_for_similarity("کارگر ماهر نداریم")
     # The objects still tell problems apart: no water is not no guard.
-    assert pair_similarity("آب شهرک نیست", "نگهبان شهرک نیست") < SIMILARITY_THRESHOLD
+    assert pair_similarity("آب شهرک نیست", "نگهبان شهرک نیست") < WORDS_THRESHOLD
     # «نیست» negating the word before it names no missing thing.
     assert "کمبود" not in tokens_for_similarity("نرخ سود وام قابل پرداخت نیست")
     assert "کمبود" not in tokens_for_similarity("مدیر خوشه پاسخگو نیست")
@@ -233,7 +243,7 @@ def test_a_verb_after_mi_is_read_as_a_verb() -> None:
     ],
 )
 def test_everyday_synonyms_meet(a: str, b: str) -> None:
-    assert pair_similarity(a, b) >= SIMILARITY_THRESHOLD
+    assert pair_similarity(a, b) >= WORDS_THRESHOLD
 
 
 def test_a_negative_synonym_is_not_its_positive_lemma() -> None:
