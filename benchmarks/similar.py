@@ -78,6 +78,11 @@ PARTS = {
     # system) while the granularity pass was written; measured once after it merged: precision
     # 0.873, recall 0.470 (words alone 0.947 / 0.308). Not tuned on yet.
     "dev 12": DATA / "similar_pairs_heldout11.tsv",
+    # Written blind (not reading the repository at all; 120 same, 120 different, many hard
+    # near-duplicates: another trouble, stage, place, material or office) after the threshold
+    # came down to 0.42, and measured once then: precision 0.677, recall 0.525 (0.667 / 0.300
+    # at 0.52; words alone 0.684 / 0.325). Looked at since: dev data.
+    "dev 13": DATA / "similar_pairs_heldout12.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
 HELD_OUT: tuple[str, ...] = ()
