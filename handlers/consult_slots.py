@@ -56,9 +56,7 @@ PLACE_MAX = 300
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
+    return forms.draft(context, DRAFT)
 
 
 def _cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:

@@ -44,9 +44,7 @@ _KEYWORD_SPLIT = re.compile(r"[,،;؛\n]+")
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
+    return forms.draft(context, DRAFT)
 
 
 # --- the list ---------------------------------------------------------------------------------

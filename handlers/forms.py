@@ -114,6 +114,13 @@ def card_input(
     )
 
 
+def draft(context: KhoosheContext, key: str) -> dict[str, Any]:
+    """A form's draft, `user_data[key]` (made empty the first time)."""
+    assert context.user_data is not None
+    found: dict[str, Any] = context.user_data.setdefault(key, {})
+    return found
+
+
 def cancel_dropping(draft_key: str, said: str, pressed: str | None = None) -> Callback:
     """A form's `cancel` when nothing of it was stored yet: the press answered (its message
     replaced by `pressed`, if given), the draft `user_data[draft_key]` dropped, and `said` told
