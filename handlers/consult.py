@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -32,7 +32,7 @@ from bot.services.reports import (
 from bot.text import clean, clip
 from handlers import consult_cards, forms, menu
 from handlers.describing import Describing
-from handlers.keyboards import private_command, replace_pressed
+from handlers.keyboards import button, private_command, replace_pressed, text_button
 from storage.consultations import (
     Consultation,
     NewConsultation,
@@ -63,10 +63,6 @@ DESCRIBING = Describing(
     FORM, DRAFT, COMPOSE, cb.CONSULT_DONE, cb.CONSULT_CANCEL, received="consult-received"
 )
 _draft, _question = DESCRIBING.draft, DESCRIBING.question
-
-
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
 
 
 # --- entry and composing ----------------------------------------------------------------------
@@ -161,13 +157,13 @@ async def _ask_core(update: Update, context: KhoosheContext, *, every: bool = Fa
     if suggested in cores and not every:
         core = cores[suggested]
         others = [c for c in ordered if c.id != suggested][:2]
-        buttons = [[_button("✅ " + core.name, cb.CONSULT_CORE.pack(core.id))]]
-        buttons += [[_button(c.name, cb.CONSULT_CORE.pack(c.id))] for c in others]
-        buttons.append([_button(t.label("consult-button-all-cores"), cb.CONSULT_ALL_CORES.pack())])
+        buttons = [[text_button("✅ " + core.name, cb.CONSULT_CORE.pack(core.id))]]
+        buttons += [[text_button(c.name, cb.CONSULT_CORE.pack(c.id))] for c in others]
+        buttons.append([button(t, "consult-button-all-cores", cb.CONSULT_ALL_CORES.pack())])
         words = t.join(t.label("list-separator"), [f"«{w}»" for w in draft.get("because", [])])
         text = t("consult-ask-core", core=core.name, words=words)
         return await _question(update, context, CORE, text, InlineKeyboardMarkup(buttons))
-    buttons = [[_button(c.name, cb.CONSULT_CORE.pack(c.id))] for c in ordered]
+    buttons = [[text_button(c.name, cb.CONSULT_CORE.pack(c.id))] for c in ordered]
     key = "consult-ask-core-all" if every else "consult-ask-core-none"
     return await _question(update, context, CORE, t(key), InlineKeyboardMarkup(buttons))
 
@@ -200,10 +196,10 @@ async def _ask_confirm(update: Update, context: KhoosheContext) -> str:
     text = clip(description(draft), PREVIEW_CHARS)
     card = t("consult-confirm", core=core.name, question=text, files=len(draft["attachments"]))
     buttons = [
-        [_button(t.label("consult-button-send"), cb.CONSULT_SEND.pack())],
+        [button(t, "consult-button-send", cb.CONSULT_SEND.pack())],
         [
-            _button(t.label("consult-button-other-core"), cb.CONSULT_ALL_CORES.pack()),
-            _button(t.label("button-cancel"), cb.CONSULT_CANCEL.pack()),
+            button(t, "consult-button-other-core", cb.CONSULT_ALL_CORES.pack()),
+            button(t, "button-cancel", cb.CONSULT_CANCEL.pack()),
         ],
     ]
     return await _question(update, context, CONFIRM, card, InlineKeyboardMarkup(buttons))
@@ -292,7 +288,7 @@ async def _ask_text(
     chat = update.effective_chat
     assert chat is not None
     cancel_markup = InlineKeyboardMarkup(
-        [[_button(context.t.label("button-cancel"), cb.CONSULT_CANCEL.pack())]]
+        [[button(context.t, "button-cancel", cb.CONSULT_CANCEL.pack())]]
     )
     text = context.t(key, code=context.t.digits(consultation.code))
     await context.bot.send_message(chat.id, text, reply_markup=cancel_markup)

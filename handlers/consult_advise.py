@@ -248,14 +248,6 @@ async def on_wrong_input(update: Update, context: KhoosheContext) -> str:
     return REPLY
 
 
-# Cancelled: nothing is sent.
-cancel = forms.cancel_quietly(ABOUT, "triage-input-cancelled")
-
-
-# A main-menu button instead of the answer: the button does what it says.
-leave_for_menu = forms.leave_dropping(ABOUT)
-
-
 # --- hand to another core ---------------------------------------------------------------------
 
 
@@ -323,17 +315,15 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
     text = buttons.text
     media = menu.MEDIA
     other = buttons.other
-    return forms.form(
+    return forms.card_input(
         app,
         FORM,
+        ABOUT,
         entry_points=[CallbackQueryHandler(ask_reply, pattern=cb.ADVISE_REPLY.pattern())],
         states={
             REPLY: [MessageHandler(text | media, on_reply), MessageHandler(other, on_wrong_input)]
         },
-        cancel=cancel,
         cancel_button=cb.ADVISE_INPUT_CANCEL,
-        leave_for_menu=leave_for_menu,
-        timeout_key="triage-input-timeout",
     )
 
 

@@ -13,7 +13,7 @@ import io
 import logging
 from datetime import UTC, datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
@@ -27,7 +27,14 @@ from bot.services.notices import Notice
 from bot.services.offerings import Owner
 from bot.settings import Platform
 from handlers import consult_advise
-from handlers.keyboards import add_presses, answer, replace_pressed, show_card
+from handlers.keyboards import (
+    add_presses,
+    answer,
+    inline,
+    replace_pressed,
+    show_card,
+    text_button,
+)
 from handlers.triage_cards import queue_notices
 from storage.consultations import Consultation, close, get_consultation, rate
 from storage.core_slots import (
@@ -45,14 +52,6 @@ from storage.cores import get_core
 from storage.members import get_member_by_id
 
 log = logging.getLogger(__name__)
-
-
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
-
-
-def _one(label: str, data: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(label, data)]])
 
 
 def slot_line(t: Texts, slot: Slot) -> str:
@@ -92,7 +91,7 @@ async def _offer_to_member(
     t = context.texts_for(member.language, Platform(member.platform))
     buttons = [
         [
-            _button(
+            text_button(
                 t.label("consult-slot-button", when=t.datetime(s.starts_at)),
                 cb.CONSULT_BOOK.pack(consultation.id, s.id),
             )
@@ -148,15 +147,8 @@ async def on_book(update: Update, context: KhoosheContext) -> None:
         await cancel_reminders(context.state.outbox, old.id, f"member:{member.id}")
     owner = Owner(f"member:{member.id}", context.platform.value, chat.id, t.lang)
     await arm_reminders(context.state.outbox, context.settings, booking.id, slot, title, owner)
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                _button(
-                    t.label("consult-button-cancel-session"),
-                    cb.CONSULT_SESSION_CANCEL.pack(booking.id),
-                )
-            ]
-        ]
+    markup = inline(
+        t, [("consult-button-cancel-session", cb.CONSULT_SESSION_CANCEL.pack(booking.id))]
     )
     await context.bot.send_message(
         chat.id,
@@ -204,15 +196,8 @@ async def _tell_adviser(
     member = await get_member_by_id(context.db, consultation.member_id)
     markup = None
     if what != "cancelled":
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    _button(
-                        t.label("consult-button-cancel-session"),
-                        cb.ADVISE_SESSION_CANCEL.pack(booking.id),
-                    )
-                ]
-            ]
+        markup = inline(
+            t, [("consult-button-cancel-session", cb.ADVISE_SESSION_CANCEL.pack(booking.id))]
         )
     text = t(
         f"consult-session-{what}-adviser",
@@ -293,7 +278,7 @@ async def on_close(
         return
     t = context.texts_for(member.language, Platform(member.platform))
     markup = InlineKeyboardMarkup(
-        [[_button(t.number(n), cb.CONSULT_RATE.pack(consultation.id, n)) for n in range(1, 6)]]
+        [[text_button(t.number(n), cb.CONSULT_RATE.pack(consultation.id, n)) for n in range(1, 6)]]
     )
     notice = Notice(
         Platform(member.platform), member.chat_id,
@@ -324,7 +309,7 @@ async def on_rate(update: Update, context: KhoosheContext) -> None:
         update,
         context,
         t("consult-rated", score=t.number(score)),
-        _one(t.label("consult-button-comment"), cb.CONSULT_COMMENT.pack(consultation.id)),
+        inline(t, [("consult-button-comment", cb.CONSULT_COMMENT.pack(consultation.id))]),
     )
 
 

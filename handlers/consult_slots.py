@@ -31,7 +31,15 @@ from bot.services.consult_slots import (
 from bot.text import normalized
 from handlers import consult_sessions, forms, menu
 from handlers.consult_sessions import slot_line
-from handlers.keyboards import private_command, replace_pressed, rows, send
+from handlers.keyboards import (
+    button,
+    inline,
+    private_command,
+    replace_pressed,
+    rows,
+    send,
+    text_button,
+)
 from handlers.when_input import error_text
 from storage.core_slots import (
     add_slots,
@@ -47,22 +55,12 @@ DRAFT = "slot_draft"
 PLACE_MAX = 300
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
-
-
-def _one(label: str, data: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(label, data)]])
-
-
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
+    return forms.draft(context, DRAFT)
 
 
 def _cancel_row(context: KhoosheContext) -> list[InlineKeyboardButton]:
-    return [_button(context.t.label("button-cancel"), cb.SLOT_CANCEL.pack())]
+    return [button(context.t, "button-cancel", cb.SLOT_CANCEL.pack())]
 
 
 # --- /slots and the form ----------------------------------------------------------------------
@@ -80,9 +78,7 @@ async def slots_command(update: Update, context: KhoosheContext) -> None:
     mine = await adviser_slots(context.db, actor(context, user.id), datetime.now(UTC))
     lines = [slot_line(t, s) for s in mine[:20]]
     text = t("consult-slots-list", lines=t.join("\n", lines)) if mine else t("consult-slots-none")
-    markup = InlineKeyboardMarkup(
-        [[_button(t.label("consult-button-new-slots"), cb.SLOT_NEW.pack())]]
-    )
+    markup = inline(t, [("consult-button-new-slots", cb.SLOT_NEW.pack())])
     await send(update, context, text, markup)
 
 
@@ -113,14 +109,14 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
         )
     elif step == LENGTH:
         buttons = [
-            _button(t.label("consult-minutes", minutes=m), cb.SLOT_LENGTH.pack(m)) for m in LENGTHS
+            text_button(t.label("consult-minutes", minutes=m), cb.SLOT_LENGTH.pack(m))
+            for m in LENGTHS
         ]
         markup = InlineKeyboardMarkup([*rows(buttons, 2), _cancel_row(context)])
         await send(update, context, t("consult-slot-ask-length"), markup)
     elif step == MODE:
         buttons = [
-            _button(t.label(f"consult-mode-{m}"), cb.SLOT_MODE.pack(m))
-            for m in ("in_person", "online")
+            button(t, f"consult-mode-{m}", cb.SLOT_MODE.pack(m)) for m in ("in_person", "online")
         ]
         await send(
             update,
@@ -135,7 +131,7 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
         await send(update, context, t(key), InlineKeyboardMarkup([_cancel_row(context)]))
     elif step == CORE:
         cores = [c for c in await list_cores(context.db) if c.id in draft.get("cores", [])]
-        buttons = [_button(c.name, cb.SLOT_CORE.pack(c.id)) for c in cores]
+        buttons = [text_button(c.name, cb.SLOT_CORE.pack(c.id)) for c in cores]
         markup = InlineKeyboardMarkup([*rows(buttons, 1), _cancel_row(context)])
         await send(update, context, t("consult-slot-ask-core"), markup)
     else:
@@ -150,7 +146,7 @@ async def _step(update: Update, context: KhoosheContext, step: str) -> str:
             place=draft["place"],
         )
         markup = InlineKeyboardMarkup(
-            [[_button(t.label("cores-button-save"), cb.SLOT_SAVE.pack())], _cancel_row(context)]
+            [[button(t, "cores-button-save", cb.SLOT_SAVE.pack())], _cancel_row(context)]
         )
         await send(update, context, text, markup)
     return step

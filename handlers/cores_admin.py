@@ -25,7 +25,7 @@ from bot.roles import Role, requires
 from bot.services.reports import CATEGORIES
 from bot.text import fold_digits, normalized
 from handlers import forms, menu
-from handlers.keyboards import private_command, replace_pressed, rows, send
+from handlers.keyboards import button, private_command, replace_pressed, rows, send
 from storage.cores import Core, CoreFields, advisers_of, get_core, list_cores, save_core
 from storage.members import get_member
 
@@ -44,13 +44,7 @@ _KEYWORD_SPLIT = re.compile(r"[,،;؛\n]+")
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(DRAFT, {})
-    return draft
-
-
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
+    return forms.draft(context, DRAFT)
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -105,8 +99,8 @@ def _keep_markup(context: KhoosheContext, key: str = "cores-button-keep") -> Inl
     return InlineKeyboardMarkup(
         [
             [
-                _button(t.label(key), cb.CORE_KEEP.pack()),
-                _button(t.label("button-cancel"), cb.CORE_CANCEL.pack()),
+                button(t, key, cb.CORE_KEEP.pack()),
+                button(t, "button-cancel", cb.CORE_CANCEL.pack()),
             ]
         ]
     )
@@ -177,8 +171,8 @@ def _confirm_markup(context: KhoosheContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(t.label("cores-button-save"), cb.CORE_SAVE.pack()),
-                _button(t.label("button-cancel"), cb.CORE_CANCEL.pack()),
+                button(t, "cores-button-save", cb.CORE_SAVE.pack()),
+                button(t, "button-cancel", cb.CORE_CANCEL.pack()),
             ]
         ]
     )

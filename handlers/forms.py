@@ -89,6 +89,38 @@ def form(
         )
 
 
+def card_input(
+    app: Application,
+    name: str,
+    about: str,
+    *,
+    entry_points: Handlers,
+    states: Mapping[object, Handlers],
+    cancel_button: Button,
+) -> ConversationHandler[KhoosheContext]:
+    """A form asking staff or an adviser for one message in the chat of a card (a reply to a
+    report or a request, a merge's code), what it is about kept in `user_data[about]`."""
+    return form(
+        app,
+        name,
+        entry_points=entry_points,
+        states=states,
+        # Cancelled: nothing is sent. A group has no main menu to show.
+        cancel=cancel_quietly(about, "triage-input-cancelled"),
+        cancel_button=cancel_button,
+        # A main-menu button instead of the text: the button does what it says.
+        leave_for_menu=leave_dropping(about),
+        timeout_key="triage-input-timeout",
+    )
+
+
+def draft(context: KhoosheContext, key: str) -> dict[str, Any]:
+    """A form's draft, `user_data[key]` (made empty the first time)."""
+    assert context.user_data is not None
+    found: dict[str, Any] = context.user_data.setdefault(key, {})
+    return found
+
+
 def cancel_dropping(draft_key: str, said: str, pressed: str | None = None) -> Callback:
     """A form's `cancel` when nothing of it was stored yet: the press answered (its message
     replaced by `pressed`, if given), the draft `user_data[draft_key]` dropped, and `said` told

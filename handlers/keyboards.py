@@ -122,9 +122,24 @@ async def send(
     return await context.bot.send_message(chat_id_of(update), text, reply_markup=markup)
 
 
+async def send_choices(
+    update: Update, context: KhoosheContext, text: str, choices: Sequence[tuple[str, str]]
+) -> None:
+    """A menu (a status, a category, a filter…): `text` over its (label, callback data)
+    buttons, two a row, as a new message in the chat the update came from."""
+    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
+    await send(update, context, text, InlineKeyboardMarkup(rows(buttons, 2)))
+
+
 def button(t: Texts, label: str, data: str) -> InlineKeyboardButton:
     """An inline button: its label's message id and its callback data (from bot/callbacks.py)."""
-    return InlineKeyboardButton(t.label(label), callback_data=data)
+    return text_button(t.label(label), data)
+
+
+def text_button(label: str, data: str) -> InlineKeyboardButton:
+    """An inline button whose label is already in the reader's words (a name, a number, a
+    label filled in with values)."""
+    return InlineKeyboardButton(label, callback_data=data)
 
 
 def inline(t: Texts, *lines: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:

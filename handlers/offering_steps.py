@@ -19,6 +19,7 @@ from bot.context import KhoosheContext
 from bot.i18n import Texts
 from bot.roles import Access, access_of, actor
 from bot.services import offerings as service
+from handlers import forms
 from handlers.form_steps import ways_out
 from handlers.keyboards import answer, chat_id_of, replace_pressed
 from handlers.when_input import off_day_line, pressed_when, read_when
@@ -62,9 +63,7 @@ MAX_CAPACITY = 10_000
 
 
 def draft_of(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("offering", {})
-    return draft
+    return forms.draft(context, "offering")
 
 
 async def scope_of(update: Update, context: KhoosheContext) -> Access:

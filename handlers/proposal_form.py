@@ -60,9 +60,7 @@ BODY_PATTERN = cb.any_of(cb.PROPOSAL_BODY, cb.PROPOSAL_NO_BODY)
 
 
 def draft_of(context: KhoosheContext, name: str = "proposal_draft") -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault(name, {})
-    return draft
+    return forms.draft(context, name)
 
 
 def chat_of(update: Update) -> int:

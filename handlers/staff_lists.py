@@ -20,7 +20,7 @@ from bot.roles import Role, access_of, requires
 from bot.services.report_files import export_text
 from bot.services.reports import CATEGORIES
 from bot.services.triage import overdue
-from handlers.keyboards import button, rows
+from handlers.keyboards import button, rows, send_choices
 from handlers.tables import send_table
 from storage.attachments import attachment_counts
 from storage.clock import parse_iso
@@ -225,12 +225,7 @@ async def on_filter_menu(update: Update, context: KhoosheContext) -> None:
             )
             for d in AGES
         ]
-    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_message(
-        chat.id, t("staff-choose-filter"), reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
-    )
+    await send_choices(update, context, t("staff-choose-filter"), choices)
 
 
 @requires(Role.CLUSTER_AGENT)

@@ -45,9 +45,7 @@ ANSWER = "answer"
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("survey", {})
-    return draft
+    return forms.draft(context, "survey")
 
 
 def pressed(update: Update, family: cb.Button) -> tuple[int, ...]:

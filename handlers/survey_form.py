@@ -51,9 +51,7 @@ TITLE, KIND, QUESTION, OPTIONS, AUDIENCE, OPENS, CLOSES, CONFIRM = (
 
 
 def _draft(context: KhoosheContext) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft: dict[str, Any] = context.user_data.setdefault("survey_draft", {})
-    return draft
+    return forms.draft(context, "survey_draft")
 
 
 def _chat_id(update: Update) -> int:

@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from contextlib import suppress
 from typing import Any
 
-from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -35,7 +35,7 @@ from bot.services.report_files import send_attachments
 from bot.services.reports import CATEGORIES, TRANSITIONS, can_move, parse_code
 from bot.text import persian_digits
 from handlers import staff_lists
-from handlers.keyboards import rows
+from handlers.keyboards import send_choices
 from handlers.triage_cards import catch_up_cards, queue_notices
 from handlers.triage_relays import member_notices, members_on, tell_parties
 from storage.attachments import report_attachments
@@ -137,19 +137,6 @@ async def on_take(
     await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
 
 
-async def _choices(
-    update: Update, context: KhoosheContext, text: str, choices: list[tuple[str, str]]
-) -> None:
-    """A card's menu (a status, a category, an outside body): `text` over its (label, data)
-    buttons, two a row, as a new message in the chat pressed in."""
-    chat = update.effective_chat
-    assert chat is not None
-    buttons = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
-    await context.bot.send_message(
-        chat.id, text, reply_markup=InlineKeyboardMarkup(rows(buttons, 2))
-    )
-
-
 async def _chosen(query: CallbackQuery, said: str) -> None:
     """A menu's choice done: `said` as the press's answer, and the menu's buttons gone."""
     await query.answer(said)
@@ -170,7 +157,7 @@ async def on_status_menu(
     ]
     status = t(f"report-status-{report.status}")
     asked = t("triage-choose-status", code=t.digits(report.code), status=status)
-    await _choices(update, context, asked, choices)
+    await send_choices(update, context, asked, choices)
 
 
 @report_button
@@ -263,7 +250,7 @@ async def on_category_menu(
         for c in CATEGORIES
         if c != report.category
     ]
-    await _choices(update, context, t("triage-choose-category"), choices)
+    await send_choices(update, context, t("triage-choose-category"), choices)
 
 
 @report_button
@@ -291,7 +278,7 @@ async def on_body_menu(
         (b.name(lang), cb.TRIAGE_SET_BODY.pack(report.id, b.code))
         for b in context.state.outside_bodies
     ]
-    await _choices(update, context, context.t("triage-choose-body"), choices)
+    await send_choices(update, context, context.t("triage-choose-body"), choices)
 
 
 @report_button

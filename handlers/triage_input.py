@@ -131,12 +131,6 @@ def _done(context: KhoosheContext) -> int:
     return ConversationHandler.END
 
 
-# Cancelled: nothing is sent.
-cancel = forms.cancel_quietly(ABOUT, "triage-input-cancelled")
-# A main-menu button instead of the text: the button does what it says.
-leave_for_menu = forms.leave_dropping(ABOUT)
-
-
 def build(app: Application) -> ConversationHandler[KhoosheContext]:
     """The form asking for a reply or the original's code."""
     buttons = menu.buttons(app)
@@ -147,18 +141,16 @@ def build(app: Application) -> ConversationHandler[KhoosheContext]:
         REPLY: [MessageHandler(text | media, on_reply), MessageHandler(other, on_wrong_input)],
         MERGE: [MessageHandler(text, on_merge_code), MessageHandler(other, on_wrong_input)],
     }
-    return forms.form(
+    return forms.card_input(
         app,
         FORM,
+        ABOUT,
         entry_points=[
             CallbackQueryHandler(ask_reply, pattern=cb.TRIAGE_REPLY.pattern()),
             CallbackQueryHandler(ask_merge, pattern=cb.TRIAGE_MERGE.pattern()),
         ],
         states=states,
-        cancel=cancel,
         cancel_button=cb.TRIAGE_INPUT_CANCEL,
-        leave_for_menu=leave_for_menu,
-        timeout_key="triage-input-timeout",
     )
 
 

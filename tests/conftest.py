@@ -630,6 +630,19 @@ async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
     return await user.settle()
 
 
+async def reply_on_card(staffer: SandboxUser, card: BotMessage, text: str) -> None:
+    """«✍️ پاسخ به عضو» on a report's card, then `text` as the answer it asks for."""
+    await staffer.press_inline(card, "✍️ پاسخ به عضو")
+    await expect(staffer, "همین‌جا بنویسید")
+    await staffer.send_text(text)
+
+
+async def add_details(member: SandboxUser, details: BotMessage) -> None:
+    """«➕ افزودن توضیح» under a report's details, up to the question for what to add."""
+    await member.press_inline(details, "➕ افزودن توضیح")
+    await expect(member, "توضیح تازه")
+
+
 @dataclass
 class OnBoth:
     """One bot on both platforms: its runtime and the two sandboxes (see on_both_platforms)."""

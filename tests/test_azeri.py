@@ -16,6 +16,7 @@ from tests.conftest import (
     edit_profile,
     expect,
     register,
+    reply_on_card,
     shown,
     tap,
     urgency_and_title,
@@ -81,9 +82,7 @@ async def test_a_member_does_everything_in_azerbaijani(khooshe: Khooshe) -> None
     await admin.press_inline(card, "🙋 برمی‌دارم")
     told = await expect(member, "وضعیتی")
     assert shown(told) == f"{code} گزارشینین وضعیتی «بررسی اولونور» اولدو."
-    await admin.press_inline(card, "✍️ پاسخ به عضو")
-    await expect(admin, "همین‌جا بنویسید")
-    await admin.send_text("سلام، همکار ما فردا سر می‌زند.")
+    await reply_on_card(admin, card, "سلام، همکار ما فردا سر می‌زند.")
     await expect(admin, "پاسخ ثبت شد")
     reply = await expect(member, "کارشناسین")
     assert shown(reply) == f"💬 کارشناسین {code} گزارشینه جوابی:\nسلام، همکار ما فردا سر می‌زند."

@@ -12,7 +12,15 @@ from bot import callbacks as cb
 from bot.sandbox import BotMessage
 from storage.outbox import Audience
 from storage.surveys import NewQuestion, NewSurvey, create_survey
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, shown, table_of, wait_for
+from tests.conftest import (
+    UNSEEN_MESSAGE,
+    Khooshe,
+    add_details,
+    expect,
+    shown,
+    table_of,
+    wait_for,
+)
 from tests.test_consult import _world, answer_card, reply_to_adviser
 from tests.test_issue18_forged import supported_proposal
 from tests.test_report_attachments import _staff_group
@@ -69,8 +77,7 @@ async def test_a_members_file_is_copied_to_staff_and_adviser_without_bidi_contro
     await expect(group, "گزارش تازه")
     await _open_my_report(khooshe, member)
     details = await expect(member, "سابقه")
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_photo(b"\xff\xd8 meter", caption=CAPTION)
     await expect(member, "افزوده شد")
     note, copied = sorted(

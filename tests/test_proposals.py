@@ -71,15 +71,21 @@ async def start_proposal(admin: SandboxUser, problem: str, solution: str) -> Non
     of the body it is addressed to."""
     await admin.send_command("proposals")
     await expect(admin, "پیشنهاد تازه")
-    await admin.press("➕ پیشنهاد تازه")
-    await expect(admin, "عنوان پیشنهاد")
+    await new_proposal(admin, TITLE, problem, solution)
+
+
+async def new_proposal(user: SandboxUser, title: str, problem: str, solution: str) -> None:
+    """From /proposals: «➕ پیشنهاد تازه», then this title, problem and solution; up to the
+    question of the body it is addressed to."""
+    await user.press("➕ پیشنهاد تازه")
+    await expect(user, "عنوان پیشنهاد")
     for text, question in (
-        (TITLE, "مشکل را شرح دهید"),
+        (title, "مشکل را شرح دهید"),
         (problem, "راه‌حل پیشنهادی"),
         (solution, "خطاب به کدام دستگاه"),
     ):
-        await admin.send_text(text)
-        await expect(admin, question)
+        await user.send_text(text)
+        await expect(user, question)
 
 
 async def for_both_clusters(admin: SandboxUser) -> None:
@@ -347,15 +353,9 @@ async def test_agents_act_only_on_proposals_of_their_clusters(khooshe: Khooshe) 
     refused = await agent.press_forged(f"mt:pack:{meeting_id}", UNSEEN_MESSAGE)
     assert refused is not None and "خالی" in (refused.text or "")
     # Writing one: only their clusters are offered, and another cluster's report is refused.
-    await agent.press("➕ پیشنهاد تازه")
-    await expect(agent, "عنوان پیشنهاد")
-    for text, question in (
-        ("چوب راش برای مبلمان", "مشکل را شرح دهید"),
-        ("چوب راش کمیاب و گران شده است.", "راه‌حل پیشنهادی"),
-        ("سهمیه چوب از بورس کالا.", "خطاب به کدام دستگاه"),
-    ):
-        await agent.send_text(text)
-        await expect(agent, question)
+    await new_proposal(
+        agent, "چوب راش برای مبلمان", "چوب راش کمیاب و گران شده است.", "سهمیه چوب از بورس کالا."
+    )
     await agent.press("دستگاه خاصی نیست")
     picker = await expect(agent, "برای کدام خوشه‌هاست")
     assert [b for b in picker.button_texts if b.startswith("▫️")] == ["▫️ مبلمان و صنایع چوب"]

@@ -17,6 +17,7 @@ from tests.conftest import (
     BALE_BOT,
     TELEGRAM_BOT,
     Khooshe,
+    add_details,
     describe,
     expect,
     on_both_platforms,
@@ -25,6 +26,7 @@ from tests.conftest import (
     table_of,
     to_summary,
 )
+from tests.test_report_followup import _open_my_report
 from tests.test_reports import POWER_CUT
 
 PHOTO = b"\xff\xd8\xff\xe0 burnt switchboard"
@@ -191,12 +193,9 @@ async def test_a_follow_up_file_is_still_forwarded_and_joins_the_rest(khooshe: K
     group, _, member = await _staff_group(khooshe)
     code = await file_with_files(member)
     card = await expect(group, "گزارش تازه")
-    await member.press("📋 گزارش‌های من")
-    listing = await expect(member, "گزارش‌های شما")
-    await member.press_inline(listing, listing.button_texts[0])
+    await _open_my_report(khooshe, member)
     details = await expect(member, "سابقه")
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_photo(b"\xff\xd8 second photo")
     await expect(member, "افزوده شد")
     # the staff note and the file itself, as today (in whichever order they are sent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.sandbox import SandboxUser
 from bot.settings import Platform
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import Khooshe, add_details, expect, register, shown
 from tests.test_reports import POWER_CUT, POWER_CUT_TOO, file_report, reach_similar
 from tests.test_triage import _setup
 
@@ -31,8 +31,7 @@ async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe
     group, _, member, card = await _setup(khooshe)
     await _open_my_report(khooshe, member)
     details = await expect(member, "سابقه")
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_text("امروز صبح هم دو ساعت قطع بود")
     saved = await expect(member, "افزوده شد")
     assert "کارشناسان" in shown(saved)
@@ -41,8 +40,7 @@ async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe
     (event,) = await khooshe.rows("SELECT kind, text FROM report_events WHERE kind='follow_up'")
     assert "دو ساعت" in event["text"]
     # a file as a follow-up is kept and copied to staff
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_document(b"%PDF-1.4 bill", "bill.pdf", "application/pdf")
     await expect(member, "افزوده شد")
     notes = await group.settle()
@@ -51,8 +49,7 @@ async def test_a_follow_up_is_stored_and_reaches_the_staff_card(khooshe: Khooshe
     assert row == {"kind": "document", "file_name": "bill.pdf"}
     # a voice note too, as the ogg/opus audio some Bale clients send (docs/bale.md)
     khooshe.sandbox.voice_as_audio = khooshe.platform is Platform.BALE
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     sent = await member.send_voice(b"OggS it cut out again at noon")
     assert ("audio" in sent) is khooshe.sandbox.voice_as_audio
     await expect(member, "افزوده شد")
@@ -129,8 +126,7 @@ async def test_a_co_reporter_sees_the_shared_problem_not_the_filers_words(
     await file_report(filer, "سلام من مریم از کفش آذر هستم. " + POWER_CUT)
     await _open_my_report(khooshe, filer)
     details = await expect(filer, "سابقه")
-    await filer.press_inline(details, "➕ افزودن توضیح")
-    await expect(filer, "توضیح تازه")
+    await add_details(filer, details)
     await filer.send_text("شماره من ۰۹۱۲۱۱۱۲۲۳۳ است، تماس بگیرید")
     await expect(filer, "افزوده شد")
 
@@ -151,15 +147,13 @@ async def test_add_details_while_a_draft_is_open_is_a_follow_up(khooshe: Khooshe
     await expect(member, "با کلمات خودتان")
     await _open_my_report(khooshe, member)  # …and the member goes to the filed one instead
     details = await expect(member, "سابقه")
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_text("امروز هم قطع شد")
     await expect(member, "افزوده شد")
     (row,) = await khooshe.rows("SELECT text FROM report_events WHERE kind = 'follow_up'")
     assert row["text"] == "امروز هم قطع شد"
     # a menu button instead of writing ends the follow-up: later text is not one
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.press("👤 پروفایل من")
     await expect(member, "پروفایل شما")
     await member.send_text("سلام")

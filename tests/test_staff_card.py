@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.sandbox import BotMessage, SandboxUser
 from bot.text import persian_digits
-from tests.conftest import Khooshe, expect, register, shown, walk_to
+from tests.conftest import Khooshe, expect, register, reply_on_card, shown, walk_to
 from tests.test_reports import POWER_CUT, file_report
 
 ACTIONS = (
@@ -29,13 +29,10 @@ async def _take_restatus_answer(
     await staffer.press_inline(menu, "ارجاع‌شده به دستگاه مسئول")
     assert "ارجاع" in shown(await expect(member, "وضعیت گزارش"))
 
-    await staffer.press_inline(card, "✍️ پاسخ به عضو")
-    await expect(staffer, "همین‌جا بنویسید")
-    await staffer.send_text("# اول با مدیر شهرک هماهنگ کنیم")  # an internal note stays one
+    # An internal note stays one.
+    await reply_on_card(staffer, card, "# اول با مدیر شهرک هماهنگ کنیم")
     await expect(staffer, "یادداشت داخلی")
-    await staffer.press_inline(card, "✍️ پاسخ به عضو")
-    await expect(staffer, "همین‌جا بنویسید")
-    await staffer.send_text("با شرکت توزیع برق تماس گرفتیم؛ تا فردا وصل می‌شود.")
+    await reply_on_card(staffer, card, "با شرکت توزیع برق تماس گرفتیم؛ تا فردا وصل می‌شود.")
     ack = await expect(staffer, "فرستاده می‌شود")
     assert "۱ عضو" in shown(ack)
     reply = await expect(member, "پاسخ کارشناس")
@@ -123,9 +120,7 @@ async def test_an_agent_acts_only_within_their_clusters(khooshe: Khooshe) -> Non
     (listing,) = await agent.settle()
     await agent.press_inline(listing, code)
     card = await expect(agent, "گزارش تازه")
-    await agent.press_inline(card, "✍️ پاسخ به عضو")
-    await expect(agent, "همین‌جا بنویسید")
-    await agent.send_text("کارشناس خوشه پیگیری می‌کند.")
+    await reply_on_card(agent, card, "کارشناس خوشه پیگیری می‌کند.")
     await expect(agent, "فرستاده می‌شود")
     assert "پیگیری می‌کند" in shown(await expect(member, "پاسخ کارشناس"))
 
