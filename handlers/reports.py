@@ -253,7 +253,7 @@ async def on_category(update: Update, context: KhoosheContext) -> str | None:
     draft["category"] = slug
     assert context.member is not None
     text = description(draft)
-    similar = await similar_open_reports(context.db, slug, context.member.id, text) if text else []
+    similar = await similar_open_reports(context.db, slug, context.member, text) if text else []
     draft["similar"] = [r.id for r in similar]
     if similar:
         return await _ask_similar(update, context)

@@ -193,15 +193,29 @@ async def member_reports(
 
 
 async def open_in_category(
-    db: aiosqlite.Connection, category: str, exclude_member: int, limit: int = 500
+    db: aiosqlite.Connection,
+    category: str,
+    exclude_member: int,
+    limit: int = 500,
+    estate_code: str | None = None,
 ) -> list[Report]:
-    """Open reports of one category that this member is not already party to (newest first)."""
+    """Open reports of one category that this member is not already party to (newest first);
+    with `estate_code`, only those filed by members of that estate."""
+    in_estate = "AND member_id IN (SELECT id FROM members WHERE estate_code = ?) "
     async with db.execute(
         f"SELECT {_COLUMNS} FROM reports WHERE category = ? AND status IN (?, ?, ?) "
         "AND member_id != ? AND id NOT IN "
         "(SELECT report_id FROM report_coreporters WHERE member_id = ?) "
-        "ORDER BY created_at DESC LIMIT ?",
-        (category, *OPEN_STATUSES, exclude_member, exclude_member, limit),
+        + (in_estate if estate_code is not None else "")
+        + "ORDER BY created_at DESC LIMIT ?",
+        (
+            category,
+            *OPEN_STATUSES,
+            exclude_member,
+            exclude_member,
+            *([estate_code] if estate_code is not None else []),
+            limit,
+        ),
     ) as cursor:
         return [_report(r) for r in await cursor.fetchall()]
 

@@ -18,10 +18,13 @@ from tests.conftest import (
     shown,
     to_summary,
     urgency_and_title,
+    walk_to,
 )
 
 POWER_CUT = "برق شهرک از دیروز سه بار قطع شده و دستگاه‌های تزریق پلاستیک ما خوابیده"
 POWER_CUT_TOO = "قطع برق شهرک از دیروز دستگاه‌های تزریق ما را خوابانده، سه بار برق رفت"
+LOAN_REFUSED = "بانک ملی وام رونق تولید رو به ما نمیده، میگه سهمیه تموم شده"
+LOAN_REFUSED_TOO = "سهمیه وام رونق تولید بانک ملی تموم شده و به واحد ما وام نمیدن"
 
 
 async def reach_card(
@@ -145,6 +148,29 @@ async def test_similar_reports_are_offered_without_their_author(khooshe: Khooshe
     await second.press("📋 گزارش‌های من")
     listing = await expect(second, "گزارش‌های شما")
     assert "(۱)" in shown(listing)
+
+
+async def test_an_estates_own_problem_is_offered_only_within_the_estate(khooshe: Khooshe) -> None:
+    """A power cut in another estate is another problem, however alike the words; a bank's
+    refusal is the same wherever the unit is."""
+    west, salimi = khooshe.member(), khooshe.member()
+    await register(west, name="فاطمه کریمی")
+    await walk_to(salimi, "done", name="رضا موسوی", estate="شهرک صنعتی شهید سلیمی")
+    await file_report(west, POWER_CUT)
+    await describe(salimi, POWER_CUT_TOO)
+    await salimi.press("✅ تمام شد")
+    question = await expect(salimi, "به نظر می‌رسد")
+    assert "برق" in question.button_texts[0]
+    await salimi.press_inline(question, question.button_texts[0])
+    asked = await expect(salimi, "فوری")  # straight on: no "me too" from the other estate
+    assert "واحدهای دیگر" not in shown(asked)
+    await salimi.press("❌ انصراف")
+    await expect(salimi, "لغو")
+
+    await file_report(west, LOAN_REFUSED)
+    offer = await reach_similar(salimi, LOAN_REFUSED_TOO)
+    (loan,) = await khooshe.rows("SELECT summary FROM reports WHERE category = 'finance'")
+    assert loan["summary"][:20] in shown(offer)
 
 
 async def test_tracking_codes_never_reveal_another_members_report(khooshe: Khooshe) -> None:

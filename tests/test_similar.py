@@ -61,7 +61,8 @@ def test_pairs_sets_are_sound() -> None:
 # (problem types, SAME_PROBLEM 0.4), 0.914 / 0.453 and 0.873 / 0.470 (SAME_PROBLEM 0.3); all
 # but dev 12 have been tuned on since. On dev 10 SAME_PROBLEM 0.3 gave 0.959 / 0.398 against
 # 0.4's 0.905 / 0.483. The goal (0.95 / 0.85) is met on the labelled pairs together, not on
-# fresh text. The floors hold what was measured, less a pair or two, so a change cannot
+# fresh text: dev 13, written blind with many hard near-duplicates and measured once at 0.42,
+# gave 0.677 / 0.525. The floors hold what was measured, less a pair or two, so a change cannot
 # quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
@@ -77,6 +78,7 @@ FLOORS = {
     "dev 10": (0.97, 0.72),
     "dev 11": (0.95, 0.70),
     "dev 12": (0.86, 0.64),
+    "dev 13": (0.66, 0.50),
 }
 
 

@@ -16,6 +16,7 @@ from bot.services.categorize import Lexicon, Suggestion
 from bot.services.problems import suggest_category
 from bot.services.similar import most_similar
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
+from storage.members import Member
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
 
 # Telegram splits a long paste into 4096-character pieces: a description may be several of
@@ -26,6 +27,9 @@ SUMMARY_MAX = 100
 SUMMARY_PROPOSED = 61
 ATTACHMENTS_MAX = 5
 SIMILAR_MAX = 3
+# Categories whose problems belong to one estate: a power cut in Razi is not one in Salimi,
+# however alike the two texts read, so "me too" looks only within the member's estate.
+ESTATE_BOUND = frozenset({"electricity", "infrastructure"})
 CATEGORIES = (
     "electricity", "infrastructure", "finance", "raw_materials", "market", "export",
     "permits", "tax_insurance", "workforce", "technology", "other",
@@ -196,10 +200,12 @@ async def suggestions(lexicon: LazyLexicon, text: str) -> list[Suggestion]:
 
 
 async def similar_open_reports(
-    db: aiosqlite.Connection, category: str, member_id: int, text: str
+    db: aiosqlite.Connection, category: str, member: Member, text: str
 ) -> list[Report]:
-    """Up to three open reports by others that look like the same problem."""
-    candidates = await open_in_category(db, category, member_id)
+    """Up to three open reports by others that look like the same problem: for a problem of
+    the estate itself (power, roads, water), only reports from the member's own estate."""
+    estate = member.estate_code if category in ESTATE_BOUND else None
+    candidates = await open_in_category(db, category, member.id, estate_code=estate)
     if not candidates:
         return []
     by_id = {r.id: r for r in candidates}
