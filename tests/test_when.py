@@ -115,6 +115,8 @@ def test_exact_utc_instant(text: str, expected: datetime) -> None:
         ("۲/۲۰ ۱۰", (1406, 2, 20, 10, 0)),
         # Today's date without a year is today, not a year ahead.
         ("۹/۵ ۱۸", (1405, 9, 5, 18, 0)),
+        # No month 18: day first.
+        ("تاریخ ۱۸/۰۹ ساعت ۱۰", (1405, 9, 18, 10, 0)),
         # Month names.
         ("۲۰ آذر ۱۴۰۵ ساعت ۱۰", (1405, 9, 20, 10, 0)),
         ("۲۰ آذر ۱۰:۳۰", (1405, 9, 20, 10, 30)),
@@ -247,7 +249,7 @@ def test_every_digit_script_gives_the_same_moment(text: str) -> None:
         ("۱۴۰۵/۱۰/۰ ۱۰", WhenErrorCode.INVALID_DATE),
         ("۱۴۰۵/۷/۳۱ ۱۰", WhenErrorCode.INVALID_DATE),  # Mehr has 30 days
         ("۱۴۰۵/۱۲/۳۰ ۱۰", WhenErrorCode.INVALID_DATE),  # 1405 is not a leap year
-        ("۲۰/۹ ۱۰", WhenErrorCode.INVALID_DATE),  # month/day, not day/month
+        ("۲۰/۱۳ ۱۰", WhenErrorCode.INVALID_DATE),  # neither can be the month
         ("۳۲ آذر ۱۰", WhenErrorCode.INVALID_DATE),
         ("۱۲۳ آذر ۱۰", WhenErrorCode.INVALID_DATE),
         ("۱۴۰۵/۱۳/۱", WhenErrorCode.INVALID_DATE),  # the date is wrong before it is incomplete

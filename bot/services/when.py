@@ -26,7 +26,8 @@ Accepted (Persian, Arabic-Indic or ASCII digits; Arabic ي/ك; with or without h
   and an optional part of day before or after it: `صبح`, `بامداد`, `ظهر`, `بعدازظهر`
   (`بعد از ظهر`, `ب.ظ`), `عصر`, `غروب`, `شب`, `قبل از ظهر` (`ق.ظ`), `am`, `pm`;
   `ظهر` alone is 12:00; `به وقت تهران` (our own prompts say it) is read and dropped;
-- a range, `ساعت ۱۶ الی ۱۸`, `۴ تا ۶ عصر`: `When.end` is the end, on the same day; refused
+- a range, `ساعت ۱۶ الی ۱۸`, `۴ تا ۶ عصر`, `از ۹ تا ۱۲ ظهر`, `۱۴ لغایت ۱۶`, `ساعت ۱۰-۱۲`:
+  `When.end` is the end, on the same day; refused
   (`RANGE`) unless the caller asks for both (`range_ok`);
 - a weekday next to a date (`شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۶:۳۰`, as `format_datetime` writes it) is
   checked against that date.
@@ -47,7 +48,8 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
   reported as past, as is today's date with a time already gone;
 - a weekday name means the next such day, never today: `پنج‌شنبه` typed on a Thursday is a
   week ahead, because sending a week late is recoverable and sending early is not;
-- `۹/۲۰` (slash or dash, two numbers) is month/day, `۹.۲۰` (dot, two numbers) is 9:20;
+- `۹/۲۰` (slash or dash, two numbers) is month/day, unless the first cannot be a month
+  (`۱۸/۹` is 18 Azar); `۹.۲۰` (dot, two numbers) is 9:20;
 - a four-digit year between 1900 and 2199 is taken for a Gregorian year and refused;
 - minutes need two digits (`۱۰:۵` is refused: 10:05 or 10:50?);
 - a local time that does not exist (a DST gap) is an invalid time; a repeated one (DST fold)
@@ -311,6 +313,19 @@ def _resolve_hour(hour: int, period: Period | None) -> int:
     raise Reject(WhenErrorCode.INVALID_TIME)
 
 
+def _fits(hour: int, period: Period, parsed: _Parsed) -> bool:
+    """Whether a range's start can take the part of the day said after its end."""
+    try:
+        start = _resolve_hour(hour, period)
+    except Reject:
+        return False
+    end = parsed.end_clock
+    try:
+        return end is None or start < _resolve_hour(end.hour, period)
+    except Reject:
+        return True
+
+
 def _check(clock: Clock) -> None:
     if clock.hour > 23 or clock.minute > 59 or clock.second > 59:
         raise Reject(WhenErrorCode.INVALID_TIME)
@@ -324,8 +339,11 @@ def _resolve_time(parsed: _Parsed, day: date | None) -> Clock | None:
         # "ظهر" alone names a time; "صبح" alone does not.
         return Clock(12, 0, 0) if parsed.period is Period.NOON else None
     _check(clock)
-    # "۴ تا ۶ عصر": the part of the day said once covers both ends.
+    # "۴ تا ۶ عصر": the part of the day said once covers both ends, where it fits the start
+    # and keeps it before the end ("۹ تا ۱۲ ظهر", "۱۰ تا ۲ بعدازظهر" start in the morning).
     period = parsed.period or parsed.end_period
+    if parsed.period is None and period is not None and not _fits(clock.hour, period, parsed):
+        period = None
     if period is None and 1 <= clock.hour <= 6 and not clock.padded:
         raise Reject(WhenErrorCode.AMBIGUOUS_HOUR, day, clock.hour)
     return Clock(_resolve_hour(clock.hour, period), clock.minute, clock.second)

@@ -327,7 +327,7 @@ def build_lexicon() -> dict[str, Token | None]:
     words.update({"ساعت": ClockWord(), "at": ClockWord()})
     words.update({"همین": This(), "همون": This(), "این": This(), "this": This()})
     words.update({"هفتهبعد": NextWeek(), "ماهجاری": MonthOffset(0), "ماهبعد": MonthOffset(1)})
-    words.update(dict.fromkeys(["الی", "تا", "to", "until", "till"], RangeWord()))
+    words.update(dict.fromkeys(["الی", "تا", "لغایت", "to", "until", "till"], RangeWord()))
     # "۲۰ام آذر", "سال ۱۴۰۵", "تاریخ …", "رأس ساعت ۱۰" (sharp), "on Saturday"; "شنبه آینده",
     # "شنبه‌ی بعد", "شنبه دیگه" mean the next Saturday, as "شنبه" alone does.
     fillers = ["ام", "ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
@@ -389,7 +389,10 @@ def numeric(raw: str) -> DateParts | Clock:
     if ":" in separators:
         raise Reject(WhenErrorCode.UNPARSEABLE)
     if len(parts) == 2 and max(sizes) <= 2:
-        return DateParts(None, int(parts[0]), int(parts[1]))
+        first, second = int(parts[0]), int(parts[1])
+        if first > 12 >= second:  # "۱۸/۹": no month 18, so day first
+            return DateParts(None, second, first)
+        return DateParts(None, first, second)
     if len(parts) == 3:
         # Iranians write the year first; the day comes first only when the year plainly
         # ends the date, and a two-digit year is too ambiguous to guess.
