@@ -139,10 +139,12 @@ _REMEMBERED_LENGTH = 64
 
 @functools.lru_cache(maxsize=32768)
 def _normalize_short(text: str) -> str:
+    """`_normalize`, remembered."""
     return _normalize(text)
 
 
 def _normalize(text: str) -> str:
+    """hazm's normaliser on the Persian runs of each line, after the letter table."""
     engine = _load()
     text = clean(text).translate(engine.letters)
     lines = [_normalize_line(line, engine.normalizer) for line in text.split("\n")]
