@@ -26,13 +26,39 @@ from bot.services.numbers import parse_count, words_to_digits
         ("1,000", 1000),
         ("30 people", 30),
         (" ۱۵ صندلی ", 15),
+        # Before the number: the same number.
+        ("حداکثر ۴۰ نفر", 40),
+        ("ظرفیت ۲۵", 25),
+        ("حدوداً ۳۰ نفر", 30),
+        ("تقریبا ۵۰", 50),
+        ("50 nafar", 50),
+        # Round hundreds in words, where the whole answer is a count.
+        ("صد", 100),
+        ("صد نفر", 100),
+        ("یکصد", 100),
+        ("صد و بیست نفر", 120),
+        ("سیصد", 300),
     ],
 )
 def test_counts_with_units(text: str, expected: int) -> None:
     assert parse_count(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "زیاد", "۲۰ کیلو", "۲۰ و خرده‌ای", "-5", "۲.۵", "صد"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "زیاد",
+        "۲۰ کیلو",
+        "۲۰ و خرده‌ای",
+        "-5",
+        "۲.۵",
+        "صد درصد",
+        "هزار",
+        "حدود",
+        "۲۰ الی ۳۰ نفر",
+    ],
+)
 def test_counts_refused(text: str) -> None:
     assert parse_count(text) is None
 

@@ -3,10 +3,11 @@
 `words_to_digits` rewrites Persian number words and ordinals (ده، بیست و دو، بیستم، اول) as
 ASCII digits inside a text whose digits are already folded; the date parser and `parse_count`
 both use it, so «ساعت ده» and «ده نفر» read the same way. `parse_count` reads a count typed
-where a form asks for one: «۲۰», «۲۰ نفر», «بیست نفر», «۳ ساعت».
+where a form asks for one: «۲۰», «۲۰ نفر», «بیست نفر», «۳ ساعت», «حداکثر ۴۰ نفر», «صد نفر».
 
-Only 0–99 in words: larger numbers are typed in digits in practice, and a longer grammar would
-start eating ordinary words («صد» is also "a hundred per cent").
+Only 0–99 in words inside other text: larger numbers are typed in digits in practice, and a
+longer grammar would start eating ordinary words («صد» is also "a hundred per cent"); a count
+answered alone may also be a round hundred in words («صد و بیست»).
 """
 
 from __future__ import annotations
@@ -124,13 +125,53 @@ _UNIT_WORDS = (
     "hours",
     "hour",
 )
-_COUNT = re.compile(rf"^([0-9]+) ?(?:{_alternatives(list(_UNIT_WORDS))})?$")
+# What may come before a count where a form asks for one («حداکثر ۴۰ نفر», «ظرفیت ۲۵»): the
+# number is the same. Tanween is written or not («حدوداً»).
+_BEFORE_WORDS = (
+    "حدود",
+    "حدودا",
+    "تقریبا",
+    "حداکثر",
+    "ظرفیت",
+    "فقط",
+    "کلا",
+    "جمعا",
+    "about",
+    "max",
+    "up to",
+)
+# Hundreds in words, only where the whole answer is a count («صد نفر», «صد و بیست»): inside
+# other text «صد» is as often "per cent".
+_HUNDREDS = {
+    "صد": 100,
+    "یکصد": 100,
+    "دویست": 200,
+    "سیصد": 300,
+    "چهارصد": 400,
+    "پانصد": 500,
+    "پونصد": 500,
+    "ششصد": 600,
+    "هفتصد": 700,
+    "هشتصد": 800,
+    "نهصد": 900,
+}
+_UNITS_AFTER = _alternatives([*_UNIT_WORDS, "nafar", "ta"])
+_COUNT = re.compile(
+    rf"^(?:(?:{_alternatives(list(_BEFORE_WORDS))}) )?"
+    rf"(?:([0-9]+)|({_alternatives(list(_HUNDREDS))})(?: ?و ?([0-9]{{1,2}}))?)"
+    rf" ?(?:{_UNITS_AFTER})?$"
+)
 
 
 def parse_count(text: str) -> int | None:
     """A count in digits of any script or in words, with or without a unit; else None."""
     folded = fold_digits(text).replace(ZWNJ, " ").replace("ي", "ی").replace("ك", "ک")
+    folded = re.sub("[\u064b-\u065f]", "", folded)  # «حدوداً»
     folded = " ".join(folded.strip().lower().split())
     folded = re.sub(r"(?<=\d)[,٬](?=\d{3})", "", folded)
     match = _COUNT.match(words_to_digits(folded))
-    return int(match[1]) if match is not None else None
+    if match is None:
+        return None
+    if match[1] is not None:
+        return int(match[1])
+    return _HUNDREDS[match[2]] + int(match[3] or 0)
