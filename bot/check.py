@@ -188,7 +188,7 @@ def _database(path: Path) -> tuple[bool, str]:
 def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     from bot.azerbaijani import Azerbaijani
     from bot.finglish import PROBLEMS_DIR
-    from bot.services import problems
+    from bot.services import names, problems
     from bot.services.categorize import Lexicon
     from bot.services.places import parse_places
     from bot.services.triage import load_outside_bodies
@@ -210,6 +210,11 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
             for lexicon in catalogue.values()
         )
         return f"{types} types in {len(catalogue)} categories"
+
+    def names_said() -> str:
+        table = names.load(names.NAMES_PATH)
+        groups = {group for group, _ in table.spellings.values()}
+        return f"{len(table.around)} names in {len(groups)} groups"
 
     def azerbaijani() -> str:
         return f"{len(Azerbaijani.load(AZERBAIJANI_PATH, frozenset()).meanings)} words"
@@ -238,6 +243,7 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
         ("lexicon file", check("LEXICON_FILE", settings.lexicon_file, lexicon)),
         ("problem types", check("data/problems", PROBLEMS_DIR, problem_types)),
         ("Azerbaijani words", check("data/azerbaijani.toml", AZERBAIJANI_PATH, azerbaijani)),
+        ("names", check("data/names.toml", names.NAMES_PATH, names_said)),
         ("holidays file", check("HOLIDAYS_FILE", settings.holidays_file, holidays)),
         (
             "outside bodies file",

@@ -135,6 +135,10 @@ def normalize(text: str) -> str:
 # 24,000 normalisations of some 7,800 strings (seconds at each start), and members' one-word
 # answers repeat. Longer text (a report) is rarely seen twice and is not kept.
 _REMEMBERED_LENGTH = 64
+# How many reports' readings "me too" remembers (their words, problem type and names,
+# bot/services/similar.py): a new report meets every open report of its category, whose
+# readings are not worked out again each time.
+TEXTS_KEPT = 16384
 
 
 @functools.lru_cache(maxsize=32768)

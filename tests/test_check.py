@@ -61,6 +61,7 @@ async def test_a_good_configuration_passes_every_check(tmp_path: Path) -> None:
         "lexicon file",
         "problem types",
         "Azerbaijani words",
+        "names",
         "holidays file",
         "outside bodies file",
         "backup folder",
@@ -115,6 +116,7 @@ async def test_a_broken_configuration_fails_each_broken_check(tmp_path: Path) ->
         "lexicon file",
         "problem types",
         "Azerbaijani words",
+        "names",
         "outside bodies file",
     }
     assert "refused by the server: put a valid BALE_TOKEN" in lines["bale token"]

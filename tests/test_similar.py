@@ -62,8 +62,10 @@ def test_pairs_sets_are_sound() -> None:
 # but dev 12 have been tuned on since. On dev 10 SAME_PROBLEM 0.3 gave 0.959 / 0.398 against
 # 0.4's 0.905 / 0.483. The goal (0.95 / 0.85) is met on the labelled pairs together, not on
 # fresh text: dev 13, written blind with many hard near-duplicates and measured once at 0.42,
-# gave 0.677 / 0.525. The floors hold what was measured, less a pair or two, so a change cannot
-# quietly make a wrong "me too" offer likelier or a right one rarer.
+# gave 0.677 / 0.525; looked at since, it gave the names (bot/services/names.py: another town,
+# bank, border or country is another problem), with which it is 0.741 / 0.525 and all together
+# 0.964 / 0.842 (2,578 pairs). The floors hold what was measured, less a pair or two, so a
+# change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
@@ -78,7 +80,7 @@ FLOORS = {
     "dev 10": (0.97, 0.72),
     "dev 11": (0.95, 0.70),
     "dev 12": (0.86, 0.64),
-    "dev 13": (0.66, 0.50),
+    "dev 13": (0.72, 0.50),
 }
 
 
@@ -134,6 +136,29 @@ def test_different_objects_or_troubles_of_one_category_are_not_one_problem() -> 
     )
     assert similarity(store, wages) == pytest.approx(0.5 * 0.8)
     assert pair_similarity("نرم‌افزار حسابداری ما قدیمی است.", "دستگاه‌های ما قدیمی است.") < 0.5
+
+
+def test_different_places_banks_and_borders_are_different_problems() -> None:
+    # Alike in all but the name: a queue at another border, a tax office of another town, a
+    # rate rise at another bank.
+    for a, b, category in (
+        ("صف کامیون‌ها در مرز بازرگان ده روز است", "صف کامیونا تو مرز سرو ده روزه", "export"),
+        ("اداره مالیات تبریز علی الراس زده", "اداره مالیات مرند علی الراس زده", "tax_insurance"),
+        (
+            "بانک صادرات سود وام رو کرده ۲۳ درصد",
+            "bank sepah sood e vam ro karde 23 darsad",
+            "finance",
+        ),
+        ("آب شهرک اهر سه روزه قطعه", "سرابدا سو اوچ گوندور کسیلیب", "infrastructure"),
+    ):
+        assert pair_similarity(a, b, category) < SIMILARITY_THRESHOLD, (a, b)
+    # A place and a place in it agree; so do a name and no name (the author left it out).
+    for a, b, category in (
+        ("برق سلیمی باز رفت", "برق شهرک صنعتی شهید سلیمی تبریز قطع شده است", "electricity"),
+        ("سود وام بانک ملی زیاد شده", "ملی بانکی نین وام سودو چوخ آرتیب", "finance"),
+        ("صف مرز بازرگان ده روزه", "صف کامیون‌ها در مرز ده روز است", "export"),
+    ):
+        assert pair_similarity(a, b, category) >= SIMILARITY_THRESHOLD, (a, b)
 
 
 def test_general_words_count_less_than_what_the_problem_is() -> None:

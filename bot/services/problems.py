@@ -35,6 +35,7 @@ from bot.services.categorize import (
     suggest,
     tally,
 )
+from bot.text import TEXTS_KEPT
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def classify(text: str, lexicon: Lexicon) -> str | None:
     return label
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def problem_of(text: str, category: str) -> str | None:
     """Return the catalogue's problem type text is clearly about, or None (cached: one new
     report meets every open report of its category)."""

@@ -27,10 +27,10 @@ from typing import TypeVar
 
 from bot import understand
 from bot.lazy import Shared
-from bot.services import categorize, problems
+from bot.services import categorize, names, problems
 from bot.services.categorize import Engine, Unit, _fold
 from bot.settings import PROJECT_ROOT
-from bot.text import ZWNJ, normalize
+from bot.text import TEXTS_KEPT, ZWNJ, normalize
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -142,6 +142,8 @@ WORDS_THRESHOLD = 0.52
 # gives 0.959 / 0.398. A wrong offer is worse than a missed one, and 0.95 is the goal.
 SAME_PROBLEM = 0.3
 OTHER_PROBLEM = 0.5
+# Two reports naming different places, banks, borders or countries (bot/services/names.py).
+OTHER_NAME = 0.4
 
 
 class _Words:
@@ -340,7 +342,7 @@ def warm_up() -> None:
     problems.catalogue()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def tokens_for_similarity(text: str) -> frozenset[str]:
     """Return the normalised lemmas of text without stop words, for comparing reports.
 
@@ -375,7 +377,7 @@ class _Profile:
     troubles: frozenset[str]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def _profile(tokens: frozenset[str]) -> _Profile:
     """Weigh a token set once: one new report meets every open report's stored text."""
     kinds = _load().kinds
@@ -436,19 +438,22 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def judged(a: str, b: str, score: float, category: str | None) -> float:
-    """Return a words' score weighed with the texts' problem types (bot/services/problems.py).
+    """Return a words' score weighed with the texts' problem types (bot/services/problems.py)
+    and the names they say (bot/services/names.py).
 
     Two reports of one category that are clearly of one problem type come closer to 1, two
     clearly of different types score less; when either is of no clear type, the words decide.
+    Two naming different places, banks, borders or countries score less still, whatever else
+    they share.
     """
-    if category is None or score <= 0:
+    if score <= 0:
         return score
-    pa, pb = problems.problem_of(a, category), problems.problem_of(b, category)
-    if pa is None or pb is None:
-        return score
-    if pa == pb:
-        return score + SAME_PROBLEM * (1.0 - score)
-    return score * OTHER_PROBLEM
+    if category is not None:
+        pa, pb = problems.problem_of(a, category), problems.problem_of(b, category)
+        if pa is not None and pb is not None:
+            score = score + SAME_PROBLEM * (1.0 - score) if pa == pb else score * OTHER_PROBLEM
+    # Last, so no shared problem type lifts it back: another place is another problem.
+    return score * OTHER_NAME if names.differ(a, b) else score
 
 
 def pair_similarity(a: str, b: str, category: str | None = None) -> float:
