@@ -43,6 +43,15 @@ AS_TYPED = [
     ("۲۲ام آذر ساعت ۱۰", (1405, 9, 22, 10, 0)),
     ("بیستم آذرماه ساعت ۱۰ صبح", (1405, 9, 20, 10, 0)),
     ("روز بیستم آذر ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    # An ordinal day with no month: this month's while it is to come (today too), else the
+    # next month's ("now" is the 5th).
+    ("۲۵ام ساعت ۱۰", (1405, 9, 25, 10, 0)),
+    ("۲۵ ام ساعت ۱۰", (1405, 9, 25, 10, 0)),
+    ("بیست و پنجم ساعت ۱۰ صبح", (1405, 9, 25, 10, 0)),
+    ("روز دهم ساعت ۹", (1405, 9, 10, 9, 0)),
+    ("پنجم ساعت ۱۸", (1405, 9, 5, 18, 0)),
+    ("سوم ساعت ۱۰", (1405, 10, 3, 10, 0)),
+    ("۳ام ساعت ۱۰", (1405, 10, 3, 10, 0)),
     # Number words for the hour.
     ("فردا ساعت ده", (1405, 9, 6, 10, 0)),
     ("فردا ساعت یازده", (1405, 9, 6, 11, 0)),
@@ -227,6 +236,13 @@ def test_a_time_alone_takes_the_day_given(
         ("تا ۱۰ فردا", WhenErrorCode.UNPARSEABLE),
         ("فردا ۱۰ تا ۱۲ تا ۱۴", WhenErrorCode.UNPARSEABLE),
         ("همین پنجشنبه ساعت ۱۰", WhenErrorCode.PAST),
+        # A day with no month, as above: gone already today, not moved a month on.
+        ("پنجم ساعت ۱۲", WhenErrorCode.PAST),
+        ("سی و یکم ساعت ۱۰", WhenErrorCode.INVALID_DATE),  # Azar has 30 days
+        ("شنبه ۲۵ام ساعت ۱۰", WhenErrorCode.WEEKDAY_MISMATCH),  # the 25th is a Wednesday
+        # «اول صبح» is "first thing in the morning", not the 1st or 01:00 (it was 01:00).
+        ("فردا اول صبح", WhenErrorCode.UNPARSEABLE),
+        ("اول هفته بعد ساعت ۱۰", WhenErrorCode.UNPARSEABLE),  # a vague span
     ],
 )
 def test_as_typed_errors(text: str, expected: WhenErrorCode) -> None:

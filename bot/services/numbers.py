@@ -91,14 +91,17 @@ _COMPOUND = re.compile(
 _CARDINAL = re.compile(rf"{_B}({_alternatives(list(_CARDINALS))}){_E}")
 
 
-def words_to_digits(text: str) -> str:
+def words_to_digits(text: str, *, mark_ordinals: bool = False) -> str:
     """Return text with Persian number words and ordinals (0–99) written as ASCII digits.
 
     Expects ZWNJ already turned into spaces and Arabic letter forms folded; weekday names
-    («دوشنبه», «سه شنبه») must already be joined into one word, or «دو» would become 2.
+    («دوشنبه», «سه شنبه») must already be joined into one word, or «دو» would become 2. With
+    `mark_ordinals`, an ordinal keeps its mark: «بیستم» is «20 ام», as «۲۰ام» is written (a
+    day of the month, to the date parser).
     """
-    text = _COMPOUND_ORDINAL.sub(lambda m: str(_TENS[m[1]] + _ORDINALS[m[2]]), text)
-    text = _ORDINAL.sub(lambda m: str(_ORDINALS[m[1]]), text)
+    mark = " ام" if mark_ordinals else ""
+    text = _COMPOUND_ORDINAL.sub(lambda m: f"{_TENS[m[1]] + _ORDINALS[m[2]]}{mark}", text)
+    text = _ORDINAL.sub(lambda m: f"{_ORDINALS[m[1]]}{mark}", text)
     text = _COMPOUND.sub(lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), text)
     return _CARDINAL.sub(lambda m: str(_CARDINALS[m[1]]), text)
 

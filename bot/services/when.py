@@ -20,7 +20,9 @@ Accepted (Persian, Arabic-Indic or ASCII digits; Arabic ي/ك; with or without h
   `دوشنبه هفته بعد`, `سه‌شنبه هفته آینده/دیگه` (that day in the week after this one, weeks
   starting on Saturday); `۳ روز دیگه`;
 - numbers in words and ordinal days (bot/services/numbers.py): `ساعت ده`, `اول دی`,
-  `بیستم آذر`, `بیست و دوم آذر`;
+  `بیستم آذر`, `بیست و دوم آذر`; a day of this month or the next: `بیستم همین ماه`,
+  `دهم ماه بعد`, and an ordinal day with no month, `۲۵ام`, `بیست و پنجم`: this month's if it
+  is still to come (today included), else next month's;
 - times: `۱۰`, `۱۰:۳۰`, `۱۰.۳۰`, `۱۰٫۳۰`, `۱۰:۳۰:۰۰`, `۱۰ و نیم`, `۹ و ربع`, `۱۰ و ۳۰ دقیقه`,
   `یه ربع به ۱۰`, with an optional `ساعت`/`at`
   and an optional part of day before or after it: `صبح`, `بامداد`, `ظهر`, `بعدازظهر`
@@ -68,6 +70,7 @@ from bot.services.when_tokens import (
     Clock,
     ClockWord,
     DateParts,
+    DayMark,
     Month,
     MonthOffset,
     NextWeek,
@@ -124,6 +127,8 @@ class _Parsed:
     date: DateParts | None = None
     # "بیستم همین ماه": the date's month is this one (0) or the next (1), not a name.
     month_offset: int | None = None
+    # "۲۵ام": a day with no month, this month's or (once it is gone) the next month's.
+    month_unsaid: bool = False
     relative: Relative | None = None
     weekday: int | None = None
     clock: Clock | None = None
@@ -169,6 +174,12 @@ class _Parsed:
 def _parse(tokens: list[Token]) -> _Parsed:
     """Assign each token its role: date, weekday, time or part of the day."""
     parsed = _Parsed()
+    # «۲۰ام آذر», «بیستم همین ماه»: the month says it is a day already.
+    tokens = [
+        token
+        for token, following in zip(tokens, [*tokens[1:], None], strict=False)
+        if not (isinstance(token, DayMark) and isinstance(following, Month | MonthOffset))
+    ]
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -193,6 +204,12 @@ def _parse(tokens: list[Token]) -> _Parsed:
                     raise Reject(WhenErrorCode.INVALID_DATE)
                 parsed.set_date(DateParts(None, 0, int(digits)), None)
                 parsed.month_offset = following.offset
+            case Number(digits) if isinstance(following, DayMark) and not after_clock:
+                index += 1
+                if len(digits) > 2:
+                    raise Reject(WhenErrorCode.INVALID_DATE)
+                parsed.set_date(DateParts(None, 0, int(digits)), None)
+                parsed.month_unsaid = True
             case Number(digits):
                 if len(digits) > 2:
                     raise Reject(WhenErrorCode.INVALID_TIME)
@@ -218,7 +235,7 @@ def _parse(tokens: list[Token]) -> _Parsed:
                 if parsed.in_range or parsed.clock is None:
                     raise Reject(WhenErrorCode.UNPARSEABLE)
                 parsed.in_range = True
-            case ClockWord():
+            case ClockWord() | DayMark():
                 pass
             case Month() | MonthOffset():
                 # A month with no day before it: "آذر ۲۰" is not a way dates are written.
@@ -256,6 +273,8 @@ def _resolve_date(parsed: _Parsed, today: date) -> date | None:
         return _resolve_weekday(parsed, today)
     year, month, day = parsed.date.year, parsed.date.month, parsed.date.day
     jalali_today = jdatetime.date.fromgregorian(date=today)
+    if parsed.month_unsaid:
+        parsed.month_offset = 0 if day >= jalali_today.day else 1
     if parsed.month_offset is not None:
         months = jalali_today.year * 12 + jalali_today.month - 1 + parsed.month_offset
         year, month = divmod(months, 12)

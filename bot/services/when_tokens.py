@@ -136,6 +136,10 @@ class MonthOffset:
     offset: int
 
 
+class DayMark:
+    """`ام` after a number (`۲۵ام`, `بیست و پنجم`): the number is a day of the month."""
+
+
 @dataclass(frozen=True, slots=True)
 class RangeWord:
     """`الی`/`تا`: the time after it is the end of a range."""
@@ -153,6 +157,7 @@ Token = (
     | This
     | NextWeek
     | MonthOffset
+    | DayMark
     | RangeWord
 )
 
@@ -255,7 +260,7 @@ def normalise(text: str) -> str:
     text = " ".join(text.split())
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
-    text = words_to_digits(text)
+    text = words_to_digits(text, mark_ordinals=True)
     for minute_pattern, minute_replacement in _MINUTE_PHRASES:
         text = minute_pattern.sub(minute_replacement, text)
     return " ".join(text.split())
@@ -330,7 +335,8 @@ def build_lexicon() -> dict[str, Token | None]:
     words.update(dict.fromkeys(["الی", "تا", "لغایت", "to", "until", "till"], RangeWord()))
     # "۲۰ام آذر", "سال ۱۴۰۵", "تاریخ …", "رأس ساعت ۱۰" (sharp), "on Saturday"; "شنبه آینده",
     # "شنبه‌ی بعد", "شنبه دیگه" mean the next Saturday, as "شنبه" alone does.
-    fillers = ["ام", "ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
+    words["ام"] = DayMark()
+    fillers = ["ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
     fillers += ["آینده", "بعد", "دیگه", "دیگر", "next", "از", "from"]
     # The sentence a date is often typed in ("آموزش رو بذارید برای فردا ساعت ۱۰, لطفا"):
     # words that ask, soften or name the event, never ones that negate or offer a choice
