@@ -152,7 +152,7 @@ async def test_similar_reports_are_offered_without_their_author(khooshe: Khooshe
 
 async def test_an_estates_own_problem_is_offered_only_within_the_estate(khooshe: Khooshe) -> None:
     """A power cut in another estate is another problem, however alike the words; a bank's
-    refusal is the same wherever the unit is."""
+    refusal is the same wherever the unit is, but not another bank's."""
     west, salimi = khooshe.member(), khooshe.member()
     await register(west, name="فاطمه کریمی")
     await walk_to(salimi, "done", name="رضا موسوی", estate="شهرک صنعتی شهید سلیمی")
@@ -168,6 +168,14 @@ async def test_an_estates_own_problem_is_offered_only_within_the_estate(khooshe:
     await expect(salimi, "لغو")
 
     await file_report(west, LOAN_REFUSED)
+    await describe(salimi, LOAN_REFUSED_TOO.replace("ملی", "سپه"))
+    await salimi.press("✅ تمام شد")
+    question = await expect(salimi, "به نظر می‌رسد")
+    await salimi.press_inline(question, question.button_texts[0])
+    asked = await expect(salimi, "فوری")  # Bank Sepah's quota is not Bank Melli's
+    assert "واحدهای دیگر" not in shown(asked)
+    await salimi.press("❌ انصراف")
+    await expect(salimi, "لغو")
     offer = await reach_similar(salimi, LOAN_REFUSED_TOO)
     (loan,) = await khooshe.rows("SELECT summary FROM reports WHERE category = 'finance'")
     assert loan["summary"][:20] in shown(offer)
