@@ -24,7 +24,7 @@ from bot.services.categorize import Unit, engine
 from bot.settings import PROJECT_ROOT
 from bot.text import TEXTS_KEPT
 
-__all__ = ["NAMES_PATH", "differ", "load", "names_of"]
+__all__ = ["NAMES_PATH", "differ", "load", "names_of", "warm_up"]
 
 NAMES_PATH = PROJECT_ROOT / "data" / "names.toml"
 # The longest name, in word pieces («بانک صنعت و معدن»).
@@ -139,6 +139,11 @@ def _match(table: _Table, window: list[frozenset[str]]) -> tuple[str, str] | Non
         if hit is not None:
             return hit
     return None
+
+
+def warm_up() -> None:
+    """Read the names now, not at the first report."""
+    _table()
 
 
 for _cache in (_table, names_of):

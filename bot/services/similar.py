@@ -335,11 +335,12 @@ _load = Shared(_build)
 
 
 def warm_up() -> None:
-    """Load hazm's parts, the similarity tables and the problem types now, not at the first
-    report."""
+    """Load hazm's parts, the similarity tables, the problem types and the names now, not at
+    the first report."""
     categorize.warm_up()
     _load()
     problems.catalogue()
+    names.warm_up()
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
