@@ -587,16 +587,18 @@ class ReportWords:
     title: str  # the question for a short title, and the button that keeps the one proposed
     keep_title: str
     card: str  # the summary before sending
+    add_details: str  # the button under a report's details, and the question it opens
+    details_asked: str
 
 
 REPORT_WORDS = {
     "fa": ReportWords(
         "با کلمات خودتان", "دریافت شد", "فوری است", "🔴 فوری", "عادی", "عنوان کوتاه",
-        "✅ همین خوب است", "گزارش شما:",
+        "✅ همین خوب است", "گزارش شما:", "➕ افزودن توضیح", "توضیح تازه",
     ),
     "az": ReportWords(
         "اوز سوزلرینیزله یازین", "آلیندی", "فوریدیر؟", "🔴 فوری", "عادی", "قیسا بیر باشلیق",
-        "✅ بو یاخشیدیر", "گزارشینیز:",
+        "✅ بو یاخشیدیر", "گزارشینیز:", "➕ توضیح آرتیر", "تزه توضیحینیزی یازین",
     ),
 }  # fmt: skip
 
@@ -637,10 +639,12 @@ async def reply_on_card(staffer: SandboxUser, card: BotMessage, text: str) -> No
     await staffer.send_text(text)
 
 
-async def add_details(member: SandboxUser, details: BotMessage) -> None:
-    """«➕ افزودن توضیح» under a report's details, up to the question for what to add."""
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+async def add_details(member: SandboxUser, details: BotMessage, lang: str = "fa") -> None:
+    """«➕ افزودن توضیح» under a report's details, up to the question for what to add (as a
+    member reading `lang` sees them)."""
+    words = REPORT_WORDS[lang]
+    await member.press_inline(details, words.add_details)
+    await expect(member, words.details_asked)
 
 
 @dataclass
