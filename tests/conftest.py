@@ -623,6 +623,16 @@ async def describe(
     return ack
 
 
+async def send_and_track(
+    user: SandboxUser, button: str = "✅ ثبت گزارش", wait: float = 5.0
+) -> str:
+    """Press a form's send `button` (a report's, on its summary card, by default; «✅ ارسال
+    درخواست» for a request for advice); return the tracking code its answer shows."""
+    await user.press(button)
+    filed = await expect(user, "کد پیگیری", wait=wait)
+    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+
+
 async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
     """/profile, then the button of `field` (as labelled in the member's language); return
     what the bot said to it."""

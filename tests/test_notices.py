@@ -16,7 +16,16 @@ from bot.text import MESSAGE_MAX, utf16_len
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
 from storage.reports import NewReport, create_report
-from tests.conftest import Khooshe, add_details, expect, register, shown, spawn_bot, wait_for
+from tests.conftest import (
+    Khooshe,
+    add_details,
+    expect,
+    register,
+    send_and_track,
+    shown,
+    spawn_bot,
+    wait_for,
+)
 from tests.test_report_followup import _open_my_report
 from tests.test_reports import POWER_CUT, file_report
 
@@ -58,9 +67,7 @@ async def _file_slowly(user: SandboxUser, text: str, wait: float = 60) -> str:
     await _next_with(user, "عنوان کوتاه", wait)
     await user.press("✅ همین خوب است")
     await _next_with(user, "گزارش شما:", wait)
-    await user.press("✅ ثبت گزارش")
-    filed = await _next_with(user, "کد پیگیری", wait)
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return await send_and_track(user, wait=wait)
 
 
 def _cards_remembered(db: Path, chat_id: int) -> int:

@@ -15,6 +15,7 @@ from tests.conftest import (
     describe,
     expect,
     register,
+    send_and_track,
     shown,
     to_summary,
     urgency_and_title,
@@ -49,10 +50,9 @@ async def file_report(
 ) -> str:
     """File a report with the suggested category; return the tracking code as shown."""
     await reach_card(user, text, urgent=urgent, more=more)
-    await user.press("✅ ثبت گزارش")
-    filed = await expect(user, "کد پیگیری")
+    code = await send_and_track(user)
     await user.settle()
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return code
 
 
 async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
@@ -392,9 +392,7 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     await user.send_text("قطع برق شهرک")
     card = await expect(user, "گزارش شما")
     assert "قطع برق شهرک" in shown(card)
-    await user.press("✅ ثبت گزارش")
-    filed = await expect(user, "کد پیگیری")
-    code = shown(filed).split("کد پیگیری: ")[1].split()[0]
+    code = await send_and_track(user)
     (row,) = await khooshe.rows("SELECT id, summary, description, urgent FROM reports")
     assert row["summary"] == "قطع برق شهرک" and row["description"] == "" and row["urgent"] == 1
     (kind,) = await khooshe.rows("SELECT kind FROM report_attachments")
