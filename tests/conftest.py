@@ -503,6 +503,16 @@ async def to_summary(
     return await urgency_and_title(user, urgent=urgent, title=title, wait=wait)
 
 
+async def urgency(
+    user: SandboxUser, *, urgent: bool = False, lang: str = "fa", wait: float = 30.0
+) -> None:
+    """From a report's category just chosen: the question whether it is urgent, answered (as
+    a member reading `lang` sees it)."""
+    words = REPORT_WORDS[lang]
+    await expect(user, words.urgency, wait=wait)
+    await user.press(words.urgent if urgent else words.normal)
+
+
 async def urgency_and_title(
     user: SandboxUser,
     *,
@@ -513,9 +523,8 @@ async def urgency_and_title(
 ) -> BotMessage:
     """From a report's category just chosen: urgent or not, the proposed title (or `title`
     typed instead), up to the summary card (as a member reading `lang` sees them)."""
+    await urgency(user, urgent=urgent, lang=lang, wait=wait)
     words = REPORT_WORDS[lang]
-    await expect(user, words.urgency, wait=wait)
-    await user.press(words.urgent if urgent else words.normal)
     await expect(user, words.title, wait=wait)
     if title is None:
         await user.press(words.keep_title)

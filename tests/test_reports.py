@@ -18,6 +18,7 @@ from tests.conftest import (
     send_and_track,
     shown,
     to_summary,
+    urgency,
     urgency_and_title,
     walk_to,
 )
@@ -383,8 +384,7 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     # nothing written: the member chooses the category, then the title asks for a few words
     question = await expect(user, "پیام شما رسید")
     await user.press_inline(question, "برق و انرژی")
-    await expect(user, "فوری است")
-    await user.press("🔴 فوری")
+    await urgency(user, urgent=True)
     ask = await expect(user, "در چند کلمه")
     assert ask.button_texts == []
     await user.send_text("؟")  # no words: asked again
