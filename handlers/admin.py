@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -44,27 +47,37 @@ def _target(text: str, default: Platform) -> tuple[Platform, int] | None:
     return platform, int(digits)
 
 
-async def _target_and_role(
-    update: Update, context: KhoosheContext, usage: str
-) -> tuple[Platform, int, str] | None:
-    """The `<user id> <role>` at the start of a command's arguments; None, and the command's
-    `usage` said, when they are not well formed."""
-    args = context.args or []
-    target = _target(args[0], context.platform) if args else None
-    role = args[1].lower() if len(args) > 1 else ""
-    if target is None or role not in (*STAFF_ROLES, ADVISER):
-        await _reply(update, context, usage)
-        return None
-    return target[0], target[1], role
+RoleChange = Callable[[Update, KhoosheContext, Platform, int, str], Awaitable[None]]
+Command = Callable[[Update, KhoosheContext], Coroutine[Any, Any, None]]
 
 
-@requires(Role.ADMIN)
-async def grant(update: Update, context: KhoosheContext) -> None:
+def role_command(usage: str) -> Callable[[RoleChange], Command]:
+    """An admin command changing someone's role (/grant, /revoke): only admins get through, and
+    the `<user id> <role>` at the start of its arguments is read here and handed on as
+    (platform, user id, role); when they are not well formed, the command's `usage` is said."""
+
+    def decorate(change: RoleChange) -> Command:
+        @requires(Role.ADMIN)
+        @functools.wraps(change)
+        async def command(update: Update, context: KhoosheContext) -> None:
+            args = context.args or []
+            target = _target(args[0], context.platform) if args else None
+            role = args[1].lower() if len(args) > 1 else ""
+            if target is None or role not in (*STAFF_ROLES, ADVISER):
+                await _reply(update, context, usage)
+                return
+            await change(update, context, *target, role)
+
+        return command
+
+    return decorate
+
+
+@role_command("admin-grant-usage")
+async def grant(
+    update: Update, context: KhoosheContext, platform: Platform, user_id: int, role: str
+) -> None:
     """/grant <user id> <staff|cluster_agent> [cluster codes…]"""
-    parsed = await _target_and_role(update, context, "admin-grant-usage")
-    if parsed is None:
-        return
-    platform, user_id, role = parsed
     codes = [c.lower() for c in (context.args or [])[2:]]
     if role == ADVISER:
         await grant_adviser_role(update, context, platform, user_id, codes)
@@ -88,13 +101,11 @@ async def grant(update: Update, context: KhoosheContext) -> None:
         await _tell(context, user_id, "role-granted-notice", role)
 
 
-@requires(Role.ADMIN)
-async def revoke(update: Update, context: KhoosheContext) -> None:
+@role_command("admin-revoke-usage")
+async def revoke(
+    update: Update, context: KhoosheContext, platform: Platform, user_id: int, role: str
+) -> None:
     """/revoke <user id> <staff|cluster_agent>"""
-    parsed = await _target_and_role(update, context, "admin-revoke-usage")
-    if parsed is None:
-        return
-    platform, user_id, role = parsed
     if role == ADVISER:
         await revoke_adviser_role(update, context, platform, user_id)
         return

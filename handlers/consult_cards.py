@@ -20,7 +20,7 @@ from bot.services import notices
 from bot.services.notices import Notice
 from bot.settings import Platform
 from bot.text import clean, clip
-from handlers.triage_cards import queue_notices
+from handlers.triage_cards import catch_up, queue_notices
 from storage.clusters import get_place
 from storage.consultations import (
     Consultation,
@@ -137,14 +137,8 @@ async def announce(context: KhoosheContext, consultation: Consultation) -> int:
 
 
 async def catch_up_cards(app: KhoosheApplication) -> None:
-    """At start: queue the cards of requests stored just before a crash (asked on this
-    platform), which their members may already have a tracking code for."""
-    context = KhoosheContext(app)
-    for consultation in await unannounced_consultations(context.db):
-        if consultation.platform != context.platform.value:
-            continue
-        queued = await announce(context, consultation)
-        log.warning("consultation %s: %d card(s) queued after a restart", consultation.id, queued)
+    """At start: queue the cards of requests a crash left unqueued."""
+    await catch_up(app, "consultation", unannounced_consultations, announce)
 
 
 async def tell_advisers(

@@ -309,12 +309,8 @@ async def _report_decision_ok(
 
 async def tell_item(context: KhoosheContext, meeting_id: int, report_id: int, step: str) -> None:
     """Queue what a report's members are owed about its agenda item and wake the outbox."""
-    state = context.state
-    await service.tell_report_item(
-        context.db, context.settings, state.locales, state.outside_bodies, meeting_id,
-        report_id, step,
-    )  # fmt: skip
-    state.outbox.wake()
+    await service.tell_report_item(context.state, meeting_id, report_id, step)
+    context.state.outbox.wake()
 
 
 @requires(Role.CLUSTER_AGENT)

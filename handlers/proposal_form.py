@@ -387,12 +387,8 @@ async def tell(
     """Queue a status change's notices and wake the outbox."""
     if event_id is None:
         return
-    state = context.state
-    await service.tell(
-        context.db, context.settings, state.locales, state.outside_bodies, event_id,
-        proposal_id, status,
-    )  # fmt: skip
-    state.outbox.wake()
+    await service.tell(context.state, event_id, proposal_id, status)
+    context.state.outbox.wake()
 
 
 async def on_publish(update: Update, context: KhoosheContext) -> str | int:

@@ -335,10 +335,7 @@ def register(app: Application) -> None:
     state = app.state
 
     async def tell_untold(_context: object) -> None:
-        told = await service.tell_untold(
-            state.db, state.settings, state.locales, state.outside_bodies
-        )
-        if told:
+        if await service.tell_untold(state):
             state.outbox.wake()
 
     async def at_start(jobs: JobQueue[Any]) -> None:

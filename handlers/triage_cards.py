@@ -10,7 +10,10 @@ crash loses none and a staff group at its rate limit keeps no member's handler w
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
 
+import aiosqlite
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import callbacks as cb
@@ -24,6 +27,7 @@ from handlers import staff_lists
 from handlers.keyboards import button
 from storage.attachments import kinds_of
 from storage.clusters import get_place
+from storage.consultations import Consultation
 from storage.members import get_member, get_member_by_id
 from storage.report_triage import units_by_cluster
 from storage.reports import Report, coreporter_count, remember_message, unannounced_reports
@@ -126,16 +130,27 @@ async def send_card(update: Update, context: KhoosheContext, report: Report) -> 
     await remember_message(context.db, context.platform.value, chat.id, sent.message_id, report.id)
 
 
-async def catch_up_cards(app: KhoosheApplication) -> None:
-    """At start: queue the cards of reports stored just before a crash (filed on this
-    platform), which their members may already have a tracking code for."""
+# What a card is about: a report, or a request for advice (handlers/consult_cards.py).
+Announced = TypeVar("Announced", Report, Consultation)
+
+
+async def catch_up(
+    app: KhoosheApplication,
+    what: str,
+    unannounced: Callable[[aiosqlite.Connection, str], Awaitable[Sequence[Announced]]],
+    announce: Callable[[KhoosheContext, Announced], Awaitable[int]],
+) -> None:
+    """At start: queue the cards of the `what`s (reports, requests) stored on this platform
+    just before a crash, which their members may already have a tracking code for."""
     context = KhoosheContext(app)
-    for report in await unannounced_reports(context.db):
-        reporter = await get_member_by_id(context.db, report.member_id)
-        if reporter is None or reporter.platform != context.platform.value:
-            continue
-        queued = await announce_new_report(context, report)
-        log.warning("report %s: %d card(s) queued after a restart", report.id, queued)
+    for found in await unannounced(context.db, context.platform.value):
+        queued = await announce(context, found)
+        log.warning("%s %s: %d card(s) queued after a restart", what, found.id, queued)
+
+
+async def catch_up_cards(app: KhoosheApplication) -> None:
+    """At start: queue the cards of reports a crash left unqueued."""
+    await catch_up(app, "report", unannounced_reports, announce_new_report)
 
 
 async def queue_notices(

@@ -82,9 +82,12 @@ async def is_announced(db: aiosqlite.Connection, consultation_id: int) -> bool:
     return bool(row and row[0])
 
 
-async def unannounced_consultations(db: aiosqlite.Connection) -> list[Consultation]:
-    """Requests stored without their cards queued (a crash in between), oldest first."""
-    async with db.execute("SELECT * FROM consultations WHERE announced = 0 ORDER BY id") as c:
+async def unannounced_consultations(db: aiosqlite.Connection, platform: str) -> list[Consultation]:
+    """Requests asked on `platform` stored without their cards queued (a crash in between),
+    oldest first."""
+    async with db.execute(
+        "SELECT * FROM consultations WHERE announced = 0 AND platform = ? ORDER BY id", (platform,)
+    ) as c:
         return [consultation_of_row(row) for row in await c.fetchall()]
 
 

@@ -252,10 +252,13 @@ async def is_announced(db: aiosqlite.Connection, report_id: int) -> bool:
     return bool(row and row[0])
 
 
-async def unannounced_reports(db: aiosqlite.Connection) -> list[Report]:
-    """Reports stored without their cards queued (a crash in between), oldest first."""
+async def unannounced_reports(db: aiosqlite.Connection, platform: str) -> list[Report]:
+    """Reports filed on `platform` (their member's, a deleted account's none) stored without
+    their cards queued (a crash in between), oldest first."""
     async with db.execute(
-        f"SELECT {_COLUMNS} FROM reports WHERE announced = 0 ORDER BY id"
+        f"SELECT {_COLUMNS} FROM reports WHERE announced = 0 AND member_id IN "
+        "(SELECT id FROM members WHERE platform = ? AND deleted_at IS NULL) ORDER BY id",
+        (platform,),
     ) as cursor:
         return [_report(row) for row in await cursor.fetchall()]
 

@@ -503,6 +503,16 @@ async def to_summary(
     return await urgency_and_title(user, urgent=urgent, title=title, wait=wait)
 
 
+async def urgency(
+    user: SandboxUser, *, urgent: bool = False, lang: str = "fa", wait: float = 30.0
+) -> None:
+    """From a report's category just chosen: the question whether it is urgent, answered (as
+    a member reading `lang` sees it)."""
+    words = REPORT_WORDS[lang]
+    await expect(user, words.urgency, wait=wait)
+    await user.press(words.urgent if urgent else words.normal)
+
+
 async def urgency_and_title(
     user: SandboxUser,
     *,
@@ -513,9 +523,8 @@ async def urgency_and_title(
 ) -> BotMessage:
     """From a report's category just chosen: urgent or not, the proposed title (or `title`
     typed instead), up to the summary card (as a member reading `lang` sees them)."""
+    await urgency(user, urgent=urgent, lang=lang, wait=wait)
     words = REPORT_WORDS[lang]
-    await expect(user, words.urgency, wait=wait)
-    await user.press(words.urgent if urgent else words.normal)
     await expect(user, words.title, wait=wait)
     if title is None:
         await user.press(words.keep_title)
@@ -587,16 +596,18 @@ class ReportWords:
     title: str  # the question for a short title, and the button that keeps the one proposed
     keep_title: str
     card: str  # the summary before sending
+    add_details: str  # the button under a report's details, and the question it opens
+    details_asked: str
 
 
 REPORT_WORDS = {
     "fa": ReportWords(
         "با کلمات خودتان", "دریافت شد", "فوری است", "🔴 فوری", "عادی", "عنوان کوتاه",
-        "✅ همین خوب است", "گزارش شما:",
+        "✅ همین خوب است", "گزارش شما:", "➕ افزودن توضیح", "توضیح تازه",
     ),
     "az": ReportWords(
         "اوز سوزلرینیزله یازین", "آلیندی", "فوریدیر؟", "🔴 فوری", "عادی", "قیسا بیر باشلیق",
-        "✅ بو یاخشیدیر", "گزارشینیز:",
+        "✅ بو یاخشیدیر", "گزارشینیز:", "➕ توضیح آرتیر", "تزه توضیحینیزی یازین",
     ),
 }  # fmt: skip
 
@@ -621,6 +632,16 @@ async def describe(
     return ack
 
 
+async def send_and_track(
+    user: SandboxUser, button: str = "✅ ثبت گزارش", wait: float = 5.0
+) -> str:
+    """Press a form's send `button` (a report's, on its summary card, by default; «✅ ارسال
+    درخواست» for a request for advice); return the tracking code its answer shows."""
+    await user.press(button)
+    filed = await expect(user, "کد پیگیری", wait=wait)
+    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+
+
 async def edit_profile(user: SandboxUser, field: str) -> list[BotMessage]:
     """/profile, then the button of `field` (as labelled in the member's language); return
     what the bot said to it."""
@@ -637,10 +658,12 @@ async def reply_on_card(staffer: SandboxUser, card: BotMessage, text: str) -> No
     await staffer.send_text(text)
 
 
-async def add_details(member: SandboxUser, details: BotMessage) -> None:
-    """«➕ افزودن توضیح» under a report's details, up to the question for what to add."""
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+async def add_details(member: SandboxUser, details: BotMessage, lang: str = "fa") -> None:
+    """«➕ افزودن توضیح» under a report's details, up to the question for what to add (as a
+    member reading `lang` sees them)."""
+    words = REPORT_WORDS[lang]
+    await member.press_inline(details, words.add_details)
+    await expect(member, words.details_asked)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from bot.text import persian_digits
 from storage.offerings import sign_up
 from tests.conftest import (
     Khooshe,
+    add_details,
     describe,
     edit_profile,
     expect,
@@ -94,8 +95,7 @@ async def test_a_member_does_everything_in_azerbaijani(khooshe: Khooshe) -> None
     await member.press_inline(listing, listing.button_texts[0])
     details = await expect(member, "گئچمیشی")
     assert "کارشناسین جوابی: سلام" in shown(details)
-    await member.press_inline(details, "➕ توضیح آرتیر")
-    await expect(member, "تزه توضیحینیزی یازین")
+    await add_details(member, details, lang="az")
     await member.send_text("بو گون ده ایکی ساعات ایشیق یوخودو")
     await expect(member, "آرتیریلدی")
     events = await khooshe.rows("SELECT kind, text FROM report_events WHERE kind='follow_up'")

@@ -15,7 +15,16 @@ from bot.services.reports import LazyLexicon
 from bot.settings import Platform
 from bot.text import persian_digits
 from storage.cores import Core, grant_adviser, save_core
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, describe, expect, register, settings_of, shown
+from tests.conftest import (
+    UNSEEN_MESSAGE,
+    Khooshe,
+    describe,
+    expect,
+    register,
+    send_and_track,
+    settings_of,
+    shown,
+)
 from tests.test_cores import FINANCE, MARKETING, TECHNOLOGY
 
 AI_QUESTION = "می‌خواهیم برای کنترل کیفیت خط تولید از هوش مصنوعی و اتوماسیون استفاده کنیم"
@@ -49,9 +58,7 @@ async def ask_and_send(user: SandboxUser, text: str) -> str:
     suggestion = await ask(user, text)
     await user.press_inline(suggestion, suggestion.button_texts[0])
     await expect(user, "ارسال شود")
-    await user.press("✅ ارسال درخواست")
-    filed = await expect(user, "کد پیگیری")
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return await send_and_track(user, "✅ ارسال درخواست")
 
 
 async def _world(khooshe: Khooshe) -> dict[str, Any]:

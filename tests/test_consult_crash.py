@@ -13,7 +13,7 @@ from storage.consultations import NewConsultation, create_consultation, hand_ove
 from storage.cores import grant_adviser, save_core
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
-from tests.conftest import Khooshe, expect, register, shown, spawn_bot, wait_for
+from tests.conftest import Khooshe, expect, register, send_and_track, shown, spawn_bot, wait_for
 from tests.test_consult import AI_QUESTION, _adviser, _cores, _world
 from tests.test_cores import TECHNOLOGY
 
@@ -84,9 +84,7 @@ async def test_a_request_card_cut_off_by_kill_9_reaches_the_adviser_after_restar
             suggestion = await expect(member, "هسته", wait=60)
             await member.press_inline(suggestion, suggestion.button_texts[0])
             await expect(member, "ارسال شود", wait=60)
-            await member.press("✅ ارسال درخواست")
-            filed = await expect(member, "کد پیگیری", wait=60)
-            code = shown(filed).split("کد پیگیری: ")[1].split()[0]
+            code = await send_and_track(member, "✅ ارسال درخواست", wait=60)
             assert await wait_for(lambda: hang.hits == 1, 30)
         finally:
             process.kill()  # SIGKILL: no shutdown, no flush

@@ -16,7 +16,16 @@ from bot.text import MESSAGE_MAX, utf16_len
 from storage.db import connect
 from storage.members import NewMember, get_member, register_member
 from storage.reports import NewReport, create_report
-from tests.conftest import Khooshe, expect, register, shown, spawn_bot, wait_for
+from tests.conftest import (
+    Khooshe,
+    add_details,
+    expect,
+    register,
+    send_and_track,
+    shown,
+    spawn_bot,
+    wait_for,
+)
 from tests.test_report_followup import _open_my_report
 from tests.test_reports import POWER_CUT, file_report
 
@@ -58,9 +67,7 @@ async def _file_slowly(user: SandboxUser, text: str, wait: float = 60) -> str:
     await _next_with(user, "عنوان کوتاه", wait)
     await user.press("✅ همین خوب است")
     await _next_with(user, "گزارش شما:", wait)
-    await user.press("✅ ثبت گزارش")
-    filed = await _next_with(user, "کد پیگیری", wait)
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return await send_and_track(user, wait=wait)
 
 
 def _cards_remembered(db: Path, chat_id: int) -> int:
@@ -181,8 +188,7 @@ async def test_a_follow_up_as_long_as_a_message_reaches_staff_in_parts(khooshe: 
     text = _long_text()
     await _open_my_report(khooshe, member)
     details = await expect(member, "سابقه")
-    await member.press_inline(details, "➕ افزودن توضیح")
-    await expect(member, "توضیح تازه")
+    await add_details(member, details)
     await member.send_text(text)
     parts = [await expect(group, "توضیح تازه عضو")]
     (event,) = await khooshe.rows("SELECT text FROM report_events WHERE kind = 'follow_up'")

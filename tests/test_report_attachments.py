@@ -22,6 +22,7 @@ from tests.conftest import (
     expect,
     on_both_platforms,
     register,
+    send_and_track,
     shown,
     table_of,
     to_summary,
@@ -48,9 +49,7 @@ async def file_with_files(user: SandboxUser, text: str = POWER_CUT, *, files: bo
         await expect(user, "۳ فایل")
     summary = await to_summary(user)
     assert ("📎 پیوست: ۳" in shown(summary)) is files
-    await user.press("✅ ثبت گزارش")
-    filed = await expect(user, "کد پیگیری")
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return await send_and_track(user)
 
 
 async def _staff_group(khooshe: Khooshe) -> tuple[SandboxChat, SandboxUser, SandboxUser]:
@@ -277,9 +276,7 @@ async def test_a_file_that_cannot_be_brought_over_is_named_not_lost(tmp_path: Pa
         await member.send_photo(PHOTO)
         await expect(member, "۲ فایل")
         await to_summary(member)
-        await member.press("✅ ثبت گزارش")
-        filed = await expect(member, "کد پیگیری")
-        code = shown(filed).split("کد پیگیری: ")[1].split()[0]
+        code = await send_and_track(member)
 
         admin, _ = await show_files(tg, code)
         note = await admin.next_message()

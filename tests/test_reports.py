@@ -15,8 +15,10 @@ from tests.conftest import (
     describe,
     expect,
     register,
+    send_and_track,
     shown,
     to_summary,
+    urgency,
     urgency_and_title,
     walk_to,
 )
@@ -49,10 +51,9 @@ async def file_report(
 ) -> str:
     """File a report with the suggested category; return the tracking code as shown."""
     await reach_card(user, text, urgent=urgent, more=more)
-    await user.press("✅ ثبت گزارش")
-    filed = await expect(user, "کد پیگیری")
+    code = await send_and_track(user)
     await user.settle()
-    return shown(filed).split("کد پیگیری: ")[1].split()[0]
+    return code
 
 
 async def reach_similar(user: SandboxUser, text: str) -> BotMessage:
@@ -391,8 +392,7 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     # nothing written: the member chooses the category, then the title asks for a few words
     question = await expect(user, "پیام شما رسید")
     await user.press_inline(question, "برق و انرژی")
-    await expect(user, "فوری است")
-    await user.press("🔴 فوری")
+    await urgency(user, urgent=True)
     ask = await expect(user, "در چند کلمه")
     assert ask.button_texts == []
     await user.send_text("؟")  # no words: asked again
@@ -400,9 +400,7 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     await user.send_text("قطع برق شهرک")
     card = await expect(user, "گزارش شما")
     assert "قطع برق شهرک" in shown(card)
-    await user.press("✅ ثبت گزارش")
-    filed = await expect(user, "کد پیگیری")
-    code = shown(filed).split("کد پیگیری: ")[1].split()[0]
+    code = await send_and_track(user)
     (row,) = await khooshe.rows("SELECT id, summary, description, urgent FROM reports")
     assert row["summary"] == "قطع برق شهرک" and row["description"] == "" and row["urgent"] == 1
     (kind,) = await khooshe.rows("SELECT kind FROM report_attachments")

@@ -15,17 +15,18 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import aiosqlite
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.i18n import Locales, Texts
+from bot.i18n import Texts
 from bot.services import notices
 from bot.services.delivery import texts
 from bot.services.notices import Notice
 from bot.services.triage import OutsideBody
-from bot.settings import Platform, Settings
+from bot.settings import Platform
 from bot.text import shorten
 from storage.meeting_agenda import (
     agenda_report,
@@ -43,6 +44,9 @@ from storage.proposals import (
     untold_events,
 )
 from storage.reports import parties
+
+if TYPE_CHECKING:
+    from bot.context import AppState
 
 log = logging.getLogger(__name__)
 
@@ -94,25 +98,24 @@ def _with_who_and_when(
 
 
 async def _active_readers(
-    db: aiosqlite.Connection, settings: Settings, locales: Locales, member_ids: Iterable[int]
+    state: AppState, member_ids: Iterable[int]
 ) -> AsyncIterator[tuple[Member, Platform, Texts]]:
     """Each member still active among `member_ids`, with their platform and their words."""
+    escaping = state.settings.bale_escaping
     for member_id in member_ids:
-        member = await get_member_by_id(db, member_id)
+        member = await get_member_by_id(state.db, member_id)
         if member is None or member.status != "active":
             continue
         platform = Platform(member.platform)
-        yield member, platform, texts(locales, member.language, platform, settings.bale_escaping)
+        yield member, platform, texts(state.locales, member.language, platform, escaping)
 
 
-async def _queue(
-    db: aiosqlite.Connection, settings: Settings, key: str, owed: list[Notice]
-) -> int:
+async def _queue(state: AppState, key: str, owed: list[Notice]) -> int:
     """Queue the notices one change owes under its key (nothing without a platform)."""
-    configured = settings.platforms()
+    configured = state.settings.platforms()
     if not configured:
         return 0
-    return await notices.queue(db, configured, configured[0], key, owed)
+    return await notices.queue(state.db, configured, configured[0], key, owed)
 
 
 async def _told_text(
@@ -141,23 +144,14 @@ async def _told_text(
     return t(f"proposal-told-{status}", title=proposal.title)
 
 
-async def tell(
-    db: aiosqlite.Connection,
-    settings: Settings,
-    locales: Locales,
-    bodies: tuple[OutsideBody, ...],
-    event_id: int,
-    proposal_id: int,
-    status: str,
-) -> int:
+async def tell(state: AppState, event_id: int, proposal_id: int, status: str) -> int:
     """Queue the notices one status change owes, then mark it told; how many were queued."""
+    db = state.db
     proposal = await get_proposal(db, proposal_id)
     if proposal is None:
         return 0
     owed: list[Notice] = []
-    async for member, platform, t in _active_readers(
-        db, settings, locales, await to_tell(db, proposal_id)
-    ):
+    async for member, platform, t in _active_readers(state, await to_tell(db, proposal_id)):
         if status == "open" and member.cluster_code in proposal.clusters:
             continue  # the proposal itself reaches its clusters' members (`announcement`)
         markup = None
@@ -171,33 +165,24 @@ async def tell(
                     for row in member_buttons(proposal.id)
                 ]
             )
-        text = await _told_text(db, t, proposal, status, bodies)
+        text = await _told_text(db, t, proposal, status, state.outside_bodies)
         owed.append(Notice(platform, member.chat_id, text, member_id=member.id, markup=markup))
-    queued = await _queue(db, settings, f"proposal-event:{event_id}", owed)
+    queued = await _queue(state, f"proposal-event:{event_id}", owed)
     await mark_told(db, event_id)
     log.info("proposal %s: %s told to %d chat(s)", proposal_id, status, queued)
     return queued
 
 
-async def tell_report_item(
-    db: aiosqlite.Connection,
-    settings: Settings,
-    locales: Locales,
-    bodies: tuple[OutsideBody, ...],
-    meeting_id: int,
-    report_id: int,
-    step: str,
-) -> int:
+async def tell_report_item(state: AppState, meeting_id: int, report_id: int, step: str) -> int:
     """Tell a report's members that it is on a meeting's agenda (`step` 'agenda'), or the
     decision on it ('decided'); then mark that step told. How many were queued."""
+    db = state.db
     item = await agenda_report(db, meeting_id, report_id)
     meeting = await get_offering(db, meeting_id)
     if item is None or meeting is None:
         return 0
     owed: list[Notice] = []
-    async for member, platform, t in _active_readers(
-        db, settings, locales, await parties(db, report_id)
-    ):
+    async for member, platform, t in _active_readers(state, await parties(db, report_id)):
         code = t.digits(item.code)
         text: str
         if step == "agenda":
@@ -206,26 +191,23 @@ async def tell_report_item(
         else:
             decided = t("meeting-report-told-decided", code=code, meeting=meeting.title,
                         text=item.decision_text or "")  # fmt: skip
-            text = _with_who_and_when(t, bodies, decided, item.decision_body, item.decision_due)
+            text = _with_who_and_when(
+                t, state.outside_bodies, decided, item.decision_body, item.decision_due
+            )
         owed.append(Notice(platform, member.chat_id, text, member_id=member.id))
-    queued = await _queue(db, settings, f"meeting-report:{meeting_id}:{report_id}:{step}", owed)
+    queued = await _queue(state, f"meeting-report:{meeting_id}:{report_id}:{step}", owed)
     await mark_report_item_told(db, meeting_id, report_id, step)
     return queued
 
 
-async def tell_untold(
-    db: aiosqlite.Connection,
-    settings: Settings,
-    locales: Locales,
-    bodies: tuple[OutsideBody, ...],
-) -> int:
+async def tell_untold(state: AppState) -> int:
     """Tell every change stored but not told (a crash came between); how many."""
-    events = await untold_events(db)
+    events = await untold_events(state.db)
     for event in events:
-        await tell(db, settings, locales, bodies, event.id, event.proposal_id, event.to_status)
-    items = await untold_report_items(db)
+        await tell(state, event.id, event.proposal_id, event.to_status)
+    items = await untold_report_items(state.db)
     for meeting_id, report_id, step in items:
-        await tell_report_item(db, settings, locales, bodies, meeting_id, report_id, step)
+        await tell_report_item(state, meeting_id, report_id, step)
     return len(events) + len(items)
 
 
