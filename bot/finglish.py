@@ -41,7 +41,10 @@ _PERSIAN_LETTERS = {
 }  # fmt: skip
 # Endings members type on Latin words, longest first, with their Persian spelling.
 _LATIN_SUFFIXES = (
-    ("hamun", "هامون"), ("hamoon", "هامون"), ("amun", "امون"), ("amoon", "امون"),
+    ("hamun", "هامون"), ("hamoon", "هامون"), ("hashun", "هاشون"), ("hashoon", "هاشون"),
+    ("hatun", "هاتون"), ("hatoon", "هاتون"), ("amun", "امون"), ("amoon", "امون"),
+    ("ashun", "اشون"), ("ashoon", "اشون"), ("atun", "اتون"), ("atoon", "اتون"),
+    ("eshun", "شون"), ("eshoon", "شون"), ("etun", "تون"), ("etoon", "تون"),
     ("emun", "مون"), ("emoon", "مون"), ("mun", "مون"), ("moon", "مون"), ("haye", "های"),
     ("hay", "های"), ("ha", "ها"), ("ye", ""), ("ro", ""), ("esh", "ش"), ("ash", "ش"),
     ("e", ""), ("a", "ها"), ("i", "ی"), ("o", ""),

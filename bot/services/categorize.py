@@ -69,7 +69,7 @@ _SUFFIXES = tuple(
 _PLURALS = ("ان", "ات")
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
 # Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
-_NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی"})
+_NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی", "ربات"})
 # Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
 _PART_SEPARATORS = str.maketrans({"_": ZWNJ})
 
