@@ -58,6 +58,11 @@ def test_a_broken_names_file_says_what_is_wrong(tmp_path: Path) -> None:
     bad.write_text('[places]\nsalimi = { words = ["سلیمی"], in = "tebriz" }\n')
     with pytest.raises(ValueError, match="which is no name"):
         names.load(bad)
+    bad.write_text(
+        '[places]\nrazi = { words = ["رازی"] }\n[borders]\nrazi = { words = ["مرز رازی"] }\n'
+    )
+    with pytest.raises(ValueError, match=r"razi is in \[places\] and \[borders\]"):
+        names.load(bad)
     bad.write_text("[places]\nsalimi = { words = [] }\n")
     with pytest.raises(ValueError, match="needs words"):
         names.load(bad)

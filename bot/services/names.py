@@ -14,8 +14,9 @@ where); a place agrees with the places it is in («سلیمی» is in «تبری
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def load(path: Path) -> _Table:
     read = engine().units
     spellings: dict[tuple[str, ...], tuple[str, str]] = {}
     parents: dict[str, str] = {}
+    groups: dict[str, str] = {}
     for group, names in data.items():
         if not isinstance(names, dict):
             raise ValueError(f"{path.name}: [{group}] must hold names: name = {{ words = [...] }}")
@@ -69,6 +71,8 @@ def load(path: Path) -> _Table:
                 or not all(isinstance(w, str) for w in words)
             ):
                 raise ValueError(f'{path.name}: {group}.{name} needs words = ["…", …]')
+            if groups.setdefault(name, group) != group:
+                raise ValueError(f"{path.name}: {name} is in [{groups[name]}] and [{group}]")
             if "in" in entry:
                 parents[name] = str(entry["in"])
             for word in words:
@@ -82,7 +86,7 @@ def load(path: Path) -> _Table:
                             f"{path.name}: {word!r} is {group}.{name} and {spellings[key]}"
                         )
     for name, parent in parents.items():
-        if parent not in parents and not any(n == parent for _, n in spellings.values()):
+        if parent not in groups:
             raise ValueError(f"{path.name}: {name} is in {parent!r}, which is no name")
     around = {}
     for name in {n for _, n in spellings.values()}:
@@ -94,12 +98,9 @@ def load(path: Path) -> _Table:
     return _Table(spellings, around)
 
 
-def _spelled(units: list[Unit]) -> list[tuple[str, ...]]:
+def _spelled(units: list[Unit]) -> Iterator[tuple[str, ...]]:
     """Every way of reading word pieces: each as written or as its lemma."""
-    keys: list[tuple[str, ...]] = [()]
-    for unit in units:
-        keys = [(*key, form) for key in keys for form in {unit.surface, unit.canonical}]
-    return keys
+    return itertools.product(*({unit.surface, unit.canonical} for unit in units))
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,10 +132,7 @@ def names_of(text: str) -> Mapping[str, frozenset[str]]:
 
 def _match(table: _Table, window: list[frozenset[str]]) -> tuple[str, str] | None:
     """The name a run of word pieces spells, if any (each piece by any of its forms)."""
-    keys: list[tuple[str, ...]] = [()]
-    for forms in window:
-        keys = [(*key, form) for key in keys for form in forms]
-    for key in keys:
+    for key in itertools.product(*window):
         hit = table.spellings.get(key)
         if hit is not None:
             return hit
