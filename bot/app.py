@@ -331,6 +331,20 @@ class Runtime:
             if isinstance(app.update_queue, UpdateQueue)
         )
 
+    async def at_rest(self, platform: Platform, chat_id: int) -> bool:
+        """Whether the bot has done all it will do now that could reach this chat: every update
+        handled (work a handler left running beside it too), no scheduled job due or running,
+        and nothing in the outbox in flight or due for the chat. Tests and the sandbox console
+        wait for this, not for a quiet spell."""
+        if self.handling or any(app.background for app in self.apps.values()):
+            return False
+        outbox = self.outbox
+        if outbox is None:
+            return True
+        if outbox.jobs is not None and outbox.jobs_at_work:
+            return False
+        return not await outbox.owes(platform, chat_id)
+
     @property
     def serving(self) -> set[Platform]:
         """Platforms polling now."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -61,6 +62,18 @@ class KhoosheApplication(Application[Any, Any, Any, Any, Any, Any]):
     def __init__(self, state: AppState, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.state = state
+        # Tasks PTB runs beside the update that made them (handlers with block=False): the
+        # update counts as handled before they finish (Runtime.at_rest asks for both).
+        self.background: set[asyncio.Task[Any]] = set()
+
+    def create_task(
+        self, coroutine: Any, update: object | None = None, *, name: str | None = None
+    ) -> asyncio.Task[Any]:
+        """PTB's create_task, keeping count of the tasks still at work."""
+        task = super().create_task(coroutine, update, name=name)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+        return task
 
 
 class KhoosheContext(CallbackContext[ExtBot[Any], dict[str, Any], dict[Any, Any], dict[Any, Any]]):

@@ -167,6 +167,19 @@ async def next_due(
     return None if row is None or row[0] is None else str(row[0])
 
 
+async def owes(db: aiosqlite.Connection, platform: str, chat_id: int, now: str) -> bool:
+    """Whether a message to this chat is in flight or due by `now`, or a broadcast this chat
+    composed is still sending (its status message is edited until the delivery report)."""
+    return await exists(
+        db,
+        "SELECT 1 FROM outbox WHERE platform = ? AND chat_id = ? AND (status = 'sending' "
+        "OR (status = 'pending' AND (not_before IS NULL OR not_before <= ?))) "
+        "UNION ALL SELECT 1 FROM broadcasts WHERE status = 'sending' AND owner_platform = ? "
+        "AND owner_chat_id = ? LIMIT 1",
+        (platform, chat_id, now, platform, chat_id),
+    )
+
+
 # --- messages composed per recipient (the weekly digest) --------------------------------------
 
 

@@ -12,10 +12,11 @@ import io
 import ipaddress
 import socket
 import sys
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -218,17 +219,20 @@ def watch(runtime: Runtime, *sandboxes: BotApiSandbox | int) -> None:
         if isinstance(sandbox, BotApiSandbox):
             token = runtime.settings.token(Platform(sandbox.flavour))
             assert token is not None
-            sandbox.watch(
-                token.get_secret_value(),
-                lambda: runtime.handling > 0,
-                sending(runtime, Platform(sandbox.flavour)),
-            )
+            watch_one(runtime, sandbox, token.get_secret_value())
 
 
-def sending(runtime: Runtime, platform: Platform) -> Callable[[int], bool]:
-    """Whether `runtime`'s outbox is at work on a message to a chat on `platform`."""
-    return lambda chat_id: (
-        runtime.outbox is not None and runtime.outbox.sending_to(platform, chat_id)
+def watch_one(runtime: Runtime, sandbox: BotApiSandbox, token: str) -> None:
+    """Let the driver's waits ask `runtime` what it is doing on `sandbox`'s platform: still
+    handling an update, its outbox sending to a chat, or done with all that could reach one."""
+    platform = Platform(sandbox.flavour)
+    sandbox.watch(
+        token,
+        lambda: runtime.handling > 0,
+        lambda chat_id: (
+            runtime.outbox is not None and runtime.outbox.sending_to(platform, chat_id)
+        ),
+        partial(runtime.at_rest, platform),
     )
 
 
@@ -256,10 +260,8 @@ class Khooshe:
         """Start the bot (again, after a stop) with these settings."""
         runtime = self.runtime = Runtime(self.settings(**overrides))
         await runtime.start()
-        # settle() waits while the bot still handles an update (not just for a quiet spell).
-        self.sandbox.watch(
-            self.token, lambda: runtime.handling > 0, sending(runtime, self.platform)
-        )
+        # settle() waits until the bot is done, as the bot itself says (no quiet spell).
+        watch_one(runtime, self.sandbox, self.token)
         return runtime
 
     async def stop(self) -> None:

@@ -223,7 +223,7 @@ async def test_a_double_tap_on_send_sends_once(khooshe: Khooshe) -> None:
     assert any("دیگر فعال نیست" in a for a in answers), answers  # the second was stale
     await expect(admin, "گزارش ارسال")
     await expect(member, "جلسه مشترک")
-    await member.settle(quiet=0.5)
+    await member.settle()
     assert len([m for m in member.messages if "جلسه" in (m.content or "")]) == 1
     assert len(await khooshe.rows("SELECT * FROM broadcasts")) == 1
 
@@ -309,7 +309,7 @@ async def test_scheduled_broadcasts_survive_a_restart(khooshe: Khooshe) -> None:
     missed = await expect(admin, "خاموش بود")
     assert "شماره ۳" in shown(missed)
     await expect(member, "اطلاعیه later", wait=8)  # re-armed from the database
-    await member.settle(quiet=0.5)
+    await member.settle()
     # The member has the message before the bot marks it sent and the broadcast done: on a
     # loaded machine, later than the quiet half second.
     await khooshe.outbox_idle()
@@ -367,7 +367,7 @@ async def test_an_audience_of_nobody_cannot_be_sent_to(khooshe: Khooshe) -> None
     assert "با این انتخاب‌ها گیرنده‌ای نیست" in shown(card)
     answer = await admin.press_inline(card, "ادامه »")
     assert answer is not None and "هیچ عضوی" in (answer.text or "")
-    await admin.settle(quiet=0.3)
+    await admin.settle()
     assert await khooshe.rows("SELECT * FROM broadcasts") == []
     # the same card still works: everyone again, and on it goes
     card = await tap(admin, "👥 همه اعضا")

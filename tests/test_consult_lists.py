@@ -10,9 +10,10 @@ from openpyxl import load_workbook
 
 from bot import callbacks as cb
 from bot.sandbox import SandboxUser
+from bot.services.consult_overdue import JOB_NAME as OVERDUE_JOB
 from storage.consultations import NewConsultation, answered, create_consultation, rate
 from storage.cores import Core, grant_adviser
-from tests.conftest import Khooshe, expect, register, shown
+from tests.conftest import Khooshe, expect, register, shown, wait_for
 from tests.test_consult import _cores
 
 AI = "هوش مصنوعی برای کنترل کیفیت"
@@ -100,7 +101,14 @@ async def test_a_request_nobody_takes_is_flagged_overdue_once(khooshe: Khooshe) 
     assert [r["overdue_at"] is not None for r in rows] == [True, False]
     assert rows[1]["id"] == fresh
     # Later runs tell nobody again.
-    await adviser.settle(quiet=2.5)
+    assert khooshe.runtime is not None
+    outbox = khooshe.runtime.outbox
+    assert outbox is not None and outbox.jobs is not None and outbox.jobs_at_work is not None
+    (job,) = outbox.jobs.get_jobs_by_name(OVERDUE_JOB)
+    runs, job_id = outbox.jobs_at_work.runs, str(job.id)
+    done = runs[job_id]
+    assert await wait_for(lambda: runs[job_id] >= done + 2, 15)
+    await adviser.settle()
     assert len([m for m in adviser.messages if "بی‌پاسخ" in (m.content or "")]) == 1
     events = await khooshe.rows("SELECT kind FROM consultation_events WHERE kind = 'overdue'")
     assert len(events) == 1
@@ -132,5 +140,5 @@ async def test_the_weekly_digest_has_open_requests_and_a_section_per_core(
     assert "هسته‌های مشاوره" in staff
     assert f"{TECHNOLOGY_NAME}: ۱ درخواست تازه، ۱ باز" in staff
     assert f"{FINANCE_NAME}: ۰ درخواست تازه، ۰ باز" in staff
-    await quiet.settle(quiet=0.3)
+    await quiet.settle()
     assert quiet.messages == []  # nothing for them: no digest

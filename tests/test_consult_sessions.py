@@ -180,7 +180,7 @@ async def test_reminders_fire_and_survive_a_restart(khooshe: Khooshe, a_member: 
         reminder = await expect(side, "⏰ یادآوری", wait=15)
         assert PLACE in shown(reminder)
     for side in (member, adviser):
-        await side.settle(quiet=0.5)
+        await side.settle()
         assert len([m for m in side.messages if "⏰ یادآوری" in (m.content or "")]) == 1
     assert await khooshe.value("SELECT status FROM broadcasts WHERE kind = 'reminder'") == "done"
 

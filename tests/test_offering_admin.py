@@ -240,7 +240,7 @@ async def test_members_and_other_clusters_agents_cannot_manage(khooshe: Khooshe)
     agent = await khooshe.agent("leather_shoes")
     await agent.send_command("offerings")
     item = await expect(agent, "کارگاه چرم")
-    await agent.settle(quiet=0.3)
+    await agent.settle()
     assert not any(TITLE in (m.content or "") for m in agent.messages)
     for forged in (f"ofs:cy:{furniture_offering.id}", f"ofs:x:{furniture_offering.id}"):
         answer = await agent.press_forged(forged, UNSEEN_MESSAGE)

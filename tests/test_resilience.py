@@ -22,7 +22,7 @@ async def test_a_flood_gets_one_polite_notice(khooshe: Khooshe) -> None:
     user = khooshe.member()
     for i in range(15):
         await user.send_text(f"سلام {i}")
-    messages = await user.settle(quiet=0.5)
+    messages = await user.settle()
     notices = [m for m in messages if "خیلی سریع" in (m.text or "")]
     assert len(notices) == 1
     answered = [m for m in messages if "/start" in (m.text or "")]

@@ -10,8 +10,9 @@ from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.app import Runtime
-from bot.sandbox import SandboxUser
+from bot.sandbox import BotMessage, SandboxUser
 from bot.updates import OnePersonAtATime
+from storage.outbox_queue import PersonalRow, queue_notices
 from tests.conftest import Khooshe, expect, wait_for
 
 
@@ -73,15 +74,79 @@ async def _slow_handler(khooshe: Khooshe) -> tuple[Runtime, asyncio.Event, Sandb
 async def test_settle_waits_for_a_handler_slower_than_the_quiet_period(khooshe: Khooshe) -> None:
     """A handler still at work is not a quiet chat: settle() waits for its reply."""
     runtime, release, user = await _slow_handler(khooshe)
-    settling = asyncio.create_task(user.settle(quiet=0))
+    settling = asyncio.create_task(user.settle())
     try:
         await asyncio.wait({settling}, timeout=0.5)
-        assert not settling.done()  # fetched, and no quiet period asked for, yet still waiting
+        assert not settling.done()  # fetched and quiet, yet the bot says it is still at work
     finally:
         release.set()  # (the bot cannot stop while its handler waits)
     (reply,) = await settling
     assert reply.text == "دیر ولی رسید"
     assert runtime.handling == 0
+
+
+async def _held(settling: asyncio.Task[list[BotMessage]], release: asyncio.Event) -> list[str]:
+    """`settling` is still waiting while the bot's work waits for `release`; then it returns
+    the texts of what that work sent."""
+    try:
+        await asyncio.wait({settling}, timeout=0.5)
+        assert not settling.done()  # the chat is quiet, yet the bot says it is still at work
+    finally:
+        release.set()  # (the bot cannot stop while its work waits)
+    return [m.text or "" for m in await settling]
+
+
+async def test_settle_waits_for_work_a_handler_left_running_beside_its_update(
+    khooshe: Khooshe,
+) -> None:
+    """A handler that does not block (PTB's block=False) leaves its update handled at once;
+    settle() still waits for what it sends."""
+    runtime = khooshe.runtime
+    assert runtime is not None
+    (app,) = runtime.apps.values()
+    release = asyncio.Event()
+
+    async def beside(update: Update, context: object) -> None:
+        await release.wait()
+        assert update.effective_chat is not None
+        await app.bot.send_message(update.effective_chat.id, "کار کناری تمام شد")
+
+    app.add_handler(MessageHandler(filters.Regex("^کناری$"), beside, block=False), group=-5)
+    user = khooshe.member()
+    await user.send_text("کناری")
+    assert await wait_for(lambda: bool(app.background), 10)
+    assert "کار کناری تمام شد" in await _held(asyncio.create_task(user.settle()), release)
+
+
+async def test_settle_waits_for_a_scheduled_job_at_work(khooshe: Khooshe) -> None:
+    """A job of the scheduler (a reminder falling due) is the bot at work too."""
+    runtime = khooshe.runtime
+    assert runtime is not None and runtime.outbox is not None
+    jobs = runtime.outbox.jobs
+    assert jobs is not None
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    release = asyncio.Event()
+
+    async def remind(context: object) -> None:
+        await release.wait()
+        await jobs.application.bot.send_message(user.id, "یادآوری آزمایشی")
+
+    jobs.run_once(remind, 0)
+    assert await _held(asyncio.create_task(user.settle()), release) == ["یادآوری آزمایشی"]
+
+
+async def test_settle_waits_for_a_message_due_in_the_outbox(khooshe: Khooshe) -> None:
+    """A message queued for this chat and not yet sent: nobody woke the outbox's workers, so
+    they find it only when they next look, and settle() waits for it."""
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    platform = khooshe.platform.value
+    row = PersonalRow(platform, user.id, None, {"text": "پیام در صف"})
+    await queue_notices(khooshe.db, platform, [("test:owed", [row])])
+    assert [m.text for m in await user.settle()] == ["پیام در صف"]
 
 
 async def test_waiting_for_a_message_runs_its_clock_only_while_the_bot_is_idle(

@@ -35,9 +35,8 @@ BOT_ID = 424242
 # Names for the first members; later ones are "عضو <n>".
 MEMBER_NAMES = [("مریم", "رضایی"), ("علی", "احمدی"), ("زهرا", "کریمی"), ("حسین", "نوری")]
 STAFF_GROUP_TITLE = "کارشناسان خوشه‌ها"
-# After an action the prompt comes back once the bot has handled it and been quiet this long
-# (a piped script must not run ahead of it); messages sent later are printed when they come.
-SETTLE_QUIET = 0.4
+# After an action the prompt comes back once the bot says it is done (a piped script must not
+# run ahead of it); messages sent later (a reminder) are printed when they come.
 # The bot is really busy until then (right after start, hazm and the lexicon take seconds to
 # load on a slow machine, and a member's first report waits for them).
 SETTLE_TIMEOUT = 60.0
@@ -443,10 +442,10 @@ class Console:
         return True
 
     async def _settle(self) -> None:
-        """Wait until the bot has handled what you did and gone quiet (or a while passed)."""
+        """Wait until the bot is done with what you did (or a while passed)."""
         # Still busy after that: what it sends later is printed when it comes.
         with contextlib.suppress(AssertionError):
-            await self.view.settle(quiet=SETTLE_QUIET, timeout=SETTLE_TIMEOUT)
+            await self.view.settle(timeout=SETTLE_TIMEOUT)
 
     # --- what arrives while you type ------------------------------------------------------
 

@@ -187,6 +187,7 @@ class SandboxCore:
         self._bots: dict[int, BotState] = {}
         self._watchers: dict[int, Callable[[], bool]] = {}
         self._senders: dict[int, Callable[[int], bool]] = {}
+        self._resting: dict[int, Callable[[int], Awaitable[bool]]] = {}
         self._users: dict[int, JSONDict] = {}
         self._groups: dict[int, JSONDict] = {}
         self._user_ids = itertools.count(self.rules.first_user_id)
@@ -373,19 +374,37 @@ class SandboxCore:
         token: str,
         busy: Callable[[], bool] | None,
         sending: Callable[[int], bool] | None = None,
+        resting: Callable[[int], Awaitable[bool]] | None = None,
     ) -> None:
-        """Let settle() ask an in-process bot whether it is still handling updates (None:
-        stop asking). While it is watched, updates it fetched but has not confirmed with its
-        next getUpdates count as busy too: PTB queues a batch before it asks for the next.
-        `sending(chat_id)` tells whether its outbox is at work on a message for a chat."""
+        """Let the driver ask an in-process bot what it is doing (None: stop asking).
+
+        `busy()`: whether it is still handling updates; while it is watched, updates it fetched
+        but has not confirmed with its next getUpdates count as busy too (PTB queues a batch
+        before it asks for the next). `sending(chat_id)`: whether its outbox is at work on a
+        message for a chat. `resting(chat_id)`: whether it has done all it will do now that
+        could reach a chat (settle() then returns at once, with no quiet period)."""
         state = self._resolve_bot(token)
         if busy is None:
             self._watchers.pop(state.id, None)
             self._senders.pop(state.id, None)
+            self._resting.pop(state.id, None)
         else:
             self._watchers[state.id] = busy
             if sending is not None:
                 self._senders[state.id] = sending
+            if resting is not None:
+                self._resting[state.id] = resting
+
+    async def at_rest(self, bot_id: int, chat_id: int) -> bool | None:
+        """Whether a watched bot has done all it will do now for this chat: no update from
+        anyone waits for it or is still unconfirmed (anyone's may reach this chat), and the bot
+        says it rests. None: the bot cannot say (settle() then waits for a quiet spell)."""
+        resting = self._resting.get(bot_id)
+        if resting is None:
+            return None
+        if self._bots[bot_id].updates:
+            return False
+        return await resting(chat_id)
 
     def bot_working(self, bot_id: int, chat_id: int) -> bool:
         """Whether a watched bot is busy for this chat (bot_busy) or its outbox is sending

@@ -45,9 +45,9 @@ class SandboxServer(Protocol):
 
     def has_undelivered(self, bot_id: int, chat_id: int) -> bool: ...
 
-    def bot_busy(self, bot_id: int, chat_id: int) -> bool: ...
-
     def bot_working(self, bot_id: int, chat_id: int) -> bool: ...
+
+    async def at_rest(self, bot_id: int, chat_id: int) -> bool | None: ...
 
     def chat_view(self, bot_id: int, chat_id: int) -> SandboxChat: ...
 
@@ -85,6 +85,9 @@ _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?")
 _DEFAULT_LOCATION = (35.6892, 51.3890)
 # How often settle() looks again at a bot that is still handling updates (seconds).
 BUSY_POLL = 0.02
+# How long a bot that cannot say it is done (another process) must leave a chat alone before
+# settle() takes it as done (seconds).
+QUIET = 0.5
 # The longest a wait for a message may stretch while the bot is still working (seconds).
 WAIT_CAP = 120.0
 
@@ -244,25 +247,25 @@ class SandboxChat:
             raise AssertionError(f"no edit within {timeout}s. {self.describe()}")
         return self._edits.popleft()
 
-    async def settle(self, quiet: float = 0.5, timeout: float = 10.0) -> list[BotMessage]:
-        """Wait until the bot leaves this chat alone for ``quiet`` s; return the unread messages.
+    async def settle(self, timeout: float = 10.0, *, quiet: float = QUIET) -> list[BotMessage]:
+        """Wait until the bot has done all it will do now in this chat; return the unread
+        messages.
 
-        Updates from this chat still waiting for the bot to fetch them count as activity, so a
-        test can send and settle at once and still see "exactly one reply" or "no reply". So
-        does a bot that says it is still handling updates (``BotApiSandbox.watch``): on a busy
-        machine a handler may take longer than the quiet period before its first reply.
+        A watched bot (``BotApiSandbox.watch``) says when: every update handled, no scheduled
+        job due or running, nothing in its outbox due for this chat. An update from this chat
+        still waiting for the bot to fetch it is activity too, so a test can send and settle at
+        once and still see "exactly one reply" or "no reply". Only a bot that cannot say (one
+        in another process) is waited for until it has left this chat alone for ``quiet`` s.
         """
         loop = asyncio.get_running_loop()
-        calm_since = time.monotonic()
         deadline = loop.time() + timeout
         while True:
-            now = time.monotonic()
             pending = self.server.has_undelivered(self.bot_id, self.id)
-            busy = not pending and self.server.bot_busy(self.bot_id, self.id)
-            if busy:
-                calm_since = now
-            quiet_for = now - max(self._last_activity, calm_since)
-            if not pending and not busy and quiet_for >= quiet:
+            rest = None if pending else await self.server.at_rest(self.bot_id, self.id)
+            if rest:
+                break
+            quiet_for = time.monotonic() - self._last_activity
+            if rest is None and not pending and quiet_for >= quiet:
                 break
             remaining = deadline - loop.time()
             if remaining <= 0:
@@ -276,7 +279,7 @@ class SandboxChat:
                 )
             if pending:
                 wait = remaining
-            elif busy:  # the bot's progress is not a change in this chat: look again soon
+            elif rest is False:  # the bot's progress is not a change in this chat: look again soon
                 wait = min(remaining, BUSY_POLL)
             else:
                 wait = min(remaining, quiet - quiet_for)
@@ -599,9 +602,9 @@ class SandboxUser:
         """The next edit the bot made in the private chat."""
         return await self.chat.next_edit(timeout)
 
-    async def settle(self, quiet: float = 0.5, timeout: float = 10.0) -> list[BotMessage]:
-        """Wait for the private chat to go quiet; return its unread bot messages."""
-        return await self.chat.settle(quiet, timeout)
+    async def settle(self, timeout: float = 10.0, *, quiet: float = QUIET) -> list[BotMessage]:
+        """Wait until the bot is done with the private chat; return its unread bot messages."""
+        return await self.chat.settle(timeout, quiet=quiet)
 
     async def ask(self, text: str, timeout: float = 5.0) -> BotMessage:
         """Send text and return the next unread bot message (the reply, if none was unread)."""

@@ -15,6 +15,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -64,8 +65,12 @@ async def open_console(
         stack.push_async_callback(runtime.stop)
         await runtime.start()
         for platform, server in servers.items():
-            # The console waits for the bot to finish handling what you typed, not a guess.
-            server.watch(tokens[platform], lambda: runtime.handling > 0)
+            # The console waits for the bot to finish what you typed, as the bot says, not a guess.
+            server.watch(
+                tokens[platform],
+                lambda: runtime.handling > 0,
+                resting=partial(runtime.at_rest, platform),
+            )
         console = Console(
             servers,
             tokens,

@@ -47,9 +47,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_SUBMITTED,
+    JobEvent,
+)
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, JobQueue
@@ -88,8 +95,37 @@ REPORTED = {"announcement": "broadcast", "offering": "broadcast", "survey": "sur
 SYSTEM_OWNER = 0
 
 
+class JobsAtWork:
+    """Whether the scheduler has work now: a job started and not finished, or one due; and
+    how many runs of each job (by id) have finished."""
+
+    def __init__(self, jobs: JobQueue[Any]) -> None:
+        self._jobs = jobs
+        self._running = 0
+        self.runs: Counter[str] = Counter()
+        jobs.scheduler.add_listener(
+            self._count, EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR
+        )
+
+    def _count(self, event: JobEvent) -> None:
+        if event.code == EVENT_JOB_SUBMITTED:
+            self._running += 1
+        else:
+            self._running -= 1
+            self.runs[event.job_id] += 1
+
+    def __bool__(self) -> bool:
+        if self._running:
+            return True
+        now = datetime.now(UTC)
+        return any(job.next_t is not None and job.next_t <= now for job in self._jobs.jobs())
+
+
 class Outbox(OutboxSender):
     """Sends what the outbox holds, on every running platform, and runs scheduled broadcasts."""
+
+    # The scheduler's activity, once one is attached (`Runtime.at_rest` asks).
+    jobs_at_work: JobsAtWork | None = None
 
     async def attach(self, platform: Platform, jobs: JobQueue[Any] | None) -> None:
         """A platform's Application is running: start its senders (and the scheduler)."""
@@ -106,6 +142,7 @@ class Outbox(OutboxSender):
             self._workers.append(asyncio.create_task(self._work(platform)))
         if self.jobs is None and jobs is not None:
             self.jobs = jobs
+            self.jobs_at_work = JobsAtWork(jobs)
             self._tasks.append(asyncio.create_task(self._monitor()))
             await self._rearm()
             for hook in self._hooks:

@@ -48,6 +48,7 @@ from storage.outbox_queue import (
     claim_next,
     next_due,
     outbox_file,
+    owes,
     record_retry,
     record_sent,
     record_undelivered,
@@ -148,6 +149,15 @@ class OutboxSender:
             return True
         pace = self._chats.get(platform, {}).get(chat_id)
         return pace is not None and pace.ready_in(asyncio.get_running_loop().time()) > 0
+
+    async def owes(self, platform: Platform, chat_id: int) -> bool:
+        """Whether a message to this chat is in flight or due now (a refused platform's rows
+        wait for a valid token: nothing is on its way), for tests and tools that wait."""
+        if platform in self.refused:
+            return False
+        if chat_id in self._in_flight.get(platform, ()):
+            return True
+        return await owes(self.db, platform.value, chat_id, later_than_now(0))
 
     def wake(self) -> None:
         """New rows are queued: let idle workers look now."""
