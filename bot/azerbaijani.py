@@ -87,6 +87,112 @@ def _fold(word: str) -> str:
     return word.translate(MATCH_FOLD).replace(ZWNJ, "").lower()
 
 
+# --- Azerbaijani in Latin letters -------------------------------------------------------------
+#
+# Members with a Latin keyboard write Azerbaijani in the Republic's alphabet («işıq kəsilib») or
+# improvise in plain letters («ishig gedib», «ishchi tapilmir»). Such a word is written here as
+# Tabriz writes it in Persian script («ایشیق کسیلیب»), and the table, the endings and the
+# lexicons' Azerbaijani entries then read it as they read Persian script.
+
+# Letters only the Republic's alphabet has (a word with one is Azerbaijani, or Turkish).
+AZERBAIJANI_LETTERS = frozenset("əƏıİşŞçÇğĞöÖüÜ")
+LATIN_AZERBAIJANI = re.compile(r"[A-Za-zəƏıİşŞçÇğĞöÖüÜ]+(?:['-][A-Za-zəƏıİşŞçÇğĞöÖüÜ]+)*")
+# Plain-letter spellings of the Republic's letters, longest first.
+_PLAIN = (
+    ("sh", "ş"), ("ch", "ç"), ("kh", "x"), ("gh", "ğ"), ("zh", "j"), ("oo", "u"), ("ee", "i"),
+)  # fmt: skip
+_CONSONANTS = {
+    "b": "ب", "c": "ج", "ç": "چ", "d": "د", "f": "ف", "g": "گ", "ğ": "غ", "h": "ه", "x": "خ",
+    "j": "ج", "k": "ک", "q": "ق", "l": "ل", "m": "م", "n": "ن", "p": "پ", "r": "ر", "s": "س",
+    "ş": "ش", "t": "ت", "v": "و", "w": "و", "y": "ی", "z": "ز",
+}  # fmt: skip
+# Vowels at the start of a word, inside it and at its end, as Tabriz writes them: «ə» is
+# unwritten inside a word and «ه» at its end; «e» is «ئ» («گئدیر»); ö «ؤ» («گؤمروک»).
+_VOWELS = {
+    "a": ("آ", "ا", "ا"), "ə": ("ا", "", "ه"), "e": ("ائ", "ئ", "ه"), "i": ("ای", "ی", "ی"),
+    "ı": ("ای", "ی", "ی"), "o": ("او", "و", "و"), "ö": ("اؤ", "ؤ", "و"), "u": ("او", "و", "و"),
+    "ü": ("او", "و", "و"),
+}  # fmt: skip
+
+
+def to_script(word: str) -> str:
+    """An Azerbaijani word in Latin letters as Tabriz writes it in Persian script («işıq» and
+    «ishiq» → «ایشیق», «gedir» → «گئدیر», «mallarımız» → «ماللاریمیز»)."""
+    return _written(_letters(word))
+
+
+def to_scripts(word: str) -> list[str]:
+    """The ways a word in Latin letters may be written in Persian script, likeliest first.
+    Plain letters leave two things open: «e» is also «ə» («defe» is «dəfə», unwritten inside
+    a word), and «g» also «q» or «ğ» («ishig» is «işıq», «baglanib» «bağlanıb»)."""
+    letters = _letters(word)
+    spellings = [_written(letters)]
+    if not AZERBAIJANI_LETTERS.intersection(word):
+        others = {
+            vowels.replace("g", g)
+            for vowels in (letters, letters.replace("e", "ə"))
+            for g in ("g", "q", "ğ")
+        }
+        spellings += sorted({_written(o) for o in others} - {spellings[0]})
+    return spellings
+
+
+# Endings of Azerbaijani words in plain letters, longest first: plural, possessive, case.
+_LATIN_ENDINGS = tuple(
+    sorted(
+        {
+            "lar", "ler", "imiz", "umuz", "miz", "muz", "dan", "den", "tan", "ten", "da", "de",
+            "ta", "te", "nin", "nun", "in", "un", "ya", "ye", "si", "su", "i", "u", "a", "e",
+        },
+        key=lambda ending: (-len(ending), ending),
+    )
+)  # fmt: skip
+_TO_PLAIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u"})
+_TO_PLAIN_PAIRS = (("ş", "sh"), ("ç", "ch"), ("ğ", "gh"))
+
+
+def plain_stems(word: str) -> list[str]:
+    """A word in plain Latin letters and without up to two Azerbaijani endings, longest
+    first («hesablarımız» → «hesablarimiz», «hesablar», «hesab»), for a Persian word a member
+    wrote with Azerbaijani endings to be read as Finglish."""
+    plain = _letters(word).translate(_TO_PLAIN)
+    for letter, pair in _TO_PLAIN_PAIRS:
+        plain = plain.replace(letter, pair)
+    found = [plain]
+    for _ in range(2):
+        current = found[-1]
+        ending = next((e for e in _LATIN_ENDINGS if current.endswith(e)), None)
+        if ending is None or len(current) - len(ending) < 3:
+            break
+        found.append(current[: -len(ending)])
+    return found
+
+
+def _letters(word: str) -> str:
+    """A word in the Republic's letters (plain-letter pairs such as «sh» read as «ş»)."""
+    lower = word.replace("I", "ı").replace("İ", "i").lower().replace("\u0307", "")
+    lower = lower.replace("'", "").replace("-", "")
+    for plain, letter in _PLAIN:
+        lower = lower.replace(plain, letter)
+    return lower
+
+
+_Y_AFTER_I = re.compile("(?<=[iı])y(?=[^aeiouəıöü])")
+
+
+def _written(lower: str) -> str:
+    lower = _Y_AFTER_I.sub("", lower)  # «qiymət» is «قیمت» («yarıya» keeps its «y»)
+    out = []
+    last = len(lower) - 1
+    for i, ch in enumerate(lower):
+        vowel = _VOWELS.get(ch)
+        if vowel is not None:
+            out.append(vowel[0] if i == 0 else vowel[2] if i == last else vowel[1])
+        else:
+            out.append(_CONSONANTS.get(ch, ""))
+    return "".join(out)
+
+
 class Azerbaijani:
     """data/azerbaijani.toml: Azerbaijani words and the Persian word each means.
 

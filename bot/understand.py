@@ -41,7 +41,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import finglish
-from bot.azerbaijani import Azerbaijani
+from bot.azerbaijani import (
+    AZERBAIJANI_LETTERS,
+    LATIN_AZERBAIJANI,
+    Azerbaijani,
+    plain_stems,
+    to_script,
+    to_scripts,
+)
 from bot.lazy import Shared
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, normalize
@@ -257,6 +264,80 @@ def _is_latin(word: str) -> bool:
     return finglish.LATIN_WORD.fullmatch(finglish.chat_letters(word)) is not None
 
 
+# Endings of Azerbaijani verbs and plurals in plain letters («vermir», «tapmiriq», «gedib»,
+# «isteyirik», «qurtarib», «mallar»).
+_LATIN_VERB = re.compile(
+    r"(m[iu]r|m[iu]r[iu][kq]|y[iu]r|y[iu]r[iu][kq]|[iu]r[iu][kq]|[iu]b|[iu]bl[ae]r|m[ae]y[iu]b"
+    r"|m[ae]d[iu]|m[ae]d[iu][kq]|[ae]j[ae][kq]|[ae]c[ae][kq]|m[ae][kq]|l[ae]r|l[ae]r[iu]m[iu]z)$"
+)
+# How closely a Latin word must read as a Persian one to be taken for it in an Azerbaijani
+# message (a word of that message is more likely Azerbaijani).
+_CLOSE_ENOUGH = 0.6
+
+
+def _azerbaijani_in_latin(bares: list[str], reader: Azerbaijani) -> bool:
+    """Whether a message's Latin words are Azerbaijani: a letter only the Republic's alphabet
+    has, or two words that are Azerbaijani and no Persian word (`_azerbaijani_evidence`)."""
+    latin = [b for b in bares if LATIN_AZERBAIJANI.fullmatch(b)]
+    if any(ch in AZERBAIJANI_LETTERS for word in latin for ch in word):
+        return True
+    return sum(1 for word in latin if _azerbaijani_evidence(word, reader)) >= 2
+
+
+def _azerbaijani_evidence(word: str, reader: Azerbaijani) -> bool:
+    """Whether a plain-letter word tells the message is Azerbaijani: written in Persian script
+    it is a word of the table or ends as a verb does («ishchi», «tapilmir»), and read as
+    Finglish it is no Persian word the lists know, nor close to one. Words both languages
+    share («javab», «edare», «chek») and Persian words ending like a verb («tamir») tell
+    nothing; nor does an English word the lists know («PLC»)."""
+    tables = finglish.tables()
+    lower = word.lower()
+    if len(word) <= 3 or lower in tables.english:
+        return False
+    if not (_LATIN_VERB.search(lower) or reader.marks([to_script(word)])):
+        return False
+    persian = to_persian(word)
+    if persian is None or reader.marks([persian]):  # the lists' own Azerbaijani («vermir»)
+        return True
+    return persian not in tables.vocabulary and finglish.closeness(lower, persian) < _CLOSE_ENOUGH
+
+
+def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None) -> Word:
+    """One Latin word of an Azerbaijani message: a word Finglish pins (a Persian word the
+    member used), a word of the Azerbaijani table, a word the lists write so, a verb as Tabriz
+    writes it, a Persian word the lists know or a place (read as Finglish, Azerbaijani endings
+    cut), else as Tabriz writes it."""
+    tables = finglish.tables()
+    if bare.lower() in tables.english:
+        return Word(bare, bare)
+    pinned = tables.table.get(bare.lower())
+    if pinned:
+        meant = reader.meaning(pinned)  # the pins hold Azerbaijani too («ishchilerimiz»)
+        if meant:
+            return Word(bare, meant, also=pinned)
+        return Word(bare, informal.written(pinned) if informal else pinned)
+    spellings = to_scripts(bare)
+    for script in spellings:
+        meant = reader.meaning(script)
+        if meant:
+            return Word(bare, meant, also=script)
+    vocabulary = finglish.tables().vocabulary
+    for script in spellings:
+        if script in vocabulary:
+            return Word(bare, script)
+    script = spellings[0]
+    if reader.marks([script]):  # a verb («deyir»): not the Persian word it sounds like («دیر»)
+        return Word(bare, script)
+    # A Persian word, perhaps with Azerbaijani endings («hesablar», «Tebrizde»).
+    for stem in plain_stems(bare):
+        persian = to_persian(stem) if _is_latin(stem) else None
+        if persian is None or finglish.closeness(stem, persian) < _CLOSE_ENOUGH:
+            continue  # «qonsu» (a neighbour) only sounds like «قانون»
+        if persian in vocabulary or is_place_word(_fold(persian)):
+            return Word(bare, informal.written(persian) if informal else persian)
+    return Word(bare, script)
+
+
 def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = True) -> list[Word]:
     """Understand a member's text word by word: Persian script, written forms, own spelling
     (`azerbaijani=False`: Azerbaijani words as written)."""
@@ -268,7 +349,11 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
     ]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
     reader = informal.azerbaijani if informal and azerbaijani else None
-    if reader is not None and not reader.marks(bares):
+    # Azerbaijani in Latin letters is read as Tabriz writes it in Persian script.
+    in_latin = reader is not None and _azerbaijani_in_latin(bares, reader)
+    if in_latin:
+        latin = [t for t in tokens if LATIN_AZERBAIJANI.fullmatch(t.strip(_PUNCTUATION))]
+    if reader is not None and not in_latin and not reader.marks(bares):
         reader = None
     result: list[Word] = []
     for token in tokens:
@@ -278,6 +363,9 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
         if bare.startswith("-") and result:
             last = result.pop()
             result.append(Word(f"{last.own}{bare}", last.text))
+            continue
+        if in_latin and reader is not None and LATIN_AZERBAIJANI.fullmatch(bare):
+            result.append(_azerbaijani_word(bare, reader, informal))
             continue
         if latin and _is_latin(bare):
             ending = _LATIN_DETACHED.get(bare.lower())

@@ -25,10 +25,16 @@ async def category_question(user: SandboxUser, text: str) -> BotMessage:
             "bargh",
         ),
         ("ایشچی تاپیلمیر جوانلار هامی گئدیب", ["✅ نیروی انسانی و آموزش"], "ایشچی"),
+        # Azerbaijani in plain Latin letters, read as Tabriz writes it in Persian script.
+        (
+            "ishchi tapilmir, cavanlar hamisi Turkiyeye gedib",
+            ["✅ نیروی انسانی و آموزش"],
+            "ishchi",
+        ),
         # No word of the category lexicon: the problem types know a software licence.
         ("solidworks license nadarim", ["✅ فناوری و نوآوری"], "solidworks"),
     ],
-    ids=["finglish", "azerbaijani", "problem-type"],
+    ids=["finglish", "azerbaijani", "azerbaijani-latin", "problem-type"],
 )
 async def test_finglish_and_azerbaijani_reports_get_the_right_suggestion(
     khooshe: Khooshe, text: str, buttons: list[str], quoted: str
@@ -77,8 +83,13 @@ async def test_nothing_matched_asks_from_the_full_list(khooshe: Khooshe) -> None
             "معدن ماسه را بسته‌اند و نمی‌توانیم بلوک تولید کنیم",
             "قوم معدنینی باغلاییبلار، بلوک کسه بیلمیریک",
         ),
+        # The Republic's alphabet: no word in common with the formal text as typed.
+        (
+            "برق شهرک هر روز قطع می‌شود و دستگاه‌ها آسیب می‌بینند",
+            "şəhrəkdə işıq hər gün kəsilir, dəzgahlarımız yanır",
+        ),
     ],
-    ids=["colloquial", "finglish", "problem-type", "azerbaijani"],
+    ids=["colloquial", "finglish", "problem-type", "azerbaijani", "azerbaijani-latin"],
 )
 async def test_a_report_in_own_words_is_offered_me_too_on_the_formal_one(
     khooshe: Khooshe, formal: str, own_words: str
