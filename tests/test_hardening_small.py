@@ -49,10 +49,14 @@ async def test_a_report_text_sent_while_the_database_is_locked_is_not_kept(
     await register(user)
     await user.press("📝 ثبت مشکل")
     await expect(user, "با کلمات خودتان")
-    # Another process (a backup, a sqlite3 shell) holds the write lock past busy_timeout.
-    other = sqlite3.connect(khooshe.db_path, isolation_level=None)
+    # Another process (a backup, a sqlite3 shell) holds the write lock past busy_timeout. It
+    # waits for the lock in a thread: the bot may be in the middle of a write of its own, which
+    # needs the event loop to finish.
+    other = sqlite3.connect(
+        khooshe.db_path, isolation_level=None, timeout=60, check_same_thread=False
+    )
     try:
-        other.execute("BEGIN IMMEDIATE")
+        await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")
         await user.send_text(POWER_CUT)
         apology = await expect(user, "دوباره", wait=60)
         assert "انجام نشد" in (apology.text or "")

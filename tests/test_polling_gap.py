@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.sandbox.driver import WAIT_CAP
 from storage.db import connect
 from storage.polling import last_poll, record_poll
 from tests.conftest import Khooshe, expect, shown
@@ -14,6 +16,11 @@ from tests.conftest import Khooshe, expect, shown
 async def _polled_last(khooshe: Khooshe, hours_ago: float) -> None:
     """Stop the bot and make its last successful getUpdates `hours_ago` old (as if it had
     been down that long), then start it again."""
+    # Its first poll answered is stamped on disk (a stop before then would leave no stamp).
+    deadline = asyncio.get_running_loop().time() + WAIT_CAP
+    while await last_poll(khooshe.db, khooshe.platform.value) is None:
+        assert asyncio.get_running_loop().time() < deadline, "the bot never polled"
+        await asyncio.sleep(0.05)
     await khooshe.stop()
     db = await connect(khooshe.db_path)
     try:

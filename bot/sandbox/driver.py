@@ -248,8 +248,15 @@ class SandboxChat:
         return self._edits.popleft()
 
     async def settle(self, timeout: float = 10.0, *, quiet: float = QUIET) -> list[BotMessage]:
-        """Wait until the bot has done all it will do now in this chat; return the unread
-        messages.
+        """Wait until the bot has done all it will do now in this chat (`done`); return the
+        unread messages."""
+        await self.done(timeout, quiet=quiet)
+        fresh = self.messages[self._read :]
+        self._read = len(self.messages)
+        return fresh
+
+    async def done(self, timeout: float = 10.0, *, quiet: float = QUIET) -> None:
+        """Wait until the bot has done all it will do now in this chat.
 
         A watched bot (``BotApiSandbox.watch``) says when: every update handled, no scheduled
         job due or running, nothing in its outbox due for this chat. An update from this chat
@@ -284,9 +291,6 @@ class SandboxChat:
             else:
                 wait = min(remaining, quiet - quiet_for)
             await self._wait_change(max(wait, 0.001))
-        fresh = self.messages[self._read :]
-        self._read = len(self.messages)
-        return fresh
 
     def _label(self) -> str:
         name = self.title or self._chat.get("first_name") or ""
