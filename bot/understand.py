@@ -321,7 +321,7 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
         meant = reader.meaning(script)
         if meant:
             return Word(bare, meant, also=script)
-    vocabulary = finglish.tables().vocabulary
+    vocabulary = tables.vocabulary
     for script in spellings:
         if script in vocabulary:
             return Word(bare, script)
@@ -351,8 +351,6 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
     reader = informal.azerbaijani if informal and azerbaijani else None
     # Azerbaijani in Latin letters is read as Tabriz writes it in Persian script.
     in_latin = reader is not None and _azerbaijani_in_latin(bares, reader)
-    if in_latin:
-        latin = [t for t in tokens if LATIN_AZERBAIJANI.fullmatch(t.strip(_PUNCTUATION))]
     if reader is not None and not in_latin and not reader.marks(bares):
         reader = None
     result: list[Word] = []

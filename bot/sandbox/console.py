@@ -442,11 +442,10 @@ class Console:
         return True
 
     async def _settle(self) -> None:
-        """Wait until the bot is done with what you did, in every chat shown here (or a while
-        passed): a report's card reaches the staff group after the member's answer."""
-        # Still busy after that: what it sends later is printed when it comes.
+        """Wait until the bot is done with what you did in every chat here (or a while passed):
+        a report's card reaches the staff group after the member's answer. Still busy after
+        that: what it sends later is printed when it comes."""
         with contextlib.suppress(AssertionError):
-            await self.view.settle(timeout=SETTLE_TIMEOUT)
             for _, chat in self.views():
                 await chat.done(timeout=SETTLE_TIMEOUT)
 
