@@ -95,6 +95,9 @@ PARTS = {
     # four of them new to us: Azerbaijani in Latin letters (ASCII and the Republic's alphabet),
     # telegraphic, code-switching with English words, and speech-to-text.
     "held-out 16": DATA / "similar_pairs_heldout15.tsv",
+    # Written blind right after (session 32, same writer's brief), half its pairs with
+    # Azerbaijani in Latin letters on one side; measured once, then tuned on.
+    "dev 17": DATA / "similar_pairs_heldout16.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
 HELD_OUT: tuple[str, ...] = ("held-out 15", "held-out 16")

@@ -124,16 +124,24 @@ def to_script(word: str) -> str:
 def to_scripts(word: str) -> list[str]:
     """The ways a word in Latin letters may be written in Persian script, likeliest first.
     Plain letters leave two things open: «e» is also «ə» («defe» is «dəfə», unwritten inside
-    a word), and «g» also «q» or «ğ» («ishig» is «işıq», «baglanib» «bağlanıb»)."""
+    a word), and «g» also «q» or «ğ» («ishig» is «işıq», «baglanib» «bağlanıb»). And a word's
+    last «ə» keeps its «ه» before an ending («idarəsi» is «اداره‌سی», «idarə» with «-si»)."""
     letters = _letters(word)
-    spellings = [_written(letters)]
+    variants = [letters]
     if not AZERBAIJANI_LETTERS.intersection(word):
-        others = {
-            vowels.replace("g", g)
-            for vowels in (letters, letters.replace("e", "ə"))
-            for g in ("g", "q", "ğ")
-        }
-        spellings += sorted({_written(o) for o in others} - {spellings[0]})
+        variants += sorted(
+            {
+                vowels.replace("g", g)
+                for vowels in (letters, letters.replace("e", "ə"))
+                for g in ("g", "q", "ğ")
+            }
+            - {letters}
+        )
+    spellings: list[str] = []
+    for variant in variants:
+        for spelling in (_written(variant), _written(variant, schwa="ه")):
+            if spelling not in spellings:
+                spellings.append(spelling)
     return spellings
 
 
@@ -180,13 +188,16 @@ def _letters(word: str) -> str:
 _Y_AFTER_I = re.compile("(?<=[iı])y(?=[^aeiouəıöü])")
 
 
-def _written(lower: str) -> str:
+def _written(lower: str, schwa: str = "") -> str:
+    """A word in the Republic's letters in Persian script, an «ə» inside it as `schwa`."""
     lower = _Y_AFTER_I.sub("", lower)  # «qiymət» is «قیمت» («yarıya» keeps its «y»)
     out = []
     last = len(lower) - 1
     for i, ch in enumerate(lower):
         vowel = _VOWELS.get(ch)
-        if vowel is not None:
+        if ch == "ə" and 0 < i < last:
+            out.append(schwa)
+        elif vowel is not None:
             out.append(vowel[0] if i == 0 else vowel[2] if i == last else vowel[1])
         else:
             out.append(_CONSONANTS.get(ch, ""))

@@ -46,7 +46,6 @@ from bot.azerbaijani import (
     LATIN_AZERBAIJANI,
     Azerbaijani,
     plain_stems,
-    to_script,
     to_scripts,
 )
 from bot.lazy import Shared
@@ -128,9 +127,16 @@ def protect_place_names(names: Iterable[str]) -> None:
     global _places
     kept = tuple(names)
     _places = Shared(lambda: _place_words(kept))
-    to_persian.cache_clear()
+    _forget_latin_readings()
     for clear in _read_with_places:
         clear()
+
+
+def _forget_latin_readings() -> None:
+    """Latin words are read again: the place names or the common words changed."""
+    to_persian.cache_clear()
+    _azerbaijani_evidence.cache_clear()
+    _azerbaijani_word.cache_clear()
 
 
 def _place_in_latin(lower: str) -> str | None:
@@ -228,7 +234,7 @@ class Informal:
             self.azerbaijani = Azerbaijani({}, common)
         # hazm's common words help read Finglish no list knows («fasele» → «فاصله»).
         finglish.use_common_words(lemmatizer.words)
-        to_persian.cache_clear()
+        _forget_latin_readings()
 
     def _written(self, word: str) -> str:
         """The written form of one normalised word (itself if it is not spoken Persian)."""
@@ -270,6 +276,11 @@ _LATIN_VERB = re.compile(
     r"(m[iu]r|m[iu]r[iu][kq]|y[iu]r|y[iu]r[iu][kq]|[iu]r[iu][kq]|[iu]b|[iu]bl[ae]r|m[ae]y[iu]b"
     r"|m[ae]d[iu]|m[ae]d[iu][kq]|[ae]j[ae][kq]|[ae]c[ae][kq]|m[ae][kq]|l[ae]r|l[ae]r[iu]m[iu]z)$"
 )
+# Azerbaijani words no Persian word is spelled like, in plain letters: «none», «for», «now»,
+# «our», «how».
+_LATIN_AZERBAIJANI_WORD = re.compile(
+    r"yox|yoxdu|yoxdur|yoxdi|ucun|uchun|chox|indi|bizim|sizin|nece|neche|hele|niye"
+)
 # How closely a Latin word must read as a Persian one to be taken for it in an Azerbaijani
 # message (a word of that message is more likely Azerbaijani).
 _CLOSE_ENOUGH = 0.6
@@ -284,17 +295,21 @@ def _azerbaijani_in_latin(bares: list[str], reader: Azerbaijani) -> bool:
     return sum(1 for word in latin if _azerbaijani_evidence(word, reader)) >= 2
 
 
+@functools.lru_cache(maxsize=65536)
 def _azerbaijani_evidence(word: str, reader: Azerbaijani) -> bool:
-    """Whether a plain-letter word tells the message is Azerbaijani: written in Persian script
-    it is a word of the table or ends as a verb does («ishchi», «tapilmir»), and read as
-    Finglish it is no Persian word the lists know, nor close to one. Words both languages
-    share («javab», «edare», «chek») and Persian words ending like a verb («tamir») tell
-    nothing; nor does an English word the lists know («PLC»)."""
+    """Whether a plain-letter word tells the message is Azerbaijani: a word no Persian word is
+    spelled like («yoxdu», «ucun»); or, written in Persian script in one of its ways, a word of
+    the table or a verb's ending («ishig», «tapilmir»), while read as Finglish it is no Persian
+    word the lists know, nor close to one. Words both languages share («javab», «edare»,
+    «chek») and Persian words ending like a verb («tamir») tell nothing; nor does an English
+    word the lists know («PLC»)."""
     tables = finglish.tables()
     lower = word.lower()
+    if _LATIN_AZERBAIJANI_WORD.fullmatch(lower):
+        return True
     if len(word) <= 3 or lower in tables.english:
         return False
-    if not (_LATIN_VERB.search(lower) or reader.marks([to_script(word)])):
+    if not (_LATIN_VERB.search(lower) or any(reader.marks([s]) for s in to_scripts(word))):
         return False
     persian = to_persian(word)
     if persian is None or reader.marks([persian]):  # the lists' own Azerbaijani («vermir»)
@@ -302,6 +317,7 @@ def _azerbaijani_evidence(word: str, reader: Azerbaijani) -> bool:
     return persian not in tables.vocabulary and finglish.closeness(lower, persian) < _CLOSE_ENOUGH
 
 
+@functools.lru_cache(maxsize=65536)
 def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None) -> Word:
     """One Latin word of an Azerbaijani message: a word Finglish pins (a Persian word the
     member used), a word of the Azerbaijani table, a word the lists write so, a verb as Tabriz
