@@ -291,6 +291,25 @@ def test_azerbaijani_in_latin_letters_gets_its_category(text: str, slug: str) ->
     assert suggest_category(text, Lexicon.load(LEXICON_PATH))[0].slug == slug
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("power cuts every day in Salimi estate, our machines got damaged", "electricity"),
+        ("the bank refused our loan, they want more collateral", "finance"),
+        ("customs is holding our shipment at Bazargan border", "export"),
+        ("we cannot find skilled workers, young people leave", "workforce"),
+        ("tax office fined us and froze our account", "tax_insurance"),
+        ("our raw material prices doubled, steel sheet is not available", "raw_materials"),
+        ("road to the estate is full of potholes, trucks can't enter", "infrastructure"),
+        ("our operating license renewal is stuck at the environment office", "permits"),
+        ("smuggled shoes from Turkey are killing our sales", "market"),
+    ],
+)
+def test_a_report_written_in_english_gets_its_category(text: str, slug: str) -> None:
+    # English business words are pinned in data/finglish.toml («loan» is no «آلان»).
+    assert suggest_category(text, Lexicon.load(LEXICON_PATH))[0].slug == slug
+
+
 def test_place_names_stay_in_an_azerbaijani_message() -> None:
     understand.protect_place_names(["شهرک صنعتی دری"])
     try:
