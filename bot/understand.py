@@ -237,11 +237,40 @@ class Informal:
         _forget_latin_readings()
 
     def _written(self, word: str) -> str:
-        """The written form of one normalised word (itself if it is not spoken Persian)."""
+        """The written form of one normalised word (itself if it is not spoken Persian); a
+        word nobody writes, spelled with a letter of like sound, is the lists' word
+        («مالیاط» is «مالیات», «تعمین» «تامین»)."""
         folded = _fold(word)
         if folded in self.known and folded not in self.words:
             return word
-        return self.words.get(folded) or self.verbs.get(folded) or word
+        spoken = self.words.get(folded) or self.verbs.get(folded)
+        if spoken:
+            return spoken
+        if _PERSIAN_LETTER.match(word) and folded not in finglish.tables().vocabulary:
+            return _sounds_like().get(_sound(folded), word)
+        return word
+
+
+# Letters members mix up because they sound alike.
+_LIKE_SOUNDS = str.maketrans(
+    {"ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز", "ح": "ه", "غ": "ق", "ع": "ا"}
+)
+
+
+def _sound(folded: str) -> str:
+    """A folded word as it sounds: letters of like sound made one («مالیاط» → «مالیات»)."""
+    return folded.translate(_LIKE_SOUNDS)
+
+
+@functools.cache
+def _sounds_like() -> dict[str, str]:
+    """The lists' Persian words by how they sound, where only one word sounds so."""
+    found: dict[str, dict[str, str]] = {}  # a sound's words, one spelling of each
+    for word in sorted(finglish.tables().vocabulary):
+        if _PERSIAN_LETTER.match(word) and " " not in word and len(word) >= 3:
+            folded = _fold(word)
+            found.setdefault(_sound(folded), {}).setdefault(folded, word)
+    return {sound: next(iter(w.values())) for sound, w in found.items() if len(w) == 1}
 
 
 # --- the one step -----------------------------------------------------------------------------

@@ -302,6 +302,17 @@ def test_a_report_in_latin_letters_gets_its_category(text: str, slug: str) -> No
     assert suggest_category(text, Lexicon.load(LEXICON_PATH))[0].slug == slug
 
 
+def test_a_word_spelled_with_a_letter_of_like_sound_is_the_lists_word() -> None:
+    got = _understood("مالیاط امسال سه برابر شده، ظمانت نامه هم قبول نمیکنن، اینترنط قطعه")
+    assert got["مالیاط"] == "مالیات"
+    assert got["ظمانت"] == "ضمانت"
+    assert got["اینترنط"] == "اینترنت"
+    lexicon = Lexicon.load(LEXICON_PATH)
+    assert suggest_category("مالیاط امسال سه برابر شده", lexicon)[0].slug == "tax_insurance"
+    # Words people write are left alone, even when a listed word sounds the same.
+    assert "قطعه" not in got
+
+
 def test_place_names_stay_in_an_azerbaijani_message() -> None:
     understand.protect_place_names(["شهرک صنعتی دری"])
     try:
