@@ -25,11 +25,11 @@ async def category_question(user: SandboxUser, text: str) -> BotMessage:
             "bargh",
         ),
         ("ایشچی تاپیلمیر جوانلار هامی گئدیب", ["✅ نیروی انسانی و آموزش"], "ایشچی"),
-        # Azerbaijani in plain Latin letters, read as Tabriz writes it in Persian script.
+        # Azerbaijani in the Republic's Latin letters, read as Tabriz writes it in Persian script.
         (
-            "ishchi tapilmir, cavanlar hamisi Turkiyeye gedib",
+            "ustalarımız gedib, cavanlar bu işi öyrənmir",
             ["✅ نیروی انسانی و آموزش"],
-            "ishchi",
+            "ustalarımız",
         ),
         # No word of the category lexicon: the problem types know a software licence.
         ("solidworks license nadarim", ["✅ فناوری و نوآوری"], "solidworks"),
