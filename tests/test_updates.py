@@ -169,6 +169,35 @@ async def test_waiting_for_a_message_runs_its_clock_only_while_the_bot_is_idle(
         await user.next_message(timeout=0.2)
 
 
+async def test_waiting_for_a_message_holds_while_work_elsewhere_may_still_send_it(
+    khooshe: Khooshe,
+) -> None:
+    """A message may come from work that is not this chat's: a staff reply handled in the
+    group, a job of the scheduler. While the bot is not at rest for this chat, next_message()
+    keeps waiting however short its timeout (a CI run once lost a long staff reply so)."""
+    runtime = khooshe.runtime
+    assert runtime is not None and runtime.outbox is not None
+    jobs = runtime.outbox.jobs
+    assert jobs is not None
+    user = khooshe.member()
+    await user.send_command("start")
+    await user.settle()
+    release = asyncio.Event()
+
+    async def reply(context: object) -> None:
+        await release.wait()
+        await jobs.application.bot.send_message(user.id, "پاسخ دیرهنگام")
+
+    jobs.run_once(reply, 0)
+    waiting = asyncio.create_task(user.next_message(timeout=0.2))
+    try:
+        await asyncio.wait({waiting}, timeout=1.0)
+        assert not waiting.done()
+    finally:
+        release.set()
+    assert (await waiting).text == "پاسخ دیرهنگام"
+
+
 async def test_a_slow_export_holds_up_nobody_and_one_persons_quick_taps_stay_in_order(
     khooshe: Khooshe,
 ) -> None:

@@ -203,8 +203,10 @@ class SandboxChat:
         self, ready: Callable[[], bool], timeout: float, *, poll: bool = False
     ) -> bool:
         """Wait until ``ready()``. The ``timeout`` runs only while the bot is idle: as long as
-        a watched bot still holds an update from this chat or says it is handling one, or its
-        outbox is sending to this chat (a busy machine), the wait goes on, up to WAIT_CAP.
+        a watched bot still holds an update from this chat or says it is handling one, its
+        outbox is sending to this chat, or it is not yet at rest for this chat (`done`: an
+        update from another chat, say the staff group, may still bring a message here), the
+        wait goes on, up to WAIT_CAP: a busy machine is slow, not wrong.
         ``ready`` is looked at on each change in this chat, or every BUSY_POLL with ``poll``
         (what it reads is not in the chat, e.g. a callback's answer).
 
@@ -222,6 +224,10 @@ class SandboxChat:
             now = loop.time()
             if now >= deadline or watching:
                 busy = self.server.bot_working(self.bot_id, self.id)
+                if not busy and now >= deadline:
+                    # Not busy for this chat, but maybe not done with it either: another
+                    # chat's update may still bring a message here. Asked once a timeout.
+                    busy = await self.server.at_rest(self.bot_id, self.id) is False
                 if busy:
                     deadline = max(deadline, now + timeout)
                     watching = True  # the bot's progress is not a change here: look again soon
