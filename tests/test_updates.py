@@ -118,8 +118,9 @@ async def test_settle_waits_for_work_a_handler_left_running_beside_its_update(
     assert "کار کناری تمام شد" in await _held(asyncio.create_task(user.settle()), release)
 
 
-async def test_settle_waits_for_a_scheduled_job_at_work(khooshe: Khooshe) -> None:
-    """A job of the scheduler (a reminder falling due) is the bot at work too."""
+async def _held_job(khooshe: Khooshe, text: str) -> tuple[SandboxUser, asyncio.Event]:
+    """A member past /start, and a job of the scheduler, due now, that sends them `text` once
+    the returned event is set."""
     runtime = khooshe.runtime
     assert runtime is not None and runtime.outbox is not None
     jobs = runtime.outbox.jobs
@@ -129,11 +130,17 @@ async def test_settle_waits_for_a_scheduled_job_at_work(khooshe: Khooshe) -> Non
     await user.settle()
     release = asyncio.Event()
 
-    async def remind(context: object) -> None:
+    async def send(context: object) -> None:
         await release.wait()
-        await jobs.application.bot.send_message(user.id, "یادآوری آزمایشی")
+        await jobs.application.bot.send_message(user.id, text)
 
-    jobs.run_once(remind, 0)
+    jobs.run_once(send, 0)
+    return user, release
+
+
+async def test_settle_waits_for_a_scheduled_job_at_work(khooshe: Khooshe) -> None:
+    """A job of the scheduler (a reminder falling due) is the bot at work too."""
+    user, release = await _held_job(khooshe, "یادآوری آزمایشی")
     assert await _held(asyncio.create_task(user.settle()), release) == ["یادآوری آزمایشی"]
 
 
@@ -175,20 +182,7 @@ async def test_waiting_for_a_message_holds_while_work_elsewhere_may_still_send_i
     """A message may come from work that is not this chat's: a staff reply handled in the
     group, a job of the scheduler. While the bot is not at rest for this chat, next_message()
     keeps waiting however short its timeout (a CI run once lost a long staff reply so)."""
-    runtime = khooshe.runtime
-    assert runtime is not None and runtime.outbox is not None
-    jobs = runtime.outbox.jobs
-    assert jobs is not None
-    user = khooshe.member()
-    await user.send_command("start")
-    await user.settle()
-    release = asyncio.Event()
-
-    async def reply(context: object) -> None:
-        await release.wait()
-        await jobs.application.bot.send_message(user.id, "پاسخ دیرهنگام")
-
-    jobs.run_once(reply, 0)
+    user, release = await _held_job(khooshe, "پاسخ دیرهنگام")
     waiting = asyncio.create_task(user.next_message(timeout=0.2))
     try:
         await asyncio.wait({waiting}, timeout=1.0)
