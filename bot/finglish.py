@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import english as english_words
 from bot.settings import PROJECT_ROOT
 from bot.text import MATCH_FOLD, ZWNJ, normalize
 
@@ -97,6 +98,9 @@ class Tables:
             for key, value in tomllib.loads(table_path.read_text(encoding="utf-8")).items()
             if isinstance(value, str)
         }
+        # English words are read so in any message («loan» is no «آلان»): bot/english.py.
+        for key, value in english_words.english().words.items():
+            table.setdefault(key, value)
         lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
         # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
         if SYNONYMS_PATH.exists():

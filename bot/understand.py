@@ -37,10 +37,11 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import finglish
+from bot import english, finglish
 from bot.azerbaijani import (
     AZERBAIJANI_LETTERS,
     LATIN_AZERBAIJANI,
@@ -383,6 +384,33 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
     return Word(bare, script)
 
 
+# How closely a Latin word of an English message must read as a Persian word the lists know to
+# be taken for it («Tamin», «gomrok»; not «lost» for «لیست»).
+_ENGLISH_CLOSE = 0.75
+# The shortest word of an English message read as Finglish pins it («shahrak», «sherkat»).
+_ENGLISH_PINNED = 5
+
+
+def _in_english(informal: Informal | None, word: str) -> str | None:
+    """A word of an English message that is no English word the lists know: a place, or a
+    Persian word the lists know (or a name) spelled close to it, else None (kept as
+    written)."""
+    if not _is_latin(word):
+        return informal.written(word) if informal and _PERSIAN_LETTER.match(word) else None
+    persian = to_persian(word)
+    if persian is None:
+        return None
+    tables = finglish.tables()
+    # A name («Mellat», «Tamin») may be a word no list has; a word Finglish pins is that word,
+    # unless it is short enough to be English too («man», «pain»).
+    known = persian in tables.vocabulary or word[0].isupper()
+    close = finglish.closeness(word.lower(), persian) >= _ENGLISH_CLOSE
+    pinned = len(word) >= _ENGLISH_PINNED and word.lower() in tables.table
+    if is_place_word(_fold(persian)) or pinned or (known and close):
+        return informal.written(persian) if informal else persian
+    return None
+
+
 def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = True) -> list[Word]:
     """Understand a member's text word by word: Persian script, written forms, own spelling
     (`azerbaijani=False`: Azerbaijani words as written)."""
@@ -393,6 +421,9 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
         if finglish.LATIN_WORD.fullmatch(finglish.chat_letters(t.strip(_PUNCTUATION)))
     ]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
+    if latin and english.is_english(latin, len(tokens)):
+        read = english.english().read([b for b in bares if b], partial(_in_english, informal))
+        return [Word(own, text) for own, text in read]
     reader = informal.azerbaijani if informal and azerbaijani else None
     # Azerbaijani in Latin letters is read as Tabriz writes it in Persian script.
     in_latin = reader is not None and _azerbaijani_in_latin(bares, reader)

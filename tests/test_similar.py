@@ -30,10 +30,12 @@ def places() -> None:
 
 def test_pairs_sets_are_sound() -> None:
     # Held-out 16 adds styles: Azerbaijani in Latin letters, telegraphic, code-switching and
-    # speech-to-text.
+    # speech-to-text; held-out 18 Azerbaijani in Persian script (the standard orthography too),
+    # Persian on an Arabic keyboard, thumb typos, questions, rambling stories and English.
     styles = {
         *("formal", "colloquial", "finglish", "azerbaijani"),
         *("azlatin", "terse", "mixed", "voice"),
+        *("azscript", "arabic_kb", "typo", "question", "story", "english"),
     }
     parts = {name: read_pairs(path) for name, path in PARTS.items()}
     assert len(parts["tuning"]) + len(parts["dev 1"]) >= 150
