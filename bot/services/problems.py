@@ -78,27 +78,27 @@ def load(directory: Path) -> dict[str, Lexicon]:
     ValueError names the file and the bad entry: a file not named after a category, a problem
     id that isn't one, an unknown group, or an entry the category lexicon's rules refuse.
     """
-    catalogue: dict[str, Lexicon] = {}
-    for path in sorted(directory.glob("*.toml")):
-        if path.stem not in SLUGS:
-            raise ValueError(f"{path.name}: not a category; known: {', '.join(SLUGS)}")
-        try:
-            problems = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
-        groups = _groups(path.name, problems.pop(_GROUPS, {}))
-        types: dict[str, Mapping[str, object]] = {}
-        for problem, table in problems.items():
-            if not _PROBLEM_ID.fullmatch(problem):
-                raise ValueError(f"{path.name}: [{problem}] is not a problem id (a_b_c)")
-            if not isinstance(table, Mapping) or not table:
-                raise ValueError(f'{path.name}: [{problem}] must be a table of "entry" = weight')
-            types[f"{path.stem}.{problem}"] = _expanded(path.name, problem, table, groups)
-        # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
-        catalogue[path.stem] = Lexicon.from_mapping(
-            types, source=path.name, labels=tuple(types), analyse=analysed_key
-        )
-    return catalogue
+    return {path.stem: _load_file(path) for path in sorted(directory.glob("*.toml"))}
+
+
+def _load_file(path: Path) -> Lexicon:
+    """One category's problem file (`load`); ValueError names the file and the bad entry."""
+    if path.stem not in SLUGS:
+        raise ValueError(f"{path.name}: not a category; known: {', '.join(SLUGS)}")
+    try:
+        problems = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+    groups = _groups(path.name, problems.pop(_GROUPS, {}))
+    types: dict[str, Mapping[str, object]] = {}
+    for problem, table in problems.items():
+        if not _PROBLEM_ID.fullmatch(problem):
+            raise ValueError(f"{path.name}: [{problem}] is not a problem id (a_b_c)")
+        if not isinstance(table, Mapping) or not table:
+            raise ValueError(f'{path.name}: [{problem}] must be a table of "entry" = weight')
+        types[f"{path.stem}.{problem}"] = _expanded(path.name, problem, table, groups)
+    # Entries in spoken form («پیدا نمیشه») match as members' spoken text is read.
+    return Lexicon.from_mapping(types, source=path.name, labels=tuple(types), analyse=analysed_key)
 
 
 def _groups(source: str, table: object) -> dict[str, list[str]]:
@@ -131,13 +131,17 @@ def _expanded(
 
 
 def load_or_none(directory: Path) -> dict[str, Lexicon]:
-    """The catalogue; with a broken file, none (and an error logged): "me too" then goes by
-    words alone rather than fail every report. `python -m bot check` names the bad entry."""
-    try:
-        return load(directory)
-    except ValueError as exc:
-        log.error("problem types not used: %s", exc)
-        return {}
+    """The catalogue without its broken files (an error logged for each): a staffer's slip in
+    one category's types leaves that category's reports to its words alone, and every other
+    category as it was, rather than fail every report. `python -m bot check` names the bad
+    entry."""
+    catalogue: dict[str, Lexicon] = {}
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            catalogue[path.stem] = _load_file(path)
+        except ValueError as exc:
+            log.error("problem types not used: %s", exc)
+    return catalogue
 
 
 _catalogue = Shared(lambda: load_or_none(PROBLEMS_DIR))
