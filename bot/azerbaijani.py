@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 
+from bot.settings import read_toml
 from bot.text import MATCH_FOLD, ZWNJ, normalize
 
 # Azerbaijani endings members write in Persian script: plural, possessive and case endings
@@ -235,10 +235,7 @@ class Azerbaijani:
         cls, path: Path, persian: frozenset[str], listed: frozenset[str] = frozenset()
     ) -> Azerbaijani:
         """Read the table; ValueError names a bad line."""
-        try:
-            table = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        table = read_toml(path)
         for said, meant in table.items():
             if not isinstance(meant, str) or not meant.strip():
                 raise ValueError(f'{path.name}: {said!r} must be one Persian word: "…"')

@@ -187,6 +187,7 @@ def _database(path: Path) -> tuple[bool, str]:
 
 def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     from bot.azerbaijani import Azerbaijani
+    from bot.english import ENGLISH_PATH, English
     from bot.finglish import PROBLEMS_DIR
     from bot.services import names, problems
     from bot.services.categorize import Lexicon
@@ -219,6 +220,10 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     def azerbaijani() -> str:
         return f"{len(Azerbaijani.load(AZERBAIJANI_PATH, frozenset()).meanings)} words"
 
+    def english_words() -> str:
+        found = English.load(ENGLISH_PATH)
+        return f"{len(found.words)} words, {len(found.phrases)} phrases"
+
     def holidays() -> str:
         Holidays.load(settings.holidays_file)
         return "parsed"
@@ -243,6 +248,7 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
         ("lexicon file", check("LEXICON_FILE", settings.lexicon_file, lexicon)),
         ("problem types", check("data/problems", PROBLEMS_DIR, problem_types)),
         ("Azerbaijani words", check("data/azerbaijani.toml", AZERBAIJANI_PATH, azerbaijani)),
+        ("English words", check("data/english.toml", ENGLISH_PATH, english_words)),
         ("names", check("data/names.toml", names.NAMES_PATH, names_said)),
         ("holidays file", check("HOLIDAYS_FILE", settings.holidays_file, holidays)),
         (

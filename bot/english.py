@@ -14,15 +14,17 @@ English messages only: a Finglish «bad» is «بعد», a Finglish «to» «ت�
 from __future__ import annotations
 
 import functools
-import tomllib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, read_toml
 
 __all__ = ["ENGLISH_PATH", "English", "english", "is_english"]
 
 ENGLISH_PATH = PROJECT_ROOT / "data" / "english.toml"
+log = logging.getLogger(__name__)
 # The share of a message's words in Latin letters for it to be read as English.
 _LATIN_SHARE = 0.6
 # Words of English evidence a message needs.
@@ -86,18 +88,41 @@ class English:
                 read.append((word, persian or other(word) or word))
         return read
 
+    @classmethod
+    def load(cls, path: Path) -> English:
+        """Read data/english.toml; ValueError names a bad line."""
+        data = read_toml(path)
+        words, phrases, ignored = (data.get(t, {}) for t in ("words", "phrases", "ignored"))
+        for table, entries in (("words", words), ("phrases", phrases)):
+            for key, value in entries.items():
+                if not isinstance(value, str) or not value.strip():
+                    raise ValueError(f'{path.name}: [{table}] {key!r} must be a Persian word: "…"')
+        lists = {name: ignored.get(name, []) for name in ("words", "evidence")}
+        for name, listed in lists.items():
+            if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+                raise ValueError(f'{path.name}: [ignored] {name} must be a list of words: ["…"]')
+        left_out = frozenset(w.lower() for w in lists["words"])
+        read = sorted(left_out & {k.lower() for k in words})
+        if read:
+            raise ValueError(f"{path.name}: {read[0]!r} is both read and left out ([ignored])")
+        return cls(
+            {k.lower(): v for k, v in words.items()},
+            {tuple(k.lower().split()): v for k, v in phrases.items()},
+            left_out,
+            frozenset(w.lower() for w in lists["evidence"]),
+        )
+
 
 @functools.cache
 def english() -> English:
-    """data/english.toml, read once."""
-    data = tomllib.loads(ENGLISH_PATH.read_text(encoding="utf-8"))
-    ignored = data["ignored"]
-    return English(
-        {k.lower(): v for k, v in data["words"].items()},
-        {tuple(k.lower().split()): v for k, v in data["phrases"].items()},
-        frozenset(w.lower() for w in ignored["words"]),
-        frozenset(w.lower() for w in ignored["evidence"]),
-    )
+    """data/english.toml, read once. A broken file is logged and read as empty: English
+    reports then go as Finglish did, rather than fail every report (`python -m bot check`
+    names the bad line)."""
+    try:
+        return English.load(ENGLISH_PATH)
+    except (OSError, ValueError) as exc:
+        log.error("English words not used: %s", exc)
+        return English({}, {}, frozenset(), frozenset())
 
 
 def is_english(latin: Sequence[str], count: int) -> bool:

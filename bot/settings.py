@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +15,15 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A data file staff edit (data/*.toml); ValueError names it when it is not valid TOML."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+
 
 # Both platforms issue tokens shaped "<bot id>:<secret>"; anything else is a typo worth
 # stopping for before we try to reach a server with it.

@@ -61,6 +61,7 @@ async def test_a_good_configuration_passes_every_check(tmp_path: Path) -> None:
         "lexicon file",
         "problem types",
         "Azerbaijani words",
+        "English words",
         "names",
         "holidays file",
         "outside bodies file",
@@ -116,6 +117,7 @@ async def test_a_broken_configuration_fails_each_broken_check(tmp_path: Path) ->
         "lexicon file",
         "problem types",
         "Azerbaijani words",
+        "English words",
         "names",
         "outside bodies file",
     }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import pytest
 
 from bot import english, understand
@@ -94,3 +97,35 @@ def test_an_english_report_and_a_persian_one_of_one_problem_are_alike() -> None:
     assert {"بازرس", "بیمه", "جریمه"} <= tokens_for_similarity(english_report)
     score = pair_similarity(english_report, persian_report, "tax_insurance")
     assert score >= SIMILARITY_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('[words]\n"loan" = 3\n', "must be a Persian word"),
+        ('[words]\n"loan" = "وام"\n[ignored]\nwords = ["loan"]\n', "both read and left out"),
+        ("[ignored]\nwords = 3\n", "must be a list of words"),
+        ('[words\n"loan" = "وام"\n', "not valid TOML"),
+    ],
+)
+def test_a_bad_english_file_is_refused_by_line(tmp_path: Path, text: str, error: str) -> None:
+    bad = tmp_path / "english.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        english.English.load(bad)
+
+
+def test_a_broken_english_file_is_logged_and_reading_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = tmp_path / "english.toml"
+    bad.write_text('[words]\n"loan" = 3\n', encoding="utf-8")
+    monkeypatch.setattr(english, "ENGLISH_PATH", bad)
+    english.english.cache_clear()
+    try:
+        with caplog.at_level(logging.ERROR, logger="bot.english"):
+            empty = english.english()
+        assert "english.toml" in caplog.text and not empty.words
+        assert not english.is_english(["the", "bank", "refused", "our", "loan"], 5)
+    finally:
+        english.english.cache_clear()  # the real file again, for the tests after

@@ -11,7 +11,6 @@ import dataclasses
 import functools
 import logging
 import math
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot import azerbaijani, understand
 from bot.lazy import Shared
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
 
 if TYPE_CHECKING:
@@ -110,10 +109,7 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         """Read and validate a lexicon TOML file; raise ValueError naming the bad entry."""
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        data = read_toml(path)
         lexicon = dataclasses.replace(
             cls.from_mapping(data, source=path.name, analyse=analysed_key), azerbaijani_stems=True
         )
@@ -346,10 +342,7 @@ class Engine:
 
 def _read_synonyms(path: Path) -> dict[str, list[str]]:
     """Read data/synonyms.toml: `"head" = ["synonym", …]`; ValueError names a bad line."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+    data = read_toml(path)
     for head, members in data.items():
         if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
             raise ValueError(f'{path.name}: {head!r} must be a list of words: ["…", "…"]')

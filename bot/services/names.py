@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot import understand
 from bot.services.categorize import Unit, engine
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import TEXTS_KEPT
 
 __all__ = ["NAMES_PATH", "differ", "load", "names_of", "warm_up"]
@@ -52,10 +51,7 @@ def _keys(unit: Unit, alone: bool) -> frozenset[str]:
 
 def load(path: Path) -> _Table:
     """Read data/names.toml (see its header)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+    data = read_toml(path)
     read = engine().units
     spellings: dict[tuple[str, ...], tuple[str, str]] = {}
     parents: dict[str, str] = {}

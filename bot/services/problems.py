@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from bot.services.categorize import (
     suggest,
     tally,
 )
+from bot.settings import read_toml
 from bot.text import TEXTS_KEPT
 
 log = logging.getLogger(__name__)
@@ -85,10 +85,7 @@ def _load_file(path: Path) -> Lexicon:
     """One category's problem file (`load`); ValueError names the file and the bad entry."""
     if path.stem not in SLUGS:
         raise ValueError(f"{path.name}: not a category; known: {', '.join(SLUGS)}")
-    try:
-        problems = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+    problems = read_toml(path)
     groups = _groups(path.name, problems.pop(_GROUPS, {}))
     types: dict[str, Mapping[str, object]] = {}
     for problem, table in problems.items():

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from bot import understand
 from bot.lazy import Shared
 from bot.services import categorize, names, problems
 from bot.services.categorize import Engine, Unit, _fold
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import TEXTS_KEPT, ZWNJ, normalize
 
 __all__ = [
@@ -280,10 +279,7 @@ class _Words:
 
     def _kinds(self, path: Path) -> dict[str, str]:
         """Read data/problem_words.toml: each word's token → objects, troubles or general."""
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path.name}: not valid TOML: {exc}") from exc
+        data = read_toml(path)
         kinds: dict[str, str] = {}
         for kind, words in data.items():
             if kind not in _KINDS:
