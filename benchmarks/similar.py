@@ -138,7 +138,9 @@ def protect_sample_places() -> None:
 
     with PLACES.open(encoding="utf-8") as rows:
         lines = (line for line in rows if not line.startswith("#"))
-        understand.protect_place_names(row["name_fa"] for row in csv.DictReader(lines))
+        understand.protect_place_names(
+            (row["name_fa"], row["name_en"]) for row in csv.DictReader(lines)
+        )
 
 
 def precision_recall(

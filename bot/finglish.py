@@ -206,6 +206,13 @@ def tables() -> Tables:
     return _finglish
 
 
+def latin_closeness(one: str, other: str) -> float:
+    """How alike two Latin words are spelled (0..1)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, one, other).ratio()
+
+
 def closeness(lower: str, persian: str) -> float:
     """How closely a Latin word reads as a Persian one (0..1)."""
     from difflib import SequenceMatcher

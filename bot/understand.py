@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -49,9 +49,15 @@ from bot.azerbaijani import (
     plain_stems,
     to_scripts,
 )
-from bot.lazy import Shared
+from bot.place_names import (
+    fold,
+    forget_with_places,
+    is_place_word,
+    place_in_latin,
+    protect_place_names,
+)
 from bot.settings import PROJECT_ROOT
-from bot.text import MATCH_FOLD, ZWNJ, normalize
+from bot.text import ZWNJ, normalize
 
 if TYPE_CHECKING:
     from hazm import Lemmatizer
@@ -60,6 +66,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Word",
+    "forget_with_places",
     "is_place_word",
     "protect_place_names",
     "to_persian",
@@ -80,57 +87,7 @@ class Word:
     also: str = ""
 
 
-# --- place names ------------------------------------------------------------------------------
-
-# Words of place names that are ordinary vocabulary: protecting them would only stop «شهرک‌ها»
-# from meeting «شهرک».
-_GENERIC_PLACE_WORDS = frozenset("شهرک شهرکها صنعتی ناحیه منطقه ویژه اقتصادی و صنایع".split())  # noqa: SIM905
-
-
-def _fold(word: str) -> str:
-    return word.translate(MATCH_FOLD).replace(ZWNJ, "").lower()
-
-
-def _place_words(names: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """The place names' words, and their Latin spellings' skeletons (normalising needs hazm)."""
-    protected = set()
-    for name in names:
-        for word in re.split(r"[\s\u200c]+", normalize(name)):
-            folded = _fold(word)
-            if len(folded) >= 2 and folded not in _GENERIC_PLACE_WORDS:
-                protected.add(folded)
-    # Their Latin spellings too («razi»), or the Finglish reading makes another word of them.
-    skeletons: dict[str, list[str]] = {}
-    for word in sorted(protected):
-        skeletons.setdefault(finglish.persian_skeleton(word), []).append(word)
-    return frozenset(protected), {k: tuple(v) for k, v in skeletons.items()}
-
-
-_places = Shared(lambda: _place_words(()))
-# What was worked out with the old places (a word's analysis, a text's tokens, its problem
-# type), forgotten when they change: the matchers that cache register here.
-_read_with_places: list[Callable[[], None]] = []
-
-
-def forget_with_places(clear: Callable[[], None]) -> None:
-    """Have `clear` (a cache's `cache_clear`) called whenever the place names change."""
-    _read_with_places.append(clear)
-
-
-def protect_place_names(names: Iterable[str]) -> None:
-    """Remember the words of cluster and estate names, so none is stemmed into another word.
-
-    «رازی» (an estate) must stay «رازی» in themes and similarity, not become «راز» (secret).
-    Called at start-up and whenever staff replace the list of places. The names are kept now;
-    their words are worked out when first asked for, by the categoriser or the similarity
-    tables, which load hazm anyway: start-up used to wait half a second for hazm here.
-    """
-    global _places
-    kept = tuple(names)
-    _places = Shared(lambda: _place_words(kept))
-    _forget_latin_readings()
-    for clear in _read_with_places:
-        clear()
+# --- place names (bot/place_names.py) --------------------------------------------------------
 
 
 def _forget_latin_readings() -> None:
@@ -140,20 +97,7 @@ def _forget_latin_readings() -> None:
     _azerbaijani_word.cache_clear()
 
 
-def _place_in_latin(lower: str) -> str | None:
-    """The place name a Latin word spells («razi» → «رازی»), or None."""
-    if len(lower) <= finglish.LATIN_SHORT:
-        return None  # too many short words share a place name's letters
-    for place in _places()[1].get(finglish.latin_skeleton(lower), ()):
-        # The consonants alone are too loose («arz» and «razi» share them).
-        if finglish.closeness(lower, place) >= 0.8:
-            return place
-    return None
-
-
-def is_place_word(folded: str) -> bool:
-    """Whether a folded word is (a word of) a cluster or estate name."""
-    return folded in _places()[0]
+forget_with_places(_forget_latin_readings)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -169,7 +113,7 @@ def to_persian(word: str) -> str | None:
     lower = finglish.chat_letters(word.lower())
     if lower in tables.table:
         return tables.table[lower]
-    place, other = _place_in_latin(lower), tables.convert(lower)
+    place, other = place_in_latin(lower), tables.convert(lower)
     if place and other and finglish.closeness(lower, other) > finglish.closeness(lower, place):
         return other
     return place or other
@@ -184,10 +128,10 @@ class _Folded:
 
     def __init__(self, words: Mapping[str, object]) -> None:
         self._words = words
-        self._others = frozenset(f for w in words if (f := _fold(w)) != w)
+        self._others = frozenset(f for w in words if (f := fold(w)) != w)
 
     def __contains__(self, folded: str) -> bool:
-        return folded in self._others or (folded in self._words and _fold(folded) == folded)
+        return folded in self._others or (folded in self._words and fold(folded) == folded)
 
 
 class Informal:
@@ -211,17 +155,17 @@ class Informal:
                 said_from, meant_from = (0, 48) if flag == "1" else (8, 56)
                 pairs = zip(spoken[said_from:], written[meant_from:], strict=False)
                 for said, meant in pairs:
-                    verbs[_fold(said)] = meant
+                    verbs[fold(said)] = meant
                     if said.endswith("ین"):
-                        verbs[_fold(said[:-1] + "د")] = meant
+                        verbs[fold(said[:-1] + "د")] = meant
         with Path(informal_words).open(encoding="utf-8") as lines:
             entries = dict(line.strip().split(" ", 1) for line in lines if " " in line.strip())
-        self.words = {_fold(k): v for k, v in entries.items()}
+        self.words = {fold(k): v for k, v in entries.items()}
         self.verbs = verbs
         self.known = _Folded(lemmatizer.words)
         self.written = functools.lru_cache(maxsize=65536)(self._written)
         common = frozenset(
-            _fold(w)
+            fold(w)
             for w, info in lemmatizer.words.items()
             if finglish.corpus_count(info) >= finglish.COMMON
         )
@@ -241,7 +185,7 @@ class Informal:
         """The written form of one normalised word (itself if it is not spoken Persian); a
         word nobody writes, spelled with a letter of like sound, is the lists' word
         («مالیاط» is «مالیات», «تعمین» «تامین»)."""
-        folded = _fold(word)
+        folded = fold(word)
         if folded in self.known and folded not in self.words:
             return word
         spoken = self.words.get(folded) or self.verbs.get(folded)
@@ -269,7 +213,7 @@ def _sounds_like() -> dict[str, str]:
     found: dict[str, dict[str, str]] = {}  # a sound's words, one spelling of each
     for word in sorted(finglish.tables().vocabulary):
         if _PERSIAN_LETTER.match(word) and " " not in word and len(word) >= 3:
-            folded = _fold(word)
+            folded = fold(word)
             found.setdefault(_sound(folded), {}).setdefault(folded, word)
     return {sound: next(iter(w.values())) for sound, w in found.items() if len(w) == 1}
 
@@ -379,7 +323,7 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
         persian = to_persian(stem) if _is_latin(stem) else None
         if persian is None or finglish.closeness(stem, persian) < _CLOSE_ENOUGH:
             continue  # «qonsu» (a neighbour) only sounds like «قانون»
-        if persian in vocabulary or is_place_word(_fold(persian)):
+        if persian in vocabulary or is_place_word(fold(persian)):
             return Word(bare, informal.written(persian) if informal else persian)
     return Word(bare, script)
 
@@ -406,7 +350,7 @@ def _in_english(informal: Informal | None, word: str) -> str | None:
     known = persian in tables.vocabulary or word[0].isupper()
     close = finglish.closeness(word.lower(), persian) >= _ENGLISH_CLOSE
     pinned = len(word) >= _ENGLISH_PINNED and word.lower() in tables.table
-    if is_place_word(_fold(persian)) or pinned or (known and close):
+    if is_place_word(fold(persian)) or pinned or (known and close):
         return informal.written(persian) if informal else persian
     return None
 
@@ -465,7 +409,7 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
             result.append(Word(f"{last.own} {bare}", f"{last.text}{ZWNJ}{bare}"))
             continue
         meant = reader.meaning(bare) if reader else None
-        if meant and not is_place_word(_fold(bare)):
+        if meant and not is_place_word(fold(bare)):
             result.append(Word(bare, meant, also=bare))
             continue
         result.append(Word(bare, informal.written(bare) if informal else bare))

@@ -148,6 +148,30 @@ def test_a_place_name_takes_no_short_or_pinned_finglish_word() -> None:
         understand.protect_place_names([])
 
 
+def test_a_place_is_read_in_latin_letters_as_its_english_name_spells_it() -> None:
+    understand.protect_place_names(
+        [
+            ("شهرک صنعتی هشترود", "Hashtrud Industrial Estate"),
+            ("شهرک صنعتی مراغه", "Maragheh Industrial Estate"),
+            ("شهرک صنعتی غرب تبریز", "West Tabriz Industrial Estate"),
+            ("شهرک صنعتی اهر", "Ahar Industrial Estate"),
+        ]
+    )
+    try:
+        # Their consonants read as Persian, these were no place («هشترود» reads «estrud»).
+        assert understand.to_persian("Hashtrud") == "هشترود"
+        assert understand.to_persian("hashtrood") == "هشترود"  # spelled a little otherwise
+        assert understand.to_persian("Maragheh") == "مراغه"
+        assert understand.to_persian("tabriz") == "تبریز"
+        assert understand.to_persian("azar") != "اهر"  # a short name only as spelled
+        # The words every name has are no place («west», «industrial»).
+        assert understand.to_persian("west") != "غرب"
+        read = {w.own: w.text for w in understand.words("shahrak hashtrud ab nadare")}
+        assert read["hashtrud"] == "هشترود"
+    finally:
+        understand.protect_place_names([])
+
+
 def test_a_finglish_ezafe_typed_apart_joins_its_word() -> None:
     words = understand.words("ensheab e gaz nemidan", engine().informal)
     assert [w.text for w in words][:2] == ["انشعاب", "گاز"]

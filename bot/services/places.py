@@ -85,9 +85,10 @@ async def seed_places(db: aiosqlite.Connection, path: Path) -> None:
 async def protect_places(db: aiosqlite.Connection) -> None:
     """Keep cluster and estate names whole in similarity and themes (bot/understand.py)."""
     kinds: tuple[Kind, ...] = ("cluster", "estate")
-    names = [p.name_fa for kind in kinds for p in await list_places(db, kind, active_only=False)]
-    # Kept as they are: their words are worked out (with hazm) when first needed.
-    protect_place_names(names)
+    found = [p for kind in kinds for p in await list_places(db, kind, active_only=False)]
+    # Kept as they are: their words are worked out (with hazm) when first needed. The English
+    # name says how members spell the place in Latin letters.
+    protect_place_names((p.name_fa, p.name_en) for p in found)
 
 
 async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, int]:
