@@ -14,6 +14,7 @@ staff group at its rate limit keeps no member's handler waiting.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
@@ -191,13 +192,23 @@ async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
         return False
     if message.text is not None and message.text.startswith("/"):
         return False
-    report = await report_of_message(
-        context.db, context.platform, chat.id, message.reply_to_message.message_id
-    )
+    replied = message.reply_to_message.message_id
+    report = await report_of_message(context.db, context.platform, chat.id, replied)
+    if report is None and context.state.outbox.flying(context.platform, chat.id):
+        # Perhaps the card it answers, on screen and not yet remembered: wait for it.
+        with suppress(TimeoutError):
+            async with asyncio.timeout(CARD_BOOKING_WAIT):
+                await context.state.outbox.landed(context.platform, chat.id)
+        report = await report_of_message(context.db, context.platform, chat.id, replied)
     if report is None:
         return False
     await relay(update, context, report)
     return True
+
+
+# How long a reply waits for the message it answers to be booked: a card is remembered once
+# Telegram has answered its sending, and a quick reply (or a slow answer) can come first.
+CARD_BOOKING_WAIT = 10.0
 
 
 async def relay(update: Update, context: KhoosheContext, report: Report) -> None:

@@ -226,6 +226,32 @@ async def test_a_staff_reply_as_long_as_a_message_reaches_the_member_in_parts(
     assert failed == []
 
 
+async def test_a_staff_reply_quicker_than_its_card_is_remembered_still_reaches_the_member(
+    khooshe: Khooshe,
+) -> None:
+    """A card is on the staff's screen before the bot has Telegram's answer to its sending,
+    and the bot remembers the card only then. A reply in that moment (a quick staffer, a slow
+    network) waits for the card and is relayed: it was dropped, and a CI run caught it."""
+    group = await khooshe.with_staff_group()
+    member = khooshe.member()
+    await register(member)
+    held = khooshe.sandbox.inject("sendMessage", chat_id=group.id, text="گزارش تازه", hold=True)
+    await file_report(member, POWER_CUT)
+    card = await expect(group, "گزارش تازه")
+    runtime = khooshe.runtime
+    assert runtime is not None and runtime.outbox is not None
+    assert runtime.outbox.flying(khooshe.platform, group.id)  # on screen, not yet remembered
+    await khooshe.admin().send_text("برق را پیگیری کردیم", chat=group, reply_to=card.message_id)
+    relayed = asyncio.create_task(expect(member, "پاسخ کارشناس"))
+    try:
+        await asyncio.wait({relayed}, timeout=0.5)
+        assert not relayed.done()  # the reply waits for its card
+    finally:
+        held.release()
+    assert "برق را پیگیری کردیم" in shown(await relayed)
+    await expect(group, "فرستاده می‌شود")
+
+
 # --- point 8: a staff group at its rate limit delays nobody else -------------------------------
 
 BURST = 30

@@ -299,21 +299,23 @@ class SandboxCore:
         chat_id: int | None = None,
         probability: float = 1.0,
         text: str | None = None,
+        hold: bool = False,
     ) -> Fault:
         """Make the next ``times`` matching calls wait ``delay`` s and/or fail with ``error``.
 
         ``method=None`` matches every method except getUpdates. A 429 carries
         ``parameters.retry_after`` only when ``retry_after`` is given, as Bale may omit it.
         With ``probability`` below 1 each matching call is hit at random (seeded), until
-        ``times`` calls have been hit. ``text`` narrows it to messages containing it.
+        ``times`` calls have been hit. ``text`` narrows it to messages containing it. With
+        ``hold`` a call takes effect but is answered only at the fault's ``release()``.
         """
-        if error is None and delay <= 0:
-            raise ValueError("inject() needs an error, a delay, or both")
+        if error is None and delay <= 0 and not hold:
+            raise ValueError("inject() needs an error, a delay or a hold")
         if not 0 < probability <= 1:
             raise ValueError("probability must be in (0, 1]")
         fault = Fault(
             method, error, description, retry_after, delay, times, chat_id,
-            probability=probability, text=text,
+            probability=probability, text=text, held=asyncio.Event() if hold else None,
         )  # fmt: skip
         self.faults.append(fault)
         return fault

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -43,6 +44,14 @@ class Fault:
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     # Only messages whose text (or caption) contains this: one message fails, not the chat.
     text: str | None = None
+    # Set: the call takes effect (the message is in the chat) but its answer waits until the
+    # test calls `release()`, as a slow network holds the bot between the two.
+    held: asyncio.Event | None = None
+
+    def release(self) -> None:
+        """Let a held call answer."""
+        if self.held is not None:
+            self.held.set()
 
     @property
     def remaining(self) -> int:

@@ -219,7 +219,10 @@ class BotApiSandbox(SandboxMethods):
             if method in BLOCKABLE_METHODS and chat_id in self.blocked:
                 self._require_chat(chat_id)
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
-            return await handler(state, params)
+            result = await handler(state, params)
+            if fault is not None and fault.held is not None:
+                await fault.held.wait()
+            return result
         finally:
             self._touch(state.id, chat_id)
 

@@ -90,6 +90,8 @@ class OutboxSender:
         self._chats: dict[Platform, dict[int, ChatPace]] = {}
         self._in_flight: dict[Platform, set[int]] = {}
         self._claiming: dict[Platform, asyncio.Lock] = {}
+        # Told each time a message has been sent and its answer recorded (`landed`).
+        self._recorded = asyncio.Condition()
         self._tasks: list[asyncio.Task[None]] = []
         self._workers: list[asyncio.Task[None]] = []
         self._stopping = False
@@ -150,6 +152,16 @@ class OutboxSender:
         pace = self._chats.get(platform, {}).get(chat_id)
         return pace is not None and pace.ready_in(asyncio.get_running_loop().time()) > 0
 
+    def flying(self, platform: Platform, chat_id: int) -> bool:
+        """Whether a message to this chat is in flight: sent, its answer not yet recorded (a
+        report card is remembered only then)."""
+        return chat_id in self._in_flight.get(platform, ())
+
+    async def landed(self, platform: Platform, chat_id: int) -> None:
+        """Wait until no message to this chat is in flight (`flying`)."""
+        async with self._recorded:
+            await self._recorded.wait_for(lambda: not self.flying(platform, chat_id))
+
     async def owes(self, platform: Platform, chat_id: int) -> bool:
         """Whether a message to this chat is in flight or due now (a refused platform's rows
         wait for a valid token: nothing is on its way), for tests and tools that wait."""
@@ -182,6 +194,8 @@ class OutboxSender:
                 finally:
                     in_flight.discard(item.chat_id)
                     wake.set()  # the chat's next message may be due now
+                    async with self._recorded:
+                        self._recorded.notify_all()
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bug must not stop deliveries for good
