@@ -129,8 +129,14 @@ def place_in_latin(lower: str) -> str | None:
     if place is not None:
         return place
     for spelled, place in places.english.items():
-        # A short name only as staff spelled it: «ahar» is not «azar».
-        if len(spelled) >= _SPELLED_LONG and latin_closeness(lower, spelled) >= _SPELLED_ALIKE:
+        # A short name only as staff spelled it: «ahar» is not «azar». (Same first letter and
+        # about the length first: this runs for every Latin word the bot has not seen.)
+        if (
+            len(spelled) >= _SPELLED_LONG
+            and spelled[0] == lower[0]
+            and abs(len(spelled) - len(lower)) <= 2
+            and latin_closeness(lower, spelled) >= _SPELLED_ALIKE
+        ):
             return place
     for place in places.skeletons.get(finglish.latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).
