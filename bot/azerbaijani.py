@@ -155,18 +155,25 @@ _LATIN_ENDINGS = tuple(
         key=lambda ending: (-len(ending), ending),
     )
 )  # fmt: skip
-_TO_PLAIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u"})
+# «c» is «ج» in Azerbaijani («Culfa», «cərimə»); Finglish would read it «ک».
+_TO_PLAIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "c": "j"})
 _TO_PLAIN_PAIRS = (("ş", "sh"), ("ç", "ch"), ("ğ", "gh"))
+
+
+def plain(word: str) -> str:
+    """A word in plain Latin letters, as most Tabriz phones type it («bizə» → «bize»)."""
+    found = _letters(word).translate(_TO_PLAIN)
+    for letter, pair in _TO_PLAIN_PAIRS:
+        found = found.replace(letter, pair)
+    return found
 
 
 def plain_stems(word: str) -> list[str]:
     """A word in plain Latin letters and without up to two Azerbaijani endings, longest
-    first («hesablarımız» → «hesablarimiz», «hesablar», «hesab»), for a Persian word a member
-    wrote with Azerbaijani endings to be read as Finglish."""
-    plain = _letters(word).translate(_TO_PLAIN)
-    for letter, pair in _TO_PLAIN_PAIRS:
-        plain = plain.replace(letter, pair)
-    found = [plain]
+    first («hesablarımız» → «hesablarimiz», «hesablar», «hesab»; «Culfada» → «julfada»,
+    «julfa»), for a Persian word a member wrote with Azerbaijani endings to be read as
+    Finglish."""
+    found = [plain(word)]
     for _ in range(2):
         current = found[-1]
         ending = next((e for e in _LATIN_ENDINGS if current.endswith(e)), None)
@@ -220,8 +227,12 @@ class Azerbaijani:
         meanings: Mapping[str, str],
         persian: frozenset[str],
         listed: frozenset[str] = frozenset(),
+        said_in_latin: frozenset[str] = frozenset(),
     ) -> None:
         written = {normalize(said): normalize(meant) for said, meant in meanings.items()}
+        # Words of grammar typed in Latin letters, in plain letters («biz», «eyni», «verdi»):
+        # read as nothing, not as the Persian word they sound like («باز», «عینی», «ورودی»).
+        self.said_in_latin = said_in_latin
         self.meanings = {_fold(said): meant for said, meant in written.items()}
         # A Persian word is a table word only letter for letter («ایران» is not «آیران»).
         self.written = written
@@ -236,10 +247,16 @@ class Azerbaijani:
     ) -> Azerbaijani:
         """Read the table; ValueError names a bad line."""
         table = read_toml(path)
+        latin = table.pop("latin", {})
+        grammar = latin.get("grammar", []) if isinstance(latin, dict) else None
+        if not isinstance(grammar, list) or not all(
+            isinstance(w, str) and LATIN_AZERBAIJANI.fullmatch(w) for w in grammar
+        ):
+            raise ValueError(f"{path.name}: [latin] grammar must list words in Latin letters")
         for said, meant in table.items():
             if not isinstance(meant, str) or not meant.strip():
                 raise ValueError(f'{path.name}: {said!r} must be one Persian word: "…"')
-        return cls(table, persian, listed)
+        return cls(table, persian, listed, frozenset(plain(w) for w in grammar))
 
     def under(self, word: str, known: Container[str]) -> set[str]:
         """The words under a word's Azerbaijani endings («معدنینی» → «معدن», «ایشیغیمیز» →
@@ -264,14 +281,18 @@ class Azerbaijani:
         folded = _fold(word)
         return self.meanings.get(folded) or self._without_endings(folded, _MOST_ENDINGS)
 
-    def _without_endings(self, folded: str, endings: int) -> str | None:
+    def _without_endings(self, folded: str, endings: int, letter_cut: bool = False) -> str | None:
         for suffix in _TABLE_ENDINGS:
             stem = folded[: -len(suffix)]
             if not folded.endswith(suffix) or len(stem) < _SHORTEST_STEM:
                 continue
+            # Two one-letter endings never follow each other (a buffer «ن» or «س» comes
+            # between: «ایشینی»): «آغاهی» is no «آغ» (white) with three endings.
+            if letter_cut and len(suffix) == 1:
+                continue
             found = self.meanings.get(stem)
             if found is None and endings > 1:
-                found = self._without_endings(stem, endings - 1)
+                found = self._without_endings(stem, endings - 1, len(suffix) == 1)
             if found is not None:
                 return found
         return None

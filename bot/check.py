@@ -218,7 +218,8 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
         return f"{len(table.around)} names in {len(groups)} groups"
 
     def azerbaijani() -> str:
-        return f"{len(Azerbaijani.load(AZERBAIJANI_PATH, frozenset()).meanings)} words"
+        table = Azerbaijani.load(AZERBAIJANI_PATH, frozenset())
+        return f"{len(table.meanings)} words, {len(table.said_in_latin)} in Latin letters"
 
     def english_words() -> str:
         found = English.load(ENGLISH_PATH)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -46,6 +46,7 @@ from bot.azerbaijani import (
     AZERBAIJANI_LETTERS,
     LATIN_AZERBAIJANI,
     Azerbaijani,
+    plain,
     plain_stems,
     to_scripts,
 )
@@ -292,14 +293,22 @@ def _azerbaijani_evidence(word: str, reader: Azerbaijani) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None) -> Word:
-    """One Latin word of an Azerbaijani message: a word Finglish pins (a Persian word the
-    member used), a word of the Azerbaijani table, a word the lists write so, a verb as Tabriz
-    writes it, a Persian word the lists know or a place (read as Finglish, Azerbaijani endings
-    cut), else as Tabriz writes it."""
+def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None) -> Word | None:
+    """One Latin word of an Azerbaijani message: None for a word of grammar (left out, as an
+    English message's are), else a word Finglish pins (a Persian word the member used), a word
+    of the Azerbaijani table, a word the lists write so, a verb as Tabriz writes it, a Persian
+    word the lists know or a place (read as Finglish, Azerbaijani endings cut), else as Tabriz
+    writes it."""
     tables = finglish.tables()
     if bare.lower() in tables.english:
         return Word(bare, bare)
+    if plain(bare) in reader.said_in_latin:
+        return None
+    # A place, endings cut, before any table word it may end like («Selimide» is no «سئل»).
+    for stem in plain_stems(bare):
+        persian = to_persian(stem)
+        if persian and is_place_word(fold(persian)) and _closeness(stem, persian) >= _PLACE_CLOSE:
+            return Word(bare, persian)
     pinned = tables.table.get(bare.lower())
     if pinned:
         meant = reader.meaning(pinned)  # the pins hold Azerbaijani too («ishchilerimiz»)
@@ -321,11 +330,41 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
     # A Persian word, perhaps with Azerbaijani endings («hesablar», «Tebrizde»).
     for stem in plain_stems(bare):
         persian = to_persian(stem) if _is_latin(stem) else None
-        if persian is None or finglish.closeness(stem, persian) < _CLOSE_ENOUGH:
-            continue  # «qonsu» (a neighbour) only sounds like «قانون»
-        if persian in vocabulary or is_place_word(fold(persian)):
+        if persian is None:
+            continue
+        # «qonsu» (a neighbour) only sounds like «قانون»; «biz» (we) like «باز».
+        floor = _CLOSE_ENOUGH if len(stem) > _SHORT_STEM else _SHORT_CLOSE_ENOUGH
+        if _closeness(stem, persian) < floor:
+            continue
+        if _listed(persian, vocabulary) or is_place_word(fold(persian)):
             return Word(bare, informal.written(persian) if informal else persian)
     return Word(bare, script)
+
+
+# A stem this short must read closer to be taken for a Persian word.
+_SHORT_STEM = 3
+_SHORT_CLOSE_ENOUGH = 0.75
+# How closely a word must read as a place to be taken for it before any other reading.
+_PLACE_CLOSE = 0.8
+# Letter pairs of plain letters that are one Persian letter, as `finglish.romanised` reads it.
+_PAIRS = (("sh", "s"), ("ch", "c"), ("kh", "x"), ("gh", "q"), ("zh", "z"))
+
+
+def _closeness(stem: str, persian: str) -> float:
+    """How closely a plain-letter word reads as a Persian one, its letter pairs («sh») read as
+    the one letter they are («shahrak» is «شهرک» as closely as «sahrak» would be)."""
+    single = stem
+    for pair, letter in _PAIRS:
+        single = single.replace(pair, letter)
+    return max(finglish.closeness(stem, persian), finglish.closeness(single, persian))
+
+
+def _listed(persian: str, vocabulary: Container[str]) -> bool:
+    """Whether the lists use a Persian word, or each part of a compound («ضمانت‌نامه»)."""
+    if persian in vocabulary:
+        return True
+    parts = persian.replace(ZWNJ, " ").split()
+    return len(parts) > 1 and all(part in vocabulary for part in parts)
 
 
 # How closely a Latin word of an English message must read as a Persian word the lists know to
@@ -383,7 +422,9 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
             result.append(Word(f"{last.own}{bare}", last.text))
             continue
         if in_latin and reader is not None and LATIN_AZERBAIJANI.fullmatch(bare):
-            result.append(_azerbaijani_word(bare, reader, informal))
+            word = _azerbaijani_word(bare, reader, informal)
+            if word is not None:
+                result.append(word)
             continue
         if latin and _is_latin(bare):
             ending = _LATIN_DETACHED.get(bare.lower())
