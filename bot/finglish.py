@@ -52,6 +52,15 @@ _LATIN_SUFFIXES = (
 )  # fmt: skip
 
 
+# Letters of vowels Azerbaijani writes and Persian hardly ever does.
+_AZERBAIJANI_VOWELS = frozenset("ؤئ")
+
+
+def _silent_e(stem: str, suffix: str) -> tuple[str, ...]:
+    """The stem a word's silent «e» is said «a» in before a suffix, if it may be one."""
+    return (stem[:-1] + "e",) if stem.endswith("a") and len(suffix) > 1 else ()
+
+
 def latin_skeleton(word: str) -> str:
     """The consonants of a Latin-letter word, in classes Persian spelling can be compared on."""
     word = word.lower().replace("'", "").replace("-", "")
@@ -153,10 +162,13 @@ class Tables:
         # A listed word with an ending beats a common word that merely sounds like the whole
         # («shahrakha» is «شهرک‌ها», not the name «شاهرخ»); then the common word; then any.
         # Not for a one-letter ending or a short stem: «hala» is not «حل‌ها», «mano» not «امانی».
+        # A final silent «e» is said «a» before an ending («ezharname» + «mun» is
+        # «ezharnamamun»).
         endings = [
             (base, persian, len(suffix) > 1 and len(stem) > LATIN_SHORT)
             for suffix, persian in _LATIN_SUFFIXES
-            if lower.endswith(suffix) and len(stem := lower[: -len(suffix)]) >= 3
+            if lower.endswith(suffix) and len(cut := lower[: -len(suffix)]) >= 3
+            for stem in (cut, *_silent_e(cut, suffix))
             if (base := self.table.get(stem) or self._by_skeleton(stem))
         ]
         listed = [(b, p) for b, p, plain in endings if plain and b in self.vocabulary]
@@ -164,7 +176,9 @@ class Tables:
         if not choices:
             return None
         base, persian = choices[0]
-        return base + (ZWNJ + persian if persian.startswith("ه") else persian)
+        # «شهرک‌ها», «اظهارنامه‌مون»: a half-space after a final «ه» or before «ها».
+        joined = persian and (persian.startswith("ه") or base.endswith("ه"))
+        return base + (ZWNJ + persian if joined else persian)
 
     def _by_skeleton(self, lower: str) -> str | None:
         """The word with the same consonants that reads closest: the lists' words and, once
@@ -183,9 +197,13 @@ class Tables:
             return None
         from difflib import SequenceMatcher
 
-        def closeness(candidate: tuple[str, int, int]) -> tuple[float, int, int]:
+        def closeness(candidate: tuple[str, int, int]) -> tuple[bool, float, int, int]:
             word, listed, count = candidate
-            return round(SequenceMatcher(None, lower, romanised(word)).ratio(), 1), listed, count
+            # A Persian word before an Azerbaijani one of the same consonants the lists hold
+            # («gomroke» is «گمرک», not «گؤمروک»).
+            persian = not _AZERBAIJANI_VOWELS.intersection(word)
+            ratio = round(SequenceMatcher(None, lower, romanised(word)).ratio(), 1)
+            return persian, ratio, listed, count
 
         return max(candidates, key=closeness)[0]
 

@@ -113,6 +113,15 @@ def test_finglish_words_become_persian(word: str, persian: str) -> None:
     assert understand.to_persian(word) == persian
 
 
+def test_finglish_endings_after_a_silent_e_and_persian_before_azerbaijani_spellings() -> None:
+    # «ezharname» + «mun»: the silent «e» is said «a» before an ending.
+    assert understand.to_persian("ezharnamamun") == "اظهارنامه\u200cمون"
+    # The lists hold «گؤمروک» for Azerbaijani; a Finglish word is the Persian one.
+    assert "ؤ" not in (understand.to_persian("gomroke") or "")
+    suggested = suggest_category("bar to gomroke bazargan moonde", Lexicon.load(LEXICON_PATH))
+    assert suggested[0].slug == "export"
+
+
 def test_digits_typed_for_letters_are_read_as_those_letters() -> None:
     engine()
     read = {w.own: w.text for w in understand.words("mo3afiat 7aghe bime 3avarez ba3d", None)}
