@@ -72,7 +72,11 @@ def test_pairs_sets_are_sound() -> None:
 # gave 0.677 / 0.525; looked at since, it gave the names (bot/services/names.py: another town,
 # bank, border or country is another problem), with which it is 0.741 / 0.525 and all together
 # 0.964 / 0.842 (2,578 pairs). The floors hold what was measured, less a pair or two, so a
-# change cannot quietly make a wrong "me too" offer likelier or a right one rarer.
+# change cannot quietly make a wrong "me too" offer likelier or a right one rarer. Session 34
+# let two reports of no clear problem type still count how alike their types' weights are
+# (bot/services/similar.py, TYPES_ALIKE): recall rose on every part from dev 6 on (held-out 15
+# 0.458 -> 0.575, 16 0.525 -> 0.567, 18 0.412 -> 0.450, 19 0.562 -> 0.637), precision held
+# (dev 12 0.878 -> 0.866, dev 7 1.000 -> 0.991; each held-out part up a little).
 FLOORS = {
     "tuning": (0.97, 0.97),
     "dev 1": (0.97, 0.96),
@@ -85,27 +89,27 @@ FLOORS = {
     "dev 8": (0.97, 0.82),
     "dev 9": (0.97, 0.86),
     "dev 10": (0.97, 0.72),
-    "dev 11": (0.95, 0.70),
-    "dev 12": (0.86, 0.64),
-    "dev 13": (0.72, 0.50),
+    "dev 11": (0.95, 0.74),
+    "dev 12": (0.85, 0.69),
+    "dev 13": (0.73, 0.56),
     # Written blind together (session 31) and measured once with the names: 0.868 / 0.492 and
     # 0.875 / 0.467 (without them 0.811 / 0.500 and 0.848 / 0.467).
-    "dev 14": (0.85, 0.47),
-    "held-out 15": (0.85, 0.44),
+    "dev 14": (0.87, 0.56),
+    "held-out 15": (0.85, 0.55),
     # Written blind in session 32 in six styles (Azerbaijani in Latin letters, telegraphic,
     # code-switching, speech-to-text, formal, colloquial), measured once: 0.889 / 0.400; with
     # Azerbaijani in Latin letters read as Tabriz writes it in Persian script, 0.892 / 0.483
     # (its pairs' mistakes not listed).
-    "held-out 16": (0.86, 0.46),
+    "held-out 16": (0.89, 0.54),
     # Written right after, half its pairs with Azerbaijani in Latin letters on one side;
     # measured once at 0.978 / 0.375, then tuned on (the two alphabets' words differ: «ehtiyat
     # hissəsi» and «sensor və kartlar» say one spare part).
-    "dev 17": (0.95, 0.35),
+    "dev 17": (0.96, 0.45),
     # Written blind (sessions 33 and 34), never read; measured once: 0.933 / 0.350 (0.917 /
     # 0.412 with English read as English) and 0.918 / 0.562 (0.938 / 0.562 with that session's
     # Azerbaijani in Latin letters).
-    "held-out 18": (0.89, 0.38),
-    "held-out 19": (0.91, 0.53),
+    "held-out 18": (0.89, 0.42),
+    "held-out 19": (0.92, 0.61),
 }
 
 
@@ -126,6 +130,18 @@ def test_azerbaijani_and_formal_wordings_meet() -> None:
     assert "بانک" in tokens_for_similarity("بانکلار")
     assert "کارگر" in tokens_for_similarity("کارگران")
     assert pair_similarity("دزدی تو شهرک زیاد شده", "سرقت در شهرک افزایش یافته است") > 0.5
+
+
+def test_reports_of_no_clear_problem_type_meet_by_how_alike_their_types_are() -> None:
+    # A night shift nobody takes, in Azerbaijani and in Finglish: one clearly of a problem
+    # type, the other of none, their types' weights alike; the words alone fall short.
+    a = "گئجه شیفتینه ایشچی تاپیلمیر، هئچ کیم گئجه ایشلمک ایسته‌میر"
+    b = "baraye shift e shab kargar peyda nemishe, kasi ghabool nemikone"
+    words = similarity(tokens_for_similarity(a), tokens_for_similarity(b))
+    assert words < SIMILARITY_THRESHOLD <= pair_similarity(a, b, "workforce")
+    # Two different problems of the category stay apart.
+    other = "حقوق کارگرا رو نمیتونیم بدیم، بانک وام نمیده"
+    assert pair_similarity(a, other, "workforce") < SIMILARITY_THRESHOLD
 
 
 def test_an_estate_name_shared_is_not_the_same_problem() -> None:

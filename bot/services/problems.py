@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bot import understand
@@ -163,7 +163,11 @@ def scores(text: str, lexicon: Lexicon) -> list[tuple[str, float]]:
 
 def classify(text: str, lexicon: Lexicon) -> str | None:
     """Return the problem type (`category.problem`) text is clearly about, or None."""
-    ranked = scores(text, lexicon)
+    return _clear(scores(text, lexicon))
+
+
+def _clear(ranked: Sequence[tuple[str, float]]) -> str | None:
+    """The first of ranked problem types, if it clearly leads (else None)."""
     if not ranked:
         return None
     label, top = ranked[0]
@@ -174,11 +178,16 @@ def classify(text: str, lexicon: Lexicon) -> str | None:
 
 
 @functools.lru_cache(maxsize=TEXTS_KEPT)
-def problem_of(text: str, category: str) -> str | None:
-    """Return the catalogue's problem type text is clearly about, or None (cached: one new
-    report meets every open report of its category)."""
+def problem_scores(text: str, category: str) -> tuple[tuple[str, float], ...]:
+    """Return the catalogue's problem types of `category` found in text, with their weights,
+    best first (cached: one new report meets every open report of its category)."""
     lexicon = catalogue().get(category)
-    return classify(text, lexicon) if lexicon is not None else None
+    return tuple(scores(text, lexicon)) if lexicon is not None else ()
 
 
-understand.forget_with_places(problem_of.cache_clear)
+def problem_of(text: str, category: str) -> str | None:
+    """Return the catalogue's problem type text is clearly about, or None."""
+    return _clear(problem_scores(text, category))
+
+
+understand.forget_with_places(problem_scores.cache_clear)
