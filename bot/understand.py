@@ -398,12 +398,9 @@ def words(text: str, informal: Informal | None = None, *, azerbaijani: bool = Tr
     """Understand a member's text word by word: Persian script, written forms, own spelling
     (`azerbaijani=False`: Azerbaijani words as written)."""
     tokens = [piece for token in normalize(text).split() for piece in _hyphen_pieces(token)]
-    latin = [
-        t
-        for t in tokens
-        if finglish.LATIN_WORD.fullmatch(finglish.chat_letters(t.strip(_PUNCTUATION)))
-    ]
     bares = [t.strip(_PUNCTUATION) for t in tokens]
+    # Without the punctuation on them, so «the,» counts as English as «the» does.
+    latin = [b for b in bares if finglish.LATIN_WORD.fullmatch(finglish.chat_letters(b))]
     if latin and english.is_english(latin, len(tokens)):
         read = english.english().read([b for b in bares if b], partial(_in_english, informal))
         return [Word(own, text) for own, text in read]

@@ -44,6 +44,13 @@ def test_finglish_and_azerbaijani_are_not_english(text: str) -> None:
     assert not english.is_english(words, len(words))
 
 
+def test_punctuation_on_a_word_of_evidence_does_not_hide_it() -> None:
+    # «us,» is «us»: read as Finglish, «again», «three» and «please» were «گون», «تحریریه»,
+    # «پلاس».
+    read = _read("Power cut again, three days now. Help us, please!")
+    assert [text for _, text in read] == ["قطع برق"]
+
+
 def test_a_persian_message_with_english_words_is_not_english() -> None:
     text = "سرور ERP مون از دیروز down شده، backup هم نداریم، is it normal?"
     words = text.split()
