@@ -347,6 +347,8 @@ def test_latin_azerbaijani_grammar_places_and_compounds_are_read_so() -> None:
     assert got["shahrakda"] == "شهرک"
     assert got["zəmanətnamə"] == "ضمانت\u200cنامه"
     assert got["təsdiq"] == "تایید"
+    # «tır» is a lorry (TIR), not the month «تیر».
+    assert _understood("tırlarımız sərhəddə 4 gündü gözləyir")["tırlarımız"] == "کامیون"
 
 
 def test_two_one_letter_endings_are_not_cut_one_after_the_other() -> None:
