@@ -74,7 +74,7 @@ def test_pairs_sets_are_sound() -> None:
 # 0.964 / 0.842 (2,578 pairs). The floors hold what was measured, less a pair or two, so a
 # change cannot quietly make a wrong "me too" offer likelier or a right one rarer. Session 34
 # let two reports of no clear problem type still count how alike their types' weights are
-# (bot/services/similar.py, TYPES_ALIKE): recall rose on every part from dev 6 on (held-out 15
+# (bot/services/problems.py, TYPES_ALIKE): recall rose on every part from dev 6 on (held-out 15
 # 0.458 -> 0.575, 16 0.525 -> 0.567, 18 0.412 -> 0.450, 19 0.562 -> 0.637), precision held
 # (dev 12 0.878 -> 0.866, dev 7 1.000 -> 0.991; each held-out part up a little).
 FLOORS = {
