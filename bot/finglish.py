@@ -99,6 +99,8 @@ class Tables:
     english: frozenset[str]
     # The Persian-script words the lists use, as written.
     vocabulary: frozenset[str]
+    # The words of the categories' own entries (data/categories.toml): what a problem is about.
+    topical: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, table_path: Path, lexicon_path: Path) -> Tables:
@@ -111,6 +113,13 @@ class Tables:
         for key, value in english_words.english().words.items():
             table.setdefault(key, value)
         lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+        topical = {
+            piece
+            for entries in lexicon.values()
+            for entry in entries
+            for piece in normalize(entry).replace(ZWNJ, " ").split()
+            if len(piece) >= 2 and not LATIN_WORD.fullmatch(piece)
+        }
         # The synonyms of "me too" matching are members' everyday words too («zaif» → «ضعیف»).
         if SYNONYMS_PATH.exists():
             synonyms = tomllib.loads(SYNONYMS_PATH.read_text(encoding="utf-8"))
@@ -147,6 +156,7 @@ class Tables:
             {k: tuple(v) for k, v in by_skeleton.items()},
             frozenset(english),
             frozenset(vocabulary),
+            frozenset(topical),
         )
 
     def convert(self, word: str) -> str | None:

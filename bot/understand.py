@@ -193,8 +193,39 @@ class Informal:
         if spoken:
             return spoken
         if _PERSIAN_LETTER.match(word) and folded not in finglish.tables().vocabulary:
-            return _sounds_like().get(_sound(folded), word)
+            glued = None if ZWNJ in word else _unglued(folded)
+            return _sounds_like().get(_sound(folded), None) or glued or word
         return word
+
+
+# The shortest part of two words typed as one («فازبرق»), and the shortest such word.
+_GLUED_PART = 3
+_GLUED_WORD = 6
+# Verbs («میزنیم» is no «میز نیم»), and endings the lists hold as words of their own.
+_VERB_PREFIXES = ("می", "نمی")
+_NOT_A_WORD_AFTER = frozenset(
+    "های هایی مون تون شون هامون لار لر لاری لری لیر میز میزی دیر دور ییب است هست اند ایم"  # noqa: SIM905
+    " اید".split()
+)
+
+
+def _unglued(folded: str) -> str | None:
+    """Two words the lists know typed without a space («فازبرق» → «فاز برق», «پروانهساخت» →
+    «پروانه ساخت»), or None; the split with the longer shorter part."""
+    if len(folded) < _GLUED_WORD or folded.startswith(_VERB_PREFIXES):
+        return None
+    topical = finglish.tables().topical
+    found = [
+        (min(cut, len(folded) - cut), folded[:cut], folded[cut:])
+        for cut in range(_GLUED_PART, len(folded) - _GLUED_PART + 1)
+        if folded[:cut] in topical
+        and folded[cut:] in topical
+        and folded[cut:] not in _NOT_A_WORD_AFTER
+    ]
+    if not found:
+        return None
+    _, left, right = max(found)
+    return f"{left} {right}"
 
 
 # Letters members mix up because they sound alike.

@@ -351,6 +351,16 @@ def test_latin_azerbaijani_grammar_places_and_compounds_are_read_so() -> None:
     assert _understood("tırlarımız sərhəddə 4 gündü gözləyir")["tırlarımız"] == "کامیون"
 
 
+def test_two_words_typed_as_one_are_read_apart() -> None:
+    got = _understood("یه فازبرق کارگاه هی میپره، فشارگاز هم پایینه، گیرنمیاد تعمیرکار")
+    assert got["فازبرق"] == "فاز برق"
+    assert got["فشارگاز"] == "فشار گاز"
+    assert got["گیرنمیاد"] == "گیر نمیاد"
+    # Not a verb («میزنیم» is no «میز نیم»), nor a word and its ending («ایشلیر», «حسابداران»).
+    for word in ("میزنیم", "ایشلیر", "حسابداران", "دستگاه‌هامون"):
+        assert " " not in understand.words(word, engine().informal)[0].text, word
+
+
 def test_two_one_letter_endings_are_not_cut_one_after_the_other() -> None:
     reader = engine().informal.azerbaijani
     assert reader.meaning("آغ") == "سفید"
