@@ -193,8 +193,8 @@ class Informal:
         if spoken:
             return spoken
         if _PERSIAN_LETTER.match(word) and folded not in finglish.tables().vocabulary:
-            glued = None if ZWNJ in word else _unglued(folded)
-            return _sounds_like().get(_sound(folded), None) or glued or word
+            alike = _sounds_like().get(_sound(folded))
+            return alike or (None if ZWNJ in word else _unglued(folded)) or word
         return word
 
 
