@@ -138,7 +138,8 @@ def test_a_broken_file_leaves_its_category_to_the_words_and_no_other(
 
 
 def _suggested(text: str, catalogue: dict[str, Lexicon], lexicon: Lexicon) -> dict[str, float]:
-    found = suggest(text, lexicon, len(SLUGS), catalogue, alone=problems.CATEGORY_SIGN)
+    types = problems.Types(catalogue)
+    found = suggest(text, lexicon, len(SLUGS), types, alone=problems.CATEGORY_SIGN)
     return {s.slug: s.score for s in found if s.score}
 
 
@@ -157,7 +158,8 @@ def test_a_known_problem_leans_its_category_and_a_lone_trouble_does_not(tmp_path
     catalogue, lexicon = problems.load(types), Lexicon.load(words)
     # Nothing in the category lexicon, one word that says a known problem by itself.
     assert suggest("لایسنس نداریم", lexicon)[0].score == 0
-    best = suggest("لایسنس نداریم", lexicon, 3, catalogue, alone=problems.CATEGORY_SIGN)[0]
+    tallied = problems.Types(catalogue)
+    best = suggest("لایسنس نداریم", lexicon, 3, tallied, alone=problems.CATEGORY_SIGN)[0]
     assert (best.slug, best.score, best.words) == ("technology", 3.0, ("لایسنس",))
     # A lone trouble («قطع», weight 2) is no sign of export, and infrastructure's best type (1) no
     # sign either: only electricity, by its own word and nothing more.

@@ -404,20 +404,24 @@ def warm_up() -> None:
     understand.to_persian("bargh")
 
 
-def _matches(units: Sequence[Unit], lexicon: Lexicon) -> list[tuple[int, int, str]]:
+Match = tuple[int, int, str]  # (first piece, end piece, key) of an entry found
+
+
+def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
     """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
-    found: list[tuple[int, int, str]] = []
+    found: list[Match] = []
+    entries, prefixes, last = lexicon.entries, lexicon.prefixes, len(units) - 1
+    stems = lexicon.azerbaijani_stems
+    forms = [(*unit.forms, *unit.under) if stems else unit.forms for unit in units]
     for start in range(len(units)):
         pending = [(start, "")]
         while pending:
             index, so_far = pending.pop()
-            unit = units[index]
-            forms = (*unit.forms, *unit.under) if lexicon.azerbaijani_stems else unit.forms
-            for form in forms:
+            for form in forms[index]:
                 joined = so_far + form
-                if joined in lexicon.entries:
+                if joined in entries:
                     found.append((start, index + 1, joined))
-                if joined in lexicon.prefixes and index + 1 < len(units):
+                if index < last and joined in prefixes:
                     pending.append((index + 1, joined))
     return found
 
@@ -431,14 +435,16 @@ class Tally:
     typed: dict[str, list[str]]
 
 
-def tally(units: Sequence[Unit], lexicon: Lexicon) -> Tally:
-    """Add up the weights of the lexicon entries found in word pieces, by label."""
+def tally(units: Sequence[Unit], lexicon: Lexicon, found: Sequence[Match] | None = None) -> Tally:
+    """Add up the weights of the lexicon entries found in word pieces (`found`, when its
+    `matches` are known already), by label."""
     # Longest entries first, each piece used once: «مالیات بر ارزش افزوده» is tax, and its
     # «ارزش» or «افزوده» are not counted again for another category.
-    chosen: list[tuple[int, int, str]] = []
+    chosen: list[Match] = []
     used: set[int] = set()
     counted: set[str] = set()
-    for start, end, key in sorted(_matches(units, lexicon), key=lambda m: (-len(m[2]), m[0])):
+    found = matches(units, lexicon) if found is None else found
+    for start, end, key in sorted(found, key=lambda m: (-len(m[2]), m[0])):
         span = range(start, end)
         if used.intersection(span):
             continue
@@ -448,32 +454,33 @@ def tally(units: Sequence[Unit], lexicon: Lexicon) -> Tally:
             counted.add(key)
             chosen.append((start, end, key))
 
-    found = Tally({}, {}, {})
+    result = Tally({}, {}, {})
     for start, end, key in sorted(chosen):
         own = " ".join(dict.fromkeys(unit.own for unit in units[start:end]))
         for sense in lexicon.entries[key]:
-            found.scores[sense.slug] = found.scores.get(sense.slug, 0.0) + sense.weight
-            found.matched.setdefault(sense.slug, []).append(sense.written)
-            typed = found.typed.setdefault(sense.slug, [])
+            result.scores[sense.slug] = result.scores.get(sense.slug, 0.0) + sense.weight
+            result.matched.setdefault(sense.slug, []).append(sense.written)
+            typed = result.typed.setdefault(sense.slug, [])
             if own not in typed:
                 typed.append(own)
-    return found
+    return result
 
 
 def suggest(
     text: str,
     lexicon: Lexicon,
     top: int = 3,
-    types: Mapping[str, Lexicon] | None = None,
+    types: Callable[[Sequence[Unit]], Mapping[str, Tally]] | None = None,
     alone: float = 0.0,
 ) -> list[Suggestion]:
     """Return `top` categories for text, best first ("other" first when nothing matched). With
-    `types` (bot/services/problems.py), a category gains its best problem type's weight where
-    that reaches `alone` or its own words matched too («solidworks license» is technology)."""
+    `types` (bot/services/problems.py: each category's problem types tallied in the pieces), a
+    category gains its best type's weight where that reaches `alone` or its own words matched
+    too («solidworks license» is technology)."""
     units = engine().units(text)
     found = tally(units, lexicon)
     own = dict(found.scores)  # on a tie, the category's own words decide (then, taxonomy order)
-    for slug, kinds in ((slug, tally(units, each)) for slug, each in (types or {}).items()):
+    for slug, kinds in (types(units) if types else {}).items():
         best = max(kinds.scores, key=lambda kind: kinds.scores[kind], default=None)
         if best is not None and (kinds.scores[best] >= alone or slug in own):
             found.scores[slug] = found.scores.get(slug, 0.0) + kinds.scores[best]

@@ -29,9 +29,13 @@ from bot.lazy import Shared
 from bot.services.categorize import (
     SLUGS,
     Lexicon,
+    Match,
     Suggestion,
+    Tally,
+    Unit,
     analysed_key,
     engine,
+    matches,
     suggest,
     tally,
 )
@@ -150,10 +154,36 @@ def catalogue() -> dict[str, Lexicon]:
     return _catalogue()
 
 
+class Types:
+    """A catalogue's problem types tallied in a text's pieces, for `suggest`: each category's
+    types choose among their own entries (`tally`), and the pieces are searched once for all
+    of them (one lexicon of every key, and the categories each key is of)."""
+
+    def __init__(self, catalogue: Mapping[str, Lexicon]) -> None:
+        self.catalogue = catalogue
+        owners: dict[str, list[str]] = {}
+        for slug, lexicon in catalogue.items():
+            for key in lexicon.entries:
+                owners.setdefault(key, []).append(slug)
+        self.owners = {key: tuple(slugs) for key, slugs in owners.items()}
+        prefixes = frozenset[str]().union(*(each.prefixes for each in catalogue.values()))
+        self.merged = Lexicon(dict.fromkeys(owners, ()), prefixes)
+
+    def __call__(self, units: Sequence[Unit]) -> dict[str, Tally]:
+        found: dict[str, list[Match]] = {}
+        for match in matches(units, self.merged):
+            for slug in self.owners[match[2]]:
+                found.setdefault(slug, []).append(match)
+        return {slug: tally(units, self.catalogue[slug], each) for slug, each in found.items()}
+
+
+_types = Shared(lambda: Types(catalogue()))
+
+
 def suggest_category(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
     """The categoriser's `top` categories for text, its problem types counting too: what the
     bot suggests to a member, and what `python -m bot categorize` prints."""
-    return suggest(text, lexicon, top, catalogue(), alone=CATEGORY_SIGN)
+    return suggest(text, lexicon, top, _types(), alone=CATEGORY_SIGN)
 
 
 def scores(text: str, lexicon: Lexicon) -> list[tuple[str, float]]:
