@@ -61,6 +61,14 @@ def _silent_e(stem: str, suffix: str) -> tuple[str, ...]:
     return (stem[:-1] + "e",) if stem.endswith("a") and len(suffix) > 1 else ()
 
 
+def single_letters(word: str) -> str:
+    """A lower-case Latin word with its letter pairs («sh», «kh») as the one letter each is,
+    in lower case as `romanised` writes it («shahrak» → «sahrak»)."""
+    for digraph, letter in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, letter)
+    return word.lower()
+
+
 def latin_skeleton(word: str) -> str:
     """The consonants of a Latin-letter word, in classes Persian spelling can be compared on."""
     word = word.lower().replace("'", "").replace("-", "")

@@ -377,16 +377,12 @@ _SHORT_STEM = 3
 _SHORT_CLOSE_ENOUGH = 0.75
 # How closely a word must read as a place to be taken for it before any other reading.
 _PLACE_CLOSE = 0.8
-# Letter pairs of plain letters that are one Persian letter, as `finglish.romanised` reads it.
-_PAIRS = (("sh", "s"), ("ch", "c"), ("kh", "x"), ("gh", "q"), ("zh", "z"))
 
 
 def _closeness(stem: str, persian: str) -> float:
     """How closely a plain-letter word reads as a Persian one, its letter pairs («sh») read as
     the one letter they are («shahrak» is «شهرک» as closely as «sahrak» would be)."""
-    single = stem
-    for pair, letter in _PAIRS:
-        single = single.replace(pair, letter)
+    single = finglish.single_letters(stem)
     return max(finglish.closeness(stem, persian), finglish.closeness(single, persian))
 
 
