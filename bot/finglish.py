@@ -9,6 +9,7 @@ place names and the member's whole message around it (`to_persian`, `words`).
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import tomllib
@@ -92,10 +93,13 @@ def persian_skeleton(word: str) -> str:
     return head + re.sub(r"(.)\1+", r"\1", body)
 
 
+_READING = {**_PERSIAN_LETTERS, "ا": "a", "آ": "a", "و": "u", "ی": "i", "ع": "", "ه": "e"}
+
+
+@functools.lru_cache(maxsize=65536)
 def romanised(word: str) -> str:
     """A rough Latin reading of a Persian word, to break ties between equal skeletons."""
-    table = {**_PERSIAN_LETTERS, "ا": "a", "آ": "a", "و": "u", "ی": "i", "ع": "", "ه": "e"}
-    return "".join(table.get(ch, "") for ch in word).lower()
+    return "".join(_READING.get(ch, "") for ch in word).lower()
 
 
 @dataclass(frozen=True)
@@ -215,15 +219,24 @@ class Tables:
             return None
         from difflib import SequenceMatcher
 
-        def closeness(candidate: tuple[str, int, int]) -> tuple[bool, float, int, int]:
-            word, listed, count = candidate
+        # The first of the closest, as max() would choose, without reading a candidate whose
+        # spelling could not beat the best so far even at its most alike (difflib's
+        # real_quick_ratio and quick_ratio never fall below ratio).
+        matcher = SequenceMatcher(None, lower)
+        best: tuple[bool, float, int, int] | None = None
+        chosen = ""
+        for word, listed, count in candidates:
             # A Persian word before an Azerbaijani one of the same consonants the lists hold
             # («gomroke» is «گمرک», not «گؤمروک»).
             persian = not _AZERBAIJANI_VOWELS.intersection(word)
-            ratio = round(SequenceMatcher(None, lower, romanised(word)).ratio(), 1)
-            return persian, ratio, listed, count
-
-        return max(candidates, key=closeness)[0]
+            matcher.set_seq2(romanised(word))
+            for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
+                key = (persian, round(bound(), 1), listed, count)
+                if best is not None and key <= best:
+                    break
+            else:
+                best, chosen = key, word
+        return chosen
 
 
 _finglish: Tables | None = None

@@ -66,6 +66,7 @@ _PERSIAN_TOKEN = re.compile(
     "\ufe70-\ufefe\u200c.!?:;()\\[\\]{}«»\"'…]+"
 )
 _NEUTRAL_TOKEN = re.compile("[.!?:;()\\[\\]{}«»\"'…،؛؟]+")
+_ZWNJ_RUN = re.compile(ZWNJ + "{2,}")
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _normalize_line(line: str, normalizer: Normalizer) -> str:
         run_has_persian = False
 
     for token in line.split():
-        token = re.sub(ZWNJ + "{2,}", ZWNJ, token).strip(ZWNJ)
+        token = _ZWNJ_RUN.sub(ZWNJ, token).strip(ZWNJ) if ZWNJ in token else token
         if not token:
             continue
         if _NEUTRAL_TOKEN.fullmatch(token):
