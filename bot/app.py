@@ -16,6 +16,7 @@ from telegram.ext import ExtBot, JobQueue
 from bot import text
 from bot.context import AppState, KhoosheApplication
 from bot.i18n import Locales, Texts
+from bot.lazy import keep_loaded_for_good
 from bot.proxies import label, why_unreachable
 from bot.services.backups import ScheduledBackups
 from bot.services.consult_overdue import OverdueWatch
@@ -170,6 +171,8 @@ class Runtime:
             lexicon.warm_up(),
             asyncio.to_thread(locales.log_problems),
         )
+        # hazm's lists, the lexicons: not walked again by every full collection
+        log.debug("warmed up; %d more objects kept out of collections", keep_loaded_for_good())
 
     async def _start_one(self, platform: Platform, attempts: int) -> None:
         app = self.apps[platform]

@@ -3,6 +3,7 @@ the categoriser's engines, the similarity tables (each takes up to seconds to bu
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -35,3 +36,27 @@ class Shared(Generic[T]):
     def loaded(self) -> bool:
         """Whether it is built (code on the event loop avoids waiting for the lock)."""
         return self._value is not None
+
+
+_loaded_kept = False
+
+
+def keep_loaded_for_good() -> int:
+    """Once the shared loaders have loaded, keep every object alive now out of the cyclic
+    collector's walks for good (gc.freeze, as start-up's objects are: bot/__main__.py); return
+    how many more objects that kept.
+
+    What they built lasts as long as the process: hazm's word lists and models, the lexicons
+    and tables, some 75,000 tracked objects holding hundreds of thousands of entries. A full
+    collection walking them took 0.15-0.2 s (`python -m benchmarks.categorize` prints it), and
+    the event loop, every chat with it, waited. The first time only: later warm-ups in one
+    process (tests start many bots) load nothing new, and freezing again would keep their
+    garbage for good.
+    """
+    global _loaded_kept
+    if _loaded_kept:
+        return 0
+    _loaded_kept = True
+    before = gc.get_freeze_count()
+    gc.freeze()
+    return gc.get_freeze_count() - before
