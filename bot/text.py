@@ -67,6 +67,11 @@ _PERSIAN_TOKEN = re.compile(
 )
 _NEUTRAL_TOKEN = re.compile("[.!?:;()\\[\\]{}«»\"'…،؛؟]+")
 _ZWNJ_RUN = re.compile(ZWNJ + "{2,}")
+# A Persian letter three times or more in a row is a key held down («خیلیییی»، «اتوماسیوننن»):
+# no word has it so. hazm would leave two («اتوماسیونن», no word either); one is the word.
+_HELD_DOWN = re.compile(
+    "([\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc])\\1{2,}"
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ def _normalize_short(text: str) -> str:
 def _normalize(text: str) -> str:
     """hazm's normaliser on the Persian runs of each line, after the letter table."""
     engine = _load()
-    text = clean(text).translate(engine.letters)
+    text = _HELD_DOWN.sub(r"\1", clean(text).translate(engine.letters))
     lines = [_normalize_line(line, engine.normalizer) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

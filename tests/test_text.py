@@ -96,6 +96,21 @@ def test_normalize_spacing(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A key held down: no Persian word has a letter three times in a row.
+        ("خیلیییی بدههه", "خیلی بده"),
+        ("اتوماسیوننن خط تولید", "اتوماسیون خط تولید"),
+        ("برقققق یوخخخ", "برق یوخ"),
+        # Twice is left: words have it («ممنون»، «ششم»، «دوققوز»).
+        ("ممنون ششم دوققوز", "ممنون ششم دوققوز"),
+    ],
+)
+def test_normalize_letters_held_down(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
     "mark",
     list("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b\u061c"),
 )
@@ -112,6 +127,7 @@ AS_TYPED_DIGITS = [
     "قیمت 3.5 میلیون و 10.450 تومان",
     "شماره ۰۹۱۲ و 0914-123-4567 و ٠٩١٢",
     "۱۴۰۵/۰۹/۱۵",
+    "۱۱۱ و ١١١ و 111 میلیون",
 ]
 # … and so do English, links, commands, mentions and emoji.
 AS_TYPED_ENGLISH_AND_EMOJI = [
