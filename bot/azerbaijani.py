@@ -184,11 +184,13 @@ def plain_stems(word: str) -> list[str]:
 
 
 def _letters(word: str) -> str:
-    """A word in the Republic's letters (plain-letter pairs such as «sh» read as «ş»)."""
+    """A word in the Republic's letters (plain-letter pairs such as «sh» read as «ş», unless
+    the word has one of those letters: its writer types «x», so «şəhrəkha» is «şəhrək» «ha»)."""
     lower = word.replace("I", "ı").replace("İ", "i").lower().replace("\u0307", "")
     lower = lower.replace("'", "").replace("-", "")
-    for plain, letter in _PLAIN:
-        lower = lower.replace(plain, letter)
+    if AZERBAIJANI_LETTERS.isdisjoint(lower):
+        for plain, letter in _PLAIN:
+            lower = lower.replace(plain, letter)
     return lower
 
 

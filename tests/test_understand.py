@@ -325,6 +325,9 @@ def test_plain_letters_leave_e_and_g_open() -> None:
     assert azerbaijani.to_scripts("dəfə") == ["دفه", "دهفه"]
     assert "ایدارهسی" in azerbaijani.to_scripts("idarəsi")
     assert _understood("Elektrik idarəsi deyir trans yoxdu")["idarəsi"] == "اداره"
+    # Who types «ş» and «ə» types «x» for «خ»: in such a word «kh» is «k» and «h».
+    assert azerbaijani.to_script("şəhrəkha") == "شهرکها"
+    assert _understood("şərkət şəhrəkha ro")["şəhrəkha"] == "شهرک\u200cها"
 
 
 def test_an_azerbaijani_message_in_latin_letters_is_read_as_persian() -> None:
