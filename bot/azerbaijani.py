@@ -185,10 +185,12 @@ def plain_stems(word: str) -> list[str]:
 
 def _letters(word: str) -> str:
     """A word in the Republic's letters (plain-letter pairs such as «sh» read as «ş», unless
-    the word has one of those letters: its writer types «x», so «şəhrəkha» is «şəhrək» «ha»)."""
+    the word has one of those letters: its writer types «x», so «şəhrəkha» is «şəhrək» «ha»).
+    A capital «I» is the Republic's «ı» but no sign of its alphabet: «Ishig» is «işiq»."""
+    typed_so = not AZERBAIJANI_LETTERS.isdisjoint(word.replace("I", ""))
     lower = word.replace("I", "ı").replace("İ", "i").lower().replace("\u0307", "")
     lower = lower.replace("'", "").replace("-", "")
-    if AZERBAIJANI_LETTERS.isdisjoint(lower):
+    if not typed_so:
         for plain, letter in _PLAIN:
             lower = lower.replace(plain, letter)
     return lower

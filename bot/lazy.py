@@ -48,7 +48,7 @@ def keep_loaded_for_good() -> int:
 
     What they built lasts as long as the process: hazm's word lists and models, the lexicons
     and tables, some 75,000 tracked objects holding hundreds of thousands of entries. A full
-    collection walking them took 0.15-0.2 s (`python -m benchmarks.categorize` prints it), and
+    collection walking them took 0.09-0.2 s (`python -m benchmarks.categorize` prints it), and
     the event loop, every chat with it, waited. The first time only: later warm-ups in one
     process (tests start many bots) load nothing new, and freezing again would keep their
     garbage for good.

@@ -328,6 +328,8 @@ def test_plain_letters_leave_e_and_g_open() -> None:
     # Who types «ş» and «ə» types «x» for «خ»: in such a word «kh» is «k» and «h».
     assert azerbaijani.to_script("şəhrəkha") == "شهرکها"
     assert _understood("şərkət şəhrəkha ro")["şəhrəkha"] == "شهرک\u200cها"
+    # A capital «I» typed in plain letters is no such sign.
+    assert azerbaijani.to_scripts("Ishig")[0] == azerbaijani.to_scripts("ishig")[0] == "ایشیگ"
 
 
 def test_an_azerbaijani_message_in_latin_letters_is_read_as_persian() -> None:
