@@ -292,6 +292,9 @@ def test_the_categories_match_a_word_under_its_azerbaijani_endings() -> None:
     assert (
         suggest("قوم معدنینی باغلاییبلار، بلوک کسه بیلمیریک", lexicon)[0].slug == "raw_materials"
     )
+    # «دادگاهدادی» is «in court» («دادگاه» with «-دا» and «-دی»): a dispute, «سایر».
+    case = "قرارداد اوستونده دعوامیز وار، وکیل تاپمیشیق، پرونده ایکی ایلدیر دادگاهدادی"
+    assert suggest_category(case, lexicon)[0].slug == "other"
 
 
 @pytest.mark.parametrize(
