@@ -10,8 +10,8 @@ builds on), which, after the formal normaliser of bot/text.py:
 - reads a message in Azerbaijani (Persian script) word by word as Persian, with the table of
   data/azerbaijani.toml (bot/azerbaijani.py: «ایشچیلریمیز» → «کارگر»);
 - glues plural and possessive endings typed apart («دستگاه هامون») to their word;
-- maps spoken forms to written ones with hazm 0.10's InformalNormalizer lexicon («میشه» →
-  «می‌شود», «نیس» → «نیست»).
+- maps spoken forms to written ones with hazm 0.10's InformalNormalizer lexicon («نمیشه» →
+  «نمی‌شود», «نیس» → «نیست»).
 
 Each word keeps the member's own spelling next to what it was understood as, so explanations
 can quote the member. Place names (clusters, estates) registered with `protect_place_names`
@@ -150,12 +150,14 @@ class Informal:
         with Path(informal_verbs).open(encoding="utf-8") as lines:
             for line in lines:
                 formal, informal, flag = line.strip().split(" ", 2)
-                spoken = conjugate(informal)
-                written = lemmatizer.conjugation.get_all(formal)
-                # hazm pairs the lists by position and lets the longer one run over.
-                said_from, meant_from = (0, 48) if flag == "1" else (8, 56)
-                pairs = zip(spoken[said_from:], written[meant_from:], strict=False)
-                for said, meant in pairs:
+                # hazm pairs its spoken forms with the written ones by position in
+                # `get_all`, at offsets of an older list: «میشه» came out «شده‌ای», «دارم»
+                # «داشته نمی‌شدند», «ندارم» «داشته باشیم». Here each spoken form meets the
+                # written form of its own tense: six persons each of the plain present
+                # («دارم»; flag "1": verbs said so), its negative, «می‌», «نمی‌», «ب» and «ن».
+                spoken = conjugate(informal)[0 if flag == "1" else 12 :]
+                written = _present_forms(lemmatizer, formal.split("#")[1])[-len(spoken) :]
+                for said, meant in zip(spoken, written, strict=True):
                     verbs[fold(said)] = meant
                     if said.endswith("ین"):
                         verbs[fold(said[:-1] + "د")] = meant
@@ -196,6 +198,20 @@ class Informal:
             alike = _sounds_like().get(_sound(folded))
             return alike or (None if ZWNJ in word else _unglued(folded)) or word
         return word
+
+
+def _present_forms(lemmatizer: Lemmatizer, stem: str) -> list[str]:
+    """The written present forms of a verb, in the order of hazm's spoken ones
+    (`informal_conjugations`): plain, not, «می‌», «نمی‌», subjunctive, not subjunctive."""
+    tenses = lemmatizer.conjugation
+    return [
+        *tenses.perfective_present(stem),
+        *tenses.negative_perfective_present(stem),
+        *tenses.imperfective_present(stem),
+        *tenses.negative_imperfective_present(stem),
+        *tenses.subjunctive_perfective_present(stem),
+        *tenses.negative_subjunctive_perfective_present(stem),
+    ]
 
 
 # The shortest part of two words typed as one («فازبرق»), and the shortest such word.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot import azerbaijani, understand
 from bot.lazy import Shared
+from bot.services import word_forms
 from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
 
@@ -49,26 +50,7 @@ SLUGS: tuple[str, ...] = (
 OTHER = "other"
 LEXICON_PATH = PROJECT_ROOT / "data" / "categories.toml"
 
-# Endings members glue to words: plurals (formal and spoken «ا»), possessives (formal and spoken
-# «مون»), ezafe/indefinite «ی», spoken «ه» («قطعه») and «و» (for «را»). Longest first.
-_SUFFIXES = tuple(
-    sorted(
-        (
-            "هامونو", "هاشونو", "امونو", "مونو", "تونو", "شونو",
-            "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون", "هامان", "هاتان", "هاشان",
-            "هایی", "های", "ها", "امون", "اتون", "اشون", "یمون", "یتون", "یشون", "مون", "تون",
-            "شون", "مان", "تان",
-            "شان", "ای", "یی", "ام", "ات", "اش", "ی", "ا", "ه", "م", "ت", "ش", "و",
-        ),
-        key=len,
-        reverse=True,
-    )
-)  # fmt: skip
-# Plural endings hazm's word list keeps on the word («کارگران», «محصولات»).
-_PLURALS = ("ان", "ات")
 SYNONYMS_PATH = PROJECT_ROOT / "data" / "synonyms.toml"
-# Words that only look like a shorter lexicon word plus an ending («ارزش» is value, not currency).
-_NOT_INFLECTED = frozenset({"ارزش", "ارزشی", "ارزشها", "کارت", "بارش", "دارایی", "ربات"})
 # Separators inside one hazm token: the half-space, and the "_" hazm puts in joined verbs.
 _PART_SEPARATORS = str.maketrans({"_": ZWNJ})
 
@@ -214,6 +196,7 @@ class Engine:
         )
         self.synonym_table = table  # read once here; "me too" builds its synonyms from it
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
+        self.verb = functools.lru_cache(maxsize=16384)(self._verb)
         understand.forget_with_places(self.analyse.cache_clear)
 
     def units(self, text: str, *, azerbaijani: bool = True) -> list[Unit]:
@@ -224,8 +207,12 @@ class Engine:
             for token in self.tokenize(word.text):
                 # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must
                 # meet, and the phrase matcher joins pieces back together.
-                for part in self._parts(token):
-                    units.append(dataclasses.replace(self.analyse(part), own=word.own))
+                parts = self._parts(token)
+                for index, part in enumerate(parts):
+                    # After «می»/«نمی» a piece is a verb («می‌خرد» buys, not «خرد» small).
+                    after_mi = index and parts[index - 1] in ("می", "نمی")
+                    unit = self.verb(part) if after_mi else self.analyse(part)
+                    units.append(dataclasses.replace(unit, own=word.own))
             if word.also and len(units) > first:
                 # An Azerbaijani word read as Persian matches as written too («اوستا» and
                 # «استادکار» entries alike); similarity goes by the Persian word.
@@ -250,7 +237,13 @@ class Engine:
         lemma = self.lemmatizer.lemmatize(part)
         # Verbs lemmatise to "past#present" ("شد#شو"); either stem may be in the lexicon.
         forms = {part, *lemma.split("#")}
-        stems = [] if part in _NOT_INFLECTED else _stems(part)
+        if "#" in lemma:
+            # A verb's endings are its person's, no noun's («بدهیم» is no «بدهی», a debt);
+            # a negative one matches as the lexicons write negatives («نداریم»: «نداشت»).
+            forms.update(word_forms.negative(part, lemma))
+            stems = []
+        else:
+            stems = [] if part in word_forms.NOT_INFLECTED else word_forms.stems(part)
         for stem in stems:
             forms.add(stem)
             forms.update(self.lemmatizer.lemmatize(stem).split("#"))
@@ -263,6 +256,18 @@ class Engine:
             canonical=_fold(self._canonical(part, lemma, stems)),
             under=tuple(sorted(under)),
         )
+
+    def _verb(self, part: str) -> Unit:
+        """A piece after «می»/«نمی»: its own forms and the stems of the verb it makes («خرد»
+        of «می‌خرد»: «خرید», «خر»), which the lemmatiser alone reads as an adjective; its one
+        form for similarity is the verb's («نمی‌خرد» and «نمی‌خرند» meet)."""
+        unit = self.analyse(part)
+        lemma = self.lemmatizer.lemmatize(f"می{ZWNJ}{part}")
+        if "#" not in lemma:
+            return unit
+        past, present = (_fold(stem) for stem in lemma.split("#", 1))
+        forms = tuple(sorted({*unit.forms, past, present} - {""}))
+        return dataclasses.replace(unit, forms=forms, canonical=past)
 
     def _count(self, word: str) -> int:
         """How often hazm's corpus has the word (0 when it only lists it)."""
@@ -282,7 +287,7 @@ class Engine:
             bare = part[:-1]
             if part.endswith("ی") and len(bare) >= 3 and bare in self.words:
                 return bare
-            for plural in _PLURALS:
+            for plural in word_forms.PLURALS:
                 bare = part[: -len(plural)]
                 if not (part.endswith(plural) and len(bare) >= 3):
                     continue
@@ -347,22 +352,6 @@ def _read_synonyms(path: Path) -> dict[str, list[str]]:
         if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
             raise ValueError(f'{path.name}: {head!r} must be a list of words: ["…", "…"]')
     return data
-
-
-def _stems(word: str) -> list[str]:
-    """Return word without each ending it may carry, longest stem first."""
-    stems = []
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            # One-letter endings on short words are too often part of the word ("مست").
-            if len(stem) >= (3 if len(suffix) == 1 else 2):
-                stems.append(stem)
-                if suffix[0] in "مشت" and not stem.endswith("ا"):
-                    # Spoken "اولیمون", "کارخونمون" drop the silent «ه» of "اولیه", "کارخونه"
-                    # (not after the spoken plural «ا»: «چکامون» is «چک‌هامون»).
-                    stems.append(stem + "ه")
-    return sorted(set(stems), key=len, reverse=True)
 
 
 def _fold(text: str) -> str:
