@@ -45,7 +45,9 @@ def negative(part: str, lemma: str) -> list[str]:
     """A negative verb's stems with their «ن» («نداریم», lemma «داشت#دار» → «نداشت»,
     «ندار»), as the lexicons write a negative whatever its person or tense («برق نداشت» is
     «برق نداریم» too); [] for any other piece. hazm's lemma drops the «ن»."""
-    past, _, present = lemma.partition("#")
+    past, verb, present = lemma.partition("#")
+    if not verb:
+        return []
     starts = tuple(stem for stem in (past, present, "می") if stem)
     if not (part.startswith("ن") and part[1:].startswith(starts)):
         return []
