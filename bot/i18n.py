@@ -280,6 +280,35 @@ class _LazyBundle(_Bundle):
         return super()._lookup(entry_id, term)
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed_whole(
+    texts: tuple[tuple[str, str, str], ...],
+) -> tuple[dict[str, dict[str, set[str]]], list[str]]:
+    """The message ids with their variables, and the problems, of (language, file, text)s.
+
+    Kept for the process: parsing all the files takes some 0.6 s of processor time, and every
+    bot started in one process (the tests start thousands) would pay it again for the same
+    text. The answer is only read, never changed."""
+    parser = FluentParser(with_spans=False)
+    problems: list[str] = []
+    messages: dict[str, dict[str, set[str]]] = {}
+    for lang, file, text in texts:
+        ids = messages.setdefault(lang, {})
+        for entry in parser.parse(text).body:
+            if isinstance(entry, ast.Junk):
+                notes = "; ".join(note.message or note.code for note in entry.annotations)
+                problems.append(f"{file}: syntax error: {notes}: {entry.content!r}")
+            elif isinstance(entry, ast.Message):
+                name = entry.id.name
+                if name in ids:
+                    problems.append(f"{file}: duplicate message id {name}")
+                    continue
+                ids[name] = _variables(entry)
+                for attribute in entry.attributes:
+                    ids[f"{name}.{attribute.id.name}"] = _variables(attribute)
+    return messages, problems
+
+
 class Locales:
     """All languages' Fluent messages from locales/<lang>/*.ftl, each parsed on first use."""
 
@@ -319,28 +348,14 @@ class Locales:
         """Parse every file whole: the message ids with their variables, and the problems."""
         if self._checked is not None:
             return self._checked
-        parser = FluentParser(with_spans=False)
-        problems: list[str] = []
-        messages: dict[str, dict[str, set[str]]] = {}
-        for lang, files in self._files.items():
-            ids = messages.setdefault(lang, {})
-            for file in files:
-                resource = parser.parse(file.read_text(encoding="utf-8"))
-                for entry in resource.body:
-                    if isinstance(entry, ast.Junk):
-                        notes = "; ".join(note.message or note.code for note in entry.annotations)
-                        problems.append(f"{file}: syntax error: {notes}: {entry.content!r}")
-                    elif isinstance(entry, ast.Message):
-                        name = entry.id.name
-                        if name in ids:
-                            problems.append(f"{file}: duplicate message id {name}")
-                            continue
-                        ids[name] = _variables(entry)
-                        for attribute in entry.attributes:
-                            ids[f"{name}.{attribute.id.name}"] = _variables(attribute)
-        for problem in problems:
+        texts = tuple(
+            (lang, str(file), file.read_text(encoding="utf-8"))
+            for lang, files in self._files.items()
+            for file in files
+        )
+        self._checked = _parsed_whole(texts)
+        for problem in self._checked[1]:
             logger.warning("Locales: %s", problem)
-        self._checked = (messages, problems)
         return self._checked
 
     def log_problems(self) -> None:
