@@ -120,7 +120,7 @@ def test_ci_runs_the_test_command_written_in_the_readme() -> None:
     assert _commands(printed) == test_block
     assert test_block == [
         "python3.11 -m venv .venv",
-        ".venv/bin/pip install --no-compile -e '.[test]'",
+        ".venv/bin/pip install -e '.[test]'",
         f"{VENV_PYTHON} -m pytest -n 4",
     ]
 
