@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from bot import understand
 from bot.lazy import Shared
-from bot.services import categorize, names, problems
+from bot.services import categorize, names, polarity, problems
 from bot.services.categorize import Engine, Unit, _fold
 from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import TEXTS_KEPT, ZWNJ, normalize
@@ -430,12 +430,15 @@ def judged(a: str, b: str, score: float, category: str | None) -> float:
     the names they say (bot/services/names.py).
 
     Two naming different places, banks, borders or countries score less, whatever else they
-    share.
+    share; so do two of which one says a thing was done and the other that it was not
+    (bot/services/polarity.py: «تایید نمی‌کند» / «تایید می‌کند ولی …»).
     """
     if score <= 0:
         return score
     if category is not None:
         score = problems.weigh(a, b, score, category)
+    if polarity.contradict(polarity.polarity(a), polarity.polarity(b)):
+        score *= _CONFLICT  # one says a thing was done, the other that it was not
     # Last, so no shared problem type lifts it back: another place is another problem.
     return score * OTHER_NAME if names.differ(a, b) else score
 
