@@ -52,3 +52,16 @@ def test_the_negative_forms_of_a_piece() -> None:
     assert word_forms.negative("نوشتیم", "نوشت#نویس") == []
     assert word_forms.negative("نشست", "نشست#نشین") == []
     assert word_forms.negative("نمی‌شود".replace("\u200c", ""), "شد#شو") == ["نشد", "نشو"]
+
+
+def test_a_verb_after_mi_matches_alone_only_as_its_verb() -> None:
+    # «کند» of «می‌کند» is no «کند» (slow), though it still joins «کار نمی کند»; «می‌خرد» is
+    # the verb «خرید» (buy).
+    words = Lexicon.from_mapping(
+        {"infrastructure": {"کند": 2, "کار نمی کند": 3}, "market": {"خرید": 1}},
+        analyse=analysed_key,
+    )
+    assert suggest("اینترنت شهرک خیلی کند است", words)[0].matched == ("کند",)
+    assert suggest("اداره برق بی‌خبر قطع می‌کند", words)[0].score == 0
+    assert suggest("دستگاه کار نمیکنه", words)[0].matched == ("کار نمی کند",)
+    assert suggest("کسی جنس نمی‌خرد", words)[0].matched == ("خرید",)

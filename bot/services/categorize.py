@@ -170,6 +170,9 @@ class Unit:
     written: str = ""
     # Words under its Azerbaijani endings, for lexicons that match them (Lexicon).
     under: tuple[str, ...] = ()
+    # A verb's piece after «می»/«نمی»: the forms it matches as an entry alone, its verb's stems
+    # («کند» of «می‌کند» is no «کند», slow; it still joins «کار نمی کند»). None: any form.
+    alone: tuple[str, ...] | None = None
 
 
 class Engine:
@@ -266,8 +269,9 @@ class Engine:
         if "#" not in lemma:
             return unit
         past, present = (_fold(stem) for stem in lemma.split("#", 1))
-        forms = tuple(sorted({*unit.forms, past, present} - {""}))
-        return dataclasses.replace(unit, forms=forms, canonical=past)
+        stems = tuple(sorted({past, present} - {""}))
+        forms = tuple(sorted({*unit.forms, *stems}))
+        return dataclasses.replace(unit, forms=forms, canonical=past, alone=stems)
 
     def _count(self, word: str) -> int:
         """How often hazm's corpus has the word (0 when it only lists it)."""
@@ -406,9 +410,10 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
         pending = [(start, "")]
         while pending:
             index, so_far = pending.pop()
+            alone = units[start].alone if index == start else None
             for form in forms[index]:
                 joined = so_far + form
-                if joined in entries:
+                if joined in entries and (alone is None or form in alone):
                     found.append((start, index + 1, joined))
                 if index < last and joined in prefixes:
                     pending.append((index + 1, joined))
