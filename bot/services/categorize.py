@@ -200,7 +200,8 @@ class Engine:
         self.synonym_table = table  # read once here; "me too" builds its synonyms from it
         self.analyse = functools.lru_cache(maxsize=65536)(self._analyse)
         self.verb = functools.lru_cache(maxsize=16384)(self._verb)
-        understand.forget_with_places(self.analyse.cache_clear)
+        for cache in (self.analyse, self.verb):
+            understand.forget_with_places(cache.cache_clear)
 
     def units(self, text: str, *, azerbaijani: bool = True) -> list[Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from bot import understand
 from bot.services import categorize
 from bot.services.categorize import Unit
 from bot.text import TEXTS_KEPT
@@ -56,6 +57,10 @@ def polarity(text: str) -> Polarity:
             continue  # «فقط سند ملکی قبول می‌کند»: accepting only one thing refuses the rest
         (done if said else undone).add(word)
     return frozenset(done), frozenset(undone)
+
+
+# Place names are read anew when they change (bot/place_names.py), and so are the texts.
+understand.forget_with_places(polarity.cache_clear)
 
 
 def contradict(a: Polarity, b: Polarity) -> bool:
