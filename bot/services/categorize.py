@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot import azerbaijani, understand
 from bot.lazy import Shared
 from bot.services import word_forms
+from bot.services.matching import Tally, tally
 from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalize
 
@@ -31,12 +32,10 @@ __all__ = [
     "Engine",
     "Lexicon",
     "Suggestion",
-    "Tally",
     "Unit",
     "analysed_key",
     "engine",
     "suggest",
-    "tally",
     "warm_up",
 ]
 
@@ -174,6 +173,13 @@ class Unit:
     # («کند» of «می‌کند» is no «کند», slow; it still joins «کار نمی کند»). None: any form.
     alone: tuple[str, ...] | None = None
 
+    def spelled(self, own: str) -> Unit:
+        """This piece as of the member's word `own`: `dataclasses.replace` without its
+        introspection, which showed in the time of every report (each of its pieces)."""
+        return Unit(
+            self.surface, self.forms, self.canonical, own, self.written, self.under, self.alone
+        )
+
 
 class Engine:
     """hazm's tokenizer and lemmatizer, loaded once (seconds) and shared."""
@@ -216,7 +222,7 @@ class Engine:
                     # After «می»/«نمی» a piece is a verb («می‌خرد» buys, not «خرد» small).
                     after_mi = index and parts[index - 1] in ("می", "نمی")
                     unit = self.verb(part) if after_mi else self.analyse(part)
-                    units.append(dataclasses.replace(unit, own=word.own))
+                    units.append(unit.spelled(word.own))
             if word.also and len(units) > first:
                 # An Azerbaijani word read as Persian matches as written too («اوستا» and
                 # «استادکار» entries alike); similarity goes by the Persian word.
@@ -398,69 +404,6 @@ def warm_up() -> None:
     understand.to_persian("bargh")
 
 
-Match = tuple[int, int, str]  # (first piece, end piece, key) of an entry found
-
-
-def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
-    """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
-    found: list[Match] = []
-    entries, prefixes, last = lexicon.entries, lexicon.prefixes, len(units) - 1
-    stems = lexicon.azerbaijani_stems
-    forms = [(*unit.forms, *unit.under) if stems else unit.forms for unit in units]
-    for start in range(len(units)):
-        pending = [(start, "")]
-        while pending:
-            index, so_far = pending.pop()
-            alone = units[start].alone if index == start else None
-            for form in forms[index]:
-                joined = so_far + form
-                if joined in entries and (alone is None or form in alone):
-                    found.append((start, index + 1, joined))
-                if index < last and joined in prefixes:
-                    pending.append((index + 1, joined))
-    return found
-
-
-@dataclass(frozen=True)
-class Tally:
-    """What a lexicon found in a text, by label: the scores, entries and the member's words."""
-
-    scores: dict[str, float]
-    matched: dict[str, list[str]]
-    typed: dict[str, list[str]]
-
-
-def tally(units: Sequence[Unit], lexicon: Lexicon, found: Sequence[Match] | None = None) -> Tally:
-    """Add up the weights of the lexicon entries found in word pieces (`found`, when its
-    `matches` are known already), by label."""
-    # Longest entries first, each piece used once: «مالیات بر ارزش افزوده» is tax, and its
-    # «ارزش» or «افزوده» are not counted again for another category.
-    chosen: list[Match] = []
-    used: set[int] = set()
-    counted: set[str] = set()
-    found = matches(units, lexicon) if found is None else found
-    for start, end, key in sorted(found, key=lambda m: (-len(m[2]), m[0])):
-        span = range(start, end)
-        if used.intersection(span):
-            continue
-        used.update(span)
-        # An entry repeated in one message says no more than once.
-        if key not in counted:
-            counted.add(key)
-            chosen.append((start, end, key))
-
-    result = Tally({}, {}, {})
-    for start, end, key in sorted(chosen):
-        own = " ".join(dict.fromkeys(unit.own for unit in units[start:end]))
-        for sense in lexicon.entries[key]:
-            result.scores[sense.slug] = result.scores.get(sense.slug, 0.0) + sense.weight
-            result.matched.setdefault(sense.slug, []).append(sense.written)
-            typed = result.typed.setdefault(sense.slug, [])
-            if own not in typed:
-                typed.append(own)
-    return result
-
-
 def suggest(
     text: str,
     lexicon: Lexicon,
@@ -475,21 +418,25 @@ def suggest(
     units = engine().units(text)
     found = tally(units, lexicon)
     own = dict(found.scores)  # on a tie, the category's own words decide (then, taxonomy order)
+    kinds_of: dict[str, tuple[Tally, str]] = {}
     for slug, kinds in (types(units) if types else {}).items():
         best = max(kinds.scores, key=lambda kind: kinds.scores[kind], default=None)
         if best is not None and (kinds.scores[best] >= alone or slug in own):
             found.scores[slug] = found.scores.get(slug, 0.0) + kinds.scores[best]
-            for words, more in ((found.matched, kinds.matched), (found.typed, kinds.typed)):
-                words[slug] = list(dict.fromkeys((*words.get(slug, ()), *more[best])))
+            kinds_of[slug] = (kinds, best)
     scores = {slug: found.scores.get(slug, 0.0) for slug in SLUGS}
     if any(scores.values()):
         order = sorted(SLUGS, key=lambda slug: (-scores[slug], -own.get(slug, 0.0)))
     else:
         order = [OTHER, *(slug for slug in SLUGS if slug != OTHER)]
-    matched, typed = found.matched, found.typed
-    return [
-        Suggestion(
-            slug, round(scores[slug], 3), (*matched.get(slug, ()),), (*typed.get(slug, ()),)
-        )
-        for slug in order[: max(top, 0)]
-    ]
+
+    def suggestion(slug: str) -> Suggestion:
+        matched, typed = found.words(slug)
+        if slug in kinds_of:
+            kinds, best = kinds_of[slug]
+            more_matched, more_typed = kinds.words(best)
+            matched = list(dict.fromkeys((*matched, *more_matched)))
+            typed = list(dict.fromkeys((*typed, *more_typed)))
+        return Suggestion(slug, round(scores[slug], 3), tuple(matched), tuple(typed))
+
+    return [suggestion(slug) for slug in order[: max(top, 0)]]

@@ -29,16 +29,13 @@ from bot.lazy import Shared
 from bot.services.categorize import (
     SLUGS,
     Lexicon,
-    Match,
     Suggestion,
-    Tally,
     Unit,
     analysed_key,
     engine,
-    matches,
     suggest,
-    tally,
 )
+from bot.services.matching import Match, Tally, matches, tally
 from bot.settings import read_toml
 from bot.text import TEXTS_KEPT
 
