@@ -374,8 +374,14 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
     script = spellings[0]
     if reader.marks([script]):  # a verb («deyir»): not the Persian word it sounds like («دیر»)
         return Word(bare, script)
-    # A Persian word, perhaps with Azerbaijani endings («hesablar», «Tebrizde»).
-    for stem in plain_stems(bare):
+    # A Persian word, perhaps with Azerbaijani endings («hesablar», «Tebrizde»): one Finglish
+    # pins under its endings first («divarda» is «دیوار», not the «دارد» it sounds like whole).
+    stems = plain_stems(bare)
+    for stem in stems[1:]:
+        pinned = tables.table.get(stem)
+        if pinned and not reader.marks([pinned]):
+            return Word(bare, informal.written(pinned) if informal else pinned)
+    for stem in stems:
         persian = to_persian(stem) if _is_latin(stem) else None
         if persian is None:
             continue

@@ -373,6 +373,11 @@ def test_latin_azerbaijani_grammar_places_and_compounds_are_read_so() -> None:
     assert got["təsdiq"] == "تایید"
     # «tır» is a lorry (TIR), not the month «تیر».
     assert _understood("tırlarımız sərhəddə 4 gündü gözləyir")["tırlarımız"] == "کامیون"
+    # A word Finglish pins, under Azerbaijani endings, before what the whole sounds like
+    # («دارد»); «gelib» (came) says nothing, and is no «قالب» (qəlib, a mould).
+    got = _understood("3 aydi divarda agahi vermishik, bir sherket gelib baxsin")
+    assert got["divarda"] == "دیوار"
+    assert "gelib" not in got
 
 
 def test_two_words_typed_as_one_are_read_apart() -> None:
