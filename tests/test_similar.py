@@ -110,6 +110,10 @@ FLOORS = {
     # Azerbaijani in Latin letters).
     "held-out 18": (0.89, 0.42),
     "held-out 19": (0.92, 0.61),
+    # Written blind in session 37 as a week of traffic brings them, measured once before
+    # anything was changed for them: 0.936 / 0.550 (then tuned on) and 0.944 / 0.637 (never read).
+    "dev 20": (0.92, 0.53),
+    "held-out 21": (0.93, 0.62),
 }
 
 

@@ -72,6 +72,16 @@ BLIND_7_TOP1_FLOOR = {
     "polite": 0.90,
     "noisy": 0.86,
 }
+# The eighth (session 37; 22 a style, its lines not read), in the five main styles, about half
+# of them less common problems. First measured: 0.909, 0.864, 0.864, 0.909, 0.773. Floors a
+# report below.
+BLIND_8_TOP1_FLOOR = {
+    "formal": 0.86,
+    "colloquial": 0.81,
+    "finglish": 0.81,
+    "azerbaijani": 0.86,
+    "azlatin": 0.72,
+}
 
 
 @pytest.mark.parametrize(
@@ -95,6 +105,10 @@ BLIND_7_TOP1_FLOOR = {
         *(
             ("reports_styles_blind7_heldout.tsv", s, f)
             for s, f in sorted(BLIND_7_TOP1_FLOOR.items())
+        ),
+        *(
+            ("reports_styles_blind8_heldout.tsv", s, f)
+            for s, f in sorted(BLIND_8_TOP1_FLOOR.items())
         ),
         ("reports_finglish_blind.tsv", "finglish", 0.81),
         # The fourth (session 32), tuned on after one measure: Azerbaijani in Latin letters
