@@ -123,17 +123,19 @@ def to_script(word: str) -> str:
 
 def to_scripts(word: str) -> list[str]:
     """The ways a word in Latin letters may be written in Persian script, likeliest first.
-    Plain letters leave two things open: «e» is also «ə» («defe» is «dəfə», unwritten inside
-    a word), and «g» also «q» or «ğ» («ishig» is «işıq», «baglanib» «bağlanıb»). And a word's
+    Plain letters leave three things open: «e» is also «ə» («defe» is «dəfə», unwritten inside
+    a word), «g» also «q» or «ğ» («ishig» is «işıq», «baglanib» «bağlanıb»), and «c» also «ç»
+    (a phone's plain «c» for the Republic's «ç»: «cek» is «çek», a cheque). And a word's
     last «ə» keeps its «ه» before an ending («idarəsi» is «اداره‌سی», «idarə» with «-si»)."""
     letters = _letters(word)
     variants = [letters]
     if not AZERBAIJANI_LETTERS.intersection(word):
         variants += sorted(
             {
-                vowels.replace("g", g)
+                vowels.replace("g", g).replace("c", c)
                 for vowels in (letters, letters.replace("e", "ə"))
                 for g in ("g", "q", "ğ")
+                for c in ("c", "ç")
             }
             - {letters}
         )

@@ -138,9 +138,11 @@ def place_in_latin(lower: str) -> str | None:
             and latin_closeness(lower, spelled) >= _SPELLED_ALIKE
         ):
             return place
+    # A final «ه» is said «a» in Azerbaijani («Maraqa», «Miyana» are «مراغه», «میانه»).
+    said = (lower, lower[:-1] + "e") if lower.endswith("a") else (lower,)
     for place in places.skeletons.get(finglish.latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).
-        if finglish.closeness(lower, place) >= 0.8:
+        if max(finglish.closeness(word, place) for word in said) >= 0.8:
             return place
     return None
 

@@ -351,8 +351,18 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
         return Word(bare, bare)
     if plain(bare) in reader.said_in_latin:
         return None
+    stems = plain_stems(bare)
+    # Tabriz says «ق» as «g», and writes it so («vasige» is «وثیقه», «Maraga» «مراغه»); not in
+    # a verb's ending («vururug», we ring, is no «ورق»).
+    spoken = [
+        said
+        for stem in stems
+        if "g" in stem and "gh" not in stem
+        for said in (stem.replace("g", "q"),)
+        if not _LATIN_VERB.search(said)
+    ]
     # A place, endings cut, before any table word it may end like («Selimide» is no «سئل»).
-    for stem in plain_stems(bare):
+    for stem in (*stems, *spoken):
         persian = to_persian(stem)
         if persian and is_place_word(fold(persian)) and _closeness(stem, persian) >= _PLACE_CLOSE:
             return Word(bare, persian)
@@ -376,12 +386,11 @@ def _azerbaijani_word(bare: str, reader: Azerbaijani, informal: Informal | None)
         return Word(bare, script)
     # A Persian word, perhaps with Azerbaijani endings («hesablar», «Tebrizde»): one Finglish
     # pins under its endings first («divarda» is «دیوار», not the «دارد» it sounds like whole).
-    stems = plain_stems(bare)
     for stem in stems[1:]:
         pinned = tables.table.get(stem)
         if pinned and not reader.marks([pinned]):
             return Word(bare, informal.written(pinned) if informal else pinned)
-    for stem in stems:
+    for stem in (*stems, *spoken):
         persian = to_persian(stem) if _is_latin(stem) else None
         if persian is None:
             continue

@@ -1,0 +1,36 @@
+"""Azerbaijani typed in plain Latin letters on a phone, read as Tabriz says and writes it
+(bot/understand.py, bot/azerbaijani.py, bot/place_names.py)."""
+
+from __future__ import annotations
+
+from bot import azerbaijani, understand
+from bot.services.categorize import LEXICON_PATH, Lexicon, engine
+from bot.services.problems import suggest_category
+
+
+def _understood(text: str) -> dict[str, str]:
+    """The words of a text that were read as another word: own spelling → understood as."""
+    return {w.own: w.text for w in understand.words(text, engine().informal) if w.own != w.text}
+
+
+def test_a_plain_c_may_be_the_republics_c_with_a_cedilla() -> None:
+    # A phone without «ç» types «c»: «cekleri qayitdi» is «çekləri qayıtdı», cheques bounced.
+    assert "چکلری" in azerbaijani.to_scripts("cekleri")
+    assert azerbaijani.to_scripts("cekleri")[0] == "جئکلئری"  # the letter as typed first
+    text = "bir tajir xalchalarimizi aldi, cekleri qayitdi. 3 kargah variq eyni veziyyetde"
+    assert suggest_category(text, Lexicon.load(LEXICON_PATH))[0].slug == "finance"
+
+
+def test_a_g_may_be_said_for_qaf() -> None:
+    understand.protect_place_names([("مراغه", "Maragheh")])
+    try:
+        got = _understood("vasige ucun maraga bankindan zemanetname isteyirik")
+        # «ق» said «g» («vasige» is «وثیقه»); the place as Azerbaijani says it, its final «ه»
+        # an «a» («Marağa»).
+        assert got["vasige"] == "وثیقه"
+        assert got["maraga"] == "مراغه"
+        # Not in a verb's ending: «vururug» (we ring) is no «ورق» (a sheet).
+        got = _understood("koordinatora zeng vururug telefonu goturmur")
+        assert got.get("vururug") != "ورق"
+    finally:
+        understand.protect_place_names([])
