@@ -115,8 +115,13 @@ def to_persian(word: str) -> str | None:
     if lower in tables.table:
         return tables.table[lower]
     place, other = place_in_latin(lower), tables.convert(lower)
-    if place and other and finglish.closeness(lower, other) > finglish.closeness(lower, place):
-        return other
+    if place and other:
+        nearer = finglish.closeness(lower, other) - finglish.closeness(lower, place)
+        # On a tie, a spoken verb typed as one («mizane», hits) is that verb, not a place it
+        # sounds like («میانه»).
+        verb = lower.startswith(("mi", "nemi")) and other.startswith(("می", "نمی"))
+        if nearer > 0 or (nearer == 0 and verb):
+            return other
     return place or other
 
 

@@ -1,5 +1,6 @@
-"""Azerbaijani typed in plain Latin letters on a phone, read as Tabriz says and writes it
-(bot/understand.py, bot/azerbaijani.py, bot/place_names.py)."""
+"""Latin letters typed on a phone: Azerbaijani read as Tabriz says and writes it, and Persian
+(Finglish) words that sound like a place (bot/understand.py, bot/azerbaijani.py,
+bot/place_names.py)."""
 
 from __future__ import annotations
 
@@ -32,5 +33,16 @@ def test_a_g_may_be_said_for_qaf() -> None:
         # Not in a verb's ending: «vururug» (we ring) is no «ورق» (a sheet).
         got = _understood("koordinatora zeng vururug telefonu goturmur")
         assert got.get("vururug") != "ورق"
+    finally:
+        understand.protect_place_names([])
+
+
+def test_a_spoken_verb_is_no_place_it_sounds_like() -> None:
+    understand.protect_place_names([("میانه", "Mianeh")])
+    try:
+        # «mizane» (it rings, it hits) reads as close to «میانه» as to the verb: the verb.
+        assert understand.to_persian("mizane") == "میزنه"
+        assert understand.to_persian("miane") == "میانه"
+        assert understand.to_persian("mianeh") == "میانه"
     finally:
         understand.protect_place_names([])
