@@ -200,6 +200,21 @@ def test_phrases(text: str, slug: str, matched: tuple[str, ...]) -> None:
     assert all(s.slug != "export" or s.score == 0 for s in result)
 
 
+def test_two_words_meet_a_one_word_entry_only_from_three_letters() -> None:
+    lexicon = shipped()
+    # «کار بلد» is «کاربلد» (workforce), typed apart.
+    assert "کاربلد" in suggest("کارگر کار بلد پیدا نمیشه", lexicon)[0].matched
+    # «ما هر» is not «ماهر» (skilled), «آن تنها» not «آنتن», «دی ماند» not «دیماند».
+    for text, entry in (
+        ("ما هر روز بار می‌فرستیم", "ماهر"),
+        ("تأمین آن تنها از ترکیه ممکن است", "آنتن"),
+        ("سفارش دی ماند روی دستمان", "دیماند"),
+    ):
+        assert all(entry not in s.matched for s in suggest(text, lexicon, top=11))
+    # A phrase written with its space still meets two words however short («آب قطع»).
+    assert "آب" in suggest("آب قطع شده", lexicon)[0].matched[0]
+
+
 def test_value_is_not_currency() -> None:
     assert all(s.score == 0 for s in suggest("ارزش کار ما رو نمیدونن", shipped()))
 

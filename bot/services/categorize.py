@@ -86,6 +86,9 @@ class Lexicon:
     # («معدنینی» meets «معدن»): for the categories. Measured on the "me too" pairs, the
     # problem types do better without (their types then tie more often).
     azerbaijani_stems: bool = False
+    # The keys of entries written as one word («ماهر», «آنتن»): two typed words meet one only
+    # when the first has three letters or more («کار بلد», «بار نامه»), not «ما هر», «آن تنها».
+    solid: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -149,7 +152,12 @@ class Lexicon:
             if key and all(other.slug != sense.slug for other in senses):
                 senses.append(sense)
         prefixes = frozenset(key[:i] for key in entries for i in range(1, len(key)))
-        return cls({key: tuple(senses) for key, senses in entries.items()}, prefixes)
+        solid = frozenset(
+            key
+            for key, senses in entries.items()
+            if not any(" " in normalize(sense.written).replace(ZWNJ, " ") for sense in senses)
+        )
+        return cls({key: tuple(senses) for key, senses in entries.items()}, prefixes, solid=solid)
 
     def __len__(self) -> int:
         return sum(len(senses) for senses in self.entries.values())

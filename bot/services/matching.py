@@ -19,19 +19,25 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
     """Return (first piece, end piece, key) of every lexicon entry found in the pieces."""
     found: list[Match] = []
     entries, prefixes, last = lexicon.entries, lexicon.prefixes, len(units) - 1
-    stems = lexicon.azerbaijani_stems
+    stems, solid = lexicon.azerbaijani_stems, lexicon.solid
     forms = [(*unit.forms, *unit.under) if stems else unit.forms for unit in units]
     for start in range(len(units)):
-        pending = [(start, "")]
+        # `short`: a word of one or two letters was joined to the next («ما هر»).
+        pending = [(start, "", False)]
         while pending:
-            index, so_far = pending.pop()
+            index, so_far, short = pending.pop()
             alone = units[start].alone if index == start else None
             for form in forms[index]:
                 joined = so_far + form
-                if joined in entries and (alone is None or form in alone):
+                if (
+                    joined in entries
+                    and (alone is None or form in alone)
+                    and not (short and joined in solid)
+                ):
                     found.append((start, index + 1, joined))
                 if index < last and joined in prefixes:
-                    pending.append((index + 1, joined))
+                    apart = units[index + 1].own != units[index].own
+                    pending.append((index + 1, joined, short or (apart and len(joined) < 3)))
     return found
 
 

@@ -164,7 +164,10 @@ class Types:
                 owners.setdefault(key, []).append(slug)
         self.owners = {key: tuple(slugs) for key, slugs in owners.items()}
         prefixes = frozenset[str]().union(*(each.prefixes for each in catalogue.values()))
-        self.merged = Lexicon(dict.fromkeys(owners, ()), prefixes)
+        solid = frozenset(
+            key for key, slugs in owners.items() if all(key in catalogue[s].solid for s in slugs)
+        )
+        self.merged = Lexicon(dict.fromkeys(owners, ()), prefixes, solid=solid)
 
     def __call__(self, units: Sequence[Unit]) -> dict[str, Tally]:
         found: dict[str, list[Match]] = {}
