@@ -58,6 +58,8 @@ _MOST_ENDINGS = 3
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 
 
+# The rounded vowels as most phones type them.
+_PLAIN_O = str.maketrans({"ؤ": "و", "ۆ": "و"})
 # A final «ق»/«ک» is written «غ»/«گ» before a vowel ending: «ایشیق», «ایشیغی».
 _SOFTENED = {"غ": "ق", "گ": "ک"}
 # A stem this short is too often an accident.
@@ -153,6 +155,8 @@ _LATIN_ENDINGS = tuple(
         {
             "lar", "ler", "imiz", "umuz", "miz", "muz", "dan", "den", "tan", "ten", "da", "de",
             "ta", "te", "nin", "nun", "in", "un", "ya", "ye", "si", "su", "i", "u", "a", "e",
+            # with («maashnan», «pulnan», «emailnen»)
+            "nan", "nen",
         },
         key=lambda ending: (-len(ending), ending),
     )
@@ -239,6 +243,11 @@ class Azerbaijani:
         # Words of grammar typed in Latin letters, in plain letters («biz», «eyni», «verdi»):
         # read as nothing, not as the Persian word they sound like («باز», «عینی», «ورودی»).
         self.said_in_latin = said_in_latin
+        # A word of the table typed without its «ؤ»/«ۆ» (most phones, and every plain Latin
+        # «o»: «gomruk» is «گومروک», the table's «گؤمروک»), unless that is another word of the
+        # table («گون», a day; «گؤن», leather).
+        for said, meant in list(written.items()):
+            written.setdefault(said.translate(_PLAIN_O), meant)
         self.meanings = {_fold(said): meant for said, meant in written.items()}
         # A Persian word is a table word only letter for letter («ایران» is not «آیران»).
         self.written = written

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.categorize import accuracy, read_styles
-from bot import azerbaijani, understand
+from bot import azerbaijani, latin_words, understand
 from bot.azerbaijani import Azerbaijani
 from bot.services.categorize import LEXICON_PATH, Lexicon, engine, suggest
 from bot.services.problems import suggest_category
@@ -422,7 +422,7 @@ def test_two_one_letter_endings_are_not_cut_one_after_the_other() -> None:
 )
 def test_finglish_is_not_taken_for_azerbaijani(finglish: str) -> None:
     reader = engine().informal.azerbaijani
-    assert not understand._azerbaijani_in_latin(finglish.replace(",", "").split(), reader)
+    assert not latin_words.azerbaijani_in_latin(finglish.replace(",", "").split(), reader)
 
 
 @pytest.mark.parametrize(
