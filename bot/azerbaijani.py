@@ -34,12 +34,12 @@ SUFFIXES = tuple(
 )  # fmt: skip
 # More endings, cut only to find a word of the table (a stem it names is no accident):
 # genitive «-ون/-نون», accusative «-نو», dative «-یا/-یه», «-تا/-ته/-تان/-تن» after a voiceless
-# letter, «-یم/-وم/-وموز» (my, our), «-سو».
+# letter, «-یم/-وم/-وموز» (my, our), «-سو», and «-نان/-نن» (with: «پولنان», «maashnan»).
 _TABLE_ENDINGS = tuple(
     sorted(
         {
             *SUFFIXES, "ون", "نون", "نو", "یا", "یه", "یم", "وم", "وموز", "سو", "تا", "ته", "تان",
-            "تن",
+            "تن", "نان", "نن",
         },
         key=lambda suffix: (-len(suffix), suffix),
     )
@@ -244,8 +244,9 @@ class Azerbaijani:
         # read as nothing, not as the Persian word they sound like («باز», «عینی», «ورودی»).
         self.said_in_latin = said_in_latin
         # A word of the table typed without its «ؤ»/«ۆ» (most phones, and every plain Latin
-        # «o»: «gomruk» is «گومروک», the table's «گؤمروک»), unless that is another word of the
-        # table («گون», a day; «گؤن», leather).
+        # «o»: «gomruk» is «گومروک», the table's «گؤمروک») is that word even where only a word
+        # as written counts (a word the lists or hazm know), unless the table has it so
+        # («گون», a day; «گؤن», leather).
         for said, meant in list(written.items()):
             written.setdefault(said.translate(_PLAIN_O), meant)
         self.meanings = {_fold(said): meant for said, meant in written.items()}

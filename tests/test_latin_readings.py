@@ -46,3 +46,22 @@ def test_a_spoken_verb_is_no_place_it_sounds_like() -> None:
         assert understand.to_persian("mianeh") == "میانه"
     finally:
         understand.protect_place_names([])
+
+
+def test_a_table_word_typed_without_its_rounded_vowel() -> None:
+    reader = engine().informal.azerbaijani
+    # Most phones type «گومروک» for the table's «گؤمروک» (and a plain «o» is written so).
+    assert reader.meaning("گومروک") == "گمرک"
+    got = _understood("bizim yukumuz gomrukde qalib, travertin bloklarinin gomruk avarezi qalxib")
+    assert got["gomruk"] == "گمرک"
+    # Unless another word of the table is so spelled: «گون» is a day, not «گؤن» (leather).
+    assert reader.meaning("گون") == "روز"
+
+
+def test_plain_letter_words_of_tabriz() -> None:
+    got = _understood("teze polad karxanasi iki qat maashnan aparir, sinirda qalib")
+    assert got["teze"] == "تازه"  # new, not «tez» (early) with an ending
+    assert got["maashnan"] == "حقوق"  # «-nan», with; not «ماشین» (a machine)
+    # «قات» is a fold in Persian script too («دورد قات», four times; not «قطع», a cut).
+    assert _understood("ایشیق پولو دورد قات گلیب")["قات"] == "برابر"
+    assert got["sinirda"] == "مرز"
