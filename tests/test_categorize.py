@@ -165,6 +165,8 @@ SPELLINGS = [
 INFLECTIONS = [
     ("وامها رو نمیدن", "finance", "وام"),  # plural
     ("چکهای برگشتی زیاد شده", "finance", "چک برگشتی"),  # plural inside a phrase
+    ("چک‌های برگشتی زیاد شده", "finance", "چک برگشتی"),  # with its half-space
+    ("چک های برگشتی زیاد شده", "finance", "چک برگشتی"),  # typed apart
     ("برقمون مدام میره", "electricity", "برق"),  # spoken possessive
     ("مواد اولیمون تموم شد", "raw_materials", "مواد اولیه"),  # spoken, silent «ه» dropped
     ("کارگرامون میرن", "workforce", "کارگر"),  # spoken plural + possessive

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 __all__ = ["Match", "Tally", "matches", "tally"]
 
 Match = tuple[int, int, str]  # (first piece, end piece, key) of an entry found
+# A word's plural ending as a piece of its own, possessives and all («دستگاه‌هامون»).
+PLURALS = frozenset(
+    "ها های هایی هایش هایشان هایمان هایتان هامون هاشون هاتون هاش هامان هاشان".split()  # noqa: SIM905
+)
 
 
 def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
@@ -38,6 +42,10 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
                 if index < last and joined in prefixes:
                     apart = units[index + 1].own != units[index].own
                     pending.append((index + 1, joined, short or (apart and len(joined) < 3)))
+                    # A plural written apart with a half-space is passed over inside a phrase
+                    # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does).
+                    if index + 1 < last and not apart and units[index + 1].surface in PLURALS:
+                        pending.append((index + 2, joined, short))
     return found
 
 
