@@ -211,8 +211,12 @@ def test_two_words_meet_a_one_word_entry_only_from_three_letters() -> None:
         ("ما هر روز بار می‌فرستیم", "ماهر"),
         ("تأمین آن تنها از ترکیه ممکن است", "آنتن"),
         ("سفارش دی ماند روی دستمان", "دیماند"),
+        # Nor by a stem of a later word: «گمرکی دادیم» (we gave customs') is no «گمرکده».
+        ("مدارک گمرکی دادیم", "گمرکده"),
     ):
         assert all(entry not in s.matched for s in suggest(text, lexicon, top=11))
+    # A later word as typed still does: «دیر کرد» (was late) is «دیرکرد», a late charge.
+    assert any("دیرکرد" in s.matched for s in suggest("قسط رو دیر کرد", lexicon, top=11))
     # A phrase written with its space still meets two words however short («آب قطع»).
     assert "آب" in suggest("آب قطع شده", lexicon)[0].matched[0]
 

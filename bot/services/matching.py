@@ -26,26 +26,30 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
     stems, solid = lexicon.azerbaijani_stems, lexicon.solid
     forms = [(*unit.forms, *unit.under) if stems else unit.forms for unit in units]
     for start in range(len(units)):
-        # `short`: a word of one or two letters was joined to the next («ما هر»).
-        pending = [(start, "", False)]
+        # Joined across words, an entry written as one word is met only by a first word of
+        # three letters or more (`short`: «ما هر» is no «ماهر») and by the next words as typed,
+        # not a stem of theirs (`loose`: «گمرکی دادیم» is no «گمرکده»; «دیر کرد» is «دیرکرد»).
+        pending = [(start, "", False, False, False)]
         while pending:
-            index, so_far, short = pending.pop()
+            index, so_far, short, crossed, loose = pending.pop()
             alone = units[start].alone if index == start else None
             for form in forms[index]:
                 joined = so_far + form
+                stem = loose or (crossed and form != units[index].surface)
                 if (
                     joined in entries
                     and (alone is None or form in alone)
-                    and not (short and joined in solid)
+                    and not ((short or stem) and joined in solid)
                 ):
                     found.append((start, index + 1, joined))
                 if index < last and joined in prefixes:
                     apart = units[index + 1].own != units[index].own
-                    pending.append((index + 1, joined, short or (apart and len(joined) < 3)))
+                    cut = short or (apart and len(joined) < 3)
+                    pending.append((index + 1, joined, cut, crossed or apart, stem))
                     # A plural written apart with a half-space is passed over inside a phrase
                     # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does).
                     if index + 1 < last and not apart and units[index + 1].surface in PLURALS:
-                        pending.append((index + 2, joined, short))
+                        pending.append((index + 2, joined, short, crossed, stem))
     return found
 
 
