@@ -247,8 +247,11 @@ class Azerbaijani:
         # «o»: «gomruk» is «گومروک», the table's «گؤمروک») is that word even where only a word
         # as written counts (a word the lists or hazm know), unless the table has it so
         # («گون», a day; «گؤن», leather).
+        # Nor a Persian word («گول», deceit, is no «گؤل», a lake; «سوز» no «سؤز», a word).
         for said, meant in list(written.items()):
-            written.setdefault(said.translate(_PLAIN_O), meant)
+            plain_o = said.translate(_PLAIN_O)
+            if plain_o not in persian:
+                written.setdefault(plain_o, meant)
         self.meanings = {_fold(said): meant for said, meant in written.items()}
         # A Persian word is a table word only letter for letter («ایران» is not «آیران»).
         self.written = written

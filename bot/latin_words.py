@@ -72,8 +72,8 @@ def to_persian(word: str) -> str | None:
     place, other = place_in_latin(lower), tables.convert(lower)
     if place and other:
         nearer = finglish.closeness(lower, other) - finglish.closeness(lower, place)
-        # On a tie, a spoken verb typed as one («mizane», hits) is that verb, not a place it
-        # sounds like («میانه»).
+        # On a tie, a word typed as a spoken verb is («mizane», it hits: «mi-» read «می»), not
+        # a place it sounds like («میانه»).
         verb = lower.startswith(("mi", "nemi")) and other.startswith(("می", "نمی"))
         if nearer > 0 or (nearer == 0 and verb):
             return other

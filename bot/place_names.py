@@ -138,7 +138,8 @@ def place_in_latin(lower: str) -> str | None:
             and latin_closeness(lower, spelled) >= _SPELLED_ALIKE
         ):
             return place
-    # A final «ه» is said «a» in Azerbaijani («Maraqa», «Miyana» are «مراغه», «میانه»).
+    # A place's final «ه» may be typed «a», as Azerbaijani says it («Maraqa», «Miyana» are
+    # «مراغه», «میانه»); any Latin word is read so.
     said = (lower, lower[:-1] + "e") if lower.endswith("a") else (lower,)
     for place in places.skeletons.get(finglish.latin_skeleton(lower), ()):
         # The consonants alone are too loose («arz» and «razi» share them).

@@ -221,6 +221,14 @@ def test_two_words_meet_a_one_word_entry_only_from_three_letters() -> None:
     assert "آب" in suggest("آب قطع شده", lexicon)[0].matched[0]
 
 
+def test_a_plural_passed_over_inside_a_phrase_keeps_the_word_rules() -> None:
+    lexicon = Lexicon.from_mapping({"finance": {"چک برگشتی": 3}, "other": {"سرما": 3}})
+    assert suggest("چک‌های برگشتی داریم", lexicon)[0].matched == ("چک برگشتی",)
+    # «سرم‌های ما» (our serums): «ما» after the plural is another word, of two letters.
+    assert suggest("سرم‌های ما تمام شد", lexicon)[0].slug == "other"
+    assert suggest("سرم‌های ما تمام شد", lexicon)[0].matched == ()
+
+
 def test_value_is_not_currency() -> None:
     assert all(s.score == 0 for s in suggest("ارزش کار ما رو نمیدونن", shipped()))
 

@@ -1,5 +1,5 @@
 """Latin letters typed on a phone: Azerbaijani read as Tabriz says and writes it, and Persian
-(Finglish) words that sound like a place (bot/understand.py, bot/azerbaijani.py,
+(Finglish) words that sound like a place (bot/latin_words.py, bot/azerbaijani.py,
 bot/place_names.py)."""
 
 from __future__ import annotations

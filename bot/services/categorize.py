@@ -86,8 +86,9 @@ class Lexicon:
     # («معدنینی» meets «معدن»): for the categories. Measured on the "me too" pairs, the
     # problem types do better without (their types then tie more often).
     azerbaijani_stems: bool = False
-    # The keys of entries written as one word («ماهر», «آنتن»): two typed words meet one only
-    # when the first has three letters or more («کار بلد», «بار نامه»), not «ما هر», «آن تنها».
+    # The keys of entries written as one word («ماهر», «آنتن»): typed words meet one only when
+    # the first has three letters or more («کار بلد», «بار نامه»; not «ما هر», «آن تنها») and
+    # the later ones are as typed, no stem of theirs (bot/services/matching.py `matches`).
     solid: frozenset[str] = frozenset()
 
     @classmethod

@@ -47,9 +47,12 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
                     cut = short or (apart and len(joined) < 3)
                     pending.append((index + 1, joined, cut, crossed or apart, stem))
                     # A plural written apart with a half-space is passed over inside a phrase
-                    # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does).
+                    # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does); the word
+                    # after it is joined as any next word is («سرم‌های ما» is no «سرما»).
                     if index + 1 < last and not apart and units[index + 1].surface in PLURALS:
-                        pending.append((index + 2, joined, short, crossed, stem))
+                        after = units[index + 2].own != units[index + 1].own
+                        cut = short or (after and len(joined) < 3)
+                        pending.append((index + 2, joined, cut, crossed or after, stem))
     return found
 
 

@@ -10,12 +10,13 @@ type when that type's words outweigh every other type's of the category clearly 
 "Me too" (bot/services/similar.py) reads two reports of one type as likelier one problem, and
 two of different types as likely two: a word list can't tell that «ذرت و سویا گیر نمیاد» is the
 «نهاده‌های دامی» shortage, but a catalogue of problems written for each category can. The
-matching is the categoriser's (bot/services/categorize.py `tally`): the same reading of
+matching is the categoriser's (bot/services/matching.py `tally`): the same reading of
 members' words, the same file format, every decision explained by the entries that fired.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -140,7 +141,14 @@ def load_or_none(directory: Path) -> dict[str, Lexicon]:
             catalogue[path.stem] = _load_file(path)
         except ValueError as exc:
             log.error("problem types not used: %s", exc)
-    return catalogue
+    # An entry is one word (`Lexicon.solid`) only where every category writes it so («دوبرابر»
+    # and «دو برابر»): the types are searched together for a suggestion (`Types`) and one
+    # category at a time for "me too" (`problem_scores`), and must meet the same words.
+    spaced = {key for each in catalogue.values() for key in each.entries if key not in each.solid}
+    return {
+        slug: dataclasses.replace(each, solid=each.solid - spaced)
+        for slug, each in catalogue.items()
+    }
 
 
 _catalogue = Shared(lambda: load_or_none(PROBLEMS_DIR))
