@@ -221,6 +221,13 @@ def test_two_words_meet_a_one_word_entry_only_from_three_letters() -> None:
     assert "آب" in suggest("آب قطع شده", lexicon)[0].matched[0]
 
 
+def test_a_word_typed_twice_is_two_words() -> None:
+    # «با با» (with, with) is two words of two letters, not the one word «بابا».
+    lexicon = Lexicon.from_mapping({"other": {"بابا": 3}})
+    assert suggest("با با", lexicon)[0].matched == ()
+    assert suggest("بابا", lexicon)[0].matched == ("بابا",)
+
+
 def test_a_plural_passed_over_inside_a_phrase_keeps_the_word_rules() -> None:
     lexicon = Lexicon.from_mapping({"finance": {"چک برگشتی": 3}, "other": {"سرما": 3}})
     assert suggest("چک‌های برگشتی داریم", lexicon)[0].matched == ("چک برگشتی",)

@@ -181,12 +181,22 @@ class Unit:
     # A verb's piece after «می»/«نمی»: the forms it matches as an entry alone, its verb's stems
     # («کند» of «می‌کند» is no «کند», slow; it still joins «کار نمی کند»). None: any form.
     alone: tuple[str, ...] | None = None
+    # Which word of the text the piece is of (pieces of one word share it; a word typed twice,
+    # «کم کم», is two words).
+    word: int = 0
 
-    def spelled(self, own: str) -> Unit:
-        """This piece as of the member's word `own`: `dataclasses.replace` without its
-        introspection, which showed in the time of every report (each of its pieces)."""
+    def spelled(self, own: str, word: int) -> Unit:
+        """This piece as of the text's word number `word`, typed `own`: `dataclasses.replace`
+        without its introspection, which showed in the time of every report."""
         return Unit(
-            self.surface, self.forms, self.canonical, own, self.written, self.under, self.alone
+            self.surface,
+            self.forms,
+            self.canonical,
+            own,
+            self.written,
+            self.under,
+            self.alone,
+            word,
         )
 
 
@@ -221,7 +231,9 @@ class Engine:
     def units(self, text: str, *, azerbaijani: bool = True) -> list[Unit]:
         """Understand a member's text (bot/understand.py), then split it into word pieces."""
         units: list[Unit] = []
-        for word in understand.words(text, self.informal, azerbaijani=azerbaijani):
+        for number, word in enumerate(
+            understand.words(text, self.informal, azerbaijani=azerbaijani)
+        ):
             first = len(units)
             for token in self.tokenize(word.text):
                 # Pieces, not whole tokens: "ضمانت‌نامه", "ضمانت نامه" and "ضمانتنامه" must
@@ -231,7 +243,7 @@ class Engine:
                     # After «می»/«نمی» a piece is a verb («می‌خرد» buys, not «خرد» small).
                     after_mi = index and parts[index - 1] in ("می", "نمی")
                     unit = self.verb(part) if after_mi else self.analyse(part)
-                    units.append(unit.spelled(word.own))
+                    units.append(unit.spelled(word.own, number))
             if word.also and len(units) > first:
                 # An Azerbaijani word read as Persian matches as written too («اوستا» and
                 # «استادکار» entries alike); similarity goes by the Persian word.

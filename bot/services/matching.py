@@ -43,14 +43,14 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
                 ):
                     found.append((start, index + 1, joined))
                 if index < last and joined in prefixes:
-                    apart = units[index + 1].own != units[index].own
+                    apart = units[index + 1].word != units[index].word
                     cut = short or (apart and len(joined) < 3)
                     pending.append((index + 1, joined, cut, crossed or apart, stem))
                     # A plural written apart with a half-space is passed over inside a phrase
                     # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does); the word
                     # after it is joined as any next word is («سرم‌های ما» is no «سرما»).
                     if index + 1 < last and not apart and units[index + 1].surface in PLURALS:
-                        after = units[index + 2].own != units[index + 1].own
+                        after = units[index + 2].word != units[index + 1].word
                         cut = short or (after and len(joined) < 3)
                         pending.append((index + 2, joined, cut, crossed or after, stem))
     return found
