@@ -35,24 +35,25 @@ def matches(units: Sequence[Unit], lexicon: Lexicon) -> list[Match]:
             alone = units[start].alone if index == start else None
             for form in forms[index]:
                 joined = so_far + form
-                stem = loose or (crossed and form != units[index].surface)
+                # This piece, of a later word, met by a stem, not as typed.
+                loose_now = loose or (crossed and form != units[index].surface)
                 if (
                     joined in entries
                     and (alone is None or form in alone)
-                    and not ((short or stem) and joined in solid)
+                    and not ((short or loose_now) and joined in solid)
                 ):
                     found.append((start, index + 1, joined))
                 if index < last and joined in prefixes:
                     apart = units[index + 1].word != units[index].word
                     cut = short or (apart and len(joined) < 3)
-                    pending.append((index + 1, joined, cut, crossed or apart, stem))
+                    pending.append((index + 1, joined, cut, crossed or apart, loose_now))
                     # A plural written apart with a half-space is passed over inside a phrase
                     # («چک‌های برگشتی» meets «چک برگشتی», as «چکهای برگشتی» does); the word
                     # after it is joined as any next word is («سرم‌های ما» is no «سرما»).
                     if index + 1 < last and not apart and units[index + 1].surface in PLURALS:
                         after = units[index + 2].word != units[index + 1].word
                         cut = short or (after and len(joined) < 3)
-                        pending.append((index + 2, joined, cut, crossed or after, stem))
+                        pending.append((index + 2, joined, cut, crossed or after, loose_now))
     return found
 
 
