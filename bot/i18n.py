@@ -382,8 +382,9 @@ class Locales:
     @property
     def problems(self) -> list[str]:
         """Syntax errors and duplicate ids in the files (parses them all; a test asserts
-        there are none, and the runtime logs them once polling runs)."""
-        return self._check()[1]
+        there are none, and the runtime logs them once polling runs). A copy: the parse is
+        kept for the process (`_parsed_whole`), shared by every bot it starts."""
+        return list(self._check()[1])
 
     @property
     def languages(self) -> tuple[str, ...]:
