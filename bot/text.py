@@ -132,25 +132,18 @@ def clean(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return the canonical form of text: Persian letters, clean spacing and half-spaces."""
-    if len(text) <= _REMEMBERED_LENGTH:
-        return _normalize_short(text)
-    return _normalize(text)
+    return (_normalize_short if len(text) <= _REMEMBERED_LENGTH else _normalize_recent)(text)
 
 
 # Words and short phrases are normalised again and again: loading the lexicons asks for about
 # 24,000 normalisations of some 7,800 strings (seconds at each start), and members' one-word
-# answers repeat. Longer text (a report) is rarely seen twice and is not kept.
+# answers repeat. Longer text (a report) is normalised by the categoriser's reading and by the
+# learned model in turn (bot/services/learned.py), so the last few are kept.
 _REMEMBERED_LENGTH = 64
 # How many reports' readings "me too" remembers (their words, problem type and names,
 # bot/services/similar.py): a new report meets every open report of its category, whose
 # readings are not worked out again each time.
 TEXTS_KEPT = 16384
-
-
-@functools.lru_cache(maxsize=32768)
-def _normalize_short(text: str) -> str:
-    """`_normalize`, remembered."""
-    return _normalize(text)
 
 
 def _normalize(text: str) -> str:
@@ -159,6 +152,10 @@ def _normalize(text: str) -> str:
     text = _HELD_DOWN.sub(r"\1", clean(text).translate(engine.letters))
     lines = [_normalize_line(line, engine.normalizer) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_normalize_short = functools.lru_cache(maxsize=32768)(_normalize)
+_normalize_recent = functools.lru_cache(maxsize=64)(_normalize)
 
 
 def _normalize_line(line: str, normalizer: Normalizer) -> str:

@@ -114,6 +114,9 @@ FLOORS = {
     # anything was changed for them: 0.936 / 0.550 (then tuned on) and 0.944 / 0.637 (never read).
     "dev 20": (0.92, 0.53),
     "held-out 21": (0.93, 0.62),
+    # Written blind in session 38 (members asking whether others have the trouble too, two
+    # owners telling one event by what it did to each), never read; measured once: 0.957 / 0.275.
+    "held-out 22": (0.91, 0.26),
 }
 
 

@@ -1,7 +1,8 @@
 """Category suggestion for problem reports, from a lexicon staff edit.
 
-Every suggestion is explained by the lexicon entries that fired (the category's own, and its
-problem types': bot/services/problems.py); nothing is learned. The word analysis here (hazm's
+Every suggestion here is explained by the lexicon entries that fired (the category's own, and
+its problem types': bot/services/problems.py); what members are offered blends it with a model
+learned from labelled reports (bot/services/learned.py). The word analysis here (hazm's
 tokenizer and lemmatizer after bot/understand.py) is also what "me too" reads a text with.
 """
 
@@ -56,7 +57,9 @@ _PART_SEPARATORS = str.maketrans({"_": ZWNJ})
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One suggested category: its score and the lexicon entries that produced it."""
+    """One suggested category: its score and the lexicon entries that produced it (blended
+    with the learned model, bot/services/learned.py: the score in the lexicon's units, the
+    words perhaps the model's)."""
 
     slug: str
     score: float
@@ -431,11 +434,13 @@ def suggest(
     top: int = 3,
     types: Callable[[Sequence[Unit]], Mapping[str, Tally]] | None = None,
     alone: float = 0.0,
+    reweigh: Callable[[dict[str, float]], dict[str, float]] | None = None,
 ) -> list[Suggestion]:
     """Return `top` categories for text, best first ("other" first when nothing matched). With
     `types` (bot/services/problems.py: each category's problem types tallied in the pieces), a
     category gains its best type's weight where that reaches `alone` or its own words matched
-    too («solidworks license» is technology)."""
+    too («solidworks license» is technology); `reweigh` turns every category's score into
+    another (bot/services/learned.py) before they are ranked."""
     units = engine().units(text)
     found = tally(units, lexicon)
     own = dict(found.scores)  # on a tie, the category's own words decide (then, taxonomy order)
@@ -446,6 +451,8 @@ def suggest(
             found.scores[slug] = found.scores.get(slug, 0.0) + kinds.scores[best]
             kinds_of[slug] = (kinds, best)
     scores = {slug: found.scores.get(slug, 0.0) for slug in SLUGS}
+    if reweigh is not None:
+        scores = reweigh(scores)
     if any(scores.values()):
         order = sorted(SLUGS, key=lambda slug: (-scores[slug], -own.get(slug, 0.0)))
     else:

@@ -3,8 +3,9 @@
 The report categoriser (bot/services/categorize.py) already reads members' own words —
 colloquial Persian, Finglish, Azerbaijani — into category scores; a core covers some of
 those categories and a few keywords of its own, so a core's score is its categories' scores
-plus a point for each of its keywords the question contains. Nothing is learnt that could
-not be explained: the member is shown the core and picks another if it is wrong.
+plus a point for each of its keywords the question contains. Every guess is explained by the
+member's own words (the lexicon's matches, or those the learned model weighed most, see
+bot/services/learned.py): the member is shown the core and picks another if it is wrong.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from pathlib import Path
 from bot import understand
 from bot.finglish import PROBLEMS_DIR
 from bot.lazy import Shared
+from bot.services import learned
 from bot.services.categorize import (
     SLUGS,
     Lexicon,
@@ -188,10 +189,15 @@ class Types:
 _types = Shared(lambda: Types(catalogue()))
 
 
-def suggest_category(text: str, lexicon: Lexicon, top: int = 3) -> list[Suggestion]:
-    """The categoriser's `top` categories for text, its problem types counting too: what the
-    bot suggests to a member, and what `python -m bot categorize` prints."""
-    return suggest(text, lexicon, top, _types(), alone=CATEGORY_SIGN)
+def suggest_category(
+    text: str, lexicon: Lexicon, top: int = 3, *, blended: bool = True
+) -> list[Suggestion]:
+    """The categoriser's `top` categories for text, its problem types counting too, and the
+    learned model's opinion (bot/services/learned.py: it knows words no list has) unless not
+    `blended`: what the bot suggests to a member, and what `python -m bot categorize` prints."""
+    reweigh = functools.partial(learned.blended, text) if blended else None
+    found = suggest(text, lexicon, top, _types(), alone=CATEGORY_SIGN, reweigh=reweigh)
+    return [learned.explained(text, s) for s in found] if blended else found
 
 
 def scores(text: str, lexicon: Lexicon) -> list[tuple[str, float]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.services import similar
+from bot.services import learned, similar
 from bot.services.categorize import Lexicon, Suggestion
 from bot.services.problems import suggest_category
 from bot.services.similar import most_similar
@@ -56,9 +56,10 @@ class LazyLexicon:
             return self._lexicon
 
     async def warm_up(self) -> None:
-        """Load the lexicon and hazm's tokenizer and lemmatizer now."""
+        """Load the lexicon, hazm's tokenizer and lemmatizer and the learned model now."""
         await self.get()
         await asyncio.to_thread(similar.warm_up)
+        await asyncio.to_thread(learned.warm_up)
 
 
 # Which status may follow which (issue 3): reopening returns to in_review.

@@ -1,0 +1,225 @@
+"""The categories as learned from labelled reports: a second opinion beside the lexicon.
+
+The lexicon (bot/services/categorize.py) and the problem types know the words staff wrote down;
+members write many they did not think of, in five styles and every spelling. A linear model
+over the letter sequences of members' words (two to five letters, word edges marked), learned
+from the labelled reports in tests/data, reads «barghemoon», «ishiq» and «برقمون» alike without
+a word list, and errs where the lexicon does not: the two together are right more often than
+either (`python -m benchmarks.categorize`).
+
+`blended` adds the model's probability of each category to the lexicon's share of its score;
+a category the lexicon found nothing of needs the model's clear word (`_SIGN`, `_ALONE`) to
+be offered at all. Explanations still name the member's words: the lexicon's matches where it
+has any, else the words that weighed most for the category in the model (`words_for`).
+
+The model is learned by `python -m benchmarks.learn` (scikit-learn, never at run time) from the
+tuned-on labelled sets only, never their held-out parts, and kept in data/categories_learned.npz:
+its letter sequences, their weights per category, and a digest of what it was learned from (a
+test tells when the labelled sets changed since).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+import re
+import zipfile
+from collections.abc import Iterable
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.lazy import Shared
+from bot.services.categorize import SLUGS, Suggestion
+from bot.settings import PROJECT_ROOT
+from bot.text import MATCH_FOLD, fold_digits, normalize
+
+if TYPE_CHECKING:  # numpy is imported where used: start-up doesn't load it
+    import numpy as np
+
+__all__ = [
+    "MODEL_PATH",
+    "Model",
+    "blended",
+    "digest",
+    "explained",
+    "features",
+    "model",
+    "warm_up",
+]
+
+MODEL_PATH = PROJECT_ROOT / "data" / "categories_learned.npz"
+# Letter sequences of two to five letters, in words with their edges marked by a space.
+_SHORTEST, _LONGEST = 2, 5
+_WORD = re.compile(r"\w+")
+# A category the lexicon found nothing of is offered beside those it found when the model
+# gives it this much, and as the only one (the lexicon found nothing at all) from `_ALONE`: on
+# a few words («سلام») the model's favourite is a guess. On the older held-out sets 0.25-0.7
+# gave the same top-1; 0.25 put the right one among the buttons more often (session 38).
+_SIGN = 0.25
+_ALONE = 0.5
+# Words whose letter sequences are kept worked out (a dictionary of tuples of rows).
+_WORDS_KEPT = 100_000
+# The model's words named for a category it alone found: at most this many.
+_WORDS_SHOWN = 3
+
+
+def _words(text: str) -> list[str]:
+    """The member's words as the model reads them: normalised, folded, lower-case."""
+    return _WORD.findall(fold_digits(normalize(text)).lower().translate(MATCH_FOLD))
+
+
+def _grams(word: str) -> list[str]:
+    marked = f" {word} "
+    return [
+        marked[start : start + size]
+        for size in range(_SHORTEST, min(_LONGEST, len(marked)) + 1)
+        for start in range(len(marked) - size + 1)
+    ]
+
+
+def features(text: str) -> list[str]:
+    """The letter sequences of text the model weighs (also what it is learned from)."""
+    return [gram for word in _words(text) for gram in _grams(word)]
+
+
+def digest(texts: Iterable[tuple[str, str]]) -> str:
+    """A digest of labelled texts ((slug, text) pairs), kept with the model learned from them."""
+    hashed = hashlib.sha256()
+    for slug, text in sorted(texts):
+        hashed.update(f"{slug}\t{text}\n".encode())
+    return hashed.hexdigest()
+
+
+class Model:
+    """A multinomial logistic regression over tf-idf weighted letter sequences."""
+
+    def __init__(
+        self,
+        classes: tuple[str, ...],
+        index: dict[str, int],
+        idf: np.ndarray,  # (grams,)
+        coef: np.ndarray,  # (grams, classes)
+        intercept: np.ndarray,  # (classes,)
+        learned_from: str,  # `digest` of the labelled texts
+    ) -> None:
+        self.classes, self.index, self.learned_from = classes, index, learned_from
+        self.idf, self.coef, self.intercept = idf, coef, intercept
+        # Each word's known letter sequences (rows), worked out once: words repeat.
+        self._rows: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        import numpy as np
+
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                grams = stored["grams"].tolist()
+                model = cls(
+                    classes=tuple(stored["classes"].tolist()),
+                    index={gram: row for row, gram in enumerate(grams)},
+                    idf=stored["idf"].astype(np.float64),
+                    coef=stored["coef"].astype(np.float64),
+                    intercept=stored["intercept"].astype(np.float64),
+                    learned_from=str(stored["learned_from"]),
+                )
+        except (KeyError, zipfile.BadZipFile) as exc:
+            raise ValueError(f"not a learned model ({exc}): python -m benchmarks.learn") from exc
+        if set(model.classes) != set(SLUGS) or model.coef.shape != (len(grams), len(SLUGS)):
+            raise ValueError("its categories are not the taxonomy's: python -m benchmarks.learn")
+        return model
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        grams = sorted(self.index, key=self.index.__getitem__)
+        np.savez_compressed(
+            path,
+            grams=np.array(grams),
+            classes=np.array(self.classes),
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            learned_from=np.array(self.learned_from),
+        )
+
+    def rows(self, word: str) -> tuple[int, ...]:
+        """The rows of the letter sequences of a (read) word that the model knows."""
+        rows = self._rows.get(word)
+        if rows is None:
+            if len(self._rows) >= _WORDS_KEPT:
+                self._rows.clear()
+            known = map(self.index.get, _grams(word))
+            rows = self._rows[word] = tuple(row for row in known if row is not None)
+        return rows
+
+    def _weighed(self, words: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the words' letter sequences the model knows, and their tf-idf values
+        (as learned)."""
+        import numpy as np
+
+        found = np.fromiter(chain.from_iterable(map(self.rows, words)), dtype=np.intp)
+        rows, counts = np.unique(found, return_counts=True)
+        values = (1.0 + np.log(counts)) * self.idf[rows]
+        norm = math.sqrt(values @ values)
+        return rows, values / norm if norm else values
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Each category's probability for text."""
+        import numpy as np
+
+        rows, values = self._weighed(_words(text))
+        logits = values @ self.coef[rows] + self.intercept
+        exp = np.exp(logits - logits.max())
+        return dict(zip(self.classes, (exp / exp.sum()).tolist(), strict=True))
+
+    def words_for(self, text: str, slug: str) -> tuple[str, ...]:
+        """The member's words that weighed most for slug, as typed (up to `_WORDS_SHOWN`)."""
+        column = self.classes.index(slug)
+        own = _WORD.findall(text)
+        read = [_words(word) for word in own]
+        rows, values = self._weighed(piece for pieces in read for piece in pieces)
+        weight = dict(zip(rows.tolist(), (values * self.coef[rows, column]).tolist(), strict=True))
+        scored = []
+        for word, pieces in zip(own, read, strict=True):
+            known = {row for piece in pieces for row in self.rows(piece)}
+            scored.append((sum(weight.get(row, 0.0) for row in known), word))
+        best = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])
+        return tuple(dict.fromkeys(word for _, word in best))[:_WORDS_SHOWN]
+
+
+def _build() -> Model:
+    return Model.load(MODEL_PATH)
+
+
+model = Shared(_build)
+
+
+def warm_up() -> None:
+    """Load the model now (a few hundredths of a second), not at the first report."""
+    model()
+
+
+def blended(text: str, scores: dict[str, float]) -> dict[str, float]:
+    """Return the lexicon's scores of every category for text (bot/services/categorize.py
+    `suggest`) blended with the model's probabilities."""
+    total = sum(score for score in scores.values() if score > 0)
+    chances = model().probabilities(text)
+    floor = _SIGN if total else _ALONE
+    result = {}
+    for slug, score in scores.items():
+        # The lexicon's share of the text's score and the model's probability, weighed
+        # equally, in the lexicon's units (so a core's keyword still weighs as before,
+        # bot/services/consult.py).
+        share = score / total if score > 0 else 0.0
+        chance = chances.get(slug, 0.0)
+        result[slug] = (share + chance) * max(total, 1.0) if share or chance >= floor else 0.0
+    return result
+
+
+def explained(text: str, suggestion: Suggestion) -> Suggestion:
+    """The suggestion with the member's words that led to it: the lexicon's, else the model's."""
+    if suggestion.words or suggestion.score <= 0:
+        return suggestion
+    return dataclasses.replace(suggestion, words=model().words_for(text, suggestion.slug))
