@@ -1,10 +1,12 @@
-"""Learn the categories' model (bot/services/learned.py) from the tuned-on labelled reports.
+"""Learn the categories' model and "me too"'s weights (bot/services/learned.py) from the
+tuned-on labelled reports and pairs.
 
 Run by hand from the project root after labelled data changes: `python -m benchmarks.learn`.
-Writes data/categories_learned.npz and prints what it was learned from; tests/test_learned.py
-fails while the model is older than the labelled sets. Held-out sets (names with "held-out" and
-the "me too" parts in benchmarks/similar.py HELD_OUT) are never learned from, nor any text that
-also appears in one, so their figures stay a measure of text the model has not seen.
+Writes data/categories_learned.npz and data/similar_learned.toml and prints what they were
+learned from; tests/test_learned.py fails while either is older than the labelled sets.
+Held-out sets (names with "held-out" and the "me too" parts in benchmarks/similar.py HELD_OUT)
+are never learned from, nor any text that also appears in one, so their figures stay a measure
+of text the model has not seen.
 
 scikit-learn (which hazm installs) does the learning; the bot only multiplies the weights.
 """
@@ -15,7 +17,7 @@ import time
 from typing import Any
 
 from benchmarks.categorize import SETS, STYLE_SETS, read_labelled, read_styles
-from benchmarks.similar import HELD_OUT, PARTS, read_pairs
+from benchmarks.similar import HELD_OUT, PARTS, Pair, protect_sample_places, read_pairs
 from bot.services import learned
 
 # The model's one setting: inverse regularisation strength, chosen on dev 20 and style blind
@@ -74,6 +76,33 @@ def learn(rows: list[tuple[str, str]]) -> learned.Model:
     )
 
 
+def labelled_pairs() -> list[Pair]:
+    """Return the tuned-on "me too" pairs (never a held-out part's)."""
+    tuned_on = [path for part, path in PARTS.items() if part not in HELD_OUT]
+    return [pair for path in tuned_on for pair in read_pairs(path)]
+
+
+def pairs_digest(pairs: list[Pair]) -> str:
+    """The digest of labelled pairs, kept with the weights learned from them."""
+    return learned.digest((f"{p.same} {p.category}", f"{p.a}\t{p.b}") for p in pairs)
+
+
+def learn_pairs(pairs: list[Pair]) -> learned.PairWeights:
+    """Fit "me too"'s weights of bot/services/me_too.py SIGNALS on labelled pairs."""
+    from sklearn.linear_model import LogisticRegression
+
+    from bot.services import me_too
+
+    signals = [me_too.signals(p.a, p.b, p.category) for p in pairs]
+    fitted = LogisticRegression(C=1.0, max_iter=2000).fit(signals, [p.same for p in pairs])
+    return learned.PairWeights(
+        names=me_too.SIGNALS,
+        weights=tuple(float(w) for w in fitted.coef_[0]),
+        intercept=float(fitted.intercept_[0]),
+        learned_from=pairs_digest(pairs),
+    )
+
+
 def main() -> None:
     """Learn, write and print."""
     rows, held = labelled()
@@ -86,6 +115,18 @@ def main() -> None:
         f"learned from {len(rows)} labelled texts ({len(held)} held-out texts left out) in "
         f"{elapsed:.1f} s: {len(model.index)} letter sequences, {len(model.classes)} "
         f"categories; {learned.MODEL_PATH.name} {size / 1e6:.1f} MB"
+    )
+    protect_sample_places()  # as the benchmarks and tests read the pairs' places
+    pairs = labelled_pairs()
+    start = time.perf_counter()
+    weights = learn_pairs(pairs)
+    elapsed = time.perf_counter() - start
+    said = f"Learned from {len(pairs)} tuned-on labelled pairs (benchmarks/similar.py)."
+    weights.save(learned.PAIRS_PATH, said)
+    print(
+        f"learned 'me too' from {len(pairs)} labelled pairs in {elapsed:.1f} s: "
+        + ", ".join(f"{n} {w:+.2f}" for n, w in zip(weights.names, weights.weights, strict=True))
+        + f", intercept {weights.intercept:+.2f}"
     )
 
 

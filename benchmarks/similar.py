@@ -142,6 +142,11 @@ class Pair:
     a: str
     b: str
 
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        """Both texts and their category, as "me too" weighs them."""
+        return self.a, self.b, self.category
+
 
 def read_pairs(path: Path) -> list[Pair]:
     """Return the labelled pairs of a TSV file."""
@@ -205,11 +210,13 @@ def problem_agreement(name: str, pairs: list[Pair], show: bool) -> None:
 
 def main(sweep: bool, show: bool, parts: list[str], words_only: bool, types: bool) -> None:
     """Measure and print."""
-    from bot.services import similar
+    from bot.services import me_too, similar
 
     protect_sample_places()
     similar.warm_up()
-    threshold = similar.SIMILARITY_THRESHOLD
+    # What the bot offers: the learned probability (bot/services/me_too.py); beside it, the
+    # words-and-types score alone at its threshold (or, --words-only, the words alone).
+    threshold = similar.SIMILARITY_THRESHOLD if words_only else me_too.OFFER_CHANCE
     dev: list[tuple[Pair, float]] = []
     for name, path in PARTS.items():
         if parts and name not in parts:
@@ -218,13 +225,17 @@ def main(sweep: bool, show: bool, parts: list[str], words_only: bool, types: boo
         if types:
             problem_agreement(name, pairs, name not in HELD_OUT or show)
             continue
+        judged = [similar.pair_similarity(p.a, p.b, p.category) for p in pairs]
         scores = [
-            similar.pair_similarity(p.a, p.b, None if words_only else p.category) for p in pairs
+            similar.pair_similarity(p.a, p.b, None) if words_only else me_too.chance(*p.texts)
+            for p in pairs
         ]
         precision, recall = precision_recall(pairs, scores, threshold)
+        alone = precision_recall(pairs, judged, similar.SIMILARITY_THRESHOLD)
         print(
             f"{name} ({len(pairs)} pairs, {sum(p.same for p in pairs)} same): "
-            f"precision {precision:.3f}, recall {recall:.3f} at threshold {threshold}"
+            f"precision {precision:.3f}, recall {recall:.3f} at threshold {threshold} "
+            f"(the words and types alone: {alone[0]:.3f} / {alone[1]:.3f})"
         )
         if name not in HELD_OUT:
             dev.extend(zip(pairs, scores, strict=True))
@@ -261,7 +272,7 @@ def main(sweep: bool, show: bool, parts: list[str], words_only: bool, types: boo
     start = time.perf_counter()
     for _ in range(repeat):
         for pair in pairs:
-            similar.pair_similarity(pair.a, pair.b, pair.category)
+            me_too.chance(*pair.texts)
     warm = (time.perf_counter() - start) / (repeat * len(pairs))
     cold = []
     for text in texts:

@@ -2,10 +2,10 @@
 
 Checked, in order: the settings; each configured platform's token (getMe, through the
 platform's proxy); the staff chats (getChat); the database (it opens, its migrations, its
-integrity); the data files (clusters, category lexicon, problem types, the learned categories,
-Azerbaijani words, holidays, outside bodies); the backup folder. The database is only read,
-never created or migrated, so the check can run beside a running bot (from a monitor, say).
-Exit status 0 only if every check passed.
+integrity); the data files (clusters, category lexicon, problem types, the learned categories
+and "me too", Azerbaijani words, holidays, outside bodies); the backup folder. The database is
+only read, never created or migrated, so the check can run beside a running bot (from a
+monitor, say). Exit status 0 only if every check passed.
 
 The lines are for an operator, in English, like the start-up lines of `python -m bot`; tokens,
 proxy passwords and phone numbers are never printed.
@@ -189,7 +189,7 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     from bot.azerbaijani import Azerbaijani
     from bot.english import ENGLISH_PATH, English
     from bot.finglish import PROBLEMS_DIR
-    from bot.services import learned, names, problems
+    from bot.services import learned, me_too, names, problems
     from bot.services.categorize import Lexicon
     from bot.services.places import parse_places
     from bot.services.triage import load_outside_bodies
@@ -215,6 +215,9 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
     def learned_categories() -> str:
         model = learned.Model.load(learned.MODEL_PATH)
         return f"{len(model.index)} letter sequences, {len(model.classes)} categories"
+
+    def me_too_weights() -> str:
+        return f"{len(me_too.weights().names)} signals weighed"
 
     def names_said() -> str:
         table = names.load(names.NAMES_PATH)
@@ -253,6 +256,7 @@ def _data_files(settings: Settings) -> list[tuple[str, Check]]:
         ("lexicon file", check("LEXICON_FILE", settings.lexicon_file, lexicon)),
         ("problem types", check("data/problems", PROBLEMS_DIR, problem_types)),
         ("learned categories", check("data/", learned.MODEL_PATH, learned_categories)),
+        ("learned me too", check("data/", learned.PAIRS_PATH, me_too_weights)),
         ("Azerbaijani words", check("data/azerbaijani.toml", AZERBAIJANI_PATH, azerbaijani)),
         ("English words", check("data/english.toml", ENGLISH_PATH, english_words)),
         ("names", check("data/names.toml", names.NAMES_PATH, names_said)),

@@ -22,17 +22,19 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.lazy import Shared
 from bot.services.categorize import SLUGS, Suggestion
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import MATCH_FOLD, fold_digits, normalize
 
 if TYPE_CHECKING:  # numpy is imported where used: start-up doesn't load it
@@ -40,7 +42,9 @@ if TYPE_CHECKING:  # numpy is imported where used: start-up doesn't load it
 
 __all__ = [
     "MODEL_PATH",
+    "PAIRS_PATH",
     "Model",
+    "PairWeights",
     "blended",
     "digest",
     "explained",
@@ -223,3 +227,50 @@ def explained(text: str, suggestion: Suggestion) -> Suggestion:
     if suggestion.words or suggestion.score <= 0:
         return suggestion
     return dataclasses.replace(suggestion, words=model().words_for(text, suggestion.slug))
+
+
+# --- "me too": how the signals of bot/services/similar.py weigh, learned from labelled pairs --
+
+PAIRS_PATH = PROJECT_ROOT / "data" / "similar_learned.toml"
+
+
+@dataclass(frozen=True)
+class PairWeights:
+    """A logistic regression over the named signals of two reports (similar.py `signals`)."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    learned_from: str  # `digest` of the labelled pairs
+
+    @classmethod
+    def load(cls, path: Path) -> PairWeights:
+        table = read_toml(path)
+        try:
+            weights = cls(
+                tuple(table["names"]),
+                tuple(float(w) for w in table["weights"]),
+                float(table["intercept"]),
+                str(table["learned_from"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not learned weights ({exc}): python -m benchmarks.learn") from exc
+        if len(weights.names) != len(weights.weights):
+            raise ValueError("a weight for each signal: python -m benchmarks.learn")
+        return weights
+
+    def save(self, path: Path, comment: str) -> None:
+        lines = [
+            f"# {comment}",
+            "# Written by `python -m benchmarks.learn`: not edited by hand.",
+            f"learned_from = {json.dumps(self.learned_from)}",
+            f"names = {json.dumps(list(self.names))}",
+            f"weights = [{', '.join(f'{w:.6f}' for w in self.weights)}]",
+            f"intercept = {self.intercept:.6f}",
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def chance(self, signals: Sequence[float]) -> float:
+        """The probability that two reports with these signals are of one problem."""
+        logit = self.intercept + sum(w * x for w, x in zip(self.weights, signals, strict=True))
+        return 1.0 / (1.0 + math.exp(-logit))

@@ -54,6 +54,7 @@ __all__ = [
     "problem_of",
     "scores",
     "suggest_category",
+    "types_alike",
 ]
 
 # A type needs this much weight in a text (one entry of weight 2 or more, or two of 1: «برق»
@@ -276,6 +277,11 @@ def weigh(a: str, b: str, score: float, category: str) -> float:
     if alike <= TYPES_ALIKE:
         return score
     return score + TYPES_WEIGHT * (alike - TYPES_ALIKE) / (1.0 - TYPES_ALIKE) * (1.0 - score)
+
+
+def types_alike(a: str, b: str, category: str) -> float:
+    """How alike two texts' problem types of category are (the cosine of their weights)."""
+    return _types_alike(problem_scores(a, category), problem_scores(b, category))
 
 
 def _types_alike(a: Sequence[tuple[str, float]], b: Sequence[tuple[str, float]]) -> float:

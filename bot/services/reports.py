@@ -11,10 +11,9 @@ from typing import Any
 
 import aiosqlite
 
-from bot.services import learned, similar
+from bot.services import learned, me_too, similar
 from bot.services.categorize import Lexicon, Suggestion
 from bot.services.problems import suggest_category
-from bot.services.similar import most_similar
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.members import Member
 from storage.reports import NewAttachment, NewReport, Report, open_in_category
@@ -60,6 +59,7 @@ class LazyLexicon:
         await self.get()
         await asyncio.to_thread(similar.warm_up)
         await asyncio.to_thread(learned.warm_up)
+        await asyncio.to_thread(me_too.weights)
 
 
 # Which status may follow which (issue 3): reopening returns to in_review.
@@ -211,7 +211,7 @@ async def similar_open_reports(
         return []
     by_id = {r.id: r for r in candidates}
     pairs = [(r.id, f"{r.summary}\n{r.description}") for r in candidates]
-    ranked = await asyncio.to_thread(most_similar, text, pairs, SIMILAR_MAX, category=category)
+    ranked = await asyncio.to_thread(me_too.offers, text, pairs, category, SIMILAR_MAX)
     return [by_id[report_id] for report_id, _ in ranked]
 
 

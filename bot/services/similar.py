@@ -3,9 +3,10 @@
 Built on the categoriser's word analysis (bot/services/categorize.py: hazm, the one
 normaliser, bot/understand.py): synonyms (data/synonyms.toml) become their head word, and
 data/problem_words.toml tells what a problem is about from what only names its category.
-Used by "me too" offers, needs-topic matching and the digest's themes. For "me too" offers,
-where both reports have one category, the problem types of bot/services/problems.py weigh in
-too (`judged`): words alone miss what members say of one problem in wholly different words.
+Used by "me too" offers, needs-topic matching and the digest's themes. For "me too", where
+both reports have one category, the problem types of bot/services/problems.py weigh in too
+(`judged`): words alone miss what members say of one problem in wholly different words; that
+score and the signals beside it are weighed by bot/services/me_too.py.
 
 Rules that are not word lists: a thing missing, however said (cut, «نیست», «نداریم»,
 «نیومده», «یوخدور», «پیدا نمیشه»), is one trouble, «کمبود», except a «نیست» negating the word
@@ -34,9 +35,11 @@ from bot.text import TEXTS_KEPT, ZWNJ, normalize
 __all__ = [
     "SIMILARITY_THRESHOLD",
     "WORDS_THRESHOLD",
+    "conflicts",
     "judged",
     "most_similar",
     "pair_similarity",
+    "shared_weight",
     "similarity",
     "tokens_for_similarity",
     "warm_up",
@@ -119,14 +122,9 @@ _STOP_WORDS = frozenset(
     خواهشمند استحضار رساند تقاضا درخواست اولویت توجه قرار حال براساس احتراما عنوان منوط تحت
     """.split()  # noqa: SIM905 - a list literal of 150 quoted Persian words reads far worse
 )
-# Chosen on all the labelled pairs together (`python -m benchmarks.similar --sweep`, 2,338
-# pairs, tuning and dev 1-12): precision 0.981 / recall 0.874 at 0.42, against 0.990 / 0.751 at
-# 0.52, where it sat from the fourth round (when two two-word texts sharing one word had to stay
-# below it; the problem types and the object/trouble conflicts now tell those apart). On dev 12,
-# the one part not tuned on, both are better at 0.42 (0.876 / 0.667 against 0.864 / 0.487):
-# precision on fresh text is flat from 0.30 to 0.54 (wrong offers there score 0.55-0.74: one
-# topic, another issue), so the higher threshold only cost recall. Figures per part:
-# tests/test_similar.py.
+# The words-and-types score's old offer threshold (sessions 30-37: precision 0.958 / recall 0.802
+# on all the tuned-on pairs): kept for tests of that score, which "me too" now weighs among its
+# signals (`chance`). Figures per part: tests/test_similar.py.
 SIMILARITY_THRESHOLD = 0.42
 # Without a category (needs topics) no problem types weigh in, and the words alone were measured
 # best at 0.52 (705 pairs, fourth round: precision 0.983 / recall 0.936; below 0.97 from 0.50
@@ -403,6 +401,18 @@ def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
     return 1.0
 
 
+def shared_weight(a: frozenset[str], b: frozenset[str]) -> float:
+    """The weight (squared, as `similarity` sums it) of the tokens two token sets share."""
+    weights = _profile(a).weights
+    return sum(weights[t] for t in a & b)
+
+
+def conflicts(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    """How much two token sets' objects, and their troubles, say they are two problems."""
+    pa, pb = _profile(a), _profile(b)
+    return _conflict(pa.objects, pb.objects), _conflict(pa.troubles, pb.troubles)
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Return the weighted cosine of two token sets (0..1), lowered when their problems differ.
 
@@ -452,21 +462,15 @@ def most_similar(
     text: str,
     candidates: Sequence[tuple[K, str]],
     limit: int = 3,
-    threshold: float | None = None,
-    category: str | None = None,
+    threshold: float = WORDS_THRESHOLD,
 ) -> list[tuple[K, float]]:
-    """Return up to `limit` (key, score) of candidates at least `threshold` similar, best first.
-
-    With the category the text and candidates share, their problem types count too (`judged`)
-    and the threshold is SIMILARITY_THRESHOLD; without it, WORDS_THRESHOLD.
-    """
+    """Return up to `limit` (key, score) of candidates at least `threshold` similar by their
+    words, best first (needs topics; "me too" weighs more: bot/services/me_too.py)."""
     if limit <= 0:
         return []
-    if threshold is None:
-        threshold = WORDS_THRESHOLD if category is None else SIMILARITY_THRESHOLD
     tokens = tokens_for_similarity(text)
     scored = [
-        (key, judged(text, other, similarity(tokens, tokens_for_similarity(other)), category))
+        (key, judged(text, other, similarity(tokens, tokens_for_similarity(other)), None))
         for key, other in candidates
     ]
     # sorted() is stable, so equally similar candidates keep the caller's order.
