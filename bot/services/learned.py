@@ -190,7 +190,9 @@ class Model:
             known = {row for piece in pieces for row in self.rows(piece)}
             scored.append((sum(weight.get(row, 0.0) for row in known), word))
         best = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])
-        return tuple(dict.fromkeys(word for _, word in best))[:_WORDS_SHOWN]
+        # Words of three letters or more first: «in», «سر», «۲» say little to the member.
+        shown = [word for _, word in best if len(word) >= 3 and not word.isdigit()]
+        return tuple(dict.fromkeys(shown or [word for _, word in best]))[:_WORDS_SHOWN]
 
 
 def _build() -> Model:
