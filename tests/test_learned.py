@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.categorize import STYLE_SETS, accuracy, pair_texts, read_styles
-from benchmarks.learn import fit, labelled, learn
+from benchmarks.learn import fit, labelled, learn, sample, settings
 from benchmarks.similar import HELD_OUT, PARTS, read_pairs
 from bot.services import categorize, learned
 from bot.services.problems import suggest_category
@@ -44,7 +44,9 @@ def lexicon() -> categorize.Lexicon:
 def test_the_model_is_learned_from_the_labelled_sets_as_they_are() -> None:
     """Labelled texts changed since the model was learned? `python -m benchmarks.learn`."""
     rows, _ = labelled()
-    assert learned.model().learned_from == learned.digest(rows)
+    assert learned.model().learned_from == learned.digest([settings(), *rows])
+    # and read as the bot reads them now (bot/text.py, the letter sequences)
+    assert learned.model().read_as == learned.reading(sample(rows))
 
 
 def test_no_held_out_text_is_learned_from() -> None:
@@ -81,14 +83,24 @@ def test_the_bot_weighs_letter_sequences_as_scikit_learn_predicts(tmp_path: Path
         assert loaded.probabilities(text) == pytest.approx(wanted, abs=1e-4)
 
 
-@pytest.mark.parametrize("text", ["سلام", "salam", "؟؟؟", "خب"])
+@pytest.mark.parametrize(
+    "text", ["سلام", "salam", "؟؟؟", "خب", "ممنون", "test", "کار نمیکنه", "man kar daram"]
+)
 def test_a_text_that_says_nothing_of_a_category_is_offered_none(
     text: str, lexicon: categorize.Lexicon
 ) -> None:
-    """The model always has a favourite; without a clear one, the member chooses from all."""
-    found = suggest_category(text, lexicon)
+    """The model always has a favourite; on a few words that say nothing («کار نمیکنه»: what
+    isn't working?) it is a guess, and the member chooses from all (nor is a core suggested)."""
+    found = suggest_category(text, lexicon, 11)
     assert found[0].slug == "other"
-    assert all(s.score == 0 and not s.words for s in found)
+    assert all(s.score == 0 and not s.words for s in found if s.slug != "other")
+
+
+def test_the_model_reads_words_as_typed() -> None:
+    text = "چک‌هامون برگشت خورده، ۵۰۰ میلیون گیر کرده. İşçi"
+    typed = {"چک‌هامون", "برگشت", "خورده", "میلیون", "گیر", "کرده", "İşçi"}
+    assert set(learned.model().words_for(text, "finance")) <= typed
+    assert learned.features("İşçi") == learned.features("işçi")
 
 
 def test_the_model_knows_words_no_list_has_and_names_them(lexicon: categorize.Lexicon) -> None:

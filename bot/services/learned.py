@@ -7,10 +7,11 @@ from the labelled reports in tests/data, reads «barghemoon», «ishiq» and «�
 a word list, and errs where the lexicon does not: the two together are right more often than
 either (`python -m benchmarks.categorize`).
 
-`blended` adds the model's probability of each category to the lexicon's share of its score;
-a category the lexicon found nothing of needs the model's clear word (`_SIGN`, `_ALONE`) to
-be offered at all. Explanations still name the member's words: the lexicon's matches where it
-has any, else the words that weighed most for the category in the model (`words_for`).
+`blended` averages the model's probability of each category and the lexicon's share of its
+score; a category the lexicon found nothing of needs the model's clear word (`_SIGN`, `_ALONE`,
+`_SURE`) to be offered at all. Explanations still name the member's words: the lexicon's
+matches where it has any, else the words that weighed most for the category in the model
+(`words_for`).
 
 The model is learned by `python -m benchmarks.learn` (scikit-learn, never at run time) from the
 tuned-on labelled sets only, never their held-out parts, and kept in data/categories_learned.npz:
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.lazy import Shared
-from bot.services.categorize import SLUGS, Suggestion
+from bot.services.categorize import OTHER, SLUGS, Suggestion
 from bot.settings import PROJECT_ROOT, read_toml
 from bot.text import MATCH_FOLD, fold_digits, normalize
 
@@ -50,6 +51,7 @@ __all__ = [
     "explained",
     "features",
     "model",
+    "reading",
     "warm_up",
 ]
 
@@ -57,21 +59,27 @@ MODEL_PATH = PROJECT_ROOT / "data" / "categories_learned.npz"
 # Letter sequences of two to five letters, in words with their edges marked by a space.
 _SHORTEST, _LONGEST = 2, 5
 _WORD = re.compile(r"\w+")
+# A word as the member typed it, with its half-spaces, hyphens and apostrophes («جابه‌جا»).
+_TYPED_WORD = re.compile("\\w+(?:[\u200c'’\\-]\\w+)*")
 # A category the lexicon found nothing of is offered beside those it found when the model
 # gives it this much, and as the only one (the lexicon found nothing at all) from `_ALONE`: on
 # a few words («سلام») the model's favourite is a guess. On the older held-out sets 0.25-0.7
 # gave the same top-1; 0.25 put the right one among the buttons more often (session 38).
 _SIGN = 0.25
 _ALONE = 0.5
+# Alone on fewer words than this («کار نمیکنه», «man kar daram»), it must be surer still.
+_FEW_WORDS, _SURE = 4, 0.8
 # Words whose letter sequences are kept worked out (a dictionary of tuples of rows).
-_WORDS_KEPT = 100_000
+_WORDS_KEPT, _KEPT_LENGTH = 100_000, 40
 # The model's words named for a category it alone found: at most this many.
 _WORDS_SHOWN = 3
 
 
 def _words(text: str) -> list[str]:
     """The member's words as the model reads them: normalised, folded, lower-case."""
-    return _WORD.findall(fold_digits(normalize(text)).lower().translate(MATCH_FOLD))
+    # «İ».lower() is «i» and a combining dot, which would split «İşçi» in two.
+    folded = fold_digits(normalize(text)).replace("İ", "i").lower().translate(MATCH_FOLD)
+    return _WORD.findall(folded)
 
 
 def _grams(word: str) -> list[str]:
@@ -86,6 +94,15 @@ def _grams(word: str) -> list[str]:
 def features(text: str) -> list[str]:
     """The letter sequences of text the model weighs (also what it is learned from)."""
     return [gram for word in _words(text) for gram in _grams(word)]
+
+
+def reading(texts: Iterable[str]) -> str:
+    """A digest of how the model reads texts (`features`), kept with it: the weights belong to
+    these letter sequences, and a change to the reading needs the model learned again."""
+    hashed = hashlib.sha256(f"{_SHORTEST}-{_LONGEST}\n".encode())
+    for text in texts:
+        hashed.update(("\t".join(features(text)) + "\n").encode())
+    return hashed.hexdigest()
 
 
 def digest(texts: Iterable[tuple[str, str]]) -> str:
@@ -106,9 +123,11 @@ class Model:
         idf: np.ndarray,  # (grams,)
         coef: np.ndarray,  # (grams, classes)
         intercept: np.ndarray,  # (classes,)
-        learned_from: str,  # `digest` of the labelled texts
+        learned_from: str,  # `digest` of the labelled texts (and how it was learned)
+        read_as: str,  # `reading` of some of them: changes if `features` does
     ) -> None:
         self.classes, self.index, self.learned_from = classes, index, learned_from
+        self.read_as = read_as
         self.idf, self.coef, self.intercept = idf, coef, intercept
         # Each word's known letter sequences (rows), worked out once: words repeat.
         self._rows: dict[str, tuple[int, ...]] = {}
@@ -127,6 +146,7 @@ class Model:
                     coef=stored["coef"].astype(np.float64),
                     intercept=stored["intercept"].astype(np.float64),
                     learned_from=str(stored["learned_from"]),
+                    read_as=str(stored["read_as"]),
                 )
         except (KeyError, zipfile.BadZipFile) as exc:
             raise ValueError(f"not a learned model ({exc}): python -m benchmarks.learn") from exc
@@ -146,16 +166,19 @@ class Model:
             coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
             learned_from=np.array(self.learned_from),
+            read_as=np.array(self.read_as),
         )
 
     def rows(self, word: str) -> tuple[int, ...]:
         """The rows of the letter sequences of a (read) word that the model knows."""
         rows = self._rows.get(word)
         if rows is None:
-            if len(self._rows) >= _WORDS_KEPT:
-                self._rows.clear()
             known = map(self.index.get, _grams(word))
-            rows = self._rows[word] = tuple(row for row in known if row is not None)
+            rows = tuple(row for row in known if row is not None)
+            if len(word) <= _KEPT_LENGTH:  # not a pasted address or a run of letters
+                if len(self._rows) >= _WORDS_KEPT:
+                    self._rows.clear()
+                self._rows[word] = rows
         return rows
 
     def _weighed(self, words: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -181,7 +204,7 @@ class Model:
     def words_for(self, text: str, slug: str) -> tuple[str, ...]:
         """The member's words that weighed most for slug, as typed (up to `_WORDS_SHOWN`)."""
         column = self.classes.index(slug)
-        own = _WORD.findall(text)
+        own = [word for word in _TYPED_WORD.findall(text) if not fold_digits(word).isdigit()]
         read = [_words(word) for word in own]
         rows, values = self._weighed(piece for pieces in read for piece in pieces)
         weight = dict(zip(rows.tolist(), (values * self.coef[rows, column]).tolist(), strict=True))
@@ -190,8 +213,10 @@ class Model:
             known = {row for piece in pieces for row in self.rows(piece)}
             scored.append((sum(weight.get(row, 0.0) for row in known), word))
         best = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])
-        # Words of three letters or more first: «in», «سر», «۲» say little to the member.
-        shown = [word for _, word in best if len(word) >= 3 and not word.isdigit()]
+        # Words that weighed a third of the most or more, of three letters or more first
+        # («in», «سر» say little to the member).
+        best = [(w, word) for w, word in best if w >= best[0][0] / 3] if best else []
+        shown = [word for _, word in best if len(word) >= 3]
         return tuple(dict.fromkeys(shown or [word for _, word in best]))[:_WORDS_SHOWN]
 
 
@@ -212,15 +237,18 @@ def blended(text: str, scores: dict[str, float]) -> dict[str, float]:
     `suggest`) blended with the model's probabilities."""
     total = sum(score for score in scores.values() if score > 0)
     chances = model().probabilities(text)
-    floor = _SIGN if total else _ALONE
+    # «سایر» alone («ممنون») is no sign of any category: a guess beside it must stand alone.
+    named = any(score > 0 for slug, score in scores.items() if slug != OTHER)
+    floor = _SIGN if named else _ALONE if len(_words(text)) >= _FEW_WORDS else _SURE
     result = {}
     for slug, score in scores.items():
-        # The lexicon's share of the text's score and the model's probability, weighed
-        # equally, in the lexicon's units (so a core's keyword still weighs as before,
+        # The lexicon's share of the text's score and the model's probability, averaged, in
+        # the lexicon's units (a core's keyword weighs as against the lexicon's scores alone,
         # bot/services/consult.py).
         share = score / total if score > 0 else 0.0
         chance = chances.get(slug, 0.0)
-        result[slug] = (share + chance) * max(total, 1.0) if share or chance >= floor else 0.0
+        both = (share + chance) / 2 * max(total, 1.0)
+        result[slug] = both if share or chance >= floor else 0.0
     return result
 
 
