@@ -62,9 +62,9 @@ _WORD = re.compile(r"\w+")
 # A word as the member typed it, with its half-spaces, hyphens and apostrophes («جابه‌جا»).
 _TYPED_WORD = re.compile("\\w+(?:[\u200c'’\\-]\\w+)*")
 # A category the lexicon found nothing of is offered beside those it found when the model
-# gives it this much, and as the only one (the lexicon found nothing at all) from `_ALONE`: on
-# a few words («سلام») the model's favourite is a guess. On the older held-out sets 0.25-0.7
-# gave the same top-1; 0.25 put the right one among the buttons more often (session 38).
+# gives it this much, and as the only one (the lexicon found nothing, or only «سایر») from
+# `_ALONE`: on a few words («سلام») the model's favourite is a guess. On the older held-out sets
+# 0.25-0.7 gave the same top-1; 0.25 put the right one among the buttons more often.
 _SIGN = 0.25
 _ALONE = 0.5
 # Alone on fewer words than this («کار نمیکنه», «man kar daram»), it must be surer still.
@@ -259,14 +259,14 @@ def explained(text: str, suggestion: Suggestion) -> Suggestion:
     return dataclasses.replace(suggestion, words=model().words_for(text, suggestion.slug))
 
 
-# --- "me too": how the signals of bot/services/similar.py weigh, learned from labelled pairs --
+# --- "me too": how the signals of bot/services/me_too.py weigh, learned from labelled pairs ---
 
 PAIRS_PATH = PROJECT_ROOT / "data" / "similar_learned.toml"
 
 
 @dataclass(frozen=True)
 class PairWeights:
-    """A logistic regression over the named signals of two reports (similar.py `signals`)."""
+    """A logistic regression over the named signals of two reports (me_too.py `signals`)."""
 
     names: tuple[str, ...]
     weights: tuple[float, ...]
