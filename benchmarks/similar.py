@@ -119,6 +119,12 @@ PARTS = {
     # traffic, with members asking whether others have the same trouble and two owners telling
     # one event by what it did to each: 80 same, 80 different, in the five main styles.
     "held-out 22": DATA / "similar_pairs_heldout21.tsv",
+    # Written blind (session 39, by a writer who read nothing of the repository) as a busy month
+    # in three or four estates brings them: 80 same, 80 different, in the five main styles (117
+    # pairs with an Azerbaijani side, 66 with a Finglish one). Measured once before anything was
+    # changed for it: the old score at 0.42 precision 0.950, recall 0.237; learned at 0.8
+    # 0.908 / 0.738.
+    "held-out 23": DATA / "similar_pairs_heldout22.tsv",
 }
 # Parts not tuned on: a new held-out set is added here, and measured once.
 HELD_OUT: tuple[str, ...] = (
@@ -128,6 +134,7 @@ HELD_OUT: tuple[str, ...] = (
     "held-out 19",
     "held-out 21",
     "held-out 22",
+    "held-out 23",
 )
 PLACES = ROOT / "data" / "clusters.csv"
 

@@ -117,6 +117,9 @@ FLOORS = {
     # Written blind in session 38 (members asking whether others have the trouble too, two
     # owners telling one event by what it did to each), never read; measured once: 0.957 / 0.275.
     "held-out 22": (0.91, 0.26),
+    # Written blind in session 39 as a busy month in a few estates brings them, never read;
+    # measured once: 0.950 / 0.237.
+    "held-out 23": (0.90, 0.21),
 }
 
 
