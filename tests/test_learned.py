@@ -15,42 +15,48 @@ from bot.services.problems import suggest_category
 
 # Written blind and measured once before anything was changed for them, the lexicon and
 # problem types alone, then blended with the model learned without them: style blind 10's
-# held-out half (22 a style) and the held-out 22 pairs' texts (62-66 a style) in session 38,
+# held-out half (22 a style) and the held-out 22 pairs' texts (62-66 a style) in session 38;
 # style blind 15's held-out half and the held-out 23 pairs' texts (59-70 a style) in session 39
-# (with session 38's model), top-1:
+# with session 38's model, and style blind 22's held-out half after a first relearning; top-1:
 #
 #                 formal         colloquial     Finglish       Azerbaijani    in Latin letters
 # blind 10        0.864 → 0.955  1.000 → 1.000  1.000 → 1.000  0.909 → 0.909  0.773 → 0.864
 # held-out 22     0.879 → 0.970  0.800 → 0.877  0.810 → 0.810  0.828 → 0.875  0.726 → 0.790
 # blind 15        0.909 → 0.955  0.864 → 0.955  0.909 → 0.864  0.864 → 0.909  0.864 → 0.909
 # held-out 23     0.922 → 0.938  0.843 → 0.929  0.742 → 0.894  0.852 → 0.852  0.729 → 0.881
+# blind 22        0.955 → 1.000  0.955 → 1.000  1.000 → 1.000  0.909 → 0.864  0.818 → 0.955
 #
-# With the model learned in session 39 (four more sets, 1,430 texts): blind 10 1.000 / 1.000 /
-# 1.000 / 0.909 / 0.909, held-out 22 0.955 / 0.846 / 0.810 / 0.906 / 0.790, blind 15 0.955 /
-# 1.000 / 0.909 / 0.909 / 0.909, held-out 23 0.984 / 0.929 / 0.909 / 0.869 / 0.898. Floors a
-# report below (held-out 22's colloquial lost one report to it, the whole of held-out 22
-# gained two).
+# With the model learned in session 39 (eight more sets, 2,860 texts): blind 10 1.000 / 1.000 /
+# 1.000 / 0.909 / 0.909, held-out 22 0.939 / 0.846 / 0.857 / 0.938 / 0.790, blind 15 0.955 /
+# 1.000 / 0.909 / 0.909 / 0.909, held-out 23 0.969 / 0.929 / 0.909 / 0.885 / 0.898, blind 22
+# 1.000 / 1.000 / 1.000 / 0.909 / 0.955. Floors a report below (held-out 22's formal lost two
+# reports to it and its colloquial one; its Finglish gained four and its Azerbaijani five).
 FRESH_TOP1_FLOOR = {
     ("style blind 10 held-out", "formal"): 0.90,
     ("style blind 10 held-out", "colloquial"): 0.95,
     ("style blind 10 held-out", "finglish"): 0.95,
     ("style blind 10 held-out", "azerbaijani"): 0.86,
     ("style blind 10 held-out", "azlatin"): 0.86,
-    ("pairs' texts, held-out 22", "formal"): 0.93,
+    ("pairs' texts, held-out 22", "formal"): 0.92,
     ("pairs' texts, held-out 22", "colloquial"): 0.83,
-    ("pairs' texts, held-out 22", "finglish"): 0.79,
-    ("pairs' texts, held-out 22", "azerbaijani"): 0.89,
+    ("pairs' texts, held-out 22", "finglish"): 0.84,
+    ("pairs' texts, held-out 22", "azerbaijani"): 0.92,
     ("pairs' texts, held-out 22", "azlatin"): 0.77,
     ("style blind 15 held-out", "formal"): 0.90,
     ("style blind 15 held-out", "colloquial"): 0.95,
     ("style blind 15 held-out", "finglish"): 0.86,
     ("style blind 15 held-out", "azerbaijani"): 0.86,
     ("style blind 15 held-out", "azlatin"): 0.86,
-    ("pairs' texts, held-out 23", "formal"): 0.96,
+    ("pairs' texts, held-out 23", "formal"): 0.95,
     ("pairs' texts, held-out 23", "colloquial"): 0.91,
     ("pairs' texts, held-out 23", "finglish"): 0.89,
-    ("pairs' texts, held-out 23", "azerbaijani"): 0.85,
+    ("pairs' texts, held-out 23", "azerbaijani"): 0.86,
     ("pairs' texts, held-out 23", "azlatin"): 0.88,
+    ("style blind 22 held-out", "formal"): 0.95,
+    ("style blind 22 held-out", "colloquial"): 0.95,
+    ("style blind 22 held-out", "finglish"): 0.95,
+    ("style blind 22 held-out", "azerbaijani"): 0.86,
+    ("style blind 22 held-out", "azlatin"): 0.90,
 }
 
 
