@@ -317,6 +317,8 @@ def main(count: int) -> None:
         f"{len(repeated) / elapsed:.0f} lines/s"
     )
 
+    # Every set held out from tuning and learning, together: one figure to compare models by.
+    held = [0.0, 0.0, 0]
     for name, labelled in {**rows, **pair_texts()}.items():
         top1, top3 = accuracy(labelled, lexicon)
         alone = sum(
@@ -327,6 +329,15 @@ def main(count: int) -> None:
             f"accuracy, {name} ({len(labelled)} reports): top-1 {top1:.3f}, top-3 {top3:.3f} "
             f"(top-1 without the learned model {alone:.3f})"
         )
+        if "held-out" in name:
+            held[0] += top1 * len(labelled)
+            held[1] += alone * len(labelled)
+            held[2] += len(labelled)
+    print(
+        f"accuracy, every held-out set together ({held[2]} reports): top-1 "
+        f"{held[0] / held[2]:.4f} ({held[0]:.0f} right; without the learned model "
+        f"{held[1] / held[2]:.4f}, {held[1]:.0f})"
+    )
 
 
 if __name__ == "__main__":
