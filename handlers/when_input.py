@@ -42,6 +42,8 @@ def error_text(context: KhoosheContext, error: WhenError) -> str:
         return t("when-error-missing-time-day", day=t.date(error.day), example=example)
     if error.code is WhenErrorCode.AMBIGUOUS_HOUR and error.hour is not None:
         return t("when-error-ambiguous-hour", hour=error.hour, evening=error.hour + 12)
+    if error.code is WhenErrorCode.AMBIGUOUS_DATE and error.day and error.other:
+        return t("when-error-ambiguous-date-days", near=t.date(error.day), far=t.date(error.other))
     return t(f"when-error-{error.code.value}", example=example)
 
 
@@ -109,7 +111,7 @@ async def pressed_when(
 
 def off_day_line(context: KhoosheContext, at: datetime) -> str | None:
     """A warning naming the day off `at` falls on, or None on a working day."""
-    from bot.services.when import off_day
+    from bot.services.workdays import off_day
 
     off = off_day(at, context.settings.tz, context.state.holidays)
     if off is None:

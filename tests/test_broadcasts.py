@@ -419,6 +419,23 @@ async def test_dates_as_staff_type_them(khooshe: Khooshe) -> None:
     assert (moved.weekday(), moved.hour, moved.minute) == (4, 17, 0)  # Friday, 17:00
 
 
+async def test_a_while_from_now(khooshe: Khooshe) -> None:
+    """«۲ ساعت دیگه» was asked about as two o'clock: it is two hours from now."""
+    await khooshe.seed_members(1)
+    admin = khooshe.admin()
+    await compose(admin)
+    await preview(admin)
+    await tap(admin, "🕒 زمان‌بندی")
+    before = datetime.now(TEHRAN_ZONE).replace(microsecond=0)  # stored to the second
+    await admin.send_text("۲ ساعت دیگه")
+    await expect(admin, "تأیید می‌کنید")
+    after = datetime.now(TEHRAN_ZONE)
+    await tap(admin, "✅ تأیید زمان‌بندی")
+    (row,) = await khooshe.rows("SELECT send_at FROM broadcasts")
+    send_at = datetime.fromisoformat(row["send_at"])
+    assert before + timedelta(hours=2) <= send_at <= after + timedelta(hours=2)
+
+
 def _jalali_weekday() -> int:
     """Today's weekday in Tehran, counted from Saturday (0)."""
     return jdatetime.date.fromgregorian(date=_tehran_day(0).date()).weekday()

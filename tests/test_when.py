@@ -11,14 +11,12 @@ import pytest
 from bot.i18n import TEHRAN, format_datetime
 from bot.services.when import (
     MAX_AHEAD,
-    OffDay,
     When,
     WhenError,
     WhenErrorCode,
-    off_day,
     parse_when,
 )
-from bot.services.workdays import Holidays
+from bot.services.workdays import Holidays, OffDay, off_day
 
 # Thursday ۵ آذر ۱۴۰۵, 15:30 in Tehran.
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -315,7 +313,7 @@ def test_error(text: str, expected: WhenErrorCode) -> None:
 
 def test_error_codes_are_distinct_message_keys() -> None:
     values = [member.value for member in WhenErrorCode]
-    assert len(set(values)) == len(values) == 15
+    assert len(set(values)) == len(values) == 16
 
 
 @pytest.mark.parametrize(

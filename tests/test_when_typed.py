@@ -3,7 +3,7 @@ accepted forms, ranges, hours that could be morning or afternoon, and the errors
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import jdatetime
@@ -289,3 +289,94 @@ def test_typed_blind(text: str, expected: str) -> None:
     if result.end is not None:
         got += "~" + _jalali(result.end)[-5:]
     assert got == expected
+
+
+# Forms a second look (session 40) found refused: quarters said with «یک/سه», minutes before an
+# hour, «۵ شنبه» with a space, «این/همین هفته», «بعدی», a week counted with a weekday, an emoji,
+# «سر ساعت», the words of letters («مورخ», «سال جاری», «۲۰ جاری»), «ساعت ۹/۳۰», ranges with a
+# dash. Now is Thursday ۵ آذر ۱۴۰۵, 15:30.
+SECOND_LOOK = [
+    ("فردا ۱۰ و یک ربع", (1405, 9, 6, 10, 15)),
+    ("فردا ده و یه ربع", (1405, 9, 6, 10, 15)),
+    ("فردا ساعت ۱۰ و سه ربع", (1405, 9, 6, 10, 45)),
+    ("فردا سه ربع به ده", (1405, 9, 6, 9, 15)),
+    ("فردا ۱۰ دقیقه به ۱۱", (1405, 9, 6, 10, 50)),
+    ("فردا پنج دقیقه به نه", (1405, 9, 6, 8, 55)),
+    # A bare weekday is never today: on a Thursday, «۵ شنبه» is next week's.
+    ("۵ شنبه ساعت ۱۰", (1405, 9, 12, 10, 0)),
+    (f"۵{ZWNJ}شنبه ی آینده ساعت ۹", (1405, 9, 12, 9, 0)),
+    ("پنجشنبه همین هفته ساعت ۱۸", (1405, 9, 5, 18, 0)),
+    ("این هفته جمعه ساعت ۱۰", (1405, 9, 6, 10, 0)),
+    ("سه‌شنبه بعدی ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("هفته دیگه همین روز ساعت ۱۰", (1405, 9, 12, 10, 0)),
+    ("همین روز هفته بعد ساعت ۱۰", (1405, 9, 12, 10, 0)),
+    ("دو هفته دیگه دوشنبه ساعت ۱۰", (1405, 9, 16, 10, 0)),
+    ("فردا ساعت ۱۰ 🙏", (1405, 9, 6, 10, 0)),
+    ("👍🏻 شنبه ۹ صبح", (1405, 9, 7, 9, 0)),
+    ("فردا سر ساعت ۱۰", (1405, 9, 6, 10, 0)),
+    ("۱۵ دی ماه سال جاری ساعت ۱۰", (1405, 10, 15, 10, 0)),
+    ("۲۰ جاری ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    ("۲۰ ماه جاری ساعت ۱۰", (1405, 9, 20, 10, 0)),
+    ("سه‌شنبه مورخ ۱۴۰۵/۰۹/۱۰ ساعت ۱۰", (1405, 9, 10, 10, 0)),
+    ("فردا ساعت ۹/۳۰", (1405, 9, 6, 9, 30)),
+    # Month first where both could be: «۱۰/۳» is 3 Dey, soon.
+    ("۱۰/۳ ساعت ۱۰", (1405, 10, 3, 10, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_LOOK)
+def test_second_look(text: str, expected: tuple[int, int, int, int, int]) -> None:
+    assert at(text) == tehran(*expected)
+
+
+@pytest.mark.parametrize("text", ["فردا ۱۴ - ۱۶", "فردا ۱۴-۱۶", "فردا ساعت ۱۴ - ۱۶"])
+def test_a_dash_between_hours_is_a_range(text: str) -> None:
+    result = parse_when(text, NOW, TEHRAN, range_ok=True)
+    assert result == When(tehran(1405, 9, 6, 14, 0), tehran(1405, 9, 6, 16, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("یک ساعت دیگه", 60),
+        ("۲ ساعت دیگه", 120),
+        ("سه ساعت بعد", 180),
+        ("نیم ساعت دیگه", 30),
+        ("یه ربع دیگه", 15),
+        ("۴۵ دقیقه دیگه", 45),
+        ("۱ ساعت و نیم بعد", 90),
+        ("یک ساعت و ۲۰ دقیقه دیگه", 80),
+        ("همین الان", 0),
+    ],
+)
+def test_a_while_from_now(text: str, minutes: int) -> None:
+    # «۲ ساعت دیگه» was asked about as 2 o'clock; with a day given it is still from now.
+    assert at(text) == NOW + timedelta(minutes=minutes)
+    day = jdatetime.date(1405, 9, 20).togregorian()
+    assert parse_when(text, NOW, TEHRAN, day=day) == When(NOW + timedelta(minutes=minutes))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A while from now is the whole moment: «فردا ۸ ساعت دیگه» was 08:00 tomorrow.
+        ("فردا ۸ ساعت دیگه", WhenErrorCode.UNPARSEABLE),
+        ("۲ ساعت دیگه ساعت ۱۰", WhenErrorCode.UNPARSEABLE),
+        ("این هفته ساعت ۱۰", WhenErrorCode.MISSING_DATE),  # which day of it?
+        ("این هفته شنبه ساعت ۱۰", WhenErrorCode.PAST),  # 30 Aban, gone
+        ("ساعت ۵ شنبه", WhenErrorCode.AMBIGUOUS_HOUR),  # 5 o'clock on Saturday
+    ],
+)
+def test_second_look_refusals(text: str, expected: WhenErrorCode) -> None:
+    assert code(text) == expected
+
+
+def test_day_or_month_first_is_asked_when_month_first_is_months_away() -> None:
+    # «۳/۱۰» month first is 10 Khordad next year; day first, 3 Dey, is four weeks away.
+    assert parse_when("۳/۱۰ ساعت ۱۰", NOW, TEHRAN) == WhenError(
+        WhenErrorCode.AMBIGUOUS_DATE,
+        jdatetime.date(1405, 10, 3).togregorian(),
+        other=jdatetime.date(1406, 3, 10).togregorian(),
+    )
+    # Day first far too (or gone): month first, as before.
+    assert at("۱۲/۸ ساعت ۱۰") == tehran(1405, 12, 8, 10, 0)

@@ -1,3 +1,5 @@
+# Over 500 lines: half of it is this docstring, the list of every form staff type that is read
+# and how; the parser itself is one piece (its tokens are in bot/services/when_tokens.py).
 """Parsing a moment typed by staff in Persian: a Jalali date and a local (Tehran) time.
 
 `parse_when(text, now, tz)` returns `When(at)`, with `at` an aware datetime **in UTC**, or a
@@ -14,21 +16,28 @@ Accepted (Persian, Arabic-Indic or ASCII digits; Arabic ي/ك; with or without h
   English transliterations (`20 azar`) so the bot's own English rendering reads back;
 - relative days: `امروز`, `فردا`, `پس‌فردا`/`پس فردا`/`پسفردا`, `امشب` (today, at night),
   `دیروز` (so it is reported as past), `today`, `tomorrow`, `tonight`;
-- weekday names: `شنبه` … `جمعه`, `یک‌شنبه`/`یک شنبه`/`یکشنبه`, `۵شنبه`, English names;
+- weekday names: `شنبه` … `جمعه`, `یک‌شنبه`/`یک شنبه`/`یکشنبه`, `۵شنبه`, `۵ شنبه` (but
+  `ساعت ۵ شنبه` is five on Saturday), English names;
 - "this" and "next week": `همین پنجشنبه` (the next one, today included), `شنبه آینده`,
   `شنبه بعد`, `شنبه دیگه` (the next one, as a bare weekday), `هفته بعد سه‌شنبه`,
   `دوشنبه هفته بعد`, `سه‌شنبه هفته آینده/دیگه` (that day in the week after this one, weeks
-  starting on Saturday); `۳ روز دیگه`;
+  starting on Saturday), `سه‌شنبه بعدی`; `پنجشنبه این هفته`/`همین هفته` (that day of this
+  week: one gone is past), `دو هفته دیگه دوشنبه`; `۳ روز دیگه`, `هفته دیگه همین روز`;
 - numbers in words and ordinal days (bot/services/numbers.py): `ساعت ده`, `اول دی`,
   `بیستم آذر`, `بیست و دوم آذر`; a day of this month or the next: `بیستم همین ماه`,
   `دهم ماه بعد`, and an ordinal day with no month, `۲۵ام`, `بیست و پنجم`: this month's if it
   is still to come (today included), else next month's;
 - times: `۱۰`, `۱۰:۳۰`, `۱۰.۳۰`, `۱۰٫۳۰`, `۱۰:۳۰:۰۰`, `۱۰ و نیم`, `۹ و ربع`, `۱۰ و ۳۰ دقیقه`,
-  `یه ربع به ۱۰`, with an optional `ساعت`/`at`
+  `۱۰ و یک ربع`, `۱۰ و سه ربع`, `یه ربع به ۱۰`, `سه ربع به ۱۰`, `۱۰ دقیقه به ۱۱`,
+  `ساعت ۹/۳۰`, with an optional `ساعت`/`at` (`سر ساعت`)
   and an optional part of day before or after it: `صبح`, `بامداد`, `ظهر`, `بعدازظهر`
   (`بعد از ظهر`, `ب.ظ`), `عصر`, `غروب`, `شب`, `قبل از ظهر` (`ق.ظ`), `am`, `pm`;
-  `ظهر` alone is 12:00; `به وقت تهران` (our own prompts say it) is read and dropped;
-- a range, `ساعت ۱۶ الی ۱۸`, `۴ تا ۶ عصر`, `از ۹ تا ۱۲ ظهر`, `۱۴ لغایت ۱۶`, `ساعت ۱۰-۱۲`:
+  `ظهر` alone is 12:00; `به وقت تهران` (our own prompts say it) is read and dropped, and so
+  are emoji, the words of letters (`مورخ`, `سال جاری`; `۲۰ جاری` is the 20th of this month);
+- a while from now, as the whole moment: `۲ ساعت دیگه`, `۱ ساعت و نیم بعد`, `نیم ساعت دیگه`,
+  `یه ربع دیگه`, `۲۰ دقیقه دیگه`, `الان`;
+- a range, `ساعت ۱۶ الی ۱۸`, `۴ تا ۶ عصر`, `از ۹ تا ۱۲ ظهر`, `۱۴ لغایت ۱۶`, `ساعت ۱۰-۱۲`,
+  `۱۴ - ۱۶`, `۱۴-۱۶` (no month 14):
   `When.end` is the end, on the same day; refused
   (`RANGE`) unless the caller asks for both (`range_ok`);
 - a weekday next to a date (`شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۶:۳۰`, as `format_datetime` writes it) is
@@ -51,7 +60,9 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
 - a weekday name means the next such day, never today: `پنج‌شنبه` typed on a Thursday is a
   week ahead, because sending a week late is recoverable and sending early is not;
 - `۹/۲۰` (slash or dash, two numbers) is month/day, unless the first cannot be a month
-  (`۱۸/۹` is 18 Azar); `۹.۲۰` (dot, two numbers) is 9:20;
+  (`۱۸/۹` is 18 Azar); but where month/day is over two months away and day/month is within
+  two (`۳/۱۰` on 5 Azar: 10 Khordad, or 3 Dey?), which is asked (`AMBIGUOUS_DATE`);
+  `۹.۲۰` (dot, two numbers) is 9:20;
 - a four-digit year between 1900 and 2199 is taken for a Gregorian year and refused;
 - minutes need two digits (`۱۰:۵` is refused: 10:05 or 10:50?);
 - a local time that does not exist (a DST gap) is an invalid time; a repeated one (DST fold)
@@ -60,6 +71,7 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -71,6 +83,7 @@ from bot.services.when_tokens import (
     ClockWord,
     DateParts,
     DayMark,
+    Later,
     Month,
     MonthOffset,
     NextWeek,
@@ -87,9 +100,8 @@ from bot.services.when_tokens import (
     normalise,
     scan,
 )
-from bot.services.workdays import Holidays
 
-__all__ = ["MAX_AHEAD", "OffDay", "When", "WhenError", "WhenErrorCode", "off_day", "parse_when"]
+__all__ = ["MAX_AHEAD", "When", "WhenError", "WhenErrorCode", "parse_when"]
 
 # One year ahead, leap years included, so "the same day next year" is always within reach.
 MAX_AHEAD = timedelta(days=366)
@@ -118,6 +130,8 @@ class WhenError:
     code: WhenErrorCode
     day: date | None = None
     hour: int | None = None
+    # "۳/۱۰" (AMBIGUOUS_DATE): `day` reads it day/month, `other` month/day.
+    other: date | None = None
 
 
 @dataclass(slots=True)
@@ -139,6 +153,8 @@ class _Parsed:
     in_range: bool = False
     end_clock: Clock | None = None
     end_period: Period | None = None
+    # "۲ ساعت دیگه": minutes from now, the whole moment.
+    later: int | None = None
 
     def set_period(self, period: Period) -> None:
         """Record a part of the day; two different ones contradict each other."""
@@ -221,6 +237,10 @@ def _parse(tokens: list[Token]) -> _Parsed:
                 parsed.set_date(token, None)
             case Relative():
                 parsed.set_date(None, token)
+            case Later(minutes):
+                if parsed.later is not None:
+                    raise Reject(WhenErrorCode.UNPARSEABLE)
+                parsed.later = minutes
             case Weekday(weekday):
                 if parsed.weekday is not None:
                     raise Reject(WhenErrorCode.UNPARSEABLE)
@@ -266,6 +286,13 @@ def _resolve_date(parsed: _Parsed, today: date) -> date | None:
         # "هفته بعد ساعت ۱۰": which day of it?
         raise Reject(WhenErrorCode.MISSING_DATE)
     if parsed.relative is not None:
+        weeks = parsed.relative.weeks
+        if weeks is not None and parsed.weekday is not None:
+            # "دو هفته دیگه دوشنبه", "پنجشنبه این هفته": that weekday in that week.
+            start = today - timedelta(days=jdatetime.date.fromgregorian(date=today).weekday())
+            return start + timedelta(days=7 * weeks + parsed.weekday)
+        if weeks == 0:
+            raise Reject(WhenErrorCode.MISSING_DATE)  # "این هفته ساعت ۱۰": which day?
         return today + timedelta(days=parsed.relative.days)
     if parsed.date is None:
         if parsed.weekday is None:
@@ -291,7 +318,23 @@ def _resolve_date(parsed: _Parsed, today: date) -> date | None:
         gregorian: date = jdatetime.date(year, month, day).togregorian()
     except (ValueError, OverflowError):
         raise Reject(WhenErrorCode.INVALID_DATE) from None
+    if parsed.date.either and parsed.date.year is None and gregorian - today > SLIP_REACH:
+        _ask_order(parsed.date, gregorian, jalali_today)
     return gregorian
+
+
+def _ask_order(parts: DateParts, far: date, today: jdatetime.date) -> None:
+    """ "۳/۱۰" read month first lands months away ("10 Khordad"): if day first is soon ("3 Dey",
+    within `SLIP_REACH`), which was meant is asked, not guessed."""
+    year = today.year
+    if (parts.day, parts.month) < (today.month, today.day):
+        year += 1
+    try:
+        near: date = jdatetime.date(year, parts.day, parts.month).togregorian()
+    except ValueError:
+        return
+    if timedelta(0) <= near - today.togregorian() <= SLIP_REACH:
+        raise Reject(WhenErrorCode.AMBIGUOUS_DATE, near, other=far)
 
 
 def _soon_next_year(month: int, day: int, today: jdatetime.date) -> bool:
@@ -412,6 +455,11 @@ def _moment(
     if parsed == _Parsed():
         # Only fillers such as "ساعت".
         raise Reject(WhenErrorCode.UNPARSEABLE)
+    if parsed.later is not None:
+        # "۲ ساعت دیگه" names the whole moment: another date or time beside it contradicts it.
+        if dataclasses.replace(parsed, later=None) != _Parsed():
+            raise Reject(WhenErrorCode.UNPARSEABLE)
+        return now.astimezone(UTC) + timedelta(minutes=parsed.later), None
     day = _resolve_date(parsed, now.astimezone(tz).date())
     if day is None and parsed.weekday is None:
         day = default_day
@@ -448,7 +496,7 @@ def parse_when(
     try:
         at, end = _moment(text, now, tz, day)
     except Reject as rejection:
-        return WhenError(rejection.code, rejection.day, rejection.hour)
+        return WhenError(rejection.code, rejection.day, rejection.hour, rejection.other)
     if end is not None and not range_ok:
         return WhenError(WhenErrorCode.RANGE)
     if at < now:
@@ -458,19 +506,3 @@ def parse_when(
     if max_ahead is not None and at > now + max_ahead:
         return WhenError(WhenErrorCode.TOO_FAR)
     return When(at, end)
-
-
-@dataclass(frozen=True, slots=True)
-class OffDay:
-    """Why a day is off: a Friday, or a public holiday (with its name from the CSV)."""
-
-    holiday: str | None
-
-
-def off_day(at: datetime, tz: ZoneInfo, holidays: Holidays) -> OffDay | None:
-    """Return why the local day of `at` is off (Friday or a listed holiday), or None."""
-    local = at.astimezone(tz).date()
-    if local in holidays:
-        return OffDay(holidays.names[local])
-    # Python counts Monday as 0, so Friday is 4.
-    return OffDay(None) if local.weekday() == 4 else None

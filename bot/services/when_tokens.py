@@ -9,6 +9,7 @@ unparseable. What the tokens mean together is when.py's business.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,7 @@ class WhenErrorCode(StrEnum):
     INVALID_TIME = "invalid-time"
     AMBIGUOUS_TIME = "ambiguous-time"
     AMBIGUOUS_HOUR = "ambiguous-hour"
+    AMBIGUOUS_DATE = "ambiguous-date"
     RANGE = "range"
     RANGE_ORDER = "range-order"
     MISSING_DATE = "missing-date"
@@ -41,11 +43,18 @@ class WhenErrorCode(StrEnum):
 class Reject(Exception):
     """Raised inside the parser to stop at the first problem found."""
 
-    def __init__(self, code: WhenErrorCode, day: date | None = None, hour: int | None = None):
+    def __init__(
+        self,
+        code: WhenErrorCode,
+        day: date | None = None,
+        hour: int | None = None,
+        other: date | None = None,
+    ):
         super().__init__(code.value)
         self.code = code
         self.day = day
         self.hour = hour
+        self.other = other
 
 
 class Period(Enum):
@@ -72,6 +81,8 @@ class DateParts:
     year: int | None
     month: int
     day: int
+    # "۳/۱۰": two numbers that could be month/day or day/month.
+    either: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,16 @@ class Relative:
 
     days: int
     period: Period | None = None
+    # "دو هفته دیگه", "این هفته" (0): counted in weeks, so a weekday named with it is in that
+    # week.
+    weeks: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Later:
+    """ "۲ ساعت دیگه", "نیم ساعت بعد", "الان": a moment counted from now, in minutes."""
+
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +167,8 @@ class RangeWord:
 
 
 Token = (
-    Number
+    Later
+    | Number
     | DateParts
     | Clock
     | Month
@@ -186,54 +208,108 @@ CHARS = str.maketrans(
     }
 )
 
-# "۵شنبه" is Thursday, but only with the digit glued on: "۵ شنبه" could be 5 o'clock Saturday.
-DIGIT_WEEKDAY = re.compile(f"(?<![\\d/.:-])([1-5]){ZWNJ}?شنبه")
+# "۵شنبه" and "۵ شنبه" are Thursday (phones type both), except after "ساعت": "ساعت ۵ شنبه"
+# is 5 o'clock on Saturday.
+DIGIT_WEEKDAY = re.compile(f"(?<![\\d/.:-])(?<!ساعت )(?<!ساعت)([1-5])[ {ZWNJ}]?شنبه")
 DIGIT_WEEKDAY_NAMES = {"1": "یک", "2": "دو", "3": "سه", "4": "چهار", "5": "پنج"}
+
+_Replacement = str | Callable[[re.Match[str]], str]
+_WEEKS = {"یه": 1, "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "چار": 4}
+_LATER = r"(?:دیگه|دیگر|بعد)\b"
 
 # Multi-word phrases joined into one word, so the lexicon needs one spelling per phrase. They
 # run after ZWNJ became a space, lower-casing and MATCH_FOLD (so آ is already ا).
-PHRASES = [
+PHRASES: list[tuple[re.Pattern[str], _Replacement]] = [
     (re.compile(pattern), replacement)
-    for pattern, replacement in [
-        (r"\bپس ?فردا\b", "پسفردا"),
-        (r"\bبعد ?(?:از ?)?ظهر\b", "بعدازظهر"),
-        (r"\bقبل ?(?:از ?)?ظهر\b", "قبلازظهر"),
-        (r"(?<!\w)ب ?\. ?ظ(?!\w)\.?", "بعدازظهر"),
-        (r"(?<!\w)ق ?\. ?ظ(?!\w)\.?", "قبلازظهر"),
-        (r"\b(یک|دو|سه|چهار|چار|پنج) ?شنبه\b", r"\1شنبه"),
-        # Our own prompts say the time is Tehran's; saying it back changes nothing.
-        (r"\b(?:به )?وقت (?:تهران|ایران|محلی)\b", ""),
-        (r"\b(?:tehran|iran|local) time\b", ""),
-        # "یه هفته دیگه": a week from today, before "هفته دیگه" becomes "next week".
-        (r"\b(?:یه|یک|1) هفته ?(?:ی )?(?:بعد|دیگه|دیگر)\b", "+7"),
-        (r"\b(?:دو|2) هفته ?(?:ی )?(?:بعد|دیگه|دیگر)\b", "+14"),
-        (r"\bهفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "هفتهبعد"),
-        (r"\b(?:همین|این) ?ماه\b", "ماهجاری"),
-        (r"\bماه ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "ماهبعد"),
-        (r"\bساعت ?(?:ها|های|ای|هایی)\b", "ساعت"),
-        (r"\bnext week\b", "هفتهبعد"),
-        (r"(?<![a-z])([ap])\.?m\b\.?", r"\1m"),
-        (r"\bday after tomorrow\b", "dayaftertomorrow"),
-        # ISO 8601's "T" between date and time.
-        (r"(\d)t(\d)", r"\1 \2"),
-    ]
+    for pattern, replacement in list[tuple[str, _Replacement]](
+        [
+            # "سر ساعت ۱۰": at ten sharp; "سال جاری" (this year) says nothing a date without a
+            # year doesn't; "۱۵ جاری", "۱۵ ماه جاری" (letters' words) are the 15th of this month.
+            (r"\bسر ساعت\b", "ساعت"),
+            (r"\bسال ?(?:ی )?جاری\b", ""),
+            (r"\b(?:ماه ?(?:ی )?)?جاری\b", "ماهجاری"),
+            (r"\b(?:همین ?)?الان\b|\b(?:right )?now\b", "+0m"),  # now
+            # "هفته دیگه همین روز", "همین روز هفته بعد": a week from today.
+            (r"\bهفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر) (?:در )?همین روز\b", "+1w"),
+            (r"\bهمین روز ?(?:ی )?هفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "+1w"),
+            # "پنجشنبه همین هفته", "این هفته چهارشنبه": that day of this week (Saturday to
+            # Friday), so one gone already is past.
+            (r"\b(?:همین|این) ?هفته\b", "+0w"),
+            (r"\bپس ?فردا\b", "پسفردا"),
+            (r"\bبعد ?(?:از ?)?ظهر\b", "بعدازظهر"),
+            (r"\bقبل ?(?:از ?)?ظهر\b", "قبلازظهر"),
+            (r"(?<!\w)ب ?\. ?ظ(?!\w)\.?", "بعدازظهر"),
+            (r"(?<!\w)ق ?\. ?ظ(?!\w)\.?", "قبلازظهر"),
+            (r"\b(یک|دو|سه|چهار|چار|پنج) ?شنبه\b", r"\1شنبه"),
+            # Our own prompts say the time is Tehran's; saying it back changes nothing.
+            (r"\b(?:به )?وقت (?:تهران|ایران|محلی)\b", ""),
+            (r"\b(?:tehran|iran|local) time\b", ""),
+            # "یه هفته دیگه": a week from today, before "هفته دیگه" becomes "next week"; with a
+            # weekday ("دو هفته دیگه دوشنبه"), that day of that week.
+            (
+                r"\b(یه|یک|دو|سه|چهار|چار|[1-4]) هفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b",
+                lambda m: f"+{_WEEKS.get(m[1]) or int(m[1])}w",
+            ),
+            (r"\bهفته ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "هفتهبعد"),
+            (r"\b(?:همین|این) ?ماه\b", "ماهجاری"),
+            (r"\bماه ?(?:ی )?(?:بعد|اینده|دیگه|دیگر)\b", "ماهبعد"),
+            (r"\bساعت ?(?:ها|های|ای|هایی)\b", "ساعت"),
+            (r"\bnext week\b", "هفتهبعد"),
+            (r"(?<![a-z])([ap])\.?m\b\.?", r"\1m"),
+            (r"\bday after tomorrow\b", "dayaftertomorrow"),
+            # ISO 8601's "T" between date and time.
+            (r"(\d)t(\d)", r"\1 \2"),
+        ]
+    )
 ]
 
+
+def _hours_later(match: re.Match[str]) -> str:
+    """ "۲ ساعت دیگه", "۱ ساعت و نیم بعد": minutes from now, as a `Later` token."""
+    extra = match[2] or ""
+    digits = re.match(r"\d+", extra)
+    minutes = 30 if extra == "نیم" else 15 if extra == "ربع" else int(digits[0]) if digits else 0
+    return f"+{int(match[1]) * 60 + minutes}m"
+
+
+def _before(match: re.Match[str]) -> str:
+    """ "یه ربع به ۱۰", "سه ربع به ۱۰", "۱۰ دقیقه به ۱۱": minutes before an hour."""
+    quarters, minutes, hour = match["quarters"], match["minutes"], int(match["hour"])
+    before = 15 * int(quarters or 1) if minutes is None else int(minutes)
+    if hour < 1 or not 1 <= before <= 59:
+        return match[0]
+    return f"{hour - 1}:{60 - before:02d}"
+
+
 # After number words became digits: halves, quarters and minutes said in words.
-_Replacement = str | Callable[[re.Match[str]], str]
 _MINUTE_PHRASES: list[tuple[re.Pattern[str], _Replacement]] = [
     (re.compile(pattern), replacement)
     for pattern, replacement in list[tuple[str, _Replacement]](
         [
+            # A while from now, before a half or a quarter is read as a time of day.
+            (
+                rf"(?<![\d:./-])(\d{{1,2}}) ?ساعت(?: ?و ?(نیم|ربع|\d{{1,2}} ?دقیقه))? ?{_LATER}",
+                _hours_later,
+            ),
+            (rf"\bنیم ساعت ?{_LATER}", "+30m"),
+            (
+                rf"(?<![\d:./-])(?:([1-3]) ?)?ربع ?(?:ساعت ?)?{_LATER}",
+                lambda m: f"+{15 * int(m[1] or 1)}m",
+            ),
+            (rf"(?<![\d:./-])(\d{{1,3}}) ?دقیقه ?{_LATER}", r"+\1m"),
             (r"(?<![\d:./-])(\d{1,2}) ?و ?نیم\b", r"\1:30"),
-            (r"(?<![\d:./-])(\d{1,2}) ?و ?ربع\b", r"\1:15"),
+            (
+                r"(?<![\d:./-])(\d{1,2}) ?و ?(?:([1-3]) ?)?ربع\b",
+                lambda m: f"{m[1]}:{15 * int(m[2] or 1):02d}",
+            ),
             (
                 r"(?<![\d:./-])(\d{1,2}) ?و ?(\d{1,2}) ?دقیقه\b",
                 lambda m: f"{m[1]}:{int(m[2]):02d}",
             ),
             (
-                r"(?<![\d:./-])(?:1 )?ربع به (\d{1,2})\b",
-                lambda m: f"{int(m[1]) - 1}:45" if int(m[1]) >= 1 else m[0],
+                r"(?<![\d:./-])(?:(?:(?P<quarters>[1-3]) )?ربع|(?P<minutes>\d{1,2}) ?دقیقه)"
+                r" به (?P<hour>\d{1,2})\b",
+                _before,
             ),
             # "۳ روز دیگه": a day counted from today.
             (r"(?<![\d:./-])(\d{1,3}) ?روز ?(?:دیگه|دیگر|بعد)\b", r"+\1"),
@@ -243,18 +319,29 @@ _MINUTE_PHRASES: list[tuple[re.Pattern[str], _Replacement]] = [
                 r"ساعت \1 تا \2",
             ),
             (r"(?<![\d/.:-])(\d{1,2}:\d{2}) ?- ?(\d{1,2}:\d{2})(?![\d/.:-])", r"\1 تا \2"),
+            # "۱۴ - ۱۶" (a dash between spaces), "۱۴-۱۶" (no month 14): hours, not a date.
+            (
+                r"(?<![\d/.:-])(\d{1,2}(?::\d{2})?) - (\d{1,2}(?::\d{2})?)(?![\d/.:-])",
+                r"\1 تا \2",
+            ),
+            (r"(?<![\d/.:-])(1[3-9]|2[0-3])-(1[4-9]|2[0-4])(?![\d/.:-])", r"\1 تا \2"),
+            # "ساعت ۹/۳۰": a slash typed for the colon.
+            (r"\bساعت (\d{1,2})/(\d{2})(?![\d/.:-])", r"ساعت \1:\2"),
         ]
     )
 ]
 
-TOKEN = re.compile(r"\+\d+|\d+(?:[/.:-]\d+)*|[^\W\d_]+")
+TOKEN = re.compile(r"\+\d+[mw]?|\d+(?:[/.:-]\d+)*|[^\W\d_]+")
 # Punctuation that may sit between the parts without changing their meaning.
 IGNORED = frozenset(" ,;.!?()-«»\"'")
+_SYMBOLS = frozenset(("So", "Sk", "Cs", "Co"))  # emoji, their skin tones, private use
 
 
 def normalise(text: str) -> str:
     """Return text with ASCII digits, Persian letters, single spaces and phrases joined."""
-    text = fold_digits(text).translate(CHARS)
+    # Emoji and other symbols ("فردا ساعت ۱۰ 🙏") say nothing of the moment.
+    text = "".join(ch for ch in fold_digits(text) if unicodedata.category(ch) not in _SYMBOLS)
+    text = text.translate(CHARS)
     text = DIGIT_WEEKDAY.sub(lambda m: DIGIT_WEEKDAY_NAMES[m[1]] + "شنبه", text)
     text = text.replace(ZWNJ, " ").lower().translate(MATCH_FOLD)
     text = " ".join(text.split())
@@ -337,7 +424,7 @@ def build_lexicon() -> dict[str, Token | None]:
     # "شنبه‌ی بعد", "شنبه دیگه" mean the next Saturday, as "شنبه" alone does.
     words["ام"] = DayMark()
     fillers = ["ماه", "سال", "روز", "در", "تاریخ", "رأس", "on", "the", "ی"]
-    fillers += ["آینده", "بعد", "دیگه", "دیگر", "next", "از", "from"]
+    fillers += ["آینده", "بعد", "بعدی", "آتی", "دیگه", "دیگر", "next", "از", "from"]
     # The sentence a date is often typed in ("آموزش رو بذارید برای فردا ساعت ۱۰, لطفا"):
     # words that ask, soften or name the event, never ones that negate or offer a choice
     # ("نه", "یا", "جز", "قبل" stay unknown, so such a sentence is still refused).
@@ -346,7 +433,7 @@ def build_lexicon() -> dict[str, Token | None]:
     fillers += ["بفرستین", "بفرست", "ارسال", "شود", "بشه", "باشه", "باشد", "کنید", "کنین"]
     fillers += ["پیام", "اطلاعیه", "آموزش", "دوره", "جلسه", "کلاس", "کارگاه", "همایش"]
     fillers += ["نشست", "وبینار", "بازدید", "برنامه", "برگزار", "برگزاری", "شروع", "هست"]
-    fillers += ["است", "میشه", "please"]
+    fillers += ["است", "میشه", "please", "مورخ", "مورخه"]
     words.update(dict.fromkeys(fillers))
     return {normalise(word): meaning for word, meaning in words.items()}
 
@@ -360,7 +447,11 @@ def scan(text: str) -> list[Token]:
         raise Reject(WhenErrorCode.UNPARSEABLE)
     tokens: list[Token] = []
     for raw in TOKEN.findall(text):
-        if raw.startswith("+"):
+        if raw.startswith("+") and raw.endswith("m"):
+            tokens.append(Later(int(raw[1:-1])))
+        elif raw.startswith("+") and raw.endswith("w"):
+            tokens.append(Relative(7 * int(raw[1:-1]), weeks=int(raw[1:-1])))
+        elif raw.startswith("+"):
             tokens.append(Relative(int(raw[1:])))
         elif raw.isdigit():
             tokens.append(Number(raw))
@@ -398,7 +489,7 @@ def numeric(raw: str) -> DateParts | Clock:
         first, second = int(parts[0]), int(parts[1])
         if first > 12 >= second:  # "۱۸/۹": no month 18, so day first
             return DateParts(None, second, first)
-        return DateParts(None, first, second)
+        return DateParts(None, first, second, either=first != second and second <= 12)
     if len(parts) == 3:
         # Iranians write the year first; the day comes first only when the year plainly
         # ends the date, and a two-digit year is too ambiguous to guess.

@@ -38,9 +38,11 @@ from bot.text import fold_digits
 __all__ = [
     "HOLIDAYS_PATH",
     "Holidays",
+    "OffDay",
     "add_working_days",
     "is_overdue",
     "is_working_day",
+    "off_day",
 ]
 
 HOLIDAYS_PATH = PROJECT_ROOT / "data" / "holidays.csv"
@@ -157,3 +159,19 @@ def is_overdue(
 ) -> bool:
     """Return whether `days` working days after created have run out by now."""
     return now > add_working_days(created, days, holidays, tz)
+
+
+@dataclass(frozen=True, slots=True)
+class OffDay:
+    """Why a day is off: a Friday, or a public holiday (with its name from the CSV)."""
+
+    holiday: str | None
+
+
+def off_day(at: datetime, tz: ZoneInfo, holidays: Holidays) -> OffDay | None:
+    """Return why the local day of `at` is off (Friday or a listed holiday), or None."""
+    local = at.astimezone(tz).date()
+    if local in holidays:
+        return OffDay(holidays.names[local])
+    # Python counts Monday as 0, so Friday is 4.
+    return OffDay(None) if local.weekday() == 4 else None

@@ -129,6 +129,8 @@ poll-gap-lost =
 # Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
 when-error-ambiguous-hour = { $hour } in the morning or { $hour } in the afternoon ({ $evening }:00)? Tap one, or write it again with "am" or "pm".
 when-error-missing-time-day = I understood { $day }; add the time too, e.g. "{ $example }".
+when-error-ambiguous-date = Is the day or the month first? Write the month by its name, e.g. "{ $example }".
+when-error-ambiguous-date-days = Did you mean { $near } or { $far }? Write the month by its name.
 when-error-range = Write one time, not a range, e.g. "{ $example }".
 when-error-range-order = The end of the range must come after its start. Try again.
 when-button-am = { $hour } am

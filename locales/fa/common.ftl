@@ -129,6 +129,8 @@ poll-gap-lost =
 # Typed dates (handlers/when_input.py): an hour from 1 to 6 is asked about, a day off is named.
 when-error-ambiguous-hour = ساعت { $hour } صبح یا { $hour } عصر ({ $evening }:۰۰)؟ یکی را بزنید، یا دوباره با «صبح» یا «عصر» بنویسید.
 when-error-missing-time-day = روز { $day } را متوجه شدیم؛ ساعت را هم بنویسید، مثلاً «{ $example }».
+when-error-ambiguous-date = روز اول است یا ماه؟ ماه را با نامش بنویسید، مثلاً «{ $example }».
+when-error-ambiguous-date-days = منظورتان { $near } است یا { $far }؟ ماه را با نامش بنویسید.
 when-error-range = یک زمان بنویسید، نه بازه. مثلاً «{ $example }».
 when-error-range-order = پایان بازه باید بعد از شروع آن باشد. دوباره بنویسید.
 when-button-am = { $hour } صبح
