@@ -22,13 +22,17 @@ _IRAN = (
 )
 _INTERNATIONAL = f"(?:\\+|{_ZERO}{_ZERO}){_S}{_D}(?:{_S}{_D}){{7,14}}"
 _PHONE = re.compile(f"{_EDGE_L}(?:{_IRAN}|{_INTERNATIONAL}){_EDGE_R}")
+# A Bot API URL carries the token after "/bot" (requests and file downloads alike); an error
+# from the HTTP client may quote the URL whole.
+_TOKEN_IN_URL = re.compile(r"(/(?:file/)?bot)[^/\s'\"<>]+")
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """Replace secrets and anything shaped like a phone number."""
+    """Replace secrets, a token in a Bot API URL, and anything shaped like a phone number."""
     for secret in secrets:
         if secret:
             text = text.replace(secret, "<token>")
+    text = _TOKEN_IN_URL.sub(r"\1<token>", text)
     return _PHONE.sub("<phone>", text)
 
 

@@ -23,6 +23,8 @@ from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.logs import redact
+
 _DEFAULT: Any = BaseRequest.DEFAULT_NONE
 
 
@@ -157,4 +159,6 @@ class AiohttpRequest(BaseRequest):
         except TimeoutError as exc:  # aiohttp's own timeouts are TimeoutErrors too
             raise TimedOut from exc
         except self._network_errors as exc:
-            raise NetworkError(f"aiohttp.{exc.__class__.__name__}: {exc}") from exc
+            # aiohttp may quote the request's URL, and the token is in it: this text reaches
+            # the outbox's rows and the undelivered list staff download.
+            raise NetworkError(redact(f"aiohttp.{exc.__class__.__name__}: {exc}")) from exc

@@ -535,12 +535,17 @@ async def _show_report(update: Update, context: KhoosheContext, report: Report) 
     t = context.t
     member = context.member
     filer = member is not None and report.member_id == member.id
-    events = await history(context.db, report.id)
-    if not filer:
-        # Someone who joined sees the shared problem, never the filer's own words or identity:
-        # status changes, staff replies and their own additions only.
-        own = f"member:{member.id}" if member else ""
-        events = [e for e in events if e.kind in {"status", "reply"} or e.actor == own]
+    own = f"member:{member.id}" if member else ""
+    # Each member sees status changes, staff replies and their own additions; never another
+    # member's words or identity. Someone who joined sees nothing of the filer's; the filer
+    # sees that others joined, never what they added (follow-ups, reasons to reopen).
+    events = [
+        e
+        for e in await history(context.db, report.id)
+        if e.kind in {"status", "reply"}
+        or e.actor == own
+        or (filer and e.kind not in {"follow_up", "reopened"})
+    ]
     text = t(
         "report-details",
         code=_code(context, report.code),

@@ -139,6 +139,29 @@ async def test_a_co_reporter_sees_the_shared_problem_not_the_filers_words(
     assert "پیوسته‌اید" in seen
 
 
+async def test_the_filer_sees_that_others_joined_never_their_words(khooshe: Khooshe) -> None:
+    """A co-reporter's follow-up was shown to the filer, as «توضیح شما», by /track."""
+    filer, joiner = khooshe.member(), khooshe.member()
+    await register(filer)
+    await register(joiner, name="رضا موسوی")
+    code = await file_report(filer, POWER_CUT)
+    await reach_similar(joiner, POWER_CUT_TOO)
+    await joiner.press("🙋 مشکل من همین است (۱)")
+    await expect(joiner, "پیوستید")
+    await _open_my_report(khooshe, joiner)
+    await add_details(joiner, await expect(joiner, "سابقه"))
+    await joiner.send_text("شرکت رضا، شماره ۰۹۱۲۱۱۱۲۲۳۳، فقط برای کارشناس")
+    await expect(joiner, "افزوده شد")
+    (row,) = await khooshe.rows("SELECT COUNT(*) AS n FROM report_events WHERE kind='follow_up'")
+    assert row["n"] == 1  # stored, for staff
+
+    await filer.send_text(f"/track {code}")
+    seen = shown(await expect(filer, "سابقه"))
+    assert "شرکت رضا" not in seen and "۰۹۱۲" not in seen
+    await _open_my_report(khooshe, joiner)  # the joiner still sees their own words
+    assert "شرکت رضا" in shown(await expect(joiner, "سابقه"))
+
+
 async def test_add_details_while_a_draft_is_open_is_a_follow_up(khooshe: Khooshe) -> None:
     member = khooshe.member()
     await register(member)

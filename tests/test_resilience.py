@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from bot.app import COMMANDS
-from bot.logs import setup_logging
+from bot.logs import redact, setup_logging
 from bot.sandbox.flavours import BALE_ERRORS
 from bot.sandbox.markdown import render_bale
 from bot.services.throttle import FloodGuard, RateGate
@@ -174,6 +174,17 @@ def test_logs_never_carry_tokens_or_phone_numbers(capsys: pytest.CaptureFixture[
         assert digits not in err
     assert "<token>" in err and "<phone>" in err and "user 42" in err
     assert "Traceback" in err  # the traceback was printed, redacted
+
+
+def test_a_token_in_a_bot_api_url_is_redacted_unnamed() -> None:
+    """Whatever the token (another platform's, a revoked one), a Bot API URL never carries it."""
+    for url in (
+        "https://tapi.bale.ai/bot999:XyZ-secret_1/getMe",
+        "https://api.telegram.org/file/bot999:XyZ-secret_1/photos/a.jpg",
+        "url='http://127.0.0.1:1/bot999:XyZ-secret_1/sendMessage'",
+    ):
+        assert "secret_1" not in redact(url) and "999" not in redact(url)
+        assert "<token>" in redact(url)
 
 
 def test_the_internet_is_out_of_reach() -> None:

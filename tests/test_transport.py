@@ -15,6 +15,7 @@ from telegram.error import NetworkError, TimedOut
 from bot.app import Runtime
 from bot.platforms import RepairingRequest
 from bot.sandbox import BotApiSandbox
+from bot.services.delivery import error_text
 from bot.settings import Platform
 from bot.transport import AiohttpRequest
 from bot.wiring import WatchedRequest
@@ -109,3 +110,30 @@ async def test_a_socks_proxy_is_given_the_server_name_to_resolve(scheme: str) ->
             assert (await bot.get_me()).id == 84
         port = urlsplit(server.base_url).port
         assert proxy.tunnels and set(proxy.tunnels) == {f"SOCKS5 localhost:{port}"}
+
+
+async def test_a_garbled_answer_is_a_network_error_that_never_quotes_the_token() -> None:
+    """aiohttp's error for a malformed answer quotes the request's URL, token and all; that
+    text is stored with a failed send and shown to staff in the undelivered list."""
+
+    async def garble(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        writer.write(b"GARBAGE\r\n\r\n")  # a broken middlebox's answer
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(garble, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    token = "424242:AAH-secret_Token42"
+    request = AiohttpRequest(connect_timeout=1)
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError) as raised:
+            await request.post(f"http://127.0.0.1:{port}/bot{token}/sendMessage")
+    finally:
+        await request.shutdown()
+        server.close()
+        await server.wait_closed()
+    assert "sendMessage" in str(raised.value)  # the URL was quoted: the case this covers
+    assert "secret_Token42" not in str(raised.value) and "424242" not in str(raised.value)
+    assert "secret_Token42" not in error_text(raised.value)

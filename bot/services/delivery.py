@@ -14,6 +14,7 @@ from telegram.ext import ExtBot
 
 from bot import callbacks as cb
 from bot.i18n import Locales, Texts
+from bot.logs import redact
 from bot.platforms import adapter
 from bot.settings import BaleEscaping, Platform
 from storage.outbox import ANNOUNCING, Template
@@ -104,7 +105,8 @@ def render(t: Texts, template: Template, kind: str) -> tuple[str, InlineKeyboard
 
 
 def error_text(exc: BaseException) -> str:
-    return f"{exc.__class__.__name__}: {exc}"[:300]
+    """What a failed send is stored and shown to staff as: never a token or a phone number."""
+    return redact(f"{exc.__class__.__name__}: {exc}")[:300]
 
 
 class Pacer:
