@@ -19,8 +19,9 @@ from bot.context import KhoosheContext
 from bot.roles import Role, actor, requires
 from bot.services.reports import parse_code
 from bot.text import fold_digits
-from handlers import consult_advise, consult_cards, triage, triage_cards
+from handlers import consult_advise, consult_cards, staff_lists, triage, triage_cards
 from handlers.keyboards import answer, replace_pressed
+from storage.consultations import OPEN_STATUSES as CONSULTATION_OPEN
 from storage.consultations import (
     NewConsultation,
     attachments_of,
@@ -30,6 +31,7 @@ from storage.consultations import (
     report_history,
 )
 from storage.cores import get_core
+from storage.reports import OPEN_STATUSES as REPORT_OPEN
 from storage.reports import NewReport, create_report, get_by_code
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,10 @@ async def to_report(
     if consultation.report_id is not None or consultation.from_report_id is not None:
         # A report made into a request goes back by reopening it, not by filing another.
         await answer(update, context.t("consult-to-report-not-now"), alert=True)
+        return
+    if consultation.status not in CONSULTATION_OPEN:
+        # A closed request's old card: nothing is filed in the member's name after it closed.
+        await answer(update, context.t("consult-to-report-closed"), alert=True)
         return
     core = await get_core(context.db, consultation.core_id)
     category = core.categories[0] if core and core.categories else "other"
@@ -116,6 +122,14 @@ async def from_report(update: Update, context: KhoosheContext) -> None:
     report = await triage.report_in_scope(update, context, found.id)
     if report is None:
         return
+    if report.status not in REPORT_OPEN:
+        # Withdrawn, closed, rejected or merged: the member's words go nowhere new.
+        t = context.t
+        status = t(f"report-status-{report.status}")
+        await message.reply_text(
+            t("consult-from-report-closed", report=t.digits(report.code), status=status)
+        )
+        return
     me = actor(context, user.id)
     consultation, created = await create_consultation(
         context.db,
@@ -160,4 +174,7 @@ def register(app: Application) -> None:
     """Install the two ways across."""
     app.add_handler(CallbackQueryHandler(ask_to_report, pattern=cb.ADVISE_TO_REPORT.pattern()))
     app.add_handler(CallbackQueryHandler(to_report, pattern=cb.ADVISE_TO_REPORT_YES.pattern()))
-    app.add_handler(CommandHandler("to_consultation", from_report))
+    # Staff's own chats only, as /merge and /show: the answer names the report and the core.
+    app.add_handler(
+        CommandHandler("to_consultation", from_report, filters=staff_lists.staff_chats(app))
+    )

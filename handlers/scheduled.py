@@ -16,7 +16,7 @@ from telegram.ext import ConversationHandler
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
-from bot.roles import Role, access_of, actor, requires
+from bot.roles import Role, access_of, actor, deny, requires
 from bot.services.outbox import REPORTED
 from bot.text import clip
 from handlers.broadcast_form import FORM, RESCHEDULE, draft_of, typed_when
@@ -260,9 +260,13 @@ async def _reschedule(update: Update, context: KhoosheContext, moment: datetime)
     user = update.effective_user
     assert user is not None and context.user_data is not None
     context.user_data.pop("broadcast", None)
-    # Checked again: the composer (or staff) only, and only while it still waits.
-    broadcast = await get_broadcast(context.db, broadcast_id)
+    # Checked again: the composer (or staff) only, still holding a role (it may have been
+    # revoked while the new time was being typed), and only while it still waits.
     access = await access_of(context, user.id)
+    if not access.has(Role.CLUSTER_AGENT):
+        await deny(update, context)
+        return ConversationHandler.END
+    broadcast = await get_broadcast(context.db, broadcast_id)
     allowed = broadcast is not None and (
         broadcast.created_by == actor(context, user.id) or access.has(Role.STAFF)
     )

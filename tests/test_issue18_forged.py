@@ -24,7 +24,8 @@ from storage.proposals import (
     toggle_support,
 )
 from storage.surveys import NewQuestion, NewSurvey, Survey, create_survey, get_survey, save_answer
-from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect
+from tests.conftest import UNSEEN_MESSAGE, Khooshe, expect, tap, workday
+from tests.test_broadcasts import compose, preview
 
 SECRET_ANSWER = "راز واحد ما کمبود نقدینگی است"
 SECRET_COMMENT = "نظر محرمانه حامی"
@@ -155,3 +156,26 @@ async def test_forged_survey_and_proposal_presses(khooshe: Khooshe, persona: str
     assert await _snapshot(khooshe) == before
     seen = "\n".join(m.content or "" for m in presser.chat.messages)
     assert SECRET_ANSWER not in seen and SECRET_COMMENT not in seen
+
+
+async def test_a_role_revoked_mid_form_moves_no_announcement(khooshe: Khooshe) -> None:
+    """The new time typed after «🕒 تغییر زمان» was checked for authorship only: an agent
+    revoked meanwhile still moved the announcement."""
+    await khooshe.seed_members(2, "leather_shoes")
+    agent = await khooshe.agent("leather_shoes")
+    await compose(agent)
+    await preview(agent)
+    await tap(agent, "🕒 زمان‌بندی")
+    await agent.send_text(workday(2, "۱۰:۳۰"))
+    await expect(agent, "تأیید می‌کنید")
+    await tap(agent, "✅ تأیید زمان‌بندی")
+    (before,) = await khooshe.rows("SELECT send_at, changed_by FROM broadcasts")
+    await agent.send_command("scheduled")
+    await agent.press_inline(await expect(agent, "اطلاعیه شماره ۱"), "🕒 تغییر زمان")
+    await expect(agent, "زمان تازه")
+    admin = khooshe.admin()
+    await admin.send_text(f"/revoke {agent.id} cluster_agent")
+    await expect(admin, "")
+    await agent.send_text(workday(5, "۹ صبح"))
+    await expect(agent, "فقط برای کارشناسان")
+    assert await khooshe.rows("SELECT send_at, changed_by FROM broadcasts") == [before]

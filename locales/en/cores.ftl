@@ -191,11 +191,13 @@ consult-button-to-report = 📝 Make it a report
 consult-button-to-report-yes = ✅ Yes, make it a report
 consult-to-report-ask = Is request { $code } a problem for the estates company? Confirming files a report with the same text, files and history, and closes the request.
 consult-to-report-not-now = This request is a report already, or came from one.
+consult-to-report-closed = This request is closed; no report is filed from it.
 consult-turned = ✔️ Request { $code } became report { $report }.
 consult-became-report =
     Your request for advice { $code } was handed to staff as a problem. Report tracking code: { $report }
     See its status with /track { $report }.
 consult-from-report-usage = Usage: the report's code and the core's number. Example: /to_consultation 482107 2
+consult-from-report-closed = Report { $report } is "{ $status }"; only an open report goes to a core.
 consult-from-report-member = Your report { $report } was handed to "{ $core }" for advice. Request code: { $code }
 consult-from-report-done = ✔️ Report { $report } became request { $code } in "{ $core }", with its history.
 

@@ -187,11 +187,13 @@ consult-button-to-report = 📝 تبدیل به گزارش
 consult-button-to-report-yes = ✅ بله، گزارش شود
 consult-to-report-ask = درخواست { $code } مشکلی برای شرکت شهرک‌ها است؟ با تأیید، گزارشی با همین متن، پیوست‌ها و سابقه ثبت می‌شود و درخواست بسته می‌شود.
 consult-to-report-not-now = این درخواست قبلاً گزارش شده یا از یک گزارش آمده است.
+consult-to-report-closed = این درخواست بسته شده است؛ گزارشی از آن ثبت نمی‌شود.
 consult-turned = ✔️ درخواست { $code } به گزارش { $report } تبدیل شد.
 consult-became-report =
     درخواست مشاوره { $code } شما به‌عنوان مشکل به کارشناسان سپرده شد. کد پیگیری گزارش: { $report }
     وضعیتش را با ‎/track { $report } ببینید.
 consult-from-report-usage = روش استفاده: کد گزارش و شماره هسته. مثال: ‎/to_consultation ۴۸۲۱۰۷ ۲
+consult-from-report-closed = گزارش { $report } «{ $status }» است؛ فقط گزارش باز به هسته مشاوره می‌رود.
 consult-from-report-member = گزارش { $report } شما برای مشاوره به «{ $core }» سپرده شد. کد درخواست مشاوره: { $code }
 consult-from-report-done = ✔️ گزارش { $report } به درخواست مشاوره { $code } در «{ $core }» تبدیل شد و سابقه‌اش همراهش رفت.
 
