@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import aiosqlite
 
+from storage.audience import ANNOUNCING
 from storage.reports import OPEN_STATUSES, Report, _report
 
 # Events a member hears about in their digest (the same ones they were told about live).
@@ -261,12 +262,13 @@ async def referrals(db: aiosqlite.Connection, until: datetime) -> list[Referral]
 async def delivery_counts(
     db: aiosqlite.Connection, start: datetime, end: datetime
 ) -> dict[str, int]:
-    """Outcomes of the announcements started in the window (digests are not counted)."""
+    """Outcomes of the announcements (and trainings announced) started in the window: not the
+    service messages (a report's notices, reminders, digests) that take broadcast rows too."""
+    kinds, params = _in(ANNOUNCING)
     async with db.execute(
         "SELECT o.status, COUNT(*) FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
-        "WHERE b.started_at >= ? AND b.started_at < ? "
-        "AND b.kind NOT IN ('digest', 'staff_digest') GROUP BY o.status",
-        (_iso(start), _iso(end)),
+        f"WHERE b.started_at >= ? AND b.started_at < ? AND b.kind IN {kinds} GROUP BY o.status",
+        (_iso(start), _iso(end), *params),
     ) as cursor:
         return {row[0]: int(row[1]) for row in await cursor.fetchall()}
 

@@ -9,8 +9,10 @@ import aiosqlite
 
 from bot.services.triage import overdue
 from bot.services.workdays import Holidays
+from storage.audience import Audience
 from storage.digest import (
     Count,
+    delivery_counts,
     digest_recipients,
     most_joined,
     new_counts,
@@ -21,6 +23,7 @@ from storage.digest import (
     staff_recipients,
 )
 from storage.members import NewMember, register_member, update_member
+from storage.outbox import NewBroadcast, create_broadcast, start_broadcast
 from storage.report_triage import refer
 from storage.reports import NewReport, Report, add_event, change_status, create_report, join_report
 from storage.roles import grant_role
@@ -179,3 +182,16 @@ async def test_who_reads_the_digest(db: aiosqlite.Connection) -> None:
         (60, None),
         (99, None),
     ]
+
+
+async def test_the_weeks_announcements_count_announcements_only(db: aiosqlite.Connection) -> None:
+    """«📣 اطلاعیه‌های این هفته: ۱۵ رسیده» after one announcement to three members: a report's
+    notices, reminders and digests take broadcast rows too, and were counted."""
+    for user_id in (1, 2, 3):
+        await _member(db, user_id)
+    now = datetime.now(UTC)
+    for kind in ("announcement", "reminder", "digest", "notice"):
+        new = NewBroadcast(STAFF, "bale", 1, "fa", kind, Audience(), now, f"key-{kind}", kind=kind)
+        broadcast, _ = await create_broadcast(db, new)
+        assert await start_broadcast(db, broadcast.id, ["bale"]) == 3
+    assert await delivery_counts(db, *_this_week()) == {"pending": 3}

@@ -56,7 +56,7 @@ digest-staff-theme = • “{ $word }” in { $count } { $count ->
    *[other] reports
 }; { $clusters }
 digest-staff-joined = 👥 Open reports with the most co-reporters:
-digest-staff-joined-row = • { $code } “{ $summary }”: { $count } co-reporters ({ $cluster })
+digest-staff-joined-row = • { $code } “{ $summary }” ({ $cluster }): { $count } members joined
 digest-staff-slow = 🐢 Slowest outside bodies (average time referred):
 digest-staff-slow-row = • { $body }: { $days } days ({ $count } { $count ->
     [one] referral
