@@ -1,7 +1,8 @@
 """After filing: members add follow-ups, withdraw, and say whether a resolved report was solved.
 
 Every button names a report id, which can be forged: each press is checked against the
-member's own reports (filer or co-reporter; withdrawing and rating are for the filer only).
+member's own reports (filer or co-reporter: either may say a resolved report is not solved
+for them; withdrawing and rating are for the filer only).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ async def start_follow_up(update: Update, context: KhoosheContext) -> str | int:
 
 async def start_not_solved(update: Update, context: KhoosheContext) -> str | int:
     """ "Not solved": ask what is still wrong; the answer reopens the report."""
-    report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
+    report = await _own_report(update, context, filer_only=False, statuses=("resolved",))
     return await _write(update, context, report, "reopened", "report-ask-why-not-solved")
 
 
@@ -164,6 +165,8 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         await triage_relays.forward_attachment(
             context, report, chat.id, message.message_id, message.caption
         )
+    if reopened:  # the others on it hear that it is open again
+        await triage_relays.tell_parties(context, report, "in_review", told=member.id)
     key = "report-reopened" if reopened else "report-follow-up-saved"
     await menu.show_menu(update, context, key, code=_code(context, report))
     return ConversationHandler.END
@@ -218,9 +221,13 @@ async def on_withdraw_confirmed(update: Update, context: KhoosheContext) -> None
 
 
 async def on_solved(update: Update, context: KhoosheContext) -> None:
-    """ "Yes, solved": ask for a 1–5 score."""
-    report = await _own_report(update, context, filer_only=True, statuses=("resolved",))
-    if report is None:
+    """ "Yes, solved": ask the filer for a 1–5 score (which closes the report); thank a member
+    who joined it."""
+    report = await _own_report(update, context, filer_only=False, statuses=("resolved",))
+    if report is None or context.member is None:
+        return
+    if report.member_id != context.member.id:
+        await menu.show_menu(update, context, "report-thanks")
         return
     chat = update.effective_chat
     assert chat is not None

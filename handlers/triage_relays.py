@@ -96,15 +96,21 @@ class MessageId(str):
     __slots__ = ()
 
 
-async def tell_parties(context: KhoosheContext, report: Report, status: str) -> None:
-    """Tell the member who filed a report, and those who joined it, its new status.
+async def tell_parties(
+    context: KhoosheContext, report: Report, status: str, *, told: int | None = None
+) -> None:
+    """Tell the member who filed a report, and those who joined it, its new status (but not
+    the member `told` already: the one who reopened it).
 
-    When it is resolved, the member who filed it is asked whether it really was.
+    When it is resolved, each of them is asked whether it really was: any of them may say it
+    is not, for them, and reopen it.
     """
     owed: list[Notice] = []
     for member in await members_on(context, report):
+        if member.id == told:
+            continue
         t = context.texts_for(member.language, Platform(member.platform))
-        if status != "resolved" or member.id != report.member_id:
+        if status != "resolved":
             status_id = MessageId(f"report-status-{status}")
             owed += member_notices(
                 context, member, "report-status-changed", report, status=status_id

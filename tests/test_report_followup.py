@@ -104,6 +104,38 @@ async def test_resolved_then_not_solved_reopens_and_solved_records_a_score(
     assert stale is not None and stale.show_alert
 
 
+async def test_a_member_who_joined_may_say_it_is_not_solved_and_the_others_hear(
+    khooshe: Khooshe,
+) -> None:
+    """Only the filer was asked whether a resolved report was solved; those who joined got the
+    status alone, and nobody heard when it was reopened."""
+    group, _, filer, card = await _setup(khooshe)
+    joiner = khooshe.member()
+    await register(joiner, name="رضا موسوی")
+    await reach_similar(joiner, POWER_CUT_TOO)
+    await joiner.press("🙋 مشکل من همین است (۱)")
+    await expect(joiner, "پیوستید")
+    await group.settle()  # the card's news of the joiner
+    admin = khooshe.admin()
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    (status_menu,) = await group.settle()
+    await admin.press_inline(status_menu, "حل‌شده")
+    await expect(filer, "واقعاً حل شد")
+    await not_solved(khooshe, joiner, "برق ما هنوز قطع و وصل می‌شود")
+    told = await expect(filer, "وضعیت گزارش")
+    assert "در حال بررسی" in shown(told)
+    assert any("قطع و وصل" in shown(m) for m in await group.settle())
+    # The joiner says yes next time: thanked, not asked to score (the filer's to close).
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    (status_menu,) = await group.settle()
+    await admin.press_inline(status_menu, "حل‌شده")
+    question = await expect(joiner, "واقعاً حل شد")
+    await joiner.press_inline(question, "✅ بله، حل شد")
+    await expect(joiner, "سپاس‌گزاریم")
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "resolved"
+
+
 async def test_another_member_cannot_follow_up_on_my_report(khooshe: Khooshe) -> None:
     owner, stranger = khooshe.member(), khooshe.member()
     await register(owner)
