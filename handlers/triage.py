@@ -167,6 +167,11 @@ async def on_set_status(
 ) -> None:
     """Move a report to a new status, then tell everyone on it."""
     to_status = last_word(cb.TRIAGE_SET_STATUS, query.data)
+    if to_status == "referred" and can_move(report.status, to_status):
+        # Referred to whom? Chosen from the outside bodies, which records it (and the
+        # digest's slowest bodies count it); a referral to nobody is no referral.
+        await _ask_body(update, context, query, report)
+        return
     moved = can_move(report.status, to_status) and await change_status(
         context.db, report.id, report.status, to_status, _actor(update, context)
     )
@@ -175,7 +180,9 @@ async def on_set_status(
         return
     await tell_parties(context, report, to_status)
     label = context.t(f"report-status-{to_status}")
-    await _chosen(query, context.t("triage-status-set", status=label))
+    # Rejected: the member deserves the reason, which a reply to the card carries to them.
+    said = "triage-status-set-rejected" if to_status == "rejected" else "triage-status-set"
+    await _chosen(query, context.t(said, status=label))
 
 
 async def relay_card_reply(update: Update, context: KhoosheContext) -> bool:
@@ -283,6 +290,12 @@ async def on_body_menu(
     update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
 ) -> None:
     """The outside bodies (data/outside_bodies.csv) a report can be referred to."""
+    await _ask_body(update, context, query, report)
+
+
+async def _ask_body(
+    update: Update, context: KhoosheContext, query: CallbackQuery, report: Report
+) -> None:
     await query.answer()
     lang = context.t.lang
     choices = [

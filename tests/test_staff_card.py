@@ -27,6 +27,8 @@ async def _take_restatus_answer(
     await staffer.press_inline(card, "🔄 تغییر وضعیت")
     menu = await expect(staffer, "وضعیت تازه")
     await staffer.press_inline(menu, "ارجاع‌شده به دستگاه مسئول")
+    bodies = await expect(staffer, "دستگاه")
+    await staffer.press_inline(bodies, "شرکت توزیع برق")
     assert "ارجاع" in shown(await expect(member, "وضعیت گزارش"))
 
     # An internal note stays one.
@@ -41,7 +43,7 @@ async def _take_restatus_answer(
     (row,) = await khooshe.rows("SELECT status FROM reports")
     assert row["status"] == "referred"
     kinds = [r["kind"] for r in await khooshe.rows("SELECT kind FROM report_events ORDER BY id")]
-    assert kinds == ["filed", "status", "status", "note", "reply"]
+    assert kinds == ["filed", "status", "referred", "note", "reply"]
 
 
 async def test_an_admin_without_a_staff_group_acts_from_show(khooshe: Khooshe) -> None:

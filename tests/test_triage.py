@@ -41,14 +41,25 @@ async def test_status_changes_follow_the_allowed_paths(khooshe: Khooshe) -> None
     await admin.press_inline(card, "🔄 تغییر وضعیت")
     (menu,) = await group.settle()
     assert "حل‌شده" in menu.button_texts and "بسته‌شده" not in menu.button_texts
+    # Referred to whom? The bodies are offered; the status waits for one (a referral to
+    # nobody showed as «?» among the digest's slowest bodies).
     await admin.press_inline(menu, "ارجاع‌شده به دستگاه مسئول")
+    (bodies,) = await group.settle()
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "new"
+    await admin.press_inline(bodies, "شرکت توزیع برق")
     told = await expect(member, "وضعیت گزارش")
     assert "ارجاع" in shown(told)
     # the old status menu is spent; a forged press for a path not allowed is refused
     forged = await admin.press_forged("t:set:1:closed", menu.message_id, chat=group)
     assert forged is not None and forged.show_alert
-    (row,) = await khooshe.rows("SELECT status FROM reports")
-    assert row["status"] == "referred"
+    (row,) = await khooshe.rows("SELECT status, outside_body FROM reports")
+    assert row == {"status": "referred", "outside_body": "power"}
+    # Rejected: staff are told the member deserves the reason, by a reply to the card.
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    (menu,) = await group.settle()
+    answer = await admin.press_inline(menu, "ردشده")
+    assert answer is not None and "دلیل" in (answer.text or "")
 
 
 async def test_a_staff_reply_reaches_the_member_and_co_reporters(khooshe: Khooshe) -> None:

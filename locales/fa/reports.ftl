@@ -122,6 +122,7 @@ triage-taken = گزارش به نام شما ثبت شد و وضعیتش «در 
 triage-already-moved = وضعیت این گزارش پیش‌تر تغییر کرده است.
 triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $status }):
 triage-status-set = وضعیت به «{ $status }» تغییر کرد.
+triage-status-set-rejected = وضعیت «{ $status }» شد. دلیل را با «پاسخ» به کارت گزارش برای عضو بنویسید.
 triage-reply-relayed = ✔️ پاسخ ثبت شد و برای { $count } عضو فرستاده می‌شود.
 report-status-changed = وضعیت گزارش { $code } به «{ $status }» تغییر کرد.
 report-staff-reply =
