@@ -8,6 +8,7 @@ conversation, both persisted in SQLite, so a half-finished form survives a resta
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -48,6 +49,7 @@ from bot.services.members import (
     clean_name,
     new_member,
 )
+from bot.services.places import read_as_persian
 from bot.text import loose_match, parse_phone
 from handlers import forms, menu, profile
 from handlers.keyboards import (
@@ -440,7 +442,12 @@ async def on_place_text(update: Update, context: KhoosheContext) -> str | None:
     places = await list_places(context.db, kind)
     lang = context.t.lang
     names = {p.code: f"{p.name_fa} {p.name_en}" for p in places}
-    matches = loose_match(update.message.text, names, limit=5)
+    typed = update.message.text
+    matches = loose_match(typed, names, limit=5)
+    if not matches:
+        # «دری» or «charm» for «چرم و کفش», «ghazaei» for «صنایع غذایی»: read as Persian.
+        read = await asyncio.to_thread(read_as_persian, typed)
+        matches = loose_match(read, names, limit=5) if read != typed else []
     if not matches:
         return await _retry(update, context, f"form-{kind}-not-found")
     by_code = {p.code: p for p in places}

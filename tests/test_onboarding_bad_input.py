@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tests.conftest import Khooshe, register, walk_to
 
 
@@ -168,6 +170,26 @@ async def test_typed_cluster_name_offers_matches(khooshe: Khooshe) -> None:
     await user.send_text("xyzxyz")
     hint, again = await user.settle()
     assert "پیدا نشد" in (hint.text or "") and again.inline_buttons
+
+
+@pytest.mark.parametrize(
+    ("typed", "cluster"),
+    [
+        ("دری", "چرم و کفش"),
+        ("kafsh", "چرم و کفش"),
+        ("ghazaei", "صنایع غذایی"),
+        ("خالچا", "فرش دستباف"),
+    ],
+)
+async def test_a_cluster_typed_in_azerbaijani_or_finglish_is_found(
+    khooshe: Khooshe, typed: str, cluster: str
+) -> None:
+    """«دری», «ایاققابی», «ghazaei» were «خوشه‌ای با این نام پیدا نشد»."""
+    user = khooshe.member()
+    await walk_to(user, "cluster")
+    await user.send_text(typed)
+    (did_you_mean,) = await user.settle()
+    assert cluster in did_you_mean.button_texts
 
 
 async def test_cancel_at_any_step_and_start_again(khooshe: Khooshe) -> None:

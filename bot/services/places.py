@@ -102,3 +102,14 @@ async def replace_from_csv(db: aiosqlite.Connection, data: bytes) -> dict[Kind, 
     counts = await replace_places(db, places)
     await protect_places(db)
     return counts
+
+
+def read_as_persian(text: str) -> str:
+    """A place typed another way, read as Persian words: Finglish («ghazaei», «kafsh»),
+    Azerbaijani in either script («دری», «dəri» are leather), as the categoriser reads
+    members' words (CPU work on first use: call it off the event loop)."""
+    from bot import understand
+    from bot.services import categorize
+
+    read = understand.words(text, categorize.engine().informal)
+    return " ".join(word.text for word in read)
