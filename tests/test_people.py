@@ -242,7 +242,7 @@ async def test_a_member_sees_their_data_and_deletes_their_account(khooshe: Khoos
     for fragment in ("مریم رضایی", "کفش آذر", "۰۹۱۲", code, TITLE, "قطعی", "تأیید شده"):
         assert fragment in data, (fragment, data)
     platform_name = "بله" if khooshe.platform is Platform.BALE else "تلگرام"
-    assert f"{platform_name} (شناسه {persian_digits(member.id)})" in data
+    assert f"پیام‌رسان {platform_name} (شناسه {persian_digits(member.id)})" in data
 
     # a message that cannot get through yet waits in the outbox for them
     khooshe.sandbox.inject("sendMessage", error=502, times=10, chat_id=member.id, text=NEWS)

@@ -91,6 +91,7 @@ consult-became-report =
     { $code } مشاوره درخواستینیز مشکل کیمی کارشناسلارا تاپشیریلدی. گزارشین پیگیری کودو: { $report }
     وضعیتینی ‎/track { $report } ایله گورون.
 consult-from-report-member = { $report } گزارشینیز مشاوره اوچون «{ $core }» مشاورلارینا تاپشیریلدی. مشاوره درخواستینین کودو: { $code }
+consult-from-report-closed = { $report } گزارشی «{ $status }» دیر؛ یالنیز آچیق گزارش مشاوره هسته‌سینه گئده بیلر.
 
 # Where a request stands: the member's list before a new question, and the weekly digest.
 consult-status-new = تزه

@@ -30,7 +30,7 @@ form-confirm =
 
     { $summary }
 form-fix-which = هانسینی دوزلدک؟
-form-registered-short = تأیید و ثبت
+form-registered-short = تأیید و ثبت ائله
 form-registered = { $name } جان، ثبت‌نامینیز اولدو. 🌱 آشاغیداکی منودان ایستفاده ائدین.
 form-already-registered = { $name } جان، سیز قاباقجادان ثبت‌نام ائله‌میسینیز.
 form-cancelled = ثبت‌نام لغو اولدو. هر واخت ایسته‌سه‌نیز ‎/start گوندرین.
