@@ -80,6 +80,12 @@ class Access:
         return self.has(Role.STAFF) or self.advises(core_id)
 
     @property
+    def holds_a_role(self) -> bool:
+        """Any role beyond member's: admin, staff, cluster agent or adviser. Such a person who
+        is not a registered member is answered with their own help, not told to register."""
+        return self.is_staff_side or Role.ADVISER in self.roles or bool(self.adviser_cores)
+
+    @property
     def consults(self) -> bool:
         """Sees consultations at all: an adviser of some core, staff or an admin."""
         return self.has(Role.STAFF) or bool(self.adviser_cores)

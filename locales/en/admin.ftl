@@ -33,3 +33,5 @@ staff-start =
     Hello! You are on Khooshe's staff; your commands are in the help below.
     If you are also a member of a cluster, register as members do with the button below.
 staff-start-register = 📝 Register as a member
+# The opt-out button under a preview, pressed by staff who are not members.
+staff-opt-out-preview = This is a preview: members use this button to stop announcements. You are not a member, so there is nothing to turn off.
