@@ -142,6 +142,42 @@ def press_refusal(
     return "access-denied-admin" if family.who is Who.ADMIN else "access-denied"
 
 
+# Staff commands, in the order help names them, each with the least role it is for. Each
+# handler checks its own (`requires`); this only says whom the staff group's /help names a
+# command to. ADVISER here: whoever sees consultations (`Access.consults`).
+STAFF_COMMANDS: dict[str, Role] = {
+    "broadcast": Role.CLUSTER_AGENT,
+    "scheduled": Role.CLUSTER_AGENT,
+    "new_offering": Role.CLUSTER_AGENT,
+    "offerings": Role.CLUSTER_AGENT,
+    "needs": Role.CLUSTER_AGENT,
+    "surveys": Role.CLUSTER_AGENT,
+    "proposals": Role.CLUSTER_AGENT,
+    "meetings": Role.CLUSTER_AGENT,
+    "reports": Role.CLUSTER_AGENT,
+    "export_reports": Role.CLUSTER_AGENT,
+    "show": Role.CLUSTER_AGENT,
+    "merge": Role.CLUSTER_AGENT,
+    "digest_preview": Role.CLUSTER_AGENT,
+    "to_consultation": Role.CLUSTER_AGENT,
+    "consultations": Role.ADVISER,
+    "slots": Role.ADVISER,
+    "cores": Role.ADMIN,
+    "grant": Role.ADMIN,
+    "revoke": Role.ADMIN,
+    "staff": Role.ADMIN,
+}
+
+
+def staff_commands(access: Access) -> list[str]:
+    """The staff commands (STAFF_COMMANDS) this user's roles are for, in help's order."""
+    return [
+        name
+        for name, role in STAFF_COMMANDS.items()
+        if (access.consults if role is Role.ADVISER else access.has(role))
+    ]
+
+
 R = TypeVar("R")
 Handler = Callable[["Update", "KhoosheContext"], Coroutine[Any, Any, R]]
 
