@@ -53,3 +53,38 @@ async def test_the_end_step_reads_until_and_an_hour_after_the_start(khooshe: Kho
         await admin.send_text("/cancel")
         await admin.settle()
     assert await khooshe.rows("SELECT id FROM offerings") == []
+
+
+async def test_the_preview_shows_the_end_under_the_start_and_published_comes_first(
+    khooshe: Khooshe,
+) -> None:
+    await khooshe.seed_members(3)
+    admin = khooshe.admin()
+    await new_offering(admin, "کارگاه آموزشی", "کارگاه مدیریت انرژی")
+    await admin.send_text("مدرس: دکتر نوری")
+    await expect(admin, "زمان شروع")
+    await admin.send_text(workday(2, "ساعت ۹ صبح"))
+    await expect(admin, "زمان پایان")
+    await admin.send_text("تا ۱۲ و نیم")
+    await expect(admin, "مکان برگزاری")
+    await admin.send_text("سالن اجتماعات")
+    await expect(admin, "ظرفیت چند نفر")
+    await admin.send_text("۲")
+    await expect(admin, "مهلت ثبت‌نام")
+    await admin.press("تا شروع")
+    await expect(admin, "برای کدام خوشه‌ها")
+    await tap(admin, "✔️ تأیید خوشه‌ها")
+    preview = await expect(admin, "پیش‌نمایش")
+    lines = shown(preview).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("🕒"))
+    assert "ساعت ۰۹:۰۰" in lines[start]
+    assert "پایان:" in lines[start + 1] and "ساعت ۱۲:۳۰" in lines[start + 1]
+    assert lines[start + 2].startswith("📍")
+
+    await admin.press("📤 انتشار الان")
+    report = await expect(admin, "گزارش ارسال")
+    await admin.settle()
+    published = next(m for m in admin.messages if "منتشر شد" in shown(m))
+    progress = next(m for m in admin.messages if "تمام شد" in shown(m))
+    # «published» first, then the delivery's status message, then its report
+    assert published.message_id < progress.message_id < report.message_id

@@ -45,7 +45,7 @@ offering-card =
     📍 { $place }
     👥 { $seats }
     ⏳ Sign-up deadline: { $closes }
-offering-card-ends = Ends: { $ends }
+offering-card-ends = 🏁 Ends: { $ends }
 offering-you-are-confirmed = ✅ Your seat is confirmed.
 offering-you-are-waitlisted = ⏳ You are on the waitlist; your place: { $position }
 offering-closed = Sign-ups are closed.

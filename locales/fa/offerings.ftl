@@ -45,7 +45,7 @@ offering-card =
     📍 { $place }
     👥 { $seats }
     ⏳ مهلت ثبت‌نام: { $closes }
-offering-card-ends = پایان: { $ends }
+offering-card-ends = 🏁 پایان: { $ends }
 offering-you-are-confirmed = ✅ ثبت‌نام شما قطعی است.
 offering-you-are-waitlisted = ⏳ شما در فهرست انتظار هستید؛ نوبت شما: { $position }
 offering-closed = مهلت ثبت‌نام تمام شده است.
