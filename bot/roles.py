@@ -80,6 +80,12 @@ class Access:
         return self.has(Role.STAFF) or self.advises(core_id)
 
     @property
+    def holds_a_role(self) -> bool:
+        """Any role beyond member's: admin, staff, cluster agent or adviser. Such a person who
+        is not a registered member is answered with their own help, not told to register."""
+        return self.is_staff_side or Role.ADVISER in self.roles or bool(self.adviser_cores)
+
+    @property
     def consults(self) -> bool:
         """Sees consultations at all: an adviser of some core, staff or an admin."""
         return self.has(Role.STAFF) or bool(self.adviser_cores)
@@ -134,6 +140,42 @@ def press_refusal(
     if access.has(Role(family.who.value)):
         return None
     return "access-denied-admin" if family.who is Who.ADMIN else "access-denied"
+
+
+# Staff commands, in the order help names them, each with the least role it is for. Each
+# handler checks its own (`requires`); this only says whom the staff group's /help names a
+# command to. ADVISER here: whoever sees consultations (`Access.consults`).
+STAFF_COMMANDS: dict[str, Role] = {
+    "broadcast": Role.CLUSTER_AGENT,
+    "scheduled": Role.CLUSTER_AGENT,
+    "new_offering": Role.CLUSTER_AGENT,
+    "offerings": Role.CLUSTER_AGENT,
+    "needs": Role.CLUSTER_AGENT,
+    "surveys": Role.CLUSTER_AGENT,
+    "proposals": Role.CLUSTER_AGENT,
+    "meetings": Role.CLUSTER_AGENT,
+    "reports": Role.CLUSTER_AGENT,
+    "export_reports": Role.CLUSTER_AGENT,
+    "show": Role.CLUSTER_AGENT,
+    "merge": Role.CLUSTER_AGENT,
+    "digest_preview": Role.CLUSTER_AGENT,
+    "to_consultation": Role.CLUSTER_AGENT,
+    "consultations": Role.ADVISER,
+    "slots": Role.ADVISER,
+    "cores": Role.ADMIN,
+    "grant": Role.ADMIN,
+    "revoke": Role.ADMIN,
+    "staff": Role.ADMIN,
+}
+
+
+def staff_commands(access: Access) -> list[str]:
+    """The staff commands (STAFF_COMMANDS) this user's roles are for, in help's order."""
+    return [
+        name
+        for name, role in STAFF_COMMANDS.items()
+        if (access.consults if role is Role.ADVISER else access.has(role))
+    ]
 
 
 R = TypeVar("R")

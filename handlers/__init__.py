@@ -7,7 +7,8 @@ Note: order matters! Within group 0 the first matching handler wins:
 3. features (the broadcast form before the report form, so a staff member's announcement
    never lands in a report draft of theirs; the report form, then "my reports" and /track;
    staff buttons and replies on report cards) and admin commands;
-4. the menu, /help, /cancel for everyone outside a form;
+4. staff commands typed in the staff group that work in private only (handlers/staff_group.py),
+   then the menu, /help, /cancel for everyone outside a form;
 5. catch-alls last: a stale button or a message nobody understood still gets an answer.
 The error handler is not a handler in a group: it sees every exception.
 """
@@ -41,6 +42,7 @@ from handlers import (
     proposals,
     report_followup,
     reports,
+    staff_group,
     staff_lists,
     staff_report,
     survey_answer,
@@ -101,6 +103,9 @@ def register_all(app: Application) -> None:
     own_data.register(app)
     digest.register(app)
     admin.register(app)
+    # After every feature (it reads which commands they take in the staff group), before the
+    # menu's answers to commands in groups.
+    staff_group.register(app)
     menu.register_menu(app)
     menu.register_fallbacks(app)
     errors.register(app)

@@ -85,16 +85,27 @@ def buttons(app: Application) -> Buttons:
     )
 
 
+# What a menu answer says that only makes sense with the member's menu: staff who are not
+# members get their own help instead (show_menu).
+_MEMBERS_ONLY = frozenset({"menu-choose", "help-member"})
+
+
 async def show_menu(update: Update, context: KhoosheContext, key: str, **kwargs: object) -> None:
-    """Send `key` with the main menu keyboard (or, for strangers, the way to register)."""
+    """Send `key` with the main menu keyboard (or, for strangers, the way to register; for
+    staff who are not members, `key` and their own help, as they have no member menu)."""
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
+    access = await access_of(context, user.id)
     if context.member is None:
+        if key != "not-registered-hint" and access.holds_a_role:
+            if key not in _MEMBERS_ONLY:
+                await context.bot.send_message(chat.id, context.t(key, **kwargs))
+            await role_help(update, context, access)
+            return
         await context.bot.send_message(
             chat.id, context.t("not-registered-hint"), reply_markup=ReplyKeyboardRemove()
         )
         return
-    access = await access_of(context, user.id)
     await context.bot.send_message(
         chat.id, context.t(key, **kwargs), reply_markup=main_menu(context.t, access)
     )
@@ -126,11 +137,17 @@ async def help_command(update: Update, context: KhoosheContext) -> None:
     access = await access_of(context, user.id)
     if context.member is not None:
         await show_menu(update, context, "help-member")
-    elif not access.is_staff_side:
+    elif not access.holds_a_role:
         await show_menu(update, context, "not-registered-hint")
+    await role_help(update, context, access)
+
+
+async def role_help(update: Update, context: KhoosheContext, access: Access) -> None:
+    """The commands this person's roles give them: staff's or an admin's, and an adviser's
+    (issue 17) whatever else they are. Nothing for a member without a role."""
     if access.is_staff_side:
         await staff_help(update, context)
-    if access.adviser_cores:  # issue 17: an adviser's commands, whatever else they are
+    if access.adviser_cores:
         assert update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, context.t("help-adviser"))
 

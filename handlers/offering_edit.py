@@ -76,7 +76,8 @@ async def on_edit_value(update: Update, context: KhoosheContext) -> str | int:
     if field in DATE_FIELDS:
         current = await get_offering(context.db, offering_id)
         day_of = current.starts_at if current is not None and field != "start" else None
-        typed = await moment_of(update, context, EDIT, day_of=day_of)
+        after = day_of if field == "end" else None
+        typed = await moment_of(update, context, EDIT, day_of=day_of, after=after)
         if typed is None:
             return EDIT
         moment, _ = typed

@@ -227,19 +227,31 @@ async def _moment_after_start(
     under `key` when it fits the start, or skipped by its button; False when refused (the
     member was told why, and the form stays on `step`)."""
     draft = draft_of(context)
-    if update.message is None and not is_half(update):
-        await answer(update)
-        await replace_pressed(update, context.t("offering-skipped"))
-        return True
     starts_at = stored_at(draft, "starts_at")
     assert starts_at is not None
-    typed = await moment_of(update, context, step, day_of=starts_at)
+    t = context.t
+    if update.message is None and not is_half(update):
+        # The button says what was chosen: «صرف‌نظر» an end, «تا شروع» the deadline.
+        await answer(update)
+        skipped = (
+            t("offering-chosen-until-start", start=t.datetime(starts_at))
+            if field == "deadline"
+            else t("offering-skipped")
+        )
+        await replace_pressed(update, skipped)
+        return True
+    after = starts_at if field == "end" else None
+    typed = await moment_of(update, context, step, day_of=starts_at, after=after)
     if typed is None:
         return False
     moment, _ = typed
     if await date_refused(update, context, field, moment, starts_at):
         return False
     draft[key] = moment.isoformat()
+    if field == "end":
+        await context.bot.send_message(
+            chat_id_of(update), t("offering-chosen-end", end=t.datetime(moment))
+        )
     return True
 
 

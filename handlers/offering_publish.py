@@ -306,6 +306,24 @@ async def _publish(
         return await ask(
             update, context, START, "offering-ask-start", example=context.t.label("when-example")
         )
+    told: list[Offering] = []
+    topic = draft_of(context).get("topic")
+
+    async def acknowledge(offering: Offering) -> None:
+        """The form's last word, its records done first (a topic made into this offering)."""
+        if topic is not None:
+            await mark_offered(context.db, int(topic), offering.id)
+        assert context.user_data is not None
+        context.user_data.pop("offering", None)
+        key = "offering-published" if publish_at is None else "offering-publish-scheduled"
+        when = t.datetime(publish_at or offering.starts_at)
+        await context.bot.send_message(
+            chat_id_of(update), t(key, number=t.digits(offering.id), when=when)
+        )
+        told.append(offering)
+
+    # Published now: «✅ منتشر شد» is sent before the announcement starts, so the delivery's
+    # status message and report come after it (the outbox sends those as it goes).
     offering, _ = await service.publish(
         context.state.outbox,
         context.db,
@@ -313,17 +331,10 @@ async def _publish(
         new,
         owner_of(update, context),
         publish_at,
+        before_announcing=acknowledge,
     )
-    topic = draft_of(context).get("topic")
-    if topic is not None:
-        await mark_offered(context.db, int(topic), offering.id)
-    assert context.user_data is not None
-    context.user_data.pop("offering", None)
-    key = "offering-published" if publish_at is None else "offering-publish-scheduled"
-    await context.bot.send_message(
-        chat_id_of(update),
-        t(key, number=t.digits(offering.id), when=t.datetime(publish_at or offering.starts_at)),
-    )
+    if not told:  # scheduled, or a double tap's: nothing started now
+        await acknowledge(offering)
     return ConversationHandler.END
 
 

@@ -141,15 +141,17 @@ async def moment_of(
     *,
     day_of: datetime | None = None,
     range_ok: bool = False,
+    after: datetime | None = None,
 ) -> tuple[datetime, datetime | None] | None:
     """The moment typed (or completed by a press), and a range's end; None when refused,
-    answered, and the form saved on the same step. A time alone is on `day_of`'s day."""
+    answered, and the form saved on the same step. A time alone is on `day_of`'s day; an
+    end's `after` (its start) reads «تا ۱۸» and «ساعت ۸» as an end after it."""
     text = await _typed_moment(update, context)
     if text is None:
         return None
     draft = draft_of(context)
     day = day_of.astimezone(context.settings.tz).date() if day_of is not None else None
-    when = await read_when(update, context, draft, text, day=day, range_ok=range_ok)
+    when = await read_when(update, context, draft, text, day=day, range_ok=range_ok, after=after)
     if when is None:
         # The text kept for a half-of-day question is on disk before the question is seen.
         await context.save_form_now(FORM, step)

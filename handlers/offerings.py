@@ -93,20 +93,21 @@ def seats_line(t: Texts, left: int | None, waitlisted: int) -> str:
 
 
 def describe(t: Texts, offering: Offering, seats_text: str) -> str:
-    """An offering's details as a card's text."""
+    """An offering's details as a card's text (the end, if any, on the line after the start)."""
+    when: str = t.datetime(offering.starts_at)
+    if offering.ends_at is not None:
+        when = t.join("\n", [when, t("offering-card-ends", ends=t.datetime(offering.ends_at))])
     parts: list[str] = [
         t(
             "offering-card",
             kind=t(f"offering-kind-{offering.kind}"),
             title=offering.title,
-            when=t.datetime(offering.starts_at),
+            when=when,
             place=offering.place or t("value-none"),
             seats=seats_text,
             closes=t.datetime(offering.closes_at),
         )
     ]
-    if offering.ends_at is not None:
-        parts.append(t("offering-card-ends", ends=t.datetime(offering.ends_at)))
     if offering.description:
         parts.append(offering.description)  # escaped by join
     return t.join("\n\n", parts)

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.i18n import Texts
+from bot.roles import access_of
 from bot.services.members import (
     CLUSTER,
     COMPANY,
@@ -287,7 +288,12 @@ async def opt_out(
     query = update.callback_query
     assert query is not None
     if context.member is None:
-        await query.answer(context.t("not-registered-hint"), show_alert=True)
+        # Staff who are not members see the button under their own preview (the broadcast
+        # form's, /digest_preview's): there is nothing of theirs to turn off.
+        user = update.effective_user
+        staff = user is not None and (await access_of(context, user.id)).holds_a_role
+        key = "staff-opt-out-preview" if staff else "not-registered-hint"
+        await query.answer(context.t(key), show_alert=True)
         return
     await update_member(context.db, context.member.id, **{setting: False})
     await query.answer(context.t(TOGGLED[setting][False]), show_alert=True)

@@ -70,14 +70,18 @@ async def read_when(
     *,
     day: date | None = None,
     range_ok: bool = False,
+    after: datetime | None = None,
 ) -> When | None:
     """The moment typed, or None after the refusal (or the question back) was sent.
 
+    `after`: the start of the end asked for («تا ۱۸», «ساعت ۸» read after it; parse_when).
     The caller saves its form (with `draft`) and stays on its step when None comes back.
     """
     from bot.services.when import When, WhenErrorCode, parse_when
 
-    result = parse_when(text, datetime.now(UTC), context.settings.tz, day=day, range_ok=range_ok)
+    result = parse_when(
+        text, datetime.now(UTC), context.settings.tz, day=day, range_ok=range_ok, after=after
+    )
     chat = update.effective_chat
     assert chat is not None
     if isinstance(result, When):

@@ -380,3 +380,61 @@ def test_day_or_month_first_is_asked_when_month_first_is_months_away() -> None:
     )
     # Day first far too (or gone): month first, as before.
     assert at("۱۲/۸ ساعت ۱۰") == tehran(1405, 12, 8, 10, 0)
+
+
+# An end asked for on its own, after a start on 20 Azar (`after`): «تا» says "until", and an
+# hour without a part of the day is the first such hour after the start.
+END_AFTER_START = [
+    # (start hour, typed end, the end read)
+    (9, "تا ۱۲ و نیم", (12, 30)),
+    (9, "ساعت ۱۲ و نیم", (12, 30)),
+    (16, "تا ۶ عصر", (18, 0)),
+    (16, "تا ۶", (18, 0)),
+    (16, "الی ساعت ۱۸", (18, 0)),
+    (16, "ساعت ۸", (20, 0)),
+    (16, "۸ و نیم", (20, 30)),
+    (16, "تا ساعت ۱۸:۳۰", (18, 30)),
+    (16, "۱۸", (18, 0)),
+    (9, "ساعت ۱۱", (11, 0)),
+    (9, "۲", (14, 0)),
+    (9, "لغایت ۵", (17, 0)),
+    (13, "تا ۱ و نیم", (13, 30)),
+]
+
+
+@pytest.mark.parametrize(("start_hour", "text", "expected"), END_AFTER_START)
+def test_an_end_typed_alone_is_read_after_its_start(
+    start_hour: int, text: str, expected: tuple[int, int]
+) -> None:
+    start = tehran(1405, 9, 20, start_hour, 0)
+    day = jdatetime.date(1405, 9, 20).togregorian()
+    assert parse_when(text, NOW, TEHRAN, day=day, after=start) == When(
+        tehran(1405, 9, 20, *expected)
+    )
+
+
+def test_an_end_said_plainly_is_kept_as_said() -> None:
+    start = tehran(1405, 9, 20, 16, 0)
+    day = jdatetime.date(1405, 9, 20).togregorian()
+    # a part of the day, a leading zero or another day: as said (the form refuses an end
+    # before the start)
+    assert parse_when("ساعت ۸ صبح", NOW, TEHRAN, day=day, after=start) == When(
+        tehran(1405, 9, 20, 8, 0)
+    )
+    assert parse_when("۰۸:۰۰", NOW, TEHRAN, day=day, after=start) == When(
+        tehran(1405, 9, 20, 8, 0)
+    )
+    assert parse_when("۲۱ آذر ساعت ۸", NOW, TEHRAN, day=day, after=start) == When(
+        tehran(1405, 9, 21, 8, 0)
+    )
+    # neither hour after a late start: an hour from 1 to 6 is asked about, as anywhere
+    late = tehran(1405, 9, 20, 21, 0)
+    assert parse_when("ساعت ۵", NOW, TEHRAN, day=day, after=late) == WhenError(
+        WhenErrorCode.AMBIGUOUS_HOUR, day, 5
+    )
+    assert parse_when("ساعت ۸", NOW, TEHRAN, day=day, after=late) == When(
+        tehran(1405, 9, 20, 8, 0)
+    )
+    # without `after` (a start, a deadline), «تا» leads nowhere and 1–6 is asked about
+    assert parse_when("تا ۱۸", NOW, TEHRAN, day=day) == WhenError(WhenErrorCode.UNPARSEABLE)
+    assert parse_when("ساعت ۸", NOW, TEHRAN, day=day) == When(tehran(1405, 9, 20, 8, 0))

@@ -14,7 +14,7 @@ Everything said to many members goes through the outbox (bot/services/outbox.py)
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Unpack
 from zoneinfo import ZoneInfo
@@ -76,18 +76,26 @@ async def publish(
     new: NewOffering,
     owner: Owner,
     publish_at: datetime | None = None,
+    before_announcing: Callable[[Offering], Awaitable[object]] | None = None,
 ) -> tuple[Offering, bool]:
     """Store and publish an offering: its announcement now or at `publish_at`, and its
-    reminders. A second tap (same dedupe key) returns the first, created=False."""
+    reminders. A second tap (same dedupe key) returns the first, created=False.
+    `before_announcing` is awaited just before an announcement due now starts (stored by
+    then): the form's «published», which must reach its owner before the delivery's report."""
     moment = publish_at or datetime.now(UTC)
     offering, created = await create_offering(db, new, publish_at=moment)
     if not created:
         return offering, False
     template = Template("offering-announce", _details(offering), ((view_button(offering.id),),))
     audience = Audience(clusters=tuple(sorted(offering.clusters)))
-    await outbox.submit(
-        owned_broadcast(owner, f"offering:{offering.id}", audience, moment, template, "offering")
+    announcement = owned_broadcast(
+        owner, f"offering:{offering.id}", audience, moment, template, "offering"
     )
+    if before_announcing is None:
+        await outbox.submit(announcement)
+    else:
+        told = before_announcing
+        await outbox.submit(announcement, lambda _: told(offering))
     await arm_reminders(outbox, settings, offering, owner)
     log.info("offering %s published (from %s)", offering.id, moment.isoformat())
     return offering, True

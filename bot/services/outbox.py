@@ -48,6 +48,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -159,11 +160,25 @@ class Outbox(OutboxSender):
         while still gets its rows, sent when it comes up)."""
         return [p.value for p in self.settings.platforms()]
 
-    async def submit(self, new: NewBroadcast) -> tuple[Broadcast, bool]:
-        """Store a confirmed broadcast, then send it now or arm it; (broadcast, created)."""
+    async def submit(
+        self,
+        new: NewBroadcast,
+        before_start: Callable[[Broadcast], Awaitable[object]] | None = None,
+    ) -> tuple[Broadcast, bool]:
+        """Store a confirmed broadcast, then send it now or arm it; (broadcast, created).
+
+        `before_start` is awaited once a broadcast due now is stored and before it starts:
+        what its owner should read before its status message (and its report) arrive. The
+        broadcast starts even if that failed; a crash in between leaves it stored and due,
+        for `recover`, as a crash right after the start would."""
         broadcast, created = await create_broadcast(self.db, new)
         if created:
             if broadcast.send_at <= datetime.now(UTC):
+                if before_start is not None:
+                    try:
+                        await before_start(broadcast)
+                    except Exception:  # the owner's notice failing must not hold it back
+                        log.exception("broadcast %s: the notice before it failed", broadcast.id)
                 await self.start(broadcast.id)
             else:
                 self._arm(broadcast)

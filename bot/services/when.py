@@ -52,6 +52,10 @@ Parts may come in any order (`ساعت ۱۰ صبح فردا`). Decisions on ambi
 - a part of the day without an hour (`سه‌شنبه عصر`) is a missing time, reported with the day
   understood (`WhenError.day`) so the question can name it;
 - text without a date may take the caller's `day` (a training's end: `ساعت ۱۳`);
+- an end asked for on its own (`after`, its start): a leading `تا`/`الی` says "until" and is
+  dropped (`تا ۱۲ و نیم`), and an hour without a part of the day on the start's day is the
+  first such hour after the start, as a range's end is (`ساعت ۸` after 16:00 is 20:00, `تا ۶`
+  18:00); where neither is after it, as any time (1–6 asked about);
 - `۱۲ شب` and 0–5 `شب` (after midnight: which day?) and `۱۲ صبح` are ambiguous-time errors
   rather than guesses; `۱۲ am` is 00:00 and `۱۲ pm` 12:00, as in English;
 - a date without a year is this Jalali year, or next year if that day is over by more than two
@@ -393,14 +397,19 @@ def _check(clock: Clock) -> None:
         raise Reject(WhenErrorCode.INVALID_TIME)
 
 
-def _resolve_time(parsed: _Parsed, day: date | None) -> Clock | None:
+def _resolve_time(parsed: _Parsed, day: date | None, after: Clock | None = None) -> Clock | None:
     """Return the 24-hour time meant, or None if the text gave no time (day only names the
-    day in the question asked back about an hour from 1 to 6)."""
+    day in the question asked back about an hour from 1 to 6). `after`: the start on the same
+    day of an end typed alone."""
     clock = parsed.clock
     if clock is None:
         # "ظهر" alone names a time; "صبح" alone does not.
         return Clock(12, 0, 0) if parsed.period is Period.NOON else None
     _check(clock)
+    if after is not None and parsed.period is None and not clock.padded:
+        later = _first_after(clock, after)
+        if later is not None:
+            return later
     # "۴ تا ۶ عصر": the part of the day said once covers both ends, where it fits the start
     # and keeps it before the end ("۹ تا ۱۲ ظهر", "۱۰ تا ۲ بعدازظهر" start in the morning).
     period = parsed.period or parsed.end_period
@@ -409,6 +418,15 @@ def _resolve_time(parsed: _Parsed, day: date | None) -> Clock | None:
     if period is None and 1 <= clock.hour <= 6 and not clock.padded:
         raise Reject(WhenErrorCode.AMBIGUOUS_HOUR, day, clock.hour)
     return Clock(_resolve_hour(clock.hour, period), clock.minute, clock.second)
+
+
+def _first_after(clock: Clock, start: Clock) -> Clock | None:
+    """The hour said, or twelve hours on, whichever comes first after `start`; None if
+    neither does."""
+    for hour in (clock.hour, clock.hour + 12) if 1 <= clock.hour <= 11 else (clock.hour,):
+        if (hour, clock.minute) > (start.hour, start.minute):
+            return Clock(hour, clock.minute, clock.second)
+    return None
 
 
 def _resolve_end(parsed: _Parsed, start: Clock) -> Clock | None:
@@ -441,7 +459,7 @@ def _instant(day: date, clock: Clock, tz: ZoneInfo) -> datetime:
 
 
 def _moment(
-    text: str, now: datetime, tz: ZoneInfo, default_day: date | None
+    text: str, now: datetime, tz: ZoneInfo, default_day: date | None, after: datetime | None
 ) -> tuple[datetime, datetime | None]:
     """Return the UTC instant text names (and a range's end), or raise Reject saying why."""
     if len(text) > _MAX_LENGTH * 5:
@@ -451,7 +469,10 @@ def _moment(
         raise Reject(WhenErrorCode.EMPTY)
     if len(normalised) > _MAX_LENGTH:
         raise Reject(WhenErrorCode.UNPARSEABLE)
-    parsed = _parse(scan(normalised))
+    tokens = scan(normalised)
+    if after is not None and tokens and isinstance(tokens[0], RangeWord):
+        tokens = tokens[1:]  # an end typed alone: «تا ۱۸» is "until 18"
+    parsed = _parse(tokens)
     if parsed == _Parsed():
         # Only fillers such as "ساعت".
         raise Reject(WhenErrorCode.UNPARSEABLE)
@@ -463,7 +484,11 @@ def _moment(
     day = _resolve_date(parsed, now.astimezone(tz).date())
     if day is None and parsed.weekday is None:
         day = default_day
-    clock = _resolve_time(parsed, day)
+    start = after.astimezone(tz) if after is not None else None
+    if start is not None and day == start.date():
+        clock = _resolve_time(parsed, day, Clock(start.hour, start.minute, start.second))
+    else:
+        clock = _resolve_time(parsed, day)
     if day is None:
         raise Reject(WhenErrorCode.MISSING_DATE)
     if clock is None:
@@ -485,16 +510,18 @@ def parse_when(
     max_ahead: timedelta | None = MAX_AHEAD,
     day: date | None = None,
     range_ok: bool = False,
+    after: datetime | None = None,
 ) -> When | WhenError:
     """Return the UTC moment a Jalali date and local time in text names, or why it can't.
 
     `day` (a local date) is used when the text names only a time; `range_ok` accepts
-    "۱۶ الی ۱۸" where the caller asks for a start and an end.
+    "۱۶ الی ۱۸" where the caller asks for a start and an end; `after` (aware) is the start
+    of the end being asked for: "تا ۱۸" and "ساعت ۸" are read as an end (see above).
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"naive datetime {now.isoformat()}: pass an aware datetime")
     try:
-        at, end = _moment(text, now, tz, day)
+        at, end = _moment(text, now, tz, day, after)
     except Reject as rejection:
         return WhenError(rejection.code, rejection.day, rejection.hour, rejection.other)
     if end is not None and not range_ok:

@@ -45,7 +45,7 @@ offering-card =
     📍 { $place }
     👥 { $seats }
     ⏳ آد یازدیرماغین سون واختی: { $closes }
-offering-card-ends = قورتاریر: { $ends }
+offering-card-ends = 🏁 قورتاریر: { $ends }
 offering-you-are-confirmed = ✅ آدینیز قطعی یازیلیب.
 offering-you-are-waitlisted = ⏳ گوزله‌مه لیستینده‌سینیز؛ نوبه‌نیز: { $position }
 offering-closed = آد یازدیرماغین واختی قورتاریب.

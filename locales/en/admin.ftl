@@ -33,3 +33,14 @@ staff-start =
     Hello! You are on Khooshe's staff; your commands are in the help below.
     If you are also a member of a cluster, register as members do with the button below.
 staff-start-register = 📝 Register as a member
+# The opt-out button under a preview, pressed by staff who are not members.
+staff-opt-out-preview = This is a preview: members use this button to stop announcements. You are not a member, so there is nothing to turn off.
+# A staff command that works in the private chat only, sent in the staff group.
+staff-private-only = Send this command in your private chat with the bot ({ $bot }).
+# /help in the staff group, from staff.
+staff-help-group =
+    Commands that work in this group:
+    { $here }
+    Commands to send in your private chat with the bot ({ $bot }):
+    { $private }
+    What each one does: send /help in the private chat.

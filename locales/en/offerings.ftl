@@ -45,7 +45,7 @@ offering-card =
     📍 { $place }
     👥 { $seats }
     ⏳ Sign-up deadline: { $closes }
-offering-card-ends = Ends: { $ends }
+offering-card-ends = 🏁 Ends: { $ends }
 offering-you-are-confirmed = ✅ Your seat is confirmed.
 offering-you-are-waitlisted = ⏳ You are on the waitlist; your place: { $position }
 offering-closed = Sign-ups are closed.
@@ -107,6 +107,9 @@ offering-count-words = I did not understand that as a number. Write the count, e
 offering-count-zero = The capacity cannot be zero. Write a number above zero.
 offering-count-invalid = I did not understand that number. Write a positive number in digits, e.g. 20.
 offering-unlimited-chosen = Capacity: unlimited
+# What was chosen at the end and deadline steps, echoed back.
+offering-chosen-end = 🏁 Ends: { $end }
+offering-chosen-until-start = ⏳ Sign-up deadline: until the start ({ $start })
 offering-ask-deadline = ⏳ Until when can members sign up? E.g. “{ $example }”, or tap “Until the start”.
 offering-deadline-after-start = The sign-up deadline cannot be after the start. Please write it again.
 offering-pick-clusters = 🧩 For which clusters? (several allowed; none means all clusters)

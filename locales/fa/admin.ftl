@@ -33,3 +33,14 @@ staff-start =
     سلام! شما از کارشناسان ربات «خوشه» هستید و دستور‌هایتان در راهنمای زیر آمده است.
     اگر خودتان عضو یکی از خوشه‌ها هم هستید، با دکمه زیر مثل اعضا ثبت‌نام کنید.
 staff-start-register = 📝 ثبت‌نام به‌عنوان عضو
+# The opt-out button under a preview, pressed by staff who are not members.
+staff-opt-out-preview = این پیش‌نمایش است؛ اعضا با این دکمه اطلاعیه‌ها را خاموش می‌کنند. شما عضو نیستید و چیزی برای لغو ندارید.
+# A staff command that works in the private chat only, sent in the staff group.
+staff-private-only = این دستور را در گفت‌وگوی خصوصی با ربات ({ $bot }) بفرستید.
+# /help in the staff group, from staff.
+staff-help-group =
+    دستورهایی که در همین گروه کار می‌کنند:
+    { $here }
+    دستورهایی که باید در گفت‌وگوی خصوصی با ربات ({ $bot }) بفرستید:
+    { $private }
+    راهنمای کامل هر دستور: ‎/help را در گفت‌وگوی خصوصی بفرستید.

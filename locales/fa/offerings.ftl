@@ -45,7 +45,7 @@ offering-card =
     📍 { $place }
     👥 { $seats }
     ⏳ مهلت ثبت‌نام: { $closes }
-offering-card-ends = پایان: { $ends }
+offering-card-ends = 🏁 پایان: { $ends }
 offering-you-are-confirmed = ✅ ثبت‌نام شما قطعی است.
 offering-you-are-waitlisted = ⏳ شما در فهرست انتظار هستید؛ نوبت شما: { $position }
 offering-closed = مهلت ثبت‌نام تمام شده است.
@@ -107,6 +107,9 @@ offering-count-words = این را به‌عنوان عدد متوجه نشدی�
 offering-count-zero = ظرفیت نمی‌تواند صفر باشد. عددی بزرگ‌تر از صفر بنویسید.
 offering-count-invalid = این عدد را متوجه نشدیم. یک عدد مثبت با رقم بنویسید، مثلاً ۲۰.
 offering-unlimited-chosen = ظرفیت: بدون محدودیت
+# What was chosen at the end and deadline steps, echoed back.
+offering-chosen-end = 🏁 پایان: { $end }
+offering-chosen-until-start = ⏳ مهلت ثبت‌نام: تا شروع ({ $start })
 offering-ask-deadline = ⏳ مهلت ثبت‌نام تا کی است؟ مثلاً «{ $example }»، یا «تا شروع» را بزنید.
 offering-deadline-after-start = مهلت ثبت‌نام نمی‌تواند بعد از شروع باشد. دوباره بنویسید.
 offering-pick-clusters = 🧩 برای کدام خوشه‌ها؟ (چند خوشه را می‌توانید انتخاب کنید؛ اگر هیچ‌کدام را انتخاب نکنید، یعنی همه خوشه‌ها)
