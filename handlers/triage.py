@@ -135,7 +135,9 @@ async def on_take(
     )
     if moved:  # the members' news is queued before staff hear it is done
         await tell_parties(context, report, "in_review")
-    await query.answer(context.t("triage-taken" if moved else "triage-already-moved"))
+    mine = report.assignee == f"{context.platform}:{user.id}"  # a second tap of one's own
+    said = "triage-taken" if moved else "triage-taken-already" if mine else "triage-already-moved"
+    await query.answer(context.t(said))
 
 
 async def _chosen(query: CallbackQuery, said: str) -> None:

@@ -29,7 +29,7 @@ async def test_staff_take_a_report_and_the_member_is_told(khooshe: Khooshe) -> N
     (row,) = await khooshe.rows("SELECT status, assignee FROM reports")
     assert row == {"status": "in_review", "assignee": f"{khooshe.platform.value}:{admin.id}"}
     again = await admin.press_inline(card, "🙋 برمی‌دارم")  # a double tap changes nothing
-    assert again is not None and "پیش‌تر" in (again.text or "")
+    assert again is not None and "خودتان برداشته‌اید" in (again.text or "")
     events = await khooshe.rows("SELECT kind, from_status, to_status FROM report_events")
     assert events[-1] == {"kind": "status", "from_status": "new", "to_status": "in_review"}
     assert len(events) == 2

@@ -121,6 +121,7 @@ triage-new-report =
 triage-button-take = 🙋 I'll take it
 triage-button-status = 🔄 Change status
 triage-taken = The report is yours now and "Under review".
+triage-taken-already = You took this report already.
 triage-already-moved = This report's status has already changed.
 triage-choose-status = New status for report { $code } (now: { $status }):
 triage-status-set = The status changed to “{ $status }”.

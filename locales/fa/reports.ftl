@@ -119,6 +119,7 @@ triage-new-report =
 triage-button-take = 🙋 برمی‌دارم
 triage-button-status = 🔄 تغییر وضعیت
 triage-taken = گزارش به نام شما ثبت شد و وضعیتش «در حال بررسی» است.
+triage-taken-already = این گزارش را پیش‌تر خودتان برداشته‌اید.
 triage-already-moved = وضعیت این گزارش پیش‌تر تغییر کرده است.
 triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $status }):
 triage-status-set = وضعیت به «{ $status }» تغییر کرد.
