@@ -113,7 +113,12 @@ async def tell_parties(
         if status != "resolved":
             status_id = MessageId(f"report-status-{status}")
             owed += member_notices(
-                context, member, "report-status-changed", report, status=status_id
+                context,
+                member,
+                "report-status-changed",
+                report,
+                status=status_id,
+                summary=report.summary,
             )
             continue
         markup = inline(

@@ -82,7 +82,10 @@ async def test_a_member_does_everything_in_azerbaijani(khooshe: Khooshe) -> None
     card = await expect(admin, "گزارش تازه")  # no staff group: the card comes privately
     await admin.press_inline(card, "🙋 برمی‌دارم")
     told = await expect(member, "وضعیتی")
-    assert shown(told) == f"{code} گزارشینین وضعیتی «بررسی اولونور» اولدو."
+    (titled,) = await khooshe.rows("SELECT summary FROM reports")
+    assert shown(told) == (
+        f"{code} گزارشینین («{titled['summary']}») وضعیتی «بررسی اولونور» اولدو."
+    )
     await reply_on_card(admin, card, "سلام، همکار ما فردا سر می‌زند.")
     await expect(admin, "پاسخ ثبت شد")
     reply = await expect(member, "کارشناسین")

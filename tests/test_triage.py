@@ -26,6 +26,8 @@ async def test_staff_take_a_report_and_the_member_is_told(khooshe: Khooshe) -> N
     assert answer is not None and "در حال بررسی" in (answer.text or "")
     told = await expect(member, "وضعیت گزارش")
     assert "در حال بررسی" in shown(told)
+    (titled,) = await khooshe.rows("SELECT summary FROM reports")
+    assert titled["summary"] in shown(told)  # which report, not only its code
     (row,) = await khooshe.rows("SELECT status, assignee FROM reports")
     assert row == {"status": "in_review", "assignee": f"{khooshe.platform.value}:{admin.id}"}
     again = await admin.press_inline(card, "🙋 برمی‌دارم")  # a double tap changes nothing

@@ -107,7 +107,7 @@ report-event-other = • { $date }: تزه‌لندی
 report-track-usage = پیگیری کودونو دستوردان سونرا یازین، مثلاً: ‎/track ۱۲۳۴۵۶
 report-not-found = { $code } کودلو گزارش یا مشاوره درخواستی سیزین گزارش و درخواستلارینیز آراسیندا یوخدور.
 
-report-status-changed = { $code } گزارشینین وضعیتی «{ $status }» اولدو.
+report-status-changed = { $code } گزارشینین («{ $summary }») وضعیتی «{ $status }» اولدو.
 report-staff-reply =
     💬 کارشناسین { $code } گزارشینه جوابی:
     { $text }

@@ -127,7 +127,7 @@ triage-choose-status = New status for report { $code } (now: { $status }):
 triage-status-set = The status changed to “{ $status }”.
 triage-status-set-rejected = The status is “{ $status }” now. Reply to the report's card with the reason: the member gets it.
 triage-reply-relayed = ✔️ Reply saved; it is on its way to { $count } members.
-report-status-changed = The status of report { $code } changed to “{ $status }”.
+report-status-changed = The status of report { $code } (“{ $summary }”) changed to “{ $status }”.
 report-staff-reply =
     💬 Staff reply to report { $code }:
     { $text }

@@ -125,7 +125,7 @@ triage-choose-status = وضعیت تازه گزارش { $code } (اکنون: { $
 triage-status-set = وضعیت به «{ $status }» تغییر کرد.
 triage-status-set-rejected = وضعیت «{ $status }» شد. دلیل را با «پاسخ» به کارت گزارش برای عضو بنویسید.
 triage-reply-relayed = ✔️ پاسخ ثبت شد و برای { $count } عضو فرستاده می‌شود.
-report-status-changed = وضعیت گزارش { $code } به «{ $status }» تغییر کرد.
+report-status-changed = وضعیت گزارش { $code } («{ $summary }») به «{ $status }» تغییر کرد.
 report-staff-reply =
     💬 پاسخ کارشناس به گزارش { $code }:
     { $text }
