@@ -100,17 +100,27 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
     return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
-async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
+async def start_from_text(update: Update, context: KhoosheContext) -> str | int | None:
     """«ثبت به‌عنوان مشکل» under text, a photo, a document or a voice note sent outside a form
     (handlers/menu.py): the form opens with the file as an attachment and the text (or the
     caption) as the first part of the description (after any unfinished draft's)."""
     query = update.callback_query
     assert query is not None
     key = cb.LOOSE_TEXT_REPORT.first_int(query.data)
-    loose = menu.take_loose(context, key) if key is not None else None
-    if loose is None or context.member is None:
+    if context.member is None:
         await query.answer(context.t("button-expired"), show_alert=True)
         return ConversationHandler.END
+    loose = menu.take_loose(context, key) if key is not None else None
+    if loose is None:
+        # A second tap (a double tap, or a slow phone's late one) or an old offer. This is an
+        # entry point and the form may be open (the first tap opened it): ending here would
+        # close that form under the member. None leaves the form as it is.
+        taken = key is not None and key in _draft(context).get("loose_keys", [])
+        if taken:
+            await query.answer(context.t("report-form-already-open"))
+        else:
+            await query.answer(context.t("button-expired"), show_alert=True)
+        return None
     await query.answer()
     files, t = loose.attachments, context.t
     if len(files) > 1:
@@ -119,6 +129,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
         await replace_pressed(update, t("loose-file-taken" if files else "loose-text-taken"))
     draft = _draft(context)
     resumed = bool(draft["parts"] or draft["attachments"])
+    draft.setdefault("loose_keys", []).append(key)  # a second tap on this offer is told so
     error: DraftError | None = None
     try:
         for file in files:

@@ -309,6 +309,7 @@ loose-text-button-report = 📝 Yes, report it
 loose-text-button-dismiss = No, thanks
 loose-text-dismissed = OK, not reported. Use the menu buttons for anything else.
 loose-text-taken = 📝 The report form opened with this text.
+report-form-already-open = 📝 The report form is already open with this text; carry on there.
 report-from-text = ✔️ Your text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
 report-from-text-resumed = ✔️ Your text was added to the report you had not finished. Send more if you have any, or tap “✅ Done”.
 
