@@ -363,6 +363,12 @@ async def fallback_message(update: Update, context: KhoosheContext) -> None:
     """
     if await triage.relay_card_reply(update, context):
         return
+    await answer_loose(update, context)
+
+
+async def answer_loose(update: Update, context: KhoosheContext) -> None:
+    """A message no feature took, once it is known not to answer a report card: a member's
+    words or files are offered as a report; anything else gets a hint and the menu."""
     chat, message = update.effective_chat, update.message
     if chat is None or chat.type != chat.PRIVATE:
         return

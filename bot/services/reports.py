@@ -16,7 +16,7 @@ from bot.services.categorize import Lexicon, Suggestion
 from bot.services.problems import suggest_category
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.members import Member
-from storage.reports import NewAttachment, NewReport, Report, open_in_category
+from storage.reports import CODE_DIGITS, NewAttachment, NewReport, Report, open_in_category
 
 # Telegram splits a long paste into 4096-character pieces: a description may be several of
 # them. Staff cards show an excerpt; the whole text is in the export and the database.
@@ -225,6 +225,17 @@ def to_new_report(draft: dict[str, Any]) -> NewReport:
         description=description(draft),
         attachments=[NewAttachment(**a) for a in draft["attachments"]],
     )
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def codes_in(text: str) -> list[str]:
+    """The tracking codes a text names (a notice about a report, in any digits): every run
+    of exactly CODE_DIGITS digits, in order, once each. Dates, times and phone numbers are
+    runs of other lengths."""
+    runs = _DIGIT_RUN.findall(fold_digits(text))
+    return list(dict.fromkeys(run for run in runs if len(run) == CODE_DIGITS))
 
 
 def parse_code(text: str) -> str | None:

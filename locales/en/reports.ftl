@@ -228,6 +228,7 @@ report-merged = Your report { $code } was joined with the similar report { $targ
 report-shared = (Another unit filed this problem; you have joined it.)
 report-join-too-late = That report has just been closed; yours will be filed separately.
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
+report-reply-not-open = Report { $code } is no longer open, so your message was not added to it.
 triage-reply-not-relayed = ⚠️ The reply is saved, but no member is left to receive it.
 staff-list-body = {" · "}responsible body: { $body }
 staff-list-age = {" · "}older than { $days } days
