@@ -5,7 +5,8 @@ an open form still takes its own messages first. In order:
 1. a staff reply to a report card (an agent's private chat holds cards too) is relayed;
 2. a member's reply to a bot message naming one of their reports (a staff answer, a status
    notice) is a follow-up on that report (handlers/report_followup.py);
-3. anything else is the catch-all's: the words offered as a report, or the menu.
+3. a tracking code typed on its own («۵۸۲۷۸۶», «کد پیگیری ۵۸۲۷۸۶») is tracked as /track does;
+4. anything else is the catch-all's: the words offered as a report, or the menu.
 """
 
 from __future__ import annotations
@@ -14,15 +15,22 @@ from telegram import Update
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.context import KhoosheContext
-from handlers import menu, report_followup, triage
+from bot.services.reports import typed_code
+from handlers import menu, report_followup, reports, triage
 
 
 async def on_message(update: Update, context: KhoosheContext) -> None:
     """A private message no form or menu button took."""
     if await triage.relay_card_reply(update, context):
         return
-    if context.member is not None and await report_followup.on_reply(update, context):
-        return
+    if context.member is not None:
+        if await report_followup.on_reply(update, context):
+            return
+        text = update.message.text if update.message is not None else None
+        code = typed_code(text) if text else None
+        if code is not None:
+            await reports.track_code(update, context, code)
+            return
     await menu.answer_loose(update, context)
 
 

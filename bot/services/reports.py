@@ -242,3 +242,20 @@ def parse_code(text: str) -> str | None:
     """A tracking code typed in any digits (spaces and dashes ignored)."""
     digits = "".join(ch for ch in fold_digits(text) if ch not in " -_")
     return digits if digits.isdigit() and 4 <= len(digits) <= 10 else None
+
+
+# Words a member may put before a code typed on its own («کد پیگیری ۵۸۲۷۸۶», «track 582786»).
+_CODE_WORDS = frozenset(
+    _words("کد کدش کد پیگیری پیگیری گزارش وضعیت شماره کودو کود track tracking code report status")
+)
+_CODE_MESSAGE = re.compile(r"^(?P<words>[^0-9]*?)(?P<code>[0-9][0-9 \-]*)[\s.!?؟]*$")
+
+
+def typed_code(text: str) -> str | None:
+    """A tracking code sent as a message of its own: the digits alone («۵۸۲۷۸۶», in any
+    digits), perhaps after words that name it («کد پیگیری ۵۸۲۷۸۶», «#582786»); None for
+    anything else (a phone number, a sentence with a number in it)."""
+    match = _CODE_MESSAGE.match(fold_digits(text.strip()))
+    if match is None or not all(w in _CODE_WORDS for w in _words(match["words"])):
+        return None
+    return parse_code(match["code"])

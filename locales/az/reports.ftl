@@ -105,6 +105,7 @@ report-event-filed = • { $date }: ثبت اولدو
 report-event-joined = • { $date }: باشقا بیر واحد گزارشه قوشولدو
 report-event-other = • { $date }: تزه‌لندی
 report-track-usage = پیگیری کودونو دستوردان سونرا یازین، مثلاً: ‎/track ۱۲۳۴۵۶
+report-track-not-a-code = پیگیری کودو یالنیز رقملردن دوزلیر؛ اونو دستوردان سونرا یازین، مثلاً: ‎/track ۱۲۳۴۵۶
 report-not-found = { $code } کودلو گزارش یا مشاوره درخواستی سیزین گزارش و درخواستلارینیز آراسیندا یوخدور.
 
 report-status-changed = { $code } گزارشینین وضعیتی «{ $status }» اولدو.

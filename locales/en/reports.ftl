@@ -107,6 +107,7 @@ report-event-filed = • { $date }: filed
 report-event-joined = • { $date }: another unit joined the report
 report-event-other = • { $date }: updated
 report-track-usage = Write the tracking code after the command, e.g. /track 123456
+report-track-not-a-code = A tracking code is digits only; write it after the command, e.g. /track 123456
 report-not-found = None of your reports or requests for advice has the code { $code }.
 
 # Staff side.

@@ -105,6 +105,7 @@ report-event-filed = • { $date }: ثبت شد
 report-event-joined = • { $date }: یک واحد دیگر به گزارش پیوست
 report-event-other = • { $date }: به‌روز شد
 report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: ‎/track ۱۲۳۴۵۶
+report-track-not-a-code = کد پیگیری فقط از رقم تشکیل می‌شود؛ آن را بعد از دستور بنویسید، مثلاً: ‎/track ۱۲۳۴۵۶
 report-not-found = هیچ‌کدام از گزارش‌ها و درخواست‌های مشاوره شما کد { $code } ندارد.
 
 # Staff side.
