@@ -220,20 +220,15 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
                 t.label("category-other"), callback_data=cb.REPORT_CATEGORY.pack("other")
             ),
         )
-    buttons = [
-        [
-            InlineKeyboardButton(
-                "✅ " + t.label(f"category-{top}"), callback_data=cb.REPORT_CATEGORY.pack(top)
-            )
-        ],
-        [
-            InlineKeyboardButton(
-                t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c)
-            )
-            for c in others
-        ],
-        last_row,
+    guess = InlineKeyboardButton(
+        "✅ " + t.label(f"category-{top}"), callback_data=cb.REPORT_CATEGORY.pack(top)
+    )
+    offered = [
+        InlineKeyboardButton(t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c))
+        for c in others
     ]
+    # The other suggestions' row only if there are any: an empty row may be refused.
+    buttons = [[guess], *([offered] if offered else []), last_row]
     text = t(
         "report-ask-category",
         category=t(f"category-{top}"),
