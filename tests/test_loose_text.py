@@ -52,8 +52,9 @@ async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khoos
     await register(user)
     for greeting in ("سلام", "سلام وقت بخیر", "درود", "سلام، خسته نباشید!"):
         await user.send_text(greeting)
-        menu = await expect(user, "دکمه‌های منو")
-        assert menu.inline_buttons == []
+        menu = await expect(user, "از منوی زیر")
+        assert "مریم رضایی عزیز" in shown(menu) and menu.inline_buttons == []
+        assert menu.reply_keyboard  # the menu comes with it
     # In reply to an old message, the words are still offered, and may be let go.
     await user.send_text("مالیات امسال واحد ما دو برابر شده", reply_to=menu.message_id)
     offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")

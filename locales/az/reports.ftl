@@ -63,6 +63,7 @@ report-ask-summary =
     «{ $summary }»
 report-button-keep-summary = ✅ بو یاخشیدیر
 report-summary-too-long = باشلیق قیسا اولمالیدیر (ان چوخ ۱۰۰ حرف).
+report-summary-no-phone = باشلیغی باشقا واحدلار دا گؤرورلر؛ لطفاً اونو تلفن نومره‌سی اولمادان یازین (نومره لازیم اولسا، اونو مشکلین شرحینده یازین).
 report-confirm =
     گزارشینیز:
     🗂 دسته: { $category }

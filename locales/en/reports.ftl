@@ -67,6 +67,7 @@ report-ask-summary =
     "{ $summary }"
 report-button-keep-summary = ✅ That's fine
 report-summary-too-long = The title must be short (100 characters at most).
+report-summary-no-phone = Other units see the title too; please write it without the phone number (put the number in the description if staff need it).
 report-confirm =
     Your report:
     🗂 Category: { $category }

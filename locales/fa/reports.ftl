@@ -63,6 +63,7 @@ report-ask-summary =
     «{ $summary }»
 report-button-keep-summary = ✅ همین خوب است
 report-summary-too-long = عنوان باید کوتاه باشد (حداکثر ۱۰۰ حرف).
+report-summary-no-phone = عنوان را واحدهای دیگر هم می‌بینند؛ لطفاً آن را بدون شماره تلفن بنویسید (شماره را اگر لازم است در شرح مشکل بگذارید).
 report-confirm =
     گزارش شما:
     🗂 دسته: { $category }
