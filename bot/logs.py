@@ -7,21 +7,8 @@ import re
 import sys
 from collections.abc import Iterable
 
-# Phone numbers in any digits (ASCII, Persian, Arabic-Indic) with the separators people type:
-# Iranian mobiles (09…, 9…, 989…, +989…, 00989…) and any +/00 international number. Plain
-# user ids (e.g. Bale's 10-digit ones not starting with 9) are left alone.
-_D = "[0-9\u06f0-\u06f9\u0660-\u0669]"
-_NINE = "[9\u06f9\u0669]"
-_ZERO = "[0\u06f0\u0660]"
-_S = r"[\s\-.()]?"
-_EDGE_L = f"(?<!{_D})"
-_EDGE_R = f"(?!{_D})"
-_IRAN = (
-    f"(?:(?:\\+|{_ZERO}{_ZERO}){_S})?(?:{_NINE}[8\u06f8\u0668]{_S}(?:{_ZERO}{_S})?|{_ZERO}{_S})?"
-    f"{_NINE}(?:{_S}{_D}){{9}}"
-)
-_INTERNATIONAL = f"(?:\\+|{_ZERO}{_ZERO}){_S}{_D}(?:{_S}{_D}){{7,14}}"
-_PHONE = re.compile(f"{_EDGE_L}(?:{_IRAN}|{_INTERNATIONAL}){_EDGE_R}")
+from bot.phones import PHONE
+
 # A Bot API URL carries the token after "/bot" (requests and file downloads alike); an error
 # from the HTTP client may quote the URL whole.
 _TOKEN_IN_URL = re.compile(r"(/(?:file/)?bot)[^/\s'\"<>]+")
@@ -33,7 +20,7 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
         if secret:
             text = text.replace(secret, "<token>")
     text = _TOKEN_IN_URL.sub(r"\1<token>", text)
-    return _PHONE.sub("<phone>", text)
+    return PHONE.sub("<phone>", text)
 
 
 class RedactingFormatter(logging.Formatter):

@@ -17,7 +17,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Audio, BotCommand, Message, ReplyParameters, Update, Voice
+from telegram import (
+    Audio,
+    BotCommand,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+    Voice,
+)
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
@@ -332,6 +340,31 @@ class KhoosheBot(ExtBot[Any]):
             while len(self._query_chats) > _QUERIES_KEPT:
                 self._query_chats.popitem(last=False)
         super().insert_callback_data(update)
+
+    async def _do_post(
+        self,
+        endpoint: str,
+        data: dict[str, Any],
+        *,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> Any:
+        # An inline keyboard never goes out with an empty row (a client may refuse the whole
+        # message): a handler that built one is fixed at its source; this is the last guard.
+        markup = data.get("reply_markup")
+        if isinstance(markup, InlineKeyboardMarkup) and not all(markup.inline_keyboard):
+            log.warning("an empty keyboard row left out of %s", endpoint)
+            data["reply_markup"] = InlineKeyboardMarkup([r for r in markup.inline_keyboard if r])
+        return await super()._do_post(
+            endpoint,
+            data,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
 
     async def answer_callback_query(self, *args: Any, **kwargs: Any) -> bool:
         """Stop the button's spinner if the platform lets us; never fail the handler.

@@ -9,7 +9,8 @@ Note: order matters! Within group 0 the first matching handler wins:
    staff buttons and replies on report cards) and admin commands;
 4. staff commands typed in the staff group that work in private only (handlers/staff_group.py),
    then the menu, /help, /cancel for everyone outside a form;
-5. catch-alls last: a stale button or a message nobody understood still gets an answer.
+5. a member's words outside any form (handlers/at_menu.py): a reply on a report of theirs;
+6. catch-alls last: a stale button or a message nobody understood still gets an answer.
 The error handler is not a handler in a group: it sees every exception.
 """
 
@@ -19,6 +20,7 @@ from telegram.ext import Application
 
 from handlers import (
     admin,
+    at_menu,
     broadcasts,
     consult,
     consult_advise,
@@ -107,5 +109,7 @@ def register_all(app: Application) -> None:
     # menu's answers to commands in groups.
     staff_group.register(app)
     menu.register_menu(app)
+    # A member's words outside any form: a reply on one of their reports, or a new problem.
+    at_menu.register(app)
     menu.register_fallbacks(app)
     errors.register(app)

@@ -7,7 +7,7 @@ an old message) is kept in their user data, stored before it is quoted back with
 way: the tap makes it the report's attachment and its caption, if any, the first part of the
 description. An album (several photos or files with one media_group_id, which arrive as one
 message each) gets one offer, its wording following as the rest of the album arrives; the tap
-makes them all attachments. A greeting alone gets the menu.
+makes them all attachments. A greeting or thanks alone is answered in kind, with the menu.
 """
 
 from __future__ import annotations
@@ -30,7 +30,13 @@ from bot import callbacks as cb
 from bot.context import KhoosheApplication, KhoosheContext
 from bot.platforms import is_forwarded, voice_note
 from bot.roles import Access, Role, access_of
-from bot.services.reports import DraftError, add_attachment, add_text, is_greeting
+from bot.services.reports import (
+    DraftError,
+    add_attachment,
+    add_text,
+    is_greeting,
+    small_talk,
+)
 from bot.text import shorten
 from handlers import keyboards, offerings, profile, triage
 from handlers.keyboards import MENU_IDS, Handler, answer, inline, main_menu, replace_pressed
@@ -380,11 +386,21 @@ async def fallback_message(update: Update, context: KhoosheContext) -> None:
     """
     if await triage.relay_card_reply(update, context):
         return
+    await answer_loose(update, context)
+
+
+async def answer_loose(update: Update, context: KhoosheContext) -> None:
+    """A message no feature took, once it is known not to answer a report card: a member's
+    words or files are offered as a report; anything else gets a hint and the menu."""
     chat, message = update.effective_chat, update.message
     if chat is None or chat.type != chat.PRIVATE:
         return
     if context.member is not None and message is not None and not is_forwarded(message):
         text = message.text
+        talk = small_talk(text) if text else None
+        if talk is not None:  # «سلام», «ممنون»: answered in kind, with the menu
+            await show_menu(update, context, talk, name=context.member.name)
+            return
         if text and not text.startswith("/") and not is_greeting(text):
             await _offer_report(update, context, text)
             return

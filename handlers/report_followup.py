@@ -22,7 +22,7 @@ from telegram.ext import (
 from bot import callbacks as cb
 from bot.context import KhoosheContext
 from bot.platforms import is_forwarded
-from bot.services.reports import DraftError, clean_follow_up
+from bot.services.reports import DraftError, clean_follow_up, codes_in
 from handlers import forms, menu, triage_relays
 from handlers.keyboards import rows
 from storage.reports import (
@@ -31,6 +31,7 @@ from storage.reports import (
     add_attachment,
     add_event,
     change_status,
+    get_by_code,
     get_report,
     is_party,
     rate,
@@ -132,19 +133,32 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         context.user_data.pop("follow_up", None)
         await menu.show_menu(update, context, "report-follow-up-too-late")
         return ConversationHandler.END
+    if not await take(update, context, report, kind):
+        return WRITING  # said why; the same step again
+    context.user_data.pop("follow_up", None)
+    return ConversationHandler.END
+
+
+async def take(update: Update, context: KhoosheContext, report: Report, kind: str) -> bool:
+    """The member's message (text, or a photo, document or voice note) stored on `report` as
+    `kind` ("follow_up", or "reopened" for a resolved one), queued for staff, and the member
+    told with the code; False (and why said) when it cannot be taken. The caller has checked
+    that the report is the member's and in a status `kind` fits."""
+    message, chat, member = update.message, update.effective_chat, context.member
+    assert message is not None and chat is not None and member is not None
     if is_forwarded(message):
         await chat.send_message(context.t("report-no-forwards"))
-        return WRITING
+        return False
     attachment = menu.attachment_of(message)
     text = message.text or message.caption or ""
     if attachment is None and message.text is None:
         await chat.send_message(context.t("report-unsupported"))
-        return WRITING
+        return False
     try:
         value = await clean_follow_up(text) if text or attachment is None else ""
     except DraftError as error:
         await chat.send_message(context.t(error.key))
-        return WRITING
+        return False
     actor = f"member:{member.id}"
     # Stored before the member is told anything.
     if attachment is not None:
@@ -153,7 +167,6 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
     reopened = kind == "reopened" and await change_status(
         context.db, report.id, "resolved", "in_review", actor
     )
-    context.user_data.pop("follow_up", None)
     # Queued for staff (split if too long for one message) before the member is told.
     await triage_relays.announce_update(
         context,
@@ -169,7 +182,44 @@ async def on_writing(update: Update, context: KhoosheContext) -> str | int:
         await triage_relays.tell_parties(context, report, "in_review", told=member.id)
     key = "report-reopened" if reopened else "report-follow-up-saved"
     await menu.show_menu(update, context, key, code=_code(context, report))
-    return ConversationHandler.END
+    return True
+
+
+async def replied_report(update: Update, context: KhoosheContext) -> Report | None:
+    """The member's own report (filed or joined) that the bot message they replied to names
+    by its code (a staff answer, a status notice, the filing's acknowledgement), if it names
+    exactly one. Anyone else's report, or a code that does not exist, is as no code at all."""
+    message, member = update.message, context.member
+    if message is None or member is None or message.reply_to_message is None:
+        return None
+    replied = message.reply_to_message
+    if replied.from_user is not None and replied.from_user.id != context.bot.id:
+        return None  # a reply to their own message (or a forward's author) names no notice
+    found: dict[int, Report] = {}
+    for code in codes_in(replied.text or replied.caption or ""):
+        report = await get_by_code(context.db, code)
+        if report is not None and await is_party(context.db, report, member.id):
+            found[report.id] = report
+    # Several (a list of their reports): which one is meant is not known.
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+async def on_reply(update: Update, context: KhoosheContext) -> bool:
+    """A member's reply to a bot message about one of their reports, outside any form: the
+    reply is a follow-up on that report (stored, queued for staff, then acknowledged with
+    the code), as «➕ افزودن توضیح» takes one. A report no longer open is said so (and the
+    caller offers the words as a new problem). False when the reply names no report of
+    theirs."""
+    report = await replied_report(update, context)
+    if report is None:
+        return False
+    if report.status not in OPEN_STATUSES:
+        chat = update.effective_chat
+        assert chat is not None
+        await chat.send_message(context.t("report-reply-not-open", code=_code(context, report)))
+        return False
+    await take(update, context, report, "follow_up")
+    return True
 
 
 # A menu button mid-form: the draft is dropped, the button does what it says; cancel drops it

@@ -8,6 +8,7 @@ restart or a detour to the menu loses nothing; "📝 ثبت مشکل" again resu
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -16,6 +17,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ConversationHandler,
     MessageHandler,
+    filters,
 )
 
 from bot import callbacks as cb
@@ -27,11 +29,11 @@ from bot.services.reports import (
     add_text,
     clean_summary,
     description,
-    parse_code,
     proposed_summary,
     similar_open_reports,
     suggestions,
     to_new_report,
+    typed_code,
 )
 from bot.text import clip
 from handlers import consult, forms, menu, triage_cards, triage_relays
@@ -100,17 +102,27 @@ async def start_report(update: Update, context: KhoosheContext) -> str | int:
     return await DESCRIBING.ask(update, context, context.t("report-ask-description"))
 
 
-async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
+async def start_from_text(update: Update, context: KhoosheContext) -> str | int | None:
     """«ثبت به‌عنوان مشکل» under text, a photo, a document or a voice note sent outside a form
     (handlers/menu.py): the form opens with the file as an attachment and the text (or the
     caption) as the first part of the description (after any unfinished draft's)."""
     query = update.callback_query
     assert query is not None
     key = cb.LOOSE_TEXT_REPORT.first_int(query.data)
-    loose = menu.take_loose(context, key) if key is not None else None
-    if loose is None or context.member is None:
+    if context.member is None:
         await query.answer(context.t("button-expired"), show_alert=True)
         return ConversationHandler.END
+    loose = menu.take_loose(context, key) if key is not None else None
+    if loose is None:
+        # A second tap (a double tap, or a slow phone's late one) or an old offer. This is an
+        # entry point and the form may be open (the first tap opened it): ending here would
+        # close that form under the member. None leaves the form as it is.
+        taken = key is not None and key in _draft(context).get("loose_keys", [])
+        if taken:
+            await query.answer(context.t("report-form-already-open"))
+        else:
+            await query.answer(context.t("button-expired"), show_alert=True)
+        return None
     await query.answer()
     files, t = loose.attachments, context.t
     if len(files) > 1:
@@ -119,6 +131,7 @@ async def start_from_text(update: Update, context: KhoosheContext) -> str | int:
         await replace_pressed(update, t("loose-file-taken" if files else "loose-text-taken"))
     draft = _draft(context)
     resumed = bool(draft["parts"] or draft["attachments"])
+    draft.setdefault("loose_keys", []).append(key)  # a second tap on this offer is told so
     error: DraftError | None = None
     try:
         for file in files:
@@ -207,20 +220,15 @@ async def _ask_category(update: Update, context: KhoosheContext) -> str:
                 t.label("category-other"), callback_data=cb.REPORT_CATEGORY.pack("other")
             ),
         )
-    buttons = [
-        [
-            InlineKeyboardButton(
-                "✅ " + t.label(f"category-{top}"), callback_data=cb.REPORT_CATEGORY.pack(top)
-            )
-        ],
-        [
-            InlineKeyboardButton(
-                t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c)
-            )
-            for c in others
-        ],
-        last_row,
+    guess = InlineKeyboardButton(
+        "✅ " + t.label(f"category-{top}"), callback_data=cb.REPORT_CATEGORY.pack(top)
+    )
+    offered = [
+        InlineKeyboardButton(t.label(f"category-{c}"), callback_data=cb.REPORT_CATEGORY.pack(c))
+        for c in others
     ]
+    # The other suggestions' row only if there are any: an empty row may be refused.
+    buttons = [[guess], *([offered] if offered else []), last_row]
     text = t(
         "report-ask-category",
         category=t(f"category-{top}"),
@@ -580,22 +588,35 @@ async def on_open(update: Update, context: KhoosheContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    await _track(update, context, str((cb.REPORT_OPEN.unpack(query.data) or ("",))[0]))
+    await track_code(update, context, str((cb.REPORT_OPEN.unpack(query.data) or ("",))[0]))
 
 
 async def track(update: Update, context: KhoosheContext) -> None:
-    """/track <code>: one of the member's reports, by its code in any digits."""
+    """/track <code>: one of the member's reports, by its code in any digits («/track۵۸۲۷۸۶»
+    and «/track582786», with no space, too)."""
     if context.member is None:
         await menu.show_menu(update, context, "not-registered-hint")
         return
-    code = parse_code(" ".join(context.args or []))
-    if code is None:
+    assert update.message is not None
+    found = _AFTER_TRACK.match(update.message.text or "")
+    written = found["rest"].strip() if found else " ".join(context.args or [])
+    if not written:
         await send(update, context, context.t("report-track-usage"))
         return
-    await _track(update, context, code)
+    code = typed_code(written)
+    if code is None:
+        await send(update, context, context.t("report-track-not-a-code"))
+        return
+    await track_code(update, context, code)
 
 
-async def _track(update: Update, context: KhoosheContext, code: str) -> None:
+# What follows the command (the code may be typed straight after it).
+_AFTER_TRACK = re.compile(r"^/track(?:@[A-Za-z0-9_]+)?(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+async def track_code(update: Update, context: KhoosheContext, code: str) -> None:
+    """A report (or a request for advice) of the member's by its code, as /track shows it;
+    the same answer whether a code does not exist or is someone else's."""
     member = context.member
     report = await get_by_code(context.db, code) if member else None
     # The same answer whether the code does not exist or is someone else's: no leaks.
@@ -657,6 +678,9 @@ def register(app: Application) -> None:
     """Install the report form, /track and "my reports"."""
     app.add_handler(build(app))
     app.add_handler(private_command("track", track))
+    # «/track582786»: Telegram makes the digits part of the command's name.
+    track_glued = filters.Regex(re.compile(r"^/track[0-9]", re.IGNORECASE))
+    app.add_handler(MessageHandler(track_glued & filters.ChatType.PRIVATE, track))
     app.add_handler(private_command("myreports", my_reports_command))
     app.add_handler(menu.private_label(app, "menu-my-reports", my_reports_command))
     app.add_handler(CallbackQueryHandler(on_list_page, pattern=cb.REPORT_LIST_PAGE.pattern()))

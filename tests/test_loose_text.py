@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.sandbox import SandboxUser
 from bot.settings import Platform
 from tests.conftest import Khooshe, expect, register, shown, to_summary, urgency_and_title
@@ -50,8 +52,9 @@ async def test_a_greeting_gets_the_menu_and_another_tap_dismisses(khooshe: Khoos
     await register(user)
     for greeting in ("سلام", "سلام وقت بخیر", "درود", "سلام، خسته نباشید!"):
         await user.send_text(greeting)
-        menu = await expect(user, "دکمه‌های منو")
-        assert menu.inline_buttons == []
+        menu = await expect(user, "از منوی زیر")
+        assert "مریم رضایی عزیز" in shown(menu) and menu.inline_buttons == []
+        assert menu.reply_keyboard  # the menu comes with it
     # In reply to an old message, the words are still offered, and may be let go.
     await user.send_text("مالیات امسال واحد ما دو برابر شده", reply_to=menu.message_id)
     offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
@@ -197,3 +200,32 @@ async def test_a_document_may_be_let_go_and_strangers_get_the_old_hint(khooshe: 
     await stranger.send_photo(b"\xff\xd8 a stranger's photo")
     hint = await expect(stranger, "/start")
     assert "به‌عنوان مشکل ثبت" not in shown(hint)
+
+
+async def test_a_double_tap_on_the_offer_leaves_the_form_working(khooshe: Khooshe) -> None:
+    user = khooshe.member()
+    await register(user)
+    await user.send_text("برق شهرک قطع شده")
+    offer = await expect(user, "به‌عنوان مشکل ثبت کنیم؟")
+    yes = offer.button("📝 بله، ثبت مشکل")
+    assert yes is not None
+    # Two presses of the same button at once, as a double tap sends them.
+    answers = await asyncio.gather(
+        user.press_inline(offer, "📝 بله، ثبت مشکل"), user.press_inline(offer, "📝 بله، ثبت مشکل")
+    )
+    await expect(user, "آغاز شرح مشکل")
+    texts = sorted(a.text or "" for a in answers if a is not None)
+    assert len(texts) == 2 and texts[0] == "" and "باز است" in texts[1], texts
+    # A slow phone's late third tap (on the offer, now without its buttons) changes nothing.
+    late = await user.press_forged(yes["callback_data"], offer.message_id)
+    assert late is not None and "باز است" in (late.text or "")
+    assert not [m for m in await user.settle() if "آغاز شرح مشکل" in shown(m)]  # not re-opened
+    # The open form works to the end: the report is filed with the text, once.
+    await to_summary(user)
+    await user.press("✅ ثبت گزارش")
+    await expect(user, "کد پیگیری")
+    (report,) = await khooshe.rows("SELECT description FROM reports")
+    assert report["description"].startswith("برق شهرک")  # (normalized: «قطع‌شده»)
+    await user.press("📋 گزارش‌های من")
+    mine = await expect(user, "برق شهرک")
+    assert "هنوز گزارشی" not in shown(mine)

@@ -412,3 +412,21 @@ async def test_a_voice_note_alone_is_a_report(khooshe: Khooshe) -> None:
     await user.send_text(f"/track {code}")
     details = await expect(user, "سابقه")
     assert "🔴 فوری" in shown(details)
+
+
+async def test_one_suggested_category_offers_no_empty_row(
+    khooshe: Khooshe, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = khooshe.member()
+    await register(user)
+    await describe(user, "گاز واحد ما قطع است")  # one category with a sign: «برق و انرژی»
+    await user.press("✅ تمام شد")
+    question = await expect(user, "به نظر می‌رسد", wait=30)
+    rows = question.inline_buttons
+    assert [len(row) for row in rows] == [1, 2], rows  # the guess; «سایر» and «همه دسته‌ها»
+    calls = khooshe.sandbox.calls_to("sendMessage")
+    sent = next(c.params["reply_markup"] for c in calls if "به نظر" in str(c.params["text"]))
+    assert all(sent["inline_keyboard"]), sent  # as sent, not only as shown
+    assert "empty keyboard row" not in caplog.text  # built without one, not mended on the way
+    await user.press_inline(question, "✅ برق و انرژی")
+    await urgency(user)

@@ -11,12 +11,13 @@ from typing import Any
 
 import aiosqlite
 
+from bot.phones import has_phone, without_phones
 from bot.services import learned, me_too, similar
 from bot.services.categorize import Lexicon, Suggestion
 from bot.services.problems import suggest_category
 from bot.text import MATCH_FOLD, ZWNJ, fold_digits, normalized, shorten
 from storage.members import Member
-from storage.reports import NewAttachment, NewReport, Report, open_in_category
+from storage.reports import CODE_DIGITS, NewAttachment, NewReport, Report, open_in_category
 
 # Telegram splits a long paste into 4096-character pieces: a description may be several of
 # them. Staff cards show an excerpt; the whole text is in the export and the database.
@@ -139,7 +140,7 @@ _GREETINGS = """
     پیگیری پیگیریتون سالام اولاسیز یاخشی نئجه سیز گون ایدین اخشامینیز خئییر تشکور منو
     hi hello hey salam salaam dorood merci mersi thanks thank you ok okay good morning
     slm salamm khoobin khubin khoobid khubid khobin chetorin mamnoon mamnun mrc tnx thx
-    tashakor khaste nabashid vaght bekheir bekhair sobh menu
+    tashakor khaste nabashid vaght bekheir bekhair sobh menu کردید کردین فرمودید
 """
 _GREETING_WORDS = frozenset(_GREETINGS.split())
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -154,6 +155,37 @@ def is_greeting(text: str) -> bool:
     """Whether text only greets or thanks (or has no words at all): the menu answers it."""
     words = _words(text)
     return sum(len(w) for w in words) < 3 or all(w in _GREETING_WORDS for w in words)
+
+
+# Of those, the words that thank, and those that greet: a message of nothing else is answered
+# in kind (small_talk).
+_THANKS = frozenset(
+    _words(
+        "ممنون ممنونم مرسی متشکرم متشکر تشکر سپاس سپاسگزارم لطف لطفتون زحمت زحمتتون زحمات "
+        "زحماتتون دمتون دمت ساغ تشکور merci mersi thanks thank mamnoon mamnun mrc tnx thx "
+        "tashakor"
+    )
+)
+_HELLO = frozenset(
+    _words(
+        "سلام سلامم سلامی علیک علیکم السلام سلامعلیکم درود درودها وقت صبح ظهر عصر خسته "
+        "سالام ایدین اخشامینیز hi hello hey salam salaam dorood slm salamm morning vaght sobh"
+    )
+)
+
+
+def small_talk(text: str) -> str | None:
+    """The answer (a message id) to a message that only thanks («ممنون», «مرسی») or greets
+    («سلام وقت بخیر»), thanks first; None for anything else (no words, «باشه», a farewell:
+    the menu's usual hint)."""
+    if not is_greeting(text):
+        return None
+    words = set(_words(text))
+    if words & _THANKS:
+        return "menu-you-are-welcome"
+    if words & _HELLO:
+        return "menu-hello"
+    return None
 
 
 # Members often open with a greeting and who they are; a title other units will see should
@@ -172,13 +204,17 @@ def proposed_summary(draft: dict[str, Any]) -> str:
     kept = [x for x in sentences if x and not _INTRODUCTION.search(x)] or sentences
     text = " ".join(" ".join(kept).split())
     text = _OPENING_GREETING.sub("", text) or text
-    return shorten(text, SUMMARY_PROPOSED)
+    # Other units see the title: a number the member left for staff stays in the description.
+    text = without_phones(text)
+    return shorten(text, SUMMARY_PROPOSED) if _has_words(text) else ""
 
 
 async def clean_summary(text: str) -> str:
     """A summary typed by the member."""
     if len(text.strip()) > SUMMARY_MAX:
         raise DraftError("report-summary-too-long")
+    if has_phone(text):  # other units see titles ("me too"): no numbers in them
+        raise DraftError("report-summary-no-phone")
     value = await normalized(text)
     if not _has_words(value):
         raise DraftError("report-need-words")
@@ -227,7 +263,35 @@ def to_new_report(draft: dict[str, Any]) -> NewReport:
     )
 
 
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def codes_in(text: str) -> list[str]:
+    """The tracking codes a text names (a notice about a report, in any digits): every run
+    of exactly CODE_DIGITS digits, in order, once each. Dates, times and phone numbers are
+    runs of other lengths."""
+    runs = _DIGIT_RUN.findall(fold_digits(text))
+    return list(dict.fromkeys(run for run in runs if len(run) == CODE_DIGITS))
+
+
 def parse_code(text: str) -> str | None:
     """A tracking code typed in any digits (spaces and dashes ignored)."""
     digits = "".join(ch for ch in fold_digits(text) if ch not in " -_")
     return digits if digits.isdigit() and 4 <= len(digits) <= 10 else None
+
+
+# Words a member may put before a code typed on its own («کد پیگیری ۵۸۲۷۸۶», «track 582786»).
+_CODE_WORDS = frozenset(
+    _words("کد کدش کد پیگیری پیگیری گزارش وضعیت شماره کودو کود track tracking code report status")
+)
+_CODE_MESSAGE = re.compile(r"^(?P<words>[^0-9]*?)(?P<code>[0-9][0-9 \-]*)[\s.!?؟]*$")
+
+
+def typed_code(text: str) -> str | None:
+    """A tracking code sent as a message of its own: the digits alone («۵۸۲۷۸۶», in any
+    digits), perhaps after words that name it («کد پیگیری ۵۸۲۷۸۶», «#582786»); None for
+    anything else (a phone number, a sentence with a number in it)."""
+    match = _CODE_MESSAGE.match(fold_digits(text.strip()))
+    if match is None or not all(w in _CODE_WORDS for w in _words(match["words"])):
+        return None
+    return parse_code(match["code"])

@@ -9,6 +9,8 @@ menu-profile = 👤 My profile
 menu-help = ❓ Help
 menu-staff = 🛠 Staff
 menu-choose = Please choose one of the menu buttons.
+menu-hello = Hello, { $name }! 🌱 Choose from the menu below.
+menu-you-are-welcome = You're welcome! 🌱 Whenever you need anything, choose from the menu below.
 menu-welcome-back = Welcome back! Choose from the menu below.
 
 button-previous = « Previous

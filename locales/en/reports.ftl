@@ -67,6 +67,7 @@ report-ask-summary =
     "{ $summary }"
 report-button-keep-summary = ✅ That's fine
 report-summary-too-long = The title must be short (100 characters at most).
+report-summary-no-phone = Other units see the title too; please write it without the phone number (put the number in the description if staff need it).
 report-confirm =
     Your report:
     🗂 Category: { $category }
@@ -107,6 +108,7 @@ report-event-filed = • { $date }: filed
 report-event-joined = • { $date }: another unit joined the report
 report-event-other = • { $date }: updated
 report-track-usage = Write the tracking code after the command, e.g. /track 123456
+report-track-not-a-code = A tracking code is digits only; write it after the command, e.g. /track 123456
 report-not-found = None of your reports or requests for advice has the code { $code }.
 
 # Staff side.
@@ -230,6 +232,7 @@ report-merged = Your report { $code } was joined with the similar report { $targ
 report-shared = (Another unit filed this problem; you have joined it.)
 report-join-too-late = That report has just been closed; yours will be filed separately.
 report-follow-up-too-late = This report is no longer open; your addition was not added. To report a new problem, press "📝 Report a problem".
+report-reply-not-open = Report { $code } is no longer open, so your message was not added to it.
 triage-reply-not-relayed = ⚠️ The reply is saved, but no member is left to receive it.
 staff-list-body = {" · "}responsible body: { $body }
 staff-list-age = {" · "}older than { $days } days
@@ -311,6 +314,7 @@ loose-text-button-report = 📝 Yes, report it
 loose-text-button-dismiss = No, thanks
 loose-text-dismissed = OK, not reported. Use the menu buttons for anything else.
 loose-text-taken = 📝 The report form opened with this text.
+report-form-already-open = 📝 The report form is already open with this text; carry on there.
 report-from-text = ✔️ Your text starts the description. Send more details, photos or files if you have any, or tap “✅ Done”.
 report-from-text-resumed = ✔️ Your text was added to the report you had not finished. Send more if you have any, or tap “✅ Done”.
 

@@ -63,6 +63,7 @@ report-ask-summary =
     «{ $summary }»
 report-button-keep-summary = ✅ همین خوب است
 report-summary-too-long = عنوان باید کوتاه باشد (حداکثر ۱۰۰ حرف).
+report-summary-no-phone = عنوان را واحدهای دیگر هم می‌بینند؛ لطفاً آن را بدون شماره تلفن بنویسید (شماره را اگر لازم است در شرح مشکل بگذارید).
 report-confirm =
     گزارش شما:
     🗂 دسته: { $category }
@@ -105,6 +106,7 @@ report-event-filed = • { $date }: ثبت شد
 report-event-joined = • { $date }: یک واحد دیگر به گزارش پیوست
 report-event-other = • { $date }: به‌روز شد
 report-track-usage = کد پیگیری را بعد از دستور بنویسید، مثلاً: ‎/track ۱۲۳۴۵۶
+report-track-not-a-code = کد پیگیری فقط از رقم تشکیل می‌شود؛ آن را بعد از دستور بنویسید، مثلاً: ‎/track ۱۲۳۴۵۶
 report-not-found = هیچ‌کدام از گزارش‌ها و درخواست‌های مشاوره شما کد { $code } ندارد.
 
 # Staff side.
@@ -225,6 +227,7 @@ report-merged = گزارش { $code } شما با گزارش مشابه { $target
 report-shared = (این مشکل را واحد دیگری ثبت کرده است؛ شما به آن پیوسته‌اید.)
 report-join-too-late = آن گزارش همین حالا بسته شد؛ گزارش شما جداگانه ثبت می‌شود.
 report-follow-up-too-late = این گزارش دیگر باز نیست؛ توضیح شما افزوده نشد. برای مشکل تازه «📝 ثبت مشکل» را بزنید.
+report-reply-not-open = گزارش { $code } دیگر باز نیست، پس پیام شما به آن افزوده نشد.
 triage-reply-not-relayed = ⚠️ پاسخ ثبت شد، اما عضوی برای دریافت آن نمانده است.
 staff-list-body = {" · "}دستگاه مسئول: { $body }
 staff-list-age = {" · "}قدیمی‌تر از { $days } روز
@@ -297,6 +300,7 @@ loose-text-button-report = 📝 بله، ثبت مشکل
 loose-text-button-dismiss = نه، لازم نیست
 loose-text-dismissed = باشه، ثبت نشد. برای کارهای دیگر از دکمه‌های منو استفاده کنید.
 loose-text-taken = 📝 فرم ثبت مشکل با همین متن باز شد.
+report-form-already-open = 📝 فرم ثبت مشکل با همین متن باز است؛ از همان‌جا ادامه دهید.
 report-from-text = ✔️ متن شما آغاز شرح مشکل شد. اگر توضیح، عکس یا فایل دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 report-from-text-resumed = ✔️ متن شما به شرح مشکلی که نیمه‌کاره مانده بود اضافه شد. اگر توضیح دیگری دارید بفرستید، وگرنه «✅ تمام شد» را بزنید.
 
