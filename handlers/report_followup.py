@@ -207,13 +207,15 @@ async def replied_report(update: Update, context: KhoosheContext) -> Report | No
 async def on_reply(update: Update, context: KhoosheContext) -> bool:
     """A member's reply to a bot message about one of their reports, outside any form: the
     reply is a follow-up on that report (stored, queued for staff, then acknowledged with
-    the code), as «➕ افزودن توضیح» takes one. A report no longer open is said so (and the
-    caller offers the words as a new problem). False when the reply names no report of
-    theirs."""
+    the code), as «➕ افزودن توضیح» takes one; on a resolved one too. A report closed,
+    rejected or withdrawn is said so (and the caller offers the words as a new problem).
+    False when the reply names no report of theirs."""
     report = await replied_report(update, context)
     if report is None:
         return False
-    if report.status not in OPEN_STATUSES:
+    # Resolved: the reply («هنوز درست نشده», «ممنون») is kept for staff as a follow-up; the
+    # solved / not solved buttons still decide whether it is reopened.
+    if report.status not in (*OPEN_STATUSES, "resolved"):
         chat = update.effective_chat
         assert chat is not None
         await chat.send_message(context.t("report-reply-not-open", code=_code(context, report)))

@@ -59,3 +59,25 @@ async def test_a_reply_on_a_report_no_longer_open_says_so_and_keeps_the_words(
     await expect(member, "دیگر باز نیست")
     await expect(member, "به‌عنوان مشکل ثبت کنیم؟")
     assert await khooshe.rows("SELECT id FROM report_events WHERE kind='follow_up'") == []
+
+
+async def test_a_reply_to_was_it_solved_is_kept_and_the_buttons_still_decide(
+    khooshe: Khooshe,
+) -> None:
+    """«هنوز درست نشده» typed as a reply to «آیا مشکل شما واقعاً حل شد؟» was offered as a new
+    problem (the report is resolved, not open): it is kept for staff as a follow-up."""
+    group, _, member, card = await _setup(khooshe)
+    admin = khooshe.admin()
+    await admin.press_inline(card, "🔄 تغییر وضعیت")
+    (status_menu,) = await group.settle()
+    await admin.press_inline(status_menu, "حل‌شده")
+    question = await expect(member, "واقعاً حل شد")
+    await member.send_text("هنوز درست نشده، دیشب هم قطع بود", reply_to=question.message_id)
+    await expect(member, "افزوده شد")
+    assert not [m for m in await member.settle() if "ثبت کنیم" in shown(m)]
+    (event,) = await khooshe.rows("SELECT text FROM report_events WHERE kind='follow_up'")
+    assert "دیشب هم قطع بود" in event["text"]
+    (row,) = await khooshe.rows("SELECT status FROM reports")
+    assert row["status"] == "resolved"  # the buttons under the question still decide
+    await member.press_inline(question, "❌ نه، هنوز نه")
+    await expect(member, "هنوز درست نشده")
